@@ -1,0 +1,55 @@
+import { Temporal } from 'temporal-polyfill';
+import { InvalidInputError } from './errors';
+
+/**
+ * A calendar date as people in the UK say it ("the ICPC was on 3 March"), with no time and no
+ * zone. Deadlines in child protection procedures are civil dates in Europe/London, never instants.
+ */
+export type CivilDate = Temporal.PlainDate;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parses `YYYY-MM-DD` strictly (no overflow: 2026-02-30 is an error, not 2 March). */
+export function parseCivilDate(text: string, field = 'date'): CivilDate {
+  if (!ISO_DATE.test(text)) {
+    throw new InvalidInputError(`${field} must be a date written YYYY-MM-DD, got "${text}"`);
+  }
+  try {
+    return Temporal.PlainDate.from(text, { overflow: 'reject' });
+  } catch (cause) {
+    throw new InvalidInputError(`${field} "${text}" is not a real calendar date`, { cause });
+  }
+}
+
+/** Builds a civil date from its parts (used by mappers and tests). */
+export function civilDate(year: number, month: number, day: number): CivilDate {
+  return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
+}
+
+/** Negative when `a` is before `b`, zero when equal, positive when after. */
+export function compareDates(a: CivilDate, b: CivilDate): number {
+  return Temporal.PlainDate.compare(a, b);
+}
+
+export function isBefore(a: CivilDate, b: CivilDate): boolean {
+  return compareDates(a, b) < 0;
+}
+
+export function isAfter(a: CivilDate, b: CivilDate): boolean {
+  return compareDates(a, b) > 0;
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: CivilDate, to: CivilDate): number {
+  return from.until(to, { largestUnit: 'days' }).days;
+}
+
+/** The later of two dates. */
+export function laterOf(a: CivilDate, b: CivilDate): CivilDate {
+  return isAfter(a, b) ? a : b;
+}
+
+/** The civil date in Europe/London at an instant (check-ins and sign-offs are stamped as instants). */
+export function londonDateOf(isoInstant: string): CivilDate {
+  return Temporal.Instant.from(isoInstant).toZonedDateTimeISO('Europe/London').toPlainDate();
+}

@@ -1,0 +1,49 @@
+import type { CivilDate } from './civil-date';
+
+/**
+ * Standing roles in a core group. Chair and minute-taker are per meeting and live on the meeting
+ * (see `meeting.ts`); the seeds allow the chair to be someone other than the lead social worker.
+ */
+export const MEMBER_ROLES = [
+  'lead-social-worker',
+  'team-manager',
+  'professional',
+  'family-member',
+  'child',
+  'conference-chair',
+  'coordinator',
+] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Whether a member signs in to the tenant, joins as a guest, or is reached only by e-mail. */
+export type MemberReach = 'tenant' | 'guest' | 'email-only';
+
+/** A person in the core group. Family members and many agencies are outside the tenant. */
+export interface CoreGroupMember {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: MemberRole;
+  /** Agency as practitioners name it: children's social care, health visiting, school, police, GP. */
+  readonly agency: string;
+  readonly email?: string | undefined;
+  /** Entra object id for tenant users and guests; the only identity the server trusts. */
+  readonly aadObjectId?: string | undefined;
+  readonly reach: MemberReach;
+  /** Who this person escalates to inside their own agency (seed 003: agency managers / designated professionals). */
+  readonly agencyManagerEmail?: string | undefined;
+  readonly active: boolean;
+}
+
+/** The core group for one child protection plan. The child's name never leaves the case record. */
+export interface CoreGroup {
+  readonly id: string;
+  /** The case reference used in titles, cards and logs instead of the child's name. */
+  readonly caseReference: string;
+  readonly childName: string;
+  readonly tenantId: string;
+  readonly policyId: string;
+  readonly icpcDate: CivilDate;
+  /** Set when the plan ends (child no longer subject to a plan); obligations stop there. */
+  readonly planEndedOn?: CivilDate | undefined;
+  readonly createdAt: string;
+}

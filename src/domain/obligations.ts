@@ -1,0 +1,178 @@
+import { type CivilDate, calendarDaysBetween, compareDates, isAfter, isBefore } from './civil-date';
+import type { MeetingStatus } from './meeting';
+import { type PolicyProfile, type RuleSource, type TimedRule, dateAfter, dateBefore, describePeriod } from './policy';
+import type { WorkingDayCalendar } from './working-days';
+
+/** What happened on a case, as far as deadlines are concerned. */
+export interface CaseTimeline {
+  readonly icpcDate: CivilDate;
+  readonly planEndedOn?: CivilDate | undefined;
+  readonly meetings: readonly { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus }[];
+  readonly reviewConferences: readonly { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus }[];
+  /** Minutes, plan and CP9 sent out after a meeting, with the date everyone had them. */
+  readonly circulations: readonly { readonly meetingId: string; readonly kind: 'minutes' | 'plan' | 'cp9'; readonly on: CivilDate }[];
+  /** Written reports each agency brings to a review conference (seed 004). */
+  readonly agencyReports: readonly { readonly reviewConferenceId: string; readonly agency: string; readonly on: CivilDate }[];
+  /** The agencies expected to report before a review conference. */
+  readonly agencies: readonly string[];
+}
+
+export type ObligationStatus = 'met' | 'due' | 'at-risk' | 'overdue';
+
+export type ObligationKind =
+  | 'first-core-group'
+  | 'core-group'
+  | 'meetings-before-first-review'
+  | 'core-group-after-review'
+  | 'minutes-circulation'
+  | 'plan-circulation'
+  | 'cp9'
+  | 'review-conference'
+  | 'agency-reports';
+
+/** One deadline on a case, judged on a given day. */
+export interface Obligation {
+  readonly id: string;
+  readonly kind: ObligationKind;
+  readonly due: CivilDate;
+  readonly status: ObligationStatus;
+  /** Calendar days past the due date: how late it was met, or how overdue it is now. */
+  readonly daysLate: number;
+  readonly metOn?: CivilDate | undefined;
+  /** The date something is booked for, when the obligation is still open. */
+  readonly plannedOn?: CivilDate | undefined;
+  readonly rule: string;
+  readonly source: RuleSource;
+}
+
+interface Judged {
+  due: CivilDate;
+  metOn?: CivilDate | undefined;
+  plannedOn?: CivilDate | undefined;
+}
+
+/**
+ * Every obligation a case has under a policy profile, judged as of a day: met (with how late),
+ * due, at risk (booked after the deadline, or nothing booked and the deadline close), or overdue
+ * (with days late). Cancelled meetings satisfy nothing. Obligations falling after the plan ended
+ * are dropped unless they were met.
+ */
+export function computeObligations(options: {
+  profile: PolicyProfile;
+  calendar: WorkingDayCalendar;
+  timeline: CaseTimeline;
+  asOf: CivilDate;
+  /** Open obligations with nothing booked become at risk this many working days before they fall due. */
+  atRiskWithinWorkingDays?: number;
+}): Obligation[] {
+  const { profile, calendar, timeline, asOf } = options;
+  const atRiskWithin = options.atRiskWithinWorkingDays ?? 3;
+  const rules = profile.rules;
+  const byDate = <T extends { date: CivilDate }>(items: readonly T[]) => [...items].sort((a, b) => compareDates(a.date, b.date));
+  const meetings = byDate(timeline.meetings).filter((m) => !isBefore(m.date, timeline.icpcDate));
+  const held = meetings.filter((m) => m.status === 'held');
+  const scheduled = meetings.filter((m) => m.status === 'scheduled');
+  const reviews = byDate(timeline.reviewConferences);
+  const heldReviews = reviews.filter((r) => r.status === 'held');
+  const firstHeldReview = heldReviews[0];
+  const obligations: Obligation[] = [];
+
+  const judge = (id: string, kind: ObligationKind, rule: string, source: RuleSource, facts: Judged): void => {
+    if (!facts.metOn && timeline.planEndedOn && isAfter(facts.due, timeline.planEndedOn)) return;
+    obligations.push({ id, kind, rule, source, ...facts, ...status(facts) });
+  };
+  const status = (facts: Judged): { status: ObligationStatus; daysLate: number } => {
+    if (facts.metOn) return { status: 'met', daysLate: Math.max(0, calendarDaysBetween(facts.due, facts.metOn)) };
+    if (isAfter(asOf, facts.due)) return { status: 'overdue', daysLate: calendarDaysBetween(facts.due, asOf) };
+    if (facts.plannedOn) return { status: isAfter(facts.plannedOn, facts.due) ? 'at-risk' : 'due', daysLate: 0 };
+    return { status: calendar.workingDaysBetween(asOf, facts.due) <= atRiskWithin ? 'at-risk' : 'due', daysLate: 0 };
+  };
+  const firstOnOrAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => !isBefore(item.date, date));
+  const firstAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => isAfter(item.date, date));
+  const phrase = (rule: TimedRule, what: string, after: string) => `${what} within ${describePeriod(rule.period)} of ${after}`;
+
+  judge('first-core-group', 'first-core-group', phrase(rules.firstCoreGroup, 'First core group', 'the ICPC'), rules.firstCoreGroup.source, {
+    due: dateAfter(calendar, timeline.icpcDate, rules.firstCoreGroup.period),
+    metOn: held[0]?.date,
+    plannedOn: held[0] ? undefined : scheduled[0]?.date,
+  });
+
+  for (let index = 0; index < held.length; index++) {
+    const previous = held[index]!;
+    const afterReview = rules.frequencyAfterFirstReview && firstHeldReview && !isBefore(previous.date, firstHeldReview.date);
+    const cadence = afterReview ? rules.frequencyAfterFirstReview! : rules.frequency;
+    const next = held[index + 1];
+    judge(`core-group-${index + 2}`, 'core-group', `Next core group within ${describePeriod(cadence.period)} of the last`, cadence.source, {
+      due: dateAfter(calendar, previous.date, cadence.period),
+      metOn: next?.date,
+      plannedOn: next ? undefined : firstAfter(scheduled, previous.date)?.date,
+    });
+  }
+
+  const firstReviewDue = dateAfter(calendar, timeline.icpcDate, rules.firstReviewConference.period);
+  const firstReview = reviews.find((r) => r.status !== 'cancelled');
+  if (rules.meetingsBeforeFirstReview) {
+    const { minimum, source } = rules.meetingsBeforeFirstReview;
+    const reviewDate = firstReview?.date ?? firstReviewDue;
+    const before = held.filter((m) => isBefore(m.date, reviewDate));
+    judge('meetings-before-first-review', 'meetings-before-first-review', `At least ${minimum} core groups before the first review conference`, source, {
+      due: reviewDate,
+      metOn: before.length >= minimum ? before[minimum - 1]!.date : undefined,
+      plannedOn: before.length + scheduled.filter((m) => isBefore(m.date, reviewDate)).length >= minimum ? reviewDate : undefined,
+    });
+  }
+
+  judge('first-review-conference', 'review-conference', phrase(rules.firstReviewConference, 'First review conference', 'the ICPC'), rules.firstReviewConference.source, {
+    due: firstReviewDue,
+    metOn: firstHeldReview?.date,
+    plannedOn: firstHeldReview ? undefined : reviews.find((r) => r.status === 'scheduled')?.date,
+  });
+  heldReviews.forEach((review, index) => {
+    const nextHeld = heldReviews[index + 1];
+    const later = rules.laterReviewConferences;
+    judge(`review-conference-${index + 2}`, 'review-conference', phrase(later, 'Next review conference', 'the last'), later.source, {
+      due: dateAfter(calendar, review.date, later.period),
+      metOn: nextHeld?.date,
+      plannedOn: nextHeld ? undefined : reviews.find((r) => r.status === 'scheduled' && isAfter(r.date, review.date))?.date,
+    });
+    if (rules.coreGroupAfterReview) {
+      const rule = rules.coreGroupAfterReview;
+      judge(`core-group-after-review-${review.id}`, 'core-group-after-review', phrase(rule, 'Core group', 'the review conference'), rule.source, {
+        due: dateAfter(calendar, review.date, rule.period),
+        metOn: firstOnOrAfter(held, review.date)?.date,
+        plannedOn: firstOnOrAfter(scheduled, review.date)?.date,
+      });
+    }
+  });
+
+  const circulated = new Map(timeline.circulations.map((c) => [`${c.kind}:${c.meetingId}`, c.on]));
+  const afterEachMeeting: [ObligationKind, 'minutes' | 'plan' | 'cp9', TimedRule | undefined, string][] = [
+    ['minutes-circulation', 'minutes', rules.minutesCirculation, 'Minutes to every member, present or absent,'],
+    ['plan-circulation', 'plan', rules.planCirculation, 'Child protection plan to everyone invited'],
+    ['cp9', 'cp9', rules.cp9ToCoordinator, 'CP9 to the Children Services co-ordinator'],
+  ];
+  for (const meeting of held) {
+    for (const [kind, circulation, rule, what] of afterEachMeeting) {
+      if (!rule) continue;
+      judge(`${kind}-${meeting.id}`, kind, phrase(rule, what, 'the meeting'), rule.source, {
+        due: dateAfter(calendar, meeting.date, rule.period),
+        metOn: circulated.get(`${circulation}:${meeting.id}`),
+      });
+    }
+  }
+
+  if (rules.agencyReportsBeforeReview) {
+    const rule = rules.agencyReportsBeforeReview;
+    for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
+      const reports = timeline.agencyReports.filter((r) => r.reviewConferenceId === review.id);
+      const latestByAgency = timeline.agencies.map((agency) => reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates).at(-1));
+      const allIn = latestByAgency.every((on) => on !== undefined);
+      judge(`agency-reports-${review.id}`, 'agency-reports', `Written report from every agency ${describePeriod(rule.period)} before the review conference`, rule.source, {
+        due: dateBefore(calendar, review.date, rule.period),
+        metOn: allIn ? (latestByAgency as CivilDate[]).sort(compareDates).at(-1) : undefined,
+      });
+    }
+  }
+
+  return obligations.sort((a, b) => compareDates(a.due, b.due));
+}

@@ -1,0 +1,66 @@
+import type { MemberRole } from './core-group';
+
+/** Things a person can do with a core group's records. */
+export const CASE_ACTIONS = [
+  'view-case',
+  'view-plan',
+  'edit-plan',
+  'check-in-own-action',
+  'view-minutes-draft',
+  'edit-minutes',
+  'sign-minutes-as-chair',
+  'sign-minutes-as-team-manager',
+  'view-signed-minutes',
+  'distribute-minutes',
+  'export-record',
+  'schedule-meeting',
+  'raise-concern',
+  'request-extra-meeting',
+  'decide-extra-meeting',
+  'view-compliance',
+  'manage-members',
+  'view-audit-log',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Per-meeting roles that add to a member's standing role. */
+export type MeetingRole = 'chair' | 'minute-taker';
+
+/** What the caller is to this core group, worked out on the server from the verified identity. */
+export interface Standing {
+  readonly role: MemberRole;
+  readonly meetingRoles?: readonly MeetingRole[] | undefined;
+  /** What the group decided to share with the family and with the child (seed 002). */
+  readonly sharedWithFamily?: boolean | undefined;
+  readonly sharedWithChild?: boolean | undefined;
+}
+
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action'];
+
+const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log'],
+  professional: PROFESSIONAL_READ,
+  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log'],
+  coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log'],
+  'family-member': ['raise-concern', 'request-extra-meeting'],
+  child: [],
+};
+
+const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
+  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes'],
+  'minute-taker': ['view-minutes-draft', 'edit-minutes'],
+};
+
+/**
+ * Whether someone with this standing in a core group may take an action. Pure: the server
+ * establishes the standing from the verified token and the membership table, never from the
+ * request. Family members and the child see the plan and signed minutes only when the group
+ * decided to share them, and never drafts, compliance or other members' detail.
+ */
+export function can(standing: Standing, action: CaseAction): boolean {
+  if (BY_ROLE[standing.role].includes(action)) return true;
+  if ((standing.meetingRoles ?? []).some((role) => BY_MEETING_ROLE[role].includes(action))) return true;
+  const shared = (standing.role === 'family-member' && standing.sharedWithFamily) || (standing.role === 'child' && standing.sharedWithChild);
+  return Boolean(shared) && (action === 'view-plan' || action === 'view-signed-minutes');
+}

@@ -1,0 +1,86 @@
+import type { CivilDate } from './civil-date';
+import type { Nation } from './nation';
+import type { WorkingDayCalendar } from './working-days';
+
+/** A length of time as procedures write it: "10 working days", "4 weeks", "3 months". */
+export interface Period {
+  readonly count: number;
+  readonly unit: 'working-days' | 'calendar-days' | 'weeks' | 'months';
+}
+
+/** Where a rule comes from, and whether its value was checked against that source. */
+export interface RuleSource {
+  readonly citation: string;
+  readonly verified: boolean;
+}
+
+/** A timescale rule: its period and where it comes from. */
+export interface TimedRule {
+  readonly period: Period;
+  readonly source: RuleSource;
+}
+
+/** Who may chair a core group meeting, by stage (seed 003 and seed 002 differ). */
+export interface ChairRule {
+  readonly firstMeeting: readonly string[];
+  readonly laterMeetings: readonly string[];
+  readonly source: RuleSource;
+}
+
+/**
+ * A policy profile: one area's or nation's timescales for core groups, as data. Timescales
+ * differ between areas and nations, so the engine reads them from a profile rather than code.
+ */
+export interface PolicyProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly nation: Nation;
+  readonly source: { readonly title: string; readonly url?: string | undefined };
+  readonly effectiveFrom: string;
+  readonly notes: readonly string[];
+  readonly rules: {
+    readonly firstCoreGroup: TimedRule;
+    readonly frequency: TimedRule;
+    readonly frequencyAfterFirstReview?: TimedRule | undefined;
+    readonly meetingsBeforeFirstReview?: { readonly minimum: number; readonly source: RuleSource } | undefined;
+    readonly coreGroupAfterReview?: TimedRule | undefined;
+    readonly planCirculation?: TimedRule | undefined;
+    readonly minutesCirculation: TimedRule;
+    readonly firstReviewConference: TimedRule;
+    readonly laterReviewConferences: TimedRule;
+    readonly cp9ToCoordinator?: TimedRule | undefined;
+    readonly agencyReportsBeforeReview?: TimedRule | undefined;
+    readonly chair: ChairRule;
+  };
+}
+
+/** Says a period the way a practitioner would read it. */
+export function describePeriod(period: Period): string {
+  const unit = {
+    'working-days': 'working day',
+    'calendar-days': 'day',
+    weeks: 'week',
+    months: 'month',
+  }[period.unit];
+  return `${period.count} ${unit}${period.count === 1 ? '' : 's'}`;
+}
+
+/** The date a period after `date` ends on, counting working days in the given calendar. */
+export function dateAfter(calendar: WorkingDayCalendar, date: CivilDate, period: Period): CivilDate {
+  switch (period.unit) {
+    case 'working-days':
+      return calendar.addWorkingDays(date, period.count);
+    case 'calendar-days':
+      return date.add({ days: period.count });
+    case 'weeks':
+      return date.add({ weeks: period.count });
+    case 'months':
+      return date.add({ months: period.count });
+  }
+}
+
+/** The date a period before `date` starts on (for reports due before a review conference). */
+export function dateBefore(calendar: WorkingDayCalendar, date: CivilDate, period: Period): CivilDate {
+  if (period.unit === 'working-days') return calendar.addWorkingDays(date, -period.count);
+  return date.subtract(period.unit === 'calendar-days' ? { days: period.count } : { [period.unit]: period.count });
+}

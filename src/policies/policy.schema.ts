@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { NATIONS } from '../domain/nation';
+
+const source = z.object({ citation: z.string().min(1), verified: z.boolean() }).strict();
+const period = z.object({ count: z.number().int().positive(), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }).strict();
+const timed = z.object({ period, source }).strict();
+const role = z.enum(['lead-social-worker', 'team-manager', 'key-worker', 'nominee', 'lead-social-workers-manager']);
+
+/** A policy profile file (`policies/*.json`), validated before anything uses it. */
+export const policyProfileSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is lower-case words joined by hyphens'),
+    name: z.string().min(1),
+    nation: z.enum(NATIONS),
+    source: z.object({ title: z.string().min(1), url: z.string().url().optional() }).strict(),
+    effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    notes: z.array(z.string()),
+    rules: z
+      .object({
+        firstCoreGroup: timed,
+        frequency: timed,
+        frequencyAfterFirstReview: timed.optional(),
+        meetingsBeforeFirstReview: z.object({ minimum: z.number().int().min(1), source }).strict().optional(),
+        coreGroupAfterReview: timed.optional(),
+        planCirculation: timed.optional(),
+        minutesCirculation: timed,
+        firstReviewConference: timed,
+        laterReviewConferences: timed,
+        cp9ToCoordinator: timed.optional(),
+        agencyReportsBeforeReview: timed.optional(),
+        chair: z.object({ firstMeeting: z.array(role).min(1), laterMeetings: z.array(role).min(1), source }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
