@@ -5,7 +5,7 @@ import { bankHolidaysFromDateHolidays } from './bank-holidays.date-holidays';
 import { bankHolidaysFromGovUk } from './bank-holidays.gov-uk';
 
 /** Years the embedded holiday rules are expanded for. */
-export const HOLIDAY_YEARS = { firstYear: 2000, lastYear: 2060 } as const;
+export const HOLIDAY_YEARS = { firstYear: 2015, lastYear: 2045 } as const;
 
 /**
  * Builds the working-day calendar of every division. The embedded source is `date-holidays`;
@@ -17,8 +17,16 @@ export function loadWorkingDayCalendars(options: { govUkFile?: string | undefine
   const official = options.govUkFile ? bankHolidaysFromGovUk(JSON.parse(readFileSync(options.govUkFile, 'utf8'))) : undefined;
   const calendars = {} as Record<HolidayDivision, WorkingDayCalendar>;
   for (const division of HOLIDAY_DIVISIONS) {
-    const embedded = bankHolidaysFromDateHolidays({ division, ...HOLIDAY_YEARS });
-    calendars[division] = new WorkingDayCalendar(official ? mergeTables(embedded, official[division]) : embedded);
+    let built: WorkingDayCalendar | undefined;
+    // Expanding thirty years of rules takes tens of milliseconds a division: build on first use.
+    Object.defineProperty(calendars, division, {
+      enumerable: true,
+      get() {
+        const embedded = () => bankHolidaysFromDateHolidays({ division, ...HOLIDAY_YEARS });
+        built ??= new WorkingDayCalendar(official ? mergeTables(embedded(), official[division]) : embedded());
+        return built;
+      },
+    });
   }
   return Object.freeze(calendars);
 }

@@ -1,0 +1,116 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z.object({
+  CORE_GROUP_MODE: z.enum(['local', 'production']).default('local'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  SQLITE_FILE: z.string().min(1).default('.data/coregroup.db'),
+  BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
+  EXTRA_POLICIES_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_DISABLED: flag,
+  MICROSOFT_APP_ID: z.string().uuid('must be the bot\'s Entra application (client) id').optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().uuid('must be the Entra tenant id').optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_CERT_PATH: z.string().min(1).optional(),
+  ALLOWED_TENANT_IDS: csv.pipe(z.array(z.string().uuid('every entry must be a tenant id (GUID)'))),
+});
+
+/** The service's settings, parsed once at start-up and frozen. Nothing else reads the environment. */
+export interface Config {
+  readonly mode: 'local' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly database: { readonly url?: string | undefined; readonly sqliteFile: string };
+  readonly bankHolidaysFile?: string | undefined;
+  readonly extraPoliciesDir?: string | undefined;
+  readonly logLevel: string;
+  readonly authDisabled: boolean;
+  readonly bot: {
+    readonly appId?: string | undefined;
+    readonly tenantId?: string | undefined;
+    readonly password?: string | undefined;
+    readonly certificatePath?: string | undefined;
+  };
+  readonly allowedTenantIds: readonly string[];
+}
+
+/** Thrown when the environment cannot make a safe configuration; the message names the variable. */
+export class ConfigError extends Error {
+  readonly code = 'config-invalid' as const;
+}
+
+/**
+ * Parses the environment into a frozen `Config`, failing fast with the name of the variable at
+ * fault. Production refuses to start without bot credentials, without a tenant allow-list, or with
+ * authentication switched off; local mode refuses to listen anywhere but loopback.
+ */
+export function loadConfig(environment: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const config: Config = {
+    mode: env.CORE_GROUP_MODE,
+    host: env.HOST,
+    port: env.PORT,
+    database: { url: env.DATABASE_URL, sqliteFile: env.SQLITE_FILE },
+    bankHolidaysFile: env.BANK_HOLIDAYS_FILE,
+    extraPoliciesDir: env.EXTRA_POLICIES_DIR,
+    logLevel: env.LOG_LEVEL,
+    authDisabled: env.AUTH_DISABLED || env.CORE_GROUP_MODE === 'local',
+    bot: {
+      appId: env.MICROSOFT_APP_ID,
+      tenantId: env.MICROSOFT_APP_TENANT_ID,
+      password: env.MICROSOFT_APP_PASSWORD,
+      certificatePath: env.MICROSOFT_APP_CERT_PATH,
+    },
+    allowedTenantIds: Object.freeze(env.ALLOWED_TENANT_IDS),
+  };
+  if (config.mode === 'production') refuseInsecureProduction(config, env.AUTH_DISABLED);
+  else if (!isLoopback(config.host)) {
+    throw new ConfigError(`HOST: local mode runs without authentication and must listen on loopback (127.0.0.1 or ::1), got "${config.host}"; set CORE_GROUP_MODE=production to serve other hosts`);
+  }
+  return deepFreeze(config);
+}
+
+function refuseInsecureProduction(config: Config, authDisabled: boolean): void {
+  if (authDisabled) throw new ConfigError('AUTH_DISABLED: authentication cannot be switched off in production');
+  if (!config.bot.appId) throw new ConfigError('MICROSOFT_APP_ID: production needs the bot\'s application id (an empty id switches bot authentication off)');
+  if (!config.bot.tenantId) throw new ConfigError('MICROSOFT_APP_TENANT_ID: production runs single-tenant and needs the tenant id');
+  if (!config.bot.password && !config.bot.certificatePath) {
+    throw new ConfigError('MICROSOFT_APP_PASSWORD: production needs the bot\'s client secret or MICROSOFT_APP_CERT_PATH');
+  }
+  if (config.allowedTenantIds.length === 0) throw new ConfigError('ALLOWED_TENANT_IDS: production needs the list of tenants allowed to use the app');
+  if (!config.database.url) throw new ConfigError('DATABASE_URL: production runs on PostgreSQL, shared by every instance');
+}
+
+function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || (isIP(host) === 4 && host.startsWith('127.'));
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object' && !Object.isFrozen(child)) deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

@@ -1,0 +1,27 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Keys that could carry personal data if a caller slipped; pino replaces them before a line is
+ * written. Logs carry ids and codes, never names, notes or case content.
+ */
+const REDACT = [
+  'childName',
+  '*.childName',
+  'displayName',
+  '*.displayName',
+  'email',
+  '*.email',
+  'note',
+  '*.note',
+  'content',
+  '*.content',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
+
+/** The service's structured JSON logger. */
+export function createLogger(options: { level: string }): Logger {
+  return pino({ level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'core-group' } });
+}
+
+export type { Logger };
