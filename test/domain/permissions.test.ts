@@ -1,0 +1,46 @@
+import { MEMBER_ROLES, type MemberRole } from '../../src/domain/core-group';
+import { CASE_ACTIONS, type CaseAction, type Standing, can } from '../../src/domain/permissions';
+
+/** The whole matrix, written out: a change to who may do what has to change this table too. */
+const MATRIX: Record<MemberRole, CaseAction[]> = {
+  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members'],
+  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log'],
+  professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance'],
+  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log'],
+  coordinator: ['view-case', 'view-signed-minutes', 'decide-extra-meeting', 'view-compliance', 'view-audit-log'],
+  'family-member': ['raise-concern', 'request-extra-meeting'],
+  child: [],
+};
+
+describe.each(MEMBER_ROLES)('%s', (role) => {
+  test.each(CASE_ACTIONS)(`%s`, (action) => {
+    expect(can({ role }, action)).toBe(MATRIX[role].includes(action));
+  });
+});
+
+describe('per-meeting roles', () => {
+  test('the chair and the minute-taker edit the minutes; only the chair signs as chair', () => {
+    const professional: Standing = { role: 'professional' };
+    expect(can(professional, 'edit-minutes')).toBe(false);
+    expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'edit-minutes')).toBe(true);
+    expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'sign-minutes-as-chair')).toBe(false);
+    expect(can({ ...professional, meetingRoles: ['chair'] }, 'sign-minutes-as-chair')).toBe(true);
+    expect(can({ role: 'lead-social-worker', meetingRoles: ['chair'] }, 'sign-minutes-as-team-manager')).toBe(false);
+  });
+});
+
+describe('family members and the child see only what is shared with them', () => {
+  test.each([
+    ['family-member', { sharedWithFamily: true }, true],
+    ['family-member', { sharedWithFamily: false }, false],
+    ['family-member', { sharedWithChild: true }, false],
+    ['child', { sharedWithChild: true }, true],
+    ['child', { sharedWithFamily: true }, false],
+  ] as const)('%s with %o may read the plan and signed minutes: %s', (role, sharing, allowed) => {
+    const standing = { role, ...sharing };
+    expect(can(standing, 'view-plan')).toBe(allowed);
+    expect(can(standing, 'view-signed-minutes')).toBe(allowed);
+    expect(can(standing, 'view-minutes-draft')).toBe(false);
+    expect(can(standing, 'view-compliance')).toBe(false);
+  });
+});
