@@ -116,6 +116,9 @@ export class WorkingDayCalendar {
 
   /** The bank holidays falling on weekdays in a year (the days that actually stop work). */
   bankHolidaysIn(year: number): { date: CivilDate; title: string }[] {
+    if (year < this.firstYear || year > this.lastYear) {
+      throw new OutsideHolidayDataError(`bank holiday data for ${this.division} covers ${this.firstYear}–${this.lastYear}, not ${year}`);
+    }
     const result: { date: CivilDate; title: string }[] = [];
     for (const [key, title] of this.holidayTitles) {
       if (Math.floor(key / 512) !== year) continue;

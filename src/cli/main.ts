@@ -1,0 +1,54 @@
+import { Temporal } from 'temporal-polyfill';
+import { type Config, loadConfig } from '../config/config';
+import { loadWorkingDayCalendars } from '../holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../policies/policy-catalogue';
+import type { CliCommand, CliIo } from './cli-io';
+import { deadlinesCommand } from './deadlines.command';
+import { holidaysCommand } from './holidays.command';
+import { policiesCommand } from './policies.command';
+import { runCli } from './run-cli';
+import { workingDaysCommand } from './working-days.command';
+
+/** Builds the CLI's commands from the environment; each dependency is made on first use only. */
+export function cliCommands(env: Readonly<Record<string, string | undefined>>): Record<string, CliCommand> {
+  const once = <T>(make: () => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  const config = once((): Config => loadConfig(env));
+  const calendars = once(() => loadWorkingDayCalendars({ govUkFile: config().bankHolidaysFile }));
+  const catalogue = once(() => loadPolicyCatalogue({ extraDir: config().extraPoliciesDir }));
+  return {
+    policies: policiesCommand(catalogue),
+    'working-days': workingDaysCommand(calendars),
+    deadlines: deadlinesCommand({ catalogue, calendars }),
+    holidays: holidaysCommand(calendars),
+  };
+}
+
+/** The process edge of `npx coregroup`: real streams, the real environment and today in London. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // `coregroup policies | head` closes the pipe early: that is the reader's choice, not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const io: CliIo = {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    today: () => Temporal.Now.plainDateISO('Europe/London'),
+  };
+  return runCli({ args: argv, io, commands: cliCommands(io.env) });
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`coregroup: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

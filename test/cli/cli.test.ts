@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { parseCivilDate } from '../../src/domain/civil-date';
+import { cliCommands } from '../../src/cli/main';
+import { runCli } from '../../src/cli/run-cli';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'coregroup.cjs');
+
+/** Runs the CLI in-process with captured output. */
+async function coregroup(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = { SQLITE_FILE: ':memory:' };
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line), env, today: () => parseCivilDate('2026-11-22') };
+  const code = await runCli({ args, io, commands: cliCommands(env) });
+  return { code, out, err };
+}
+
+describe('npx coregroup, as a process', () => {
+  const run = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, SQLITE_FILE: ':memory:' } }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  test('working-days add prints the date and nothing else', async () => {
+    const result = await run('working-days', 'add', '--nation', 'scotland', '--from', '2026-12-24', '--days', '3');
+    expect(result).toEqual({ code: 0, stdout: '2026-12-31\n', stderr: '' });
+  });
+
+  test('bad input exits non-zero with one line on stderr naming the problem', async () => {
+    const result = await run('working-days', 'add', '--nation', 'atlantis', '--from', '2026-12-24', '--days', '3');
+    expect(result.code).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('unknown nation "atlantis"');
+  });
+
+  test('deadlines --json is one JSON object', async () => {
+    const result = await run('deadlines', '--policy', 'england', '--icpc', '2026-11-20', '--json');
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.policy).toBe('england');
+    expect(parsed.obligations[0]).toEqual(expect.objectContaining({ id: 'first-core-group', due: '2026-12-04', rule: expect.any(String), source: expect.any(String) }));
+  });
+});
+
+describe('working-days add', () => {
+  test.each([
+    ['england', '2026-04-02', '1', '2026-04-07'],
+    ['wales', '2026-04-02', '1', '2026-04-07'],
+    ['england-and-wales', '2026-12-24', '2', '2026-12-30'],
+    ['scotland', '2026-04-02', '1', '2026-04-06'],
+    ['northern-ireland', '2026-03-16', '1', '2026-03-18'],
+    ['england', '2026-06-06', '0', '2026-06-06'],
+  ])('%s from %s + %s', async (nation, from, days, expected) => {
+    expect(await coregroup('working-days', 'add', '--nation', nation, '--from', from, '--days', days)).toEqual({ code: 0, out: [expected], err: [] });
+  });
+
+  test.each([
+    [['--nation', 'england', '--from', '2026-02-30', '--days', '1'], 'not a real calendar date'],
+    [['--nation', 'england', '--from', '30/01/2026', '--days', '1'], 'YYYY-MM-DD'],
+    [['--nation', 'england', '--from', '2026-01-30', '--days', '-1'], 'whole number of working days, 0 or more'],
+    [['--nation', 'england', '--from', '2026-01-30', '--days', 'ten'], 'whole number'],
+    [['--nation', 'england', '--from', '2026-01-30'], '--days is required'],
+    [['--nation', 'england', '--from', '2090-01-30', '--days', '1'], 'covers 2015–2045'],
+    [['--nation', 'england', '--from', '2026-01-30', '--days', '1', '--colour', 'red'], "Unknown option '--colour'"],
+  ])('%j is refused: %s', async (flags, message) => {
+    const result = await coregroup('working-days', 'add', ...flags);
+    expect(result.code).toBeGreaterThan(0);
+    expect(result.out).toEqual([]);
+    expect(result.err).toHaveLength(1);
+    expect(result.err[0]).toContain(message);
+  });
+});
+
+describe('deadlines', () => {
+  test('every obligation has id, due date, rule and source', async () => {
+    const { out } = await coregroup('deadlines', '--policy', 'seven-working-days-six-weekly-after-review', '--icpc', '2026-03-25', '--json');
+    const parsed = JSON.parse(out[0]!);
+    expect(parsed.obligations.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining(['first-core-group', 'core-group-2', 'core-group-3', 'meetings-before-first-review', 'first-review-conference']),
+    );
+    for (const obligation of parsed.obligations) expect(Object.keys(obligation)).toEqual(expect.arrayContaining(['id', 'due', 'rule', 'source']));
+  });
+
+  test('the text form marks unverified rules', async () => {
+    const { out } = await coregroup('deadlines', '--policy', 'northern-ireland', '--icpc', '2026-03-25');
+    expect(out[1]).toMatch(/^2026-04-10 {2}First core group within 10 working days of the ICPC \(unverified\)/);
+  });
+
+  test('an unknown policy names the known ones', async () => {
+    const result = await coregroup('deadlines', '--policy', 'atlantis', '--icpc', '2026-03-25');
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toMatch(/unknown policy "atlantis" \(known: .*wales/);
+  });
+});
+
+describe('policies and holidays', () => {
+  test('policies lists every profile with its source and what is unverified', async () => {
+    const { out } = await coregroup('policies');
+    expect(out.filter((line) => /^\S/.test(line))).toHaveLength(8);
+    expect(out.join('\n')).toContain('source: Working Together to Safeguard Children 2023');
+    expect(out.join('\n')).toMatch(/unverified: firstCoreGroup/);
+  });
+
+  test('holidays lists the weekday bank holidays of a nation', async () => {
+    const { out } = await coregroup('holidays', '--nation', 'scotland', '--year', '2027');
+    expect(out[1]).toBe('2027-01-04  January 2nd (substitute day)');
+  });
+
+  test('an unknown command names the known ones', async () => {
+    const result = await coregroup('frobnicate');
+    expect(result.code).toBe(2);
+    expect(result.err[0]).toContain('known: policies');
+  });
+});
