@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const CLOCK_AND_ENVIRONMENT = [
+  { selector: "MemberExpression[object.name='process']", message: 'src/domain is pure: no process, no environment. Pass values in.' },
+  { selector: "NewExpression[callee.name='Date']", message: 'src/domain never reads the clock or builds instants: take the date as a parameter.' },
+  { selector: "MemberExpression[object.name='Date']", message: 'src/domain never reads the clock: take the date as a parameter.' },
+  { selector: "MemberExpression[object.name='Temporal'][property.name='Now']", message: 'src/domain never reads the clock: take the date as a parameter.' },
+  { selector: "CallExpression[callee.name='require']", message: 'src/domain uses imports only.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'tab/dist/', '.data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/**', 'src/main.ts', 'src/cli/main.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config reads the environment; take Config instead.' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'tab/**/*.ts', 'tab/**/*.tsx'],
+    ignores: ['src/server/bot-mount.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder lives under bot/ only.' }] }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./[^/]+$|temporal-polyfill$)',
+              message: 'src/domain depends on nothing but itself and temporal-polyfill: no other layer, no SDK.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...CLOCK_AND_ENVIRONMENT],
+    },
+  },
+  {
+    files: ['bin/**/*.cjs', 'scripts/**/*.cjs', '*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm test`: runs jest (extra arguments pass through) and closes with the line CI reads,
+// `N passed, N failed, N skipped`, alone and last. A suite that cannot run (compile error, crash
+// in a hook) counts as a failure, so a run that tested nothing cannot look green.
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const dir = mkdtempSync(join(tmpdir(), 'coregroup-jest-'));
+const resultsFile = join(dir, 'results.json');
+const jest = require.resolve('jest/bin/jest');
+const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
+  stdio: ['inherit', 'ignore', 'inherit'],
+});
+
+let passed = 0;
+let failed = 1;
+let skipped = 0;
+try {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+  skipped = results.numPendingTests + results.numTodoTests;
+} catch (error) {
+  process.stderr.write(`jest wrote no results (${error.message}); counting the run as failed\n`);
+}
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(`${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+process.exitCode = run.status === 0 && failed === 0 ? 0 : 1;

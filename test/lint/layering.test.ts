@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = join(__dirname, '..', '..');
+const ESLINT = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+/** Lints a piece of code as if it were the given file, and returns the rule ids it broke. */
+async function brokenRules(filePath: string, code: string): Promise<string[]> {
+  const child = promisify(execFile)(process.execPath, [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', filePath], { cwd: ROOT });
+  child.child.stdin?.end(code);
+  const output = await child.then((result) => result.stdout, (error: { stdout: string }) => error.stdout);
+  return (JSON.parse(output) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages.map((message) => message.ruleId));
+}
+
+describe('the layering rules in eslint.config.mjs', () => {
+  test('src/domain may not import another layer, an SDK, or read the environment or the clock', async () => {
+    const rules = await brokenRules(
+      'src/domain/leak.ts',
+      ["import { loadConfig } from '../config/config';", "import pino from 'pino';", 'export const x = [loadConfig, pino, process.env.X, Date.now(), new Date()];'].join('\n'),
+    );
+    expect(rules.filter((rule) => rule === 'no-restricted-imports')).toHaveLength(2);
+    expect(rules.filter((rule) => rule === 'no-restricted-syntax').length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('src/domain may import itself and temporal-polyfill', async () => {
+    const rules = await brokenRules('src/domain/fine.ts', "import { Temporal } from 'temporal-polyfill';\nimport { parseCivilDate } from './civil-date';\nexport const x = [Temporal, parseCivilDate];\n");
+    expect(rules).toEqual([]);
+  });
+
+  test('only src/config reads process.env, and botbuilder stays under bot/', async () => {
+    expect(await brokenRules('src/services/x.ts', 'export const x = process.env.X;\n')).toContain('no-restricted-properties');
+    expect(await brokenRules('src/services/y.ts', "import { TurnContext } from 'botbuilder';\nexport const y = TurnContext;\n")).toContain('no-restricted-imports');
+  });
+});
