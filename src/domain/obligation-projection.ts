@@ -1,7 +1,7 @@
 import { type CivilDate, compareDates, isBefore } from './civil-date';
 import { type CaseTimeline, type Obligation, computeObligations } from './obligations';
 import type { PolicyProfile } from './policy';
-import type { WorkingDayCalendar } from './working-days';
+import type { WorkingDays } from './working-days';
 
 /**
  * The statutory rhythm a new case will follow if every core group is held on its last allowed
@@ -9,7 +9,7 @@ import type { WorkingDayCalendar } from './working-days';
  * deadline and the review itself. Used to show a lead social worker the calendar ahead of them
  * straight after the ICPC; it runs the same engine as `computeObligations`, so the two agree.
  */
-export function projectObligations(options: { profile: PolicyProfile; calendar: WorkingDayCalendar; icpcDate: CivilDate }): Obligation[] {
+export function projectObligations(options: { profile: PolicyProfile; calendar: WorkingDays; icpcDate: CivilDate }): Obligation[] {
   const { profile, calendar, icpcDate } = options;
   const meetings: { id: string; date: CivilDate; status: 'held' }[] = [];
   const timelineWith = (review: 'none' | 'held'): CaseTimeline => ({

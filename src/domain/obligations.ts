@@ -1,7 +1,7 @@
-import { type CivilDate, calendarDaysBetween, compareDates, isAfter, isBefore } from './civil-date';
+import type { CivilDate } from './civil-date';
 import type { MeetingStatus } from './meeting';
 import { type PolicyProfile, type RuleSource, type TimedRule, dateAfter, dateBefore, describePeriod } from './policy';
-import type { WorkingDayCalendar } from './working-days';
+import type { WorkingDays } from './working-days';
 
 /** What happened on a case, as far as deadlines are concerned. */
 export interface CaseTimeline {
@@ -59,7 +59,7 @@ interface Judged {
  */
 export function computeObligations(options: {
   profile: PolicyProfile;
-  calendar: WorkingDayCalendar;
+  calendar: WorkingDays;
   timeline: CaseTimeline;
   asOf: CivilDate;
   /** Open obligations with nothing booked become at risk this many working days before they fall due. */
@@ -68,6 +68,10 @@ export function computeObligations(options: {
   const { profile, calendar, timeline, asOf } = options;
   const atRiskWithin = options.atRiskWithinWorkingDays ?? 3;
   const rules = profile.rules;
+  // Compared through the calendar's day index: Temporal's compare is the engine's hottest call.
+  const compareDates = (a: CivilDate, b: CivilDate) => calendar.daysBetween(b, a);
+  const isBefore = (a: CivilDate, b: CivilDate) => compareDates(a, b) < 0;
+  const isAfter = (a: CivilDate, b: CivilDate) => compareDates(a, b) > 0;
   const byDate = <T extends { date: CivilDate }>(items: readonly T[]) => [...items].sort((a, b) => compareDates(a.date, b.date));
   const meetings = byDate(timeline.meetings).filter((m) => !isBefore(m.date, timeline.icpcDate));
   const held = meetings.filter((m) => m.status === 'held');
@@ -82,8 +86,8 @@ export function computeObligations(options: {
     obligations.push({ id, kind, rule, source, ...facts, ...status(facts) });
   };
   const status = (facts: Judged): { status: ObligationStatus; daysLate: number } => {
-    if (facts.metOn) return { status: 'met', daysLate: Math.max(0, calendarDaysBetween(facts.due, facts.metOn)) };
-    if (isAfter(asOf, facts.due)) return { status: 'overdue', daysLate: calendarDaysBetween(facts.due, asOf) };
+    if (facts.metOn) return { status: 'met', daysLate: Math.max(0, calendar.daysBetween(facts.due, facts.metOn)) };
+    if (isAfter(asOf, facts.due)) return { status: 'overdue', daysLate: calendar.daysBetween(facts.due, asOf) };
     if (facts.plannedOn) return { status: isAfter(facts.plannedOn, facts.due) ? 'at-risk' : 'due', daysLate: 0 };
     return { status: calendar.workingDaysBetween(asOf, facts.due) <= atRiskWithin ? 'at-risk' : 'due', daysLate: 0 };
   };

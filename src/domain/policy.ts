@@ -1,6 +1,6 @@
 import type { CivilDate } from './civil-date';
 import type { Nation } from './nation';
-import type { WorkingDayCalendar } from './working-days';
+import type { WorkingDays } from './working-days';
 
 /** A length of time as procedures write it: "10 working days", "4 weeks", "3 months". */
 export interface Period {
@@ -66,21 +66,29 @@ export function describePeriod(period: Period): string {
 }
 
 /** The date a period after `date` ends on, counting working days in the given calendar. */
-export function dateAfter(calendar: WorkingDayCalendar, date: CivilDate, period: Period): CivilDate {
+export function dateAfter(calendar: WorkingDays, date: CivilDate, period: Period): CivilDate {
   switch (period.unit) {
     case 'working-days':
       return calendar.addWorkingDays(date, period.count);
     case 'calendar-days':
-      return date.add({ days: period.count });
+      return calendar.addDays(date, period.count);
     case 'weeks':
-      return date.add({ weeks: period.count });
+      return calendar.addDays(date, 7 * period.count);
     case 'months':
       return date.add({ months: period.count });
   }
 }
 
 /** The date a period before `date` starts on (for reports due before a review conference). */
-export function dateBefore(calendar: WorkingDayCalendar, date: CivilDate, period: Period): CivilDate {
-  if (period.unit === 'working-days') return calendar.addWorkingDays(date, -period.count);
-  return date.subtract(period.unit === 'calendar-days' ? { days: period.count } : { [period.unit]: period.count });
+export function dateBefore(calendar: WorkingDays, date: CivilDate, period: Period): CivilDate {
+  switch (period.unit) {
+    case 'working-days':
+      return calendar.addWorkingDays(date, -period.count);
+    case 'calendar-days':
+      return calendar.addDays(date, -period.count);
+    case 'weeks':
+      return calendar.addDays(date, -7 * period.count);
+    case 'months':
+      return date.subtract({ months: period.count });
+  }
 }

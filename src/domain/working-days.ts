@@ -28,16 +28,29 @@ function dateKey(year: number, month: number, day: number): number {
   return year * 512 + month * 32 + day;
 }
 
+/** What deadline rules need from a working-day calendar. */
+export interface WorkingDays {
+  isWorkingDay(date: CivilDate): boolean;
+  addWorkingDays(date: CivilDate, days: number): CivilDate;
+  workingDaysBetween(from: CivilDate, to: CivilDate): number;
+  /** Calendar days after `date` (negative: before). Weeks are seven of these. */
+  addDays(date: CivilDate, days: number): CivilDate;
+  /** Calendar days from `from` to `to` (negative when `to` is earlier). */
+  daysBetween(from: CivilDate, to: CivilDate): number;
+}
+
 /**
  * Working days in one bank holiday division: Monday to Friday, minus that division's bank
  * holidays (substitute days included). Built once per division; every query afterwards is an
  * array lookup, so computing a whole authority's deadlines stays cheap.
  */
-export class WorkingDayCalendar {
+export class WorkingDayCalendar implements WorkingDays {
   readonly division: HolidayDivision;
   readonly firstYear: number;
   readonly lastYear: number;
   private readonly serialByKey = new Map<number, number>();
+  /** Dates this calendar handed out (or was asked about) remember their place: no getters, no key. */
+  private readonly serialByDate = new WeakMap<CivilDate, number>();
   private readonly keyBySerial: Int32Array;
   private readonly working: Uint8Array;
   private readonly dates: (CivilDate | undefined)[];
@@ -81,6 +94,22 @@ export class WorkingDayCalendar {
     return this.working[this.serialOf(date)] === 1;
   }
 
+  /**
+   * Calendar-day steps use the same index as working days: Temporal built the index, so a step
+   * is an array lookup instead of a new Temporal object (the obligations benchmark needs this).
+   */
+  addDays(date: CivilDate, days: number): CivilDate {
+    const serial = this.serialOf(date) + days;
+    if (!Number.isInteger(days) || serial < 0 || serial >= this.working.length) {
+      return Number.isInteger(days) ? date.add({ days }) : this.fractional(days);
+    }
+    return this.dateAt(serial);
+  }
+
+  daysBetween(from: CivilDate, to: CivilDate): number {
+    return this.serialOf(to) - this.serialOf(from);
+  }
+
   /** The bank holiday's title on that date, if it is one. */
   bankHolidayOn(date: CivilDate): string | undefined {
     this.serialOf(date);
@@ -92,7 +121,7 @@ export class WorkingDayCalendar {
    * N gives the Nth working day before D; zero gives D.
    */
   addWorkingDays(date: CivilDate, days: number): CivilDate {
-    if (!Number.isInteger(days)) throw new InvalidInputError(`working days must be a whole number, got ${days}`);
+    if (!Number.isInteger(days)) this.fractional(days);
     let serial = this.serialOf(date);
     const step = days < 0 ? -1 : 1;
     let remaining = Math.abs(days);
@@ -131,9 +160,16 @@ export class WorkingDayCalendar {
   }
 
   private serialOf(date: CivilDate): number {
+    const known = this.serialByDate.get(date);
+    if (known !== undefined) return known;
     const serial = this.serialByKey.get(dateKey(date.year, date.month, date.day));
     if (serial === undefined) throw this.outside(date);
+    this.serialByDate.set(date, serial);
     return serial;
+  }
+
+  private fractional(days: number): never {
+    throw new InvalidInputError(`days must be a whole number, got ${days}`);
   }
 
   private dateAt(serial: number): CivilDate {
@@ -142,6 +178,7 @@ export class WorkingDayCalendar {
     const key = this.keyBySerial[serial] ?? 0;
     const date = Temporal.PlainDate.from({ year: Math.floor(key / 512), month: Math.floor(key / 32) % 16, day: key % 32 });
     this.dates[serial] = date;
+    this.serialByDate.set(date, serial);
     return date;
   }
 

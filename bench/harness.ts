@@ -1,0 +1,35 @@
+/** A measured figure: what, how much, in which unit. */
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** A benchmark's outcome: its figures, its ratio to the baseline measured in the same run, and its targets. */
+export interface BenchResult {
+  readonly title: string;
+  readonly figures: readonly Figure[];
+  readonly targets: readonly { readonly description: string; readonly met: boolean }[];
+}
+
+/** Runs `work` until at least `minMs` have passed (after a warm-up) and returns the time per call in microseconds. */
+export function timePerCall(work: () => void, options: { minMs?: number; warmUpCalls?: number } = {}): number {
+  for (let i = 0; i < (options.warmUpCalls ?? 3); i++) work();
+  const minMs = options.minMs ?? 1000;
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  let elapsedMs = 0;
+  while (elapsedMs < minMs) {
+    work();
+    calls++;
+    elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
+  }
+  return (elapsedMs * 1000) / calls;
+}
+
+/** Prints a result as aligned text. */
+export function report(result: BenchResult): void {
+  console.log(`\n## ${result.title}`);
+  for (const figure of result.figures) console.log(`  ${figure.name.padEnd(52)} ${figure.value.toFixed(2).padStart(12)} ${figure.unit}`);
+  for (const target of result.targets) console.log(`  target: ${target.description.padEnd(44)} ${target.met ? 'met' : 'MISSED'}`);
+}

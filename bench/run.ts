@@ -1,0 +1,17 @@
+import { type BenchResult, report } from './harness';
+import { obligationsBenchmark } from './obligations.bench';
+
+/** `npm run bench`: every benchmark, each against a baseline measured in the same run. Exits 1 if a target is missed. */
+const BENCHMARKS: Record<string, () => BenchResult> = {
+  obligations: obligationsBenchmark,
+};
+
+const only = process.argv.slice(2);
+let missed = 0;
+for (const [name, benchmark] of Object.entries(BENCHMARKS)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const result = benchmark();
+  report(result);
+  missed += result.targets.filter((target) => !target.met).length;
+}
+process.exitCode = missed === 0 ? 0 : 1;
