@@ -1,0 +1,71 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const APP = '99999999-8888-4777-8666-555555555555';
+const production = {
+  CORE_GROUP_MODE: 'production',
+  HOST: '0.0.0.0',
+  MICROSOFT_APP_ID: APP,
+  MICROSOFT_APP_TENANT_ID: TENANT,
+  MICROSOFT_APP_PASSWORD: 'from-key-vault',
+  ALLOWED_TENANT_IDS: TENANT,
+  DATABASE_URL: 'postgres://db.internal/coregroup',
+};
+
+describe('local mode (the embedded default)', () => {
+  test('an empty environment gives SQLite on loopback with authentication off', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mode: 'local', host: '127.0.0.1', port: 3978, authDisabled: true, database: { sqliteFile: '.data/coregroup.db' } });
+  });
+
+  test.each(['0.0.0.0', '192.168.1.20', 'example.org'])('refuses to listen on %s', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/^HOST: local mode .* must listen on loopback/);
+  });
+
+  test.each(['127.0.0.1', '::1', 'localhost'])('listens on %s', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  test('the config is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.database)).toBe(true);
+  });
+});
+
+describe('production refuses to start insecurely', () => {
+  test('a complete production environment loads with authentication on', () => {
+    const config = loadConfig(production);
+    expect(config).toMatchObject({ mode: 'production', authDisabled: false, allowedTenantIds: [TENANT], bot: { appId: APP } });
+  });
+
+  test.each([
+    ['MICROSOFT_APP_ID', { MICROSOFT_APP_ID: undefined }],
+    ['MICROSOFT_APP_TENANT_ID', { MICROSOFT_APP_TENANT_ID: undefined }],
+    ['MICROSOFT_APP_PASSWORD', { MICROSOFT_APP_PASSWORD: undefined }],
+    ['ALLOWED_TENANT_IDS', { ALLOWED_TENANT_IDS: undefined }],
+    ['ALLOWED_TENANT_IDS', { ALLOWED_TENANT_IDS: ' , ' }],
+    ['AUTH_DISABLED', { AUTH_DISABLED: 'true' }],
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+  ])('without a safe %s', (variable, change) => {
+    expect(() => loadConfig({ ...production, ...change })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`^${variable}:`));
+  });
+
+  test('a certificate can stand in for the client secret', () => {
+    expect(loadConfig({ ...production, MICROSOFT_APP_PASSWORD: undefined, MICROSOFT_APP_CERT_PATH: '/keys/bot.pem' }).bot.certificatePath).toBe('/keys/bot.pem');
+  });
+});
+
+describe('bad values name the variable', () => {
+  test.each([
+    [{ PORT: 'eighty' }, /^PORT:/],
+    [{ PORT: '70000' }, /^PORT:/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgres/],
+    [{ CORE_GROUP_MODE: 'staging' }, /^CORE_GROUP_MODE:/],
+    [{ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }, /^ALLOWED_TENANT_IDS: every entry must be a tenant id/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL:/],
+  ])('%o', (environment, message) => {
+    expect(() => loadConfig(environment)).toThrow(message);
+  });
+});
