@@ -1,9 +1,11 @@
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
+import { slotsBenchmark } from './slots.bench';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. Exits 1 if a target is missed. */
 const BENCHMARKS: Record<string, () => BenchResult> = {
   obligations: obligationsBenchmark,
+  slots: slotsBenchmark,
 };
 
 const only = process.argv.slice(2);
