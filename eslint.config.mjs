@@ -52,7 +52,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.cjs', 'scripts/**/*.cjs', '*.js'],
+    files: ['bin/**/*.cjs', 'scripts/**/*.cjs', 'test/support/*.js', '*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -33,6 +33,11 @@ export class VersionConflictError extends DomainError {
   readonly code = 'version-conflict' as const;
 }
 
+/** Something with the same business key exists already (a case reference used twice in a tenant). */
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'already-exists' as const;
+}
+
 /** The request breaks a rule of the process (chair taking minutes, editing signed minutes, …). */
 export class RuleViolationError extends DomainError {
   readonly code = 'rule-violation' as const;

@@ -1,0 +1,129 @@
+import type { CivilDate } from '../../domain/civil-date';
+import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { ConcernKind } from '../../domain/escalation';
+import type { CoreGroupMeeting, MeetingStatus } from '../../domain/meeting';
+import type { Delivery, Minutes } from '../../domain/minutes';
+import type { CaseTimeline } from '../../domain/obligations';
+import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
+
+/** Core groups and their members. */
+export interface CoreGroupRepository {
+  create(coreGroup: CoreGroup, members: readonly CoreGroupMember[]): Promise<void>;
+  findById(id: string): Promise<CoreGroup | undefined>;
+  /** The core groups a signed-in person belongs to, in one tenant. */
+  listForMember(tenantId: string, aadObjectId: string): Promise<CoreGroup[]>;
+  listIds(page: { after?: string; limit: number }): Promise<string[]>;
+  members(coreGroupId: string): Promise<CoreGroupMember[]>;
+  findMember(coreGroupId: string, aadObjectId: string): Promise<CoreGroupMember | undefined>;
+  addMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
+  updateMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
+  endPlan(coreGroupId: string, on: CivilDate): Promise<void>;
+}
+
+export interface StoredPlanRevision extends PlanRevision {
+  readonly createdAt: string;
+}
+
+/** Child protection plan versions with their change log. */
+export interface PlanRepository {
+  current(coreGroupId: string): Promise<ChildProtectionPlan | undefined>;
+  history(coreGroupId: string): Promise<StoredPlanRevision[]>;
+  /** Saves the next version; throws VersionConflictError unless it is exactly current + 1. */
+  saveRevision(revision: PlanRevision, at: string): Promise<void>;
+}
+
+/** Meetings and the case events deadlines are computed from. */
+export interface MeetingRepository {
+  /** Creates a meeting once per booking key: a retry returns the meeting the first call created. */
+  create(meeting: CoreGroupMeeting, bookingKey?: string): Promise<{ meeting: CoreGroupMeeting; created: boolean }>;
+  findById(id: string): Promise<CoreGroupMeeting | undefined>;
+  update(meeting: CoreGroupMeeting): Promise<void>;
+  listByCoreGroup(coreGroupId: string): Promise<CoreGroupMeeting[]>;
+  recordReviewConference(review: { id: string; coreGroupId: string; date: CivilDate; status: MeetingStatus }): Promise<void>;
+  recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
+  recordAgencyReport(report: { reviewConferenceId: string; agency: string; on: CivilDate }): Promise<void>;
+  loadCaseTimeline(coreGroupId: string): Promise<CaseTimeline>;
+}
+
+/** Members' check-ins on the actions they own. */
+export interface CheckInRepository {
+  /** Records a check-in once per idempotency key; a retry returns the first one and changes nothing. */
+  record(checkIn: CheckIn & { id: string; coreGroupId: string }, idempotencyKey: string): Promise<{ checkIn: CheckIn; created: boolean }>;
+  listByCoreGroup(coreGroupId: string): Promise<CheckIn[]>;
+  latestByAction(coreGroupId: string): Promise<Map<string, CheckIn>>;
+}
+
+/** Minutes with optimistic concurrency, their version history, and deliveries. */
+export interface MinutesRepository {
+  createDraft(minutes: Minutes, savedBy: string, at: string): Promise<void>;
+  findByMeeting(meetingId: string): Promise<Minutes | undefined>;
+  /** Saves `minutes` (already at its new version) only if the stored version is `expectedVersion`. */
+  save(minutes: Minutes, options: { expectedVersion: number; savedBy: string; at: string }): Promise<void>;
+  history(minutesId: string): Promise<(Minutes & { savedBy: string; savedAt: string })[]>;
+  recordDelivery(delivery: Delivery & { id: string }): Promise<void>;
+  deliveries(minutesId: string): Promise<Delivery[]>;
+}
+
+export interface Concern {
+  readonly id: string;
+  readonly coreGroupId: string;
+  readonly kind: ConcernKind;
+  readonly raisedByMemberId: string;
+  readonly subjectId?: string | undefined;
+  readonly step: number;
+  readonly status: 'open' | 'resolved' | 'refused';
+  readonly raisedAt: string;
+}
+
+/** Concerns raised under the escalation routes. */
+export interface ConcernRepository {
+  raise(concern: Concern, idempotencyKey: string): Promise<{ concern: Concern; created: boolean }>;
+  listByCoreGroup(coreGroupId: string): Promise<Concern[]>;
+  advance(id: string): Promise<Concern>;
+  close(id: string, status: 'resolved' | 'refused'): Promise<void>;
+}
+
+/** Where the bot can reach a person or a chat later (never kept in process memory). */
+export interface ConversationReferenceRepository {
+  upsert(entry: { tenantId: string; key: string; reference: unknown; at: string }): Promise<void>;
+  find(tenantId: string, key: string): Promise<unknown | undefined>;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly tenantId: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly coreGroupId?: string | undefined;
+  readonly targetId?: string | undefined;
+  readonly outcome: 'allowed' | 'denied';
+}
+
+/** Who did what to which case, when — never the data itself. Append-only. */
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  listByCoreGroup(coreGroupId: string, options?: { limit?: number }): Promise<AuditEntry[]>;
+}
+
+export interface Job {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: unknown;
+  readonly runAt: string;
+  readonly status: 'queued' | 'running' | 'done' | 'dead';
+  readonly attempts: number;
+  readonly maxAttempts: number;
+  readonly lastError?: string | undefined;
+}
+
+/** The durable job table: work survives restarts and runs once across instances. */
+export interface JobQueue {
+  /** Queues a job once per idempotency key. */
+  enqueue(job: { id: string; kind: string; payload: unknown; runAt: string; maxAttempts?: number; idempotencyKey: string; at: string }): Promise<{ job: Job; created: boolean }>;
+  /** Claims up to `limit` due jobs (or jobs whose lease expired) for one worker. */
+  claim(options: { workerId: string; now: string; leaseMs: number; limit: number }): Promise<Job[]>;
+  complete(id: string, workerId: string): Promise<void>;
+  /** Records a failure: retried later with exponential backoff, or dead after max attempts. */
+  fail(id: string, options: { workerId: string; error: string; now: string }): Promise<Job>;
+  findById(id: string): Promise<Job | undefined>;
+}

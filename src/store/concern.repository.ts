@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../domain/errors';
+import type { ConcernKind } from '../domain/escalation';
+import type { Concern, ConcernRepository } from '../services/ports/store.port';
+import type { ConcernRow, Database } from './schema';
+
+function concernRowToConcern(row: ConcernRow): Concern {
+  return {
+    id: row.id,
+    coreGroupId: row.core_group_id,
+    kind: row.kind as ConcernKind,
+    raisedByMemberId: row.raised_by_member_id,
+    subjectId: row.subject_id ?? undefined,
+    step: row.step,
+    status: row.status as Concern['status'],
+    raisedAt: row.raised_at,
+  };
+}
+
+/** Concerns on Kysely, raised once per idempotency key. */
+export function createConcernRepository(db: Kysely<Database>): ConcernRepository {
+  const find = async (id: string) => {
+    const row = await db.selectFrom('concerns').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new NotFoundError('that concern does not exist');
+    return concernRowToConcern(row);
+  };
+  return {
+    async raise(concern, idempotencyKey) {
+      const inserted = await db
+        .insertInto('concerns')
+        .values({
+          id: concern.id,
+          core_group_id: concern.coreGroupId,
+          kind: concern.kind,
+          raised_by_member_id: concern.raisedByMemberId,
+          subject_id: concern.subjectId ?? null,
+          step: concern.step,
+          status: concern.status,
+          idempotency_key: idempotencyKey,
+          raised_at: concern.raisedAt,
+        })
+        .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      if (inserted) return { concern: concernRowToConcern(inserted), created: true };
+      const first = await db.selectFrom('concerns').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirstOrThrow();
+      return { concern: concernRowToConcern(first), created: false };
+    },
+    async listByCoreGroup(coreGroupId) {
+      const rows = await db.selectFrom('concerns').selectAll().where('core_group_id', '=', coreGroupId).orderBy('raised_at').orderBy('id').execute();
+      return rows.map(concernRowToConcern);
+    },
+    async advance(id) {
+      await db.updateTable('concerns').set((eb) => ({ step: eb('step', '+', 1) })).where('id', '=', id).where('status', '=', 'open').execute();
+      return find(id);
+    },
+    async close(id, status) {
+      const result = await db.updateTable('concerns').set({ status }).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that concern does not exist');
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import { type CivilDate, parseCivilDate } from '../domain/civil-date';
+import { AlreadyExistsError } from '../domain/errors';
+import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
+import type { CoreGroupRepository } from '../services/ports/store.port';
+import type { CoreGroupRow, Database, MemberRow } from './schema';
+
+function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    caseReference: row.case_reference,
+    childName: row.child_name,
+    policyId: row.policy_id,
+    icpcDate: parseCivilDate(row.icpc_date),
+    planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
+    createdAt: row.created_at,
+  };
+}
+
+function memberRowToMember(row: MemberRow): CoreGroupMember {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role as MemberRole,
+    agency: row.agency,
+    email: row.email ?? undefined,
+    aadObjectId: row.aad_object_id ?? undefined,
+    reach: row.reach as MemberReach,
+    agencyManagerEmail: row.agency_manager_email ?? undefined,
+    active: row.active === 1,
+  };
+}
+
+function toMemberRow(coreGroupId: string, member: CoreGroupMember): MemberRow {
+  return {
+    id: member.id,
+    core_group_id: coreGroupId,
+    display_name: member.displayName,
+    role: member.role,
+    agency: member.agency,
+    email: member.email ?? null,
+    aad_object_id: member.aadObjectId ?? null,
+    reach: member.reach,
+    agency_manager_email: member.agencyManagerEmail ?? null,
+    active: member.active ? 1 : 0,
+  };
+}
+
+/** Core groups and members on Kysely. */
+export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupRepository {
+  return {
+    async create(coreGroup, members) {
+      await db.transaction().execute(async (trx) => {
+        const taken = await trx.selectFrom('core_groups').select('id').where('tenant_id', '=', coreGroup.tenantId).where('case_reference', '=', coreGroup.caseReference).executeTakeFirst();
+        if (taken) throw new AlreadyExistsError(`a core group with case reference ${coreGroup.caseReference} already exists`);
+        await trx
+          .insertInto('core_groups')
+          .values({
+            id: coreGroup.id,
+            tenant_id: coreGroup.tenantId,
+            case_reference: coreGroup.caseReference,
+            child_name: coreGroup.childName,
+            policy_id: coreGroup.policyId,
+            icpc_date: coreGroup.icpcDate.toString(),
+            plan_ended_on: coreGroup.planEndedOn?.toString() ?? null,
+            created_at: coreGroup.createdAt,
+          })
+          .execute();
+        if (members.length > 0) await trx.insertInto('members').values(members.map((member) => toMemberRow(coreGroup.id, member))).execute();
+      });
+    },
+    async findById(id) {
+      const row = await db.selectFrom('core_groups').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? coreGroupRowToCoreGroup(row) : undefined;
+    },
+    async listForMember(tenantId, aadObjectId) {
+      const rows = await db
+        .selectFrom('core_groups')
+        .innerJoin('members', 'members.core_group_id', 'core_groups.id')
+        .selectAll('core_groups')
+        .where('core_groups.tenant_id', '=', tenantId)
+        .where('members.aad_object_id', '=', aadObjectId)
+        .where('members.active', '=', 1)
+        .orderBy('core_groups.icpc_date')
+        .execute();
+      return rows.map(coreGroupRowToCoreGroup);
+    },
+    async listIds({ after, limit }) {
+      let query = db.selectFrom('core_groups').select('id').orderBy('id').limit(limit);
+      if (after) query = query.where('id', '>', after);
+      return (await query.execute()).map((row) => row.id);
+    },
+    async members(coreGroupId) {
+      const rows = await db.selectFrom('members').selectAll().where('core_group_id', '=', coreGroupId).orderBy('id').execute();
+      return rows.map(memberRowToMember);
+    },
+    async findMember(coreGroupId, aadObjectId) {
+      const row = await db.selectFrom('members').selectAll().where('core_group_id', '=', coreGroupId).where('aad_object_id', '=', aadObjectId).executeTakeFirst();
+      return row ? memberRowToMember(row) : undefined;
+    },
+    async addMember(coreGroupId, member) {
+      await db.insertInto('members').values(toMemberRow(coreGroupId, member)).execute();
+    },
+    async updateMember(coreGroupId, member) {
+      const { id: _id, core_group_id: _coreGroupId, ...changes } = toMemberRow(coreGroupId, member);
+      await db.updateTable('members').set(changes).where('id', '=', member.id).where('core_group_id', '=', coreGroupId).execute();
+    },
+    async endPlan(coreGroupId: string, on: CivilDate) {
+      await db.updateTable('core_groups').set({ plan_ended_on: on.toString() }).where('id', '=', coreGroupId).execute();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { parseCivilDate } from '../domain/civil-date';
+import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
+import type { MeetingRepository } from '../services/ports/store.port';
+import { isUniqueViolation } from './database';
+import type { Database, MeetingRow } from './schema';
+
+function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
+  return {
+    id: row.id,
+    coreGroupId: row.core_group_id,
+    date: parseCivilDate(row.date),
+    startsAt: row.starts_at ?? undefined,
+    endsAt: row.ends_at ?? undefined,
+    status: row.status as MeetingStatus,
+    chairMemberId: row.chair_member_id ?? undefined,
+    minuteTakerMemberId: row.minute_taker_member_id ?? undefined,
+    cancellationReason: row.cancellation_reason ?? undefined,
+  };
+}
+
+function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'> {
+  return {
+    id: meeting.id,
+    core_group_id: meeting.coreGroupId,
+    date: meeting.date.toString(),
+    starts_at: meeting.startsAt ?? null,
+    ends_at: meeting.endsAt ?? null,
+    status: meeting.status,
+    chair_member_id: meeting.chairMemberId ?? null,
+    minute_taker_member_id: meeting.minuteTakerMemberId ?? null,
+    cancellation_reason: meeting.cancellationReason ?? null,
+  };
+}
+
+/** Meetings, review conferences, circulations and agency reports on Kysely. */
+export function createMeetingRepository(db: Kysely<Database>): MeetingRepository {
+  const findByBookingKey = async (bookingKey: string) => {
+    const row = await db.selectFrom('meetings').selectAll().where('booking_key', '=', bookingKey).executeTakeFirst();
+    return row ? meetingRowToMeeting(row) : undefined;
+  };
+  return {
+    async create(meeting, bookingKey) {
+      try {
+        await db.insertInto('meetings').values({ ...toMeetingRow(meeting), booking_key: bookingKey ?? null }).execute();
+        return { meeting, created: true };
+      } catch (error) {
+        const existing = bookingKey && isUniqueViolation(error) ? await findByBookingKey(bookingKey) : undefined;
+        if (existing) return { meeting: existing, created: false };
+        throw error;
+      }
+    },
+    async findById(id) {
+      const row = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? meetingRowToMeeting(row) : undefined;
+    },
+    async update(meeting) {
+      const { id: _id, core_group_id: _coreGroupId, ...changes } = toMeetingRow(meeting);
+      await db.updateTable('meetings').set(changes).where('id', '=', meeting.id).execute();
+    },
+    async listByCoreGroup(coreGroupId) {
+      const rows = await db.selectFrom('meetings').selectAll().where('core_group_id', '=', coreGroupId).orderBy('date').orderBy('id').execute();
+      return rows.map(meetingRowToMeeting);
+    },
+    async recordReviewConference(review) {
+      const values = { id: review.id, core_group_id: review.coreGroupId, date: review.date.toString(), status: review.status };
+      await db
+        .insertInto('review_conferences')
+        .values(values)
+        .onConflict((conflict) => conflict.column('id').doUpdateSet({ date: values.date, status: values.status }))
+        .execute();
+    },
+    async recordCirculation(circulation) {
+      await db
+        .insertInto('circulations')
+        .values({ meeting_id: circulation.meetingId, kind: circulation.kind, on_date: circulation.on.toString() })
+        .onConflict((conflict) => conflict.columns(['meeting_id', 'kind']).doNothing())
+        .execute();
+    },
+    async recordAgencyReport(report) {
+      await db
+        .insertInto('agency_reports')
+        .values({ review_conference_id: report.reviewConferenceId, agency: report.agency, on_date: report.on.toString() })
+        .onConflict((conflict) => conflict.columns(['review_conference_id', 'agency']).doUpdateSet({ on_date: report.on.toString() }))
+        .execute();
+    },
+    async loadCaseTimeline(coreGroupId) {
+      const [coreGroup, meetings, reviews, circulations, reports, agencies] = await Promise.all([
+        db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirstOrThrow(),
+        db.selectFrom('meetings').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
+        db.selectFrom('review_conferences').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
+        db
+          .selectFrom('circulations')
+          .innerJoin('meetings', 'meetings.id', 'circulations.meeting_id')
+          .select(['circulations.meeting_id', 'circulations.kind', 'circulations.on_date'])
+          .where('meetings.core_group_id', '=', coreGroupId)
+          .execute(),
+        db
+          .selectFrom('agency_reports')
+          .innerJoin('review_conferences', 'review_conferences.id', 'agency_reports.review_conference_id')
+          .select(['agency_reports.review_conference_id', 'agency_reports.agency', 'agency_reports.on_date'])
+          .where('review_conferences.core_group_id', '=', coreGroupId)
+          .execute(),
+        db
+          .selectFrom('members')
+          .select('agency')
+          .distinct()
+          .where('core_group_id', '=', coreGroupId)
+          .where('active', '=', 1)
+          .where('role', 'in', ['professional', 'lead-social-worker'])
+          .execute(),
+      ]);
+      return {
+        icpcDate: parseCivilDate(coreGroup.icpc_date),
+        planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined,
+        meetings: meetings.map((m) => ({ id: m.id, date: parseCivilDate(m.date), status: m.status as MeetingStatus })),
+        reviewConferences: reviews.map((r) => ({ id: r.id, date: parseCivilDate(r.date), status: r.status as MeetingStatus })),
+        circulations: circulations.map((c) => ({ meetingId: c.meeting_id, kind: c.kind as 'minutes' | 'plan' | 'cp9', on: parseCivilDate(c.on_date) })),
+        agencyReports: reports.map((r) => ({ reviewConferenceId: r.review_conference_id, agency: r.agency, on: parseCivilDate(r.on_date) })),
+        agencies: agencies.map((a) => a.agency).sort(),
+      };
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import { parseCivilDate } from '../domain/civil-date';
+import { VersionConflictError } from '../domain/errors';
+import type { Delivery, Minutes, MinutesContent, SignOff } from '../domain/minutes';
+import type { MinutesRepository } from '../services/ports/store.port';
+import type { Database, DeliveryRow, MinutesRow } from './schema';
+
+type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate'> & {
+  newActions: (Omit<MinutesContent['newActions'][number], 'due'> & { due: string })[];
+  nextMeetingDate?: string;
+};
+
+function toContentText(content: MinutesContent): string {
+  const stored: StoredContent = {
+    ...content,
+    newActions: content.newActions.map((action) => ({ ...action, due: action.due.toString() })),
+    nextMeetingDate: content.nextMeetingDate?.toString(),
+  };
+  return JSON.stringify(stored);
+}
+
+function contentFromText(text: string): MinutesContent {
+  const stored = JSON.parse(text) as StoredContent;
+  return {
+    ...stored,
+    newActions: stored.newActions.map((action) => ({ ...action, due: parseCivilDate(action.due) })),
+    nextMeetingDate: stored.nextMeetingDate ? parseCivilDate(stored.nextMeetingDate) : undefined,
+  };
+}
+
+const signOffText = (signOff: SignOff | undefined) => (signOff ? JSON.stringify(signOff) : null);
+const signOffFrom = (text: string | null) => (text ? (JSON.parse(text) as SignOff) : undefined);
+
+function minutesRowToMinutes(row: Pick<MinutesRow, 'content' | 'chair_sign_off' | 'manager_sign_off' | 'amendment_reason' | 'version'> & { id: string; meeting_id: string; core_group_id: string }): Minutes {
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    coreGroupId: row.core_group_id,
+    version: row.version,
+    content: contentFromText(row.content),
+    chairSignOff: signOffFrom(row.chair_sign_off),
+    managerSignOff: signOffFrom(row.manager_sign_off),
+    amendmentReason: row.amendment_reason ?? undefined,
+  };
+}
+
+function deliveryRowToDelivery(row: DeliveryRow): Delivery {
+  return {
+    minutesId: row.minutes_id,
+    minutesVersion: row.minutes_version,
+    memberId: row.member_id,
+    channel: row.channel as Delivery['channel'],
+    outcome: row.outcome as Delivery['outcome'],
+    at: row.at,
+    detail: row.detail ?? undefined,
+  };
+}
+
+/**
+ * Minutes on Kysely. A save only lands on the version the editor started from (compare-and-set
+ * in one UPDATE), and every saved version is kept, so nothing typed is ever lost.
+ */
+export function createMinutesRepository(db: Kysely<Database>): MinutesRepository {
+  const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({
+    minutes_id: minutes.id,
+    version: minutes.version,
+    content: toContentText(minutes.content),
+    chair_sign_off: signOffText(minutes.chairSignOff),
+    manager_sign_off: signOffText(minutes.managerSignOff),
+    amendment_reason: minutes.amendmentReason ?? null,
+    saved_by: savedBy,
+    saved_at: at,
+  });
+  return {
+    async createDraft(minutes, savedBy, at) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('minutes')
+          .values({
+            id: minutes.id,
+            meeting_id: minutes.meetingId,
+            core_group_id: minutes.coreGroupId,
+            version: minutes.version,
+            content: toContentText(minutes.content),
+            chair_sign_off: signOffText(minutes.chairSignOff),
+            manager_sign_off: signOffText(minutes.managerSignOff),
+            amendment_reason: minutes.amendmentReason ?? null,
+            updated_at: at,
+          })
+          .execute();
+        await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
+      });
+    },
+    async findByMeeting(meetingId) {
+      const row = await db.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
+      return row ? minutesRowToMinutes(row) : undefined;
+    },
+    async save(minutes, { expectedVersion, savedBy, at }) {
+      await db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable('minutes')
+          .set({
+            version: minutes.version,
+            content: toContentText(minutes.content),
+            chair_sign_off: signOffText(minutes.chairSignOff),
+            manager_sign_off: signOffText(minutes.managerSignOff),
+            amendment_reason: minutes.amendmentReason ?? null,
+            updated_at: at,
+          })
+          .where('id', '=', minutes.id)
+          .where('version', '=', expectedVersion)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) {
+          throw new VersionConflictError('someone else saved these minutes first; review their changes and save again');
+        }
+        await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
+      });
+    },
+    async history(minutesId) {
+      const rows = await db
+        .selectFrom('minutes_versions')
+        .innerJoin('minutes', 'minutes.id', 'minutes_versions.minutes_id')
+        .select([
+          'minutes.id',
+          'minutes.meeting_id',
+          'minutes.core_group_id',
+          'minutes_versions.version',
+          'minutes_versions.content',
+          'minutes_versions.chair_sign_off',
+          'minutes_versions.manager_sign_off',
+          'minutes_versions.amendment_reason',
+          'minutes_versions.saved_by',
+          'minutes_versions.saved_at',
+        ])
+        .where('minutes_versions.minutes_id', '=', minutesId)
+        .orderBy('minutes_versions.version')
+        .execute();
+      return rows.map((row) => ({ ...minutesRowToMinutes(row), savedBy: row.saved_by, savedAt: row.saved_at }));
+    },
+    async recordDelivery(delivery) {
+      await db
+        .insertInto('deliveries')
+        .values({
+          id: delivery.id,
+          minutes_id: delivery.minutesId,
+          minutes_version: delivery.minutesVersion,
+          member_id: delivery.memberId,
+          channel: delivery.channel,
+          outcome: delivery.outcome,
+          at: delivery.at,
+          detail: delivery.detail ?? null,
+        })
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .execute();
+    },
+    async deliveries(minutesId) {
+      const rows = await db.selectFrom('deliveries').selectAll().where('minutes_id', '=', minutesId).orderBy('at').orderBy('id').execute();
+      return rows.map(deliveryRowToDelivery);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { parseCivilDate } from '../domain/civil-date';
+import { VersionConflictError } from '../domain/errors';
+import type { ChildProtectionPlan, PlanAction, PlanChange } from '../domain/plan';
+import type { PlanRepository, StoredPlanRevision } from '../services/ports/store.port';
+import { isUniqueViolation } from './database';
+import type { Database, PlanVersionRow } from './schema';
+
+type StoredAction = Omit<PlanAction, 'due' | 'agreedOn'> & { due: string; agreedOn: string };
+interface StoredPlanContent {
+  outcomes: ChildProtectionPlan['outcomes'];
+  actions: StoredAction[];
+  contingencyPlan: string;
+  resources: string;
+}
+
+function toPlanContent(plan: ChildProtectionPlan): string {
+  const content: StoredPlanContent = {
+    outcomes: plan.outcomes,
+    actions: plan.actions.map((action) => ({ ...action, due: action.due.toString(), agreedOn: action.agreedOn.toString() })),
+    contingencyPlan: plan.contingencyPlan,
+    resources: plan.resources,
+  };
+  return JSON.stringify(content);
+}
+
+function planVersionRowToPlan(row: PlanVersionRow): ChildProtectionPlan {
+  const content = JSON.parse(row.content) as StoredPlanContent;
+  return {
+    coreGroupId: row.core_group_id,
+    version: row.version,
+    outcomes: content.outcomes,
+    actions: content.actions.map((action) => ({ ...action, due: parseCivilDate(action.due), agreedOn: parseCivilDate(action.agreedOn) })),
+    contingencyPlan: content.contingencyPlan,
+    resources: content.resources,
+  };
+}
+
+/** Plan versions on Kysely: each version a row, never updated; the newest is the plan. */
+export function createPlanRepository(db: Kysely<Database>): PlanRepository {
+  return {
+    async current(coreGroupId) {
+      const row = await db.selectFrom('plan_versions').selectAll().where('core_group_id', '=', coreGroupId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      return row ? planVersionRowToPlan(row) : undefined;
+    },
+    async history(coreGroupId) {
+      const rows = await db.selectFrom('plan_versions').selectAll().where('core_group_id', '=', coreGroupId).orderBy('version').execute();
+      return rows.map(
+        (row): StoredPlanRevision => ({
+          plan: planVersionRowToPlan(row),
+          authorMemberId: row.author_member_id,
+          reason: row.reason,
+          changes: JSON.parse(row.changes) as PlanChange[],
+          createdAt: row.created_at,
+        }),
+      );
+    },
+    async saveRevision(revision, at) {
+      const { plan } = revision;
+      try {
+        await db.transaction().execute(async (trx) => {
+          const latest = await trx.selectFrom('plan_versions').select('version').where('core_group_id', '=', plan.coreGroupId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+          if (plan.version !== (latest?.version ?? 0) + 1) {
+            throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again');
+          }
+          await trx
+            .insertInto('plan_versions')
+            .values({
+              core_group_id: plan.coreGroupId,
+              version: plan.version,
+              content: toPlanContent(plan),
+              author_member_id: revision.authorMemberId,
+              reason: revision.reason,
+              changes: JSON.stringify(revision.changes),
+              created_at: at,
+            })
+            .execute();
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { cause: error });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types: the database's vocabulary, private to `src/store`. Civil dates are `YYYY-MM-DD`
+ * text, instants ISO-8601 UTC text, structured content JSON text, booleans 0/1 — the same on
+ * SQLite and PostgreSQL, so one set of repositories serves both.
+ */
+export interface CoreGroupRow {
+  id: string;
+  tenant_id: string;
+  case_reference: string;
+  child_name: string;
+  policy_id: string;
+  icpc_date: string;
+  plan_ended_on: string | null;
+  created_at: string;
+}
+
+export interface MemberRow {
+  id: string;
+  core_group_id: string;
+  display_name: string;
+  role: string;
+  agency: string;
+  email: string | null;
+  aad_object_id: string | null;
+  reach: string;
+  agency_manager_email: string | null;
+  active: number;
+}
+
+export interface PlanVersionRow {
+  core_group_id: string;
+  version: number;
+  content: string;
+  author_member_id: string;
+  reason: string;
+  changes: string;
+  created_at: string;
+}
+
+export interface MeetingRow {
+  id: string;
+  core_group_id: string;
+  date: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  status: string;
+  chair_member_id: string | null;
+  minute_taker_member_id: string | null;
+  cancellation_reason: string | null;
+  booking_key: string | null;
+}
+
+export interface ReviewConferenceRow {
+  id: string;
+  core_group_id: string;
+  date: string;
+  status: string;
+}
+
+export interface CirculationRow {
+  meeting_id: string;
+  kind: string;
+  on_date: string;
+}
+
+export interface AgencyReportRow {
+  review_conference_id: string;
+  agency: string;
+  on_date: string;
+}
+
+export interface CheckInRow {
+  id: string;
+  core_group_id: string;
+  action_id: string;
+  member_id: string;
+  status: string;
+  note: string;
+  recorded_at: string;
+  idempotency_key: string;
+}
+
+export interface MinutesRow {
+  id: string;
+  meeting_id: string;
+  core_group_id: string;
+  version: number;
+  content: string;
+  chair_sign_off: string | null;
+  manager_sign_off: string | null;
+  amendment_reason: string | null;
+  updated_at: string;
+}
+
+export interface MinutesVersionRow {
+  minutes_id: string;
+  version: number;
+  content: string;
+  chair_sign_off: string | null;
+  manager_sign_off: string | null;
+  amendment_reason: string | null;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface DeliveryRow {
+  id: string;
+  minutes_id: string;
+  minutes_version: number;
+  member_id: string;
+  channel: string;
+  outcome: string;
+  at: string;
+  detail: string | null;
+}
+
+export interface ConcernRow {
+  id: string;
+  core_group_id: string;
+  kind: string;
+  raised_by_member_id: string;
+  subject_id: string | null;
+  step: number;
+  status: string;
+  idempotency_key: string;
+  raised_at: string;
+}
+
+export interface ConversationReferenceRow {
+  tenant_id: string;
+  ref_key: string;
+  reference: string;
+  updated_at: string;
+}
+
+export interface AuditRow {
+  id: Generated<number>;
+  at: string;
+  tenant_id: string;
+  actor: string;
+  action: string;
+  core_group_id: string | null;
+  target_id: string | null;
+  outcome: string;
+}
+
+export interface JobRow {
+  id: string;
+  kind: string;
+  payload: string;
+  run_at: string;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  idempotency_key: string;
+  created_at: string;
+}
+
+export interface Database {
+  core_groups: CoreGroupRow;
+  members: MemberRow;
+  plan_versions: PlanVersionRow;
+  meetings: MeetingRow;
+  review_conferences: ReviewConferenceRow;
+  circulations: CirculationRow;
+  agency_reports: AgencyReportRow;
+  check_ins: CheckInRow;
+  minutes: MinutesRow;
+  minutes_versions: MinutesVersionRow;
+  deliveries: DeliveryRow;
+  concerns: ConcernRow;
+  conversation_references: ConversationReferenceRow;
+  audit_log: AuditRow;
+  jobs: JobRow;
+}

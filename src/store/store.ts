@@ -1,0 +1,28 @@
+import { createAuditLog } from './audit-log.repository';
+import { createCheckInRepository } from './check-in.repository';
+import { createConcernRepository } from './concern.repository';
+import { createConversationReferenceRepository } from './conversation-reference.repository';
+import { createCoreGroupRepository } from './core-group.repository';
+import type { OpenDatabase } from './database';
+import { createJobQueue } from './job.repository';
+import { createMeetingRepository } from './meeting.repository';
+import { createMinutesRepository } from './minutes.repository';
+import { createPlanRepository } from './plan.repository';
+
+/** Every repository over one open database. */
+export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
+  const { db, engine } = database;
+  return {
+    coreGroups: createCoreGroupRepository(db),
+    plans: createPlanRepository(db),
+    meetings: createMeetingRepository(db),
+    checkIns: createCheckInRepository(db),
+    minutes: createMinutesRepository(db),
+    concerns: createConcernRepository(db),
+    conversationReferences: createConversationReferenceRepository(db),
+    auditLog: createAuditLog(db),
+    jobs: createJobQueue(db, engine),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

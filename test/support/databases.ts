@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { type OpenDatabase, openDatabase } from '../../src/store/database';
+import { migrateToLatest } from '../../src/store/migrate';
+
+/** A database for one test file, and how to throw it away. */
+export interface TestDatabase extends OpenDatabase {
+  readonly drop: () => Promise<void>;
+  /** A second, independent connection to the same database (another app instance). */
+  readonly reopen: () => OpenDatabase;
+}
+
+const postgresUrl = process.env.POSTGRES_TEST_URL;
+
+/** The engines this run can test: SQLite always; PostgreSQL when global setup reached it. */
+export const ENGINES: readonly { name: 'sqlite' | 'postgres'; available: boolean }[] = [
+  { name: 'sqlite', available: true },
+  { name: 'postgres', available: postgresUrl !== undefined },
+];
+
+/** A fresh, unmigrated database: a temp SQLite file, or a new PostgreSQL schema. */
+export async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  if (engine === 'sqlite') {
+    const file = join(mkdtempSync(join(tmpdir(), 'coregroup-store-')), 'test.db');
+    const database = openDatabase({ sqliteFile: file });
+    return { ...database, drop: () => database.close(), reopen: () => openDatabase({ sqliteFile: file }) };
+  }
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const database = openDatabase({ url: postgresUrl, schema });
+  return {
+    ...database,
+    reopen: () => openDatabase({ url: postgresUrl, schema }),
+    drop: async () => {
+      await database.close();
+      const cleanup = new Client({ connectionString: postgresUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** A fresh database at the latest schema. */
+export async function migratedDatabase(engine: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  const database = await freshDatabase(engine);
+  await migrateToLatest(database);
+  return database;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { parseCivilDate } from '../../src/domain/civil-date';
+import type { CoreGroup, CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import type { ChildProtectionPlan } from '../../src/domain/plan';
+
+export const TENANT = '11111111-2222-4333-8444-555555555555';
+
+/** A core group with a lead social worker, team manager, health visitor, teacher and a parent. */
+export function aCoreGroup(overrides: Partial<CoreGroup> = {}) {
+  const id = randomUUID();
+  const coreGroup: CoreGroup = {
+    id,
+    caseReference: `CP-${id.slice(0, 8)}`,
+    childName: 'Invented Child',
+    tenantId: TENANT,
+    policyId: 'ten-working-days-four-weekly',
+    icpcDate: parseCivilDate('2026-06-01'),
+    createdAt: '2026-06-01T12:00:00.000Z',
+    ...overrides,
+  };
+  const member = (role: MemberRole, agency: string, name: string): CoreGroupMember => ({
+    id: randomUUID(),
+    displayName: name,
+    role,
+    agency,
+    email: `${name.toLowerCase().replace(/ /g, '.')}@example.org`,
+    aadObjectId: role === 'family-member' ? undefined : randomUUID(),
+    reach: role === 'family-member' ? 'email-only' : 'tenant',
+    active: true,
+  });
+  const members = [
+    member('lead-social-worker', "children's social care", 'Alex Lead'),
+    member('team-manager', "children's social care", 'Morgan Manager'),
+    member('professional', 'health visiting', 'Hana Visitor'),
+    member('professional', 'school', 'Toby Teacher'),
+    member('family-member', 'family', 'Pat Parent'),
+  ];
+  return { coreGroup, members, lead: members[0]!, manager: members[1]!, healthVisitor: members[2]!, teacher: members[3]!, parent: members[4]! };
+}
+
+/** Version 1 of a plan with one outcome and one action owned by `ownerMemberId`. */
+export function aPlan(coreGroupId: string, ownerMemberId: string): ChildProtectionPlan {
+  return {
+    coreGroupId,
+    version: 1,
+    outcomes: [{ id: 'o1', text: 'The child lives in a safe, warm home' }],
+    actions: [
+      {
+        id: 'a1',
+        outcomeId: 'o1',
+        what: 'Weekly home visit',
+        ownerMemberId,
+        agency: 'health visiting',
+        due: parseCivilDate('2026-07-01'),
+        agreedOn: parseCivilDate('2026-06-12'),
+        childSeenFrequency: 'weekly',
+        progressMeasure: 'Home conditions checklist',
+        state: 'not-started',
+      },
+    ],
+    contingencyPlan: 'Strategy discussion if no progress in 4 weeks',
+    resources: 'Family support worker',
+  };
+}
