@@ -1,11 +1,8 @@
-import type { CivilDate } from '../domain/civil-date';
-
-/** What a CLI command may touch: its output streams, the environment it was started in, and today. */
+/** What a CLI command may touch: its output streams and the environment it was started in. */
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  today(): CivilDate;
 }
 
 /** Wrong use of the command line (unknown flag, missing option): exit code 2. */

@@ -1,8 +1,10 @@
-import { Temporal } from 'temporal-polyfill';
+import { systemClock } from '../adapters/system-clock';
 import { type Config, loadConfig } from '../config/config';
 import { loadWorkingDayCalendars } from '../holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../policies/policy-catalogue';
+import type { Clock } from '../services/ports/clock.port';
 import type { CliCommand, CliIo } from './cli-io';
+import { migrateCommand, seedDemoCommand } from './database.command';
 import { deadlinesCommand } from './deadlines.command';
 import { holidaysCommand } from './holidays.command';
 import { policiesCommand } from './policies.command';
@@ -10,7 +12,7 @@ import { runCli } from './run-cli';
 import { workingDaysCommand } from './working-days.command';
 
 /** Builds the CLI's commands from the environment; each dependency is made on first use only. */
-export function cliCommands(env: Readonly<Record<string, string | undefined>>): Record<string, CliCommand> {
+export function cliCommands(env: Readonly<Record<string, string | undefined>>, clock: Clock = systemClock): Record<string, CliCommand> {
   const once = <T>(make: () => T) => {
     let made: { value: T } | undefined;
     return () => (made ??= { value: make() }).value;
@@ -19,6 +21,8 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>): 
   const calendars = once(() => loadWorkingDayCalendars({ govUkFile: config().bankHolidaysFile }));
   const catalogue = once(() => loadPolicyCatalogue({ extraDir: config().extraPoliciesDir }));
   return {
+    migrate: migrateCommand(config),
+    'seed-demo': seedDemoCommand({ config, clock, calendar: () => calendars()['england-and-wales'] }),
     policies: policiesCommand(catalogue),
     'working-days': workingDaysCommand(calendars),
     deadlines: deadlinesCommand({ catalogue, calendars }),
@@ -36,7 +40,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
-    today: () => Temporal.Now.plainDateISO('Europe/London'),
   };
   return runCli({ args: argv, io, commands: cliCommands(io.env) });
 }

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { parseCivilDate } from '../../src/domain/civil-date';
 import { cliCommands } from '../../src/cli/main';
 import { runCli } from '../../src/cli/run-cli';
 
@@ -12,7 +13,7 @@ async function coregroup(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const env = { SQLITE_FILE: ':memory:' };
-  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line), env, today: () => parseCivilDate('2026-11-22') };
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line), env };
   const code = await runCli({ args, io, commands: cliCommands(env) });
   return { code, out, err };
 }
@@ -96,6 +97,21 @@ describe('deadlines', () => {
   });
 });
 
+describe('migrate and seed-demo', () => {
+  test('migrate brings a new SQLite file to the latest schema, then says it is up to date', async () => {
+    const env = { SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'coregroup-cli-')), 'cli.db') };
+    const run = (...args: string[]) => {
+      const out: string[] = [];
+      const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), env };
+      return runCli({ args, io, commands: cliCommands(env) }).then((code) => ({ code, out }));
+    };
+    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial$/)] });
+    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/is up to date$/)] });
+    expect((await run('seed-demo')).out[0]).toMatch(/^demo core group created/);
+    expect((await run('seed-demo')).out[0]).toMatch(/^demo core group already present/);
+  });
+});
+
 describe('policies and holidays', () => {
   test('policies lists every profile with its source and what is unverified', async () => {
     const { out } = await coregroup('policies');
@@ -112,6 +128,6 @@ describe('policies and holidays', () => {
   test('an unknown command names the known ones', async () => {
     const result = await coregroup('frobnicate');
     expect(result.code).toBe(2);
-    expect(result.err[0]).toContain('known: policies');
+    expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, holidays');
   });
 });
