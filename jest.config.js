@@ -1,7 +1,7 @@
 /** Jest runs TypeScript through SWC; `npm run typecheck` does the type checking. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/bot'],
+  roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   // temporal-polyfill ships ESM only; Node 20.19+ can require() it, jest's module system cannot.
