@@ -61,32 +61,20 @@ function deliveryRowToDelivery(row: DeliveryRow): Delivery {
  * in one UPDATE), and every saved version is kept, so nothing typed is ever lost.
  */
 export function createMinutesRepository(db: Kysely<Database>): MinutesRepository {
-  const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({
-    minutes_id: minutes.id,
+  const versioned = (minutes: Minutes) => ({
     version: minutes.version,
     content: toContentText(minutes.content),
     chair_sign_off: signOffText(minutes.chairSignOff),
     manager_sign_off: signOffText(minutes.managerSignOff),
     amendment_reason: minutes.amendmentReason ?? null,
-    saved_by: savedBy,
-    saved_at: at,
   });
+  const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({ minutes_id: minutes.id, ...versioned(minutes), saved_by: savedBy, saved_at: at });
   return {
     async createDraft(minutes, savedBy, at) {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('minutes')
-          .values({
-            id: minutes.id,
-            meeting_id: minutes.meetingId,
-            core_group_id: minutes.coreGroupId,
-            version: minutes.version,
-            content: toContentText(minutes.content),
-            chair_sign_off: signOffText(minutes.chairSignOff),
-            manager_sign_off: signOffText(minutes.managerSignOff),
-            amendment_reason: minutes.amendmentReason ?? null,
-            updated_at: at,
-          })
+          .values({ id: minutes.id, meeting_id: minutes.meetingId, core_group_id: minutes.coreGroupId, ...versioned(minutes), updated_at: at })
           .execute();
         await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
       });
@@ -99,14 +87,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
       await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('minutes')
-          .set({
-            version: minutes.version,
-            content: toContentText(minutes.content),
-            chair_sign_off: signOffText(minutes.chairSignOff),
-            manager_sign_off: signOffText(minutes.managerSignOff),
-            amendment_reason: minutes.amendmentReason ?? null,
-            updated_at: at,
-          })
+          .set({ ...versioned(minutes), updated_at: at })
           .where('id', '=', minutes.id)
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
