@@ -17,7 +17,7 @@ const calendars = loadWorkingDayCalendars();
 const EXPECTED: Record<string, { firstCoreGroup: string; secondCoreGroup: string; firstReview: string; minutes: string }> = {
   england: { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
   wales: { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-22', firstReview: '2026-06-25', minutes: '2026-04-17' },
-  scotland: { firstCoreGroup: '2026-04-09', secondCoreGroup: '2026-05-07', firstReview: '2026-09-25', minutes: '2026-04-16' },
+  scotland: { firstCoreGroup: '2026-04-16', secondCoreGroup: '2026-05-14', firstReview: '2026-09-25', minutes: '2026-04-23' },
   'northern-ireland': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
   'ten-working-days-four-weekly': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
   'ten-working-days-monthly': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-10', firstReview: '2026-06-25', minutes: '2026-04-17' },
