@@ -1,0 +1,229 @@
+import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type * as Graph from '@microsoft/microsoft-graph-types';
+import { Temporal } from 'temporal-polyfill';
+import { Agent } from 'undici';
+import { findIana } from 'windows-iana';
+import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
+import { type Calendar, CalendarError, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
+import type { GraphTokens } from './graph-token';
+import { concurrencyLimit } from './limiter';
+
+const DEFAULT_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: 'Europe/London' };
+const DAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+const MAX_SCHEDULES = 20;
+const MAX_WINDOW_MS = 61 * 86_400_000;
+
+export interface GraphCalendarOptions {
+  /** `https://graph.microsoft.com/` in production; the simulator's URL locally. */
+  readonly baseUrl?: string;
+  readonly tokens: Pick<GraphTokens, 'appOnly'>;
+  /** The simulator's certificate, when `baseUrl` is the simulator. */
+  readonly trustedCertificatePem?: string;
+  readonly concurrency?: number;
+  /** Retry budget: retries per request, base delay (seconds) and the longest Retry-After we will wait. */
+  readonly retry?: { readonly maxRetries?: number; readonly delaySeconds?: number; readonly maxRetryAfterSeconds?: number };
+}
+
+/** Graph's Windows or IANA time-zone name as IANA (mailbox settings often say "GMT Standard Time"). */
+export function toIanaTimeZone(name: string | null | undefined): string {
+  if (!name) return 'Europe/London';
+  if (name === 'UTC' || name.includes('/')) return name;
+  return findIana(name)?.[0] ?? 'Europe/London';
+}
+
+function workingHoursFromGraph(hours: Graph.WorkingHours | null | undefined): WorkingHours {
+  if (!hours?.startTime || !hours.endTime) return DEFAULT_HOURS;
+  return {
+    days: (hours.daysOfWeek ?? []).map((day) => DAY_NUMBER[day] ?? 0).filter(Boolean),
+    start: hours.startTime.slice(0, 5),
+    end: hours.endTime.slice(0, 5),
+    timeZone: toIanaTimeZone(hours.timeZone?.name),
+  };
+}
+
+function epochMsOf(value: Graph.DateTimeTimeZone | null | undefined): number {
+  const zone = toIanaTimeZone(value?.timeZone ?? 'UTC');
+  return Temporal.PlainDateTime.from((value?.dateTime ?? '').replace(/Z$/, '').slice(0, 23)).toZonedDateTime(zone).epochMilliseconds;
+}
+
+function toGraphDateTime(ms: number, timeZone: string): Graph.DateTimeTimeZone {
+  return { dateTime: Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDateTime().toString(), timeZone };
+}
+
+function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Graph.Event {
+  const start = toGraphDateTime(invitation.startMs, invitation.timeZone);
+  const recurrence: Graph.PatternedRecurrence | undefined = invitation.recurrence && {
+    pattern:
+      invitation.recurrence.unit === 'weeks'
+        ? { type: 'weekly', interval: invitation.recurrence.every, daysOfWeek: [Object.keys(DAY_NUMBER)[Temporal.Instant.fromEpochMilliseconds(invitation.startMs).toZonedDateTimeISO(invitation.timeZone).dayOfWeek - 1] as Graph.DayOfWeek] }
+        : { type: 'absoluteMonthly', interval: invitation.recurrence.every, dayOfMonth: Temporal.Instant.fromEpochMilliseconds(invitation.startMs).toZonedDateTimeISO(invitation.timeZone).day },
+    range: { type: 'endDate', startDate: start.dateTime!.slice(0, 10), endDate: invitation.recurrence.until.toString(), recurrenceTimeZone: invitation.timeZone },
+  };
+  return {
+    subject: invitation.subject,
+    body: { contentType: 'text', content: invitation.bodyText },
+    start,
+    end: toGraphDateTime(invitation.endMs, invitation.timeZone),
+    isOnlineMeeting: true,
+    onlineMeetingProvider: 'teamsForBusiness',
+    allowNewTimeProposals: true,
+    transactionId: invitation.transactionId,
+    attendees: invitation.attendees.map((attendee) => ({ emailAddress: { address: attendee.email, name: attendee.name }, type: attendee.required ? 'required' : 'optional' })),
+    ...(recurrence ? { recurrence } : {}),
+  };
+}
+
+/** Turns whatever the Graph client threw into a CalendarError with its diagnostics. */
+function calendarError(error: unknown, what: string): CalendarError {
+  if (error instanceof CalendarError) return error;
+  if (error instanceof GraphError) {
+    const retryAfter = Number(error.headers?.get('Retry-After'));
+    return new CalendarError({
+      message: error.statusCode === 429 || error.statusCode === 503 || error.statusCode === 504 ? `The calendar service is busy; ${what} did not complete. Try again in a few minutes.` : `The calendar service refused to ${what}.`,
+      status: error.statusCode,
+      graphCode: error.code ?? undefined,
+      requestId: error.requestId ?? undefined,
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      cause: error,
+    });
+  }
+  return new CalendarError({ message: `The calendar service could not be reached to ${what}.`, status: 0, cause: error });
+}
+
+/**
+ * The `Calendar` port on Microsoft Graph, through the real `@microsoft/microsoft-graph-client`.
+ * Retries honour `Retry-After` on 429 and back off on 503/504 within a budget; every read names
+ * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors.
+ */
+export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
+  const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/';
+  const host = new URL(baseUrl).hostname;
+  const client = Client.initWithMiddleware({
+    baseUrl,
+    defaultVersion: 'v1.0',
+    authProvider: { getAccessToken: () => options.tokens.appOnly() },
+    ...(host === 'graph.microsoft.com' ? {} : { customHosts: new Set([host]) }),
+    ...(options.trustedCertificatePem ? { fetchOptions: { dispatcher: new Agent({ connect: { ca: options.trustedCertificatePem } }) } as RequestInit } : {}),
+  });
+  const limit = concurrencyLimit(options.concurrency ?? 4);
+  const maxRetryAfter = options.retry?.maxRetryAfterSeconds ?? 30;
+  const retryOptions = new RetryHandlerOptions(options.retry?.delaySeconds ?? 1, options.retry?.maxRetries ?? 4, (_delay, _attempt, _request, _options, response) => {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    return !(Number.isFinite(retryAfter) && retryAfter > maxRetryAfter);
+  });
+  const api = (path: string) => client.api(path).middlewareOptions([retryOptions]);
+  const call = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await limit(work);
+    } catch (error) {
+      throw calendarError(error, what);
+    }
+  };
+  const user = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+
+  return {
+    async availability({ organiser, mailboxes, fromMs, toMs }) {
+      const chunks: { mailboxes: string[]; fromMs: number; toMs: number }[] = [];
+      for (let start = fromMs; start < toMs; start += MAX_WINDOW_MS) {
+        for (let index = 0; index < mailboxes.length; index += MAX_SCHEDULES) {
+          chunks.push({ mailboxes: mailboxes.slice(index, index + MAX_SCHEDULES), fromMs: start, toMs: Math.min(toMs, start + MAX_WINDOW_MS) });
+        }
+      }
+      const bodyOf = (chunk: (typeof chunks)[number]) => ({
+        schedules: chunk.mailboxes,
+        startTime: toGraphDateTime(chunk.fromMs, 'UTC'),
+        endTime: toGraphDateTime(chunk.toMs, 'UTC'),
+        availabilityViewInterval: 30,
+      });
+      const results: Graph.ScheduleInformation[][] = await call('read free/busy', async () => {
+        if (chunks.length === 1) {
+          const response = (await api(`${user(organiser)}/calendar/getSchedule`).header('Prefer', 'outlook.timezone="UTC"').post(bodyOf(chunks[0]!))) as { value: Graph.ScheduleInformation[] };
+          return [response.value];
+        }
+        const pages: Graph.ScheduleInformation[][] = [];
+        for (let index = 0; index < chunks.length; index += 20) {
+          const requests = chunks.slice(index, index + 20).map((chunk, offset) => ({
+            id: String(index + offset),
+            method: 'POST',
+            url: `${user(organiser)}/calendar/getSchedule`,
+            headers: { 'Content-Type': 'application/json', Prefer: 'outlook.timezone="UTC"' },
+            body: bodyOf(chunk),
+          }));
+          const batch = (await api('/$batch').post({ requests })) as { responses: { id: string; status: number; body: { value?: Graph.ScheduleInformation[]; error?: { code?: string; message?: string } } }[] };
+          for (const response of batch.responses.sort((a, b) => Number(a.id) - Number(b.id))) {
+            if (response.status !== 200) throw new CalendarError({ message: 'The calendar service is busy; read free/busy did not complete. Try again in a few minutes.', status: response.status, graphCode: response.body.error?.code });
+            pages.push(response.body.value ?? []);
+          }
+        }
+        return pages;
+      });
+      const byMailbox = new Map<string, MailboxAvailability>();
+      for (const schedule of results.flat()) {
+        const mailbox = schedule.scheduleId ?? '';
+        const known = !schedule.error;
+        const busy: BusyBlock[] = (schedule.scheduleItems ?? [])
+          .filter((item) => item.status !== 'free' && item.status !== 'workingElsewhere')
+          .map((item) => ({ startMs: epochMsOf(item.start), endMs: epochMsOf(item.end), kind: item.status === 'tentative' ? 'tentative' : 'busy' }));
+        const previous = byMailbox.get(mailbox);
+        byMailbox.set(mailbox, {
+          mailbox,
+          availability: known ? 'known' : 'unknown',
+          busy: [...(previous?.busy ?? []), ...busy],
+          workingHours: previous?.workingHours ?? workingHoursFromGraph(schedule.workingHours),
+        });
+      }
+      return mailboxes.map((mailbox) => byMailbox.get(mailbox) ?? { mailbox, availability: 'unknown', busy: [], workingHours: DEFAULT_HOURS });
+    },
+
+    async createMeeting(invitation) {
+      const event = (await call('create the meeting', () => api(`${user(invitation.organiser)}/events`).post(toGraphEvent(invitation)))) as Graph.Event;
+      return { eventId: event.id ?? '', joinUrl: event.onlineMeeting?.joinUrl ?? undefined, webLink: event.webLink ?? undefined };
+    },
+
+    async meetingChatId(organiser, joinUrl) {
+      const escaped = joinUrl.replace(/'/g, "''");
+      const response = (await call('find the meeting chat', () => api(`${user(organiser)}/onlineMeetings`).filter(`JoinWebUrl eq '${escaped}'`).select(['id', 'chatInfo']).get())) as { value: Graph.OnlineMeeting[] };
+      return response.value[0]?.chatInfo?.threadId ?? undefined;
+    },
+
+    async installAppInChat(chatId, teamsAppId) {
+      try {
+        await limit(() => api(`/chats/${encodeURIComponent(chatId)}/installedApps`).post({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${teamsAppId}` }));
+        return 'installed';
+      } catch (error) {
+        if (error instanceof GraphError && error.statusCode === 409) return 'already-installed';
+        throw calendarError(error, 'add Core Group to the meeting chat');
+      }
+    },
+
+    async occurrences(organiser, eventId, fromMs, toMs) {
+      const response = (await call('list the meetings in the series', () =>
+        api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/instances`)
+          .query({ startDateTime: new Date(fromMs).toISOString(), endDateTime: new Date(toMs).toISOString() })
+          .select(['id', 'start', 'end'])
+          .get(),
+      )) as { value: Graph.Event[] };
+      return response.value.map((event) => ({ id: event.id ?? '', startMs: epochMsOf(event.start), endMs: epochMsOf(event.end) }));
+    },
+
+    async reschedule(organiser, eventId, slot) {
+      await call('move the meeting', () => api(`${user(organiser)}/events/${encodeURIComponent(eventId)}`).patch({ start: toGraphDateTime(slot.startMs, slot.timeZone), end: toGraphDateTime(slot.endMs, slot.timeZone) }));
+    },
+
+    async cancel(organiser, eventId, comment) {
+      await call('cancel the meeting', () => api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment }));
+    },
+
+    async responses(organiser, eventId) {
+      const event = (await call('read the replies', () => api(`${user(organiser)}/events/${encodeURIComponent(eventId)}`).select(['id', 'attendees']).get())) as Graph.Event;
+      return (event.attendees ?? []).map((attendee) => ({ email: attendee.emailAddress?.address ?? '', response: (attendee.status?.response ?? 'none') as InvitationResponse }));
+    },
+
+    async subscribeToEvents({ organiser, notificationUrl, clientState, expiresAt }) {
+      const subscription = (await call('subscribe to replies', () =>
+        api('/subscriptions').post({ changeType: 'updated', notificationUrl, lifecycleNotificationUrl: notificationUrl, resource: `users/${organiser}/events`, expirationDateTime: expiresAt, clientState }),
+      )) as Graph.Subscription;
+      return { subscriptionId: subscription.id ?? '' };
+    },
+  };
+}

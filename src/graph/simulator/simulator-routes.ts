@@ -1,0 +1,274 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type * as Graph from '@microsoft/microsoft-graph-types';
+import { instantOf, occurrences } from './recurrence';
+import type { SimulatedUser, SimulatorState, StoredEvent } from './simulator-state';
+
+/** A request as the routes see it, whether it came over HTTP or inside a `$batch`. */
+export interface SimRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly headers: Record<string, string | undefined>;
+}
+
+export interface SimResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+type Handler = (request: SimRequest, params: string[], state: SimulatorState, hooks: SimulatorHooks) => SimResponse | Promise<SimResponse>;
+
+/** What the routes can ask of the server around them (outbound notifications). */
+export interface SimulatorHooks {
+  notify(url: string, payload: unknown): Promise<{ status: number; text: string }>;
+}
+
+const error = (status: number, code: string, message: string): SimResponse => ({ status, body: { error: { code, message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } } });
+const json = (body: unknown, status = 200): SimResponse => ({ status, body });
+
+function userOr404(state: SimulatorState, id: string | undefined): SimulatedUser | SimResponse {
+  const user = id ? state.findUser(id) : undefined;
+  return user ?? error(404, 'ErrorItemNotFound', `The user ${id ?? ''} was not found`);
+}
+const isResponse = (value: unknown): value is SimResponse => typeof value === 'object' && value !== null && 'status' in value && !('mail' in value);
+
+/** `$select` as Graph does it: only the named properties (and the id). */
+function select<T extends object>(item: T, query: URLSearchParams): Partial<T> {
+  const fields = query.get('$select')?.split(',').map((field) => field.trim());
+  if (!fields) return item;
+  return Object.fromEntries(Object.entries(item).filter(([key]) => key === 'id' || fields.includes(key))) as Partial<T>;
+}
+
+const utc = (ms: number): Graph.DateTimeTimeZone => ({ dateTime: new Date(ms).toISOString().replace('Z', '0000'), timeZone: 'UTC' });
+
+function busyItems(user: SimulatedUser, fromMs: number, toMs: number): Graph.ScheduleItem[] {
+  const items: Graph.ScheduleItem[] = [];
+  for (const event of user.events) {
+    if (event.isCancelled || event.showAs === 'free') continue;
+    const cancelled = new Set((event as { cancelledOccurrences?: number[] }).cancelledOccurrences ?? []);
+    for (const occurrence of occurrences(event, fromMs, toMs)) {
+      if (cancelled.has(occurrence.startMs)) continue;
+      items.push({ isPrivate: event.sensitivity === 'private', status: event.showAs ?? 'busy', start: utc(occurrence.startMs), end: utc(occurrence.endMs) });
+    }
+  }
+  return items.sort((a, b) => instantOf(a.start) - instantOf(b.start));
+}
+
+const getSchedule: Handler = (request, _params, state) => {
+  const body = request.body as { schedules?: string[]; startTime?: Graph.DateTimeTimeZone; endTime?: Graph.DateTimeTimeZone; availabilityViewInterval?: number };
+  if (!Array.isArray(body.schedules) || body.schedules.length === 0) return error(400, 'ErrorInvalidRequest', 'schedules is required');
+  if (body.schedules.length > 20) return error(400, 'ErrorExceededMaxSchedules', 'getSchedule takes at most 20 schedules');
+  const fromMs = instantOf(body.startTime);
+  const toMs = instantOf(body.endTime);
+  if (!(toMs > fromMs) || toMs - fromMs >= 62 * 86_400_000) return error(400, 'ErrorInvalidTimeInterval', 'the window must be positive and shorter than 62 days');
+  return json({
+    value: body.schedules.map((scheduleId) => {
+      const user = state.findUser(scheduleId);
+      if (!user) return { scheduleId, error: { message: 'The recipient is not in this organisation', responseCode: 'ErrorMailRecipientNotFound' } };
+      return { scheduleId, availabilityView: '', scheduleItems: busyItems(user, fromMs, toMs), workingHours: user.mailboxSettings.workingHours };
+    }),
+  });
+};
+
+function attendeeCopy(event: StoredEvent, organizer: SimulatedUser): StoredEvent {
+  return { ...event, id: randomUUID(), masterId: event.id, organizer: { emailAddress: { name: organizer.displayName, address: organizer.mail } }, showAs: 'tentative', responseStatus: { response: 'notResponded' } };
+}
+
+const createEvent: Handler = (request, [userId], state) => {
+  const organizer = userOr404(state, userId);
+  if (isResponse(organizer)) return organizer;
+  const input = request.body as Graph.Event;
+  if (!input.start || !input.end || !input.subject) return error(400, 'ErrorInvalidRequest', 'subject, start and end are required');
+  const existing = input.transactionId ? organizer.events.find((event) => event.transactionId === input.transactionId) : undefined;
+  if (existing) return json(existing, 201);
+  const id = randomUUID();
+  const online = input.isOnlineMeeting && input.onlineMeetingProvider === 'teamsForBusiness';
+  const joinUrl = online ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${randomBytes(12).toString('hex')}%40thread.v2/0` : undefined;
+  const event = state.addEvent(organizer, {
+    ...input,
+    id,
+    organizer: { emailAddress: { name: organizer.displayName, address: organizer.mail } },
+    attendees: (input.attendees ?? []).map((attendee) => ({ ...attendee, status: { response: 'none', time: '0001-01-01T00:00:00Z' } })),
+    showAs: 'busy',
+    isOrganizer: true,
+    webLink: `https://outlook.office365.com/owa/?itemid=${id}`,
+    ...(joinUrl ? { onlineMeeting: { joinUrl } } : {}),
+  });
+  if (joinUrl) state.onlineMeetings.push({ id: randomUUID(), joinWebUrl: joinUrl, organizerId: organizer.id, chatThreadId: `19:meeting_${randomBytes(10).toString('hex')}@thread.v2`, eventId: id });
+  for (const attendee of input.attendees ?? []) {
+    const invitee = attendee.emailAddress?.address ? state.findUser(attendee.emailAddress.address) : undefined;
+    if (invitee) invitee.events.push(attendeeCopy(event, organizer));
+  }
+  return json(event, 201);
+};
+
+function findEvent(user: SimulatedUser, eventId: string | undefined): { master: StoredEvent; occurrenceMs?: number } | undefined {
+  const [baseId, occurrence] = (eventId ?? '').split('_');
+  const master = user.events.find((event) => event.id === baseId);
+  return master ? { master, ...(occurrence ? { occurrenceMs: Number(occurrence) } : {}) } : undefined;
+}
+
+const copiesOf = (state: SimulatorState, masterId: string) => [...state.users.values()].flatMap((user) => user.events.filter((event) => event.masterId === masterId));
+
+const getEvent: Handler = (request, [userId, eventId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const found = findEvent(user, eventId);
+  return found ? json(select(found.master, request.query)) : error(404, 'ErrorItemNotFound', 'The event was not found');
+};
+
+const updateEvent: Handler = (request, [userId, eventId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const found = findEvent(user, eventId);
+  if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
+  const changes = request.body as Graph.Event;
+  Object.assign(found.master, changes);
+  for (const copy of copiesOf(state, found.master.id)) Object.assign(copy, { start: found.master.start, end: found.master.end, subject: found.master.subject, recurrence: found.master.recurrence });
+  return json(found.master);
+};
+
+const cancelEvent: Handler = (_request, [userId, eventId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const found = findEvent(user, eventId);
+  if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
+  if (found.occurrenceMs !== undefined) {
+    for (const event of [found.master, ...copiesOf(state, found.master.id)]) {
+      const holder = event as { cancelledOccurrences?: number[] };
+      holder.cancelledOccurrences = [...(holder.cancelledOccurrences ?? []), found.occurrenceMs];
+    }
+  } else {
+    for (const event of [found.master, ...copiesOf(state, found.master.id)]) event.isCancelled = true;
+  }
+  return { status: 202 };
+};
+
+const listInstances: Handler = (request, [userId, eventId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const found = findEvent(user, eventId);
+  if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
+  const fromMs = Date.parse(request.query.get('startDateTime') ?? '');
+  const toMs = Date.parse(request.query.get('endDateTime') ?? '');
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return error(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
+  const cancelled = new Set((found.master as { cancelledOccurrences?: number[] }).cancelledOccurrences ?? []);
+  return json({
+    value: occurrences(found.master, fromMs, toMs)
+      .filter((occurrence) => !cancelled.has(occurrence.startMs))
+      .map((occurrence) => ({ id: `${found.master.id}_${occurrence.startMs}`, seriesMasterId: found.master.id, type: 'occurrence', start: utc(occurrence.startMs), end: utc(occurrence.endMs) })),
+  });
+};
+
+const onlineMeetingByJoinUrl: Handler = (request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const match = /^JoinWebUrl eq '(.+)'$/.exec(request.query.get('$filter') ?? '');
+  if (!match) return error(400, 'BadRequest', "filter by JoinWebUrl eq '…'");
+  const meeting = state.onlineMeetings.find((candidate) => candidate.joinWebUrl === match[1] && candidate.organizerId === user.id);
+  return json({ value: meeting ? [{ id: meeting.id, joinWebUrl: meeting.joinWebUrl, chatInfo: { threadId: meeting.chatThreadId, messageId: '0' } }] : [] });
+};
+
+const installApp: Handler = (request, [chatId], state) => {
+  const binding = (request.body as Record<string, unknown>)['teamsApp@odata.bind'];
+  const teamsAppId = typeof binding === 'string' ? /teamsApps\/([^/]+)$/.exec(binding)?.[1] : undefined;
+  if (!teamsAppId) return error(400, 'BadRequest', 'teamsApp@odata.bind is required');
+  if (!chatId || !state.onlineMeetings.some((meeting) => meeting.chatThreadId === decodeURIComponent(chatId))) return error(404, 'NotFound', 'No such chat');
+  const installed = state.installedApps.get(decodeURIComponent(chatId)) ?? [];
+  if (installed.some((app) => app.teamsAppId === teamsAppId)) return error(409, 'Conflict', 'The app is already installed in this chat');
+  installed.push({ id: randomUUID(), teamsAppId });
+  state.installedApps.set(decodeURIComponent(chatId), installed);
+  return { status: 201 };
+};
+
+const mailboxSettings: Handler = (request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  return json(select(user.mailboxSettings, request.query));
+};
+
+const getUser: Handler = (request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  return json(select({ id: user.id, displayName: user.displayName, mail: user.mail, userPrincipalName: user.mail }, request.query));
+};
+
+const listUsers: Handler = (request, _params, state) => {
+  const all = [...state.users.values()].map((user) => ({ id: user.id, displayName: user.displayName, mail: user.mail }));
+  const top = Number(request.query.get('$top') ?? 100);
+  const skip = Number(request.query.get('$skiptoken') ?? 0);
+  const page = all.slice(skip, skip + top);
+  const next = skip + top < all.length ? { '@odata.nextLink': `https://graph.microsoft.com/v1.0/users?$top=${top}&$skiptoken=${skip + top}` } : {};
+  return json({ value: page.map((user) => select(user, request.query)), ...next });
+};
+
+const createSubscription: Handler = async (request, _params, state, hooks) => {
+  const input = request.body as Graph.Subscription;
+  if (!input.notificationUrl || !input.resource || !input.changeType || !input.expirationDateTime) return error(400, 'InvalidRequest', 'changeType, notificationUrl, resource and expirationDateTime are required');
+  const validationToken = randomBytes(16).toString('hex');
+  const url = new URL(input.notificationUrl);
+  url.searchParams.set('validationToken', validationToken);
+  const answer = await hooks.notify(url.toString(), undefined).catch(() => ({ status: 0, text: '' }));
+  if (answer.status !== 200 || answer.text !== validationToken) return error(400, 'ValidationError', 'Subscription validation request failed: the notification endpoint did not echo the validation token');
+  const subscription = { ...input, id: randomUUID() };
+  state.subscriptions.set(subscription.id, subscription);
+  return json(subscription, 201);
+};
+
+const deleteSubscription: Handler = (_request, [id], state) => (id && state.subscriptions.delete(id) ? { status: 204 } : error(404, 'NotFound', 'No such subscription'));
+
+/**
+ * Test and demo control, not Graph: an attendee answers an invitation. The organiser's copy is
+ * updated and subscribers to the organiser's events hear about it, as with Exchange.
+ */
+const respond: Handler = async (request, [userId, eventId], state, hooks) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const copy = user.events.find((event) => event.id === eventId || event.masterId === eventId);
+  if (!copy?.masterId) return error(404, 'ErrorItemNotFound', 'No invitation with that id');
+  const response = (request.body as { response?: Graph.ResponseType }).response ?? 'accepted';
+  copy.responseStatus = { response, time: new Date().toISOString() };
+  copy.showAs = response === 'declined' ? 'free' : response === 'tentativelyAccepted' ? 'tentative' : 'busy';
+  for (const organizer of state.users.values()) {
+    const master = organizer.events.find((event) => event.id === copy.masterId);
+    if (!master) continue;
+    for (const attendee of master.attendees ?? []) if (attendee.emailAddress?.address?.toLowerCase() === user.mail.toLowerCase()) attendee.status = { response, time: new Date().toISOString() };
+    for (const subscription of state.subscriptions.values()) {
+      if (!subscription.resource?.toLowerCase().startsWith(`users/${organizer.id}/events`.toLowerCase()) || !subscription.notificationUrl) continue;
+      await hooks.notify(subscription.notificationUrl, {
+        value: [{ subscriptionId: subscription.id, clientState: subscription.clientState, changeType: 'updated', resource: `Users/${organizer.id}/Events/${master.id}`, resourceData: { '@odata.type': '#Microsoft.Graph.Event', id: master.id }, tenantId: 'simulated', subscriptionExpirationDateTime: subscription.expirationDateTime }],
+      }).catch(() => undefined);
+    }
+  }
+  return json({ response });
+};
+
+/** Graph's routes the app uses, as (method, pattern) → handler. Patterns capture path segments. */
+export const ROUTES: readonly [string, RegExp, Handler][] = [
+  ['GET', /^\/v1\.0\/users$/, listUsers],
+  ['GET', /^\/v1\.0\/users\/([^/]+)$/, getUser],
+  ['GET', /^\/v1\.0\/users\/([^/]+)\/mailboxSettings(?:\/workingHours)?$/, mailboxSettings],
+  ['POST', /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/, getSchedule],
+  ['POST', /^\/v1\.0\/users\/([^/]+)\/(?:calendar\/)?events$/, createEvent],
+  ['GET', /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)$/, getEvent],
+  ['PATCH', /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)$/, updateEvent],
+  ['POST', /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/cancel$/, cancelEvent],
+  ['GET', /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/instances$/, listInstances],
+  ['GET', /^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/, onlineMeetingByJoinUrl],
+  ['POST', /^\/v1\.0\/chats\/([^/]+)\/installedApps$/, installApp],
+  ['POST', /^\/v1\.0\/subscriptions$/, createSubscription],
+  ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, deleteSubscription],
+  ['POST', /^\/_simulator\/users\/([^/]+)\/events\/([^/]+)\/respond$/, respond],
+];
+
+/** Finds and runs the handler for a request; an unknown route is Graph's 400 "Invalid request". */
+export async function route(request: SimRequest, state: SimulatorState, hooks: SimulatorHooks): Promise<SimResponse> {
+  for (const [method, pattern, handler] of ROUTES) {
+    const match = pattern.exec(request.path);
+    if (match && method === request.method) return handler(request, match.slice(1), state, hooks);
+  }
+  return error(400, 'BadRequest', `Resource not found for the segment '${request.path}'`);
+}
+

@@ -1,0 +1,71 @@
+import type { CivilDate } from '../../domain/civil-date';
+import { DomainError } from '../../domain/errors';
+import type { BusyBlock, WorkingHours } from '../../domain/slot-finding';
+
+/** One mailbox's availability over a window. Mailboxes outside the tenant come back unknown. */
+export interface MailboxAvailability {
+  readonly mailbox: string;
+  readonly availability: 'known' | 'unknown';
+  readonly busy: readonly BusyBlock[];
+  readonly workingHours: WorkingHours;
+}
+
+export interface MeetingInvitation {
+  /** The organiser's mailbox: the lead social worker, or a configured shared mailbox. */
+  readonly organiser: string;
+  /** A stable key: Graph returns the event it already made for it, so a retry never makes two. */
+  readonly transactionId: string;
+  readonly subject: string;
+  readonly bodyText: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly timeZone: string;
+  readonly attendees: readonly { readonly email: string; readonly name: string; readonly required: boolean }[];
+  /** Repeats every N weeks or months until a date (the next review conference). */
+  readonly recurrence?: { readonly every: number; readonly unit: 'weeks' | 'months'; readonly until: CivilDate } | undefined;
+}
+
+export interface BookedEvent {
+  readonly eventId: string;
+  readonly joinUrl?: string | undefined;
+  readonly webLink?: string | undefined;
+}
+
+export type InvitationResponse = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'notResponded' | 'organizer';
+
+/** The calendar system (Microsoft Graph in production, the simulator locally). */
+export interface Calendar {
+  availability(request: { organiser: string; mailboxes: readonly string[]; fromMs: number; toMs: number }): Promise<MailboxAvailability[]>;
+  createMeeting(invitation: MeetingInvitation): Promise<BookedEvent>;
+  /** The meeting chat's thread id for a Teams meeting, found from its join URL. */
+  meetingChatId(organiser: string, joinUrl: string): Promise<string | undefined>;
+  /** Puts the app into a chat; installing twice is not an error. */
+  installAppInChat(chatId: string, teamsAppId: string): Promise<'installed' | 'already-installed'>;
+  occurrences(organiser: string, eventId: string, fromMs: number, toMs: number): Promise<{ id: string; startMs: number; endMs: number }[]>;
+  reschedule(organiser: string, eventId: string, slot: { startMs: number; endMs: number; timeZone: string }): Promise<void>;
+  /** Cancels an occurrence (its id from `occurrences`) or the whole series; attendees are told by the calendar. */
+  cancel(organiser: string, eventId: string, comment: string): Promise<void>;
+  responses(organiser: string, eventId: string): Promise<{ email: string; response: InvitationResponse }[]>;
+  subscribeToEvents(request: { organiser: string; notificationUrl: string; clientState: string; expiresAt: string }): Promise<{ subscriptionId: string }>;
+}
+
+/**
+ * The calendar system failed: throttled beyond the retry budget, unavailable, or refused. It
+ * keeps the diagnostics (status, Graph error code, request id, how long to wait) for the logs;
+ * its `userMessage` is safe to show.
+ */
+export class CalendarError extends DomainError {
+  readonly code = 'calendar-unavailable' as const;
+  readonly status: number;
+  readonly graphCode?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly retryAfterMs?: number | undefined;
+
+  constructor(options: { message: string; status: number; graphCode?: string | undefined; requestId?: string | undefined; retryAfterMs?: number | undefined; cause?: unknown }) {
+    super(options.message, { cause: options.cause });
+    this.status = options.status;
+    this.graphCode = options.graphCode;
+    this.requestId = options.requestId;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}

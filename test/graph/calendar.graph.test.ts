@@ -1,0 +1,102 @@
+import { Temporal } from 'temporal-polyfill';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
+import { toIanaTimeZone } from '../../src/graph/calendar.graph';
+import { CalendarError } from '../../src/services/ports/calendar.port';
+import { demoObjectId } from '../../src/services/demo-core-group';
+import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import type { Calendar } from '../../src/services/ports/calendar.port';
+import { graphCalls, simulatedGraph } from '../support/graph';
+
+const FROM = Temporal.PlainDate.from('2026-06-01');
+const at = (local: string) => Temporal.PlainDateTime.from(local).toZonedDateTime('Europe/London').epochMilliseconds;
+const LEAD = 'priya.shah@demo.example';
+
+describe('the Graph calendar adapter against the simulator', () => {
+  let simulator: GraphSimulator;
+  let calendar: Calendar;
+  beforeAll(async () => {
+    ({ simulator, calendar } = await simulatedGraph(demoOrganisation(FROM)));
+  });
+  afterAll(() => simulator.stop());
+  beforeEach(() => {
+    simulator.requests.splice(0);
+    simulator.clearFaults();
+  });
+
+  test('free/busy for several mailboxes in one getSchedule call, with working hours mapped from Windows time zones', async () => {
+    const result = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD, 'grace.lindqvist@demo.example', 'owen.price@school.example'], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-13T00:00') });
+    expect(result.map((mailbox) => [mailbox.mailbox, mailbox.availability])).toEqual([[LEAD, 'known'], ['grace.lindqvist@demo.example', 'known'], ['owen.price@school.example', 'unknown']]);
+    expect(result[0]?.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: 'Europe/London' });
+    expect(result[0]?.busy.length).toBeGreaterThan(20);
+    expect(result[0]?.busy.some((block) => block.kind === 'tentative')).toBe(true);
+    const mondayTeamMeeting = result[0]?.busy.find((block) => block.startMs === at('2026-06-08T09:00'));
+    expect(mondayTeamMeeting).toBeDefined();
+    expect(graphCalls(simulator).map((request) => `${request.method} ${request.path}`)).toEqual([`POST /v1.0/users/${encodeURIComponent(LEAD)}/calendar/getSchedule`]);
+  });
+
+  test('more than 20 mailboxes or a window of 62 days or more is chunked into one $batch', async () => {
+    const mailboxes = Array.from({ length: 25 }, (_, index) => (index === 0 ? LEAD : `someone-${index}@elsewhere.example`));
+    const result = await calendar.availability({ organiser: LEAD, mailboxes, fromMs: at('2026-06-01T00:00'), toMs: at('2026-08-15T00:00') });
+    expect(result).toHaveLength(25);
+    const calls = graphCalls(simulator);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ path: '/v1.0/$batch', status: 200 });
+    expect(calls[0]?.batched).toHaveLength(4);
+    expect(result[0]?.busy.some((block) => block.startMs >= at('2026-07-20T00:00'))).toBe(true);
+  });
+
+  test('a storm of 429s with Retry-After is ridden out within the retry budget', async () => {
+    simulator.inject({ match: /getSchedule/, status: 429, retryAfterSeconds: 1, times: 2 });
+    const result = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') });
+    expect(result[0]?.availability).toBe('known');
+    expect(graphCalls(simulator).map((request) => request.status)).toEqual([429, 429, 200]);
+  });
+
+  test('a Retry-After longer than the budget fails fast with a typed, diagnosable error', async () => {
+    simulator.inject({ match: /getSchedule/, status: 429, retryAfterSeconds: 600, times: 1 });
+    const error = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CalendarError);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 600_000, code: 'calendar-unavailable' });
+    expect((error as CalendarError).userMessage).toContain('busy');
+  });
+
+  test('a 503 outage is retried with backoff, then fails cleanly', async () => {
+    const outage = await simulatedGraph(demoOrganisation(FROM), { maxRetries: 2, delaySeconds: 0.05, maxRetryAfterSeconds: 5 });
+    try {
+      outage.simulator.inject({ match: /getSchedule/, status: 503, times: 50 });
+      const started = Date.now();
+      const error = await outage.calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') }).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ status: 503, code: 'calendar-unavailable' });
+      expect(graphCalls(outage.simulator).map((request) => request.status)).toEqual([503, 503, 503]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    } finally {
+      await outage.simulator.stop();
+    }
+  });
+
+  test('a dropped connection surfaces as a CalendarError, not a crash', async () => {
+    simulator.inject({ match: /getSchedule/, dropConnection: true, times: 1 });
+    const error = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CalendarError);
+  });
+
+  test('a request without a token the simulator issued is refused', async () => {
+    const dispatcher = new Agent({ connect: { ca: simulator.certificatePem } });
+    const forged = await undiciFetch(`${simulator.url}v1.0/users/${LEAD}`, { headers: { authorization: 'Bearer a.b.c' }, dispatcher });
+    const missing = await undiciFetch(`${simulator.url}v1.0/users/${LEAD}`, { dispatcher });
+    expect([forged.status, missing.status]).toEqual([401, 401]);
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('InvalidAuthenticationToken');
+    await dispatcher.close();
+  });
+
+  test('Windows time-zone names map to IANA', () => {
+    expect(['GMT Standard Time', 'W. Europe Standard Time', 'Europe/Dublin', 'UTC', undefined].map(toIanaTimeZone)).toEqual(['Europe/London', 'Europe/Berlin', 'Europe/Dublin', 'UTC', 'Europe/London']);
+  });
+
+  test('working hours fall back to 09:00–17:00 London when a mailbox has none', async () => {
+    simulator.state.addUser({ id: demoObjectId('nohours'), displayName: 'No Hours', mail: 'no.hours@demo.example', mailboxSettings: {} });
+    const [result] = await calendar.availability({ organiser: LEAD, mailboxes: ['no.hours@demo.example'], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') });
+    expect(result?.workingHours).toEqual({ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: 'Europe/London' });
+  });
+});

@@ -1,0 +1,26 @@
+import { type GraphSimulator, startGraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { createGraphCalendar } from '../../src/graph/calendar.graph';
+import { createGraphTokens } from '../../src/graph/graph-token';
+import type { SimulatorState } from '../../src/graph/simulator/simulator-state';
+import type { Calendar } from '../../src/services/ports/calendar.port';
+
+export const SIM_TENANT = '00000000-0000-4000-8000-00000000c0de';
+
+/** A simulator and the real Graph adapter pointed at it, over https with the simulator's certificate. */
+export async function simulatedGraph(state: SimulatorState, retry = { maxRetries: 4, delaySeconds: 0.05, maxRetryAfterSeconds: 5 }): Promise<{ simulator: GraphSimulator; calendar: Calendar }> {
+  const simulator = await startGraphSimulator({ state });
+  const tokens = createGraphTokens({
+    tenantId: SIM_TENANT,
+    clientId: '11111111-1111-4111-8111-111111111111',
+    credential: { secret: 'simulator-secret' },
+    authorityHost: simulator.url,
+    trustedCertificatePem: simulator.certificatePem,
+  });
+  const calendar = createGraphCalendar({ baseUrl: simulator.url, tokens, trustedCertificatePem: simulator.certificatePem, retry });
+  return { simulator, calendar };
+}
+
+/** Requests other than token requests: the Graph round trips a test counts. */
+export function graphCalls(simulator: GraphSimulator) {
+  return simulator.requests.filter((request) => !request.path.includes('/oauth2/'));
+}
