@@ -15,6 +15,16 @@ export interface CoreGroupMeeting {
   readonly chairMemberId?: string | undefined;
   readonly minuteTakerMemberId?: string | undefined;
   readonly cancellationReason?: string | undefined;
+  /** Where the meeting lives on the organiser's calendar, once booked. */
+  readonly booking?: MeetingBooking | undefined;
+}
+
+/** A core group meeting's event on the organiser's calendar and its Teams meeting chat. */
+export interface MeetingBooking {
+  readonly organiser: string;
+  readonly eventId: string;
+  readonly joinUrl?: string | undefined;
+  readonly chatId?: string | undefined;
 }
 
 /**

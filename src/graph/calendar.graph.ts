@@ -181,7 +181,8 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
     },
 
     async meetingChatId(organiser, joinUrl) {
-      const escaped = joinUrl.replace(/'/g, "''");
+      // The Graph client puts $filter into the URL as given, and Graph expects the join URL encoded.
+      const escaped = encodeURIComponent(joinUrl.replace(/'/g, "''"));
       const response = (await call('find the meeting chat', () => api(`${user(organiser)}/onlineMeetings`).filter(`JoinWebUrl eq '${escaped}'`).select(['id', 'chatInfo']).get())) as { value: Graph.OnlineMeeting[] };
       return response.value[0]?.chatInfo?.threadId ?? undefined;
     },

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
+import type { InvitationResponse } from '../services/ports/calendar.port';
 import type { MeetingRepository } from '../services/ports/store.port';
 import { isUniqueViolation } from './database';
 import type { Database, MeetingRow } from './schema';
@@ -16,10 +17,12 @@ function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
     chairMemberId: row.chair_member_id ?? undefined,
     minuteTakerMemberId: row.minute_taker_member_id ?? undefined,
     cancellationReason: row.cancellation_reason ?? undefined,
+    booking: row.organiser && row.calendar_event_id ? { organiser: row.organiser, eventId: row.calendar_event_id, joinUrl: row.join_url ?? undefined, chatId: row.chat_id ?? undefined } : undefined,
   };
 }
 
 function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'> {
+  const booking = meeting.booking;
   return {
     id: meeting.id,
     core_group_id: meeting.coreGroupId,
@@ -30,6 +33,10 @@ function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'
     chair_member_id: meeting.chairMemberId ?? null,
     minute_taker_member_id: meeting.minuteTakerMemberId ?? null,
     cancellation_reason: meeting.cancellationReason ?? null,
+    organiser: booking?.organiser ?? null,
+    calendar_event_id: booking?.eventId ?? null,
+    join_url: booking?.joinUrl ?? null,
+    chat_id: booking?.chatId ?? null,
   };
 }
 
@@ -49,6 +56,24 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         if (existing) return { meeting: existing, created: false };
         throw error;
       }
+    },
+    findByBookingKey,
+    async recordInvitationResponses(meetingId, responses, at) {
+      for (const { memberId, response } of responses) {
+        await db
+          .insertInto('meeting_invitations')
+          .values({ meeting_id: meetingId, member_id: memberId, response, updated_at: at })
+          .onConflict((conflict) => conflict.columns(['meeting_id', 'member_id']).doUpdateSet({ response, updated_at: at }))
+          .execute();
+      }
+    },
+    async invitations(meetingId) {
+      const rows = await db.selectFrom('meeting_invitations').select(['member_id', 'response']).where('meeting_id', '=', meetingId).orderBy('member_id').execute();
+      return rows.map((row) => ({ memberId: row.member_id, response: row.response as InvitationResponse }));
+    },
+    async findByCalendarEvent(eventId) {
+      const row = await db.selectFrom('meetings').selectAll().where('calendar_event_id', '=', eventId).executeTakeFirst();
+      return row ? meetingRowToMeeting(row) : undefined;
     },
     async findById(id) {
       const row = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();

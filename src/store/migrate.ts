@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Engine } from './database';
 import { initialSchema } from './migrations/0001-initial';
+import { bookingsSchema } from './migrations/0002-bookings';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
 function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(engine),
+    '0002-bookings': bookingsSchema,
   };
 }
 

@@ -50,6 +50,24 @@ export interface MeetingRow {
   minute_taker_member_id: string | null;
   cancellation_reason: string | null;
   booking_key: string | null;
+  organiser: string | null;
+  calendar_event_id: string | null;
+  join_url: string | null;
+  chat_id: string | null;
+}
+
+export interface MeetingInvitationRow {
+  meeting_id: string;
+  member_id: string;
+  response: string;
+  updated_at: string;
+}
+
+export interface CalendarSubscriptionRow {
+  id: string;
+  organiser: string;
+  client_state_sha256: string;
+  expires_at: string;
 }
 
 export interface ReviewConferenceRow {
@@ -166,6 +184,8 @@ export interface Database {
   members: MemberRow;
   plan_versions: PlanVersionRow;
   meetings: MeetingRow;
+  meeting_invitations: MeetingInvitationRow;
+  calendar_subscriptions: CalendarSubscriptionRow;
   review_conferences: ReviewConferenceRow;
   circulations: CirculationRow;
   agency_reports: AgencyReportRow;

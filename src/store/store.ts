@@ -1,4 +1,5 @@
 import { createAuditLog } from './audit-log.repository';
+import { createCalendarSubscriptionRepository } from './calendar-subscription.repository';
 import { createCheckInRepository } from './check-in.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
@@ -22,6 +23,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),
     jobs: createJobQueue(db, engine),
+    calendarSubscriptions: createCalendarSubscriptionRepository(db),
   };
 }
 

@@ -19,7 +19,7 @@ describe.each(ENGINES)('storage on $name', ({ name, available }) => {
     test('a fresh database migrates, and migrating again runs nothing', async () => {
       const database = await freshDatabase(name);
       try {
-        expect(await migrateToLatest(database)).toEqual(['0001-initial']);
+        expect(await migrateToLatest(database)).toEqual(['0001-initial', '0002-bookings']);
         expect(await migrateToLatest(database)).toEqual([]);
       } finally {
         await database.drop();

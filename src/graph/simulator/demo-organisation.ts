@@ -10,13 +10,17 @@ const OFFICE_HOURS: Graph.WorkingHours = {
   timeZone: { name: 'GMT Standard Time' },
 };
 
-/** Typical appointments of a busy practitioner, by local start time and length in minutes. */
+/**
+ * Typical days of a busy practitioner, by local start time and length in minutes. Most leave the
+ * early afternoon free; a training day blocks everything, so some days have no common slot.
+ */
 const DAY_SHAPES: readonly [string, number, string][][] = [
-  [['09:00', 60, 'Team meeting'], ['11:00', 90, 'Home visit'], ['14:00', 60, 'Supervision']],
-  [['09:30', 120, 'Court preparation'], ['13:30', 60, 'Strategy discussion'], ['15:30', 30, 'Call with school']],
+  [['09:30', 60, 'Home visit'], ['11:00', 90, 'Home visit'], ['15:00', 60, 'Supervision']],
+  [['09:30', 120, 'Court preparation'], ['12:00', 60, 'Strategy discussion'], ['16:00', 30, 'Call with school']],
   [['10:00', 60, 'Home visit'], ['12:00', 60, 'Lunch and learn'], ['15:00', 90, 'Child protection conference']],
   [['09:00', 30, 'Duty'], ['11:30', 60, 'Clinic'], ['16:00', 60, 'Case notes']],
 ];
+const TRAINING_DAY: readonly [string, number, string][] = [['09:00', 480, 'Training (all day)']];
 
 /**
  * The invented organisation behind local mode: the demo core group's tenant members, each with
@@ -32,9 +36,8 @@ export function demoOrganisation(from: Temporal.PlainDate): SimulatorState {
     for (let day = 0; day < 56; day++) {
       const date = from.add({ days: day });
       if (date.dayOfWeek > 5) continue;
-      const shape = DAY_SHAPES[(day + index) % DAY_SHAPES.length]!;
+      const shape = (day + index) % 9 === 0 ? TRAINING_DAY : DAY_SHAPES[(day * 3 + index) % DAY_SHAPES.length]!;
       for (const [time, minutes, subject] of shape) {
-        if (subject === 'Team meeting') continue;
         const start = date.toPlainDateTime(Temporal.PlainTime.from(time));
         state.addEvent(user, {
           subject,

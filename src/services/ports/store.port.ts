@@ -5,6 +5,7 @@ import type { CoreGroupMeeting, MeetingStatus } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
+import type { InvitationResponse } from './calendar.port';
 
 /** Core groups and their members. */
 export interface CoreGroupRepository {
@@ -37,7 +38,11 @@ export interface MeetingRepository {
   /** Creates a meeting once per booking key: a retry returns the meeting the first call created. */
   create(meeting: CoreGroupMeeting, bookingKey?: string): Promise<{ meeting: CoreGroupMeeting; created: boolean }>;
   findById(id: string): Promise<CoreGroupMeeting | undefined>;
+  findByBookingKey(bookingKey: string): Promise<CoreGroupMeeting | undefined>;
+  findByCalendarEvent(eventId: string): Promise<CoreGroupMeeting | undefined>;
   update(meeting: CoreGroupMeeting): Promise<void>;
+  recordInvitationResponses(meetingId: string, responses: readonly { memberId: string; response: InvitationResponse }[], at: string): Promise<void>;
+  invitations(meetingId: string): Promise<{ memberId: string; response: InvitationResponse }[]>;
   listByCoreGroup(coreGroupId: string): Promise<CoreGroupMeeting[]>;
   recordReviewConference(review: { id: string; coreGroupId: string; date: CivilDate; status: MeetingStatus }): Promise<void>;
   recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
@@ -81,6 +86,12 @@ export interface ConcernRepository {
   listByCoreGroup(coreGroupId: string): Promise<Concern[]>;
   advance(id: string): Promise<Concern>;
   close(id: string, status: 'resolved' | 'refused'): Promise<void>;
+}
+
+/** Graph change-notification subscriptions; the client state is kept only as a hash. */
+export interface CalendarSubscriptionRepository {
+  save(subscription: { id: string; organiser: string; clientStateSha256: string; expiresAt: string }): Promise<void>;
+  find(id: string): Promise<{ id: string; organiser: string; clientStateSha256: string; expiresAt: string } | undefined>;
 }
 
 /** Where the bot can reach a person or a chat later (never kept in process memory). */

@@ -1,0 +1,37 @@
+import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
+import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { type CaseAction, type MeetingRole, can } from '../domain/permissions';
+import type { Clock } from './ports/clock.port';
+import type { AuditLog, CoreGroupRepository } from './ports/store.port';
+
+/** Who is asking, as established from a verified token or activity — never from a request body. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly aadObjectId: string;
+}
+
+/**
+ * Checks that the caller is an active member of the core group whose role allows the action,
+ * and audits the decision either way (who, what, which case, when — never the data). A core
+ * group in another tenant is reported as not found, so its existence does not leak.
+ */
+export async function authorise(
+  deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember'>; auditLog: Pick<AuditLog, 'append'>; clock: Clock },
+  request: { caller: Caller; coreGroupId: string; action: CaseAction; meetingRoles?: readonly MeetingRole[]; targetId?: string },
+): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember }> {
+  const { caller, coreGroupId, action } = request;
+  const audit = (outcome: 'allowed' | 'denied') =>
+    deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action, coreGroupId, targetId: request.targetId, outcome });
+  const coreGroup = await deps.coreGroups.findById(coreGroupId);
+  if (!coreGroup || coreGroup.tenantId !== caller.tenantId) {
+    await audit('denied');
+    throw new NotFoundError('That core group does not exist or you are not a member of it.');
+  }
+  const member = await deps.coreGroups.findMember(coreGroupId, caller.aadObjectId);
+  if (!member?.active || !can({ role: member.role, meetingRoles: request.meetingRoles }, action)) {
+    await audit('denied');
+    throw new ForbiddenError('Your role in this core group does not allow that.');
+  }
+  await audit('allowed');
+  return { coreGroup, member };
+}

@@ -1,0 +1,167 @@
+import { Temporal } from 'temporal-polyfill';
+import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
+import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import type { Calendar } from '../../src/services/ports/calendar.port';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { type SchedulingService, createSchedulingService, transactionIdFor } from '../../src/services/scheduling.service';
+import { type Store, createStore } from '../../src/store/store';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { graphCalls, simulatedGraph } from '../support/graph';
+import { rejectionOf } from '../support/rejection';
+
+const TODAY = Temporal.PlainDate.from('2026-06-03');
+const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => TODAY };
+const calendars = loadWorkingDayCalendars();
+const catalogue = loadPolicyCatalogue();
+const lead = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') };
+const LEAD_MAIL = 'priya.shah@demo.example';
+const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+
+describe('scheduling a core group on Graph (simulator) and SQLite', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let simulator: GraphSimulator;
+  let calendar: Calendar;
+  let scheduling: SchedulingService;
+  let coreGroupId: string;
+  const agendas: { coreGroupId: string; meetingId: string; chatId: string }[] = [];
+
+  beforeAll(async () => {
+    database = await migratedDatabase('sqlite');
+    store = createStore(database);
+    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    ({ simulator, calendar } = await simulatedGraph(demoOrganisation(TODAY.subtract({ days: 7 }))));
+    scheduling = createSchedulingService({
+      coreGroups: store.coreGroups,
+      meetings: store.meetings,
+      auditLog: store.auditLog,
+      calendar,
+      agenda: { publishAgenda: async (request) => void agendas.push(request) },
+      clock,
+      calendars,
+      policy: (id) => catalogue.get(id),
+      teamsAppId: TEAMS_APP_ID,
+    });
+  });
+  afterAll(async () => {
+    await simulator.stop();
+    await database.drop();
+  });
+  beforeEach(() => {
+    simulator.requests.splice(0);
+    simulator.clearFaults();
+  });
+
+  test('slots for the first core group come before its deadline, from one free/busy call', async () => {
+    const offer = await scheduling.proposeSlots({ caller: lead, coreGroupId });
+    expect(offer.obligation).toMatchObject({ id: 'first-core-group', rule: 'First core group within 10 working days of the ICPC' });
+    expect(offer.obligation.due.toString()).toBe('2026-06-10');
+    expect(offer.proposal.deadlineCanBeMet).toBe(true);
+    expect(offer.proposal.slots.length).toBe(5);
+    for (const slot of offer.proposal.slots) {
+      expect(slot.beforeDeadline).toBe(true);
+      expect(Temporal.PlainDate.compare(slot.date, offer.obligation.due)).toBeLessThanOrEqual(0);
+    }
+    expect(offer.unknownAvailability).toHaveLength(3);
+    expect(graphCalls(simulator).map((request) => request.path)).toEqual([`/v1.0/users/${encodeURIComponent(LEAD_MAIL)}/calendar/getSchedule`]);
+  });
+
+  test('booking puts one Teams meeting on every tenant attendee’s calendar, joins its chat and hands over the agenda, in four round trips at most', async () => {
+    const offer = await scheduling.proposeSlots({ caller: lead, coreGroupId });
+    simulator.requests.splice(0);
+    const slot = offer.proposal.slots[0]!;
+    const booked = await scheduling.book({ caller: lead, coreGroupId, startMs: slot.startMs });
+    expect(booked).toMatchObject({ created: true, chat: 'ready', joinUrl: expect.stringContaining('teams.microsoft.com') });
+    expect(graphCalls(simulator).length).toBeLessThanOrEqual(4);
+
+    const organiser = simulator.state.findUser(LEAD_MAIL)!;
+    const event = organiser.events.find((candidate) => candidate.id === booked.meeting.booking?.eventId)!;
+    expect(event).toMatchObject({ isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', subject: 'Core group meeting – DEMO-0001' });
+    expect(JSON.stringify(event)).not.toContain('Riley');
+    expect(event.recurrence?.pattern).toMatchObject({ type: 'weekly', interval: 4 });
+    expect(event.recurrence?.range?.endDate).toBe('2026-08-27');
+    expect(event.attendees?.map((attendee) => attendee.emailAddress?.address).sort()).toEqual([
+      'amira.haddad@demo.example', 'grace.lindqvist@demo.example', 'helen.moss@demo.example', 'jordan.ellis@family.example', 'owen.price@demo.example', 'tom.okafor@demo.example',
+    ]);
+    for (const mail of ['grace.lindqvist@demo.example', 'tom.okafor@demo.example', 'helen.moss@demo.example']) {
+      expect(simulator.state.findUser(mail)!.events.filter((copy) => copy.masterId === event.id)).toHaveLength(1);
+    }
+    const chatId = booked.meeting.booking?.chatId;
+    expect(simulator.state.installedApps.get(chatId!)).toEqual([expect.objectContaining({ teamsAppId: TEAMS_APP_ID })]);
+    expect(agendas).toContainEqual({ coreGroupId, meetingId: booked.meeting.id, chatId });
+
+    simulator.requests.splice(0);
+    const again = await scheduling.book({ caller: lead, coreGroupId, startMs: slot.startMs });
+    expect(again).toMatchObject({ created: false, meeting: { id: booked.meeting.id } });
+    expect(graphCalls(simulator)).toEqual([]);
+    expect(organiser.events.filter((candidate) => candidate.transactionId === event.transactionId)).toHaveLength(1);
+  });
+
+  test('a crash between Graph and the database does not make a second event', async () => {
+    const offer = await scheduling.proposeSlots({ caller: lead, coreGroupId });
+    const slot = offer.proposal.slots[1]!;
+    await calendar.createMeeting({ organiser: LEAD_MAIL, transactionId: transactionIdFor(`${coreGroupId}:${slot.startMs}`), subject: 'Core group meeting – DEMO-0001', bodyText: 'x', startMs: slot.startMs, endMs: slot.startMs + 5_400_000, timeZone: 'Europe/London', attendees: [] });
+    const booked = await scheduling.book({ caller: lead, coreGroupId, startMs: slot.startMs });
+    const organiser = simulator.state.findUser(LEAD_MAIL)!;
+    expect(organiser.events.filter((event) => event.transactionId === transactionIdFor(`${coreGroupId}:${slot.startMs}`))).toHaveLength(1);
+    expect(booked.meeting.booking?.eventId).toBe(organiser.events.find((event) => event.transactionId === transactionIdFor(`${coreGroupId}:${slot.startMs}`))?.id);
+  });
+
+  test('a Graph outage while booking fails cleanly with nothing written', async () => {
+    const offer = await scheduling.proposeSlots({ caller: lead, coreGroupId });
+    const slot = offer.proposal.slots[2]!;
+    const before = (await store.meetings.listByCoreGroup(coreGroupId)).length;
+    simulator.inject({ match: /\/events$/, status: 503, retryAfterSeconds: 0, times: 10 });
+    expect(await rejectionOf(scheduling.book({ caller: lead, coreGroupId, startMs: slot.startMs }))).toContain('busy');
+    expect(await store.meetings.listByCoreGroup(coreGroupId)).toHaveLength(before);
+    expect(await store.meetings.findByBookingKey(`${coreGroupId}:${slot.startMs}`)).toBeUndefined();
+  });
+
+  test('attendees’ replies come back as invitation status per member', async () => {
+    const [meeting] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((candidate) => candidate.booking);
+    const grace = simulator.state.findUser('grace.lindqvist@demo.example')!;
+    const invitation = grace.events.find((event) => event.masterId === meeting!.booking!.eventId)!;
+    await fetch(`${simulator.url}_simulator/users/${grace.id}/events/${invitation.id}/respond`, { method: 'POST' }).catch(() => undefined);
+    const { Agent, fetch: undiciFetch } = await import('undici');
+    const dispatcher = new Agent({ connect: { ca: simulator.certificatePem } });
+    await undiciFetch(`${simulator.url}_simulator/users/${grace.id}/events/${invitation.id}/respond`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ response: 'declined' }), dispatcher });
+    await dispatcher.close();
+    const replies = await scheduling.syncResponses(meeting!.id);
+    const members = await store.coreGroups.members(coreGroupId);
+    const graceMember = members.find((member) => member.email === 'grace.lindqvist@demo.example')!;
+    expect(replies).toContainEqual({ memberId: graceMember.id, response: 'declined' });
+    expect(await store.meetings.invitations(meeting!.id)).toContainEqual({ memberId: graceMember.id, response: 'declined' });
+  });
+
+  test('cancelling one occurrence keeps the series; cancelling the series needs a reason and marks the meeting', async () => {
+    const [meeting] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((candidate) => candidate.booking && candidate.status === 'scheduled');
+    const organiser = simulator.state.findUser(LEAD_MAIL)!;
+    const event = organiser.events.find((candidate) => candidate.id === meeting!.booking!.eventId)!;
+    const second = Date.parse(meeting!.startsAt!) + 28 * 86_400_000;
+    await scheduling.cancel({ caller: lead, meetingId: meeting!.id, reason: 'Bank holiday clash', occurrenceStartMs: second });
+    expect((event as { cancelledOccurrences?: number[] }).cancelledOccurrences).toEqual([second]);
+    expect((await store.meetings.findById(meeting!.id))?.status).toBe('scheduled');
+    expect(await rejectionOf(scheduling.cancel({ caller: lead, meetingId: meeting!.id, reason: ' ' }))).toContain('last resort');
+    await scheduling.cancel({ caller: lead, meetingId: meeting!.id, reason: 'Child moved out of area' });
+    expect(event.isCancelled).toBe(true);
+    expect(await store.meetings.findById(meeting!.id)).toMatchObject({ status: 'cancelled', cancellationReason: 'Child moved out of area' });
+  });
+
+  test('someone outside the core group can neither see slots nor book, and the attempt is audited', async () => {
+    const stranger = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('stranger') };
+    expect(await rejectionOf(scheduling.proposeSlots({ caller: stranger, coreGroupId }))).toContain('does not allow');
+    const otherTenant = { tenantId: '99999999-9999-4999-8999-999999999999', aadObjectId: demoObjectId('lead') };
+    expect(await rejectionOf(scheduling.book({ caller: otherTenant, coreGroupId, startMs: Date.parse('2026-06-05T10:00:00Z') }))).toContain('does not exist');
+    const audit = await store.auditLog.listByCoreGroup(coreGroupId);
+    expect(audit.filter((entry) => entry.outcome === 'denied').map((entry) => entry.actor)).toEqual(expect.arrayContaining([demoObjectId('stranger'), demoObjectId('lead')]));
+    expect(graphCalls(simulator)).toEqual([]);
+  });
+
+  test('a professional member may not schedule', async () => {
+    const health = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health') };
+    expect(await rejectionOf(scheduling.proposeSlots({ caller: health, coreGroupId }))).toContain('does not allow');
+  });
+});
