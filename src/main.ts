@@ -3,7 +3,11 @@ import { systemClock } from './adapters/system-clock';
 import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
+import { connectCalendar } from './graph/graph-wiring';
+import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { seedDemoCoreGroup } from './services/demo-core-group';
+import { createSchedulingService } from './services/scheduling.service';
+import { graphNotificationsRouter } from './server/graph-notifications.route';
 import { createHttpApp } from './server/http-app';
 import { type Logger, createLogger } from './server/logger';
 import { openDatabase } from './store/database';
@@ -15,8 +19,11 @@ const VERSION = '0.1.0';
 /** A running service and how to stop it. */
 export interface RunningService {
   readonly url: string;
+  readonly graphSimulatorUrl?: string | undefined;
   stop(): Promise<void>;
 }
+
+const REPLY_POLL_MS = 10 * 60_000;
 
 /**
  * The composition root: the only place that builds real adapters and wires them together.
@@ -25,7 +32,7 @@ export interface RunningService {
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const calendars = loadWorkingDayCalendars({ govUkFile: config.bankHolidaysFile });
-  loadPolicyCatalogue({ extraDir: config.extraPoliciesDir });
+  const policies = loadPolicyCatalogue({ extraDir: config.extraPoliciesDir });
   const database = openDatabase(config.database);
   const ran = await migrateToLatest(database);
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
@@ -34,19 +41,52 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const demo = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock: systemClock, calendar: calendars['england-and-wales'] });
     if (demo.created) logger.info({ coreGroupId: demo.coreGroupId }, 'demo core group seeded');
   }
-  const app = createHttpApp({ logger, health: { checkDatabase: database.ping }, version: VERSION });
+  const connection = await connectCalendar(config);
+  const scheduling = createSchedulingService({
+    coreGroups: store.coreGroups,
+    meetings: store.meetings,
+    auditLog: store.auditLog,
+    calendar: connection.calendar,
+    agenda: { publishAgenda: async ({ meetingId }) => void logger.info({ meetingId }, 'agenda ready for the meeting chat') },
+    clock: systemClock,
+    calendars,
+    policy: (id) => policies.get(id),
+    teamsAppId: config.graph.teamsAppId,
+    organiserMailbox: config.graph.organiserMailbox,
+  });
+  let url = '';
+  const notifications = createCalendarNotificationService({
+    calendar: connection.calendar,
+    subscriptions: store.calendarSubscriptions,
+    meetings: store.meetings,
+    scheduling,
+    clock: systemClock,
+    notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
+  });
+  const app = createHttpApp({ logger, health: { checkDatabase: database.ping }, version: VERSION, routers: [graphNotificationsRouter({ service: notifications, logger })] });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await connection.stop();
+    await database.close();
+    throw error;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, mode: config.mode, database: database.engine }, 'core group service listening');
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const poller = setInterval(() => {
+    notifications.poll().catch((error: unknown) => logger.warn({ err: error }, 'polling for meeting replies failed'));
+  }, REPLY_POLL_MS);
+  poller.unref();
+  logger.info({ url, mode: config.mode, database: database.engine, graph: connection.simulatorUrl ?? 'microsoft' }, 'core group service listening');
   return {
     url,
+    graphSimulatorUrl: connection.simulatorUrl,
     async stop() {
+      clearInterval(poller);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await connection.stop();
       await database.close();
     },
   };

@@ -31,6 +31,13 @@ const environmentSchema = z.object({
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_CERT_PATH: z.string().min(1).optional(),
   ALLOWED_TENANT_IDS: csv.pipe(z.array(z.string().uuid('every entry must be a tenant id (GUID)'))),
+  GRAPH_MODE: z.enum(['simulator', 'microsoft']).optional(),
+  GRAPH_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
+  GRAPH_CLIENT_ID: z.string().uuid('must be the Entra application (client) id used for Graph').optional(),
+  GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
+  ORGANISER_MAILBOX: z.string().email('must be a mailbox address').optional(),
+  TEAMS_APP_ID: z.string().uuid('must be the Teams app id from the org app catalogue').optional(),
+  PUBLIC_BASE_URL: z.string().url().optional(),
 });
 
 /** The service's settings, parsed once at start-up and frozen. Nothing else reads the environment. */
@@ -50,7 +57,21 @@ export interface Config {
     readonly certificatePath?: string | undefined;
   };
   readonly allowedTenantIds: readonly string[];
+  readonly graph: {
+    /** The Graph simulator (local mode only) or Microsoft Graph. */
+    readonly mode: 'simulator' | 'microsoft';
+    readonly simulatorPort: number;
+    readonly clientId?: string | undefined;
+    readonly clientSecret?: string | undefined;
+    readonly organiserMailbox?: string | undefined;
+    readonly teamsAppId: string;
+  };
+  /** Where Microsoft reaches this service (Graph change notifications); defaults to the local URL. */
+  readonly publicBaseUrl?: string | undefined;
 }
+
+/** The app id the local stack uses when no catalogue id is configured. */
+export const LOCAL_TEAMS_APP_ID = 'c0de0000-0000-4000-8000-00000000c0de';
 
 /** Thrown when the environment cannot make a safe configuration; the message names the variable. */
 export class ConfigError extends Error {
@@ -85,6 +106,15 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       certificatePath: env.MICROSOFT_APP_CERT_PATH,
     },
     allowedTenantIds: Object.freeze(env.ALLOWED_TENANT_IDS),
+    graph: {
+      mode: env.GRAPH_MODE ?? (env.CORE_GROUP_MODE === 'production' ? 'microsoft' : 'simulator'),
+      simulatorPort: env.GRAPH_SIMULATOR_PORT,
+      clientId: env.GRAPH_CLIENT_ID ?? env.MICROSOFT_APP_ID,
+      clientSecret: env.GRAPH_CLIENT_SECRET ?? env.MICROSOFT_APP_PASSWORD,
+      organiserMailbox: env.ORGANISER_MAILBOX,
+      teamsAppId: env.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
+    },
+    publicBaseUrl: env.PUBLIC_BASE_URL,
   };
   if (config.mode === 'production') refuseInsecureProduction(config, env.AUTH_DISABLED);
   else if (!isLoopback(config.host)) {
@@ -102,6 +132,10 @@ function refuseInsecureProduction(config: Config, authDisabled: boolean): void {
   }
   if (config.allowedTenantIds.length === 0) throw new ConfigError('ALLOWED_TENANT_IDS: production needs the list of tenants allowed to use the app');
   if (!config.database.url) throw new ConfigError('DATABASE_URL: production runs on PostgreSQL, shared by every instance');
+  if (config.graph.mode !== 'microsoft') throw new ConfigError('GRAPH_MODE: the Graph simulator is for local mode only');
+  if (!config.graph.clientSecret && !config.bot.certificatePath) throw new ConfigError('GRAPH_CLIENT_SECRET: production needs a credential for Microsoft Graph');
+  if (config.graph.teamsAppId === LOCAL_TEAMS_APP_ID) throw new ConfigError('TEAMS_APP_ID: production needs the Teams app id from your org app catalogue');
+  if (!config.publicBaseUrl?.startsWith('https://')) throw new ConfigError('PUBLIC_BASE_URL: production needs the https address Microsoft reaches this service on');
 }
 
 function isLoopback(host: string): boolean {

@@ -226,5 +226,9 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
       )) as Graph.Subscription;
       return { subscriptionId: subscription.id ?? '' };
     },
+
+    async renewSubscription(subscriptionId, expiresAt) {
+      await call('renew the reply subscription', () => api(`/subscriptions/${encodeURIComponent(subscriptionId)}`).patch({ expirationDateTime: expiresAt }));
+    },
   };
 }

@@ -1,4 +1,4 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from './logger';
 
 /** What the health endpoint asks of the rest of the service. */
@@ -11,7 +11,7 @@ export interface HealthProbe {
  * The HTTP host. It serves `/healthz` now; the bot endpoint (`/api/messages`), the tab API
  * (`/api/*`) and the built tab are mounted here by the composition root as they arrive.
  */
-export function createHttpApp(options: { logger: Logger; health: HealthProbe; version: string }): Express {
+export function createHttpApp(options: { logger: Logger; health: HealthProbe; version: string; routers?: readonly Router[] }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use((_request, response, next) => {
@@ -30,6 +30,8 @@ export function createHttpApp(options: { logger: Logger; health: HealthProbe; ve
       response.status(503).json({ status: 'unavailable', version: options.version, database: 'unreachable' });
     }
   });
+
+  for (const router of options.routers ?? []) app.use(router);
 
   app.use((_request, response) => {
     response.status(404).json({ error: { code: 'not-found', message: 'No such endpoint' } });

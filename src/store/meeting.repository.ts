@@ -71,6 +71,10 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       const rows = await db.selectFrom('meeting_invitations').select(['member_id', 'response']).where('meeting_id', '=', meetingId).orderBy('member_id').execute();
       return rows.map((row) => ({ memberId: row.member_id, response: row.response as InvitationResponse }));
     },
+    async listBookedFrom(date, limit) {
+      const rows = await db.selectFrom('meetings').selectAll().where('status', '=', 'scheduled').where('calendar_event_id', 'is not', null).where('date', '>=', date.toString()).orderBy('date').limit(limit).execute();
+      return rows.map(meetingRowToMeeting);
+    },
     async findByCalendarEvent(eventId) {
       const row = await db.selectFrom('meetings').selectAll().where('calendar_event_id', '=', eventId).executeTakeFirst();
       return row ? meetingRowToMeeting(row) : undefined;

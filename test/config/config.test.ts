@@ -10,6 +10,8 @@ const production = {
   MICROSOFT_APP_PASSWORD: 'from-key-vault',
   ALLOWED_TENANT_IDS: TENANT,
   DATABASE_URL: 'postgres://db.internal/coregroup',
+  TEAMS_APP_ID: '22222222-3333-4444-8555-666666666666',
+  PUBLIC_BASE_URL: 'https://coregroup.council.example',
 };
 
 describe('local mode (the embedded default)', () => {
@@ -47,6 +49,9 @@ describe('production refuses to start insecurely', () => {
     ['ALLOWED_TENANT_IDS', { ALLOWED_TENANT_IDS: ' , ' }],
     ['AUTH_DISABLED', { AUTH_DISABLED: 'true' }],
     ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['GRAPH_MODE', { GRAPH_MODE: 'simulator' }],
+    ['TEAMS_APP_ID', { TEAMS_APP_ID: undefined }],
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://coregroup.council.example' }],
   ])('without a safe %s', (variable, change) => {
     expect(() => loadConfig({ ...production, ...change })).toThrow(ConfigError);
     expect(() => loadConfig({ ...production, ...change })).toThrow(new RegExp(`^${variable}:`));

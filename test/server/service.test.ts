@@ -17,7 +17,7 @@ describe('the service in local mode', () => {
   let service: RunningService;
   const sqliteFile = join(mkdtempSync(join(tmpdir(), 'coregroup-service-')), 'local.db');
   beforeAll(async () => {
-    service = await startService(loadConfig({ PORT: '0', SQLITE_FILE: sqliteFile }), silent);
+    service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), silent);
   });
   afterAll(() => service.stop());
 
@@ -40,7 +40,7 @@ describe('the service in local mode', () => {
   });
 
   test('the demo core group is seeded once, whatever the number of starts', async () => {
-    const again = await startService(loadConfig({ PORT: '0', SQLITE_FILE: sqliteFile }), silent);
+    const again = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), silent);
     await again.stop();
     const database = openDatabase({ sqliteFile });
     const groups = await createStore(database).coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));

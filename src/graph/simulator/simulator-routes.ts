@@ -217,6 +217,13 @@ const createSubscription: Handler = async (request, _params, state, hooks) => {
   return json(subscription, 201);
 };
 
+const renewSubscription: Handler = (request, [id], state) => {
+  const subscription = id ? state.subscriptions.get(id) : undefined;
+  if (!subscription) return error(404, 'NotFound', 'No such subscription');
+  subscription.expirationDateTime = (request.body as Graph.Subscription).expirationDateTime ?? subscription.expirationDateTime;
+  return json(subscription);
+};
+
 const deleteSubscription: Handler = (_request, [id], state) => (id && state.subscriptions.delete(id) ? { status: 204 } : error(404, 'NotFound', 'No such subscription'));
 
 /**
@@ -236,7 +243,8 @@ const respond: Handler = async (request, [userId, eventId], state, hooks) => {
     if (!master) continue;
     for (const attendee of master.attendees ?? []) if (attendee.emailAddress?.address?.toLowerCase() === user.mail.toLowerCase()) attendee.status = { response, time: new Date().toISOString() };
     for (const subscription of state.subscriptions.values()) {
-      if (!subscription.resource?.toLowerCase().startsWith(`users/${organizer.id}/events`.toLowerCase()) || !subscription.notificationUrl) continue;
+      const watched = /^\/?users\/([^/]+)\/events$/i.exec(subscription.resource ?? '');
+      if (!watched || state.findUser(watched[1]!)?.id !== organizer.id || !subscription.notificationUrl) continue;
       await hooks.notify(subscription.notificationUrl, {
         value: [{ subscriptionId: subscription.id, clientState: subscription.clientState, changeType: 'updated', resource: `Users/${organizer.id}/Events/${master.id}`, resourceData: { '@odata.type': '#Microsoft.Graph.Event', id: master.id }, tenantId: 'simulated', subscriptionExpirationDateTime: subscription.expirationDateTime }],
       }).catch(() => undefined);
@@ -259,6 +267,7 @@ export const ROUTES: readonly [string, RegExp, Handler][] = [
   ['GET', /^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/, onlineMeetingByJoinUrl],
   ['POST', /^\/v1\.0\/chats\/([^/]+)\/installedApps$/, installApp],
   ['POST', /^\/v1\.0\/subscriptions$/, createSubscription],
+  ['PATCH', /^\/v1\.0\/subscriptions\/([^/]+)$/, renewSubscription],
   ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, deleteSubscription],
   ['POST', /^\/_simulator\/users\/([^/]+)\/events\/([^/]+)\/respond$/, respond],
 ];

@@ -47,6 +47,7 @@ export interface Calendar {
   cancel(organiser: string, eventId: string, comment: string): Promise<void>;
   responses(organiser: string, eventId: string): Promise<{ email: string; response: InvitationResponse }[]>;
   subscribeToEvents(request: { organiser: string; notificationUrl: string; clientState: string; expiresAt: string }): Promise<{ subscriptionId: string }>;
+  renewSubscription(subscriptionId: string, expiresAt: string): Promise<void>;
 }
 
 /**
