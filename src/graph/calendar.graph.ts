@@ -120,6 +120,17 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
     }
   };
   const user = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+  /** Follows `@odata.nextLink` until the collection ends (each page is a round trip). */
+  const allPages = async <T>(first: ReturnType<typeof api>): Promise<T[]> => {
+    const items: T[] = [];
+    let page = (await first.get()) as { value: T[]; '@odata.nextLink'?: string };
+    items.push(...page.value);
+    while (page['@odata.nextLink']) {
+      page = (await api(page['@odata.nextLink']).get()) as typeof page;
+      items.push(...page.value);
+    }
+    return items;
+  };
 
   return {
     async availability({ organiser, mailboxes, fromMs, toMs }) {
@@ -198,13 +209,15 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
     },
 
     async occurrences(organiser, eventId, fromMs, toMs) {
-      const response = (await call('list the meetings in the series', () =>
-        api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/instances`)
-          .query({ startDateTime: new Date(fromMs).toISOString(), endDateTime: new Date(toMs).toISOString() })
-          .select(['id', 'start', 'end'])
-          .get(),
-      )) as { value: Graph.Event[] };
-      return response.value.map((event) => ({ id: event.id ?? '', startMs: epochMsOf(event.start), endMs: epochMsOf(event.end) }));
+      const events = await call('list the meetings in the series', () =>
+        allPages<Graph.Event>(
+          api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/instances`)
+            .query({ startDateTime: new Date(fromMs).toISOString(), endDateTime: new Date(toMs).toISOString() })
+            .select(['id', 'start', 'end'])
+            .top(50),
+        ),
+      );
+      return events.map((event) => ({ id: event.id ?? '', startMs: epochMsOf(event.start), endMs: epochMsOf(event.end) }));
     },
 
     async reschedule(organiser, eventId, slot) {

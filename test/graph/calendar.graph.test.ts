@@ -6,7 +6,8 @@ import { CalendarError } from '../../src/services/ports/calendar.port';
 import { demoObjectId } from '../../src/services/demo-core-group';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import type { Calendar } from '../../src/services/ports/calendar.port';
-import { graphCalls, simulatedGraph } from '../support/graph';
+import { createGraphTokens } from '../../src/graph/graph-token';
+import { SIM_TENANT, graphCalls, simulatedGraph } from '../support/graph';
 
 const FROM = Temporal.PlainDate.from('2026-06-01');
 const at = (local: string) => Temporal.PlainDateTime.from(local).toZonedDateTime('Europe/London').epochMilliseconds;
@@ -88,6 +89,24 @@ describe('the Graph calendar adapter against the simulator', () => {
     expect([forged.status, missing.status]).toEqual([401, 401]);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('InvalidAuthenticationToken');
     await dispatcher.close();
+  });
+
+  test('a long series is read page by page, following @odata.nextLink', async () => {
+    const event = await calendar.createMeeting({
+      organiser: LEAD, transactionId: 'paging-series', subject: 'Weekly check', bodyText: 'x', startMs: at('2026-06-02T14:00'), endMs: at('2026-06-02T15:00'), timeZone: 'Europe/London', attendees: [],
+      recurrence: { every: 1, unit: 'weeks', until: Temporal.PlainDate.from('2027-06-01') },
+    });
+    simulator.requests.splice(0);
+    const all = await calendar.occurrences(LEAD, event.eventId, at('2026-06-01T00:00'), at('2027-06-02T00:00'));
+    expect(all).toHaveLength(53);
+    expect(all[21]?.startMs).toBe(at('2026-10-27T14:00'));
+    expect(graphCalls(simulator).filter((request) => request.path.endsWith('/instances'))).toHaveLength(2);
+  });
+
+  test('on-behalf-of tokens come from the same MSAL client', async () => {
+    const tokens = createGraphTokens({ tenantId: SIM_TENANT, clientId: '11111111-1111-4111-8111-111111111111', credential: { secret: 's' }, authorityHost: simulator.url, trustedCertificatePem: simulator.certificatePem });
+    const token = await tokens.onBehalfOf('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyIn0.sig');
+    expect(simulator.state.issuedTokens.has(token)).toBe(true);
   });
 
   test('Windows time-zone names map to IANA', () => {

@@ -41,6 +41,9 @@ function select<T extends object>(item: T, query: URLSearchParams): Partial<T> {
   return Object.fromEntries(Object.entries(item).filter(([key]) => key === 'id' || fields.includes(key))) as Partial<T>;
 }
 
+/** Next links point back at whoever served the request, as Graph's point at graph.microsoft.com. */
+const origin = (request: SimRequest) => `https://${request.headers.host ?? 'graph.microsoft.com'}`;
+
 const utc = (ms: number): Graph.DateTimeTimeZone => ({ dateTime: new Date(ms).toISOString().replace('Z', '0000'), timeZone: 'UTC' });
 
 function busyItems(user: SimulatedUser, fromMs: number, toMs: number): Graph.ScheduleItem[] {
@@ -155,10 +158,16 @@ const listInstances: Handler = (request, [userId, eventId], state) => {
   const toMs = Date.parse(request.query.get('endDateTime') ?? '');
   if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return error(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
   const cancelled = new Set((found.master as { cancelledOccurrences?: number[] }).cancelledOccurrences ?? []);
+  const all = occurrences(found.master, fromMs, toMs)
+    .filter((occurrence) => !cancelled.has(occurrence.startMs))
+    .map((occurrence) => ({ id: `${found.master.id}_${occurrence.startMs}`, seriesMasterId: found.master.id, type: 'occurrence', start: utc(occurrence.startMs), end: utc(occurrence.endMs) }));
+  const top = Number(request.query.get('$top') ?? 10);
+  const skip = Number(request.query.get('$skip') ?? 0);
+  const next = new URLSearchParams(request.query);
+  next.set('$skip', String(skip + top));
   return json({
-    value: occurrences(found.master, fromMs, toMs)
-      .filter((occurrence) => !cancelled.has(occurrence.startMs))
-      .map((occurrence) => ({ id: `${found.master.id}_${occurrence.startMs}`, seriesMasterId: found.master.id, type: 'occurrence', start: utc(occurrence.startMs), end: utc(occurrence.endMs) })),
+    value: all.slice(skip, skip + top).map((item) => select(item, request.query)),
+    ...(skip + top < all.length ? { '@odata.nextLink': `${origin(request)}${request.path}?${next.toString()}` } : {}),
   });
 };
 
@@ -200,7 +209,7 @@ const listUsers: Handler = (request, _params, state) => {
   const top = Number(request.query.get('$top') ?? 100);
   const skip = Number(request.query.get('$skiptoken') ?? 0);
   const page = all.slice(skip, skip + top);
-  const next = skip + top < all.length ? { '@odata.nextLink': `https://graph.microsoft.com/v1.0/users?$top=${top}&$skiptoken=${skip + top}` } : {};
+  const next = skip + top < all.length ? { '@odata.nextLink': `${origin(request)}/v1.0/users?$top=${top}&$skiptoken=${skip + top}` } : {};
   return json({ value: page.map((user) => select(user, request.query)), ...next });
 };
 
