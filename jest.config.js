@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
-  // temporal-polyfill ships ESM only; Node 20.19+ can require() it, jest's module system cannot.
-  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|temporal-spec)/)'],
+  // temporal-polyfill and jose ship ESM only; Node 20.19+ can require() it, jest's module system cannot.
+  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|temporal-spec|jose)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   testTimeout: 20000,
 };

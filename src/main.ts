@@ -3,7 +3,12 @@ import { systemClock } from './adapters/system-clock';
 import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
+import { createBotAdapter } from '../bot/bot-adapter';
+import { CoreGroupBot } from '../bot/core-group.bot';
 import { connectCalendar } from './graph/graph-wiring';
+import { createCaseStatusService } from './services/case-status.service';
+import { createCheckInService } from './services/check-in.service';
+import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { seedDemoCoreGroup } from './services/demo-core-group';
 import { createSchedulingService } from './services/scheduling.service';
@@ -63,7 +68,26 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const app = createHttpApp({ logger, health: { checkDatabase: database.ping }, version: VERSION, routers: [graphNotificationsRouter({ service: notifications, logger })] });
+  const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const bot = new CoreGroupBot({
+    status: createCaseStatusService(serviceDeps),
+    checkIns: createCheckInService(serviceDeps),
+    conversationReferences: store.conversationReferences,
+    clock: systemClock,
+    allowedTenantIds: config.allowedTenantIds,
+  });
+  const adapter = createBotAdapter({
+    appId: config.bot.appId,
+    password: config.bot.password,
+    tenantId: config.bot.tenantId,
+    log: (level, details, message) => logger[level](details, message),
+  });
+  const app = createHttpApp({
+    logger,
+    health: { checkDatabase: database.ping },
+    version: VERSION,
+    routers: [botRouter({ adapter, bot, logger }), graphNotificationsRouter({ service: notifications, logger })],
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

@@ -91,7 +91,8 @@ export interface CheckIn {
   readonly recordedAt: string;
 }
 
-const STATE_AFTER_CHECK_IN: Record<CheckInStatus, ActionState> = {
+/** The state each check-in answer moves an action to. */
+export const STATE_AFTER_CHECK_IN: Readonly<Record<CheckInStatus, ActionState>> = {
   'on-track': 'in-progress',
   'at-risk': 'at-risk',
   done: 'done',

@@ -1,0 +1,70 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { DomainError } from '../src/domain/errors';
+
+/** How outbound calls to the channel are signed (botframework-connector's factory, via botbuilder). */
+export type ChannelCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
+
+/** What the adapter needs to know; the composition root fills it from Config. */
+export interface BotAdapterOptions {
+  /** Empty only in local mode on loopback (Config refuses it otherwise): botbuilder then checks no token at all. */
+  readonly appId?: string | undefined;
+  readonly password?: string | undefined;
+  readonly tenantId?: string | undefined;
+  /** Where the channel's signing keys are published (tests point it at a local stand-in). */
+  readonly openIdMetadataUrl?: string | undefined;
+  /** How outbound calls to the channel are signed (tests inject a local one; production uses the app's secret). */
+  readonly credentialsFactory?: ChannelCredentialsFactory | undefined;
+  readonly log: (level: 'warn' | 'error', details: Record<string, unknown>, message: string) => void;
+}
+
+/** The CloudAdapter with one entry point that lets the HTTP layer map failures itself (see bot-mount). */
+export class CoreGroupAdapter extends CloudAdapter {
+  /** Authenticates the request and runs the turn; throws on a bad token instead of writing a response. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
+ * The botbuilder CloudAdapter, single-tenant, with the one turn-error handler that translates
+ * failures for the user: a domain error's `userMessage`, otherwise a generic line — never a stack
+ * trace. Logs carry the error code and the activity type, not the message text.
+ */
+export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
+  const settings = {
+    MicrosoftAppId: options.appId ?? '',
+    MicrosoftAppPassword: options.password ?? '',
+    MicrosoftAppType: options.appId ? 'SingleTenant' : undefined,
+    MicrosoftAppTenantId: options.tenantId,
+    // Overriding one endpoint makes botbuilder build its settings from the ones given only, so a
+    // local metadata URL comes with the public cloud's values for everything else.
+    ...(options.openIdMetadataUrl
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: options.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: options.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+          ToChannelFromBotLoginUrl: `https://login.microsoftonline.com/${options.tenantId ?? 'botframework.com'}`,
+          ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+          OAuthUrl: 'https://api.botframework.com',
+          CallerId: 'urn:botframework:azure',
+          ValidateAuthority: true,
+        }
+      : {}),
+  };
+  const credentials = options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
+  const adapter = new CoreGroupAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const known = error instanceof DomainError;
+    options.log(known ? 'warn' : 'error', { code: known ? error.code : 'internal', activityType: context.activity.type, err: known ? undefined : { name: error.name, stack: error.stack } }, 'bot turn failed');
+    if (context.activity.type === 'invoke') return;
+    await context.sendActivity(known ? error.userMessage : 'Sorry, something went wrong. It has been logged; please try again.');
+  };
+  return adapter;
+}

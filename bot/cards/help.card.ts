@@ -1,0 +1,22 @@
+import type { MemberRole } from '../../src/domain/core-group';
+import { adaptiveCard, heading, line } from './card';
+
+const COMMANDS: readonly { verb: string; what: string; roles?: readonly MemberRole[] }[] = [
+  { verb: 'status', what: 'your core groups: every deadline and whether it is met, due, at risk or overdue' },
+  { verb: 'tasks', what: 'the plan actions you own, with buttons to check in' },
+  { verb: 'plan', what: 'the current child protection plan: actions, owners, due dates, last check-ins' },
+  { verb: 'schedule', what: 'find slots inside the deadline and book the next core group', roles: ['lead-social-worker', 'team-manager'] },
+  { verb: 'minutes', what: 'where the minutes are, and their sign-off and circulation' },
+  { verb: 'escalate', what: 'raise a concern about the plan or the core group' },
+  { verb: 'help', what: 'this list' },
+];
+
+/** What the bot can do, for the caller's roles (all commands when the roles are not known). */
+export function helpCard(roles?: readonly MemberRole[]): object {
+  const visible = COMMANDS.filter((command) => !command.roles || !roles || command.roles.some((role) => roles.includes(role)));
+  return adaptiveCard([
+    heading('Core Group'),
+    line('Type one of these, in a 1:1 chat with me or with @Core Group in a chat:', { isSubtle: true }),
+    { type: 'FactSet', facts: visible.map((command) => ({ title: `/coregroup ${command.verb}`, value: command.what })) },
+  ]);
+}

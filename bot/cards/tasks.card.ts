@@ -1,0 +1,63 @@
+import type { CheckIn, CheckInStatus, PlanAction } from '../../src/domain/plan';
+import { adaptiveCard, heading, line } from './card';
+import { escapeCardText } from './escape';
+
+export const CHECK_IN_VERB = 'check-in';
+
+const BUTTONS: readonly [CheckInStatus, string][] = [
+  ['on-track', 'On track'],
+  ['at-risk', 'At risk'],
+  ['blocked', 'Blocked'],
+  ['done', 'Done'],
+];
+
+const STATUS_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
+
+export interface TaskItem {
+  readonly coreGroupId: string;
+  readonly caseReference: string;
+  readonly action: PlanAction & { readonly lastCheckIn?: CheckIn | undefined };
+  /** Set once the member has answered this prompt: the buttons go, the answer shows. */
+  readonly answered?: CheckIn | undefined;
+}
+
+/**
+ * The member's own actions, each with check-in buttons (`Action.Execute`, with an `Action.Submit`
+ * fallback) and a note. `promptId` identifies this card: answering it twice records one check-in.
+ */
+export function tasksCard(items: readonly TaskItem[], promptId: string): object {
+  if (items.length === 0) return adaptiveCard([line('You have no open actions in any core group.')]);
+  return adaptiveCard([
+    heading('Your actions'),
+    ...items.map((item) => {
+      const { action } = item;
+      const facts = [
+        line(escapeCardText(action.what), { weight: 'Bolder' }),
+        line(`Case ${escapeCardText(item.caseReference)} · due ${action.due.toString()} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
+        line(action.lastCheckIn ? `Last check-in: ${STATUS_TEXT[action.lastCheckIn.status]}${action.lastCheckIn.note ? ` — ${escapeCardText(action.lastCheckIn.note)}` : ''}` : 'No check-in yet.', { isSubtle: true, spacing: 'None' }),
+      ];
+      if (item.answered) {
+        return { type: 'Container', separator: true, items: [...facts, line(`✔ Recorded: ${STATUS_TEXT[item.answered.status]}`, { color: 'Good', weight: 'Bolder' })] };
+      }
+      const data = (status: CheckInStatus) => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId });
+      return {
+        type: 'Container',
+        separator: true,
+        items: [
+          ...facts,
+          { type: 'Input.Text', id: `note-${action.id}`, label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: 500, isMultiline: true },
+          {
+            type: 'ActionSet',
+            actions: BUTTONS.map(([status, title]) => ({
+              type: 'Action.Execute',
+              verb: CHECK_IN_VERB,
+              title,
+              data: data(status),
+              fallback: { type: 'Action.Submit', title, data: { ...data(status), verb: CHECK_IN_VERB } },
+            })),
+          },
+        ],
+      };
+    }),
+  ]);
+}

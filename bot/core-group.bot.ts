@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  CardFactory,
+  type ConversationReference,
+  TeamsActivityHandler,
+  type TurnContext,
+  TurnContext as Turn,
+} from 'botbuilder';
+import { z } from 'zod';
+import { DomainError } from '../src/domain/errors';
+import { CHECK_IN_STATUSES } from '../src/domain/plan';
+import type { Caller } from '../src/services/authorise';
+import type { CaseStatusService } from '../src/services/case-status.service';
+import type { CheckInService } from '../src/services/check-in.service';
+import type { Clock } from '../src/services/ports/clock.port';
+import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
+import { helpCard } from './cards/help.card';
+import { messageCard, privateDetailsCard } from './cards/notice.card';
+import { statusCard } from './cards/status.card';
+import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
+import { type CommandVerb, parseCommand } from './commands';
+
+export interface BotServices {
+  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions'>;
+  readonly checkIns: Pick<CheckInService, 'record'>;
+  readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
+  readonly clock: Clock;
+  /** Tenants allowed to use the app; empty means any (local mode only — production config refuses it). */
+  readonly allowedTenantIds: readonly string[];
+}
+
+/** The data an `Action.Execute` (or its `Action.Submit` fallback) carries for a check-in. */
+const checkInData = z.object({
+  coreGroupId: z.string().uuid(),
+  actionId: z.string().min(1).max(100),
+  status: z.enum(CHECK_IN_STATUSES),
+  promptId: z.string().uuid(),
+});
+
+type Reply = { card: object };
+type CommandHandler = (caller: Caller, rest: string) => Promise<Reply>;
+
+/**
+ * The Teams bot: `/coregroup` commands and card actions, each routed by a table to one small
+ * handler. Every turn's tenant is checked against the allow-list before any handler runs, and
+ * the caller is always `from.aadObjectId` in that tenant — never an id from card data.
+ */
+export class CoreGroupBot extends TeamsActivityHandler {
+  private readonly commands: Record<CommandVerb, CommandHandler>;
+
+  constructor(private readonly services: BotServices) {
+    super();
+    const status: CommandHandler = async (caller) => ({ card: statusCard(await services.status.myStatus(caller)) });
+    const tasks: CommandHandler = async (caller) => {
+      const mine = await services.status.myActions(caller);
+      return { card: tasksCard(mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action })), randomUUID()) };
+    };
+    const notYet = (what: string): CommandHandler => async () => ({ card: messageCard(`${what} is not available in this version yet.`) });
+    this.commands = {
+      help: async () => ({ card: helpCard() }),
+      status,
+      tasks,
+      plan: notYet('Showing the plan'),
+      schedule: notYet('Scheduling from the chat'),
+      minutes: notYet('Minutes'),
+      escalate: notYet('Raising a concern from the chat'),
+      new: notYet('Setting up a core group from the chat'),
+    };
+
+    this.onMessage(async (context, next) => {
+      if (context.activity.value && !context.activity.text) await this.onSubmitFallback(context);
+      else await this.handleCommand(context);
+      await next();
+    });
+  }
+
+  /** Checks the tenant before anything else runs. */
+  override async run(context: TurnContext): Promise<void> {
+    const tenantId = tenantOf(context);
+    if (this.services.allowedTenantIds.length > 0 && (!tenantId || !this.services.allowedTenantIds.includes(tenantId))) {
+      if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 403 } });
+      return;
+    }
+    await super.run(context);
+  }
+
+  private async handleCommand(context: TurnContext): Promise<void> {
+    const personal = context.activity.conversation.conversationType === 'personal';
+    const command = parseCommand(context.activity.text, { personal });
+    const caller = callerOf(context);
+    if (personal && caller) await this.remember(context, caller);
+    if (command.verb === 'help' || !caller) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
+      return;
+    }
+    if (!personal) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(privateDetailsCard())] });
+      return;
+    }
+    const reply = await this.commands[command.verb](caller, command.rest);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reply.card)] });
+  }
+
+  /** Universal Actions: validated, authorised from the activity's sender, answered with the updated card. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const caller = callerOf(context);
+    if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
+    if (invokeValue.action.verb !== CHECK_IN_VERB) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
+    const card = await this.checkIn(context, caller, invokeValue.action.data);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
+  }
+
+  private async onSubmitFallback(context: TurnContext): Promise<void> {
+    const caller = callerOf(context);
+    const value = context.activity.value as { verb?: string } | undefined;
+    if (!caller || value?.verb !== CHECK_IN_VERB) return;
+    const card = await this.checkIn(context, caller, value);
+    if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  private async checkIn(context: TurnContext, caller: Caller, raw: unknown): Promise<object> {
+    const parsed = checkInData.safeParse(raw);
+    if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
+    const inputs = (context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? (context.activity.value as Record<string, unknown> | undefined) ?? {};
+    const note = String(inputs[`note-${parsed.data.actionId}`] ?? '').slice(0, 500);
+    let result: Awaited<ReturnType<BotServices['checkIns']['record']>>;
+    try {
+      result = await this.services.checkIns.record({ caller, ...parsed.data, note });
+    } catch (error) {
+      // Refusals (not a member, not the owner, action gone) are answered on the card itself.
+      if (error instanceof DomainError) return messageCard(error.userMessage);
+      throw error;
+    }
+    const items: TaskItem[] = (await this.services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
+    const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);
+    if (index >= 0) items[index] = answered;
+    else items.unshift(answered);
+    return tasksCard(items, parsed.data.promptId);
+  }
+
+  private async remember(context: TurnContext, caller: Caller): Promise<void> {
+    const reference: Partial<ConversationReference> = Turn.getConversationReference(context.activity);
+    await this.services.conversationReferences.upsert({ tenantId: caller.tenantId, key: `user:${caller.aadObjectId}`, reference, at: this.services.clock.nowIso() });
+  }
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
+}
+
+/** The caller from the activity the channel signed: Entra object id and tenant, or nothing. */
+function callerOf(context: TurnContext): Caller | undefined {
+  const tenantId = tenantOf(context);
+  const aadObjectId = context.activity.from?.aadObjectId;
+  return tenantId && aadObjectId ? { tenantId, aadObjectId } : undefined;
+}

@@ -1,0 +1,171 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Temporal } from 'temporal-polyfill';
+import { createBotAdapter } from '../../bot/bot-adapter';
+import { CoreGroupBot } from '../../bot/core-group.bot';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { createCaseStatusService } from '../../src/services/case-status.service';
+import { createCheckInService } from '../../src/services/check-in.service';
+import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { botRouter } from '../../src/server/bot-mount';
+import { createHttpApp } from '../../src/server/http-app';
+import { createLogger } from '../../src/server/logger';
+import { type Store, createStore } from '../../src/store/store';
+import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../support/bot-channel';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+
+const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
+const health = demoObjectId('health');
+const police = demoObjectId('police');
+
+type Channel = Awaited<ReturnType<typeof startChannelStandIn>>;
+type Card = { body: { type: string; text?: string; items?: Card['body'] }[]; actions?: unknown[] };
+
+const texts = (card: Card): string[] => card.body.flatMap((element) => [element.text ?? '', ...(element.items ? texts({ body: element.items }) : [])]);
+
+describe('the bot endpoint with authentication on', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let channel: Channel;
+  let server: Server;
+  let botUrl: string;
+  let coreGroupId: string;
+
+  beforeAll(async () => {
+    database = await migratedDatabase('sqlite');
+    store = createStore(database);
+    const calendars = loadWorkingDayCalendars();
+    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    channel = await startChannelStandIn();
+    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const bot = new CoreGroupBot({
+      status: createCaseStatusService(deps),
+      checkIns: createCheckInService(deps),
+      conversationReferences: store.conversationReferences,
+      clock,
+      allowedTenantIds: [DEMO_TENANT_ID],
+    });
+    const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
+    const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  });
+  afterAll(async () => {
+    server.close();
+    await channel.stop();
+    await database.drop();
+  });
+  beforeEach(() => channel.sent.splice(0));
+
+  const post = async (activity: object, token?: string) =>
+    fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(activity) });
+  const fromMember = (aadObjectId: string, extra: Partial<Parameters<typeof teamsActivity>[0]> = {}) => teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId, ...extra });
+  const lastCard = () => ((channel.sent.at(-1)?.body.attachments as { content: Card }[] | undefined)?.[0]?.content);
+
+  test('a signed token is accepted and the reply reaches the connector, signed', async () => {
+    const response = await post(fromMember(health, { text: '/coregroup tasks' }), await channel.token());
+    expect(response.status).toBe(200);
+    expect(channel.sent).toHaveLength(1);
+    expect(channel.sent[0]?.authorization).toBe('Bearer local-outbound');
+    expect(texts(lastCard()!).join(' ')).toContain('Visit weekly and check home conditions');
+  });
+
+  test.each([
+    ['missing', async () => undefined],
+    ['expired', async () => channel.token({ expiresIn: Math.floor(Date.now() / 1000) - 3600, notBefore: Math.floor(Date.now() / 1000) - 7200 } as never)],
+    ['for another audience', async () => channel.token({ audience: '44444444-5555-4666-8777-888888888888' })],
+    ['from another issuer', async () => channel.token({ issuer: 'https://evil.example' })],
+    ['signed with another key', async () => channel.token({ signWithStranger: true })],
+    ['unsigned (alg: none)', async () => channel.unsignedToken()],
+  ])('a token that is %s gets 401 and nothing is sent', async (_case, token) => {
+    const response = await post(fromMember(health, { text: '/coregroup tasks' }), await token());
+    expect(response.status).toBe(401);
+    expect(channel.sent).toEqual([]);
+  });
+
+  test('a body that is not an activity is a 400', async () => {
+    const response = await post({ hello: 'world' }, await channel.token());
+    expect(response.status).toBe(400);
+  });
+
+  test('an activity from a tenant outside the allow-list is refused before any handler runs', async () => {
+    const activity = teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: '99999999-9999-4999-8999-999999999999', aadObjectId: health, text: '/coregroup tasks' });
+    await post(activity, await channel.token());
+    expect(channel.sent).toEqual([]);
+  });
+
+  test('in a group chat, case commands answer with a notice that names no case or person', async () => {
+    await post(fromMember(health, { text: '<at>Core Group</at> /coregroup status', conversationType: 'groupChat' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('1:1 chat');
+    expect(card).not.toContain('DEMO-0001');
+    expect(card).not.toContain('Riley');
+  });
+
+  test('unknown input gets help, never silence', async () => {
+    await post(fromMember(health, { text: 'what can you do?' }), await channel.token());
+    expect(JSON.stringify(lastCard())).toContain('/coregroup tasks');
+  });
+
+  test('status lists deadlines by case reference, never the child’s name', async () => {
+    await post(fromMember(demoObjectId('lead'), { text: 'coregroup status' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('Case DEMO-0001');
+    expect(card).toContain('First core group within 10 working days of the ICPC');
+    expect(card).not.toContain('Riley');
+  });
+
+  test('a check-in button press records once, even when Teams delivers the invoke twice, and the card updates', async () => {
+    const invoke = (promptId: string) =>
+      fromMember(health, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'on-track', promptId, 'note-action-visits': 'Visited [Tuesday](http://evil.example)' } }, trigger: 'manual' },
+      });
+    const promptId = '5b1d0c8e-0000-4000-8000-000000000001';
+    const first = await post(invoke(promptId), await channel.token());
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as { statusCode: number; value: Card };
+    expect(body.statusCode).toBe(200);
+    expect(texts(body.value).join(' ')).toContain('Recorded: on track');
+    const again = await post(invoke(promptId), await channel.token());
+    expect(again.status).toBe(200);
+    const checkIns = await store.checkIns.listByCoreGroup(coreGroupId);
+    expect(checkIns.filter((checkIn) => checkIn.actionId === 'action-visits')).toHaveLength(1);
+    expect(checkIns[0]?.note).toBe('Visited [Tuesday](http://evil.example)');
+    expect(JSON.stringify(body.value)).not.toContain('](http://evil');
+  });
+
+  test('someone who does not own the action pressing its button changes nothing, and it is audited', async () => {
+    const before = (await store.checkIns.listByCoreGroup(coreGroupId)).length;
+    const response = await post(
+      fromMember(police, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-attendance', status: 'done', promptId: '5b1d0c8e-0000-4000-8000-000000000002' } }, trigger: 'manual' },
+      }),
+      await channel.token(),
+    );
+    const body = (await response.json()) as { value: Card };
+    expect(texts(body.value).join(' ')).toContain('Only the owner');
+    expect((await store.checkIns.listByCoreGroup(coreGroupId)).length).toBe(before);
+    const stranger = demoObjectId('stranger');
+    await post(fromMember(stranger, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-attendance', status: 'done', promptId: '5b1d0c8e-0000-4000-8000-000000000003' } } } }), await channel.token());
+    const audit = await store.auditLog.listByCoreGroup(coreGroupId);
+    expect(audit).toContainEqual(expect.objectContaining({ actor: stranger, action: 'check-in-own-action', outcome: 'denied' }));
+  });
+
+  test('card data that does not validate is refused with a clear message', async () => {
+    const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId: 'not-a-uuid', actionId: 'x', status: 'maybe' } } } }), await channel.token());
+    const body = (await response.json()) as { value: Card };
+    expect(texts(body.value).join(' ')).toContain('could not be read');
+  });
+
+  test('a personal chat is remembered for proactive messages, in the database', async () => {
+    await post(fromMember(health, { text: 'help' }), await channel.token());
+    expect(await store.conversationReferences.find(DEMO_TENANT_ID, `user:${health}`)).toMatchObject({ conversation: { conversationType: 'personal' }, serviceUrl: channel.serviceUrl });
+  });
+});

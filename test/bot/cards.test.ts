@@ -1,0 +1,75 @@
+import * as AdaptiveCards from 'adaptivecards/dist/adaptivecards.js';
+import { Temporal } from 'temporal-polyfill';
+import { escapeCardText } from '../../bot/cards/escape';
+import { helpCard } from '../../bot/cards/help.card';
+import { messageCard, privateDetailsCard } from '../../bot/cards/notice.card';
+import { statusCard } from '../../bot/cards/status.card';
+import { tasksCard } from '../../bot/cards/tasks.card';
+import type { Obligation } from '../../src/domain/obligations';
+import type { PlanAction } from '../../src/domain/plan';
+
+/** Parses a card with the Adaptive Cards SDK and returns every parse and validation complaint. */
+function problems(card: object): string[] {
+  const context = new AdaptiveCards.SerializationContext();
+  const parsed = new AdaptiveCards.AdaptiveCard();
+  parsed.parse(card as never, context);
+  const messages = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index).message);
+  const validation = parsed.validateProperties();
+  for (let index = 0; index < validation.validationEvents.length; index++) messages.push(validation.validationEvents[index]!.message);
+  return messages;
+}
+
+const action: PlanAction = {
+  id: 'action-visits', what: 'Visit weekly **and** check [home](http://x.example)', ownerMemberId: 'm1', agency: 'health visiting',
+  due: Temporal.PlainDate.from('2026-06-24'), agreedOn: Temporal.PlainDate.from('2026-05-27'), progressMeasure: 'Checklist', state: 'in-progress',
+};
+const obligation = { id: 'first-core-group', kind: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), status: 'overdue', daysLate: 2, rule: 'First core group within 10 working days of the ICPC', source: { citation: 'x', verified: true } } as Obligation;
+
+describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
+  test.each([
+    ['help', helpCard()],
+    ['help for a professional', helpCard(['professional'])],
+    ['private details notice', privateDetailsCard()],
+    ['message', messageCard('Done')],
+    ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }])],
+    ['status, no core groups', statusCard([])],
+    ['tasks', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
+    ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
+  ])('%s', (_name, card) => {
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    expect(problems(card)).toEqual([]);
+  });
+});
+
+describe('check-in buttons', () => {
+  const card = tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], 'p') as { body: { items?: { type: string; actions?: { type: string; verb: string; data: object; fallback: { type: string } }[] }[] }[] };
+  const buttons = card.body[1]!.items!.find((item) => item.type === 'ActionSet')!.actions!;
+
+  test('are Universal Actions with an Action.Submit fallback, carrying ids but no personal data', () => {
+    expect(buttons.map((button) => button.type)).toEqual(['Action.Execute', 'Action.Execute', 'Action.Execute', 'Action.Execute']);
+    expect(buttons.every((button) => button.fallback.type === 'Action.Submit')).toBe(true);
+    expect(buttons[0]!.data).toEqual({ coreGroupId: 'c', actionId: 'action-visits', status: 'on-track', promptId: 'p' });
+  });
+
+  test('the note is limited in length', () => {
+    expect(card.body[1]!.items!.find((item) => item.type === 'Input.Text')).toMatchObject({ maxLength: 500 });
+  });
+});
+
+describe('user text in cards', () => {
+  test.each([
+    ['a markdown link', '[click](https://evil.example)', /\]\(/],
+    ['a bare URL', 'see https://evil.example', /https:\/\//],
+    ['emphasis', '**shout**', /\*\*/],
+    ['a mention', '<at>Priya</at>', /<at>/],
+    ['a template function', '{{DATE(2026-06-01T09:00:00Z)}}', /{{/],
+    ['a list', '- one\n1. two', /^(-|1\.) /m],
+  ])('%s cannot take effect', (_case, text, pattern) => {
+    expect(escapeCardText(text)).not.toMatch(pattern);
+  });
+
+  test('reads the same once the invisible breaks are removed', () => {
+    const text = 'Visited [Tuesday] — mum **upset**; see https://x.example {{DATE()}} <at>x</at>';
+    expect(escapeCardText(text).replace(/\u200B/g, '')).toBe(text);
+  });
+});

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { ChannelCredentialsFactory } from '../../bot/bot-adapter';
+
+export const BOT_APP_ID = '33333333-4444-4555-8666-777777777777';
+
+async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * The Bot Framework channel's side, locally: an OpenID metadata + JWKS endpoint publishing a
+ * signing key endorsed for msteams, a signer for channel tokens, and a recording connector that
+ * receives the bot's replies and card updates.
+ */
+export async function startChannelStandIn() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const stranger = await generateKeyPair('RS256');
+  const kid = 'local-channel-key';
+  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  const openId = express();
+  let metadataUrl = '';
+  openId.get('/v1/.well-known/openidconfiguration', (_request, response) => {
+    response.json({ issuer: 'https://api.botframework.com', jwks_uri: metadataUrl.replace('/v1/.well-known/openidconfiguration', '/keys'), id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] });
+  });
+  openId.get('/keys', (_request, response) => response.json({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
+  const metadata = await listen(openId);
+  metadataUrl = `${metadata.url}/v1/.well-known/openidconfiguration`;
+
+  const sent: { method: string; path: string; body: Record<string, unknown>; authorization?: string | undefined }[] = [];
+  const connector = express();
+  connector.use(express.json({ limit: '2mb' }));
+  connector.all('/v3/conversations/{*rest}', (request, response) => {
+    sent.push({ method: request.method, path: request.path, body: request.body as Record<string, unknown>, authorization: request.headers.authorization });
+    response.status(request.method === 'PUT' ? 200 : 201).json({ id: `activity-${sent.length}` });
+  });
+  const connectorServer = await listen(connector);
+
+  return {
+    metadataUrl,
+    serviceUrl: `${connectorServer.url}/`,
+    sent,
+    /** A channel token as Teams' Bot Connector would send it; options break it on purpose. */
+    async token(options: { audience?: string; issuer?: string; expiresIn?: string; signWithStranger?: boolean; notBefore?: number } = {}) {
+      const jwt = new SignJWT({ serviceurl: `${connectorServer.url}/` })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .setIssuer(options.issuer ?? 'https://api.botframework.com')
+        .setAudience(options.audience ?? BOT_APP_ID)
+        .setIssuedAt(options.notBefore)
+        .setNotBefore(options.notBefore ?? Math.floor(Date.now() / 1000) - 60)
+        .setExpirationTime(options.expiresIn ?? '10m');
+      return jwt.sign(options.signWithStranger ? stranger.privateKey : privateKey);
+    },
+    /** An unsigned token (`alg: none`), which must never be accepted. */
+    unsignedToken() {
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      return `${part({ alg: 'none', typ: 'JWT', kid })}.${part({ iss: 'https://api.botframework.com', aud: BOT_APP_ID, serviceurl: `${connectorServer.url}/`, nbf: now - 60, exp: now + 600 })}.`;
+    },
+    async stop() {
+      metadata.server.close();
+      connectorServer.server.close();
+    },
+  };
+}
+
+/** Signs the bot's outbound calls with a fixed local token instead of asking Entra ID. */
+export function localChannelCredentials(): ChannelCredentialsFactory {
+  return {
+    isValidAppId: async (appId: string) => appId === BOT_APP_ID,
+    isAuthenticationDisabled: async () => false,
+    createCredentials: async () => ({
+      signRequest: async (webResource: { headers: { set(name: string, value: string): void } }) => {
+        webResource.headers.set('Authorization', 'Bearer local-outbound');
+        return webResource;
+      },
+    }),
+  } as unknown as ChannelCredentialsFactory;
+}
+
+/** A Teams activity from a user, personal chat by default. */
+export function teamsActivity(options: { serviceUrl: string; tenantId: string; aadObjectId: string; text?: string; conversationType?: 'personal' | 'groupChat' | 'channel'; type?: string; name?: string; value?: unknown; replyToId?: string }) {
+  return {
+    type: options.type ?? 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl: options.serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${options.aadObjectId}`, aadObjectId: options.aadObjectId, name: 'Member' },
+    conversation: { id: `a:${options.conversationType ?? 'personal'}-${options.aadObjectId}`, conversationType: options.conversationType ?? 'personal', tenantId: options.tenantId },
+    recipient: { id: `28:${BOT_APP_ID}`, name: 'Core Group' },
+    channelData: { tenant: { id: options.tenantId } },
+    ...(options.text !== undefined ? { text: options.text } : {}),
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.value !== undefined ? { value: options.value } : {}),
+    ...(options.replyToId ? { replyToId: options.replyToId } : {}),
+  };
+}
