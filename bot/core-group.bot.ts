@@ -15,15 +15,18 @@ import type { Caller } from '../src/services/authorise';
 import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { Clock } from '../src/services/ports/clock.port';
+import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
 import { helpCard } from './cards/help.card';
 import { messageCard, privateDetailsCard } from './cards/notice.card';
 import { statusCard } from './cards/status.card';
+import { BOOK_SLOT_VERB, bookedCard, slotsCard } from './cards/schedule.card';
 import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
 import { type CommandVerb, parseCommand } from './commands';
 
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions'>;
+  readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
   readonly clock: Clock;
@@ -39,8 +42,13 @@ const checkInData = z.object({
   promptId: z.string().uuid(),
 });
 
+/** The data the Book button carries, plus the chosen slot from the card's input. */
+const bookSlotData = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
+
 type Reply = { card: object };
 type CommandHandler = (caller: Caller, rest: string) => Promise<Reply>;
+/** A card action: the caller, the action's data merged with the card's inputs; returns the updated card. */
+type CardActionHandler = (caller: Caller, data: Record<string, unknown>) => Promise<object>;
 
 /**
  * The Teams bot: `/coregroup` commands and card actions, each routed by a table to one small
@@ -49,6 +57,7 @@ type CommandHandler = (caller: Caller, rest: string) => Promise<Reply>;
  */
 export class CoreGroupBot extends TeamsActivityHandler {
   private readonly commands: Record<CommandVerb, CommandHandler>;
+  private readonly cardActions: Record<string, CardActionHandler>;
 
   constructor(private readonly services: BotServices) {
     super();
@@ -58,15 +67,27 @@ export class CoreGroupBot extends TeamsActivityHandler {
       return { card: tasksCard(mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action })), randomUUID()) };
     };
     const notYet = (what: string): CommandHandler => async () => ({ card: messageCard(`${what} is not available in this version yet.`) });
+    const schedule: CommandHandler = async (caller) => {
+      const groups = await services.scheduling.schedulableFor(caller);
+      const group = groups[0];
+      if (!group) return { card: messageCard('You are not the lead social worker or team manager of any core group, so there is nothing for you to schedule.') };
+      const offer = await services.scheduling.proposeSlots({ caller, coreGroupId: group.id });
+      return { card: slotsCard({ coreGroupId: group.id, caseReference: group.caseReference, offer, names: offer.names ?? new Map() }) };
+    };
     this.commands = {
       help: async () => ({ card: helpCard() }),
       status,
       tasks,
       plan: notYet('Showing the plan'),
-      schedule: notYet('Scheduling from the chat'),
+      schedule,
       minutes: notYet('Minutes'),
       escalate: notYet('Raising a concern from the chat'),
       new: notYet('Setting up a core group from the chat'),
+    };
+
+    this.cardActions = {
+      [CHECK_IN_VERB]: (caller, data) => this.checkIn(caller, data),
+      [BOOK_SLOT_VERB]: (caller, data) => this.bookSlot(caller, data),
     };
 
     this.onMessage(async (context, next) => {
@@ -107,33 +128,45 @@ export class CoreGroupBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
-    if (invokeValue.action.verb !== CHECK_IN_VERB) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = await this.checkIn(context, caller, invokeValue.action.data);
+    const handler = this.cardActions[invokeValue.action.verb];
+    if (!handler) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
+    const card = await this.answerRefusals(() => handler(caller, invokeValue.action.data as Record<string, unknown>));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
   private async onSubmitFallback(context: TurnContext): Promise<void> {
     const caller = callerOf(context);
-    const value = context.activity.value as { verb?: string } | undefined;
-    if (!caller || value?.verb !== CHECK_IN_VERB) return;
-    const card = await this.checkIn(context, caller, value);
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    const handler = typeof value?.verb === 'string' ? this.cardActions[value.verb] : undefined;
+    if (!caller || !handler) return;
+    const card = await this.answerRefusals(() => handler(caller, value ?? {}));
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
-  private async checkIn(context: TurnContext, caller: Caller, raw: unknown): Promise<object> {
-    const parsed = checkInData.safeParse(raw);
-    if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
-    const inputs = (context.activity.value as { action?: { data?: Record<string, unknown> } } | undefined)?.action?.data ?? (context.activity.value as Record<string, unknown> | undefined) ?? {};
-    const note = String(inputs[`note-${parsed.data.actionId}`] ?? '').slice(0, 500);
-    let result: Awaited<ReturnType<BotServices['checkIns']['record']>>;
+  /** Refusals (not a member, not the owner, a deadline rule, Graph busy) are answered on the card itself. */
+  private async answerRefusals(work: () => Promise<object>): Promise<object> {
     try {
-      result = await this.services.checkIns.record({ caller, ...parsed.data, note });
+      return await work();
     } catch (error) {
-      // Refusals (not a member, not the owner, action gone) are answered on the card itself.
       if (error instanceof DomainError) return messageCard(error.userMessage);
       throw error;
     }
+  }
+
+  private async bookSlot(caller: Caller, data: Record<string, unknown>): Promise<object> {
+    const parsed = bookSlotData.safeParse(data);
+    if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
+    const booked = await this.services.scheduling.book({ caller, coreGroupId: parsed.data.coreGroupId, startMs: Number(parsed.data.slot) });
+    const group = (await this.services.scheduling.schedulableFor(caller)).find((candidate) => candidate.id === parsed.data.coreGroupId);
+    return bookedCard({ caseReference: group?.caseReference ?? '', startMs: Date.parse(booked.meeting.startsAt ?? ''), endMs: Date.parse(booked.meeting.endsAt ?? ''), joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl, chatReady: booked.chat === 'ready' });
+  }
+
+  private async checkIn(caller: Caller, data: Record<string, unknown>): Promise<object> {
+    const parsed = checkInData.safeParse(data);
+    if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
+    const note = String(data[`note-${parsed.data.actionId}`] ?? '').slice(0, 500);
+    const result = await this.services.checkIns.record({ caller, ...parsed.data, note });
     const items: TaskItem[] = (await this.services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
     const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
     const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);

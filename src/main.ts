@@ -71,6 +71,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const bot = new CoreGroupBot({
     status: createCaseStatusService(serviceDeps),
+    scheduling,
     checkIns: createCheckInService(serviceDeps),
     conversationReferences: store.conversationReferences,
     clock: systemClock,

@@ -5,6 +5,7 @@ import type { CoreGroupMember } from '../domain/core-group';
 import { NotFoundError, RuleViolationError } from '../domain/errors';
 import type { CoreGroupMeeting } from '../domain/meeting';
 import { holidayDivisionOf } from '../domain/nation';
+import { can } from '../domain/permissions';
 import { type Obligation, computeObligations } from '../domain/obligations';
 import type { PolicyProfile } from '../domain/policy';
 import { type SlotAttendee, SlotFinder, type SlotProposal } from '../domain/slot-finding';
@@ -19,7 +20,7 @@ const LONDON = 'Europe/London';
 const MEETING_KINDS = new Set<Obligation['kind']>(['first-core-group', 'core-group', 'core-group-after-review']);
 
 export interface SchedulingDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'listForMember'>;
   readonly meetings: Pick<MeetingRepository, 'create' | 'findById' | 'findByBookingKey' | 'findByCalendarEvent' | 'update' | 'loadCaseTimeline' | 'recordInvitationResponses'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly calendar: Calendar;
@@ -40,6 +41,8 @@ export interface SlotOffer {
   readonly proposal: SlotProposal;
   /** Member ids of people whose calendars we cannot read (family, other organisations). */
   readonly unknownAvailability: readonly string[];
+  /** Members' names by id, to say who blocks the most slots (shown 1:1 to the person scheduling). */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 /** A deterministic GUID from a booking key: Graph's `transactionId`, so a retried create returns the same event. */
@@ -94,7 +97,23 @@ export function createSchedulingService(deps: SchedulingDeps) {
           : { id: member.id, availability: 'unknown', busy: [], workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: LONDON } };
       });
       const proposal = finder.propose({ attendees, durationMinutes: minutes, earliestStartMs, deadline: meeting.due, calendar, count: request.count ?? 5 });
-      return { obligation: { id: meeting.id, due: meeting.due, rule: meeting.rule, status: meeting.status }, proposal, unknownAvailability: proposal.unknownAvailability };
+      return {
+        obligation: { id: meeting.id, due: meeting.due, rule: meeting.rule, status: meeting.status },
+        proposal,
+        unknownAvailability: proposal.unknownAvailability,
+        names: new Map(members.map((member) => [member.id, member.displayName])),
+      };
+    },
+
+    /** The caller's core groups whose meetings they may schedule. */
+    async schedulableFor(caller: Caller): Promise<{ id: string; caseReference: string }[]> {
+      const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
+      const result: { id: string; caseReference: string }[] = [];
+      for (const group of groups) {
+        const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
+        if (member?.active && can({ role: member.role }, 'schedule-meeting')) result.push({ id: group.id, caseReference: group.caseReference });
+      }
+      return result;
     },
 
     /**

@@ -15,6 +15,11 @@ import { createLogger } from '../../src/server/logger';
 import { type Store, createStore } from '../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../support/bot-channel';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { simulatedGraph } from '../support/graph';
+import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
+import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import type { Calendar } from '../../src/services/ports/calendar.port';
+import { createSchedulingService } from '../../src/services/scheduling.service';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 const health = demoObjectId('health');
@@ -32,6 +37,8 @@ describe('the bot endpoint with authentication on', () => {
   let server: Server;
   let botUrl: string;
   let coreGroupId: string;
+  let simulator: GraphSimulator;
+  let calendar: Calendar;
 
   beforeAll(async () => {
     database = await migratedDatabase('sqlite');
@@ -40,8 +47,11 @@ describe('the bot endpoint with authentication on', () => {
     ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
     channel = await startChannelStandIn();
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
+    const scheduling = createSchedulingService({ ...deps, calendar, agenda: { publishAgenda: async () => undefined }, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' });
     const bot = new CoreGroupBot({
       status: createCaseStatusService(deps),
+      scheduling,
       checkIns: createCheckInService(deps),
       conversationReferences: store.conversationReferences,
       clock,
@@ -55,6 +65,7 @@ describe('the bot endpoint with authentication on', () => {
   });
   afterAll(async () => {
     server.close();
+    await simulator.stop();
     await channel.stop();
     await database.drop();
   });
@@ -162,6 +173,30 @@ describe('the bot endpoint with authentication on', () => {
     const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId: 'not-a-uuid', actionId: 'x', status: 'maybe' } } } }), await channel.token());
     const body = (await response.json()) as { value: Card };
     expect(texts(body.value).join(' ')).toContain('could not be read');
+  });
+
+  test('/coregroup schedule proposes slots before the deadline, and Book makes one Teams meeting however often it is pressed', async () => {
+    const lead = demoObjectId('lead');
+    await post(fromMember(lead, { text: '/coregroup schedule' }), await channel.token());
+    const card = lastCard() as unknown as { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions: { verb: string; data: { coreGroupId: string } }[] };
+    const choice = card.body.find((element) => element.type === 'Input.ChoiceSet')!;
+    expect(choice.choices!.length).toBeGreaterThan(0);
+    expect(JSON.stringify(card)).toContain('due by 2026-06-10');
+    const press = async () => {
+      const response = await post(fromMember(lead, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: card.actions[0]!.verb, data: { ...card.actions[0]!.data, slot: choice.choices![0]!.value } } } }), await channel.token());
+      return ((await response.json()) as { value: Card }).value;
+    };
+    const booked = await press();
+    expect(JSON.stringify(booked)).toContain('Core group booked — case DEMO-0001');
+    expect(JSON.stringify(booked)).toContain('teams.microsoft.com');
+    await press();
+    const organiser = simulator.state.findUser('priya.shah@demo.example')!;
+    expect(organiser.events.filter((event) => event.isOnlineMeeting)).toHaveLength(1);
+  });
+
+  test('a professional asking to schedule is told there is nothing for them to schedule', async () => {
+    await post(fromMember(health, { text: '/coregroup schedule' }), await channel.token());
+    expect(JSON.stringify(lastCard())).toContain('nothing for you to schedule');
   });
 
   test('a personal chat is remembered for proactive messages, in the database', async () => {

@@ -1,12 +1,16 @@
-import * as AdaptiveCards from 'adaptivecards/dist/adaptivecards.js';
 import { Temporal } from 'temporal-polyfill';
 import { escapeCardText } from '../../bot/cards/escape';
 import { helpCard } from '../../bot/cards/help.card';
 import { messageCard, privateDetailsCard } from '../../bot/cards/notice.card';
 import { statusCard } from '../../bot/cards/status.card';
+import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
+
+// The package's lib/ uses extensionless ESM imports; its dist bundle works in Node (PLATFORM-NOTES.md).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 
 /** Parses a card with the Adaptive Cards SDK and returns every parse and validation complaint. */
 function problems(card: object): string[] {
@@ -34,11 +38,18 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }])],
     ['status, no core groups', statusCard([])],
     ['tasks', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
+    ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
+    ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
     ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(problems(card)).toEqual([]);
   });
+});
+
+test('slots read in UK time, across the clock change', () => {
+  expect(slotLabel(Date.UTC(2026, 2, 30, 8), Date.UTC(2026, 2, 30, 9, 30))).toBe('Mon, 30 Mar 2026, 09:00–10:30');
+  expect(slotLabel(Date.UTC(2026, 9, 26, 9), Date.UTC(2026, 9, 26, 10, 30))).toBe('Mon, 26 Oct 2026, 09:00–10:30');
 });
 
 describe('check-in buttons', () => {

@@ -1,0 +1,64 @@
+import { Temporal } from 'temporal-polyfill';
+import type { SlotOffer } from '../../src/services/scheduling.service';
+import { adaptiveCard, heading, line } from './card';
+import { escapeCardText } from './escape';
+
+export const BOOK_SLOT_VERB = 'book-slot';
+
+/** A slot as people read it: "Tue, 9 Jun 2026, 14:00–15:30" in UK time. */
+export function slotLabel(startMs: number, endMs: number): string {
+  const start = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO('Europe/London');
+  const end = Temporal.Instant.fromEpochMilliseconds(endMs).toZonedDateTimeISO('Europe/London');
+  const day = start.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = (at: Temporal.ZonedDateTime) => at.toPlainTime().toString().slice(0, 5);
+  return `${day}, ${time(start)}–${time(end)}`;
+}
+
+/**
+ * The slots for a core group's next meeting, with the deadline and its rule, for the person
+ * scheduling it (1:1 only: it names who blocks the most slots). When nothing fits before the
+ * deadline the card says so first.
+ */
+export function slotsCard(options: { coreGroupId: string; caseReference: string; offer: SlotOffer; names: ReadonlyMap<string, string> }): object {
+  const { offer } = options;
+  const slots = offer.proposal.slots;
+  const warning = offer.proposal.deadlineCanBeMet
+    ? []
+    : [
+        line(`⚠ Nothing fits before the deadline of ${offer.obligation.due.toString()}. The slots below are the earliest after it; record why the meeting is late.`, { color: 'Attention', weight: 'Bolder' }),
+        line(`Most slots are blocked by: ${offer.proposal.blockers.slice(0, 3).map((blocker) => `${escapeCardText(options.names.get(blocker.attendeeId) ?? 'a member')} (${blocker.blockedSlots})`).join(', ')}.`),
+      ];
+  return adaptiveCard(
+    [
+      heading(`Schedule the next core group — case ${escapeCardText(options.caseReference)}`),
+      line(`${escapeCardText(offer.obligation.rule)}: due by ${offer.obligation.due.toString()}.`, { isSubtle: true }),
+      ...warning,
+      ...(offer.unknownAvailability.length > 0 ? [line(`${offer.unknownAvailability.length} invitee(s) outside the organisation: their availability is unknown, so please check with them.`, { isSubtle: true })] : []),
+      slots.length === 0
+        ? line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')
+        : {
+            type: 'Input.ChoiceSet',
+            id: 'slot',
+            label: 'Choose a slot',
+            isRequired: true,
+            errorMessage: 'Choose a slot to book',
+            style: 'expanded',
+            value: String(slots[0]!.startMs),
+            choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ' — after the deadline'}`, value: String(slot.startMs) })),
+          },
+    ],
+    slots.length === 0 ? [] : [{ type: 'Action.Execute', verb: BOOK_SLOT_VERB, title: 'Book this Teams meeting', data: { coreGroupId: options.coreGroupId }, associatedInputs: 'auto', fallback: { type: 'Action.Submit', title: 'Book this Teams meeting', data: { coreGroupId: options.coreGroupId, verb: BOOK_SLOT_VERB } } }],
+  );
+}
+
+/** The booking, confirmed: when, and the join link. The buttons are gone so it cannot be booked twice. */
+export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean }): object {
+  return adaptiveCard(
+    [
+      heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
+      line(`✔ ${slotLabel(options.startMs, options.endMs)}. Invitations have gone to every member, and it repeats until the next review conference.`),
+      line(options.chatReady ? 'Core Group has joined the meeting chat and posted the agenda.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
+    ],
+    options.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Open the Teams meeting', url: options.joinUrl }] : [],
+  );
+}
