@@ -76,6 +76,15 @@ export function createSchedulingService(deps: SchedulingDeps) {
     return { meeting, review, calendar };
   };
 
+  /** The calendar's id for one occurrence of a booked series, found by its start. */
+  const occurrenceId = async (meeting: CoreGroupMeeting, startMs: number): Promise<string> => {
+    const booking = meeting.booking!;
+    const occurrences = await deps.calendar.occurrences(booking.organiser, booking.eventId, startMs - 60_000, startMs + 60_000);
+    const occurrence = occurrences.find((candidate) => candidate.startMs === startMs);
+    if (!occurrence) throw new NotFoundError('There is no meeting in the series at that time.');
+    return occurrence.id;
+  };
+
   return {
     /** Proposes slots for the core group's next meeting, before its deadline where anything fits. */
     async proposeSlots(request: { caller: Caller; coreGroupId: string; count?: number }): Promise<SlotOffer> {
@@ -181,13 +190,16 @@ export function createSchedulingService(deps: SchedulingDeps) {
       return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, joinUrl: event.joinUrl, chat };
     },
 
-    /** Moves a booked meeting; the calendar tells the attendees. */
-    async reschedule(request: { caller: Caller; meetingId: string; startMs: number }): Promise<void> {
+    /** Moves a booked meeting — one occurrence (by its start) or the whole series; the calendar tells the attendees. */
+    async reschedule(request: { caller: Caller; meetingId: string; startMs: number; occurrenceStartMs?: number }): Promise<void> {
       const meeting = await deps.meetings.findById(request.meetingId);
       if (!meeting?.booking) throw new NotFoundError('That meeting has not been booked.');
       await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'schedule-meeting', targetId: meeting.id });
       const endMs = request.startMs + minutes * 60_000;
-      await deps.calendar.reschedule(meeting.booking.organiser, meeting.booking.eventId, { startMs: request.startMs, endMs, timeZone: LONDON });
+      const eventId = request.occurrenceStartMs === undefined ? meeting.booking.eventId : await occurrenceId(meeting, request.occurrenceStartMs);
+      await deps.calendar.reschedule(meeting.booking.organiser, eventId, { startMs: request.startMs, endMs, timeZone: LONDON });
+      const movesFirst = request.occurrenceStartMs === undefined || new Date(request.occurrenceStartMs).toISOString() === meeting.startsAt;
+      if (!movesFirst) return;
       const date = Temporal.Instant.fromEpochMilliseconds(request.startMs).toZonedDateTimeISO(LONDON).toPlainDate();
       await deps.meetings.update({ ...meeting, date, startsAt: new Date(request.startMs).toISOString(), endsAt: new Date(endMs).toISOString() });
     },
@@ -201,13 +213,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
       const meeting = await deps.meetings.findById(request.meetingId);
       if (!meeting?.booking) throw new NotFoundError('That meeting has not been booked.');
       await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'schedule-meeting', targetId: meeting.id });
-      let eventId = meeting.booking.eventId;
-      if (request.occurrenceStartMs !== undefined) {
-        const occurrences = await deps.calendar.occurrences(meeting.booking.organiser, eventId, request.occurrenceStartMs - 60_000, request.occurrenceStartMs + 60_000);
-        const occurrence = occurrences.find((candidate) => candidate.startMs === request.occurrenceStartMs);
-        if (!occurrence) throw new NotFoundError('There is no meeting in the series at that time.');
-        eventId = occurrence.id;
-      }
+      const eventId = request.occurrenceStartMs === undefined ? meeting.booking.eventId : await occurrenceId(meeting, request.occurrenceStartMs);
       await deps.calendar.cancel(meeting.booking.organiser, eventId, request.reason);
       const cancelsFirst = request.occurrenceStartMs === undefined || new Date(request.occurrenceStartMs).toISOString() === meeting.startsAt;
       if (cancelsFirst) await deps.meetings.update({ ...meeting, status: 'cancelled', cancellationReason: request.reason });

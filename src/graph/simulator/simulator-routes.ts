@@ -128,6 +128,17 @@ const updateEvent: Handler = (request, [userId, eventId], state) => {
   const found = findEvent(user, eventId);
   if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
   const changes = request.body as Graph.Event;
+  if (found.occurrenceMs !== undefined) {
+    // Moving one occurrence: Exchange records an exception; here the occurrence is cancelled in
+    // the series and a single event takes its place on every copy of the calendar.
+    for (const event of [found.master, ...copiesOf(state, found.master.id)]) {
+      const holder = event as { cancelledOccurrences?: number[] };
+      holder.cancelledOccurrences = [...(holder.cancelledOccurrences ?? []), found.occurrenceMs];
+      const owner = [...state.users.values()].find((candidate) => candidate.events.includes(event))!;
+      owner.events.push({ ...event, ...changes, id: `${event.id}_${found.occurrenceMs}`, recurrence: null, cancelledOccurrences: [] } as StoredEvent);
+    }
+    return json({ ...found.master, ...changes, id: `${found.master.id}_${found.occurrenceMs}`, type: 'exception' });
+  }
   Object.assign(found.master, changes);
   for (const copy of copiesOf(state, found.master.id)) Object.assign(copy, { start: found.master.start, end: found.master.end, subject: found.master.subject, recurrence: found.master.recurrence });
   return json(found.master);
