@@ -4,7 +4,12 @@ import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
+import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
 import { CoreGroupBot } from '../bot/core-group.bot';
+import { createTeamsNotifier } from '../bot/teams-notifier';
+import { createJobRunner } from './jobs/job-runner';
+import { createRateLimiter } from './jobs/rate-limiter';
+import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
 import { connectCalendar } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
@@ -29,6 +34,7 @@ export interface RunningService {
 }
 
 const REPLY_POLL_MS = 10 * 60_000;
+const PROMPT_PLANNING_MS = 60 * 60_000;
 
 /**
  * The composition root: the only place that builds real adapters and wires them together.
@@ -69,8 +75,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const status = createCaseStatusService(serviceDeps);
   const bot = new CoreGroupBot({
-    status: createCaseStatusService(serviceDeps),
+    status,
     scheduling,
     checkIns: createCheckInService(serviceDeps),
     conversationReferences: store.conversationReferences,
@@ -83,6 +90,20 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });
+  const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', references: store.conversationReferences, limiter: createRateLimiter() });
+  const runner = createJobRunner({
+    queue: store.jobs,
+    handlers: checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }),
+    workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    clock: systemClock,
+    onError: (details) => logger.warn(details, 'job attempt failed'),
+  });
+  const planner = createCheckInPromptPlanner(serviceDeps);
+  const planAll = async () => {
+    for (let after: string | undefined, page = await store.coreGroups.listIds({ limit: 200 }); page.length > 0; after = page.at(-1), page = await store.coreGroups.listIds({ after, limit: 200 })) {
+      for (const id of page) await planner.planFor(id);
+    }
+  };
   const app = createHttpApp({
     logger,
     health: { checkDatabase: database.ping },
@@ -104,12 +125,20 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     notifications.poll().catch((error: unknown) => logger.warn({ err: error }, 'polling for meeting replies failed'));
   }, REPLY_POLL_MS);
   poller.unref();
+  const planning = setInterval(() => {
+    planAll().catch((error: unknown) => logger.warn({ err: error }, 'planning check-in prompts failed'));
+  }, PROMPT_PLANNING_MS);
+  planning.unref();
+  await planAll();
+  runner.start();
   logger.info({ url, mode: config.mode, database: database.engine, graph: connection.simulatorUrl ?? 'microsoft' }, 'core group service listening');
   return {
     url,
     graphSimulatorUrl: connection.simulatorUrl,
     async stop() {
       clearInterval(poller);
+      clearInterval(planning);
+      await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.stop();
       await database.close();

@@ -88,7 +88,7 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
     async complete(id, workerId) {
       await db.updateTable('jobs').set({ status: 'done', locked_by: null, locked_until: null }).where('id', '=', id).where('locked_by', '=', workerId).execute();
     },
-    async fail(id, { workerId, error, now }) {
+    async fail(id, { workerId, error, now, retryAfterMs }) {
       const job = await findById(id);
       if (!job) throw new NotFoundError('that job does not exist');
       const dead = job.attempts >= job.maxAttempts;
@@ -96,7 +96,7 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
         .updateTable('jobs')
         .set({
           status: dead ? 'dead' : 'queued',
-          run_at: dead ? job.runAt : new Date(Date.parse(now) + backoffMs(job.attempts)).toISOString(),
+          run_at: dead ? job.runAt : new Date(Date.parse(now) + (retryAfterMs ?? backoffMs(job.attempts))).toISOString(),
           last_error: error.slice(0, 500),
           locked_by: null,
           locked_until: null,

@@ -33,9 +33,16 @@ export async function startChannelStandIn() {
   metadataUrl = `${metadata.url}/v1/.well-known/openidconfiguration`;
 
   const sent: { method: string; path: string; body: Record<string, unknown>; authorization?: string | undefined }[] = [];
+  const failures: { status: number; retryAfterSeconds?: number }[] = [];
   const connector = express();
   connector.use(express.json({ limit: '2mb' }));
   connector.all('/v3/conversations/{*rest}', (request, response) => {
+    const failure = failures.shift();
+    if (failure) {
+      if (failure.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(failure.retryAfterSeconds));
+      response.status(failure.status).json({ error: { code: 'Throttled', message: 'Injected by the stand-in' } });
+      return;
+    }
     sent.push({ method: request.method, path: request.path, body: request.body as Record<string, unknown>, authorization: request.headers.authorization });
     response.status(request.method === 'PUT' ? 200 : 201).json({ id: `activity-${sent.length}` });
   });
@@ -45,6 +52,9 @@ export async function startChannelStandIn() {
     metadataUrl,
     serviceUrl: `${connectorServer.url}/`,
     sent,
+    /** The connector answers the next request with this status (Teams' 429 + Retry-After, 503, …). */
+    failNext: (failure: { status: number; retryAfterSeconds?: number }) => failures.push(failure),
+    clearFailures: () => failures.splice(0),
     /** A channel token as Teams' Bot Connector would send it; options break it on purpose. */
     async token(options: { audience?: string; issuer?: string; expiresIn?: string; signWithStranger?: boolean; notBefore?: number } = {}) {
       const jwt = new SignJWT({ serviceurl: `${connectorServer.url}/` })

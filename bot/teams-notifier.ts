@@ -1,0 +1,46 @@
+import { CardFactory, type ConversationReference } from 'botbuilder';
+import { TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS, type createRateLimiter } from '../src/jobs/rate-limiter';
+import { DeliveryError, type Notifier } from '../src/services/ports/notifier.port';
+import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
+import type { CoreGroupAdapter } from './bot-adapter';
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+
+/**
+ * Proactive messages through the bot: the stored conversation reference (never process memory),
+ * Teams' rate limits applied per thread and per tenant before sending, and the connector's 429
+ * `Retry-After` or 412/502/503/504 turned into a DeliveryError the job runner retries.
+ */
+export function createTeamsNotifier(options: {
+  adapter: CoreGroupAdapter;
+  appId: string;
+  references: Pick<ConversationReferenceRepository, 'find'>;
+  limiter: ReturnType<typeof createRateLimiter>;
+}): Notifier {
+  return {
+    async sendCard({ tenantId, recipientKey, card, summary }) {
+      const reference = (await options.references.find(tenantId, recipientKey)) as Partial<ConversationReference> | undefined;
+      if (!reference?.conversation?.id) throw new DeliveryError({ message: 'This person has not opened a chat with Core Group yet.', status: 404 });
+      await options.limiter.acquire([
+        { key: `thread:${reference.conversation.id}`, windows: TEAMS_THREAD_LIMITS },
+        { key: `tenant:${tenantId}`, windows: TEAMS_TENANT_LIMITS },
+      ]);
+      let activityId: string | undefined;
+      try {
+        await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+          activityId = (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary }))?.id;
+        });
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode ?? 0;
+        const retryAfter = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after'));
+        throw new DeliveryError({
+          message: RETRYABLE.has(status) ? 'Teams is busy; the message will be sent again shortly.' : 'Teams refused the message.',
+          status,
+          retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+          cause: error,
+        });
+      }
+      return { activityId };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import type { CivilDate } from '../domain/civil-date';
+import { holidayDivisionOf } from '../domain/nation';
+import { isOpen } from '../domain/plan';
+import type { PolicyProfile } from '../domain/policy';
+import type { WorkingDayCalendars } from '../domain/working-days';
+import { currentActions } from './case-status.service';
+import type { Clock } from './ports/clock.port';
+import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from './ports/store.port';
+
+export const CHECK_IN_PROMPT_JOB = 'check-in-prompt';
+export const CHECK_IN_CHASE_JOB = 'check-in-chase';
+
+/** What a prompt job carries: ids only — the card is built when it is sent, from current data. */
+export interface CheckInPromptPayload {
+  readonly tenantId: string;
+  readonly coreGroupId: string;
+  readonly memberId: string;
+  readonly aadObjectId: string;
+  readonly promptId: string;
+  /** When the prompt was due to go out: the chase looks for a check-in since then. */
+  readonly promptedAt: string;
+}
+
+const uuidFrom = (key: string) => {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+/** 08:00 in London on a civil date, as an ISO instant. */
+const morningOf = (date: CivilDate) => date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from('08:00') }).toInstant().toString();
+
+/**
+ * Plans check-in prompts as durable jobs: each owner hears about an open action a few working
+ * days before it is due and the working day before each booked meeting; if they have not
+ * answered a couple of working days later, the lead social worker is told. Idempotency keys make
+ * planning safe to repeat (after every plan change or booking).
+ */
+export function createCheckInPromptPlanner(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+  plans: Pick<PlanRepository, 'current'>;
+  meetings: Pick<MeetingRepository, 'listByCoreGroup'>;
+  checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  jobs: Pick<JobQueue, 'enqueue'>;
+  calendars: WorkingDayCalendars;
+  policy: (id: string) => PolicyProfile;
+  clock: Clock;
+  workingDaysBeforeDue?: number;
+  chaseAfterWorkingDays?: number;
+}) {
+  return {
+    async planFor(coreGroupId: string): Promise<number> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup) return 0;
+      const calendar = deps.calendars[holidayDivisionOf(deps.policy(coreGroup.policyId).nation)];
+      const [members, plan, checkIns, meetings] = await Promise.all([deps.coreGroups.members(coreGroupId), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.meetings.listByCoreGroup(coreGroupId)]);
+      const today = deps.clock.today();
+      const owners = new Map(members.filter((member) => member.active && member.aadObjectId).map((member) => [member.id, member]));
+      const open = currentActions(plan?.actions ?? [], checkIns).filter(isOpen);
+      const moments: { key: string; date: CivilDate; memberId: string }[] = [];
+      for (const action of open) {
+        const date = calendar.addWorkingDays(action.due, -(deps.workingDaysBeforeDue ?? 3));
+        moments.push({ key: `action:${action.id}:${action.due.toString()}`, date: Temporal.PlainDate.compare(date, today) < 0 ? today : date, memberId: action.ownerMemberId });
+      }
+      for (const meeting of meetings.filter((candidate) => candidate.status === 'scheduled' && Temporal.PlainDate.compare(candidate.date, today) > 0)) {
+        for (const ownerId of new Set(open.map((action) => action.ownerMemberId))) {
+          moments.push({ key: `meeting:${meeting.id}`, date: calendar.addWorkingDays(meeting.date, -1), memberId: ownerId });
+        }
+      }
+      let planned = 0;
+      for (const moment of moments) {
+        const owner = owners.get(moment.memberId);
+        if (!owner) continue;
+        const key = `prompt:${coreGroupId}:${moment.key}:${owner.id}`;
+        const promptedAt = morningOf(moment.date);
+        const payload: CheckInPromptPayload = { tenantId: coreGroup.tenantId, coreGroupId, memberId: owner.id, aadObjectId: owner.aadObjectId!, promptId: uuidFrom(key), promptedAt };
+        const prompt = await deps.jobs.enqueue({ id: uuidFrom(`job:${key}`), kind: CHECK_IN_PROMPT_JOB, payload, runAt: promptedAt, idempotencyKey: key, at: deps.clock.nowIso() });
+        const chaseAt = morningOf(calendar.addWorkingDays(moment.date, deps.chaseAfterWorkingDays ?? 2));
+        await deps.jobs.enqueue({ id: uuidFrom(`job:chase:${key}`), kind: CHECK_IN_CHASE_JOB, payload, runAt: chaseAt, idempotencyKey: `chase:${key}`, at: deps.clock.nowIso() });
+        if (prompt.created) planned++;
+      }
+      return planned;
+    },
+  };
+}

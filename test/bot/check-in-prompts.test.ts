@@ -1,0 +1,104 @@
+import { createBotAdapter } from '../../bot/bot-adapter';
+import { checkInPromptJobs } from '../../bot/check-in-prompt.jobs';
+import { createTeamsNotifier } from '../../bot/teams-notifier';
+import { londonDateOf } from '../../src/domain/civil-date';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { createJobRunner } from '../../src/jobs/job-runner';
+import { createRateLimiter } from '../../src/jobs/rate-limiter';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { createCaseStatusService } from '../../src/services/case-status.service';
+import { createCheckInPromptPlanner } from '../../src/services/check-in-prompts.service';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { type Store, createStore } from '../../src/store/store';
+import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+
+let now = '2026-06-03T08:00:00.000Z';
+const clock: Clock = { nowIso: () => now, today: () => londonDateOf(now) };
+
+describe('check-in prompts as durable jobs, sent through the bot to a recording connector', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
+  let runner: ReturnType<typeof createJobRunner>;
+  let planner: ReturnType<typeof createCheckInPromptPlanner>;
+  let coreGroupId: string;
+
+  beforeAll(async () => {
+    database = await migratedDatabase('sqlite');
+    store = createStore(database);
+    const calendars = loadWorkingDayCalendars();
+    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    channel = await startChannelStandIn();
+    for (const person of DEMO_PEOPLE.filter((candidate) => candidate.reach !== 'email-only')) {
+      const aadObjectId = demoObjectId(person.key);
+      await store.conversationReferences.upsert({
+        tenantId: DEMO_TENANT_ID,
+        key: `user:${aadObjectId}`,
+        reference: { channelId: 'msteams', serviceUrl: channel.serviceUrl, conversation: { id: `a:${person.key}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, bot: { id: `28:${BOT_APP_ID}` }, user: { id: `29:${person.key}`, aadObjectId } },
+        at: now,
+      });
+    }
+    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
+    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
+    planner = createCheckInPromptPlanner(deps);
+    runner = createJobRunner({ queue: store.jobs, handlers: checkInPromptJobs({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), workerId: 'test-worker', clock });
+  });
+  afterAll(async () => {
+    await channel.stop();
+    await database.drop();
+  });
+
+  const messagesTo = (key: string) => channel.sent.filter((request) => decodeURIComponent(request.path).includes(`/a:${key}/`) && request.method === 'POST');
+
+  test('planning twice queues each prompt once', async () => {
+    expect(await planner.planFor(coreGroupId)).toBe(4);
+    expect(await planner.planFor(coreGroupId)).toBe(0);
+  });
+
+  test('a prompt goes out on its day, once, with a summary that names no child', async () => {
+    now = '2026-06-04T06:00:00.000Z';
+    expect(await runner.runOnce()).toBe(0);
+    now = '2026-06-05T07:30:00.000Z';
+    expect(await runner.runOnce()).toBe(1);
+    expect(await runner.runOnce()).toBe(0);
+    const sent = messagesTo('lead');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body.summary).toBe('Core Group: please check in on your actions');
+    expect(JSON.stringify(sent[0]?.body)).toContain('Agree a written safety plan');
+    expect(JSON.stringify(sent[0]?.body)).not.toContain('Riley');
+  });
+
+  test('no answer by the chase date: the lead social worker is told, in a 1:1 chat', async () => {
+    now = '2026-06-09T07:30:00.000Z';
+    await runner.runOnce();
+    const chase = messagesTo('lead').at(-1);
+    expect(chase?.body.summary).toBe('Core Group: a check-in is missing');
+    expect(JSON.stringify(chase?.body)).toContain('No check-in yet from Priya Shah');
+  });
+  test('Teams saying 429 with Retry-After is honoured: the prompt goes after the wait, once', async () => {
+    now = '2026-06-12T07:30:00.000Z';
+    channel.failNext({ status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    expect(await runner.runOnce()).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(messagesTo('school')).toHaveLength(1);
+    expect(await runner.runOnce()).toBe(0);
+    expect(messagesTo('school')).toHaveLength(1);
+  });
+
+  test('when Teams stays unavailable the job is retried later, not lost', async () => {
+    now = '2026-06-19T07:30:00.000Z';
+    for (let request = 0; request < 10; request++) channel.failNext({ status: 400 });
+    expect(await runner.runOnce()).toBeGreaterThan(0);
+    channel.clearFailures();
+    expect(messagesTo('health')).toHaveLength(0);
+    expect((await store.jobs.claim({ workerId: 'peek', now, leaseMs: 1, limit: 10 }))).toEqual([]);
+    now = '2026-06-19T07:40:00.000Z';
+    while ((await runner.runOnce()) > 0);
+    expect(messagesTo('health')).toHaveLength(1);
+  });
+
+});
