@@ -1,0 +1,61 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../src/config/config';
+import { type RunningService, startService } from '../../src/main';
+import { createLogger } from '../../src/server/logger';
+import { chromiumAvailable, freePort, launchChromium } from '../support/browser';
+
+const ROOT = join(__dirname, '..', '..');
+const PLAYGROUND = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+
+/** CI installs Chromium and sets REQUIRE_BROWSER=1, so there this test cannot be skipped. */
+const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+
+suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromium', () => {
+  let service: RunningService;
+  let playground: ChildProcess;
+  let browser: BrowserContext;
+  let playgroundUrl: string;
+
+  beforeAll(async () => {
+    service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'coregroup-e2e-')), 'e2e.db') }), createLogger({ level: 'silent' }));
+    const port = await freePort();
+    playgroundUrl = `http://127.0.0.1:${port}/`;
+    playground = spawn(process.execPath, [PLAYGROUND, '-e', `${service.url}/api/messages`, '-c', 'msteams', '-p', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: 'ignore',
+    });
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (await fetch(playgroundUrl).then((response) => response.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    playground?.kill();
+    await service?.stop();
+  });
+
+  test('/coregroup help, then /coregroup tasks and an On track press that updates the card', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(playgroundUrl);
+    const say = async (text: string) => {
+      await page.locator('[contenteditable="true"]').first().click();
+      await page.keyboard.type(text);
+      await page.getByRole('button', { name: 'Send Message' }).click();
+    };
+    await say('/coregroup help');
+    await page.getByText('the plan actions you own, with buttons to check in').waitFor({ timeout: 15_000 });
+    await say('/coregroup tasks');
+    await page.getByText('Visit weekly and check home conditions with Jordan').waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'On track' }).first().click();
+    await page.getByText('✔ Recorded: on track').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'On track' }).count()).toBe(0);
+  }, 60_000);
+});
