@@ -19,13 +19,14 @@ import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
 import { helpCard } from './cards/help.card';
 import { messageCard, privateDetailsCard } from './cards/notice.card';
+import { planCard } from './cards/plan.card';
 import { statusCard } from './cards/status.card';
 import { BOOK_SLOT_VERB, bookedCard, slotsCard } from './cards/schedule.card';
 import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
 import { type CommandVerb, parseCommand } from './commands';
 
 export interface BotServices {
-  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions'>;
+  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf'>;
   readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
@@ -66,6 +67,11 @@ export class CoreGroupBot extends TeamsActivityHandler {
       const mine = await services.status.myActions(caller);
       return { card: tasksCard(mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action })), randomUUID()) };
     };
+    const plan: CommandHandler = async (caller) => {
+      const statuses = await services.status.myStatus(caller);
+      if (statuses.length === 0) return { card: messageCard('You are not a member of any core group yet.') };
+      return { card: planCard(await services.status.planOf(caller, statuses[0]!.coreGroup.id)) };
+    };
     const notYet = (what: string): CommandHandler => async () => ({ card: messageCard(`${what} is not available in this version yet.`) });
     const schedule: CommandHandler = async (caller) => {
       const groups = await services.scheduling.schedulableFor(caller);
@@ -78,7 +84,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
       help: async () => ({ card: helpCard() }),
       status,
       tasks,
-      plan: notYet('Showing the plan'),
+      plan,
       schedule,
       minutes: notYet('Minutes'),
       escalate: notYet('Raising a concern from the chat'),

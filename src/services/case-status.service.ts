@@ -60,6 +60,13 @@ export function createCaseStatusService(deps: StatusDeps) {
   };
   return {
     statusOf,
+    /** The current plan of one core group, with owners' names and each action's latest check-in. */
+    async planOf(caller: Caller, coreGroupId: string) {
+      const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'view-plan' });
+      const [plan, checkIns, members] = await Promise.all([deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.coreGroups.members(coreGroupId)]);
+      const names = new Map(members.map((member) => [member.id, `${member.displayName} (${member.agency})`]));
+      return { caseReference: coreGroup.caseReference, plan, actions: currentActions(plan?.actions ?? [], checkIns), names };
+    },
     /** Every core group the caller is an active member of, most pressing first. */
     async myStatus(caller: Caller): Promise<CoreGroupStatus[]> {
       const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);

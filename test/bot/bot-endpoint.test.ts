@@ -194,6 +194,15 @@ describe('the bot endpoint with authentication on', () => {
     expect(organiser.events.filter((event) => event.isOnlineMeeting)).toHaveLength(1);
   });
 
+  test('/coregroup plan shows the plan with owners, due dates and last check-ins', async () => {
+    await post(fromMember(police, { text: '/coregroup plan' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('Child protection plan — case DEMO-0001');
+    expect(card).toContain('Grace Lindqvist (health visiting)');
+    expect(card).toContain('Contingency:');
+    expect(String(channel.sent.at(-1)?.body.summary ?? '')).not.toContain('Riley');
+  });
+
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {
     await post(fromMember(health, { text: '/coregroup schedule' }), await channel.token());
     expect(JSON.stringify(lastCard())).toContain('nothing for you to schedule');
