@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Engine } from './database';
 import { initialSchema } from './migrations/0001-initial';
 import { bookingsSchema } from './migrations/0002-bookings';
@@ -17,11 +17,37 @@ export class MigrationError extends Error {
   readonly code = 'migration-failed' as const;
 }
 
-/** Brings the database to the latest schema; returns the names of the migrations that ran (none when up to date). */
-export async function migrateToLatest(database: { db: Kysely<Database>; engine: Engine; schema?: string | undefined }): Promise<string[]> {
+interface MigratableDatabase {
+  readonly db: Kysely<Database>;
+  readonly engine: Engine;
+  readonly schema?: string | undefined;
+}
+
+/**
+ * Brings the database to the latest schema; returns the names of the migrations that ran (none
+ * when up to date). All or nothing on both engines: PostgreSQL runs them in one transaction under
+ * Kysely's advisory lock; SQLite (where Kysely takes no lock) inside `BEGIN IMMEDIATE`, so a
+ * second process waits for the first and a failure leaves no half-made tables behind.
+ */
+export async function migrateToLatest(database: MigratableDatabase): Promise<string[]> {
+  if (database.engine === 'postgres') return runMigrations(database.db, database);
+  return database.db.connection().execute(async (connection) => {
+    await sql`BEGIN IMMEDIATE`.execute(connection);
+    try {
+      const ran = await runMigrations(connection, database);
+      await sql`COMMIT`.execute(connection);
+      return ran;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+async function runMigrations(db: Kysely<Database>, database: MigratableDatabase): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(database.engine) };
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
-  const migrator = new Migrator({ db: database.db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
+  const migrator = new Migrator({ db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,115 @@
+import { Client } from 'pg';
+import { sql } from 'kysely';
+import { InvalidInputError } from '../../src/domain/errors';
+import { openDatabase } from '../../src/store/database';
+import { MigrationError, migrateToLatest } from '../../src/store/migrate';
+import { ENGINES, freshDatabase } from '../support/databases';
+import { describeEachEngine } from './each-engine';
+
+const ALL_MIGRATIONS = ['0001-initial', '0002-bookings'];
+const postgresAvailable = ENGINES.some((engine) => engine.name === 'postgres' && engine.available);
+const onPostgres = postgresAvailable ? describe : describe.skip;
+
+describeEachEngine('migrations', (engine) => {
+  test('a fresh database migrates, and migrating again runs nothing', async () => {
+    const database = await freshDatabase(engine);
+    try {
+      expect(await migrateToLatest(database)).toEqual(ALL_MIGRATIONS);
+      expect(await migrateToLatest(database)).toEqual([]);
+      const tables = await database.db.introspection.getTables();
+      expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining(['core_groups', 'members', 'plan_versions', 'meetings', 'minutes', 'minutes_versions', 'audit_log', 'jobs']));
+    } finally {
+      await database.drop();
+    }
+  });
+
+  test('a failed migration is a MigrationError naming it, with the database error as its cause, and leaves no half-made tables', async () => {
+    const database = await freshDatabase(engine);
+    try {
+      await sql`CREATE TABLE jobs (id text)`.execute(database.db);
+      const failure = await migrateToLatest(database).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(MigrationError);
+      expect(failure).toMatchObject({ code: 'migration-failed', message: 'migration 0001-initial failed' });
+      expect(String((failure as MigrationError).cause)).toMatch(/jobs/);
+      const tables = await database.db.introspection.getTables();
+      expect(tables.map((table) => table.name).filter((name) => name === 'core_groups' || name === 'members')).toEqual([]);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('the SQLite connection', () => {
+  test('runs in WAL mode with synchronous FULL, foreign keys on and a busy timeout', async () => {
+    const database = await freshDatabase('sqlite');
+    try {
+      const pragma = async (name: string) => (await sql<Record<string, unknown>>`${sql.raw(`PRAGMA ${name}`)}`.execute(database.db)).rows[0];
+      expect(await pragma('journal_mode')).toEqual({ journal_mode: 'wal' });
+      expect(await pragma('synchronous')).toEqual({ synchronous: 2 });
+      expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
+      expect(await pragma('busy_timeout')).toEqual({ timeout: 5000 });
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+onPostgres('the PostgreSQL pool', () => {
+  const url = process.env.POSTGRES_TEST_URL as string;
+
+  test('every pooled connection works in the chosen schema', async () => {
+    const database = await freshDatabase('postgres');
+    try {
+      await migrateToLatest(database);
+      const schemas = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          database.db.connection().execute(async (connection) => {
+            const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema, pg_sleep(0.05)`.execute(connection);
+            return rows[0]?.schema;
+          }),
+        ),
+      );
+      expect(new Set(schemas)).toEqual(new Set([database.schema]));
+      const { rows } = await sql<{ table_schema: string }>`SELECT table_schema FROM information_schema.tables WHERE table_name = 'core_groups' AND table_schema = ${database.schema}`.execute(database.db);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  test('two instances starting at once migrate the database once between them', async () => {
+    const database = await freshDatabase('postgres');
+    const other = database.reopen();
+    try {
+      const [first, second] = await Promise.all([migrateToLatest(database), migrateToLatest({ ...other, schema: database.schema })]);
+      expect([...first, ...second].sort()).toEqual(ALL_MIGRATIONS);
+    } finally {
+      await other.close();
+      await database.drop();
+    }
+  });
+
+  test('a schema name that is not a plain identifier is refused before it reaches a connection string', () => {
+    expect(() => openDatabase({ url, schema: 'x -c role=postgres' })).toThrow(InvalidInputError);
+  });
+
+  test('a pooled connection killed by the server does not end the process, and the next query succeeds', async () => {
+    const poolErrors: Error[] = [];
+    const database = openDatabase({ url, onPoolError: (error) => poolErrors.push(error) });
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(database.db);
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+      for (let waited = 0; poolErrors.length === 0 && waited < 2000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(poolErrors).toHaveLength(1);
+      await expect(database.ping()).resolves.toBeUndefined();
+    } finally {
+      await admin.end();
+      await database.close();
+    }
+  });
+});
