@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, RuleViolationError } from '../domain/errors';
 import type { ConcernKind } from '../domain/escalation';
 import type { Concern, ConcernRepository } from '../services/ports/store.port';
 import type { ConcernRow, Database } from './schema';
@@ -17,7 +17,10 @@ function concernRowToConcern(row: ConcernRow): Concern {
   };
 }
 
-/** Concerns on Kysely, raised once per idempotency key. */
+/**
+ * Concerns on Kysely, raised once per idempotency key. Only an open concern moves up its route or
+ * closes; closing it again the same way is a harmless retry, the other way a rule violation.
+ */
 export function createConcernRepository(db: Kysely<Database>): ConcernRepository {
   const find = async (id: string) => {
     const row = await db.selectFrom('concerns').selectAll().where('id', '=', id).executeTakeFirst();
@@ -55,8 +58,10 @@ export function createConcernRepository(db: Kysely<Database>): ConcernRepository
       return find(id);
     },
     async close(id, status) {
-      const result = await db.updateTable('concerns').set({ status }).where('id', '=', id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that concern does not exist');
+      const result = await db.updateTable('concerns').set({ status }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) return;
+      const concern = await find(id);
+      if (concern.status !== status) throw new RuleViolationError(`that concern was already ${concern.status}`);
     },
   };
 }

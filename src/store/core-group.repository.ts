@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { type CivilDate, parseCivilDate } from '../domain/civil-date';
-import { AlreadyExistsError } from '../domain/errors';
+import { AlreadyExistsError, NotFoundError } from '../domain/errors';
 import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
 import type { CoreGroupRepository } from '../services/ports/store.port';
+import { isUniqueViolation } from './database';
 import type { CoreGroupRow, Database, MemberRow } from './schema';
 
 function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
@@ -47,28 +48,47 @@ function toMemberRow(coreGroupId: string, member: CoreGroupMember): MemberRow {
   };
 }
 
-/** Core groups and members on Kysely. */
+/** Runs a write on members, reporting a second membership of the same person as AlreadyExistsError. */
+async function asMember<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AlreadyExistsError('that person is already a member of this core group', { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Core groups and members on Kysely. A case reference is unique per tenant and a person is a
+ * member of a core group once; the database enforces both and they surface as AlreadyExistsError.
+ */
 export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupRepository {
   return {
     async create(coreGroup, members) {
-      await db.transaction().execute(async (trx) => {
-        const taken = await trx.selectFrom('core_groups').select('id').where('tenant_id', '=', coreGroup.tenantId).where('case_reference', '=', coreGroup.caseReference).executeTakeFirst();
-        if (taken) throw new AlreadyExistsError(`a core group with case reference ${coreGroup.caseReference} already exists`);
-        await trx
-          .insertInto('core_groups')
-          .values({
-            id: coreGroup.id,
-            tenant_id: coreGroup.tenantId,
-            case_reference: coreGroup.caseReference,
-            child_name: coreGroup.childName,
-            policy_id: coreGroup.policyId,
-            icpc_date: coreGroup.icpcDate.toString(),
-            plan_ended_on: coreGroup.planEndedOn?.toString() ?? null,
-            created_at: coreGroup.createdAt,
-          })
-          .execute();
-        if (members.length > 0) await trx.insertInto('members').values(members.map((member) => toMemberRow(coreGroup.id, member))).execute();
-      });
+      try {
+        await db.transaction().execute(async (trx) => {
+          const taken = await trx.selectFrom('core_groups').select('id').where('tenant_id', '=', coreGroup.tenantId).where('case_reference', '=', coreGroup.caseReference).executeTakeFirst();
+          if (taken) throw new AlreadyExistsError(`a core group with case reference ${coreGroup.caseReference} already exists`);
+          await trx
+            .insertInto('core_groups')
+            .values({
+              id: coreGroup.id,
+              tenant_id: coreGroup.tenantId,
+              case_reference: coreGroup.caseReference,
+              child_name: coreGroup.childName,
+              policy_id: coreGroup.policyId,
+              icpc_date: coreGroup.icpcDate.toString(),
+              plan_ended_on: coreGroup.planEndedOn?.toString() ?? null,
+              created_at: coreGroup.createdAt,
+            })
+            .execute();
+          if (members.length > 0) await trx.insertInto('members').values(members.map((member) => toMemberRow(coreGroup.id, member))).execute();
+        });
+      } catch (error) {
+        // Two instances creating the same case at once: the unique constraint decides, not the check above.
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this core group, or one of its members, already exists', { cause: error });
+        throw error;
+      }
     },
     async findById(id) {
       const row = await db.selectFrom('core_groups').selectAll().where('id', '=', id).executeTakeFirst();
@@ -100,14 +120,16 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       return row ? memberRowToMember(row) : undefined;
     },
     async addMember(coreGroupId, member) {
-      await db.insertInto('members').values(toMemberRow(coreGroupId, member)).execute();
+      await asMember(() => db.insertInto('members').values(toMemberRow(coreGroupId, member)).execute());
     },
     async updateMember(coreGroupId, member) {
       const { id: _id, core_group_id: _coreGroupId, ...changes } = toMemberRow(coreGroupId, member);
-      await db.updateTable('members').set(changes).where('id', '=', member.id).where('core_group_id', '=', coreGroupId).execute();
+      const result = await asMember(() => db.updateTable('members').set(changes).where('id', '=', member.id).where('core_group_id', '=', coreGroupId).executeTakeFirst());
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that member is not in this core group');
     },
     async endPlan(coreGroupId: string, on: CivilDate) {
-      await db.updateTable('core_groups').set({ plan_ended_on: on.toString() }).where('id', '=', coreGroupId).execute();
+      const result = await db.updateTable('core_groups').set({ plan_ended_on: on.toString() }).where('id', '=', coreGroupId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that core group does not exist');
     },
   };
 }

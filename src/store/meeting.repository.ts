@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
+import { NotFoundError } from '../domain/errors';
 import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
 import type { InvitationResponse } from '../services/ports/calendar.port';
 import type { MeetingRepository } from '../services/ports/store.port';
@@ -40,7 +41,10 @@ function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'
   };
 }
 
-/** Meetings, review conferences, circulations and agency reports on Kysely. */
+/**
+ * Meetings, review conferences, circulations and agency reports on Kysely. A booking key makes
+ * creating a meeting safe to retry; a circulation keeps the first date it happened on.
+ */
 export function createMeetingRepository(db: Kysely<Database>): MeetingRepository {
   const findByBookingKey = async (bookingKey: string) => {
     const row = await db.selectFrom('meetings').selectAll().where('booking_key', '=', bookingKey).executeTakeFirst();
@@ -59,13 +63,15 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
     findByBookingKey,
     async recordInvitationResponses(meetingId, responses, at) {
-      for (const { memberId, response } of responses) {
-        await db
-          .insertInto('meeting_invitations')
-          .values({ meeting_id: meetingId, member_id: memberId, response, updated_at: at })
-          .onConflict((conflict) => conflict.columns(['meeting_id', 'member_id']).doUpdateSet({ response, updated_at: at }))
-          .execute();
-      }
+      await db.transaction().execute(async (trx) => {
+        for (const { memberId, response } of responses) {
+          await trx
+            .insertInto('meeting_invitations')
+            .values({ meeting_id: meetingId, member_id: memberId, response, updated_at: at })
+            .onConflict((conflict) => conflict.columns(['meeting_id', 'member_id']).doUpdateSet({ response, updated_at: at }))
+            .execute();
+        }
+      });
     },
     async invitations(meetingId) {
       const rows = await db.selectFrom('meeting_invitations').select(['member_id', 'response']).where('meeting_id', '=', meetingId).orderBy('member_id').execute();
@@ -85,7 +91,8 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
     async update(meeting) {
       const { id: _id, core_group_id: _coreGroupId, ...changes } = toMeetingRow(meeting);
-      await db.updateTable('meetings').set(changes).where('id', '=', meeting.id).execute();
+      const result = await db.updateTable('meetings').set(changes).where('id', '=', meeting.id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that meeting does not exist');
     },
     async listByCoreGroup(coreGroupId) {
       const rows = await db.selectFrom('meetings').selectAll().where('core_group_id', '=', coreGroupId).orderBy('date').orderBy('id').execute();
@@ -115,7 +122,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
     async loadCaseTimeline(coreGroupId) {
       const [coreGroup, meetings, reviews, circulations, reports, agencies] = await Promise.all([
-        db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirstOrThrow(),
+        db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst(),
         db.selectFrom('meetings').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
         db.selectFrom('review_conferences').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
         db
@@ -139,6 +146,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
           .where('role', 'in', ['professional', 'lead-social-worker'])
           .execute(),
       ]);
+      if (!coreGroup) throw new NotFoundError('that core group does not exist');
       return {
         icpcDate: parseCivilDate(coreGroup.icpc_date),
         planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined,

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
-import { VersionConflictError } from '../domain/errors';
+import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../domain/errors';
 import type { Delivery, Minutes, MinutesContent, SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
+import { isUniqueViolation } from './database';
 import type { Database, DeliveryRow, MinutesRow } from './schema';
 
 type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate'> & {
@@ -58,7 +59,8 @@ function deliveryRowToDelivery(row: DeliveryRow): Delivery {
 
 /**
  * Minutes on Kysely. A save only lands on the version the editor started from (compare-and-set
- * in one UPDATE), and every saved version is kept, so nothing typed is ever lost.
+ * in one UPDATE), and every saved version is kept, so nothing typed is ever lost. One meeting
+ * has one set of minutes.
  */
 export function createMinutesRepository(db: Kysely<Database>): MinutesRepository {
   const versioned = (minutes: Minutes) => ({
@@ -71,19 +73,25 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
   const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({ minutes_id: minutes.id, ...versioned(minutes), saved_by: savedBy, saved_at: at });
   return {
     async createDraft(minutes, savedBy, at) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('minutes')
-          .values({ id: minutes.id, meeting_id: minutes.meetingId, core_group_id: minutes.coreGroupId, ...versioned(minutes), updated_at: at })
-          .execute();
-        await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
-      });
+      try {
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('minutes')
+            .values({ id: minutes.id, meeting_id: minutes.meetingId, core_group_id: minutes.coreGroupId, ...versioned(minutes), updated_at: at })
+            .execute();
+          await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this meeting has minutes already; open them instead', { cause: error });
+        throw error;
+      }
     },
     async findByMeeting(meetingId) {
       const row = await db.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
       return row ? minutesRowToMinutes(row) : undefined;
     },
     async save(minutes, { expectedVersion, savedBy, at }) {
+      if (minutes.version !== expectedVersion + 1) throw new InvalidInputError(`minutes saved over version ${expectedVersion} must be version ${expectedVersion + 1}, not ${minutes.version}`);
       await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('minutes')
