@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { NotFoundError } from '../domain/errors';
 import type { Job, JobQueue } from '../services/ports/store.port';
 import type { Engine } from './database';
@@ -6,6 +6,7 @@ import type { Database, JobRow } from './schema';
 
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
+const LEASE_EXPIRED = 'the lease expired on the last attempt: the worker stopped or took too long';
 
 function jobRowToJob(row: JobRow): Job {
   return {
@@ -26,10 +27,11 @@ export function backoffMs(attempts: number): number {
 }
 
 /**
- * The job table as a queue. A claim is one UPDATE over a sub-select of due jobs — on PostgreSQL
- * with `FOR UPDATE SKIP LOCKED`, so several instances never take the same job; on SQLite the
- * statement runs under the database's single writer lock. A job whose worker died is claimed
- * again once its lease runs out.
+ * The job table as a queue. A claim is one UPDATE over a sub-select of due jobs, atomic on its own
+ * (no transaction left open across an await): on PostgreSQL the sub-select takes `FOR UPDATE SKIP
+ * LOCKED`, so several instances never take the same job; on SQLite the statement holds the single
+ * writer lock. A job whose worker died is claimed again once its lease runs out, unless that was
+ * its last attempt: then it is dead-lettered.
  */
 export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
   const findById = async (id: string) => {
@@ -64,23 +66,28 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
     },
     async claim({ workerId, now, leaseMs, limit }) {
       const lockedUntil = new Date(Date.parse(now) + leaseMs).toISOString();
-      let due = db
+      const lockable = <Q extends { forUpdate(): { skipLocked(): Q } }>(query: Q): Q => (engine === 'postgres' ? query.forUpdate().skipLocked() : query);
+      const leaseExpired = (eb: ExpressionBuilder<Database, 'jobs'>) => eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]);
+      // The lease ran out on the last attempt: the job stopped its worker every time, so it is dead, not
+      // retried. locked_by stays, so a worker that was only slow can still complete it.
+      const exhausted = db.selectFrom('jobs').select('id').where(leaseExpired).whereRef('attempts', '>=', 'max_attempts');
+      await db.updateTable('jobs').set({ status: 'dead', last_error: LEASE_EXPIRED }).where('id', 'in', lockable(exhausted)).execute();
+      const due = db
         .selectFrom('jobs')
         .select('id')
         .where((eb) =>
           eb.or([
             eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
-            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+            eb.and([leaseExpired(eb), eb('attempts', '<', eb.ref('max_attempts'))]),
           ]),
         )
         .orderBy('run_at')
         .orderBy('id')
         .limit(limit);
-      if (engine === 'postgres') due = due.forUpdate().skipLocked();
       const rows = await db
         .updateTable('jobs')
         .set((eb) => ({ status: 'running', locked_by: workerId, locked_until: lockedUntil, attempts: eb('attempts', '+', 1) }))
-        .where('id', 'in', due)
+        .where('id', 'in', lockable(due))
         .returningAll()
         .execute();
       return rows.map(jobRowToJob).sort((a, b) => a.runAt.localeCompare(b.runAt) || a.id.localeCompare(b.id));

@@ -1,14 +1,13 @@
 import { backoffMs, createJobQueue } from '../../src/store/job.repository';
 import type { JobQueue } from '../../src/services/ports/store.port';
-import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { describeEachEngine } from './each-engine';
 
 const T0 = '2026-06-12T09:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 
-describe.each(ENGINES)('the job queue on $name', ({ name, available }) => {
-  const suite = available ? describe : describe.skip;
-
-  suite('durable jobs', () => {
+describeEachEngine('the job queue', (name) => {
+  describe('durable jobs', () => {
     let database: TestDatabase;
     let jobs: JobQueue;
     beforeEach(async () => {
@@ -57,6 +56,37 @@ describe.each(ENGINES)('the job queue on $name', ({ name, available }) => {
       expect(await jobs.fail('job-flaky', { workerId: 'w', error: '503 again', now: later(10 * 60_000) })).toMatchObject({ status: 'dead', attempts: 3 });
       expect(await jobs.claim({ workerId: 'w', now: later(86_400_000), leaseMs: 60_000, limit: 1 })).toEqual([]);
       expect([backoffMs(1), backoffMs(2), backoffMs(3), backoffMs(30)]).toEqual([5_000, 10_000, 20_000, 3_600_000]);
+    });
+
+    test('a job that stops its worker on every attempt is dead-lettered when its last lease runs out, not run again', async () => {
+      await enqueue('poison', T0, 2);
+      await jobs.claim({ workerId: 'w1', now: T0, leaseMs: 60_000, limit: 1 });
+      expect(await jobs.claim({ workerId: 'w2', now: later(61_000), leaseMs: 60_000, limit: 1 })).toMatchObject([{ id: 'job-poison', attempts: 2 }]);
+      expect(await jobs.claim({ workerId: 'w3', now: later(122_000), leaseMs: 60_000, limit: 1 })).toEqual([]);
+      expect(await jobs.findById('job-poison')).toMatchObject({ status: 'dead', attempts: 2, lastError: expect.stringContaining('lease expired') });
+      expect(await jobs.claim({ workerId: 'w3', now: later(86_400_000), leaseMs: 60_000, limit: 1 })).toEqual([]);
+    });
+
+    test('a worker that was only slow can still complete the job it was dead-lettered under', async () => {
+      await enqueue('slow', T0, 1);
+      await jobs.claim({ workerId: 'slow-worker', now: T0, leaseMs: 60_000, limit: 1 });
+      await jobs.claim({ workerId: 'w2', now: later(61_000), leaseMs: 60_000, limit: 1 });
+      expect((await jobs.findById('job-slow'))?.status).toBe('dead');
+      await jobs.complete('job-slow', 'slow-worker');
+      expect((await jobs.findById('job-slow'))?.status).toBe('done');
+    });
+
+    test('a failure reported by a worker that lost its lease changes nothing', async () => {
+      await enqueue('a');
+      await jobs.claim({ workerId: 'crashed', now: T0, leaseMs: 60_000, limit: 1 });
+      await jobs.claim({ workerId: 'w2', now: later(61_000), leaseMs: 60_000, limit: 1 });
+      expect(await jobs.fail('job-a', { workerId: 'crashed', error: 'late', now: later(62_000) })).toMatchObject({ status: 'running', attempts: 2, lastError: undefined });
+    });
+
+    test('a retry time the remote side asked for replaces the backoff', async () => {
+      await enqueue('throttled');
+      await jobs.claim({ workerId: 'w', now: T0, leaseMs: 60_000, limit: 1 });
+      expect(await jobs.fail('job-throttled', { workerId: 'w', error: '429', now: T0, retryAfterMs: 42_000 })).toMatchObject({ status: 'queued', runAt: later(42_000) });
     });
 
     test('two instances claiming at once never take the same job, and every job is taken', async () => {
