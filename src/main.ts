@@ -44,7 +44,7 @@ const PROMPT_PLANNING_MS = 60 * 60_000;
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const calendars = loadWorkingDayCalendars({ govUkFile: config.bankHolidaysFile });
   const policies = loadPolicyCatalogue({ extraDir: config.extraPoliciesDir });
-  const database = openDatabase(config.database);
+  const database = openDatabase({ ...config.database, onPoolError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection failed while idle; the pool replaces it') });
   const ran = await migrateToLatest(database);
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);

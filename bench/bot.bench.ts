@@ -1,0 +1,119 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_TENANT_ID, demoObjectId } from '../src/services/demo-core-group';
+import type { BenchResult } from './harness';
+
+const CONCURRENCY = 50;
+const REQUESTS = 3000;
+
+/** Starts a benchmark server process and waits for its URL. */
+async function startServer(kind: 'core-group' | 'echo'): Promise<{ child: ChildProcess; url: string }> {
+  // One process (tsx as a loader, not its CLI wrapper), so /proc/<pid> is the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bot-servers.ts'), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /READY (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/** The most memory the process has held (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** A connector stand-in that accepts every reply at once. */
+async function startConnector(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(201, { 'content-type': 'application/json' });
+      response.end('{"id":"1"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
+}
+
+/** Sends `REQUESTS` messages at `CONCURRENCY`; returns latencies (ms) and requests per second. */
+async function load(url: string, serviceUrl: string, text: string): Promise<{ latencies: number[]; rps: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const aadObjectId = demoObjectId('lead');
+  const body = (index: number) =>
+    JSON.stringify({
+      type: 'message',
+      id: `m${index}`,
+      serviceUrl,
+      channelId: 'msteams',
+      from: { id: '29:lead', aadObjectId, name: 'Lead' },
+      conversation: { id: 'a:lead', conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      recipient: { id: '28:bot', name: 'Core Group' },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+      text,
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        const index = next++;
+        const at = performance.now();
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(index) });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`status ${response.status}`);
+        latencies.push(performance.now() - at);
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), rps: (REQUESTS / (performance.now() - started)) * 1000 };
+}
+
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** `/coregroup status` at concurrency 50 against a bare botbuilder echo bot measured in the same run. */
+export async function botBenchmark(): Promise<BenchResult> {
+  const connector = await startConnector();
+  const measure = async (kind: 'core-group' | 'echo', text: string) => {
+    const { child, url } = await startServer(kind);
+    try {
+      await load(url, connector.url, text);
+      const result = await load(url, connector.url, text);
+      return { ...result, rssMb: peakRssMb(child.pid!) };
+    } finally {
+      child.kill();
+    }
+  };
+  const echo = await measure('echo', 'hello');
+  const status = await measure('core-group', '/coregroup status');
+  connector.close();
+  const p50 = percentile(status.latencies, 50);
+  const p99 = percentile(status.latencies, 99);
+  const echoP99 = percentile(echo.latencies, 99);
+  return {
+    title: `Bot turns: /coregroup status at concurrency ${CONCURRENCY} (${REQUESTS} requests), against a bare echo bot`,
+    figures: [
+      { name: 'status: throughput', value: status.rps, unit: 'req/s' },
+      { name: 'status: latency p50', value: p50, unit: 'ms' },
+      { name: 'status: latency p99', value: p99, unit: 'ms' },
+      { name: 'status: server peak RSS', value: status.rssMb, unit: 'MB' },
+      { name: 'echo bot: throughput', value: echo.rps, unit: 'req/s' },
+      { name: 'echo bot: latency p50', value: percentile(echo.latencies, 50), unit: 'ms' },
+      { name: 'echo bot: latency p99', value: echoP99, unit: 'ms' },
+      { name: 'throughput ratio (status / echo)', value: status.rps / echo.rps, unit: '×' },
+      { name: 'p99 ratio (status / echo)', value: p99 / echoP99, unit: '×' },
+    ],
+    targets: [
+      { description: 'throughput ≥ 0.7× the echo bot', met: status.rps >= 0.7 * echo.rps },
+      { description: 'p99 ≤ 2× the echo bot', met: p99 <= 2 * echoP99 },
+      { description: 'server peak RSS ≤ 250 MB', met: status.rssMb <= 250 },
+    ],
+  };
+}
