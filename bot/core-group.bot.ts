@@ -10,14 +10,17 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { DomainError } from '../src/domain/errors';
+import { CONCERN_KINDS } from '../src/domain/escalation';
 import { CHECK_IN_STATUSES } from '../src/domain/plan';
 import type { Caller } from '../src/services/authorise';
 import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
+import type { ConcernService } from '../src/services/concern.service';
 import type { Clock } from '../src/services/ports/clock.port';
 import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
 import { helpCard } from './cards/help.card';
+import { RAISE_CONCERN_VERB, concernRaisedCard, escalateCard } from './cards/escalate.card';
 import { messageCard, privateDetailsCard } from './cards/notice.card';
 import { planCard } from './cards/plan.card';
 import { statusCard } from './cards/status.card';
@@ -29,6 +32,7 @@ export interface BotServices {
   readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf'>;
   readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
+  readonly concerns: Pick<ConcernService, 'raise'>;
   readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
   readonly clock: Clock;
   /** Tenants allowed to use the app; empty means any (local mode only — production config refuses it). */
@@ -42,6 +46,9 @@ const checkInData = z.object({
   status: z.enum(CHECK_IN_STATUSES),
   promptId: z.string().uuid(),
 });
+
+/** The data the Raise button carries, plus the form's inputs. */
+const raiseConcernData = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: z.string().trim().min(1).max(1000) });
 
 /** The data the Book button carries, plus the chosen slot from the card's input. */
 const bookSlotData = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
@@ -72,6 +79,12 @@ export class CoreGroupBot extends TeamsActivityHandler {
       if (statuses.length === 0) return { card: messageCard('You are not a member of any core group yet.') };
       return { card: planCard(await services.status.planOf(caller, statuses[0]!.coreGroup.id)) };
     };
+    const escalate: CommandHandler = async (caller) => {
+      const statuses = await services.status.myStatus(caller);
+      const first = statuses[0];
+      if (!first) return { card: messageCard('You are not a member of any core group yet.') };
+      return { card: escalateCard({ coreGroupId: first.coreGroup.id, caseReference: first.coreGroup.caseReference, requestId: randomUUID() }) };
+    };
     const notYet = (what: string): CommandHandler => async () => ({ card: messageCard(`${what} is not available in this version yet.`) });
     const schedule: CommandHandler = async (caller) => {
       const groups = await services.scheduling.schedulableFor(caller);
@@ -87,13 +100,14 @@ export class CoreGroupBot extends TeamsActivityHandler {
       plan,
       schedule,
       minutes: notYet('Minutes'),
-      escalate: notYet('Raising a concern from the chat'),
+      escalate,
       new: notYet('Setting up a core group from the chat'),
     };
 
     this.cardActions = {
       [CHECK_IN_VERB]: (caller, data) => this.checkIn(caller, data),
       [BOOK_SLOT_VERB]: (caller, data) => this.bookSlot(caller, data),
+      [RAISE_CONCERN_VERB]: (caller, data) => this.raiseConcern(caller, data),
     };
 
     this.onMessage(async (context, next) => {
@@ -158,6 +172,15 @@ export class CoreGroupBot extends TeamsActivityHandler {
       if (error instanceof DomainError) return messageCard(error.userMessage);
       throw error;
     }
+  }
+
+  private async raiseConcern(caller: Caller, data: Record<string, unknown>): Promise<object> {
+    const parsed = raiseConcernData.safeParse(data);
+    if (!parsed.success) return messageCard('Choose what the concern is about and say briefly what is happening, then press Raise.');
+    const raised = await this.services.concerns.raise({ caller, ...parsed.data });
+    const statuses = await this.services.status.myStatus(caller);
+    const caseReference = statuses.find((status) => status.coreGroup.id === parsed.data.coreGroupId)?.coreGroup.caseReference ?? '';
+    return concernRaisedCard({ caseReference, kind: raised.concern.kind, told: raised.told });
   }
 
   private async bookSlot(caller: Caller, data: Record<string, unknown>): Promise<object> {

@@ -5,6 +5,7 @@ import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
 import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
+import { concernJobs } from '../bot/concern.jobs';
 import { CoreGroupBot } from '../bot/core-group.bot';
 import { createTeamsNotifier } from '../bot/teams-notifier';
 import { createJobRunner } from './jobs/job-runner';
@@ -13,6 +14,7 @@ import { createCheckInPromptPlanner } from './services/check-in-prompts.service'
 import { connectCalendar } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
+import { createConcernService } from './services/concern.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { seedDemoCoreGroup } from './services/demo-core-group';
@@ -80,6 +82,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     status,
     scheduling,
     checkIns: createCheckInService(serviceDeps),
+    concerns: createConcernService(serviceDeps),
     conversationReferences: store.conversationReferences,
     clock: systemClock,
     allowedTenantIds: config.allowedTenantIds,
@@ -93,7 +96,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', references: store.conversationReferences, limiter: createRateLimiter() });
   const runner = createJobRunner({
     queue: store.jobs,
-    handlers: checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }),
+    handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }) },
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     onError: (details) => logger.warn(details, 'job attempt failed'),

@@ -14,6 +14,7 @@ function concernRowToConcern(row: ConcernRow): Concern {
     step: row.step,
     status: row.status as Concern['status'],
     raisedAt: row.raised_at,
+    note: row.note,
   };
 }
 
@@ -41,6 +42,7 @@ export function createConcernRepository(db: Kysely<Database>): ConcernRepository
           status: concern.status,
           idempotency_key: idempotencyKey,
           raised_at: concern.raisedAt,
+          note: concern.note ?? '',
         })
         .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
         .returningAll()

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Engine } from './database';
 import { initialSchema } from './migrations/0001-initial';
 import { bookingsSchema } from './migrations/0002-bookings';
+import { concernNotesSchema } from './migrations/0003-concern-notes';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -9,6 +10,7 @@ function migrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-initial': initialSchema(engine),
     '0002-bookings': bookingsSchema,
+    '0003-concern-notes': concernNotesSchema,
   };
 }
 

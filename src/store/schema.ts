@@ -144,6 +144,7 @@ export interface ConcernRow {
   status: string;
   idempotency_key: string;
   raised_at: string;
+  note: string;
 }
 
 export interface ConversationReferenceRow {

@@ -7,6 +7,7 @@ import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendar
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInService } from '../../src/services/check-in.service';
+import { createConcernService } from '../../src/services/concern.service';
 import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { botRouter } from '../../src/server/bot-mount';
@@ -53,6 +54,7 @@ describe('the bot endpoint with authentication on', () => {
       status: createCaseStatusService(deps),
       scheduling,
       checkIns: createCheckInService(deps),
+      concerns: createConcernService(deps),
       conversationReferences: store.conversationReferences,
       clock,
       allowedTenantIds: [DEMO_TENANT_ID],
@@ -201,6 +203,30 @@ describe('the bot endpoint with authentication on', () => {
     expect(card).toContain('Grace Lindqvist (health visiting)');
     expect(card).toContain('Contingency:');
     expect(String(channel.sent.at(-1)?.body.summary ?? '')).not.toContain('Riley');
+  });
+
+  test('/coregroup escalate raises a concern once, however often Raise is pressed, and routes it to the lead social worker and manager', async () => {
+    await post(fromMember(health, { text: '/coregroup escalate' }), await channel.token());
+    const form = lastCard() as unknown as { actions: { verb: string; data: { coreGroupId: string; requestId: string } }[] };
+    const press = async () => {
+      const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: form.actions[0]!.verb, data: { ...form.actions[0]!.data, kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks' } } } }), await channel.token());
+      return JSON.stringify(((await response.json()) as { value: Card }).value);
+    };
+    const answer = await press();
+    expect(answer).toContain('Concern raised — case DEMO-0001');
+    expect(answer).toContain('Priya Shah');
+    expect(answer).toContain('Tom Okafor');
+    await press();
+    const concerns = await store.concerns.listByCoreGroup(coreGroupId);
+    expect(concerns).toHaveLength(1);
+    expect(concerns[0]).toMatchObject({ kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks', step: 0, status: 'open' });
+    const queued = await store.jobs.claim({ workerId: 'peek', now: '2026-06-03T09:00:00.000Z', leaseMs: 1, limit: 20 });
+    expect(queued.filter((job) => job.kind === 'concern-notification').map((job) => (job.payload as { recipientAadObjectId: string }).recipientAadObjectId).sort()).toEqual([demoObjectId('lead'), demoObjectId('manager')].sort());
+  });
+
+  test('a concern without a note is refused on the card', async () => {
+    const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'raise-concern', data: { coreGroupId, requestId: '5b1d0c8e-0000-4000-8000-000000000009', kind: 'drift-and-delay', note: '   ' } } } }), await channel.token());
+    expect(JSON.stringify(((await response.json()) as { value: Card }).value)).toContain('say briefly what is happening');
   });
 
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {

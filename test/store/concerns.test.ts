@@ -10,7 +10,7 @@ describeEachEngine('concerns', (engine) => {
   const aConcern = async (): Promise<Concern> => {
     const { coreGroup, members, teacher, healthVisitor } = aCoreGroup();
     await context.store.coreGroups.create(coreGroup, members);
-    return { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'continual-absence', raisedByMemberId: teacher.id, subjectId: healthVisitor.id, step: 0, status: 'open', raisedAt: '2026-07-01T09:00:00.000Z' };
+    return { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'continual-absence', raisedByMemberId: teacher.id, subjectId: healthVisitor.id, step: 0, status: 'open', raisedAt: '2026-07-01T09:00:00.000Z', note: 'Missed the last two meetings without sending anyone' };
   };
 
   test('a concern raised twice with one key is one concern', async () => {

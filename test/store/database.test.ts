@@ -6,7 +6,7 @@ import { MigrationError, migrateToLatest } from '../../src/store/migrate';
 import { ENGINES, freshDatabase } from '../support/databases';
 import { describeEachEngine } from './each-engine';
 
-const ALL_MIGRATIONS = ['0001-initial', '0002-bookings'];
+const ALL_MIGRATIONS = ['0001-initial', '0002-bookings', '0003-concern-notes'];
 const postgresAvailable = ENGINES.some((engine) => engine.name === 'postgres' && engine.available);
 const onPostgres = postgresAvailable ? describe : describe.skip;
 

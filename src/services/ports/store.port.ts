@@ -80,6 +80,8 @@ export interface Concern {
   readonly step: number;
   readonly status: 'open' | 'resolved' | 'refused';
   readonly raisedAt: string;
+  /** What the member wrote (case content: shown 1:1 to the people it is routed to, never logged). */
+  readonly note?: string | undefined;
 }
 
 /** Concerns raised under the escalation routes. */

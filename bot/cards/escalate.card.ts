@@ -1,0 +1,67 @@
+import type { ConcernKind } from '../../src/domain/escalation';
+import { adaptiveCard, heading, line } from './card';
+import { escapeCardText } from './escape';
+
+export const RAISE_CONCERN_VERB = 'raise-concern';
+
+/** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
+export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
+  'increased-risk': 'The plan is not reducing the risk, or the risk has increased',
+  'no-cooperation': 'Parents, carers or the child are not cooperating with the plan',
+  'changed-circumstances': 'Circumstances have changed',
+  'professional-disagreement': 'Professionals disagree about the plan',
+  'tasks-not-done': 'A member is not carrying out their actions',
+  'continual-absence': 'A member keeps missing core group meetings',
+  'missing-information': 'Information or an up-to-date plan is missing',
+  'drift-and-delay': 'The plan is drifting or delayed',
+  'extra-meeting-request': 'Ask for an extra core group meeting',
+};
+
+/** The form for raising a concern about a core group (1:1). */
+export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
+  return adaptiveCard(
+    [
+      heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
+      line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
+      {
+        type: 'Input.ChoiceSet',
+        id: 'kind',
+        label: 'What is the concern?',
+        isRequired: true,
+        errorMessage: 'Choose what the concern is about',
+        choices: (Object.entries(CONCERN_LABELS) as [ConcernKind, string][]).map(([value, title]) => ({ title, value })),
+      },
+      { type: 'Input.Text', id: 'note', label: 'What is happening?', isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: 'Say briefly what is happening' },
+    ],
+    [
+      {
+        type: 'Action.Execute',
+        verb: RAISE_CONCERN_VERB,
+        title: 'Raise the concern',
+        data: { coreGroupId: options.coreGroupId, requestId: options.requestId },
+        associatedInputs: 'auto',
+        fallback: { type: 'Action.Submit', title: 'Raise the concern', data: { coreGroupId: options.coreGroupId, requestId: options.requestId, verb: RAISE_CONCERN_VERB } },
+      },
+    ],
+  );
+}
+
+/** The answer to the person who raised it: recorded, and who has been told. */
+export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; told: readonly string[] }): object {
+  return adaptiveCard([
+    heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
+    line(`✔ ${CONCERN_LABELS[options.kind]}. It is recorded.`),
+    line(options.told.length > 0 ? `Told now: ${options.told.map(escapeCardText).join(', ')}.` : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.', { isSubtle: true }),
+  ]);
+}
+
+/** The 1:1 card to someone a concern is routed to. */
+export function concernNotificationCard(options: { caseReference: string; kind: ConcernKind; raisedBy: string; raisedOn: string; note: string; whatNext: string }): object {
+  return adaptiveCard([
+    heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
+    line(CONCERN_LABELS[options.kind], { weight: 'Bolder' }),
+    line(`Raised by ${escapeCardText(options.raisedBy)} on ${options.raisedOn}.`, { isSubtle: true }),
+    line(escapeCardText(options.note)),
+    line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),
+  ]);
+}
