@@ -22,6 +22,7 @@ import type { ConversationReferenceRepository } from '../src/services/ports/stor
 import { helpCard } from './cards/help.card';
 import { RAISE_CONCERN_VERB, concernRaisedCard, escalateCard } from './cards/escalate.card';
 import { messageCard, privateDetailsCard } from './cards/notice.card';
+import { minutesCard } from './cards/minutes.card';
 import { planCard } from './cards/plan.card';
 import { statusCard } from './cards/status.card';
 import { BOOK_SLOT_VERB, bookedCard, slotsCard } from './cards/schedule.card';
@@ -29,7 +30,7 @@ import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
 import { type CommandVerb, parseCommand } from './commands';
 
 export interface BotServices {
-  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf'>;
+  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
   readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
@@ -79,6 +80,11 @@ export class CoreGroupBot extends TeamsActivityHandler {
       if (statuses.length === 0) return { card: messageCard('You are not a member of any core group yet.') };
       return { card: planCard(await services.status.planOf(caller, statuses[0]!.coreGroup.id)) };
     };
+    const minutes: CommandHandler = async (caller) => {
+      const statuses = await services.status.myStatus(caller);
+      if (statuses.length === 0) return { card: messageCard('You are not a member of any core group yet.') };
+      return { card: minutesCard(await services.status.minutesOf(caller, statuses[0]!.coreGroup.id)) };
+    };
     const escalate: CommandHandler = async (caller) => {
       const statuses = await services.status.myStatus(caller);
       const first = statuses[0];
@@ -99,7 +105,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
       tasks,
       plan,
       schedule,
-      minutes: notYet('Minutes'),
+      minutes,
       escalate,
       new: notYet('Setting up a core group from the chat'),
     };

@@ -76,7 +76,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const serviceDeps = { ...store, meetingList: store.meetings, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const status = createCaseStatusService(serviceDeps);
   const bot = new CoreGroupBot({
     status,

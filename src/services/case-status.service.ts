@@ -8,13 +8,15 @@ import { type Signal, detectSignals } from '../domain/signals';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { type Caller, authorise } from './authorise';
 import type { Clock } from './ports/clock.port';
-import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, PlanRepository } from './ports/store.port';
+import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
 
 export interface StatusDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listForMember' | 'members'>;
   readonly plans: Pick<PlanRepository, 'current'>;
   readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  readonly minutes?: Pick<MinutesRepository, 'findByMeeting' | 'deliveries'>;
+  readonly meetingList?: Pick<MeetingRepository, 'listByCoreGroup'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly calendars: WorkingDayCalendars;
@@ -60,6 +62,32 @@ export function createCaseStatusService(deps: StatusDeps) {
   };
   return {
     statusOf,
+    /**
+     * Where the minutes stand for the last held meeting and the next booked one: drafted or not,
+     * signed by the chair and the team manager, delivered to how many, and the circulation deadline.
+     */
+    async minutesOf(caller: Caller, coreGroupId: string) {
+      const status = await statusOf(caller, coreGroupId);
+      const meetings = (await deps.meetingList?.listByCoreGroup(coreGroupId)) ?? [];
+      const today = deps.clock.today();
+      const held = meetings.filter((meeting) => meeting.status === 'held').at(-1);
+      const next = meetings.find((meeting) => meeting.status === 'scheduled' && Temporal.PlainDate.compare(meeting.date, today) >= 0);
+      const describe = async (meeting: (typeof meetings)[number] | undefined) => {
+        if (!meeting) return undefined;
+        const minutes = await deps.minutes?.findByMeeting(meeting.id);
+        const deliveries = minutes ? await deps.minutes!.deliveries(minutes.id) : [];
+        const circulation = status.obligations.find((obligation) => obligation.id === `minutes-circulation-${meeting.id}`);
+        return {
+          date: meeting.date,
+          drafted: Boolean(minutes),
+          chairSigned: Boolean(minutes?.chairSignOff),
+          managerSigned: Boolean(minutes?.managerSignOff),
+          delivered: new Set(deliveries.filter((delivery) => delivery.outcome === 'sent' && delivery.minutesVersion === minutes?.version).map((delivery) => delivery.memberId)).size,
+          circulation: circulation ? { due: circulation.due, status: circulation.status, daysLate: circulation.daysLate } : undefined,
+        };
+      };
+      return { caseReference: status.coreGroup.caseReference, last: await describe(held), next: await describe(next) };
+    },
     /** The current plan of one core group, with owners' names and each action's latest check-in. */
     async planOf(caller: Caller, coreGroupId: string) {
       const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'view-plan' });

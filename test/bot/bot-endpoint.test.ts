@@ -47,7 +47,7 @@ describe('the bot endpoint with authentication on', () => {
     const calendars = loadWorkingDayCalendars();
     ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
     channel = await startChannelStandIn();
-    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const deps = { ...store, meetingList: store.meetings, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
     const scheduling = createSchedulingService({ ...deps, calendar, agenda: { publishAgenda: async () => undefined }, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' });
     const bot = new CoreGroupBot({
@@ -227,6 +227,14 @@ describe('the bot endpoint with authentication on', () => {
   test('a concern without a note is refused on the card', async () => {
     const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'raise-concern', data: { coreGroupId, requestId: '5b1d0c8e-0000-4000-8000-000000000009', kind: 'drift-and-delay', note: '   ' } } } }), await channel.token());
     expect(JSON.stringify(((await response.json()) as { value: Card }).value)).toContain('say briefly what is happening');
+  });
+
+  test('/coregroup minutes says where the minutes stand and when they must be circulated', async () => {
+    await post(fromMember(health, { text: '/coregroup minutes' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('Minutes — case DEMO-0001');
+    expect(card).toContain('No core group has been held yet.');
+    expect(card).toContain('not started: the chair or minute-taker writes them in the Core Group tab of the meeting');
   });
 
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {

@@ -1,0 +1,37 @@
+import type { CivilDate } from '../../src/domain/civil-date';
+import type { ObligationStatus } from '../../src/domain/obligations';
+import { adaptiveCard, heading, line } from './card';
+import { escapeCardText } from './escape';
+
+interface MeetingMinutes {
+  readonly date: CivilDate;
+  readonly drafted: boolean;
+  readonly chairSigned: boolean;
+  readonly managerSigned: boolean;
+  readonly delivered: number;
+  readonly circulation?: { readonly due: CivilDate; readonly status: ObligationStatus; readonly daysLate: number } | undefined;
+}
+
+const facts = (meeting: MeetingMinutes) => ({
+  type: 'FactSet',
+  facts: [
+    { title: 'Meeting', value: meeting.date.toString() },
+    { title: 'Minutes', value: meeting.drafted ? 'drafted in the meeting tab' : 'not started: the chair or minute-taker writes them in the Core Group tab of the meeting' },
+    { title: 'Signed', value: `chair ${meeting.chairSigned ? '✔' : '—'} · team manager ${meeting.managerSigned ? '✔' : '—'}` },
+    { title: 'Sent to', value: `${meeting.delivered} member(s)` },
+    ...(meeting.circulation
+      ? [{ title: 'Circulate by', value: `${meeting.circulation.due.toString()} (${meeting.circulation.status === 'overdue' ? `overdue by ${meeting.circulation.daysLate} days` : meeting.circulation.status.replace('-', ' ')})` }]
+      : []),
+  ],
+});
+
+/** Where the minutes of the last and next meeting stand (1:1). */
+export function minutesCard(options: { caseReference: string; last?: MeetingMinutes | undefined; next?: MeetingMinutes | undefined }): object {
+  return adaptiveCard([
+    heading(`Minutes — case ${escapeCardText(options.caseReference)}`),
+    line('Last meeting', { weight: 'Bolder' }),
+    options.last ? facts(options.last) : line('No core group has been held yet.', { isSubtle: true }),
+    line('Next meeting', { weight: 'Bolder', separator: true }),
+    options.next ? facts(options.next) : line('No core group is booked. Type /coregroup schedule.', { isSubtle: true }),
+  ]);
+}
