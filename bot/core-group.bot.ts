@@ -16,11 +16,13 @@ import type { Caller } from '../src/services/authorise';
 import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
+import type { CoreGroupSetupService } from '../src/services/core-group-setup.service';
 import type { Clock } from '../src/services/ports/clock.port';
 import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
 import { helpCard } from './cards/help.card';
 import { RAISE_CONCERN_VERB, concernRaisedCard, escalateCard } from './cards/escalate.card';
+import { CREATE_CORE_GROUP_VERB, coreGroupCreatedCard, newCoreGroupCard } from './cards/new-core-group.card';
 import { messageCard, privateDetailsCard } from './cards/notice.card';
 import { minutesCard } from './cards/minutes.card';
 import { planCard } from './cards/plan.card';
@@ -34,6 +36,8 @@ export interface BotServices {
   readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
+  readonly setup: Pick<CoreGroupSetupService, 'create'>;
+  readonly policies: () => readonly { id: string; name: string }[];
   readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
   readonly clock: Clock;
   /** Tenants allowed to use the app; empty means any (local mode only — production config refuses it). */
@@ -51,13 +55,25 @@ const checkInData = z.object({
 /** The data the Raise button carries, plus the form's inputs. */
 const raiseConcernData = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: z.string().trim().min(1).max(1000) });
 
+/** The set-up form's inputs; the service checks them again in depth. */
+const createCoreGroupData = z.object({
+  requestId: z.string().uuid(),
+  caseReference: z.string().max(40),
+  childName: z.string().max(200),
+  icpcDate: z.string().max(10),
+  policyId: z.string().max(80),
+  creatorRole: z.enum(['lead-social-worker', 'team-manager']),
+  membersText: z.string().max(4000),
+  outcomesText: z.string().max(4000),
+});
+
 /** The data the Book button carries, plus the chosen slot from the card's input. */
 const bookSlotData = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
 
 type Reply = { card: object };
 type CommandHandler = (caller: Caller, rest: string) => Promise<Reply>;
 /** A card action: the caller, the action's data merged with the card's inputs; returns the updated card. */
-type CardActionHandler = (caller: Caller, data: Record<string, unknown>) => Promise<object>;
+type CardActionHandler = (caller: Caller, data: Record<string, unknown>, sender: { readonly name?: string | undefined }) => Promise<object>;
 
 /**
  * The Teams bot: `/coregroup` commands and card actions, each routed by a table to one small
@@ -91,7 +107,6 @@ export class CoreGroupBot extends TeamsActivityHandler {
       if (!first) return { card: messageCard('You are not a member of any core group yet.') };
       return { card: escalateCard({ coreGroupId: first.coreGroup.id, caseReference: first.coreGroup.caseReference, requestId: randomUUID() }) };
     };
-    const notYet = (what: string): CommandHandler => async () => ({ card: messageCard(`${what} is not available in this version yet.`) });
     const schedule: CommandHandler = async (caller) => {
       const groups = await services.scheduling.schedulableFor(caller);
       const group = groups[0];
@@ -107,13 +122,14 @@ export class CoreGroupBot extends TeamsActivityHandler {
       schedule,
       minutes,
       escalate,
-      new: notYet('Setting up a core group from the chat'),
+      new: async () => ({ card: newCoreGroupCard({ policies: services.policies(), requestId: randomUUID() }) }),
     };
 
     this.cardActions = {
       [CHECK_IN_VERB]: (caller, data) => this.checkIn(caller, data),
       [BOOK_SLOT_VERB]: (caller, data) => this.bookSlot(caller, data),
       [RAISE_CONCERN_VERB]: (caller, data) => this.raiseConcern(caller, data),
+      [CREATE_CORE_GROUP_VERB]: (caller, data, sender) => this.createCoreGroup(caller, data, sender.name),
     };
 
     this.onMessage(async (context, next) => {
@@ -156,7 +172,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
     const handler = this.cardActions[invokeValue.action.verb];
     if (!handler) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = await this.answerRefusals(() => handler(caller, invokeValue.action.data as Record<string, unknown>));
+    const card = await this.answerRefusals(() => handler(caller, invokeValue.action.data as Record<string, unknown>, { name: context.activity.from?.name }));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
@@ -165,7 +181,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const value = context.activity.value as Record<string, unknown> | undefined;
     const handler = typeof value?.verb === 'string' ? this.cardActions[value.verb] : undefined;
     if (!caller || !handler) return;
-    const card = await this.answerRefusals(() => handler(caller, value ?? {}));
+    const card = await this.answerRefusals(() => handler(caller, value ?? {}, { name: context.activity.from?.name }));
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
@@ -176,6 +192,20 @@ export class CoreGroupBot extends TeamsActivityHandler {
       return await work();
     } catch (error) {
       if (error instanceof DomainError) return messageCard(error.userMessage);
+      throw error;
+    }
+  }
+
+  private async createCoreGroup(caller: Caller, data: Record<string, unknown>, senderName: string | undefined): Promise<object> {
+    const parsed = createCoreGroupData.safeParse(data);
+    if (!parsed.success) return newCoreGroupCard({ policies: this.services.policies(), requestId: randomUUID(), error: 'Some answers are missing or too long.' });
+    try {
+      const created = await this.services.setup.create(caller, parsed.data, { displayName: senderName ?? 'Lead social worker' });
+      return coreGroupCreatedCard({ caseReference: created.caseReference, members: parsed.data.membersText.split('\n').filter((line) => line.trim()).length + 1 });
+    } catch (error) {
+      if (error instanceof DomainError && error.code !== 'forbidden') {
+        return newCoreGroupCard({ policies: this.services.policies(), requestId: parsed.data.requestId, error: error.userMessage });
+      }
       throw error;
     }
   }

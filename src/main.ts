@@ -15,6 +15,7 @@ import { connectCalendar } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
+import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { seedDemoCoreGroup } from './services/demo-core-group';
@@ -83,6 +84,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     scheduling,
     checkIns: createCheckInService(serviceDeps),
     concerns: createConcernService(serviceDeps),
+    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     conversationReferences: store.conversationReferences,
     clock: systemClock,
     allowedTenantIds: config.allowedTenantIds,

@@ -4,7 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import { Agent } from 'undici';
 import { findIana } from 'windows-iana';
 import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
-import { type Calendar, CalendarError, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
+import { type Calendar, CalendarError, type Directory, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
 import type { GraphTokens } from './graph-token';
 import { concurrencyLimit } from './limiter';
 
@@ -95,7 +95,7 @@ function calendarError(error: unknown, what: string): CalendarError {
  * Retries honour `Retry-After` on 429 and back off on 503/504 within a budget; every read names
  * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors.
  */
-export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
+export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/';
   const host = new URL(baseUrl).hostname;
   const client = Client.initWithMiddleware({
@@ -238,6 +238,16 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar {
         api('/subscriptions').post({ changeType: 'updated', notificationUrl, lifecycleNotificationUrl: notificationUrl, resource: `users/${organiser}/events`, expirationDateTime: expiresAt, clientState }),
       )) as Graph.Subscription;
       return { subscriptionId: subscription.id ?? '' };
+    },
+
+    async findUser(email) {
+      try {
+        const found = (await limit(() => api(user(email)).select(['id', 'displayName']).get())) as { id: string; displayName: string };
+        return { id: found.id, displayName: found.displayName };
+      } catch (error) {
+        if (error instanceof GraphError && error.statusCode === 404) return undefined;
+        throw calendarError(error, 'look the person up in the directory');
+      }
     },
 
     async renewSubscription(subscriptionId, expiresAt) {

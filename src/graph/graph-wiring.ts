@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Config } from '../config/config';
 import { DEMO_TENANT_ID } from '../services/demo-core-group';
-import type { Calendar } from '../services/ports/calendar.port';
+import type { Calendar, Directory } from '../services/ports/calendar.port';
 import { createGraphCalendar } from './calendar.graph';
 import { createGraphTokens } from './graph-token';
 import { demoOrganisation } from './simulator/demo-organisation';
@@ -9,7 +9,7 @@ import { startGraphSimulator } from './simulator/graph-simulator';
 
 /** The calendar the service uses, and what has to stop with it. */
 export interface CalendarConnection {
-  readonly calendar: Calendar;
+  readonly calendar: Calendar & Directory;
   /** Set in local mode: the simulator's base URL. */
   readonly simulatorUrl?: string | undefined;
   stop(): Promise<void>;

@@ -8,6 +8,8 @@ import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInService } from '../../src/services/check-in.service';
 import { createConcernService } from '../../src/services/concern.service';
+import { createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
+import type { Directory } from '../../src/services/ports/calendar.port';
 import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { botRouter } from '../../src/server/bot-mount';
@@ -55,6 +57,8 @@ describe('the bot endpoint with authentication on', () => {
       scheduling,
       checkIns: createCheckInService(deps),
       concerns: createConcernService(deps),
+      setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
+      policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
       conversationReferences: store.conversationReferences,
       clock,
       allowedTenantIds: [DEMO_TENANT_ID],
@@ -235,6 +239,39 @@ describe('the bot endpoint with authentication on', () => {
     expect(card).toContain('Minutes — case DEMO-0001');
     expect(card).toContain('No core group has been held yet.');
     expect(card).toContain('not started: the chair or minute-taker writes them in the Core Group tab of the meeting');
+  });
+
+  test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, errors come back on the form', async () => {
+    const manager = demoObjectId('manager');
+    await post(fromMember(manager, { text: '/coregroup new' }), await channel.token());
+    const form = lastCard() as unknown as { actions: { verb: string; data: { requestId: string } }[] };
+    const submit = async (answers: Record<string, string>) => {
+      const response = await post(
+        { ...fromMember(manager, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: form.actions[0]!.verb, data: { ...form.actions[0]!.data, ...answers } } } }), from: { id: '29:manager', aadObjectId: manager, name: 'Tom Okafor' } },
+        await channel.token(),
+      );
+      return JSON.stringify(((await response.json()) as { value: Card }).value);
+    };
+    const answers = {
+      caseReference: 'CP-2026-0042',
+      childName: 'Invented Child',
+      icpcDate: '2026-06-01',
+      policyId: 'wales',
+      creatorRole: 'team-manager',
+      membersText: 'lead-social-worker | children’s social care | Priya Shah | priya.shah@demo.example\nprofessional | GP surgery | Dr Ann Other | ann.other@gp.example\nfamily-member | family | Sam Parent | sam@family.example',
+      outcomesText: 'Safe at home\nIn school every day',
+    };
+    expect(await submit({ ...answers, membersText: 'doctor | GP | X | x@y.example' })).toContain('member line 1: the role must be one of');
+    expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
+    const created = (await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).find((group) => group.caseReference === 'CP-2026-0042')!;
+    const members = await store.coreGroups.members(created.id);
+    expect(members.map((member) => [member.displayName, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
+      ['Dr Ann Other', 'professional', 'email-only', false],
+      ['Priya Shah', 'lead-social-worker', 'tenant', true],
+      ['Sam Parent', 'family-member', 'email-only', false],
+      ['Tom Okafor', 'team-manager', 'tenant', true],
+    ]);
+    expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
   });
 
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {

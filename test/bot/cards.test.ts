@@ -6,6 +6,7 @@ import { statusCard } from '../../bot/cards/status.card';
 import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
 import { concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
 import { minutesCard } from '../../bot/cards/minutes.card';
+import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import type { Obligation } from '../../src/domain/obligations';
@@ -48,6 +49,8 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', kind: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
     ['minutes', minutesCard({ caseReference: 'CP-1', last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
+    ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
     ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });

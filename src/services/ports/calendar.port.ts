@@ -33,6 +33,12 @@ export interface BookedEvent {
 
 export type InvitationResponse = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined' | 'notResponded' | 'organizer';
 
+/** Looks people up in the tenant's directory (Microsoft Graph `/users`). */
+export interface Directory {
+  /** The tenant user with this e-mail address, or nothing for people outside the tenant. */
+  findUser(email: string): Promise<{ id: string; displayName: string } | undefined>;
+}
+
 /** The calendar system (Microsoft Graph in production, the simulator locally). */
 export interface Calendar {
   availability(request: { organiser: string; mailboxes: readonly string[]; fromMs: number; toMs: number }): Promise<MailboxAvailability[]>;

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import { parseCivilDate } from '../domain/civil-date';
+import { type CoreGroup, type CoreGroupMember, MEMBER_ROLES, type MemberRole } from '../domain/core-group';
+import { InvalidInputError } from '../domain/errors';
+import type { ChildProtectionPlan } from '../domain/plan';
+import type { Caller } from './authorise';
+import type { Directory } from './ports/calendar.port';
+import type { Clock } from './ports/clock.port';
+import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
+
+/** What the lead social worker types into the set-up form after the ICPC. */
+export interface CoreGroupSetup {
+  readonly caseReference: string;
+  readonly childName: string;
+  readonly icpcDate: string;
+  readonly policyId: string;
+  /** The creator's own role in the group. */
+  readonly creatorRole: 'lead-social-worker' | 'team-manager';
+  /** One member per line: `role | agency | name | e-mail`. */
+  readonly membersText: string;
+  /** One outcome per line, from the outline plan. */
+  readonly outcomesText: string;
+}
+
+const EMAIL = /^[^\s@|]+@[^\s@|]+\.[^\s@|]+$/;
+
+/** Reads the member lines, naming the line and the problem when one is wrong. */
+export function parseMemberLines(text: string): { role: MemberRole; agency: string; name: string; email: string }[] {
+  return text
+    .split('\n')
+    .map((raw) => raw.trim())
+    .filter(Boolean)
+    .map((raw, index) => {
+      const [role, agency, name, email] = raw.split('|').map((part) => part.trim());
+      const where = `member line ${index + 1}`;
+      if (!role || !(MEMBER_ROLES as readonly string[]).includes(role)) throw new InvalidInputError(`${where}: the role must be one of ${MEMBER_ROLES.join(', ')}`);
+      if (!agency || !name) throw new InvalidInputError(`${where}: write role | agency | name | e-mail`);
+      if (!email || !EMAIL.test(email)) throw new InvalidInputError(`${where}: "${email ?? ''}" is not an e-mail address`);
+      return { role: role as MemberRole, agency, name, email: email.toLowerCase() };
+    });
+}
+
+/**
+ * Sets up a core group after an ICPC: the case, its members (tenant users resolved in the
+ * directory so the bot can recognise them; everyone else reachable by e-mail only) and the
+ * outline plan's outcomes. The creator becomes its lead social worker or team manager.
+ */
+export function createCoreGroupSetupService(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'create'>;
+  plans: Pick<PlanRepository, 'saveRevision'>;
+  directory: Directory;
+  auditLog: Pick<AuditLog, 'append'>;
+  clock: Clock;
+  policyIds: () => readonly string[];
+}) {
+  return {
+    async create(caller: Caller, setup: CoreGroupSetup, creator: { displayName: string; email?: string | undefined }): Promise<CoreGroup> {
+      const caseReference = setup.caseReference.trim();
+      if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
+      if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");
+      const icpcDate = parseCivilDate(setup.icpcDate.trim(), 'The ICPC date');
+      if (Temporal.PlainDate.compare(icpcDate, deps.clock.today()) > 0) throw new InvalidInputError('The ICPC date cannot be in the future.');
+      if (!deps.policyIds().includes(setup.policyId)) throw new InvalidInputError(`Unknown policy "${setup.policyId}".`);
+      const lines = parseMemberLines(setup.membersText);
+      const outcomes = setup.outcomesText.split('\n').map((line) => line.trim()).filter(Boolean);
+      if (outcomes.length === 0) throw new InvalidInputError('Enter at least one outcome from the outline plan.');
+
+      const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
+      for (const line of lines) {
+        if (line.email === creator.email?.toLowerCase()) continue;
+        const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
+        members.push({ id: randomUUID(), displayName: line.name, role: line.role, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
+      }
+      const coreGroup: CoreGroup = { id: randomUUID(), caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, createdAt: deps.clock.nowIso() };
+      await deps.coreGroups.create(coreGroup, members);
+      const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '' };
+      await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Outline plan from the ICPC', changes: [] }, deps.clock.nowIso());
+      await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', coreGroupId: coreGroup.id, outcome: 'allowed' });
+      return coreGroup;
+    },
+  };
+}
+
+export type CoreGroupSetupService = ReturnType<typeof createCoreGroupSetupService>;
