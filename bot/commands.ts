@@ -1,5 +1,8 @@
 /** The verbs the bot understands, as typed after `/coregroup` or `coregroup`. */
-export const COMMAND_VERBS = ['help', 'status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'new'] as const;
+export const COMMAND_VERBS = ['help', 'status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'new', 'note', 'decision', 'action'] as const;
+
+/** Verbs that add to the draft minutes from a meeting chat. */
+export const CHAT_CONTRIBUTION_VERBS = ['note', 'decision', 'action'] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
 /**

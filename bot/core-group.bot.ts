@@ -17,6 +17,7 @@ import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
 import type { CoreGroupSetupService } from '../src/services/core-group-setup.service';
+import type { MeetingChatService } from '../src/services/meeting-chat.service';
 import type { Clock } from '../src/services/ports/clock.port';
 import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
@@ -29,7 +30,7 @@ import { planCard } from './cards/plan.card';
 import { statusCard } from './cards/status.card';
 import { BOOK_SLOT_VERB, bookedCard, slotsCard } from './cards/schedule.card';
 import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
-import { type CommandVerb, parseCommand } from './commands';
+import { CHAT_CONTRIBUTION_VERBS, type CommandVerb, parseCommand } from './commands';
 
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
@@ -37,6 +38,7 @@ export interface BotServices {
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create'>;
+  readonly meetingChat: Pick<MeetingChatService, 'contribute'>;
   readonly policies: () => readonly { id: string; name: string }[];
   readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
   readonly clock: Clock;
@@ -81,7 +83,7 @@ type CardActionHandler = (caller: Caller, data: Record<string, unknown>, sender:
  * the caller is always `from.aadObjectId` in that tenant — never an id from card data.
  */
 export class CoreGroupBot extends TeamsActivityHandler {
-  private readonly commands: Record<CommandVerb, CommandHandler>;
+  private readonly commands: Record<Exclude<CommandVerb, (typeof CHAT_CONTRIBUTION_VERBS)[number]>, CommandHandler>;
   private readonly cardActions: Record<string, CardActionHandler>;
 
   constructor(private readonly services: BotServices) {
@@ -158,11 +160,15 @@ export class CoreGroupBot extends TeamsActivityHandler {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(helpCard())] });
       return;
     }
+    if ((CHAT_CONTRIBUTION_VERBS as readonly string[]).includes(command.verb)) {
+      await this.contribute(context, caller, command.verb as (typeof CHAT_CONTRIBUTION_VERBS)[number], command.rest, personal);
+      return;
+    }
     if (!personal) {
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(privateDetailsCard())] });
       return;
     }
-    const reply = await this.commands[command.verb](caller, command.rest);
+    const reply = await this.commands[command.verb as keyof typeof this.commands](caller, command.rest);
     await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reply.card)] });
   }
 
@@ -184,6 +190,29 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const card = await this.answerRefusals(() => handler(caller, value ?? {}, { name: context.activity.from?.name }));
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  /**
+   * `/coregroup note|decision|action …` in a meeting chat. The acknowledgement repeats nothing of
+   * what was typed: everyone in the chat already sees it, and the minutes hold it.
+   */
+  private async contribute(context: TurnContext, caller: Caller, kind: (typeof CHAT_CONTRIBUTION_VERBS)[number], rest: string, personal: boolean): Promise<void> {
+    if (personal) {
+      await context.sendActivity('Use this in the meeting chat of a core group meeting: it goes into that meeting’s draft minutes.');
+      return;
+    }
+    if (rest === '') {
+      await context.sendActivity(`Write the ${kind} after the command, e.g. /coregroup ${kind} …`);
+      return;
+    }
+    const due = kind === 'action' ? /\bby (\d{4}-\d{2}-\d{2})\s*$/.exec(rest)?.[1] : undefined;
+    const mentioned = [...(context.activity.text ?? '').matchAll(/<at>([^<]+)<\/at>/gi)].map((match) => match[1]!.trim());
+    const ownerName = kind === 'action' ? mentioned.find((name) => name !== context.activity.recipient?.name && !/^core group$/i.test(name)) : undefined;
+    const reply = await this.answerRefusals(async () => {
+      const result = await this.services.meetingChat.contribute({ caller, chatId: context.activity.conversation.id, activityId: context.activity.id ?? randomUUID(), kind, text: rest, ownerName, due });
+      return messageCard(result.added ? `Added to the draft minutes as a ${kind}, for the chair to review.` : 'Already in the draft minutes.');
+    });
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reply)] });
   }
 
   /** Refusals (not a member, not the owner, a deadline rule, Graph busy) are answered on the card itself. */

@@ -15,6 +15,7 @@ import { connectCalendar } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
+import { createMeetingChatService } from './services/meeting-chat.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
@@ -84,6 +85,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     scheduling,
     checkIns: createCheckInService(serviceDeps),
     concerns: createConcernService(serviceDeps),
+    meetingChat: createMeetingChatService(serviceDeps),
     setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     conversationReferences: store.conversationReferences,

@@ -41,6 +41,22 @@ export interface Disagreement {
   readonly significant: boolean;
 }
 
+/**
+ * Something a member added from the meeting chat (`/coregroup note|decision|action …`): attributed,
+ * time-stamped, and only a proposal until the chair accepts, edits or drops it in the minutes tab.
+ */
+export interface ChatContribution {
+  /** The Teams activity it came from: a retried delivery adds nothing twice. */
+  readonly id: string;
+  readonly kind: 'note' | 'decision' | 'action';
+  readonly text: string;
+  readonly memberId: string;
+  readonly at: string;
+  /** For an action: who was named and by when, as typed. */
+  readonly ownerName?: string | undefined;
+  readonly due?: string | undefined;
+}
+
 /** The content of core group minutes, in meeting order (the agreed template, seeds 002/004). */
 export interface MinutesContent {
   readonly attendance: readonly AttendanceEntry[];
@@ -56,6 +72,8 @@ export interface MinutesContent {
   readonly nextMeetingDate?: CivilDate | undefined;
   /** Seed 002: shared with parents and the child where age-appropriate, as the group decides. */
   readonly sharing: { readonly withFamily: boolean; readonly withChild: boolean };
+  /** Added from the meeting chat, waiting for the chair. */
+  readonly contributions: readonly ChatContribution[];
 }
 
 export interface SignOff {
@@ -99,7 +117,15 @@ export function emptyMinutesContent(invited: readonly CoreGroupMember[]): Minute
     disagreements: [],
     contingencyReview: '',
     sharing: { withFamily: false, withChild: false },
+    contributions: [],
   };
+}
+
+/** Adds a chat contribution to a draft, once per id; signed minutes take no more. */
+export function addContribution(minutes: Minutes, contribution: ChatContribution): Minutes {
+  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; add it to the next meeting instead.');
+  if (minutes.content.contributions.some((existing) => existing.id === contribution.id)) return minutes;
+  return { ...minutes, version: minutes.version + 1, content: { ...minutes.content, contributions: [...minutes.content.contributions, contribution] } };
 }
 
 export function isSigned(minutes: Minutes): boolean {

@@ -20,6 +20,7 @@ export const CASE_ACTIONS = [
   'view-compliance',
   'manage-members',
   'view-audit-log',
+  'contribute-to-minutes',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -35,7 +36,7 @@ export interface Standing {
   readonly sharedWithChild?: boolean | undefined;
 }
 
-const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action'];
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members'],

@@ -81,6 +81,10 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       const rows = await db.selectFrom('meetings').selectAll().where('status', '=', 'scheduled').where('calendar_event_id', 'is not', null).where('date', '>=', date.toString()).orderBy('date').limit(limit).execute();
       return rows.map(meetingRowToMeeting);
     },
+    async findByChatId(chatId) {
+      const row = await db.selectFrom('meetings').selectAll().where('chat_id', '=', chatId).orderBy('date', 'desc').executeTakeFirst();
+      return row ? meetingRowToMeeting(row) : undefined;
+    },
     async findByCalendarEvent(eventId) {
       const row = await db.selectFrom('meetings').selectAll().where('calendar_event_id', '=', eventId).executeTakeFirst();
       return row ? meetingRowToMeeting(row) : undefined;

@@ -6,7 +6,8 @@ import type { MinutesRepository } from '../services/ports/store.port';
 import { isUniqueViolation } from './database';
 import type { Database, DeliveryRow, MinutesRow } from './schema';
 
-type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate'> & {
+type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate' | 'contributions'> & {
+  contributions?: MinutesContent['contributions'];
   newActions: (Omit<MinutesContent['newActions'][number], 'due'> & { due: string })[];
   nextMeetingDate?: string;
 };
@@ -24,6 +25,7 @@ function contentFromText(text: string): MinutesContent {
   const stored = JSON.parse(text) as StoredContent;
   return {
     ...stored,
+    contributions: stored.contributions ?? [],
     newActions: stored.newActions.map((action) => ({ ...action, due: parseCivilDate(action.due) })),
     nextMeetingDate: stored.nextMeetingDate ? parseCivilDate(stored.nextMeetingDate) : undefined,
   };

@@ -8,6 +8,7 @@ import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInService } from '../../src/services/check-in.service';
 import { createConcernService } from '../../src/services/concern.service';
+import { createMeetingChatService } from '../../src/services/meeting-chat.service';
 import { createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
 import type { Directory } from '../../src/services/ports/calendar.port';
 import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
@@ -57,6 +58,7 @@ describe('the bot endpoint with authentication on', () => {
       scheduling,
       checkIns: createCheckInService(deps),
       concerns: createConcernService(deps),
+      meetingChat: createMeetingChatService(deps),
       setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
       policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
       conversationReferences: store.conversationReferences,
@@ -272,6 +274,26 @@ describe('the bot endpoint with authentication on', () => {
       ['Tom Okafor', 'team-manager', 'tenant', true],
     ]);
     expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
+  });
+
+  test('in the meeting chat, notes, decisions and actions land in the draft minutes once each, attributed; the reply repeats nothing', async () => {
+    const [booked] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.booking?.chatId);
+    const chatId = booked!.booking!.chatId!;
+    const inChat = (aadObjectId: string, text: string, id?: string) => ({ ...fromMember(aadObjectId, { text, conversationType: 'groupChat' }), ...(id ? { id } : {}), conversation: { id: chatId, conversationType: 'groupChat', tenantId: DEMO_TENANT_ID } });
+    const note = inChat(health, '<at>Core Group</at> /coregroup note Mum says the heating is fixed', 'activity-note-1');
+    await post(note, await channel.token());
+    expect(JSON.stringify(lastCard())).toContain('Added to the draft minutes as a note');
+    expect(JSON.stringify(lastCard())).not.toContain('heating');
+    await post(note, await channel.token());
+    await post(inChat(health, '<at>Core Group</at> /coregroup action <at>Owen Price</at> to send attendance figures by 2026-06-19', 'activity-action-1'), await channel.token());
+    const minutes = await store.minutes.findByMeeting(booked!.id);
+    const healthMember = (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === health)!;
+    expect(minutes?.content.contributions.map((c) => [c.kind, c.memberId, c.due ?? null, c.ownerName ?? null])).toEqual([
+      ['note', healthMember.id, null, null],
+      ['action', healthMember.id, '2026-06-19', 'Owen Price'],
+    ]);
+    await post(inChat(demoObjectId('stranger'), '/coregroup note I am not a member', 'activity-note-2'), await channel.token());
+    expect((await store.minutes.findByMeeting(booked!.id))?.content.contributions).toHaveLength(2);
   });
 
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {

@@ -40,6 +40,8 @@ export interface MeetingRepository {
   findById(id: string): Promise<CoreGroupMeeting | undefined>;
   findByBookingKey(bookingKey: string): Promise<CoreGroupMeeting | undefined>;
   findByCalendarEvent(eventId: string): Promise<CoreGroupMeeting | undefined>;
+  /** The booked meeting whose Teams meeting chat this is. */
+  findByChatId(chatId: string): Promise<CoreGroupMeeting | undefined>;
   /** Booked meetings still to come (from a date on), across core groups: what reply polling walks. */
   listBookedFrom(date: CivilDate, limit: number): Promise<CoreGroupMeeting[]>;
   update(meeting: CoreGroupMeeting): Promise<void>;
