@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { systemClock } from './adapters/system-clock';
 import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
@@ -22,6 +23,7 @@ import { createCalendarNotificationService } from './services/calendar-notificat
 import { seedDemoCoreGroup } from './services/demo-core-group';
 import { createSchedulingService } from './services/scheduling.service';
 import { graphNotificationsRouter } from './server/graph-notifications.route';
+import { startPlayground } from './server/playground';
 import { createHttpApp } from './server/http-app';
 import { type Logger, createLogger } from './server/logger';
 import { openDatabase } from './store/database';
@@ -173,8 +175,22 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const playground = config.playground.enabled ? startPlayground({ botEndpoint: `${service.url}/api/messages`, port: config.playground.port, cwd: join(__dirname, '..'), env: process.env, logger }) : undefined;
+  if (config.mode === 'local') {
+    process.stdout.write(
+      [
+        '',
+        'Core Group is running locally (SQLite, Graph simulator, authentication off on loopback).',
+        playground ? `  Teams client (Agents Playground): ${playground.url}  — you are Priya Shah, lead social worker of the demo core group DEMO-0001` : '  Agents Playground: off (PLAYGROUND=off)',
+        `  Bot endpoint: ${service.url}/api/messages   Health: ${service.url}/healthz   Graph simulator: ${service.graphSimulatorUrl ?? '-'}`,
+        '  Try: /coregroup status · /coregroup schedule · /coregroup tasks · /coregroup plan · /coregroup escalate · /coregroup new',
+        '',
+      ].join('\n'),
+    );
+  }
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
+    playground?.stop();
     service.stop().then(
       () => {
         process.exitCode = 0;

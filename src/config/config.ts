@@ -38,6 +38,8 @@ const environmentSchema = z.object({
   ORGANISER_MAILBOX: z.string().email('must be a mailbox address').optional(),
   TEAMS_APP_ID: z.string().uuid('must be the Teams app id from the org app catalogue').optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
+  PLAYGROUND: z.enum(['on', 'off']).default('on'),
 });
 
 /** The service's settings, parsed once at start-up and frozen. Nothing else reads the environment. */
@@ -68,6 +70,8 @@ export interface Config {
   };
   /** Where Microsoft reaches this service (Graph change notifications); defaults to the local URL. */
   readonly publicBaseUrl?: string | undefined;
+  /** Local mode: start the Microsoft 365 Agents Playground as the Teams client, on this port. */
+  readonly playground: { readonly enabled: boolean; readonly port: number };
 }
 
 /** The app id the local stack uses when no catalogue id is configured. */
@@ -115,6 +119,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       teamsAppId: env.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
     },
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    playground: { enabled: env.CORE_GROUP_MODE === 'local' && env.PLAYGROUND === 'on', port: env.PLAYGROUND_PORT },
   };
   if (config.mode === 'production') refuseInsecureProduction(config, env.AUTH_DISABLED);
   else if (!isLoopback(config.host)) {

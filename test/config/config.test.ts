@@ -28,6 +28,11 @@ describe('local mode (the embedded default)', () => {
     expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
+  test('the Agents Playground starts with local mode unless switched off, and never in production', () => {
+    expect(loadConfig({}).playground).toEqual({ enabled: true, port: 56150 });
+    expect(loadConfig({ PLAYGROUND: 'off' }).playground.enabled).toBe(false);
+  });
+
   test('the config is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
@@ -38,7 +43,7 @@ describe('local mode (the embedded default)', () => {
 describe('production refuses to start insecurely', () => {
   test('a complete production environment loads with authentication on', () => {
     const config = loadConfig(production);
-    expect(config).toMatchObject({ mode: 'production', authDisabled: false, allowedTenantIds: [TENANT], bot: { appId: APP } });
+    expect(config).toMatchObject({ mode: 'production', authDisabled: false, allowedTenantIds: [TENANT], bot: { appId: APP }, playground: { enabled: false } });
   });
 
   test.each([

@@ -53,7 +53,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await say('/coregroup help');
     await page.getByText('the plan actions you own, with buttons to check in').waitFor({ timeout: 15_000 });
     await say('/coregroup tasks');
-    await page.getByText('Visit weekly and check home conditions with Jordan').waitFor({ timeout: 15_000 });
+    await page.getByText('Agree a written safety plan with Jordan, including who to call').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'On track' }).first().click();
     await page.getByText('✔ Recorded: on track').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'On track' }).count()).toBe(0);
