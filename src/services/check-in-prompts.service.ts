@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from '../domain/civil-date';
 import { holidayDivisionOf } from '../domain/nation';
@@ -6,6 +5,7 @@ import { isOpen } from '../domain/plan';
 import type { PolicyProfile } from '../domain/policy';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { currentActions } from './case-status.service';
+import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
 import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from './ports/store.port';
 
@@ -22,11 +22,6 @@ export interface CheckInPromptPayload {
   /** When the prompt was due to go out: the chase looks for a check-in since then. */
   readonly promptedAt: string;
 }
-
-const uuidFrom = (key: string) => {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
 
 /** 08:00 in London on a civil date, as an ISO instant. */
 const morningOf = (date: CivilDate) => date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from('08:00') }).toInstant().toString();
@@ -74,10 +69,10 @@ export function createCheckInPromptPlanner(deps: {
         if (!owner) continue;
         const key = `prompt:${coreGroupId}:${moment.key}:${owner.id}`;
         const promptedAt = morningOf(moment.date);
-        const payload: CheckInPromptPayload = { tenantId: coreGroup.tenantId, coreGroupId, memberId: owner.id, aadObjectId: owner.aadObjectId!, promptId: uuidFrom(key), promptedAt };
-        const prompt = await deps.jobs.enqueue({ id: uuidFrom(`job:${key}`), kind: CHECK_IN_PROMPT_JOB, payload, runAt: promptedAt, idempotencyKey: key, at: deps.clock.nowIso() });
+        const payload: CheckInPromptPayload = { tenantId: coreGroup.tenantId, coreGroupId, memberId: owner.id, aadObjectId: owner.aadObjectId!, promptId: uuidFromKey(key), promptedAt };
+        const prompt = await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CHECK_IN_PROMPT_JOB, payload, runAt: promptedAt, idempotencyKey: key, at: deps.clock.nowIso() });
         const chaseAt = morningOf(calendar.addWorkingDays(moment.date, deps.chaseAfterWorkingDays ?? 2));
-        await deps.jobs.enqueue({ id: uuidFrom(`job:chase:${key}`), kind: CHECK_IN_CHASE_JOB, payload, runAt: chaseAt, idempotencyKey: `chase:${key}`, at: deps.clock.nowIso() });
+        await deps.jobs.enqueue({ id: uuidFromKey(`job:chase:${key}`), kind: CHECK_IN_CHASE_JOB, payload, runAt: chaseAt, idempotencyKey: `chase:${key}`, at: deps.clock.nowIso() });
         if (prompt.created) planned++;
       }
       return planned;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type ConcernKind, escalationRoute, recipientsAtStep } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
+import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue } from './ports/store.port';
 
@@ -13,11 +13,6 @@ export interface ConcernNotificationPayload {
   readonly concernId: string;
   readonly recipientAadObjectId: string;
 }
-
-const uuidFrom = (key: string) => {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
 
 /**
  * Raising a concern (seed 003's two families, and seed 001's request for an extra core group):
@@ -36,7 +31,7 @@ export function createConcernService(deps: {
       const action = request.kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action });
       const raised = await deps.concerns.raise(
-        { id: uuidFrom(`concern:${request.requestId}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: member.id, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
+        { id: uuidFromKey(`concern:${request.requestId}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: member.id, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
         `concern:${coreGroup.id}:${request.requestId}`,
       );
       const roles = recipientsAtStep(request.kind, 0);
@@ -46,7 +41,7 @@ export function createConcernService(deps: {
       for (const recipient of recipients) {
         const payload: ConcernNotificationPayload = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId! };
         const key = `concern:${raised.concern.id}:${recipient.id}`;
-        await deps.jobs.enqueue({ id: uuidFrom(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
+        await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
       }
       return { ...raised, toldRoles: escalationRoute(request.kind).steps[0]!.to, told: recipients.map((recipient) => recipient.displayName) };
     },

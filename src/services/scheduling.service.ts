@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from '../domain/civil-date';
 import type { CoreGroupMember } from '../domain/core-group';
@@ -11,6 +11,7 @@ import type { PolicyProfile } from '../domain/policy';
 import { type SlotAttendee, SlotFinder, type SlotProposal } from '../domain/slot-finding';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { type Caller, authorise } from './authorise';
+import { uuidFromKey } from './deterministic-id';
 import type { AgendaPublisher } from './ports/agenda.port';
 import { type BookedEvent, type Calendar, CalendarError } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
@@ -47,8 +48,7 @@ export interface SlotOffer {
 
 /** A deterministic GUID from a booking key: Graph's `transactionId`, so a retried create returns the same event. */
 export function transactionIdFor(bookingKey: string): string {
-  const hex = createHash('sha256').update(bookingKey).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromKey(bookingKey);
 }
 
 const invitees = (members: readonly CoreGroupMember[]) => members.filter((member) => member.active && member.role !== 'child' && member.email);
