@@ -243,17 +243,14 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const parsed = raiseConcernData.safeParse(data);
     if (!parsed.success) return messageCard('Choose what the concern is about and say briefly what is happening, then press Raise.');
     const raised = await this.services.concerns.raise({ caller, ...parsed.data });
-    const statuses = await this.services.status.myStatus(caller);
-    const caseReference = statuses.find((status) => status.coreGroup.id === parsed.data.coreGroupId)?.coreGroup.caseReference ?? '';
-    return concernRaisedCard({ caseReference, kind: raised.concern.kind, told: raised.told });
+    return concernRaisedCard({ caseReference: raised.caseReference, kind: raised.concern.kind, told: raised.told });
   }
 
   private async bookSlot(caller: Caller, data: Record<string, unknown>): Promise<object> {
     const parsed = bookSlotData.safeParse(data);
     if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
     const booked = await this.services.scheduling.book({ caller, coreGroupId: parsed.data.coreGroupId, startMs: Number(parsed.data.slot) });
-    const group = (await this.services.scheduling.schedulableFor(caller)).find((candidate) => candidate.id === parsed.data.coreGroupId);
-    return bookedCard({ caseReference: group?.caseReference ?? '', startMs: Date.parse(booked.meeting.startsAt ?? ''), endMs: Date.parse(booked.meeting.endsAt ?? ''), joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl, chatReady: booked.chat === 'ready' });
+    return bookedCard({ caseReference: booked.caseReference, startMs: Date.parse(booked.meeting.startsAt ?? ''), endMs: Date.parse(booked.meeting.endsAt ?? ''), joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl, chatReady: booked.chat === 'ready' });
   }
 
   private async checkIn(caller: Caller, data: Record<string, unknown>): Promise<object> {

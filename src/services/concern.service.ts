@@ -27,7 +27,7 @@ export function createConcernService(deps: {
   clock: Clock;
 }) {
   return {
-    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; toldRoles: readonly string[]; told: readonly string[] }> {
+    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; told: readonly string[] }> {
       const action = request.kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action });
       const raised = await deps.concerns.raise(
@@ -43,7 +43,7 @@ export function createConcernService(deps: {
         const key = `concern:${raised.concern.id}:${recipient.id}`;
         await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
       }
-      return { ...raised, toldRoles: escalationRoute(request.kind).steps[0]!.to, told: recipients.map((recipient) => recipient.displayName) };
+      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, told: recipients.map((recipient) => recipient.displayName) };
     },
   };
 }

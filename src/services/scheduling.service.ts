@@ -132,11 +132,11 @@ export function createSchedulingService(deps: SchedulingDeps) {
      * booking key makes it happen once: a double click, a Teams retry or a crash between Graph
      * and the database all end with one event and one meeting.
      */
-    async book(request: { caller: Caller; coreGroupId: string; startMs: number }): Promise<{ meeting: CoreGroupMeeting; created: boolean; joinUrl?: string | undefined; chat: 'ready' | 'pending' }> {
+    async book(request: { caller: Caller; coreGroupId: string; startMs: number }): Promise<{ meeting: CoreGroupMeeting; created: boolean; caseReference: string; joinUrl?: string | undefined; chat: 'ready' | 'pending' }> {
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
       const bookingKey = `${coreGroup.id}:${request.startMs}`;
       const existing = await deps.meetings.findByBookingKey(bookingKey);
-      if (existing?.booking) return { meeting: existing, created: false, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
+      if (existing?.booking) return { meeting: existing, created: false, caseReference: coreGroup.caseReference, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
 
       const profile = deps.policy(coreGroup.policyId);
       const { review } = await nextMeetingObligation(coreGroup.id, profile);
@@ -187,7 +187,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
           if (!(error instanceof CalendarError)) throw error;
         }
       }
-      return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, joinUrl: event.joinUrl, chat };
+      return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, caseReference: coreGroup.caseReference, joinUrl: event.joinUrl, chat };
     },
 
     /** Moves a booked meeting — one occurrence (by its start) or the whole series; the calendar tells the attendees. */
