@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
 import { createBotAdapter } from '../../bot/bot-adapter';
 import { CoreGroupBot } from '../../bot/core-group.bot';
-import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInService } from '../../src/services/check-in.service';
@@ -11,14 +10,14 @@ import { createConcernService } from '../../src/services/concern.service';
 import { createMeetingChatService } from '../../src/services/meeting-chat.service';
 import { createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
 import type { Directory } from '../../src/services/ports/calendar.port';
-import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { botRouter } from '../../src/server/bot-mount';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
-import { type Store, createStore } from '../../src/store/store';
+import type { Store } from '../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { type TestDatabase, demoDatabase } from '../support/databases';
 import { simulatedGraph } from '../support/graph';
 import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
@@ -45,10 +44,8 @@ describe('the bot endpoint with authentication on', () => {
   let calendar: Calendar;
 
   beforeAll(async () => {
-    database = await migratedDatabase('sqlite');
-    store = createStore(database);
-    const calendars = loadWorkingDayCalendars();
-    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     channel = await startChannelStandIn();
     const deps = { ...store, meetingList: store.meetings, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));

@@ -2,17 +2,16 @@ import { createBotAdapter } from '../../bot/bot-adapter';
 import { checkInPromptJobs } from '../../bot/check-in-prompt.jobs';
 import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { londonDateOf } from '../../src/domain/civil-date';
-import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInPromptPlanner } from '../../src/services/check-in-prompts.service';
-import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
-import { type Store, createStore } from '../../src/store/store';
+import type { Store } from '../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
-import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { type TestDatabase, demoDatabase } from '../support/databases';
 
 let now = '2026-06-03T08:00:00.000Z';
 const clock: Clock = { nowIso: () => now, today: () => londonDateOf(now) };
@@ -26,10 +25,8 @@ describe('check-in prompts as durable jobs, sent through the bot to a recording 
   let coreGroupId: string;
 
   beforeAll(async () => {
-    database = await migratedDatabase('sqlite');
-    store = createStore(database);
-    const calendars = loadWorkingDayCalendars();
-    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     channel = await startChannelStandIn();
     for (const person of DEMO_PEOPLE.filter((candidate) => candidate.reach !== 'email-only')) {
       const aadObjectId = demoObjectId(person.key);

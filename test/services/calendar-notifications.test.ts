@@ -4,17 +4,16 @@ import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
-import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCalendarNotificationService } from '../../src/services/calendar-notifications.service';
-import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { graphNotificationsRouter } from '../../src/server/graph-notifications.route';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
-import { type Store, createStore } from '../../src/store/store';
-import { type TestDatabase, migratedDatabase } from '../support/databases';
+import type { Store } from '../../src/store/store';
+import { type TestDatabase, demoDatabase } from '../support/databases';
 import { simulatedGraph } from '../support/graph';
 
 const TODAY = Temporal.PlainDate.from('2026-06-03');
@@ -32,10 +31,8 @@ describe('replies pushed by Graph change notifications to the app over HTTP', ()
   let coreGroupId: string;
 
   beforeAll(async () => {
-    database = await migratedDatabase('sqlite');
-    store = createStore(database);
-    const calendars = loadWorkingDayCalendars();
-    ({ coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] }));
+    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     const graph = await simulatedGraph(demoOrganisation(TODAY));
     simulator = graph.simulator;
     scheduling = createSchedulingService({

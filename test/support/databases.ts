@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { type OpenDatabase, openDatabase } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { createStore } from '../../src/store/store';
 
 /** A database for one test file, and how to throw it away. */
 export interface TestDatabase extends OpenDatabase {
@@ -52,4 +56,13 @@ export async function migratedDatabase(engine: 'sqlite' | 'postgres'): Promise<T
   const database = await freshDatabase(engine);
   await migrateToLatest(database);
   return database;
+}
+
+/** A migrated SQLite database holding the demo core group, seeded as of the given clock. */
+export async function demoDatabase(clock: Clock) {
+  const database = await migratedDatabase('sqlite');
+  const store = createStore(database);
+  const calendars = loadWorkingDayCalendars();
+  const { coreGroupId } = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars['england-and-wales'] });
+  return { database, store, calendars, coreGroupId };
 }
