@@ -18,9 +18,11 @@ import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
 import type { CoreGroupSetupService } from '../src/services/core-group-setup.service';
 import type { MeetingChatService } from '../src/services/meeting-chat.service';
+import type { MeetingEventsService } from '../src/services/meeting-events.service';
 import type { Clock } from '../src/services/ports/clock.port';
 import type { SchedulingService } from '../src/services/scheduling.service';
 import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
+import { AGENDA_VIEW_VERB, MARK_PRESENT_VERB, agendaCard, minutesTabLink, personalAgendaCard } from './cards/agenda.card';
 import { helpCard } from './cards/help.card';
 import { RAISE_CONCERN_VERB, concernRaisedCard, escalateCard } from './cards/escalate.card';
 import { CREATE_CORE_GROUP_VERB, coreGroupCreatedCard, newCoreGroupCard } from './cards/new-core-group.card';
@@ -31,6 +33,8 @@ import { statusCard } from './cards/status.card';
 import { BOOK_SLOT_VERB, bookedCard, slotsCard } from './cards/schedule.card';
 import { CHECK_IN_VERB, type TaskItem, tasksCard } from './cards/tasks.card';
 import { CHAT_CONTRIBUTION_VERBS, type CommandVerb, parseCommand } from './commands';
+import { chatRecipientKey } from './meeting.jobs';
+import { refreshUserIds } from './refresh-users';
 
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
@@ -39,8 +43,11 @@ export interface BotServices {
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create'>;
   readonly meetingChat: Pick<MeetingChatService, 'contribute'>;
+  readonly meetingEvents: Pick<MeetingEventsService, 'meetingStarted' | 'meetingEnded' | 'agendaOf' | 'personalView' | 'markPresent' | 'attendeeIdentities'>;
   readonly policies: () => readonly { id: string; name: string }[];
-  readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert'>;
+  readonly conversationReferences: Pick<ConversationReferenceRepository, 'upsert' | 'find'>;
+  /** The Teams app id in the org catalogue: deep links to the minutes tab point at it. */
+  readonly teamsAppId: string;
   readonly clock: Clock;
   /** Tenants allowed to use the app; empty means any (local mode only — production config refuses it). */
   readonly allowedTenantIds: readonly string[];
@@ -68,6 +75,9 @@ const createCoreGroupData = z.object({
   membersText: z.string().max(4000),
   outcomesText: z.string().max(4000),
 });
+
+/** The data the agenda card's refresh and "I'm here" carry. */
+const agendaData = z.object({ meetingId: z.string().uuid(), started: z.boolean() });
 
 /** The data the Book button carries, plus the chosen slot from the card's input. */
 const bookSlotData = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
@@ -132,7 +142,34 @@ export class CoreGroupBot extends TeamsActivityHandler {
       [BOOK_SLOT_VERB]: (caller, data) => this.bookSlot(caller, data),
       [RAISE_CONCERN_VERB]: (caller, data) => this.raiseConcern(caller, data),
       [CREATE_CORE_GROUP_VERB]: (caller, data, sender) => this.createCoreGroup(caller, data, sender.name),
+      [AGENDA_VIEW_VERB]: (caller, data) => this.agendaView(caller, data, 'view'),
+      [MARK_PRESENT_VERB]: (caller, data) => this.agendaView(caller, data, 'mark-present'),
     };
+
+    this.onTeamsMeetingStartEvent(async (_meeting, context, next) => {
+      const tenantId = tenantOf(context);
+      if (tenantId) {
+        await this.rememberChat(context, tenantId);
+        await services.meetingEvents.meetingStarted({ tenantId, chatId: context.activity.conversation.id });
+      }
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (_meeting, context, next) => {
+      const tenantId = tenantOf(context);
+      if (tenantId) await services.meetingEvents.meetingEnded({ tenantId, chatId: context.activity.conversation.id });
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      const tenantId = tenantOf(context);
+      if (tenantId && context.activity.conversation.conversationType !== 'personal') await this.rememberChat(context, tenantId);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const tenantId = tenantOf(context);
+      const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient?.id);
+      if (tenantId && botAdded && context.activity.conversation.conversationType !== 'personal') await this.rememberChat(context, tenantId);
+      await next();
+    });
 
     this.onMessage(async (context, next) => {
       if (context.activity.value && !context.activity.text) await this.onSubmitFallback(context);
@@ -264,6 +301,34 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (index >= 0) items[index] = answered;
     else items.unshift(answered);
     return tasksCard(items, parsed.data.promptId);
+  }
+
+  /**
+   * The agenda card for one person: Teams' automatic refresh (`view`) or the "I'm here" press. A
+   * verified member gets their own view; anyone else (a guest, a parent not in the group) gets the
+   * card everyone sees, so the refresh never shows them an error.
+   */
+  private async agendaView(caller: Caller, data: Record<string, unknown>, intent: 'view' | 'mark-present'): Promise<object> {
+    const parsed = agendaData.safeParse(data);
+    if (!parsed.success) return messageCard('This agenda card could not be read.');
+    const { meetingId, started } = parsed.data;
+    const shared = await this.services.meetingEvents.agendaOf(meetingId, started);
+    if (!shared) return messageCard('This meeting is no longer booked.');
+    const options = { minutesUrl: minutesTabLink(this.services.teamsAppId, shared.chatId), refreshFor: await refreshUserIds({ meetingEvents: this.services.meetingEvents, references: this.services.conversationReferences }, caller.tenantId, meetingId) };
+    try {
+      const personal = intent === 'mark-present' ? await this.services.meetingEvents.markPresent(caller, meetingId) : await this.services.meetingEvents.personalView(caller, meetingId, started);
+      return personal ? personalAgendaCard(personal, options) : agendaCard(shared, options);
+    } catch (error) {
+      if (error instanceof DomainError && intent === 'view') return agendaCard(shared, options);
+      throw error;
+    }
+  }
+
+  /** A group or meeting chat the app is now in: where the agenda can be posted. */
+  private async rememberChat(context: TurnContext, tenantId: string): Promise<void> {
+    // Without the triggering activity's id, what the bot posts later is a new message, not a reply to it.
+    const { activityId: _replyTo, ...reference }: Partial<ConversationReference> = Turn.getConversationReference(context.activity);
+    await this.services.conversationReferences.upsert({ tenantId, key: chatRecipientKey(context.activity.conversation.id), reference, at: this.services.clock.nowIso() });
   }
 
   private async remember(context: TurnContext, caller: Caller): Promise<void> {

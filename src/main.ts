@@ -17,6 +17,8 @@ import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
+import { createMeetingEventsService } from './services/meeting-events.service';
+import { meetingJobs } from '../bot/meeting.jobs';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
@@ -59,12 +61,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     if (demo.created) logger.info({ coreGroupId: demo.coreGroupId }, 'demo core group seeded');
   }
   const connection = await connectCalendar(config);
+  const serviceDeps = { ...store, meetingList: store.meetings, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
     coreGroups: store.coreGroups,
     meetings: store.meetings,
     auditLog: store.auditLog,
     calendar: connection.calendar,
-    agenda: { publishAgenda: async ({ meetingId }) => void logger.info({ meetingId }, 'agenda ready for the meeting chat') },
+    agenda: meetingEvents,
     clock: systemClock,
     calendars,
     policy: (id) => policies.get(id),
@@ -80,7 +84,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const serviceDeps = { ...store, meetingList: store.meetings, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const status = createCaseStatusService(serviceDeps);
   const bot = new CoreGroupBot({
     status,
@@ -88,6 +91,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     checkIns: createCheckInService(serviceDeps),
     concerns: createConcernService(serviceDeps),
     meetingChat: createMeetingChatService(serviceDeps),
+    meetingEvents,
+    teamsAppId: config.graph.teamsAppId,
     setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     conversationReferences: store.conversationReferences,
@@ -103,7 +108,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', references: store.conversationReferences, limiter: createRateLimiter() });
   const runner = createJobRunner({
     queue: store.jobs,
-    handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }) },
+    handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }),
+      ...meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: config.graph.teamsAppId }),
+    },
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     onError: (details) => logger.warn(details, 'job attempt failed'),

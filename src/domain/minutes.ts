@@ -128,6 +128,20 @@ export function addContribution(minutes: Minutes, contribution: ChatContribution
   return { ...minutes, version: minutes.version + 1, content: { ...minutes.content, contributions: [...minutes.content.contributions, contribution] } };
 }
 
+/**
+ * Records how one member took part. Unchanged attendance returns the same minutes (so a retried
+ * press saves nothing); signed minutes take no more.
+ */
+export function recordAttendance(minutes: Minutes, memberId: string, attendance: Attendance): Minutes {
+  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; attendance can no longer change.');
+  const current = minutes.content.attendance.find((entry) => entry.memberId === memberId);
+  if (current?.attendance === attendance) return minutes;
+  const others = minutes.content.attendance.filter((entry) => entry.memberId !== memberId);
+  const entry: AttendanceEntry = { memberId, attendance };
+  const ordered = current ? minutes.content.attendance.map((existing) => (existing.memberId === memberId ? entry : existing)) : [...others, entry];
+  return { ...minutes, version: minutes.version + 1, content: { ...minutes.content, attendance: ordered } };
+}
+
 export function isSigned(minutes: Minutes): boolean {
   return minutes.chairSignOff !== undefined && minutes.managerSignOff !== undefined;
 }

@@ -21,6 +21,7 @@ export const CASE_ACTIONS = [
   'manage-members',
   'view-audit-log',
   'contribute-to-minutes',
+  'record-own-attendance',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -36,7 +37,7 @@ export interface Standing {
   readonly sharedWithChild?: boolean | undefined;
 }
 
-const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes'];
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members'],
@@ -44,8 +45,8 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   professional: PROFESSIONAL_READ,
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log'],
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log'],
-  'family-member': ['raise-concern', 'request-extra-meeting'],
-  child: [],
+  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
+  child: ['record-own-attendance'],
 };
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {

@@ -23,10 +23,16 @@ import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import type { Calendar } from '../../src/services/ports/calendar.port';
 import { createSchedulingService } from '../../src/services/scheduling.service';
+import { createMeetingEventsService } from '../../src/services/meeting-events.service';
+import { meetingJobs } from '../../bot/meeting.jobs';
+import { createTeamsNotifier } from '../../bot/teams-notifier';
+import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
+import { createRateLimiter } from '../../src/jobs/rate-limiter';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 const health = demoObjectId('health');
 const police = demoObjectId('police');
+const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 
 type Channel = Awaited<ReturnType<typeof startChannelStandIn>>;
 type Card = { body: { type: string; text?: string; items?: Card['body'] }[]; actions?: unknown[] };
@@ -42,6 +48,7 @@ describe('the bot endpoint with authentication on', () => {
   let coreGroupId: string;
   let simulator: GraphSimulator;
   let calendar: Calendar;
+  let jobs: JobRunner;
 
   beforeAll(async () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
@@ -49,13 +56,16 @@ describe('the bot endpoint with authentication on', () => {
     channel = await startChannelStandIn();
     const deps = { ...store, meetingList: store.meetings, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
-    const scheduling = createSchedulingService({ ...deps, calendar, agenda: { publishAgenda: async () => undefined }, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' });
+    const meetingEvents = createMeetingEventsService(deps);
+    const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID });
     const bot = new CoreGroupBot({
       status: createCaseStatusService(deps),
       scheduling,
       checkIns: createCheckInService(deps),
       concerns: createConcernService(deps),
       meetingChat: createMeetingChatService(deps),
+      meetingEvents,
+      teamsAppId: TEAMS_APP_ID,
       setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
       policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
       conversationReferences: store.conversationReferences,
@@ -63,6 +73,8 @@ describe('the bot endpoint with authentication on', () => {
       allowedTenantIds: [DEMO_TENANT_ID],
     });
     const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
+    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
+    jobs = createJobRunner({ queue: store.jobs, handlers: meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: TEAMS_APP_ID }), workerId: 'test', clock });
     const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -223,8 +235,8 @@ describe('the bot endpoint with authentication on', () => {
     const concerns = await store.concerns.listByCoreGroup(coreGroupId);
     expect(concerns).toHaveLength(1);
     expect(concerns[0]).toMatchObject({ kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks', step: 0, status: 'open' });
-    const queued = await store.jobs.claim({ workerId: 'peek', now: '2026-06-03T09:00:00.000Z', leaseMs: 1, limit: 20 });
-    expect(queued.filter((job) => job.kind === 'concern-notification').map((job) => (job.payload as { recipientAadObjectId: string }).recipientAadObjectId).sort()).toEqual([demoObjectId('lead'), demoObjectId('manager')].sort());
+    const queued = await database.db.selectFrom('jobs').select('payload').where('kind', '=', 'concern-notification').execute();
+    expect(queued.map((job) => (JSON.parse(String(job.payload)) as { recipientAadObjectId: string }).recipientAadObjectId).sort()).toEqual([demoObjectId('lead'), demoObjectId('manager')].sort());
   });
 
   test('a concern without a note is refused on the card', async () => {
@@ -291,6 +303,94 @@ describe('the bot endpoint with authentication on', () => {
     ]);
     await post(inChat(demoObjectId('stranger'), '/coregroup note I am not a member', 'activity-note-2'), await channel.token());
     expect((await store.minutes.findByMeeting(booked!.id))?.content.contributions).toHaveLength(2);
+  });
+
+  describe('meeting events', () => {
+    const bookedMeeting = async () => (await store.meetings.listByCoreGroup(coreGroupId)).find((meeting) => meeting.booking?.chatId)!;
+    const inMeetingChat = (chatId: string, activity: object) => ({ ...activity, conversation: { id: chatId, conversationType: 'groupChat', tenantId: DEMO_TENANT_ID } });
+    const postedTo = (conversationId: string) => channel.sent.filter((request) => request.method === 'POST' && decodeURIComponent(request.path).startsWith(`/v3/conversations/${conversationId}/activities`)).map((request) => (request.body.attachments as { content: Card & { refresh?: { userIds: string[] } } }[])[0]!.content);
+    const drainJobs = async () => {
+      while ((await jobs.runOnce()) > 0);
+    };
+    const meetingEvent = (chatId: string, name: 'application/vnd.microsoft.meetingStart' | 'application/vnd.microsoft.meetingEnd') =>
+      inMeetingChat(chatId, {
+        ...fromMember(demoObjectId('lead'), { type: 'event', name, conversationType: 'groupChat' }),
+        value: { Id: 'meeting-id', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x', MeetingType: 'Scheduled', Title: 'Core group', ...(name.endsWith('Start') ? { StartTime: '2026-06-08T09:00:00Z' } : { EndTime: '2026-06-08T10:30:00Z' }) },
+      });
+
+    test('once the app is in the meeting chat, the agenda booked earlier is posted there: headings and times, no case or person, refreshed per member', async () => {
+      const meeting = await bookedMeeting();
+      const chatId = meeting.booking!.chatId!;
+      await post(inMeetingChat(chatId, { ...fromMember(demoObjectId('lead'), { type: 'conversationUpdate', conversationType: 'groupChat' }), membersAdded: [{ id: `28:${BOT_APP_ID}` }] }), await channel.token());
+      await drainJobs();
+      const [agenda] = postedTo(chatId);
+      expect(texts(agenda!).join(' ')).toContain('Core group meeting: agenda');
+      expect(JSON.stringify(agenda)).not.toMatch(/DEMO-0001|Priya|Owen|Visit weekly/);
+      expect(agenda!.refresh!.userIds).toEqual(expect.arrayContaining([`29:${health}`, `29:${demoObjectId('lead')}`]));
+      expect(JSON.stringify(agenda)).toContain(`https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/minutes`);
+    });
+
+    test('the meeting starting opens the draft minutes and posts the agenda with the attendance prompt once, however often Teams sends the event', async () => {
+      const meeting = await bookedMeeting();
+      const chatId = meeting.booking!.chatId!;
+      channel.sent.splice(0);
+      await post(meetingEvent(chatId, 'application/vnd.microsoft.meetingStart'), await channel.token());
+      await post(meetingEvent(chatId, 'application/vnd.microsoft.meetingStart'), await channel.token());
+      await drainJobs();
+      const posted = postedTo(chatId);
+      expect(posted).toHaveLength(1);
+      expect(texts(posted[0]!).join(' ')).toContain('the draft minutes are open');
+      expect(JSON.stringify(posted[0]!.actions)).toContain('mark-present');
+      expect(await store.minutes.findByMeeting(meeting.id)).toBeDefined();
+    });
+
+    test('a member’s client refreshing the card gets their own view; someone outside the group gets the shared card', async () => {
+      const meeting = await bookedMeeting();
+      const refresh = (aadObjectId: string) =>
+        inMeetingChat(meeting.booking!.chatId!, fromMember(aadObjectId, { type: 'invoke', name: 'adaptiveCard/action', conversationType: 'groupChat', value: { trigger: 'automatic', action: { type: 'Action.Execute', verb: 'agenda-view', data: { meetingId: meeting.id, started: true } } } }));
+      const mine = ((await (await post(refresh(health), await channel.token())).json()) as { value: Card }).value;
+      expect(texts(mine).join(' ')).toContain('Only you see this part');
+      expect(texts(mine).join(' ')).toContain('Visit weekly and check home conditions');
+      const theirs = ((await (await post(refresh(demoObjectId('stranger')), await channel.token())).json()) as { value: Card }).value;
+      expect(texts(theirs).join(' ')).not.toContain('Only you see this part');
+      expect(texts(theirs).join(' ')).toContain('the draft minutes are open');
+    });
+
+    test('“I’m here” records the member as present once and the button goes from their view', async () => {
+      const meeting = await bookedMeeting();
+      const press = async () => {
+        const activity = inMeetingChat(meeting.booking!.chatId!, fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', conversationType: 'groupChat', value: { action: { type: 'Action.Execute', verb: 'mark-present', data: { meetingId: meeting.id, started: true } } } }));
+        return ((await (await post(activity, await channel.token())).json()) as { value: Card }).value;
+      };
+      const card = await press();
+      expect(texts(card).join(' ')).toContain('Your attendance: present');
+      expect(JSON.stringify(card.actions)).not.toContain('mark-present');
+      const version = (await store.minutes.findByMeeting(meeting.id))!.version;
+      await press();
+      const minutes = (await store.minutes.findByMeeting(meeting.id))!;
+      expect(minutes.version).toBe(version);
+      const healthMember = (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === health)!;
+      expect(minutes.content.attendance.find((entry) => entry.memberId === healthMember.id)?.attendance).toBe('present');
+    });
+
+    test('the meeting ending reminds the chair 1:1 of sign-off and the circulation deadline, once', async () => {
+      const meeting = await bookedMeeting();
+      channel.sent.splice(0);
+      await post(meetingEvent(meeting.booking!.chatId!, 'application/vnd.microsoft.meetingEnd'), await channel.token());
+      await post(meetingEvent(meeting.booking!.chatId!, 'application/vnd.microsoft.meetingEnd'), await channel.token());
+      await drainJobs();
+      const reminders = postedTo(`a:personal-${demoObjectId('lead')}`);
+      expect(reminders).toHaveLength(1);
+      expect(texts(reminders[0]!).join(' ')).toMatch(/must reach every member, present or absent, by \*\*\d{4}-\d{2}-\d{2}\*\*/);
+      expect(postedTo(meeting.booking!.chatId!)).toEqual([]);
+    });
+
+    test('a meeting event from a chat that is not a core group meeting does nothing', async () => {
+      channel.sent.splice(0);
+      await post(meetingEvent('19:meeting_unknown@thread.v2', 'application/vnd.microsoft.meetingStart'), await channel.token());
+      await drainJobs();
+      expect(postedTo('19:meeting_unknown@thread.v2')).toEqual([]);
+    });
   });
 
   test('a professional asking to schedule is told there is nothing for them to schedule', async () => {

@@ -9,6 +9,7 @@ import { minutesCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
+import { agendaCard, personalAgendaCard, signOffReminderCard } from '../../bot/cards/agenda.card';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
 
@@ -31,6 +32,8 @@ const action: PlanAction = {
   id: 'action-visits', what: 'Visit weekly **and** check [home](http://x.example)', ownerMemberId: 'm1', agency: 'health visiting',
   due: Temporal.PlainDate.from('2026-06-24'), agreedOn: Temporal.PlainDate.from('2026-05-27'), progressMeasure: 'Checklist', state: 'in-progress',
 };
+const agenda = { meetingId: '5b1d0c8e-0000-4000-8000-000000000002', chatId: '19:meeting_x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), startsAt: '2026-06-09T13:00:00Z', endsAt: '2026-06-09T14:30:00Z', started: true };
+const agendaOptions = { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: ['29:a'] };
 const obligation = { id: 'first-core-group', kind: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), status: 'overdue', daysLate: 2, rule: 'First core group within 10 working days of the ICPC', source: { citation: 'x', verified: true } } as Obligation;
 
 describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
@@ -52,6 +55,10 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
     ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
+    ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
+    ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
+    ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
+    ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(problems(card)).toEqual([]);
@@ -93,5 +100,15 @@ describe('user text in cards', () => {
   test('reads the same once the invisible breaks are removed', () => {
     const text = 'Visited [Tuesday] — mum **upset**; see https://x.example {{DATE()}} <at>x</at>';
     expect(escapeCardText(text).replace(/\u200B/g, '')).toBe(text);
+  });
+});
+
+describe('the agenda card in the meeting chat', () => {
+  test('refreshes automatically for at most 60 members, and escapes a member’s action text in their own view', () => {
+    const many = Array.from({ length: 75 }, (_, index) => `29:user-${index}`);
+    expect((agendaCard(agenda, { ...agendaOptions, refreshFor: many }) as { refresh: { userIds: string[] } }).refresh.userIds).toHaveLength(60);
+    const mine = JSON.stringify(personalAgendaCard({ ...agenda, attendance: 'invited', myActions: [{ what: 'See [link](http://evil.example)', due: Temporal.PlainDate.from('2026-06-24') }] }, agendaOptions));
+    expect(mine).not.toContain('[link](http://evil.example)');
+    expect(mine).toContain('mark-present');
   });
 });

@@ -2,7 +2,7 @@ import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError, VersionConflictError } from '../../src/domain/errors';
 import { type CoreGroupMeeting, assignMeetingRoles, cancelMeeting, markHeld } from '../../src/domain/meeting';
-import { type Minutes, amendMinutes, editMinutes, emptyMinutesContent, isSigned, minutesRecipients, signMinutes, undelivered } from '../../src/domain/minutes';
+import { type Minutes, amendMinutes, recordAttendance, editMinutes, emptyMinutesContent, isSigned, minutesRecipients, signMinutes, undelivered } from '../../src/domain/minutes';
 
 const member = (id: string, role: MemberRole, active = true): CoreGroupMember => ({ id, displayName: id, role, agency: 'agency', reach: 'tenant', active });
 const members = [
@@ -73,5 +73,27 @@ describe('distribution', () => {
       { minutesId: 'min1', minutesVersion: 2, memberId: 'hv', channel: 'email' as const, outcome: 'sent' as const, at: 'x' },
     ];
     expect(undelivered(recipients, deliveries, 3).map((m) => m.id)).toEqual(['tm', 'hv', 'teacher', 'iro']);
+  });
+});
+
+describe('attendance', () => {
+  test('recording a member as present changes only their entry, in the invited order', () => {
+    const updated = recordAttendance(draft, 'hv', 'present');
+    expect(updated.version).toBe(2);
+    expect(updated.content.attendance.map((entry) => entry.memberId)).toEqual(draft.content.attendance.map((entry) => entry.memberId));
+    expect(updated.content.attendance.filter((entry) => entry.attendance === 'present').map((entry) => entry.memberId)).toEqual(['hv']);
+  });
+
+  test('recording the same attendance again changes nothing, so a retried press saves nothing', () => {
+    const once = recordAttendance(draft, 'hv', 'present');
+    expect(recordAttendance(once, 'hv', 'present')).toBe(once);
+  });
+
+  test('someone not on the list (joined after the draft opened) is added', () => {
+    expect(recordAttendance(draft, 'new-member', 'present').content.attendance.at(-1)).toEqual({ memberId: 'new-member', attendance: 'present' });
+  });
+
+  test('signed minutes refuse attendance changes', () => {
+    expect(() => recordAttendance({ ...draft, chairSignOff: { memberId: 'lsw', at: 'x' } }, 'hv', 'present')).toThrow(RuleViolationError);
   });
 });

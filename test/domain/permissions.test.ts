@@ -3,13 +3,13 @@ import { CASE_ACTIONS, type CaseAction, type Standing, can } from '../../src/dom
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
-  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes'],
-  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes'],
-  professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes'],
-  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes'],
+  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance'],
+  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance'],
+  professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance'],
+  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance'],
   coordinator: ['view-case', 'view-signed-minutes', 'decide-extra-meeting', 'view-compliance', 'view-audit-log'],
-  'family-member': ['raise-concern', 'request-extra-meeting'],
-  child: [],
+  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
+  child: ['record-own-attendance'],
 };
 
 describe.each(MEMBER_ROLES)('%s', (role) => {

@@ -1,0 +1,102 @@
+import type { Attendance } from '../../src/domain/minutes';
+import type { CheckInStatus } from '../../src/domain/plan';
+import type { AgendaView, PersonalAgendaView } from '../../src/services/meeting-events.service';
+import { adaptiveCard, heading, line } from './card';
+import { escapeCardText } from './escape';
+import { slotLabel } from './schedule.card';
+
+export const AGENDA_VIEW_VERB = 'agenda-view';
+export const MARK_PRESENT_VERB = 'mark-present';
+
+/** Teams refreshes a card automatically for at most 60 named users. */
+export const MAX_REFRESH_USERS = 60;
+
+/** The meeting order of the agreed minutes template (seeds 002/004). */
+const AGENDA_ITEMS = [
+  'Attendance, apologies and representatives; are all the agencies that should be here, here?',
+  'Progress on each plan action, from its owner’s check-in',
+  'The child’s voice: what the child has said and how they are',
+  'Signs of Safety: worries, what is working well, what needs to happen, scaling',
+  'Decisions and new actions (owner and due date)',
+  'Disagreements to escalate',
+  'Contingency plan review',
+  'Date of the next core group meeting',
+];
+
+const ATTENDANCE_TEXT: Record<Attendance, string> = {
+  invited: 'not yet recorded',
+  present: 'present',
+  apologies: 'apologies sent',
+  'representative-sent': 'representative sent',
+  'written-report': 'written report received',
+  absent: 'absent',
+};
+const CHECK_IN_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
+
+/**
+ * Where the minutes tab of this meeting opens: a Teams deep link to the app's meeting tab in the
+ * meeting chat. It carries the chat id (already known to everyone in the chat) and no case detail.
+ */
+export function minutesTabLink(teamsAppId: string, chatId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/minutes?context=${context}`;
+}
+
+function when(view: AgendaView): string {
+  const starts = view.startsAt ? Date.parse(view.startsAt) : Number.NaN;
+  const ends = view.endsAt ? Date.parse(view.endsAt) : Number.NaN;
+  return Number.isFinite(starts) && Number.isFinite(ends) ? slotLabel(starts, ends) : view.date.toString();
+}
+
+/**
+ * The agenda in the meeting chat. Everyone there (guests and parents included) sees only times,
+ * headings and the minutes link; once the meeting has started it asks who is here. `refreshFor`
+ * names the members (Teams user ids) whose client fetches their own view of the card.
+ */
+export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor: readonly string[] }): object {
+  const data = { meetingId: view.meetingId, started: view.started };
+  const card = adaptiveCard(
+    [
+      heading(view.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda'),
+      line(when(view), { isSubtle: true, spacing: 'None' }),
+      { type: 'TextBlock', text: AGENDA_ITEMS.map((item, index) => `${index + 1}. ${item}`).join('\n'), wrap: true },
+      line(view.started ? 'Press **I’m here** so the minutes record you as present. Add notes with /coregroup note, decision or action.' : 'If you cannot attend, send a representative or a written report before the meeting.', { isSubtle: true }),
+    ],
+    [
+      ...(view.started ? [executeAction(MARK_PRESENT_VERB, 'I’m here', data)] : []),
+      { type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl },
+    ],
+  );
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: 'Show my view', data }, userIds: options.refreshFor.slice(0, MAX_REFRESH_USERS) } };
+}
+
+/** The same card as one verified member sees it: their attendance and their own open actions. */
+export function personalAgendaCard(view: PersonalAgendaView, options: { minutesUrl: string; refreshFor: readonly string[] }): object {
+  const shared = agendaCard(view, options) as { body: object[]; actions?: object[] };
+  const mine = [
+    line('Only you see this part', { weight: 'Bolder', separator: true }),
+    line(`Your attendance: ${ATTENDANCE_TEXT[view.attendance]}`, { spacing: 'None' }),
+    ...(view.myActions.length === 0
+      ? [line('You have no open actions on this plan.', { isSubtle: true, spacing: 'None' })]
+      : view.myActions.map((action) => line(`• ${escapeCardText(action.what)} — due ${action.due.toString()}, ${action.lastCheckIn ? `last check-in ${CHECK_IN_TEXT[action.lastCheckIn]}` : 'no check-in yet'}`, { spacing: 'None' }))),
+  ];
+  const actions = view.attendance === 'present' ? (shared.actions ?? []).filter((action) => (action as { verb?: string }).verb !== MARK_PRESENT_VERB) : shared.actions;
+  return { ...shared, body: [...shared.body, ...mine], ...(actions ? { actions } : {}) };
+}
+
+function executeAction(verb: string, title: string, data: object): object {
+  return { type: 'Action.Execute', verb, title, data, fallback: { type: 'Action.Submit', title, data: { ...data, verb } } };
+}
+
+/** 1:1 to the chair and the minute-taker when the meeting ends. */
+export function signOffReminderCard(options: { caseReference: string; meetingDate: string; circulationDue: string; meetingRole: 'chair' | 'minute-taker'; minutesUrl: string }): object {
+  const task = options.meetingRole === 'chair' ? 'check the draft, accept or drop the chat contributions, and sign the minutes off; the team manager signs after you' : 'finish the draft so the chair can sign it off';
+  return adaptiveCard(
+    [
+      heading('The core group meeting has ended'),
+      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${options.meetingDate}: please ${task}.`),
+      line(`The minutes must reach every member, present or absent, by **${options.circulationDue}**.`),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl }],
+  );
+}
