@@ -113,6 +113,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     },
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
+    leaseMs: config.jobLeaseMs,
     onError: (details) => logger.warn(details, 'job attempt failed'),
   });
   const planner = createCheckInPromptPlanner(serviceDeps);

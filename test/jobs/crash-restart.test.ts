@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../src/adapters/system-clock';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { CHECK_IN_PROMPT_JOB } from '../../src/services/check-in-prompts.service';
+import { DEMO_TENANT_ID, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { openDatabase } from '../../src/store/database';
+import { migrateToLatest } from '../../src/store/migrate';
+import { createStore } from '../../src/store/store';
+
+const ROOT = join(__dirname, '..', '..');
+const LEASE_MS = 1_500;
+
+/**
+ * A Bot Connector stand-in that records each check-in card by the prompt it carries. It can hold
+ * one request without answering — the app is then killed while it waits, and that request counts
+ * as never accepted, as when the connection dies before Teams takes the message.
+ */
+async function recordingConnector() {
+  const received = new Map<string, number>();
+  let holdAfter = Number.POSITIVE_INFINITY;
+  let onHold: (() => void) | undefined;
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const promptId = /"promptId":"([0-9a-f-]{36})"/.exec(body)?.[1];
+      const total = [...received.values()].reduce((sum, count) => sum + count, 0);
+      if (promptId && total >= holdAfter) {
+        holdAfter = Number.POSITIVE_INFINITY;
+        onHold?.();
+        return;
+      }
+      if (promptId) received.set(promptId, (received.get(promptId) ?? 0) + 1);
+      response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: randomUUID() }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    received,
+    /** Resolves when the next card after `count` recorded ones arrives and is held unanswered. */
+    holdAfter(count: number) {
+      holdAfter = count;
+      return new Promise<void>((resolve) => (onHold = resolve));
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The app as `npm start` runs it (one Node process, so SIGKILL kills all of it), on a given SQLite file. */
+function startApp(sqliteFile: string): ChildProcess {
+  return spawn(process.execPath, ['--require', 'tsx/cjs', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, CORE_GROUP_MODE: 'local', PORT: '0', GRAPH_SIMULATOR_PORT: '0', PLAYGROUND: 'off', LOG_LEVEL: 'silent', SQLITE_FILE: sqliteFile, JOB_LEASE_MS: String(LEASE_MS) },
+    stdio: 'ignore',
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+describe('check-in cards across a crash', () => {
+  test.each([
+    ['killed outright (SIGKILL) while Teams has not yet answered one card', 'SIGKILL'],
+    ['stopped (SIGTERM, as Ctrl-C or a redeploy does)', 'SIGTERM'],
+  ] as const)('the app %s in the middle of a batch, then started again, delivers every card exactly once', async (_how, signal) => {
+    const connector = await recordingConnector();
+    const sqliteFile = join(mkdtempSync(join(tmpdir(), 'coregroup-crash-')), 'app.db');
+    const promptIds: string[] = [];
+    const database = openDatabase({ sqliteFile });
+    try {
+      await migrateToLatest(database);
+      const store = createStore(database);
+      const { coreGroupId } = await seedDemoCoreGroup({ ...store, clock: systemClock, calendar: loadWorkingDayCalendars()['england-and-wales'] });
+      const owners = new Set((await store.plans.current(coreGroupId))!.actions.map((action) => action.ownerMemberId));
+      const members = (await store.coreGroups.members(coreGroupId)).filter((member) => owners.has(member.id) && member.aadObjectId);
+      for (const member of members) {
+        await store.conversationReferences.upsert({
+          tenantId: DEMO_TENANT_ID,
+          key: `user:${member.aadObjectId}`,
+          reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: `a:${member.aadObjectId}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, user: { id: `29:${member.aadObjectId}` }, bot: { id: '28:core-group' } },
+          at: systemClock.nowIso(),
+        });
+      }
+      const now = systemClock.nowIso();
+      for (let index = 0; index < 30; index++) {
+        const member = members[index % members.length]!;
+        const promptId = randomUUID();
+        promptIds.push(promptId);
+        const payload = { tenantId: DEMO_TENANT_ID, coreGroupId, memberId: member.id, aadObjectId: member.aadObjectId, promptId, promptedAt: now };
+        await store.jobs.enqueue({ id: randomUUID(), kind: CHECK_IN_PROMPT_JOB, payload, runAt: now, idempotencyKey: `crash-test:${promptId}`, at: now });
+      }
+    } finally {
+      await database.close();
+    }
+
+    const first = startApp(sqliteFile);
+    if (signal === 'SIGKILL') {
+      await connector.holdAfter(8);
+    } else {
+      for (let waited = 0; waited < 30_000 && connector.received.size < 8; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    first.kill(signal);
+    await exited(first);
+    const beforeRestart = promptIds.filter((id) => connector.received.has(id)).length;
+    expect(beforeRestart).toBeGreaterThanOrEqual(8);
+    expect(beforeRestart).toBeLessThan(30);
+
+    // Second run: picks up the queued jobs, and a dead instance's claimed ones once its lease has run out.
+    const second = startApp(sqliteFile);
+    try {
+      for (let waited = 0; waited < 40_000 && promptIds.some((id) => !connector.received.has(id)); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 2));
+    } finally {
+      second.kill('SIGTERM');
+      await exited(second);
+      await connector.stop();
+    }
+    expect(promptIds.map((id) => connector.received.get(id) ?? 0)).toEqual(promptIds.map(() => 1));
+    expect([...connector.received.values()].every((count) => count === 1)).toBe(true);
+  }, 90_000);
+});
