@@ -6,6 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
 import { DomainError } from '../src/domain/errors';
 
 /** How outbound calls to the channel are signed (botframework-connector's factory, via botbuilder). */
@@ -16,6 +17,8 @@ export interface BotAdapterOptions {
   /** Empty only in local mode on loopback (Config refuses it otherwise): botbuilder then checks no token at all. */
   readonly appId?: string | undefined;
   readonly password?: string | undefined;
+  /** The app registration's certificate, preferred over the password when both are set. */
+  readonly certificate?: { readonly thumbprintSha1: string; readonly privateKeyPem: string } | undefined;
   readonly tenantId?: string | undefined;
   /** Where the channel's signing keys are published (tests point it at a local stand-in). */
   readonly openIdMetadataUrl?: string | undefined;
@@ -58,7 +61,11 @@ export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
         }
       : {}),
   };
-  const credentials = options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(settings);
+  const credentials =
+    options.credentialsFactory ??
+    (options.appId && options.certificate
+      ? new CertificateServiceClientCredentialsFactory(options.appId, options.certificate.thumbprintSha1, options.certificate.privateKeyPem, options.tenantId)
+      : new ConfigurationServiceClientCredentialFactory(settings));
   const adapter = new CoreGroupAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const known = error instanceof DomainError;

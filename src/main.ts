@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
+import { loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
 import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
@@ -60,7 +61,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const demo = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock: systemClock, calendar: calendars['england-and-wales'] });
     if (demo.created) logger.info({ coreGroupId: demo.coreGroupId }, 'demo core group seeded');
   }
-  const connection = await connectCalendar(config);
+  const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
+  const connection = await connectCalendar(config, certificate);
   const serviceDeps = { ...store, meetingList: store.meetings, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
@@ -102,6 +104,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const adapter = createBotAdapter({
     appId: config.bot.appId,
     password: config.bot.password,
+    certificate: certificate && { thumbprintSha1: certificate.thumbprintSha1, privateKeyPem: certificate.privateKeyPem },
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });

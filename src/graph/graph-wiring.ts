@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { AppCertificate } from '../adapters/app-certificate';
 import type { Config } from '../config/config';
 import { DEMO_TENANT_ID } from '../services/demo-core-group';
 import type { Calendar, Directory } from '../services/ports/calendar.port';
@@ -20,9 +21,10 @@ export interface CalendarConnection {
  * starts the Graph simulator on loopback with the demo organisation and points the same real
  * Graph client and MSAL at it.
  */
-export async function connectCalendar(config: Config): Promise<CalendarConnection> {
+export async function connectCalendar(config: Config, certificate?: AppCertificate): Promise<CalendarConnection> {
   if (config.graph.mode === 'microsoft') {
-    const tokens = createGraphTokens({ tenantId: config.bot.tenantId ?? '', clientId: config.graph.clientId ?? '', credential: { secret: config.graph.clientSecret ?? '' } });
+    const credential = certificate ? { certificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } } : { secret: config.graph.clientSecret ?? '' };
+    const tokens = createGraphTokens({ tenantId: config.bot.tenantId ?? '', clientId: config.graph.clientId ?? '', credential });
     return { calendar: createGraphCalendar({ tokens }), stop: async () => undefined };
   }
   const simulator = await startGraphSimulator({
