@@ -70,9 +70,11 @@ export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const known = error instanceof DomainError;
     options.log(known ? 'warn' : 'error', { code: known ? error.code : 'internal', activityType: context.activity.type, err: known ? undefined : { name: error.name, stack: error.stack } }, 'bot turn failed');
-    // Only a person's message gets an apology: an invoke is answered by its status, and an event
-    // (a meeting starting) must never put an error into a meeting chat.
-    if (context.activity.type !== 'message') return;
+    if (context.activity.type === 'invoke') return;
+    // Only a person's message gets an apology. Anything else fails to its caller: a proactive send
+    // to the job runner (which retries it), a Teams event (a meeting starting) to Teams as a 500, so
+    // it is delivered again — and no error text ever lands in a meeting chat.
+    if (context.activity.type !== 'message') throw error;
     await context.sendActivity(known ? error.userMessage : 'Sorry, something went wrong. It has been logged; please try again.');
   };
   return adapter;

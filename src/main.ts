@@ -20,6 +20,8 @@ import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
 import { meetingJobs } from '../bot/meeting.jobs';
+import { signalJobs } from '../bot/signal.jobs';
+import { createSignalWatch } from './services/signal-watch.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
@@ -43,7 +45,8 @@ export interface RunningService {
 }
 
 const REPLY_POLL_MS = 10 * 60_000;
-const PROMPT_PLANNING_MS = 60 * 60_000;
+/** How often every core group's check-in prompts are planned and its drift and attendance signals watched. */
+const HOURLY_REVIEW_MS = 60 * 60_000;
 
 /**
  * The composition root: the only place that builds real adapters and wires them together.
@@ -63,7 +66,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   }
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar(config, certificate);
-  const serviceDeps = { ...store, meetingList: store.meetings, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
     coreGroups: store.coreGroups,
@@ -112,6 +115,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }),
+      ...signalJobs({ coreGroups: store.coreGroups, plans: store.plans, notifier }),
       ...meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: config.graph.teamsAppId }),
     },
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
@@ -120,9 +124,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     onError: (details) => logger.warn(details, 'job attempt failed'),
   });
   const planner = createCheckInPromptPlanner(serviceDeps);
+  const signalWatch = createSignalWatch(serviceDeps);
   const planAll = async () => {
     for (let after: string | undefined, page = await store.coreGroups.listIds({ limit: 200 }); page.length > 0; after = page.at(-1), page = await store.coreGroups.listIds({ after, limit: 200 })) {
-      for (const id of page) await planner.planFor(id);
+      for (const id of page) {
+        await planner.planFor(id);
+        await signalWatch.watch(id);
+      }
     }
   };
   const app = createHttpApp({
@@ -147,8 +155,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   }, REPLY_POLL_MS);
   poller.unref();
   const planning = setInterval(() => {
-    planAll().catch((error: unknown) => logger.warn({ err: error }, 'planning check-in prompts failed'));
-  }, PROMPT_PLANNING_MS);
+    planAll().catch((error: unknown) => logger.warn({ err: error }, 'the hourly review (check-in prompts, signals) failed'));
+  }, HOURLY_REVIEW_MS);
   planning.unref();
   await planAll();
   runner.start();

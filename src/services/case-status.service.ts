@@ -7,16 +7,16 @@ import type { PolicyProfile } from '../domain/policy';
 import { type Signal, detectSignals } from '../domain/signals';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { type Caller, authorise } from './authorise';
+import { heldMeetingAttendance } from './held-meetings';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
 
 export interface StatusDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listForMember' | 'members'>;
   readonly plans: Pick<PlanRepository, 'current'>;
-  readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline'>;
+  readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline' | 'listByCoreGroup'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
-  readonly minutes?: Pick<MinutesRepository, 'findByMeeting' | 'deliveries'>;
-  readonly meetingList?: Pick<MeetingRepository, 'listByCoreGroup'>;
+  readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'deliveries'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly calendars: WorkingDayCalendars;
@@ -54,10 +54,15 @@ export function createCaseStatusService(deps: StatusDeps) {
     const profile = deps.policy(coreGroup.policyId);
     const calendar = deps.calendars[holidayDivisionOf(profile.nation)];
     const asOf = deps.clock.today();
-    const [timeline, plan, checkIns] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    const [timeline, plan, checkIns, heldMeetings] = await Promise.all([
+      deps.meetings.loadCaseTimeline(coreGroup.id),
+      deps.plans.current(coreGroup.id),
+      deps.checkIns.listByCoreGroup(coreGroup.id),
+      heldMeetingAttendance(deps, coreGroup.id),
+    ]);
     const obligations = computeObligations({ profile, calendar, timeline, asOf });
     const actions = currentActions(plan?.actions ?? [], checkIns);
-    const signals = detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings: [], obligations });
+    const signals = detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings, obligations });
     return { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role: member.role, obligations, signals, actions };
   };
   return {
@@ -68,14 +73,14 @@ export function createCaseStatusService(deps: StatusDeps) {
      */
     async minutesOf(caller: Caller, coreGroupId: string) {
       const status = await statusOf(caller, coreGroupId);
-      const meetings = (await deps.meetingList?.listByCoreGroup(coreGroupId)) ?? [];
+      const meetings = await deps.meetings.listByCoreGroup(coreGroupId);
       const today = deps.clock.today();
       const held = meetings.filter((meeting) => meeting.status === 'held').at(-1);
       const next = meetings.find((meeting) => meeting.status === 'scheduled' && Temporal.PlainDate.compare(meeting.date, today) >= 0);
       const describe = async (meeting: (typeof meetings)[number] | undefined) => {
         if (!meeting) return undefined;
-        const minutes = await deps.minutes?.findByMeeting(meeting.id);
-        const deliveries = minutes ? await deps.minutes!.deliveries(minutes.id) : [];
+        const minutes = await deps.minutes.findByMeeting(meeting.id);
+        const deliveries = minutes ? await deps.minutes.deliveries(minutes.id) : [];
         const circulation = status.obligations.find((obligation) => obligation.id === `minutes-circulation-${meeting.id}`);
         return {
           date: meeting.date,

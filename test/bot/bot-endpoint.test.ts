@@ -54,7 +54,7 @@ describe('the bot endpoint with authentication on', () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     channel = await startChannelStandIn();
-    const deps = { ...store, meetingList: store.meetings, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
     const meetingEvents = createMeetingEventsService(deps);
     const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID });

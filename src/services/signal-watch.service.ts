@@ -1,0 +1,79 @@
+import type { ConcernKind } from '../domain/escalation';
+import { holidayDivisionOf } from '../domain/nation';
+import { computeObligations } from '../domain/obligations';
+import { isOpen } from '../domain/plan';
+import type { PolicyProfile } from '../domain/policy';
+import { type Signal, type SignalKind, detectSignals } from '../domain/signals';
+import type { WorkingDayCalendars } from '../domain/working-days';
+import { currentActions } from './case-status.service';
+import { uuidFromKey } from './deterministic-id';
+import { heldMeetingAttendance } from './held-meetings';
+import type { Clock } from './ports/clock.port';
+import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
+
+export const SIGNAL_NOTICE_JOB = 'signal-notice';
+
+/** What a signal notice carries: ids and the measure only — the card is built when it is sent. */
+export interface SignalNoticePayload {
+  readonly tenantId: string;
+  readonly coreGroupId: string;
+  readonly kind: SignalKind;
+  readonly concern: ConcernKind;
+  readonly subjectId: string;
+  readonly measure: number;
+  readonly memberId?: string | undefined;
+  /** For a missed deadline: the statutory rule's wording (never case content). */
+  readonly rule?: string | undefined;
+  readonly recipientAadObjectId: string;
+}
+
+/**
+ * Watches a core group for drift and attendance signals (overdue or silent actions, members
+ * absent meeting after meeting, missed statutory deadlines) and tells the people the seeds'
+ * escalation route names, 1:1, once per signal and person: the idempotency key is the signal and
+ * the recipient, so the hourly watch repeats safely and a persisting signal is not re-sent.
+ * Recipients outside the tenant (an agency manager reached by e-mail) are not told here.
+ */
+export function createSignalWatch(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+  plans: Pick<PlanRepository, 'current'>;
+  meetings: Pick<MeetingRepository, 'listByCoreGroup' | 'loadCaseTimeline'>;
+  minutes: Pick<MinutesRepository, 'findByMeeting'>;
+  checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  jobs: Pick<JobQueue, 'enqueue'>;
+  clock: Clock;
+  calendars: WorkingDayCalendars;
+  policy: (id: string) => PolicyProfile;
+}) {
+  return {
+    async watch(coreGroupId: string): Promise<{ signals: Signal[]; queued: number }> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup || coreGroup.planEndedOn) return { signals: [], queued: 0 };
+      const profile = deps.policy(coreGroup.policyId);
+      const asOf = deps.clock.today();
+      const [timeline, plan, checkIns, heldMeetings, members] = await Promise.all([
+        deps.meetings.loadCaseTimeline(coreGroupId),
+        deps.plans.current(coreGroupId),
+        deps.checkIns.listByCoreGroup(coreGroupId),
+        heldMeetingAttendance(deps, coreGroupId),
+        deps.coreGroups.members(coreGroupId),
+      ]);
+      const obligations = computeObligations({ profile, calendar: deps.calendars[holidayDivisionOf(profile.nation)], timeline, asOf });
+      const signals = detectSignals({ asOf, actions: currentActions(plan?.actions ?? [], checkIns).filter(isOpen), checkIns, heldMeetings, obligations });
+      let queued = 0;
+      for (const signal of signals) {
+        const recipients = members.filter((member) => member.active && member.aadObjectId && (signal.notify as readonly string[]).includes(member.role));
+        for (const recipient of recipients) {
+          const key = `signal:${coreGroupId}:${signal.kind}:${signal.subjectId}:${recipient.id}`;
+          const payload: SignalNoticePayload = { tenantId: coreGroup.tenantId, coreGroupId, kind: signal.kind, concern: signal.concern, subjectId: signal.subjectId, measure: signal.measure, memberId: signal.memberId, rule: obligations.find((obligation) => obligation.id === signal.subjectId)?.rule, recipientAadObjectId: recipient.aadObjectId! };
+          const at = deps.clock.nowIso();
+          const { created } = await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: SIGNAL_NOTICE_JOB, payload, runAt: at, idempotencyKey: key, at });
+          if (created) queued += 1;
+        }
+      }
+      return { signals, queued };
+    },
+  };
+}
+
+export type SignalWatch = ReturnType<typeof createSignalWatch>;
