@@ -59,7 +59,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
-    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as const),
+    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
