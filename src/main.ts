@@ -29,6 +29,11 @@ import { seedDemoCoreGroup } from './services/demo-core-group';
 import { createSchedulingService } from './services/scheduling.service';
 import { graphNotificationsRouter } from './server/graph-notifications.route';
 import { startPlayground } from './server/playground';
+import { devSignInRouter } from './server/dev-sign-in.route';
+import { minutesRouter } from './server/minutes.route';
+import { createDevSignIn, createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
+import { tabRouter } from './server/tab-static';
+import { createMinutesService } from './services/minutes.service';
 import { createHttpApp } from './server/http-app';
 import { type Logger, createLogger } from './server/logger';
 import { openDatabase } from './store/database';
@@ -133,11 +138,19 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       }
     }
   };
+  const devSignIn = config.mode === 'local' ? await createDevSignIn(config.allowedTenantIds) : undefined;
+  const tabVerifier = devSignIn?.verifier ?? createTabTokenVerifier({ keys: entraSigningKeys(), audiences: config.tabSsoAudiences, allowedTenantIds: config.allowedTenantIds });
   const app = createHttpApp({
     logger,
     health: { checkDatabase: database.ping },
     version: VERSION,
-    routers: [botRouter({ adapter, bot, logger }), graphNotificationsRouter({ service: notifications, logger })],
+    routers: [
+      botRouter({ adapter, bot, logger }),
+      graphNotificationsRouter({ service: notifications, logger }),
+      ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
+      minutesRouter({ service: createMinutesService(serviceDeps), verifier: tabVerifier, logger }),
+      tabRouter(join(__dirname, '..', 'tab', 'dist')),
+    ],
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

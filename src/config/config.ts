@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   TEAMS_APP_ID: z.string().uuid('must be the Teams app id from the org app catalogue').optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
+  TAB_SSO_AUDIENCE: z.string().min(1).optional(),
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   PLAYGROUND: z.enum(['on', 'off']).default('on'),
 });
@@ -73,6 +74,8 @@ export interface Config {
   readonly publicBaseUrl?: string | undefined;
   /** Local mode: start the Microsoft 365 Agents Playground as the Teams client, on this port. */
   readonly playground: { readonly enabled: boolean; readonly port: number };
+  /** Audiences a tab SSO token may be for: the app registration's Application ID URI and its client id. */
+  readonly tabSsoAudiences: readonly string[];
   /** How long a claimed job stays with its instance: after a crash, its jobs are taken up again once this passes. */
   readonly jobLeaseMs: number;
 }
@@ -124,6 +127,9 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     publicBaseUrl: env.PUBLIC_BASE_URL,
     playground: { enabled: env.CORE_GROUP_MODE === 'local' && env.PLAYGROUND === 'on', port: env.PLAYGROUND_PORT },
     jobLeaseMs: env.JOB_LEASE_MS,
+    tabSsoAudiences: Object.freeze(
+      [env.TAB_SSO_AUDIENCE ?? (env.PUBLIC_BASE_URL && env.MICROSOFT_APP_ID ? `api://${new URL(env.PUBLIC_BASE_URL).host}/${env.MICROSOFT_APP_ID}` : undefined), env.MICROSOFT_APP_ID].filter((audience): audience is string => Boolean(audience)),
+    ),
   };
   if (config.mode === 'production') refuseInsecureProduction(config, env.AUTH_DISABLED);
   else if (!isLoopback(config.host)) {

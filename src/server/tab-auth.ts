@@ -1,0 +1,108 @@
+import type { NextFunction, Request, Response } from 'express';
+import { type JWTPayload, type JWTVerifyGetKey, SignJWT, createLocalJWKSet, createRemoteJWKSet, errors, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import type { Caller } from '../services/authorise';
+
+/** The scope the tab's SSO token must carry (the app registration's exposed API). */
+export const TAB_SCOPE = 'access_as_user';
+
+/** Who the tab's caller is, from the verified token only. */
+export interface TabCaller extends Caller {
+  readonly name?: string | undefined;
+}
+
+export interface TabTokenVerifier {
+  verify(token: string): Promise<TabCaller>;
+}
+
+/** Why a token was refused; the HTTP edge answers 401 with a generic message whatever the reason. */
+export class TokenRejectedError extends Error {
+  override readonly name = 'TokenRejectedError';
+}
+
+/**
+ * Verifies a Teams SSO token (an Entra ID access token for the app's own API): the signature
+ * against the published keys (RS256 only, so never `alg: none`), expiry, the audience, an issuer
+ * that is Entra's for the token's own tenant, the tenant on the allow-list and the
+ * `access_as_user` scope. The caller is the token's `tid` and `oid` — nothing from the request.
+ */
+export function createTabTokenVerifier(options: {
+  keys: JWTVerifyGetKey;
+  audiences: readonly string[];
+  allowedTenantIds: readonly string[];
+  /** Entra's issuers for a tenant (v2 and v1 tokens); local mode passes its own. */
+  issuersFor?: (tenantId: string) => readonly string[];
+}): TabTokenVerifier {
+  const issuersFor = options.issuersFor ?? ((tenantId: string) => [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`]);
+  return {
+    async verify(token) {
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, options.keys, { audience: [...options.audiences], algorithms: ['RS256'], clockTolerance: 60, requiredClaims: ['exp', 'iss', 'aud'] }));
+      } catch (error) {
+        throw new TokenRejectedError(error instanceof errors.JOSEError ? error.code : 'unreadable', { cause: error });
+      }
+      const tenantId = typeof payload.tid === 'string' ? payload.tid : undefined;
+      const aadObjectId = typeof payload.oid === 'string' ? payload.oid : undefined;
+      if (!tenantId || !aadObjectId) throw new TokenRejectedError('no tenant or object id');
+      if (!issuersFor(tenantId).includes(payload.iss ?? '')) throw new TokenRejectedError('issuer');
+      if (options.allowedTenantIds.length > 0 && !options.allowedTenantIds.includes(tenantId)) throw new TokenRejectedError('tenant not allowed');
+      const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+      if (!scopes.includes(TAB_SCOPE)) throw new TokenRejectedError('scope');
+      return { tenantId, aadObjectId, name: typeof payload.name === 'string' ? payload.name : undefined };
+    },
+  };
+}
+
+/** Entra ID's signing keys for access tokens (all tenants), fetched and cached by jose. */
+export function entraSigningKeys(): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys'));
+}
+
+const LOCAL_ISSUER = 'urn:core-group:local-dev-sign-in';
+export const LOCAL_AUDIENCE = 'api://localhost/core-group';
+
+/**
+ * Local mode's dev sign-in: a key pair made at start-up (never stored) signs short-lived tokens
+ * for a chosen demo user, verified by the same verifier as Teams' tokens. The composition root
+ * mounts it only in local mode, which Config allows only on loopback.
+ */
+export async function createDevSignIn(allowedTenantIds: readonly string[]) {
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'local-dev', alg: 'RS256', use: 'sig' };
+  return {
+    verifier: createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [LOCAL_AUDIENCE], allowedTenantIds, issuersFor: () => [LOCAL_ISSUER] }),
+    issue(user: { tenantId: string; aadObjectId: string; name: string }): Promise<string> {
+      return new SignJWT({ tid: user.tenantId, oid: user.aadObjectId, name: user.name, scp: TAB_SCOPE })
+        .setProtectedHeader({ alg: 'RS256', kid: 'local-dev' })
+        .setIssuer(LOCAL_ISSUER)
+        .setAudience(LOCAL_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('8h')
+        .sign(privateKey);
+    },
+  };
+}
+
+/** Express middleware: a verified caller in `response.locals.caller`, or a 401 that says nothing more. */
+export function requireCaller(verifier: TabTokenVerifier) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    try {
+      if (!token) throw new TokenRejectedError('missing');
+      response.locals.caller = await verifier.verify(token);
+      next();
+    } catch (error) {
+      if (!(error instanceof TokenRejectedError)) {
+        next(error);
+        return;
+      }
+      response.setHeader('WWW-Authenticate', 'Bearer');
+      response.status(401).json({ error: { code: 'unauthorized', message: 'Sign in again to use Core Group.' } });
+    }
+  };
+}
+
+/** The verified caller that `requireCaller` put on the response. */
+export function callerOf(response: Response): TabCaller {
+  return response.locals.caller as TabCaller;
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import express, { type Router, Router as createRouter } from 'express';
+
+/** Where Teams, Outlook and the Microsoft 365 app host tabs: the only pages allowed to frame the tab. */
+export const TAB_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://outlook.live.com',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+];
+
+/**
+ * The built tab (`tab/dist`, from `npm run build:tab`) at `/tab/`, under a Content-Security-Policy
+ * that loads code only from this server and lets only Microsoft's hosts frame it. Fluent UI writes
+ * its styles at run time, hence inline styles (never inline scripts).
+ */
+export function tabRouter(distDir: string): Router {
+  const router = createRouter();
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${TAB_FRAME_ANCESTORS.join(' ')}`,
+  ].join('; ');
+  router.use('/tab', (_request, response, next) => {
+    response.setHeader('Content-Security-Policy', policy);
+    next();
+  });
+  if (existsSync(distDir)) {
+    router.use('/tab', express.static(distDir, { index: false, extensions: ['html'], setHeaders: (response, path) => response.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store') }));
+  } else {
+    router.get('/tab/{*rest}', (_request, response) => {
+      response.status(503).type('text/plain').send('The tab is not built yet: run npm run build:tab');
+    });
+  }
+  return router;
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { Temporal } from 'temporal-polyfill';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { createMinutesService } from '../../src/services/minutes.service';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { createHttpApp } from '../../src/server/http-app';
+import { createLogger } from '../../src/server/logger';
+import { minutesRouter } from '../../src/server/minutes.route';
+import { createTabTokenVerifier } from '../../src/server/tab-auth';
+import type { Store } from '../../src/store/store';
+import { type TestDatabase, demoDatabase } from '../support/databases';
+
+const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
+const AUDIENCE = 'api://coregroup.example.org/33333333-4444-4555-8666-777777777777';
+const OTHER_TENANT = '99999999-9999-4999-8999-999999999999';
+
+describe('the minutes API with Teams SSO tokens', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let server: Server;
+  let base: string;
+  let meetingId: string;
+  let sign: (claims: Record<string, unknown>, options?: { audience?: string; issuer?: string; expiresIn?: string | number; stranger?: boolean }) => Promise<string>;
+  const lead = demoObjectId('lead');
+  const manager = demoObjectId('manager');
+  const health = demoObjectId('health');
+  const otherLead = demoObjectId('otherlsw');
+
+  beforeAll(async () => {
+    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
+    let coreGroupId: string;
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+    meetingId = randomUUID();
+    await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z' });
+    const other = randomUUID();
+    await store.coreGroups.create(
+      { id: other, caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england-wt2023-4-weekly', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
+      [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: otherLead, reach: 'tenant', active: true }],
+    );
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const stranger = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'entra', alg: 'RS256' };
+    sign = (claims, options = {}) =>
+      new SignJWT({ scp: 'access_as_user', ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: 'entra' })
+        .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${String(claims.tid)}/v2.0`)
+        .setAudience(options.audience ?? AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(options.expiresIn ?? '1h')
+        .sign(options.stranger ? stranger.privateKey : privateKey);
+    const verifier = createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
+    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const logger = createLogger({ level: 'silent' });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), verifier, logger })] });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await database.drop();
+  });
+
+  const as = async (aadObjectId: string, tenantId = DEMO_TENANT_ID) => sign({ tid: tenantId, oid: aadObjectId, name: 'Someone' });
+  const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    // The API's JSON, read loosely: each test checks the fields it is about.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+  const unsigned = () => {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    return `${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: `https://login.microsoftonline.com/${DEMO_TENANT_ID}/v2.0`, aud: AUDIENCE, tid: DEMO_TENANT_ID, oid: lead, scp: 'access_as_user', exp: now + 600 })}.`;
+  };
+
+  test.each([
+    ['missing', async () => undefined],
+    ['forged (signed with another key)', async () => sign({ tid: DEMO_TENANT_ID, oid: lead }, { stranger: true })],
+    ['unsigned (alg: none)', async () => unsigned()],
+    ['expired', async () => sign({ tid: DEMO_TENANT_ID, oid: lead }, { expiresIn: Math.floor(Date.now() / 1000) - 3600 })],
+    ['for another audience', async () => sign({ tid: DEMO_TENANT_ID, oid: lead }, { audience: 'api://elsewhere/app' })],
+    ['from another issuer', async () => sign({ tid: DEMO_TENANT_ID, oid: lead }, { issuer: 'https://evil.example/v2.0' })],
+    ['from a tenant outside the allow-list', async () => sign({ tid: OTHER_TENANT, oid: lead })],
+    ['without the access_as_user scope', async () => sign({ tid: DEMO_TENANT_ID, oid: lead, scp: 'User.Read' })],
+  ])('a token that is %s gets 401 and no minutes', async (_case, token) => {
+    const response = await call('GET', `/api/meetings/${meetingId}/minutes`, await token());
+    expect(response.status).toBe(401);
+    expect(JSON.stringify(response.body)).not.toContain('DEMO-0001');
+  });
+
+  test('a member reads the minutes of their meeting: sections, plan actions, their permissions, the circulation deadline', async () => {
+    const response = await call('GET', `/api/meetings/${meetingId}/minutes`, await as(health));
+    expect(response.status).toBe(200);
+    expect(response.body.meeting).toMatchObject({ id: meetingId, caseReference: 'DEMO-0001', date: '2026-06-08' });
+    expect(response.body.minutes.version).toBe(1);
+    expect(response.body.actions.length).toBeGreaterThan(0);
+    expect(response.body.you).toMatchObject({ canEdit: false, canSignAsChair: false });
+    expect(response.body.circulation.due).toMatch(/^2026-06-1\d$/);
+    expect(JSON.stringify(response.body)).not.toContain('Riley');
+  });
+
+  test('a member of another core group can neither read nor write this one', async () => {
+    expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(otherLead))).status).toBe(403);
+    const write = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(otherLead), { baseVersion: 1, section: 'childsVoice', value: 'x' });
+    expect(write.status).toBe(403);
+    expect((await store.minutes.findByMeeting(meetingId))?.content.childsVoice).toBe('');
+  });
+
+  test('a member who is not chair or minute-taker cannot write', async () => {
+    expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(health), { baseVersion: 1, section: 'childsVoice', value: 'x' })).status).toBe(403);
+  });
+
+  test('the chair cannot also be the minute-taker', async () => {
+    const lsw = (await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId)).find((member) => member.aadObjectId === lead)!;
+    const response = await call('PUT', `/api/meetings/${meetingId}/roles`, await as(lead), { chairMemberId: lsw.id, minuteTakerMemberId: lsw.id });
+    expect(response.status).toBe(422);
+  });
+
+  test('the chair and the minute-taker save sections; the same section changed by both is a conflict that loses nothing', async () => {
+    const members = await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId);
+    const id = (aad: string) => members.find((member) => member.aadObjectId === aad)!.id;
+    expect((await call('PUT', `/api/meetings/${meetingId}/roles`, await as(lead), { chairMemberId: id(lead), minuteTakerMemberId: id(health) })).status).toBe(200);
+    const chair = await as(lead);
+    const taker = await as(health);
+    const first = await call('PATCH', `/api/meetings/${meetingId}/minutes`, chair, { baseVersion: 1, section: 'childsVoice', value: 'Jordan says school is better' });
+    expect(first).toMatchObject({ status: 200, body: { version: 2 } });
+    const otherSection = await call('PATCH', `/api/meetings/${meetingId}/minutes`, taker, { baseVersion: 1, section: 'contingencyReview', value: 'Contingency unchanged' });
+    expect(otherSection).toMatchObject({ status: 200, body: { version: 3 } });
+    expect(otherSection.body.content.childsVoice).toBe('Jordan says school is better');
+    const clash = await call('PATCH', `/api/meetings/${meetingId}/minutes`, taker, { baseVersion: 1, section: 'childsVoice', value: 'Mum says things are calmer' });
+    expect(clash.status).toBe(409);
+    expect(clash.body.current).toMatchObject({ version: 3, content: { childsVoice: 'Jordan says school is better' } });
+    const kept = await call('PATCH', `/api/meetings/${meetingId}/minutes`, taker, { baseVersion: 3, section: 'childsVoice', value: 'Jordan says school is better\nMum says things are calmer' });
+    expect(kept).toMatchObject({ status: 200, body: { version: 4 } });
+  });
+
+  test('a section that does not fit its schema is a 400 and nothing is saved', async () => {
+    const before = (await store.minutes.findByMeeting(meetingId))!.version;
+    const response = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: before, section: 'signsOfSafety', value: { worries: '', workingWell: '', needsToHappen: '', scaling: [{ memberId: 'm', score: 11 }] } });
+    expect(response.status).toBe(400);
+    expect((await store.minutes.findByMeeting(meetingId))!.version).toBe(before);
+  });
+
+  test('sign-off by the chair adds the new actions to the plan; the team manager signs; signed minutes refuse edits; an amendment is a new version with a reason', async () => {
+    const members = await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId);
+    const owner = members.find((member) => member.aadObjectId === health)!;
+    const version = (await store.minutes.findByMeeting(meetingId))!.version;
+    const newActions = [{ what: 'Health visitor to review sleep routine', ownerMemberId: owner.id, agency: owner.agency, due: '2026-07-01', progressMeasure: 'Sleep diary shared' }];
+    expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: version, section: 'newActions', value: newActions })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'chair' })).status).toBe(403);
+    const chairSigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
+    expect(chairSigned.status).toBe(200);
+    expect(chairSigned.body.minutes.chairSignOff).toBeDefined();
+    const plan = await store.plans.current((await store.meetings.findById(meetingId))!.coreGroupId);
+    expect(plan!.actions.filter((action) => action.what === 'Health visitor to review sleep routine')).toHaveLength(1);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).status).toBe(200);
+    const signed = (await store.minutes.findByMeeting(meetingId))!;
+    const edit = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: signed.version, section: 'childsVoice', value: 'changed' });
+    expect(edit.status).toBe(422);
+    const amended = await call('POST', `/api/meetings/${meetingId}/minutes/amend`, await as(lead), { reason: 'Wrong date for the school visit' });
+    expect(amended.status).toBe(200);
+    expect(amended.body.minutes).toMatchObject({ version: signed.version + 1, amendmentReason: 'Wrong date for the school visit' });
+    expect(amended.body.minutes.chairSignOff).toBeUndefined();
+    expect((await store.minutes.history(signed.id)).some((entry) => entry.version === signed.version && entry.chairSignOff && entry.managerSignOff)).toBe(true);
+  });
+
+  test('every read and write is audited with who, what and which case, never the content', async () => {
+    const entries = await store.auditLog.listByCoreGroup((await store.meetings.findById(meetingId))!.coreGroupId, { limit: 500 });
+    expect(entries.some((entry) => entry.action === 'edit-minutes' && entry.actor === lead && entry.outcome === 'allowed')).toBe(true);
+    expect(entries.some((entry) => entry.action === 'view-minutes-draft' && entry.actor === otherLead && entry.outcome === 'denied')).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain('school is better');
+  });
+});
