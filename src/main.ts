@@ -33,6 +33,10 @@ import { devSignInRouter } from './server/dev-sign-in.route';
 import { minutesRouter } from './server/minutes.route';
 import { createDevSignIn, createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
+import { exportRouter } from './server/export.route';
+import { renderDocx } from './export/docx-renderer';
+import { renderPdf } from './export/pdf-renderer';
+import { createRecordExport } from './services/record-export.service';
 import { createMinutesService } from './services/minutes.service';
 import { createHttpApp } from './server/http-app';
 import { type Logger, createLogger } from './server/logger';
@@ -149,6 +153,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       graphNotificationsRouter({ service: notifications, logger }),
       ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
       minutesRouter({ service: createMinutesService(serviceDeps), verifier: tabVerifier, logger }),
+      exportRouter({ exports: createRecordExport({ ...serviceDeps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

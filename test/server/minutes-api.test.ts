@@ -10,6 +10,11 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
+import { exportRouter } from '../../src/server/export.route';
+import { renderDocx } from '../../src/export/docx-renderer';
+import { renderPdf } from '../../src/export/pdf-renderer';
+import { createRecordExport } from '../../src/services/record-export.service';
+import { docxText, pdfText } from '../support/documents';
 import { createTabTokenVerifier } from '../../src/server/tab-auth';
 import type { Store } from '../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../support/databases';
@@ -55,7 +60,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const verifier = createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const logger = createLogger({ level: 'silent' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), verifier, logger }), exportRouter({ exports: createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -167,6 +172,30 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(amended.body.minutes).toMatchObject({ version: signed.version + 1, amendmentReason: 'Wrong date for the school visit' });
     expect(amended.body.minutes.chairSignOff).toBeUndefined();
     expect((await store.minutes.history(signed.id)).some((entry) => entry.version === signed.version && entry.chairSignOff && entry.managerSignOff)).toBe(true);
+  });
+
+  test('the minutes export as DOCX and PDF with their content, the case reference and an audit reference, never the child’s name', async () => {
+    const download = async (path: string, token: string) => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file: Buffer.from(await response.arrayBuffer()) };
+    };
+    const docx = await download(`/api/meetings/${meetingId}/minutes/export.docx`, await as(lead));
+    expect(docx.status).toBe(200);
+    expect(docx.disposition).toMatch(/attachment; filename="core-group-minutes-DEMO-0001-2026-06-08-v\d+\.docx"/);
+    const wordText = await docxText(docx.file);
+    expect(wordText).toContain('Jordan says school is better');
+    expect(wordText).toContain('Health visitor to review sleep routine');
+    expect(wordText).toContain('Case DEMO-0001');
+    expect(wordText).not.toContain('Riley');
+    const pdf = await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(lead));
+    expect(pdf.type).toBe('application/pdf');
+    const { text, pages } = await pdfText(pdf.file);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('Jordan says school is better');
+    expect(text).toMatch(/Audit reference CG-[0-9A-F]{8}-V\d+-\d{8}T\d{4}Z/);
+    const plan = await download(`/api/core-groups/${(await store.meetings.findById(meetingId))!.coreGroupId}/plan/export.docx`, await as(lead));
+    expect(await docxText(plan.file)).toContain('Health visitor to review sleep routine');
+    expect((await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(health))).status).toBe(403);
   });
 
   test('every read and write is audited with who, what and which case, never the content', async () => {

@@ -1,0 +1,38 @@
+import { type Response, type Router, Router as createRouter } from 'express';
+import { z } from 'zod';
+import type { RecordExport } from '../services/record-export.service';
+import { handled } from './api-errors';
+import type { Logger } from './logger';
+import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
+
+const format = z.enum(['docx', 'pdf']);
+const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+
+function sendFile(response: Response, kind: 'docx' | 'pdf', exported: { file: Buffer; fileName: string }): void {
+  response.setHeader('Content-Type', CONTENT_TYPES[kind]);
+  response.setHeader('Content-Disposition', `attachment; filename="${exported.fileName.replace(/[^\w.-]/g, '_')}"`);
+  response.send(exported.file);
+}
+
+/** Downloads of the minutes and the plan for the child's record, generated on the server. */
+export function exportRouter(options: { exports: RecordExport; verifier: TabTokenVerifier; logger: Logger }): Router {
+  const router = createRouter();
+  const authed = requireCaller(options.verifier);
+  router.get(
+    '/api/meetings/:meetingId/minutes/export.:format',
+    authed,
+    handled(options.logger, async (request, response) => {
+      const kind = format.parse(request.params.format);
+      sendFile(response, kind, await options.exports.minutes(callerOf(response), z.string().uuid().parse(request.params.meetingId), kind));
+    }),
+  );
+  router.get(
+    '/api/core-groups/:coreGroupId/plan/export.:format',
+    authed,
+    handled(options.logger, async (request, response) => {
+      const kind = format.parse(request.params.format);
+      sendFile(response, kind, await options.exports.plan(callerOf(response), z.string().uuid().parse(request.params.coreGroupId), kind));
+    }),
+  );
+  return router;
+}
