@@ -21,6 +21,8 @@ import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
 import { meetingJobs } from '../bot/meeting.jobs';
 import { signalJobs } from '../bot/signal.jobs';
+import { minutesDeliveryJobs } from '../bot/minutes-delivery.jobs';
+import { createMinutesDistribution } from './services/minutes-distribution.service';
 import { createSignalWatch } from './services/signal-watch.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
@@ -120,10 +122,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });
+  const recordExport = createRecordExport({ ...serviceDeps, renderer: { docx: renderDocx, pdf: renderPdf } });
+  const distribution = createMinutesDistribution(serviceDeps);
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', references: store.conversationReferences, limiter: createRateLimiter() });
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }),
+      ...minutesDeliveryJobs({ distribution, exports: recordExport, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox, teamsAppId: config.graph.teamsAppId }),
       ...signalJobs({ coreGroups: store.coreGroups, plans: store.plans, notifier }),
       ...meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: config.graph.teamsAppId }),
     },
@@ -152,8 +157,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       botRouter({ adapter, bot, logger }),
       graphNotificationsRouter({ service: notifications, logger }),
       ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
-      minutesRouter({ service: createMinutesService(serviceDeps), verifier: tabVerifier, logger }),
-      exportRouter({ exports: createRecordExport({ ...serviceDeps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: tabVerifier, logger }),
+      minutesRouter({ service: createMinutesService(serviceDeps), distribution, verifier: tabVerifier, logger }),
+      exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

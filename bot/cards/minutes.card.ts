@@ -35,3 +35,11 @@ export function minutesCard(options: { caseReference: string; last?: MeetingMinu
     options.next ? facts(options.next) : line('No core group is booked. Type /coregroup schedule.', { isSubtle: true }),
   ]);
 }
+
+/** 1:1 to a member when signed minutes are circulated: where to read them; no content in the message itself. */
+export function minutesReadyCard(options: { caseReference: string; meetingDate: string; minutesUrl?: string | undefined }): object {
+  return adaptiveCard(
+    [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${options.meetingDate} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
+    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Read the minutes', url: options.minutesUrl }] : undefined,
+  );
+}

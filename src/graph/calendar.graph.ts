@@ -3,6 +3,7 @@ import type * as Graph from '@microsoft/microsoft-graph-types';
 import { Temporal } from 'temporal-polyfill';
 import { Agent } from 'undici';
 import { findIana } from 'windows-iana';
+import type { Mailer } from '../services/ports/mailer.port';
 import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
 import { type Calendar, CalendarError, type Directory, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
 import type { GraphTokens } from './graph-token';
@@ -95,7 +96,7 @@ function calendarError(error: unknown, what: string): CalendarError {
  * Retries honour `Retry-After` on 429 and back off on 503/504 within a budget; every read names
  * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors.
  */
-export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory {
+export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory & Mailer {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/';
   const host = new URL(baseUrl).hostname;
   const client = Client.initWithMiddleware({
@@ -248,6 +249,13 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
         if (error instanceof GraphError && error.statusCode === 404) return undefined;
         throw calendarError(error, 'look the person up in the directory');
       }
+    },
+
+    async sendMail({ from, to, subject, bodyText, attachment }) {
+      const attachments = attachment ? [{ '@odata.type': '#microsoft.graph.fileAttachment', name: attachment.name, contentType: attachment.contentType, contentBytes: attachment.content.toString('base64') }] : [];
+      await call('send the e-mail', () =>
+        api(`${user(from)}/sendMail`).post({ message: { subject, body: { contentType: 'Text', content: bodyText }, toRecipients: [{ emailAddress: { address: to } }], attachments }, saveToSentItems: true }),
+      );
     },
 
     async renewSubscription(subscriptionId, expiresAt) {

@@ -3,6 +3,7 @@ import type { AppCertificate } from '../adapters/app-certificate';
 import type { Config } from '../config/config';
 import { DEMO_TENANT_ID } from '../services/demo-core-group';
 import type { Calendar, Directory } from '../services/ports/calendar.port';
+import type { Mailer } from '../services/ports/mailer.port';
 import { createGraphCalendar } from './calendar.graph';
 import { createGraphTokens } from './graph-token';
 import { demoOrganisation } from './simulator/demo-organisation';
@@ -10,7 +11,7 @@ import { startGraphSimulator } from './simulator/graph-simulator';
 
 /** The calendar the service uses, and what has to stop with it. */
 export interface CalendarConnection {
-  readonly calendar: Calendar & Directory;
+  readonly calendar: Calendar & Directory & Mailer;
   /** Set in local mode: the simulator's base URL. */
   readonly simulatorUrl?: string | undefined;
   stop(): Promise<void>;

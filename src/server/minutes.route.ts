@@ -2,6 +2,7 @@ import { type Router, Router as createRouter, json } from 'express';
 import { z } from 'zod';
 import { VersionConflictError } from '../domain/errors';
 import { SECTION_NAMES } from '../services/minutes-sections';
+import type { MinutesDistribution } from '../services/minutes-distribution.service';
 import { type MinutesService, NOTE_SECTIONS } from '../services/minutes.service';
 import { handled, sendError } from './api-errors';
 import type { Logger } from './logger';
@@ -19,7 +20,7 @@ const amendment = z.object({ reason: z.string().trim().min(1).max(2000) });
  * body is schema-checked before a service sees it. A conflicting autosave answers 409 with the
  * current minutes, so the tab can show both versions of the section.
  */
-export function minutesRouter(options: { service: MinutesService; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute'>; verifier: TabTokenVerifier; logger: Logger }): Router {
   const { service, logger } = options;
   const router = createRouter();
   // Per route, not router-wide: the bot and Graph endpoints under /api/ authenticate their own way.
@@ -100,6 +101,13 @@ export function minutesRouter(options: { service: MinutesService; verifier: TabT
       const id = meetingId.parse(request.params.meetingId);
       await service.amend(callerOf(response), id, amendment.parse(request.body).reason);
       response.json(await service.view(callerOf(response), id));
+    }),
+  );
+  router.post(
+    '/api/meetings/:meetingId/minutes/distribute',
+    ...authed,
+    handled(logger, async (request, response) => {
+      response.status(202).json(await options.distribution.distribute(callerOf(response), meetingId.parse(request.params.meetingId)));
     }),
   );
   return router;

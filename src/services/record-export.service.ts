@@ -34,50 +34,60 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     return member ? `${member.displayName} (${member.agency})` : '—';
   };
 
+  const minutesFile = async (meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> => {
+    const meeting = await deps.meetings.findById(meetingId);
+    const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
+    if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
+    const minutes = await deps.minutes.findByMeeting(meeting.id);
+    if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
+    const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    const name = nameOf(members);
+    const { content } = minutes;
+    const signed = minutes.chairSignOff && minutes.managerSignOff
+      ? `signed by the chair, ${name(minutes.chairSignOff.memberId)}, on ${minutes.chairSignOff.at.slice(0, 10)} and the team manager, ${name(minutes.managerSignOff.memberId)}, on ${minutes.managerSignOff.at.slice(0, 10)}`
+      : 'DRAFT — not yet signed by the chair and the team manager';
+    const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
+    const blocks: RecordBlock[] = [
+      { kind: 'heading', text: 'Attendance' },
+      { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), members.find((member) => member.id === entry.memberId)?.role ?? '—', `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
+      { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
+      { kind: 'heading', text: 'Progress on the plan' },
+      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), action.lastCheckIn ? `${action.lastCheckIn.status} (${action.lastCheckIn.recordedAt.slice(0, 10)})` : 'none', or(updates.get(action.id))]) },
+      { kind: 'heading', text: 'The child’s voice' },
+      { kind: 'paragraph', text: or(content.childsVoice) },
+      { kind: 'heading', text: 'Signs of Safety' },
+      { kind: 'paragraph', text: `What are we worried about? ${or(content.signsOfSafety.worries)}` },
+      { kind: 'paragraph', text: `What is working well? ${or(content.signsOfSafety.workingWell)}` },
+      { kind: 'paragraph', text: `What needs to happen? ${or(content.signsOfSafety.needsToHappen)}` },
+      { kind: 'table', header: ['Member', 'Scaling (0–10)'], rows: content.signsOfSafety.scaling.map((entry) => [name(entry.memberId), String(entry.score)]) },
+      { kind: 'heading', text: 'Decisions' },
+      ...(content.decisions.length > 0 ? content.decisions.map((decision, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${decision}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
+      { kind: 'heading', text: 'New actions' },
+      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), or(action.progressMeasure)]) },
+      { kind: 'heading', text: 'Disagreements' },
+      ...(content.disagreements.length > 0 ? content.disagreements.map((item) => ({ kind: 'paragraph' as const, text: `${item.significant ? '[Escalated] ' : ''}${item.text}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
+      { kind: 'heading', text: 'Contingency plan review' },
+      { kind: 'paragraph', text: or(content.contingencyReview) },
+      { kind: 'heading', text: 'Next core group meeting' },
+      { kind: 'paragraph', text: content.nextMeetingDate?.toString() ?? 'not set' },
+      { kind: 'paragraph', text: `Shared with the family: ${content.sharing.withFamily ? 'yes' : 'no'}; with the child: ${content.sharing.withChild ? 'yes' : 'no'}.` },
+      ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
+    ];
+    const at = deps.clock.nowIso();
+    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference(minutes.id, minutes.version, at), blocks };
+    return { file: await render(document, format), fileName: `core-group-minutes-${coreGroup.caseReference}-${meeting.date.toString()}-v${minutes.version}.${format}` };
+  };
+
   return {
     async minutes(caller: Caller, meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
       const meeting = await deps.meetings.findById(meetingId);
       if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
-      const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
-      const minutes = await deps.minutes.findByMeeting(meeting.id);
-      if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
-      const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
-      const name = nameOf(members);
-      const { content } = minutes;
-      const signed = minutes.chairSignOff && minutes.managerSignOff
-        ? `signed by the chair, ${name(minutes.chairSignOff.memberId)}, on ${minutes.chairSignOff.at.slice(0, 10)} and the team manager, ${name(minutes.managerSignOff.memberId)}, on ${minutes.managerSignOff.at.slice(0, 10)}`
-        : 'DRAFT — not yet signed by the chair and the team manager';
-      const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
-      const blocks: RecordBlock[] = [
-        { kind: 'heading', text: 'Attendance' },
-        { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), members.find((member) => member.id === entry.memberId)?.role ?? '—', `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
-        { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
-        { kind: 'heading', text: 'Progress on the plan' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), action.lastCheckIn ? `${action.lastCheckIn.status} (${action.lastCheckIn.recordedAt.slice(0, 10)})` : 'none', or(updates.get(action.id))]) },
-        { kind: 'heading', text: 'The child’s voice' },
-        { kind: 'paragraph', text: or(content.childsVoice) },
-        { kind: 'heading', text: 'Signs of Safety' },
-        { kind: 'paragraph', text: `What are we worried about? ${or(content.signsOfSafety.worries)}` },
-        { kind: 'paragraph', text: `What is working well? ${or(content.signsOfSafety.workingWell)}` },
-        { kind: 'paragraph', text: `What needs to happen? ${or(content.signsOfSafety.needsToHappen)}` },
-        { kind: 'table', header: ['Member', 'Scaling (0–10)'], rows: content.signsOfSafety.scaling.map((entry) => [name(entry.memberId), String(entry.score)]) },
-        { kind: 'heading', text: 'Decisions' },
-        ...(content.decisions.length > 0 ? content.decisions.map((decision, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${decision}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
-        { kind: 'heading', text: 'New actions' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), or(action.progressMeasure)]) },
-        { kind: 'heading', text: 'Disagreements' },
-        ...(content.disagreements.length > 0 ? content.disagreements.map((item) => ({ kind: 'paragraph' as const, text: `${item.significant ? '[Escalated] ' : ''}${item.text}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
-        { kind: 'heading', text: 'Contingency plan review' },
-        { kind: 'paragraph', text: or(content.contingencyReview) },
-        { kind: 'heading', text: 'Next core group meeting' },
-        { kind: 'paragraph', text: content.nextMeetingDate?.toString() ?? 'not set' },
-        { kind: 'paragraph', text: `Shared with the family: ${content.sharing.withFamily ? 'yes' : 'no'}; with the child: ${content.sharing.withChild ? 'yes' : 'no'}.` },
-        ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
-      ];
-      const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference(minutes.id, minutes.version, at), blocks };
-      return { file: await render(document, format), fileName: `core-group-minutes-${coreGroup.caseReference}-${meeting.date.toString()}-v${minutes.version}.${format}` };
+      await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
+      return minutesFile(meetingId, format);
     },
+
+    /** The signed minutes as a file for distribution, which the distribution job authorised when it was queued. */
+    minutesFile,
 
     async plan(caller: Caller, coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
       const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'export-record', targetId: coreGroupId });

@@ -15,6 +15,16 @@ import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { docxText, pdfText } from '../support/documents';
+import { minutesDeliveryJobs } from '../../bot/minutes-delivery.jobs';
+import { createBotAdapter } from '../../bot/bot-adapter';
+import { createTeamsNotifier } from '../../bot/teams-notifier';
+import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
+import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
+import { createRateLimiter } from '../../src/jobs/rate-limiter';
+import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
+import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
+import { simulatedGraph } from '../support/graph';
 import { createTabTokenVerifier } from '../../src/server/tab-auth';
 import type { Store } from '../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../support/databases';
@@ -29,6 +39,9 @@ describe('the minutes API with Teams SSO tokens', () => {
   let server: Server;
   let base: string;
   let meetingId: string;
+  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
+  let simulator: GraphSimulator;
+  let jobs: JobRunner;
   let sign: (claims: Record<string, unknown>, options?: { audience?: string; issuer?: string; expiresIn?: string | number; stranger?: boolean }) => Promise<string>;
   const lead = demoObjectId('lead');
   const manager = demoObjectId('manager');
@@ -60,13 +73,27 @@ describe('the minutes API with Teams SSO tokens', () => {
     const verifier = createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [AUDIENCE], allowedTenantIds: [DEMO_TENANT_ID] });
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const logger = createLogger({ level: 'silent' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), verifier, logger }), exportRouter({ exports: createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger })] });
+    channel = await startChannelStandIn();
+    for (const key of ['lead', 'manager', 'health']) {
+      const aadObjectId = demoObjectId(key);
+      await store.conversationReferences.upsert({ tenantId: DEMO_TENANT_ID, key: `user:${aadObjectId}`, reference: { channelId: 'msteams', serviceUrl: channel.serviceUrl, conversation: { id: `a:${key}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, bot: { id: `28:${BOT_APP_ID}` }, user: { id: `29:${key}`, aadObjectId } }, at: clock.nowIso() });
+    }
+    let mailer: Awaited<ReturnType<typeof simulatedGraph>>['calendar'];
+    ({ simulator, calendar: mailer } = await simulatedGraph(demoOrganisation(clock.today())));
+    const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
+    const distribution = createMinutesDistribution(deps);
+    const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
+    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
+    jobs = createJobRunner({ queue: store.jobs, handlers: minutesDeliveryJobs({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example', teamsAppId: 'app' }), workerId: 'test', clock });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, verifier, logger }), exportRouter({ exports, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
     server.close();
+    await channel.stop();
+    await simulator.stop();
     await database.drop();
   });
 
@@ -196,6 +223,32 @@ describe('the minutes API with Teams SSO tokens', () => {
     const plan = await download(`/api/core-groups/${(await store.meetings.findById(meetingId))!.coreGroupId}/plan/export.docx`, await as(lead));
     expect(await docxText(plan.file)).toContain('Health visitor to review sleep routine');
     expect((await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(health))).status).toBe(403);
+  });
+
+  test('signed minutes are circulated to every member: Teams 1:1 where the bot can reach them, e-mail with the PDF otherwise; each delivery recorded; the circulation deadline met', async () => {
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead))).status).toBe(422);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(demoObjectId('school')))).status).toBe(403);
+    const queued = await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead));
+    expect(queued.status).toBe(202);
+    expect(queued.body.queued).toBe(queued.body.recipients);
+    channel.sent.splice(0);
+    while ((await jobs.runOnce()) > 0);
+    const view = await call('GET', `/api/meetings/${meetingId}/minutes`, await as(lead));
+    const byMember = new Map((view.body.members as { id: string; name: string }[]).map((member) => [member.id, member.name]));
+    const deliveries = (view.body.deliveries as { memberId: string; channel: string; outcome: string }[]).map((delivery) => [byMember.get(delivery.memberId), delivery.channel, delivery.outcome]);
+    expect(deliveries).toEqual(expect.arrayContaining([['Priya Shah', 'teams', 'sent'], ['Grace Lindqvist', 'teams', 'sent'], ['Owen Price', 'email', 'sent'], ['Helen Moss', 'email', 'sent']]));
+    expect(deliveries.some(([name]) => name === 'Jordan Ellis')).toBe(false);
+    expect(deliveries).toHaveLength(queued.body.recipients);
+    expect(view.body.circulation.status).toBe('met');
+    expect(channel.sent.filter((request) => request.method === 'POST').every((request) => request.body.summary === 'Core Group: minutes are ready')).toBe(true);
+    const mail = simulator.state.sentMail.find((sent) => sent.message.toRecipients?.[0]?.emailAddress?.address === 'owen.price@demo.example')!;
+    expect(mail.message.subject).toBe('Core group minutes — case DEMO-0001, meeting of 2026-06-08');
+    const attachment = (mail.message.attachments as { name: string; contentBytes: string }[])[0]!;
+    expect((await pdfText(Buffer.from(attachment.contentBytes, 'base64'))).text).toContain('Jordan says school is better');
+    expect(JSON.stringify(simulator.state.sentMail.map((sent) => sent.message.subject))).not.toContain('Riley');
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead))).body.queued).toBe(0);
   });
 
   test('every read and write is audited with who, what and which case, never the content', async () => {

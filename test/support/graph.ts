@@ -2,12 +2,13 @@ import { type GraphSimulator, startGraphSimulator } from '../../src/graph/simula
 import { createGraphCalendar } from '../../src/graph/calendar.graph';
 import { createGraphTokens } from '../../src/graph/graph-token';
 import type { SimulatorState } from '../../src/graph/simulator/simulator-state';
-import type { Calendar } from '../../src/services/ports/calendar.port';
+import type { Calendar, Directory } from '../../src/services/ports/calendar.port';
+import type { Mailer } from '../../src/services/ports/mailer.port';
 
 export const SIM_TENANT = '00000000-0000-4000-8000-00000000c0de';
 
 /** A simulator and the real Graph adapter pointed at it, over https with the simulator's certificate. */
-export async function simulatedGraph(state: SimulatorState, retry = { maxRetries: 4, delaySeconds: 0.05, maxRetryAfterSeconds: 5 }): Promise<{ simulator: GraphSimulator; calendar: Calendar }> {
+export async function simulatedGraph(state: SimulatorState, retry = { maxRetries: 4, delaySeconds: 0.05, maxRetryAfterSeconds: 5 }): Promise<{ simulator: GraphSimulator; calendar: Calendar & Directory & Mailer }> {
   const simulator = await startGraphSimulator({ state });
   const tokens = createGraphTokens({
     tenantId: SIM_TENANT,

@@ -203,6 +203,16 @@ const installApp: Handler = (request, [chatId], state) => {
   return { status: 201 };
 };
 
+/** `sendMail` as Graph does it: 202, nothing returned; a message without recipients or subject is a 400. */
+const sendMail: Handler = (request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const message = (request.body as { message?: Graph.Message } | undefined)?.message;
+  if (!message?.subject || !message.toRecipients?.length) return error(400, 'ErrorInvalidRecipients', 'At least one recipient and a subject are required');
+  state.sentMail.push({ from: user.mail, message });
+  return { status: 202 };
+};
+
 const mailboxSettings: Handler = (request, [userId], state) => {
   const user = userOr404(state, userId);
   if (isResponse(user)) return user;
@@ -286,6 +296,7 @@ export const ROUTES: readonly [string, RegExp, Handler][] = [
   ['GET', /^\/v1\.0\/users\/([^/]+)\/events\/([^/]+)\/instances$/, listInstances],
   ['GET', /^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/, onlineMeetingByJoinUrl],
   ['POST', /^\/v1\.0\/chats\/([^/]+)\/installedApps$/, installApp],
+  ['POST', /^\/v1\.0\/users\/([^/]+)\/sendMail$/, sendMail],
   ['POST', /^\/v1\.0\/subscriptions$/, createSubscription],
   ['PATCH', /^\/v1\.0\/subscriptions\/([^/]+)$/, renewSubscription],
   ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, deleteSubscription],

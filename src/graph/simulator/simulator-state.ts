@@ -40,6 +40,8 @@ export class SimulatorState {
   readonly installedApps = new Map<string, { id: string; teamsAppId: string }[]>();
   readonly subscriptions = new Map<string, SimulatedSubscription>();
   readonly issuedTokens = new Set<string>();
+  /** Messages sent with `sendMail`, newest last: what the tests read as the external recipients' inboxes. */
+  readonly sentMail: { readonly from: string; readonly message: Graph.Message }[] = [];
 
   addUser(user: Omit<SimulatedUser, 'events'> & { events?: StoredEvent[] }): void {
     this.users.set(user.id, { ...user, events: user.events ?? [] });
