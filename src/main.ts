@@ -23,6 +23,7 @@ import { meetingJobs } from '../bot/meeting.jobs';
 import { signalJobs } from '../bot/signal.jobs';
 import { minutesDeliveryJobs } from '../bot/minutes-delivery.jobs';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
+import { createDashboard } from './services/dashboard.service';
 import { createSignalWatch } from './services/signal-watch.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
@@ -157,7 +158,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       botRouter({ adapter, bot, logger }),
       graphNotificationsRouter({ service: notifications, logger }),
       ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
-      minutesRouter({ service: createMinutesService(serviceDeps), distribution, verifier: tabVerifier, logger }),
+      minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, meetings: store.meetings, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],

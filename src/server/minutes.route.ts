@@ -2,6 +2,7 @@ import { type Router, Router as createRouter, json } from 'express';
 import { z } from 'zod';
 import { VersionConflictError } from '../domain/errors';
 import { SECTION_NAMES } from '../services/minutes-sections';
+import type { Dashboard } from '../services/dashboard.service';
 import type { MinutesDistribution } from '../services/minutes-distribution.service';
 import { type MinutesService, NOTE_SECTIONS } from '../services/minutes.service';
 import { handled, sendError } from './api-errors';
@@ -20,7 +21,7 @@ const amendment = z.object({ reason: z.string().trim().min(1).max(2000) });
  * body is schema-checked before a service sees it. A conflicting autosave answers 409 with the
  * current minutes, so the tab can show both versions of the section.
  */
-export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute'>; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute'>; dashboard: Dashboard; verifier: TabTokenVerifier; logger: Logger }): Router {
   const { service, logger } = options;
   const router = createRouter();
   // Per route, not router-wide: the bot and Graph endpoints under /api/ authenticate their own way.
@@ -32,6 +33,13 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     handled(logger, async (_request, response) => {
       const caller = callerOf(response);
       response.json({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null });
+    }),
+  );
+  router.get(
+    '/api/dashboard',
+    ...authed,
+    handled(logger, async (_request, response) => {
+      response.json(await options.dashboard.of(callerOf(response)));
     }),
   );
   router.get(

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../domain/civil-date';
 import type { CoreGroup } from '../domain/core-group';
-import type { CoreGroupMeeting } from '../domain/meeting';
+import { type CoreGroupMeeting, markHeld } from '../domain/meeting';
 import { type Attendance, recordAttendance } from '../domain/minutes';
 import { holidayDivisionOf } from '../domain/nation';
 import { type CheckInStatus, isOpen } from '../domain/plan';
@@ -65,7 +65,7 @@ const AGENDA_ATTEMPTS = 12;
 export function createMeetingEventsService(
   deps: DraftMinutesDeps & {
     coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
-    meetings: Pick<MeetingRepository, 'findById' | 'findByChatId'>;
+    meetings: Pick<MeetingRepository, 'findById' | 'findByChatId' | 'update'>;
     plans: Pick<PlanRepository, 'current'>;
     checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
     jobs: Pick<JobQueue, 'enqueue'>;
@@ -146,6 +146,7 @@ export function createMeetingEventsService(
       const found = await meetingOfChat(event.tenantId, event.chatId);
       if (!found) return undefined;
       const { meeting, coreGroup } = found;
+      if (meeting.status === 'scheduled') await deps.meetings.update(markHeld(meeting));
       const profile = deps.policy(coreGroup.policyId);
       const circulationDue = dateAfter(deps.calendars[holidayDivisionOf(profile.nation)], meeting.date, profile.rules.minutesCirculation.period);
       const members = await deps.coreGroups.members(coreGroup.id);

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from '../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
 import { InvalidInputError, NotFoundError, RuleViolationError, VersionConflictError } from '../domain/errors';
-import { type CoreGroupMeeting, assignMeetingRoles } from '../domain/meeting';
+import { type CoreGroupMeeting, assignMeetingRoles, markHeld } from '../domain/meeting';
 import { type ChatContribution, type Minutes, type MinutesContent, amendMinutes, editMinutes, isSigned, signMinutes } from '../domain/minutes';
 import { holidayDivisionOf } from '../domain/nation';
 import { type CaseAction, type MeetingRole, can } from '../domain/permissions';
@@ -202,6 +202,8 @@ export function createMinutesService(deps: MinutesDeps) {
       if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
       const signed = { ...signMinutes(current, { as, memberId: member.id, at: deps.clock.nowIso() }), version: current.version + 1 };
       await save(current, signed, member.id);
+      // Minutes signed by the chair are the record that the meeting took place.
+      if (meeting.status === 'scheduled') await deps.meetings.update(markHeld(meeting));
       if (as === 'chair') await addNewActionsToPlan(deps, signed, member.id);
       return signed;
     },

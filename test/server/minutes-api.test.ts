@@ -23,6 +23,8 @@ import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
+import { createDashboard } from '../../src/services/dashboard.service';
+import { createCaseStatusService } from '../../src/services/case-status.service';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
 import { simulatedGraph } from '../support/graph';
 import { createTabTokenVerifier } from '../../src/server/tab-auth';
@@ -56,7 +58,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z' });
     const other = randomUUID();
     await store.coreGroups.create(
-      { id: other, caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england-wt2023-4-weekly', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
+      { id: other, caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
       [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: otherLead, reach: 'tenant', active: true }],
     );
     const { publicKey, privateKey } = await generateKeyPair('RS256');
@@ -85,7 +87,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
     const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
     jobs = createJobRunner({ queue: store.jobs, handlers: minutesDeliveryJobs({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example', teamsAppId: 'app' }), workerId: 'test', clock });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, verifier, logger }), exportRouter({ exports, verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService(deps), meetings: store.meetings, clock }), verifier, logger }), exportRouter({ exports, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -249,6 +251,18 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await pdfText(Buffer.from(attachment.contentBytes, 'base64'))).text).toContain('Jordan says school is better');
     expect(JSON.stringify(simulator.state.sentMail.map((sent) => sent.message.subject))).not.toContain('Riley');
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead))).body.queued).toBe(0);
+  });
+
+  test('the dashboard shows the caller’s core groups, their own actions, compliance by month and kind, and the plan timeline', async () => {
+    const response = await call('GET', '/api/dashboard', await as(health));
+    expect(response.status).toBe(200);
+    expect(response.body.coreGroups.map((group: { caseReference: string }) => group.caseReference)).toEqual(['DEMO-0001']);
+    expect(response.body.myActions.length).toBeGreaterThan(0);
+    expect(response.body.compliance.some((cell: { kind: string; met: number; late: number }) => cell.kind === 'minutes-circulation' && cell.met === 1)).toBe(true);
+    expect(response.body.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(expect.arrayContaining(['icpc', 'core-group', 'action-due']));
+    const other = await call('GET', '/api/dashboard', await as(otherLead));
+    expect(other.body.coreGroups.map((group: { caseReference: string }) => group.caseReference)).toEqual(['OTHER-1']);
+    expect(JSON.stringify(other.body)).not.toContain('DEMO-0001');
   });
 
   test('every read and write is audited with who, what and which case, never the content', async () => {
