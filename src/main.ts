@@ -1,4 +1,5 @@
-import type { Server } from 'node:http';
+import { rmSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import { loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
@@ -199,6 +200,16 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   };
 }
 
+/** Whether something already listens on the port (a second `npm start`, or another program). */
+function portTaken(host: string, port: number): Promise<boolean> {
+  if (port === 0) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(true));
+    probe.listen(port, host, () => probe.close(() => resolve(false)));
+  });
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -209,6 +220,20 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger({ level: config.logLevel });
+  if (await portTaken(config.host, config.port)) {
+    logger.fatal(`port ${config.port} is already in use: is Core Group already running? Stop it first, or set PORT to use another port`);
+    process.exitCode = 1;
+    return;
+  }
+  if (process.argv.includes('--reset')) {
+    if (config.mode !== 'local' || config.database.url) {
+      logger.fatal('--reset starts the local demo afresh; it never touches a production or PostgreSQL database');
+      process.exitCode = 1;
+      return;
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.database.sqliteFile}${suffix}`, { force: true });
+    logger.info({ file: config.database.sqliteFile }, 'local demo data removed: starting from a fresh demo');
+  }
   let service: RunningService;
   try {
     service = await startService(config, logger);
@@ -225,8 +250,10 @@ async function main(): Promise<void> {
         '',
         'Core Group is running locally (SQLite, Graph simulator, authentication off on loopback).',
         playground ? `  Teams client (Agents Playground): ${playground.url}  — you are Priya Shah, lead social worker of the demo core group DEMO-0001` : '  Agents Playground: off (PLAYGROUND=off)',
+        `  Minutes tab: ${service.url}/tab/minutes   Dashboard: ${service.url}/tab/dashboard  — choose a demo person to sign in`,
         `  Bot endpoint: ${service.url}/api/messages   Health: ${service.url}/healthz   Graph simulator: ${service.graphSimulatorUrl ?? '-'}`,
         '  Try: /coregroup status · /coregroup schedule · /coregroup tasks · /coregroup plan · /coregroup escalate · /coregroup new',
+        '  Data is kept in ' + config.database.sqliteFile + ' between runs; npm start -- --reset starts from a fresh demo. Ctrl-C stops everything.',
         '',
       ].join('\n'),
     );
