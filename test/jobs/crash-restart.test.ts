@@ -103,7 +103,7 @@ describe('check-in cards across a crash', () => {
     if (signal === 'SIGKILL') {
       await connector.holdAfter(8);
     } else {
-      for (let waited = 0; waited < 30_000 && connector.received.size < 8; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let waited = 0; waited < 90_000 && connector.received.size < 8; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     first.kill(signal);
     await exited(first);
@@ -114,7 +114,7 @@ describe('check-in cards across a crash', () => {
     // Second run: picks up the queued jobs, and a dead instance's claimed ones once its lease has run out.
     const second = startApp(sqliteFile);
     try {
-      for (let waited = 0; waited < 40_000 && promptIds.some((id) => !connector.received.has(id)); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let waited = 0; waited < 90_000 && promptIds.some((id) => !connector.received.has(id)); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
       await new Promise((resolve) => setTimeout(resolve, LEASE_MS * 2));
     } finally {
       second.kill('SIGTERM');
@@ -123,5 +123,5 @@ describe('check-in cards across a crash', () => {
     }
     expect(promptIds.map((id) => connector.received.get(id) ?? 0)).toEqual(promptIds.map(() => 1));
     expect([...connector.received.values()].every((count) => count === 1)).toBe(true);
-  }, 90_000);
+  }, 240_000);
 });
