@@ -1,28 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEMO_TENANT_ID, demoObjectId } from '../src/services/demo-core-group';
-import type { BenchResult } from './harness';
+import { type BenchResult, startBenchProcess } from './harness';
 
 const CONCURRENCY = 50;
 const REQUESTS = 3000;
 
 /** Starts a benchmark server process and waits for its URL. */
-async function startServer(kind: 'core-group' | 'echo'): Promise<{ child: ChildProcess; url: string }> {
-  // One process (tsx as a loader, not its CLI wrapper), so /proc/<pid> is the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'bot-servers.ts'), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-  });
-  return { child, url };
-}
+const startServer = (kind: 'core-group' | 'echo') => startBenchProcess('bot-servers.ts', [kind]);
 
 /** The most memory the process has held (VmHWM), in MB. */
 function peakRssMb(pid: number): number {

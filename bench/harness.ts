@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
 /** A measured figure: what, how much, in which unit. */
 export interface Figure {
   readonly name: string;
@@ -32,4 +35,19 @@ export function report(result: BenchResult): void {
   console.log(`\n## ${result.title}`);
   for (const figure of result.figures) console.log(`  ${figure.name.padEnd(52)} ${figure.value.toFixed(2).padStart(12)} ${figure.unit}`);
   for (const target of result.targets) console.log(`  target: ${target.description.padEnd(44)} ${target.met ? 'met' : 'MISSED'}`);
+}
+
+/** Starts `bench/<script>` as its own process (tsx as a loader, so /proc/<pid> is the process itself) and waits for its `READY <url>` line. */
+export async function startBenchProcess(script: string, args: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /READY (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, url };
 }

@@ -1,4 +1,5 @@
 import { botBenchmark } from './bot.bench';
+import { fanoutBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
 import { slotsBenchmark } from './slots.bench';
@@ -8,6 +9,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
   obligations: obligationsBenchmark,
   slots: slotsBenchmark,
   bot: botBenchmark,
+  fanout: fanoutBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {

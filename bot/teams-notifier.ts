@@ -26,11 +26,18 @@ export function createTeamsNotifier(options: {
         { key: `tenant:${tenantId}`, windows: TEAMS_TENANT_LIMITS },
       ]);
       let activityId: string | undefined;
-      try {
-        await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+      let failure: unknown;
+      // A failure inside the callback goes to the adapter's turn-error handler, not to this caller:
+      // it is caught here and thrown below, so a refused card can never look delivered.
+      await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+        try {
           activityId = (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary }))?.id;
-        });
-      } catch (error) {
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure !== undefined) {
+        const error = failure;
         const status = (error as { statusCode?: number }).statusCode ?? 0;
         const retryAfter = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after'));
         throw new DeliveryError({

@@ -11,7 +11,7 @@ import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
 import { concernJobs } from '../bot/concern.jobs';
 import { CoreGroupBot } from '../bot/core-group.bot';
 import { createTeamsNotifier } from '../bot/teams-notifier';
-import { createJobRunner } from './jobs/job-runner';
+import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from './jobs/job-runner';
 import { createRateLimiter } from './jobs/rate-limiter';
 import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
 import { connectCalendar } from './graph/graph-wiring';
@@ -22,6 +22,7 @@ import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
 import { meetingJobs } from '../bot/meeting.jobs';
 import { signalJobs } from '../bot/signal.jobs';
+import { recipientOfJob } from '../bot/job-recipient';
 import { minutesDeliveryJobs } from '../bot/minutes-delivery.jobs';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
 import { createDashboard } from './services/dashboard.service';
@@ -137,6 +138,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     leaseMs: config.jobLeaseMs,
+    concurrency: MESSAGE_JOB_CONCURRENCY,
+    groupOf: recipientOfJob,
     onError: (details) => logger.warn(details, 'job attempt failed'),
   });
   const planner = createCheckInPromptPlanner(serviceDeps);

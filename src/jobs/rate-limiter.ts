@@ -15,11 +15,15 @@ export const TEAMS_TENANT_LIMITS: readonly RateWindow[] = [{ limit: 50, windowMs
 
 /**
  * A sliding-window limiter over several windows per key. `acquire` waits until every window of
- * every key has room, then records the send. Per instance: with several instances the limits are
+ * every key has room, then records the send. Each window is held a little longer than its nominal
+ * length (`marginMs`): the slot is counted when it is given out, Teams counts on arrival, and
+ * without headroom a send that arrives a few milliseconds early at a window's edge is refused with
+ * a 429 (measured by the fan-out benchmark). Per instance: with several instances the limits are
  * shared by dividing them, and Teams' 429 + Retry-After remains the backstop.
  */
-export function createRateLimiter(options: { now?: () => number; sleep?: (ms: number) => Promise<void> } = {}) {
+export function createRateLimiter(options: { now?: () => number; sleep?: (ms: number) => Promise<void>; marginMs?: number } = {}) {
   const now = options.now ?? (() => Date.now());
+  const margin = options.marginMs ?? 50;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const sent = new Map<string, number[]>();
   let queue: Promise<void> = Promise.resolve();
@@ -30,8 +34,8 @@ export function createRateLimiter(options: { now?: () => number; sleep?: (ms: nu
     for (const { key, windows } of keys) {
       const times = sent.get(key) ?? [];
       for (const window of windows) {
-        const inWindow = times.filter((time) => time > at - window.windowMs);
-        if (inWindow.length >= window.limit) wait = Math.max(wait, inWindow[inWindow.length - window.limit]! + window.windowMs - at);
+        const inWindow = times.filter((time) => time > at - window.windowMs - margin);
+        if (inWindow.length >= window.limit) wait = Math.max(wait, inWindow[inWindow.length - window.limit]! + window.windowMs + margin - at);
       }
     }
     return wait;
@@ -43,7 +47,7 @@ export function createRateLimiter(options: { now?: () => number; sleep?: (ms: nu
       const turn = queue.then(async () => {
         for (let wait = waitFor(keys); wait > 0; wait = waitFor(keys)) await sleep(wait);
         const at = now();
-        const longest = Math.max(...keys.flatMap((entry) => entry.windows.map((window) => window.windowMs)));
+        const longest = margin + Math.max(...keys.flatMap((entry) => entry.windows.map((window) => window.windowMs)));
         for (const { key } of keys) sent.set(key, [...(sent.get(key) ?? []).filter((time) => time > at - longest), at]);
       });
       queue = turn.catch(() => undefined);

@@ -17,9 +17,9 @@ const ROOT = join(__dirname, '..', '..');
 const LEASE_MS = 1_500;
 
 /**
- * A Bot Connector stand-in that records each check-in card by the prompt it carries. It can hold
- * one request without answering — the app is then killed while it waits, and that request counts
- * as never accepted, as when the connection dies before Teams takes the message.
+ * A Bot Connector stand-in that records each check-in card by the prompt it carries. It can stop
+ * answering after a number of cards — the app, with several cards in flight, is then killed while
+ * they wait, and they count as never accepted, as when the connection dies before Teams takes them.
  */
 async function recordingConnector() {
   const received = new Map<string, number>();
@@ -32,8 +32,9 @@ async function recordingConnector() {
       const promptId = /"promptId":"([0-9a-f-]{36})"/.exec(body)?.[1];
       const total = [...received.values()].reduce((sum, count) => sum + count, 0);
       if (promptId && total >= holdAfter) {
-        holdAfter = Number.POSITIVE_INFINITY;
+        // Teams stops answering: this card and every one after it wait, unrecorded, until the app dies.
         onHold?.();
+        onHold = undefined;
         return;
       }
       if (promptId) received.set(promptId, (received.get(promptId) ?? 0) + 1);
@@ -44,10 +45,14 @@ async function recordingConnector() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     received,
-    /** Resolves when the next card after `count` recorded ones arrives and is held unanswered. */
+    /** From the card after `count` recorded ones, holds every card unanswered; resolves when the first is held. */
     holdAfter(count: number) {
       holdAfter = count;
       return new Promise<void>((resolve) => (onHold = resolve));
+    },
+    /** Teams answers again (the cards held so far stay unanswered: their sender is gone). */
+    resume() {
+      holdAfter = Number.POSITIVE_INFINITY;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -66,7 +71,7 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 
 describe('check-in cards across a crash', () => {
   test.each([
-    ['killed outright (SIGKILL) while Teams has not yet answered one card', 'SIGKILL'],
+    ['killed outright (SIGKILL) with cards in flight that Teams has not answered', 'SIGKILL'],
     ['stopped (SIGTERM, as Ctrl-C or a redeploy does)', 'SIGTERM'],
   ] as const)('the app %s in the middle of a batch, then started again, delivers every card exactly once', async (_how, signal) => {
     const connector = await recordingConnector();
@@ -102,11 +107,14 @@ describe('check-in cards across a crash', () => {
     const first = startApp(sqliteFile);
     if (signal === 'SIGKILL') {
       await connector.holdAfter(8);
+      // Let the app finish with the cards Teams did answer; the held ones stay in flight.
+      await new Promise((resolve) => setTimeout(resolve, 500));
     } else {
       for (let waited = 0; waited < 90_000 && connector.received.size < 8; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     }
     first.kill(signal);
     await exited(first);
+    connector.resume();
     const beforeRestart = promptIds.filter((id) => connector.received.has(id)).length;
     expect(beforeRestart).toBeGreaterThanOrEqual(8);
     expect(beforeRestart).toBeLessThan(30);

@@ -47,3 +47,44 @@ test('stopping a running loop returns promptly, even while it waits for work', a
   await runner.stop();
   expect(Date.now() - started).toBeLessThan(1000);
 });
+
+test('with room for several jobs, different recipients are sent at once while one recipient’s jobs stay in order', async () => {
+  const jobs = ['a1', 'b1', 'a2', 'c1', 'a3', 'b2'].map((id) => ({ ...job(id, 'send'), payload: { to: id[0] } }));
+  let claimed = false;
+  const queue: Pick<JobQueue, 'claim' | 'complete' | 'fail'> = {
+    claim: async ({ limit }) => {
+      if (claimed) return [];
+      claimed = true;
+      return jobs.slice(0, limit);
+    },
+    complete: async () => undefined,
+    fail: async (id) => job(id, 'x'),
+  };
+  let inFlight = 0;
+  let most = 0;
+  const order: string[] = [];
+  const runner = createJobRunner({
+    queue,
+    workerId: 'w',
+    clock: { nowIso: () => '2026-06-01T00:00:00Z' },
+    concurrency: 3,
+    batchSize: 6,
+    groupOf: (candidate) => (candidate.payload as { to: string }).to,
+    handlers: {
+      send: async (_payload, current) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push(current.id);
+        inFlight -= 1;
+      },
+    },
+  });
+  const started = Date.now();
+  expect(await runner.runOnce()).toBe(6);
+  expect(order.filter((id) => id.startsWith('a'))).toEqual(['a1', 'a2', 'a3']);
+  expect(order.filter((id) => id.startsWith('b'))).toEqual(['b1', 'b2']);
+  expect(most).toBeGreaterThan(1);
+  expect(most).toBeLessThanOrEqual(3);
+  expect(Date.now() - started).toBeLessThan(6 * 20);
+});

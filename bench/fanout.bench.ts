@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBotAdapter } from '../bot/bot-adapter';
+import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
+import { createTeamsNotifier } from '../bot/teams-notifier';
+import { londonDateOf } from '../src/domain/civil-date';
+import { loadWorkingDayCalendars } from '../src/holidays/working-day-calendars';
+import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from '../src/jobs/job-runner';
+import { recipientOfJob } from '../bot/job-recipient';
+import { createRateLimiter } from '../src/jobs/rate-limiter';
+import { loadPolicyCatalogue } from '../src/policies/policy-catalogue';
+import { createCaseStatusService } from '../src/services/case-status.service';
+import { CHECK_IN_PROMPT_JOB, createCheckInPromptPlanner } from '../src/services/check-in-prompts.service';
+import type { Clock } from '../src/services/ports/clock.port';
+import { openDatabase } from '../src/store/database';
+import { migrateToLatest } from '../src/store/migrate';
+import { createStore } from '../src/store/store';
+import { seedFanoutCaseload } from './fanout-caseload';
+import { type BenchResult, startBenchProcess } from './harness';
+
+/** Teams' per-tenant limit: the fastest any sender may go, so 1,000 cards take at least 20 s. */
+const TENANT_LIMIT_PER_S = 50;
+const GIVE_UP_MS = 60_000;
+const POLL_MS = 20;
+/** The stand-in answers after this long: Teams is across the internet, not on loopback. */
+const ROUND_TRIP_MS = 100;
+
+/** 08:05 in London on Wednesday 3 June 2026, with time running from when the benchmark starts. */
+function benchClock(): Clock {
+  const startedAt = Date.now();
+  const at = Date.parse('2026-06-03T07:05:00.000Z');
+  const nowIso = () => new Date(at + Date.now() - startedAt).toISOString();
+  return { nowIso, today: () => londonDateOf(nowIso()) };
+}
+
+/**
+ * Plans the caseload's check-in prompts into a fresh SQLite job table (a file, WAL, fsync on
+ * commit, as in production), then lets the product's job runner send them through the product's
+ * notifier (CloudAdapter, stored references, rate limiter) to the throttling connector stand-in,
+ * which runs in its own process: one core each. Times from starting the runner until no prompt
+ * job is left to run, and compares what was queued with what the connector recorded.
+ */
+async function fanOut() {
+  const connector = await startBenchProcess('teams-connector.ts', [String(ROUND_TRIP_MS)]);
+  const directory = mkdtempSync(join(tmpdir(), 'coregroup-fanout-'));
+  const database = openDatabase({ sqliteFile: join(directory, 'fanout.db') });
+  try {
+    await migrateToLatest(database);
+    const store = createStore(database);
+    const clock = benchClock();
+    const calendars = loadWorkingDayCalendars();
+    const policies = loadPolicyCatalogue();
+    const deps = { ...store, clock, calendars, policy: (id: string) => policies.get(id) };
+    const coreGroupIds = await seedFanoutCaseload({ store, clock, calendar: calendars['england-and-wales'], serviceUrl: connector.url });
+    const planner = createCheckInPromptPlanner(deps);
+    for (const id of coreGroupIds) await planner.planFor(id);
+    const prompts = database.db.selectFrom('jobs').where('kind', '=', CHECK_IN_PROMPT_JOB);
+    const expected = new Set((await prompts.select('payload').execute()).map((row) => (JSON.parse(row.payload) as { promptId: string }).promptId));
+    const notDone = async (statuses: readonly string[]) => (await prompts.select((eb) => eb.fn.countAll<number>().as('count')).where('status', 'in', statuses).executeTakeFirstOrThrow()).count;
+
+    const adapter = createBotAdapter({ appId: '', log: () => undefined });
+    const notifier = createTeamsNotifier({ adapter, appId: '', references: store.conversationReferences, limiter: createRateLimiter() });
+    let failedAttempts = 0;
+    const runner = createJobRunner({
+      queue: store.jobs,
+      handlers: checkInPromptJobs({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }),
+      workerId: 'bench-worker',
+      clock,
+      concurrency: MESSAGE_JOB_CONCURRENCY,
+      groupOf: recipientOfJob,
+      onError: () => failedAttempts++,
+    });
+
+    const started = performance.now();
+    runner.start();
+    while ((await notDone(['queued', 'running'])) > 0 && performance.now() - started < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const seconds = (performance.now() - started) / 1000;
+    await runner.stop();
+
+    const records = (await (await fetch(`${connector.url}records`)).json()) as { recorded: string[]; throttled: number };
+    const distinct = new Set(records.recorded);
+    const lost = [...expected].filter((id) => !distinct.has(id)).length;
+    return {
+      cards: expected.size,
+      delivered: expected.size - lost,
+      seconds,
+      throttled: records.throttled,
+      failedAttempts,
+      notDone: await notDone(['queued', 'running', 'dead']),
+      lost,
+      doubled: records.recorded.length - distinct.size,
+    };
+  } finally {
+    await database.close();
+    rmSync(directory, { recursive: true, force: true });
+    connector.child.kill();
+  }
+}
+
+/** 1,000 check-in cards to 200 people in one tenant, against Teams' per-tenant limit (the ideal time). */
+export async function fanoutBenchmark(): Promise<BenchResult> {
+  const run = await fanOut();
+  const idealSeconds = run.cards / TENANT_LIMIT_PER_S;
+  const throughput = run.delivered / run.seconds;
+  return {
+    title: `Check-in fan-out: ${run.cards} prompt cards to 200 people in one tenant, job runner (${MESSAGE_JOB_CONCURRENCY} in hand, in order per person) → notifier → throttling connector answering after ${ROUND_TRIP_MS} ms, against Teams' ${TENANT_LIMIT_PER_S}/s`,
+    figures: [
+      { name: 'total time', value: run.seconds, unit: 's' },
+      { name: 'throughput (cards delivered)', value: throughput, unit: 'cards/s' },
+      { name: `baseline: ideal time at the tenant limit (${TENANT_LIMIT_PER_S}/s)`, value: idealSeconds, unit: 's' },
+      { name: 'ratio to the limit', value: (100 * throughput) / TENANT_LIMIT_PER_S, unit: '%' },
+      { name: '429s answered by the connector', value: run.throttled, unit: '' },
+      { name: 'failed job attempts (retried by the runner)', value: run.failedAttempts, unit: '' },
+      { name: 'prompt jobs not done at the end', value: run.notDone, unit: '' },
+      { name: 'lost (expected − recorded distinct)', value: run.lost, unit: '' },
+      { name: 'doubled (recorded − distinct)', value: run.doubled, unit: '' },
+    ],
+    targets: [
+      { description: `≥ 90 % of the tenant limit (≤ ${(idealSeconds / 0.9).toFixed(1)} s)`, met: throughput >= 0.9 * TENANT_LIMIT_PER_S },
+      { description: 'no card lost, none doubled', met: run.lost === 0 && run.doubled === 0 },
+    ],
+  };
+}
