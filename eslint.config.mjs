@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const CLOCK_AND_ENVIRONMENT = [
@@ -50,6 +51,12 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error', ...CLOCK_AND_ENVIRONMENT],
     },
+  },
+  {
+    // The tab's React code (browser): hooks called by the rules, effects listing what they use.
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['bin/**/*.cjs', 'scripts/**/*.cjs', 'test/support/*.js', '*.js'],

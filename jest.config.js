@@ -4,8 +4,9 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
-  // temporal-polyfill and jose ship ESM only; Node 20.19+ can require() it, jest's module system cannot.
-  transformIgnorePatterns: ['/node_modules/(?!(temporal-polyfill|temporal-utils|temporal-spec|jose)/)'],
+  // temporal-polyfill, jose and strip-bom (nested under @microsoft/app-manifest) ship ESM only;
+  // Node 20.19+ can require() them, jest's module system cannot, so SWC compiles them.
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/node_modules/)?(?:temporal-polyfill|temporal-utils|temporal-spec|jose|strip-bom)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   testTimeout: 20000,
 };

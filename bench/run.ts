@@ -1,4 +1,5 @@
 import { botBenchmark } from './bot.bench';
+import { autosaveBenchmark } from './autosave.bench';
 import { fanoutBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
   slots: slotsBenchmark,
   bot: botBenchmark,
   fanout: fanoutBenchmark,
+  autosave: autosaveBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {

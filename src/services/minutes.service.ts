@@ -153,15 +153,23 @@ export function createMinutesService(deps: MinutesDeps) {
       const { member } = await authoriseOn(caller, meeting, 'edit-minutes');
       const parsed = MINUTES_SECTIONS[request.section].safeParse(request.value);
       if (!parsed.success) throw new InvalidInputError(`The ${request.section} section is not valid: ${parsed.error.issues[0]?.message ?? 'check it'}`);
-      const current = await openDraft(deps, meeting, member.id);
-      if (current.version !== request.baseVersion) {
-        const base = (await deps.minutes.history(current.id)).find((version) => version.version === request.baseVersion);
-        if (!base || !sameSection(base.content[request.section], current.content[request.section])) {
-          throw new VersionConflictError('Someone else changed this section since you started; compare the two versions.');
+      // Another section saved at the same moment moves the version on: that is not a conflict, so
+      // the check is made again on what is stored now, a few times, before giving up.
+      for (let attempt = 0; ; attempt++) {
+        const current = await openDraft(deps, meeting, member.id);
+        if (current.version !== request.baseVersion) {
+          const base = (await deps.minutes.history(current.id)).find((version) => version.version === request.baseVersion);
+          if (!base || !sameSection(base.content[request.section], current.content[request.section])) {
+            throw new VersionConflictError('Someone else changed this section since you started; compare the two versions.');
+          }
+        }
+        const content: MinutesContent = { ...current.content, [request.section]: parsed.data };
+        try {
+          return await save(current, editMinutes(current, { content, basedOnVersion: current.version }), member.id);
+        } catch (error) {
+          if (!(error instanceof VersionConflictError) || attempt >= 2) throw error;
         }
       }
-      const content: MinutesContent = { ...current.content, [request.section]: parsed.data };
-      return save(current, editMinutes(current, { content, basedOnVersion: current.version }), member.id);
     },
 
     /**

@@ -1,0 +1,235 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppManifestUtils } from '@microsoft/app-manifest';
+import { type Raster, decodePng } from './icons.drawing';
+
+/** One thing wrong with an app package: where (a JSON path or file name) and what. */
+export interface Problem {
+  readonly where: string;
+  readonly message: string;
+}
+
+/** The manifest as these checks read it: plain JSON, only the parts they look at typed. */
+export interface ManifestJson {
+  readonly $schema?: unknown;
+  readonly manifestVersion?: unknown;
+  readonly icons?: { readonly color?: unknown; readonly outline?: unknown };
+  readonly bots?: readonly { readonly botId?: unknown; readonly scopes?: readonly unknown[]; readonly commandLists?: readonly { readonly scopes?: readonly unknown[]; readonly commands?: readonly { readonly title?: unknown }[] }[] }[];
+  readonly staticTabs?: readonly Record<string, unknown>[];
+  readonly configurableTabs?: readonly Record<string, unknown>[];
+  readonly validDomains?: readonly unknown[];
+  readonly webApplicationInfo?: { readonly id?: unknown; readonly resource?: unknown };
+  readonly authorization?: { readonly permissions?: { readonly resourceSpecific?: readonly { readonly name?: unknown }[] } };
+  readonly [key: string]: unknown;
+}
+
+/** Teams shows at most ten commands for a scope (schema allows twelve a list, three lists). */
+export const MAX_COMMANDS_PER_SCOPE = 10;
+const ICON_SIZES = { color: 192, outline: 32 } as const;
+/** Properties whose URLs load inside the Teams, Outlook or Microsoft 365 frame. */
+const FRAMED_URL_KEYS = ['contentUrl', 'websiteUrl', 'searchUrl', 'configurationUrl'] as const;
+const SCHEMA_URL = (version: string) => `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`;
+
+/**
+ * The manifest schema of `manifestVersion`, read from the copy bundled in `@microsoft/app-manifest`.
+ * Passing it explicitly keeps validation offline: given only the manifest, the library would
+ * download any schema it does not bundle.
+ */
+export function bundledSchema(manifestVersion: string): object | undefined {
+  if (!/^(\d+\.\d+|devPreview)$/.test(manifestVersion)) return undefined;
+  const root = dirname(require.resolve('@microsoft/app-manifest/package.json'));
+  const folder = manifestVersion === 'devPreview' ? 'vDevPreview' : `v${manifestVersion}`;
+  try {
+    return JSON.parse(readFileSync(join(root, 'build', 'json-schemas', 'teams', folder, 'MicrosoftTeams.schema.json'), 'utf8')) as object;
+  } catch {
+    return undefined; // not bundled: reported by the caller as an unknown manifest version
+  }
+}
+
+/** The newest numbered (not devPreview) manifest schema version the installed package bundles. */
+export function newestBundledManifestVersion(): string {
+  const root = dirname(require.resolve('@microsoft/app-manifest/package.json'));
+  const folders = readdirSync(join(root, 'build', 'json-schemas', 'teams'));
+  const versions = folders.filter((name) => /^v\d+\.\d+$/.test(name)).map((name) => name.slice(1));
+  return versions.sort((a, b) => compareVersions(b, a))[0]!;
+}
+
+function compareVersions(a: string, b: string): number {
+  const [aMajor, aMinor] = a.split('.').map(Number) as [number, number];
+  const [bMajor, bMinor] = b.split('.').map(Number) as [number, number];
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** Validates against the bundled JSON schema, with ajv's messages made readable. */
+export async function schemaProblems(manifest: ManifestJson): Promise<Problem[]> {
+  const version = typeof manifest.manifestVersion === 'string' ? manifest.manifestVersion : '';
+  const schema = bundledSchema(version);
+  if (!schema) return [{ where: 'manifestVersion', message: `"${version}" is not a manifest version @microsoft/app-manifest bundles (newest: ${newestBundledManifestVersion()})` }];
+  const problems: Problem[] = [];
+  if (manifest.$schema !== SCHEMA_URL(version)) problems.push({ where: '$schema', message: `should be ${SCHEMA_URL(version)} to match manifestVersion ${version}` });
+  const errors = await AppManifestUtils.validateAgainstSchema(manifest as never, schema as never);
+  for (const error of errors) {
+    const match = /^(\S*) (.*?)\. Details: (.*)$/s.exec(error);
+    const where = match?.[1] ? match[1].slice(1).replace(/\//g, '.') : '(manifest)';
+    let message = match?.[2] ?? error;
+    const details = match?.[3] ? (JSON.parse(match[3]) as { allowedValues?: unknown[]; additionalProperty?: string }) : {};
+    if (details.allowedValues) message += ` (${details.allowedValues.join(', ')})`;
+    if (details.additionalProperty) message += ` ("${details.additionalProperty}")`;
+    problems.push({ where: `schema: ${where}`, message });
+  }
+  return problems;
+}
+
+/** Whether a validDomains entry (an exact host, optionally with port, or `*.suffix`) covers a URL's host. */
+export function domainCovers(entry: string, url: URL): boolean {
+  const host = url.host.toLowerCase();
+  const pattern = entry.toLowerCase();
+  if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
+  return host === pattern;
+}
+
+/** Every framed URL is https and its host is in validDomains; the entries themselves are hosts. */
+export function domainProblems(manifest: ManifestJson): Problem[] {
+  const problems: Problem[] = [];
+  const domains = (manifest.validDomains ?? []).filter((domain): domain is string => typeof domain === 'string');
+  domains.forEach((domain, index) => {
+    if (domain.includes('://') || domain.includes('/')) problems.push({ where: `validDomains.${index}`, message: `"${domain}" must be a host name only (no scheme, no path)` });
+    if (domain === '*' || /^\*\.[^.]+$/.test(domain)) problems.push({ where: `validDomains.${index}`, message: `"${domain}" is too broad: name the app's own host` });
+  });
+  for (const [list, tabs] of [['staticTabs', manifest.staticTabs], ['configurableTabs', manifest.configurableTabs]] as const) {
+    (tabs ?? []).forEach((tab, index) => {
+      for (const key of FRAMED_URL_KEYS) {
+        const value = tab[key];
+        if (typeof value !== 'string') continue;
+        const where = `${list}.${index}.${key}`;
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          problems.push({ where, message: `"${value}" is not a URL` });
+          continue;
+        }
+        if (url.protocol !== 'https:') problems.push({ where, message: `"${value}" must use https: Teams, Outlook and the Microsoft 365 app load tabs over https only` });
+        if (!domains.some((domain) => domainCovers(domain, url))) problems.push({ where, message: `host "${url.host}" is not in validDomains (${domains.join(', ') || 'none'})` });
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Tab SSO: `webApplicationInfo.resource` must be `api://<tab host>/<id>` — the Application ID URI
+ * the tab's tokens are issued for — on the tab's own domain, which is also in validDomains.
+ */
+export function ssoProblems(manifest: ManifestJson, expected: { tabDomain?: string | undefined }): Problem[] {
+  const info = manifest.webApplicationInfo;
+  const problems: Problem[] = [];
+  const rsc = manifest.authorization?.permissions?.resourceSpecific ?? [];
+  if (!info) {
+    if (rsc.length > 0) problems.push({ where: 'webApplicationInfo', message: 'resource-specific permissions need webApplicationInfo (id and resource)' });
+    return problems;
+  }
+  if (typeof info.resource !== 'string') return [{ where: 'webApplicationInfo.resource', message: 'is required for tab single sign-on' }];
+  const match = /^api:\/\/([^/]+)\/([0-9a-fA-F-]{36})$/.exec(info.resource);
+  if (!match) return [{ where: 'webApplicationInfo.resource', message: `"${info.resource}" should be api://<tab domain>/<webApplicationInfo.id>` }];
+  const [, host, id] = match as unknown as [string, string, string];
+  if (id.toLowerCase() !== String(info.id).toLowerCase()) problems.push({ where: 'webApplicationInfo.resource', message: `ends in ${id}, but webApplicationInfo.id is ${String(info.id)}` });
+  if (expected.tabDomain !== undefined && host.toLowerCase() !== expected.tabDomain.toLowerCase()) problems.push({ where: 'webApplicationInfo.resource', message: `host "${host}" should be TAB_DOMAIN "${expected.tabDomain}"` });
+  const domains = (manifest.validDomains ?? []).filter((domain): domain is string => typeof domain === 'string');
+  if (!domains.some((domain) => domainCovers(domain, new URL(`https://${host}/`)))) problems.push({ where: 'webApplicationInfo.resource', message: `host "${host}" is not in validDomains` });
+  return problems;
+}
+
+/** At most ten commands per scope, no title twice in a scope, and lists only for the bot's own scopes. */
+export function commandProblems(manifest: ManifestJson): Problem[] {
+  const problems: Problem[] = [];
+  (manifest.bots ?? []).forEach((bot, botIndex) => {
+    const perScope = new Map<string, string[]>();
+    (bot.commandLists ?? []).forEach((list, listIndex) => {
+      for (const scope of list.scopes ?? []) {
+        if (typeof scope !== 'string') continue;
+        if (!(bot.scopes ?? []).includes(scope)) problems.push({ where: `bots.${botIndex}.commandLists.${listIndex}.scopes`, message: `"${scope}" is not one of the bot's scopes` });
+        perScope.set(scope, [...(perScope.get(scope) ?? []), ...(list.commands ?? []).map((command) => String(command.title).toLowerCase())]);
+      }
+    });
+    for (const [scope, titles] of perScope) {
+      if (titles.length > MAX_COMMANDS_PER_SCOPE) problems.push({ where: `bots.${botIndex}.commandLists`, message: `${titles.length} commands for scope "${scope}"; Teams shows at most ${MAX_COMMANDS_PER_SCOPE}` });
+      const repeated = titles.filter((title, index) => titles.indexOf(title) !== index);
+      if (repeated.length > 0) problems.push({ where: `bots.${botIndex}.commandLists`, message: `scope "${scope}" lists ${[...new Set(repeated)].join(', ')} more than once` });
+    }
+  });
+  const entityIds = [...(manifest.staticTabs ?? [])].map((tab) => tab.entityId);
+  const repeatedTabs = entityIds.filter((id, index) => entityIds.indexOf(id) !== index);
+  if (repeatedTabs.length > 0) problems.push({ where: 'staticTabs', message: `entityId ${repeatedTabs.join(', ')} is used twice` });
+  return problems;
+}
+
+/**
+ * Icon checks the schema cannot make: each file is a PNG of the right size; the outline icon has
+ * a transparent background and uses white only (any opacity), as Teams requires.
+ */
+export function iconProblems(manifest: ManifestJson, readFile: (name: string) => Uint8Array | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const kind of ['color', 'outline'] as const) {
+    const name = manifest.icons?.[kind];
+    if (typeof name !== 'string') continue; // the schema reports a missing icon
+    const bytes = readFile(name);
+    if (!bytes) {
+      problems.push({ where: `icons.${kind}`, message: `"${name}" is not in the app package folder` });
+      continue;
+    }
+    let icon: Raster;
+    try {
+      icon = decodePng(bytes);
+    } catch (error) {
+      problems.push({ where: `icons.${kind}`, message: `"${name}" is not a readable PNG (${error instanceof Error ? error.message : String(error)})` });
+      continue;
+    }
+    const size = ICON_SIZES[kind];
+    if (icon.width !== size || icon.height !== size) problems.push({ where: `icons.${kind}`, message: `"${name}" is ${icon.width}×${icon.height}; it must be ${size}×${size}` });
+    if (kind === 'outline') problems.push(...outlineColourProblems(icon, name));
+  }
+  return problems;
+}
+
+function outlineColourProblems(icon: Raster, name: string): Problem[] {
+  let coloured = 0;
+  let transparent = 0;
+  for (let offset = 0; offset < icon.data.length; offset += 4) {
+    const alpha = icon.data[offset + 3]!;
+    if (alpha === 0) transparent += 1;
+    else if (icon.data[offset] !== 255 || icon.data[offset + 1] !== 255 || icon.data[offset + 2] !== 255) coloured += 1;
+  }
+  const problems: Problem[] = [];
+  if (coloured > 0) problems.push({ where: 'icons.outline', message: `"${name}" has ${coloured} pixels that are not white; use white on transparent only` });
+  if (transparent === 0) problems.push({ where: 'icons.outline', message: `"${name}" has no transparent pixels; its background must be transparent` });
+  return problems;
+}
+
+/** No `${{…}}` survives in a manifest that is about to be validated or packaged. */
+export function leftoverPlaceholderProblems(manifestText: string): Problem[] {
+  const names = [...manifestText.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((match) => match[1]!);
+  return names.length === 0 ? [] : [{ where: 'manifest.json', message: `unfilled placeholders: ${[...new Set(names)].join(', ')}` }];
+}
+
+/**
+ * Every check on a filled manifest: the bundled JSON schema first, then what the schema does not
+ * cover (icons, domains, SSO resource, command limits). An empty list means the package is sound.
+ */
+export async function checkManifest(options: { manifestText: string; readFile: (name: string) => Uint8Array | undefined; tabDomain?: string | undefined }): Promise<Problem[]> {
+  const leftovers = leftoverPlaceholderProblems(options.manifestText);
+  let manifest: ManifestJson;
+  try {
+    manifest = JSON.parse(options.manifestText) as ManifestJson;
+  } catch (error) {
+    return [...leftovers, { where: 'manifest.json', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }];
+  }
+  return [
+    ...leftovers,
+    ...(await schemaProblems(manifest)),
+    ...iconProblems(manifest, options.readFile),
+    ...domainProblems(manifest),
+    ...ssoProblems(manifest, { tabDomain: options.tabDomain }),
+    ...commandProblems(manifest),
+  ];
+}

@@ -1,0 +1,57 @@
+import type { ActionState, Attendance, CheckInStatus, DeadlineStatus } from '../api/api.types';
+
+export const ATTENDANCE_LABELS: Readonly<Record<Attendance, string>> = {
+  invited: 'Not recorded yet',
+  present: 'Present',
+  apologies: 'Apologies',
+  'representative-sent': 'Sent a representative',
+  'written-report': 'Written report received',
+  absent: 'Absent',
+};
+
+export const CHECK_IN_LABELS: Readonly<Record<CheckInStatus, string>> = {
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  done: 'Done',
+  blocked: 'Blocked',
+};
+
+export const ACTION_STATE_LABELS: Readonly<Record<ActionState, string>> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'at-risk': 'At risk',
+  blocked: 'Blocked',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+export const DEADLINE_LABELS: Readonly<Record<DeadlineStatus, string>> = {
+  met: 'Met',
+  due: 'Due',
+  'at-risk': 'At risk',
+  overdue: 'Overdue',
+};
+
+/** Fluent Badge colours for a deadline's status (text always says it too, never colour alone). */
+export const DEADLINE_COLOURS: Readonly<Record<DeadlineStatus, 'success' | 'informative' | 'warning' | 'danger'>> = {
+  met: 'success',
+  due: 'informative',
+  'at-risk': 'warning',
+  overdue: 'danger',
+};
+
+export const OBLIGATION_LABELS: Readonly<Record<string, string>> = {
+  'first-core-group': 'First core group',
+  'core-group': 'Core group meeting',
+  'meetings-before-first-review': 'Meetings before the first review',
+  'core-group-after-review': 'Core group after the review',
+  'minutes-circulation': 'Minutes circulated',
+  'plan-circulation': 'Plan circulated',
+  cp9: 'CP9',
+  'review-conference': 'Review conference',
+  'agency-reports': 'Agency reports',
+};
+
+export function obligationLabel(kind: string): string {
+  return OBLIGATION_LABELS[kind] ?? kind.replaceAll('-', ' ');
+}

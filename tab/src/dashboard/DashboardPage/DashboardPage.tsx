@@ -1,0 +1,260 @@
+import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import type { Dashboard, DashboardCoreGroup } from '../../api/api.types';
+import { saveDownload } from '../../api/save-download';
+import { errorText } from '../../common/error-text';
+import { formatDate, formatInstant, ukToday, words } from '../../common/format';
+import { ACTION_STATE_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
+import { useShell } from '../../shell/shell.context';
+import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
+import { useDashboardPageStyles } from './DashboardPage.styles';
+
+const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
+const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
+
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: Dashboard };
+
+/** The minutes page of a meeting, keeping a `?theme=` the dashboard was opened with. */
+function minutesHref(meetingId: string): string {
+  const params = new URLSearchParams({ meetingId });
+  const theme = new URLSearchParams(window.location.search).get('theme');
+  if (theme) params.set('theme', theme);
+  return `minutes.html?${params.toString()}`;
+}
+
+/** How many open deadlines each core group card lists before "and N more". */
+const OBLIGATIONS_SHOWN = 3;
+
+/**
+ * The personal dashboard (Teams, Outlook, Microsoft 365): what needs attention now, each core
+ * group's next deadlines, the user's actions, drift signals, and two charts — deadlines met on
+ * time by month, and the plans on a time line.
+ */
+export function DashboardPage() {
+  const styles = useDashboardPageStyles();
+  const { api } = useShell();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [exportError, setExportError] = useState<string | undefined>();
+  const today = ukToday();
+
+  useEffect(() => {
+    let live = true;
+    api.get<Dashboard>('/api/dashboard').then(
+      (dashboard) => live && setLoad({ state: 'ready', dashboard }),
+      (error: unknown) => live && setLoad({ state: 'failed', message: errorText(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  if (load.state === 'loading') {
+    return (
+      <main className={styles.centred}>
+        <Spinner label="Loading your dashboard…" />
+      </main>
+    );
+  }
+  if (load.state === 'failed') {
+    return (
+      <main className={styles.root}>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The dashboard could not be loaded.</MessageBarTitle>
+            {load.message}
+          </MessageBarBody>
+        </MessageBar>
+        <div>
+          <Button
+            onClick={() => {
+              setLoad({ state: 'loading' });
+              setAttempt((count) => count + 1);
+            }}
+          >
+            Try again
+          </Button>
+        </div>
+      </main>
+    );
+  }
+
+  const { dashboard } = load;
+  const attention = needsAttention(dashboard, today);
+  const signals = dashboard.coreGroups.flatMap((group) => group.signals.map((signal, index) => ({ key: `${group.id}-${signal.kind}-${signal.subjectId}-${index}`, group, signal })));
+  const actions = [...dashboard.myActions].sort((a, b) => a.due.localeCompare(b.due));
+
+  const exportPlan = async (group: DashboardCoreGroup, format: 'docx' | 'pdf') => {
+    setExportError(undefined);
+    try {
+      await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(group.id)}/plan/export.${format}`, fallbackName: `plan-${group.caseReference}.${format}` });
+    } catch (error) {
+      setExportError(`The plan for ${group.caseReference} could not be exported: ${errorText(error)}`);
+    }
+  };
+
+  return (
+    <main className={styles.root}>
+      <header>
+        <h1 className={styles.title}>Core group dashboard</h1>
+        <p className={styles.subtitle}>{formatDate(today, { weekday: true })}</p>
+      </header>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="attention-heading">
+          <h2 id="attention-heading" className={styles.heading}>
+            Needs attention
+          </h2>
+          {attention.length === 0 ? (
+            <p className={styles.text}>Nothing is overdue or at risk.</p>
+          ) : (
+            <ul className={styles.list}>
+              {attention.map((item) => (
+                <li key={item.key} className={styles.item}>
+                  <div className={styles.line}>
+                    <Badge appearance="filled" color={DEADLINE_COLOURS[item.status]}>
+                      {DEADLINE_LABELS[item.status]}
+                    </Badge>
+                    <span>{item.text}</span>
+                  </div>
+                  <p className={styles.meta}>
+                    {item.caseReference} · due {formatDate(item.due)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className={styles.panel} aria-labelledby="signals-heading">
+          <h2 id="signals-heading" className={styles.heading}>
+            Signals
+          </h2>
+          {signals.length === 0 ? (
+            <p className={styles.text}>No drift or attendance signals.</p>
+          ) : (
+            <ul className={styles.list}>
+              {signals.map(({ key, group, signal }) => (
+                <li key={key} className={styles.item}>
+                  <span className={styles.text}>{signalText(signal, group, dashboard.myActions)}</span>
+                  <p className={styles.meta}>{group.caseReference}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="groups-heading">
+          <h2 id="groups-heading" className={styles.heading}>
+            My core groups
+          </h2>
+          {dashboard.coreGroups.length === 0 && <p className={styles.text}>You are not in any core group yet.</p>}
+          {exportError && (
+            <MessageBar intent="error">
+              <MessageBarBody>{exportError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <ul className={styles.list}>
+            {dashboard.coreGroups.map((group) => {
+              const open = openObligations(group);
+              const headingId = `group-${group.id}`;
+              return (
+                <li key={group.id} className={styles.group}>
+                  <h3 id={headingId} className={styles.subheading}>
+                    {group.caseReference}
+                  </h3>
+                  <p className={styles.meta}>Your role: {words(group.role)}</p>
+                  <p className={styles.text}>
+                    {group.nextMeeting ? (
+                      <>
+                        Next meeting {formatDate(group.nextMeeting.date, { weekday: true })} ·{' '}
+                        <Link href={minutesHref(group.nextMeeting.id)}>
+                          Open the minutes
+                        </Link>
+                      </>
+                    ) : (
+                      'No meeting booked.'
+                    )}
+                  </p>
+                  {open.length === 0 ? (
+                    <p className={styles.meta}>No open deadlines.</p>
+                  ) : (
+                    <ul className={styles.list} aria-label={`Next deadlines for ${group.caseReference}`}>
+                      {open.slice(0, OBLIGATIONS_SHOWN).map((obligation) => (
+                        <li key={obligation.id} className={styles.line}>
+                          <Badge appearance="tint" color={DEADLINE_COLOURS[obligation.status]}>
+                            {DEADLINE_LABELS[obligation.status]}
+                          </Badge>
+                          <span>
+                            {obligationLabel(obligation.kind)} by {formatDate(obligation.due)}
+                            {obligation.status === 'overdue' && obligation.daysLate > 0 ? ` (${obligation.daysLate} days late)` : ''}
+                          </span>
+                        </li>
+                      ))}
+                      {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
+                    </ul>
+                  )}
+                  <div className={styles.buttons}>
+                    <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${group.caseReference}`}>
+                      Plan DOCX
+                    </Button>
+                    <Button size="small" onClick={() => void exportPlan(group, 'pdf')} aria-label={`Plan PDF for ${group.caseReference}`}>
+                      Plan PDF
+                    </Button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+
+        <section className={styles.panel} aria-labelledby="actions-heading">
+          <h2 id="actions-heading" className={styles.heading}>
+            My actions
+          </h2>
+          {actions.length === 0 ? (
+            <p className={styles.text}>You have no actions on any plan.</p>
+          ) : (
+            <ul className={styles.list}>
+              {actions.map((action) => (
+                <li key={action.id} className={styles.item}>
+                  <div className={styles.line}>
+                    <span className={styles.text}>{action.what}</span>
+                    <Badge appearance="tint" color={isOverdueAction(action, today) ? 'danger' : action.state === 'done' ? 'success' : 'informative'}>
+                      {isOverdueAction(action, today) ? 'Overdue' : ACTION_STATE_LABELS[action.state] ?? action.state}
+                    </Badge>
+                  </div>
+                  <p className={styles.meta}>
+                    {action.caseReference} · due {formatDate(action.due)}
+                    {action.lastCheckIn ? ` · last check-in ${formatInstant(action.lastCheckIn.recordedAt)}: ${CHECK_IN_LABELS[action.lastCheckIn.status] ?? action.lastCheckIn.status}` : ' · no check-in yet'}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <div className={styles.columns}>
+        <section className={styles.panel} aria-labelledby="compliance-heading">
+          <h2 id="compliance-heading" className={styles.heading}>
+            Deadlines met on time
+          </h2>
+          <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
+            <ComplianceChart entries={dashboard.compliance} />
+          </Suspense>
+        </section>
+        <section className={styles.panel} aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading" className={styles.heading}>
+            Plan timeline
+          </h2>
+          <Suspense fallback={<Spinner size="tiny" label="Drawing the timeline…" />}>
+            <PlanTimeline entries={dashboard.timeline} groups={dashboard.coreGroups} today={today} />
+          </Suspense>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,134 @@
+import { mergeClasses } from '@fluentui/react-components';
+import { useId } from 'react';
+import type { ComplianceEntry } from '../../../api/api.types';
+import { formatMonth } from '../../../common/format';
+import { obligationLabel } from '../../../common/labels';
+import { seriesColour } from '../chart-palette';
+import { useChartStyles } from '../charts.styles';
+import { useElementWidth } from '../use-element-width';
+import { complianceByMonth, percent } from './compliance-data';
+
+const HEIGHT = 200;
+const MARGIN = { top: 8, right: 8, bottom: 24, left: 40 };
+const TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * Share of statutory obligations met on time, month by month, each bar stacked by kind of
+ * obligation. An SVG drawn with Fluent tokens, described for screen readers, with the numbers in
+ * a table below.
+ */
+export default function ComplianceChart(props: { entries: readonly ComplianceEntry[] }) {
+  const styles = useChartStyles();
+  const captionId = useId();
+  const { ref, width } = useElementWidth<HTMLDivElement>(600);
+  const { kinds, months } = complianceByMonth(props.entries);
+
+  if (months.length === 0) return <p className={styles.empty}>No obligations have fallen due yet.</p>;
+
+  const plotWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const band = plotWidth / months.length;
+  const barWidth = Math.max(4, Math.min(40, band * 0.7));
+  const labelEvery = Math.max(1, Math.ceil(44 / band));
+  const y = (share: number) => MARGIN.top + plotHeight * (1 - share);
+  const latest = months.at(-1);
+  const summary = latest
+    ? `Share of obligations met on time, ${formatMonth(months[0]?.month ?? latest.month)} to ${formatMonth(latest.month)}. ${formatMonth(latest.month)}: ${latest.met} of ${latest.met + latest.late} on time (${percent(latest.met, latest.met + latest.late)}).`
+    : '';
+
+  return (
+    <figure className={styles.figure}>
+      <figcaption id={captionId} className={styles.caption}>
+        {summary}
+      </figcaption>
+      <div ref={ref} className={styles.frame}>
+        <svg className={styles.svg} width={width} height={HEIGHT} role="img" aria-labelledby={captionId}>
+          {TICKS.map((tick) => (
+            <g key={tick}>
+              <line className={styles.grid} x1={MARGIN.left} x2={MARGIN.left + plotWidth} y1={y(tick)} y2={y(tick)} />
+              <text className={styles.axisText} x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end">
+                {Math.round(tick * 100)}%
+              </text>
+            </g>
+          ))}
+          {months.map((month, index) => {
+            const total = month.met + month.late;
+            const x = MARGIN.left + band * index + (band - barWidth) / 2;
+            let stacked = 0;
+            return (
+              <g key={month.month}>
+                <title>{`${formatMonth(month.month)}: ${month.met} of ${total} on time (${percent(month.met, total)})`}</title>
+                {kinds.map((kind, kindIndex) => {
+                  const share = total === 0 ? 0 : (month.metByKind[kindIndex] ?? 0) / total;
+                  if (share === 0) return null;
+                  const top = y(stacked + share);
+                  stacked += share;
+                  return <rect key={kind} x={x} y={top} width={barWidth} height={plotHeight * share} style={{ fill: seriesColour(kindIndex) }} />;
+                })}
+                {index % labelEvery === 0 && (
+                  <text className={styles.axisText} x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle">
+                    {formatMonth(month.month, { short: true })}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <ul className={styles.legend} aria-label="Kinds of obligation">
+        {kinds.map((kind, index) => (
+          <li key={kind} className={styles.legendItem}>
+            <span className={styles.swatch} style={{ backgroundColor: seriesColour(index) }} aria-hidden="true" />
+            {obligationLabel(kind)}
+          </li>
+        ))}
+      </ul>
+      <details className={styles.details}>
+        <summary className={styles.summary}>Show the numbers as a table</summary>
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <caption className={styles.caption}>Obligations that fell due, by month and kind</caption>
+            <thead>
+              <tr>
+                <th className={styles.cell} scope="col">Month</th>
+                <th className={styles.cell} scope="col">Kind</th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">On time</th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">Late</th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">Share on time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.flatMap((month) => [
+                ...kinds.flatMap((kind, index) => {
+                  const met = month.metByKind[index] ?? 0;
+                  const late = month.lateByKind[index] ?? 0;
+                  if (met + late === 0) return [];
+                  return [
+                    <tr key={`${month.month}-${kind}`}>
+                      <td className={styles.cell}>{formatMonth(month.month)}</td>
+                      <td className={styles.cell}>{obligationLabel(kind)}</td>
+                      <td className={mergeClasses(styles.cell, styles.numeric)}>{met}</td>
+                      <td className={mergeClasses(styles.cell, styles.numeric)}>{late}</td>
+                      <td className={mergeClasses(styles.cell, styles.numeric)}>{percent(met, met + late)}</td>
+                    </tr>,
+                  ];
+                }),
+                <tr key={`${month.month}-all`}>
+                  <th className={styles.cell} scope="row">
+                    {formatMonth(month.month)}
+                  </th>
+                  <th className={styles.cell} scope="row">
+                    All
+                  </th>
+                  <td className={mergeClasses(styles.cell, styles.numeric)}>{month.met}</td>
+                  <td className={mergeClasses(styles.cell, styles.numeric)}>{month.late}</td>
+                  <td className={mergeClasses(styles.cell, styles.numeric)}>{percent(month.met, month.met + month.late)}</td>
+                </tr>,
+              ])}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,51 @@
+import { app, authentication } from '@microsoft/teams-js';
+import { SignInError } from './sign-in-error';
+import { type ThemeName, themeFromTeams } from './theme';
+
+/** What the tab needs from Teams (or Outlook, or the Microsoft 365 app) when it runs inside one. */
+export interface TeamsHost {
+  /** The meeting chat this side panel belongs to; absent in a personal tab. */
+  readonly chatId: string | undefined;
+  readonly theme: ThemeName;
+  getToken(): Promise<string>;
+  onThemeChange(handler: (theme: ThemeName) => void): void;
+  /** Tells the host the tab has drawn itself (hides its loading indicator). */
+  notifyLoaded(): void;
+}
+
+/**
+ * Connects to the hosting Teams client, or resolves `undefined` when there is none. Outside Teams
+ * `app.initialize()` either rejects ("No Parent window found") or never settles, so it is
+ * time-boxed and the caller falls back to local mode.
+ */
+export async function connectToTeams(options: { timeoutMs: number }): Promise<TeamsHost | undefined> {
+  let timer: number | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = window.setTimeout(() => resolve(false), options.timeoutMs);
+  });
+  const initialised = app.initialize().then(
+    () => true,
+    (error: unknown) => {
+      console.debug('Not inside a Microsoft 365 host: local mode', error);
+      return false;
+    },
+  );
+  const inHost = await Promise.race([initialised, timedOut]);
+  window.clearTimeout(timer);
+  if (!inHost) return undefined;
+
+  const context = await app.getContext();
+  return {
+    chatId: context.chat?.id,
+    theme: themeFromTeams(context.app.theme),
+    // teams-js caches the SSO token and renews it near expiry: asking each time is cheap.
+    getToken: () =>
+      authentication.getAuthToken().catch((error: unknown) => {
+        throw new SignInError(error);
+      }),
+    onThemeChange: (handler) => app.registerOnThemeChangeHandler((theme) => handler(themeFromTeams(theme))),
+    notifyLoaded: () => {
+      void app.notifySuccess().catch((error: unknown) => console.debug('notifySuccess was refused', error));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { MinutesView } from '../../api/api.types';
+import { errorText } from '../../common/error-text';
+import { useShell } from '../../shell/shell.context';
+import { chairOf } from './meeting-roles';
+import { useMeetingRolesStyles } from './MeetingRoles.styles';
+
+/** Names the chair and the minute-taker of this meeting (`PUT /api/meetings/:id/roles`). Loaded on demand. */
+export default function RolesForm(props: { view: MinutesView; beforeChange: () => Promise<boolean>; onDone: (view: MinutesView | undefined) => void }) {
+  const styles = useMeetingRolesStyles();
+  const { api } = useShell();
+  const { view } = props;
+  const [chair, setChair] = useState(chairOf(view) ?? '');
+  const [minuteTaker, setMinuteTaker] = useState(view.meeting.minuteTakerMemberId ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const save = async () => {
+    if (!chair || !minuteTaker) return setError('Choose both a chair and a minute-taker.');
+    if (chair === minuteTaker) return setError('The chair and the minute-taker must be different people.');
+    setBusy(true);
+    setError(undefined);
+    try {
+      await props.beforeChange();
+      props.onDone(await api.send<MinutesView>('PUT', `/api/meetings/${encodeURIComponent(view.meeting.id)}/roles`, { chairMemberId: chair, minuteTakerMemberId: minuteTaker }));
+    } catch (failure) {
+      setError(errorText(failure));
+      setBusy(false);
+    }
+  };
+
+  const options = view.members.map((member) => (
+    <option key={member.id} value={member.id}>
+      {member.name} ({member.agency})
+    </option>
+  ));
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Chair and minute-taker"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Field className={styles.field} label="Chair">
+        <Select className={styles.select} value={chair} onChange={(_event, data) => setChair(data.value)}>
+          <option value="">Choose the chair</option>
+          {options}
+        </Select>
+      </Field>
+      <Field className={styles.field} label="Minute-taker">
+        <Select className={styles.select} value={minuteTaker} onChange={(_event, data) => setMinuteTaker(data.value)}>
+          <option value="">Choose the minute-taker</option>
+          {options}
+        </Select>
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          Save roles
+        </Button>
+        <Button disabled={busy} onClick={() => props.onDone(undefined)}>
+          Cancel
+        </Button>
+      </div>
+      {error && (
+        <MessageBar className={styles.error} intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+    </form>
+  );
+}

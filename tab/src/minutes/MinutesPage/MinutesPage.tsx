@@ -1,0 +1,184 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type ApiClient } from '../../api/api.client';
+import type { ChatContribution, MinutesSnapshot, MinutesView } from '../../api/api.types';
+import { errorText } from '../../common/error-text';
+import { useShell } from '../../shell/shell.context';
+import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
+import { incompleteReason } from '../minutes-sections';
+import { MinutesPanel } from '../MinutesPanel/MinutesPanel';
+import type { ContributionDecision } from '../sections/ContributionsSection';
+import { useMinutesPageStyles } from './MinutesPage.styles';
+
+/** Others' changes and chat contributions arrive by polling the minutes this often while the tab is visible. */
+const REFRESH_MS = 15_000;
+const DISTRIBUTION_CHECKS_MS = [1500, 4000, 9000];
+
+type Load = { state: 'loading'; message: string } | { state: 'failed'; message: string; nothingThere: boolean } | { state: 'ready' };
+
+interface Session {
+  view: MinutesView;
+  autosave: MinutesAutosave;
+  readOnly: boolean;
+}
+
+function isReadOnly(view: MinutesView): boolean {
+  return !view.you.canEdit || view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
+}
+
+function hasCurrent(body: unknown): body is { current: MinutesSnapshot } {
+  if (typeof body !== 'object' || body === null || !('current' in body)) return false;
+  const current = (body as { current: unknown }).current;
+  return typeof current === 'object' && current !== null && typeof (current as MinutesSnapshot).version === 'number' && typeof (current as MinutesSnapshot).content === 'object';
+}
+
+/** The autosave's one way out: a PATCH of one section, a 409 turned into both versions. */
+function saveSectionWith(api: ApiClient, meetingId: string) {
+  return async (request: SaveRequest): Promise<SaveOutcome> => {
+    try {
+      return { saved: await api.send<MinutesSnapshot>('PATCH', `/api/meetings/${encodeURIComponent(meetingId)}/minutes`, request) };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && hasCurrent(error.body)) return { conflict: error.body.current };
+      throw error;
+    }
+  };
+}
+
+/**
+ * The minutes tab: finds the meeting (the meeting chat's in Teams, `?meetingId=`, or the user's
+ * next one), opens its minutes with an autosave, and keeps them fresh while the tab is open.
+ */
+export function MinutesPage() {
+  const styles = useMinutesPageStyles();
+  const { api, chatId } = useShell();
+  const [attempt, setAttempt] = useState(0);
+  const [load, setLoad] = useState<Load>({ state: 'loading', message: 'Finding the meeting…' });
+  const [session, setSession] = useState<Session | undefined>();
+  // Callbacks given to the panel read the newest session through this, so they never go stale.
+  const sessionRef = useRef<Session | undefined>(undefined);
+  useEffect(() => {
+    sessionRef.current = session;
+  }, [session]);
+
+  const start = useCallback(
+    (view: MinutesView) => {
+      const readOnly = isReadOnly(view);
+      const autosave = new MinutesAutosave({ snapshot: view.minutes, readOnly, save: saveSectionWith(api, view.meeting.id), validate: incompleteReason });
+      // Pre-filled with the policy deadline, and saved like any other change so the minutes carry it.
+      if (!readOnly && !view.minutes.content.nextMeetingDate && view.nextMeetingDue) autosave.edit('nextMeetingDate', view.nextMeetingDue);
+      setSession({ view, autosave, readOnly });
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    let live = true;
+    const open = async () => {
+      try {
+        const asked = new URLSearchParams(window.location.search).get('meetingId');
+        const query = chatId ? `?chatId=${encodeURIComponent(chatId)}` : '';
+        const meetingId = asked ?? (await api.get<{ meetingId: string }>(`/api/meetings/current${query}`)).meetingId;
+        if (!live) return;
+        setLoad({ state: 'loading', message: 'Opening the minutes…' });
+        const view = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(meetingId)}/minutes`);
+        if (!live) return;
+        start(view);
+        setLoad({ state: 'ready' });
+      } catch (error) {
+        // 404: no meeting for this chat, or none booked yet — a state to explain, not an error.
+        if (live) setLoad({ state: 'failed', message: errorText(error), nothingThere: error instanceof ApiError && error.status === 404 });
+      }
+    };
+    void open();
+    return () => {
+      live = false;
+    };
+  }, [api, chatId, attempt, start]);
+
+  /** Takes a fresh view: a new autosave when editing became possible or impossible, otherwise merged in. */
+  const refresh = useCallback(async () => {
+    const current = sessionRef.current;
+    if (!current) return;
+    const fresh = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(current.view.meeting.id)}/minutes`);
+    const now = sessionRef.current;
+    if (!now || now.view.meeting.id !== fresh.meeting.id) return;
+    if (isReadOnly(fresh) !== now.readOnly || fresh.minutes.id !== now.view.minutes.id) {
+      start(fresh);
+      return;
+    }
+    now.autosave.observe(fresh.minutes);
+    setSession({ ...now, view: fresh });
+  }, [api, start]);
+
+  const autosave = session?.autosave;
+  useEffect(() => {
+    if (!autosave) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      refresh().catch((error: unknown) => console.debug('refresh skipped', error));
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [autosave, refresh]);
+
+  useEffect(() => {
+    if (!autosave) return;
+    const online = () => autosave.retryNow();
+    const leaving = (event: BeforeUnloadEvent) => {
+      if (autosave.getView().overall !== 'saved') event.preventDefault();
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('beforeunload', leaving);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('beforeunload', leaving);
+    };
+  }, [autosave]);
+
+  const decideContribution = useCallback(
+    async (contribution: ChatContribution, decision: ContributionDecision) => {
+      const current = sessionRef.current;
+      if (!current) return;
+      // Typing saved first, so the server adds to the newest text and nothing here is overtaken.
+      await current.autosave.flush();
+      const snapshot = await api.send<MinutesSnapshot>('POST', `/api/meetings/${encodeURIComponent(current.view.meeting.id)}/minutes/contributions/${encodeURIComponent(contribution.id)}`, decision);
+      current.autosave.observe(snapshot);
+    },
+    [api],
+  );
+
+  /** Deliveries are sent by jobs within seconds: look again soon, not only at the next refresh. */
+  const followDistribution = useCallback(() => {
+    for (const delay of DISTRIBUTION_CHECKS_MS) {
+      window.setTimeout(() => refresh().catch((error: unknown) => console.debug('refresh after distribution skipped', error)), delay);
+    }
+  }, [refresh]);
+
+  if (load.state === 'failed') {
+    return (
+      <main className={styles.failure}>
+        <MessageBar intent={load.nothingThere ? 'info' : 'error'}>
+          <MessageBarBody>
+            <MessageBarTitle>{load.nothingThere ? 'No minutes to open here.' : 'The minutes could not be opened.'}</MessageBarTitle>
+            {load.message}
+          </MessageBarBody>
+        </MessageBar>
+        <Button
+          onClick={() => {
+            setLoad({ state: 'loading', message: 'Finding the meeting…' });
+            setAttempt((count) => count + 1);
+          }}
+        >
+          Try again
+        </Button>
+      </main>
+    );
+  }
+  if (load.state === 'loading' || !session) {
+    return (
+      <main className={styles.centred}>
+        <Spinner label={load.state === 'loading' ? load.message : 'Opening the minutes…'} />
+      </main>
+    );
+  }
+  return <MinutesPanel view={session.view} autosave={session.autosave} readOnly={session.readOnly} onView={start} onDistributed={followDistribution} onDecideContribution={decideContribution} />;
+}

@@ -1,0 +1,128 @@
+import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import type { ChatContribution, MinutesView, SectionName, SectionValues } from '../../api/api.types';
+import { formatDate } from '../../common/format';
+import type { MinutesAutosave } from '../autosave/minutes-autosave';
+import type { Names } from '../minutes-sections';
+import { MeetingRoles } from '../MeetingRoles/MeetingRoles';
+import { SaveStatus } from '../SaveStatus/SaveStatus';
+import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
+import { AllAgenciesSection } from '../sections/AllAgenciesSection';
+import { AttendanceSection } from '../sections/AttendanceSection';
+import { type ContributionDecision, ContributionsSection } from '../sections/ContributionsSection';
+import { DecisionsSection } from '../sections/DecisionsSection';
+import { DisagreementsSection } from '../sections/DisagreementsSection';
+import { NewActionsSection } from '../sections/NewActionsSection';
+import { NextMeetingSection } from '../sections/NextMeetingSection';
+import { SectionFrame } from '../sections/SectionFrame';
+import { SharingSection } from '../sections/SharingSection';
+import { SignsOfSafetySection } from '../sections/SignsOfSafetySection';
+import { TextSection } from '../sections/TextSection';
+import { SignOffBar } from '../SignOffBar/SignOffBar';
+import { useMinutesPanelStyles } from './MinutesPanel.styles';
+
+/**
+ * The minutes of one core group meeting in the order the meeting runs, each section saving on its
+ * own as people type. Read-only for members who may not edit, and for signed minutes.
+ */
+export function MinutesPanel(props: {
+  view: MinutesView;
+  autosave: MinutesAutosave;
+  readOnly: boolean;
+  onView: (view: MinutesView) => void;
+  onDistributed: () => void;
+  onDecideContribution: (contribution: ChatContribution, decision: ContributionDecision) => Promise<void>;
+}) {
+  const styles = useMinutesPanelStyles();
+  const { view, autosave, readOnly } = props;
+  const state = useSyncExternalStore(autosave.subscribe, autosave.getView);
+  const { values, statuses } = state;
+  const signedByAny = view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
+
+  const names: Names = {
+    member: (id) => view.members.find((member) => member.id === id)?.name ?? 'A former member',
+    action: (id) => view.actions.find((action) => action.id === id)?.what ?? 'An earlier action',
+  };
+
+  /** The frame and editor props of one section, wired to the autosave. */
+  const wire = <S extends SectionName>(section: S) => ({
+    frame: { section, status: statuses[section], autosave, names, yours: values[section] },
+    editor: { value: values[section], onChange: (value: SectionValues[S]) => autosave.edit(section, value), readOnly },
+  });
+
+  const attendance = wire('attendance');
+  const allAgencies = wire('allAgenciesPresent');
+  const actionUpdates = wire('actionUpdates');
+  const childsVoice = wire('childsVoice');
+  const signsOfSafety = wire('signsOfSafety');
+  const decisions = wire('decisions');
+  const newActions = wire('newActions');
+  const disagreements = wire('disagreements');
+  const contingency = wire('contingencyReview');
+  const nextMeeting = wire('nextMeetingDate');
+  const sharing = wire('sharing');
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Core group minutes</h1>
+        <p className={styles.subtitle}>
+          {view.meeting.caseReference} · meeting on {formatDate(view.meeting.date, { weekday: true })} · version {state.version}
+        </p>
+        <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && !signedByAny} beforeChange={() => autosave.flush()} onView={props.onView} />
+      </header>
+      <div className={styles.statusBar}>
+        <SaveStatus overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />
+        {!readOnly && state.contributions.length > 0 && <Link href="#section-contributions">{state.contributions.length} from the meeting chat waiting</Link>}
+      </div>
+      {readOnly && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {signedByAny
+              ? 'These minutes are signed, so they can no longer be edited.'
+              : 'You can read these minutes. The chair and the minute-taker write them.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <SignOffBar view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
+
+      <SectionFrame {...attendance.frame}>
+        <AttendanceSection {...attendance.editor} members={view.members} memberName={names.member} />
+      </SectionFrame>
+      <SectionFrame {...allAgencies.frame}>
+        <AllAgenciesSection {...allAgencies.editor} />
+      </SectionFrame>
+      <SectionFrame {...actionUpdates.frame}>
+        <ActionUpdatesSection {...actionUpdates.editor} actions={view.actions} memberName={names.member} />
+      </SectionFrame>
+      <SectionFrame {...childsVoice.frame}>
+        <TextSection {...childsVoice.editor} label="What the child has said, shown or is thought to feel" hint="In the child's own words where you can." />
+      </SectionFrame>
+      <SectionFrame {...signsOfSafety.frame}>
+        <SignsOfSafetySection {...signsOfSafety.editor} attendance={values.attendance} history={view.scalingHistory} memberName={names.member} />
+      </SectionFrame>
+      <SectionFrame {...decisions.frame}>
+        <DecisionsSection {...decisions.editor} />
+      </SectionFrame>
+      <SectionFrame {...newActions.frame}>
+        <NewActionsSection {...newActions.editor} members={view.members} />
+      </SectionFrame>
+      <SectionFrame {...disagreements.frame}>
+        <DisagreementsSection {...disagreements.editor} />
+      </SectionFrame>
+      <SectionFrame {...contingency.frame}>
+        <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />
+      </SectionFrame>
+      <SectionFrame {...nextMeeting.frame}>
+        <NextMeetingSection {...nextMeeting.editor} due={view.nextMeetingDue} />
+      </SectionFrame>
+      <SectionFrame {...sharing.frame}>
+        <SharingSection {...sharing.editor} />
+      </SectionFrame>
+      <SectionFrame section="contributions" status={undefined} names={names}>
+        <ContributionsSection contributions={state.contributions} memberName={names.member} canDecide={!readOnly} onDecide={props.onDecideContribution} />
+      </SectionFrame>
+    </main>
+  );
+}

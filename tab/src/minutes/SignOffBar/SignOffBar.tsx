@@ -1,0 +1,149 @@
+import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import type { MinutesView, SignOff } from '../../api/api.types';
+import { saveDownload } from '../../api/save-download';
+import { errorText } from '../../common/error-text';
+import { formatDate, formatInstant } from '../../common/format';
+import { DEADLINE_COLOURS, DEADLINE_LABELS } from '../../common/labels';
+import { useShell } from '../../shell/shell.context';
+import type { MinutesAutosave } from '../autosave/minutes-autosave';
+import { useSignOffBarStyles } from './SignOffBar.styles';
+
+const SignedRecord = lazy(() => import('../SignedRecord/SignedRecord'));
+
+type SignAs = 'chair' | 'team-manager';
+
+/**
+ * Where the minutes stand: who has signed (chair and team manager), the circulation deadline, the
+ * sign-off buttons the user may press, exports, and — once both have signed — amend and distribute.
+ */
+export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave | undefined; onView: (view: MinutesView) => void; onDistributed: () => void }) {
+  const styles = useSignOffBarStyles();
+  const { api } = useShell();
+  const { view } = props;
+  const { minutes, you, meeting } = view;
+  const [confirming, setConfirming] = useState<SignAs | undefined>();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const signed = minutes.chairSignOff !== undefined && minutes.managerSignOff !== undefined;
+  const memberName = (id: string) => view.members.find((member) => member.id === id)?.name ?? 'a former member';
+  const signOffText = (signOff: SignOff | undefined) => (signOff ? `Signed by ${memberName(signOff.memberId)}, ${formatInstant(signOff.at)}` : 'Not signed yet');
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const run = async (label: string, work: () => Promise<void>) => {
+    setBusy(label);
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const sign = (as: SignAs) =>
+    run('Signing…', async () => {
+      if (props.autosave && !(await props.autosave.flush())) {
+        setError('Some sections are not saved yet. Resolve the sections marked above, then sign.');
+        return;
+      }
+      setConfirming(undefined);
+      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/minutes/sign-off`, { as }));
+    });
+
+  const exportAs = (format: 'docx' | 'pdf') =>
+    run(`Preparing the ${format.toUpperCase()}…`, async () => {
+      await props.autosave?.flush();
+      await saveDownload(api, { path: `/api/meetings/${meeting.id}/minutes/export.${format}`, fallbackName: `minutes-${meeting.caseReference}-${meeting.date}.${format}` });
+    });
+
+  const canSignChair = you.canSignAsChair && !minutes.chairSignOff;
+  const canSignManager = you.canSignAsManager && !minutes.managerSignOff;
+
+  return (
+    <section className={styles.root} aria-labelledby="sign-off-heading">
+      <h2 id="sign-off-heading" className={styles.heading}>
+        Sign-off and circulation
+      </h2>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Chair</dt>
+        <dd className={styles.value}>{signOffText(minutes.chairSignOff)}</dd>
+        <dt className={styles.term}>Team manager</dt>
+        <dd className={styles.value}>{signOffText(minutes.managerSignOff)}</dd>
+        <dt className={styles.term}>Circulate by</dt>
+        <dd className={styles.value}>
+          {formatDate(view.circulation.due, { weekday: true })}{' '}
+          <Badge appearance="tint" color={DEADLINE_COLOURS[view.circulation.status]}>
+            {DEADLINE_LABELS[view.circulation.status]}
+          </Badge>
+        </dd>
+        {minutes.amendmentReason && (
+          <>
+            <dt className={styles.term}>Amended</dt>
+            <dd className={styles.value}>{minutes.amendmentReason}</dd>
+          </>
+        )}
+      </dl>
+
+      {(canSignChair || canSignManager || you.canExport) && (
+        <div className={styles.buttons}>
+          {canSignChair && (
+            <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('chair')}>
+              Sign as chair
+            </Button>
+          )}
+          {canSignManager && (
+            <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('team-manager')}>
+              Sign as team manager
+            </Button>
+          )}
+          {you.canExport && (
+            <>
+              <Button disabled={busy !== undefined} onClick={() => void exportAs('docx')}>
+                Export DOCX
+              </Button>
+              <Button disabled={busy !== undefined} onClick={() => void exportAs('pdf')}>
+                Export PDF
+              </Button>
+            </>
+          )}
+        </div>
+      )}
+
+      {confirming && (
+        <div className={styles.confirm} role="group" aria-labelledby="sign-confirm">
+          <p id="sign-confirm" className={styles.paragraph} ref={confirmRef} tabIndex={-1}>
+            Sign these minutes as {confirming === 'chair' ? 'chair' : 'team manager'}? Once both have signed they cannot be edited, only amended with a reason.
+            {confirming === 'chair' && ' The new actions join the plan when the chair signs.'}
+          </p>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== undefined} onClick={() => void sign(confirming)}>
+              Sign as {confirming === 'chair' ? 'chair' : 'team manager'}
+            </Button>
+            <Button disabled={busy !== undefined} onClick={() => setConfirming(undefined)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {busy && <Spinner size="tiny" label={busy} />}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {(signed || view.deliveries.length > 0) && (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <SignedRecord view={view} onView={props.onView} onDistributed={props.onDistributed} />
+        </Suspense>
+      )}
+    </section>
+  );
+}

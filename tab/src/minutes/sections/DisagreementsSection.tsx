@@ -1,0 +1,66 @@
+import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
+import type { Disagreement } from '../../api/api.types';
+import type { SectionEditorProps } from './section-props';
+import { useSectionStyles } from './sections.styles';
+import { useFocusNew } from './use-focus-new';
+
+/** Disagreements, each marked significant when it must go to the team manager and conference chair (seed 002). */
+export function DisagreementsSection(props: SectionEditorProps<'disagreements'>) {
+  const styles = useSectionStyles();
+  const focus = useFocusNew();
+  const set = (index: number, update: Partial<Disagreement>) => props.onChange(props.value.map((item, at) => (at === index ? { ...item, ...update } : item)));
+
+  return (
+    <>
+      {props.value.length === 0 && <p className={styles.plain}>No disagreements recorded.</p>}
+      <ol className={styles.list}>
+        {props.value.map((item, index) => {
+          const legendId = `disagreement-${index}`;
+          return (
+            <li key={index}>
+              <div className={styles.item} role="group" aria-labelledby={legendId}>
+                <h3 id={legendId} className={styles.subheading}>
+                  Disagreement {index + 1}
+                </h3>
+                <Field label="What the disagreement is about" required={!props.readOnly}>
+                  <Textarea ref={focus.rowRef(index)} value={item.text} readOnly={props.readOnly} resize="vertical" maxLength={4000} onChange={(_event, data) => set(index, { text: data.value })} />
+                </Field>
+                <Checkbox
+                  checked={item.significant}
+                  disabled={props.readOnly}
+                  label="Significant — escalate to the team manager and the conference chair"
+                  onChange={(_event, data) => set(index, { significant: data.checked === true })}
+                />
+                {!props.readOnly && (
+                  <div className={styles.actions}>
+                    <Button
+                      onClick={() => {
+                        props.onChange(props.value.filter((_item, at) => at !== index));
+                        focus.focusAddButton();
+                      }}
+                    >
+                      Remove disagreement {index + 1}
+                    </Button>
+                  </div>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {!props.readOnly && (
+        <div className={styles.actions}>
+          <Button
+            ref={focus.addButton}
+            onClick={() => {
+              focus.focusRow(props.value.length);
+              props.onChange([...props.value, { text: '', significant: false }]);
+            }}
+          >
+            Add a disagreement
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { Button, FluentProvider, Spinner } from '@fluentui/react-components';
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { createApiClient } from '../../api/api.client';
+import { type DevSession, loadDevSession, saveDevSession } from '../../host/dev-session';
+import { type TeamsHost, connectToTeams } from '../../host/teams.host';
+import { FLUENT_THEMES, type ThemeName, systemTheme, themeOverride } from '../../host/theme';
+import { type Shell, ShellContext } from '../shell.context';
+import { useAppShellStyles, useGlobalStyles } from './AppShell.styles';
+
+const DevSignIn = lazy(() => import('../DevSignIn/DevSignIn'));
+
+/** Outside Teams `app.initialize()` can hang; after this the page starts in local mode. */
+const TEAMS_TIMEOUT_MS = 1500;
+/**
+ * Framed (only Microsoft's hosts may frame the tab) or in a mobile host's web view, the host is
+ * surely there and may just be slow to answer: wait longer rather than offer a dev sign-in.
+ */
+const HOSTED_TIMEOUT_MS = 10_000;
+
+function looksHosted(): boolean {
+  return window.self !== window.top || 'nativeInterface' in window;
+}
+
+type Startup = { phase: 'connecting' } | { phase: 'teams'; host: TeamsHost } | { phase: 'local'; session: DevSession | undefined };
+
+/**
+ * Every page's frame: finds out whether it runs inside Teams (SSO token, meeting chat, theme) or
+ * locally (dev sign-in as a demo person), follows the host's theme unless `?theme=` fixes it, and
+ * gives the page an API client through `ShellContext`.
+ */
+export function AppShell(props: { children: ReactNode }) {
+  useGlobalStyles();
+  const styles = useAppShellStyles();
+  const override = useMemo(() => themeOverride(window.location.search), []);
+  const [hostTheme, setHostTheme] = useState<ThemeName>(systemTheme);
+  const [startup, setStartup] = useState<Startup>({ phase: 'connecting' });
+
+  useEffect(() => {
+    let live = true;
+    void connectToTeams({ timeoutMs: looksHosted() ? HOSTED_TIMEOUT_MS : TEAMS_TIMEOUT_MS }).then(
+      (host) => {
+        if (!live) return;
+        if (!host) {
+          setStartup({ phase: 'local', session: loadDevSession() });
+          return;
+        }
+        setHostTheme(host.theme);
+        host.onThemeChange(setHostTheme);
+        setStartup({ phase: 'teams', host });
+        host.notifyLoaded();
+      },
+      (error: unknown) => {
+        // Inside Teams but the context could not be read: local mode is the only way left to work.
+        console.error('Teams context unavailable', error);
+        if (live) setStartup({ phase: 'local', session: loadDevSession() });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const signOut = useCallback(() => {
+    saveDevSession(undefined);
+    setStartup({ phase: 'local', session: undefined });
+  }, []);
+
+  const shell = useMemo<Shell | undefined>(() => {
+    if (startup.phase === 'teams') {
+      const { host } = startup;
+      return { api: createApiClient({ tokens: { getToken: () => host.getToken() } }), mode: 'teams', chatId: host.chatId, devUser: undefined };
+    }
+    if (startup.phase === 'local' && startup.session) {
+      const { token, user } = startup.session;
+      return { api: createApiClient({ tokens: { getToken: async () => token }, onSignedOut: signOut }), mode: 'local', chatId: undefined, devUser: user };
+    }
+    return undefined;
+  }, [startup, signOut]);
+
+  let body: ReactNode;
+  if (startup.phase === 'connecting') {
+    body = (
+      <div className={styles.centred}>
+        <Spinner label="Connecting…" />
+      </div>
+    );
+  } else if (!shell) {
+    body = (
+      <Suspense fallback={<Spinner className={styles.centred} label="Loading…" />}>
+        <DevSignIn
+          onSignedIn={(session) => {
+            saveDevSession(session);
+            setStartup({ phase: 'local', session });
+          }}
+        />
+      </Suspense>
+    );
+  } else {
+    body = (
+      <ShellContext.Provider value={shell}>
+        {shell.devUser && (
+          <div className={styles.localBanner} role="note">
+            <span>
+              Local mode: signed in as <strong>{shell.devUser.name}</strong> ({shell.devUser.role.replaceAll('-', ' ')})
+            </span>
+            <Button size="small" appearance="transparent" onClick={signOut}>
+              Switch person
+            </Button>
+          </div>
+        )}
+        {props.children}
+      </ShellContext.Provider>
+    );
+  }
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[override ?? hostTheme]} className={styles.root}>
+      {body}
+    </FluentProvider>
+  );
+}
