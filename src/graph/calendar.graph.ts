@@ -201,7 +201,13 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
 
     async installAppInChat(chatId, teamsAppId) {
       try {
-        await limit(() => api(`/chats/${encodeURIComponent(chatId)}/installedApps`).post({ 'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${teamsAppId}` }));
+        await limit(() =>
+          api(`/chats/${encodeURIComponent(chatId)}/installedApps`).post({
+            'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${teamsAppId}`,
+            // The app's resource-specific permission (meeting start and end events), consented with the install.
+            consentedPermissionSet: { resourceSpecificPermissions: [{ permissionValue: 'OnlineMeeting.ReadBasic.Chat', permissionType: 'application' }] },
+          }),
+        );
         return 'installed';
       } catch (error) {
         if (error instanceof GraphError && error.statusCode === 409) return 'already-installed';

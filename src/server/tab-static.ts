@@ -18,7 +18,8 @@ export const TAB_FRAME_ANCESTORS = [
 /**
  * The built tab (`tab/dist`, from `npm run build:tab`) at `/tab/`, under a Content-Security-Policy
  * that loads code only from this server and lets only Microsoft's hosts frame it. Fluent UI writes
- * its styles at run time, hence inline styles (never inline scripts).
+ * its styles at run time, hence inline styles (never inline scripts); teams-js reads Microsoft's
+ * list of valid host domains from its CDN, hence that one fetch origin.
  */
 export function tabRouter(distDir: string): Router {
   const router = createRouter();
@@ -28,7 +29,7 @@ export function tabRouter(distDir: string): Router {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    "connect-src 'self' https://res.cdn.office.net",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -90,7 +90,7 @@ describe('scheduling a core group on Graph (simulator) and SQLite', () => {
       expect(simulator.state.findUser(mail)!.events.filter((copy) => copy.masterId === event.id)).toHaveLength(1);
     }
     const chatId = booked.meeting.booking?.chatId;
-    expect(simulator.state.installedApps.get(chatId!)).toEqual([expect.objectContaining({ teamsAppId: TEAMS_APP_ID })]);
+    expect(simulator.state.installedApps.get(chatId!)).toEqual([expect.objectContaining({ teamsAppId: TEAMS_APP_ID, consentedPermissions: ['OnlineMeeting.ReadBasic.Chat'] })]);
     expect(agendas).toContainEqual({ coreGroupId, meetingId: booked.meeting.id, chatId });
 
     simulator.requests.splice(0);

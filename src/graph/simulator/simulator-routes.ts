@@ -198,7 +198,8 @@ const installApp: Handler = (request, [chatId], state) => {
   if (!chatId || !state.onlineMeetings.some((meeting) => meeting.chatThreadId === decodeURIComponent(chatId))) return error(404, 'NotFound', 'No such chat');
   const installed = state.installedApps.get(decodeURIComponent(chatId)) ?? [];
   if (installed.some((app) => app.teamsAppId === teamsAppId)) return error(409, 'Conflict', 'The app is already installed in this chat');
-  installed.push({ id: randomUUID(), teamsAppId });
+  const consented = (request.body as { consentedPermissionSet?: { resourceSpecificPermissions?: { permissionValue?: string }[] } }).consentedPermissionSet?.resourceSpecificPermissions ?? [];
+  installed.push({ id: randomUUID(), teamsAppId, consentedPermissions: consented.map((permission) => permission.permissionValue ?? '') });
   state.installedApps.set(decodeURIComponent(chatId), installed);
   return { status: 201 };
 };

@@ -37,7 +37,7 @@ export interface SimulatedSubscription extends Graph.Subscription {
 export class SimulatorState {
   readonly users = new Map<string, SimulatedUser>();
   readonly onlineMeetings: SimulatedOnlineMeeting[] = [];
-  readonly installedApps = new Map<string, { id: string; teamsAppId: string }[]>();
+  readonly installedApps = new Map<string, { id: string; teamsAppId: string; consentedPermissions: readonly string[] }[]>();
   readonly subscriptions = new Map<string, SimulatedSubscription>();
   readonly issuedTokens = new Set<string>();
   /** Messages sent with `sendMail`, newest last: what the tests read as the external recipients' inboxes. */
