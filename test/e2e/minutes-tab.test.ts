@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { loadConfig } from '../../src/config/config';
+import { type RunningService, startService } from '../../src/main';
+import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { createLogger } from '../../src/server/logger';
+import { openDatabase } from '../../src/store/database';
+import { createStore } from '../../src/store/store';
+import { chromiumAvailable, launchChromium } from '../support/browser';
+import { docxText, pdfText } from '../support/documents';
+
+const ROOT = join(__dirname, '..', '..');
+/** The README's screenshots come from this run, so they stay true. */
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+
+suite('the minutes tab and the dashboard in headless Chromium, against the built tab and the real server', () => {
+  let service: RunningService;
+  let browser: BrowserContext;
+  let meetingId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'tab', 'dist', 'minutes.html'))) throw new Error('the tab is not built: npm test builds it (npm run build:tab)');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const sqliteFile = join(mkdtempSync(join(tmpdir(), 'coregroup-tab-e2e-')), 'tab.db');
+    service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), createLogger({ level: 'silent' }));
+    // A core group meeting today, the health visitor taking the minutes (the lead social worker chairs).
+    const database = openDatabase({ sqliteFile });
+    const store = createStore(database);
+    const [coreGroup] = await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));
+    const health = (await store.coreGroups.members(coreGroup!.id)).find((member) => member.aadObjectId === demoObjectId('health'))!;
+    meetingId = randomUUID();
+    await store.meetings.create({ id: meetingId, coreGroupId: coreGroup!.id, date: Temporal.Now.plainDateISO('Europe/London'), status: 'scheduled', minuteTakerMemberId: health.id });
+    await database.close();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  const open = async (who: string, path = `minutes?meetingId=${meetingId}`, theme = 'light'): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${service.url}/tab/${path}${path.includes('?') ? '&' : '?'}theme=${theme}`);
+    await page.getByRole('button', { name: new RegExp(who) }).click();
+    return page;
+  };
+  const saved = (page: Page) => page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+  const noSeriousViolations = async (page: Page, screen: string) => {
+    const results = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect({ screen, violations: serious.map((violation) => `${violation.id}: ${violation.nodes.length}`) }).toEqual({ screen, violations: [] });
+  };
+  const screenshots = async (page: Page, name: string) => {
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: width === 320 });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  test('the chair records attendance, the child’s voice, Signs of Safety and a new action; the minute-taker editing the same section gets the conflict view and nothing is lost', async () => {
+    const sign = await browser.newPage();
+    await sign.goto(`${service.url}/tab/minutes?meetingId=${meetingId}&theme=light`);
+    await sign.getByRole('list', { name: 'Demo people' }).waitFor();
+    await noSeriousViolations(sign, 'dev sign-in');
+    await screenshots(sign, 'dev-sign-in');
+    await sign.close();
+
+    const chair = await open('Priya Shah');
+    await chair.getByLabel('Grace Lindqvist').first().selectOption('present');
+    await chair.getByLabel('Owen Price').first().selectOption('apologies');
+    await chair.getByLabel('What the child has said, shown or is thought to feel').fill('Jordan says school is better this term.');
+    await chair.getByLabel('What are we worried about?').fill('Mum’s partner has returned home.');
+    await saved(chair);
+    await chair.getByLabel('Scaling from Grace Lindqvist').selectOption('6');
+    await chair.getByRole('button', { name: 'Add a new action' }).click();
+    await chair.getByLabel('What will be done').last().fill('Health visitor to review the sleep routine');
+    await chair.getByLabel('Owner').last().selectOption({ label: 'Grace Lindqvist (health visiting)' });
+    await chair.getByLabel('Due').last().fill('2026-12-18');
+    await saved(chair);
+
+    const taker = await open('Grace Lindqvist');
+    const takersVoice = taker.getByLabel('What the child has said, shown or is thought to feel');
+    await expectValue(takersVoice, 'Jordan says school is better this term.');
+    // Both change the same section before either sees the other's save.
+    await chair.getByLabel('What the child has said, shown or is thought to feel').fill('Jordan says school is better this term. He wants to see his dad.');
+    await saved(chair);
+    await takersVoice.fill('Jordan says school is better. Mum agrees.');
+    await taker.getByText('Someone else changed this section').waitFor({ timeout: 15_000 });
+    await noSeriousViolations(taker, 'conflict view');
+    await screenshots(taker, 'minutes-conflict');
+    await taker.getByRole('button', { name: 'Keep mine' }).click();
+    await saved(taker);
+    await chair.reload();
+    await expectValue(chair.getByLabel('What the child has said, shown or is thought to feel'), 'Jordan says school is better. Mum agrees.');
+    const history = await fetchJson(chair, `/api/meetings/${meetingId}/minutes`);
+    expect(JSON.stringify(history)).toContain('Health visitor to review the sleep routine');
+    await noSeriousViolations(chair, 'minutes (light)');
+    await screenshots(chair, 'minutes-tab');
+    await taker.close();
+    await chair.close();
+  }, 120_000);
+
+  test('the chair and the team manager sign; the chair distributes and downloads the DOCX and PDF with the minutes’ content', async () => {
+    const chair = await open('Priya Shah');
+    await chair.getByRole('button', { name: 'Sign as chair' }).first().click();
+    await chair.getByRole('button', { name: 'Sign as chair' }).last().click();
+    const manager = await open('Tom Okafor');
+    await manager.getByRole('button', { name: 'Sign as team manager' }).first().click();
+    await manager.getByRole('button', { name: 'Sign as team manager' }).last().click();
+    await manager.getByRole('button', { name: 'Distribute the signed minutes' }).waitFor({ timeout: 15_000 });
+    await manager.close();
+
+    await chair.reload();
+    await chair.getByRole('button', { name: 'Distribute the signed minutes' }).click();
+    await chair.getByText(/sent/i).first().waitFor({ timeout: 20_000 });
+    for (let waited = 0; waited < 20_000; waited += 500) {
+      const view = (await fetchJson(chair, `/api/meetings/${meetingId}/minutes`)) as { deliveries: unknown[]; circulation: { status: string } };
+      if (view.circulation.status === 'met') break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const view = (await fetchJson(chair, `/api/meetings/${meetingId}/minutes`)) as { deliveries: { outcome: string }[]; circulation: { status: string } };
+    expect(view.deliveries.length).toBeGreaterThan(3);
+    expect(view.deliveries.every((delivery) => delivery.outcome === 'sent')).toBe(true);
+    expect(view.circulation.status).toBe('met');
+
+    const download = async (button: string) => {
+      const [file] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('button', { name: button }).click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const docx = await download('Export DOCX');
+    expect(docx.name).toMatch(new RegExp(`^core-group-minutes-${DEMO_CASE_REFERENCE}-.*\\.docx$`));
+    expect(await docxText(docx.bytes)).toContain('Jordan says school is better. Mum agrees.');
+    const pdf = await download('Export PDF');
+    expect((await pdfText(pdf.bytes)).text.replace(/\s+/g, ' ')).toContain('Health visitor to review the sleep routine');
+    await noSeriousViolations(chair, 'signed minutes');
+    await screenshots(chair, 'minutes-signed');
+    await chair.close();
+  }, 120_000);
+
+  test.each(['light', 'dark'])('the dashboard (%s) shows the core group, my actions and the compliance chart, with no serious accessibility violations', async (theme) => {
+    const page = await open('Priya Shah', 'dashboard', theme);
+    await page.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });
+    await page.getByRole('img').first().waitFor({ timeout: 15_000 });
+    await noSeriousViolations(page, `dashboard (${theme})`);
+    await screenshots(page, `dashboard-${theme}`);
+    await page.close();
+    const minutes = await open('Priya Shah', `minutes?meetingId=${meetingId}`, theme);
+    await minutes.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });
+    await noSeriousViolations(minutes, `minutes (${theme})`);
+    await minutes.close();
+  }, 60_000);
+});
+
+async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 200) {
+    if ((await locator.inputValue()) === value) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(await locator.inputValue()).toBe(value);
+}
+
+/** An API read with the page's own dev session token. */
+async function fetchJson(page: Page, path: string): Promise<unknown> {
+  return page.evaluate(async (url) => {
+    const { token } = JSON.parse(sessionStorage.getItem('coregroup.dev-session') ?? '{}') as { token?: string };
+    return (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json();
+  }, path);
+}
