@@ -1,5 +1,6 @@
 import { botBenchmark } from './bot.bench';
 import { autosaveBenchmark } from './autosave.bench';
+import { tabBenchmark } from './tab.bench';
 import { fanoutBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
   bot: botBenchmark,
   fanout: fanoutBenchmark,
   autosave: autosaveBenchmark,
+  tab: tabBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {

@@ -1,4 +1,3 @@
-import { app, authentication } from '@microsoft/teams-js';
 import { SignInError } from './sign-in-error';
 import { type ThemeName, themeFromTeams } from './theme';
 
@@ -19,6 +18,13 @@ export interface TeamsHost {
  * time-boxed and the caller falls back to local mode.
  */
 export async function connectToTeams(options: { timeoutMs: number }): Promise<TeamsHost | undefined> {
+  // Teams, Outlook and the Microsoft 365 app host a tab in a frame, a pop-up or a mobile web view;
+  // a top-level browser window with none of those has no host to wait for.
+  const hostable = window.parent !== window || window.opener !== null || 'nativeInterface' in window;
+  if (!hostable) return undefined;
+  // Loaded only when there may be a host: on import teams-js fetches Microsoft's list of host
+  // domains, which outside Teams only delays the first render.
+  const { app, authentication } = await import('@microsoft/teams-js');
   let timer: number | undefined;
   const timedOut = new Promise<false>((resolve) => {
     timer = window.setTimeout(() => resolve(false), options.timeoutMs);

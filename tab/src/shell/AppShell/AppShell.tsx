@@ -1,13 +1,13 @@
 import { Button, FluentProvider, Spinner } from '@fluentui/react-components';
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from '../../api/api.client';
 import { type DevSession, loadDevSession, saveDevSession } from '../../host/dev-session';
 import { type TeamsHost, connectToTeams } from '../../host/teams.host';
 import { FLUENT_THEMES, type ThemeName, systemTheme, themeOverride } from '../../host/theme';
+// DevSignIn is not split off: in local mode it is the first screen, and a chunk costs a round trip.
+import DevSignIn from '../DevSignIn/DevSignIn';
 import { type Shell, ShellContext } from '../shell.context';
 import { useAppShellStyles, useGlobalStyles } from './AppShell.styles';
-
-const DevSignIn = lazy(() => import('../DevSignIn/DevSignIn'));
 
 /** Outside Teams `app.initialize()` can hang; after this the page starts in local mode. */
 const TEAMS_TIMEOUT_MS = 1500;
