@@ -57,7 +57,7 @@ export function bookedCard(options: { caseReference: string; startMs: number; en
     [
       heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
       line(`✔ ${slotLabel(options.startMs, options.endMs)}. Invitations have gone to every member, and it repeats until the next review conference.`),
-      line(options.chatReady ? 'Core Group has joined the meeting chat and posted the agenda.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
+      line(options.chatReady ? 'Core Group has been added to the meeting chat and posts the agenda there as soon as Teams confirms it.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
     ],
     options.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Open the Teams meeting', url: options.joinUrl }] : [],
   );

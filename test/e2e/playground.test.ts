@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { loadConfig } from '../../src/config/config';
 import { type RunningService, startService } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
@@ -10,6 +11,8 @@ import { chromiumAvailable, freePort, launchChromium } from '../support/browser'
 
 const ROOT = join(__dirname, '..', '..');
 const PLAYGROUND = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+/** The README's screenshots come from the test run, so they stay true. */
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 /** CI installs Chromium and sets REQUIRE_BROWSER=1, so there this test cannot be skipped. */
 const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
@@ -34,6 +37,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     browser = await launchChromium();
+    mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
@@ -58,4 +62,42 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText('✔ Recorded: on track').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('button', { name: 'On track' }).count()).toBe(0);
   }, 60_000);
+
+  test('/coregroup status, then /coregroup schedule and Book: a Teams meeting on the simulator’s calendar, which the minutes tab then opens', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const say = async (text: string) => {
+      await page.locator('[contenteditable="true"]').first().click();
+      await page.keyboard.type(text);
+      await page.getByRole('button', { name: 'Send Message' }).click();
+    };
+    await say('/coregroup status');
+    await page.getByText(/First core group within/).first().waitFor({ timeout: 15_000 });
+    await say('/coregroup schedule');
+    await page.getByText('Schedule the next core group — case DEMO-0001').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Book this Teams meeting' }).last().click();
+    await page.getByText('Core group booked — case DEMO-0001').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-booked-1280.png') });
+
+    // The simulator's self-signed certificate, on loopback: the test reads its calendar without checking it.
+    const simulator = new Agent({ connect: { rejectUnauthorized: false } });
+    const events = (await (await undiciFetch(new URL('/_simulator/users/priya.shah@demo.example/events', service.graphSimulatorUrl), { dispatcher: simulator })).json()) as { value: { subject: string; isOnlineMeeting: boolean; start: { dateTime: string } }[] };
+    const booked = events.value.filter((event) => event.isOnlineMeeting && event.subject.includes('DEMO-0001'));
+    expect(booked).toHaveLength(1);
+
+    const tab = await browser.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(`${service.url}/tab/minutes`);
+    await tab.getByRole('button', { name: /Priya Shah/ }).click();
+    await tab.getByText('DEMO-0001 · meeting on', { exact: false }).first().waitFor({ timeout: 15_000 });
+    const shown = await tab.evaluate(async () => {
+      const { token } = JSON.parse(sessionStorage.getItem('coregroup.dev-session') ?? '{}') as { token?: string };
+      const headers = { authorization: `Bearer ${token}` };
+      const { meetingId } = (await (await fetch('/api/meetings/current', { headers })).json()) as { meetingId: string };
+      return ((await (await fetch(`/api/meetings/${meetingId}/minutes`, { headers })).json()) as { meeting: { date: string } }).meeting.date;
+    });
+    expect(shown).toBe(booked[0]!.start.dateTime.slice(0, 10));
+    await tab.screenshot({ path: join(SCREENSHOTS, 'minutes-tab-booked-1280.png') });
+    await tab.close();
+  }, 120_000);
 });

@@ -261,6 +261,13 @@ const deleteSubscription: Handler = (_request, [id], state) => (id && state.subs
  * Test and demo control, not Graph: an attendee answers an invitation. The organiser's copy is
  * updated and subscribers to the organiser's events hear about it, as with Exchange.
  */
+/** The simulator's own view of a calendar (no token: it is the simulator's, not Graph's), for demos and tests. */
+const simulatorEvents: Handler = (_request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  return json({ value: user.events.map((event) => ({ id: event.id, subject: event.subject, start: event.start, end: event.end, isOnlineMeeting: event.isOnlineMeeting })) });
+};
+
 const respond: Handler = async (request, [userId, eventId], state, hooks) => {
   const user = userOr404(state, userId);
   if (isResponse(user)) return user;
@@ -302,6 +309,7 @@ export const ROUTES: readonly [string, RegExp, Handler][] = [
   ['PATCH', /^\/v1\.0\/subscriptions\/([^/]+)$/, renewSubscription],
   ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, deleteSubscription],
   ['POST', /^\/_simulator\/users\/([^/]+)\/events\/([^/]+)\/respond$/, respond],
+  ['GET', /^\/_simulator\/users\/([^/]+)\/events$/, simulatorEvents],
 ];
 
 /** Finds and runs the handler for a request; an unknown route is Graph's 400 "Invalid request". */
