@@ -103,12 +103,16 @@ export function createCaseStatusService(deps: StatusDeps) {
     /** Every core group the caller is an active member of, most pressing first. */
     async myStatus(caller: Caller): Promise<CoreGroupStatus[]> {
       const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-      const statuses: CoreGroupStatus[] = [];
-      for (const group of groups) {
-        const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
-        if (member && (member.role === 'family-member' || member.role === 'child')) continue;
-        statuses.push(await statusOf(caller, group.id));
-      }
+      // The groups are read together, not one after another: PostgreSQL round trips overlap, and
+      // the audit entries of all of them share one commit (see createAuditLog) instead of one each.
+      const read = await Promise.all(
+        groups.map(async (group) => {
+          const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
+          if (member && (member.role === 'family-member' || member.role === 'child')) return undefined;
+          return statusOf(caller, group.id);
+        }),
+      );
+      const statuses = read.filter((status): status is CoreGroupStatus => status !== undefined);
       const urgency = (status: CoreGroupStatus) => status.obligations.filter((o) => o.status === 'overdue' || o.status === 'at-risk').length;
       return statuses.sort((a, b) => urgency(b) - urgency(a));
     },

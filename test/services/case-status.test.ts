@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import type { MemberRole } from '../../src/domain/core-group';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { createCaseStatusService } from '../../src/services/case-status.service';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { type Store, createStore } from '../../src/store/store';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { TENANT, aCoreGroup } from '../support/fixtures';
+
+const clock: Clock = { nowIso: () => '2026-06-10T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-10') };
+const calendars = loadWorkingDayCalendars();
+const catalogue = loadPolicyCatalogue();
+
+describe('the status of every core group the caller belongs to', () => {
+  let database: TestDatabase;
+  let store: Store;
+  const person = randomUUID();
+
+  /** A core group in which `person` holds `role`. */
+  const groupWith = async (role: MemberRole) => {
+    const { coreGroup, members } = aCoreGroup();
+    await store.coreGroups.create(coreGroup, [...members, { ...members[2]!, id: randomUUID(), role, aadObjectId: person, email: undefined }]);
+    return coreGroup;
+  };
+
+  beforeAll(async () => {
+    database = await migratedDatabase('sqlite');
+    store = createStore(database);
+  });
+  afterAll(() => database.drop());
+
+  test('each group the caller works in is read and audited once; one where they are family is neither', async () => {
+    const asLead = await groupWith('lead-social-worker');
+    const asProfessional = await groupWith('professional');
+    const asFamily = await groupWith('family-member');
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id) });
+
+    const statuses = await status.myStatus({ tenantId: TENANT, aadObjectId: person });
+
+    expect(statuses.map((one) => one.coreGroup.caseReference).sort()).toEqual([asLead.caseReference, asProfessional.caseReference].sort());
+    expect(statuses.map((one) => one.role).sort()).toEqual(['lead-social-worker', 'professional']);
+    for (const group of [asLead, asProfessional]) {
+      expect(await store.auditLog.listByCoreGroup(group.id)).toEqual([{ at: '2026-06-10T08:00:00.000Z', tenantId: TENANT, actor: person, action: 'view-compliance', coreGroupId: group.id, targetId: undefined, outcome: 'allowed' }]);
+    }
+    expect(await store.auditLog.listByCoreGroup(asFamily.id)).toEqual([]);
+  });
+});
