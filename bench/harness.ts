@@ -38,8 +38,8 @@ export function report(result: BenchResult): void {
 }
 
 /** Starts `bench/<script>` as its own process (tsx as a loader, so /proc/<pid> is the process itself) and waits for its `READY <url>` line. */
-export async function startBenchProcess(script: string, args: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startBenchProcess(script: string, args: readonly string[] = [], nodeFlags: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(__dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -332,7 +332,8 @@ export class CoreGroupBot extends TeamsActivityHandler {
   }
 
   private async remember(context: TurnContext, caller: Caller): Promise<void> {
-    const reference: Partial<ConversationReference> = Turn.getConversationReference(context.activity);
+    // Without the message's own id the reference is the same on every turn, so it is written once.
+    const { activityId: _message, ...reference }: Partial<ConversationReference> = Turn.getConversationReference(context.activity);
     await this.services.conversationReferences.upsert({ tenantId: caller.tenantId, key: `user:${caller.aadObjectId}`, reference, at: this.services.clock.nowIso() });
   }
 }

@@ -339,7 +339,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'node bin/coregroup.cjs migrate && npm start'
+      appCommandLine: 'node bin/coregroup.cjs migrate && npm run serve'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -8,7 +8,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 // The browser tests drive the built tab, so it is built first (a few seconds, offline).
-const build = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: join(__dirname, '..') });
+const build = spawnSync(process.execPath, [join(__dirname, '..', 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: join(__dirname, '..') });
 if (build.status !== 0) process.stderr.write('building the tab failed; the browser tests of the tab will fail\n');
 
 const dir = mkdtempSync(join(tmpdir(), 'coregroup-jest-'));

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { ConversationReferenceRepository } from '../services/ports/store.port';
 import type { Database } from './schema';
 
-/** Conversation references in the database, per tenant, so any instance can send proactively after a restart. */
+/**
+ * Conversation references in the database, per tenant, so any instance can send proactively after a
+ * restart. `updated_at` is when the reference last changed.
+ */
 export function createConversationReferenceRepository(db: Kysely<Database>): ConversationReferenceRepository {
   return {
     async upsert({ tenantId, key, reference, at }) {
@@ -10,7 +13,8 @@ export function createConversationReferenceRepository(db: Kysely<Database>): Con
       await db
         .insertInto('conversation_references')
         .values(values)
-        .onConflict((conflict) => conflict.columns(['tenant_id', 'ref_key']).doUpdateSet({ reference: values.reference, updated_at: at }))
+        // Unchanged (a person's every message carries the same reference): no row is written, so no disk sync.
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'ref_key']).doUpdateSet({ reference: values.reference, updated_at: at }).whereRef('conversation_references.reference', '<>', 'excluded.reference'))
         .execute();
     },
     async find(tenantId, key) {

@@ -90,10 +90,12 @@ describe('deployment configuration', () => {
   });
 
   test('the Web App starts with the migrations, through commands that exist', () => {
-    expect(read('infra/main.bicep')).toContain("appCommandLine: 'node bin/coregroup.cjs migrate && npm start'");
+    expect(read('infra/main.bicep')).toContain("appCommandLine: 'node bin/coregroup.cjs migrate && npm run serve'");
     expect(existsSync(join(ROOT, 'bin', 'coregroup.cjs'))).toBe(true);
     expect(Object.keys(cliCommands({}))).toContain('migrate');
-    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start).toBeDefined();
+    // Production installs no dev dependencies: serving must not build the tab (Vite) on start.
+    const serve = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.serve;
+    expect(serve).toMatch(/^node --max-old-space-size=\$\{CORE_GROUP_HEAP_MB:-\d+\} --require tsx\/cjs src\/main\.ts$/);
   });
 
   test('teamsapp.yml points at files that exist', () => {

@@ -14,4 +14,13 @@ describeEachEngine('conversation references', (engine) => {
     expect(await store.conversationReferences.find(TENANT, 'user-2')).toEqual({ conversation: { id: 'a:2' } });
     expect(await store.conversationReferences.find('another-tenant', 'user-1')).toBeUndefined();
   });
+
+  test('the same reference again writes nothing: the time it last changed stays', async () => {
+    const { store, database } = context;
+    const reference = { conversation: { id: 'a:9', tenantId: TENANT }, serviceUrl: 'https://smba.example/uk/' };
+    await store.conversationReferences.upsert({ tenantId: TENANT, key: 'user-9', reference, at: '2026-06-12T10:00:00.000Z' });
+    await store.conversationReferences.upsert({ tenantId: TENANT, key: 'user-9', reference: { ...reference }, at: '2026-06-14T10:00:00.000Z' });
+    const row = await database.db.selectFrom('conversation_references').select('updated_at').where('ref_key', '=', 'user-9').executeTakeFirstOrThrow();
+    expect(row.updated_at).toBe('2026-06-12T10:00:00.000Z');
+  });
 });
