@@ -1,14 +1,13 @@
+import type { CivilDate } from '../domain/civil-date';
 import type { Attendance } from '../domain/minutes';
-import type { MeetingRepository, MinutesRepository } from './ports/store.port';
+import type { MinutesRepository } from './ports/store.port';
 
-/** Attendance at the group's held meetings, oldest first, from their minutes. */
+/** Attendance at the group's held meetings, oldest first, from their minutes (meetings as the case timeline lists them). */
 export async function heldMeetingAttendance(
-  deps: { meetings: Pick<MeetingRepository, 'listByCoreGroup'>; minutes: Pick<MinutesRepository, 'findByMeeting'> },
-  coreGroupId: string,
+  minutes: Pick<MinutesRepository, 'findByMeeting'>,
+  meetings: readonly { readonly id: string; readonly date: CivilDate; readonly status: string }[],
 ): Promise<{ meetingId: string; attendance: ReadonlyMap<string, Attendance> }[]> {
-  const held = (await deps.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.status === 'held').sort((a, b) => a.date.toString().localeCompare(b.date.toString()));
-  const withMinutes = await Promise.all(held.map(async (meeting) => ({ meeting, minutes: await deps.minutes.findByMeeting(meeting.id) })));
-  return withMinutes
-    .filter(({ minutes }) => minutes !== undefined)
-    .map(({ meeting, minutes }) => ({ meetingId: meeting.id, attendance: new Map(minutes!.content.attendance.map((entry) => [entry.memberId, entry.attendance])) }));
+  const held = meetings.filter((meeting) => meeting.status === 'held').sort((a, b) => a.date.toString().localeCompare(b.date.toString()));
+  const withMinutes = await Promise.all(held.map(async (meeting) => ({ meeting, record: await minutes.findByMeeting(meeting.id) })));
+  return withMinutes.flatMap(({ meeting, record }) => (record ? [{ meetingId: meeting.id, attendance: new Map(record.content.attendance.map((entry) => [entry.memberId, entry.attendance])) }] : []));
 }

@@ -37,7 +37,7 @@ export interface SignalNoticePayload {
 export function createSignalWatch(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
   plans: Pick<PlanRepository, 'current'>;
-  meetings: Pick<MeetingRepository, 'listByCoreGroup' | 'loadCaseTimeline'>;
+  meetings: Pick<MeetingRepository, 'loadCaseTimeline'>;
   minutes: Pick<MinutesRepository, 'findByMeeting'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   jobs: Pick<JobQueue, 'enqueue'>;
@@ -51,13 +51,8 @@ export function createSignalWatch(deps: {
       if (!coreGroup || coreGroup.planEndedOn) return { signals: [], queued: 0 };
       const profile = deps.policy(coreGroup.policyId);
       const asOf = deps.clock.today();
-      const [timeline, plan, checkIns, heldMeetings, members] = await Promise.all([
-        deps.meetings.loadCaseTimeline(coreGroupId),
-        deps.plans.current(coreGroupId),
-        deps.checkIns.listByCoreGroup(coreGroupId),
-        heldMeetingAttendance(deps, coreGroupId),
-        deps.coreGroups.members(coreGroupId),
-      ]);
+      const [timeline, plan, checkIns, members] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroupId), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.coreGroups.members(coreGroupId)]);
+      const heldMeetings = await heldMeetingAttendance(deps.minutes, timeline.meetings);
       const obligations = computeObligations({ profile, calendar: deps.calendars[holidayDivisionOf(profile.nation)], timeline, asOf });
       const signals = detectSignals({ asOf, actions: currentActions(plan?.actions ?? [], checkIns).filter(isOpen), checkIns, heldMeetings, obligations });
       let queued = 0;
