@@ -6,9 +6,12 @@ import { freePort } from '../support/browser';
 
 const ROOT = join(__dirname, '..', '..');
 
+/** The app on its embedded SQLite file: the test run's DATABASE_URL (PostgreSQL for the store suite) is not the app's. */
+const withoutDatabaseUrl = ({ DATABASE_URL: _postgres, ...env }: NodeJS.ProcessEnv) => env;
+
 /** `npm start` as one Node process (the Playground off: the Playground test drives that). */
 function start(env: Record<string, string>, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/main.ts', ...args], { cwd: ROOT, env: { ...process.env, CORE_GROUP_MODE: 'local', PLAYGROUND: 'off', GRAPH_SIMULATOR_PORT: '0', LOG_LEVEL: 'info', ...env } });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'src/main.ts', ...args], { cwd: ROOT, env: { ...withoutDatabaseUrl(process.env), CORE_GROUP_MODE: 'local', PLAYGROUND: 'off', GRAPH_SIMULATOR_PORT: '0', LOG_LEVEL: 'info', ...env } });
   let text = '';
   child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));

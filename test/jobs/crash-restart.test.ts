@@ -14,6 +14,9 @@ import { migrateToLatest } from '../../src/store/migrate';
 import { createStore } from '../../src/store/store';
 
 const ROOT = join(__dirname, '..', '..');
+
+/** The app on its embedded SQLite file: the test run's DATABASE_URL (PostgreSQL for the store suite) is not the app's. */
+const withoutDatabaseUrl = ({ DATABASE_URL: _postgres, ...env }: NodeJS.ProcessEnv) => env;
 const LEASE_MS = 1_500;
 
 /**
@@ -62,7 +65,7 @@ async function recordingConnector() {
 function startApp(sqliteFile: string): ChildProcess {
   return spawn(process.execPath, ['--require', 'tsx/cjs', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, CORE_GROUP_MODE: 'local', PORT: '0', GRAPH_SIMULATOR_PORT: '0', PLAYGROUND: 'off', LOG_LEVEL: 'silent', SQLITE_FILE: sqliteFile, JOB_LEASE_MS: String(LEASE_MS) },
+    env: { ...withoutDatabaseUrl(process.env), CORE_GROUP_MODE: 'local', PORT: '0', GRAPH_SIMULATOR_PORT: '0', PLAYGROUND: 'off', LOG_LEVEL: 'silent', SQLITE_FILE: sqliteFile, JOB_LEASE_MS: String(LEASE_MS) },
     stdio: 'ignore',
   });
 }
