@@ -82,6 +82,9 @@ const agendaData = z.object({ meetingId: z.string().uuid(), started: z.boolean()
 /** The data the Book button carries, plus the chosen slot from the card's input. */
 const bookSlotData = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
 
+/** How many people's stored references an instance keeps in mind before starting afresh. */
+const MAX_REMEMBERED = 10_000;
+
 type Reply = { card: object };
 type CommandHandler = (caller: Caller, rest: string) => Promise<Reply>;
 /** A card action: the caller, the action's data merged with the card's inputs; returns the updated card. */
@@ -95,6 +98,8 @@ type CardActionHandler = (caller: Caller, data: Record<string, unknown>, sender:
 export class CoreGroupBot extends TeamsActivityHandler {
   private readonly commands: Record<Exclude<CommandVerb, (typeof CHAT_CONTRIBUTION_VERBS)[number]>, CommandHandler>;
   private readonly cardActions: Record<string, CardActionHandler>;
+  /** The 1:1 conversation references this instance has stored, as written. */
+  private readonly remembered = new Map<string, string>();
 
   constructor(private readonly services: BotServices) {
     super();
@@ -332,9 +337,15 @@ export class CoreGroupBot extends TeamsActivityHandler {
   }
 
   private async remember(context: TurnContext, caller: Caller): Promise<void> {
-    // Without the message's own id the reference is the same on every turn, so it is written once.
+    // Without the message's own id the reference is the same on every turn, so it is written once;
+    // what this instance wrote last is kept, so an unchanged one does not even reach the database.
     const { activityId: _message, ...reference }: Partial<ConversationReference> = Turn.getConversationReference(context.activity);
-    await this.services.conversationReferences.upsert({ tenantId: caller.tenantId, key: `user:${caller.aadObjectId}`, reference, at: this.services.clock.nowIso() });
+    const key = `user:${caller.aadObjectId}`;
+    const text = JSON.stringify(reference);
+    if (this.remembered.get(`${caller.tenantId}/${key}`) === text) return;
+    await this.services.conversationReferences.upsert({ tenantId: caller.tenantId, key, reference, at: this.services.clock.nowIso() });
+    if (this.remembered.size >= MAX_REMEMBERED) this.remembered.clear();
+    this.remembered.set(`${caller.tenantId}/${key}`, text);
   }
 }
 

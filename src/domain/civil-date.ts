@@ -9,16 +9,26 @@ export type CivilDate = Temporal.PlainDate;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Dates already parsed: a case's few dates are read on every request, and a PlainDate never changes. */
+const PARSED = new Map<string, CivilDate>();
+const MAX_PARSED = 4096;
+
 /** Parses `YYYY-MM-DD` strictly (no overflow: 2026-02-30 is an error, not 2 March). */
 export function parseCivilDate(text: string, field = 'date'): CivilDate {
+  const known = PARSED.get(text);
+  if (known) return known;
   if (!ISO_DATE.test(text)) {
     throw new InvalidInputError(`${field} must be a date written YYYY-MM-DD, got "${text}"`);
   }
+  let date: CivilDate;
   try {
-    return Temporal.PlainDate.from(text, { overflow: 'reject' });
+    date = Temporal.PlainDate.from(text, { overflow: 'reject' });
   } catch (cause) {
     throw new InvalidInputError(`${field} "${text}" is not a real calendar date`, { cause });
   }
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(text, date);
+  return date;
 }
 
 /** Builds a civil date from its parts (used by mappers and tests). */
