@@ -17,17 +17,26 @@ export interface Caller {
  */
 export async function authorise(
   deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember'>; auditLog: Pick<AuditLog, 'append'>; clock: Clock },
-  request: { caller: Caller; coreGroupId: string; action: CaseAction; meetingRoles?: readonly MeetingRole[]; targetId?: string },
+  request: {
+    caller: Caller;
+    coreGroupId: string;
+    action: CaseAction;
+    meetingRoles?: readonly MeetingRole[];
+    targetId?: string;
+    /** What the caller's service already read in this request (the group, the caller's membership), so it is not read again. */
+    known?: { coreGroup?: CoreGroup | undefined; member?: CoreGroupMember | undefined };
+  },
 ): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember }> {
   const { caller, coreGroupId, action } = request;
   const audit = (outcome: 'allowed' | 'denied') =>
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action, coreGroupId, targetId: request.targetId, outcome });
-  const coreGroup = await deps.coreGroups.findById(coreGroupId);
+  const known = request.known;
+  const coreGroup = known?.coreGroup?.id === coreGroupId ? known.coreGroup : await deps.coreGroups.findById(coreGroupId);
   if (!coreGroup || coreGroup.tenantId !== caller.tenantId) {
     await audit('denied');
     throw new NotFoundError('That core group does not exist or you are not a member of it.');
   }
-  const member = await deps.coreGroups.findMember(coreGroupId, caller.aadObjectId);
+  const member = known?.member?.aadObjectId === caller.aadObjectId ? known.member : await deps.coreGroups.findMember(coreGroupId, caller.aadObjectId);
   if (!member?.active || !can({ role: member.role, meetingRoles: request.meetingRoles }, action)) {
     await audit('denied');
     throw new ForbiddenError('Your role in this core group does not allow that.');

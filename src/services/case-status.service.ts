@@ -49,8 +49,8 @@ export function currentActions(actions: readonly PlanAction[], checkIns: readonl
  * attendance signals, and the plan's actions. Each read is authorised and audited.
  */
 export function createCaseStatusService(deps: StatusDeps) {
-  const statusOf = async (caller: Caller, coreGroupId: string): Promise<CoreGroupStatus> => {
-    const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'view-compliance' });
+  const statusOf = async (caller: Caller, coreGroupId: string, known?: { coreGroup: CoreGroup; member: CoreGroupMember | undefined }): Promise<CoreGroupStatus> => {
+    const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'view-compliance', known });
     const profile = deps.policy(coreGroup.policyId);
     const calendar = deps.calendars[holidayDivisionOf(profile.nation)];
     const asOf = deps.clock.today();
@@ -62,7 +62,7 @@ export function createCaseStatusService(deps: StatusDeps) {
     return { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role: member.role, obligations, signals, actions };
   };
   return {
-    statusOf,
+    statusOf: (caller: Caller, coreGroupId: string) => statusOf(caller, coreGroupId),
     /**
      * Where the minutes stand for the last held meeting and the next booked one: drafted or not,
      * signed by the chair and the team manager, delivered to how many, and the circulation deadline.
@@ -105,7 +105,7 @@ export function createCaseStatusService(deps: StatusDeps) {
         groups.map(async (group) => {
           const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
           if (member && (member.role === 'family-member' || member.role === 'child')) return undefined;
-          return statusOf(caller, group.id);
+          return statusOf(caller, group.id, { coreGroup: group, member });
         }),
       );
       const statuses = read.filter((status): status is CoreGroupStatus => status !== undefined);
