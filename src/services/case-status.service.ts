@@ -54,7 +54,7 @@ export function createCaseStatusService(deps: StatusDeps) {
     const profile = deps.policy(coreGroup.policyId);
     const calendar = deps.calendars[holidayDivisionOf(profile.nation)];
     const asOf = deps.clock.today();
-    const [timeline, plan, checkIns] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    const [timeline, plan, checkIns] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
     const heldMeetings = await heldMeetingAttendance(deps.minutes, timeline.meetings);
     const obligations = computeObligations({ profile, calendar, timeline, asOf });
     const actions = currentActions(plan?.actions ?? [], checkIns);

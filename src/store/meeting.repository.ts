@@ -124,9 +124,13 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .onConflict((conflict) => conflict.columns(['review_conference_id', 'agency']).doUpdateSet({ on_date: report.on.toString() }))
         .execute();
     },
-    async loadCaseTimeline(coreGroupId) {
+    async loadCaseTimeline(coreGroupId, known) {
+      const readGroup = async () => {
+        if (known?.id === coreGroupId) return { icpc_date: known.icpcDate.toString(), plan_ended_on: known.planEndedOn?.toString() ?? null };
+        return db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
+      };
       const [coreGroup, meetings, reviews, circulations, reports, agencies] = await Promise.all([
-        db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst(),
+        readGroup(),
         db.selectFrom('meetings').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
         db.selectFrom('review_conferences').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
         db

@@ -93,6 +93,8 @@ describeEachEngine('meetings and the case timeline', (engine) => {
     expect(timeline.reviewConferences.map((r) => [r.id, r.date.toString(), r.status])).toEqual([[review, '2026-08-28', 'held']]);
     expect(timeline.agencyReports.map((r) => [r.reviewConferenceId, r.agency, r.on.toString()])).toEqual([[review, 'school', '2026-08-21']]);
     expect(timeline.agencies).toEqual(["children's social care", 'health visiting', 'school']);
+    // Given the group already read in the request, the same timeline comes without reading it again.
+    expect(await store.meetings.loadCaseTimeline(coreGroup.id, coreGroup)).toEqual(timeline);
   });
 
   test("a member who left no longer counts among the agencies expected to report, and another core group's events stay out", async () => {

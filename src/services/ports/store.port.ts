@@ -51,7 +51,8 @@ export interface MeetingRepository {
   recordReviewConference(review: { id: string; coreGroupId: string; date: CivilDate; status: MeetingStatus }): Promise<void>;
   recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
   recordAgencyReport(report: { reviewConferenceId: string; agency: string; on: CivilDate }): Promise<void>;
-  loadCaseTimeline(coreGroupId: string): Promise<CaseTimeline>;
+  /** `coreGroup`: the group as the caller already read it in this request, so it is not read again. */
+  loadCaseTimeline(coreGroupId: string, coreGroup?: Pick<CoreGroup, 'id' | 'icpcDate' | 'planEndedOn'>): Promise<CaseTimeline>;
 }
 
 /** Members' check-ins on the actions they own. */
