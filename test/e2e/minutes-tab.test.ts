@@ -80,6 +80,7 @@ suite('the minutes tab and the dashboard in headless Chromium, against the built
     await chair.getByLabel('Owen Price').first().selectOption('apologies');
     await chair.getByLabel('What the child has said, shown or is thought to feel').fill('Jordan says school is better this term.');
     await chair.getByLabel('What are we worried about?').fill('Mum’s partner has returned home.');
+    await chair.getByLabel('Progress noted in the meeting').first().fill('Two visits done; the home was warm and tidy.');
     await saved(chair);
     await chair.getByLabel('Scaling from Grace Lindqvist').selectOption('6');
     await chair.getByRole('button', { name: 'Add a new action' }).click();
@@ -104,6 +105,7 @@ suite('the minutes tab and the dashboard in headless Chromium, against the built
     await expectValue(chair.getByLabel('What the child has said, shown or is thought to feel'), 'Jordan says school is better. Mum agrees.');
     const history = await fetchJson(chair, `/api/meetings/${meetingId}/minutes`);
     expect(JSON.stringify(history)).toContain('Health visitor to review the sleep routine');
+    expect(JSON.stringify(history)).toContain('Two visits done; the home was warm and tidy.');
     await noSeriousViolations(chair, 'minutes (light)');
     await screenshots(chair, 'minutes-tab');
     await taker.close();
@@ -154,6 +156,11 @@ suite('the minutes tab and the dashboard in headless Chromium, against the built
     await noSeriousViolations(page, `dashboard (${theme})`);
     await screenshots(page, `dashboard-${theme}`);
     await page.close();
+    const signIn = await browser.newPage();
+    await signIn.goto(`${service.url}/tab/dashboard?theme=${theme}`);
+    await signIn.getByRole('list', { name: 'Demo people' }).waitFor();
+    await noSeriousViolations(signIn, `dev sign-in (${theme})`);
+    await signIn.close();
     const minutes = await open('Priya Shah', `minutes?meetingId=${meetingId}`, theme);
     await minutes.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });
     await noSeriousViolations(minutes, `minutes (${theme})`);
