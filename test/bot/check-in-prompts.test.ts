@@ -1,16 +1,12 @@
-import { createBotAdapter } from '../../bot/bot-adapter';
 import { checkInPromptJobs } from '../../bot/check-in-prompt.jobs';
-import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { londonDateOf } from '../../src/domain/civil-date';
 import { createJobRunner } from '../../src/jobs/job-runner';
-import { createRateLimiter } from '../../src/jobs/rate-limiter';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInPromptPlanner } from '../../src/services/check-in-prompts.service';
-import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
-import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
+import { demoPeopleInTeams, localNotifier, startChannelStandIn } from '../support/bot-channel';
 import { type TestDatabase, demoDatabase } from '../support/databases';
 
 let now = '2026-06-03T08:00:00.000Z';
@@ -28,18 +24,9 @@ describe('check-in prompts as durable jobs, sent through the bot to a recording 
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     channel = await startChannelStandIn();
-    for (const person of DEMO_PEOPLE.filter((candidate) => candidate.reach !== 'email-only')) {
-      const aadObjectId = demoObjectId(person.key);
-      await store.conversationReferences.upsert({
-        tenantId: DEMO_TENANT_ID,
-        key: `user:${aadObjectId}`,
-        reference: { channelId: 'msteams', serviceUrl: channel.serviceUrl, conversation: { id: `a:${person.key}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, bot: { id: `28:${BOT_APP_ID}` }, user: { id: `29:${person.key}`, aadObjectId } },
-        at: now,
-      });
-    }
+    await demoPeopleInTeams(store, channel.serviceUrl, { at: now });
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
-    const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
-    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
+    const notifier = localNotifier(store.conversationReferences);
     planner = createCheckInPromptPlanner(deps);
     runner = createJobRunner({ queue: store.jobs, handlers: checkInPromptJobs({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), workerId: 'test-worker', clock });
   });

@@ -16,16 +16,13 @@ import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { docxText, pdfText } from '../support/documents';
 import { minutesDeliveryJobs } from '../../bot/minutes-delivery.jobs';
-import { createBotAdapter } from '../../bot/bot-adapter';
-import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
-import { createRateLimiter } from '../../src/jobs/rate-limiter';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
 import { createDashboard } from '../../src/services/dashboard.service';
 import { createCaseStatusService } from '../../src/services/case-status.service';
-import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from '../support/bot-channel';
+import { demoPeopleInTeams, localNotifier, startChannelStandIn } from '../support/bot-channel';
 import { simulatedGraph } from '../support/graph';
 import { createTabTokenVerifier } from '../../src/server/tab-auth';
 import type { Store } from '../../src/store/store';
@@ -76,16 +73,12 @@ describe('the minutes API with Teams SSO tokens', () => {
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const logger = createLogger({ level: 'silent' });
     channel = await startChannelStandIn();
-    for (const key of ['lead', 'manager', 'health']) {
-      const aadObjectId = demoObjectId(key);
-      await store.conversationReferences.upsert({ tenantId: DEMO_TENANT_ID, key: `user:${aadObjectId}`, reference: { channelId: 'msteams', serviceUrl: channel.serviceUrl, conversation: { id: `a:${key}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, bot: { id: `28:${BOT_APP_ID}` }, user: { id: `29:${key}`, aadObjectId } }, at: clock.nowIso() });
-    }
+    await demoPeopleInTeams(store, channel.serviceUrl, { at: clock.nowIso(), keys: ['lead', 'manager', 'health'] });
     let mailer: Awaited<ReturnType<typeof simulatedGraph>>['calendar'];
     ({ simulator, calendar: mailer } = await simulatedGraph(demoOrganisation(clock.today())));
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const distribution = createMinutesDistribution(deps);
-    const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
-    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
+    const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: minutesDeliveryJobs({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example', teamsAppId: 'app' }), workerId: 'test', clock });
     const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService(deps), meetings: store.meetings, clock }), verifier, logger }), exportRouter({ exports, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');

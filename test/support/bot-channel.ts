@@ -3,7 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
-import type { ChannelCredentialsFactory } from '../../bot/bot-adapter';
+import { type ChannelCredentialsFactory, createBotAdapter } from '../../bot/bot-adapter';
+import { createTeamsNotifier } from '../../bot/teams-notifier';
+import { createRateLimiter } from '../../src/jobs/rate-limiter';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 
 export const BOT_APP_ID = '33333333-4444-4555-8666-777777777777';
 
@@ -110,4 +113,33 @@ export function teamsActivity(options: { serviceUrl: string; tenantId: string; a
     ...(options.value !== undefined ? { value: options.value } : {}),
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),
   };
+}
+
+/**
+ * The demo people as the bot knows them after each opened a 1:1 chat (`a:<key>`, Teams id
+ * `29:<key>`), pointing at the stand-in connector; and a notifier that sends through the real
+ * adapter, signed with the local channel credentials. `keys` picks people (default: everyone the
+ * bot can reach in Teams).
+ */
+export async function demoPeopleInTeams(
+  store: { conversationReferences: { upsert(entry: { tenantId: string; key: string; reference: unknown; at: string }): Promise<void> } },
+  serviceUrl: string,
+  options: { at: string; keys?: readonly string[] },
+): Promise<void> {
+  const keys = options.keys ?? DEMO_PEOPLE.filter((person) => person.reach !== 'email-only').map((person) => person.key);
+  for (const key of keys) {
+    const aadObjectId = demoObjectId(key);
+    await store.conversationReferences.upsert({
+      tenantId: DEMO_TENANT_ID,
+      key: `user:${aadObjectId}`,
+      reference: { channelId: 'msteams', serviceUrl, conversation: { id: `a:${key}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID }, bot: { id: `28:${BOT_APP_ID}` }, user: { id: `29:${key}`, aadObjectId } },
+      at: options.at,
+    });
+  }
+}
+
+/** The product's Teams notifier over the real CloudAdapter, with the local channel credentials. */
+export function localNotifier(references: Parameters<typeof createTeamsNotifier>[0]['references']) {
+  const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
+  return createTeamsNotifier({ adapter, appId: BOT_APP_ID, references, limiter: createRateLimiter() });
 }
