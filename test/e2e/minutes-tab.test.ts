@@ -112,6 +112,29 @@ suite('the minutes tab and the dashboard in headless Chromium, against the built
     await chair.close();
   }, 120_000);
 
+  test('before sign-off, the minutes can be kept with the keyboard alone: Tab reaches a member’s attendance, the arrow keys change it, and it is saved', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${service.url}/tab/minutes?meetingId=${meetingId}&theme=contrast`);
+    await page.getByRole('list', { name: 'Demo people' }).waitFor();
+    const focusedButton = () => page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? (document.activeElement.textContent ?? '') : ''));
+    for (let presses = 0; presses < 40 && !(await focusedButton()).includes('Priya Shah'); presses++) await page.keyboard.press('Tab');
+    expect(await focusedButton()).toContain('Priya Shah');
+    await page.keyboard.press('Enter');
+    const police = page.getByLabel('Sgt Amira Haddad').first();
+    await police.waitFor();
+    let reached = false;
+    for (let presses = 0; presses < 60 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await police.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await police.inputValue()).not.toBe('invited');
+    await saved(page);
+    await noSeriousViolations(page, 'minutes (high contrast)');
+    await page.close();
+  }, 60_000);
+
   test('the chair and the team manager sign; the chair distributes and downloads the DOCX and PDF with the minutes’ content', async () => {
     const chair = await open('Priya Shah');
     await chair.getByRole('button', { name: 'Sign as chair' }).first().click();
@@ -148,29 +171,6 @@ suite('the minutes tab and the dashboard in headless Chromium, against the built
     await screenshots(chair, 'minutes-signed');
     await chair.close();
   }, 120_000);
-
-  test('the minutes can be kept with the keyboard alone: Tab reaches a member’s attendance, the arrow keys change it, and it is saved', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${service.url}/tab/minutes?meetingId=${meetingId}&theme=contrast`);
-    await page.getByRole('list', { name: 'Demo people' }).waitFor();
-    const focusedButton = () => page.evaluate(() => (document.activeElement?.tagName === 'BUTTON' ? (document.activeElement.textContent ?? '') : ''));
-    for (let presses = 0; presses < 40 && !(await focusedButton()).includes('Priya Shah'); presses++) await page.keyboard.press('Tab');
-    expect(await focusedButton()).toContain('Priya Shah');
-    await page.keyboard.press('Enter');
-    const police = page.getByLabel('Sgt Amira Haddad').first();
-    await police.waitFor();
-    let reached = false;
-    for (let presses = 0; presses < 60 && !reached; presses++) {
-      await page.keyboard.press('Tab');
-      reached = await police.evaluate((element) => element === document.activeElement);
-    }
-    expect(reached).toBe(true);
-    await page.keyboard.press('ArrowDown');
-    expect(await police.inputValue()).not.toBe('invited');
-    await saved(page);
-    await noSeriousViolations(page, 'minutes (high contrast)');
-    await page.close();
-  }, 60_000);
 
   test.each(['light', 'dark'])('the dashboard (%s) shows the core group, my actions and the compliance chart, with no serious accessibility violations', async (theme) => {
     const page = await open('Priya Shah', 'dashboard', theme);
