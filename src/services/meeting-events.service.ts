@@ -8,6 +8,7 @@ import { type PolicyProfile, dateAfter } from '../domain/policy';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { type Caller, authorise } from './authorise';
 import { currentActions } from './case-status.service';
+import { meetingRolesOf } from './minutes.service';
 import { uuidFromKey } from './deterministic-id';
 import { type DraftMinutesDeps, changeDraft, openDraft } from './draft-minutes';
 import type { AgendaPublisher } from './ports/agenda.port';
@@ -151,7 +152,7 @@ export function createMeetingEventsService(
       const circulationDue = dateAfter(deps.calendars[holidayDivisionOf(profile.nation)], meeting.date, profile.rules.minutesCirculation.period);
       const members = await deps.coreGroups.members(coreGroup.id);
       const named: { memberId: string | undefined; meetingRole: 'chair' | 'minute-taker' }[] = [
-        { memberId: meeting.chairMemberId ?? members.find((member) => member.role === 'lead-social-worker' && member.active)?.id, meetingRole: 'chair' },
+        { memberId: members.find((member) => member.active && meetingRolesOf(meeting, member).includes('chair'))?.id, meetingRole: 'chair' },
         { memberId: meeting.minuteTakerMemberId, meetingRole: 'minute-taker' },
       ];
       let reminded = 0;
