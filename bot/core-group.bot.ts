@@ -271,7 +271,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const parsed = createCoreGroupData.safeParse(data);
     if (!parsed.success) return newCoreGroupCard({ policies: this.services.policies(), requestId: randomUUID(), error: 'Some answers are missing or too long.' });
     try {
-      const created = await this.services.setup.create(caller, parsed.data, { displayName: senderName ?? 'Lead social worker' });
+      const created = await this.services.setup.create({ caller, setup: parsed.data, creator: { displayName: senderName ?? 'Lead social worker' } });
       return coreGroupCreatedCard({ caseReference: created.caseReference, members: parsed.data.membersText.split('\n').filter((line) => line.trim()).length + 1 });
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'forbidden') {
@@ -321,7 +321,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!shared) return messageCard('This meeting is no longer booked.');
     const options = { minutesUrl: minutesTabLink(this.services.teamsAppId, shared.chatId), refreshFor: await refreshUserIds({ meetingEvents: this.services.meetingEvents, references: this.services.conversationReferences }, caller.tenantId, meetingId) };
     try {
-      const personal = intent === 'mark-present' ? await this.services.meetingEvents.markPresent(caller, meetingId) : await this.services.meetingEvents.personalView(caller, meetingId, started);
+      const personal = intent === 'mark-present' ? await this.services.meetingEvents.markPresent({ caller, meetingId }) : await this.services.meetingEvents.personalView({ caller, meetingId, started });
       return personal ? personalAgendaCard(personal, options) : agendaCard(shared, options);
     } catch (error) {
       if (error instanceof DomainError && intent === 'view') return agendaCard(shared, options);

@@ -162,7 +162,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       botRouter({ adapter, bot, logger }),
       graphNotificationsRouter({ service: notifications, logger }),
       ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
-      minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, meetings: store.meetings, clock: systemClock }), verifier: tabVerifier, logger }),
+      minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],

@@ -63,3 +63,8 @@ export function laterOf(a: CivilDate, b: CivilDate): CivilDate {
 export function londonDateOf(isoInstant: string): CivilDate {
   return Temporal.Instant.from(isoInstant).toZonedDateTimeISO('Europe/London').toPlainDate();
 }
+
+/** The civil date in Europe/London at an instant given in epoch milliseconds (a booked slot's start). */
+export function londonDateAtMs(epochMs: number): CivilDate {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO('Europe/London').toPlainDate();
+}

@@ -47,3 +47,16 @@ export interface CoreGroup {
   readonly planEndedOn?: CivilDate | undefined;
   readonly createdAt: string;
 }
+
+/** A member the bot can reach in Teams: active, with an Entra object id. */
+export type MemberInTeams = CoreGroupMember & { readonly aadObjectId: string };
+
+/** Whether the bot can reach this member in Teams (1:1 prompts, notices, per-user card views). */
+export function isInTeams(member: CoreGroupMember): member is MemberInTeams {
+  return member.active && Boolean(member.aadObjectId);
+}
+
+/** The group's lead social worker: the first active member in that role. */
+export function leadSocialWorkerOf(members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
+  return members.find((member) => member.role === 'lead-social-worker' && member.active);
+}

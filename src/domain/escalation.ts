@@ -1,4 +1,4 @@
-import type { MemberRole } from './core-group';
+import { type CoreGroupMember, type MemberInTeams, type MemberRole, isInTeams } from './core-group';
 import type { RuleSource } from './policy';
 
 /**
@@ -85,4 +85,14 @@ export function escalationRoute(concern: ConcernKind): EscalationRoute {
 export function recipientsAtStep(concern: ConcernKind, step: number): readonly Recipient[] {
   const steps = ROUTES[concern].steps;
   return steps[Math.min(Math.max(step, 0), steps.length - 1)]!.to;
+}
+
+/** The members in Teams holding one of these roles: who is told 1:1 at an escalation step. */
+export function membersToTell(members: readonly CoreGroupMember[], roles: readonly Recipient[]): MemberInTeams[] {
+  return members.filter((member): member is MemberInTeams => isInTeams(member) && roles.includes(member.role));
+}
+
+/** Who is told when a concern is raised: the members its route names at the first step, never the member who raised it. */
+export function concernRecipients(options: { members: readonly CoreGroupMember[]; kind: ConcernKind; raisedByMemberId: string }): MemberInTeams[] {
+  return membersToTell(options.members, recipientsAtStep(options.kind, 0)).filter((member) => member.id !== options.raisedByMemberId);
 }

@@ -1,5 +1,9 @@
-import type { CivilDate } from './civil-date';
+import { Temporal } from 'temporal-polyfill';
+import { type CivilDate, compareDates, isBefore } from './civil-date';
+import { type CoreGroupMember, type MemberInTeams, isInTeams, leadSocialWorkerOf } from './core-group';
 import { RuleViolationError } from './errors';
+import type { MeetingRole } from './permissions';
+import type { Period } from './policy';
 
 /** A core group meeting's life: booked, held, or cancelled (cancelled never satisfies a deadline). */
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
@@ -49,4 +53,104 @@ export function cancelMeeting(meeting: CoreGroupMeeting, reason: string): CoreGr
   if (meeting.status === 'held') throw new RuleViolationError('a meeting that has been held cannot be cancelled');
   if (reason.trim() === '') throw new RuleViolationError('say why the meeting is cancelled; meetings are cancelled only as a last resort');
   return { ...meeting, status: 'cancelled', cancellationReason: reason };
+}
+
+/** The meeting roles a member holds: the named chair and minute-taker; the lead social worker chairs when nobody was named. */
+export function meetingRolesOf(meeting: CoreGroupMeeting, member: CoreGroupMember): MeetingRole[] {
+  const roles: MeetingRole[] = [];
+  const chairs = meeting.chairMemberId ? meeting.chairMemberId === member.id : member.role === 'lead-social-worker' && meeting.minuteTakerMemberId !== member.id;
+  if (chairs) roles.push('chair');
+  if (meeting.minuteTakerMemberId === member.id) roles.push('minute-taker');
+  return roles;
+}
+
+/** Who chairs the meeting: the named chair, else the lead social worker (see `meetingRolesOf`). */
+export function chairOf(meeting: CoreGroupMeeting, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
+  return members.find((member) => member.active && meetingRolesOf(meeting, member).includes('chair'));
+}
+
+/**
+ * Who is reminded to finish and sign off the minutes when the meeting ends: its chair and its
+ * minute-taker, each when they can be reached in Teams.
+ */
+export function signOffReminders(meeting: CoreGroupMeeting, members: readonly CoreGroupMember[]): { member: MemberInTeams; meetingRole: MeetingRole }[] {
+  const named: { memberId: string | undefined; meetingRole: MeetingRole }[] = [
+    { memberId: chairOf(meeting, members)?.id, meetingRole: 'chair' },
+    { memberId: meeting.minuteTakerMemberId, meetingRole: 'minute-taker' },
+  ];
+  return named.flatMap(({ memberId, meetingRole }) => {
+    const member = members.find((candidate) => candidate.id === memberId);
+    return member && isInTeams(member) ? [{ member, meetingRole }] : [];
+  });
+}
+
+/** A member invited to the meeting: they have a mailbox to receive the invitation. */
+export type Invitee = CoreGroupMember & { readonly email: string };
+
+/** Who is invited to a core group meeting: every active member with a mailbox except the child. */
+export function meetingInvitees(members: readonly CoreGroupMember[]): Invitee[] {
+  return members.filter((member): member is Invitee => member.active && member.role !== 'child' && Boolean(member.email));
+}
+
+/** Whose calendar the meeting is on: a shared mailbox when the area uses one, else the lead social worker's. */
+export function organiserOf(options: { invitees: readonly Invitee[]; sharedMailbox?: string | undefined }): string | undefined {
+  return options.sharedMailbox ?? leadSocialWorkerOf(options.invitees)?.email;
+}
+
+/** How a booked meeting repeats: at the policy's frequency until the next review conference. */
+export interface MeetingSeries {
+  readonly every: number;
+  readonly unit: 'weeks' | 'months';
+  readonly until: CivilDate;
+}
+
+/**
+ * The series a booking repeats as: at the policy's frequency, until the next review conference.
+ * None when no review is due, or when the frequency is counted in days (a calendar cannot repeat it).
+ */
+export function meetingSeries(frequency: Period, until: CivilDate | undefined): MeetingSeries | undefined {
+  if (!until || (frequency.unit !== 'weeks' && frequency.unit !== 'months')) return undefined;
+  return { every: frequency.count, unit: frequency.unit, until };
+}
+
+/**
+ * Whether changing one occurrence of a booked series (by its start; none for the whole series)
+ * changes the meeting as recorded, which is dated by the series' first occurrence.
+ */
+export function changesRecordedOccurrence(meeting: Pick<CoreGroupMeeting, 'startsAt'>, occurrenceStartMs: number | undefined): boolean {
+  if (occurrenceStartMs === undefined) return true;
+  // The booking recorded its start as Date#toISOString writes it: milliseconds and Z.
+  return Temporal.Instant.fromEpochMilliseconds(occurrenceStartMs).toString({ fractionalSecondDigits: 3 }) === meeting.startsAt;
+}
+
+/** Just what the meeting rules below read of a meeting (the case timeline carries no more). */
+type DatedMeeting = Pick<CoreGroupMeeting, 'id' | 'date' | 'status'>;
+
+const byDate = (a: Pick<CoreGroupMeeting, 'date'>, b: Pick<CoreGroupMeeting, 'date'>) => compareDates(a.date, b.date);
+
+/** Meetings in date order, meetings on the same day in id order (as the store lists them). */
+export function meetingsInDateOrder<T extends DatedMeeting>(meetings: readonly T[]): T[] {
+  return [...meetings].sort((a, b) => byDate(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The meetings that took place, oldest first: only a held meeting is a record of who came. */
+export function heldMeetingsOldestFirst<T extends DatedMeeting>(meetings: readonly T[]): T[] {
+  return meetings.filter((meeting) => meeting.status === 'held').sort(byDate);
+}
+
+/** The meetings held before a date, oldest first. */
+export function heldBefore<T extends DatedMeeting>(meetings: readonly T[], date: CivilDate): T[] {
+  return heldMeetingsOldestFirst(meetings).filter((meeting) => isBefore(meeting.date, date));
+}
+
+/** The next meeting booked for today or later. */
+export function nextBookedMeeting<T extends DatedMeeting>(meetings: readonly T[], today: CivilDate): T | undefined {
+  return meetings.filter((meeting) => meeting.status === 'scheduled' && !isBefore(meeting.date, today)).sort(byDate)[0];
+}
+
+/** The meeting a member most likely means when they name none: the next one not cancelled, else the latest. */
+export function nextOrLatestMeeting<T extends DatedMeeting>(meetings: readonly T[], today: CivilDate): T | undefined {
+  const standing = meetings.filter((meeting) => meeting.status !== 'cancelled');
+  const next = standing.filter((meeting) => !isBefore(meeting.date, today)).sort(byDate)[0];
+  return next ?? standing.sort(byDate).at(-1);
 }

@@ -1,6 +1,9 @@
+import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from './civil-date';
-import type { CoreGroupMember } from './core-group';
-import { RuleViolationError, VersionConflictError } from './errors';
+import { type CoreGroupMember, leadSocialWorkerOf } from './core-group';
+import { InvalidInputError, NotFoundError, RuleViolationError, VersionConflictError } from './errors';
+import type { CoreGroupMeeting } from './meeting';
+import type { ChildProtectionPlan, PlanAction } from './plan';
 
 /** How each invited member took part (seed 000: send a representative or a written report). */
 export const ATTENDANCE = ['invited', 'present', 'apologies', 'representative-sent', 'written-report', 'absent'] as const;
@@ -104,6 +107,9 @@ export interface Delivery {
   readonly detail?: string | undefined;
 }
 
+/** A section of the minutes, saved on its own by the tab (chat contributions are not a section). */
+export type MinutesSection = Exclude<keyof MinutesContent, 'contributions'>;
+
 /** An empty draft with every invited member listed as invited. */
 export function emptyMinutesContent(invited: readonly CoreGroupMember[]): MinutesContent {
   return {
@@ -119,6 +125,20 @@ export function emptyMinutesContent(invited: readonly CoreGroupMember[]): Minute
     sharing: { withFamily: false, withChild: false },
     contributions: [],
   };
+}
+
+/** The minutes a meeting starts with: version 1, empty, every member of the group listed as invited. */
+export function openingDraft(options: { id: string; meeting: Pick<CoreGroupMeeting, 'id' | 'coreGroupId'>; members: readonly CoreGroupMember[] }): Minutes {
+  return { id: options.id, meetingId: options.meeting.id, coreGroupId: options.meeting.coreGroupId, version: 1, content: emptyMinutesContent(options.members) };
+}
+
+/**
+ * Whether a section changed between the version an editor started from and the current one:
+ * compared as the JSON the record keeps (dates as text). An unknown base version counts as changed.
+ */
+export function sectionChangedSince(options: { base: MinutesContent | undefined; current: MinutesContent; section: MinutesSection }): boolean {
+  const asStored = (value: unknown) => JSON.stringify(value ?? null);
+  return !options.base || asStored(options.base[options.section]) !== asStored(options.current[options.section]);
 }
 
 /** Adds a chat contribution to a draft, once per id; signed minutes take no more. */
@@ -140,6 +160,27 @@ export function recordAttendance(minutes: Minutes, memberId: string, attendance:
   const entry: AttendanceEntry = { memberId, attendance };
   const ordered = current ? minutes.content.attendance.map((existing) => (existing.memberId === memberId ? entry : existing)) : [...others, entry];
   return { ...minutes, version: minutes.version + 1, content: { ...minutes.content, attendance: ordered } };
+}
+
+/** How a member took part, as the minutes record it: invited until someone says otherwise. */
+export function attendanceOf(minutes: Minutes | undefined, memberId: string): Attendance {
+  return minutes?.content.attendance.find((entry) => entry.memberId === memberId)?.attendance ?? 'invited';
+}
+
+/**
+ * Attendance at held meetings (oldest first), from their minutes: what the absence signals count.
+ * A meeting with no minutes recorded nobody's attendance and is left out.
+ */
+export function attendanceAtHeldMeetings(held: readonly { meetingId: string; minutes: Minutes | undefined }[]): { meetingId: string; attendance: ReadonlyMap<string, Attendance> }[] {
+  return held.flatMap(({ meetingId, minutes }) => (minutes ? [{ meetingId, attendance: new Map(minutes.content.attendance.map((entry) => [entry.memberId, entry.attendance])) }] : []));
+}
+
+/** Signs of Safety scaling over earlier held meetings (oldest first): the meetings where anyone scaled. */
+export function scalingHistory(earlier: readonly { date: CivilDate; minutes: Minutes | undefined }[]): { date: CivilDate; scores: SignsOfSafety['scaling'] }[] {
+  return earlier.flatMap(({ date, minutes }) => {
+    const scores = minutes?.content.signsOfSafety.scaling ?? [];
+    return scores.length > 0 ? [{ date, scores }] : [];
+  });
 }
 
 export function isSigned(minutes: Minutes): boolean {
@@ -207,8 +248,72 @@ export function minutesRecipients(members: readonly CoreGroupMember[], sharing: 
   });
 }
 
+/** The deliveries of one version of the minutes (an amendment is circulated anew). */
+export function deliveriesOfVersion(deliveries: readonly Delivery[], version: number): Delivery[] {
+  return deliveries.filter((delivery) => delivery.minutesVersion === version);
+}
+
+/** The members who have had a successful delivery of this version. */
+export function deliveredTo(deliveries: readonly Delivery[], version: number): Set<string> {
+  return new Set(deliveriesOfVersion(deliveries, version).filter((delivery) => delivery.outcome === 'sent').map((delivery) => delivery.memberId));
+}
+
 /** Recipients who have not yet had a successful delivery of this version. */
 export function undelivered(recipients: readonly CoreGroupMember[], deliveries: readonly Delivery[], version: number): CoreGroupMember[] {
-  const delivered = new Set(deliveries.filter((d) => d.outcome === 'sent' && d.minutesVersion === version).map((d) => d.memberId));
+  const delivered = deliveredTo(deliveries, version);
   return recipients.filter((member) => !delivered.has(member.id));
+}
+
+/** The mailbox the minutes are e-mailed from: the one that organised the meeting, else the lead social worker's. */
+export function minutesSenderMailbox(meeting: CoreGroupMeeting, members: readonly CoreGroupMember[]): string | undefined {
+  return meeting.booking?.organiser ?? leadSocialWorkerOf(members)?.email;
+}
+
+/** The free-text sections a note from the chat can be added to. */
+export const NOTE_SECTIONS = ['childsVoice', 'contingencyReview', 'worries', 'workingWell', 'needsToHappen'] as const;
+export type NoteSection = (typeof NOTE_SECTIONS)[number];
+
+/** What the chair decides about a contribution from the chat: drop it, or take it into the minutes (a note into a section). */
+export type ContributionDecision = { accept: false } | { accept: true; into?: NoteSection | undefined };
+
+/**
+ * The chair (or minute-taker) takes a contribution from the meeting chat into the minutes, or
+ * drops it; either way it stops waiting. A decision joins the decisions; a note is added to the
+ * text section they choose; an action joins the new actions when its owner is an active member
+ * named as typed (any case) and it has a due date.
+ */
+export function decideContribution(options: { content: MinutesContent; contributionId: string; decision: ContributionDecision; members: readonly CoreGroupMember[] }): MinutesContent {
+  const { content, contributionId, decision } = options;
+  const contribution = content.contributions.find((candidate) => candidate.id === contributionId);
+  if (!contribution) throw new NotFoundError('That contribution is no longer waiting.');
+  const remaining: MinutesContent = { ...content, contributions: content.contributions.filter((candidate) => candidate.id !== contributionId) };
+  return decision.accept ? acceptContribution({ content: remaining, contribution, into: decision.into, members: options.members }) : remaining;
+}
+
+function acceptContribution(options: { content: MinutesContent; contribution: ChatContribution; into: NoteSection | undefined; members: readonly CoreGroupMember[] }): MinutesContent {
+  const { content, contribution, into } = options;
+  const append = (existing: string) => [existing, contribution.text].filter((part) => part.trim() !== '').join('\n');
+  if (contribution.kind === 'decision') return { ...content, decisions: [...content.decisions, contribution.text] };
+  if (contribution.kind === 'note') {
+    if (!into) throw new InvalidInputError('Choose the section the note belongs in.');
+    if (into === 'childsVoice' || into === 'contingencyReview') return { ...content, [into]: append(content[into]) };
+    return { ...content, signsOfSafety: { ...content.signsOfSafety, [into]: append(content.signsOfSafety[into]) } };
+  }
+  const owner = options.members.find((candidate) => candidate.active && candidate.displayName.toLowerCase() === contribution.ownerName?.toLowerCase());
+  if (!owner || !contribution.due) throw new RuleViolationError('That action has no owner who is a member, or no due date: add it under New actions by hand, then drop the chat line.');
+  const newAction: NewAction = { what: contribution.text, ownerMemberId: owner.id, agency: owner.agency, due: Temporal.PlainDate.from(contribution.due), progressMeasure: '' };
+  return { ...content, newActions: [...content.newActions, newAction] };
+}
+
+/**
+ * The plan actions the new actions in signed minutes become: owner, due date and progress
+ * measure as agreed, not started, agreed on the day the chair signed. Each has an id derived
+ * from the minutes and its position (`actionIdAt`), so signing twice adds nothing twice: actions
+ * already in the plan are left out.
+ */
+export function planActionsAgreedIn(options: { minutes: Minutes; plan: ChildProtectionPlan; agreedOn: CivilDate; actionIdAt: (index: number) => string }): PlanAction[] {
+  const { minutes, plan, agreedOn } = options;
+  return minutes.content.newActions
+    .map((action, index): PlanAction => ({ id: options.actionIdAt(index), what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, agreedOn, progressMeasure: action.progressMeasure, state: 'not-started' }))
+    .filter((action) => !plan.actions.some((existing) => existing.id === action.id));
 }

@@ -45,6 +45,11 @@ export interface Obligation {
   readonly source: RuleSource;
 }
 
+/** The id of an obligation that follows one meeting (its minutes, plan or CP9 going out). */
+export function afterMeetingObligationId(kind: 'minutes-circulation' | 'plan-circulation' | 'cp9', meetingId: string): string {
+  return `${kind}-${meetingId}`;
+}
+
 interface Judged {
   due: CivilDate;
   metOn?: CivilDate | undefined;
@@ -150,7 +155,7 @@ export function computeObligations(options: {
   });
 
   const circulated = new Map(timeline.circulations.map((c) => [`${c.kind}:${c.meetingId}`, c.on]));
-  const afterEachMeeting: [ObligationKind, 'minutes' | 'plan' | 'cp9', TimedRule | undefined, string][] = [
+  const afterEachMeeting: ['minutes-circulation' | 'plan-circulation' | 'cp9', 'minutes' | 'plan' | 'cp9', TimedRule | undefined, string][] = [
     ['minutes-circulation', 'minutes', rules.minutesCirculation, 'Minutes to every member, present or absent,'],
     ['plan-circulation', 'plan', rules.planCirculation, 'Child protection plan to everyone invited'],
     ['cp9', 'cp9', rules.cp9ToCoordinator, 'CP9 to the Children Services co-ordinator'],
@@ -158,7 +163,7 @@ export function computeObligations(options: {
   for (const meeting of held) {
     for (const [kind, circulation, rule, what] of afterEachMeeting) {
       if (!rule) continue;
-      judge(`${kind}-${meeting.id}`, kind, phrase(rule, what, 'the meeting'), rule.source, {
+      judge(afterMeetingObligationId(kind, meeting.id), kind, phrase(rule, what, 'the meeting'), rule.source, {
         due: dateAfter(calendar, meeting.date, rule.period),
         metOn: circulated.get(`${circulation}:${meeting.id}`),
       });
@@ -179,4 +184,18 @@ export function computeObligations(options: {
   }
 
   return obligations.sort((a, b) => compareDates(a.due, b.due));
+}
+
+const MEETING_KINDS: readonly ObligationKind[] = ['first-core-group', 'core-group', 'core-group-after-review'];
+
+/** The deadlines the next booking must meet: the next core group meeting and the next review conference not yet met. */
+export function nextDeadlines(obligations: readonly Obligation[]): { meeting?: Obligation | undefined; review?: Obligation | undefined } {
+  const meeting = obligations.find((obligation) => MEETING_KINDS.includes(obligation.kind) && obligation.status !== 'met');
+  const review = obligations.find((obligation) => obligation.kind === 'review-conference' && obligation.status !== 'met');
+  return { meeting, review };
+}
+
+/** How pressing a case is: its obligations overdue or at risk (cases are listed most pressing first). */
+export function pressingCount(obligations: readonly Obligation[]): number {
+  return obligations.filter((obligation) => obligation.status === 'overdue' || obligation.status === 'at-risk').length;
 }

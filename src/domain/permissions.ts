@@ -66,3 +66,22 @@ export function can(standing: Standing, action: CaseAction): boolean {
   const shared = (standing.role === 'family-member' && standing.sharedWithFamily) || (standing.role === 'child' && standing.sharedWithChild);
   return Boolean(shared) && (action === 'view-plan' || action === 'view-signed-minutes');
 }
+
+/** What a member may do in the minutes tab, from their standing in the group and at this meeting. */
+export function minutesPermissions(standing: Standing): {
+  canEdit: boolean;
+  canSignAsChair: boolean;
+  canSignAsManager: boolean;
+  canDistribute: boolean;
+  canExport: boolean;
+  canAssignRoles: boolean;
+} {
+  return {
+    canEdit: can(standing, 'edit-minutes'),
+    canSignAsChair: can(standing, 'sign-minutes-as-chair'),
+    canSignAsManager: can(standing, 'sign-minutes-as-team-manager'),
+    canDistribute: can(standing, 'distribute-minutes'),
+    canExport: can(standing, 'export-record'),
+    canAssignRoles: can(standing, 'schedule-meeting'),
+  };
+}

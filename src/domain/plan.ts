@@ -114,6 +114,29 @@ export function isOpen(action: PlanAction): boolean {
   return action.state !== 'done' && action.state !== 'dropped';
 }
 
+/** A plan action as it stands now, with the check-in that last moved it. */
+export type CurrentAction = PlanAction & { lastCheckIn?: CheckIn };
+
+/**
+ * Each action's state after its check-ins: the plan's state, moved by each of its owner's answers
+ * in turn. An answer that no longer fits (the action was dropped since) stays on record but moves
+ * nothing. Every view of the plan (status, minutes, agenda, prompts, exports) starts from this.
+ */
+export function currentActions(actions: readonly PlanAction[], checkIns: readonly CheckIn[]): CurrentAction[] {
+  return actions.map((action) => {
+    let current: CurrentAction = action;
+    for (const checkIn of checkIns.filter((candidate) => candidate.actionId === action.id && candidate.memberId === action.ownerMemberId)) {
+      if (canTransition(current.state, STATE_AFTER_CHECK_IN[checkIn.status])) current = { ...applyCheckIn(current, checkIn), lastCheckIn: checkIn };
+    }
+    return current;
+  });
+}
+
+/** The actions one member owns that still need doing, in plan order. */
+export function openActionsOwnedBy<T extends PlanAction>(actions: readonly T[], memberId: string): T[] {
+  return actions.filter((action) => action.ownerMemberId === memberId && isOpen(action));
+}
+
 /**
  * Builds the next plan version and its change log. The caller supplies the whole new content;
  * the version number and the list of changes are worked out here so they cannot disagree.

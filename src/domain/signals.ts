@@ -1,5 +1,6 @@
 import { type CivilDate, calendarDaysBetween, isAfter, londonDateOf } from './civil-date';
-import { type ConcernKind, type Recipient, recipientsAtStep } from './escalation';
+import type { CoreGroupMember, MemberInTeams } from './core-group';
+import { type ConcernKind, type Recipient, membersToTell, recipientsAtStep } from './escalation';
 import type { Attendance } from './minutes';
 import type { Obligation } from './obligations';
 import { type CheckIn, type PlanAction, isOpen } from './plan';
@@ -98,4 +99,9 @@ export function detectSignals(options: {
     signals.push({ kind: 'deadline-missed', subjectId: obligation.id, concern: 'drift-and-delay', notify: recipientsAtStep('drift-and-delay', 0), measure: obligation.daysLate });
   }
   return signals;
+}
+
+/** Who hears about a signal: the members in Teams whose role its escalation route names. */
+export function signalRecipients(members: readonly CoreGroupMember[], signal: Signal): MemberInTeams[] {
+  return membersToTell(members, signal.notify);
 }

@@ -29,6 +29,28 @@ export interface SlotAttendee {
   readonly workingHours: WorkingHours;
 }
 
+/** Working hours assumed for someone whose calendar cannot be read: weekdays 09:00–17:00 in London. */
+export const ASSUMED_WORKING_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: 'Europe/London' };
+
+/**
+ * An attendee for the slot finder from what their calendar said: known busy time and working
+ * hours, or unknown (never blocking) when it said nothing or could not be read.
+ */
+export function slotAttendeeOf(memberId: string, calendar: Pick<SlotAttendee, 'availability' | 'busy' | 'workingHours'> | undefined): SlotAttendee {
+  if (calendar?.availability === 'known') return { id: memberId, availability: 'known', busy: calendar.busy, workingHours: calendar.workingHours };
+  return { id: memberId, availability: 'unknown', busy: [], workingHours: ASSUMED_WORKING_HOURS };
+}
+
+/**
+ * Where to look for a slot: from two hours from now (notice to join) to the start of the 11th
+ * working day after the deadline (room for the finder's slots after it), and at least a day.
+ */
+export function slotSearchWindow(options: { nowMs: number; deadline: CivilDate; calendar: WorkingDays }): { fromMs: number; toMs: number } {
+  const fromMs = options.nowMs + 2 * 3_600_000;
+  const lastDay = options.calendar.addWorkingDays(options.deadline, 11).toZonedDateTime({ timeZone: 'Europe/London' }).epochMilliseconds;
+  return { fromMs, toMs: Math.max(lastDay, fromMs + 86_400_000) };
+}
+
 export interface ProposedSlot {
   readonly startMs: number;
   readonly endMs: number;

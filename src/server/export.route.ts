@@ -23,7 +23,7 @@ export function exportRouter(options: { exports: RecordExport; verifier: TabToke
     authed,
     handled(options.logger, async (request, response) => {
       const kind = format.parse(request.params.format);
-      sendFile(response, kind, await options.exports.minutes(callerOf(response), z.string().uuid().parse(request.params.meetingId), kind));
+      sendFile(response, kind, await options.exports.minutes({ caller: callerOf(response), meetingId: z.string().uuid().parse(request.params.meetingId), format: kind }));
     }),
   );
   router.get(
@@ -31,7 +31,7 @@ export function exportRouter(options: { exports: RecordExport; verifier: TabToke
     authed,
     handled(options.logger, async (request, response) => {
       const kind = format.parse(request.params.format);
-      sendFile(response, kind, await options.exports.plan(callerOf(response), z.string().uuid().parse(request.params.coreGroupId), kind));
+      sendFile(response, kind, await options.exports.plan({ caller: callerOf(response), coreGroupId: z.string().uuid().parse(request.params.coreGroupId), format: kind }));
     }),
   );
   return router;

@@ -47,14 +47,14 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (request, response) => {
       const chatId = z.string().min(1).max(300).optional().parse(request.query.chatId);
-      response.json(await service.currentMeeting(callerOf(response), chatId));
+      response.json(await service.currentMeeting({ caller: callerOf(response), chatId }));
     }),
   );
   router.get(
     '/api/meetings/:meetingId/minutes',
     ...authed,
     handled(logger, async (request, response) => {
-      response.json(await service.view(callerOf(response), meetingId.parse(request.params.meetingId)));
+      response.json(await service.view({ caller: callerOf(response), meetingId: meetingId.parse(request.params.meetingId) }));
     }),
   );
   router.patch(
@@ -65,11 +65,11 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
       const id = meetingId.parse(request.params.meetingId);
       const body = sectionSave.parse(request.body);
       try {
-        const saved = await service.saveSection(caller, id, { baseVersion: body.baseVersion, section: body.section as (typeof SECTION_NAMES)[number], value: body.value });
+        const saved = await service.saveSection({ caller, meetingId: id, baseVersion: body.baseVersion, section: body.section as (typeof SECTION_NAMES)[number], value: body.value });
         response.json({ version: saved.version, content: saved.content });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
-        const { minutes } = await service.view(caller, id);
+        const { minutes } = await service.view({ caller, meetingId: id });
         sendError(response, error, logger, { current: { version: minutes.version, content: minutes.content } });
       }
     }),
@@ -80,7 +80,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     handled(logger, async (request, response) => {
       const body = contributionDecision.parse(request.body);
       const contributionId = z.string().min(1).max(200).parse(request.params.contributionId);
-      const saved = await service.decideContribution(callerOf(response), meetingId.parse(request.params.meetingId), contributionId, body.decision === 'accept' ? { accept: true, into: body.into } : { accept: false });
+      const saved = await service.decideContribution({ caller: callerOf(response), meetingId: meetingId.parse(request.params.meetingId), contributionId, decision: body.decision === 'accept' ? { accept: true, into: body.into } : { accept: false } });
       response.json({ version: saved.version, content: saved.content });
     }),
   );
@@ -89,8 +89,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (request, response) => {
       const id = meetingId.parse(request.params.meetingId);
-      await service.assignRoles(callerOf(response), id, roles.parse(request.body));
-      response.json(await service.view(callerOf(response), id));
+      const { access } = await service.assignRoles({ caller: callerOf(response), meetingId: id, ...roles.parse(request.body) });
+      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
     }),
   );
   router.post(
@@ -98,8 +98,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (request, response) => {
       const id = meetingId.parse(request.params.meetingId);
-      await service.signOff(callerOf(response), id, signOff.parse(request.body).as);
-      response.json(await service.view(callerOf(response), id));
+      const { access } = await service.signOff({ caller: callerOf(response), meetingId: id, as: signOff.parse(request.body).as });
+      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
     }),
   );
   router.post(
@@ -107,8 +107,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (request, response) => {
       const id = meetingId.parse(request.params.meetingId);
-      await service.amend(callerOf(response), id, amendment.parse(request.body).reason);
-      response.json(await service.view(callerOf(response), id));
+      const { access } = await service.amend({ caller: callerOf(response), meetingId: id, reason: amendment.parse(request.body).reason });
+      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
     }),
   );
   router.post(

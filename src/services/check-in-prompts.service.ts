@@ -1,11 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
+import { checkInMoments } from '../domain/check-in-moments';
 import type { CivilDate } from '../domain/civil-date';
-import { holidayDivisionOf } from '../domain/nation';
-import { isOpen } from '../domain/plan';
+import { isInTeams } from '../domain/core-group';
+import { currentActions, isOpen } from '../domain/plan';
 import type { PolicyProfile } from '../domain/policy';
 import type { WorkingDayCalendars } from '../domain/working-days';
-import { currentActions } from './case-status.service';
 import { uuidFromKey } from './deterministic-id';
+import { policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from './ports/store.port';
 
@@ -48,21 +49,12 @@ export function createCheckInPromptPlanner(deps: {
     async planFor(coreGroupId: string): Promise<number> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup) return 0;
-      const calendar = deps.calendars[holidayDivisionOf(deps.policy(coreGroup.policyId).nation)];
+      const { calendar } = policyOf(deps, coreGroup);
       const [members, plan, checkIns, meetings] = await Promise.all([deps.coreGroups.members(coreGroupId), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.meetings.listByCoreGroup(coreGroupId)]);
       const today = deps.clock.today();
-      const owners = new Map(members.filter((member) => member.active && member.aadObjectId).map((member) => [member.id, member]));
-      const open = currentActions(plan?.actions ?? [], checkIns).filter(isOpen);
-      const moments: { key: string; date: CivilDate; memberId: string }[] = [];
-      for (const action of open) {
-        const date = calendar.addWorkingDays(action.due, -(deps.workingDaysBeforeDue ?? 3));
-        moments.push({ key: `action:${action.id}:${action.due.toString()}`, date: Temporal.PlainDate.compare(date, today) < 0 ? today : date, memberId: action.ownerMemberId });
-      }
-      for (const meeting of meetings.filter((candidate) => candidate.status === 'scheduled' && Temporal.PlainDate.compare(candidate.date, today) > 0)) {
-        for (const ownerId of new Set(open.map((action) => action.ownerMemberId))) {
-          moments.push({ key: `meeting:${meeting.id}`, date: calendar.addWorkingDays(meeting.date, -1), memberId: ownerId });
-        }
-      }
+      const owners = new Map(members.filter(isInTeams).map((member) => [member.id, member]));
+      const openActions = currentActions(plan?.actions ?? [], checkIns).filter(isOpen);
+      const moments = checkInMoments({ openActions, meetings, today, calendar, workingDaysBeforeDue: deps.workingDaysBeforeDue ?? 3 });
       let planned = 0;
       for (const moment of moments) {
         const owner = owners.get(moment.memberId);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
-import { type CheckIn, type CheckInStatus, type PlanAction, applyCheckIn } from '../domain/plan';
+import { type CheckIn, type CheckInStatus, type PlanAction, applyCheckIn, currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
-import { currentActions } from './case-status.service';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, PlanRepository } from './ports/store.port';
 

@@ -1,4 +1,4 @@
-import { type ConcernKind, escalationRoute, recipientsAtStep } from '../domain/escalation';
+import { type ConcernKind, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
@@ -34,10 +34,7 @@ export function createConcernService(deps: {
         { id: uuidFromKey(`concern:${request.requestId}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: member.id, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
         `concern:${coreGroup.id}:${request.requestId}`,
       );
-      const roles = recipientsAtStep(request.kind, 0);
-      const recipients = (await deps.coreGroups.members(coreGroup.id)).filter(
-        (candidate) => candidate.active && candidate.aadObjectId && candidate.id !== member.id && (roles as readonly string[]).includes(candidate.role),
-      );
+      const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: member.id });
       for (const recipient of recipients) {
         const payload: ConcernNotificationPayload = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId! };
         const key = `concern:${raised.concern.id}:${recipient.id}`;

@@ -55,7 +55,8 @@ export function createCoreGroupSetupService(deps: {
   policyIds: () => readonly string[];
 }) {
   return {
-    async create(caller: Caller, setup: CoreGroupSetup, creator: { displayName: string; email?: string | undefined }): Promise<CoreGroup> {
+    async create(request: { caller: Caller; setup: CoreGroupSetup; creator: { displayName: string; email?: string | undefined } }): Promise<CoreGroup> {
+      const { caller, setup, creator } = request;
       const caseReference = setup.caseReference.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
       if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");

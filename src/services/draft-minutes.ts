@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreGroupMeeting } from '../domain/meeting';
 import { AlreadyExistsError, VersionConflictError } from '../domain/errors';
-import { type Minutes, emptyMinutesContent } from '../domain/minutes';
+import { type Minutes, openingDraft } from '../domain/minutes';
 import type { Clock } from './ports/clock.port';
 import type { CoreGroupRepository, MinutesRepository } from './ports/store.port';
 
@@ -12,12 +12,13 @@ export interface DraftMinutesDeps {
 }
 
 /** The meeting's draft minutes, opened (every member listed as invited) if nobody has yet. */
-export async function openDraft(deps: DraftMinutesDeps, meeting: CoreGroupMeeting, openedBy: string): Promise<Minutes> {
+export async function openDraft(deps: DraftMinutesDeps, request: { meeting: CoreGroupMeeting; openedBy: string }): Promise<Minutes> {
+  const { meeting } = request;
   const existing = await deps.minutes.findByMeeting(meeting.id);
   if (existing) return existing;
-  const draft: Minutes = { id: randomUUID(), meetingId: meeting.id, coreGroupId: meeting.coreGroupId, version: 1, content: emptyMinutesContent(await deps.coreGroups.members(meeting.coreGroupId)) };
+  const draft = openingDraft({ id: randomUUID(), meeting, members: await deps.coreGroups.members(meeting.coreGroupId) });
   try {
-    await deps.minutes.createDraft(draft, openedBy, deps.clock.nowIso());
+    await deps.minutes.createDraft(draft, request.openedBy, deps.clock.nowIso());
   } catch (error) {
     // Two people opened it at the same moment (the start event and a member typing): the other draft won.
     if (!(error instanceof AlreadyExistsError)) throw error;
@@ -30,10 +31,11 @@ export async function openDraft(deps: DraftMinutesDeps, meeting: CoreGroupMeetin
  * in between (the chair in the tab), the change is applied again to what they saved. A change
  * that returns the minutes unchanged saves nothing and reports `changed: false`.
  */
-export async function changeDraft(deps: DraftMinutesDeps, meeting: CoreGroupMeeting, savedBy: string, change: (minutes: Minutes) => Minutes): Promise<{ changed: boolean }> {
+export async function changeDraft(deps: DraftMinutesDeps, request: { meeting: CoreGroupMeeting; savedBy: string; change: (minutes: Minutes) => Minutes }): Promise<{ changed: boolean }> {
+  const { meeting, savedBy } = request;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const minutes = await openDraft(deps, meeting, savedBy);
-    const updated = change(minutes);
+    const minutes = await openDraft(deps, { meeting, openedBy: savedBy });
+    const updated = request.change(minutes);
     if (updated === minutes) return { changed: false };
     try {
       await deps.minutes.save(updated, { expectedVersion: minutes.version, savedBy, at: deps.clock.nowIso() });

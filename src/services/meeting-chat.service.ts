@@ -23,7 +23,7 @@ export function createMeetingChatService(deps: {
       if (!meeting) throw new NotFoundError('This chat is not a core group meeting chat.');
       const { member } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'contribute-to-minutes', targetId: meeting.id });
       const contribution: ChatContribution = { id: request.activityId, kind: request.kind, text: request.text.slice(0, 2000), memberId: member.id, at: deps.clock.nowIso(), ownerName: request.ownerName, due: request.due };
-      const { changed } = await changeDraft(deps, meeting, member.id, (minutes) => addContribution(minutes, contribution));
+      const { changed } = await changeDraft(deps, { meeting, savedBy: member.id, change: (minutes) => addContribution(minutes, contribution) });
       return { added: changed };
     },
   };

@@ -1,9 +1,10 @@
 import type { CoreGroupMember } from '../domain/core-group';
 import { NotFoundError, RuleViolationError } from '../domain/errors';
-import { type Delivery, isSigned, minutesRecipients, undelivered } from '../domain/minutes';
+import { meetingRolesOf } from '../domain/meeting';
+import { type Delivery, isSigned, minutesRecipients, minutesSenderMailbox, undelivered } from '../domain/minutes';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
-import { type MinutesDeps, meetingRolesOf } from './minutes.service';
+import type { MinutesDeps } from './minutes.service';
 import type { JobQueue, MeetingRepository, MinutesRepository } from './ports/store.port';
 
 export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
@@ -43,7 +44,9 @@ export function createMinutesDistribution(
     async distribute(caller: Caller, meetingId: string): Promise<{ queued: number; recipients: number }> {
       const { meeting, minutes, members, recipients } = await recipientsOf(meetingId);
       const member = members.find((candidate) => candidate.aadObjectId === caller.aadObjectId);
-      const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'distribute-minutes', meetingRoles: member ? meetingRolesOf(meeting, member) : [], targetId: meeting.id });
+      const meetingRoles = member ? meetingRolesOf(meeting, member) : [];
+      // The caller's membership is among the members just read: authorise does not read it again.
+      const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'distribute-minutes', meetingRoles, targetId: meeting.id, known: { member } });
       if (!isSigned(minutes)) throw new RuleViolationError('Minutes are circulated once the chair and the team manager have signed them.');
       const pending = undelivered(recipients, await deps.minutes.deliveries(minutes.id), minutes.version);
       const at = deps.clock.nowIso();
@@ -61,9 +64,7 @@ export function createMinutesDistribution(
       const coreGroup = await deps.coreGroups.findById(meeting.coreGroupId);
       const member = members.find((candidate) => candidate.id === payload.memberId);
       if (!coreGroup || !member || minutes.version !== payload.minutesVersion) return undefined;
-      // E-mail goes from the mailbox that organised the meeting, else the lead social worker's.
-      const fromMailbox = meeting.booking?.organiser ?? members.find((candidate) => candidate.role === 'lead-social-worker' && candidate.active)?.email;
-      return { member, caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), chatId: meeting.booking?.chatId, fromMailbox };
+      return { member, caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), chatId: meeting.booking?.chatId, fromMailbox: minutesSenderMailbox(meeting, members) };
     },
 
     /** Records how a delivery went; when everyone has this version, the circulation is recorded. */

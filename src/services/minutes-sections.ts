@@ -42,8 +42,3 @@ export const MINUTES_SECTIONS = {
 
 export type MinutesSection = keyof typeof MINUTES_SECTIONS;
 export const SECTION_NAMES = Object.keys(MINUTES_SECTIONS) as MinutesSection[];
-
-/** Same content, compared as the JSON the record keeps (dates as text). */
-export function sameSection(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}

@@ -1,8 +1,9 @@
-import type { CoreGroupMember } from '../domain/core-group';
+import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
 import { NotFoundError } from '../domain/errors';
+import type { CoreGroupMeeting } from '../domain/meeting';
 import type { Attendance } from '../domain/minutes';
+import { currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
-import { currentActions } from './case-status.service';
 import type { MinutesDeps } from './minutes.service';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
 
@@ -34,10 +35,9 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     return member ? `${member.displayName} (${member.agency})` : '—';
   };
 
-  const minutesFile = async (meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> => {
-    const meeting = await deps.meetings.findById(meetingId);
-    const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
-    if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
+  /** The minutes of a meeting as a file, from the meeting and its group as this request read them. */
+  const fileOfMinutes = async (request: { meeting: CoreGroupMeeting; coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
+    const { meeting, coreGroup, format } = request;
     const minutes = await deps.minutes.findByMeeting(meeting.id);
     if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
     const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
@@ -79,18 +79,24 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
   };
 
   return {
-    async minutes(caller: Caller, meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
-      const meeting = await deps.meetings.findById(meetingId);
+    async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+      const meeting = await deps.meetings.findById(request.meetingId);
       if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
-      await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
-      return minutesFile(meetingId, format);
+      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
+      return fileOfMinutes({ meeting, coreGroup, format: request.format });
     },
 
     /** The signed minutes as a file for distribution, which the distribution job authorised when it was queued. */
-    minutesFile,
+    async minutesFile(meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
+      const meeting = await deps.meetings.findById(meetingId);
+      const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
+      if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
+      return fileOfMinutes({ meeting, coreGroup, format });
+    },
 
-    async plan(caller: Caller, coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
-      const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
+    async plan(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+      const { coreGroupId, format } = request;
+      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
       const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroupId), deps.coreGroups.members(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId)]);
       if (!plan) throw new NotFoundError('This core group has no plan yet.');
       const name = nameOf(members);

@@ -1,13 +1,12 @@
 import type { ConcernKind } from '../domain/escalation';
-import { holidayDivisionOf } from '../domain/nation';
 import { computeObligations } from '../domain/obligations';
-import { isOpen } from '../domain/plan';
+import { currentActions, isOpen } from '../domain/plan';
 import type { PolicyProfile } from '../domain/policy';
-import { type Signal, type SignalKind, detectSignals } from '../domain/signals';
+import { type Signal, type SignalKind, detectSignals, signalRecipients } from '../domain/signals';
 import type { WorkingDayCalendars } from '../domain/working-days';
-import { currentActions } from './case-status.service';
 import { uuidFromKey } from './deterministic-id';
 import { heldMeetingAttendance } from './held-meetings';
+import { policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
 
@@ -49,15 +48,15 @@ export function createSignalWatch(deps: {
     async watch(coreGroupId: string): Promise<{ signals: Signal[]; queued: number }> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup || coreGroup.planEndedOn) return { signals: [], queued: 0 };
-      const profile = deps.policy(coreGroup.policyId);
+      const { profile, calendar } = policyOf(deps, coreGroup);
       const asOf = deps.clock.today();
-      const [timeline, plan, checkIns, members] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroupId), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.coreGroups.members(coreGroupId)]);
+      const [timeline, plan, checkIns, members] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroupId, coreGroup), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.coreGroups.members(coreGroupId)]);
       const heldMeetings = await heldMeetingAttendance(deps.minutes, timeline.meetings);
-      const obligations = computeObligations({ profile, calendar: deps.calendars[holidayDivisionOf(profile.nation)], timeline, asOf });
+      const obligations = computeObligations({ profile, calendar, timeline, asOf });
       const signals = detectSignals({ asOf, actions: currentActions(plan?.actions ?? [], checkIns).filter(isOpen), checkIns, heldMeetings, obligations });
       let queued = 0;
       for (const signal of signals) {
-        const recipients = members.filter((member) => member.active && member.aadObjectId && (signal.notify as readonly string[]).includes(member.role));
+        const recipients = signalRecipients(members, signal);
         for (const recipient of recipients) {
           const key = `signal:${coreGroupId}:${signal.kind}:${signal.subjectId}:${recipient.id}`;
           const payload: SignalNoticePayload = { tenantId: coreGroup.tenantId, coreGroupId, kind: signal.kind, concern: signal.concern, subjectId: signal.subjectId, measure: signal.measure, memberId: signal.memberId, rule: obligations.find((obligation) => obligation.id === signal.subjectId)?.rule, recipientAadObjectId: recipient.aadObjectId! };

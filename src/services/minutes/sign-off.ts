@@ -1,0 +1,37 @@
+import { RuleViolationError } from '../../domain/errors';
+import { markHeld } from '../../domain/meeting';
+import { type Minutes, planActionsAgreedIn, signMinutes } from '../../domain/minutes';
+import { revisePlan } from '../../domain/plan';
+import type { Caller } from '../authorise';
+import { uuidFromKey } from '../deterministic-id';
+import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
+
+/**
+ * A sign-off, by the chair or the team manager. Minutes signed by the chair are the record that
+ * the meeting took place, and the new actions agreed in it join the plan with their owner and due
+ * date (once: their ids come from the minutes and their position). Returns what it authorised,
+ * with the meeting as it now stands, for the view that follows in the same request.
+ */
+export async function signOff(deps: MinutesDeps, request: { caller: Caller; meetingId: string; as: 'chair' | 'team-manager' }): Promise<{ minutes: Minutes; access: MeetingAccess }> {
+  const meeting = await loadMeeting(deps, request.meetingId);
+  const action = request.as === 'chair' ? 'sign-minutes-as-chair' : 'sign-minutes-as-team-manager';
+  const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action });
+  const current = await deps.minutes.findByMeeting(meeting.id);
+  if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
+  const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: deps.clock.nowIso() }), version: current.version + 1 };
+  await saveOver(deps, { current, updated: signed, savedBy: member.id });
+  const held = meeting.status === 'scheduled' ? markHeld(meeting) : meeting;
+  if (held !== meeting) await deps.meetings.update(held);
+  if (request.as === 'chair') await addAgreedActionsToPlan(deps, { minutes: signed, authorMemberId: member.id });
+  return { minutes: signed, access: { meeting: held, coreGroup, member } };
+}
+
+async function addAgreedActionsToPlan(deps: Pick<MinutesDeps, 'plans' | 'clock'>, request: { minutes: Minutes; authorMemberId: string }): Promise<void> {
+  const { minutes } = request;
+  const plan = await deps.plans.current(minutes.coreGroupId);
+  if (!plan || minutes.content.newActions.length === 0) return;
+  const additions = planActionsAgreedIn({ minutes, plan, agreedOn: deps.clock.today(), actionIdAt: (index) => uuidFromKey(`minutes-action:${minutes.id}:${index}`) });
+  if (additions.length === 0) return;
+  const revision = revisePlan({ current: plan, next: { ...plan, actions: [...plan.actions, ...additions] }, authorMemberId: request.authorMemberId, reason: 'actions agreed at the core group meeting' });
+  await deps.plans.saveRevision(revision, deps.clock.nowIso());
+}

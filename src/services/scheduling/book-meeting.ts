@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { londonDateAtMs } from '../../domain/civil-date';
+import type { CoreGroup } from '../../domain/core-group';
+import { type CoreGroupMeeting, meetingInvitees, meetingSeries } from '../../domain/meeting';
+import { type Caller, authorise } from '../authorise';
+import { type BookedEvent, CalendarError } from '../ports/calendar.port';
+import { LONDON, type SchedulingDeps, meetingMinutes, nextDeadlinesOf, organiserFor, transactionIdFor } from './scheduling-deps';
+
+export interface Booking {
+  readonly meeting: CoreGroupMeeting;
+  readonly created: boolean;
+  readonly caseReference: string;
+  readonly joinUrl?: string | undefined;
+  /** Whether the app is in the meeting chat with the agenda posted, or that step is still to retry. */
+  readonly chat: 'ready' | 'pending';
+}
+
+/**
+ * Books a slot as a Teams meeting on the organiser's calendar, inviting every member (inside
+ * and outside the tenant), repeating at the policy's frequency until the next review
+ * conference, with the case reference — never the child's name — in subject and body. The
+ * booking key makes it happen once: a double click, a Teams retry or a crash between Graph
+ * and the database all end with one event and one meeting.
+ */
+export async function bookMeeting(deps: SchedulingDeps, request: { caller: Caller; coreGroupId: string; startMs: number }): Promise<Booking> {
+  const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
+  const bookingKey = `${coreGroup.id}:${request.startMs}`;
+  const existing = await deps.meetings.findByBookingKey(bookingKey);
+  if (existing?.booking) return { meeting: existing, created: false, caseReference: coreGroup.caseReference, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
+
+  const { review, profile } = await nextDeadlinesOf(deps, coreGroup);
+  const members = meetingInvitees(await deps.coreGroups.members(coreGroup.id));
+  const organiser = organiserFor(deps, members);
+  const endMs = request.startMs + meetingMinutes(deps) * 60_000;
+  const event: BookedEvent = await deps.calendar.createMeeting({
+    organiser,
+    transactionId: transactionIdFor(bookingKey),
+    subject: `Core group meeting – ${coreGroup.caseReference}`,
+    bodyText: `Core group meeting for case ${coreGroup.caseReference}. The agenda is posted in the meeting chat and the minutes are kept in the Core Group tab of this meeting. If you cannot attend, send a representative or a written report.`,
+    startMs: request.startMs,
+    endMs,
+    timeZone: LONDON,
+    attendees: members.filter((member) => member.email.toLowerCase() !== organiser.toLowerCase()).map((member) => ({ email: member.email, name: member.displayName, required: member.role !== 'family-member' })),
+    recurrence: meetingSeries(profile.rules.frequency.period, review?.due),
+  });
+  const created = await deps.meetings.create(
+    {
+      id: randomUUID(),
+      coreGroupId: coreGroup.id,
+      date: londonDateAtMs(request.startMs),
+      startsAt: new Date(request.startMs).toISOString(),
+      endsAt: new Date(endMs).toISOString(),
+      status: 'scheduled',
+      booking: { organiser, eventId: event.eventId, joinUrl: event.joinUrl },
+    },
+    bookingKey,
+  );
+  const meeting = created.meeting;
+  const chat = event.joinUrl ? await setUpMeetingChat(deps, { coreGroup, meeting, organiser, event: { ...event, joinUrl: event.joinUrl } }) : 'pending';
+  return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, caseReference: coreGroup.caseReference, joinUrl: event.joinUrl, chat };
+}
+
+/** Puts the app into the meeting chat, records the chat on the meeting and posts the agenda there. */
+async function setUpMeetingChat(deps: SchedulingDeps, booked: { coreGroup: CoreGroup; meeting: CoreGroupMeeting; organiser: string; event: BookedEvent & { joinUrl: string } }): Promise<'ready' | 'pending'> {
+  const { coreGroup, meeting, organiser, event } = booked;
+  try {
+    const chatId = await deps.calendar.meetingChatId(organiser, event.joinUrl);
+    if (!chatId) return 'pending';
+    await deps.calendar.installAppInChat(chatId, deps.teamsAppId);
+    await deps.meetings.update({ ...meeting, booking: { organiser, eventId: event.eventId, joinUrl: event.joinUrl, chatId } });
+    await deps.agenda.publishAgenda({ coreGroupId: coreGroup.id, meetingId: meeting.id, chatId });
+    return 'ready';
+  } catch (error) {
+    // The meeting is booked and the invitations are out: only the chat step is missing, and
+    // `chat: 'pending'` tells the caller to retry it rather than report the booking failed.
+    if (!(error instanceof CalendarError)) throw error;
+    return 'pending';
+  }
+}
