@@ -2,7 +2,29 @@ import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError, VersionConflictError } from '../../src/domain/errors';
 import { type CoreGroupMeeting, assignMeetingRoles, cancelMeeting, markHeld } from '../../src/domain/meeting';
-import { type Minutes, amendMinutes, recordAttendance, editMinutes, emptyMinutesContent, isSigned, minutesRecipients, signMinutes, undelivered } from '../../src/domain/minutes';
+import {
+  type ChatContribution,
+  type Minutes,
+  amendMinutes,
+  attendanceAtHeldMeetings,
+  attendanceOf,
+  decideContribution,
+  deliveredTo,
+  deliveriesOfVersion,
+  editMinutes,
+  emptyMinutesContent,
+  isSigned,
+  minutesRecipients,
+  minutesSenderMailbox,
+  openingDraft,
+  planActionsAgreedIn,
+  recordAttendance,
+  scalingHistory,
+  sectionChangedSince,
+  signMinutes,
+  undelivered,
+} from '../../src/domain/minutes';
+import type { ChildProtectionPlan } from '../../src/domain/plan';
 
 const member = (id: string, role: MemberRole, active = true): CoreGroupMember => ({ id, displayName: id, role, agency: 'agency', reach: 'tenant', active });
 const members = [
@@ -95,5 +117,133 @@ describe('attendance', () => {
 
   test('signed minutes refuse attendance changes', () => {
     expect(() => recordAttendance({ ...draft, chairSignOff: { memberId: 'lsw', at: 'x' } }, 'hv', 'present')).toThrow(RuleViolationError);
+  });
+});
+
+describe('the draft a meeting starts with', () => {
+  test('version 1, empty, every member of the group listed as invited (those who left too: the chair takes them off)', () => {
+    const opened = openingDraft({ id: 'min9', meeting, members });
+    expect(opened).toMatchObject({ id: 'min9', meetingId: 'm1', coreGroupId: 'cg1', version: 1 });
+    expect(opened.content).toEqual(emptyMinutesContent(members));
+    expect(opened.content.attendance.map((entry) => entry.attendance)).toEqual(members.map(() => 'invited'));
+  });
+
+  test.each([
+    ['recorded present', recordAttendance(draft, 'hv', 'present'), 'present'],
+    ['listed, nothing said yet', draft, 'invited'],
+    ['no minutes yet', undefined, 'invited'],
+  ])('a member\'s attendance: %s', (_case, minutes, expected) => {
+    expect(attendanceOf(minutes, 'hv')).toBe(expected);
+  });
+});
+
+describe('autosave: has this section changed since the editor started?', () => {
+  const base = draft.content;
+  test.each([
+    ['another section changed', { ...base, decisions: ['Visit weekly'] }, 'childsVoice', false],
+    ['this section changed', { ...base, childsVoice: 'Sam is happier' }, 'childsVoice', true],
+    ['a next meeting date set', { ...base, nextMeetingDate: parseCivilDate('2026-07-10') }, 'nextMeetingDate', true],
+  ] as const)('%s', (_case, current, section, expected) => {
+    expect(sectionChangedSince({ base, current, section })).toBe(expected);
+  });
+
+  test('compared as stored: equal dates are the same, and an unknown base version counts as changed', () => {
+    const dated = { ...base, nextMeetingDate: parseCivilDate('2026-07-10') };
+    expect(sectionChangedSince({ base: dated, current: { ...dated, nextMeetingDate: parseCivilDate('2026-07-10') }, section: 'nextMeetingDate' })).toBe(false);
+    expect(sectionChangedSince({ base: undefined, current: base, section: 'childsVoice' })).toBe(true);
+  });
+});
+
+describe('contributions from the meeting chat', () => {
+  const line = (kind: ChatContribution['kind'], extra: Partial<ChatContribution> = {}): ChatContribution => ({ id: `act-${kind}`, kind, text: 'School to share attendance weekly', memberId: 'teacher', at: '2026-06-12T10:00:00Z', ...extra });
+  const waiting = (contribution: ChatContribution) => ({ ...draft.content, childsVoice: 'Sam likes school', contributions: [contribution] });
+  const people = [...members, { ...members[2]!, id: 'hv2', displayName: 'Hana Visitor' }];
+
+  test.each([
+    ['a decision joins the decisions', line('decision'), { accept: true }, (content: Minutes['content']) => content.decisions, ['School to share attendance weekly']],
+    ['a note joins the section chosen', line('note'), { accept: true, into: 'childsVoice' }, (content: Minutes['content']) => content.childsVoice, 'Sam likes school\nSchool to share attendance weekly'],
+    ['a note can go into Signs of Safety', line('note'), { accept: true, into: 'worries' }, (content: Minutes['content']) => content.signsOfSafety.worries, 'School to share attendance weekly'],
+    ['an action with a member named (any case) and a date joins the new actions', line('action', { ownerName: 'hana VISITOR', due: '2026-07-01' }), { accept: true }, (content: Minutes['content']) => content.newActions.map((action) => [action.ownerMemberId, action.due.toString()]), [['hv2', '2026-07-01']]],
+    ['a dropped line goes nowhere', line('decision'), { accept: false }, (content: Minutes['content']) => content.decisions, []],
+  ] as const)('%s, and stops waiting', (_case, contribution, decision, read, expected) => {
+    const content = decideContribution({ content: waiting(contribution), contributionId: contribution.id, decision, members: people });
+    expect(read(content)).toEqual(expected);
+    expect(content.contributions).toEqual([]);
+  });
+
+  test.each([
+    ['a note with no section', line('note'), 'act-note', { accept: true }, 'Choose the section'],
+    ['an action whose owner is not a member', line('action', { ownerName: 'Somebody Else', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
+    ['an action with no due date', line('action', { ownerName: 'Hana Visitor' }), 'act-action', { accept: true }, 'no due date'],
+    ['a line already decided', line('decision'), 'decided-earlier', { accept: false }, 'no longer waiting'],
+  ] as const)('%s is refused', (_case, contribution, contributionId, decision, message) => {
+    expect(() => decideContribution({ content: waiting(contribution), contributionId, decision, members: people })).toThrow(message);
+  });
+});
+
+describe('new actions join the plan when the chair signs', () => {
+  const plan: ChildProtectionPlan = { coreGroupId: 'cg1', version: 1, outcomes: [], actions: [], contingencyPlan: '', resources: '' };
+  const newAction = (what: string) => ({ what, ownerMemberId: 'hv', agency: 'health visiting', due: parseCivilDate('2026-07-01'), progressMeasure: 'checklist' });
+  const signed: Minutes = { ...draft, content: { ...draft.content, newActions: [newAction('Weekly visit'), newAction('GP review')] } };
+  const agreed = (onPlan: ChildProtectionPlan) => planActionsAgreedIn({ minutes: signed, plan: onPlan, agreedOn: parseCivilDate('2026-06-12'), actionIdAt: (index) => `min1-${index}` });
+
+  test('as agreed, not started, from the day the chair signed, with ids from the minutes and position', () => {
+    expect(agreed(plan).map((action) => [action.id, action.what, action.ownerMemberId, action.due.toString(), action.agreedOn.toString(), action.state])).toEqual([
+      ['min1-0', 'Weekly visit', 'hv', '2026-07-01', '2026-06-12', 'not-started'],
+      ['min1-1', 'GP review', 'hv', '2026-07-01', '2026-06-12', 'not-started'],
+    ]);
+  });
+
+  test('signing again adds nothing twice', () => {
+    expect(agreed({ ...plan, actions: agreed(plan).slice(0, 1) }).map((action) => action.id)).toEqual(['min1-1']);
+  });
+});
+
+describe('what earlier minutes tell later ones', () => {
+  const withAttendance = (memberId: string, attendance: 'present' | 'absent'): Minutes => recordAttendance(draft, memberId, attendance);
+  const scaled = (score: number): Minutes => ({ ...draft, content: { ...draft.content, signsOfSafety: { ...draft.content.signsOfSafety, scaling: [{ memberId: 'hv', score }] } } });
+
+  test('attendance at held meetings, from their minutes; a meeting without minutes is left out', () => {
+    const held = attendanceAtHeldMeetings([
+      { meetingId: 'm1', minutes: withAttendance('hv', 'absent') },
+      { meetingId: 'm2', minutes: undefined },
+      { meetingId: 'm3', minutes: withAttendance('hv', 'present') },
+    ]);
+    expect(held.map((meeting) => [meeting.meetingId, meeting.attendance.get('hv'), meeting.attendance.get('tm')])).toEqual([
+      ['m1', 'absent', 'invited'],
+      ['m3', 'present', 'invited'],
+    ]);
+  });
+
+  test('scaling history: the meetings where anyone scaled, in the order given', () => {
+    const history = scalingHistory([
+      { date: parseCivilDate('2026-05-01'), minutes: scaled(3) },
+      { date: parseCivilDate('2026-05-29'), minutes: draft },
+      { date: parseCivilDate('2026-06-05'), minutes: undefined },
+      { date: parseCivilDate('2026-06-12'), minutes: scaled(5) },
+    ]);
+    expect(history.map((entry) => [entry.date.toString(), entry.scores[0]!.score])).toEqual([
+      ['2026-05-01', 3],
+      ['2026-06-12', 5],
+    ]);
+  });
+});
+
+describe('deliveries and who sends them', () => {
+  const delivery = (memberId: string, version: number, outcome: 'sent' | 'failed') => ({ minutesId: 'min1', minutesVersion: version, memberId, channel: 'teams' as const, outcome, at: 'x' });
+  const deliveries = [delivery('lsw', 3, 'sent'), delivery('lsw', 3, 'sent'), delivery('tm', 3, 'failed'), delivery('hv', 2, 'sent'), delivery('hv', 3, 'sent')];
+
+  test('this version\'s deliveries, and who has had it', () => {
+    expect(deliveriesOfVersion(deliveries, 3)).toHaveLength(4);
+    expect([...deliveredTo(deliveries, 3)].sort()).toEqual(['hv', 'lsw']);
+    expect([...deliveredTo(deliveries, 2)]).toEqual(['hv']);
+  });
+
+  test.each([
+    ['the mailbox that organised the meeting', { booking: { organiser: 'core-groups@example.org', eventId: 'e' } }, members, 'core-groups@example.org'],
+    ['else the lead social worker\'s', {}, members.map((one) => ({ ...one, email: `${one.id}@example.org` })), 'lsw@example.org'],
+    ['nobody, when the lead social worker has no mailbox', {}, members, undefined],
+  ])('minutes are e-mailed from %s', (_case, booking, people, expected) => {
+    expect(minutesSenderMailbox({ ...meeting, ...booking }, people)).toBe(expected);
   });
 });

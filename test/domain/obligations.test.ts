@@ -1,6 +1,6 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { MeetingStatus } from '../../src/domain/meeting';
-import { type CaseTimeline, computeObligations } from '../../src/domain/obligations';
+import { type CaseTimeline, computeObligations, nextDeadlines, pressingCount } from '../../src/domain/obligations';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 
@@ -133,4 +133,23 @@ test('every obligation cites the rule and its source', () => {
     expect(obligation.rule).toMatch(/within|At least|report/);
     expect(obligation.source.citation.length).toBeGreaterThan(3);
   }
+});
+
+describe('what the next booking must meet, and how pressing a case is', () => {
+  test.each([
+    ['nothing held: the first core group', [], '2026-06-03', 'first-core-group'],
+    ['the first held: the next core group', [meeting('m1', '2026-06-12', 'held')], '2026-06-20', 'core-group-2'],
+  ] as const)('%s', (_case, meetings, asOf, expected) => {
+    const { meeting: next, review } = nextDeadlines(obligations({ meetings: [...meetings] }, asOf));
+    expect(next?.id).toBe(expected);
+    expect(review?.id).toBe('first-review-conference');
+  });
+
+  test.each([
+    ['nothing due yet', [], '2026-06-02', 0],
+    ['the first core group missed', [], '2026-06-16', 1],
+    ['the first held on time; its minutes, its plan and the next meeting all late (the review still due)', [meeting('m1', '2026-06-12', 'held')], '2026-07-13', 3],
+  ] as const)('how pressing a case is: its overdue and at-risk deadlines — %s', (_case, meetings, asOf, expected) => {
+    expect(pressingCount(obligations({ meetings: [...meetings] }, asOf))).toBe(expected);
+  });
 });

@@ -1,5 +1,5 @@
 import { MEMBER_ROLES, type MemberRole } from '../../src/domain/core-group';
-import { CASE_ACTIONS, type CaseAction, type Standing, can } from '../../src/domain/permissions';
+import { CASE_ACTIONS, type CaseAction, type Standing, can, minutesPermissions } from '../../src/domain/permissions';
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
@@ -42,5 +42,17 @@ describe('family members and the child see only what is shared with them', () =>
     expect(can(standing, 'view-signed-minutes')).toBe(allowed);
     expect(can(standing, 'view-minutes-draft')).toBe(false);
     expect(can(standing, 'view-compliance')).toBe(false);
+  });
+});
+
+describe('what the minutes tab offers', () => {
+  test.each([
+    ['a professional', { role: 'professional' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false }],
+    ['a professional taking the minutes', { role: 'professional', meetingRoles: ['minute-taker'] }, { canEdit: true, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false }],
+    ['the lead social worker chairing', { role: 'lead-social-worker', meetingRoles: ['chair'] }, { canEdit: true, canSignAsChair: true, canSignAsManager: false, canDistribute: true, canExport: true, canAssignRoles: true }],
+    ['the team manager', { role: 'team-manager' }, { canEdit: false, canSignAsChair: false, canSignAsManager: true, canDistribute: true, canExport: true, canAssignRoles: true }],
+    ['the conference chair', { role: 'conference-chair' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: true, canAssignRoles: false }],
+  ] as const)('%s', (_case, standing, expected) => {
+    expect(minutesPermissions(standing)).toEqual(expected);
   });
 });

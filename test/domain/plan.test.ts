@@ -1,6 +1,6 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import { RuleViolationError } from '../../src/domain/errors';
-import { ACTION_STATES, type ActionState, type ChildProtectionPlan, type PlanAction, applyCheckIn, canTransition, revisePlan, transitionAction } from '../../src/domain/plan';
+import { ACTION_STATES, type ActionState, type CheckIn, type CheckInStatus, type ChildProtectionPlan, type PlanAction, applyCheckIn, canTransition, currentActions, openActionsOwnedBy, revisePlan, transitionAction } from '../../src/domain/plan';
 
 const action: PlanAction = {
   id: 'a1',
@@ -65,6 +65,39 @@ describe('check-ins', () => {
 
   test('a dropped action takes no more check-ins', () => {
     expect(() => applyCheckIn({ ...action, state: 'dropped' }, { ...checkIn, status: 'on-track' })).toThrow(RuleViolationError);
+  });
+});
+
+describe('where the plan\'s actions stand after their check-ins', () => {
+  const answer = (status: CheckInStatus, day: string, memberId = 'hv'): CheckIn => ({ actionId: 'a1', memberId, status, note: '', recordedAt: `2026-06-${day}T10:00:00Z` });
+
+  test.each([
+    ['no check-in: as the plan says', 'not-started', [], 'not-started', undefined],
+    ['one answer moves it', 'not-started', [answer('on-track', '15')], 'in-progress', '15'],
+    ['answers apply in turn; the last one counts', 'not-started', [answer('at-risk', '15'), answer('done', '20')], 'done', '20'],
+    ['done work reopened by a later answer', 'not-started', [answer('done', '15'), answer('on-track', '20')], 'in-progress', '20'],
+    ['someone other than the owner moves nothing', 'not-started', [answer('done', '15', 'teacher')], 'not-started', undefined],
+    ['a dropped action stays dropped: the answer is kept but moves nothing', 'dropped', [answer('done', '15')], 'dropped', undefined],
+  ] as const)('%s', (_case, state, checkIns, expectedState, lastOn) => {
+    const [current] = currentActions([{ ...action, state }], checkIns);
+    expect(current!.state).toBe(expectedState);
+    expect(current!.lastCheckIn?.recordedAt.slice(8, 10)).toBe(lastOn);
+  });
+
+  test('answers about other actions are not mixed in', () => {
+    const other = { ...action, id: 'a2' };
+    expect(currentActions([action, other], [answer('done', '15')]).map((one) => one.state)).toEqual(['done', 'not-started']);
+  });
+
+  test('a member\'s open actions: theirs, not done or dropped, in plan order', () => {
+    const actions: PlanAction[] = [
+      { ...action, id: 'mine-1' },
+      { ...action, id: 'theirs', ownerMemberId: 'teacher' },
+      { ...action, id: 'mine-done', state: 'done' },
+      { ...action, id: 'mine-dropped', state: 'dropped' },
+      { ...action, id: 'mine-2', state: 'blocked' },
+    ];
+    expect(openActionsOwnedBy(actions, 'hv').map((one) => one.id)).toEqual(['mine-1', 'mine-2']);
   });
 });
 

@@ -1,9 +1,10 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
-import { CONCERN_KINDS, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
+import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import { CONCERN_KINDS, concernRecipients, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
 import type { Attendance } from '../../src/domain/minutes';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
-import { detectSignals } from '../../src/domain/signals';
+import { type Signal, detectSignals, signalRecipients } from '../../src/domain/signals';
 
 const d = (text: string) => parseCivilDate(text);
 const action = (id: string, due: string, state: PlanAction['state'] = 'in-progress'): PlanAction => ({
@@ -66,5 +67,35 @@ describe('escalation routes from the seeds', () => {
   test('an extra meeting request goes to the team leader; a refusal can go to the co-ordinator', () => {
     expect(recipientsAtStep('extra-meeting-request', 0)).toEqual(['team-manager']);
     expect(recipientsAtStep('extra-meeting-request', 1)).toEqual(['coordinator']);
+  });
+});
+
+describe('who is told, 1:1 in Teams', () => {
+  const member = (id: string, role: MemberRole, extra: Partial<CoreGroupMember> = {}): CoreGroupMember => ({ id, displayName: id, role, agency: 'a', aadObjectId: `aad-${id}`, reach: 'tenant', active: true, ...extra });
+  const members = [
+    member('lsw', 'lead-social-worker'),
+    member('tm', 'team-manager'),
+    member('tm-left', 'team-manager', { active: false }),
+    member('tm-mail', 'team-manager', { aadObjectId: undefined, reach: 'email-only' }),
+    member('hv', 'professional'),
+    member('iro', 'conference-chair'),
+  ];
+  const ids = (list: readonly CoreGroupMember[]) => list.map((one) => one.id);
+
+  test.each([
+    ['increased risk raised by the health visitor', 'increased-risk', 'hv', ['lsw', 'tm']],
+    ['increased risk raised by the lead social worker: not told of their own concern', 'increased-risk', 'lsw', ['tm']],
+    ['an extra meeting request', 'extra-meeting-request', 'hv', ['tm']],
+  ] as const)('a concern: %s', (_case, kind, raisedByMemberId, expected) => {
+    expect(ids(concernRecipients({ members, kind, raisedByMemberId }))).toEqual(expected);
+  });
+
+  test.each([
+    ['the lead social worker and manager', ['lead-social-worker', 'team-manager'], ['lsw', 'tm']],
+    ['the conference chair', ['conference-chair'], ['iro']],
+    ['an agency manager (reached by e-mail, not here)', ['agency-manager'], []],
+  ] as const)('a signal routed to %s', (_case, notify, expected) => {
+    const signal: Signal = { kind: 'action-overdue', subjectId: 'a1', concern: 'tasks-not-done', notify, measure: 3 };
+    expect(ids(signalRecipients(members, signal))).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../../src/domain/civil-date';
-import { type BusyBlock, type SlotAttendee, SlotFinder, type WorkingHours } from '../../src/domain/slot-finding';
+import { ASSUMED_WORKING_HOURS, type BusyBlock, type SlotAttendee, SlotFinder, type WorkingHours, slotAttendeeOf, slotSearchWindow } from '../../src/domain/slot-finding';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 
 const calendar = loadWorkingDayCalendars()['england-and-wales'];
@@ -113,4 +113,25 @@ describe('across the clock changes', () => {
 
 test('a meeting length outside 1 minute to 8 hours is refused', () => {
   expect(() => propose([person('lsw')], { from: '2026-06-01T08:00', deadline: '2026-06-05', minutes: 0 })).toThrow('between 1 minute and 8 hours');
+});
+
+describe('what the finder is given', () => {
+  test.each([
+    ['a calendar that could be read', { availability: 'known' as const, busy: [block('2026-06-01T09:00', '2026-06-01T10:00')], workingHours: { ...OFFICE, start: '08:00' } }, 'known', 1, '08:00'],
+    ['a calendar outside the tenant', { availability: 'unknown' as const, busy: [block('2026-06-01T09:00', '2026-06-01T10:00')], workingHours: { ...OFFICE, start: '08:00' } }, 'unknown', 0, '09:00'],
+    ['no calendar at all', undefined, 'unknown', 0, '09:00'],
+  ])('%s', (_case, calendarSaid, availability, busy, start) => {
+    const attendee = slotAttendeeOf('m1', calendarSaid);
+    expect({ id: attendee.id, availability: attendee.availability, busy: attendee.busy.length, start: attendee.workingHours.start }).toEqual({ id: 'm1', availability, busy, start });
+    if (availability === 'unknown') expect(attendee.workingHours).toEqual(ASSUMED_WORKING_HOURS);
+  });
+
+  test.each([
+    ['a deadline two weeks out: up to the 11th working day after it', '2026-06-01T08:00', '2026-06-15', '2026-06-01T10:00', '2026-06-30T00:00'],
+    ['across the August bank holiday', '2026-08-20T08:00', '2026-08-24', '2026-08-20T10:00', '2026-09-09T00:00'],
+    ['a deadline long past: at least a day', '2026-06-01T08:00', '2026-01-05', '2026-06-01T10:00', '2026-06-02T10:00'],
+  ])('the search window for %s', (_case, now, deadline, from, to) => {
+    const window = slotSearchWindow({ nowMs: at(now), deadline: parseCivilDate(deadline), calendar });
+    expect([local(window.fromMs), local(window.toMs)]).toEqual([from, to]);
+  });
 });

@@ -1,0 +1,129 @@
+import { parseCivilDate } from '../../src/domain/civil-date';
+import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import {
+  type CoreGroupMeeting,
+  type MeetingStatus,
+  changesRecordedOccurrence,
+  chairOf,
+  heldBefore,
+  heldMeetingsOldestFirst,
+  meetingInvitees,
+  meetingRolesOf,
+  meetingSeries,
+  meetingsInDateOrder,
+  nextBookedMeeting,
+  nextOrLatestMeeting,
+  organiserOf,
+  signOffReminders,
+} from '../../src/domain/meeting';
+
+const d = (text: string) => parseCivilDate(text);
+const member = (id: string, role: MemberRole, extra: Partial<CoreGroupMember> = {}): CoreGroupMember => ({
+  id, displayName: id, role, agency: 'agency', email: `${id}@example.org`, aadObjectId: `aad-${id}`, reach: 'tenant', active: true, ...extra,
+});
+const lead = member('lsw', 'lead-social-worker');
+const manager = member('tm', 'team-manager');
+const health = member('hv', 'professional');
+const members = [health, lead, manager];
+const meeting = (roles: Partial<Pick<CoreGroupMeeting, 'chairMemberId' | 'minuteTakerMemberId'>> = {}): CoreGroupMeeting => ({ id: 'm1', coreGroupId: 'cg1', date: d('2026-06-12'), status: 'scheduled', ...roles });
+
+describe('who chairs and who takes the minutes', () => {
+  test.each([
+    ['nobody named: the lead social worker chairs', {}, { lsw: ['chair'], tm: [], hv: [] }],
+    ['a named chair chairs instead of the lead social worker', { chairMemberId: 'tm' }, { lsw: [], tm: ['chair'], hv: [] }],
+    ['a named minute-taker takes the minutes', { chairMemberId: 'tm', minuteTakerMemberId: 'hv' }, { lsw: [], tm: ['chair'], hv: ['minute-taker'] }],
+    ['the lead social worker taking the minutes does not also chair', { minuteTakerMemberId: 'lsw' }, { lsw: ['minute-taker'], tm: [], hv: [] }],
+  ])('%s', (_case, roles, expected) => {
+    const held = meeting(roles);
+    expect(Object.fromEntries(members.map((one) => [one.id, meetingRolesOf(held, one)]))).toEqual(expected);
+  });
+
+  test.each([
+    ['nobody named', {}, members, 'lsw'],
+    ['a named chair', { chairMemberId: 'tm' }, members, 'tm'],
+    ['the lead social worker has left and nobody was named', {}, [health, { ...lead, active: false }], undefined],
+  ])('the chair when %s', (_case, roles, group, expected) => {
+    expect(chairOf(meeting(roles), group)?.id).toBe(expected);
+  });
+
+  test.each([
+    ['nobody named: the lead social worker is reminded as chair', {}, members, [['lsw', 'chair']]],
+    ['chair and minute-taker named: both are reminded', { chairMemberId: 'tm', minuteTakerMemberId: 'hv' }, members, [['tm', 'chair'], ['hv', 'minute-taker']]],
+    ['a minute-taker outside Teams is not reminded', { chairMemberId: 'tm', minuteTakerMemberId: 'hv' }, [lead, manager, { ...health, aadObjectId: undefined }], [['tm', 'chair']]],
+    ['a chair who has left is not reminded', { chairMemberId: 'tm', minuteTakerMemberId: 'hv' }, [lead, { ...manager, active: false }, health], [['hv', 'minute-taker']]],
+  ])('after the meeting, %s', (_case, roles, group, expected) => {
+    expect(signOffReminders(meeting(roles), group).map((reminder) => [reminder.member.id, reminder.meetingRole])).toEqual(expected);
+  });
+});
+
+describe('invitations and the organiser', () => {
+  const group = [
+    lead,
+    member('mum', 'family-member', { reach: 'email-only', aadObjectId: undefined }),
+    member('child', 'child'),
+    member('gp', 'professional', { email: undefined }),
+    member('left', 'professional', { active: false }),
+  ];
+
+  test('every active member with a mailbox is invited, except the child', () => {
+    expect(meetingInvitees(group).map((one) => one.id)).toEqual(['lsw', 'mum']);
+  });
+
+  test.each([
+    ['a shared mailbox organises when the area has one', 'core-groups@example.org', group, 'core-groups@example.org'],
+    ['otherwise the lead social worker does', undefined, group, 'lsw@example.org'],
+    ['a lead social worker without a mailbox cannot', undefined, [{ ...lead, email: undefined }], undefined],
+  ])('%s', (_case, sharedMailbox, people, expected) => {
+    expect(organiserOf({ invitees: meetingInvitees(people), sharedMailbox })).toBe(expected);
+  });
+});
+
+describe('a booked series', () => {
+  test.each([
+    ['4-weekly until the review', { count: 4, unit: 'weeks' }, '2026-09-01', { every: 4, unit: 'weeks', until: '2026-09-01' }],
+    ['monthly until the review', { count: 1, unit: 'months' }, '2026-09-01', { every: 1, unit: 'months', until: '2026-09-01' }],
+    ['no review due: a single meeting', { count: 4, unit: 'weeks' }, undefined, undefined],
+    ['counted in working days: a single meeting', { count: 20, unit: 'working-days' }, '2026-09-01', undefined],
+  ] as const)('%s', (_case, frequency, until, expected) => {
+    const series = meetingSeries(frequency, until ? d(until) : undefined);
+    expect(series && { ...series, until: series.until.toString() }).toEqual(expected);
+  });
+
+  const booked = { startsAt: '2026-06-12T09:00:00.000Z' };
+  test.each([
+    ['the whole series', undefined, true],
+    ['its first occurrence', Date.parse('2026-06-12T09:00:00Z'), true],
+    ['a later occurrence', Date.parse('2026-07-10T09:00:00Z'), false],
+  ])('whether changing %s changes the meeting as recorded', (_case, occurrenceStartMs, expected) => {
+    expect(changesRecordedOccurrence(booked, occurrenceStartMs)).toBe(expected);
+  });
+});
+
+describe('which meeting', () => {
+  const on = (id: string, date: string, status: MeetingStatus) => ({ id, date: d(date), status });
+  const meetings = [on('b', '2026-07-10', 'scheduled'), on('a', '2026-06-12', 'held'), on('c', '2026-05-29', 'held'), on('x', '2026-06-26', 'cancelled'), on('d', '2026-06-12', 'held')];
+  const ids = (list: readonly { id: string }[]) => list.map((one) => one.id);
+
+  test('in date order, the same day by id (as the store lists them)', () => {
+    expect(ids(meetingsInDateOrder(meetings))).toEqual(['c', 'a', 'd', 'x', 'b']);
+  });
+
+  test('held meetings, oldest first; and those before a date', () => {
+    expect(ids(heldMeetingsOldestFirst(meetingsInDateOrder(meetings)))).toEqual(['c', 'a', 'd']);
+    expect(ids(heldBefore(meetings, d('2026-06-12')))).toEqual(['c']);
+  });
+
+  test.each([
+    ['before anything is booked', '2026-05-01', 'b', 'c'],
+    ['on the day of a held meeting', '2026-06-12', 'b', 'a'],
+    ['between meetings', '2026-06-20', 'b', 'b'],
+    ['after the last meeting', '2026-08-01', undefined, 'b'],
+  ])('%s: the next booked meeting and the one a member means', (_case, today, nextBooked, meant) => {
+    expect(nextBookedMeeting(meetings, d(today))?.id).toBe(nextBooked);
+    expect(nextOrLatestMeeting(meetingsInDateOrder(meetings), d(today))?.id).toBe(meant);
+  });
+
+  test('no meetings but cancelled ones: none is meant', () => {
+    expect(nextOrLatestMeeting([on('x', '2026-06-26', 'cancelled')], d('2026-06-01'))).toBeUndefined();
+  });
+});

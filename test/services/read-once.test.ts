@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Temporal } from 'temporal-polyfill';
+import type { WorkingDayCalendars } from '../../src/domain/working-days';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { createCaseStatusService } from '../../src/services/case-status.service';
+import { createDashboard } from '../../src/services/dashboard.service';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { createMeetingEventsService } from '../../src/services/meeting-events.service';
+import { createMinutesService } from '../../src/services/minutes.service';
+import type { Clock } from '../../src/services/ports/clock.port';
+import type { Store } from '../../src/store/store';
+import { type TestDatabase, demoDatabase } from '../support/databases';
+
+const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
+const lead = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') };
+const health = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health') };
+const catalogue = loadPolicyCatalogue();
+
+/** The store with every repository call counted by name (`coreGroups.findMember`): what one request read. */
+function countingStore(store: Store) {
+  const calls = new Map<string, number>();
+  const counted = <T extends object>(name: string, repository: T): T =>
+    new Proxy(repository, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.set(`${name}.${String(key)}`, (calls.get(`${name}.${String(key)}`) ?? 0) + 1);
+          return (value as (...args: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const wrapped = Object.fromEntries(Object.entries(store).map(([name, repository]) => [name, counted(name, repository)])) as Store;
+  return { store: wrapped, calls, reads: (name: string) => calls.get(name) ?? 0 };
+}
+
+/**
+ * An authorisation read in a request is reused, never read again: each request path below reads
+ * the core group and the caller's membership once, however many steps it has.
+ */
+describe('one request reads the caller’s group and membership once', () => {
+  let database: TestDatabase;
+  let store: Store;
+  let calendars: WorkingDayCalendars;
+  let coreGroupId: string;
+  /** What the services are built from: these repositories (counted or not), a fixed clock, the shipped policies. */
+  const deps = (repositories: Store) => ({ ...repositories, clock, calendars, policy: (id: string) => catalogue.get(id) });
+
+  beforeAll(async () => {
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+  });
+  afterAll(() => database.drop());
+
+  const aMeeting = async (booked: boolean) => {
+    const id = randomUUID();
+    const booking = booked ? { organiser: 'priya.shah@demo.example', eventId: `event-${id}`, chatId: `19:meeting_${id}@thread.v2` } : undefined;
+    await store.meetings.create({ id, coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T09:00:00.000Z', endsAt: '2026-06-08T10:30:00.000Z', booking });
+    return id;
+  };
+
+  test('the minutes tab: opening the minutes', async () => {
+    const meetingId = await aMeeting(false);
+    const { store: counting, reads } = countingStore(store);
+    await createMinutesService(deps(counting)).view({ caller: lead, meetingId });
+    expect([reads('meetings.findById'), reads('coreGroups.findById'), reads('coreGroups.findMember')]).toEqual([1, 1, 1]);
+  });
+
+  test('the minutes tab: signing off and showing the minutes again, with both decisions audited', async () => {
+    const meetingId = await aMeeting(false);
+    await createMinutesService(deps(store)).view({ caller: lead, meetingId });
+    const { store: counting, reads } = countingStore(store);
+    const minutes = createMinutesService(deps(counting));
+
+    // What the sign-off route does: the write, then the view of what it wrote.
+    const { access } = await minutes.signOff({ caller: lead, meetingId, as: 'chair' });
+    const view = await minutes.view({ caller: lead, meetingId, known: access });
+
+    expect(view.minutes.chairSignOff).toBeDefined();
+    expect([reads('meetings.findById'), reads('coreGroups.findById'), reads('coreGroups.findMember')]).toEqual([1, 1, 1]);
+    const audit = (await store.auditLog.listByCoreGroup(coreGroupId, { limit: 500 })).filter((entry) => entry.targetId === meetingId && entry.actor === lead.aadObjectId);
+    expect(audit.map((entry) => [entry.action, entry.outcome])).toEqual(expect.arrayContaining([['sign-minutes-as-chair', 'allowed'], ['view-minutes-draft', 'allowed']]));
+  });
+
+  test('the agenda card: “I’m here” records the member and shows their view from one authorisation', async () => {
+    const meetingId = await aMeeting(true);
+    const { store: counting, reads } = countingStore(store);
+    const view = await createMeetingEventsService(deps(counting)).markPresent({ caller: health, meetingId });
+
+    expect(view?.attendance).toBe('present');
+    expect([reads('meetings.findById'), reads('coreGroups.findById'), reads('coreGroups.findMember')]).toEqual([1, 1, 1]);
+    const audit = (await store.auditLog.listByCoreGroup(coreGroupId, { limit: 500 })).filter((entry) => entry.targetId === meetingId);
+    expect(audit.map((entry) => entry.action)).toEqual(['record-own-attendance']);
+  });
+
+  test('the dashboard: each group, membership, plan and timeline read once for the status and the own actions together', async () => {
+    const { store: counting, reads } = countingStore(store);
+    const status = createCaseStatusService(deps(counting));
+    const dashboard = await createDashboard({ status, clock }).of(health);
+
+    expect(dashboard.coreGroups).toHaveLength(1);
+    expect(dashboard.myActions.length).toBeGreaterThan(0);
+    expect(dashboard.timeline.length).toBeGreaterThan(0);
+    const read = ['coreGroups.listForMember', 'coreGroups.findById', 'coreGroups.findMember', 'plans.current', 'checkIns.listByCoreGroup', 'meetings.loadCaseTimeline'].map((name) => [name, reads(name)]);
+    expect(read).toEqual([
+      ['coreGroups.listForMember', 1],
+      ['coreGroups.findById', 0],
+      ['coreGroups.findMember', 1],
+      ['plans.current', 1],
+      ['checkIns.listByCoreGroup', 1],
+      ['meetings.loadCaseTimeline', 1],
+    ]);
+  });
+
+  test('the dashboard shows what the status and the own-actions views show on their own', async () => {
+    const status = createCaseStatusService(deps(store));
+    const [alone, together] = [{ statuses: await status.myStatus(health), myActions: await status.myActions(health) }, await status.caseload(health)];
+    expect(together.statuses.map((entry) => entry.status)).toEqual(alone.statuses);
+    expect(together.myActions).toEqual(alone.myActions);
+  });
+});
