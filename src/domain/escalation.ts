@@ -1,4 +1,5 @@
 import { type CoreGroupMember, type MemberInTeams, type MemberRole, isInTeams } from './core-group';
+import type { CaseAction } from './permissions';
 import type { RuleSource } from './policy';
 
 /**
@@ -95,4 +96,9 @@ export function membersToTell(members: readonly CoreGroupMember[], roles: readon
 /** Who is told when a concern is raised: the members its route names at the first step, never the member who raised it. */
 export function concernRecipients(options: { members: readonly CoreGroupMember[]; kind: ConcernKind; raisedByMemberId: string }): MemberInTeams[] {
   return membersToTell(options.members, recipientsAtStep(options.kind, 0)).filter((member) => member.id !== options.raisedByMemberId);
+}
+
+/** What raising this kind of concern is, as a permission: asking for an extra core group, or raising a concern. */
+export function actionToRaise(kind: ConcernKind): CaseAction {
+  return kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
 }

@@ -1,4 +1,4 @@
-import { type ConcernKind, concernRecipients, escalationRoute } from '../domain/escalation';
+import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
@@ -28,8 +28,7 @@ export function createConcernService(deps: {
 }) {
   return {
     async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; told: readonly string[] }> {
-      const action = request.kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
-      const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action });
+      const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
       const raised = await deps.concerns.raise(
         { id: uuidFromKey(`concern:${request.requestId}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: member.id, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
         `concern:${coreGroup.id}:${request.requestId}`,

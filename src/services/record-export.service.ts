@@ -18,8 +18,8 @@ const ATTENDANCE_TEXT: Record<Attendance, string> = {
 const or = (text: string | undefined) => (text && text.trim() !== '' ? text : '—');
 
 /** `CG-<record>-V<version>-<UTC time>`: printed on every page and findable in the audit log (export-record, same actor and time). */
-function auditReference(recordId: string, version: number, at: string): string {
-  return `CG-${recordId.slice(0, 8).toUpperCase()}-V${version}-${at.replace(/[-:]/g, '').slice(0, 13)}Z`;
+function auditReference(record: { id: string; version: number; at: string }): string {
+  return `CG-${record.id.slice(0, 8).toUpperCase()}-V${record.version}-${record.at.replace(/[-:]/g, '').slice(0, 13)}Z`;
 }
 
 /**
@@ -74,7 +74,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
     ];
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference(minutes.id, minutes.version, at), blocks };
+    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
     return { file: await render(document, format), fileName: `core-group-minutes-${coreGroup.caseReference}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
@@ -111,7 +111,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
         { kind: 'paragraph', text: or(plan.resources) },
       ];
       const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${at.slice(0, 10)}`, auditReference: auditReference(coreGroup.id, plan.version, at), blocks };
+      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${at.slice(0, 10)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
       return { file: await render(document, format), fileName: `child-protection-plan-${coreGroup.caseReference}-v${plan.version}.${format}` };
     },
   };

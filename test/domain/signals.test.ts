@@ -1,6 +1,6 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
-import { CONCERN_KINDS, concernRecipients, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
+import { CONCERN_KINDS, actionToRaise, concernRecipients, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
 import type { Attendance } from '../../src/domain/minutes';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
@@ -62,6 +62,14 @@ describe('escalation routes from the seeds', () => {
   test('group not working: then agency managers or designated professionals', () => {
     expect(recipientsAtStep('continual-absence', 1)).toEqual(['agency-manager']);
     expect(recipientsAtStep('continual-absence', 99)).toEqual(['conference-chair']);
+  });
+
+  test.each([
+    ['extra-meeting-request', 'request-extra-meeting'],
+    ['increased-risk', 'raise-concern'],
+    ['continual-absence', 'raise-concern'],
+  ] as const)('raising %s needs the permission to %s', (kind, action) => {
+    expect(actionToRaise(kind)).toBe(action);
   });
 
   test('an extra meeting request goes to the team leader; a refusal can go to the co-ordinator', () => {

@@ -1,6 +1,7 @@
 import { compareDates } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { type CaseTimeline, pressingCount } from '../../domain/obligations';
+import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
 import { type Caller, authorise } from '../authorise';
 import { type CoreGroupStatus, type StatusDeps, statusOf } from './status-of';
@@ -12,8 +13,8 @@ export interface OwnAction {
   readonly action: PlanAction & { lastCheckIn?: CheckIn | undefined };
 }
 
-/** Family members and the child never see compliance: their groups are not in their status. */
-const seesStatus = (member: CoreGroupMember | undefined) => !(member && (member.role === 'family-member' || member.role === 'child'));
+/** Family members and the child never see compliance: their groups are left out of their status, not refused. */
+const seesStatus = (member: CoreGroupMember | undefined) => !member || can({ role: member.role }, 'view-compliance');
 
 const mostPressingFirst = <T extends { status: CoreGroupStatus }>(read: readonly (T | undefined)[]) =>
   read.filter((entry): entry is T => entry !== undefined).sort((a, b) => pressingCount(b.status.obligations) - pressingCount(a.status.obligations));
