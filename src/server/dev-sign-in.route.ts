@@ -1,9 +1,7 @@
 import { type Router, Router as createRouter, json } from 'express';
-import { z } from 'zod';
+import { devSignInRequestSchema } from '../contracts/identity.contract';
 import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../services/demo-core-group';
 import type { createDevSignIn } from './tab-auth';
-
-const signIn = z.object({ aadObjectId: z.string().uuid() });
 
 /**
  * Local mode only (the composition root mounts it nowhere else, and local mode listens on
@@ -16,7 +14,7 @@ export function devSignInRouter(devSignIn: Awaited<ReturnType<typeof createDevSi
     response.json({ users: people });
   });
   router.post('/api/dev/sign-in', json({ limit: '4kb' }), async (request, response) => {
-    const body = signIn.safeParse(request.body);
+    const body = devSignInRequestSchema.safeParse(request.body);
     const person = body.success ? people.find((candidate) => candidate.aadObjectId === body.data.aadObjectId) : undefined;
     if (!person) {
       response.status(400).json({ error: { code: 'invalid-input', message: 'Choose one of the demo people' } });

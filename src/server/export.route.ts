@@ -1,14 +1,13 @@
 import { type Response, type Router, Router as createRouter } from 'express';
-import { z } from 'zod';
+import { type ExportFormat, minutesExportParamsSchema, planExportParamsSchema } from '../contracts/minutes.contract';
 import type { RecordExport } from '../services/record-export.service';
 import { handled } from './api-errors';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
-const format = z.enum(['docx', 'pdf']);
 const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
-function sendFile(response: Response, kind: 'docx' | 'pdf', exported: { file: Buffer; fileName: string }): void {
+function sendFile(response: Response, kind: ExportFormat, exported: { file: Buffer; fileName: string }): void {
   response.setHeader('Content-Type', CONTENT_TYPES[kind]);
   response.setHeader('Content-Disposition', `attachment; filename="${exported.fileName.replace(/[^\w.-]/g, '_')}"`);
   response.send(exported.file);
@@ -22,16 +21,16 @@ export function exportRouter(options: { exports: RecordExport; verifier: TabToke
     '/api/meetings/:meetingId/minutes/export.:format',
     authed,
     handled(options.logger, async (request, response) => {
-      const kind = format.parse(request.params.format);
-      sendFile(response, kind, await options.exports.minutes({ caller: callerOf(response), meetingId: z.string().uuid().parse(request.params.meetingId), format: kind }));
+      const { meetingId, format } = minutesExportParamsSchema.parse(request.params);
+      sendFile(response, format, await options.exports.minutes({ caller: callerOf(response), meetingId, format }));
     }),
   );
   router.get(
     '/api/core-groups/:coreGroupId/plan/export.:format',
     authed,
     handled(options.logger, async (request, response) => {
-      const kind = format.parse(request.params.format);
-      sendFile(response, kind, await options.exports.plan({ caller: callerOf(response), coreGroupId: z.string().uuid().parse(request.params.coreGroupId), format: kind }));
+      const { coreGroupId, format } = planExportParamsSchema.parse(request.params);
+      sendFile(response, format, await options.exports.plan({ caller: callerOf(response), coreGroupId, format }));
     }),
   );
   return router;

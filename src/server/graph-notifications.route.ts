@@ -1,5 +1,6 @@
 import { type Router, Router as createRouter, json, text } from 'express';
-import { changeNotificationsSchema } from '../services/calendar-notifications.service';
+import { changeNotificationsSchema } from '../contracts/graph-notifications.contract';
+import type { ErrorBody } from '../contracts/errors.contract';
 import type { CalendarNotificationService } from '../services/calendar-notifications.service';
 import type { Logger } from './logger';
 
@@ -18,7 +19,8 @@ export function graphNotificationsRouter(options: { service: Pick<CalendarNotifi
     }
     const parsed = changeNotificationsSchema.safeParse(request.body);
     if (!parsed.success) {
-      response.status(400).json({ error: { code: 'invalid-input', message: 'Not a Graph change notification batch' } });
+      const refused: ErrorBody = { error: { code: 'invalid-input', message: 'Not a Graph change notification batch' } };
+      response.status(400).json(refused);
       return;
     }
     const result = await options.service.handle(parsed.data);

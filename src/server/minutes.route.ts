@@ -1,25 +1,34 @@
 import { type Router, Router as createRouter, json } from 'express';
-import { z } from 'zod';
+import type { DashboardResponse } from '../contracts/dashboard.contract';
+import { type CurrentMeetingResponse, type MeResponse, currentMeetingQuerySchema } from '../contracts/identity.contract';
+import {
+  type DistributionQueued,
+  type MinutesSnapshot,
+  type VersionConflictBody,
+  amendRequestSchema,
+  contributionDecisionRequestSchema,
+  contributionParamsSchema,
+  meetingParamsSchema,
+  rolesRequestSchema,
+  sectionSaveRequestSchema,
+  signOffRequestSchema,
+} from '../contracts/minutes.contract';
 import { VersionConflictError } from '../domain/errors';
-import { SECTION_NAMES } from '../services/minutes-sections';
 import type { Dashboard } from '../services/dashboard.service';
 import type { MinutesDistribution } from '../services/minutes-distribution.service';
-import { type MinutesService, NOTE_SECTIONS } from '../services/minutes.service';
+import type { MinutesService } from '../services/minutes.service';
 import { handled, sendError } from './api-errors';
+import { toDashboardResponse } from './dashboard.wire';
 import type { Logger } from './logger';
+import { toMinutesSnapshotResponse, toMinutesViewResponse } from './minutes.wire';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
-const meetingId = z.string().uuid();
-const sectionSave = z.object({ baseVersion: z.number().int().positive(), section: z.enum(SECTION_NAMES as [string, ...string[]]), value: z.unknown() });
-const contributionDecision = z.discriminatedUnion('decision', [z.object({ decision: z.literal('drop') }), z.object({ decision: z.literal('accept'), into: z.enum(NOTE_SECTIONS).optional() })]);
-const roles = z.object({ chairMemberId: z.string().min(1).max(100), minuteTakerMemberId: z.string().min(1).max(100) });
-const signOff = z.object({ as: z.enum(['chair', 'team-manager']) });
-const amendment = z.object({ reason: z.string().trim().min(1).max(2000) });
-
 /**
- * The minutes tab's API. Every route needs a verified token; the caller comes from it and every
- * body is schema-checked before a service sees it. A conflicting autosave answers 409 with the
- * current minutes, so the tab can show both versions of the section.
+ * The minutes tab's API (src/contracts/tab-api.contract.ts lists its routes). Every route needs a
+ * verified token; the caller comes from it and every path, query and body is parsed with its
+ * contract schema before a service sees it; every answer is built by a mapper typed with its
+ * contract type. A conflicting autosave answers 409 with the current minutes, so the tab can show
+ * both versions of the section.
  */
 export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute'>; dashboard: Dashboard; verifier: TabTokenVerifier; logger: Logger }): Router {
   const { service, logger } = options;
@@ -32,29 +41,33 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (_request, response) => {
       const caller = callerOf(response);
-      response.json({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null });
+      const me: MeResponse = { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null };
+      response.json(me);
     }),
   );
   router.get(
     '/api/dashboard',
     ...authed,
     handled(logger, async (_request, response) => {
-      response.json(await options.dashboard.of(callerOf(response)));
+      const dashboard: DashboardResponse = toDashboardResponse(await options.dashboard.of(callerOf(response)));
+      response.json(dashboard);
     }),
   );
   router.get(
     '/api/meetings/current',
     ...authed,
     handled(logger, async (request, response) => {
-      const chatId = z.string().min(1).max(300).optional().parse(request.query.chatId);
-      response.json(await service.currentMeeting({ caller: callerOf(response), chatId }));
+      const { chatId } = currentMeetingQuerySchema.parse(request.query);
+      const current: CurrentMeetingResponse = await service.currentMeeting({ caller: callerOf(response), chatId });
+      response.json(current);
     }),
   );
   router.get(
     '/api/meetings/:meetingId/minutes',
     ...authed,
     handled(logger, async (request, response) => {
-      response.json(await service.view({ caller: callerOf(response), meetingId: meetingId.parse(request.params.meetingId) }));
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId })));
     }),
   );
   router.patch(
@@ -62,15 +75,16 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     ...authed,
     handled(logger, async (request, response) => {
       const caller = callerOf(response);
-      const id = meetingId.parse(request.params.meetingId);
-      const body = sectionSave.parse(request.body);
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const body = sectionSaveRequestSchema.parse(request.body);
       try {
-        const saved = await service.saveSection({ caller, meetingId: id, baseVersion: body.baseVersion, section: body.section as (typeof SECTION_NAMES)[number], value: body.value });
-        response.json({ version: saved.version, content: saved.content });
+        const saved: MinutesSnapshot = toMinutesSnapshotResponse(await service.saveSection({ caller, meetingId, ...body }));
+        response.json(saved);
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
-        const { minutes } = await service.view({ caller, meetingId: id });
-        sendError(response, error, logger, { current: { version: minutes.version, content: minutes.content } });
+        const { minutes } = await service.view({ caller, meetingId });
+        const conflict: Pick<VersionConflictBody, 'current'> = { current: toMinutesSnapshotResponse(minutes) };
+        sendError(response, error, logger, conflict);
       }
     }),
   );
@@ -78,44 +92,46 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     '/api/meetings/:meetingId/minutes/contributions/:contributionId',
     ...authed,
     handled(logger, async (request, response) => {
-      const body = contributionDecision.parse(request.body);
-      const contributionId = z.string().min(1).max(200).parse(request.params.contributionId);
-      const saved = await service.decideContribution({ caller: callerOf(response), meetingId: meetingId.parse(request.params.meetingId), contributionId, decision: body.decision === 'accept' ? { accept: true, into: body.into } : { accept: false } });
-      response.json({ version: saved.version, content: saved.content });
+      const body = contributionDecisionRequestSchema.parse(request.body);
+      const { meetingId, contributionId } = contributionParamsSchema.parse(request.params);
+      const decision = body.decision === 'accept' ? { accept: true as const, into: body.into } : { accept: false as const };
+      response.json(toMinutesSnapshotResponse(await service.decideContribution({ caller: callerOf(response), meetingId, contributionId, decision })));
     }),
   );
   router.put(
     '/api/meetings/:meetingId/roles',
     ...authed,
     handled(logger, async (request, response) => {
-      const id = meetingId.parse(request.params.meetingId);
-      const { access } = await service.assignRoles({ caller: callerOf(response), meetingId: id, ...roles.parse(request.body) });
-      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { access } = await service.assignRoles({ caller: callerOf(response), meetingId, ...rolesRequestSchema.parse(request.body) });
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );
   router.post(
     '/api/meetings/:meetingId/minutes/sign-off',
     ...authed,
     handled(logger, async (request, response) => {
-      const id = meetingId.parse(request.params.meetingId);
-      const { access } = await service.signOff({ caller: callerOf(response), meetingId: id, as: signOff.parse(request.body).as });
-      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { access } = await service.signOff({ caller: callerOf(response), meetingId, as: signOffRequestSchema.parse(request.body).as });
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );
   router.post(
     '/api/meetings/:meetingId/minutes/amend',
     ...authed,
     handled(logger, async (request, response) => {
-      const id = meetingId.parse(request.params.meetingId);
-      const { access } = await service.amend({ caller: callerOf(response), meetingId: id, reason: amendment.parse(request.body).reason });
-      response.json(await service.view({ caller: callerOf(response), meetingId: id, known: access }));
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { access } = await service.amend({ caller: callerOf(response), meetingId, reason: amendRequestSchema.parse(request.body).reason });
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );
   router.post(
     '/api/meetings/:meetingId/minutes/distribute',
     ...authed,
     handled(logger, async (request, response) => {
-      response.status(202).json(await options.distribution.distribute(callerOf(response), meetingId.parse(request.params.meetingId)));
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const queued: DistributionQueued = await options.distribution.distribute(callerOf(response), meetingId);
+      response.status(202).json(queued);
     }),
   );
   return router;

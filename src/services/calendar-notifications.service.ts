@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import type { ChangeNotifications } from '../contracts/graph-notifications.contract';
 import type { Calendar } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
 import type { CalendarSubscriptionRepository, MeetingRepository } from './ports/store.port';
@@ -7,22 +7,6 @@ import type { SchedulingService } from './scheduling.service';
 
 /** Graph keeps an event subscription at most 4,230 minutes; we ask for three days less a margin. */
 const SUBSCRIPTION_LIFETIME_MS = 4_200 * 60_000;
-
-/** A Graph change notification batch, as POSTed to the notification URL. */
-export const changeNotificationsSchema = z.object({
-  value: z
-    .array(
-      z.object({
-        subscriptionId: z.string().min(1),
-        clientState: z.string().optional(),
-        changeType: z.string().optional(),
-        lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']).optional(),
-        resourceData: z.object({ id: z.string().min(1) }).passthrough().optional(),
-      }),
-    )
-    .max(1000),
-});
-export type ChangeNotifications = z.infer<typeof changeNotificationsSchema>;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
 

@@ -1,44 +1,34 @@
-import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
-import { ATTENDANCE, type MinutesContent } from '../domain/minutes';
-
-const text = (max: number) => z.string().max(max);
-const civilDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .transform((value, context) => {
-    try {
-      return Temporal.PlainDate.from(value, { overflow: 'reject' });
-    } catch {
-      context.addIssue({ code: 'custom', message: 'not a real date' });
-      return z.NEVER;
-    }
-  });
-const id = z.string().min(1).max(100);
+import { MINUTES_SECTIONS, type SectionValues } from '../contracts/minutes.contract';
+import { parseCivilDate } from '../domain/civil-date';
+import { InvalidInputError } from '../domain/errors';
+import type { MinutesContent, MinutesSection } from '../domain/minutes';
 
 /**
- * Each section of the minutes the tab autosaves on its own, with its schema: what the server
- * accepts, so a typo in a client cannot put a wrong shape into the record. Chat contributions are
- * not a section: they are accepted or dropped one by one.
+ * From a section's wire value (already checked against its contract schema) to the domain's: the
+ * only sections that differ carry dates. Keyed by the domain's sections and typed by the
+ * contract's values, so a section that one of them has and the other lacks fails the type check.
  */
-export const MINUTES_SECTIONS = {
-  attendance: z.array(z.object({ memberId: id, attendance: z.enum(ATTENDANCE), representativeName: text(200).optional() })).max(200),
-  allAgenciesPresent: z.object({ discussed: z.boolean(), note: text(2000) }),
-  actionUpdates: z.array(z.object({ actionId: id, agency: text(200), update: text(4000) })).max(200),
-  childsVoice: text(10_000),
-  signsOfSafety: z.object({
-    worries: text(10_000),
-    workingWell: text(10_000),
-    needsToHappen: text(10_000),
-    scaling: z.array(z.object({ memberId: id, score: z.number().int().min(0).max(10) })).max(200),
-  }),
-  decisions: z.array(text(2000)).max(100),
-  newActions: z.array(z.object({ what: z.string().trim().min(1).max(1000), ownerMemberId: id, agency: text(200), due: civilDate, progressMeasure: text(1000) })).max(100),
-  disagreements: z.array(z.object({ text: z.string().trim().min(1).max(4000), significant: z.boolean() })).max(100),
-  contingencyReview: text(10_000),
-  nextMeetingDate: civilDate.nullable().transform((value) => value ?? undefined),
-  sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean() }),
-} satisfies { [K in Exclude<keyof MinutesContent, 'contributions'>]: z.ZodType<unknown> };
+const SECTION_FROM_WIRE: { [K in MinutesSection]: (value: SectionValues[K]) => MinutesContent[K] } = {
+  attendance: (entries) => entries,
+  allAgenciesPresent: (answer) => answer,
+  actionUpdates: (updates) => updates,
+  childsVoice: (text) => text,
+  signsOfSafety: (signs) => signs,
+  decisions: (decisions) => decisions,
+  newActions: (actions) => actions.map((action) => ({ ...action, due: parseCivilDate(action.due) })),
+  disagreements: (disagreements) => disagreements,
+  contingencyReview: (text) => text,
+  nextMeetingDate: (date) => (date === null ? undefined : parseCivilDate(date)),
+  sharing: (sharing) => sharing,
+};
 
-export type MinutesSection = keyof typeof MINUTES_SECTIONS;
-export const SECTION_NAMES = Object.keys(MINUTES_SECTIONS) as MinutesSection[];
+/**
+ * One autosaved section, parsed with its contract schema (`MINUTES_SECTIONS`) and turned into the
+ * domain's value. The use case calls it once the writer is authorised, so a caller who may not edit
+ * gets 403 whatever they sent; a value that does not fit is an `InvalidInputError` naming the section.
+ */
+export function parseSection<S extends MinutesSection>(section: S, value: unknown): MinutesContent[S] {
+  const parsed = MINUTES_SECTIONS[section].safeParse(value);
+  if (!parsed.success) throw new InvalidInputError(`The ${section} section is not valid: ${parsed.error.issues[0]?.message ?? 'check it'}`);
+  return SECTION_FROM_WIRE[section](parsed.data as SectionValues[S]);
+}

@@ -8,7 +8,6 @@ import { signOff } from './minutes/sign-off';
 import { viewMinutes } from './minutes/view';
 
 export type { MeetingAccess, MinutesDeps } from './minutes/meeting-access';
-export { NOTE_SECTIONS, type NoteSection } from '../domain/minutes';
 
 /**
  * The minutes of a meeting as the chair and minute-taker write them in the meeting side panel:

@@ -1,8 +1,8 @@
-import { InvalidInputError, VersionConflictError } from '../../domain/errors';
-import { type Minutes, type MinutesContent, editMinutes, sectionChangedSince } from '../../domain/minutes';
+import { VersionConflictError } from '../../domain/errors';
+import { type Minutes, type MinutesContent, type MinutesSection, editMinutes, sectionChangedSince } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
-import { MINUTES_SECTIONS, type MinutesSection } from '../minutes-sections';
+import { parseSection } from '../minutes-sections';
 import { type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
 
 /**
@@ -13,8 +13,7 @@ import { type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './m
 export async function saveSection(deps: MinutesDeps, request: { caller: Caller; meetingId: string; baseVersion: number; section: MinutesSection; value: unknown }): Promise<Minutes> {
   const meeting = await loadMeeting(deps, request.meetingId);
   const { member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'edit-minutes' });
-  const parsed = MINUTES_SECTIONS[request.section].safeParse(request.value);
-  if (!parsed.success) throw new InvalidInputError(`The ${request.section} section is not valid: ${parsed.error.issues[0]?.message ?? 'check it'}`);
+  const value = parseSection(request.section, request.value);
   // Another section saved at the same moment moves the version on: that is not a conflict, so
   // the check is made again on what is stored now, a few times, before giving up.
   for (let attempt = 0; ; attempt++) {
@@ -25,7 +24,7 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
         throw new VersionConflictError('Someone else changed this section since you started; compare the two versions.');
       }
     }
-    const content: MinutesContent = { ...current.content, [request.section]: parsed.data };
+    const content: MinutesContent = { ...current.content, [request.section]: value };
     try {
       return await saveOver(deps, { current, updated: editMinutes(current, { content, basedOnVersion: current.version }), savedBy: member.id });
     } catch (error) {

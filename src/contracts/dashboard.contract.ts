@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { actionStateSchema, civilDateSchema, deadlineStatusSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
+
+/** The deadlines the policy engine tracks (src/domain/obligations.ts). */
+export const obligationKindSchema = z.enum([
+  'first-core-group',
+  'core-group',
+  'meetings-before-first-review',
+  'core-group-after-review',
+  'minutes-circulation',
+  'plan-circulation',
+  'cp9',
+  'review-conference',
+  'agency-reports',
+]);
+export type ObligationKind = z.infer<typeof obligationKindSchema>;
+
+/** An open deadline of a core group. */
+export const obligationSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, rule: z.string(), due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
+export type Obligation = z.infer<typeof obligationSchema>;
+
+/** Drift and attendance signals (src/domain/signals.ts): ids and a number only, never names or case content. */
+export const signalKindSchema = z.enum(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed']);
+export type SignalKind = z.infer<typeof signalKindSchema>;
+
+export const signalSchema = z.object({ kind: signalKindSchema, subjectId: z.string().min(1), measure: z.number() });
+export type Signal = z.infer<typeof signalSchema>;
+
+export const dashboardCoreGroupSchema = z.object({
+  id: z.uuid(),
+  caseReference: z.string(),
+  /** The caller's standing role in it. */
+  role: memberRoleSchema,
+  obligations: z.array(obligationSchema),
+  signals: z.array(signalSchema),
+  nextMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
+});
+export type DashboardCoreGroup = z.infer<typeof dashboardCoreGroupSchema>;
+
+/** A plan action the caller owns, in any of their core groups. */
+export const myActionSchema = z.object({
+  coreGroupId: z.uuid(),
+  caseReference: z.string(),
+  id: z.string().min(1),
+  what: z.string(),
+  due: civilDateSchema,
+  state: actionStateSchema,
+  lastCheckIn: lastCheckInSchema.optional(),
+});
+export type MyAction = z.infer<typeof myActionSchema>;
+
+/** Obligations that fell due in one month, of one kind: met on time, or late. */
+export const complianceEntrySchema = z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), kind: obligationKindSchema, met: z.number().int().min(0), late: z.number().int().min(0) });
+export type ComplianceEntry = z.infer<typeof complianceEntrySchema>;
+
+export const timelineKindSchema = z.enum(['icpc', 'core-group', 'review-conference', 'action-due']);
+export type TimelineKind = z.infer<typeof timelineKindSchema>;
+
+export const timelineEntrySchema = z.object({ coreGroupId: z.uuid(), date: civilDateSchema, kind: timelineKindSchema, label: z.string() });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+/** `GET /api/dashboard`: the caller's core groups, their own actions, compliance by month and kind, the plan timeline. */
+export const dashboardResponseSchema = z.object({
+  coreGroups: z.array(dashboardCoreGroupSchema),
+  myActions: z.array(myActionSchema),
+  compliance: z.array(complianceEntrySchema),
+  timeline: z.array(timelineEntrySchema),
+});
+export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import { ATTENDANCE, NOTE_SECTIONS } from '../domain/minutes';
+import { errorBodySchema } from './errors.contract';
+import { actionStateSchema, civilDateSchema, deadlineStatusSchema, instantSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
+
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(100);
+
+// ─── The sections of the minutes: what the tab autosaves, one PATCH per section ───────────────────
+
+/** How a member took part (src/domain/minutes.ts). `invited` is the draft's start: nothing recorded yet. */
+export const attendanceSchema = z.enum(ATTENDANCE);
+export type Attendance = z.infer<typeof attendanceSchema>;
+/** What the chair may record; `invited` is only where a draft starts. */
+export type AttendanceChoice = Exclude<Attendance, 'invited'>;
+
+export const attendanceEntrySchema = z.object({ memberId: id, attendance: attendanceSchema, representativeName: text(200).optional() });
+export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
+
+export const actionUpdateSchema = z.object({ actionId: id, agency: text(200), update: text(4000) });
+export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
+
+export const scalingScoreSchema = z.object({ memberId: id, score: z.number().int().min(0).max(10) });
+export type ScalingScore = z.infer<typeof scalingScoreSchema>;
+
+export const signsOfSafetySchema = z.object({
+  worries: text(10_000),
+  workingWell: text(10_000),
+  needsToHappen: text(10_000),
+  scaling: z.array(scalingScoreSchema).max(200),
+});
+export type SignsOfSafety = z.infer<typeof signsOfSafetySchema>;
+
+export const newActionSchema = z.object({ what: z.string().trim().min(1).max(1000), ownerMemberId: id, agency: text(200), due: civilDateSchema, progressMeasure: text(1000) });
+export type NewAction = z.infer<typeof newActionSchema>;
+
+export const disagreementSchema = z.object({ text: z.string().trim().min(1).max(4000), significant: z.boolean() });
+export type Disagreement = z.infer<typeof disagreementSchema>;
+
+/**
+ * Each section the tab autosaves on its own, with its schema: what the server accepts, so a typo
+ * in a client cannot put a wrong shape into the record. The server parses a section's value only
+ * after it has authorised the writer (src/services/minutes-sections.ts), so someone who may not
+ * edit gets 403 whatever they sent. Chat contributions are not a section: they are decided one by one.
+ */
+export const MINUTES_SECTIONS = {
+  attendance: z.array(attendanceEntrySchema).max(200),
+  allAgenciesPresent: z.object({ discussed: z.boolean(), note: text(2000) }),
+  actionUpdates: z.array(actionUpdateSchema).max(200),
+  childsVoice: text(10_000),
+  signsOfSafety: signsOfSafetySchema,
+  decisions: z.array(text(2000)).max(100),
+  newActions: z.array(newActionSchema).max(100),
+  disagreements: z.array(disagreementSchema).max(100),
+  contingencyReview: text(10_000),
+  /** `null` clears the date. */
+  nextMeetingDate: civilDateSchema.nullable(),
+  sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean() }),
+};
+
+/** Every section's value at once: the type of the editor's state. */
+export const sectionValuesSchema = z.object(MINUTES_SECTIONS);
+export type SectionValues = z.infer<typeof sectionValuesSchema>;
+
+export const sectionNameSchema = sectionValuesSchema.keyof();
+export type SectionName = z.infer<typeof sectionNameSchema>;
+
+/**
+ * `PATCH /api/meetings/:meetingId/minutes`: one section, on the version the editor started from.
+ * `value` is checked against `MINUTES_SECTIONS[section]` once the writer is authorised.
+ */
+export const sectionSaveRequestSchema = z.object({ baseVersion: z.number().int().positive(), section: sectionNameSchema, value: z.unknown() });
+export type SectionSaveRequest = z.infer<typeof sectionSaveRequestSchema>;
+
+// ─── The minutes as the server sends them ─────────────────────────────────────────────────────────
+
+/** Something a member added from the meeting chat, waiting for the chair; `due` is as typed. */
+export const chatContributionSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['note', 'decision', 'action']),
+  text: z.string(),
+  memberId: z.string().min(1),
+  at: instantSchema,
+  ownerName: z.string().optional(),
+  due: z.string().optional(),
+});
+export type ChatContribution = z.infer<typeof chatContributionSchema>;
+
+/** The content of the minutes: the sections (without a next date: absent, not null) and the chat's contributions. */
+export const minutesContentSchema = sectionValuesSchema.extend({
+  nextMeetingDate: civilDateSchema.optional(),
+  contributions: z.array(chatContributionSchema),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
+
+export const signOffSchema = z.object({ memberId: z.string().min(1), at: instantSchema });
+export type SignOff = z.infer<typeof signOffSchema>;
+
+export const minutesSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int().positive(),
+  content: minutesContentSchema,
+  chairSignOff: signOffSchema.optional(),
+  managerSignOff: signOffSchema.optional(),
+  amendmentReason: z.string().optional(),
+});
+export type Minutes = z.infer<typeof minutesSchema>;
+
+/** What a saved section or a decided contribution answers: the whole content at the new version. */
+export const minutesSnapshotResponseSchema = z.object({ version: z.number().int().positive(), content: minutesContentSchema });
+export type MinutesSnapshot = z.infer<typeof minutesSnapshotResponseSchema>;
+
+/** A 409 on autosave: the section changed since `baseVersion`; `current` lets the tab show both versions. */
+export const versionConflictBodySchema = errorBodySchema.extend({ current: minutesSnapshotResponseSchema });
+export type VersionConflictBody = z.infer<typeof versionConflictBodySchema>;
+
+export const memberSchema = z.object({ id: z.string().min(1), name: z.string(), role: memberRoleSchema, agency: z.string() });
+export type Member = z.infer<typeof memberSchema>;
+
+export const planActionSchema = z.object({
+  id: z.string().min(1),
+  what: z.string(),
+  ownerMemberId: z.string().min(1),
+  agency: z.string(),
+  due: civilDateSchema,
+  state: actionStateSchema,
+  lastCheckIn: lastCheckInSchema.optional(),
+});
+export type PlanAction = z.infer<typeof planActionSchema>;
+
+export const deliverySchema = z.object({ memberId: z.string().min(1), channel: z.enum(['teams', 'email']), outcome: z.enum(['sent', 'failed']), at: instantSchema });
+export type Delivery = z.infer<typeof deliverySchema>;
+
+/** What the caller may do with these minutes, from their standing and meeting roles. */
+export const permissionsSchema = z.object({
+  memberId: z.string().min(1),
+  canEdit: z.boolean(),
+  canSignAsChair: z.boolean(),
+  canSignAsManager: z.boolean(),
+  canDistribute: z.boolean(),
+  canExport: z.boolean(),
+  /** May name the chair and the minute-taker (`PUT /api/meetings/:meetingId/roles`). */
+  canAssignRoles: z.boolean(),
+});
+export type Permissions = z.infer<typeof permissionsSchema>;
+
+/** `GET /api/meetings/:meetingId/minutes`, and the answer to roles, sign-off and amend. */
+export const minutesViewResponseSchema = z.object({
+  meeting: z.object({
+    id: z.uuid(),
+    coreGroupId: z.uuid(),
+    caseReference: z.string(),
+    date: civilDateSchema,
+    startsAt: instantSchema.optional(),
+    endsAt: instantSchema.optional(),
+    /** Named for this meeting; without one the lead social worker chairs. */
+    chairMemberId: z.string().optional(),
+    minuteTakerMemberId: z.string().optional(),
+  }),
+  minutes: minutesSchema,
+  members: z.array(memberSchema),
+  actions: z.array(planActionSchema),
+  /** Earlier held meetings' Signs of Safety scaling, oldest first. */
+  scalingHistory: z.array(z.object({ date: civilDateSchema, scores: z.array(scalingScoreSchema) })),
+  you: permissionsSchema,
+  circulation: z.object({ due: civilDateSchema, status: deadlineStatusSchema }),
+  /** The policy's deadline for the next meeting, to pre-fill the next date. */
+  nextMeetingDue: civilDateSchema,
+  /** Deliveries of the current version. */
+  deliveries: z.array(deliverySchema),
+});
+export type MinutesView = z.infer<typeof minutesViewResponseSchema>;
+
+// ─── The other requests on one meeting's minutes ─────────────────────────────────────────────────
+
+/** The path of every route on one meeting. */
+export const meetingParamsSchema = z.object({ meetingId: z.uuid() });
+export type MeetingParams = z.infer<typeof meetingParamsSchema>;
+
+/** The free-text sections an accepted chat note can join. */
+export const noteSectionSchema = z.enum(NOTE_SECTIONS);
+export type NoteSection = z.infer<typeof noteSectionSchema>;
+
+/** `POST /api/meetings/:meetingId/minutes/contributions/:contributionId`. */
+export const contributionParamsSchema = meetingParamsSchema.extend({ contributionId: z.string().min(1).max(200) });
+/** Take a chat contribution into the minutes (a note says `into` which section) or drop it; answers a snapshot. */
+export const contributionDecisionRequestSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('drop') }),
+  z.object({ decision: z.literal('accept'), into: noteSectionSchema.optional() }),
+]);
+export type ContributionDecisionRequest = z.infer<typeof contributionDecisionRequestSchema>;
+
+/** `PUT /api/meetings/:meetingId/roles`: never the same person (422); answers the minutes view. */
+export const rolesRequestSchema = z.object({ chairMemberId: id, minuteTakerMemberId: id });
+export type RolesRequest = z.infer<typeof rolesRequestSchema>;
+
+/** `POST /api/meetings/:meetingId/minutes/sign-off`; answers the minutes view. */
+export const signOffRequestSchema = z.object({ as: z.enum(['chair', 'team-manager']) });
+export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
+
+/** `POST /api/meetings/:meetingId/minutes/amend`: a new unsigned version that says why; answers the minutes view. */
+export const amendRequestSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+export type AmendRequest = z.infer<typeof amendRequestSchema>;
+
+/** `POST …/distribute` answers 202: deliveries go out as jobs and show in the view's `deliveries`. */
+export const distributionQueuedResponseSchema = z.object({ queued: z.number().int().min(0), recipients: z.number().int().min(0) });
+export type DistributionQueued = z.infer<typeof distributionQueuedResponseSchema>;
+
+/** `GET /api/meetings/:meetingId/minutes/export.docx|pdf` and `GET /api/core-groups/:coreGroupId/plan/export.docx|pdf`. */
+export const exportFormatSchema = z.enum(['docx', 'pdf']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export const minutesExportParamsSchema = meetingParamsSchema.extend({ format: exportFormatSchema });
+export const planExportParamsSchema = z.object({ coreGroupId: z.uuid(), format: exportFormatSchema });

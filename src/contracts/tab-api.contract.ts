@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { dashboardResponseSchema } from './dashboard.contract';
+import { currentMeetingQuerySchema, currentMeetingResponseSchema, devSignInRequestSchema, devSignInResponseSchema, devUsersResponseSchema, meResponseSchema } from './identity.contract';
+import {
+  amendRequestSchema,
+  contributionDecisionRequestSchema,
+  contributionParamsSchema,
+  distributionQueuedResponseSchema,
+  meetingParamsSchema,
+  minutesExportParamsSchema,
+  minutesSnapshotResponseSchema,
+  minutesViewResponseSchema,
+  planExportParamsSchema,
+  rolesRequestSchema,
+  sectionSaveRequestSchema,
+  signOffRequestSchema,
+  versionConflictBodySchema,
+} from './minutes.contract';
+
+/** A download (DOCX, PDF): bytes with a Content-Disposition, not JSON. */
+export const FILE = 'file';
+
+/** What one route of the tab API takes and answers. */
+export interface TabApiRoute {
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The answers other than errors, by status; a status may also name its own error body (409). */
+  readonly answers: Readonly<Record<number, z.ZodType | typeof FILE>>;
+  /** Mounted only in local mode, on loopback. */
+  readonly localOnly?: true;
+}
+
+/**
+ * Every route of the tab's API (tab/API.md) with the schemas of what it takes and answers: the
+ * index of this folder. Any status not listed in `answers` (400, 401, 403, 404, 422, 500…) answers
+ * `errorBodySchema` (errors.contract.ts). The server's routes parse with these same schemas, and the
+ * API tests check every answer they get against this table (test/support/tab-api-contract.ts).
+ */
+export const TAB_API = {
+  'GET /api/me': { answers: { 200: meResponseSchema } },
+  'GET /api/meetings/current': { query: currentMeetingQuerySchema, answers: { 200: currentMeetingResponseSchema } },
+  'GET /api/dashboard': { answers: { 200: dashboardResponseSchema } },
+  'GET /api/meetings/:meetingId/minutes': { params: meetingParamsSchema, answers: { 200: minutesViewResponseSchema } },
+  'PATCH /api/meetings/:meetingId/minutes': { params: meetingParamsSchema, body: sectionSaveRequestSchema, answers: { 200: minutesSnapshotResponseSchema, 409: versionConflictBodySchema } },
+  'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { params: contributionParamsSchema, body: contributionDecisionRequestSchema, answers: { 200: minutesSnapshotResponseSchema } },
+  'PUT /api/meetings/:meetingId/roles': { params: meetingParamsSchema, body: rolesRequestSchema, answers: { 200: minutesViewResponseSchema } },
+  'POST /api/meetings/:meetingId/minutes/sign-off': { params: meetingParamsSchema, body: signOffRequestSchema, answers: { 200: minutesViewResponseSchema } },
+  'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
+  'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
+  'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
+  'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
+  'GET /api/dev/users': { answers: { 200: devUsersResponseSchema }, localOnly: true },
+  'POST /api/dev/sign-in': { body: devSignInRequestSchema, answers: { 200: devSignInResponseSchema }, localOnly: true },
+} as const satisfies Record<string, TabApiRoute>;
+
+export type TabApiRouteKey = keyof typeof TAB_API;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { MEMBER_ROLES } from '../domain/core-group';
+import { ACTION_STATES, CHECK_IN_STATUSES } from '../domain/plan';
+
+/** A real calendar day (February 30th is not), checked without a date library so the tab's types stay light. */
+function isRealDate(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A civil date on the wire: `YYYY-MM-DD` text, a real day. The server turns it into a
+ * `Temporal.PlainDate` (src/domain/civil-date.ts) after parsing; Temporal never crosses the wire.
+ */
+export const civilDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(isRealDate, 'not a real date');
+export type CivilDateText = z.infer<typeof civilDateSchema>;
+
+/** An instant on the wire: ISO 8601 text (`2026-06-08T09:00:00.000Z`), as `Clock.nowIso()` writes it. */
+export const instantSchema = z.iso.datetime({ offset: true });
+
+/** A member's standing role in a core group (src/domain/core-group.ts). */
+export const memberRoleSchema = z.enum(MEMBER_ROLES);
+export type MemberRole = z.infer<typeof memberRoleSchema>;
+
+/** Where a plan action stands (src/domain/plan.ts). */
+export const actionStateSchema = z.enum(ACTION_STATES);
+export type ActionState = z.infer<typeof actionStateSchema>;
+
+/** An owner's answer to a check-in prompt (src/domain/plan.ts). */
+export const checkInStatusSchema = z.enum(CHECK_IN_STATUSES);
+export type CheckInStatus = z.infer<typeof checkInStatusSchema>;
+
+/** A deadline's standing: an obligation's status, or the minutes' circulation. */
+export const deadlineStatusSchema = z.enum(['met', 'due', 'at-risk', 'overdue']);
+export type DeadlineStatus = z.infer<typeof deadlineStatusSchema>;
+
+/** The latest check-in on a plan action, as its owner gave it. */
+export const lastCheckInSchema = z.object({
+  status: checkInStatusSchema,
+  note: z.string(),
+  recordedAt: instantSchema,
+});
+export type LastCheckIn = z.infer<typeof lastCheckInSchema>;

@@ -1,0 +1,39 @@
+import type * as wire from '../contracts/dashboard.contract';
+import type { ObligationKind, ObligationStatus } from '../domain/obligations';
+import type { SignalKind } from '../domain/signals';
+import type { Dashboard } from '../services/dashboard.service';
+import { type SameValues, lastCheckInToWire } from './wire-values.wire';
+
+/** The dashboard as the use case builds it, in domain types (Temporal dates). */
+type DashboardModel = Awaited<ReturnType<Dashboard['of']>>;
+
+/** The domain's vocabularies that the wire spells out again: the compiler checks both agree. */
+const _obligationKinds: SameValues<wire.ObligationKind, ObligationKind> = true;
+const _obligationStatuses: SameValues<wire.Obligation['status'], ObligationStatus> = true;
+const _signalKinds: SameValues<wire.SignalKind, SignalKind> = true;
+const _timelineKinds: SameValues<wire.TimelineKind, DashboardModel['timeline'][number]['kind']> = true;
+
+/** `GET /api/dashboard`: dates as `YYYY-MM-DD` text, and only the fields the contract names. */
+export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardResponse {
+  return {
+    coreGroups: dashboard.coreGroups.map((group) => ({
+      id: group.id,
+      caseReference: group.caseReference,
+      role: group.role,
+      obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
+      signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
+      nextMeeting: group.nextMeeting && { id: group.nextMeeting.id, date: group.nextMeeting.date.toString() },
+    })),
+    myActions: dashboard.myActions.map((action) => ({
+      coreGroupId: action.coreGroupId,
+      caseReference: action.caseReference,
+      id: action.id,
+      what: action.what,
+      due: action.due.toString(),
+      state: action.state,
+      lastCheckIn: action.lastCheckIn && lastCheckInToWire(action.lastCheckIn),
+    })),
+    compliance: dashboard.compliance.map((cell) => ({ month: cell.month, kind: cell.kind, met: cell.met, late: cell.late })),
+    timeline: dashboard.timeline.map((entry) => ({ coreGroupId: entry.coreGroupId, date: entry.date.toString(), kind: entry.kind, label: entry.label })),
+  };
+}

@@ -1,0 +1,89 @@
+import type * as wire from '../contracts/minutes.contract';
+import type { Minutes, MinutesContent } from '../domain/minutes';
+import type { MinutesView as MinutesViewModel } from '../services/minutes/view';
+import { type SameValues, lastCheckInToWire } from './wire-values.wire';
+
+/** The domain's vocabularies that the wire spells out again: the compiler checks both agree. */
+const _contributionKinds: SameValues<wire.ChatContribution['kind'], MinutesContent['contributions'][number]['kind']> = true;
+const _deliveryChannels: SameValues<wire.Delivery['channel'], MinutesViewModel['deliveries'][number]['channel']> = true;
+const _deliveryOutcomes: SameValues<wire.Delivery['outcome'], MinutesViewModel['deliveries'][number]['outcome']> = true;
+const _circulationStatuses: SameValues<wire.MinutesView['circulation']['status'], MinutesViewModel['circulation']['status']> = true;
+
+/**
+ * The content of the minutes as the tab API sends it: dates as `YYYY-MM-DD` text, no date as an
+ * absent field, and only the fields the contract names.
+ */
+export function minutesContentToWire(content: MinutesContent): wire.MinutesContent {
+  return {
+    attendance: content.attendance.map((entry) => ({ memberId: entry.memberId, attendance: entry.attendance, representativeName: entry.representativeName })),
+    allAgenciesPresent: { discussed: content.allAgenciesPresent.discussed, note: content.allAgenciesPresent.note },
+    actionUpdates: content.actionUpdates.map((update) => ({ actionId: update.actionId, agency: update.agency, update: update.update })),
+    childsVoice: content.childsVoice,
+    signsOfSafety: {
+      worries: content.signsOfSafety.worries,
+      workingWell: content.signsOfSafety.workingWell,
+      needsToHappen: content.signsOfSafety.needsToHappen,
+      scaling: content.signsOfSafety.scaling.map((score) => ({ memberId: score.memberId, score: score.score })),
+    },
+    decisions: [...content.decisions],
+    newActions: content.newActions.map((action) => ({ what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due.toString(), progressMeasure: action.progressMeasure })),
+    disagreements: content.disagreements.map((item) => ({ text: item.text, significant: item.significant })),
+    contingencyReview: content.contingencyReview,
+    nextMeetingDate: content.nextMeetingDate?.toString(),
+    sharing: { withFamily: content.sharing.withFamily, withChild: content.sharing.withChild },
+    contributions: content.contributions.map((item) => ({ id: item.id, kind: item.kind, text: item.text, memberId: item.memberId, at: item.at, ownerName: item.ownerName, due: item.due })),
+  };
+}
+
+/** What a saved section, a decided contribution and a 409's `current` carry: the version and its content. */
+export function toMinutesSnapshotResponse(minutes: Pick<Minutes, 'version' | 'content'>): wire.MinutesSnapshot {
+  return { version: minutes.version, content: minutesContentToWire(minutes.content) };
+}
+
+/** `GET /api/meetings/:meetingId/minutes` (and the answer to roles, sign-off and amend). */
+export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView {
+  const { meeting, minutes } = view;
+  return {
+    meeting: {
+      id: meeting.id,
+      coreGroupId: meeting.coreGroupId,
+      caseReference: meeting.caseReference,
+      date: meeting.date.toString(),
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      chairMemberId: meeting.chairMemberId,
+      minuteTakerMemberId: meeting.minuteTakerMemberId,
+    },
+    minutes: {
+      id: minutes.id,
+      version: minutes.version,
+      content: minutesContentToWire(minutes.content),
+      chairSignOff: minutes.chairSignOff && { memberId: minutes.chairSignOff.memberId, at: minutes.chairSignOff.at },
+      managerSignOff: minutes.managerSignOff && { memberId: minutes.managerSignOff.memberId, at: minutes.managerSignOff.at },
+      amendmentReason: minutes.amendmentReason,
+    },
+    members: view.members.map((member) => ({ id: member.id, name: member.name, role: member.role, agency: member.agency })),
+    actions: view.actions.map((action) => ({
+      id: action.id,
+      what: action.what,
+      ownerMemberId: action.ownerMemberId,
+      agency: action.agency,
+      due: action.due.toString(),
+      state: action.state,
+      lastCheckIn: action.lastCheckIn && lastCheckInToWire(action.lastCheckIn),
+    })),
+    scalingHistory: view.scalingHistory.map((entry) => ({ date: entry.date.toString(), scores: entry.scores.map((score) => ({ memberId: score.memberId, score: score.score })) })),
+    you: {
+      memberId: view.you.memberId,
+      canEdit: view.you.canEdit,
+      canSignAsChair: view.you.canSignAsChair,
+      canSignAsManager: view.you.canSignAsManager,
+      canDistribute: view.you.canDistribute,
+      canExport: view.you.canExport,
+      canAssignRoles: view.you.canAssignRoles,
+    },
+    circulation: { due: view.circulation.due.toString(), status: view.circulation.status },
+    nextMeetingDue: view.nextMeetingDue.toString(),
+    deliveries: view.deliveries.map((delivery) => ({ memberId: delivery.memberId, channel: delivery.channel, outcome: delivery.outcome, at: delivery.at })),
+  };
+}
