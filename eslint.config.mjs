@@ -53,6 +53,24 @@ export default tseslint.config(
     },
   },
   {
+    // The tab takes the API's wire types from src/contracts as types only (`@contracts/*`), and
+    // nothing else from outside tab/: zod and the server stay out of the browser bundle.
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@contracts/*'], allowTypeImports: true, message: 'The tab takes only types from the contracts: import type { … } from "@contracts/…".' },
+            { group: ['zod', 'zod/*'], message: 'zod stays on the server; the tab takes the contracts as types only.' },
+            { regex: '(^|/)\\.\\./(\\.\\./)*(src|bot)/', message: 'The tab imports nothing of the server or the bot; the API types come from "@contracts/…".' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+    },
+  },
+  {
     // The tab's React code (browser): hooks called by the rules, effects listing what they use.
     files: ['tab/**/*.ts', 'tab/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

@@ -1,4 +1,5 @@
-import type { ActionState, Attendance, CheckInStatus, DeadlineStatus } from '../api/api.types';
+import type { Attendance } from '@contracts/minutes.contract';
+import type { ActionState, CheckInStatus, DeadlineStatus } from '@contracts/wire-values.contract';
 
 export const ATTENDANCE_LABELS: Readonly<Record<Attendance, string>> = {
   invited: 'Not recorded yet',

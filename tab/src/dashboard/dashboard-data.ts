@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardCoreGroup, MyAction, Obligation } from '../api/api.types';
+import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
 import { obligationLabel } from '../common/labels';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
@@ -22,7 +22,7 @@ export interface AttentionItem {
 }
 
 /** What needs doing now, across all the user's core groups: overdue and at-risk deadlines, overdue actions. */
-export function needsAttention(dashboard: Dashboard, today: string): AttentionItem[] {
+export function needsAttention(dashboard: DashboardResponse, today: string): AttentionItem[] {
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
       .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => obligation.status === 'overdue' || obligation.status === 'at-risk')

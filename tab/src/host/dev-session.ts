@@ -1,4 +1,4 @@
-import type { DevUser } from '../api/api.types';
+import type { DevUser } from '@contracts/identity.contract';
 
 const STORAGE_KEY = 'coregroup.dev-session';
 

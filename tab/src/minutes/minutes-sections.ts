@@ -1,4 +1,4 @@
-import type { ActionUpdate, AttendanceEntry, Disagreement, NewAction, SectionName, SectionValues, SignsOfSafety } from '../api/api.types';
+import type { ActionUpdate, AttendanceEntry, Disagreement, NewAction, SectionName, SectionValues, SignsOfSafety } from '@contracts/minutes.contract';
 import { formatDate, isCivilDate } from '../common/format';
 import { ATTENDANCE_LABELS } from '../common/labels';
 

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../api/api.client';
-import type { DevUser } from '../api/api.types';
+import type { DevUser } from '@contracts/identity.contract';
 
 /** What every page gets from the shell once it knows where it runs and who is signed in. */
 export interface Shell {

@@ -1,6 +1,6 @@
 import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
-import type { Dashboard, DashboardCoreGroup } from '../../api/api.types';
+import type { DashboardCoreGroup, DashboardResponse } from '@contracts/dashboard.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant, ukToday, words } from '../../common/format';
@@ -12,7 +12,7 @@ import { useDashboardPageStyles } from './DashboardPage.styles';
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
 
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: Dashboard };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: DashboardResponse };
 
 /** The minutes page of a meeting, keeping a `?theme=` the dashboard was opened with. */
 function minutesHref(meetingId: string): string {
@@ -40,7 +40,7 @@ export function DashboardPage() {
 
   useEffect(() => {
     let live = true;
-    api.get<Dashboard>('/api/dashboard').then(
+    api.get<DashboardResponse>('/api/dashboard').then(
       (dashboard) => live && setLoad({ state: 'ready', dashboard }),
       (error: unknown) => live && setLoad({ state: 'failed', message: errorText(error) }),
     );

@@ -1,6 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { SectionName, SectionValues } from '../../api/api.types';
+import type { SectionName, SectionValues } from '@contracts/minutes.contract';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import { type Names, describeSection } from '../minutes-sections';
 import { useConflictViewStyles } from './ConflictView.styles';

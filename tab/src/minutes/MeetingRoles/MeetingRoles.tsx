@@ -1,6 +1,6 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
-import type { MinutesView } from '../../api/api.types';
+import type { MinutesView } from '@contracts/minutes.contract';
 import { chairOf } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
 

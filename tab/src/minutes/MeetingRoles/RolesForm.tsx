@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MinutesView } from '../../api/api.types';
+import type { MinutesView } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { chairOf } from './meeting-roles';

@@ -1,4 +1,4 @@
-import type { MinutesView } from '../../api/api.types';
+import type { MinutesView } from '@contracts/minutes.contract';
 
 /** The chair the meeting has: the one named, else the lead social worker (unless they take the minutes). */
 export function chairOf(view: MinutesView): string | undefined {

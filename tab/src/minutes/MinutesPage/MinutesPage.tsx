@@ -1,13 +1,12 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../../api/api.client';
-import type { ChatContribution, MinutesSnapshot, MinutesView } from '../../api/api.types';
+import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
 import { incompleteReason } from '../minutes-sections';
 import { MinutesPanel } from '../MinutesPanel/MinutesPanel';
-import type { ContributionDecision } from '../sections/ContributionsSection';
 import { useMinutesPageStyles } from './MinutesPage.styles';
 
 /** Others' changes and chat contributions arrive by polling the minutes this often while the tab is visible. */
@@ -135,7 +134,7 @@ export function MinutesPage() {
   }, [autosave]);
 
   const decideContribution = useCallback(
-    async (contribution: ChatContribution, decision: ContributionDecision) => {
+    async (contribution: ChatContribution, decision: ContributionDecisionRequest) => {
       const current = sessionRef.current;
       if (!current) return;
       // Typing saved first, so the server adds to the newest text and nothing here is overtaken.

@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
-import type { ChatContribution, MinutesView, SectionName, SectionValues } from '../../api/api.types';
+import type { ChatContribution, ContributionDecisionRequest, MinutesView, SectionName, SectionValues } from '@contracts/minutes.contract';
 import { formatDate } from '../../common/format';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import type { Names } from '../minutes-sections';
@@ -9,7 +9,7 @@ import { SaveStatus } from '../SaveStatus/SaveStatus';
 import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
 import { AllAgenciesSection } from '../sections/AllAgenciesSection';
 import { AttendanceSection } from '../sections/AttendanceSection';
-import { type ContributionDecision, ContributionsSection } from '../sections/ContributionsSection';
+import { ContributionsSection } from '../sections/ContributionsSection';
 import { DecisionsSection } from '../sections/DecisionsSection';
 import { DisagreementsSection } from '../sections/DisagreementsSection';
 import { NewActionsSection } from '../sections/NewActionsSection';
@@ -31,7 +31,7 @@ export function MinutesPanel(props: {
   readOnly: boolean;
   onView: (view: MinutesView) => void;
   onDistributed: () => void;
-  onDecideContribution: (contribution: ChatContribution, decision: ContributionDecision) => Promise<void>;
+  onDecideContribution: (contribution: ChatContribution, decision: ContributionDecisionRequest) => Promise<void>;
 }) {
   const styles = useMinutesPanelStyles();
   const { view, autosave, readOnly } = props;

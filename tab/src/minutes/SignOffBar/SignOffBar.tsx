@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import type { MinutesView, SignOff } from '../../api/api.types';
+import type { MinutesView, SignOff } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';

@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { DistributionQueued, MinutesView } from '../../api/api.types';
+import type { DistributionQueued, MinutesView } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';

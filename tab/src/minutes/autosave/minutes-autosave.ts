@@ -1,6 +1,7 @@
 import { ApiError, UnreachableError } from '../../api/api.client';
 import { errorText } from '../../common/error-text';
-import { type ChatContribution, type MinutesContent, type MinutesSnapshot, SECTION_NAMES, type SectionName, type SectionValues } from '../../api/api.types';
+import type { ChatContribution, MinutesContent, MinutesSnapshot, SectionName, SectionValues } from '@contracts/minutes.contract';
+import { SECTION_NAMES } from '../../api/api.constants';
 
 /** How one section stands, as the editor shows it. */
 export type SectionStatus =

@@ -1,5 +1,5 @@
 import { Badge, Field, Textarea } from '@fluentui/react-components';
-import type { ActionUpdate, PlanAction } from '../../api/api.types';
+import type { ActionUpdate, PlanAction } from '@contracts/minutes.contract';
 import { formatDate, formatInstant } from '../../common/format';
 import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
 import type { SectionEditorProps } from './section-props';

@@ -1,5 +1,6 @@
 import { Field, Input, Select } from '@fluentui/react-components';
-import { ATTENDANCE_CHOICES, type Attendance, type AttendanceEntry, type Member } from '../../api/api.types';
+import type { Attendance, AttendanceEntry, Member } from '@contracts/minutes.contract';
+import { ATTENDANCE_CHOICES } from '../../api/api.constants';
 import { words } from '../../common/format';
 import { ATTENDANCE_LABELS } from '../../common/labels';
 import type { SectionEditorProps } from './section-props';

@@ -1,21 +1,20 @@
 import { Badge, Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type ChatContribution, NOTE_TARGETS, type NoteTarget } from '../../api/api.types';
+import type { ChatContribution, ContributionDecisionRequest, NoteSection } from '@contracts/minutes.contract';
+import { NOTE_TARGETS } from '../../api/api.constants';
 import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useSectionStyles } from './sections.styles';
 
 const KIND_LABELS: Readonly<Record<ChatContribution['kind'], string>> = { note: 'Note', decision: 'Decision', action: 'Action' };
 
-export const NOTE_TARGET_LABELS: Readonly<Record<NoteTarget, string>> = {
+export const NOTE_TARGET_LABELS: Readonly<Record<NoteSection, string>> = {
   childsVoice: "The child's voice",
   worries: 'Signs of Safety: worries',
   workingWell: 'Signs of Safety: working well',
   needsToHappen: 'Signs of Safety: needs to happen',
   contingencyReview: 'Contingency plan review',
 };
-
-export type ContributionDecision = { decision: 'drop' } | { decision: 'accept'; into?: NoteTarget | undefined };
 
 /**
  * What members added from the meeting chat (`/coregroup note|decision|action`), attributed and
@@ -25,16 +24,16 @@ export function ContributionsSection(props: {
   contributions: readonly ChatContribution[];
   memberName: (id: string) => string;
   canDecide: boolean;
-  onDecide: (contribution: ChatContribution, decision: ContributionDecision) => Promise<void>;
+  onDecide: (contribution: ChatContribution, decision: ContributionDecisionRequest) => Promise<void>;
 }) {
   const styles = useSectionStyles();
-  const [targets, setTargets] = useState<Record<string, NoteTarget>>({});
+  const [targets, setTargets] = useState<Record<string, NoteSection>>({});
   const [busy, setBusy] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   if (props.contributions.length === 0) return <p className={styles.plain}>Nothing waiting from the meeting chat.</p>;
 
-  const decide = async (contribution: ChatContribution, decision: ContributionDecision) => {
+  const decide = async (contribution: ChatContribution, decision: ContributionDecisionRequest) => {
     setBusy(contribution.id);
     setErrors((current) => ({ ...current, [contribution.id]: '' }));
     try {
@@ -74,7 +73,7 @@ export function ContributionsSection(props: {
                 <div className={styles.row}>
                   {contribution.kind === 'note' && (
                     <Field className={styles.grow} label="Add the note to">
-                      <Select className={styles.select} value={target} onChange={(_event, data) => setTargets((current) => ({ ...current, [contribution.id]: data.value as NoteTarget }))}>
+                      <Select className={styles.select} value={target} onChange={(_event, data) => setTargets((current) => ({ ...current, [contribution.id]: data.value as NoteSection }))}>
                         {NOTE_TARGETS.map((name) => (
                           <option key={name} value={name}>
                             {NOTE_TARGET_LABELS[name]}

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
-import type { Disagreement } from '../../api/api.types';
+import type { Disagreement } from '@contracts/minutes.contract';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';

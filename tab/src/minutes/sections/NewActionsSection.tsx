@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
-import type { Member, NewAction } from '../../api/api.types';
+import type { Member, NewAction } from '@contracts/minutes.contract';
 import { isCivilDate } from '../../common/format';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { type ReactNode, Suspense, lazy } from 'react';
-import type { SectionName } from '../../api/api.types';
+import type { SectionName } from '@contracts/minutes.contract';
 import type { MinutesAutosave, SectionStatus } from '../autosave/minutes-autosave';
 import { type Names, SECTION_TITLES } from '../minutes-sections';
 import { useSectionStyles } from './sections.styles';

@@ -1,5 +1,5 @@
 import { Field, Select, Textarea } from '@fluentui/react-components';
-import type { AttendanceEntry, ScalingScore, SignsOfSafety } from '../../api/api.types';
+import type { AttendanceEntry, ScalingScore, SignsOfSafety } from '@contracts/minutes.contract';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 

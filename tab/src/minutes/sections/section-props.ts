@@ -1,4 +1,4 @@
-import type { SectionName, SectionValues } from '../../api/api.types';
+import type { SectionName, SectionValues } from '@contracts/minutes.contract';
 
 /** What every section editor takes: its value from the autosave, and where a change goes. */
 export interface SectionEditorProps<S extends SectionName> {

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DevUser } from '../../api/api.types';
+import type { DevUser } from '@contracts/identity.contract';
 import type { DevSession } from '../../host/dev-session';
 import { useDevSignInStyles } from './DevSignIn.styles';
 

@@ -1,6 +1,6 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { ComplianceEntry } from '../../../api/api.types';
+import type { ComplianceEntry } from '@contracts/dashboard.contract';
 import { formatMonth } from '../../../common/format';
 import { obligationLabel } from '../../../common/labels';
 import { seriesColour } from '../chart-palette';

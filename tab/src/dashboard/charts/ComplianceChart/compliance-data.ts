@@ -1,4 +1,4 @@
-import type { ComplianceEntry } from '../../../api/api.types';
+import type { ComplianceEntry } from '@contracts/dashboard.contract';
 import { OBLIGATION_LABELS } from '../../../common/labels';
 
 export interface ComplianceMonth {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { TimelineEntry, TimelineKind } from '../../../api/api.types';
+import type { TimelineEntry, TimelineKind } from '@contracts/dashboard.contract';
 import { daysBetween, formatDate, formatMonth } from '../../../common/format';
 import { seriesColour } from '../chart-palette';
 import { useChartStyles } from '../charts.styles';
