@@ -32,4 +32,18 @@ describe('the layering rules in eslint.config.mjs', () => {
     expect(await brokenRules('src/services/x.ts', 'export const x = process.env.X;\n')).toContain('no-restricted-properties');
     expect(await brokenRules('src/services/y.ts', "import { TurnContext } from 'botbuilder';\nexport const y = TurnContext;\n")).toContain('no-restricted-imports');
   });
+
+  test('the tab takes the contracts as types only, and nothing of zod or the server', async () => {
+    const [typeImport, valueImport, inlineTypeImport, reachingOut] = await Promise.all([
+      brokenRules('tab/src/minutes/fine.ts', "import type { MinutesView } from '@contracts/minutes.contract';\nexport type View = MinutesView;\n"),
+      brokenRules('tab/src/minutes/leak.ts', "import { MINUTES_SECTIONS } from '@contracts/minutes.contract';\nexport const x = MINUTES_SECTIONS;\n"),
+      // `import { type X }` leaves `import {} from …` behind, which would still bundle the module.
+      brokenRules('tab/src/minutes/inline.ts', "import { type MinutesView } from '@contracts/minutes.contract';\nexport type View = MinutesView;\n"),
+      brokenRules('tab/src/minutes/out.ts', "import { z } from 'zod';\nimport type { Caller } from '../../../src/services/authorise';\nexport const x: [typeof z, Caller | undefined] = [z, undefined];\n"),
+    ]);
+    expect(typeImport).toEqual([]);
+    expect(valueImport).toEqual(['@typescript-eslint/no-restricted-imports']);
+    expect(inlineTypeImport).toEqual(['@typescript-eslint/no-import-type-side-effects']);
+    expect(reachingOut).toEqual(['@typescript-eslint/no-restricted-imports', '@typescript-eslint/no-restricted-imports']);
+  }, 60_000);
 });

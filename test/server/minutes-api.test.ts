@@ -27,6 +27,8 @@ import { simulatedGraph } from '../support/graph';
 import { createTabTokenVerifier } from '../../src/server/tab-auth';
 import type { Store } from '../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../support/databases';
+import { tabApiContractChecker } from '../support/tab-api-contract';
+import { addContribution } from '../../src/domain/minutes';
 
 const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
 const AUDIENCE = 'api://coregroup.example.org/33333333-4444-4555-8666-777777777777';
@@ -93,11 +95,15 @@ describe('the minutes API with Teams SSO tokens', () => {
   });
 
   const as = async (aadObjectId: string, tenantId = DEMO_TENANT_ID) => sign({ tid: tenantId, oid: aadObjectId, name: 'Someone' });
+  /** Every answer is checked against its route's contract (src/contracts); the last test proves every route and status was. */
+  const contract = tabApiContractChecker();
   const call = async (method: string, path: string, token: string | undefined, body?: unknown) => {
     const response = await fetch(`${base}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const json: unknown = await response.json();
+    contract.check({ method, url: path, status: response.status, body: json });
     // The API's JSON, read loosely: each test checks the fields it is about.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: json as Record<string, any> };
   };
   const unsigned = () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -118,6 +124,14 @@ describe('the minutes API with Teams SSO tokens', () => {
     const response = await call('GET', `/api/meetings/${meetingId}/minutes`, await token());
     expect(response.status).toBe(401);
     expect(JSON.stringify(response.body)).not.toContain('DEMO-0001');
+  });
+
+  test('the caller is who the token says; their current meeting is the next one booked; a chat that is no meeting is a 404', async () => {
+    const me = await call('GET', '/api/me', await as(health));
+    expect(me).toMatchObject({ status: 200, body: { tenantId: DEMO_TENANT_ID, aadObjectId: health, name: 'Someone' } });
+    expect(await call('GET', '/api/meetings/current', await as(health))).toMatchObject({ status: 200, body: { meetingId } });
+    const unknownChat = await call('GET', `/api/meetings/current?chatId=${encodeURIComponent('19:meeting_nothing@thread.v2')}`, await as(health));
+    expect(unknownChat.status).toBe(404);
   });
 
   test('a member reads the minutes of their meeting: sections, plan actions, their permissions, the circulation deadline', async () => {
@@ -166,6 +180,18 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(kept).toMatchObject({ status: 200, body: { version: 4 } });
   });
 
+  test('the chair takes a decision from the meeting chat into the minutes; a contribution no longer waiting is a 404', async () => {
+    const draft = (await store.minutes.findByMeeting(meetingId))!;
+    const contribution = { id: 'activity-decision-1', kind: 'decision' as const, text: 'School to share attendance weekly', memberId: draft.content.attendance[0]!.memberId, at: clock.nowIso() };
+    await store.minutes.save(addContribution(draft, contribution), { expectedVersion: draft.version, savedBy: 'test', at: clock.nowIso() });
+    const path = `/api/meetings/${meetingId}/minutes/contributions/${contribution.id}`;
+    const accepted = await call('POST', path, await as(lead), { decision: 'accept' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.content.decisions).toContain('School to share attendance weekly');
+    expect(accepted.body.content.contributions).toEqual([]);
+    expect((await call('POST', path, await as(lead), { decision: 'drop' })).status).toBe(404);
+  });
+
   test('a section that does not fit its schema is a 400 and nothing is saved', async () => {
     const before = (await store.minutes.findByMeeting(meetingId))!.version;
     const response = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: before, section: 'signsOfSafety', value: { worries: '', workingWell: '', needsToHappen: '', scaling: [{ memberId: 'm', score: 11 }] } });
@@ -199,7 +225,9 @@ describe('the minutes API with Teams SSO tokens', () => {
   test('the minutes export as DOCX and PDF with their content, the case reference and an audit reference, never the child’s name', async () => {
     const download = async (path: string, token: string) => {
       const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file: Buffer.from(await response.arrayBuffer()) };
+      const file = Buffer.from(await response.arrayBuffer());
+      contract.check({ method: 'GET', url: path, status: response.status, body: response.ok ? undefined : JSON.parse(file.toString('utf8')) });
+      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file };
     };
     const docx = await download(`/api/meetings/${meetingId}/minutes/export.docx`, await as(lead));
     expect(docx.status).toBe(200);
@@ -263,5 +291,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(entries.some((entry) => entry.action === 'edit-minutes' && entry.actor === lead && entry.outcome === 'allowed')).toBe(true);
     expect(entries.some((entry) => entry.action === 'view-minutes-draft' && entry.actor === otherLead && entry.outcome === 'denied')).toBe(true);
     expect(JSON.stringify(entries)).not.toContain('school is better');
+  });
+
+  test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {
+    expect(contract.unchecked((route) => !route.localOnly)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { type RunningService, startService } from '../../src/main';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { tabApiContractChecker } from '../support/tab-api-contract';
 
 const silent = createLogger({ level: 'silent' });
 
@@ -37,6 +38,25 @@ describe('the service in local mode', () => {
     const response = await fetch(`${service.url}/api/nothing-here`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: 'not-found', message: 'No such endpoint' } });
+  });
+
+  test('local mode offers the demo people and signs one in (a stranger is refused); the dev token works on the tab API; every answer fits its contract', async () => {
+    const contract = tabApiContractChecker();
+    const call = async (method: string, path: string, options: { body?: unknown; token?: string } = {}) => {
+      const headers = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}) };
+      const response = await fetch(`${service.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+      const body: unknown = await response.json();
+      contract.check({ method, url: path, status: response.status, body });
+      return { status: response.status, body };
+    };
+    const { users } = (await call('GET', '/api/dev/users')).body as { users: { aadObjectId: string; name: string }[] };
+    expect(users.map((user) => user.aadObjectId)).toContain(demoObjectId('lead'));
+    expect((await call('POST', '/api/dev/sign-in', { body: { aadObjectId: '11111111-2222-4333-8444-555555555555' } })).status).toBe(400);
+    const signedIn = await call('POST', '/api/dev/sign-in', { body: { aadObjectId: demoObjectId('lead') } });
+    expect(signedIn.status).toBe(200);
+    const { token } = signedIn.body as { token: string };
+    expect(await call('GET', '/api/me', { token })).toMatchObject({ status: 200, body: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') } });
+    expect(contract.unchecked((route) => route.localOnly === true)).toEqual([]);
   });
 
   test('the demo core group is seeded once, whatever the number of starts', async () => {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { errorBodySchema } from '../../src/contracts/errors.contract';
 import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
@@ -102,6 +103,7 @@ describe('replies pushed by Graph change notifications to the app over HTTP', ()
   test('a malformed body is a 400, and the validation token is echoed as plain text', async () => {
     const bad = await fetch(`${appUrl}/api/graph/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ value: 'nope' }) });
     expect(bad.status).toBe(400);
+    expect(errorBodySchema.parse(await bad.json())).toEqual({ error: { code: 'invalid-input', message: 'Not a Graph change notification batch' } });
     const echo = await fetch(`${appUrl}/api/graph/notifications?validationToken=${encodeURIComponent('<b>token</b>')}`, { method: 'POST' });
     expect(echo.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(await echo.text()).toBe('<b>token</b>');
