@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actionStateSchema, civilDateSchema, deadlineStatusSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
+import { planActionSchema } from './minutes.contract';
+import { civilDateSchema, deadlineStatusSchema, memberRoleSchema } from './wire-values.contract';
 
 /** The deadlines the policy engine tracks (src/domain/obligations.ts). */
 export const obligationKindSchema = z.enum([
@@ -38,15 +39,9 @@ export const dashboardCoreGroupSchema = z.object({
 export type DashboardCoreGroup = z.infer<typeof dashboardCoreGroupSchema>;
 
 /** A plan action the caller owns, in any of their core groups. */
-export const myActionSchema = z.object({
-  coreGroupId: z.uuid(),
-  caseReference: z.string(),
-  id: z.string().min(1),
-  what: z.string(),
-  due: civilDateSchema,
-  state: actionStateSchema,
-  lastCheckIn: lastCheckInSchema.optional(),
-});
+export const myActionSchema = planActionSchema
+  .pick({ id: true, what: true, due: true, state: true, lastCheckIn: true })
+  .extend({ coreGroupId: z.uuid(), caseReference: z.string() });
 export type MyAction = z.infer<typeof myActionSchema>;
 
 /** Obligations that fell due in one month, of one kind: met on time, or late. */
