@@ -1,6 +1,7 @@
 import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { DashboardCoreGroup, DashboardResponse } from '@contracts/dashboard.contract';
+import type { ExportFormat } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant, ukToday, words } from '../../common/format';
@@ -84,7 +85,7 @@ export function DashboardPage() {
   const signals = dashboard.coreGroups.flatMap((group) => group.signals.map((signal, index) => ({ key: `${group.id}-${signal.kind}-${signal.subjectId}-${index}`, group, signal })));
   const actions = [...dashboard.myActions].sort((a, b) => a.due.localeCompare(b.due));
 
-  const exportPlan = async (group: DashboardCoreGroup, format: 'docx' | 'pdf') => {
+  const exportPlan = async (group: DashboardCoreGroup, format: ExportFormat) => {
     setExportError(undefined);
     try {
       await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(group.id)}/plan/export.${format}`, fallbackName: `plan-${group.caseReference}.${format}` });

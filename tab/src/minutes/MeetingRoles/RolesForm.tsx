@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MinutesView } from '@contracts/minutes.contract';
+import type { MinutesView, RolesRequest } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { chairOf } from './meeting-roles';
@@ -23,7 +23,7 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
     setError(undefined);
     try {
       await props.beforeChange();
-      props.onDone(await api.send<MinutesView>('PUT', `/api/meetings/${encodeURIComponent(view.meeting.id)}/roles`, { chairMemberId: chair, minuteTakerMemberId: minuteTaker }));
+      props.onDone(await api.send<MinutesView>('PUT', `/api/meetings/${encodeURIComponent(view.meeting.id)}/roles`, { chairMemberId: chair, minuteTakerMemberId: minuteTaker } satisfies RolesRequest));
     } catch (failure) {
       setError(errorText(failure));
       setBusy(false);

@@ -1,7 +1,8 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../../api/api.client';
-import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView } from '@contracts/minutes.contract';
+import type { CurrentMeetingResponse } from '@contracts/identity.contract';
+import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView, VersionConflictBody } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
@@ -25,7 +26,7 @@ function isReadOnly(view: MinutesView): boolean {
   return !view.you.canEdit || view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
 }
 
-function hasCurrent(body: unknown): body is { current: MinutesSnapshot } {
+function hasCurrent(body: unknown): body is Pick<VersionConflictBody, 'current'> {
   if (typeof body !== 'object' || body === null || !('current' in body)) return false;
   const current = (body as { current: unknown }).current;
   return typeof current === 'object' && current !== null && typeof (current as MinutesSnapshot).version === 'number' && typeof (current as MinutesSnapshot).content === 'object';
@@ -76,7 +77,7 @@ export function MinutesPage() {
       try {
         const asked = new URLSearchParams(window.location.search).get('meetingId');
         const query = chatId ? `?chatId=${encodeURIComponent(chatId)}` : '';
-        const meetingId = asked ?? (await api.get<{ meetingId: string }>(`/api/meetings/current${query}`)).meetingId;
+        const meetingId = asked ?? (await api.get<CurrentMeetingResponse>(`/api/meetings/current${query}`)).meetingId;
         if (!live) return;
         setLoad({ state: 'loading', message: 'Opening the minutes…' });
         const view = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(meetingId)}/minutes`);

@@ -1,6 +1,6 @@
 import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import type { MinutesView, SignOff } from '@contracts/minutes.contract';
+import type { ExportFormat, MinutesView, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';
@@ -53,10 +53,10 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         return;
       }
       setConfirming(undefined);
-      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/minutes/sign-off`, { as }));
+      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/minutes/sign-off`, { as } satisfies SignOffRequest));
     });
 
-  const exportAs = (format: 'docx' | 'pdf') =>
+  const exportAs = (format: ExportFormat) =>
     run(`Preparing the ${format.toUpperCase()}…`, async () => {
       await props.autosave?.flush();
       await saveDownload(api, { path: `/api/meetings/${meeting.id}/minutes/export.${format}`, fallbackName: `minutes-${meeting.caseReference}-${meeting.date}.${format}` });

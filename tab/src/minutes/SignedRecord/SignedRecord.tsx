@@ -1,6 +1,6 @@
 import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { DistributionQueued, MinutesView } from '@contracts/minutes.contract';
+import type { AmendRequest, DistributionQueued, MinutesView } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
@@ -42,7 +42,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
 
   const amend = () =>
     run('Starting the amendment…', async () => {
-      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${view.meeting.id}/minutes/amend`, { reason: reason.trim() }));
+      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${view.meeting.id}/minutes/amend`, { reason: reason.trim() } satisfies AmendRequest));
     });
 
   const failed = view.deliveries.filter((delivery) => delivery.outcome === 'failed').length;

@@ -1,6 +1,6 @@
 import { ApiError, UnreachableError } from '../../api/api.client';
 import { errorText } from '../../common/error-text';
-import type { ChatContribution, MinutesContent, MinutesSnapshot, SectionName, SectionValues } from '@contracts/minutes.contract';
+import type { ChatContribution, MinutesContent, MinutesSnapshot, SectionName, SectionSaveRequest, SectionValues } from '@contracts/minutes.contract';
 import { SECTION_NAMES } from '../../api/api.constants';
 
 /** How one section stands, as the editor shows it. */
@@ -32,11 +32,8 @@ export interface AutosaveView {
 
 export type SaveOutcome = { saved: MinutesSnapshot } | { conflict: MinutesSnapshot };
 
-export interface SaveRequest {
-  baseVersion: number;
-  section: SectionName;
-  value: unknown;
-}
+/** One section's save: `PATCH /api/meetings/:meetingId/minutes`. */
+export type SaveRequest = SectionSaveRequest;
 
 export interface Timers {
   set(callback: () => void, ms: number): number;

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DevUser } from '@contracts/identity.contract';
+import type { ErrorBody } from '@contracts/errors.contract';
+import type { DevSignInRequest, DevSignInResponse, DevUser, DevUsersResponse } from '@contracts/identity.contract';
 import type { DevSession } from '../../host/dev-session';
 import { useDevSignInStyles } from './DevSignIn.styles';
 
@@ -21,7 +22,7 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
     fetch('/api/dev/users', { headers: { Accept: 'application/json' }, cache: 'no-store' })
       .then(async (response) => {
         if (!response.ok) throw new Error(`status ${response.status}`);
-        const body = (await response.json()) as { users?: DevUser[] };
+        const body = (await response.json()) as Partial<DevUsersResponse>;
         if (live) setLoad({ state: 'ready', users: body.users ?? [] });
       })
       .catch((reason: unknown) => {
@@ -40,9 +41,9 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
       const response = await fetch('/api/dev/sign-in', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ aadObjectId: user.aadObjectId }),
+        body: JSON.stringify({ aadObjectId: user.aadObjectId } satisfies DevSignInRequest),
       });
-      const body = (await response.json()) as { token?: string; error?: { message?: string } };
+      const body = (await response.json()) as Partial<DevSignInResponse & ErrorBody>;
       if (!response.ok || typeof body.token !== 'string') throw new Error(body.error?.message ?? `status ${response.status}`);
       props.onSignedIn({ token: body.token, user });
     } catch (reason) {
