@@ -23,8 +23,8 @@ const RENDERERS: Renderers = {
   'check-in-prompt': (message) => tasksCard(message.actions, message.promptId),
   'check-in-missing': (message) =>
     messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${message.askedOn}.`),
-  'concern-raised': ({ kind: _kind, concern, ...notice }) => concernNotificationCard({ ...notice, kind: concern }),
-  signal: ({ kind: _kind, signal, ...notice }) => signalCard({ ...notice, kind: signal }),
+  'concern-raised': (message) => concernNotificationCard(message),
+  signal: (message) => signalCard(message),
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),

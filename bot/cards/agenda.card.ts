@@ -1,7 +1,7 @@
 import { AGENDA_VIEW_VERB, type AgendaAction, type CardVerb, MARK_PRESENT_VERB, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { Attendance } from '../../src/domain/minutes';
 import type { CheckInStatus } from '../../src/domain/plan';
-import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView } from '../../src/services/ports/notifier.port';
+import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
@@ -85,7 +85,7 @@ function executeAction(verb: CardVerb, title: string, data: AgendaAction): objec
 }
 
 /** 1:1 to the chair and the minute-taker when the meeting ends. */
-export function signOffReminderCard(options: { caseReference: string; meetingDate: string; circulationDue: string; meetingRole: 'chair' | 'minute-taker'; minutesUrl: string }): object {
+export function signOffReminderCard(options: Omit<SignOffReminderMessage, 'kind' | 'chatId'> & { minutesUrl: string }): object {
   const task = options.meetingRole === 'chair' ? 'check the draft, accept or drop the chat contributions, and sign the minutes off; the team manager signs after you' : 'finish the draft so the chair can sign it off';
   return adaptiveCard(
     [

@@ -1,5 +1,6 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernKind } from '../../src/domain/escalation';
+import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
@@ -60,10 +61,10 @@ export function concernRaisedCard(options: { caseReference: string; kind: Concer
 }
 
 /** The 1:1 card to someone a concern is routed to. */
-export function concernNotificationCard(options: { caseReference: string; kind: ConcernKind; raisedBy: string; raisedOn: string; note: string; whatNext: string }): object {
+export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kind'>): object {
   return adaptiveCard([
     heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
-    line(CONCERN_LABELS[options.kind], { weight: 'Bolder' }),
+    line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
     line(`Raised by ${escapeCardText(options.raisedBy)} on ${options.raisedOn}.`, { isSubtle: true }),
     line(escapeCardText(options.note)),
     line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),

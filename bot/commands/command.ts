@@ -1,5 +1,7 @@
 import type { Caller } from '../../src/services/authorise';
+import type { CoreGroupStatus } from '../../src/services/case-status.service';
 import type { BotServices } from '../bot-services';
+import { messageCard } from '../cards/notice.card';
 
 /** A `/coregroup …` command as the bot read it from a message. */
 export interface CommandRequest {
@@ -24,5 +26,13 @@ export interface Command {
   readonly personalOnly: boolean;
 }
 
-/** The reply to a case command when the caller belongs to no core group. */
-export const NOT_A_MEMBER = 'You are not a member of any core group yet.';
+/**
+ * A case command about the caller's first core group: its card, or a plain "not a member yet"
+ * when they belong to none.
+ */
+export function aboutFirstCoreGroup(card: (coreGroup: CoreGroupStatus['coreGroup'], request: CommandRequest, services: BotServices) => Promise<object> | object): Command['run'] {
+  return async (request, services) => {
+    const [first] = await services.status.myStatus(request.caller);
+    return { card: first ? await card(first.coreGroup, request, services) : messageCard('You are not a member of any core group yet.') };
+  };
+}

@@ -35,43 +35,78 @@ export interface PersonalAgendaView extends AgendaView {
 /** How many members one shared card can offer their own view to (Teams refreshes a card for at most 60 named users). */
 export const MAX_PERSONAL_VIEWS = 60;
 
+/** A member's open actions in one core group, with check-in buttons; `promptId` makes answering idempotent. */
+export interface CheckInPromptMessage {
+  readonly kind: 'check-in-prompt';
+  readonly actions: readonly ActionToCheckIn[];
+  readonly promptId: string;
+}
+
+/** To the lead social worker: a member has not checked in since they were asked. */
+export interface CheckInMissingMessage {
+  readonly kind: 'check-in-missing';
+  readonly caseReference: string;
+  readonly memberName: string;
+  readonly agency: string;
+  readonly askedOn: string;
+}
+
+/** To someone a concern is routed to. `raisedBy` is "Name (agency)" or "a member"; `whatNext`, the route's first step. */
+export interface ConcernRaisedMessage {
+  readonly kind: 'concern-raised';
+  readonly caseReference: string;
+  readonly concern: ConcernKind;
+  readonly raisedBy: string;
+  readonly raisedOn: string;
+  readonly note: string;
+  readonly whatNext: string;
+}
+
+/** A drift or attendance signal. `subject`: the action's or the missed rule's wording; `person`: "Name (agency)". */
+export interface SignalMessage {
+  readonly kind: 'signal';
+  readonly signal: SignalKind;
+  readonly caseReference: string;
+  readonly measure: number;
+  readonly subject?: string | undefined;
+  readonly person?: string | undefined;
+  readonly whatNext: string;
+}
+
+/** The agenda in a meeting chat. `refreshFor`: the channel's user ids of members whose clients fetch their own view (at most MAX_PERSONAL_VIEWS). */
+export interface AgendaMessage {
+  readonly kind: 'agenda';
+  readonly view: AgendaView;
+  readonly refreshFor: readonly string[];
+}
+
+/** To the chair or minute-taker when the meeting ends: finish and sign off, and by when the minutes must go out. */
+export interface SignOffReminderMessage {
+  readonly kind: 'sign-off-reminder';
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  readonly circulationDue: string;
+  readonly meetingRole: 'chair' | 'minute-taker';
+  /** The meeting chat, whose minutes tab the message links to. */
+  readonly chatId: string;
+}
+
+/** Signed minutes have been circulated: where to read them (no content in the message itself). */
+export interface MinutesReadyMessage {
+  readonly kind: 'minutes-ready';
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  /** The meeting chat, whose minutes tab the message links to, when the meeting had one. */
+  readonly chatId?: string | undefined;
+}
+
 /**
  * What the app tells people, by kind, with everything its wording needs already decided by the
  * use case (who, which facts, which names). The channel renders it: the Teams notifier turns each
  * kind into its Adaptive Card. Case content goes only into 1:1 kinds; `agenda` is posted into a
  * meeting chat, where guests and parents may be, so it carries times and headings only.
  */
-export type OutboundMessage =
-  /** A member's open actions in one core group, with check-in buttons; `promptId` makes answering idempotent. */
-  | { readonly kind: 'check-in-prompt'; readonly actions: readonly ActionToCheckIn[]; readonly promptId: string }
-  /** To the lead social worker: a member has not checked in since they were asked. */
-  | { readonly kind: 'check-in-missing'; readonly caseReference: string; readonly memberName: string; readonly agency: string; readonly askedOn: string }
-  /** To someone a concern is routed to. `raisedBy` is "Name (agency)" or "a member". */
-  | { readonly kind: 'concern-raised'; readonly caseReference: string; readonly concern: ConcernKind; readonly raisedBy: string; readonly raisedOn: string; readonly note: string; readonly whatNext: string }
-  /** A drift or attendance signal. `subject`: the action's or the missed rule's wording; `person`: "Name (agency)". */
-  | {
-      readonly kind: 'signal';
-      readonly signal: SignalKind;
-      readonly caseReference: string;
-      readonly measure: number;
-      readonly subject?: string | undefined;
-      readonly person?: string | undefined;
-      readonly whatNext: string;
-    }
-  /** The agenda in a meeting chat. `refreshFor`: the channel's user ids of members whose clients fetch their own view (at most MAX_PERSONAL_VIEWS). */
-  | { readonly kind: 'agenda'; readonly view: AgendaView; readonly refreshFor: readonly string[] }
-  /** To the chair or minute-taker when the meeting ends: finish and sign off, and by when the minutes must go out. */
-  | {
-      readonly kind: 'sign-off-reminder';
-      readonly caseReference: string;
-      readonly meetingDate: string;
-      readonly circulationDue: string;
-      readonly meetingRole: 'chair' | 'minute-taker';
-      /** The meeting chat, whose minutes tab the message links to. */
-      readonly chatId: string;
-    }
-  /** Signed minutes have been circulated: where to read them (no content in the message itself). */
-  | { readonly kind: 'minutes-ready'; readonly caseReference: string; readonly meetingDate: string; readonly chatId?: string | undefined };
+export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];
 
