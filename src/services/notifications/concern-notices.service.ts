@@ -2,6 +2,7 @@ import type { ConcernNotificationJob } from '../../contracts/jobs.contract';
 import { escalationRoute } from '../../domain/escalation';
 import type { Notifier } from '../ports/notifier.port';
 import type { ConcernRepository, CoreGroupRepository } from '../ports/store.port';
+import { nameAndAgency } from './member-label';
 
 /**
  * Tells one person a concern is routed to, 1:1: what it is about, who raised it and what the
@@ -22,7 +23,7 @@ export function createConcernNotices(deps: { coreGroups: Pick<CoreGroupRepositor
           kind: 'concern-raised',
           caseReference: coreGroup.caseReference,
           concern: concern.kind,
-          raisedBy: raiser ? `${raiser.displayName} (${raiser.agency})` : 'a member',
+          raisedBy: raiser ? nameAndAgency(raiser) : 'a member',
           raisedOn: concern.raisedAt.slice(0, 10),
           note: concern.note ?? '',
           whatNext: escalationRoute(concern.kind).steps[0]!.does,

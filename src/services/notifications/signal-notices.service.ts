@@ -2,6 +2,7 @@ import type { SignalNoticeJob } from '../../contracts/jobs.contract';
 import { escalationRoute } from '../../domain/escalation';
 import type { Notifier } from '../ports/notifier.port';
 import type { CoreGroupRepository, PlanRepository } from '../ports/store.port';
+import { nameAndAgency } from './member-label';
 
 /**
  * Tells one person of a drift or attendance signal, 1:1, worded from current data when it is sent
@@ -25,7 +26,7 @@ export function createSignalNotices(deps: { coreGroups: Pick<CoreGroupRepository
           caseReference: coreGroup.caseReference,
           measure: job.measure,
           subject: job.kind === 'deadline-missed' ? job.rule : action?.what,
-          person: person ? `${person.displayName} (${person.agency})` : undefined,
+          person: person ? nameAndAgency(person) : undefined,
           whatNext: escalationRoute(job.concern).steps[0]!.does,
         },
       });
