@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { submittedCardAction } from '../src/contracts/card-actions.contract';
-import type { Caller } from '../src/services/authorise';
 import { cardActionFor } from './actions/action-table';
-import type { CardAction } from './actions/card-action';
+import type { CardAction, CardActionRequest } from './actions/card-action';
 import { callerOf, conversationReferenceOf, firstPersonMentioned, plainTextOf, tenantOf } from './activity';
 import { answerRefusals } from './answer-refusals';
 import type { BotServices } from './bot-services';
@@ -95,7 +94,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
     const action = cardActionFor(invokeValue.action.verb);
     if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = await this.runCardAction(context, caller, action, invokeValue.action.data as Record<string, unknown>);
+    const card = await this.runCardAction(action, { caller, data: invokeValue.action.data as Record<string, unknown>, senderName: context.activity.from?.name });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
@@ -105,13 +104,13 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const submitted = submittedCardAction.safeParse(context.activity.value);
     const action = submitted.success ? cardActionFor(submitted.data.verb) : undefined;
     if (!caller || !submitted.success || !action) return;
-    const card = await this.runCardAction(context, caller, action, submitted.data);
+    const card = await this.runCardAction(action, { caller, data: submitted.data, senderName: context.activity.from?.name });
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
-  private runCardAction(context: TurnContext, caller: Caller, action: CardAction, data: Record<string, unknown>): Promise<object> {
-    return answerRefusals(() => action({ caller, data, senderName: context.activity.from?.name }, this.services));
+  private runCardAction(action: CardAction, request: CardActionRequest): Promise<object> {
+    return answerRefusals(() => action(request, this.services));
   }
 
   /** A group or meeting chat the app is now in: where the agenda can be posted. */

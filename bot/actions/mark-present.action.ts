@@ -1,5 +1,4 @@
-import { agendaCardFor } from './agenda-card';
-import type { CardAction } from './card-action';
+import { agendaCardAction } from './agenda-card';
 
 /** "I'm here" on the agenda card: the caller recorded as present once, and their view without the button. */
-export const markPresentCardAction: CardAction = (request, services) => agendaCardFor(request, services, 'mark-present');
+export const markPresentCardAction = agendaCardAction('mark-present');

@@ -51,12 +51,12 @@ export function createConversations(deps: { references: Pick<ConversationReferen
      * the order given, at most `limit`. Every Activity-protocol conversation reference names its
      * user as `user.id`; people who never opened a chat are left out.
      */
-    async channelUserIds(tenantId: string, aadObjectIds: readonly string[], limit: number): Promise<string[]> {
+    async channelUserIds(request: { tenantId: string; aadObjectIds: readonly string[]; limit: number }): Promise<string[]> {
       const ids: string[] = [];
-      for (const aadObjectId of aadObjectIds) {
-        const reference = (await deps.references.find(tenantId, conversationKeyOf({ kind: 'person', aadObjectId }))) as { user?: { id?: unknown } } | undefined;
+      for (const aadObjectId of request.aadObjectIds) {
+        const reference = (await deps.references.find(request.tenantId, conversationKeyOf({ kind: 'person', aadObjectId }))) as { user?: { id?: unknown } } | undefined;
         if (typeof reference?.user?.id === 'string') ids.push(reference.user.id);
-        if (ids.length === limit) break;
+        if (ids.length === request.limit) break;
       }
       return ids;
     },

@@ -49,7 +49,7 @@ describe('where the app can reach people and chats later', () => {
     const store = references();
     const conversations = createConversations({ references: store, clock });
     for (const [oid, id] of [['a', '29:a'], ['c', '29:c'], ['d', '29:d']] as const) await conversations.rememberPerson({ tenantId: 't', aadObjectId: oid, reference: { user: { id } } });
-    expect(await conversations.channelUserIds('t', ['c', 'b', 'a', 'd'], 10)).toEqual(['29:c', '29:a', '29:d']);
-    expect(await conversations.channelUserIds('t', ['c', 'b', 'a', 'd'], 2)).toEqual(['29:c', '29:a']);
+    expect(await conversations.channelUserIds({ tenantId: 't', aadObjectIds: ['c', 'b', 'a', 'd'], limit: 10 })).toEqual(['29:c', '29:a', '29:d']);
+    expect(await conversations.channelUserIds({ tenantId: 't', aadObjectIds: ['c', 'b', 'a', 'd'], limit: 2 })).toEqual(['29:c', '29:a']);
   });
 });

@@ -9,8 +9,12 @@ import { type AgendaView, MAX_PERSONAL_VIEWS, type Notifier, type PersonalAgenda
  * The members whose clients fetch their own view of a meeting's shared agenda card: those who have
  * opened a 1:1 chat with the app (the channel knows them by it). Others refresh by hand.
  */
-async function personalViewsFor(deps: { meetingEvents: Pick<MeetingEventsService, 'attendeeIdentities'>; conversations: Pick<Conversations, 'channelUserIds'> }, tenantId: string, meetingId: string): Promise<string[]> {
-  return deps.conversations.channelUserIds(tenantId, await deps.meetingEvents.attendeeIdentities(meetingId), MAX_PERSONAL_VIEWS);
+async function personalViewsFor(
+  deps: { meetingEvents: Pick<MeetingEventsService, 'attendeeIdentities'>; conversations: Pick<Conversations, 'channelUserIds'> },
+  meeting: { tenantId: string; meetingId: string },
+): Promise<string[]> {
+  const aadObjectIds = await deps.meetingEvents.attendeeIdentities(meeting.meetingId);
+  return deps.conversations.channelUserIds({ tenantId: meeting.tenantId, aadObjectIds, limit: MAX_PERSONAL_VIEWS });
 }
 
 /**
@@ -35,7 +39,7 @@ export function createMeetingNotices(deps: {
         tenantId: job.tenantId,
         to: { kind: 'chat', chatId: job.chatId },
         summary: job.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda',
-        message: { kind: 'agenda', view, refreshFor: await personalViewsFor(deps, job.tenantId, job.meetingId) },
+        message: { kind: 'agenda', view, refreshFor: await personalViewsFor(deps, job) },
       });
     },
 
@@ -75,7 +79,7 @@ export function createAgendaViews(deps: {
       const { caller, meetingId, started } = request;
       const shared = await deps.meetingEvents.agendaOf(meetingId, started);
       if (!shared) return undefined;
-      const refreshFor = await personalViewsFor(deps, caller.tenantId, meetingId);
+      const refreshFor = await personalViewsFor(deps, { tenantId: caller.tenantId, meetingId });
       try {
         const personal = request.intent === 'mark-present' ? await deps.meetingEvents.markPresent({ caller, meetingId }) : await deps.meetingEvents.personalView({ caller, meetingId, started });
         return { shared, personal, refreshFor };

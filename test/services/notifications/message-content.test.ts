@@ -85,7 +85,7 @@ describe('what the meeting chat and the chair are told', () => {
   const personal: PersonalAgendaView = { ...shared, started: true, attendance: 'present', myActions: [] };
   const people = { 'grace-oid': '29:grace', 'owen-oid': undefined, 'priya-oid': '29:priya' } as Record<string, string | undefined>;
   const conversations = {
-    channelUserIds: async (_tenantId: string, aadObjectIds: readonly string[], limit: number) => aadObjectIds.flatMap((id) => (people[id] ? [people[id]] : [])).slice(0, limit),
+    channelUserIds: async (request: { aadObjectIds: readonly string[]; limit: number }) => request.aadObjectIds.flatMap((id) => (people[id] ? [people[id]] : [])).slice(0, request.limit),
   };
   const meetingEvents = (overrides: { personalView?: () => Promise<PersonalAgendaView | undefined> } = {}) => ({
     agendaOf: async (meetingId: string, started: boolean) => (meetingId === shared.meetingId ? { ...shared, started } : undefined),
