@@ -2,16 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBotAdapter } from '../bot/bot-adapter';
-import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
 import { createTeamsNotifier } from '../bot/teams-notifier';
 import { londonDateOf } from '../src/domain/civil-date';
 import { loadWorkingDayCalendars } from '../src/holidays/working-day-calendars';
 import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from '../src/jobs/job-runner';
-import { recipientOfJob } from '../bot/job-recipient';
+import { messageJobHandlers } from '../src/jobs/job-handlers';
+import { recipientOfJob } from '../src/jobs/job-recipient';
 import { createRateLimiter } from '../src/jobs/rate-limiter';
 import { loadPolicyCatalogue } from '../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../src/services/case-status.service';
-import { CHECK_IN_PROMPT_JOB, createCheckInPromptPlanner } from '../src/services/check-in-prompts.service';
+import { CHECK_IN_PROMPT_JOB } from '../src/contracts/jobs.contract';
+import { createCheckInPromptPlanner } from '../src/services/check-in-prompts.service';
+import { createConversations } from '../src/services/conversations.service';
+import { createCheckInNotices } from '../src/services/notifications/check-in-notices.service';
 import type { Clock } from '../src/services/ports/clock.port';
 import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
@@ -60,11 +63,12 @@ async function fanOut() {
     const notDone = async (statuses: readonly string[]) => (await prompts.select((eb) => eb.fn.countAll<number>().as('count')).where('status', 'in', statuses).executeTakeFirstOrThrow()).count;
 
     const adapter = createBotAdapter({ appId: '', log: () => undefined });
-    const notifier = createTeamsNotifier({ adapter, appId: '', references: store.conversationReferences, limiter: createRateLimiter() });
+    const conversations = createConversations({ references: store.conversationReferences, clock });
+    const notifier = createTeamsNotifier({ adapter, appId: '', teamsAppId: '', conversations, limiter: createRateLimiter() });
     let failedAttempts = 0;
     const runner = createJobRunner({
       queue: store.jobs,
-      handlers: checkInPromptJobs({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }),
+      handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }),
       workerId: 'bench-worker',
       clock,
       concurrency: MESSAGE_JOB_CONCURRENCY,

@@ -1,26 +1,32 @@
 import { CardFactory, type ConversationReference } from 'botbuilder';
 import { TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS, type createRateLimiter } from '../src/jobs/rate-limiter';
+import type { Conversations } from '../src/services/conversations.service';
 import { DeliveryError, type Notifier } from '../src/services/ports/notifier.port';
-import type { ConversationReferenceRepository } from '../src/services/ports/store.port';
 import type { CoreGroupAdapter } from './bot-adapter';
+import { renderOutboundCard } from './outbound-cards';
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 /**
- * Proactive messages through the bot: the stored conversation reference (never process memory),
- * Teams' rate limits applied per thread and per tenant before sending, and the connector's 429
- * `Retry-After` or 412/502/503/504 turned into a DeliveryError the job runner retries.
+ * Proactive messages through the bot: each outbound message rendered as its Adaptive Card, sent to
+ * the recipient's stored conversation reference (never process memory), Teams' rate limits applied
+ * per thread and per tenant before sending, and the connector's 429 `Retry-After` or
+ * 412/502/503/504 turned into a DeliveryError the job runner retries. Nowhere to send it (the
+ * person never opened a chat with the app) is a DeliveryError with status 404.
  */
 export function createTeamsNotifier(options: {
   adapter: CoreGroupAdapter;
   appId: string;
-  references: Pick<ConversationReferenceRepository, 'find'>;
+  /** The Teams app id in the org catalogue: links into the minutes tab point at it. */
+  teamsAppId: string;
+  conversations: Pick<Conversations, 'find'>;
   limiter: ReturnType<typeof createRateLimiter>;
 }): Notifier {
   return {
-    async sendCard({ tenantId, recipientKey, card, summary }) {
-      const reference = (await options.references.find(tenantId, recipientKey)) as Partial<ConversationReference> | undefined;
+    async send({ tenantId, to, summary, message }) {
+      const reference = (await options.conversations.find(tenantId, to)) as Partial<ConversationReference> | undefined;
       if (!reference?.conversation?.id) throw new DeliveryError({ message: 'This person has not opened a chat with Core Group yet.', status: 404 });
+      const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId });
       await options.limiter.acquire([
         { key: `thread:${reference.conversation.id}`, windows: TEAMS_THREAD_LIMITS },
         { key: `tenant:${tenantId}`, windows: TEAMS_TENANT_LIMITS },

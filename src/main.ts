@@ -7,8 +7,6 @@ import { type Config, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
-import { checkInPromptJobs } from '../bot/check-in-prompt.jobs';
-import { concernJobs } from '../bot/concern.jobs';
 import { CoreGroupBot } from '../bot/core-group.bot';
 import { createTeamsNotifier } from '../bot/teams-notifier';
 import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from './jobs/job-runner';
@@ -20,10 +18,11 @@ import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
-import { meetingJobs } from '../bot/meeting.jobs';
-import { signalJobs } from '../bot/signal.jobs';
-import { recipientOfJob } from '../bot/job-recipient';
-import { minutesDeliveryJobs } from '../bot/minutes-delivery.jobs';
+import { messageJobHandlers } from './jobs/job-handlers';
+import { recipientOfJob } from './jobs/job-recipient';
+import { createConversations } from './services/conversations.service';
+import { createMessageServices } from './services/notifications/message-services';
+import { createAgendaViews } from './services/notifications/meeting-notices.service';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
 import { createDashboard } from './services/dashboard.service';
 import { createSignalWatch } from './services/signal-watch.service';
@@ -104,6 +103,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
   const status = createCaseStatusService(serviceDeps);
+  const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const bot = new CoreGroupBot({
     status,
     scheduling,
@@ -114,8 +114,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     teamsAppId: config.graph.teamsAppId,
     setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
-    conversationReferences: store.conversationReferences,
-    clock: systemClock,
+    agenda: createAgendaViews({ meetingEvents, conversations }),
+    conversations,
     allowedTenantIds: config.allowedTenantIds,
   });
   const adapter = createBotAdapter({
@@ -127,14 +127,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   const recordExport = createRecordExport({ ...serviceDeps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const distribution = createMinutesDistribution(serviceDeps);
-  const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', references: store.conversationReferences, limiter: createRateLimiter() });
+  const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
   const runner = createJobRunner({
     queue: store.jobs,
-    handlers: { ...checkInPromptJobs({ status, coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), ...concernJobs({ coreGroups: store.coreGroups, concerns: store.concerns, notifier }),
-      ...minutesDeliveryJobs({ distribution, exports: recordExport, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox, teamsAppId: config.graph.teamsAppId }),
-      ...signalJobs({ coreGroups: store.coreGroups, plans: store.plans, notifier }),
-      ...meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: config.graph.teamsAppId }),
-    },
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, exports: recordExport, conversations, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox })),
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     leaseMs: config.jobLeaseMs,

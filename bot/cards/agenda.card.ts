@@ -1,15 +1,10 @@
+import { AGENDA_VIEW_VERB, type AgendaAction, type CardVerb, MARK_PRESENT_VERB, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { Attendance } from '../../src/domain/minutes';
 import type { CheckInStatus } from '../../src/domain/plan';
-import type { AgendaView, PersonalAgendaView } from '../../src/services/meeting-events.service';
+import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
-
-export const AGENDA_VIEW_VERB = 'agenda-view';
-export const MARK_PRESENT_VERB = 'mark-present';
-
-/** Teams refreshes a card automatically for at most 60 named users. */
-export const MAX_REFRESH_USERS = 60;
 
 /** The meeting order of the agreed minutes template (seeds 002/004). */
 const AGENDA_ITEMS = [
@@ -54,7 +49,7 @@ function when(view: AgendaView): string {
  * names the members (Teams user ids) whose client fetches their own view of the card.
  */
 export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor: readonly string[] }): object {
-  const data = { meetingId: view.meetingId, started: view.started };
+  const data: AgendaAction = { meetingId: view.meetingId, started: view.started };
   const card = adaptiveCard(
     [
       heading(view.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda'),
@@ -67,7 +62,7 @@ export function agendaCard(view: AgendaView, options: { minutesUrl: string; refr
       { type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl },
     ],
   );
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: 'Show my view', data }, userIds: options.refreshFor.slice(0, MAX_REFRESH_USERS) } };
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: 'Show my view', data }, userIds: options.refreshFor.slice(0, MAX_PERSONAL_VIEWS) } };
 }
 
 /** The same card as one verified member sees it: their attendance and their own open actions. */
@@ -84,12 +79,13 @@ export function personalAgendaCard(view: PersonalAgendaView, options: { minutesU
   return { ...shared, body: [...shared.body, ...mine], ...(actions ? { actions } : {}) };
 }
 
-function executeAction(verb: string, title: string, data: object): object {
-  return { type: 'Action.Execute', verb, title, data, fallback: { type: 'Action.Submit', title, data: { ...data, verb } } };
+function executeAction(verb: CardVerb, title: string, data: AgendaAction): object {
+  const submitted: SubmittedCardAction<AgendaAction> = { ...data, verb };
+  return { type: 'Action.Execute', verb, title, data, fallback: { type: 'Action.Submit', title, data: submitted } };
 }
 
 /** 1:1 to the chair and the minute-taker when the meeting ends. */
-export function signOffReminderCard(options: { caseReference: string; meetingDate: string; circulationDue: string; meetingRole: 'chair' | 'minute-taker'; minutesUrl: string }): object {
+export function signOffReminderCard(options: Omit<SignOffReminderMessage, 'kind' | 'chatId'> & { minutesUrl: string }): object {
   const task = options.meetingRole === 'chair' ? 'check the draft, accept or drop the chat contributions, and sign the minutes off; the team manager signs after you' : 'finish the draft so the chair can sign it off';
   return adaptiveCard(
     [

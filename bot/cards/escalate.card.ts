@@ -1,8 +1,11 @@
+import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernKind } from '../../src/domain/escalation';
+import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
-export const RAISE_CONCERN_VERB = 'raise-concern';
+/** The inputs the form adds to the button's data. */
+const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
 
 /** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
 export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
@@ -19,28 +22,30 @@ export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
 
 /** The form for raising a concern about a core group (1:1). */
 export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
+  const data: Pick<RaiseConcernAction, 'coreGroupId' | 'requestId'> = { coreGroupId: options.coreGroupId, requestId: options.requestId };
+  const submitted: SubmittedCardAction<typeof data> = { ...data, verb: RAISE_CONCERN_VERB };
   return adaptiveCard(
     [
       heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
       line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
       {
         type: 'Input.ChoiceSet',
-        id: 'kind',
+        id: INPUT.kind,
         label: 'What is the concern?',
         isRequired: true,
         errorMessage: 'Choose what the concern is about',
         choices: (Object.entries(CONCERN_LABELS) as [ConcernKind, string][]).map(([value, title]) => ({ title, value })),
       },
-      { type: 'Input.Text', id: 'note', label: 'What is happening?', isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: 'Say briefly what is happening' },
+      { type: 'Input.Text', id: INPUT.note, label: 'What is happening?', isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: 'Say briefly what is happening' },
     ],
     [
       {
         type: 'Action.Execute',
         verb: RAISE_CONCERN_VERB,
         title: 'Raise the concern',
-        data: { coreGroupId: options.coreGroupId, requestId: options.requestId },
+        data,
         associatedInputs: 'auto',
-        fallback: { type: 'Action.Submit', title: 'Raise the concern', data: { coreGroupId: options.coreGroupId, requestId: options.requestId, verb: RAISE_CONCERN_VERB } },
+        fallback: { type: 'Action.Submit', title: 'Raise the concern', data: submitted },
       },
     ],
   );
@@ -56,10 +61,10 @@ export function concernRaisedCard(options: { caseReference: string; kind: Concer
 }
 
 /** The 1:1 card to someone a concern is routed to. */
-export function concernNotificationCard(options: { caseReference: string; kind: ConcernKind; raisedBy: string; raisedOn: string; note: string; whatNext: string }): object {
+export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kind'>): object {
   return adaptiveCard([
     heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
-    line(CONCERN_LABELS[options.kind], { weight: 'Bolder' }),
+    line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
     line(`Raised by ${escapeCardText(options.raisedBy)} on ${options.raisedOn}.`, { isSubtle: true }),
     line(escapeCardText(options.note)),
     line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),

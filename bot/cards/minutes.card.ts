@@ -1,5 +1,6 @@
 import type { CivilDate } from '../../src/domain/civil-date';
 import type { ObligationStatus } from '../../src/domain/obligations';
+import type { MinutesReadyMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
@@ -37,7 +38,7 @@ export function minutesCard(options: { caseReference: string; last?: MeetingMinu
 }
 
 /** 1:1 to a member when signed minutes are circulated: where to read them; no content in the message itself. */
-export function minutesReadyCard(options: { caseReference: string; meetingDate: string; minutesUrl?: string | undefined }): object {
+export function minutesReadyCard(options: Omit<MinutesReadyMessage, 'kind' | 'chatId'> & { minutesUrl?: string | undefined }): object {
   return adaptiveCard(
     [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${options.meetingDate} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
     options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Read the minutes', url: options.minutesUrl }] : undefined,

@@ -1,9 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
+import { BOOK_SLOT_VERB, type BookSlotAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { SlotOffer } from '../../src/services/scheduling.service';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
-export const BOOK_SLOT_VERB = 'book-slot';
+/** The slot choice, named as the action's data names it. */
+const SLOT_INPUT: keyof BookSlotAction = 'slot';
 
 /** A slot as people read it: "Tue, 9 Jun 2026, 14:00–15:30" in UK time. */
 export function slotLabel(startMs: number, endMs: number): string {
@@ -22,6 +24,8 @@ export function slotLabel(startMs: number, endMs: number): string {
 export function slotsCard(options: { coreGroupId: string; caseReference: string; offer: SlotOffer; names: ReadonlyMap<string, string> }): object {
   const { offer } = options;
   const slots = offer.proposal.slots;
+  const data: Pick<BookSlotAction, 'coreGroupId'> = { coreGroupId: options.coreGroupId };
+  const submitted: SubmittedCardAction<typeof data> = { ...data, verb: BOOK_SLOT_VERB };
   const warning = offer.proposal.deadlineCanBeMet
     ? []
     : [
@@ -38,7 +42,7 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
         ? line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')
         : {
             type: 'Input.ChoiceSet',
-            id: 'slot',
+            id: SLOT_INPUT,
             label: 'Choose a slot',
             isRequired: true,
             errorMessage: 'Choose a slot to book',
@@ -47,7 +51,7 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
             choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ' — after the deadline'}`, value: String(slot.startMs) })),
           },
     ],
-    slots.length === 0 ? [] : [{ type: 'Action.Execute', verb: BOOK_SLOT_VERB, title: 'Book this Teams meeting', data: { coreGroupId: options.coreGroupId }, associatedInputs: 'auto', fallback: { type: 'Action.Submit', title: 'Book this Teams meeting', data: { coreGroupId: options.coreGroupId, verb: BOOK_SLOT_VERB } } }],
+    slots.length === 0 ? [] : [{ type: 'Action.Execute', verb: BOOK_SLOT_VERB, title: 'Book this Teams meeting', data, associatedInputs: 'auto', fallback: { type: 'Action.Submit', title: 'Book this Teams meeting', data: submitted } }],
   );
 }
 

@@ -1,4 +1,5 @@
 import type { SignalKind } from '../../src/domain/signals';
+import type { SignalMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
@@ -10,21 +11,12 @@ const HEADINGS: Record<SignalKind, string> = {
 };
 
 /** What the signal is about, already worded from current data by the sender (user text escaped here). */
-export interface SignalNotice {
-  readonly kind: SignalKind;
-  readonly caseReference: string;
-  readonly measure: number;
-  /** The action's wording, or the missed rule's. */
-  readonly subject?: string | undefined;
-  /** "Name (agency)": the action's owner or the absent member. */
-  readonly person?: string | undefined;
-  readonly whatNext: string;
-}
+export type SignalNotice = Omit<SignalMessage, 'kind'>;
 
 function detail(notice: SignalNotice): string {
   const subject = escapeCardText(notice.subject ?? 'an action');
   const person = escapeCardText(notice.person ?? 'a member');
-  switch (notice.kind) {
+  switch (notice.signal) {
     case 'action-overdue':
       return `“${subject}”, owned by ${person}, is ${notice.measure} day${notice.measure === 1 ? '' : 's'} past its due date.`;
     case 'action-silent':
@@ -39,7 +31,7 @@ function detail(notice: SignalNotice): string {
 /** A drift or attendance signal, 1:1 to someone the escalation route names. */
 export function signalCard(notice: SignalNotice): object {
   return adaptiveCard([
-    heading(`${HEADINGS[notice.kind]} — case ${escapeCardText(notice.caseReference)}`),
+    heading(`${HEADINGS[notice.signal]} — case ${escapeCardText(notice.caseReference)}`),
     line(detail(notice)),
     line(`What the procedure asks of you: ${escapeCardText(notice.whatNext)}.`, { isSubtle: true }),
     line('Type /coregroup status for the whole picture, or /coregroup escalate to raise it formally.', { isSubtle: true }),

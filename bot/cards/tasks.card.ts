@@ -1,8 +1,8 @@
-import type { CheckIn, CheckInStatus, PlanAction } from '../../src/domain/plan';
+import { CHECK_IN_VERB, type CheckInAction, type SubmittedCardAction, checkInNoteInputId } from '../../src/contracts/card-actions.contract';
+import type { CheckIn, CheckInStatus } from '../../src/domain/plan';
+import type { ActionToCheckIn } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
-
-export const CHECK_IN_VERB = 'check-in';
 
 const BUTTONS: readonly [CheckInStatus, string][] = [
   ['on-track', 'On track'],
@@ -13,10 +13,7 @@ const BUTTONS: readonly [CheckInStatus, string][] = [
 
 const STATUS_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
 
-export interface TaskItem {
-  readonly coreGroupId: string;
-  readonly caseReference: string;
-  readonly action: PlanAction & { readonly lastCheckIn?: CheckIn | undefined };
+export interface TaskItem extends ActionToCheckIn {
   /** Set once the member has answered this prompt: the buttons go, the answer shows. */
   readonly answered?: CheckIn | undefined;
 }
@@ -39,13 +36,14 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
       if (item.answered) {
         return { type: 'Container', separator: true, items: [...facts, line(`✔ Recorded: ${STATUS_TEXT[item.answered.status]}`, { color: 'Good', weight: 'Bolder' })] };
       }
-      const data = (status: CheckInStatus) => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId });
+      const data = (status: CheckInStatus): CheckInAction => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId });
+      const submitted = (status: CheckInStatus): SubmittedCardAction<CheckInAction> => ({ ...data(status), verb: CHECK_IN_VERB });
       return {
         type: 'Container',
         separator: true,
         items: [
           ...facts,
-          { type: 'Input.Text', id: `note-${action.id}`, label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: 500, isMultiline: true },
+          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: 500, isMultiline: true },
           {
             type: 'ActionSet',
             actions: BUTTONS.map(([status, title]) => ({
@@ -53,7 +51,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
               verb: CHECK_IN_VERB,
               title,
               data: data(status),
-              fallback: { type: 'Action.Submit', title, data: { ...data(status), verb: CHECK_IN_VERB } },
+              fallback: { type: 'Action.Submit', title, data: submitted(status) },
             })),
           },
         ],

@@ -55,8 +55,10 @@ export interface ChatContribution {
   readonly text: string;
   readonly memberId: string;
   readonly at: string;
-  /** For an action: who was named and by when, as typed. */
+  /** For an action: the member it was given to (from the mention, matched by Entra object id), and their name for the minutes. */
+  readonly ownerMemberId?: string | undefined;
   readonly ownerName?: string | undefined;
+  /** For an action: the due date as typed. */
   readonly due?: string | undefined;
 }
 
@@ -299,7 +301,7 @@ function acceptContribution(options: { content: MinutesContent; contribution: Ch
     if (into === 'childsVoice' || into === 'contingencyReview') return { ...content, [into]: append(content[into]) };
     return { ...content, signsOfSafety: { ...content.signsOfSafety, [into]: append(content.signsOfSafety[into]) } };
   }
-  const owner = options.members.find((candidate) => candidate.active && candidate.displayName.toLowerCase() === contribution.ownerName?.toLowerCase());
+  const owner = options.members.find((candidate) => candidate.active && candidate.id === contribution.ownerMemberId);
   if (!owner || !contribution.due) throw new RuleViolationError('That action has no owner who is a member, or no due date: add it under New actions by hand, then drop the chat line.');
   const newAction: NewAction = { what: contribution.text, ownerMemberId: owner.id, agency: owner.agency, due: Temporal.PlainDate.from(contribution.due), progressMeasure: '' };
   return { ...content, newActions: [...content.newActions, newAction] };

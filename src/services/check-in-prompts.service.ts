@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, type CheckInPromptJob } from '../contracts/jobs.contract';
 import { checkInMoments } from '../domain/check-in-moments';
 import type { CivilDate } from '../domain/civil-date';
 import { isInTeams } from '../domain/core-group';
@@ -9,20 +10,6 @@ import { uuidFromKey } from './deterministic-id';
 import { policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from './ports/store.port';
-
-export const CHECK_IN_PROMPT_JOB = 'check-in-prompt';
-export const CHECK_IN_CHASE_JOB = 'check-in-chase';
-
-/** What a prompt job carries: ids only — the card is built when it is sent, from current data. */
-export interface CheckInPromptPayload {
-  readonly tenantId: string;
-  readonly coreGroupId: string;
-  readonly memberId: string;
-  readonly aadObjectId: string;
-  readonly promptId: string;
-  /** When the prompt was due to go out: the chase looks for a check-in since then. */
-  readonly promptedAt: string;
-}
 
 /** 08:00 in London on a civil date, as an ISO instant. */
 const morningOf = (date: CivilDate) => date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from('08:00') }).toInstant().toString();
@@ -61,7 +48,7 @@ export function createCheckInPromptPlanner(deps: {
         if (!owner) continue;
         const key = `prompt:${coreGroupId}:${moment.key}:${owner.id}`;
         const promptedAt = morningOf(moment.date);
-        const payload: CheckInPromptPayload = { tenantId: coreGroup.tenantId, coreGroupId, memberId: owner.id, aadObjectId: owner.aadObjectId!, promptId: uuidFromKey(key), promptedAt };
+        const payload: CheckInPromptJob = { tenantId: coreGroup.tenantId, coreGroupId, memberId: owner.id, aadObjectId: owner.aadObjectId!, promptId: uuidFromKey(key), promptedAt };
         const prompt = await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CHECK_IN_PROMPT_JOB, payload, runAt: promptedAt, idempotencyKey: key, at: deps.clock.nowIso() });
         const chaseAt = morningOf(calendar.addWorkingDays(moment.date, deps.chaseAfterWorkingDays ?? 2));
         await deps.jobs.enqueue({ id: uuidFromKey(`job:chase:${key}`), kind: CHECK_IN_CHASE_JOB, payload, runAt: chaseAt, idempotencyKey: `chase:${key}`, at: deps.clock.nowIso() });

@@ -1,18 +1,9 @@
+import { CONCERN_NOTIFICATION_JOB, type ConcernNotificationJob } from '../contracts/jobs.contract';
 import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue } from './ports/store.port';
-
-export const CONCERN_NOTIFICATION_JOB = 'concern-notification';
-
-/** What a concern notification job carries: ids only. */
-export interface ConcernNotificationPayload {
-  readonly tenantId: string;
-  readonly coreGroupId: string;
-  readonly concernId: string;
-  readonly recipientAadObjectId: string;
-}
 
 /**
  * Raising a concern (seed 003's two families, and seed 001's request for an extra core group):
@@ -35,7 +26,7 @@ export function createConcernService(deps: {
       );
       const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: member.id });
       for (const recipient of recipients) {
-        const payload: ConcernNotificationPayload = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId! };
+        const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId! };
         const key = `concern:${raised.concern.id}:${recipient.id}`;
         await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
       }

@@ -8,7 +8,10 @@ import type { AuditLog, CoreGroupRepository, MeetingRepository, MinutesRepositor
 /**
  * Notes, decisions and actions typed in a core group's meeting chat land in the draft minutes,
  * attributed and time-stamped, for the chair to accept, edit or drop. Only members whose role
- * allows it can add; a retried Teams delivery (same activity id) adds nothing twice.
+ * allows it can add; a retried Teams delivery (same activity id) adds nothing twice. An action's
+ * owner is the person mentioned in the message, identified by their Entra object id (never by the
+ * name as typed) and matched to an active member of the group; someone who is not one leaves the
+ * action without an owner, for the chair to assign.
  */
 export function createMeetingChatService(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
@@ -18,11 +21,31 @@ export function createMeetingChatService(deps: {
   clock: Clock;
 }) {
   return {
-    async contribute(request: { caller: Caller; chatId: string; activityId: string; kind: ChatContribution['kind']; text: string; ownerName?: string | undefined; due?: string | undefined }): Promise<{ added: boolean }> {
+    async contribute(request: {
+      caller: Caller;
+      chatId: string;
+      activityId: string;
+      kind: ChatContribution['kind'];
+      text: string;
+      /** For an action: the Entra object id of the person mentioned as its owner. */
+      ownerAadObjectId?: string | undefined;
+      due?: string | undefined;
+    }): Promise<{ added: boolean }> {
       const meeting = await deps.meetings.findByChatId(request.chatId);
       if (!meeting) throw new NotFoundError('This chat is not a core group meeting chat.');
       const { member } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'contribute-to-minutes', targetId: meeting.id });
-      const contribution: ChatContribution = { id: request.activityId, kind: request.kind, text: request.text.slice(0, 2000), memberId: member.id, at: deps.clock.nowIso(), ownerName: request.ownerName, due: request.due };
+      const owner = request.ownerAadObjectId ? await deps.coreGroups.findMember(meeting.coreGroupId, request.ownerAadObjectId) : undefined;
+      const activeOwner = owner?.active ? owner : undefined;
+      const contribution: ChatContribution = {
+        id: request.activityId,
+        kind: request.kind,
+        text: request.text.slice(0, 2000),
+        memberId: member.id,
+        at: deps.clock.nowIso(),
+        ownerMemberId: activeOwner?.id,
+        ownerName: activeOwner?.displayName,
+        due: request.due,
+      };
       const { changed } = await changeDraft(deps, { meeting, savedBy: member.id, change: (minutes) => addContribution(minutes, contribution) });
       return { added: changed };
     },

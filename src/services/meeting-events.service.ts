@@ -1,6 +1,3 @@
-import type { CivilDate } from '../domain/civil-date';
-import type { Attendance } from '../domain/minutes';
-import type { CheckInStatus } from '../domain/plan';
 import type { Caller } from './authorise';
 import type { AgendaPublisher } from './ports/agenda.port';
 import { agendaOf, attendeeIdentities, personalView, publishAgenda } from './meeting-events/agenda';
@@ -8,44 +5,6 @@ import { markPresent } from './meeting-events/mark-present';
 import type { MeetingEventsDeps } from './meeting-events/meeting-events-deps';
 import { meetingEnded } from './meeting-events/meeting-ended';
 import { meetingStarted } from './meeting-events/meeting-started';
-
-export { MEETING_AGENDA_JOB, SIGN_OFF_REMINDER_JOB } from './meeting-events/meeting-events-deps';
-
-/** What the agenda card shows everyone in the meeting chat: times and headings, nothing about the child. */
-export interface AgendaView {
-  readonly meetingId: string;
-  readonly chatId: string;
-  readonly date: CivilDate;
-  readonly startsAt?: string | undefined;
-  readonly endsAt?: string | undefined;
-  /** Whether the meeting has started: the card then asks who is here. */
-  readonly started: boolean;
-}
-
-/** What one verified member sees on the same card: their attendance and their own open actions. */
-export interface PersonalAgendaView extends AgendaView {
-  readonly attendance: Attendance;
-  readonly myActions: readonly { readonly what: string; readonly due: CivilDate; readonly lastCheckIn?: CheckInStatus | undefined }[];
-}
-
-/** Who the agenda is posted for, and whether the meeting had started (payload of the agenda job). */
-export interface AgendaJobPayload {
-  readonly tenantId: string;
-  readonly meetingId: string;
-  readonly chatId: string;
-  readonly started: boolean;
-}
-
-export interface SignOffReminderPayload {
-  readonly tenantId: string;
-  readonly meetingId: string;
-  readonly aadObjectId: string;
-  readonly meetingRole: 'chair' | 'minute-taker';
-  readonly caseReference: string;
-  /** Dates as ISO text: the payload is stored as JSON. */
-  readonly meetingDate: string;
-  readonly circulationDue: string;
-}
 
 /**
  * The meeting's life in its Teams chat: the agenda posted once the app is there, the draft minutes

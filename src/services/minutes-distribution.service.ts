@@ -1,3 +1,4 @@
+import { MINUTES_DELIVERY_JOB, type MinutesDeliveryJob } from '../contracts/jobs.contract';
 import type { CoreGroupMember } from '../domain/core-group';
 import { NotFoundError, RuleViolationError } from '../domain/errors';
 import { meetingRolesOf } from '../domain/meeting';
@@ -6,17 +7,6 @@ import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { MinutesDeps } from './minutes.service';
 import type { JobQueue, MeetingRepository, MinutesRepository } from './ports/store.port';
-
-export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
-
-/** One delivery to one person: ids only; the sender reads the rest when it runs. */
-export interface MinutesDeliveryPayload {
-  readonly tenantId: string;
-  readonly meetingId: string;
-  readonly minutesId: string;
-  readonly minutesVersion: number;
-  readonly memberId: string;
-}
 
 /**
  * Circulation of signed minutes (seeds 001/002): to every member, present or absent, the conference
@@ -52,14 +42,14 @@ export function createMinutesDistribution(
       const at = deps.clock.nowIso();
       for (const recipient of pending) {
         const key = `minutes-delivery:${minutes.id}:${minutes.version}:${recipient.id}`;
-        const payload: MinutesDeliveryPayload = { tenantId: coreGroup.tenantId, meetingId, minutesId: minutes.id, minutesVersion: minutes.version, memberId: recipient.id };
+        const payload: MinutesDeliveryJob = { tenantId: coreGroup.tenantId, meetingId, minutesId: minutes.id, minutesVersion: minutes.version, memberId: recipient.id };
         await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: MINUTES_DELIVERY_JOB, payload, runAt: at, idempotencyKey: key, at });
       }
       return { queued: pending.length, recipients: recipients.length };
     },
 
     /** Who a delivery is for, with what the message needs; nothing when the minutes moved on (an amendment is circulated anew). */
-    async deliveryOf(payload: MinutesDeliveryPayload): Promise<{ member: CoreGroupMember; caseReference: string; meetingDate: string; chatId?: string | undefined; fromMailbox?: string | undefined } | undefined> {
+    async deliveryOf(payload: MinutesDeliveryJob): Promise<{ member: CoreGroupMember; caseReference: string; meetingDate: string; chatId?: string | undefined; fromMailbox?: string | undefined } | undefined> {
       const { meeting, minutes, members } = await recipientsOf(payload.meetingId);
       const coreGroup = await deps.coreGroups.findById(meeting.coreGroupId);
       const member = members.find((candidate) => candidate.id === payload.memberId);
@@ -68,7 +58,7 @@ export function createMinutesDistribution(
     },
 
     /** Records how a delivery went; when everyone has this version, the circulation is recorded. */
-    async recordOutcome(payload: MinutesDeliveryPayload, outcome: Pick<Delivery, 'channel' | 'outcome' | 'detail'>): Promise<void> {
+    async recordOutcome(payload: MinutesDeliveryJob, outcome: Pick<Delivery, 'channel' | 'outcome' | 'detail'>): Promise<void> {
       const at = deps.clock.nowIso();
       await deps.minutes.recordDelivery({ id: uuidFromKey(`delivery:${payload.minutesId}:${payload.minutesVersion}:${payload.memberId}:${outcome.channel}:${outcome.outcome}`), minutesId: payload.minutesId, minutesVersion: payload.minutesVersion, memberId: payload.memberId, at, ...outcome });
       const { meeting, minutes, recipients } = await recipientsOf(payload.meetingId);

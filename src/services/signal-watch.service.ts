@@ -1,30 +1,14 @@
-import type { ConcernKind } from '../domain/escalation';
+import { SIGNAL_NOTICE_JOB, type SignalNoticeJob } from '../contracts/jobs.contract';
 import { computeObligations } from '../domain/obligations';
 import { currentActions, isOpen } from '../domain/plan';
 import type { PolicyProfile } from '../domain/policy';
-import { type Signal, type SignalKind, detectSignals, signalRecipients } from '../domain/signals';
+import { type Signal, detectSignals, signalRecipients } from '../domain/signals';
 import type { WorkingDayCalendars } from '../domain/working-days';
 import { uuidFromKey } from './deterministic-id';
 import { heldMeetingAttendance } from './held-meetings';
 import { policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-
-export const SIGNAL_NOTICE_JOB = 'signal-notice';
-
-/** What a signal notice carries: ids and the measure only — the card is built when it is sent. */
-export interface SignalNoticePayload {
-  readonly tenantId: string;
-  readonly coreGroupId: string;
-  readonly kind: SignalKind;
-  readonly concern: ConcernKind;
-  readonly subjectId: string;
-  readonly measure: number;
-  readonly memberId?: string | undefined;
-  /** For a missed deadline: the statutory rule's wording (never case content). */
-  readonly rule?: string | undefined;
-  readonly recipientAadObjectId: string;
-}
 
 /**
  * Watches a core group for drift and attendance signals (overdue or silent actions, members
@@ -59,7 +43,7 @@ export function createSignalWatch(deps: {
         const recipients = signalRecipients(members, signal);
         for (const recipient of recipients) {
           const key = `signal:${coreGroupId}:${signal.kind}:${signal.subjectId}:${recipient.id}`;
-          const payload: SignalNoticePayload = { tenantId: coreGroup.tenantId, coreGroupId, kind: signal.kind, concern: signal.concern, subjectId: signal.subjectId, measure: signal.measure, memberId: signal.memberId, rule: obligations.find((obligation) => obligation.id === signal.subjectId)?.rule, recipientAadObjectId: recipient.aadObjectId! };
+          const payload: SignalNoticeJob = { tenantId: coreGroup.tenantId, coreGroupId, kind: signal.kind, concern: signal.concern, subjectId: signal.subjectId, measure: signal.measure, memberId: signal.memberId, rule: obligations.find((obligation) => obligation.id === signal.subjectId)?.rule, recipientAadObjectId: recipient.aadObjectId! };
           const at = deps.clock.nowIso();
           const { created } = await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: SIGNAL_NOTICE_JOB, payload, runAt: at, idempotencyKey: key, at });
           if (created) queued += 1;

@@ -24,9 +24,11 @@ import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import type { Calendar } from '../../src/services/ports/calendar.port';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
-import { meetingJobs } from '../../bot/meeting.jobs';
 import { createTeamsNotifier } from '../../bot/teams-notifier';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
+import { createConversations } from '../../src/services/conversations.service';
+import { createAgendaViews, createMeetingNotices } from '../../src/services/notifications/meeting-notices.service';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
@@ -58,6 +60,7 @@ describe('the bot endpoint with authentication on', () => {
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
     const meetingEvents = createMeetingEventsService(deps);
     const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID });
+    const conversations = createConversations({ references: store.conversationReferences, clock });
     const bot = new CoreGroupBot({
       status: createCaseStatusService(deps),
       scheduling,
@@ -68,13 +71,13 @@ describe('the bot endpoint with authentication on', () => {
       teamsAppId: TEAMS_APP_ID,
       setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
       policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
-      conversationReferences: store.conversationReferences,
-      clock,
+      agenda: createAgendaViews({ meetingEvents, conversations }),
+      conversations,
       allowedTenantIds: [DEMO_TENANT_ID],
     });
     const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
-    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, references: store.conversationReferences, limiter: createRateLimiter() });
-    jobs = createJobRunner({ queue: store.jobs, handlers: meetingJobs({ meetingEvents, references: store.conversationReferences, notifier, teamsAppId: TEAMS_APP_ID }), workerId: 'test', clock });
+    const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
+    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ meetings: createMeetingNotices({ meetingEvents, conversations, notifier }) }), workerId: 'test', clock });
     const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -285,24 +288,62 @@ describe('the bot endpoint with authentication on', () => {
     expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
   });
 
-  test('in the meeting chat, notes, decisions and actions land in the draft minutes once each, attributed; the reply repeats nothing', async () => {
+  /** A message in the booked meeting's chat; `mentions` are Teams' mention entities (the app's own is added). */
+  const inMeetingChatOf = async () => {
     const [booked] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.booking?.chatId);
     const chatId = booked!.booking!.chatId!;
-    const inChat = (aadObjectId: string, text: string, id?: string) => ({ ...fromMember(aadObjectId, { text, conversationType: 'groupChat' }), ...(id ? { id } : {}), conversation: { id: chatId, conversationType: 'groupChat', tenantId: DEMO_TENANT_ID } });
+    const inChat = (aadObjectId: string, text: string, id?: string, mentions: { mentioned: { id: string; name: string; aadObjectId?: string }; text: string }[] = []) => ({
+      ...fromMember(aadObjectId, { text, conversationType: 'groupChat' }),
+      ...(id ? { id } : {}),
+      conversation: { id: chatId, conversationType: 'groupChat', tenantId: DEMO_TENANT_ID },
+      entities: [{ type: 'mention', mentioned: { id: `28:${BOT_APP_ID}`, name: 'Core Group' }, text: '<at>Core Group</at>' }, ...mentions.map((mention) => ({ type: 'mention', ...mention }))],
+    });
+    return { booked: booked!, inChat };
+  };
+  const memberOf = async (aadObjectId: string) => (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === aadObjectId)!;
+
+  test('in the meeting chat, notes, decisions and actions land in the draft minutes once each, attributed; the reply repeats nothing', async () => {
+    const { booked, inChat } = await inMeetingChatOf();
     const note = inChat(health, '<at>Core Group</at> /coregroup note Mum says the heating is fixed', 'activity-note-1');
     await post(note, await channel.token());
     expect(JSON.stringify(lastCard())).toContain('Added to the draft minutes as a note');
     expect(JSON.stringify(lastCard())).not.toContain('heating');
     await post(note, await channel.token());
-    await post(inChat(health, '<at>Core Group</at> /coregroup action <at>Owen Price</at> to send attendance figures by 2026-06-19', 'activity-action-1'), await channel.token());
-    const minutes = await store.minutes.findByMeeting(booked!.id);
-    const healthMember = (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === health)!;
-    expect(minutes?.content.contributions.map((c) => [c.kind, c.memberId, c.due ?? null, c.ownerName ?? null])).toEqual([
-      ['note', healthMember.id, null, null],
-      ['action', healthMember.id, '2026-06-19', 'Owen Price'],
+    // Teams names the mentioned person by their Teams id only: the connector's member record gives their Entra object id.
+    channel.knowsMember({ id: '29:owen-in-teams', name: 'Owen Price', aadObjectId: demoObjectId('school') });
+    const owen = { mentioned: { id: '29:owen-in-teams', name: 'Owen Price' }, text: '<at>Owen Price</at>' };
+    await post(inChat(health, '<at>Core Group</at> /coregroup action <at>Owen Price</at> to send attendance figures by 2026-06-19', 'activity-action-1', [owen]), await channel.token());
+    const minutes = await store.minutes.findByMeeting(booked.id);
+    const healthMember = await memberOf(health);
+    const school = await memberOf(demoObjectId('school'));
+    expect(minutes?.content.contributions.map((c) => [c.kind, c.memberId, c.due ?? null, c.ownerMemberId ?? null, c.ownerName ?? null])).toEqual([
+      ['note', healthMember.id, null, null, null],
+      ['action', healthMember.id, '2026-06-19', school.id, 'Owen Price'],
     ]);
+    expect(minutes?.content.contributions[1]?.text).toBe('to send attendance figures by 2026-06-19');
     await post(inChat(demoObjectId('stranger'), '/coregroup note I am not a member', 'activity-note-2'), await channel.token());
-    expect((await store.minutes.findByMeeting(booked!.id))?.content.contributions).toHaveLength(2);
+    expect((await store.minutes.findByMeeting(booked.id))?.content.contributions).toHaveLength(2);
+  });
+
+  test('an action’s owner is the person the mention entity names, never a name in the text', async () => {
+    const { booked, inChat } = await inMeetingChatOf();
+    const police = await memberOf(demoObjectId('police'));
+    // The text says Owen Price, the mention entity (what Teams signs into the message) is the police member.
+    const spoofed = { mentioned: { id: '29:someone', name: 'Owen Price', aadObjectId: police.aadObjectId! }, text: '<at>Owen Price</at>' };
+    await post(inChat(health, '<at>Core Group</at> /coregroup action <at>Owen Price</at> to share call-outs by 2026-06-20', 'activity-action-2', [spoofed]), await channel.token());
+    // A name typed without a mention is no owner at all.
+    await post(inChat(health, '<at>Core Group</at> /coregroup action Owen Price to phone the school by 2026-06-21', 'activity-action-3'), await channel.token());
+    const contributions = (await store.minutes.findByMeeting(booked.id))!.content.contributions;
+    expect(contributions.find((c) => c.id === 'activity-action-2')).toMatchObject({ ownerMemberId: police.id, ownerName: 'Sgt Amira Haddad' });
+    const typedName = contributions.find((c) => c.id === 'activity-action-3');
+    expect([typedName?.due, typedName?.ownerMemberId, typedName?.ownerName]).toEqual(['2026-06-21', undefined, undefined]);
+  });
+
+  test('HTML in the message text is read as text: entities decoded, markup gone', async () => {
+    const { booked, inChat } = await inMeetingChatOf();
+    await post(inChat(health, '<at>Core Group</at>&nbsp;/coregroup note Mum &amp; Dad say the <b>heating</b>&nbsp;is fixed &lt;3 days ago&gt;', 'activity-note-3'), await channel.token());
+    const contribution = (await store.minutes.findByMeeting(booked.id))!.content.contributions.find((c) => c.id === 'activity-note-3');
+    expect(contribution?.text).toBe('Mum & Dad say the  heating  is fixed <3 days ago>');
   });
 
   describe('meeting events', () => {

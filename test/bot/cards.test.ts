@@ -13,21 +13,8 @@ import { agendaCard, personalAgendaCard, signOffReminderCard } from '../../bot/c
 import { signalCard } from '../../bot/cards/signal.card';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
+import { problems } from '../support/adaptive-cards';
 
-// The package's lib/ uses extensionless ESM imports; its dist bundle works in Node (PLATFORM-NOTES.md).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
-
-/** Parses a card with the Adaptive Cards SDK and returns every parse and validation complaint. */
-function problems(card: object): string[] {
-  const context = new AdaptiveCards.SerializationContext();
-  const parsed = new AdaptiveCards.AdaptiveCard();
-  parsed.parse(card as never, context);
-  const messages = Array.from({ length: context.eventCount }, (_, index) => context.getEventAt(index).message);
-  const validation = parsed.validateProperties();
-  for (let index = 0; index < validation.validationEvents.length; index++) messages.push(validation.validationEvents[index]!.message);
-  return messages;
-}
 
 const action: PlanAction = {
   id: 'action-visits', what: 'Visit weekly **and** check [home](http://x.example)', ownerMemberId: 'm1', agency: 'health visiting',
@@ -51,7 +38,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker' } })],
     ['escalate form', escalateCard({ coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
     ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: ['Priya Shah'] })],
-    ['concern notification', concernNotificationCard({ caseReference: 'CP-1', kind: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
+    ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
     ['minutes', minutesCard({ caseReference: 'CP-1', last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
@@ -59,7 +46,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
-    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
+    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });

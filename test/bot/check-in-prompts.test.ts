@@ -1,9 +1,10 @@
-import { checkInPromptJobs } from '../../bot/check-in-prompt.jobs';
 import { londonDateOf } from '../../src/domain/civil-date';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createCheckInPromptPlanner } from '../../src/services/check-in-prompts.service';
+import { createCheckInNotices } from '../../src/services/notifications/check-in-notices.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import { demoPeopleInTeams, localNotifier, startChannelStandIn } from '../support/bot-channel';
@@ -28,7 +29,7 @@ describe('check-in prompts as durable jobs, sent through the bot to a recording 
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const notifier = localNotifier(store.conversationReferences);
     planner = createCheckInPromptPlanner(deps);
-    runner = createJobRunner({ queue: store.jobs, handlers: checkInPromptJobs({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }), workerId: 'test-worker', clock });
+    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }), workerId: 'test-worker', clock });
   });
   afterAll(async () => {
     await channel.stop();

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { signalJobs } from '../../bot/signal.jobs';
 import { londonDateOf, parseCivilDate } from '../../src/domain/civil-date';
 import { emptyMinutesContent } from '../../src/domain/minutes';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { demoObjectId } from '../../src/services/demo-core-group';
+import { createSignalNotices } from '../../src/services/notifications/signal-notices.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createSignalWatch } from '../../src/services/signal-watch.service';
 import type { Store } from '../../src/store/store';
@@ -32,7 +33,7 @@ describe('drift and attendance signals, told 1:1 to the people the escalation ro
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const notifier = localNotifier(store.conversationReferences);
     watch = createSignalWatch(deps);
-    runner = createJobRunner({ queue: store.jobs, handlers: signalJobs({ coreGroups: store.coreGroups, plans: store.plans, notifier }), workerId: 'test-worker', clock });
+    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ signals: createSignalNotices({ coreGroups: store.coreGroups, plans: store.plans, notifier }) }), workerId: 'test-worker', clock });
   });
   afterAll(async () => {
     await channel.stop();

@@ -163,7 +163,7 @@ describe('contributions from the meeting chat', () => {
     ['a decision joins the decisions', line('decision'), { accept: true }, (content: Minutes['content']) => content.decisions, ['School to share attendance weekly']],
     ['a note joins the section chosen', line('note'), { accept: true, into: 'childsVoice' }, (content: Minutes['content']) => content.childsVoice, 'Sam likes school\nSchool to share attendance weekly'],
     ['a note can go into Signs of Safety', line('note'), { accept: true, into: 'worries' }, (content: Minutes['content']) => content.signsOfSafety.worries, 'School to share attendance weekly'],
-    ['an action with a member named (any case) and a date joins the new actions', line('action', { ownerName: 'hana VISITOR', due: '2026-07-01' }), { accept: true }, (content: Minutes['content']) => content.newActions.map((action) => [action.ownerMemberId, action.due.toString()]), [['hv2', '2026-07-01']]],
+    ['an action given to a member (by id, from the mention) and a date joins the new actions', line('action', { ownerMemberId: 'hv2', ownerName: 'Hana Visitor', due: '2026-07-01' }), { accept: true }, (content: Minutes['content']) => content.newActions.map((action) => [action.ownerMemberId, action.due.toString()]), [['hv2', '2026-07-01']]],
     ['a dropped line goes nowhere', line('decision'), { accept: false }, (content: Minutes['content']) => content.decisions, []],
   ] as const)('%s, and stops waiting', (_case, contribution, decision, read, expected) => {
     const content = decideContribution({ content: waiting(contribution), contributionId: contribution.id, decision, members: people });
@@ -173,8 +173,9 @@ describe('contributions from the meeting chat', () => {
 
   test.each([
     ['a note with no section', line('note'), 'act-note', { accept: true }, 'Choose the section'],
-    ['an action whose owner is not a member', line('action', { ownerName: 'Somebody Else', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
-    ['an action with no due date', line('action', { ownerName: 'Hana Visitor' }), 'act-action', { accept: true }, 'no due date'],
+    ['an action whose owner is not a member', line('action', { ownerMemberId: 'somebody-else', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
+    ['an action with only a name typed, no member behind it', line('action', { ownerName: 'Hana Visitor', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
+    ['an action with no due date', line('action', { ownerMemberId: 'hv2' }), 'act-action', { accept: true }, 'no due date'],
     ['a line already decided', line('decision'), 'decided-earlier', { accept: false }, 'no longer waiting'],
   ] as const)('%s is refused', (_case, contribution, contributionId, decision, message) => {
     expect(() => decideContribution({ content: waiting(contribution), contributionId, decision, members: people })).toThrow(message);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src/adapters/system-clock';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
-import { CHECK_IN_PROMPT_JOB } from '../../src/services/check-in-prompts.service';
+import { CHECK_IN_PROMPT_JOB } from '../../src/contracts/jobs.contract';
 import { DEMO_TENANT_ID, seedDemoCoreGroup } from '../../src/services/demo-core-group';
 import { openDatabase } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';

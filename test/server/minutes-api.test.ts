@@ -15,7 +15,8 @@ import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { docxText, pdfText } from '../support/documents';
-import { minutesDeliveryJobs } from '../../bot/minutes-delivery.jobs';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
+import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
 import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
 import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
@@ -81,7 +82,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
-    jobs = createJobRunner({ queue: store.jobs, handlers: minutesDeliveryJobs({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example', teamsAppId: 'app' }), workerId: 'test', clock });
+    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
     const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger }), exportRouter({ exports, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

@@ -6,6 +6,8 @@ import { type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { type ChannelCredentialsFactory, createBotAdapter } from '../../bot/bot-adapter';
 import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
+import { createConversations } from '../../src/services/conversations.service';
+import type { ConversationReferenceRepository } from '../../src/services/ports/store.port';
 import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
 
 export const BOT_APP_ID = '33333333-4444-4555-8666-777777777777';
@@ -37,8 +39,15 @@ export async function startChannelStandIn() {
 
   const sent: { method: string; path: string; body: Record<string, unknown>; authorization?: string | undefined }[] = [];
   const failures: { status: number; retryAfterSeconds?: number }[] = [];
+  const roster = new Map<string, { id: string; name: string; aadObjectId: string }>();
   const connector = express();
   connector.use(express.json({ limit: '2mb' }));
+  // Teams' member lookup (TeamsInfo.getMember): answered from the roster, not recorded as a send.
+  connector.get('/v3/conversations/:conversationId/members/:memberId', (request, response) => {
+    const member = roster.get(request.params.memberId);
+    if (member) response.json({ ...member, userPrincipalName: `${member.aadObjectId}@demo.example` });
+    else response.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'Not a member of this conversation' } });
+  });
   connector.all('/v3/conversations/{*rest}', (request, response) => {
     const failure = failures.shift();
     if (failure) {
@@ -58,6 +67,8 @@ export async function startChannelStandIn() {
     /** The connector answers the next request with this status (Teams' 429 + Retry-After, 503, …). */
     failNext: (failure: { status: number; retryAfterSeconds?: number }) => failures.push(failure),
     clearFailures: () => failures.splice(0),
+    /** The connector knows this person as a member of the conversations it is asked about (Teams id `29:…`). */
+    knowsMember: (member: { id: string; name: string; aadObjectId: string }) => roster.set(member.id, member),
     /** A channel token as Teams' Bot Connector would send it; options break it on purpose. */
     async token(options: { audience?: string; issuer?: string; expiresIn?: string; signWithStranger?: boolean; notBefore?: number } = {}) {
       const jwt = new SignJWT({ serviceurl: `${connectorServer.url}/` })
@@ -139,7 +150,8 @@ export async function demoPeopleInTeams(
 }
 
 /** The product's Teams notifier over the real CloudAdapter, with the local channel credentials. */
-export function localNotifier(references: Parameters<typeof createTeamsNotifier>[0]['references']) {
+export function localNotifier(references: Pick<ConversationReferenceRepository, 'upsert' | 'find'>, teamsAppId = 'app') {
   const adapter = createBotAdapter({ appId: BOT_APP_ID, tenantId: DEMO_TENANT_ID, credentialsFactory: localChannelCredentials(), log: () => undefined });
-  return createTeamsNotifier({ adapter, appId: BOT_APP_ID, references, limiter: createRateLimiter() });
+  const conversations = createConversations({ references, clock: { nowIso: () => new Date().toISOString() } });
+  return createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId, conversations, limiter: createRateLimiter() });
 }

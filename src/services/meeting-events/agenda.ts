@@ -3,8 +3,9 @@ import type { CoreGroupMeeting } from '../../domain/meeting';
 import { attendanceOf } from '../../domain/minutes';
 import { currentActions, openActionsOwnedBy } from '../../domain/plan';
 import { type Caller, authorise } from '../authorise';
-import type { AgendaJobPayload, AgendaView, PersonalAgendaView } from '../meeting-events.service';
-import { AGENDA_ATTEMPTS, MEETING_AGENDA_JOB, type MeetingEventsDeps, enqueueOnce } from './meeting-events-deps';
+import { MEETING_AGENDA_JOB, type MeetingAgendaJob } from '../../contracts/jobs.contract';
+import type { AgendaView, PersonalAgendaView } from '../ports/notifier.port';
+import { AGENDA_ATTEMPTS, type MeetingEventsDeps, enqueueOnce } from './meeting-events-deps';
 
 function agendaView(view: { meeting: CoreGroupMeeting; chatId: string; started: boolean }): AgendaView {
   const { meeting } = view;
@@ -23,7 +24,7 @@ export async function publishAgenda(deps: MeetingEventsDeps, booked: { coreGroup
   const { meetingId, chatId } = booked;
   const coreGroup = await deps.coreGroups.findById(booked.coreGroupId);
   if (!coreGroup) return;
-  await enqueueOnce(deps, { kind: MEETING_AGENDA_JOB, key: `agenda:booked:${meetingId}`, payload: { tenantId: coreGroup.tenantId, meetingId, chatId, started: false } satisfies AgendaJobPayload, maxAttempts: AGENDA_ATTEMPTS });
+  await enqueueOnce(deps, { kind: MEETING_AGENDA_JOB, key: `agenda:booked:${meetingId}`, payload: { tenantId: coreGroup.tenantId, meetingId, chatId, started: false } satisfies MeetingAgendaJob, maxAttempts: AGENDA_ATTEMPTS });
 }
 
 /** The Entra object ids of the group's members in Teams: whose clients may fetch their own view of the agenda. */

@@ -1,7 +1,7 @@
 import { recordAttendance } from '../../domain/minutes';
 import { type Caller, authorise } from '../authorise';
 import { changeDraft } from '../draft-minutes';
-import type { PersonalAgendaView } from '../meeting-events.service';
+import type { PersonalAgendaView } from '../ports/notifier.port';
 import { personalViewOf } from './agenda';
 import type { MeetingEventsDeps } from './meeting-events-deps';
 

@@ -1,8 +1,8 @@
 import { minutesCirculationDue } from '../../domain/circulation';
 import { markHeld, signOffReminders } from '../../domain/meeting';
-import type { SignOffReminderPayload } from '../meeting-events.service';
+import { SIGN_OFF_REMINDER_JOB, type SignOffReminderJob } from '../../contracts/jobs.contract';
 import { policyOf } from '../policy-calendar';
-import { type MeetingEventsDeps, SIGN_OFF_REMINDER_JOB, auditMeetingEvent, enqueueOnce, meetingOfChat } from './meeting-events-deps';
+import { type MeetingEventsDeps, auditMeetingEvent, enqueueOnce, meetingOfChat } from './meeting-events-deps';
 
 /**
  * Teams says the meeting ended: it is recorded as held, and the chair and the minute-taker (the
@@ -18,7 +18,7 @@ export async function meetingEnded(deps: MeetingEventsDeps, event: { tenantId: s
   const circulationDue = minutesCirculationDue({ profile, calendar, meetingDate: meeting.date });
   const reminders = signOffReminders(meeting, await deps.coreGroups.members(coreGroup.id));
   for (const { member, meetingRole } of reminders) {
-    const payload: SignOffReminderPayload = { tenantId: coreGroup.tenantId, meetingId: meeting.id, aadObjectId: member.aadObjectId, meetingRole, caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), circulationDue: circulationDue.toString() };
+    const payload: SignOffReminderJob = { tenantId: coreGroup.tenantId, meetingId: meeting.id, aadObjectId: member.aadObjectId, meetingRole, caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), circulationDue: circulationDue.toString() };
     await enqueueOnce(deps, { kind: SIGN_OFF_REMINDER_JOB, key: `sign-off:${meeting.id}:${member.id}`, payload });
   }
   await auditMeetingEvent(deps, { coreGroup, action: 'remind-minutes-sign-off', meetingId: meeting.id });

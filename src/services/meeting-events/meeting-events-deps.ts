@@ -5,9 +5,6 @@ import type { DraftMinutesDeps } from '../draft-minutes';
 import type { PolicyDeps } from '../policy-calendar';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from '../ports/store.port';
 
-export const MEETING_AGENDA_JOB = 'meeting-agenda';
-export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
-
 /** Who acts when Teams reports a meeting event (no person pressed anything). */
 export const SYSTEM_ACTOR = 'teams:meeting-event';
 /** The agenda waits for the app to be installed in the meeting chat: retried with backoff for about a day. */

@@ -1,8 +1,126 @@
+import type { CivilDate } from '../../domain/civil-date';
+import type { ConcernKind } from '../../domain/escalation';
 import { DomainError } from '../../domain/errors';
+import type { Attendance } from '../../domain/minutes';
+import type { CheckIn, CheckInStatus, PlanAction } from '../../domain/plan';
+import type { SignalKind } from '../../domain/signals';
 
-/** Sends a card to a person's 1:1 chat (or a chat) the bot already has a conversation with. */
+/** Where a message goes: a person's 1:1 chat with the app, or a (meeting) chat the app is in. */
+export type Recipient = { readonly kind: 'person'; readonly aadObjectId: string } | { readonly kind: 'chat'; readonly chatId: string };
+
+/** One of a member's open actions, as a check-in prompt lists it. */
+export interface ActionToCheckIn {
+  readonly coreGroupId: string;
+  readonly caseReference: string;
+  readonly action: PlanAction & { readonly lastCheckIn?: CheckIn | undefined };
+}
+
+/** What everyone in a meeting chat may see of a meeting: times and headings, nothing about the child. */
+export interface AgendaView {
+  readonly meetingId: string;
+  readonly chatId: string;
+  readonly date: CivilDate;
+  readonly startsAt?: string | undefined;
+  readonly endsAt?: string | undefined;
+  /** Whether the meeting has started: the card then asks who is here. */
+  readonly started: boolean;
+}
+
+/** What one verified member sees of the same agenda: their attendance and their own open actions. */
+export interface PersonalAgendaView extends AgendaView {
+  readonly attendance: Attendance;
+  readonly myActions: readonly { readonly what: string; readonly due: CivilDate; readonly lastCheckIn?: CheckInStatus | undefined }[];
+}
+
+/** How many members one shared card can offer their own view to (Teams refreshes a card for at most 60 named users). */
+export const MAX_PERSONAL_VIEWS = 60;
+
+/** A member's open actions in one core group, with check-in buttons; `promptId` makes answering idempotent. */
+export interface CheckInPromptMessage {
+  readonly kind: 'check-in-prompt';
+  readonly actions: readonly ActionToCheckIn[];
+  readonly promptId: string;
+}
+
+/** To the lead social worker: a member has not checked in since they were asked. */
+export interface CheckInMissingMessage {
+  readonly kind: 'check-in-missing';
+  readonly caseReference: string;
+  readonly memberName: string;
+  readonly agency: string;
+  readonly askedOn: string;
+}
+
+/** To someone a concern is routed to. `raisedBy` is "Name (agency)" or "a member"; `whatNext`, the route's first step. */
+export interface ConcernRaisedMessage {
+  readonly kind: 'concern-raised';
+  readonly caseReference: string;
+  readonly concern: ConcernKind;
+  readonly raisedBy: string;
+  readonly raisedOn: string;
+  readonly note: string;
+  readonly whatNext: string;
+}
+
+/** A drift or attendance signal. `subject`: the action's or the missed rule's wording; `person`: "Name (agency)". */
+export interface SignalMessage {
+  readonly kind: 'signal';
+  readonly signal: SignalKind;
+  readonly caseReference: string;
+  readonly measure: number;
+  readonly subject?: string | undefined;
+  readonly person?: string | undefined;
+  readonly whatNext: string;
+}
+
+/** The agenda in a meeting chat. `refreshFor`: the channel's user ids of members whose clients fetch their own view (at most MAX_PERSONAL_VIEWS). */
+export interface AgendaMessage {
+  readonly kind: 'agenda';
+  readonly view: AgendaView;
+  readonly refreshFor: readonly string[];
+}
+
+/** To the chair or minute-taker when the meeting ends: finish and sign off, and by when the minutes must go out. */
+export interface SignOffReminderMessage {
+  readonly kind: 'sign-off-reminder';
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  readonly circulationDue: string;
+  readonly meetingRole: 'chair' | 'minute-taker';
+  /** The meeting chat, whose minutes tab the message links to. */
+  readonly chatId: string;
+}
+
+/** Signed minutes have been circulated: where to read them (no content in the message itself). */
+export interface MinutesReadyMessage {
+  readonly kind: 'minutes-ready';
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  /** The meeting chat, whose minutes tab the message links to, when the meeting had one. */
+  readonly chatId?: string | undefined;
+}
+
+/**
+ * What the app tells people, by kind, with everything its wording needs already decided by the
+ * use case (who, which facts, which names). The channel renders it: the Teams notifier turns each
+ * kind into its Adaptive Card. Case content goes only into 1:1 kinds; `agenda` is posted into a
+ * meeting chat, where guests and parents may be, so it carries times and headings only.
+ */
+export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage;
+
+export type OutboundMessageKind = OutboundMessage['kind'];
+
+/** One message to one recipient. `summary` is the notification preview: it never names a child. */
+export interface Notification {
+  readonly tenantId: string;
+  readonly to: Recipient;
+  readonly summary: string;
+  readonly message: OutboundMessage;
+}
+
+/** Delivers a message to a person's 1:1 chat (or a chat) the app already has a conversation with. */
 export interface Notifier {
-  sendCard(request: { tenantId: string; recipientKey: string; card: object; summary: string }): Promise<{ activityId?: string | undefined }>;
+  send(notification: Notification): Promise<{ activityId?: string | undefined }>;
 }
 
 /** A message could not be delivered: throttled (with when to retry), unavailable, or nowhere to send it. */

@@ -1,8 +1,9 @@
-import type { Job } from '../src/services/ports/store.port';
+import type { Job } from '../services/ports/store.port';
 
 /**
- * Who a message job is for, from its payload: one person's (or one chat's) messages are sent in
- * order, while different people's go out side by side.
+ * Who a message job is for, from its payload (see src/contracts/jobs.contract.ts): one person's
+ * (or one chat's) messages are sent in order, while different people's go out side by side. Read
+ * loosely on purpose — any job kind may be grouped, and one without a recipient runs on its own.
  */
 export function recipientOfJob(job: Job): string | undefined {
   const payload = job.payload as { aadObjectId?: unknown; recipientAadObjectId?: unknown; chatId?: unknown; memberId?: unknown } | null;

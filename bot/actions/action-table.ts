@@ -1,0 +1,23 @@
+import { AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB } from '../../src/contracts/card-actions.contract';
+import { agendaViewCardAction } from './agenda-view.action';
+import { bookSlotCardAction } from './book-slot.action';
+import type { CardAction } from './card-action';
+import { checkInCardAction } from './check-in.action';
+import { createCoreGroupCardAction } from './create-core-group.action';
+import { markPresentCardAction } from './mark-present.action';
+import { raiseConcernCardAction } from './raise-concern.action';
+
+/** Every card verb and the one handler it goes to. */
+export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
+  [CHECK_IN_VERB]: checkInCardAction,
+  [BOOK_SLOT_VERB]: bookSlotCardAction,
+  [RAISE_CONCERN_VERB]: raiseConcernCardAction,
+  [CREATE_CORE_GROUP_VERB]: createCoreGroupCardAction,
+  [AGENDA_VIEW_VERB]: agendaViewCardAction,
+  [MARK_PRESENT_VERB]: markPresentCardAction,
+};
+
+/** The handler for a verb from the wire, or nothing for one the app does not know. */
+export function cardActionFor(verb: unknown): CardAction | undefined {
+  return typeof verb === 'string' && Object.hasOwn(CARD_ACTIONS, verb) ? CARD_ACTIONS[verb as CardVerb] : undefined;
+}

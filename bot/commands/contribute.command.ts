@@ -1,0 +1,27 @@
+import type { ChatContribution } from '../../src/domain/minutes';
+import { answerRefusals } from '../answer-refusals';
+import { messageCard } from '../cards/notice.card';
+import type { Command } from './command';
+
+/**
+ * `/coregroup note|decision|action …` in a meeting chat: added to the meeting's draft minutes. An
+ * action's owner is the person mentioned in it, and its due date the `by YYYY-MM-DD` it ends with.
+ * The acknowledgement repeats nothing of what was typed: everyone in the chat already sees it, and
+ * the minutes hold it.
+ */
+export function contributeCommand(kind: ChatContribution['kind']): Command {
+  return {
+    personalOnly: false,
+    async run(request, services) {
+      if (request.personal) return { text: 'Use this in the meeting chat of a core group meeting: it goes into that meeting’s draft minutes.' };
+      if (request.rest === '') return { text: `Write the ${kind} after the command, e.g. /coregroup ${kind} …` };
+      const due = kind === 'action' ? /\bby (\d{4}-\d{2}-\d{2})\s*$/.exec(request.rest)?.[1] : undefined;
+      const ownerAadObjectId = kind === 'action' ? await request.firstPersonMentioned() : undefined;
+      const card = await answerRefusals(async () => {
+        const { added } = await services.meetingChat.contribute({ caller: request.caller, chatId: request.conversationId, activityId: request.activityId, kind, text: request.rest, ownerAadObjectId, due });
+        return messageCard(added ? `Added to the draft minutes as a ${kind}, for the chair to review.` : 'Already in the draft minutes.');
+      });
+      return { card };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports/notifier.port';
+import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.card';
+import { escapeCardText } from './cards/escape';
+import { concernNotificationCard } from './cards/escalate.card';
+import { minutesReadyCard } from './cards/minutes.card';
+import { messageCard } from './cards/notice.card';
+import { signalCard } from './cards/signal.card';
+import { tasksCard } from './cards/tasks.card';
+
+/** What rendering needs besides the message: the Teams app id, for deep links to the minutes tab. */
+export interface RenderContext {
+  readonly teamsAppId: string;
+}
+
+type Renderers = { readonly [K in OutboundMessageKind]: (message: Extract<OutboundMessage, { kind: K }>, context: RenderContext) => object };
+
+/**
+ * The Teams rendering of each kind of outbound message: one entry per kind, each an Adaptive
+ * Card from the pure builders in cards/. The use case decided who and what; this decides only how
+ * it looks in Teams (and where a link into Teams points).
+ */
+const RENDERERS: Renderers = {
+  'check-in-prompt': (message) => tasksCard(message.actions, message.promptId),
+  'check-in-missing': (message) =>
+    messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${message.askedOn}.`),
+  'concern-raised': (message) => concernNotificationCard(message),
+  signal: (message) => signalCard(message),
+  agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
+  'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
+  'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
+};
+
+/** The Adaptive Card for an outbound message. */
+export function renderOutboundCard(message: OutboundMessage, context: RenderContext): object {
+  const render = RENDERERS[message.kind] as (message: OutboundMessage, context: RenderContext) => object;
+  return render(message, context);
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CONCERN_KINDS } from '../domain/escalation';
+import { CHECK_IN_STATUSES } from '../domain/plan';
+
+/**
+ * What an Adaptive Card action carries back to the bot: one schema per verb, for the data the
+ * card builder put on the action merged with the card's inputs. The builder types the part it
+ * writes from here (a `Pick` of the schema's type), the bot's action handler parses the whole
+ * with the same schema. Ids in card data are never trusted for who is asking: the caller comes
+ * from the activity the channel signed.
+ */
+
+export const CHECK_IN_VERB = 'check-in';
+export const BOOK_SLOT_VERB = 'book-slot';
+export const RAISE_CONCERN_VERB = 'raise-concern';
+export const CREATE_CORE_GROUP_VERB = 'create-core-group';
+export const AGENDA_VIEW_VERB = 'agenda-view';
+export const MARK_PRESENT_VERB = 'mark-present';
+
+export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB] as const;
+export type CardVerb = (typeof CARD_VERBS)[number];
+
+/**
+ * A check-in button. The member's optional note arrives beside it as the input `note-<actionId>`
+ * (one text box per action on the card); see `checkInNoteOf`.
+ */
+export const checkInAction = z.object({
+  coreGroupId: z.string().uuid(),
+  actionId: z.string().min(1).max(100),
+  status: z.enum(CHECK_IN_STATUSES),
+  promptId: z.string().uuid(),
+});
+export type CheckInAction = z.infer<typeof checkInAction>;
+
+const CHECK_IN_NOTE_LIMIT = 500;
+
+/** The id of the note input beside an action's check-in buttons. */
+export const checkInNoteInputId = (actionId: string) => `note-${actionId}`;
+
+/** The note typed beside the pressed button: free text, cut to its limit, empty when absent. */
+export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, actionId: string): string {
+  return String(submitted[checkInNoteInputId(actionId)] ?? '').slice(0, CHECK_IN_NOTE_LIMIT);
+}
+
+/** The Book button plus the chosen slot (its start, epoch milliseconds) from the card's input. */
+export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
+export type BookSlotAction = z.infer<typeof bookSlotAction>;
+
+/** The Raise button plus the form's inputs. */
+export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: z.string().trim().min(1).max(1000) });
+export type RaiseConcernAction = z.infer<typeof raiseConcernAction>;
+
+/** The set-up form's inputs; the service checks them again in depth. */
+export const createCoreGroupAction = z.object({
+  requestId: z.string().uuid(),
+  caseReference: z.string().max(40),
+  childName: z.string().max(200),
+  icpcDate: z.string().max(10),
+  policyId: z.string().max(80),
+  creatorRole: z.enum(['lead-social-worker', 'team-manager']),
+  membersText: z.string().max(4000),
+  outcomesText: z.string().max(4000),
+});
+export type CreateCoreGroupAction = z.infer<typeof createCoreGroupAction>;
+
+/** The agenda card's automatic refresh and its "I'm here" button. */
+export const agendaAction = z.object({ meetingId: z.string().uuid(), started: z.boolean() });
+export type AgendaAction = z.infer<typeof agendaAction>;
+
+/**
+ * An `Action.Submit` (the fallback where `Action.Execute` is not supported) arrives as a message
+ * whose value is the action's data with its verb beside it.
+ */
+export const submittedCardAction = z.looseObject({ verb: z.string() });
+export type SubmittedCardAction<Data> = Data & { readonly verb: CardVerb };

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { CONCERN_KINDS } from '../domain/escalation';
+import type { SignalKind } from '../domain/signals';
+
+/**
+ * The durable jobs' payloads: one schema per job kind. A payload is stored as JSON in the job
+ * table when a use case enqueues it and read back, maybe on another instance after a redeploy,
+ * when the job runs — so the enqueuer types it from here and the handler parses it with the same
+ * schema. Payloads carry ids (and, where the words are fixed at enqueue time, a few dates):
+ * what a message says is read from current data when it is sent.
+ */
+
+const tenantId = z.string().min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const CHECK_IN_PROMPT_JOB = 'check-in-prompt';
+export const CHECK_IN_CHASE_JOB = 'check-in-chase';
+export const CONCERN_NOTIFICATION_JOB = 'concern-notification';
+export const SIGNAL_NOTICE_JOB = 'signal-notice';
+export const MEETING_AGENDA_JOB = 'meeting-agenda';
+export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
+export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
+
+/** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
+export const checkInPromptJob = z.object({
+  tenantId,
+  coreGroupId: z.string().uuid(),
+  memberId: z.string().min(1),
+  aadObjectId: z.string().min(1),
+  /** Identifies the prompt's card: answering it twice records one check-in. */
+  promptId: z.string().uuid(),
+  /** When the prompt was due to go out: the chase looks for a check-in since then. */
+  promptedAt: z.string().datetime({ offset: true }),
+});
+export type CheckInPromptJob = z.infer<typeof checkInPromptJob>;
+
+/** A concern told to one person its escalation route names. */
+export const concernNotificationJob = z.object({ tenantId, coreGroupId: z.string().uuid(), concernId: z.string().uuid(), recipientAadObjectId: z.string().min(1) });
+export type ConcernNotificationJob = z.infer<typeof concernNotificationJob>;
+
+const SIGNAL_KINDS = ['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const satisfies readonly SignalKind[];
+
+/** A drift or attendance signal told to one person: ids and the measure, worded when it is sent. */
+export const signalNoticeJob = z.object({
+  tenantId,
+  coreGroupId: z.string().uuid(),
+  kind: z.enum(SIGNAL_KINDS),
+  concern: z.enum(CONCERN_KINDS),
+  subjectId: z.string().min(1),
+  measure: z.number().int().nonnegative(),
+  memberId: z.string().optional(),
+  /** For a missed deadline: the statutory rule's wording (never case content). */
+  rule: z.string().optional(),
+  recipientAadObjectId: z.string().min(1),
+});
+export type SignalNoticeJob = z.infer<typeof signalNoticeJob>;
+
+/** The agenda posted into a meeting chat, before the meeting or when it starts. */
+export const meetingAgendaJob = z.object({ tenantId, meetingId: z.string().uuid(), chatId: z.string().min(1), started: z.boolean() });
+export type MeetingAgendaJob = z.infer<typeof meetingAgendaJob>;
+
+/** The chair or minute-taker reminded, 1:1, to finish and sign off the minutes. */
+export const signOffReminderJob = z.object({
+  tenantId,
+  meetingId: z.string().uuid(),
+  aadObjectId: z.string().min(1),
+  meetingRole: z.enum(['chair', 'minute-taker']),
+  caseReference: z.string().min(1),
+  meetingDate: isoDate,
+  circulationDue: isoDate,
+});
+export type SignOffReminderJob = z.infer<typeof signOffReminderJob>;
+
+/** One delivery of one version of signed minutes to one person. */
+export const minutesDeliveryJob = z.object({ tenantId, meetingId: z.string().uuid(), minutesId: z.string().uuid(), minutesVersion: z.number().int().positive(), memberId: z.string().min(1) });
+export type MinutesDeliveryJob = z.infer<typeof minutesDeliveryJob>;
+
+/** Every job kind with the schema of its payload. */
+export const JOB_PAYLOADS = {
+  [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
+  [CHECK_IN_CHASE_JOB]: checkInPromptJob,
+  [CONCERN_NOTIFICATION_JOB]: concernNotificationJob,
+  [SIGNAL_NOTICE_JOB]: signalNoticeJob,
+  [MEETING_AGENDA_JOB]: meetingAgendaJob,
+  [SIGN_OFF_REMINDER_JOB]: signOffReminderJob,
+  [MINUTES_DELIVERY_JOB]: minutesDeliveryJob,
+} as const;
+export type JobKind = keyof typeof JOB_PAYLOADS;
+export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -1,0 +1,48 @@
+import {
+  CHECK_IN_CHASE_JOB,
+  CHECK_IN_PROMPT_JOB,
+  CONCERN_NOTIFICATION_JOB,
+  JOB_PAYLOADS,
+  type JobKind,
+  type JobPayload,
+  MEETING_AGENDA_JOB,
+  MINUTES_DELIVERY_JOB,
+  SIGNAL_NOTICE_JOB,
+  SIGN_OFF_REMINDER_JOB,
+} from '../contracts/jobs.contract';
+import type { CheckInNotices } from '../services/notifications/check-in-notices.service';
+import type { ConcernNotices } from '../services/notifications/concern-notices.service';
+import type { MeetingNotices } from '../services/notifications/meeting-notices.service';
+import type { MinutesDelivery } from '../services/notifications/minutes-delivery.service';
+import type { SignalNotices } from '../services/notifications/signal-notices.service';
+import type { JobHandler } from './job-runner';
+
+/** The use cases that run the message jobs; each one given registers its kinds. */
+export interface MessageJobServices {
+  readonly checkIns?: Pick<CheckInNotices, 'prompt' | 'chase'> | undefined;
+  readonly concerns?: Pick<ConcernNotices, 'notify'> | undefined;
+  readonly signals?: Pick<SignalNotices, 'notify'> | undefined;
+  readonly meetings?: Pick<MeetingNotices, 'postAgenda' | 'remindSignOff'> | undefined;
+  readonly minutes?: Pick<MinutesDelivery, 'deliver'> | undefined;
+}
+
+/** A handler that parses the stored payload with its kind's schema before the use case sees it. */
+function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>) => Promise<void>): Record<string, JobHandler> {
+  return { [kind]: async (raw) => run(JOB_PAYLOADS[kind].parse(raw) as JobPayload<K>) };
+}
+
+/**
+ * The job runner's handlers for the jobs that tell people things, by kind. The runner is an edge:
+ * a stored payload is parsed here with the one schema of its kind (a malformed one fails the
+ * attempt), then the service decides who is told, by which channel and with what words.
+ */
+export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
+  const { checkIns, concerns, signals, meetings, minutes } = services;
+  return {
+    ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
+    ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
+    ...(signals ? handlerFor(SIGNAL_NOTICE_JOB, signals.notify) : {}),
+    ...(meetings ? { ...handlerFor(MEETING_AGENDA_JOB, meetings.postAgenda), ...handlerFor(SIGN_OFF_REMINDER_JOB, meetings.remindSignOff) } : {}),
+    ...(minutes ? handlerFor(MINUTES_DELIVERY_JOB, minutes.deliver) : {}),
+  };
+}

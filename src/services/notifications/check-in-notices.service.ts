@@ -1,0 +1,56 @@
+import type { CheckInPromptJob } from '../../contracts/jobs.contract';
+import type { CoreGroupMember } from '../../domain/core-group';
+import type { CaseStatusService } from '../case-status.service';
+import type { Notifier } from '../ports/notifier.port';
+import type { CheckInRepository, CoreGroupRepository } from '../ports/store.port';
+
+/** Who is told that a check-in is missing: the group's active lead social worker, if they can be reached in Teams. */
+export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
+  return members.find((member) => member.role === 'lead-social-worker' && member.active && member.aadObjectId);
+}
+
+/**
+ * Check-in prompts and chases, as the job runner delivers them. The prompt is the member's current
+ * open actions in that core group, 1:1, and nothing at all when none is open any more; the chase
+ * tells the lead social worker (1:1) when nothing came back since the prompt. Notification
+ * previews never name the child.
+ */
+export function createCheckInNotices(deps: {
+  status: Pick<CaseStatusService, 'myActions'>;
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+  checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  notifier: Notifier;
+}) {
+  return {
+    async prompt(job: CheckInPromptJob): Promise<void> {
+      const everywhere = await deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId });
+      const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
+      if (mine.length === 0) return;
+      const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+      await deps.notifier.send({
+        tenantId: job.tenantId,
+        to: { kind: 'person', aadObjectId: job.aadObjectId },
+        summary: 'Core Group: please check in on your actions',
+        message: { kind: 'check-in-prompt', actions, promptId: job.promptId },
+      });
+    },
+
+    async chase(job: CheckInPromptJob): Promise<void> {
+      const checkIns = await deps.checkIns.listByCoreGroup(job.coreGroupId);
+      const answered = checkIns.some((checkIn) => checkIn.memberId === job.memberId && checkIn.recordedAt >= job.promptedAt);
+      if (answered) return;
+      const [coreGroup, members] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId)]);
+      const lead = whoToChase(members);
+      const silent = members.find((member) => member.id === job.memberId);
+      if (!coreGroup || !lead?.aadObjectId || !silent) return;
+      await deps.notifier.send({
+        tenantId: job.tenantId,
+        to: { kind: 'person', aadObjectId: lead.aadObjectId },
+        summary: 'Core Group: a check-in is missing',
+        message: { kind: 'check-in-missing', caseReference: coreGroup.caseReference, memberName: silent.displayName, agency: silent.agency, askedOn: job.promptedAt.slice(0, 10) },
+      });
+    },
+  };
+}
+
+export type CheckInNotices = ReturnType<typeof createCheckInNotices>;

@@ -1,0 +1,66 @@
+import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
+import type { CoreGroupMember } from '../../domain/core-group';
+import type { MinutesDistribution } from '../minutes-distribution.service';
+import type { Mailer } from '../ports/mailer.port';
+import { DeliveryError, type Notifier } from '../ports/notifier.port';
+import type { RecordExport } from '../record-export.service';
+
+/** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
+export function reachableInTeams(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>): boolean {
+  return Boolean(member.aadObjectId) && member.reach !== 'email-only';
+}
+
+/**
+ * Delivers signed minutes to one person: a Teams 1:1 message with a link for people the app can
+ * reach in Teams, otherwise an e-mail from the organiser mailbox with the minutes as a PDF. A
+ * Teams send that fails because the person never opened a chat with the app falls back to e-mail;
+ * throttling and outages are retried by the job runner. A person reachable neither way is
+ * recorded as a failed delivery, so the lead social worker sees who still needs the minutes.
+ */
+export function createMinutesDelivery(deps: {
+  distribution: Pick<MinutesDistribution, 'deliveryOf' | 'recordOutcome'>;
+  exports: Pick<RecordExport, 'minutesFile'>;
+  notifier: Notifier;
+  mailer: Mailer;
+  /** The configured organiser mailbox, used when the meeting names none. */
+  organiserMailbox?: string | undefined;
+}) {
+  return {
+    async deliver(job: MinutesDeliveryJob): Promise<void> {
+      const delivery = await deps.distribution.deliveryOf(job);
+      if (!delivery) return;
+      const { member, caseReference, meetingDate } = delivery;
+      if (member.aadObjectId && reachableInTeams(member)) {
+        try {
+          await deps.notifier.send({
+            tenantId: job.tenantId,
+            to: { kind: 'person', aadObjectId: member.aadObjectId },
+            summary: 'Core Group: minutes are ready',
+            message: { kind: 'minutes-ready', caseReference, meetingDate, chatId: delivery.chatId },
+          });
+          await deps.distribution.recordOutcome(job, { channel: 'teams', outcome: 'sent' });
+          return;
+        } catch (error) {
+          // Not reachable in Teams (never opened a chat with the app): e-mail instead. Anything else is retried.
+          if (!(error instanceof DeliveryError && error.status === 404)) throw error;
+        }
+      }
+      const from = delivery.fromMailbox ?? deps.organiserMailbox;
+      if (!member.email || !from) {
+        await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' });
+        return;
+      }
+      const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
+      await deps.mailer.sendMail({
+        from,
+        to: member.email,
+        subject: `Core group minutes — case ${caseReference}, meeting of ${meetingDate}`,
+        bodyText: `The signed minutes of the core group meeting of ${meetingDate} for case ${caseReference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
+        attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
+      });
+      await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'sent' });
+    },
+  };
+}
+
+export type MinutesDelivery = ReturnType<typeof createMinutesDelivery>;

@@ -1,0 +1,118 @@
+import { Temporal } from 'temporal-polyfill';
+import type { z } from 'zod';
+import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards/agenda.card';
+import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.card';
+import { minutesReadyCard } from '../../bot/cards/minutes.card';
+import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
+import { slotsCard } from '../../bot/cards/schedule.card';
+import { signalCard } from '../../bot/cards/signal.card';
+import { tasksCard } from '../../bot/cards/tasks.card';
+import { renderOutboundCard } from '../../bot/outbound-cards';
+import {
+  AGENDA_VIEW_VERB,
+  BOOK_SLOT_VERB,
+  CARD_VERBS,
+  CHECK_IN_VERB,
+  CREATE_CORE_GROUP_VERB,
+  type CardVerb,
+  MARK_PRESENT_VERB,
+  RAISE_CONCERN_VERB,
+  agendaAction,
+  bookSlotAction,
+  checkInAction,
+  createCoreGroupAction,
+  raiseConcernAction,
+} from '../../src/contracts/card-actions.contract';
+import type { PlanAction } from '../../src/domain/plan';
+import type { OutboundMessage } from '../../src/services/ports/notifier.port';
+import { problems } from '../support/adaptive-cards';
+
+const action: PlanAction = {
+  id: 'action-visits', what: 'Visit weekly', ownerMemberId: 'm1', agency: 'health visiting',
+  due: Temporal.PlainDate.from('2026-06-24'), agreedOn: Temporal.PlainDate.from('2026-05-27'), progressMeasure: 'Checklist', state: 'in-progress',
+};
+const view = { meetingId: '5b1d0c8e-0000-4000-8000-000000000002', chatId: '19:meeting_x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), startsAt: '2026-06-09T13:00:00Z', endsAt: '2026-06-09T14:30:00Z', started: true };
+const ID = '5b1d0c8e-0000-4000-8000-000000000001';
+const context = { teamsAppId: 'teams-app' };
+const link = minutesTabLink('teams-app', view.chatId);
+
+describe('each outbound message kind renders as its card', () => {
+  const cases: [OutboundMessage, object][] = [
+    [{ kind: 'check-in-prompt', actions: [{ coreGroupId: ID, caseReference: 'CP-1', action }], promptId: ID }, tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
+    [
+      { kind: 'concern-raised', caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' },
+      concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' }),
+    ],
+    [{ kind: 'signal', signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' }, signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' })],
+    [{ kind: 'agenda', view, refreshFor: ['29:a'] }, agendaCard(view, { minutesUrl: link, refreshFor: ['29:a'] })],
+    [
+      { kind: 'sign-off-reminder', caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', chatId: view.chatId },
+      signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: link }),
+    ],
+    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
+    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
+  ];
+  test.each(cases.map(([message, card]) => [message.kind, message, card] as const))('%s', (_kind, message, card) => {
+    expect(renderOutboundCard(message, context)).toEqual(card);
+    expect(problems(card)).toEqual([]);
+  });
+
+  test('a missing check-in names the member and the case, with typed text made inert', () => {
+    const card = renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: 'Dr [Who](http://x)', agency: 'GP', askedOn: '2026-06-05' }, context);
+    expect(problems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('No check-in yet from Dr [\u200bWho\u200b]\u200b(http\u200b://x) (GP) on their actions in case CP-1, asked on 2026-06-05.');
+  });
+});
+
+type Element = { type?: string; id?: string; verb?: string; data?: Record<string, unknown>; fallback?: { type: string; data: Record<string, unknown> }; [key: string]: unknown };
+
+/** Every element of a card, depth first. */
+function elementsOf(value: unknown): Element[] {
+  if (Array.isArray(value)) return value.flatMap(elementsOf);
+  if (!value || typeof value !== 'object') return [];
+  const element = value as Element;
+  return [element, ...Object.values(element).flatMap(elementsOf)];
+}
+
+const SCHEMAS: Record<CardVerb, z.ZodObject> = {
+  [CHECK_IN_VERB]: checkInAction,
+  [BOOK_SLOT_VERB]: bookSlotAction,
+  [RAISE_CONCERN_VERB]: raiseConcernAction,
+  [CREATE_CORE_GROUP_VERB]: createCoreGroupAction,
+  [AGENDA_VIEW_VERB]: agendaAction,
+  [MARK_PRESENT_VERB]: agendaAction,
+};
+
+describe('what card actions carry is what the card-action contract reads', () => {
+  const slots = slotsCard({
+    coreGroupId: ID,
+    caseReference: 'CP-1',
+    names: new Map(),
+    offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } },
+  } as never);
+  test.each([
+    ['tasks', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
+    ['slots', slots],
+    ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
+    ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
+    ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
+  ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
+    const elements = elementsOf(card);
+    const inputIds = new Set(elements.filter((element) => element.type?.startsWith('Input.')).map((element) => element.id));
+    const actions = elements.filter((element) => element.type === 'Action.Execute');
+    expect(actions.length).toBeGreaterThan(0);
+    for (const executed of actions) {
+      const verb = executed.verb as CardVerb;
+      expect(CARD_VERBS).toContain(verb);
+      const schema = SCHEMAS[verb];
+      const fields = Object.keys(schema.shape);
+      // What the card writes is some of the schema's fields; the card's inputs supply the rest.
+      expect(fields).toEqual(expect.arrayContaining(Object.keys(executed.data ?? {})));
+      expect(fields.filter((field) => !(field in (executed.data ?? {})) && !inputIds.has(field))).toEqual([]);
+      const written = schema.pick(Object.fromEntries(Object.keys(executed.data ?? {}).map((key) => [key, true])) as Record<string, true>).strict();
+      expect(written.safeParse(executed.data).success).toBe(true);
+      if (executed.fallback) expect(executed.fallback).toMatchObject({ type: 'Action.Submit', data: { ...executed.data, verb } });
+    }
+  });
+});

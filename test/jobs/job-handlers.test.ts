@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, JOB_PAYLOADS, MINUTES_DELIVERY_JOB, type CheckInPromptJob } from '../../src/contracts/jobs.contract';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
+import type { Job } from '../../src/services/ports/store.port';
+
+const job = { id: 'job', kind: CHECK_IN_PROMPT_JOB, runAt: '', status: 'running', attempts: 0, maxAttempts: 3 } as unknown as Job;
+const prompt: CheckInPromptJob = { tenantId: 't', coreGroupId: randomUUID(), memberId: 'm', aadObjectId: 'oid', promptId: randomUUID(), promptedAt: '2026-06-05T07:00:00.000Z' };
+
+describe('the message jobs’ handlers', () => {
+  test('register the kinds of the services given, and only those', () => {
+    const handlers = messageJobHandlers({ checkIns: { prompt: async () => undefined, chase: async () => undefined } });
+    expect(Object.keys(handlers).sort()).toEqual([CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB].sort());
+    const all = messageJobHandlers({
+      checkIns: { prompt: async () => undefined, chase: async () => undefined },
+      concerns: { notify: async () => undefined },
+      signals: { notify: async () => undefined },
+      meetings: { postAgenda: async () => undefined, remindSignOff: async () => undefined },
+      minutes: { deliver: async () => undefined },
+    });
+    expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
+  });
+
+  test('hand the service the payload as its schema parsed it', async () => {
+    const seen: CheckInPromptJob[] = [];
+    const handlers = messageJobHandlers({ checkIns: { prompt: async (payload) => void seen.push(payload), chase: async () => undefined } });
+    await handlers[CHECK_IN_PROMPT_JOB]!({ ...prompt, extra: 'dropped' }, job);
+    expect(seen).toEqual([prompt]);
+  });
+
+  test('a stored payload that does not match its kind’s schema fails the attempt; the service never sees it', async () => {
+    const delivered: unknown[] = [];
+    const handlers = messageJobHandlers({ minutes: { deliver: async (payload) => void delivered.push(payload) } });
+    await expect(handlers[MINUTES_DELIVERY_JOB]!({ tenantId: 't', meetingId: 'not-a-uuid', minutesId: randomUUID(), minutesVersion: 0, memberId: 'm' }, job)).rejects.toThrow();
+    expect(delivered).toEqual([]);
+  });
+});

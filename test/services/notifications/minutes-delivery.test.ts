@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import type { MinutesDeliveryJob } from '../../../src/contracts/jobs.contract';
+import type { CoreGroupMember } from '../../../src/domain/core-group';
+import type { Delivery } from '../../../src/domain/minutes';
+import { createMinutesDelivery, reachableInTeams } from '../../../src/services/notifications/minutes-delivery.service';
+import { recordingNotifier } from './recording-notifier';
+
+const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: randomUUID(), minutesId: randomUUID(), minutesVersion: 2, memberId: 'member-1' };
+
+/** A member to deliver to, in a meeting whose booking names an organiser mailbox unless told otherwise. */
+function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined } = { fromMailbox: 'organiser@council.example' }) {
+  const recipient: CoreGroupMember = { id: 'member-1', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid', ...member };
+  const outcomes: Pick<Delivery, 'channel' | 'outcome' | 'detail'>[] = [];
+  const mails: { from: string; to: string; subject: string; bodyText: string; attachment?: { name: string } | undefined }[] = [];
+  const { notifier, sent, refuse } = recordingNotifier();
+  const delivery = createMinutesDelivery({
+    distribution: {
+      deliveryOf: async () => ({ member: recipient, caseReference: 'CP-2026-0042', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2', fromMailbox: options.fromMailbox }),
+      recordOutcome: async (_job, outcome) => void outcomes.push(outcome),
+    },
+    exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF') }) as never },
+    notifier,
+    mailer: { sendMail: async (mail) => void mails.push(mail) },
+    organiserMailbox: undefined,
+  });
+  return { delivery, outcomes, mails, sent, refuse };
+}
+
+describe('signed minutes to one person: Teams, or e-mail when Teams cannot reach them', () => {
+  test('someone reachable in Teams gets a 1:1 message with the link, and no e-mail', async () => {
+    const { delivery, outcomes, mails, sent } = deliveryTo({});
+    await delivery.deliver(job);
+    expect(sent).toEqual([
+      { tenantId: 'tenant', to: { kind: 'person', aadObjectId: 'grace-oid' }, summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference: 'CP-2026-0042', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2' } },
+    ]);
+    expect(mails).toEqual([]);
+    expect(outcomes).toEqual([{ channel: 'teams', outcome: 'sent' }]);
+  });
+
+  test('someone who never opened a chat with the app (Teams says 404) gets the PDF by e-mail from the organiser mailbox', async () => {
+    const { delivery, outcomes, mails, refuse } = deliveryTo({});
+    refuse(404);
+    await delivery.deliver(job);
+    expect(mails).toEqual([
+      expect.objectContaining({ from: 'organiser@council.example', to: 'grace@nhs.example', subject: 'Core group minutes — case CP-2026-0042, meeting of 2026-06-08', attachment: expect.objectContaining({ name: 'minutes.pdf', contentType: 'application/pdf' }) }),
+    ]);
+    expect(outcomes).toEqual([{ channel: 'email', outcome: 'sent' }]);
+  });
+
+  test('Teams throttling is not a reason to e-mail: the job fails, to be retried', async () => {
+    const { delivery, outcomes, mails, refuse } = deliveryTo({});
+    refuse(429);
+    await expect(delivery.deliver(job)).rejects.toMatchObject({ status: 429 });
+    expect(mails).toEqual([]);
+    expect(outcomes).toEqual([]);
+  });
+
+  test('people reached by e-mail only (family, other agencies) are never tried in Teams', async () => {
+    const { delivery, outcomes, mails, sent } = deliveryTo({ reach: 'email-only', aadObjectId: undefined, email: 'parent@family.example' });
+    await delivery.deliver(job);
+    expect(sent).toEqual([]);
+    expect(mails.map((mail) => mail.to)).toEqual(['parent@family.example']);
+    expect(outcomes).toEqual([{ channel: 'email', outcome: 'sent' }]);
+  });
+
+  test.each([
+    ['no e-mail address', { reach: 'email-only', aadObjectId: undefined, email: undefined }, { fromMailbox: 'organiser@council.example' }, 'no Teams chat and no e-mail address'],
+    ['no mailbox to send from', { reach: 'email-only', aadObjectId: undefined }, { fromMailbox: undefined }, 'no mailbox to send from'],
+  ] as const)('reachable neither way (%s): recorded as a failed delivery, so the lead social worker sees who still needs them', async (_case, member, options, detail) => {
+    const { delivery, outcomes, mails } = deliveryTo(member, options);
+    await delivery.deliver(job);
+    expect(mails).toEqual([]);
+    expect(outcomes).toEqual([{ channel: 'email', outcome: 'failed', detail }]);
+  });
+
+  test.each([
+    [{ aadObjectId: 'oid', reach: 'tenant' }, true],
+    [{ aadObjectId: 'oid', reach: 'guest' }, true],
+    [{ aadObjectId: 'oid', reach: 'email-only' }, false],
+    [{ aadObjectId: undefined, reach: 'tenant' }, false],
+  ] as const)('tried in Teams first: %j → %s', (member, expected) => {
+    expect(reachableInTeams(member)).toBe(expected);
+  });
+});

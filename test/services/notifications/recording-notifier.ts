@@ -1,0 +1,21 @@
+import { DeliveryError, type Notification, type Notifier } from '../../../src/services/ports/notifier.port';
+
+/** A notifier that records what the use cases decided to send; `refuse` makes the next sends fail as Teams would. */
+export function recordingNotifier() {
+  const sent: Notification[] = [];
+  const refusals: DeliveryError[] = [];
+  const notifier: Notifier = {
+    async send(notification) {
+      const refusal = refusals.shift();
+      if (refusal) throw refusal;
+      sent.push(notification);
+      return { activityId: `activity-${sent.length}` };
+    },
+  };
+  return {
+    notifier,
+    sent,
+    /** The next send fails with this status (404: never opened a chat with the app; 429: throttled). */
+    refuse: (status: number) => refusals.push(new DeliveryError({ message: `refused with ${status}`, status })),
+  };
+}
