@@ -4,7 +4,7 @@ import { londonDateOf, parseCivilDate } from '../../src/domain/civil-date';
 import { emptyMinutesContent } from '../../src/domain/minutes';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
-import { demoObjectId } from '../../src/services/demo-core-group';
+import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createSignalWatch } from '../../src/services/signal-watch.service';
 import type { Store } from '../../src/store/store';

@@ -6,7 +6,7 @@ import { type JWK, SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { type ChannelCredentialsFactory, createBotAdapter } from '../../bot/bot-adapter';
 import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
-import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 
 export const BOT_APP_ID = '33333333-4444-4555-8666-777777777777';
 
