@@ -61,7 +61,7 @@ const HOURLY_REVIEW_MS = 60 * 60_000;
 
 /**
  * Loads `src/local` (Graph simulator, demo data, dev sign-in, Playground launcher) on demand, so
- * production never even loads those modules (test/server/production-graph.test.ts proves it).
+ * production never even loads those modules (test/server/production-object-graph.test.ts proves it).
  * A lazy `require`, not `import()`: under `node --require tsx/cjs` a TypeScript `import()` has no
  * loader, and `nodenext` would want a `.js` extension that jest does not resolve.
  */

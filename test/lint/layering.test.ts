@@ -32,4 +32,37 @@ describe('the layering rules in eslint.config.mjs', () => {
     expect(await brokenRules('src/services/x.ts', 'export const x = process.env.X;\n')).toContain('no-restricted-properties');
     expect(await brokenRules('src/services/y.ts', "import { TurnContext } from 'botbuilder';\nexport const y = TurnContext;\n")).toContain('no-restricted-imports');
   });
+
+  const LOCAL_RULE = 'local-mode/only-from-composition-root';
+
+  test('nothing under src/ or bot/ imports src/local (local mode): statically, by type, re-export, import() or require()', async () => {
+    const [fromServices, fromBot] = await Promise.all([
+      brokenRules(
+        'src/services/leak.ts',
+        [
+          "import { DEMO_TENANT_ID } from '../local/demo/demo-core-group.seed';",
+          "import type { DevSignIn } from '../local/dev-sign-in.issuer';",
+          "import { createLocalObjectGraph } from '../local';",
+          "export { startPlayground } from '../local/playground.launcher';",
+          "export const later = () => import('../local/local-mode');",
+          "export const lazily = () => require('../local/local-mode');",
+          "import { nearby } from './local/nearby';", // src/services/local is not src/local
+          'export type Signing = DevSignIn | typeof DEMO_TENANT_ID;',
+          'export const used = [createLocalObjectGraph, nearby];',
+        ].join('\n'),
+      ),
+      brokenRules('bot/leak.ts', "import { DEMO_PEOPLE } from '../src/local/demo/demo-core-group.seed';\nexport const people = DEMO_PEOPLE;\n"),
+    ]);
+    expect(fromServices.filter((rule) => rule === LOCAL_RULE)).toHaveLength(6);
+    expect(fromBot).toContain(LOCAL_RULE);
+  }, 60_000);
+
+  test('the composition roots and src/local itself may import src/local', async () => {
+    const results = await Promise.all([
+      brokenRules('src/main.ts', "import type { LocalObjectGraph } from './local/local-mode';\nexport type L = LocalObjectGraph;\n"),
+      brokenRules('src/cli/main.ts', "import type { LocalObjectGraph } from '../local/local-mode';\nexport type L = LocalObjectGraph;\n"),
+      brokenRules('src/local/more.ts', "import { seedDemoCoreGroup } from './demo/demo-core-group.seed';\nimport { connectMicrosoftGraph } from '../graph/graph-wiring';\nexport const x = [seedDemoCoreGroup, connectMicrosoftGraph];\n"),
+    ]);
+    expect(results).toEqual([[], [], []]);
+  }, 60_000);
 });
