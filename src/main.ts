@@ -71,7 +71,7 @@ function loadLocalMode(): typeof import('./local/local-mode') {
 }
 
 /** Microsoft Graph, or in local mode with GRAPH_MODE=simulator (Config refuses that in production) the Graph simulator. */
-function connectCalendar(config: Config, certificate: AppCertificate | undefined, local: LocalObjectGraph | undefined): Promise<CalendarConnection> {
+function connectCalendar({ config, certificate, local }: { config: Config; certificate: AppCertificate | undefined; local: LocalObjectGraph | undefined }): Promise<CalendarConnection> {
   if (config.graph.mode === 'microsoft') return connectMicrosoftGraph(config, certificate);
   if (!local) throw new Error('the Graph simulator runs in local mode only');
   return local.connectCalendar();
@@ -94,7 +94,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const store = createStore(database);
   await local?.seedDemo({ coreGroups: store.coreGroups, plans: store.plans, calendar: calendars['england-and-wales'] });
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
-  const connection = await connectCalendar(config, certificate, local);
+  const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
