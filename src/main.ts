@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import { type AppCertificate, loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
-import { type Config, loadConfig } from './config/config';
+import { type Config, ConfigError, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
@@ -73,7 +73,7 @@ function loadLocalMode(): typeof import('./local/local-mode') {
 /** Microsoft Graph, or in local mode with GRAPH_MODE=simulator (Config refuses that in production) the Graph simulator. */
 function connectCalendar({ config, certificate, local }: { config: Config; certificate: AppCertificate | undefined; local: LocalObjectGraph | undefined }): Promise<CalendarConnection> {
   if (config.graph.mode === 'microsoft') return connectMicrosoftGraph(config, certificate);
-  if (!local) throw new Error('the Graph simulator runs in local mode only');
+  if (!local) throw new ConfigError('GRAPH_MODE: the Graph simulator is for local mode only');
   return local.connectCalendar();
 }
 
