@@ -1,4 +1,6 @@
 // @ts-check
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -10,6 +12,37 @@ const CLOCK_AND_ENVIRONMENT = [
   { selector: "MemberExpression[object.name='Temporal'][property.name='Now']", message: 'src/domain never reads the clock: take the date as a parameter.' },
   { selector: "CallExpression[callee.name='require']", message: 'src/domain uses imports only.' },
 ];
+
+/** Local mode's folder: the Graph simulator, demo data, dev sign-in and Playground launcher. */
+const LOCAL_MODE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'src', 'local');
+
+/**
+ * Production never imports src/local: only the composition roots (which load it lazily, in local
+ * mode only) and src/local itself may. Checks every way in — static and type imports, re-exports,
+ * `import()`, `require()` and `import x = require()` — by resolving the path against the file, so
+ * `../local/…` from src/server and `../src/local/…` from bot/ are both caught.
+ */
+const localModeOnlyFromCompositionRoot = {
+  meta: { type: 'problem', schema: [], messages: { local: 'src/local is local mode only: production code never imports it. The composition root (src/main.ts, src/cli/main.ts) loads it lazily in local mode.' } },
+  create(context) {
+    const check = (node, source) => {
+      const path = source?.type === 'Literal' ? source.value : source?.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : undefined;
+      if (typeof path !== 'string' || !path.startsWith('.')) return;
+      const target = resolve(dirname(context.filename), path);
+      if (target === LOCAL_MODE_DIR || target.startsWith(LOCAL_MODE_DIR + sep)) context.report({ node, messageId: 'local' });
+    };
+    const fromSource = (node) => check(node, node.source);
+    return {
+      ImportDeclaration: fromSource,
+      ExportNamedDeclaration: fromSource,
+      ExportAllDeclaration: fromSource,
+      ImportExpression: fromSource,
+      TSImportType: (node) => check(node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.source),
+      TSExternalModuleReference: (node) => check(node, node.expression),
+      "CallExpression[callee.name='require']": (node) => check(node, node.arguments[0]),
+    };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'tab/dist/', '.data/'] },
@@ -34,6 +67,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder lives under bot/ only.' }] }],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'bot/**/*.ts'],
+    ignores: ['src/local/**', 'src/main.ts', 'src/cli/main.ts'],
+    plugins: { 'local-mode': { rules: { 'only-from-composition-root': localModeOnlyFromCompositionRoot } } },
+    rules: { 'local-mode/only-from-composition-root': 'error' },
   },
   {
     files: ['src/domain/**/*.ts'],

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { DEMO_TENANT_ID, demoObjectId } from '../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../src/local/demo/demo-core-group.seed';
 import { type BenchResult, startBenchProcess } from './harness';
 
 const CONCURRENCY = 50;

@@ -1,9 +1,8 @@
-import { rmSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
-import { loadAppCertificate } from './adapters/app-certificate';
+import { type AppCertificate, loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
-import { type Config, loadConfig } from './config/config';
+import { type Config, ConfigError, loadConfig } from './config/config';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
@@ -12,7 +11,7 @@ import { createTeamsNotifier } from '../bot/teams-notifier';
 import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from './jobs/job-runner';
 import { createRateLimiter } from './jobs/rate-limiter';
 import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
-import { connectCalendar } from './graph/graph-wiring';
+import { type CalendarConnection, connectMicrosoftGraph } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
 import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
@@ -29,13 +28,10 @@ import { createSignalWatch } from './services/signal-watch.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
-import { seedDemoCoreGroup } from './services/demo-core-group';
 import { createSchedulingService } from './services/scheduling.service';
 import { graphNotificationsRouter } from './server/graph-notifications.route';
-import { startPlayground } from './server/playground';
-import { devSignInRouter } from './server/dev-sign-in.route';
 import { minutesRouter } from './server/minutes.route';
-import { createDevSignIn, createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
+import { createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
 import { exportRouter } from './server/export.route';
 import { renderDocx } from './export/docx-renderer';
@@ -47,6 +43,7 @@ import { type Logger, createLogger } from './server/logger';
 import { openDatabase } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { createStore } from './store/store';
+import type { LocalObjectGraph } from './local/local-mode';
 
 const VERSION = '0.1.0';
 
@@ -62,23 +59,41 @@ const REPLY_POLL_MS = 10 * 60_000;
 const HOURLY_REVIEW_MS = 60 * 60_000;
 
 /**
- * The composition root: the only place that builds real adapters and wires them together.
- * It migrates the database (Kysely's migration lock makes that safe with several instances), in
- * local mode seeds the demo core group, and starts the HTTP host.
+ * Loads `src/local` (Graph simulator, demo data, dev sign-in, Playground launcher) on demand, so
+ * production never even loads those modules (test/server/production-object-graph.test.ts proves it).
+ * A lazy `require`, not `import()`: under `node --require tsx/cjs` a TypeScript `import()` has no
+ * loader, and `nodenext` would want a `.js` extension that jest does not resolve.
+ */
+function loadLocalMode(): typeof import('./local/local-mode') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: see above
+  return require('./local/local-mode') as typeof import('./local/local-mode');
+}
+
+/** Microsoft Graph, or in local mode with GRAPH_MODE=simulator (Config refuses that in production) the Graph simulator. */
+function connectCalendar({ config, certificate, local }: { config: Config; certificate: AppCertificate | undefined; local: LocalObjectGraph | undefined }): Promise<CalendarConnection> {
+  if (config.graph.mode === 'microsoft') return connectMicrosoftGraph(config, certificate);
+  if (!local) throw new ConfigError('GRAPH_MODE: the Graph simulator is for local mode only');
+  return local.connectCalendar();
+}
+
+/**
+ * The composition root: the only place that builds real adapters and wires them together (the
+ * admin CLI, `src/cli/main.ts`, is the CLI's own). It builds the production object graph, and in
+ * local mode asks `src/local` for what local mode puts in its place: the Graph simulator, the demo
+ * core group, the dev sign-in. It migrates the database (Kysely's migration lock makes that safe
+ * with several instances) and starts the HTTP host.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const local = config.mode === 'local' ? await loadLocalMode().createLocalObjectGraph({ config, logger, clock: systemClock }) : undefined;
   const calendars = loadWorkingDayCalendars({ govUkFile: config.bankHolidaysFile });
   const policies = loadPolicyCatalogue({ extraDir: config.extraPoliciesDir });
   const database = openDatabase({ ...config.database, onPoolError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection failed while idle; the pool replaces it') });
   const ran = await migrateToLatest(database);
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);
-  if (config.mode === 'local') {
-    const demo = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock: systemClock, calendar: calendars['england-and-wales'] });
-    if (demo.created) logger.info({ coreGroupId: demo.coreGroupId }, 'demo core group seeded');
-  }
+  await local?.seedDemo({ coreGroups: store.coreGroups, plans: store.plans, calendar: calendars['england-and-wales'] });
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
-  const connection = await connectCalendar(config, certificate);
+  const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
   const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
@@ -148,8 +163,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       }
     }
   };
-  const devSignIn = config.mode === 'local' ? await createDevSignIn(config.allowedTenantIds) : undefined;
-  const tabVerifier = devSignIn?.verifier ?? createTabTokenVerifier({ keys: entraSigningKeys(), audiences: config.tabSsoAudiences, allowedTenantIds: config.allowedTenantIds });
+  const tabVerifier = local?.tabVerifier ?? createTabTokenVerifier({ keys: entraSigningKeys(), audiences: config.tabSsoAudiences, allowedTenantIds: config.allowedTenantIds });
   const app = createHttpApp({
     logger,
     health: { checkDatabase: database.ping },
@@ -157,7 +171,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     routers: [
       botRouter({ adapter, bot, logger }),
       graphNotificationsRouter({ service: notifications, logger }),
-      ...(devSignIn ? [devSignInRouter(devSignIn)] : []),
+      ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
@@ -230,8 +244,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${config.database.sqliteFile}${suffix}`, { force: true });
-    logger.info({ file: config.database.sqliteFile }, 'local demo data removed: starting from a fresh demo');
+    loadLocalMode().resetLocalDemo(config.database.sqliteFile, logger);
   }
   let service: RunningService;
   try {
@@ -242,24 +255,10 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const playground = config.playground.enabled ? startPlayground({ botEndpoint: `${service.url}/api/messages`, port: config.playground.port, cwd: join(__dirname, '..'), env: process.env, logger }) : undefined;
-  if (config.mode === 'local') {
-    process.stdout.write(
-      [
-        '',
-        'Core Group is running locally (SQLite, Graph simulator, authentication off on loopback).',
-        playground ? `  Teams client (Agents Playground): ${playground.url}  — you are Priya Shah, lead social worker of the demo core group DEMO-0001` : '  Agents Playground: off (PLAYGROUND=off)',
-        `  Minutes tab: ${service.url}/tab/minutes   Dashboard: ${service.url}/tab/dashboard  — choose a demo person to sign in`,
-        `  Bot endpoint: ${service.url}/api/messages   Health: ${service.url}/healthz   Graph simulator: ${service.graphSimulatorUrl ?? '-'}`,
-        '  Try: /coregroup status · /coregroup schedule · /coregroup tasks · /coregroup plan · /coregroup escalate · /coregroup new',
-        '  Data is kept in ' + config.database.sqliteFile + ' between runs; npm start -- --reset starts from a fresh demo. Ctrl-C stops everything.',
-        '',
-      ].join('\n'),
-    );
-  }
+  const localClients = config.mode === 'local' ? loadLocalMode().startLocalClients({ config, service, rootDir: join(__dirname, '..'), env: process.env, logger, write: (text) => process.stdout.write(text) }) : undefined;
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping');
-    playground?.stop();
+    localClients?.stop();
     service.stop().then(
       () => {
         process.exitCode = 0;

@@ -1,10 +1,7 @@
 import type { Config } from '../config/config';
-import type { WorkingDays } from '../domain/working-days';
-import type { Clock } from '../services/ports/clock.port';
-import { seedDemoCoreGroup } from '../services/demo-core-group';
 import { openDatabase } from '../store/database';
 import { migrateToLatest } from '../store/migrate';
-import { createStore } from '../store/store';
+import { type Store, createStore } from '../store/store';
 import type { CliCommand } from './cli-io';
 import { parseFlags } from './options';
 
@@ -32,8 +29,12 @@ export function migrateCommand(config: () => Config): CliCommand {
   };
 }
 
-/** `coregroup seed-demo`: the demo core group with invented people (migrates first). */
-export function seedDemoCommand(deps: { config: () => Config; clock: Clock; calendar: () => WorkingDays }): CliCommand {
+/**
+ * `coregroup seed-demo`: the demo core group with invented people (migrates first). The seed
+ * itself is local mode's (`src/local`), handed in by the CLI's composition root, which loads it
+ * only when this command runs.
+ */
+export function seedDemoCommand(deps: { config: () => Config; seed: (store: Store) => Promise<{ created: boolean; coreGroupId: string }> }): CliCommand {
   return {
     summary: 'add the demo core group (invented people) to the database',
     usage: 'seed-demo',
@@ -43,7 +44,7 @@ export function seedDemoCommand(deps: { config: () => Config; clock: Clock; cale
       try {
         await migrateToLatest(database);
         const store = createStore(database);
-        const result = await seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock: deps.clock, calendar: deps.calendar() });
+        const result = await deps.seed(store);
         io.out(result.created ? `demo core group created (${result.coreGroupId})` : `demo core group already present (${result.coreGroupId})`);
       } finally {
         await database.close();

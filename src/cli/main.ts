@@ -11,6 +11,15 @@ import { policiesCommand } from './policies.command';
 import { runCli } from './run-cli';
 import { workingDaysCommand } from './working-days.command';
 
+/**
+ * Loads local mode's demo seed (`src/local`) only when `seed-demo` runs: the CLI is its own
+ * composition root, and like `src/main.ts` loads that folder lazily (see `loadLocalMode` there).
+ */
+function loadLocalMode(): typeof import('../local/local-mode') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: see src/main.ts
+  return require('../local/local-mode') as typeof import('../local/local-mode');
+}
+
 /** Builds the CLI's commands from the environment; each dependency is made on first use only. */
 export function cliCommands(env: Readonly<Record<string, string | undefined>>, clock: Clock = systemClock): Record<string, CliCommand> {
   const once = <T>(make: () => T) => {
@@ -22,7 +31,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
   const catalogue = once(() => loadPolicyCatalogue({ extraDir: config().extraPoliciesDir }));
   return {
     migrate: migrateCommand(config),
-    'seed-demo': seedDemoCommand({ config, clock, calendar: () => calendars()['england-and-wales'] }),
+    'seed-demo': seedDemoCommand({ config, seed: (store) => loadLocalMode().seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars()['england-and-wales'] }) }),
     policies: policiesCommand(catalogue),
     'working-days': workingDaysCommand(calendars),
     deadlines: deadlinesCommand({ catalogue, calendars }),

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { type JWTPayload, type JWTVerifyGetKey, SignJWT, createLocalJWKSet, createRemoteJWKSet, errors, exportJWK, generateKeyPair, jwtVerify } from 'jose';
+import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Caller } from '../services/authorise';
 
 /** The scope the tab's SSO token must carry (the app registration's exposed API). */
@@ -56,31 +56,6 @@ export function createTabTokenVerifier(options: {
 /** Entra ID's signing keys for access tokens (all tenants), fetched and cached by jose. */
 export function entraSigningKeys(): JWTVerifyGetKey {
   return createRemoteJWKSet(new URL('https://login.microsoftonline.com/common/discovery/v2.0/keys'));
-}
-
-const LOCAL_ISSUER = 'urn:core-group:local-dev-sign-in';
-export const LOCAL_AUDIENCE = 'api://localhost/core-group';
-
-/**
- * Local mode's dev sign-in: a key pair made at start-up (never stored) signs short-lived tokens
- * for a chosen demo user, verified by the same verifier as Teams' tokens. The composition root
- * mounts it only in local mode, which Config allows only on loopback.
- */
-export async function createDevSignIn(allowedTenantIds: readonly string[]) {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'local-dev', alg: 'RS256', use: 'sig' };
-  return {
-    verifier: createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [LOCAL_AUDIENCE], allowedTenantIds, issuersFor: () => [LOCAL_ISSUER] }),
-    issue(user: { tenantId: string; aadObjectId: string; name: string }): Promise<string> {
-      return new SignJWT({ tid: user.tenantId, oid: user.aadObjectId, name: user.name, scp: TAB_SCOPE })
-        .setProtectedHeader({ alg: 'RS256', kid: 'local-dev' })
-        .setIssuer(LOCAL_ISSUER)
-        .setAudience(LOCAL_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('8h')
-        .sign(privateKey);
-    },
-  };
 }
 
 /** Express middleware: a verified caller in `response.locals.caller`, or a 401 that says nothing more. */

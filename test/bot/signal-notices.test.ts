@@ -4,7 +4,7 @@ import { emptyMinutesContent } from '../../src/domain/minutes';
 import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
-import { demoObjectId } from '../../src/services/demo-core-group';
+import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { createSignalNotices } from '../../src/services/notifications/signal-notices.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createSignalWatch } from '../../src/services/signal-watch.service';

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { loadConfig } from '../../src/config/config';
 import { type RunningService, startService } from '../../src/main';
-import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { createLogger } from '../../src/server/logger';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';

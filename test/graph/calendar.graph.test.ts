@@ -1,10 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
+import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
 import { toIanaTimeZone } from '../../src/graph/calendar.graph';
 import { CalendarError } from '../../src/services/ports/calendar.port';
-import { demoObjectId } from '../../src/services/demo-core-group';
-import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import type { Calendar } from '../../src/services/ports/calendar.port';
 import { createGraphTokens } from '../../src/graph/graph-token';
 import { SIM_TENANT, graphCalls, simulatedGraph } from '../support/graph';

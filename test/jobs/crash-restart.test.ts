@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../src/adapters/system-clock';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { CHECK_IN_PROMPT_JOB } from '../../src/contracts/jobs.contract';
-import { DEMO_TENANT_ID, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, seedDemoCoreGroup } from '../../src/local/demo/demo-core-group.seed';
 import { openDatabase } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
 import { createStore } from '../../src/store/store';

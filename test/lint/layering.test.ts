@@ -13,6 +13,9 @@ async function brokenRules(filePath: string, code: string): Promise<string[]> {
   return (JSON.parse(output) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages.map((message) => message.ruleId));
 }
 
+/** Each check starts ESLint (and typescript-eslint) afresh: seconds each, more on a busy machine. */
+const ESLINT_RUNS_MS = 60_000;
+
 describe('the layering rules in eslint.config.mjs', () => {
   test('src/domain may not import another layer, an SDK, or read the environment or the clock', async () => {
     const rules = await brokenRules(
@@ -21,17 +24,17 @@ describe('the layering rules in eslint.config.mjs', () => {
     );
     expect(rules.filter((rule) => rule === 'no-restricted-imports')).toHaveLength(2);
     expect(rules.filter((rule) => rule === 'no-restricted-syntax').length).toBeGreaterThanOrEqual(3);
-  });
+  }, ESLINT_RUNS_MS);
 
   test('src/domain may import itself and temporal-polyfill', async () => {
     const rules = await brokenRules('src/domain/fine.ts', "import { Temporal } from 'temporal-polyfill';\nimport { parseCivilDate } from './civil-date';\nexport const x = [Temporal, parseCivilDate];\n");
     expect(rules).toEqual([]);
-  });
+  }, ESLINT_RUNS_MS);
 
   test('only src/config reads process.env, and botbuilder stays under bot/', async () => {
     expect(await brokenRules('src/services/x.ts', 'export const x = process.env.X;\n')).toContain('no-restricted-properties');
     expect(await brokenRules('src/services/y.ts', "import { TurnContext } from 'botbuilder';\nexport const y = TurnContext;\n")).toContain('no-restricted-imports');
-  });
+  }, ESLINT_RUNS_MS);
 
   test('the tab takes the contracts as types only, and nothing of zod or the server', async () => {
     const leaks = [
@@ -48,5 +51,38 @@ describe('the layering rules in eslint.config.mjs', () => {
     ]);
     expect(typesOnly).toEqual([]);
     expect(leaking.sort()).toEqual(['@typescript-eslint/no-import-type-side-effects', ...Array(3).fill('@typescript-eslint/no-restricted-imports')]);
-  }, 60_000);
+  }, ESLINT_RUNS_MS);
+
+  const LOCAL_RULE = 'local-mode/only-from-composition-root';
+
+  test('nothing under src/ or bot/ imports src/local (local mode): statically, by type, re-export, import() or require()', async () => {
+    const [fromServices, fromBot] = await Promise.all([
+      brokenRules(
+        'src/services/leak.ts',
+        [
+          "import { DEMO_TENANT_ID } from '../local/demo/demo-core-group.seed';",
+          "import type { DevSignIn } from '../local/dev-sign-in.issuer';",
+          "import { createLocalObjectGraph } from '../local';",
+          "export { startPlayground } from '../local/playground.launcher';",
+          "export const later = () => import('../local/local-mode');",
+          "export const lazily = () => require('../local/local-mode');",
+          "import { nearby } from './local/nearby';", // src/services/local is not src/local
+          'export type Signing = DevSignIn | typeof DEMO_TENANT_ID;',
+          'export const used = [createLocalObjectGraph, nearby];',
+        ].join('\n'),
+      ),
+      brokenRules('bot/leak.ts', "import { DEMO_PEOPLE } from '../src/local/demo/demo-core-group.seed';\nexport const people = DEMO_PEOPLE;\n"),
+    ]);
+    expect(fromServices.filter((rule) => rule === LOCAL_RULE)).toHaveLength(6);
+    expect(fromBot).toContain(LOCAL_RULE);
+  }, ESLINT_RUNS_MS);
+
+  test('the composition roots and src/local itself may import src/local', async () => {
+    const results = await Promise.all([
+      brokenRules('src/main.ts', "import type { LocalObjectGraph } from './local/local-mode';\nexport type L = LocalObjectGraph;\n"),
+      brokenRules('src/cli/main.ts', "import type { LocalObjectGraph } from '../local/local-mode';\nexport type L = LocalObjectGraph;\n"),
+      brokenRules('src/local/more.ts', "import { seedDemoCoreGroup } from './demo/demo-core-group.seed';\nimport { connectMicrosoftGraph } from '../graph/graph-wiring';\nexport const x = [seedDemoCoreGroup, connectMicrosoftGraph];\n"),
+    ]);
+    expect(results).toEqual([[], [], []]);
+  }, ESLINT_RUNS_MS);
 });

@@ -9,7 +9,7 @@ import { createLogger } from '../../src/server/logger';
 import { type RunningService, startService } from '../../src/main';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
-import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { tabApiContractChecker } from '../support/tab-api-contract';
 
 const silent = createLogger({ level: 'silent' });

@@ -4,7 +4,7 @@ import type { WorkingDayCalendars } from '../../src/domain/working-days';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createDashboard } from '../../src/services/dashboard.service';
-import { DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createMinutesService } from '../../src/services/minutes.service';
 import type { Clock } from '../../src/services/ports/clock.port';

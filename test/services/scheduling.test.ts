@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
-import { demoOrganisation } from '../../src/graph/simulator/demo-organisation';
-import type { GraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
+import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
-import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/local/demo/demo-core-group.seed';
 import type { Calendar } from '../../src/services/ports/calendar.port';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { type SchedulingService, createSchedulingService, transactionIdFor } from '../../src/services/scheduling.service';

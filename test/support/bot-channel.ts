@@ -8,7 +8,7 @@ import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
 import { createConversations } from '../../src/services/conversations.service';
 import type { ConversationReferenceRepository } from '../../src/services/ports/store.port';
-import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/services/demo-core-group';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 
 export const BOT_APP_ID = '33333333-4444-4555-8666-777777777777';
 

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { type OpenDatabase, openDatabase } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
-import { seedDemoCoreGroup } from '../../src/services/demo-core-group';
+import { seedDemoCoreGroup } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createStore } from '../../src/store/store';
 

@@ -1,7 +1,7 @@
-import { type GraphSimulator, startGraphSimulator } from '../../src/graph/simulator/graph-simulator';
+import { type GraphSimulator, startGraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import { createGraphCalendar } from '../../src/graph/calendar.graph';
 import { createGraphTokens } from '../../src/graph/graph-token';
-import type { SimulatorState } from '../../src/graph/simulator/simulator-state';
+import type { SimulatorState } from '../../src/local/graph-simulator/graph-simulator.state';
 import type { Calendar, Directory } from '../../src/services/ports/calendar.port';
 import type { Mailer } from '../../src/services/ports/mailer.port';
 

@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../../src/services/case-status.service';
-import { DEMO_TENANT_ID, demoObjectId } from '../../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-group.seed';
 import { createCheckInNotices, whoToChase } from '../../../src/services/notifications/check-in-notices.service';
 import type { Clock } from '../../../src/services/ports/clock.port';
 import type { Store } from '../../../src/store/store';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import { DomainError, ForbiddenError } from '../../../src/domain/errors';
-import { DEMO_TENANT_ID, demoObjectId } from '../../../src/services/demo-core-group';
+import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-group.seed';
 import { createConcernNotices } from '../../../src/services/notifications/concern-notices.service';
 import { createAgendaViews, createMeetingNotices } from '../../../src/services/notifications/meeting-notices.service';
 import { createSignalNotices } from '../../../src/services/notifications/signal-notices.service';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import { instantOf, occurrences } from './recurrence';
-import type { SimulatedUser, SimulatorState, StoredEvent } from './simulator-state';
+import type { SimulatedUser, SimulatorState, StoredEvent } from './graph-simulator.state';
 
 /** A request as the routes see it, whether it came over HTTP or inside a `$batch`. */
 export interface SimRequest {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CoreGroup, CoreGroupMember, MemberRole } from '../domain/core-group';
-import { AlreadyExistsError } from '../domain/errors';
-import type { ChildProtectionPlan } from '../domain/plan';
-import type { WorkingDays } from '../domain/working-days';
-import type { Clock } from './ports/clock.port';
-import type { CoreGroupRepository, PlanRepository } from './ports/store.port';
+import type { CoreGroup, CoreGroupMember, MemberRole } from '../../domain/core-group';
+import { AlreadyExistsError } from '../../domain/errors';
+import type { ChildProtectionPlan } from '../../domain/plan';
+import type { WorkingDays } from '../../domain/working-days';
+import type { Clock } from '../../services/ports/clock.port';
+import type { CoreGroupRepository, PlanRepository } from '../../services/ports/store.port';
 
 /** The demo tenant (invented) that local mode and the demo seed use. */
 export const DEMO_TENANT_ID = '00000000-0000-4000-8000-00000000c0de';

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import type { Logger } from './logger';
+import type { Logger } from '../server/logger';
 
 /**
  * Starts Microsoft's local Teams chat client, the Agents Playground, pointed at the bot endpoint

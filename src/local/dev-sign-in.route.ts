@@ -1,13 +1,13 @@
 import { type Router, Router as createRouter, json } from 'express';
 import { devSignInRequestSchema } from '../contracts/identity.contract';
-import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../services/demo-core-group';
-import type { createDevSignIn } from './tab-auth';
+import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from './demo/demo-core-group.seed';
+import type { DevSignIn } from './dev-sign-in.issuer';
 
 /**
  * Local mode only (the composition root mounts it nowhere else, and local mode listens on
  * loopback only): choose a demo person and get a token for the tab, as Teams SSO would give one.
  */
-export function devSignInRouter(devSignIn: Awaited<ReturnType<typeof createDevSignIn>>): Router {
+export function devSignInRouter(devSignIn: DevSignIn): Router {
   const router = createRouter();
   const people = DEMO_PEOPLE.filter((person) => person.reach !== 'email-only').map((person) => ({ aadObjectId: demoObjectId(person.key), name: person.name, role: person.role, agency: person.agency }));
   router.get('/api/dev/users', (_request, response) => {

@@ -4,8 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import express, { type Request, type Response } from 'express';
 import { generate } from 'selfsigned';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { type SimRequest, type SimResponse, type SimulatorHooks, route } from './simulator-routes';
-import { SimulatorState } from './simulator-state';
+import { type SimRequest, type SimResponse, type SimulatorHooks, route } from './graph-simulator.routes';
+import { SimulatorState } from './graph-simulator.state';
 
 /** A fault to inject: the next `times` requests whose path matches answer with it. */
 export interface Fault {

@@ -1,7 +1,7 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import { Temporal } from 'temporal-polyfill';
-import { DEMO_PEOPLE, demoObjectId } from '../../services/demo-core-group';
-import { SimulatorState } from './simulator-state';
+import { DEMO_PEOPLE, demoObjectId } from './demo-core-group.seed';
+import { SimulatorState } from '../graph-simulator/graph-simulator.state';
 
 const OFFICE_HOURS: Graph.WorkingHours = {
   daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
