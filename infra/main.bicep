@@ -1,4 +1,4 @@
-// Core Group on Azure: one Linux Web App (Node 20) running the server, the Azure Bot that routes
+// Core Group on Azure: one Linux Web App (Node 24 LTS) running the server, the Azure Bot that routes
 // Teams to it, PostgreSQL for its data, Key Vault for its secrets, and Log Analytics /
 // Application Insights for its logs and an availability test. The Web App reaches PostgreSQL
 // and Key Vault over a virtual network; neither accepts traffic from the internet.
@@ -312,9 +312,11 @@ resource databaseUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The Web App: Node 20 on Linux, system-assigned identity, https only, outbound through the VNet.
-// App Service builds the uploaded code (npm install, production dependencies) and starts it with
-// the migrations first; the app then migrates again under Kysely's lock, which is harmless.
+// The Web App: Node 24 LTS on Linux, system-assigned identity, https only, outbound through the
+// VNet. The upload is the compiled app (`npm run build`: dist/, with bin/ and the package files;
+// .webappignore). App Service installs its production dependencies (CUSTOM_BUILD_COMMAND below:
+// no dev or optional ones, so nothing is compiled there) and starts it with the migrations first;
+// the app then migrates again under Kysely's lock, which is harmless.
 // ---------------------------------------------------------------------------------------------
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: names.plan
@@ -338,7 +340,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     virtualNetworkSubnetId: appSubnet.id
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node bin/coregroup.cjs migrate && npm run serve'
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -377,6 +379,9 @@ resource webSettings 'Microsoft.Web/sites/config@2023-12-01' = {
       WEBSITES_PORT: '8080'
       NODE_ENV: 'production'
       SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+      // Replaces the platform's build (`npm install` then `npm run build`, which needs the dev
+      // dependencies): the code arrives built, and production needs neither tsx nor better-sqlite3.
+      CUSTOM_BUILD_COMMAND: 'npm install --omit=dev --omit=optional --no-audit --no-fund'
       LOG_LEVEL: logLevel
       DATABASE_URL: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${databaseUrlSecret.name}/)'
       MICROSOFT_APP_ID: botId

@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
@@ -56,13 +56,28 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   }
   const file = options.sqliteFile ?? ':memory:';
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const connection = new BetterSqlite3(file);
+  const Sqlite = loadBetterSqlite3();
+  const connection = new Sqlite(file);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new FairSqliteDialect({ database: reusingPreparedStatements(connection, STATEMENT_CACHE_SIZE) }) });
   return { db, engine: 'sqlite', close: () => db.destroy(), ping: () => sql`select 1`.execute(db).then(() => undefined) };
+}
+
+/**
+ * better-sqlite3, loaded only when SQLite is used. It is an optional dependency with a native
+ * build: production runs on PostgreSQL and installs without it (`npm install --omit=dev
+ * --omit=optional`), so nothing on PostgreSQL's path may load it.
+ */
+function loadBetterSqlite3(): typeof BetterSqlite3 {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, see above
+    return require('better-sqlite3') as typeof BetterSqlite3;
+  } catch (error) {
+    throw new Error('SQLite needs the optional package better-sqlite3, which this install left out or could not build (run `npm install`); production runs on PostgreSQL (DATABASE_URL)', { cause: error });
+  }
 }
 
 /**

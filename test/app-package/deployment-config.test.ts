@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseEnvFile } from '../../scripts/app-package/env-file';
 import { placeholdersIn } from '../../scripts/app-package/placeholders';
 import { cliCommands } from '../../src/cli/main';
@@ -9,6 +10,8 @@ import { loadConfig } from '../../src/config/config';
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const devEnv = () => parseEnvFile(read('env/.env.dev'), 'env/.env.dev');
+const packageJson = () =>
+  JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string }; dependencies: Record<string, string>; devDependencies: Record<string, string>; optionalDependencies: Record<string, string> };
 
 /** The files the Toolkit fills from env/.env.<name>. */
 const TEMPLATES = ['appPackage/manifest.json', 'aad.manifest.json', 'infra/main.parameters.json', 'teamsapp.yml'];
@@ -47,7 +50,7 @@ describe('deployment configuration', () => {
 
   test('every App Service setting is a variable the server reads, or one App Service itself uses', () => {
     const known = configVariables();
-    const platform = new Set(['WEBSITES_PORT', 'NODE_ENV', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
+    const platform = new Set(['WEBSITES_PORT', 'NODE_ENV', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND']);
     const settings = [...bicepAppSettings().keys()];
     expect(settings.length).toBeGreaterThan(10);
     expect(settings.filter((name) => !known.has(name) && !platform.has(name))).toEqual([]);
@@ -93,9 +96,47 @@ describe('deployment configuration', () => {
     expect(read('infra/main.bicep')).toContain("appCommandLine: 'node bin/coregroup.cjs migrate && npm run serve'");
     expect(existsSync(join(ROOT, 'bin', 'coregroup.cjs'))).toBe(true);
     expect(Object.keys(cliCommands({}))).toContain('migrate');
-    // Production installs no dev dependencies: serving must not build the tab (Vite) on start.
-    const serve = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.serve;
-    expect(serve).toMatch(/^node --max-old-space-size=\$\{CORE_GROUP_HEAP_MB:-\d+\} --require tsx\/cjs src\/main\.ts$/);
+    // Production installs no dev dependencies: serving runs the compiled build, never tsx or Vite.
+    const serve = packageJson().scripts.serve;
+    expect(serve).toMatch(/^node --max-old-space-size=\$\{CORE_GROUP_HEAP_MB:-\d+\} dist\/src\/main\.js$/);
+    expect(read('tsconfig.build.json')).toMatch(/"include": \["src", "bot"\]/);
+  });
+
+  test('production runs Node 24 LTS, which package.json and CI test', () => {
+    expect(read('infra/main.bicep')).toContain("linuxFxVersion: 'NODE|24-lts'");
+    expect(read('infra/main.bicep')).not.toMatch(/NODE\|20/);
+    expect(packageJson().engines.node).toMatch(/\^24\./);
+    expect(read('.ci/run')).toMatch(/^NODE24_VERSION=24\.\d+\.\d+$/m);
+  });
+
+  test('a production install needs neither tsx nor better-sqlite3, and App Service installs it that way', () => {
+    const pkg = packageJson();
+    expect(pkg.dependencies).not.toHaveProperty('tsx');
+    expect(pkg.dependencies).not.toHaveProperty('better-sqlite3');
+    expect(Object.keys(pkg.devDependencies)).toContain('tsx');
+    expect(Object.keys(pkg.optionalDependencies)).toEqual(['better-sqlite3']);
+    expect(bicepAppSettings().get('CUSTOM_BUILD_COMMAND')).toBe("'npm install --omit=dev --omit=optional --no-audit --no-fund'");
+  });
+
+  test('the deploy builds first, and uploads the build with the CLI and package files, not the source', () => {
+    const deploy = read('teamsapp.yml').slice(read('teamsapp.yml').indexOf('\ndeploy:'));
+    expect(deploy.indexOf('args: run build\n')).toBeGreaterThan(0);
+    expect(deploy.indexOf('args: run build\n')).toBeLessThan(deploy.indexOf('uses: azureAppService/zipDeploy'));
+    // .webappignore read by git, with gitignore's rules, over a tree like the one deployed from.
+    const tree = mkdtempSync(join(tmpdir(), 'coregroup-webapp-'));
+    try {
+      const files = ['dist/src/main.js', 'dist/src/cli/main.js', 'dist/bot/core-group.bot.js', 'dist/policies/england.json', 'dist/tab/dist/minutes.html', 'bin/coregroup.cjs', 'package.json', 'package-lock.json',
+        'src/main.ts', 'bot/core-group.bot.ts', 'policies/england.json', 'tab/dist/minutes.html', 'tab/src/main.tsx', 'test/x.test.ts', 'scripts/build.cjs', 'node_modules/x/index.js', 'env/.env.dev.user', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'infra/main.bicep'];
+      for (const file of files) {
+        mkdirSync(dirname(join(tree, file)), { recursive: true });
+        writeFileSync(join(tree, file), '');
+      }
+      expect(spawnSync('git', ['init', '-q'], { cwd: tree }).status).toBe(0);
+      const shipped = spawnSync('git', ['ls-files', '--others', `--exclude-from=${join(ROOT, '.webappignore')}`], { cwd: tree, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      expect(shipped.sort()).toEqual(['bin/coregroup.cjs', 'dist/bot/core-group.bot.js', 'dist/policies/england.json', 'dist/src/cli/main.js', 'dist/src/main.js', 'dist/tab/dist/minutes.html', 'package-lock.json', 'package.json']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   test('teamsapp.yml points at files that exist', () => {
