@@ -13,6 +13,24 @@ import { TENANT } from '../support/fixtures';
 import { rejectionOf } from '../support/rejection';
 import { type EngineName, describeEachEngine, useMigratedStore } from './each-engine';
 
+/** A Kysely plugin that counts the INSERT statements run through it. */
+function insertCounter() {
+  let count = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      if (args.node.kind === 'InsertQueryNode') count++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return {
+    plugin,
+    get count() {
+      return count;
+    },
+  };
+}
+
 describeEachEngine('the audit log', (engine) => {
   const context = useMigratedStore(engine);
 
@@ -44,19 +62,12 @@ describeEachEngine('the audit log', (engine) => {
 
   test('entries appended at the same time are written by one INSERT, each once and in the order appended', async () => {
     const { database } = context;
-    let inserts = 0;
-    const countInserts: KyselyPlugin = {
-      transformQuery: (args) => {
-        if (args.node.kind === 'InsertQueryNode') inserts++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const auditLog = createAuditLog(database.db.withPlugin(countInserts));
+    const inserts = insertCounter();
+    const auditLog = createAuditLog(database.db.withPlugin(inserts.plugin));
     const coreGroupId = randomUUID();
     const entries = Array.from({ length: 20 }, (_, index): AuditEntry => ({ at: `2026-06-12T10:00:${String(index).padStart(2, '0')}.000Z`, tenantId: TENANT, actor: `aad-${index}`, action: 'view-compliance', coreGroupId, outcome: 'allowed' }));
     await Promise.all(entries.map((entry) => auditLog.append(entry)));
-    expect(inserts).toBe(1);
+    expect(inserts.count).toBe(1);
     expect(await auditLog.listByCoreGroup(coreGroupId)).toEqual(entries.map((entry) => ({ ...entry, targetId: undefined })));
   });
 
@@ -128,15 +139,8 @@ describeEachEngine('the audit log', (engine) => {
     const { database } = context;
     const other = database.reopen();
     try {
-      let inserts = 0;
-      const countInserts: KyselyPlugin = {
-        transformQuery: (args) => {
-          if (args.node.kind === 'InsertQueryNode') inserts++;
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      };
-      const logs = [createAuditLog(database.db.withPlugin(countInserts)), createAuditLog(other.db.withPlugin(countInserts))];
+      const inserts = insertCounter();
+      const logs = [createAuditLog(database.db.withPlugin(inserts.plugin)), createAuditLog(other.db.withPlugin(inserts.plugin))];
       const coreGroupId = randomUUID();
       const appends: Promise<void>[] = [];
       for (let round = 0; round < 8; round++) {
@@ -148,7 +152,7 @@ describeEachEngine('the audit log', (engine) => {
       }
       await Promise.all(appends);
       // One INSERT per batch: had two batches taken the same chain head, one would have failed and been retried entry by entry.
-      expect(inserts).toBe(16);
+      expect(inserts.count).toBe(16);
       expect(await logs[1]!.listByCoreGroup(coreGroupId, { limit: 1000 })).toHaveLength(400);
       expect((await logs[1]!.verifyChain()).firstBreak).toBeUndefined();
     } finally {
