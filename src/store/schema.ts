@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Row types: the database's vocabulary, private to `src/store`. Civil dates are `YYYY-MM-DD`
@@ -163,6 +163,20 @@ export interface AuditRow {
   core_group_id: string | null;
   target_id: string | null;
   outcome: string;
+  /**
+   * The entry's place in the hash chain (see `audit-chain.ts`): 1, 2, 3… PostgreSQL returns its
+   * bigint as a string; null only on a row written behind the database's back.
+   */
+  seq: ColumnType<number | string | null, number, never>;
+  /** SHA-256 (hex) over the previous entry's hash, `seq` and the fields above. */
+  hash: ColumnType<string | null, string, never>;
+}
+
+/** The one row saying where the audit chain ends: the last entry's `seq` and `hash`. */
+export interface AuditChainHeadRow {
+  id: number;
+  seq: ColumnType<number | string, number, number>;
+  hash: string;
 }
 
 export interface JobRow {
@@ -197,5 +211,6 @@ export interface Database {
   concerns: ConcernRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;
+  audit_chain_head: AuditChainHeadRow;
   jobs: JobRow;
 }

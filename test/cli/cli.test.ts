@@ -1,10 +1,13 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { cliCommands } from '../../src/cli/main';
 import { runCli } from '../../src/cli/run-cli';
+import { openDatabase } from '../../src/store/database';
+import { createStore } from '../../src/store/store';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'coregroup.cjs');
 
@@ -105,10 +108,78 @@ describe('migrate and seed-demo', () => {
       const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), env };
       return runCli({ args, io, commands: cliCommands(env) }).then((code) => ({ code, out }));
     };
-    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes$/)] });
+    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain$/)] });
     expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/is up to date$/)] });
     expect((await run('seed-demo')).out[0]).toMatch(/^demo core group created/);
     expect((await run('seed-demo')).out[0]).toMatch(/^demo core group already present/);
+  });
+});
+
+describe('audit verify', () => {
+  /** The CLI on one SQLite file, output and errors captured together in order. */
+  const onFile = (file: string) => (...args: string[]) => {
+    const env = { SQLITE_FILE: file };
+    const out: string[] = [];
+    const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), env };
+    return runCli({ args, io, commands: cliCommands(env) }).then((code) => ({ code, out }));
+  };
+
+  /** A migrated SQLite file holding three audit entries. */
+  async function auditedFile() {
+    const file = join(mkdtempSync(join(tmpdir(), 'coregroup-cli-audit-')), 'audit.db');
+    expect((await onFile(file)('migrate')).code).toBe(0);
+    const database = openDatabase({ sqliteFile: file });
+    try {
+      const { auditLog } = createStore(database);
+      for (const minute of [1, 2, 3]) await auditLog.append({ at: `2026-06-12T10:0${minute}:00.000Z`, tenantId: 'tenant-1', actor: 'aad-secret-actor', action: 'view-plan', coreGroupId: 'cg-secret', outcome: 'allowed' });
+    } finally {
+      await database.close();
+    }
+    return file;
+  }
+
+  test('an untouched log: entries counted, "audit chain intact", the head to record, exit 0; the head passes as an anchor', async () => {
+    const run = onFile(await auditedFile());
+    const result = await run('audit', 'verify');
+    expect(result).toEqual({
+      code: 0,
+      out: ['checked 3 audit entries', expect.stringMatching(/^audit chain intact; head: entry 3, hash [0-9a-f]{64}$/), expect.stringMatching(/^\(record "3:[0-9a-f]{64}" to pass as --anchor next time\)$/)],
+    });
+    const anchor = /"(3:[0-9a-f]{64})"/.exec(result.out[2]!)![1]!;
+    expect((await run('audit', 'verify', '--anchor', anchor)).code).toBe(0);
+    expect(await run('audit', 'verify', '--anchor', `2:${anchor.slice(2)}`)).toEqual({ code: 3, out: ['checked 1 audit entry', 'audit chain broken at entry 2 (written 2026-06-12T10:02:00.000Z): anchor mismatch', expect.any(String)] });
+  });
+
+  test('an entry edited behind the triggers: the first break with its entry, time and problem, no content, exit 3', async () => {
+    const file = await auditedFile();
+    const raw = new BetterSqlite3(file);
+    try {
+      raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET action = 'edit-plan' WHERE seq = 2");
+    } finally {
+      raw.close();
+    }
+    const result = await onFile(file)('audit', 'verify');
+    expect(result).toEqual({ code: 3, out: ['checked 1 audit entry', 'audit chain broken at entry 2 (written 2026-06-12T10:02:00.000Z): hash mismatch', expect.stringContaining('entry 2 (log row 2)')] });
+    expect(result.out.join('\n')).not.toMatch(/secret|tenant-1|plan/);
+  });
+
+  test.each([
+    [['audit'], 'unknown audit action ""'],
+    [['audit', 'check'], 'unknown audit action "check"'],
+    [['audit', 'verify', '--anchor', '3'], '--anchor must be <entry>:<hash>'],
+    [['audit', 'verify', '--since', '3'], "Unknown option '--since'"],
+  ])('%j is wrong usage: %s', async (args, message) => {
+    const result = await onFile(await auditedFile())(...args);
+    expect(result.code).toBe(2);
+    expect(result.out).toEqual([expect.stringContaining(message)]);
+  });
+
+  test('no database at SQLITE_FILE, or one not migrated: says so, creates nothing, exit 1', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'coregroup-cli-audit-'));
+    expect(await onFile(join(directory, 'missing.db'))('audit', 'verify')).toEqual({ code: 1, out: [expect.stringContaining('there is no SQLite database at')] });
+    expect(existsSync(join(directory, 'missing.db'))).toBe(false);
+    new BetterSqlite3(join(directory, 'empty.db')).close();
+    expect(await onFile(join(directory, 'empty.db'))('audit', 'verify')).toEqual({ code: 1, out: ['coregroup audit: this database has no audit chain yet: run "coregroup migrate" first'] });
   });
 });
 
@@ -128,6 +199,6 @@ describe('policies and holidays', () => {
   test('an unknown command names the known ones', async () => {
     const result = await coregroup('frobnicate');
     expect(result.code).toBe(2);
-    expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, holidays');
+    expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, holidays, audit');
   });
 });

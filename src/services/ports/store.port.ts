@@ -117,10 +117,47 @@ export interface AuditEntry {
   readonly outcome: 'allowed' | 'denied';
 }
 
-/** Who did what to which case, when — never the data itself. Append-only. */
+/** An entry of the audit chain as an operator may record it, to check later that nothing before it was rewritten. */
+export interface AuditChainPoint {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/**
+ * Where the audit log's hash chain first fails to hold. Says which entry and when, never what it
+ * records: `detail` holds sequence numbers, row ids and hashes only.
+ */
+export interface AuditChainBreak {
+  /** The sequence number at which the chain breaks. */
+  readonly seq: number;
+  /** When the entry found there says it was written, if an entry is there. */
+  readonly at?: string | undefined;
+  /**
+   * `hash-mismatch`: the entry is not what was written (a field or the hash was changed);
+   * `missing-sequence`: the entry with this number is not where it should be (removed or moved);
+   * `out-of-order`: a row carries a number that was used already, or none (added or moved);
+   * `head-mismatch`: the log does not end where the chain head says (entries cut off the end, or added after it);
+   * `anchor-mismatch`: the entry recorded earlier as an anchor has another hash now, or is gone (the log was rewritten up to it).
+   */
+  readonly problem: 'hash-mismatch' | 'missing-sequence' | 'out-of-order' | 'head-mismatch' | 'anchor-mismatch';
+  readonly detail: string;
+}
+
+/** What walking the audit chain found. */
+export interface AuditChainCheck {
+  /** Entries whose place and hash held, from the first up to the break (or all of them). */
+  readonly checked: number;
+  /** The last entry that held (`seq` 0 and the genesis hash when there is none): record it to pass as a later anchor. */
+  readonly last: AuditChainPoint;
+  readonly firstBreak?: AuditChainBreak | undefined;
+}
+
+/** Who did what to which case, when — never the data itself. Append-only, and hash-chained so that a change behind the app's back shows. */
 export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   listByCoreGroup(coreGroupId: string, options?: { limit?: number }): Promise<AuditEntry[]>;
+  /** Walks the whole chain in one snapshot, `pageSize` rows in memory at a time, and reports the first break. */
+  verifyChain(options?: { pageSize?: number; anchor?: AuditChainPoint | undefined }): Promise<AuditChainCheck>;
 }
 
 export interface Job {
