@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../config/config';
 import { loadWorkingDayCalendars } from '../holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../policies/policy-catalogue';
 import type { Clock } from '../services/ports/clock.port';
+import { backupCommands } from './backup.command';
 import type { CliCommand, CliIo } from './cli-io';
 import { migrateCommand, seedDemoCommand } from './database.command';
 import { deadlinesCommand } from './deadlines.command';
@@ -27,6 +28,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     'working-days': workingDaysCommand(calendars),
     deadlines: deadlinesCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
+    ...backupCommands(config),
   };
 }
 
