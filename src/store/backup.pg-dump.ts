@@ -26,8 +26,8 @@ export class PostgresToolError extends Error {
 export function postgresBackup(options: { url: string; schema: string; toolEnv: Readonly<Record<string, string | undefined>> }): DatabaseBackup {
   const { schema } = options;
   if (!SCHEMA_NAME.test(schema)) throw new InvalidInputError(`"${schema}" is not a usable PostgreSQL schema name`);
-  const connection = libpqConnection(options.url);
-  const env = { ...options.toolEnv, ...connection.env };
+  const libpq = libpqConnection(options.url);
+  const env = { ...options.toolEnv, ...libpq.env };
   const open = () => openDatabase({ url: options.url, schema });
 
   const inDatabase = async <T>(work: (database: ReturnType<typeof open>) => Promise<T>): Promise<T> => {
@@ -55,20 +55,31 @@ export function postgresBackup(options: { url: string; schema: string; toolEnv: 
   };
 
   return {
-    description: `PostgreSQL (${connection.where}, schema ${schema})`,
+    description: `PostgreSQL (${libpq.where}, schema ${schema})`,
 
     rowCounts: () => inDatabase(countRows),
 
     async backup(to) {
       let recoveryPoint = new Date();
-      await writeOnce(to, async (partial) => {
-        // pg_dump reads in one repeatable-read transaction begun at its start: that is the recovery point.
-        recoveryPoint = new Date();
-        await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--schema=${schema}`, `--file=${partial}`, connection.dbname], env);
-        await contentsOf(partial).catch((error: unknown) => {
-          throw new NotFoundError(`the schema "${schema}" holds no Core Group tables (is --schema right?)`, { cause: error });
-        });
-      });
+      await writeOnce(to, (partial) =>
+        inDatabase(({ db }) =>
+          // pg_dump reads the snapshot this transaction exports, so the backup is exactly the
+          // database as of the moment the snapshot was taken: that is the recovery point.
+          db.connection().execute(async (connection) => {
+            await sql`begin isolation level repeatable read, read only`.execute(connection);
+            try {
+              const { rows } = await sql<{ snapshot: string; at: Date }>`select pg_export_snapshot() as snapshot, statement_timestamp() as at`.execute(connection);
+              recoveryPoint = new Date(rows[0]!.at);
+              await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${rows[0]!.snapshot}`, `--schema=${schema}`, `--file=${partial}`, libpq.dbname], env);
+            } finally {
+              await sql`commit`.execute(connection);
+            }
+            await contentsOf(partial).catch((error: unknown) => {
+              throw new NotFoundError(`the schema "${schema}" holds no Core Group tables (is --schema right?)`, { cause: error });
+            });
+          }),
+        ),
+      );
       return { recoveryPoint };
     },
 
@@ -90,7 +101,7 @@ export function postgresBackup(options: { url: string; schema: string; toolEnv: 
         const list = join(folder, 'restore.list');
         writeFileSync(list, `${entries.filter((line) => !(schemaExists && ownSchema.test(line))).join('\n')}\n`);
         const clean = hasTables ? ['--clean', '--if-exists'] : [];
-        await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', ...clean, `--use-list=${list}`, `--dbname=${connection.dbname}`, file], env);
+        await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', ...clean, `--use-list=${list}`, `--dbname=${libpq.dbname}`, file], env);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }

@@ -142,6 +142,11 @@ async function expectOneMoment(database: OpenDatabase): Promise<void> {
   expect(audited - checkIns).toBeLessThanOrEqual(1);
 }
 
+/** When each audit entry was made, in the order they were written. */
+async function auditTimes(database: OpenDatabase): Promise<string[]> {
+  return (await database.db.selectFrom('audit_log').select('at').orderBy('id').execute()).map((row) => row.at);
+}
+
 function expectBetween(restored: RowCounts, before: RowCounts, after: RowCounts): void {
   expect(Object.keys(restored)).toEqual(Object.keys(before));
   for (const table of Object.keys(before)) {
@@ -156,9 +161,9 @@ for (const { name: engine, available } of ENGINES) {
     const dropped: AppDatabase[] = [];
     const backups = mkdtempSync(join(tmpdir(), 'coregroup-backups-'));
     afterAll(async () => {
-      for (const database of dropped) await database.drop();
+      await Promise.all(dropped.map((database) => database.drop()));
       rmSync(backups, { recursive: true, force: true });
-    });
+    }, 120_000);
     const fresh = async () => {
       const database = await emptyAppDatabase(engine);
       dropped.push(database);
@@ -182,12 +187,14 @@ for (const { name: engine, available } of ENGINES) {
       const after = await countRows(live);
       await writer.stop();
       const sourceKeys = await foreignKeys(live);
+      const liveAudit = await auditTimes(live);
       await live.close();
       await service.stop();
 
       expect(backup).toMatchObject({ code: 0, stderr: '' });
       expect(backup.stdout).toMatch(/^backed up .* in \d+\.\d\d s\nrecovery point: \d{4}-\d\d-\d\dT[\d:.]+Z/);
       expect(after.audit_log!).toBeGreaterThan(before.audit_log!); // the app went on writing while the backup ran
+      const recoveryPoint = /recovery point: (\S+)/.exec(backup.stdout)![1]!;
       expect(statSync(file).mode & 0o777).toBe(0o600);
 
       const target = await fresh();
@@ -201,6 +208,12 @@ for (const { name: engine, available } of ENGINES) {
       await expectOneMoment(restored);
       expect(await foreignKeys(restored)).toEqual(sourceKeys);
       expect(await migrateToLatest(restored)).toEqual([]);
+      // The recovery point printed is the backup's moment: nothing audited after it is in the backup,
+      // and all that was audited well before it is (an entry is stamped a moment before it commits).
+      const restoredAudit = await auditTimes(restored);
+      expect(restoredAudit.filter((at) => at > recoveryPoint)).toEqual([]);
+      const wellBefore = new Date(Date.parse(recoveryPoint) - 5_000).toISOString();
+      expect(restoredAudit.filter((at) => at < wellBefore)).toEqual(liveAudit.filter((at) => at < wellBefore));
       await restored.close();
 
       const again = await startService(appConfig(target), silent);
