@@ -169,6 +169,14 @@ for (const { name: engine, available } of ENGINES) {
       dropped.push(database);
       return database;
     };
+    /** A database holding the demo core group, and a backup of it. */
+    const backedUpDemo = async (name: string) => {
+      const source = await fresh();
+      await coregroup(['seed-demo'], source.env);
+      const file = join(backups, `${name}.${engine === 'sqlite' ? 'db' : 'dump'}`);
+      expect((await coregroup(['backup', file], source.env)).code).toBe(0);
+      return { source, file };
+    };
 
     test('a backup taken while the app writes restores into an empty database: every table as of one moment, consistent, migrated, and the app serves it', async () => {
       const source = await fresh();
@@ -235,10 +243,7 @@ for (const { name: engine, available } of ENGINES) {
     }, 180_000);
 
     test('restore refuses a database that holds data unless told --force, and then replaces it', async () => {
-      const source = await fresh();
-      await coregroup(['seed-demo'], source.env);
-      const file = join(backups, `refusal.${engine === 'sqlite' ? 'db' : 'dump'}`);
-      expect((await coregroup(['backup', file], source.env)).code).toBe(0);
+      const { source, file } = await backedUpDemo('refusal');
 
       const target = await fresh();
       await coregroup(['seed-demo'], target.env);
@@ -306,10 +311,7 @@ for (const { name: engine, available } of ENGINES) {
       }, 60_000);
 
       test('in production a restore never goes over data, even with --force', async () => {
-        const source = await fresh();
-        await coregroup(['seed-demo'], source.env);
-        const file = join(backups, 'production.dump');
-        expect((await coregroup(['backup', file], source.env)).code).toBe(0);
+        const { source, file } = await backedUpDemo('production');
         const production = {
           ...source.env,
           CORE_GROUP_MODE: 'production',
