@@ -13,7 +13,7 @@ import { countRows } from './row-counts';
 /** A backup this adapter can restore holds the migrations table and the audit log. */
 const REQUIRED_TABLES = ['kysely_migration', 'audit_log'];
 
-/** pg_dump or pg_restore failed; the message is its last line of complaint (no data, no password). */
+/** pg_dump or pg_restore failed; the message is its line of complaint (no password: that is never on its command line). */
 export class PostgresToolError extends Error {
   readonly code = 'postgres-tool-failed' as const;
 }
@@ -68,9 +68,13 @@ export function postgresBackup(options: { url: string; schema: string; toolEnv: 
           db.connection().execute(async (connection) => {
             await sql`begin isolation level repeatable read, read only`.execute(connection);
             try {
-              const { rows } = await sql<{ snapshot: string; at: Date }>`select pg_export_snapshot() as snapshot, statement_timestamp() as at`.execute(connection);
-              recoveryPoint = new Date(rows[0]!.at);
-              await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${rows[0]!.snapshot}`, `--schema=${schema}`, `--file=${partial}`, libpq.dbname], env);
+              const { rows } = await sql<{ snapshot: string; at: Date; found: boolean }>`select pg_export_snapshot() as snapshot, statement_timestamp() as at,
+                exists (select 1 from pg_namespace where nspname = ${schema}) as found`.execute(connection);
+              const exported = rows[0]!;
+              if (!exported.found) throw new NotFoundError(`there is no schema "${schema}" in ${libpq.where} (is --schema right?)`);
+              recoveryPoint = new Date(exported.at);
+              const dump = ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${exported.snapshot}`, `--schema=${schema}`, `--file=${partial}`, libpq.dbname];
+              await runTool('pg_dump', dump, env);
             } finally {
               await sql`commit`.execute(connection);
             }
@@ -100,8 +104,10 @@ export function postgresBackup(options: { url: string; schema: string; toolEnv: 
       try {
         const list = join(folder, 'restore.list');
         writeFileSync(list, `${entries.filter((line) => !(schemaExists && ownSchema.test(line))).join('\n')}\n`);
+        // Tables already there (a migrated database with no rows, or --force) are dropped first, in the same transaction.
         const clean = hasTables ? ['--clean', '--if-exists'] : [];
-        await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', ...clean, `--use-list=${list}`, `--dbname=${libpq.dbname}`, file], env);
+        const restore = ['--exit-on-error', '--single-transaction', '--no-owner', '--no-privileges', ...clean, `--use-list=${list}`, `--dbname=${libpq.dbname}`, file];
+        await runTool('pg_restore', restore, env);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
