@@ -1,5 +1,6 @@
 import { botBenchmark } from './bot.bench';
 import { autosaveBenchmark } from './autosave.bench';
+import { backupBenchmark } from './backup.bench';
 import { tabBenchmark } from './tab.bench';
 import { fanoutBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
   fanout: fanoutBenchmark,
   autosave: autosaveBenchmark,
   tab: tabBenchmark,
+  backup: backupBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {

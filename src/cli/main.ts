@@ -4,6 +4,7 @@ import { loadWorkingDayCalendars } from '../holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../policies/policy-catalogue';
 import type { Clock } from '../services/ports/clock.port';
 import { auditCommand } from './audit.command';
+import { backupCommands } from './backup.command';
 import type { CliCommand, CliIo } from './cli-io';
 import { migrateCommand, seedDemoCommand } from './database.command';
 import { deadlinesCommand } from './deadlines.command';
@@ -38,6 +39,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     deadlines: deadlinesCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
     audit: auditCommand(config),
+    ...backupCommands(config),
   };
 }
 

@@ -19,7 +19,7 @@ export interface OpenDatabase {
   ping(): Promise<void>;
 }
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** How to reach the database; `onPoolError` hears about PostgreSQL connections that broke while idle. */
 export interface DatabaseOptions {
