@@ -91,7 +91,8 @@ function graphAnswer(what: string, answer: { status: number; graphCode?: string 
 
 /** What Graph's failure was, for a CalendarError or MailError: its answer, request id and `Retry-After`, or that it was not reached. */
 function graphFailure(error: unknown, what: string, service = 'calendar') {
-  if (error instanceof GraphError) {
+  // The client reports a request that got no answer (a dropped connection) as a GraphError with status -1.
+  if (error instanceof GraphError && error.statusCode > 0) {
     const retryAfter = Number(error.headers?.get('Retry-After'));
     return {
       ...graphAnswer(what, { status: error.statusCode, graphCode: error.code ?? undefined }, service),
