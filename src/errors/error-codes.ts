@@ -82,7 +82,7 @@ export function retryAfterMsOf(error: unknown): number | undefined {
 }
 
 /** The diagnostics a domain error may carry (a RemoteError's), copied into its log line. */
-const DIAGNOSTICS = ['status', 'requestId', 'graphCode', 'retryAfterMs'] as const;
+const DIAGNOSTICS = ['status', 'remoteCode', 'requestId', 'retryAfterMs'] as const;
 
 /**
  * The fields of a log line about a caught error: its code first, so that every translated or

@@ -78,14 +78,14 @@ function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Gra
 const isRefusal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 /** What Graph answered, worded for people (whether to try again) and for the logs (the operation and Graph's status and code, never a mailbox). */
-function graphAnswer(what: string, answer: { status: number; graphCode?: string | undefined }, service = 'calendar') {
+function graphAnswer(what: string, answer: { status: number; remoteCode?: string | undefined }, service = 'calendar') {
   const refused = isRefusal(answer.status);
   return {
     refused,
     userMessage: refused ? `The ${service} service refused to ${what}.` : `The ${service} service is busy; ${what} did not complete. Try again in a few minutes.`,
-    internalMessage: `Graph answered ${answer.status}${answer.graphCode ? ` ${answer.graphCode}` : ''} to "${what}"`,
+    internalMessage: `Graph answered ${answer.status}${answer.remoteCode ? ` ${answer.remoteCode}` : ''} to "${what}"`,
     status: answer.status,
-    graphCode: answer.graphCode,
+    remoteCode: answer.remoteCode,
   };
 }
 
@@ -95,7 +95,7 @@ function graphFailure(error: unknown, what: string, service = 'calendar') {
   if (error instanceof GraphError && error.statusCode > 0) {
     const retryAfter = Number(error.headers?.get('Retry-After'));
     return {
-      ...graphAnswer(what, { status: error.statusCode, graphCode: error.code ?? undefined }, service),
+      ...graphAnswer(what, { status: error.statusCode, remoteCode: error.code ?? undefined }, service),
       requestId: error.requestId ?? undefined,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
       cause: error,
@@ -193,7 +193,7 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
           const batch = (await api('/$batch').post({ requests })) as { responses: { id: string; status: number; body: { value?: Graph.ScheduleInformation[]; error?: { code?: string; message?: string } } }[] };
           for (const response of batch.responses.sort((a, b) => Number(a.id) - Number(b.id))) {
             if (response.status !== 200) {
-              const answer = graphAnswer('read free/busy', { status: response.status, graphCode: response.body.error?.code });
+              const answer = graphAnswer('read free/busy', { status: response.status, remoteCode: response.body.error?.code });
               throw new CalendarError({ ...answer, code: answer.refused ? 'calendar-refused' : 'calendar-unavailable' });
             }
             pages.push(response.body.value ?? []);

@@ -26,10 +26,11 @@ function declaredDomainErrorCodes(): Map<string, string[]> {
   const codes = new Map<string, string[]>();
   for (const file of [...sourceFiles('src'), ...sourceFiles('bot')]) {
     const text = readFileSync(join(ROOT, file), 'utf8');
-    for (const match of text.matchAll(/class (\w+) extends (\w+) \{([\s\S]*?)\n\}/g)) {
-      const [, name, parent, body] = match as unknown as [string, string, string, string];
+    for (const match of text.matchAll(/class (\w+)(?:<[^>]*>)? extends (\w+)(<[^{]*>)? \{(\}|[\s\S]*?\n\})/g)) {
+      const [, name, parent, typeArguments, body] = match as unknown as [string, string, string, string | undefined, string];
       parents.set(name, parent);
-      const declaration = /readonly code\b([^;]*);/.exec(body)?.[1] ?? '';
+      // A literal `readonly code = '…'`, or the codes a port error names as its RemoteError's type argument.
+      const declaration = `${typeArguments ?? ''} ${/readonly code\b([^;]*);/.exec(body)?.[1] ?? ''}`;
       codes.set(name, [...declaration.matchAll(/'([^']+)'/g)].map((literal) => literal[1]!));
     }
   }
@@ -43,10 +44,10 @@ function declaredDomainErrorCodes(): Map<string, string[]> {
 describe('the error table', () => {
   test('every code an error class under src/ or bot/ declares has a row, and every row but internal belongs to one', () => {
     const declared = declaredDomainErrorCodes();
-    expect([...declared.keys()]).toEqual(expect.arrayContaining(['InvalidInputError', 'CalendarError', 'MailError', 'DeliveryError', 'RenderError']));
+    expect([...declared.keys()]).toEqual(expect.arrayContaining(['InvalidInputError', 'RemoteError', 'CalendarError', 'MailError', 'DeliveryError', 'RenderError']));
     const thrown = new Set([...declared.values()].flat());
     for (const [name, codes] of declared) {
-      // An abstract class (DomainError's own subclasses that only add diagnostics) declares none.
+      // An abstract class (RemoteError) leaves its code to its subclasses.
       if (codes.length === 0) continue;
       for (const code of codes) expect({ name, code, hasRow: Object.hasOwn(ERROR_TRANSLATIONS, code) }).toEqual({ name, code, hasRow: true });
     }
@@ -72,7 +73,7 @@ describe('the error table', () => {
     });
     expect(errorLogFields(error)).toEqual({
       code: 'calendar-unavailable',
-      err: { type: 'CalendarError', message: 'Graph answered 503 to "read free/busy"', status: 503, requestId: 'req-1', graphCode: undefined, retryAfterMs: 30_000, cause: 'Error' },
+      err: { type: 'CalendarError', message: 'Graph answered 503 to "read free/busy"', status: 503, remoteCode: undefined, requestId: 'req-1', retryAfterMs: 30_000, cause: 'Error' },
     });
     expect(JSON.stringify(errorLogFields(error))).not.toContain('priya');
     expect(retryAfterMsOf(error)).toBe(30_000);

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { BusyBlock, WorkingHours } from '../../domain/slot-finding';
-import { RemoteError, type RemoteFailure } from './remote-error';
+import { RemoteError } from './remote-error';
 
 /** One mailbox's availability over a window. Mailboxes outside the tenant come back unknown. */
 export interface MailboxAvailability {
@@ -62,13 +62,4 @@ export interface Calendar {
  * `calendar-refused`: it answered no (a 4xx) — asking again gets the same answer. It keeps the
  * diagnostics (status, Graph error code, request id) for the logs; its `userMessage` is safe to show.
  */
-export class CalendarError extends RemoteError {
-  readonly code: 'calendar-unavailable' | 'calendar-refused';
-  readonly graphCode?: string | undefined;
-
-  constructor(options: RemoteFailure & { code: CalendarError['code']; graphCode?: string | undefined }) {
-    super(options);
-    this.code = options.code;
-    this.graphCode = options.graphCode;
-  }
-}
+export class CalendarError extends RemoteError<'calendar-unavailable' | 'calendar-refused'> {}

@@ -1,4 +1,4 @@
-import { RemoteError, type RemoteFailure } from './remote-error';
+import { RemoteError } from './remote-error';
 
 /** Sends e-mail from the organiser mailbox to people outside Teams (other agencies, family). */
 export interface Mailer {
@@ -10,13 +10,4 @@ export interface Mailer {
  * a later try may work (`retryAfterMs` says when, if it said). `mail-refused`: it answered no (a
  * 4xx: no right to send as that mailbox, an address it will not take) — trying again will not help.
  */
-export class MailError extends RemoteError {
-  readonly code: 'mail-unavailable' | 'mail-refused';
-  readonly graphCode?: string | undefined;
-
-  constructor(options: RemoteFailure & { code: MailError['code']; graphCode?: string | undefined }) {
-    super(options);
-    this.code = options.code;
-    this.graphCode = options.graphCode;
-  }
-}
+export class MailError extends RemoteError<'mail-unavailable' | 'mail-refused'> {}

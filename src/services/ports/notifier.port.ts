@@ -3,7 +3,7 @@ import type { ConcernKind } from '../../domain/escalation';
 import type { Attendance } from '../../domain/minutes';
 import type { CheckIn, CheckInStatus, PlanAction } from '../../domain/plan';
 import type { SignalKind } from '../../domain/signals';
-import { RemoteError, type RemoteFailure } from './remote-error';
+import { RemoteError } from './remote-error';
 
 /** Where a message goes: a person's 1:1 chat with the app, or a (meeting) chat the app is in. */
 export type Recipient = { readonly kind: 'person'; readonly aadObjectId: string } | { readonly kind: 'chat'; readonly chatId: string };
@@ -130,11 +130,4 @@ export interface Notifier {
  * Teams no longer knows it) — another channel may reach them, or a later try once Teams has told
  * the bot about the chat.
  */
-export class DeliveryError extends RemoteError {
-  readonly code: 'delivery-failed' | 'recipient-unreachable';
-
-  constructor(options: RemoteFailure & { code: DeliveryError['code'] }) {
-    super(options);
-    this.code = options.code;
-  }
-}
+export class DeliveryError extends RemoteError<'delivery-failed' | 'recipient-unreachable'> {}
