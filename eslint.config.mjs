@@ -44,6 +44,13 @@ const localModeOnlyFromCompositionRoot = {
   },
 };
 
+// One error model (src/errors/README.md): a `.catch` handler that takes no error cannot rethrow,
+// translate or log its code. A deliberate swallow says why in an eslint-disable comment.
+const CATCH_TAKES_THE_ERROR = {
+  selector: "CallExpression[callee.property.name='catch'] > :function[params.length=0]",
+  message: 'A .catch handler must take the error and rethrow it, translate it, or log it with its code ({ code, err }).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'tab/dist/', '.data/'] },
   js.configs.recommended,
@@ -75,6 +82,10 @@ export default tseslint.config(
     rules: { 'local-mode/only-from-composition-root': 'error' },
   },
   {
+    files: ['src/**/*.ts', 'bot/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', CATCH_TAKES_THE_ERROR] },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -88,7 +99,7 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': ['error', ...CLOCK_AND_ENVIRONMENT],
+      'no-restricted-syntax': ['error', ...CLOCK_AND_ENVIRONMENT, CATCH_TAKES_THE_ERROR],
     },
   },
   {

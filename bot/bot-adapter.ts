@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
-import { DomainError } from '../src/domain/errors';
+import { errorLogFields, translationOf, userMessageFor } from '../src/errors/error-codes';
 
 /** How outbound calls to the channel are signed (botframework-connector's factory, via botbuilder). */
 export type ChannelCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -24,7 +24,7 @@ export interface BotAdapterOptions {
   readonly openIdMetadataUrl?: string | undefined;
   /** How outbound calls to the channel are signed (tests inject a local one; production uses the app's secret). */
   readonly credentialsFactory?: ChannelCredentialsFactory | undefined;
-  readonly log: (level: 'warn' | 'error', details: Record<string, unknown>, message: string) => void;
+  readonly log: (level: 'info' | 'warn' | 'error', details: Record<string, unknown>, message: string) => void;
 }
 
 /** The CloudAdapter with one entry point that lets the HTTP layer map failures itself (see bot-mount). */
@@ -37,8 +37,9 @@ export class CoreGroupAdapter extends CloudAdapter {
 
 /**
  * The botbuilder CloudAdapter, single-tenant, with the one turn-error handler that translates
- * failures for the user: a domain error's `userMessage`, otherwise a generic line — never a stack
- * trace. Logs carry the error code and the activity type, not the message text.
+ * failures for the user from the error table: a domain error's `userMessage`, otherwise a generic
+ * line — never a stack trace. Logs carry the error code, the activity type and the internal
+ * message, at the table's level; never the user's text.
  */
 export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
   const settings = {
@@ -68,14 +69,15 @@ export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
       : new ConfigurationServiceClientCredentialFactory(settings));
   const adapter = new CoreGroupAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    const known = error instanceof DomainError;
-    options.log(known ? 'warn' : 'error', { code: known ? error.code : 'internal', activityType: context.activity.type, err: known ? undefined : { name: error.name, stack: error.stack } }, 'bot turn failed');
+    const translation = translationOf(error);
+    const logged = errorLogFields(error);
+    options.log(translation.log, { code: logged.code, activityType: context.activity.type, err: translation.code === 'internal' ? { name: error.name, stack: error.stack } : logged.err }, 'bot turn failed');
     if (context.activity.type === 'invoke') return;
-    // Only a person's message gets an apology. Anything else fails to its caller: a proactive send
+    // Only a person's message gets an answer. Anything else fails to its caller: a proactive send
     // to the job runner (which retries it), a Teams event (a meeting starting) to Teams as a 500, so
     // it is delivered again — and no error text ever lands in a meeting chat.
     if (context.activity.type !== 'message') throw error;
-    await context.sendActivity(known ? error.userMessage : 'Sorry, something went wrong. It has been logged; please try again.');
+    await context.sendActivity(userMessageFor(error) ?? 'Sorry, something went wrong. It has been logged; please try again.');
   };
   return adapter;
 }

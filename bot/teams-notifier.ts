@@ -10,9 +10,10 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 /**
  * Proactive messages through the bot: each outbound message rendered as its Adaptive Card, sent to
  * the recipient's stored conversation reference (never process memory), Teams' rate limits applied
- * per thread and per tenant before sending, and the connector's 429 `Retry-After` or
- * 412/502/503/504 turned into a DeliveryError the job runner retries. Nowhere to send it (the
- * person never opened a chat with the app) is a DeliveryError with status 404.
+ * per thread and per tenant before sending, and the connector's failures turned into
+ * DeliveryErrors the job runner retries: `recipient-unreachable` (status 404) when there is nowhere
+ * to send it (the person never opened a chat with the app, or Teams no longer knows the chat),
+ * `delivery-failed` otherwise, with the connector's 429 `Retry-After`.
  */
 export function createTeamsNotifier(options: {
   adapter: CoreGroupAdapter;
@@ -25,7 +26,9 @@ export function createTeamsNotifier(options: {
   return {
     async send({ tenantId, to, summary, message }) {
       const reference = (await options.conversations.find(tenantId, to)) as Partial<ConversationReference> | undefined;
-      if (!reference?.conversation?.id) throw new DeliveryError({ message: 'This person has not opened a chat with Core Group yet.', status: 404 });
+      if (!reference?.conversation?.id) {
+        throw new DeliveryError({ code: 'recipient-unreachable', userMessage: 'This person has not opened a chat with Core Group yet.', internalMessage: `no conversation reference for this ${to.kind}`, status: 404 });
+      }
       const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId });
       await options.limiter.acquire([
         { key: `thread:${reference.conversation.id}`, windows: TEAMS_THREAD_LIMITS },
@@ -47,7 +50,10 @@ export function createTeamsNotifier(options: {
         const status = (error as { statusCode?: number }).statusCode ?? 0;
         const retryAfter = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after'));
         throw new DeliveryError({
-          message: RETRYABLE.has(status) ? 'Teams is busy; the message will be sent again shortly.' : 'Teams refused the message.',
+          // 404: Teams does not know the conversation (the app was removed): as unreachable as no reference at all.
+          code: status === 404 ? 'recipient-unreachable' : 'delivery-failed',
+          userMessage: RETRYABLE.has(status) ? 'Teams is busy; the message will be sent again shortly.' : 'Teams refused the message.',
+          internalMessage: `the Teams connector answered ${status || 'nothing'} to a ${message.kind} message for a ${to.kind}`,
           status,
           retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
           cause: error,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type AppCertificate, loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
 import { type Config, ConfigError, loadConfig } from './config/config';
+import { errorLogFields } from './errors/error-codes';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
 import { createBotAdapter } from '../bot/bot-adapter';
@@ -189,11 +190,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : config.port;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const poller = setInterval(() => {
-    notifications.poll().catch((error: unknown) => logger.warn({ err: error }, 'polling for meeting replies failed'));
+    notifications.poll().catch((error: unknown) => logger.warn(errorLogFields(error), 'polling for meeting replies failed'));
   }, REPLY_POLL_MS);
   poller.unref();
   const planning = setInterval(() => {
-    planAll().catch((error: unknown) => logger.warn({ err: error }, 'the hourly review (check-in prompts, signals) failed'));
+    planAll().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals) failed'));
   }, HOURLY_REVIEW_MS);
   planning.unref();
   await planAll();

@@ -1,10 +1,12 @@
-import { DomainError } from '../domain/errors';
 import { ConfigError } from '../config/config';
+import { translationOf, userMessageFor } from '../errors/error-codes';
 import { type CliCommand, type CliIo, UsageError } from './cli-io';
 
 /**
- * Runs one `coregroup` invocation: dispatches to the sub-command by name, and turns every known
- * failure into a one-line message on stderr and a non-zero exit (2 for wrong usage, 1 otherwise).
+ * Runs one `coregroup` invocation: dispatches to the sub-command by name, and turns every failure
+ * into a one-line message on stderr and a non-zero exit: 2 for wrong usage, 1 for a configuration
+ * that does not parse, and for anything else the exit code of its row in the error table (a
+ * domain error says its `userMessage`).
  */
 export async function runCli(options: { args: readonly string[]; io: CliIo; commands: Readonly<Record<string, CliCommand>> }): Promise<number> {
   const { args, io, commands } = options;
@@ -26,11 +28,14 @@ export async function runCli(options: { args: readonly string[]; io: CliIo; comm
       io.err(`coregroup ${name}: ${error.message}; usage: coregroup ${command.usage}`);
       return 2;
     }
-    if (error instanceof DomainError || error instanceof ConfigError) {
-      io.err(`coregroup ${name}: ${error instanceof DomainError ? error.userMessage : error.message}`);
+    if (error instanceof ConfigError) {
+      io.err(`coregroup ${name}: ${error.message}`);
       return 1;
     }
-    io.err(`coregroup ${name}: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    const translation = translationOf(error);
+    const answer = userMessageFor(error);
+    if (answer !== undefined) io.err(`coregroup ${name}: ${answer}`);
+    else io.err(`coregroup ${name}: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    return translation.exitCode;
   }
 }

@@ -1,13 +1,46 @@
 /**
- * Domain errors carry a stable `code` for the edges to translate (HTTP status, bot reply, CLI exit)
- * and a `userMessage` that is safe to show to a practitioner: no stack, no personal data.
+ * Every code an error may carry to an edge. One list, so that the edges' table
+ * (`src/errors/error-codes.ts`, a `Record` over it) has a row for each: tsc refuses a new code
+ * without one. The first group is the domain's own; the second is what the ports raise when the
+ * system behind them fails (Graph's calendar and mail, the Teams connector, the record renderer).
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'forbidden'
+  | 'version-conflict'
+  | 'already-exists'
+  | 'rule-violation'
+  | 'outside-holiday-data'
+  | 'calendar-unavailable'
+  | 'calendar-refused'
+  | 'mail-unavailable'
+  | 'mail-refused'
+  | 'delivery-failed'
+  | 'recipient-unreachable'
+  | 'record-render-failed';
+
+export interface DomainErrorOptions {
+  /** What was caught underneath (an SDK error, a database error), kept for the logs. */
+  readonly cause?: unknown;
+  /**
+   * What happened, for the logs and whoever reads them: the operation, the remote status, an
+   * id. It becomes `message`; without it `message` is the `userMessage`. Never personal data.
+   */
+  readonly internalMessage?: string | undefined;
+}
+
+/**
+ * Domain errors carry a stable `code` for the edges to translate (HTTP status, bot reply, CLI exit,
+ * job retry — one table, `src/errors/error-codes.ts`), a `userMessage` that is safe to show to a
+ * practitioner (no stack, no personal data), an internal `message` for the logs, and the `cause`.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
   readonly userMessage: string;
 
-  constructor(userMessage: string, options?: { cause?: unknown }) {
-    super(userMessage, options);
+  constructor(userMessage: string, options: DomainErrorOptions = {}) {
+    super(options.internalMessage ?? userMessage, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.userMessage = userMessage;
   }

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { RecordBlock, RecordDocument } from '../services/ports/record-renderer.port';
+import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
 
 const cell = (text: string, bold = false) => new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })) });
 
@@ -12,18 +12,22 @@ function block(item: RecordBlock): Paragraph | Table {
   });
 }
 
-/** A Word document (docx library): title, subtitle, the blocks, and the audit reference in every page footer. */
+/** A Word document (docx library): title, subtitle, the blocks, and the audit reference in every page footer. Failures are RenderErrors. */
 export async function renderDocx(document: RecordDocument): Promise<Buffer> {
-  const file = new Document({
-    creator: 'Core Group',
-    title: document.title,
-    description: document.auditReference,
-    sections: [
-      {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `Audit reference ${document.auditReference}`, size: 16 })] })] }) },
-        children: [new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }), new Paragraph({ text: document.subtitle }), ...document.blocks.map(block)],
-      },
-    ],
-  });
-  return Packer.toBuffer(file);
+  try {
+    const file = new Document({
+      creator: 'Core Group',
+      title: document.title,
+      description: document.auditReference,
+      sections: [
+        {
+          footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `Audit reference ${document.auditReference}`, size: 16 })] })] }) },
+          children: [new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }), new Paragraph({ text: document.subtitle }), ...document.blocks.map(block)],
+        },
+      ],
+    });
+    return await Packer.toBuffer(file);
+  } catch (cause) {
+    throw new RenderError({ format: 'docx', cause });
+  }
 }

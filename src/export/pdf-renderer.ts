@@ -1,13 +1,13 @@
 import PDFDocument from 'pdfkit';
-import type { RecordDocument } from '../services/ports/record-renderer.port';
+import { type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
 
 /**
  * A PDF (pdfkit, with its built-in Helvetica: no font is fetched) for upload to the child's social
  * care record: title, subtitle, headings, paragraphs and simple tables, the audit reference on
- * every page.
+ * every page. Failures are RenderErrors.
  */
 export function renderPdf(document: RecordDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: document.title, Subject: document.auditReference, Creator: 'Core Group' } });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -43,5 +43,7 @@ export function renderPdf(document: RecordDocument): Promise<Buffer> {
       pdf.fontSize(8).fillColor('#666666').text(`Audit reference ${document.auditReference} · page ${index + 1} of ${pages.count}`, 50, pdf.page.height - 40, { width, align: 'right', lineBreak: false });
     }
     pdf.end();
+  }).catch((cause: unknown) => {
+    throw new RenderError({ format: 'pdf', cause });
   });
 }

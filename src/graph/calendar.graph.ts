@@ -3,7 +3,7 @@ import type * as Graph from '@microsoft/microsoft-graph-types';
 import { Temporal } from 'temporal-polyfill';
 import { Agent } from 'undici';
 import { findIana } from 'windows-iana';
-import type { Mailer } from '../services/ports/mailer.port';
+import { type Mailer, MailError } from '../services/ports/mailer.port';
 import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
 import { type Calendar, CalendarError, type Directory, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
 import type { GraphTokens } from './graph-token';
@@ -74,27 +74,56 @@ function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Gra
   };
 }
 
-/** Turns whatever the Graph client threw into a CalendarError with its diagnostics. */
-function calendarError(error: unknown, what: string): CalendarError {
-  if (error instanceof CalendarError) return error;
-  if (error instanceof GraphError) {
+/** Graph answered no: a 4xx other than a timeout or throttling. Asking again gets the same answer. */
+const isRefusal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+
+/** What Graph answered, worded for people (whether to try again) and for the logs (the operation and Graph's status and code, never a mailbox). */
+function graphAnswer(what: string, answer: { status: number; remoteCode?: string | undefined }, service = 'calendar') {
+  const refused = isRefusal(answer.status);
+  return {
+    refused,
+    userMessage: refused ? `The ${service} service refused to ${what}.` : `The ${service} service is busy; ${what} did not complete. Try again in a few minutes.`,
+    internalMessage: `Graph answered ${answer.status}${answer.remoteCode ? ` ${answer.remoteCode}` : ''} to "${what}"`,
+    status: answer.status,
+    remoteCode: answer.remoteCode,
+  };
+}
+
+/** What Graph's failure was, for a CalendarError or MailError: its answer, request id and `Retry-After`, or that it was not reached. */
+function graphFailure(error: unknown, what: string, service = 'calendar') {
+  // The client reports a request that got no answer (a dropped connection) as a GraphError with status -1.
+  if (error instanceof GraphError && error.statusCode > 0) {
     const retryAfter = Number(error.headers?.get('Retry-After'));
-    return new CalendarError({
-      message: error.statusCode === 429 || error.statusCode === 503 || error.statusCode === 504 ? `The calendar service is busy; ${what} did not complete. Try again in a few minutes.` : `The calendar service refused to ${what}.`,
-      status: error.statusCode,
-      graphCode: error.code ?? undefined,
+    return {
+      ...graphAnswer(what, { status: error.statusCode, remoteCode: error.code ?? undefined }, service),
       requestId: error.requestId ?? undefined,
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
       cause: error,
-    });
+    };
   }
-  return new CalendarError({ message: `The calendar service could not be reached to ${what}.`, status: 0, cause: error });
+  // The name and the system error code only: an SDK's message can quote the URL, and the URL a mailbox.
+  const reason = [(error as { name?: unknown } | null)?.name, (error as { code?: unknown } | null)?.code].filter((part) => typeof part === 'string').join(' ');
+  return { refused: false, userMessage: `The ${service} service could not be reached to ${what}.`, internalMessage: `Graph not reached to "${what}" (${reason || 'no reason given'})`, status: 0, cause: error };
+}
+
+/** Turns whatever the Graph client threw into a CalendarError with its diagnostics. */
+function calendarError(error: unknown, what: string): CalendarError {
+  if (error instanceof CalendarError) return error;
+  const failure = graphFailure(error, what);
+  return new CalendarError({ ...failure, code: failure.refused ? 'calendar-refused' : 'calendar-unavailable' });
+}
+
+/** Turns whatever the Graph client threw while sending mail into a MailError with its diagnostics. */
+function mailError(error: unknown, what: string): MailError {
+  const failure = graphFailure(error, what, 'mail');
+  return new MailError({ ...failure, code: failure.refused ? 'mail-refused' : 'mail-unavailable' });
 }
 
 /**
  * The `Calendar` port on Microsoft Graph, through the real `@microsoft/microsoft-graph-client`.
  * Retries honour `Retry-After` on 429 and back off on 503/504 within a budget; every read names
- * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors.
+ * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors
+ * (MailErrors for `sendMail`).
  */
 export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory & Mailer {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/';
@@ -113,11 +142,11 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
     return !(Number.isFinite(retryAfter) && retryAfter > maxRetryAfter);
   });
   const api = (path: string) => client.api(path).middlewareOptions([retryOptions]);
-  const call = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+  const call = async <T>(what: string, work: () => Promise<T>, failure: (error: unknown, what: string) => Error = calendarError): Promise<T> => {
     try {
       return await limit(work);
     } catch (error) {
-      throw calendarError(error, what);
+      throw failure(error, what);
     }
   };
   const user = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
@@ -163,7 +192,10 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
           }));
           const batch = (await api('/$batch').post({ requests })) as { responses: { id: string; status: number; body: { value?: Graph.ScheduleInformation[]; error?: { code?: string; message?: string } } }[] };
           for (const response of batch.responses.sort((a, b) => Number(a.id) - Number(b.id))) {
-            if (response.status !== 200) throw new CalendarError({ message: 'The calendar service is busy; read free/busy did not complete. Try again in a few minutes.', status: response.status, graphCode: response.body.error?.code });
+            if (response.status !== 200) {
+              const answer = graphAnswer('read free/busy', { status: response.status, remoteCode: response.body.error?.code });
+              throw new CalendarError({ ...answer, code: answer.refused ? 'calendar-refused' : 'calendar-unavailable' });
+            }
             pages.push(response.body.value ?? []);
           }
         }
@@ -261,6 +293,7 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
       const attachments = attachment ? [{ '@odata.type': '#microsoft.graph.fileAttachment', name: attachment.name, contentType: attachment.contentType, contentBytes: attachment.content.toString('base64') }] : [];
       await call('send the e-mail', () =>
         api(`${user(from)}/sendMail`).post({ message: { subject, body: { contentType: 'Text', content: bodyText }, toRecipients: [{ emailAddress: { address: to } }], attachments }, saveToSentItems: true }),
+        mailError,
       );
     },
 

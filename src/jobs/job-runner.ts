@@ -1,11 +1,28 @@
+import { type EdgeCode, errorLogFields, retryAfterMsOf, translationOf } from '../errors/error-codes';
 import type { Clock } from '../services/ports/clock.port';
 import type { Job, JobQueue } from '../services/ports/store.port';
 
 /** Messages in hand at once in the app: enough to keep Teams' 50/s per tenant busy across a 100 ms round trip (fan-out benchmark). */
 export const MESSAGE_JOB_CONCURRENCY = 10;
 
-/** Does one kind of job. Throwing fails the attempt; a `retryAfterMs` on the error sets when to try again. */
+/**
+ * Does one kind of job. Throwing fails the attempt: its code's row in the error table says whether
+ * the job is tried again (a `retryAfterMs` on the error sets when) or dead-lettered now.
+ */
 export type JobHandler = (payload: unknown, job: Job) => Promise<void>;
+
+/** What the runner reports when an attempt fails, or the queue itself does. */
+export interface JobFailure {
+  readonly jobId?: string;
+  readonly kind?: string;
+  /** The error's name and code: its message can carry personal data. */
+  readonly reason: string;
+  readonly code: EdgeCode;
+  /** The error table said not to try again: the job is dead now, whatever attempts it had left. */
+  readonly deadLetter?: boolean;
+  /** The error itself, when the queue failed (not a job). */
+  readonly err?: unknown;
+}
 
 export interface JobRunner {
   /** Claims one batch of due jobs and runs it to the end; resolves with how many ran. */
@@ -18,9 +35,10 @@ export interface JobRunner {
 /**
  * Runs durable jobs from the job table: claims due jobs under a lease (so two instances never run
  * the same job, and a job whose instance died is taken again once its lease ends), runs each with
- * the handler for its kind, and completes it or records the failure (retried with backoff, or at
- * the time the remote side asked for, dead-lettered after its attempts). Error text is reduced to
- * its name and code: messages can carry personal data.
+ * the handler for its kind, and completes it or records the failure, as the error table says for
+ * its code: retried with backoff (or at the time the remote side asked for) and dead-lettered after
+ * its attempts, or dead-lettered at once when trying again cannot help (a refusal, a record that
+ * is not there). Error text is reduced to its name and code: messages can carry personal data.
  *
  * Up to `concurrency` jobs are in hand at once, and a new one is claimed as soon as one finishes,
  * so a slow remote side (Teams across the internet) does not hold the queue to one round trip per
@@ -36,7 +54,8 @@ export function createJobRunner(options: {
   concurrency?: number;
   groupOf?: (job: Job) => string | undefined;
   pollMs?: number;
-  onError?: (details: { jobId: string; kind: string; reason: string }) => void;
+  /** Told of every failed attempt (with its code, and whether it was dead-lettered) and of a queue that failed; for the logs. */
+  onError?: (details: JobFailure) => void;
 }): JobRunner {
   const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 1;
@@ -54,10 +73,15 @@ export function createJobRunner(options: {
       await handler(job.payload, job);
       await options.queue.complete(job.id, options.workerId);
     } catch (error) {
-      const failure = error as { name?: string; code?: string; retryAfterMs?: number };
+      const failure = error as { name?: string; code?: string };
       const reason = [failure.name ?? 'Error', failure.code].filter(Boolean).join(':');
-      options.onError?.({ jobId: job.id, kind: job.kind, reason });
-      await options.queue.fail(job.id, { workerId: options.workerId, error: reason, now: options.clock.nowIso(), retryAfterMs: failure.retryAfterMs }).catch(() => undefined);
+      const translation = translationOf(error);
+      const deadLetter = translation.job === 'dead-letter';
+      options.onError?.({ jobId: job.id, kind: job.kind, reason, code: translation.code, deadLetter });
+      await options.queue.fail(job.id, { workerId: options.workerId, error: reason, now: options.clock.nowIso(), retryAfterMs: retryAfterMsOf(error), deadLetter }).catch((failed: unknown) => {
+        // The lease runs out and the job is claimed again: recording the failure is not worth failing the runner for.
+        options.onError?.({ jobId: job.id, kind: job.kind, reason: 'the failure could not be recorded', ...errorLogFields(failed) });
+      });
     }
   };
 
@@ -81,6 +105,11 @@ export function createJobRunner(options: {
   };
 
   const claim = (limit: number) => options.queue.claim({ workerId: options.workerId, now: options.clock.nowIso(), leaseMs, limit });
+  /** The loop outlives a database that does not answer: it logs, and looks again after the poll interval. */
+  const claimFailed = (error: unknown): Job[] => {
+    options.onError?.({ reason: 'jobs could not be claimed', ...errorLogFields(error) });
+    return [];
+  };
 
   const sleep = () =>
     new Promise<void>((resolve) => {
@@ -91,7 +120,7 @@ export function createJobRunner(options: {
   const loop = async () => {
     while (!stopped) {
       const free = concurrency - inHand.size;
-      const jobs = free > 0 ? await claim(Math.min(free, options.batchSize ?? concurrency)).catch(() => []) : [];
+      const jobs = free > 0 ? await claim(Math.min(free, options.batchSize ?? concurrency)).catch(claimFailed) : [];
       for (const job of jobs) void dispatch(job);
       // Nothing due, or every slot taken: wait until a job finishes or it is time to look again.
       if (!stopped && (jobs.length === 0 || inHand.size >= concurrency)) await sleep();

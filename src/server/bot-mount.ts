@@ -1,6 +1,7 @@
 import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from 'botbuilder';
 import { type Router, Router as createRouter, json } from 'express';
 import { z } from 'zod';
+import { errorLogFields, translationOf } from '../errors/error-codes';
 import type { Logger } from './logger';
 
 /** The envelope every Bot Framework activity has; the bot validates what each handler reads. */
@@ -19,8 +20,9 @@ const AUTH_FAILURES = new Set(['AuthenticationError', 'JsonWebTokenError', 'Toke
 /**
  * `POST /api/messages`: the Bot Framework endpoint. The envelope is schema-checked, the adapter
  * authenticates the request, and failures are mapped here once: any token problem is a 401 (a
- * bad signature or `alg: none` included), anything else a 500 with a generic body. Neither the
- * activity nor the error text is logged or echoed back.
+ * bad signature or `alg: none` included), anything else a 500 with a generic body, logged with its
+ * code at the level the error table gives. Neither the activity nor the error text for people is
+ * logged or echoed back.
  */
 export function botRouter(options: {
   adapter: { handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> };
@@ -46,7 +48,9 @@ export function botRouter(options: {
         response.status(401).json({ error: { code: 'unauthorized', message: 'The request is not authorised' } });
         return;
       }
-      options.logger.error({ err: error, activityType: envelope.data.type }, 'bot request failed');
+      // The turn's own translation happened in the adapter's turn-error handler; what reaches here is
+      // a turn that must fail (a Teams event), and any failure is a 500 so that the channel delivers it again.
+      options.logger[translationOf(error).log]({ ...errorLogFields(error), activityType: envelope.data.type }, 'bot request failed');
       response.status(500).json({ error: { code: 'internal', message: 'Something went wrong; it has been logged' } });
     }
   });

@@ -1,4 +1,6 @@
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import { errorLogFields } from '../errors/error-codes';
+import { sendError } from './api-errors';
 import type { Logger } from './logger';
 
 /** What the health endpoint asks of the rest of the service. */
@@ -26,7 +28,7 @@ export function createHttpApp(options: { logger: Logger; health: HealthProbe; ve
       await options.health.checkDatabase();
       response.json({ status: 'ok', version: options.version, database: 'ok' });
     } catch (error) {
-      options.logger.error({ err: error }, 'health check: database unreachable');
+      options.logger.error(errorLogFields(error), 'health check: database unreachable');
       response.status(503).json({ status: 'unavailable', version: options.version, database: 'unreachable' });
     }
   });
@@ -36,9 +38,7 @@ export function createHttpApp(options: { logger: Logger; health: HealthProbe; ve
   app.use((_request, response) => {
     response.status(404).json({ error: { code: 'not-found', message: 'No such endpoint' } });
   });
-  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    options.logger.error({ err: error }, 'unhandled request error');
-    response.status(500).json({ error: { code: 'internal', message: 'Something went wrong; it has been logged' } });
-  });
+  // What a route did not answer itself (the Graph notifications route, a body parser) is translated from the same table.
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => sendError(response, error, options.logger));
   return app;
 }

@@ -3,7 +3,7 @@ import { type CivilDate, parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, NotFoundError } from '../domain/errors';
 import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
 import type { CoreGroupRepository } from '../services/ports/store.port';
-import { isUniqueViolation } from './database';
+import { isUniqueViolation, uniqueViolationOf } from './database';
 import type { CoreGroupRow, Database, MemberRow } from './schema';
 
 function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
@@ -53,7 +53,7 @@ async function asMember<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AlreadyExistsError('that person is already a member of this core group', { cause: error });
+    if (isUniqueViolation(error)) throw new AlreadyExistsError('that person is already a member of this core group', { cause: error, internalMessage: `member write: ${uniqueViolationOf(error)}` });
     throw error;
   }
 }
@@ -86,7 +86,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
         });
       } catch (error) {
         // Two instances creating the same case at once: the unique constraint decides, not the check above.
-        if (isUniqueViolation(error)) throw new AlreadyExistsError('this core group, or one of its members, already exists', { cause: error });
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this core group, or one of its members, already exists', { cause: error, internalMessage: `core group insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },

@@ -176,3 +176,15 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/**
+ * Which constraint a unique violation hit, for an error's internal message: PostgreSQL's
+ * constraint name, or the columns SQLite names. Never the key's value (PostgreSQL's `detail`
+ * quotes it, and it can be personal data).
+ */
+export function uniqueViolationOf(error: unknown): string {
+  const failure = error as { constraint?: unknown; message?: unknown } | null;
+  if (typeof failure?.constraint === 'string') return `unique violation on ${failure.constraint}`;
+  const columns = typeof failure?.message === 'string' ? /constraint failed: ([\w., ]+)/.exec(failure.message)?.[1] : undefined;
+  return columns ? `unique violation on ${columns}` : 'unique violation';
+}

@@ -95,10 +95,10 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
     async complete(id, workerId) {
       await db.updateTable('jobs').set({ status: 'done', locked_by: null, locked_until: null }).where('id', '=', id).where('locked_by', '=', workerId).execute();
     },
-    async fail(id, { workerId, error, now, retryAfterMs }) {
+    async fail(id, { workerId, error, now, retryAfterMs, deadLetter }) {
       const job = await findById(id);
       if (!job) throw new NotFoundError('that job does not exist');
-      const dead = job.attempts >= job.maxAttempts;
+      const dead = deadLetter === true || job.attempts >= job.maxAttempts;
       await db
         .updateTable('jobs')
         .set({

@@ -3,7 +3,7 @@ import { parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../domain/errors';
 import type { Delivery, Minutes, MinutesContent, SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
-import { isUniqueViolation } from './database';
+import { isUniqueViolation, uniqueViolationOf } from './database';
 import type { Database, DeliveryRow, MinutesRow } from './schema';
 
 type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate' | 'contributions'> & {
@@ -84,7 +84,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
           await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AlreadyExistsError('this meeting has minutes already; open them instead', { cause: error });
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this meeting has minutes already; open them instead', { cause: error, internalMessage: `minutes draft insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },

@@ -3,7 +3,7 @@ import { parseCivilDate } from '../domain/civil-date';
 import { VersionConflictError } from '../domain/errors';
 import type { ChildProtectionPlan, PlanAction, PlanChange } from '../domain/plan';
 import type { PlanRepository, StoredPlanRevision } from '../services/ports/store.port';
-import { isUniqueViolation } from './database';
+import { isUniqueViolation, uniqueViolationOf } from './database';
 import type { Database, PlanVersionRow } from './schema';
 
 type StoredAction = Omit<PlanAction, 'due' | 'agreedOn'> & { due: string; agreedOn: string };
@@ -77,7 +77,7 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
             .execute();
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { cause: error });
+        if (isUniqueViolation(error)) throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { cause: error, internalMessage: `plan revision insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },

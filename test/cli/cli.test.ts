@@ -8,6 +8,8 @@ import { cliCommands } from '../../src/cli/main';
 import { runCli } from '../../src/cli/run-cli';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
+import { ERROR_TRANSLATIONS } from '../../src/errors/error-codes';
+import { MailError } from '../../src/services/ports/mailer.port';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'coregroup.cjs');
 
@@ -200,5 +202,29 @@ describe('policies and holidays', () => {
     const result = await coregroup('frobnicate');
     expect(result.code).toBe(2);
     expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, holidays, audit');
+  });
+});
+
+describe('failures', () => {
+  const failing = (error: unknown) => ({ fail: { summary: 'fails', usage: 'fail', run: async () => Promise.reject(error) } });
+  const runFailing = async (error: unknown) => {
+    const err: string[] = [];
+    const code = await runCli({ args: ['fail'], io: { out: () => undefined, err: (line) => err.push(line), env: {} }, commands: failing(error) });
+    return { code, err };
+  };
+
+  test('a domain error exits with its row’s exit code and says its user message, not its internal one', async () => {
+    const refused = new MailError({ code: 'mail-refused', userMessage: 'The mail service refused to send the e-mail.', internalMessage: 'Graph answered 403 to "send the e-mail"', status: 403 });
+    expect(await runFailing(refused)).toEqual({ code: ERROR_TRANSLATIONS['mail-refused'].exitCode, err: ['coregroup fail: The mail service refused to send the e-mail.'] });
+    const replaced = jest.replaceProperty(ERROR_TRANSLATIONS, 'mail-refused', { ...ERROR_TRANSLATIONS['mail-refused'], exitCode: 69 });
+    try {
+      expect((await runFailing(refused)).code).toBe(69);
+    } finally {
+      replaced.restore();
+    }
+  });
+
+  test('anything else is an unexpected failure with the internal row’s exit code', async () => {
+    expect(await runFailing(new TypeError('x is undefined'))).toEqual({ code: ERROR_TRANSLATIONS.internal.exitCode, err: ['coregroup fail: unexpected failure: x is undefined'] });
   });
 });

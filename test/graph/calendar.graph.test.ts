@@ -6,6 +6,7 @@ import { CalendarError } from '../../src/services/ports/calendar.port';
 import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import type { Calendar } from '../../src/services/ports/calendar.port';
+import { type Mailer, MailError } from '../../src/services/ports/mailer.port';
 import { createGraphTokens } from '../../src/graph/graph-token';
 import { SIM_TENANT, graphCalls, simulatedGraph } from '../support/graph';
 
@@ -80,6 +81,27 @@ describe('the Graph calendar adapter against the simulator', () => {
     simulator.inject({ match: /getSchedule/, dropConnection: true, times: 1 });
     const error = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CalendarError);
+    expect(error).toMatchObject({ code: 'calendar-unavailable', status: 0 });
+    expect((error as Error).message).toMatch(/^Graph not reached to "read free\/busy"/);
+  });
+
+  test('Graph saying no (a 4xx) is a calendar-refused CalendarError: the status and operation for the logs, nothing of the mailbox', async () => {
+    simulator.inject({ match: /\/events$/, status: 403, times: 1 });
+    const error = await calendar.createMeeting({ organiser: LEAD, transactionId: 'refused-once', subject: 'x', bodyText: 'x', startMs: at('2026-06-02T14:00'), endMs: at('2026-06-02T15:00'), timeZone: 'Europe/London', attendees: [] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CalendarError);
+    expect(error).toMatchObject({ code: 'calendar-refused', status: 403, userMessage: 'The calendar service refused to create the meeting.' });
+    expect((error as Error).message).toBe('Graph answered 403 ServiceUnavailable to "create the meeting"');
+    expect((error as Error).cause).toBeDefined();
+  });
+
+  test('a failed sendMail is a MailError, not a CalendarError: mail-unavailable with the Retry-After Graph gave', async () => {
+    simulator.inject({ match: /sendMail/, status: 429, retryAfterSeconds: 600, times: 1 });
+    const mailer = calendar as Calendar & Mailer;
+    const error = await mailer.sendMail({ from: LEAD, to: 'owen.price@school.example', subject: 'x', bodyText: 'x' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MailError);
+    expect(error).toMatchObject({ code: 'mail-unavailable', status: 429, retryAfterMs: 600_000 });
+    expect((error as MailError).userMessage).toContain('mail service is busy');
+    expect((error as Error).message).not.toContain('owen.price');
   });
 
   test('a request without a token the simulator issued is refused', async () => {

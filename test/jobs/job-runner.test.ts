@@ -1,4 +1,6 @@
+import { NotFoundError } from '../../src/domain/errors';
 import { createJobRunner } from '../../src/jobs/job-runner';
+import { CalendarError } from '../../src/services/ports/calendar.port';
 import type { Job, JobQueue } from '../../src/services/ports/store.port';
 
 const job = (id: string, kind: string): Job => ({ id, kind, payload: { id }, runAt: 'x', status: 'running', attempts: 1, maxAttempts: 3 });
@@ -35,6 +37,68 @@ test('each job runs with the handler for its kind; failures are recorded by name
   expect(failed).toEqual([
     { id: 'b', error: 'DeliveryError:delivery-failed', retryAfterMs: 30_000 },
     { id: 'c', error: 'UnknownJobKind', retryAfterMs: undefined },
+  ]);
+});
+
+test('the error table decides: a retryable code is tried again when Graph said, a refusal is dead-lettered at once, a bug is retried', async () => {
+  const recorded: { id: string; deadLetter?: boolean | undefined; retryAfterMs?: number | undefined }[] = [];
+  const reported: { jobId?: string | undefined; code: string; deadLetter?: boolean | undefined }[] = [];
+  const queue: Pick<JobQueue, 'claim' | 'complete' | 'fail'> = {
+    claim: async () => [job('busy', 'book'), job('gone', 'remind'), job('bug', 'crash')],
+    complete: async () => undefined,
+    fail: async (id, options) => {
+      recorded.push({ id, deadLetter: options.deadLetter, retryAfterMs: options.retryAfterMs });
+      return job(id, 'x');
+    },
+  };
+  const runner = createJobRunner({
+    queue,
+    workerId: 'w',
+    clock: { nowIso: () => '2026-06-01T00:00:00Z' },
+    handlers: {
+      book: async () => {
+        throw new CalendarError({ code: 'calendar-unavailable', userMessage: 'busy', status: 429, retryAfterMs: 90_000 });
+      },
+      remind: async () => {
+        throw new NotFoundError('That meeting does not exist.');
+      },
+      crash: async () => {
+        throw new TypeError('undefined is not a function');
+      },
+    },
+    onError: (details) => void reported.push({ jobId: details.jobId, code: details.code, deadLetter: details.deadLetter }),
+  });
+  await runner.runOnce();
+  expect(recorded).toEqual([
+    { id: 'busy', deadLetter: false, retryAfterMs: 90_000 },
+    { id: 'gone', deadLetter: true, retryAfterMs: undefined },
+    { id: 'bug', deadLetter: false, retryAfterMs: undefined },
+  ]);
+  expect(reported).toEqual([
+    { jobId: 'busy', code: 'calendar-unavailable', deadLetter: false },
+    { jobId: 'gone', code: 'not-found', deadLetter: true },
+    { jobId: 'bug', code: 'internal', deadLetter: false },
+  ]);
+});
+
+test('a queue that fails is reported with its code, and the runner goes on', async () => {
+  const reported: { reason: string; code: string }[] = [];
+  const down = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+  const queue: Pick<JobQueue, 'claim' | 'complete' | 'fail'> = {
+    claim: async () => [job('a', 'fails')],
+    complete: async () => undefined,
+    fail: async () => Promise.reject(down),
+  };
+  const handlers = {
+    fails: async () => {
+      throw new NotFoundError('gone');
+    },
+  };
+  const runner = createJobRunner({ queue, workerId: 'w', clock: { nowIso: () => 'x' }, handlers, onError: (details) => void reported.push({ reason: details.reason, code: details.code }) });
+  expect(await runner.runOnce()).toBe(1);
+  expect(reported).toEqual([
+    { reason: 'NotFoundError:not-found', code: 'not-found' },
+    { reason: 'the failure could not be recorded', code: 'internal' },
   ]);
 });
 

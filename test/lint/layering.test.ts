@@ -31,6 +31,15 @@ describe('the layering rules in eslint.config.mjs', () => {
     expect(rules).toEqual([]);
   }, ESLINT_RUNS_MS);
 
+  test('a .catch handler in src/ or bot/ takes the error: one that takes none cannot log its code', async () => {
+    const swallowing = 'export const x = (work: Promise<void>) => [work.catch(() => undefined), work.catch(() => {})];\n';
+    const logging = 'export const x = (work: Promise<void>, log: (fields: object) => void) => work.catch((err: unknown) => log({ err }));\n';
+    const [inBot, inDomain, logged] = await Promise.all([brokenRules('bot/x.ts', swallowing), brokenRules('src/domain/x.ts', swallowing), brokenRules('src/services/x.ts', logging)]);
+    expect(inBot.filter((rule) => rule === 'no-restricted-syntax')).toHaveLength(2);
+    expect(inDomain.filter((rule) => rule === 'no-restricted-syntax')).toHaveLength(2);
+    expect(logged).toEqual([]);
+  }, 60_000);
+
   test('only src/config reads process.env, and botbuilder stays under bot/', async () => {
     expect(await brokenRules('src/services/x.ts', 'export const x = process.env.X;\n')).toContain('no-restricted-properties');
     expect(await brokenRules('src/services/y.ts', "import { TurnContext } from 'botbuilder';\nexport const y = TurnContext;\n")).toContain('no-restricted-imports');

@@ -89,6 +89,13 @@ describeEachEngine('the job queue', (name) => {
       expect(await jobs.fail('job-throttled', { workerId: 'w', error: '429', now: T0, retryAfterMs: 42_000 })).toMatchObject({ status: 'queued', runAt: later(42_000) });
     });
 
+    test('a failure that trying again cannot mend is dead-lettered at once, whatever attempts are left', async () => {
+      await enqueue('refused');
+      await jobs.claim({ workerId: 'w', now: T0, leaseMs: 60_000, limit: 1 });
+      expect(await jobs.fail('job-refused', { workerId: 'w', error: 'NotFoundError:not-found', now: T0, deadLetter: true })).toMatchObject({ status: 'dead', attempts: 1, lastError: 'NotFoundError:not-found' });
+      expect(await jobs.claim({ workerId: 'w', now: later(86_400_000), leaseMs: 60_000, limit: 1 })).toEqual([]);
+    });
+
     test('two instances claiming at once never take the same job, and every job is taken', async () => {
       for (let index = 0; index < 60; index++) await enqueue(`bulk-${String(index).padStart(2, '0')}`);
       const other = database.reopen();

@@ -1,5 +1,6 @@
 import { compareDates } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { type CaseTimeline, pressingCount } from '../../domain/obligations';
 import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
@@ -28,7 +29,7 @@ const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a,
  */
 async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; group: CoreGroup; member?: CoreGroupMember | undefined; actions?: CoreGroupStatus['actions'] | undefined }): Promise<OwnAction[]> {
   const { caller, group } = request;
-  const { member } = await authorise(deps, { caller, coreGroupId: group.id, action: 'check-in-own-action', known: { coreGroup: group, member: request.member } }).catch(() => ({ member: undefined }));
+  const { member } = await authorise(deps, { caller, coreGroupId: group.id, action: 'check-in-own-action', known: { coreGroup: group, member: request.member } }).catch((error: unknown) => (error instanceof ForbiddenError || error instanceof NotFoundError ? { member: undefined } : Promise.reject(error)));
   if (!member) return [];
   const actions = request.actions ?? (await readActions(deps, group.id));
   return openActionsOwnedBy(actions, member.id).map((action) => ({ coreGroupId: group.id, caseReference: group.caseReference, action }));

@@ -42,7 +42,7 @@ export function createMinutesDelivery(deps: {
           return;
         } catch (error) {
           // Not reachable in Teams (never opened a chat with the app): e-mail instead. Anything else is retried.
-          if (!(error instanceof DeliveryError && error.status === 404)) throw error;
+          if (!(error instanceof DeliveryError && error.code === 'recipient-unreachable')) throw error;
         }
       }
       const from = delivery.fromMailbox ?? deps.organiserMailbox;

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../domain/civil-date';
-import { DomainError } from '../../domain/errors';
 import type { BusyBlock, WorkingHours } from '../../domain/slot-finding';
+import { RemoteError } from './remote-error';
 
 /** One mailbox's availability over a window. Mailboxes outside the tenant come back unknown. */
 export interface MailboxAvailability {
@@ -57,22 +57,9 @@ export interface Calendar {
 }
 
 /**
- * The calendar system failed: throttled beyond the retry budget, unavailable, or refused. It
- * keeps the diagnostics (status, Graph error code, request id, how long to wait) for the logs;
- * its `userMessage` is safe to show.
+ * The calendar system failed. `calendar-unavailable`: throttled beyond the retry budget, down, or
+ * not reached — asking again later may work (`retryAfterMs` says when, if the calendar said).
+ * `calendar-refused`: it answered no (a 4xx) — asking again gets the same answer. It keeps the
+ * diagnostics (status, Graph error code, request id) for the logs; its `userMessage` is safe to show.
  */
-export class CalendarError extends DomainError {
-  readonly code = 'calendar-unavailable' as const;
-  readonly status: number;
-  readonly graphCode?: string | undefined;
-  readonly requestId?: string | undefined;
-  readonly retryAfterMs?: number | undefined;
-
-  constructor(options: { message: string; status: number; graphCode?: string | undefined; requestId?: string | undefined; retryAfterMs?: number | undefined; cause?: unknown }) {
-    super(options.message, { cause: options.cause });
-    this.status = options.status;
-    this.graphCode = options.graphCode;
-    this.requestId = options.requestId;
-    this.retryAfterMs = options.retryAfterMs;
-  }
-}
+export class CalendarError extends RemoteError<'calendar-unavailable' | 'calendar-refused'> {}

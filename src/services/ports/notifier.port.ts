@@ -1,9 +1,9 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { ConcernKind } from '../../domain/escalation';
-import { DomainError } from '../../domain/errors';
 import type { Attendance } from '../../domain/minutes';
 import type { CheckIn, CheckInStatus, PlanAction } from '../../domain/plan';
 import type { SignalKind } from '../../domain/signals';
+import { RemoteError } from './remote-error';
 
 /** Where a message goes: a person's 1:1 chat with the app, or a (meeting) chat the app is in. */
 export type Recipient = { readonly kind: 'person'; readonly aadObjectId: string } | { readonly kind: 'chat'; readonly chatId: string };
@@ -123,15 +123,11 @@ export interface Notifier {
   send(notification: Notification): Promise<{ activityId?: string | undefined }>;
 }
 
-/** A message could not be delivered: throttled (with when to retry), unavailable, or nowhere to send it. */
-export class DeliveryError extends DomainError {
-  readonly code = 'delivery-failed' as const;
-  readonly status: number;
-  readonly retryAfterMs?: number | undefined;
-
-  constructor(options: { message: string; status: number; retryAfterMs?: number | undefined; cause?: unknown }) {
-    super(options.message, { cause: options.cause });
-    this.status = options.status;
-    this.retryAfterMs = options.retryAfterMs;
-  }
-}
+/**
+ * A message could not be delivered. `delivery-failed`: Teams was busy, down or said no — the job
+ * runner tries again (`retryAfterMs` says when, if Teams said). `recipient-unreachable` (status
+ * 404): there is no conversation with the recipient (they never opened a chat with the bot, or
+ * Teams no longer knows it) — another channel may reach them, or a later try once Teams has told
+ * the bot about the chat.
+ */
+export class DeliveryError extends RemoteError<'delivery-failed' | 'recipient-unreachable'> {}

@@ -1,3 +1,5 @@
+import { DomainError } from '../../domain/errors';
+
 /** One block of a document for the child's record: plain text only, never markup from users. */
 export type RecordBlock =
   | { readonly kind: 'heading'; readonly text: string }
@@ -17,4 +19,17 @@ export interface RecordDocument {
 export interface RecordRenderer {
   docx(document: RecordDocument): Promise<Buffer>;
   pdf(document: RecordDocument): Promise<Buffer>;
+}
+
+/**
+ * The renderer could not make the file (`record-render-failed`): a fault in the document or the
+ * library, not something the person asking can change. Nothing remote; asking again gives the
+ * same result, so a job that hits it is not retried.
+ */
+export class RenderError extends DomainError {
+  readonly code = 'record-render-failed' as const;
+
+  constructor(options: { format: 'docx' | 'pdf'; cause: unknown }) {
+    super('The document could not be made. It has been logged; please tell your administrator.', { cause: options.cause, internalMessage: `rendering the ${options.format.toUpperCase()} failed` });
+  }
 }

@@ -178,7 +178,7 @@ export interface JobQueue {
   /** Claims up to `limit` due jobs (or jobs whose lease expired) for one worker. */
   claim(options: { workerId: string; now: string; leaseMs: number; limit: number }): Promise<Job[]>;
   complete(id: string, workerId: string): Promise<void>;
-  /** Records a failure: retried later with exponential backoff (or when the remote side said), or dead after max attempts. */
-  fail(id: string, options: { workerId: string; error: string; now: string; retryAfterMs?: number | undefined }): Promise<Job>;
+  /** Records a failure: retried later with exponential backoff (or when the remote side said), or dead after max attempts — or now, with `deadLetter`. */
+  fail(id: string, options: { workerId: string; error: string; now: string; retryAfterMs?: number | undefined; deadLetter?: boolean | undefined }): Promise<Job>;
   findById(id: string): Promise<Job | undefined>;
 }

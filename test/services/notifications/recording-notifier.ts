@@ -16,6 +16,6 @@ export function recordingNotifier() {
     notifier,
     sent,
     /** The next send fails with this status (404: never opened a chat with the app; 429: throttled). */
-    refuse: (status: number) => refusals.push(new DeliveryError({ message: `refused with ${status}`, status })),
+    refuse: (status: number) => refusals.push(new DeliveryError({ code: status === 404 ? 'recipient-unreachable' : 'delivery-failed', userMessage: `refused with ${status}`, status })),
   };
 }
