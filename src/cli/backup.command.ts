@@ -45,7 +45,7 @@ export function backupCommand(config: () => Config): CliCommand {
       const started = performance.now();
       const { recoveryPoint } = await source.backup(file);
       io.out(`backed up ${source.description} to ${file} (${megabytes(file)}) in ${seconds(started)}`);
-      io.out(`recovery point: ${recoveryPoint.toISOString()} (changes committed after it are not in the backup)`);
+      io.out(`recovery point: ${recoveryPoint.toISOString()} (every change committed before it is in the backup; one committed within a moment after it may be too)`);
       return 0;
     },
   };
