@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
-import { CHECK_IN_STATUSES } from '../domain/plan';
+import { checkInStatusSchema } from './wire-values.contract';
 
 /**
  * What an Adaptive Card action carries back to the bot: one schema per verb, for the data the
@@ -27,7 +27,7 @@ export type CardVerb = (typeof CARD_VERBS)[number];
 export const checkInAction = z.object({
   coreGroupId: z.string().uuid(),
   actionId: z.string().min(1).max(100),
-  status: z.enum(CHECK_IN_STATUSES),
+  status: checkInStatusSchema,
   promptId: z.string().uuid(),
 });
 export type CheckInAction = z.infer<typeof checkInAction>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
 import type { SignalKind } from '../domain/signals';
+import { civilDateSchema, instantSchema } from './wire-values.contract';
 
 /**
  * The durable jobs' payloads: one schema per job kind. A payload is stored as JSON in the job
@@ -11,7 +12,6 @@ import type { SignalKind } from '../domain/signals';
  */
 
 const tenantId = z.string().min(1);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const CHECK_IN_PROMPT_JOB = 'check-in-prompt';
 export const CHECK_IN_CHASE_JOB = 'check-in-chase';
@@ -30,7 +30,7 @@ export const checkInPromptJob = z.object({
   /** Identifies the prompt's card: answering it twice records one check-in. */
   promptId: z.string().uuid(),
   /** When the prompt was due to go out: the chase looks for a check-in since then. */
-  promptedAt: z.string().datetime({ offset: true }),
+  promptedAt: instantSchema,
 });
 export type CheckInPromptJob = z.infer<typeof checkInPromptJob>;
 
@@ -38,7 +38,9 @@ export type CheckInPromptJob = z.infer<typeof checkInPromptJob>;
 export const concernNotificationJob = z.object({ tenantId, coreGroupId: z.string().uuid(), concernId: z.string().uuid(), recipientAadObjectId: z.string().min(1) });
 export type ConcernNotificationJob = z.infer<typeof concernNotificationJob>;
 
+/** The domain keeps signal kinds as a type only: the list is spelled out here, and the compiler checks it names every one. */
 const SIGNAL_KINDS = ['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const satisfies readonly SignalKind[];
+const _everySignalKind: [Exclude<SignalKind, (typeof SIGNAL_KINDS)[number]>] extends [never] ? true : never = true;
 
 /** A drift or attendance signal told to one person: ids and the measure, worded when it is sent. */
 export const signalNoticeJob = z.object({
@@ -66,8 +68,8 @@ export const signOffReminderJob = z.object({
   aadObjectId: z.string().min(1),
   meetingRole: z.enum(['chair', 'minute-taker']),
   caseReference: z.string().min(1),
-  meetingDate: isoDate,
-  circulationDue: isoDate,
+  meetingDate: civilDateSchema,
+  circulationDue: civilDateSchema,
 });
 export type SignOffReminderJob = z.infer<typeof signOffReminderJob>;
 
