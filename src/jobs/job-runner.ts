@@ -60,6 +60,12 @@ export function createJobRunner(options: {
   const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 1;
   const inHand = new Set<Promise<void>>();
+  /**
+   * The ids of the jobs in hand. A job waiting behind its recipient's earlier one can outlive its
+   * lease; claimed again by this same runner, it must not be started a second time (the card would
+   * go out twice) — the copy in hand completes it.
+   */
+  const inHandIds = new Set<string>();
   const groupTails = new Map<string, Promise<void>>();
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -97,8 +103,10 @@ export function createJobRunner(options: {
       });
     }
     inHand.add(done);
+    inHandIds.add(job.id);
     void done.then(() => {
       inHand.delete(done);
+      inHandIds.delete(job.id);
       wake?.();
     });
     return done;
@@ -121,7 +129,9 @@ export function createJobRunner(options: {
     while (!stopped) {
       const free = concurrency - inHand.size;
       const jobs = free > 0 ? await claim(Math.min(free, options.batchSize ?? concurrency)).catch(claimFailed) : [];
-      for (const job of jobs) void dispatch(job);
+      for (const job of jobs) {
+        if (!inHandIds.has(job.id)) void dispatch(job);
+      }
       // Nothing due, or every slot taken: wait until a job finishes or it is time to look again.
       if (!stopped && (jobs.length === 0 || inHand.size >= concurrency)) await sleep();
     }
