@@ -152,3 +152,34 @@ test('with room for several jobs, different recipients are sent at once while on
   expect(most).toBeLessThanOrEqual(3);
   expect(Date.now() - started).toBeLessThan(6 * 20);
 });
+
+test('a job still in hand whose lease ran out, claimed again by the same runner, is not started a second time', async () => {
+  const first = { ...job('a1', 'send'), payload: { to: 'a' } };
+  const waiting = { ...job('a2', 'send'), payload: { to: 'a' } };
+  const claims = [[first, waiting], [waiting]];
+  const queue: Pick<JobQueue, 'claim' | 'complete' | 'fail'> = {
+    claim: async () => claims.shift() ?? [],
+    complete: async () => undefined,
+    fail: async (id) => job(id, 'x'),
+  };
+  const sent: string[] = [];
+  const runner = createJobRunner({
+    queue,
+    workerId: 'w',
+    clock: { nowIso: () => '2026-06-01T00:00:00Z' },
+    concurrency: 4,
+    pollMs: 5,
+    groupOf: (candidate) => (candidate.payload as { to: string }).to,
+    handlers: {
+      send: async (_payload, current) => {
+        // a2 waits behind a1 long enough for the loop to claim it again.
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        sent.push(current.id);
+      },
+    },
+  });
+  runner.start();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await runner.stop();
+  expect(sent).toEqual(['a1', 'a2']);
+});
