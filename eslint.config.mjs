@@ -93,8 +93,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!\\./[^/]+$|temporal-polyfill$)',
-              message: 'src/domain depends on nothing but itself and temporal-polyfill: no other layer, no SDK.',
+              regex: '^(?!\\./[^/]+$|temporal-polyfill$|fastest-levenshtein$)',
+              message: 'src/domain depends on nothing but itself, temporal-polyfill and fastest-levenshtein: no other layer, no SDK.',
             },
           ],
         },
