@@ -21,9 +21,10 @@ export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CR
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /**
- * Text a person typed into a card, as it was typed: at most `max` UTF-16 units (what a card's
- * `maxLength` counts), whole characters only — a lone surrogate (half an emoji, from a crafted
- * submit) is refused, not stored — and no NUL, which PostgreSQL cannot store in text.
+ * Text a person typed into a card, as it was typed: at most `max` characters (zod counts code
+ * points, so an emoji is one; a card's `maxLength` lets no more through), whole characters only —
+ * a lone surrogate (half an emoji, from a crafted submit) is refused, not stored — and no NUL,
+ * which PostgreSQL cannot store in text.
  */
 export function cardText(max: number) {
   return z
