@@ -138,8 +138,8 @@ export async function startBotUnderAttack() {
       await post(activity(aadObjectId, place, { type: 'message', value, replyToId: 'card-activity-1', ...extra }));
     },
     /** A typed message. */
-    async say(aadObjectId: string, text: string, place: Place = {}): Promise<void> {
-      await post(activity(aadObjectId, place, { type: 'message', text }));
+    async say(aadObjectId: string, text: string, place: Place = {}, extra: Record<string, unknown> = {}): Promise<void> {
+      await post(activity(aadObjectId, place, { type: 'message', text, ...extra }));
     },
     /** Everything the bot sent or updated in one conversation, as JSON text. */
     sentTo(conversationId: string): string[] {
