@@ -3,28 +3,17 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
 import { createBotAdapter } from '../../../bot/bot-adapter';
-import { CoreGroupBot } from '../../../bot/core-group.bot';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-group.seed';
 import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed';
-import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { createHttpApp } from '../../../src/server/http-app';
 import { createLogger } from '../../../src/server/logger';
-import { createCaseStatusService } from '../../../src/services/case-status.service';
-import { createCheckInService } from '../../../src/services/check-in.service';
-import { createConcernService } from '../../../src/services/concern.service';
-import { createConversations } from '../../../src/services/conversations.service';
-import { createCoreGroupSetupService } from '../../../src/services/core-group-setup.service';
-import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
-import { createMeetingEventsService } from '../../../src/services/meeting-events.service';
-import { createAgendaViews } from '../../../src/services/notifications/meeting-notices.service';
-import type { Directory } from '../../../src/services/ports/calendar.port';
 import type { Clock } from '../../../src/services/ports/clock.port';
-import { createSchedulingService } from '../../../src/services/scheduling.service';
 import type { Store } from '../../../src/store/store';
 import { BOT_APP_ID, demoPeopleInTeams, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
 import { demoDatabase } from '../../support/databases';
+import { demoBot } from '../../support/demo-bot';
 import { simulatedGraph } from '../../support/graph';
 
 /** A second tenant the deployment also serves (a multi-tenant allow-list): its users are signed by the channel like anyone else's. */
@@ -78,23 +67,7 @@ export async function startBotUnderAttack() {
   const { database, store, calendars, coreGroupId } = await demoDatabase(clock);
   const channel = await startChannelStandIn();
   const { simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today()));
-  const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
-  const meetingEvents = createMeetingEventsService(deps);
-  const conversations = createConversations({ references: store.conversationReferences, clock });
-  const bot = new CoreGroupBot({
-    status: createCaseStatusService(deps),
-    scheduling: createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID }),
-    checkIns: createCheckInService(deps),
-    concerns: createConcernService(deps),
-    meetingChat: createMeetingChatService(deps),
-    meetingEvents,
-    teamsAppId: TEAMS_APP_ID,
-    setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
-    policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
-    agenda: createAgendaViews({ meetingEvents, conversations }),
-    conversations,
-    allowedTenantIds: [DEMO_TENANT_ID, OTHER_TENANT_ID],
-  });
+  const { bot, meetingEvents } = demoBot({ store, clock, calendars, calendar, teamsAppId: TEAMS_APP_ID, allowedTenantIds: [DEMO_TENANT_ID, OTHER_TENANT_ID] });
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
   const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
   const server: Server = app.listen(0, '127.0.0.1');
