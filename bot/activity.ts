@@ -8,6 +8,15 @@ export function tenantOf(context: TurnContext): string | undefined {
   return channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
 }
 
+/**
+ * Whether the activity comes from a 1:1 chat with the app. Anything else — a group, meeting or
+ * channel chat, or a conversation whose type the channel did not say — is shared: guests and
+ * parents may see what is posted there.
+ */
+export function isPersonalChat(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'personal';
+}
+
 /** The caller from the activity the channel signed: Entra object id and tenant, or nothing. */
 export function callerOf(context: TurnContext): Caller | undefined {
   const tenantId = tenantOf(context);

@@ -18,7 +18,7 @@ export interface BotServices {
   readonly meetingChat: Pick<MeetingChatService, 'contribute'>;
   readonly meetingEvents: Pick<MeetingEventsService, 'meetingStarted' | 'meetingEnded'>;
   readonly agenda: Pick<AgendaViews, 'agendaFor'>;
-  readonly conversations: Pick<Conversations, 'rememberPerson' | 'rememberChat'>;
+  readonly conversations: Pick<Conversations, 'rememberPerson' | 'rememberChat' | 'find'>;
   readonly policies: () => readonly { id: string; name: string }[];
   /** The Teams app id in the org catalogue: deep links to the minutes tab point at it. */
   readonly teamsAppId: string;

@@ -3,14 +3,16 @@ import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFact
 import { submittedCardAction } from '../src/contracts/card-actions.contract';
 import { cardActionFor } from './actions/action-table';
 import type { CardAction, CardActionRequest } from './actions/card-action';
-import { callerOf, conversationReferenceOf, firstPersonMentioned, plainTextOf, tenantOf } from './activity';
+import { callerOf, conversationReferenceOf, firstPersonMentioned, isPersonalChat, plainTextOf, tenantOf } from './activity';
 import { answerRefusals } from './answer-refusals';
 import type { BotServices } from './bot-services';
 import { helpCard } from './cards/help.card';
-import { privateDetailsCard } from './cards/notice.card';
+import { personalChatOnlyCard, privateDetailsCard } from './cards/notice.card';
 import type { Reply } from './commands/command';
 import { COMMANDS } from './commands/command-table';
 import { parseCommand } from './commands/parse-command';
+import { sendToPersonalChat } from './personal-chat';
+import type { Caller } from '../src/services/authorise';
 
 export type { BotServices } from './bot-services';
 
@@ -67,7 +69,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
 
   /** A message: the command it names, from the caller it comes from, answered in the same chat. */
   private async handleCommand(context: TurnContext): Promise<void> {
-    const personal = context.activity.conversation.conversationType === 'personal';
+    const personal = isPersonalChat(context);
     const { verb, rest } = parseCommand(plainTextOf(context.activity), { personal });
     const caller = callerOf(context);
     if (personal && caller) await this.services.conversations.rememberPerson({ ...caller, reference: conversationReferenceOf(context) });
@@ -88,35 +90,55 @@ export class CoreGroupBot extends TeamsActivityHandler {
     await send(context, reply);
   }
 
-  /** Universal Actions: validated, authorised from the activity's sender, answered with the updated card. */
+  /**
+   * Universal Actions: validated, authorised from the activity's sender, answered with the updated
+   * card. Teams shows an `Action.Execute` answer to the presser alone, in any chat.
+   */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
     const action = cardActionFor(invokeValue.action.verb);
     if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = await this.runCardAction(action, { caller, data: invokeValue.action.data as Record<string, unknown>, senderName: context.activity.from?.name });
+    const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, cardActionRequest(context, caller, invokeValue.action.data)) : personalChatOnlyCard();
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
-  /** The `Action.Submit` fallback: the same actions, with the updated card replacing the one pressed. */
+  /**
+   * The `Action.Submit` fallback (clients without Universal Actions): the same actions, but what
+   * comes back is a message everyone in the conversation sees. In a 1:1 chat the updated card
+   * replaces the one pressed. In a shared chat nothing about the presser is posted or replaces the
+   * shared card: a 1:1-only card is refused with a notice that names nothing; an agenda press is
+   * recorded and the presser's view goes to their 1:1 chat with the app, or nowhere.
+   */
   private async onSubmitFallback(context: TurnContext): Promise<void> {
     const caller = callerOf(context);
     const submitted = submittedCardAction.safeParse(context.activity.value);
     const action = submitted.success ? cardActionFor(submitted.data.verb) : undefined;
     if (!caller || !submitted.success || !action) return;
-    const card = await this.runCardAction(action, { caller, data: submitted.data, senderName: context.activity.from?.name });
+    if (!isPersonalChat(context)) {
+      if (action.answeredIn === 'personal-chat') return send(context, { card: personalChatOnlyCard() });
+      const card = await this.runCardAction(action, cardActionRequest(context, caller, submitted.data));
+      return sendToPersonalChat(context, { conversations: this.services.conversations, caller, card });
+    }
+    const card = await this.runCardAction(action, cardActionRequest(context, caller, submitted.data));
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   private runCardAction(action: CardAction, request: CardActionRequest): Promise<object> {
-    return answerRefusals(() => action(request, this.services));
+    return answerRefusals(() => action.run(request, this.services));
   }
 
   /** A group or meeting chat the app is now in: where the agenda can be posted. */
   private rememberChat(context: TurnContext, tenantId: string): Promise<void> {
     return this.services.conversations.rememberChat({ tenantId, chatId: context.activity.conversation.id, reference: conversationReferenceOf(context) });
   }
+}
+
+/** A card action from this turn: the caller the channel signed, the card's data (an object, or nothing), the conversation it was pressed in. */
+function cardActionRequest(context: TurnContext, caller: Caller, data: unknown): CardActionRequest {
+  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  return { caller, data: fields, senderName: context.activity.from?.name, conversationId: context.activity.conversation.id };
 }
 
 async function send(context: TurnContext, reply: Reply): Promise<void> {

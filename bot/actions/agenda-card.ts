@@ -5,15 +5,20 @@ import type { CardAction } from './card-action';
 
 /**
  * The agenda card's actions: the card for the caller after a refresh (`view`) or an "I'm here"
- * press (`mark-present`) — their own view when they are a verified member, else the shared one.
+ * press (`mark-present`) — their own view when they are a verified member, else the shared one
+ * without the members whose clients refresh it. Either is the presser's alone: the card lives in
+ * the meeting chat, and what comes back for one person never replaces it for everyone.
  */
 export function agendaCardAction(intent: 'view' | 'mark-present'): CardAction {
-  return async ({ caller, data }, services) => {
-    const parsed = agendaAction.safeParse(data);
-    if (!parsed.success) return messageCard('This agenda card could not be read.');
-    const agenda = await services.agenda.agendaFor({ caller, ...parsed.data, intent });
-    if (!agenda) return messageCard('This meeting is no longer booked.');
-    const options = { minutesUrl: minutesTabLink(services.teamsAppId, agenda.shared.chatId), refreshFor: agenda.refreshFor };
-    return agenda.personal ? personalAgendaCard(agenda.personal, options) : agendaCard(agenda.shared, options);
+  return {
+    answeredIn: 'presser-only',
+    async run({ caller, data, conversationId }, services) {
+      const parsed = agendaAction.safeParse(data);
+      if (!parsed.success) return messageCard('This agenda card could not be read.');
+      const agenda = await services.agenda.agendaFor({ caller, ...parsed.data, intent, conversationId });
+      if (!agenda) return messageCard('This agenda is not available.');
+      if ('shared' in agenda) return agendaCard(agenda.shared, { minutesUrl: minutesTabLink(services.teamsAppId, agenda.shared.chatId) });
+      return personalAgendaCard(agenda.personal, { minutesUrl: minutesTabLink(services.teamsAppId, agenda.personal.chatId), refreshFor: agenda.refreshFor });
+    },
   };
 }

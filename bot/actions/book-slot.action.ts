@@ -3,16 +3,22 @@ import { messageCard } from '../cards/notice.card';
 import { bookedCard } from '../cards/schedule.card';
 import type { CardAction } from './card-action';
 
-/** The Book button: one Teams meeting however often it is pressed; the card confirms it without buttons. */
-export const bookSlotCardAction: CardAction = async ({ caller, data }, services) => {
-  const parsed = bookSlotAction.safeParse(data);
-  if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
-  const booked = await services.scheduling.book({ caller, coreGroupId: parsed.data.coreGroupId, startMs: Number(parsed.data.slot) });
-  return bookedCard({
-    caseReference: booked.caseReference,
-    startMs: Date.parse(booked.meeting.startsAt ?? ''),
-    endMs: Date.parse(booked.meeting.endsAt ?? ''),
-    joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
-    chatReady: booked.chat === 'ready',
-  });
+/**
+ * The Book button: one Teams meeting however often it is pressed; the card confirms it without
+ * buttons. It names the case and carries the join link, so it is answered in a 1:1 chat only.
+ */
+export const bookSlotCardAction: CardAction = {
+  answeredIn: 'personal-chat',
+  async run({ caller, data }, services) {
+    const parsed = bookSlotAction.safeParse(data);
+    if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
+    const booked = await services.scheduling.book({ caller, coreGroupId: parsed.data.coreGroupId, startMs: Number(parsed.data.slot) });
+    return bookedCard({
+      caseReference: booked.caseReference,
+      startMs: Date.parse(booked.meeting.startsAt ?? ''),
+      endMs: Date.parse(booked.meeting.endsAt ?? ''),
+      joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
+      chatReady: booked.chat === 'ready',
+    });
+  },
 };

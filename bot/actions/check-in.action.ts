@@ -1,21 +1,26 @@
-import { checkInAction, checkInNoteOf } from '../../src/contracts/card-actions.contract';
+import { CHECK_IN_NOTE_LIMIT, checkInAction, checkInNoteOf } from '../../src/contracts/card-actions.contract';
 import { messageCard } from '../cards/notice.card';
 import { type TaskItem, tasksCard } from '../cards/tasks.card';
 import type { CardAction } from './card-action';
 
 /**
  * A check-in button: recorded once per prompt, then the same card comes back with the answer in
- * place of the buttons (and the caller's other open actions still to answer).
+ * place of the buttons (and the caller's other open actions still to answer). The card lists the
+ * caller's actions and cases, so it is answered in their 1:1 chat only.
  */
-export const checkInCardAction: CardAction = async ({ caller, data }, services) => {
-  const parsed = checkInAction.safeParse(data);
-  if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
-  const note = checkInNoteOf(data, parsed.data.actionId);
-  const result = await services.checkIns.record({ caller, ...parsed.data, note });
-  const items: TaskItem[] = (await services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
-  const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
-  const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);
-  if (index >= 0) items[index] = answered;
-  else items.unshift(answered);
-  return tasksCard(items, parsed.data.promptId);
+export const checkInCardAction: CardAction = {
+  answeredIn: 'personal-chat',
+  async run({ caller, data }, services) {
+    const parsed = checkInAction.safeParse(data);
+    if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
+    const note = checkInNoteOf(data, parsed.data.actionId);
+    if (note === undefined) return messageCard(`Nothing was recorded: a note can be at most ${CHECK_IN_NOTE_LIMIT} characters of text. Type /coregroup tasks for a fresh card.`);
+    const result = await services.checkIns.record({ caller, ...parsed.data, note });
+    const items: TaskItem[] = (await services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
+    const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);
+    if (index >= 0) items[index] = answered;
+    else items.unshift(answered);
+    return tasksCard(items, parsed.data.promptId);
+  },
 };

@@ -46,9 +46,10 @@ function when(view: AgendaView): string {
 /**
  * The agenda in the meeting chat. Everyone there (guests and parents included) sees only times,
  * headings and the minutes link; once the meeting has started it asks who is here. `refreshFor`
- * names the members (Teams user ids) whose client fetches their own view of the card.
+ * names the members (Teams user ids) whose client fetches their own view of the card; without it
+ * (the card as someone outside the group gets it back) the card neither refreshes nor names them.
  */
-export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor: readonly string[] }): object {
+export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor?: readonly string[] | undefined }): object {
   const data: AgendaAction = { meetingId: view.meetingId, started: view.started };
   const card = adaptiveCard(
     [
@@ -62,6 +63,7 @@ export function agendaCard(view: AgendaView, options: { minutesUrl: string; refr
       { type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl },
     ],
   );
+  if (!options.refreshFor) return card;
   return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: 'Show my view', data }, userIds: options.refreshFor.slice(0, MAX_PERSONAL_VIEWS) } };
 }
 

@@ -1,4 +1,4 @@
-import { CHECK_IN_VERB, type CheckInAction, type SubmittedCardAction, checkInNoteInputId } from '../../src/contracts/card-actions.contract';
+import { CHECK_IN_NOTE_LIMIT, CHECK_IN_VERB, type CheckInAction, type SubmittedCardAction, checkInNoteInputId } from '../../src/contracts/card-actions.contract';
 import type { CheckIn, CheckInStatus } from '../../src/domain/plan';
 import type { ActionToCheckIn } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
@@ -43,7 +43,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
         separator: true,
         items: [
           ...facts,
-          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: 500, isMultiline: true },
+          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
           {
             type: 'ActionSet',
             actions: BUTTONS.map(([status, title]) => ({

@@ -21,6 +21,20 @@ export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CR
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 /**
+ * Text a person typed into a card, as it was typed: at most `max` characters (zod counts code
+ * points, so an emoji is one; a card's `maxLength` lets no more through), whole characters only —
+ * a lone surrogate (half an emoji, from a crafted submit) is refused, not stored — and no NUL,
+ * which PostgreSQL cannot store in text.
+ */
+export function cardText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((text) => !/\p{Cs}/u.test(text), 'contains half a character')
+    .refine((text) => !text.includes('\u0000'), 'contains a NUL character');
+}
+
+/**
  * A check-in button. The member's optional note arrives beside it as the input `note-<actionId>`
  * (one text box per action on the card); see `checkInNoteOf`.
  */
@@ -32,14 +46,22 @@ export const checkInAction = z.object({
 });
 export type CheckInAction = z.infer<typeof checkInAction>;
 
-const CHECK_IN_NOTE_LIMIT = 500;
+/** How long a check-in note may be: the card's text box allows no more (`maxLength`). */
+export const CHECK_IN_NOTE_LIMIT = 500;
+
+const checkInNote = cardText(CHECK_IN_NOTE_LIMIT);
 
 /** The id of the note input beside an action's check-in buttons. */
 export const checkInNoteInputId = (actionId: string) => `note-${actionId}`;
 
-/** The note typed beside the pressed button: free text, cut to its limit, empty when absent. */
-export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, actionId: string): string {
-  return String(submitted[checkInNoteInputId(actionId)] ?? '').slice(0, CHECK_IN_NOTE_LIMIT);
+/**
+ * The note typed beside the pressed button (empty when absent), or nothing when it cannot be kept
+ * as it was typed: longer than the card's text box allows (only a crafted submit can be), or not
+ * whole text. It is never cut, so no note is stored shortened or ending in half an emoji.
+ */
+export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, actionId: string): string | undefined {
+  const note = checkInNote.safeParse(submitted[checkInNoteInputId(actionId)] ?? '');
+  return note.success ? note.data : undefined;
 }
 
 /** The Book button plus the chosen slot (its start, epoch milliseconds) from the card's input. */
@@ -47,19 +69,19 @@ export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
 
 /** The Raise button plus the form's inputs. */
-export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: z.string().trim().min(1).max(1000) });
+export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: cardText(1000).trim().min(1) });
 export type RaiseConcernAction = z.infer<typeof raiseConcernAction>;
 
 /** The set-up form's inputs; the service checks them again in depth. */
 export const createCoreGroupAction = z.object({
   requestId: z.string().uuid(),
-  caseReference: z.string().max(40),
-  childName: z.string().max(200),
-  icpcDate: z.string().max(10),
-  policyId: z.string().max(80),
+  caseReference: cardText(40),
+  childName: cardText(200),
+  icpcDate: cardText(10),
+  policyId: cardText(80),
   creatorRole: z.enum(['lead-social-worker', 'team-manager']),
-  membersText: z.string().max(4000),
-  outcomesText: z.string().max(4000),
+  membersText: cardText(4000),
+  outcomesText: cardText(4000),
 });
 export type CreateCoreGroupAction = z.infer<typeof createCoreGroupAction>;
 

@@ -1,6 +1,6 @@
 import type { Caller } from './authorise';
 import type { AgendaPublisher } from './ports/agenda.port';
-import { agendaOf, attendeeIdentities, personalView, publishAgenda } from './meeting-events/agenda';
+import { agendaForCaller, agendaOf, attendeeIdentities, publishAgenda } from './meeting-events/agenda';
 import { markPresent } from './meeting-events/mark-present';
 import type { MeetingEventsDeps } from './meeting-events/meeting-events-deps';
 import { meetingEnded } from './meeting-events/meeting-ended';
@@ -23,8 +23,8 @@ export function createMeetingEventsService(deps: MeetingEventsDeps) {
     attendeeIdentities: (meetingId: string) => attendeeIdentities(deps, meetingId),
     meetingStarted: (event: { tenantId: string; chatId: string }) => meetingStarted(deps, event),
     meetingEnded: (event: { tenantId: string; chatId: string }) => meetingEnded(deps, event),
-    /** The caller's own view of the agenda card (Teams' per-user refresh): verified members only. */
-    personalView: (request: { caller: Caller; meetingId: string; started: boolean }) => personalView(deps, request),
+    /** The agenda card as one caller may see it: a member their own view, anyone else in the meeting chat the shared one. */
+    agendaForCaller: (request: { caller: Caller; meetingId: string; started: boolean; conversationId: string }) => agendaForCaller(deps, request),
     markPresent: (request: { caller: Caller; meetingId: string }) => markPresent(deps, request),
   };
 }

@@ -2,14 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
 import { createBotAdapter } from '../../bot/bot-adapter';
-import { CoreGroupBot } from '../../bot/core-group.bot';
-import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
-import { createCaseStatusService } from '../../src/services/case-status.service';
-import { createCheckInService } from '../../src/services/check-in.service';
-import { createConcernService } from '../../src/services/concern.service';
-import { createMeetingChatService } from '../../src/services/meeting-chat.service';
-import { createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
-import type { Directory } from '../../src/services/ports/calendar.port';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { botRouter } from '../../src/server/bot-mount';
@@ -18,17 +10,15 @@ import { createLogger } from '../../src/server/logger';
 import type { Store } from '../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../support/bot-channel';
 import { type TestDatabase, demoDatabase } from '../support/databases';
+import { demoBot } from '../support/demo-bot';
 import { simulatedGraph } from '../support/graph';
 import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
 import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import type { Calendar } from '../../src/services/ports/calendar.port';
-import { createSchedulingService } from '../../src/services/scheduling.service';
-import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamsNotifier } from '../../bot/teams-notifier';
 import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
-import { createConversations } from '../../src/services/conversations.service';
-import { createAgendaViews, createMeetingNotices } from '../../src/services/notifications/meeting-notices.service';
+import { createMeetingNotices } from '../../src/services/notifications/meeting-notices.service';
 import { createRateLimiter } from '../../src/jobs/rate-limiter';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
@@ -56,25 +46,8 @@ describe('the bot endpoint with authentication on', () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     channel = await startChannelStandIn();
-    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     ({ simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today())));
-    const meetingEvents = createMeetingEventsService(deps);
-    const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID });
-    const conversations = createConversations({ references: store.conversationReferences, clock });
-    const bot = new CoreGroupBot({
-      status: createCaseStatusService(deps),
-      scheduling,
-      checkIns: createCheckInService(deps),
-      concerns: createConcernService(deps),
-      meetingChat: createMeetingChatService(deps),
-      meetingEvents,
-      teamsAppId: TEAMS_APP_ID,
-      setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
-      policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
-      agenda: createAgendaViews({ meetingEvents, conversations }),
-      conversations,
-      allowedTenantIds: [DEMO_TENANT_ID],
-    });
+    const { bot, meetingEvents, conversations } = demoBot({ store, clock, calendars, calendar, teamsAppId: TEAMS_APP_ID, allowedTenantIds: [DEMO_TENANT_ID] });
     const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
     const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ meetings: createMeetingNotices({ meetingEvents, conversations, notifier }) }), workerId: 'test', clock });
@@ -193,6 +166,13 @@ describe('the bot endpoint with authentication on', () => {
     const response = await post(fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId: 'not-a-uuid', actionId: 'x', status: 'maybe' } } } }), await channel.token());
     const body = (await response.json()) as { value: Card };
     expect(texts(body.value).join(' ')).toContain('could not be read');
+  });
+
+  test('in a 1:1 chat, the Action.Submit fallback replaces the pressed card with the answer', async () => {
+    const value = { verb: 'check-in', coreGroupId, actionId: 'action-visits', status: 'at-risk', promptId: '5b1d0c8e-0000-4000-8000-000000000004' };
+    await post(fromMember(health, { value, replyToId: 'pressed-card-1' }), await channel.token());
+    expect(channel.sent.map((request) => [request.method, decodeURIComponent(request.path)])).toEqual([['PUT', `/v3/conversations/a:personal-${health}/activities/pressed-card-1`]]);
+    expect(texts(lastCard()!).join(' ')).toContain('Recorded: at risk');
   });
 
   test('/coregroup schedule proposes slots before the deadline, and Book makes one Teams meeting however often it is pressed', async () => {

@@ -1,4 +1,5 @@
-import { type CoreGroupMember, isInTeams } from '../../domain/core-group';
+import { type CoreGroup, type CoreGroupMember, isInTeams } from '../../domain/core-group';
+import { DomainError } from '../../domain/errors';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import { attendanceOf } from '../../domain/minutes';
 import { currentActions, openActionsOwnedBy } from '../../domain/plan';
@@ -42,11 +43,35 @@ export async function personalViewOf(deps: MeetingEventsDeps, view: { meeting: C
   return { ...agendaView(view), attendance: attendanceOf(minutes, member.id), myActions };
 }
 
-/** The caller's own view of the agenda card (Teams' per-user refresh): verified members only. */
-export async function personalView(deps: MeetingEventsDeps, request: { caller: Caller; meetingId: string; started: boolean }): Promise<PersonalAgendaView | undefined> {
+/** A booked meeting with its chat, only when its core group is in the given tenant: any other is answered as if it did not exist. */
+export async function bookedMeetingInTenant(deps: Pick<MeetingEventsDeps, 'meetings' | 'coreGroups'>, request: { tenantId: string; meetingId: string }): Promise<{ meeting: CoreGroupMeeting; chatId: string; coreGroup: CoreGroup } | undefined> {
   const meeting = await deps.meetings.findById(request.meetingId);
   const chatId = meeting?.booking?.chatId;
   if (!meeting || !chatId) return undefined;
-  const { member } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'record-own-attendance', targetId: meeting.id });
-  return personalViewOf(deps, { meeting, chatId, member, started: request.started });
+  const coreGroup = await deps.coreGroups.findById(meeting.coreGroupId);
+  return coreGroup?.tenantId === request.tenantId ? { meeting, chatId, coreGroup } : undefined;
+}
+
+/** What one caller may see of a meeting's agenda card: a verified member their own view, anyone else at most what the meeting chat shows. */
+export type CallerAgenda = { readonly personal: PersonalAgendaView } | { readonly shared: AgendaView };
+
+/**
+ * The agenda card as one caller's client shows it (Teams' per-user refresh). A verified member of
+ * the group gets their own view. Anyone else — a guest, a parent, a colleague not in the group —
+ * gets what everyone in the meeting chat already sees, and only when asking from that chat;
+ * nothing at all from another tenant or from anywhere else.
+ */
+export async function agendaForCaller(deps: MeetingEventsDeps, request: { caller: Caller; meetingId: string; started: boolean; conversationId: string }): Promise<CallerAgenda | undefined> {
+  const { caller, started } = request;
+  const booked = await bookedMeetingInTenant(deps, { tenantId: caller.tenantId, meetingId: request.meetingId });
+  if (!booked) return undefined;
+  const { meeting, chatId, coreGroup } = booked;
+  try {
+    const { member } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'record-own-attendance', targetId: meeting.id, known: { coreGroup } });
+    return { personal: await personalViewOf(deps, { meeting, chatId, member, started }) };
+  } catch (error) {
+    // Not a member (audited as denied by authorise): not an error, they may see the shared card.
+    if (!(error instanceof DomainError)) throw error;
+  }
+  return request.conversationId === chatId ? { shared: agendaView({ meeting, chatId, started }) } : undefined;
 }

@@ -1,5 +1,4 @@
 import type { MeetingAgendaJob, SignOffReminderJob } from '../../contracts/jobs.contract';
-import { DomainError } from '../../domain/errors';
 import type { Caller } from '../authorise';
 import type { Conversations } from '../conversations.service';
 import type { MeetingEventsService } from '../meeting-events.service';
@@ -62,31 +61,32 @@ export type MeetingNotices = ReturnType<typeof createMeetingNotices>;
 
 /**
  * The agenda card in a meeting chat as each person sees it: everyone the shared card, each
- * verified member of the group their own part (attendance and their open actions) as well.
+ * verified member of the group their own part (attendance and their open actions) as well. Only a
+ * member's view names whose clients refresh the card: that list says who is in the group.
  */
 export function createAgendaViews(deps: {
-  meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities' | 'personalView' | 'markPresent'>;
+  meetingEvents: Pick<MeetingEventsService, 'agendaForCaller' | 'attendeeIdentities' | 'markPresent'>;
   conversations: Pick<Conversations, 'channelUserIds'>;
 }) {
   return {
     /**
      * The agenda card as one person's client shows it: Teams' automatic refresh (`view`) or the
-     * "I'm here" press (`mark-present`, which records them as present first). A verified member
-     * gets their own view; anyone else (a guest, a parent not in the group) refreshing gets the
-     * card everyone sees, never an error. Nothing when the meeting is no longer booked.
+     * "I'm here" press (`mark-present`, which records them as present first, and is refused to
+     * anyone not in the group). A verified member gets their own view with the members whose
+     * clients refresh it; anyone else in the meeting chat the card everyone there sees, never an
+     * error. Nothing when the meeting is no longer booked, is another tenant's, or the caller is
+     * neither a member nor in its chat.
      */
-    async agendaFor(request: { caller: Caller; meetingId: string; started: boolean; intent: 'view' | 'mark-present' }): Promise<{ shared: AgendaView; personal?: PersonalAgendaView | undefined; refreshFor: readonly string[] } | undefined> {
-      const { caller, meetingId, started } = request;
-      const shared = await deps.meetingEvents.agendaOf(meetingId, started);
-      if (!shared) return undefined;
-      const refreshFor = await personalViewsFor(deps, { tenantId: caller.tenantId, meetingId });
-      try {
-        const personal = request.intent === 'mark-present' ? await deps.meetingEvents.markPresent({ caller, meetingId }) : await deps.meetingEvents.personalView({ caller, meetingId, started });
-        return { shared, personal, refreshFor };
-      } catch (error) {
-        if (error instanceof DomainError && request.intent === 'view') return { shared, refreshFor };
-        throw error;
+    async agendaFor(request: { caller: Caller; meetingId: string; started: boolean; intent: 'view' | 'mark-present'; conversationId: string }): Promise<{ personal: PersonalAgendaView; refreshFor: readonly string[] } | { shared: AgendaView } | undefined> {
+      const { caller, meetingId } = request;
+      const membersRefreshing = () => personalViewsFor(deps, { tenantId: caller.tenantId, meetingId });
+      if (request.intent === 'mark-present') {
+        const personal = await deps.meetingEvents.markPresent({ caller, meetingId });
+        return personal && { personal, refreshFor: await membersRefreshing() };
       }
+      const seen = await deps.meetingEvents.agendaForCaller(request);
+      if (!seen || 'shared' in seen) return seen;
+      return { personal: seen.personal, refreshFor: await membersRefreshing() };
     },
   };
 }

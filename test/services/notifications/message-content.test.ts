@@ -87,10 +87,10 @@ describe('what the meeting chat and the chair are told', () => {
   const conversations = {
     channelUserIds: async (request: { aadObjectIds: readonly string[]; limit: number }) => request.aadObjectIds.flatMap((id) => (people[id] ? [people[id]] : [])).slice(0, request.limit),
   };
-  const meetingEvents = (overrides: { personalView?: () => Promise<PersonalAgendaView | undefined> } = {}) => ({
+  const meetingEvents = (overrides: { agendaForCaller?: () => Promise<{ personal: PersonalAgendaView } | { shared: AgendaView } | undefined> } = {}) => ({
     agendaOf: async (meetingId: string, started: boolean) => (meetingId === shared.meetingId ? { ...shared, started } : undefined),
     attendeeIdentities: async () => ['grace-oid', 'owen-oid', 'priya-oid'],
-    personalView: overrides.personalView ?? (async () => personal),
+    agendaForCaller: overrides.agendaForCaller ?? (async () => ({ personal })),
     markPresent: async () => personal,
   });
 
@@ -124,17 +124,19 @@ describe('what the meeting chat and the chair are told', () => {
     expect(sent).toEqual([]);
   });
 
-  test('a member refreshing the agenda gets their own view; someone the group does not know gets the shared one, not an error', async () => {
+  test('a member refreshing the agenda gets their own view with who else refreshes; anyone else the shared card, without the members’ ids', async () => {
     const caller = { tenantId: 'tenant', aadObjectId: 'grace-oid' };
-    const request = { caller, meetingId: shared.meetingId, started: true, intent: 'view' as const };
-    expect(await createAgendaViews({ meetingEvents: meetingEvents(), conversations }).agendaFor(request)).toEqual({ shared: { ...shared, started: true }, personal, refreshFor: ['29:grace', '29:priya'] });
-    const refused = meetingEvents({ personalView: async () => Promise.reject(new ForbiddenError('Not a member.')) });
-    expect(await createAgendaViews({ meetingEvents: refused, conversations }).agendaFor(request)).toEqual({ shared: { ...shared, started: true }, refreshFor: ['29:grace', '29:priya'] });
+    const request = { caller, meetingId: shared.meetingId, started: true, intent: 'view' as const, conversationId: shared.chatId };
+    expect(await createAgendaViews({ meetingEvents: meetingEvents(), conversations }).agendaFor(request)).toEqual({ personal, refreshFor: ['29:grace', '29:priya'] });
+    const outsider = meetingEvents({ agendaForCaller: async () => ({ shared: { ...shared, started: true } }) });
+    expect(await createAgendaViews({ meetingEvents: outsider, conversations }).agendaFor(request)).toEqual({ shared: { ...shared, started: true } });
+    const nowhere = meetingEvents({ agendaForCaller: async () => undefined });
+    expect(await createAgendaViews({ meetingEvents: nowhere, conversations }).agendaFor(request)).toBeUndefined();
   });
 
   test('pressing “I’m here” when not a member is refused, not quietly shown the shared card', async () => {
     const refusing = { ...meetingEvents(), markPresent: async () => Promise.reject(new ForbiddenError('Not a member.')) };
-    const request = { caller: { tenantId: 'tenant', aadObjectId: 'stranger' }, meetingId: shared.meetingId, started: true, intent: 'mark-present' as const };
+    const request = { caller: { tenantId: 'tenant', aadObjectId: 'stranger' }, meetingId: shared.meetingId, started: true, intent: 'mark-present' as const, conversationId: shared.chatId };
     await expect(createAgendaViews({ meetingEvents: refusing, conversations }).agendaFor(request)).rejects.toBeInstanceOf(DomainError);
   });
 });
