@@ -11,10 +11,12 @@ import { loadWorkingDayCalendars } from '../../../src/holidays/working-day-calen
 import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../../src/local/demo/demo-core-group.seed';
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
+import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
 import { createHttpApp } from '../../../src/server/http-app';
 import { createLogger } from '../../../src/server/logger';
 import { minutesRouter } from '../../../src/server/minutes.route';
 import { createTabTokenVerifier } from '../../../src/server/tab-auth';
+import { createCalendarNotificationService } from '../../../src/services/calendar-notifications.service';
 import { createCaseStatusService } from '../../../src/services/case-status.service';
 import { createConversations } from '../../../src/services/conversations.service';
 import { createDashboard } from '../../../src/services/dashboard.service';
@@ -98,11 +100,14 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
     agenda: unused('agenda'),
   } satisfies BotServices);
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
+  let base = '';
   const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger });
-  const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger })] });
+  const notifications = createCalendarNotificationService({ subscriptions: store.calendarSubscriptions, meetings: store.meetings, clock, notificationUrl: () => `${base}/api/graph/notifications`, calendar: unused('calendar'), scheduling: unused('scheduling') });
+  const graph = graphNotificationsRouter({ service: notifications, logger });
+  const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger }), graph] });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const tokenFor = (key: string) =>
     new SignJWT({ scp: 'access_as_user', tid: DEMO_TENANT_ID, oid: demoObjectId(key), name: 'Someone' })
@@ -141,6 +146,11 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
       };
       const response = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` }, body: JSON.stringify(activity) });
       return { status: response.status, reply: channel.sent.map((sent) => textOfReply(sent.body)).join('\n') };
+    },
+    /** A Graph change notification batch as anyone on the internet can POST it (no token: only the client state is Graph's secret). */
+    async graphNotification(batch: unknown): Promise<{ status: number }> {
+      const response = await fetch(`${base}/api/graph/notifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      return { status: response.status };
     },
     /** The meeting's minutes as stored now. */
     stored: () => store.minutes.findByMeeting(meetingId),
