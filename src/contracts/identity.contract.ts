@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clientId } from './text.contract';
 import { memberRoleSchema } from './wire-values.contract';
 
 /** `GET /api/me`: who the verified token says the caller is (`name` is null when the token carries none). */
@@ -6,7 +7,7 @@ export const meResponseSchema = z.object({ tenantId: z.string().min(1), aadObjec
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** `GET /api/meetings/current?chatId=…`: the meeting of a Teams meeting chat; without `chatId`, the caller's next (or latest) meeting. */
-export const currentMeetingQuerySchema = z.object({ chatId: z.string().min(1).max(300).optional() });
+export const currentMeetingQuerySchema = z.object({ chatId: clientId(300).optional() });
 export type CurrentMeetingQuery = z.infer<typeof currentMeetingQuerySchema>;
 
 export const currentMeetingResponseSchema = z.object({ meetingId: z.uuid() });

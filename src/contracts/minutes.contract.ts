@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ATTENDANCE, NOTE_SECTIONS } from '../domain/minutes';
 import { errorBodySchema } from './errors.contract';
+import { TEXT_LIMITS, clientId, freeText, requiredText } from './text.contract';
 import { actionStateSchema, civilDateSchema, deadlineStatusSchema, instantSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
 
-const text = (max: number) => z.string().max(max);
-const id = z.string().min(1).max(100);
+const id = clientId();
 
 // ─── The sections of the minutes: what the tab autosaves, one PATCH per section ───────────────────
 
@@ -14,27 +14,28 @@ export type Attendance = z.infer<typeof attendanceSchema>;
 /** What the chair may record; `invited` is only where a draft starts. */
 export type AttendanceChoice = Exclude<Attendance, 'invited'>;
 
-export const attendanceEntrySchema = z.object({ memberId: id, attendance: attendanceSchema, representativeName: text(200).optional() });
+export const attendanceEntrySchema = z.object({ memberId: id, attendance: attendanceSchema, representativeName: freeText(TEXT_LIMITS.name).optional() });
 export type AttendanceEntry = z.infer<typeof attendanceEntrySchema>;
 
-export const actionUpdateSchema = z.object({ actionId: id, agency: text(200), update: text(4000) });
+export const actionUpdateSchema = z.object({ actionId: id, agency: freeText(TEXT_LIMITS.name), update: freeText(TEXT_LIMITS.paragraph) });
 export type ActionUpdate = z.infer<typeof actionUpdateSchema>;
 
 export const scalingScoreSchema = z.object({ memberId: id, score: z.number().int().min(0).max(10) });
 export type ScalingScore = z.infer<typeof scalingScoreSchema>;
 
 export const signsOfSafetySchema = z.object({
-  worries: text(10_000),
-  workingWell: text(10_000),
-  needsToHappen: text(10_000),
+  worries: freeText(TEXT_LIMITS.section),
+  workingWell: freeText(TEXT_LIMITS.section),
+  needsToHappen: freeText(TEXT_LIMITS.section),
   scaling: z.array(scalingScoreSchema).max(200),
 });
 export type SignsOfSafety = z.infer<typeof signsOfSafetySchema>;
 
-export const newActionSchema = z.object({ what: z.string().trim().min(1).max(1000), ownerMemberId: id, agency: text(200), due: civilDateSchema, progressMeasure: text(1000) });
+/** `what` takes as much as an action typed in the meeting chat, so one accepted from there can be saved again. */
+export const newActionSchema = z.object({ what: requiredText(TEXT_LIMITS.line), ownerMemberId: id, agency: freeText(TEXT_LIMITS.name), due: civilDateSchema, progressMeasure: freeText(TEXT_LIMITS.short) });
 export type NewAction = z.infer<typeof newActionSchema>;
 
-export const disagreementSchema = z.object({ text: z.string().trim().min(1).max(4000), significant: z.boolean() });
+export const disagreementSchema = z.object({ text: requiredText(TEXT_LIMITS.paragraph), significant: z.boolean() });
 export type Disagreement = z.infer<typeof disagreementSchema>;
 
 /**
@@ -45,14 +46,14 @@ export type Disagreement = z.infer<typeof disagreementSchema>;
  */
 export const MINUTES_SECTIONS = {
   attendance: z.array(attendanceEntrySchema).max(200),
-  allAgenciesPresent: z.object({ discussed: z.boolean(), note: text(2000) }),
+  allAgenciesPresent: z.object({ discussed: z.boolean(), note: freeText(TEXT_LIMITS.line) }),
   actionUpdates: z.array(actionUpdateSchema).max(200),
-  childsVoice: text(10_000),
+  childsVoice: freeText(TEXT_LIMITS.section),
   signsOfSafety: signsOfSafetySchema,
-  decisions: z.array(text(2000)).max(100),
+  decisions: z.array(freeText(TEXT_LIMITS.line)).max(100),
   newActions: z.array(newActionSchema).max(100),
   disagreements: z.array(disagreementSchema).max(100),
-  contingencyReview: text(10_000),
+  contingencyReview: freeText(TEXT_LIMITS.section),
   /** `null` clears the date. */
   nextMeetingDate: civilDateSchema.nullable(),
   sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean() }),
@@ -182,7 +183,7 @@ export const noteSectionSchema = z.enum(NOTE_SECTIONS);
 export type NoteSection = z.infer<typeof noteSectionSchema>;
 
 /** `POST /api/meetings/:meetingId/minutes/contributions/:contributionId`. */
-export const contributionParamsSchema = meetingParamsSchema.extend({ contributionId: z.string().min(1).max(200) });
+export const contributionParamsSchema = meetingParamsSchema.extend({ contributionId: clientId(200) });
 /** Take a chat contribution into the minutes (a note says `into` which section) or drop it; answers a snapshot. */
 export const contributionDecisionRequestSchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('drop') }),
@@ -199,7 +200,7 @@ export const signOffRequestSchema = z.object({ as: z.enum(['chair', 'team-manage
 export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
 
 /** `POST /api/meetings/:meetingId/minutes/amend`: a new unsigned version that says why; answers the minutes view. */
-export const amendRequestSchema = z.object({ reason: z.string().trim().min(1).max(2000) });
+export const amendRequestSchema = z.object({ reason: requiredText(TEXT_LIMITS.line) });
 export type AmendRequest = z.infer<typeof amendRequestSchema>;
 
 /** `POST …/distribute` answers 202: deliveries go out as jobs and show in the view's `deliveries`. */

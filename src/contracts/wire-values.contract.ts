@@ -1,24 +1,18 @@
 import { z } from 'zod';
+import { realCivilDate } from '../domain/civil-date';
 import { MEMBER_ROLES } from '../domain/core-group';
 import { ACTION_STATES, CHECK_IN_STATUSES } from '../domain/plan';
 
-/** A real calendar day (February 30th is not), checked without a date library so the tab's types stay light. */
-function isRealDate(text: string): boolean {
-  const [year, month, day] = text.split('-').map(Number);
-  if (year === undefined || month === undefined || day === undefined) return false;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 /**
- * A civil date on the wire: `YYYY-MM-DD` text, a real day. The server turns it into a
- * `Temporal.PlainDate` (src/domain/civil-date.ts) after parsing; Temporal never crosses the wire.
+ * A civil date on the wire: `YYYY-MM-DD` text, a real day (2026-02-30 is refused, never moved to
+ * 2 March: the domain's strict parse, `Temporal.PlainDate.from(…, { overflow: 'reject' })`). The
+ * server turns it into a `Temporal.PlainDate` (src/domain/civil-date.ts) after parsing; Temporal
+ * never crosses the wire.
  */
 export const civilDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine(isRealDate, 'not a real date');
+  .refine((text) => realCivilDate(text) !== undefined, 'is not a real date');
 export type CivilDateText = z.infer<typeof civilDateSchema>;
 
 /** An instant on the wire: ISO 8601 text (`2026-06-08T09:00:00.000Z`), as `Clock.nowIso()` writes it. */

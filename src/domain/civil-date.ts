@@ -31,6 +31,20 @@ export function parseCivilDate(text: string, field = 'date'): CivilDate {
   return date;
 }
 
+/**
+ * The day `YYYY-MM-DD` text names when it is a real one; nothing otherwise. For text kept as it
+ * was typed (a chat action's due date) and read back later, where a bad date is the caller's to
+ * report, not a crash.
+ */
+export function realCivilDate(text: string): CivilDate | undefined {
+  try {
+    return parseCivilDate(text);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return undefined;
+    throw error;
+  }
+}
+
 /** Builds a civil date from its parts (used by mappers and tests). */
 export function civilDate(year: number, month: number, day: number): CivilDate {
   return Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { type CivilDate, compareDates, isBefore } from './civil-date';
 import { type CoreGroupMember, type MemberInTeams, isInTeams, leadSocialWorkerOf } from './core-group';
 import { RuleViolationError } from './errors';
-import type { MeetingRole } from './permissions';
+import { type MeetingRole, mayHoldMeetingRoles } from './permissions';
 import type { Period } from './policy';
 
 /** A core group meeting's life: booked, held, or cancelled (cancelled never satisfies a deadline). */
@@ -42,6 +42,16 @@ export function assignMeetingRoles(meeting: CoreGroupMeeting, roles: { chairMemb
   return { ...meeting, ...roles };
 }
 
+/**
+ * Checks that the people named chair and minute-taker may hold those roles (F5): professionals
+ * only, never a family member or the child.
+ */
+export function checkMeetingRoleHolders(named: readonly CoreGroupMember[]): void {
+  if (named.some((member) => !mayHoldMeetingRoles(member.role))) {
+    throw new RuleViolationError('Only a professional can chair a core group meeting or take its minutes, not a family member or the child; choose someone else.');
+  }
+}
+
 /** Records that a meeting went ahead (seeds 000/004: it goes ahead even if the lead social worker is absent). */
 export function markHeld(meeting: CoreGroupMeeting): CoreGroupMeeting {
   if (meeting.status === 'cancelled') throw new RuleViolationError('a cancelled meeting cannot be marked as held');
@@ -55,9 +65,14 @@ export function cancelMeeting(meeting: CoreGroupMeeting, reason: string): CoreGr
   return { ...meeting, status: 'cancelled', cancellationReason: reason };
 }
 
-/** The meeting roles a member holds: the named chair and minute-taker; the lead social worker chairs when nobody was named. */
+/**
+ * The meeting roles a member holds: the named chair and minute-taker; the lead social worker
+ * chairs when nobody was named. A family member or the child holds none, even if named (a meeting
+ * stored before `checkMeetingRoleHolders`).
+ */
 export function meetingRolesOf(meeting: CoreGroupMeeting, member: CoreGroupMember): MeetingRole[] {
   const roles: MeetingRole[] = [];
+  if (!mayHoldMeetingRoles(member.role)) return roles;
   const chairs = meeting.chairMemberId ? meeting.chairMemberId === member.id : member.role === 'lead-social-worker' && meeting.minuteTakerMemberId !== member.id;
   if (chairs) roles.push('chair');
   if (meeting.minuteTakerMemberId === member.id) roles.push('minute-taker');

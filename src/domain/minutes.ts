@@ -1,9 +1,9 @@
-import { Temporal } from 'temporal-polyfill';
-import type { CivilDate } from './civil-date';
+import { type CivilDate, realCivilDate } from './civil-date';
 import { type CoreGroupMember, leadSocialWorkerOf } from './core-group';
 import { InvalidInputError, NotFoundError, RuleViolationError, VersionConflictError } from './errors';
 import type { CoreGroupMeeting } from './meeting';
 import type { ChildProtectionPlan, PlanAction } from './plan';
+import { describeLimit, fitsLimit } from './text';
 
 /** How each invited member took part (seed 000: send a representative or a written report). */
 export const ATTENDANCE = ['invited', 'present', 'apologies', 'representative-sent', 'written-report', 'absent'] as const;
@@ -281,29 +281,37 @@ export type ContributionDecision = { accept: false } | { accept: true; into?: No
 /**
  * The chair (or minute-taker) takes a contribution from the meeting chat into the minutes, or
  * drops it; either way it stops waiting. A decision joins the decisions; a note is added to the
- * text section they choose; an action joins the new actions when its owner is an active member
- * named as typed (any case) and it has a due date.
+ * text section they choose, when the section then still fits `sectionLimit` (what the tab can
+ * save again); an action joins the new actions when its owner is an active member named as typed
+ * (any case) and its due date, kept as typed, is a real day.
  */
-export function decideContribution(options: { content: MinutesContent; contributionId: string; decision: ContributionDecision; members: readonly CoreGroupMember[] }): MinutesContent {
+export function decideContribution(options: { content: MinutesContent; contributionId: string; decision: ContributionDecision; members: readonly CoreGroupMember[]; sectionLimit: number }): MinutesContent {
   const { content, contributionId, decision } = options;
   const contribution = content.contributions.find((candidate) => candidate.id === contributionId);
   if (!contribution) throw new NotFoundError('That contribution is no longer waiting.');
   const remaining: MinutesContent = { ...content, contributions: content.contributions.filter((candidate) => candidate.id !== contributionId) };
-  return decision.accept ? acceptContribution({ content: remaining, contribution, into: decision.into, members: options.members }) : remaining;
+  return decision.accept ? acceptContribution({ ...options, content: remaining, contribution, into: decision.into }) : remaining;
 }
 
-function acceptContribution(options: { content: MinutesContent; contribution: ChatContribution; into: NoteSection | undefined; members: readonly CoreGroupMember[] }): MinutesContent {
+function acceptContribution(options: { content: MinutesContent; contribution: ChatContribution; into: NoteSection | undefined; members: readonly CoreGroupMember[]; sectionLimit: number }): MinutesContent {
   const { content, contribution, into } = options;
-  const append = (existing: string) => [existing, contribution.text].filter((part) => part.trim() !== '').join('\n');
   if (contribution.kind === 'decision') return { ...content, decisions: [...content.decisions, contribution.text] };
   if (contribution.kind === 'note') {
     if (!into) throw new InvalidInputError('Choose the section the note belongs in.');
+    const append = (existing: string) => {
+      const joined = [existing, contribution.text].filter((part) => part.trim() !== '').join('\n');
+      if (!fitsLimit(joined, options.sectionLimit)) throw new RuleViolationError(`With that note the section would be longer than its ${describeLimit(options.sectionLimit)}: shorten the section first, then accept the note.`);
+      return joined;
+    };
     if (into === 'childsVoice' || into === 'contingencyReview') return { ...content, [into]: append(content[into]) };
     return { ...content, signsOfSafety: { ...content.signsOfSafety, [into]: append(content.signsOfSafety[into]) } };
   }
   const owner = options.members.find((candidate) => candidate.active && candidate.id === contribution.ownerMemberId);
   if (!owner || !contribution.due) throw new RuleViolationError('That action has no owner who is a member, or no due date: add it under New actions by hand, then drop the chat line.');
-  const newAction: NewAction = { what: contribution.text, ownerMemberId: owner.id, agency: owner.agency, due: Temporal.PlainDate.from(contribution.due), progressMeasure: '' };
+  // Kept as typed in the chat: one stored before dates were checked there may name no real day.
+  const due = realCivilDate(contribution.due);
+  if (!due) throw new RuleViolationError('That action’s due date is not a real date: add it under New actions by hand, then drop the chat line.');
+  const newAction: NewAction = { what: contribution.text, ownerMemberId: owner.id, agency: owner.agency, due, progressMeasure: '' };
   return { ...content, newActions: [...content.newActions, newAction] };
 }
 

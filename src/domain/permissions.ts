@@ -28,6 +28,18 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** Per-meeting roles that add to a member's standing role. */
 export type MeetingRole = 'chair' | 'minute-taker';
 
+/** Who never chairs a meeting or takes its minutes: the family and the child, whose case it is. */
+const WITHOUT_MEETING_ROLES: readonly MemberRole[] = ['family-member', 'child'];
+
+/**
+ * Whether someone in this standing role may chair a core group meeting or take its minutes: the
+ * professionals only. A family member or the child named to either (or stored so before this
+ * rule) gains nothing from it — no draft to read, no edit, no sharing to change, no sign-off.
+ */
+export function mayHoldMeetingRoles(role: MemberRole): boolean {
+  return !WITHOUT_MEETING_ROLES.includes(role);
+}
+
 /** What the caller is to this core group, worked out on the server from the verified identity. */
 export interface Standing {
   readonly role: MemberRole;
@@ -58,11 +70,13 @@ const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
  * Whether someone with this standing in a core group may take an action. Pure: the server
  * establishes the standing from the verified token and the membership table, never from the
  * request. Family members and the child see the plan and signed minutes only when the group
- * decided to share them, and never drafts, compliance or other members' detail.
+ * decided to share them, and never drafts, compliance or other members' detail — whatever meeting
+ * role they were given (`mayHoldMeetingRoles`).
  */
 export function can(standing: Standing, action: CaseAction): boolean {
   if (BY_ROLE[standing.role].includes(action)) return true;
-  if ((standing.meetingRoles ?? []).some((role) => BY_MEETING_ROLE[role].includes(action))) return true;
+  const meetingRoles = mayHoldMeetingRoles(standing.role) ? (standing.meetingRoles ?? []) : [];
+  if (meetingRoles.some((role) => BY_MEETING_ROLE[role].includes(action))) return true;
   const shared = (standing.role === 'family-member' && standing.sharedWithFamily) || (standing.role === 'child' && standing.sharedWithChild);
   return Boolean(shared) && (action === 'view-plan' || action === 'view-signed-minutes');
 }

@@ -22,13 +22,22 @@ const SECTION_FROM_WIRE: { [K in MinutesSection]: (value: SectionValues[K]) => M
   sharing: (sharing) => sharing,
 };
 
+/** Where in a section a problem is, as the tab names its fields: `newActions[0].what`. */
+function fieldOf(section: MinutesSection, path: readonly PropertyKey[]): string {
+  return path.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : `${field}.${String(key)}`), section);
+}
+
 /**
  * One autosaved section, parsed with its contract schema (`MINUTES_SECTIONS`) and turned into the
  * domain's value. The use case calls it once the writer is authorised, so a caller who may not edit
- * gets 403 whatever they sent; a value that does not fit is an `InvalidInputError` naming the section.
+ * gets 403 whatever they sent; a value that does not fit is an `InvalidInputError` naming the
+ * field (`childsVoice: must be at most 10,000 characters`), never quoting what was sent.
  */
 export function parseSection<S extends MinutesSection>(section: S, value: unknown): MinutesContent[S] {
   const parsed = MINUTES_SECTIONS[section].safeParse(value);
-  if (!parsed.success) throw new InvalidInputError(`The ${section} section is not valid: ${parsed.error.issues[0]?.message ?? 'check it'}`);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    throw new InvalidInputError(`${fieldOf(section, issue?.path ?? [])}: ${issue?.message ?? 'is not valid'}`);
+  }
   return SECTION_FROM_WIRE[section](parsed.data as SectionValues[S]);
 }

@@ -5,6 +5,7 @@ import {
   type MeetingStatus,
   changesRecordedOccurrence,
   chairOf,
+  checkMeetingRoleHolders,
   heldBefore,
   heldMeetingsOldestFirst,
   meetingInvitees,
@@ -36,6 +37,24 @@ describe('who chairs and who takes the minutes', () => {
   ])('%s', (_case, roles, expected) => {
     const held = meeting(roles);
     expect(Object.fromEntries(members.map((one) => [one.id, meetingRolesOf(held, one)]))).toEqual(expected);
+  });
+
+  test('a family member or the child named chair or minute-taker (stored before the rule) holds no meeting role', () => {
+    const parent = member('mum', 'family-member');
+    const child = member('yp', 'child');
+    expect([meetingRolesOf(meeting({ chairMemberId: 'mum', minuteTakerMemberId: 'yp' }), parent), meetingRolesOf(meeting({ chairMemberId: 'mum', minuteTakerMemberId: 'yp' }), child)]).toEqual([[], []]);
+    expect(chairOf(meeting({ chairMemberId: 'mum' }), [...members, parent])).toBeUndefined();
+  });
+
+  test.each([
+    ['a family member', member('mum', 'family-member'), 'Only a professional'],
+    ['the child', member('yp', 'child'), 'Only a professional'],
+  ])('naming %s is refused', (_case, named, message) => {
+    expect(() => checkMeetingRoleHolders([lead, named])).toThrow(message);
+  });
+
+  test('naming professionals is allowed, whatever their agency or standing role', () => {
+    expect(() => checkMeetingRoleHolders([manager, health, member('iro', 'conference-chair'), member('co', 'coordinator')])).not.toThrow();
   });
 
   test.each([

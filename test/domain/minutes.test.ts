@@ -166,7 +166,7 @@ describe('contributions from the meeting chat', () => {
     ['an action given to a member (by id, from the mention) and a date joins the new actions', line('action', { ownerMemberId: 'hv2', ownerName: 'Hana Visitor', due: '2026-07-01' }), { accept: true }, (content: Minutes['content']) => content.newActions.map((action) => [action.ownerMemberId, action.due.toString()]), [['hv2', '2026-07-01']]],
     ['a dropped line goes nowhere', line('decision'), { accept: false }, (content: Minutes['content']) => content.decisions, []],
   ] as const)('%s, and stops waiting', (_case, contribution, decision, read, expected) => {
-    const content = decideContribution({ content: waiting(contribution), contributionId: contribution.id, decision, members: people });
+    const content = decideContribution({ content: waiting(contribution), contributionId: contribution.id, decision, members: people, sectionLimit: 1000 });
     expect(read(content)).toEqual(expected);
     expect(content.contributions).toEqual([]);
   });
@@ -176,9 +176,11 @@ describe('contributions from the meeting chat', () => {
     ['an action whose owner is not a member', line('action', { ownerMemberId: 'somebody-else', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
     ['an action with only a name typed, no member behind it', line('action', { ownerName: 'Hana Visitor', due: '2026-07-01' }), 'act-action', { accept: true }, 'no owner who is a member'],
     ['an action with no due date', line('action', { ownerMemberId: 'hv2' }), 'act-action', { accept: true }, 'no due date'],
+    ['an action whose due date, kept as typed, is no real day', line('action', { ownerMemberId: 'hv2', due: '2026-02-30' }), 'act-action', { accept: true }, 'due date is not a real date'],
+    ['a note that would take its section past the limit', line('note', { text: 'n'.repeat(990) }), 'act-note', { accept: true, into: 'childsVoice' }, 'longer than its 1,000 characters'],
     ['a line already decided', line('decision'), 'decided-earlier', { accept: false }, 'no longer waiting'],
   ] as const)('%s is refused', (_case, contribution, contributionId, decision, message) => {
-    expect(() => decideContribution({ content: waiting(contribution), contributionId, decision, members: people })).toThrow(message);
+    expect(() => decideContribution({ content: waiting(contribution), contributionId, decision, members: people, sectionLimit: 1000 })).toThrow(message);
   });
 });
 

@@ -1,5 +1,5 @@
 import { MEMBER_ROLES, type MemberRole } from '../../src/domain/core-group';
-import { CASE_ACTIONS, type CaseAction, type Standing, can, minutesPermissions } from '../../src/domain/permissions';
+import { CASE_ACTIONS, type CaseAction, type Standing, can, mayHoldMeetingRoles, minutesPermissions } from '../../src/domain/permissions';
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
@@ -26,6 +26,16 @@ describe('per-meeting roles', () => {
     expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'sign-minutes-as-chair')).toBe(false);
     expect(can({ ...professional, meetingRoles: ['chair'] }, 'sign-minutes-as-chair')).toBe(true);
     expect(can({ role: 'lead-social-worker', meetingRoles: ['chair'] }, 'sign-minutes-as-team-manager')).toBe(false);
+  });
+
+  test.each(MEMBER_ROLES)('%s may hold a meeting role only as a professional', (role) => {
+    expect(mayHoldMeetingRoles(role)).toBe(role !== 'family-member' && role !== 'child');
+  });
+
+  test.each(['family-member', 'child'] as const)('%s named chair and minute-taker (stored before the rule) gains nothing from it', (role) => {
+    const named: Standing = { role, meetingRoles: ['chair', 'minute-taker'], sharedWithFamily: true, sharedWithChild: true };
+    expect(CASE_ACTIONS.filter((action) => can(named, action))).toEqual(CASE_ACTIONS.filter((action) => can({ ...named, meetingRoles: [] }, action)));
+    expect(minutesPermissions(named)).toMatchObject({ canEdit: false, canSignAsChair: false, canDistribute: false });
   });
 });
 

@@ -1,20 +1,21 @@
 import { InvalidInputError } from '../../domain/errors';
-import { assignMeetingRoles } from '../../domain/meeting';
+import { assignMeetingRoles, checkMeetingRoleHolders } from '../../domain/meeting';
 import type { Caller } from '../authorise';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
 /**
- * Names the chair and the minute-taker (active members, never the same person). Returns what it
- * authorised, with the meeting as it now stands, for the view that follows in the same request.
+ * Names the chair and the minute-taker (active members who are professionals, never the same
+ * person). Returns what it authorised, with the meeting as it now stands, for the view that
+ * follows in the same request.
  */
 export async function assignRoles(deps: MinutesDeps, request: { caller: Caller; meetingId: string; chairMemberId: string; minuteTakerMemberId: string }): Promise<{ access: MeetingAccess }> {
   const meeting = await loadMeeting(deps, request.meetingId);
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'schedule-meeting' });
   const members = await deps.coreGroups.members(meeting.coreGroupId);
-  const named = [request.chairMemberId, request.minuteTakerMemberId];
-  if (!named.every((memberId) => members.some((other) => other.id === memberId && other.active))) {
-    throw new InvalidInputError('The chair and the minute-taker must be members of this core group.');
-  }
+  const activeMember = (memberId: string) => members.find((other) => other.id === memberId && other.active);
+  const [chair, minuteTaker] = [activeMember(request.chairMemberId), activeMember(request.minuteTakerMemberId)];
+  if (!chair || !minuteTaker) throw new InvalidInputError('The chair and the minute-taker must be members of this core group.');
+  checkMeetingRoleHolders([chair, minuteTaker]);
   const updated = assignMeetingRoles(meeting, { chairMemberId: request.chairMemberId, minuteTakerMemberId: request.minuteTakerMemberId });
   await deps.meetings.update(updated);
   return { access: { meeting: updated, coreGroup, member } };

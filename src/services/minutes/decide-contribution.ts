@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from '../../contracts/text.contract';
 import { type ContributionDecision, type Minutes, decideContribution as decide, editMinutes } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
@@ -13,6 +14,7 @@ export async function decideContribution(deps: MinutesDeps, request: { caller: C
   const current = await openDraft(deps, { meeting, openedBy: member.id });
   // An accepted action needs its owner found among the members; a dropped line needs nobody.
   const members = request.decision.accept ? await deps.coreGroups.members(meeting.coreGroupId) : [];
-  const content = decide({ content: current.content, contributionId: request.contributionId, decision: request.decision, members });
+  // A note joins a section only while the tab can still save that section.
+  const content = decide({ content: current.content, contributionId: request.contributionId, decision: request.decision, members, sectionLimit: TEXT_LIMITS.section });
   return saveOver(deps, { current, updated: editMinutes(current, { content, basedOnVersion: current.version }), savedBy: member.id });
 }

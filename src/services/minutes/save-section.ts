@@ -1,5 +1,7 @@
 import { VersionConflictError } from '../../domain/errors';
+import type { CoreGroupMeeting } from '../../domain/meeting';
 import { type Minutes, type MinutesContent, type MinutesSection, editMinutes, sectionChangedSince } from '../../domain/minutes';
+import { checkSectionIds, sectionNamesIds } from '../../domain/minutes-members';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
 import { parseSection } from '../minutes-sections';
@@ -14,6 +16,7 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
   const meeting = await loadMeeting(deps, request.meetingId);
   const { member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'edit-minutes' });
   const value = parseSection(request.section, request.value);
+  await checkIdsAreThisGroups(deps, { meeting, section: request.section, value });
   // Another section saved at the same moment moves the version on: that is not a conflict, so
   // the check is made again on what is stored now, a few times, before giving up.
   for (let attempt = 0; ; attempt++) {
@@ -31,4 +34,11 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
       if (!(error instanceof VersionConflictError) || attempt >= 2) throw error;
     }
   }
+}
+
+/** The member and action ids a section names must be this core group's; the group is read only when the section names any. */
+async function checkIdsAreThisGroups<S extends MinutesSection>(deps: Pick<MinutesDeps, 'coreGroups' | 'plans'>, request: { meeting: CoreGroupMeeting; section: S; value: MinutesContent[S] }): Promise<void> {
+  if (!sectionNamesIds(request.section)) return;
+  const [members, plan] = await Promise.all([deps.coreGroups.members(request.meeting.coreGroupId), deps.plans.current(request.meeting.coreGroupId)]);
+  checkSectionIds({ section: request.section, value: request.value, group: { members, planActionIds: plan?.actions.map((action) => action.id) ?? [] } });
 }

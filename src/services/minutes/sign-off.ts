@@ -1,6 +1,7 @@
 import { RuleViolationError } from '../../domain/errors';
 import { markHeld } from '../../domain/meeting';
 import { type Minutes, planActionsAgreedIn, signMinutes } from '../../domain/minutes';
+import { checkNewActionOwners } from '../../domain/minutes-members';
 import { revisePlan } from '../../domain/plan';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
@@ -9,7 +10,8 @@ import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, 
 /**
  * A sign-off, by the chair or the team manager. Minutes signed by the chair are the record that
  * the meeting took place, and the new actions agreed in it join the plan with their owner and due
- * date (once: their ids come from the minutes and their position). Returns what it authorised,
+ * date (once: their ids come from the minutes and their position), so the chair cannot sign while
+ * one has no owner who is an active member. Returns what it authorised,
  * with the meeting as it now stands, for the view that follows in the same request.
  */
 export async function signOff(deps: MinutesDeps, request: { caller: Caller; meetingId: string; as: 'chair' | 'team-manager' }): Promise<{ minutes: Minutes; access: MeetingAccess }> {
@@ -18,6 +20,7 @@ export async function signOff(deps: MinutesDeps, request: { caller: Caller; meet
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action });
   const current = await deps.minutes.findByMeeting(meeting.id);
   if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
+  if (request.as === 'chair') checkNewActionOwners(current.content, await deps.coreGroups.members(meeting.coreGroupId));
   const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: deps.clock.nowIso() }), version: current.version + 1 };
   await saveOver(deps, { current, updated: signed, savedBy: member.id });
   const held = meeting.status === 'scheduled' ? markHeld(meeting) : meeting;

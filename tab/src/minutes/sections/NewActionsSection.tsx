@@ -29,7 +29,7 @@ export function NewActionsSection(props: SectionEditorProps<'newActions'> & { me
                   New action {index + 1}
                 </h3>
                 <Field label="What will be done" required={!props.readOnly}>
-                  <Input ref={focus.rowRef(index)} value={action.what} readOnly={props.readOnly} maxLength={1000} onChange={(_event, data) => set(index, { what: data.value })} />
+                  <Input ref={focus.rowRef(index)} value={action.what} readOnly={props.readOnly} maxLength={2000} onChange={(_event, data) => set(index, { what: data.value })} />
                 </Field>
                 <div className={styles.row}>
                   <Field className={styles.grow} label="Owner" required={!props.readOnly}>

@@ -1,0 +1,37 @@
+/**
+ * Text as people type it, and what a store can keep whole. PostgreSQL refuses NUL in text
+ * (`invalid byte sequence for encoding "UTF8": 0x00`); a lone surrogate (half of a character
+ * such as an emoji) is not Unicode at all — PostgreSQL refuses it in JSON and drivers replace it
+ * in text, so what is read back is not what was written.
+ */
+
+const NUL = '\u0000';
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text can be stored and read back as it is: no NUL and no lone surrogate. */
+export function isStorableText(text: string): boolean {
+  return !text.includes(NUL) && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Whether text fits a limit of `max` characters, counted as Unicode code points (an emoji is one),
+ * as the contracts' zod schemas count. A browser's `maxlength` counts UTF-16 units (an emoji is
+ * two), so the tab never sends more than this allows.
+ */
+export function fitsLimit(text: string, max: number): boolean {
+  return text.length <= max || Array.from(text).length <= max;
+}
+
+/**
+ * Text cut to at most `max` characters without splitting one: it is cut between code points, so
+ * the result never ends in half of an emoji (a lone surrogate). For text only shown shortened (a
+ * preview); text that is stored is refused when too long, never cut.
+ */
+export function truncateText(text: string, max: number): string {
+  return fitsLimit(text, max) ? text : Array.from(text).slice(0, Math.max(0, max)).join('');
+}
+
+/** A limit as people read it: `10,000 characters`. */
+export function describeLimit(max: number): string {
+  return `${max.toLocaleString('en-GB')} characters`;
+}
