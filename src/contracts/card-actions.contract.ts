@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
 import { checkInStatusSchema } from './wire-values.contract';
+import { freeText } from './text.contract';
 
 /**
  * What an Adaptive Card action carries back to the bot: one schema per verb, for the data the
@@ -20,19 +21,6 @@ export const MARK_PRESENT_VERB = 'mark-present';
 export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
-/**
- * Text a person typed into a card, as it was typed: at most `max` characters (zod counts code
- * points, so an emoji is one; a card's `maxLength` lets no more through), whole characters only —
- * a lone surrogate (half an emoji, from a crafted submit) is refused, not stored — and no NUL,
- * which PostgreSQL cannot store in text.
- */
-export function cardText(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine((text) => !/\p{Cs}/u.test(text), 'contains half a character')
-    .refine((text) => !text.includes('\u0000'), 'contains a NUL character');
-}
 
 /**
  * A check-in button. The member's optional note arrives beside it as the input `note-<actionId>`
@@ -49,7 +37,7 @@ export type CheckInAction = z.infer<typeof checkInAction>;
 /** How long a check-in note may be: the card's text box allows no more (`maxLength`). */
 export const CHECK_IN_NOTE_LIMIT = 500;
 
-const checkInNote = cardText(CHECK_IN_NOTE_LIMIT);
+const checkInNote = freeText(CHECK_IN_NOTE_LIMIT);
 
 /** The id of the note input beside an action's check-in buttons. */
 export const checkInNoteInputId = (actionId: string) => `note-${actionId}`;
@@ -69,19 +57,19 @@ export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
 
 /** The Raise button plus the form's inputs. */
-export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: cardText(1000).trim().min(1) });
+export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: freeText(1000).trim().min(1) });
 export type RaiseConcernAction = z.infer<typeof raiseConcernAction>;
 
 /** The set-up form's inputs; the service checks them again in depth. */
 export const createCoreGroupAction = z.object({
   requestId: z.string().uuid(),
-  caseReference: cardText(40),
-  childName: cardText(200),
-  icpcDate: cardText(10),
-  policyId: cardText(80),
+  caseReference: freeText(40),
+  childName: freeText(200),
+  icpcDate: freeText(10),
+  policyId: freeText(80),
   creatorRole: z.enum(['lead-social-worker', 'team-manager']),
-  membersText: cardText(4000),
-  outcomesText: cardText(4000),
+  membersText: freeText(4000),
+  outcomesText: freeText(4000),
 });
 export type CreateCoreGroupAction = z.infer<typeof createCoreGroupAction>;
 

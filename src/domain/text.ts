@@ -25,7 +25,7 @@ export function fitsLimit(text: string, max: number): boolean {
 /**
  * Text cut to at most `max` characters without splitting one: it is cut between code points, so
  * the result never ends in half of an emoji (a lone surrogate). For text only shown shortened (a
- * preview); text that is stored is refused when too long, never cut.
+ * preview, a job's last error); text people typed is refused when too long, never cut.
  */
 export function truncateText(text: string, max: number): string {
   return fitsLimit(text, max) ? text : Array.from(text).slice(0, Math.max(0, max)).join('');

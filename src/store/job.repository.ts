@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { NotFoundError } from '../domain/errors';
+import { truncateText } from '../domain/text';
 import type { Job, JobQueue } from '../services/ports/store.port';
 import type { Engine } from './database';
 import type { Database, JobRow } from './schema';
@@ -104,7 +105,7 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
         .set({
           status: dead ? 'dead' : 'queued',
           run_at: dead ? job.runAt : new Date(Date.parse(now) + (retryAfterMs ?? backoffMs(job.attempts))).toISOString(),
-          last_error: error.slice(0, 500),
+          last_error: truncateText(error, 500),
           locked_by: null,
           locked_until: null,
         })
