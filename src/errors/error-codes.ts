@@ -52,6 +52,12 @@ export const ERROR_TRANSLATIONS: { readonly [Code in EdgeCode]: ErrorTranslation
   // No conversation yet: until Teams tells the bot about the chat (the agenda job waits for it), or by e-mail.
   'recipient-unreachable': { http: { status: 502 }, job: 'retry', tell: 'user-message', exitCode: 1, log: 'warn' },
   'record-render-failed': { http: { status: 500 }, job: 'dead-letter', tell: 'user-message', exitCode: 1, log: 'error' },
+  // The HTTP edge's refusals of a request itself (its token, body, Host or Origin): no service saw it.
+  unauthorized: callerMistake(401),
+  'payload-too-large': callerMistake(413),
+  'unsupported-media-type': callerMistake(415),
+  'misdirected-request': callerMistake(421),
+  'foreign-origin': callerMistake(403),
   // Not a domain error: a bug or a lost connection. Say nothing of it to people; a job tries again.
   internal: { http: { status: 500 }, job: 'retry', tell: 'generic', exitCode: 1, log: 'error' },
 };
