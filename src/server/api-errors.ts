@@ -8,7 +8,7 @@ import { RequestRefusedError } from './request-refused';
 
 /**
  * The one place HTTP routes turn errors into responses, from the error table: a domain error's
- * status and safe `userMessage`, with `Retry-After`
+ * status and safe `userMessage` (or the row's own words, as for every 404), with `Retry-After`
  * where its row says (e.g. 503 while the calendar is unavailable); a body that does not parse as
  * 400; what Express and its body parser refuse (a body too large, not JSON, malformed) as the
  * edge's own refusals; anything else as a logged 500 with a generic body. The body is always
@@ -26,7 +26,7 @@ export function sendError(response: Response, caught: unknown, logger: Logger, e
   logger[translation.log](errorLogFields(error), 'HTTP request failed');
   const { status, retryAfterSeconds } = translation.http;
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.ceil((retryAfterMsOf(error) ?? retryAfterSeconds * 1000) / 1000)));
-  const userMessage = userMessageFor(error);
+  const userMessage = translation.http.message ?? userMessageFor(error);
   if (userMessage === undefined) {
     const generic: ErrorBody = { error: { code: translation.code, message: 'Something went wrong; it has been logged' } };
     response.status(status).json(generic);
