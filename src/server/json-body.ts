@@ -17,6 +17,6 @@ function onlyJsonInUtf8(request: Request, _response: Response, next: NextFunctio
   const type = request.is('application/json');
   const empty = type === null || request.headers['content-length'] === '0';
   const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers['content-type'] ?? '')?.[1];
-  const utf8 = charset === undefined || /^utf-?8$/i.test(charset);
+  const utf8 = charset === undefined || /^utf-8$/i.test(charset);
   next(empty || (type !== false && utf8) ? undefined : new RequestRefusedError('unsupported-media-type'));
 }
