@@ -169,8 +169,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     logger,
     health: { checkDatabase: database.ping },
     version: VERSION,
+    exposure: config.mode === 'local' ? 'loopback' : 'public',
     routers: [
-      botRouter({ adapter, bot, logger }),
+      botRouter({ adapter, bot, logger, tokensRequired: !config.authDisabled }),
       graphNotificationsRouter({ service: notifications, logger }),
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),

@@ -2,7 +2,9 @@
  * Every code an error may carry to an edge. One list, so that the edges' table
  * (`src/errors/error-codes.ts`, a `Record` over it) has a row for each: tsc refuses a new code
  * without one. The first group is the domain's own; the second is what the ports raise when the
- * system behind them fails (Graph's calendar and mail, the Teams connector, the record renderer).
+ * system behind them fails (Graph's calendar and mail, the Teams connector, the record renderer);
+ * the third is what the HTTP edge refuses about a request itself, before any service sees it
+ * (`src/server/request-refused.ts`).
  */
 export type ErrorCode =
   | 'invalid-input'
@@ -18,7 +20,12 @@ export type ErrorCode =
   | 'mail-refused'
   | 'delivery-failed'
   | 'recipient-unreachable'
-  | 'record-render-failed';
+  | 'record-render-failed'
+  | 'unauthorized'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'misdirected-request'
+  | 'foreign-origin';
 
 export interface DomainErrorOptions {
   /** What was caught underneath (an SDK error, a database error), kept for the logs. */

@@ -8,8 +8,9 @@ export interface ErrorTranslation {
   /**
    * The tab API's answer (and any other HTTP route's): the status, and with `retryAfterSeconds`
    * a `Retry-After` header — the remote side's own wait when the error carries one, else this.
+   * With `message`, the body says these words whatever the error's own (see `not-found`).
    */
-  readonly http: { readonly status: number; readonly retryAfterSeconds?: number };
+  readonly http: { readonly status: number; readonly retryAfterSeconds?: number; readonly message?: string };
   /** A job that failed with it: tried again (backoff, or the remote side's `Retry-After`), or dead-lettered now. */
   readonly job: 'retry' | 'dead-letter';
   /**
@@ -37,7 +38,9 @@ const callerMistake = (status: number): ErrorTranslation => ({ http: { status },
 export const ERROR_TRANSLATIONS: { readonly [Code in EdgeCode]: ErrorTranslation } = {
   'invalid-input': callerMistake(400),
   forbidden: callerMistake(403),
-  'not-found': callerMistake(404),
+  // One answer for every id the caller cannot have: one that does not exist and one of a core group
+  // they are not a member of (authorise raises not-found for that too) cannot be told apart.
+  'not-found': { ...callerMistake(404), http: { status: 404, message: 'That could not be found, or you are not a member of its core group.' } },
   'already-exists': callerMistake(409),
   'rule-violation': callerMistake(422),
   'outside-holiday-data': callerMistake(422),
@@ -52,6 +55,12 @@ export const ERROR_TRANSLATIONS: { readonly [Code in EdgeCode]: ErrorTranslation
   // No conversation yet: until Teams tells the bot about the chat (the agenda job waits for it), or by e-mail.
   'recipient-unreachable': { http: { status: 502 }, job: 'retry', tell: 'user-message', exitCode: 1, log: 'warn' },
   'record-render-failed': { http: { status: 500 }, job: 'dead-letter', tell: 'user-message', exitCode: 1, log: 'error' },
+  // The HTTP edge's refusals of a request itself (its token, body, Host or Origin): no service saw it.
+  unauthorized: callerMistake(401),
+  'payload-too-large': callerMistake(413),
+  'unsupported-media-type': callerMistake(415),
+  'misdirected-request': callerMistake(421),
+  'foreign-origin': callerMistake(403),
   // Not a domain error: a bug or a lost connection. Say nothing of it to people; a job tries again.
   internal: { http: { status: 500 }, job: 'retry', tell: 'generic', exitCode: 1, log: 'error' },
 };

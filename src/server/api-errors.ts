@@ -1,30 +1,55 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
+import type { ErrorBody } from '../contracts/errors.contract';
+import { DomainError, InvalidInputError, NotFoundError } from '../domain/errors';
 import { ERROR_TRANSLATIONS, errorLogFields, retryAfterMsOf, translationOf, userMessageFor } from '../errors/error-codes';
 import type { Logger } from './logger';
+import { RequestRefusedError } from './request-refused';
 
 /**
  * The one place HTTP routes turn errors into responses, from the error table: a domain error's
- * status and safe `userMessage` (with `Retry-After` where its row says, e.g. 503 while the calendar
- * is unavailable), a body that does not parse as 400, anything else as a logged 500 with a
- * generic body. The body is always `{ error: { code, message } }`.
+ * status and safe `userMessage` (or the row's own words, as for every 404), with `Retry-After`
+ * where its row says (e.g. 503 while the calendar is unavailable); a body that does not parse as
+ * 400; what Express and its body parser refuse (a body too large, not JSON, malformed) as the
+ * edge's own refusals; anything else as a logged 500 with a generic body. The body is always
+ * `{ error: { code, message } }`.
  */
-export function sendError(response: Response, error: unknown, logger: Logger, extra: Record<string, unknown> = {}): void {
+export function sendError(response: Response, caught: unknown, logger: Logger, extra: Record<string, unknown> = {}): void {
+  const error = frameworkRefusalOf(caught) ?? caught;
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    response.status(ERROR_TRANSLATIONS['invalid-input'].http.status).json({ error: { code: 'invalid-input', message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'The request is not valid' } });
+    const invalid: ErrorBody = { error: { code: 'invalid-input', message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'The request is not valid' } };
+    response.status(ERROR_TRANSLATIONS['invalid-input'].http.status).json(invalid);
     return;
   }
   const translation = translationOf(error);
   logger[translation.log](errorLogFields(error), 'HTTP request failed');
   const { status, retryAfterSeconds } = translation.http;
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.ceil((retryAfterMsOf(error) ?? retryAfterSeconds * 1000) / 1000)));
-  const userMessage = userMessageFor(error);
+  const userMessage = translation.http.message ?? userMessageFor(error);
   if (userMessage === undefined) {
-    response.status(status).json({ error: { code: translation.code, message: 'Something went wrong; it has been logged' } });
+    const generic: ErrorBody = { error: { code: translation.code, message: 'Something went wrong; it has been logged' } };
+    response.status(status).json(generic);
     return;
   }
-  response.status(status).json({ error: { code: translation.code, message: userMessage }, ...extra });
+  const answer: ErrorBody = { error: { code: translation.code, message: userMessage } };
+  response.status(status).json({ ...answer, ...extra });
+}
+
+/**
+ * What Express refused before a route ran, as the edge's own error: body-parser's errors (too
+ * large, a charset or encoding it does not read, malformed JSON — which carry the body and quote it
+ * in their message) and a path that does not decode. Only their status is kept; never their text.
+ */
+function frameworkRefusalOf(error: unknown): DomainError | undefined {
+  if (!(error instanceof Error) || error instanceof DomainError) return undefined;
+  const status = (error as { status?: unknown }).status;
+  const fromFramework = (error as { expose?: unknown }).expose === true || error instanceof URIError;
+  if (!fromFramework || typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 413) return new RequestRefusedError('payload-too-large');
+  if (status === 415) return new RequestRefusedError('unsupported-media-type');
+  if (status === 404) return new NotFoundError('No such endpoint');
+  return new InvalidInputError('The request could not be read: a body must be well-formed JSON.');
 }
 
 /** Wraps an async handler so every failure goes through `sendError`. */

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Keys that could carry personal data if a caller slipped; pino replaces them before a line is
@@ -19,9 +19,9 @@ const REDACT = [
   'req.headers.cookie',
 ];
 
-/** The service's structured JSON logger. */
-export function createLogger(options: { level: string }): Logger {
-  return pino({ level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'core-group' } });
+/** The service's structured JSON logger, on stdout unless given where to write (a test reading what it wrote). */
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return pino({ level: options.level, redact: { paths: REDACT, censor: '[redacted]' }, base: { service: 'core-group' } }, options.destination);
 }
 
 export type { Logger };

@@ -1,4 +1,4 @@
-import { type Router, Router as createRouter, json } from 'express';
+import { type Router, Router as createRouter } from 'express';
 import type { DashboardResponse } from '../contracts/dashboard.contract';
 import { type CurrentMeetingResponse, type MeResponse, currentMeetingQuerySchema } from '../contracts/identity.contract';
 import {
@@ -19,6 +19,7 @@ import type { MinutesDistribution } from '../services/minutes-distribution.servi
 import type { MinutesService } from '../services/minutes.service';
 import { handled, sendError } from './api-errors';
 import { toDashboardResponse } from './dashboard.wire';
+import { jsonBody } from './json-body';
 import type { Logger } from './logger';
 import { toMinutesSnapshotResponse, toMinutesViewResponse } from './minutes.wire';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
@@ -34,11 +35,16 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   const { service, logger } = options;
   const router = createRouter();
   // Per route, not router-wide: the bot and Graph endpoints under /api/ authenticate their own way.
-  const authed = [requireCaller(options.verifier), json({ limit: '512kb' })];
+  // The token is checked before a body is read.
+  const authed = requireCaller(options.verifier);
+  // A section of the minutes: up to 200 attendance lines or action updates, 10,000 characters of
+  // Signs of Safety text. Everything else the tab sends is a choice, a few ids or a short reason.
+  const sectionBody = jsonBody({ limit: '256kb' });
+  const smallBody = jsonBody({ limit: '32kb' });
 
   router.get(
     '/api/me',
-    ...authed,
+    authed,
     handled(logger, async (_request, response) => {
       const caller = callerOf(response);
       const me: MeResponse = { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null };
@@ -47,7 +53,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.get(
     '/api/dashboard',
-    ...authed,
+    authed,
     handled(logger, async (_request, response) => {
       const dashboard: DashboardResponse = toDashboardResponse(await options.dashboard.of(callerOf(response)));
       response.json(dashboard);
@@ -55,7 +61,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.get(
     '/api/meetings/current',
-    ...authed,
+    authed,
     handled(logger, async (request, response) => {
       const { chatId } = currentMeetingQuerySchema.parse(request.query);
       const current: CurrentMeetingResponse = await service.currentMeeting({ caller: callerOf(response), chatId });
@@ -64,7 +70,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.get(
     '/api/meetings/:meetingId/minutes',
-    ...authed,
+    authed,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId })));
@@ -72,7 +78,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.patch(
     '/api/meetings/:meetingId/minutes',
-    ...authed,
+    authed,
+    ...sectionBody,
     handled(logger, async (request, response) => {
       const caller = callerOf(response);
       const { meetingId } = meetingParamsSchema.parse(request.params);
@@ -90,7 +97,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.post(
     '/api/meetings/:meetingId/minutes/contributions/:contributionId',
-    ...authed,
+    authed,
+    ...smallBody,
     handled(logger, async (request, response) => {
       const body = contributionDecisionRequestSchema.parse(request.body);
       const { meetingId, contributionId } = contributionParamsSchema.parse(request.params);
@@ -100,7 +108,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.put(
     '/api/meetings/:meetingId/roles',
-    ...authed,
+    authed,
+    ...smallBody,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const { access } = await service.assignRoles({ caller: callerOf(response), meetingId, ...rolesRequestSchema.parse(request.body) });
@@ -109,7 +118,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.post(
     '/api/meetings/:meetingId/minutes/sign-off',
-    ...authed,
+    authed,
+    ...smallBody,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const { access } = await service.signOff({ caller: callerOf(response), meetingId, as: signOffRequestSchema.parse(request.body).as });
@@ -118,7 +128,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.post(
     '/api/meetings/:meetingId/minutes/amend',
-    ...authed,
+    authed,
+    ...smallBody,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const { access } = await service.amend({ caller: callerOf(response), meetingId, reason: amendRequestSchema.parse(request.body).reason });
@@ -127,7 +138,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
   );
   router.post(
     '/api/meetings/:meetingId/minutes/distribute',
-    ...authed,
+    authed,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const queued: DistributionQueued = await options.distribution.distribute(callerOf(response), meetingId);

@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { type JWTPayload, type JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { ErrorBody } from '../contracts/errors.contract';
+import { ERROR_TRANSLATIONS } from '../errors/error-codes';
 import type { Caller } from '../services/authorise';
 
 /** The scope the tab's SSO token must carry (the app registration's exposed API). */
@@ -71,8 +73,9 @@ export function requireCaller(verifier: TabTokenVerifier) {
         next(error);
         return;
       }
+      const refused: ErrorBody = { error: { code: 'unauthorized', message: 'Sign in again to use Core Group.' } };
       response.setHeader('WWW-Authenticate', 'Bearer');
-      response.status(401).json({ error: { code: 'unauthorized', message: 'Sign in again to use Core Group.' } });
+      response.status(ERROR_TRANSLATIONS.unauthorized.http.status).json(refused);
     }
   };
 }

@@ -13,7 +13,9 @@ export interface Caller {
 /**
  * Checks that the caller is an active member of the core group whose role allows the action,
  * and audits the decision either way (who, what, which case, when — never the data). A core
- * group in another tenant is reported as not found, so its existence does not leak.
+ * group in another tenant, or one the caller is not an active member of, is reported as not
+ * found, so its existence does not leak; a member whose role does not allow the action (they know
+ * the group) is told so.
  */
 export async function authorise(
   deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember'>; auditLog: Pick<AuditLog, 'append'>; clock: Clock },
@@ -31,13 +33,18 @@ export async function authorise(
   const audit = (outcome: 'allowed' | 'denied') =>
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action, coreGroupId, targetId: request.targetId, outcome });
   const known = request.known;
+  const notFound = () => new NotFoundError('That core group does not exist or you are not a member of it.');
   const coreGroup = known?.coreGroup?.id === coreGroupId ? known.coreGroup : await deps.coreGroups.findById(coreGroupId);
   if (!coreGroup || coreGroup.tenantId !== caller.tenantId) {
     await audit('denied');
-    throw new NotFoundError('That core group does not exist or you are not a member of it.');
+    throw notFound();
   }
   const member = known?.member?.aadObjectId === caller.aadObjectId ? known.member : await deps.coreGroups.findMember(coreGroupId, caller.aadObjectId);
-  if (!member?.active || !can({ role: member.role, meetingRoles: request.meetingRoles }, action)) {
+  if (!member?.active) {
+    await audit('denied');
+    throw notFound();
+  }
+  if (!can({ role: member.role, meetingRoles: request.meetingRoles }, action)) {
     await audit('denied');
     throw new ForbiddenError('Your role in this core group does not allow that.');
   }

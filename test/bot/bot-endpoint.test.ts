@@ -51,7 +51,7 @@ describe('the bot endpoint with authentication on', () => {
     const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
     const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ meetings: createMeetingNotices({ meetingEvents, conversations, notifier }) }), workerId: 'test', clock });
-    const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
+    const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }), tokensRequired: true })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;

@@ -1,16 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { loadConfig } from '../../src/config/config';
+import { startPlayground } from '../../src/local/playground.launcher';
 import { type RunningService, startService } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
 import { chromiumAvailable, freePort, launchChromium } from '../support/browser';
 
 const ROOT = join(__dirname, '..', '..');
-const PLAYGROUND = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 /** The README's screenshots come from the test run, so they stay true. */
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
@@ -19,7 +18,7 @@ const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describ
 
 suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromium', () => {
   let service: RunningService;
-  let playground: ChildProcess;
+  let playground: ReturnType<typeof startPlayground>;
   let browser: BrowserContext;
   let playgroundUrl: string;
 
@@ -27,11 +26,8 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'coregroup-e2e-')), 'e2e.db') }), createLogger({ level: 'silent' }));
     const port = await freePort();
     playgroundUrl = `http://127.0.0.1:${port}/`;
-    playground = spawn(process.execPath, [PLAYGROUND, '-e', `${service.url}/api/messages`, '-c', 'msteams', '-p', String(port)], {
-      cwd: ROOT,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-      stdio: 'ignore',
-    });
+    // As npm start launches it (on loopback only), so the bot is driven through the service's local-mode Host check.
+    playground = startPlayground({ botEndpoint: `${service.url}/api/messages`, port, cwd: ROOT, env: process.env, logger: createLogger({ level: 'silent' }) })!;
     for (let attempt = 0; attempt < 100; attempt++) {
       if (await fetch(playgroundUrl).then((response) => response.ok, () => false)) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -42,7 +38,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
 
   afterAll(async () => {
     await browser?.close();
-    playground?.kill();
+    playground?.stop();
     await service?.stop();
   });
 

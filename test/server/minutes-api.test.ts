@@ -146,10 +146,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(JSON.stringify(response.body)).not.toContain('Riley');
   });
 
-  test('a member of another core group can neither read nor write this one', async () => {
-    expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(otherLead))).status).toBe(403);
+  test('a member of another core group can neither read nor write this one, and is told what a meeting that does not exist is told', async () => {
+    const missing = await call('GET', `/api/meetings/${randomUUID()}/minutes`, await as(otherLead));
+    expect(await call('GET', `/api/meetings/${meetingId}/minutes`, await as(otherLead))).toEqual({ status: 404, body: missing.body });
     const write = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(otherLead), { baseVersion: 1, section: 'childsVoice', value: 'x' });
-    expect(write.status).toBe(403);
+    expect(write.status).toBe(404);
     expect((await store.minutes.findByMeeting(meetingId))?.content.childsVoice).toBe('');
   });
 

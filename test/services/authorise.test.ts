@@ -40,6 +40,17 @@ describe('authorise', () => {
     expect(reads).toEqual(['findMember']);
   });
 
+  test('a caller who is not an active member is told what a core group that does not exist is told; the refusal is audited', async () => {
+    const group = aCoreGroup();
+    const { deps, audit } = fakeDeps(group);
+    const stranger = { tenantId: TENANT, aadObjectId: '99999999-0000-4000-8000-000000000000' };
+    const missing = await rejectionOf(authorise(deps, { caller: stranger, coreGroupId: '99999999-0000-4000-8000-000000000001', action: 'view-case' }));
+    expect(await rejectionOf(authorise(deps, { caller: stranger, coreGroupId: group.coreGroup.id, action: 'view-case' }))).toBe(missing);
+    const left = { ...group.teacher, active: false };
+    expect(await rejectionOf(authorise(deps, { caller: { tenantId: TENANT, aadObjectId: left.aadObjectId! }, coreGroupId: group.coreGroup.id, action: 'view-case', known: { member: left } }))).toBe(missing);
+    expect(audit.map((entry) => entry.outcome)).toEqual(['denied', 'denied', 'denied']);
+  });
+
   test('a known core group in another tenant is still not found', async () => {
     const group = aCoreGroup({ tenantId: '99999999-9999-4999-8999-999999999999' });
     const { deps } = fakeDeps(group);

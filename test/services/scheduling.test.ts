@@ -163,7 +163,7 @@ describe('scheduling a core group on Graph (simulator) and SQLite', () => {
 
   test('someone outside the core group can neither see slots nor book, and the attempt is audited', async () => {
     const stranger = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('stranger') };
-    expect(await rejectionOf(scheduling.proposeSlots({ caller: stranger, coreGroupId }))).toContain('does not allow');
+    expect(await rejectionOf(scheduling.proposeSlots({ caller: stranger, coreGroupId }))).toContain('not a member');
     const otherTenant = { tenantId: '99999999-9999-4999-8999-999999999999', aadObjectId: demoObjectId('lead') };
     expect(await rejectionOf(scheduling.book({ caller: otherTenant, coreGroupId, startMs: Date.parse('2026-06-05T10:00:00Z') }))).toContain('does not exist');
     const audit = await store.auditLog.listByCoreGroup(coreGroupId);

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Temporal } from 'temporal-polyfill';
+import { TAB_API, type TabApiRoute, type TabApiRouteKey } from '../../src/contracts/tab-api.contract';
+import { renderDocx } from '../../src/export/docx-renderer';
+import { renderPdf } from '../../src/export/pdf-renderer';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { type DevSignIn, createDevSignIn } from '../../src/local/dev-sign-in.issuer';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { exportRouter } from '../../src/server/export.route';
+import { createHttpApp } from '../../src/server/http-app';
+import { createLogger } from '../../src/server/logger';
+import { minutesRouter } from '../../src/server/minutes.route';
+import { createCaseStatusService } from '../../src/services/case-status.service';
+import { createDashboard } from '../../src/services/dashboard.service';
+import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
+import { createMinutesService } from '../../src/services/minutes.service';
+import type { Clock } from '../../src/services/ports/clock.port';
+import { createRecordExport } from '../../src/services/record-export.service';
+import { type TestDatabase, demoDatabase } from '../support/databases';
+import { attack } from './support/attack';
+
+const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
+const CHAT_ID = '19:meeting_edge-not-found@thread.v2';
+
+/** A body each route takes, so that what is compared is the answer about the id and nothing else. */
+const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
+  'PATCH /api/meetings/:meetingId/minutes': { baseVersion: 1, section: 'childsVoice', value: 'x' },
+  'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { decision: 'drop' },
+  'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'a', minuteTakerMemberId: 'b' },
+  'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
+  'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
+};
+
+/** Every route of the tab API that takes an id: in its path, or the chat id of GET /api/meetings/current. */
+const ROUTES_WITH_IDS = (Object.entries(TAB_API) as [TabApiRouteKey, TabApiRoute][]).filter(([, route]) => route.params !== undefined || route.query !== undefined).map(([key]) => key);
+
+/**
+ * The path of a route for the ids given: the meeting, the core group, the chat (the other ids a
+ * path takes are not the caller's to guess, and are the same on both sides).
+ */
+function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string }): string {
+  const template = key.split(' ')[1]!;
+  if (template === '/api/meetings/current') return `${template}?chatId=${encodeURIComponent(ids.chatId)}`;
+  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
+}
+
+describe('a missing id and another core group’s id answer alike', () => {
+  let database: TestDatabase;
+  let server: Server;
+  let base: string;
+  let devSignIn: DevSignIn;
+  let demo: { meetingId: string; coreGroupId: string; chatId: string };
+
+  beforeAll(async () => {
+    let store: Awaited<ReturnType<typeof demoDatabase>>['store'];
+    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
+    let coreGroupId: string;
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+    const meetingId = randomUUID();
+    await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', booking: { organiser: 'priya.shah@demo.example', eventId: 'event-1', chatId: CHAT_ID } });
+    demo = { meetingId, coreGroupId, chatId: CHAT_ID };
+    await store.coreGroups.create(
+      { id: randomUUID(), caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
+      [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: demoObjectId('otherlsw'), reach: 'tenant', active: true }],
+    );
+    const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const minutes = createMinutesService(deps);
+    // The demo meeting has draft minutes, so that every route finds something there to refuse.
+    await minutes.view({ caller: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') }, meetingId });
+    devSignIn = await createDevSignIn([DEMO_TENANT_ID]);
+    const logger = createLogger({ level: 'silent' });
+    const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
+    const routers = [
+      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier: devSignIn.verifier, logger }),
+      exportRouter({ exports, verifier: devSignIn.verifier, logger }),
+    ];
+    server = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await database.drop();
+  });
+
+  const call = async (key: TabApiRouteKey, path: string, aadObjectId: string) => {
+    const token = await devSignIn.issue({ tenantId: DEMO_TENANT_ID, aadObjectId, name: 'Someone' });
+    const body = BODIES[key];
+    const response = await fetch(`${base}${path}`, { method: key.split(' ')[0], headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    return { status: response.status, body: await response.text() };
+  };
+
+  test('the routes compared are every route of the tab API with an id', () => {
+    expect(ROUTES_WITH_IDS).toHaveLength(10);
+  });
+
+  for (const key of ROUTES_WITH_IDS) {
+    attack(`404 vs 403: ${key} answers a non-member for another core group's id exactly as for an id that does not exist`, async () => {
+      const outsider = demoObjectId('otherlsw');
+      const missing = await call(key, pathOf(key, { meetingId: randomUUID(), coreGroupId: randomUUID(), chatId: '19:meeting_nothing@thread.v2' }), outsider);
+      const forbidden = await call(key, pathOf(key, demo), outsider);
+      expect(forbidden).toEqual(missing);
+      expect(missing.status).toBe(404);
+      expect(missing.body).not.toMatch(/DEMO-0001|Riley/);
+    });
+  }
+
+  test('a member whose role does not allow something is still told so (403): they know the core group', async () => {
+    const answer = await call('POST /api/meetings/:meetingId/minutes/sign-off', pathOf('POST /api/meetings/:meetingId/minutes/sign-off', demo), demoObjectId('school'));
+    expect(answer.status).toBe(403);
+  });
+});
