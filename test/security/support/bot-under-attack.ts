@@ -69,7 +69,7 @@ export async function startBotUnderAttack() {
   const { simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today()));
   const { bot, meetingEvents } = demoBot({ store, clock, calendars, calendar, teamsAppId: TEAMS_APP_ID, allowedTenantIds: [DEMO_TENANT_ID, OTHER_TENANT_ID] });
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
-  const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }) })] });
+  const app = createHttpApp({ logger: createLogger({ level: 'silent' }), version: 'test', health: { checkDatabase: async () => undefined }, routers: [botRouter({ adapter, bot, logger: createLogger({ level: 'silent' }), tokensRequired: true })] });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const botUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;

@@ -104,7 +104,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
   const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger });
   const notifications = createCalendarNotificationService({ subscriptions: store.calendarSubscriptions, meetings: store.meetings, clock, notificationUrl: () => `${base}/api/graph/notifications`, calendar: unused('calendar'), scheduling: unused('scheduling') });
   const graph = graphNotificationsRouter({ service: notifications, logger });
-  const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger }), graph] });
+  const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger, tokensRequired: true }), graph] });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
