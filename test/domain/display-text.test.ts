@@ -1,0 +1,23 @@
+import { isolatedUserText, plainUserText } from '../../src/domain/display-text';
+
+describe('user text as it may be shown', () => {
+  test.each([
+    ['U+FFFF and U+FFFE', 'a\uFFFFb\uFFFEc', 'abc'],
+    ['C0 controls', 'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg', 'abcdefg'],
+    ['a lone high surrogate, a lone low surrogate', 'a\uD800b\uDC00c', 'abc'],
+    ['overrides and embeddings', '\u202Eevil\u202C \u202Ax\u202B\u202D', 'evil x'],
+    ['isolates', '\u2066a\u2067b\u2068c\u2069', 'abc'],
+    ['directional marks', 'a\u200Eb\u200Fc\u061Cd', 'abcd'],
+  ])('%s are removed', (_case, text, shown) => {
+    expect(plainUserText(text)).toBe(shown);
+  });
+
+  test('tabs, line breaks, accents, right-to-left letters and emoji (a surrogate pair) stay as typed', () => {
+    const text = 'Zoë\tŁukasz\r\nשלום 😀 — “quoted”';
+    expect(plainUserText(text)).toBe(text);
+  });
+
+  test('isolated text is the plain text between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so it cannot close the isolate early', () => {
+    expect(isolatedUserText('Alice\u2069\u202E due')).toBe('\u2068Alice due\u2069');
+  });
+});
