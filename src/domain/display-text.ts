@@ -25,11 +25,20 @@ export function plainUserText(text: string): string {
 }
 
 /**
- * Plain user text set apart from the text around it (FIRST STRONG ISOLATE … POP DIRECTIONAL
- * ISOLATE, UAX #9): its own direction comes from its first letter, and nothing in it — not even a
- * right-to-left name — moves the words, numbers or punctuation outside it. For renderers that
- * apply the bidirectional algorithm (Teams cards, browsers).
+ * The blocks Unicode keeps for right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Adlam
+ * and the historic ones): every right-to-left letter and Arabic digit is in one of them, and even
+ * their unassigned code points default to right-to-left (UAX #9, DerivedBidiClass.txt).
+ */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * Plain user text that cannot move the text around it, for renderers that apply the bidirectional
+ * algorithm (Teams cards, browsers). Text with a right-to-left character is set apart (FIRST
+ * STRONG ISOLATE … POP DIRECTIONAL ISOLATE): it takes its direction from its first letter, and
+ * nothing in it moves the words, numbers or punctuation outside it. Text without one is left as
+ * typed: in a left-to-right line with no right-to-left character every character keeps its place.
  */
 export function isolatedUserText(text: string): string {
-  return `${FIRST_STRONG_ISOLATE}${plainUserText(text)}${POP_DIRECTIONAL_ISOLATE}`;
+  const plain = plainUserText(text);
+  return RIGHT_TO_LEFT.test(plain) ? `${FIRST_STRONG_ISOLATE}${plain}${POP_DIRECTIONAL_ISOLATE}` : plain;
 }

@@ -17,7 +17,14 @@ describe('user text as it may be shown', () => {
     expect(plainUserText(text)).toBe(text);
   });
 
-  test('isolated text is the plain text between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so it cannot close the isolate early', () => {
-    expect(isolatedUserText('Alice\u2069\u202E due')).toBe('\u2068Alice due\u2069');
+  test('text with a right-to-left letter is isolated: between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, with no control of its own to close the isolate early', () => {
+    expect(isolatedUserText('שלום Alice\u2069\u202E due')).toBe('\u2068שלום Alice due\u2069');
+    expect(isolatedUserText('Amira \u0661\u0662')).toBe('\u2068Amira \u0661\u0662\u2069');
+    expect(isolatedUserText('Adlam \u{1E900}')).toBe('\u2068Adlam \u{1E900}\u2069');
+  });
+
+  test('text with no right-to-left letter cannot move anything, so it stays as typed (without its controls)', () => {
+    expect(isolatedUserText('Zoë Łukasz 😀 2026-01-05')).toBe('Zoë Łukasz 😀 2026-01-05');
+    expect(isolatedUserText('Alice\u202E due')).toBe('Alice due');
   });
 });
