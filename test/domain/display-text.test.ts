@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { isolatedUserText, plainUserText } from '../../src/domain/display-text';
+import * as tab from '../../tab/src/common/display-text';
 
 describe('user text as it may be shown', () => {
   test.each([
@@ -27,4 +29,14 @@ describe('user text as it may be shown', () => {
     expect(isolatedUserText('Zoë Łukasz 😀 2026-01-05')).toBe('Zoë Łukasz 😀 2026-01-05');
     expect(isolatedUserText('Alice\u202E due')).toBe('Alice due');
   });
+});
+
+test('the tab’s copy of the rules (it may not import from src) gives the same answer for any text', () => {
+  const unit = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\u202E', '\u2068', '\u2069', '\uFFFF', '\uD800', 'ש', '\u0661', '\u{1E900}', '\u0000'));
+  fc.assert(
+    fc.property(fc.array(unit).map((parts) => parts.join('')), (text) => {
+      expect(tab.plainUserText(text)).toBe(plainUserText(text));
+      expect(tab.isolatedUserText(text)).toBe(isolatedUserText(text));
+    }),
+  );
 });
