@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { loadConfig } from '../../src/config/config';
 import { emptyMinutesContent } from '../../src/domain/minutes';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
-import { type RunningService, startService } from '../../src/main';
-import { createLogger } from '../../src/server/logger';
+import type { RunningService } from '../../src/main';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
+import { browserSuite, startTabStack } from '../support/tab-stack';
 import { attack } from './support/attack';
 import { DIRECTIONAL, LONG_WORD } from './support/hostile-record';
 
-const ROOT = join(__dirname, '..', '..');
 /** A right-to-left name with every directional formatting character, markup, and a word wider than the side panel. */
 const HOSTILE = `אליס ${DIRECTIONAL} owner \u202Edue 2026-01-05 <img src=x onerror=alert(1)> [x](https://evil.example) ${LONG_WORD}`;
 
@@ -26,17 +21,15 @@ interface Shown {
   readonly activeMarkup: number;
 }
 
-const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
-
-suite('user text in the tab (headless Chromium, the built tab, the real server)', () => {
+browserSuite('user text in the tab (headless Chromium, the built tab, the real server)', () => {
   let service: RunningService;
   let browser: BrowserContext;
   let meetingId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'tab', 'dist', 'minutes.html'))) throw new Error('the tab is not built: npm test builds it (npm run build:tab)');
-    const sqliteFile = join(mkdtempSync(join(tmpdir(), 'coregroup-tab-output-')), 'tab.db');
-    service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), createLogger({ level: 'silent' }));
+    const stack = await startTabStack('tab-output');
+    service = stack.service;
+    const { sqliteFile } = stack;
     const database = openDatabase({ sqliteFile });
     const store = createStore(database);
     const [coreGroup] = await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));
