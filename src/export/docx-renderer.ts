@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
+import { shownRecord } from './record-text';
 
 const cell = (text: string, bold = false) => new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })) });
 
@@ -12,8 +13,13 @@ function block(item: RecordBlock): Paragraph | Table {
   });
 }
 
-/** A Word document (docx library): title, subtitle, the blocks, and the audit reference in every page footer. Failures are RenderErrors. */
-export async function renderDocx(document: RecordDocument): Promise<Buffer> {
+/**
+ * A Word document (docx library): title, subtitle, the blocks, and the audit reference in every
+ * page footer. Its text is plain (`shownRecord`): the docx library writes U+FFFE, U+FFFF and
+ * unpaired surrogates into the XML as they are, and Word then refuses the file. Failures are RenderErrors.
+ */
+export async function renderDocx(given: RecordDocument): Promise<Buffer> {
+  const document = shownRecord(given);
   try {
     const file = new Document({
       creator: 'Core Group',

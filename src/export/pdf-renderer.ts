@@ -1,12 +1,17 @@
 import PDFDocument from 'pdfkit';
+import { plainUserText } from '../domain/display-text';
 import { type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
+import { shownRecord } from './record-text';
+import { windows1252Text } from './win-ansi';
 
 /**
  * A PDF (pdfkit, with its built-in Helvetica: no font is fetched) for upload to the child's social
  * care record: title, subtitle, headings, paragraphs and simple tables, the audit reference on
- * every page. Failures are RenderErrors.
+ * every page. Its text is plain user text in Windows-1252, the only characters those fonts print
+ * (`windows1252Text`). Failures are RenderErrors.
  */
-export function renderPdf(document: RecordDocument): Promise<Buffer> {
+export function renderPdf(given: RecordDocument): Promise<Buffer> {
+  const document = shownRecord(given, (text) => windows1252Text(plainUserText(text)));
   return new Promise<Buffer>((resolve, reject) => {
     const pdf = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: document.title, Subject: document.auditReference, Creator: 'Core Group' } });
     const chunks: Buffer[] = [];

@@ -1,35 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { loadConfig } from '../../src/config/config';
-import { type RunningService, startService } from '../../src/main';
+import type { RunningService } from '../../src/main';
 import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
-import { createLogger } from '../../src/server/logger';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
-import { chromiumAvailable, launchChromium } from '../support/browser';
+import { launchChromium } from '../support/browser';
 import { docxText, pdfText } from '../support/documents';
+import { browserSuite, startTabStack } from '../support/tab-stack';
 
 const ROOT = join(__dirname, '..', '..');
 /** The README's screenshots come from this run, so they stay true. */
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
-const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
-
-suite('the minutes tab and the dashboard in headless Chromium, against the built tab and the real server', () => {
+browserSuite('the minutes tab and the dashboard in headless Chromium, against the built tab and the real server', () => {
   let service: RunningService;
   let browser: BrowserContext;
   let meetingId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, 'tab', 'dist', 'minutes.html'))) throw new Error('the tab is not built: npm test builds it (npm run build:tab)');
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const sqliteFile = join(mkdtempSync(join(tmpdir(), 'coregroup-tab-e2e-')), 'tab.db');
-    service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), createLogger({ level: 'silent' }));
+    const stack = await startTabStack('tab-e2e');
+    service = stack.service;
+    const { sqliteFile } = stack;
     // A core group meeting today, the health visitor taking the minutes (the lead social worker chairs).
     const database = openDatabase({ sqliteFile });
     const store = createStore(database);

@@ -1,5 +1,6 @@
 import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
 import type { CoreGroupMember } from '../../domain/core-group';
+import { plainUserText } from '../../domain/display-text';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notifier } from '../ports/notifier.port';
@@ -51,11 +52,13 @@ export function createMinutesDelivery(deps: {
         return;
       }
       const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
+      // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
+      const reference = plainUserText(caseReference).replace(/\s+/g, ' ');
       await deps.mailer.sendMail({
         from,
         to: member.email,
-        subject: `Core group minutes — case ${caseReference}, meeting of ${meetingDate}`,
-        bodyText: `The signed minutes of the core group meeting of ${meetingDate} for case ${caseReference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
+        subject: `Core group minutes — case ${reference}, meeting of ${meetingDate}`,
+        bodyText: `The signed minutes of the core group meeting of ${meetingDate} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
         attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
       });
       await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'sent' });

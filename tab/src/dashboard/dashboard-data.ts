@@ -1,5 +1,6 @@
 import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
 import { obligationLabel } from '../common/labels';
+import { isolatedUserText } from '../common/display-text';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
 
@@ -30,7 +31,7 @@ export function needsAttention(dashboard: DashboardResponse, today: string): Att
   );
   const actions = dashboard.myActions
     .filter((action) => isOverdueAction(action, today))
-    .map((action) => ({ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${action.what}`, due: action.due, status: 'overdue' as const }));
+    .map((action) => ({ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${isolatedUserText(action.what)}`, due: action.due, status: 'overdue' as const }));
   return [...deadlines, ...actions].sort((a, b) => (a.status === b.status ? a.due.localeCompare(b.due) : a.status === 'overdue' ? -1 : 1));
 }
 
@@ -40,11 +41,11 @@ export function signalText(signal: DashboardCoreGroup['signals'][number], group:
   switch (signal.kind) {
     case 'action-overdue': {
       const action = actions.find((candidate) => candidate.id === signal.subjectId);
-      return `${action ? `“${action.what}”` : 'An action'} is ${days(signal.measure)} overdue`;
+      return `${action ? `“${isolatedUserText(action.what)}”` : 'An action'} is ${days(signal.measure)} overdue`;
     }
     case 'action-silent': {
       const action = actions.find((candidate) => candidate.id === signal.subjectId);
-      return `No check-in on ${action ? `“${action.what}”` : 'an action'} for ${days(signal.measure)}`;
+      return `No check-in on ${action ? `“${isolatedUserText(action.what)}”` : 'an action'} for ${days(signal.measure)}`;
     }
     case 'member-absent':
       return `A member has missed ${signal.measure} meeting${signal.measure === 1 ? '' : 's'} in a row`;

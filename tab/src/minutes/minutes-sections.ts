@@ -1,6 +1,7 @@
 import type { ActionUpdate, AttendanceEntry, Disagreement, NewAction, SectionName, SectionValues, SignsOfSafety } from '@contracts/minutes.contract';
 import { formatDate, isCivilDate } from '../common/format';
 import { ATTENDANCE_LABELS } from '../common/labels';
+import { isolatedUserText } from '../common/display-text';
 
 /** Headings of the sections, as the agreed minutes template names them. */
 export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
@@ -57,19 +58,19 @@ export interface Names {
  */
 export function describeSection<S extends SectionName>(section: S, value: SectionValues[S], names: Names): string[] {
   const orNone = (lines: string[]) => (lines.length > 0 ? lines : ['(nothing)']);
-  const text = (line: string) => (line.trim() === '' ? '(empty)' : line);
+  const text = (line: string) => (line.trim() === '' ? '(empty)' : isolatedUserText(line));
   switch (section) {
     case 'attendance':
       return orNone(
         (value as AttendanceEntry[]).map((entry) => {
           const label = ATTENDANCE_LABELS[entry.attendance] ?? entry.attendance;
-          const representative = entry.attendance === 'representative-sent' && entry.representativeName ? ` (${entry.representativeName})` : '';
+          const representative = entry.attendance === 'representative-sent' && entry.representativeName ? ` (${isolatedUserText(entry.representativeName)})` : '';
           return `${names.member(entry.memberId)}: ${label}${representative}`;
         }),
       );
     case 'allAgenciesPresent': {
       const answer = value as SectionValues['allAgenciesPresent'];
-      return [answer.discussed ? 'Asked and discussed' : 'Not asked yet', ...(answer.note.trim() ? [answer.note] : [])];
+      return [answer.discussed ? 'Asked and discussed' : 'Not asked yet', ...(answer.note.trim() ? [isolatedUserText(answer.note)] : [])];
     }
     case 'actionUpdates':
       return orNone((value as ActionUpdate[]).map((update) => `${names.action(update.actionId)}: ${text(update.update)}`));
@@ -89,7 +90,7 @@ export function describeSection<S extends SectionName>(section: S, value: Sectio
         (value as NewAction[]).map((action, index) => {
           const owner = action.ownerMemberId ? names.member(action.ownerMemberId) : 'no owner';
           const due = isCivilDate(action.due) ? `by ${formatDate(action.due)}` : 'no due date';
-          const measure = action.progressMeasure.trim() ? `; progress measure: ${action.progressMeasure}` : '';
+          const measure = action.progressMeasure.trim() ? `; progress measure: ${isolatedUserText(action.progressMeasure)}` : '';
           return `${index + 1}. ${text(action.what)} (${owner}, ${due})${measure}`;
         }),
       );

@@ -9,6 +9,7 @@ import { ACTION_STATE_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS
 import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
@@ -90,7 +91,7 @@ export function DashboardPage() {
     try {
       await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(group.id)}/plan/export.${format}`, fallbackName: `plan-${group.caseReference}.${format}` });
     } catch (error) {
-      setExportError(`The plan for ${group.caseReference} could not be exported: ${errorText(error)}`);
+      setExportError(`The plan for ${isolatedUserText(group.caseReference)} could not be exported: ${errorText(error)}`);
     }
   };
 
@@ -119,7 +120,7 @@ export function DashboardPage() {
                     <span>{item.text}</span>
                   </div>
                   <p className={styles.meta}>
-                    {item.caseReference} · due {formatDate(item.due)}
+                    {isolatedUserText(item.caseReference)} · due {formatDate(item.due)}
                   </p>
                 </li>
               ))}
@@ -138,7 +139,7 @@ export function DashboardPage() {
               {signals.map(({ key, group, signal }) => (
                 <li key={key} className={styles.item}>
                   <span className={styles.text}>{signalText(signal, group, dashboard.myActions)}</span>
-                  <p className={styles.meta}>{group.caseReference}</p>
+                  <p className={styles.meta}>{isolatedUserText(group.caseReference)}</p>
                 </li>
               ))}
             </ul>
@@ -164,7 +165,7 @@ export function DashboardPage() {
               return (
                 <li key={group.id} className={styles.group}>
                   <h3 id={headingId} className={styles.subheading}>
-                    {group.caseReference}
+                    {isolatedUserText(group.caseReference)}
                   </h3>
                   <p className={styles.meta}>Your role: {words(group.role)}</p>
                   <p className={styles.text}>
@@ -182,7 +183,7 @@ export function DashboardPage() {
                   {open.length === 0 ? (
                     <p className={styles.meta}>No open deadlines.</p>
                   ) : (
-                    <ul className={styles.list} aria-label={`Next deadlines for ${group.caseReference}`}>
+                    <ul className={styles.list} aria-label={`Next deadlines for ${isolatedUserText(group.caseReference)}`}>
                       {open.slice(0, OBLIGATIONS_SHOWN).map((obligation) => (
                         <li key={obligation.id} className={styles.line}>
                           <Badge appearance="tint" color={DEADLINE_COLOURS[obligation.status]}>
@@ -198,10 +199,10 @@ export function DashboardPage() {
                     </ul>
                   )}
                   <div className={styles.buttons}>
-                    <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${group.caseReference}`}>
+                    <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
                       Plan DOCX
                     </Button>
-                    <Button size="small" onClick={() => void exportPlan(group, 'pdf')} aria-label={`Plan PDF for ${group.caseReference}`}>
+                    <Button size="small" onClick={() => void exportPlan(group, 'pdf')} aria-label={`Plan PDF for ${isolatedUserText(group.caseReference)}`}>
                       Plan PDF
                     </Button>
                   </div>
@@ -222,13 +223,13 @@ export function DashboardPage() {
               {actions.map((action) => (
                 <li key={action.id} className={styles.item}>
                   <div className={styles.line}>
-                    <span className={styles.text}>{action.what}</span>
+                    <span className={styles.text}>{isolatedUserText(action.what)}</span>
                     <Badge appearance="tint" color={isOverdueAction(action, today) ? 'danger' : action.state === 'done' ? 'success' : 'informative'}>
                       {isOverdueAction(action, today) ? 'Overdue' : ACTION_STATE_LABELS[action.state] ?? action.state}
                     </Badge>
                   </div>
                   <p className={styles.meta}>
-                    {action.caseReference} · due {formatDate(action.due)}
+                    {isolatedUserText(action.caseReference)} · due {formatDate(action.due)}
                     {action.lastCheckIn ? ` · last check-in ${formatInstant(action.lastCheckIn.recordedAt)}: ${CHECK_IN_LABELS[action.lastCheckIn.status] ?? action.lastCheckIn.status}` : ' · no check-in yet'}
                   </p>
                 </li>

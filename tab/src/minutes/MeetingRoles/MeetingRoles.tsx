@@ -3,6 +3,7 @@ import { Suspense, lazy, useState } from 'react';
 import type { MinutesView } from '@contracts/minutes.contract';
 import { chairOf } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 const RolesForm = lazy(() => import('./RolesForm'));
 
@@ -14,7 +15,7 @@ export function MeetingRoles(props: { view: MinutesView; canChange: boolean; bef
   const styles = useMeetingRolesStyles();
   const [changing, setChanging] = useState(false);
   const { view } = props;
-  const name = (id: string | undefined) => (id ? (view.members.find((member) => member.id === id)?.name ?? 'a former member') : undefined);
+  const name = (id: string | undefined) => (id ? isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member') : undefined);
   const chair = name(chairOf(view));
   const minuteTaker = name(view.meeting.minuteTakerMemberId);
 

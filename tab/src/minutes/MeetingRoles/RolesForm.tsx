@@ -5,6 +5,7 @@ import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { chairOf } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 /** Names the chair and the minute-taker of this meeting (`PUT /api/meetings/:id/roles`). Loaded on demand. */
 export default function RolesForm(props: { view: MinutesView; beforeChange: () => Promise<boolean>; onDone: (view: MinutesView | undefined) => void }) {
@@ -32,7 +33,7 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
 
   const options = view.members.map((member) => (
     <option key={member.id} value={member.id}>
-      {member.name} ({member.agency})
+      {isolatedUserText(member.name)} ({isolatedUserText(member.agency)})
     </option>
   ));
 

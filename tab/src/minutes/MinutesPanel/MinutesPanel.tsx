@@ -20,6 +20,7 @@ import { SignsOfSafetySection } from '../sections/SignsOfSafetySection';
 import { TextSection } from '../sections/TextSection';
 import { SignOffBar } from '../SignOffBar/SignOffBar';
 import { useMinutesPanelStyles } from './MinutesPanel.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 /**
  * The minutes of one core group meeting in the order the meeting runs, each section saving on its
@@ -40,8 +41,8 @@ export function MinutesPanel(props: {
   const signedByAny = view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
 
   const names: Names = {
-    member: (id) => view.members.find((member) => member.id === id)?.name ?? 'A former member',
-    action: (id) => view.actions.find((action) => action.id === id)?.what ?? 'An earlier action',
+    member: (id) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'A former member'),
+    action: (id) => isolatedUserText(view.actions.find((action) => action.id === id)?.what ?? 'An earlier action'),
   };
 
   /** The frame and editor props of one section, wired to the autosave. */
@@ -67,7 +68,7 @@ export function MinutesPanel(props: {
       <header className={styles.header}>
         <h1 className={styles.title}>Core group minutes</h1>
         <p className={styles.subtitle}>
-          {view.meeting.caseReference} · meeting on {formatDate(view.meeting.date, { weekday: true })} · version {state.version}
+          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date, { weekday: true })} · version {state.version}
         </p>
         <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && !signedByAny} beforeChange={() => autosave.flush()} onView={props.onView} />
       </header>

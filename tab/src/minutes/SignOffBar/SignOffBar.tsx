@@ -8,6 +8,7 @@ import { DEADLINE_COLOURS, DEADLINE_LABELS } from '../../common/labels';
 import { useShell } from '../../shell/shell.context';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import { useSignOffBarStyles } from './SignOffBar.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 const SignedRecord = lazy(() => import('../SignedRecord/SignedRecord'));
 
@@ -27,7 +28,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   const [error, setError] = useState<string | undefined>();
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const signed = minutes.chairSignOff !== undefined && minutes.managerSignOff !== undefined;
-  const memberName = (id: string) => view.members.find((member) => member.id === id)?.name ?? 'a former member';
+  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member');
   const signOffText = (signOff: SignOff | undefined) => (signOff ? `Signed by ${memberName(signOff.memberId)}, ${formatInstant(signOff.at)}` : 'Not signed yet');
 
   useEffect(() => {
@@ -85,7 +86,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         {minutes.amendmentReason && (
           <>
             <dt className={styles.term}>Amended</dt>
-            <dd className={styles.value}>{minutes.amendmentReason}</dd>
+            <dd className={styles.value}>{isolatedUserText(minutes.amendmentReason)}</dd>
           </>
         )}
       </dl>

@@ -5,6 +5,7 @@ import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
 import { useSignedRecordStyles } from './SignedRecord.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 /**
  * Signed minutes: distribute them to every recipient (and see who had them), or amend them with
@@ -20,7 +21,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [queued, setQueued] = useState<DistributionQueued | undefined>();
-  const memberName = (id: string) => view.members.find((member) => member.id === id)?.name ?? 'a former member';
+  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member');
 
   const run = async (label: string, work: () => Promise<void>) => {
     setBusy(label);

@@ -4,6 +4,7 @@ import { formatDate, formatInstant } from '../../common/format';
 import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 const STATE_COLOURS = { 'not-started': 'informative', 'in-progress': 'brand', 'at-risk': 'warning', blocked: 'danger', done: 'success', dropped: 'subtle' } as const;
 
@@ -29,20 +30,20 @@ export function ActionUpdatesSection(props: SectionEditorProps<'actionUpdates'> 
             <div className={styles.item} role="group" aria-labelledby={titleId}>
               <div className={styles.itemHeader}>
                 <h3 id={titleId} className={styles.subheading}>
-                  {action.what}
+                  {isolatedUserText(action.what)}
                 </h3>
                 <Badge appearance="tint" color={STATE_COLOURS[action.state] ?? 'informative'}>
                   {ACTION_STATE_LABELS[action.state] ?? action.state}
                 </Badge>
               </div>
               <p className={styles.meta}>
-                {props.memberName(action.ownerMemberId)} ({action.agency}) · due {formatDate(action.due)}
+                {props.memberName(action.ownerMemberId)} ({isolatedUserText(action.agency)}) · due {formatDate(action.due)}
               </p>
               <p className={styles.plain}>
                 {action.lastCheckIn ? (
                   <>
                     Latest check-in, {formatInstant(action.lastCheckIn.recordedAt)}: <strong>{CHECK_IN_LABELS[action.lastCheckIn.status] ?? action.lastCheckIn.status}</strong>
-                    {action.lastCheckIn.note ? ` — ${action.lastCheckIn.note}` : ''}
+                    {action.lastCheckIn.note ? ` — ${isolatedUserText(action.lastCheckIn.note)}` : ''}
                   </>
                 ) : (
                   'No check-in yet.'

@@ -5,6 +5,7 @@ import { words } from '../../common/format';
 import { ATTENDANCE_LABELS } from '../../common/labels';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 /**
  * How each member took part: present, apologies, a representative (named), a written report, or
@@ -14,7 +15,7 @@ export function AttendanceSection(props: SectionEditorProps<'attendance'> & { me
   const styles = useSectionStyles();
   const entries = new Map(props.value.map((entry) => [entry.memberId, entry]));
   const people = [
-    ...props.members.map((member) => ({ id: member.id, name: member.name, detail: `${words(member.role)}, ${member.agency}` })),
+    ...props.members.map((member) => ({ id: member.id, name: isolatedUserText(member.name), detail: `${words(member.role)}, ${isolatedUserText(member.agency)}` })),
     ...props.value.filter((entry) => !props.members.some((member) => member.id === entry.memberId)).map((entry) => ({ id: entry.memberId, name: props.memberName(entry.memberId), detail: 'no longer in the group' })),
   ];
 

@@ -5,6 +5,7 @@ import { NOTE_TARGETS } from '../../api/api.constants';
 import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useSectionStyles } from './sections.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 const KIND_LABELS: Readonly<Record<ChatContribution['kind'], string>> = { note: 'Note', decision: 'Decision', action: 'Action' };
 
@@ -62,11 +63,11 @@ export function ContributionsSection(props: {
                 </span>
               </div>
               <p id={titleId} className={styles.plain}>
-                {contribution.text}
+                {isolatedUserText(contribution.text)}
               </p>
               {contribution.kind === 'action' && (
                 <p className={styles.meta}>
-                  Owner as typed: {contribution.ownerName ?? 'none'} · due as typed: {contribution.due ?? 'none'}
+                  Owner as typed: {isolatedUserText(contribution.ownerName ?? 'none')} · due as typed: {isolatedUserText(contribution.due ?? 'none')}
                 </p>
               )}
               {props.canDecide && (

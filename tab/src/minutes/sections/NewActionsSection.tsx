@@ -4,6 +4,7 @@ import { isCivilDate } from '../../common/format';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';
+import { isolatedUserText } from '../../common/display-text';
 
 /**
  * Actions agreed in the meeting: what, who owns it (their agency follows), by when, and how the
@@ -38,7 +39,7 @@ export function NewActionsSection(props: SectionEditorProps<'newActions'> & { me
                       {!ownerKnown && <option value={action.ownerMemberId}>A former member</option>}
                       {props.members.map((member) => (
                         <option key={member.id} value={member.id}>
-                          {member.name} ({member.agency})
+                          {isolatedUserText(member.name)} ({isolatedUserText(member.agency)})
                         </option>
                       ))}
                     </Select>

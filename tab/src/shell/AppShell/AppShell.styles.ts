@@ -1,7 +1,8 @@
 import { makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 
 export const useGlobalStyles = makeStaticStyles({
-  body: { margin: '0' },
+  // A long unbroken word in a name or note breaks instead of widening the 320px meeting side panel.
+  body: { margin: '0', overflowWrap: 'anywhere' },
   '*, *::before, *::after': { boxSizing: 'border-box' },
 });
 

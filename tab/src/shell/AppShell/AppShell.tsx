@@ -8,6 +8,7 @@ import { FLUENT_THEMES, type ThemeName, systemTheme, themeOverride } from '../..
 import DevSignIn from '../DevSignIn/DevSignIn';
 import { type Shell, ShellContext } from '../shell.context';
 import { useAppShellStyles, useGlobalStyles } from './AppShell.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 /** Outside Teams `app.initialize()` can hang; after this the page starts in local mode. */
 const TEAMS_TIMEOUT_MS = 1500;
@@ -101,7 +102,7 @@ export function AppShell(props: { children: ReactNode }) {
         {shell.devUser && (
           <div className={styles.localBanner} role="note">
             <span>
-              Local mode: signed in as <strong>{shell.devUser.name}</strong> ({shell.devUser.role.replaceAll('-', ' ')})
+              Local mode: signed in as <strong>{isolatedUserText(shell.devUser.name)}</strong> ({shell.devUser.role.replaceAll('-', ' ')})
             </span>
             <Button size="small" appearance="transparent" onClick={signOut}>
               Switch person

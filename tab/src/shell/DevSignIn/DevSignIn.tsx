@@ -4,6 +4,7 @@ import type { ErrorBody } from '@contracts/errors.contract';
 import type { DevSignInRequest, DevSignInResponse, DevUser, DevUsersResponse } from '@contracts/identity.contract';
 import type { DevSession } from '../../host/dev-session';
 import { useDevSignInStyles } from './DevSignIn.styles';
+import { isolatedUserText } from '../../common/display-text';
 
 type Load = { state: 'loading' } | { state: 'ready'; users: DevUser[] } | { state: 'failed'; message: string };
 
@@ -70,9 +71,9 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
             {load.users.map((user) => (
               <li key={user.aadObjectId}>
                 <Button className={styles.person} disabled={signingIn !== undefined} onClick={() => void signIn(user)}>
-                  <span>{user.name}</span>
+                  <span>{isolatedUserText(user.name)}</span>
                   <span className={styles.detail}>
-                    {user.role.replaceAll('-', ' ')} · {user.agency}
+                    {user.role.replaceAll('-', ' ')} · {isolatedUserText(user.agency)}
                   </span>
                 </Button>
               </li>

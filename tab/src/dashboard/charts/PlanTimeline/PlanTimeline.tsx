@@ -4,6 +4,7 @@ import { daysBetween, formatDate, formatMonth } from '../../../common/format';
 import { seriesColour } from '../chart-palette';
 import { useChartStyles } from '../charts.styles';
 import { useElementWidth } from '../use-element-width';
+import { isolatedUserText } from '../../../common/display-text';
 
 const ROW_HEIGHT = 44;
 const AXIS_HEIGHT = 22;
@@ -65,7 +66,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
   const styles = useChartStyles();
   const captionId = useId();
   const { ref, width } = useElementWidth<HTMLDivElement>(600);
-  const caseOf = (id: string) => props.groups.find((group) => group.id === id)?.caseReference ?? 'Another core group';
+  const caseOf = (id: string) => isolatedUserText(props.groups.find((group) => group.id === id)?.caseReference ?? 'Another core group');
 
   if (props.entries.length === 0) return <p className={styles.empty}>Nothing on the plans yet.</p>;
 
@@ -117,7 +118,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
                   .filter((entry) => entry.coreGroupId === groupId)
                   .map((entry, index) => (
                     <g key={`${entry.date}-${entry.kind}-${index}`}>
-                      <title>{`${caseOf(groupId)}: ${entry.label}, ${formatDate(entry.date)}`}</title>
+                      <title>{`${caseOf(groupId)}: ${isolatedUserText(entry.label)}, ${formatDate(entry.date)}`}</title>
                       <Marker kind={entry.kind} x={x(entry.date)} y={lineY} />
                     </g>
                   ))}
@@ -158,7 +159,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
                 <tr key={`${entry.coreGroupId}-${entry.date}-${entry.kind}-${index}`}>
                   <td className={styles.cell}>{formatDate(entry.date)}</td>
                   <td className={styles.cell}>{caseOf(entry.coreGroupId)}</td>
-                  <td className={styles.cell}>{entry.label}</td>
+                  <td className={styles.cell}>{isolatedUserText(entry.label)}</td>
                   <td className={styles.cell}>{TIMELINE_KINDS.find((kind) => kind.kind === entry.kind)?.label ?? entry.kind}</td>
                 </tr>
               ))}
