@@ -28,6 +28,9 @@ function auditReference(record: { id: string; version: number; at: string }): st
  * conference chair). Documents carry the case reference, never the child's name, and an audit
  * reference; every export is audited.
  */
+/** A case reference as part of a file name: a `/` (allowed in references) would read as a folder in a download or an e-mail attachment. */
+const fileSafe = (caseReference: string) => caseReference.replace(/[^\w.-]/g, '-');
+
 export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { renderer: RecordRenderer }) {
   const render = async (document: RecordDocument, format: 'docx' | 'pdf') => (format === 'docx' ? deps.renderer.docx(document) : deps.renderer.pdf(document));
   const nameOf = (members: readonly CoreGroupMember[]) => (id: string | undefined) => {
@@ -75,7 +78,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     ];
     const at = deps.clock.nowIso();
     const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
-    return { file: await render(document, format), fileName: `core-group-minutes-${coreGroup.caseReference}-${meeting.date.toString()}-v${minutes.version}.${format}` };
+    return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
   return {
@@ -112,7 +115,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       ];
       const at = deps.clock.nowIso();
       const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${at.slice(0, 10)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
-      return { file: await render(document, format), fileName: `child-protection-plan-${coreGroup.caseReference}-v${plan.version}.${format}` };
+      return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
     },
   };
 }
