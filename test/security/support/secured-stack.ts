@@ -44,6 +44,7 @@ import { createSchedulingService } from '../../../src/services/scheduling.servic
 import type { Store } from '../../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
 import { type TestDatabase, demoDatabase } from '../../support/databases';
+import { aPlan } from '../../support/fixtures';
 import { simulatedGraph } from '../../support/graph';
 import { type CapturedLog, capturedLog } from './log-capture';
 
@@ -133,10 +134,13 @@ export interface Answer {
 /** The state a fresh meeting's minutes start in, for a write that needs it. */
 export type MinutesState = 'draft' | 'signed';
 
-/** A meeting made for one probe: its id, and the chat contribution waiting in its draft. */
+/** A meeting made for one probe: where it is, and the chat contribution waiting in its draft. */
 export interface FreshMeeting {
   readonly meetingId: string;
   readonly contributionId: string;
+  readonly chatId: string;
+  readonly coreGroupId: string;
+  readonly rolesChange: GroupSeed['rolesChange'];
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -303,25 +307,29 @@ export async function startSecuredStack() {
     member: (person: Person) => seeded.demoMembers.find((member) => member.aadObjectId === PEOPLE[person].aadObjectId && PEOPLE[person].tenantId === DEMO_TENANT_ID),
 
     /**
-     * A new meeting of the demo group for one probe: the lead social worker in the chair, the
-     * health visitor taking the minutes, a draft (or signed minutes) with one chat decision waiting.
+     * A new meeting for one probe, booked with a Teams chat of its own: the group's chair and
+     * minute-taker named (in the demo group the lead social worker and the health visitor), a
+     * draft with one chat decision waiting, or minutes signed by the chair and the team manager.
      */
-    async freshMeeting(state: MinutesState): Promise<FreshMeeting> {
+    async freshMeeting(state: MinutesState, group: GroupName = 'demo'): Promise<FreshMeeting> {
+      const seed = seeded.groups[group];
       const meetingId = randomUUID();
-      const members = seeded.demoMembers;
-      const idOf = (person: Person) => members.find((member) => member.aadObjectId === PEOPLE[person].aadObjectId)!.id;
-      await store.meetings.create({ id: meetingId, coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', chairMemberId: idOf('lead'), minuteTakerMemberId: idOf('health') });
+      const chatId = `19:meeting_${meetingId}@thread.v2`;
+      const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
+      const booking = { organiser: 'priya.shah@demo.example', eventId: `event-${meetingId}`, chatId };
+      await store.meetings.create({ id: meetingId, coreGroupId: seed.coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', chairMemberId, minuteTakerMemberId, booking });
       const contributionId = `activity-${randomUUID()}`;
-      const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId }, members });
-      const withContribution: Minutes = { ...draft, content: { ...draft.content, childsVoice: 'DRAFT-CHILDS-VOICE', contributions: [{ id: contributionId, kind: 'decision', text: 'School to share attendance weekly', memberId: idOf('health'), at: clock.nowIso() }] } };
-      await store.minutes.createDraft(withContribution, idOf('lead'), clock.nowIso());
+      const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: seed.coreGroupId }, members: seed.members });
+      const contribution = { id: contributionId, kind: 'decision' as const, text: 'School to share attendance weekly', memberId: minuteTakerMemberId, at: clock.nowIso() };
+      const withContribution: Minutes = { ...draft, content: { ...draft.content, childsVoice: seed.draftText, contributions: [contribution] } };
+      await store.minutes.createDraft(withContribution, chairMemberId, clock.nowIso());
       if (state === 'signed') {
-        const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: idOf('lead'), at: clock.nowIso() }), version: 2 };
-        await store.minutes.save(byChair, { expectedVersion: 1, savedBy: idOf('lead'), at: clock.nowIso() });
-        const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: idOf('manager'), at: clock.nowIso() }), version: 3 };
-        await store.minutes.save(byManager, { expectedVersion: 2, savedBy: idOf('manager'), at: clock.nowIso() });
+        const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
+        await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
+        const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
+        await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
       }
-      return { meetingId, contributionId };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange };
     },
 
     async stop(): Promise<void> {
@@ -345,31 +353,58 @@ const member = (options: { name: string; role: MemberRole; agency: string; aadOb
   active: true,
 });
 
+/** A core group the probes aim at: its people and who holds which meeting role in its fresh meetings. */
+export interface GroupSeed {
+  readonly coreGroupId: string;
+  readonly members: readonly CoreGroupMember[];
+  readonly chairMemberId: string;
+  readonly minuteTakerMemberId: string;
+  readonly managerMemberId: string;
+  /** A roles change (`PUT …/roles`) that would move both roles to other members. */
+  readonly rolesChange: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
+  /** The draft's text, one of SECRETS. */
+  readonly draftText: string;
+}
+
+export type GroupName = 'demo' | 'other' | 'partner';
+
 /**
  * Around the demo core group: its family member as a Teams guest (the demo's parent is e-mail
- * only), its meeting booked with a Teams chat and a draft, another core group in the demo tenant
- * and one in the partner tenant, each with a meeting and a draft of its own.
+ * only), its meeting booked with a Teams chat and a draft; another core group in the demo tenant
+ * and one in the partner tenant, each led by someone else, with a team manager (e-mail only).
  */
 async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; at: string }) {
   const { coreGroupId, at } = options;
   await store.coreGroups.addMember(coreGroupId, member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }));
   const demoMembers = await store.coreGroups.members(coreGroupId);
+  const demoId = (person: Person) => demoMembers.find((candidate) => candidate.aadObjectId === PEOPLE[person].aadObjectId)!.id;
   const meetingId = randomUUID();
   await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from(at.slice(0, 10)), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', booking: { organiser: 'priya.shah@demo.example', eventId: 'event-secured-stack', joinUrl: 'https://teams.microsoft.com/l/meetup-join/secured', chatId: DEMO_CHAT_ID } });
   const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId }, members: demoMembers });
-  await store.minutes.createDraft({ ...draft, content: { ...draft.content, childsVoice: 'DRAFT-CHILDS-VOICE' } }, demoMembers[0]!.id, at);
+  await store.minutes.createDraft({ ...draft, content: { ...draft.content, childsVoice: 'DRAFT-CHILDS-VOICE' } }, demoId('lead'), at);
+  const demo: GroupSeed = {
+    coreGroupId,
+    members: demoMembers,
+    chairMemberId: demoId('lead'),
+    minuteTakerMemberId: demoId('health'),
+    managerMemberId: demoId('manager'),
+    rolesChange: { chairMemberId: demoId('manager'), minuteTakerMemberId: demoId('school') },
+    draftText: 'DRAFT-CHILDS-VOICE',
+  };
 
-  const otherGroup = async (group: { caseReference: string; childName: string; tenantId: string; lead: { aadObjectId: string }; draftText: string }) => {
+  const otherGroup = async (group: { caseReference: string; childName: string; tenantId: string; lead: { aadObjectId: string }; draftText: string }): Promise<GroupSeed & { meetingId: string }> => {
     const id = randomUUID();
     const lead = member({ name: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: group.lead.aadObjectId });
-    await store.coreGroups.create({ id, caseReference: group.caseReference, childName: group.childName, tenantId: group.tenantId, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: at }, [lead]);
+    const manager: CoreGroupMember = { id: randomUUID(), displayName: 'Other Manager', role: 'team-manager', agency: "children's social care", email: 'other.manager@elsewhere.example', reach: 'email-only', active: true };
+    await store.coreGroups.create({ id, caseReference: group.caseReference, childName: group.childName, tenantId: group.tenantId, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: at }, [lead, manager]);
+    await store.plans.saveRevision({ plan: aPlan(id, lead.id), authorMemberId: lead.id, reason: 'Outline plan from the ICPC', changes: [] }, at);
     const otherMeetingId = randomUUID();
     await store.meetings.create({ id: otherMeetingId, coreGroupId: id, date: Temporal.PlainDate.from('2026-06-09'), status: 'scheduled' });
-    const otherDraft = openingDraft({ id: randomUUID(), meeting: { id: otherMeetingId, coreGroupId: id }, members: [lead] });
+    const otherDraft = openingDraft({ id: randomUUID(), meeting: { id: otherMeetingId, coreGroupId: id }, members: [lead, manager] });
     await store.minutes.createDraft({ ...otherDraft, content: { ...otherDraft.content, childsVoice: group.draftText } }, lead.id, at);
-    return { coreGroupId: id, meetingId: otherMeetingId };
+    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText };
   };
   const other = await otherGroup({ caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, lead: PEOPLE.otherLead, draftText: 'OTHER-GROUP-DRAFT' });
   const partner = await otherGroup({ caseReference: 'PARTNER-1', childName: 'Partner Child', tenantId: PARTNER_TENANT_ID, lead: PEOPLE.partnerLead, draftText: 'PARTNER-GROUP-DRAFT' });
-  return { coreGroupId, meetingId, demoMembers, other, partner };
+  return { coreGroupId, meetingId, demoMembers, other, partner, groups: { demo, other, partner } };
 }

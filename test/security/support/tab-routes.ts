@@ -6,6 +6,8 @@ export interface RouteTarget {
   readonly contributionId: string;
   readonly coreGroupId: string;
   readonly chatId: string;
+  /** A change of chair and minute-taker among the target group's members. */
+  readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
 }
 
 /** One route of the tab API, ready to call. */
@@ -19,7 +21,11 @@ export interface TabRouteCase {
   readonly localOnly: boolean;
   /** A body its contract accepts (undefined for a route without one). */
   readonly body: unknown;
+  /** The state of the minutes in which the route does its work (amending and circulating need signed minutes). */
+  readonly needs: 'draft' | 'signed';
   path(target: RouteTarget): string;
+  /** The body aimed at the target: `body`, with the target's own members where the route names them. */
+  bodyFor(target: RouteTarget): unknown;
 }
 
 /**
@@ -34,6 +40,9 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
   'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
 };
+
+const ROLES = 'PUT /api/meetings/:meetingId/roles';
+const NEEDS_SIGNED: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/minutes/amend', 'POST /api/meetings/:meetingId/minutes/distribute'];
 
 /** Path parameters the matrix knows how to aim; a new one fails loudly until it is added. */
 const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
@@ -71,6 +80,8 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     writes: method !== 'GET',
     localOnly: route.localOnly === true,
     body,
+    needs: NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : body),
     path(target) {
       const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));
       const query = queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`).join('&');
