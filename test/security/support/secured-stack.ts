@@ -156,6 +156,15 @@ async function answerOf(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, text, json };
 }
 
+/** Every stored row (audit log aside), as `table {json}`. */
+export type Snapshot = ReadonlySet<string>;
+
+/** The rows that appeared (`+`) or went (`-`) between two snapshots, each cut short for a readable failure. */
+export function changesBetween(before: Snapshot, after: Snapshot): string[] {
+  const cut = (row: string) => (row.length > 240 ? `${row.slice(0, 240)}…` : row);
+  return [...[...after].filter((row) => !before.has(row)).map((row) => `+ ${cut(row)}`), ...[...before].filter((row) => !after.has(row)).map((row) => `- ${cut(row)}`)];
+}
+
 const seconds = () => Math.floor(Date.now() / 1000);
 const FIXED_NOW = '2026-06-08T11:00:00.000Z';
 
@@ -278,6 +287,12 @@ export async function startSecuredStack() {
     activity: (person: Person, extra: Partial<Parameters<typeof teamsActivity>[0]> = {}) => teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: PEOPLE[person].tenantId, aadObjectId: PEOPLE[person].aadObjectId, ...extra }),
     /** The same activity, in the booked demo meeting's chat. */
     inMeetingChat: <T extends object>(activity: T) => ({ ...activity, conversation: { id: DEMO_CHAT_ID, conversationType: 'groupChat', tenantId: (activity as { conversation?: { tenantId?: string } }).conversation?.tenantId ?? DEMO_TENANT_ID } }),
+    /** Teams' meeting-start or meeting-end event in a meeting chat, as Teams sends it. */
+    meetingEvent(chatId: string, which: 'start' | 'end') {
+      const event = teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: PEOPLE.lead.aadObjectId, type: 'event', name: `application/vnd.microsoft.meeting${which === 'start' ? 'Start' : 'End'}`, conversationType: 'groupChat' });
+      const time = which === 'start' ? { StartTime: '2026-06-08T09:00:00Z' } : { EndTime: '2026-06-08T10:30:00Z' };
+      return { ...event, conversation: { ...event.conversation, id: chatId }, value: { Id: 'meeting-id', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/secured', MeetingType: 'Scheduled', Title: 'Core group', ...time } };
+    },
     /** POSTs an activity to the bot endpoint with a channel token (a valid one unless given). */
     async postActivity(activity: object, token?: string | null): Promise<Answer> {
       const authorization = token === null ? undefined : (token ?? (await channel.token()));
@@ -290,17 +305,17 @@ export async function startSecuredStack() {
     },
 
     /**
-     * Everything the app keeps, as text, but the audit log (which records refusals too): two
-     * snapshots equal means a request changed nothing.
+     * Everything the app keeps, row by row, but the audit log (which records refusals too):
+     * `changesBetween` two snapshots empty means nothing changed in between.
      */
-    async snapshot(): Promise<string> {
+    async snapshot(): Promise<Snapshot> {
       const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'audit_%' order by name`.execute(database.db);
-      const dump: Record<string, unknown[]> = {};
+      const rows = new Set<string>();
       for (const { name } of tables.rows) {
-        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db);
-        dump[name] = rows.rows.map((row) => JSON.stringify(row)).sort();
+        const read = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db);
+        for (const row of read.rows) rows.add(`${name} ${JSON.stringify(row)}`);
       }
-      return JSON.stringify(dump);
+      return rows;
     },
 
     /** The member record of one of PEOPLE in the demo core group. */
