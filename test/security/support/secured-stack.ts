@@ -17,7 +17,6 @@ import { recipientOfJob } from '../../../src/jobs/job-recipient';
 import { createRateLimiter } from '../../../src/jobs/rate-limiter';
 import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-group.seed';
 import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed';
-import type { GraphSimulator } from '../../../src/local/graph-simulator/graph-simulator.server';
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
@@ -46,7 +45,7 @@ import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity
 import { type TestDatabase, demoDatabase } from '../../support/databases';
 import { aPlan } from '../../support/fixtures';
 import { simulatedGraph } from '../../support/graph';
-import { type CapturedLog, capturedLog } from './log-capture';
+import { capturedLog } from './log-capture';
 
 /** The tab's API as its app registration exposes it (the audience of a Teams SSO token). */
 export const TAB_AUDIENCE = 'api://coregroup.example.org/33333333-4444-4555-8666-777777777777';
