@@ -132,14 +132,22 @@ export function percentEncoded(text: string): string {
 }
 
 /** The log lines that carry fuzzed input. */
-export function leakedLines(lines: readonly string[]): string[] {
+function leakedLines(lines: readonly string[]): string[] {
   return lines.filter((line) => line.includes(CANARY)).map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line));
 }
 
 const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort().join(',');
 
-/** Throws when a request has polluted `Object.prototype` in this process. */
-export function expectPrototypeIntact(): void {
-  expect(Object.getOwnPropertyNames(Object.prototype).sort().join(',')).toBe(PROTOTYPE_KEYS);
-  expect(({} as Record<string, unknown>)[`polluted${CANARY}`]).toBeUndefined();
+/**
+ * What went wrong with one fuzzed request, if anything: a 5xx (also inside an invoke's 200), the
+ * input in a log line, or `Object.prototype` polluted in this process. Empty means it was handled.
+ */
+export function problemsWith(answer: { status: number; text: string; json: unknown }, logLines: readonly string[]): string[] {
+  const invokeStatus = (answer.json as { statusCode?: unknown } | undefined)?.statusCode;
+  const problems: string[] = [];
+  if (answer.status >= 500) problems.push(`answered ${answer.status}: ${answer.text.slice(0, 300)}`);
+  if (typeof invokeStatus === 'number' && invokeStatus >= 500) problems.push(`the invoke answered ${invokeStatus}`);
+  problems.push(...leakedLines(logLines).map((line) => `logged the input: ${line}`));
+  if (Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== PROTOTYPE_KEYS || `polluted${CANARY}` in {}) problems.push('Object.prototype was polluted');
+  return problems;
 }

@@ -42,7 +42,7 @@ import { createRecordExport } from '../../../src/services/record-export.service'
 import { createSchedulingService } from '../../../src/services/scheduling.service';
 import type { Store } from '../../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
-import { type TestDatabase, demoDatabase } from '../../support/databases';
+import { demoDatabase } from '../../support/databases';
 import { aPlan } from '../../support/fixtures';
 import { simulatedGraph } from '../../support/graph';
 import { capturedLog } from './log-capture';
@@ -143,7 +143,7 @@ export interface FreshMeeting {
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
-async function answerOf(response: Response): Promise<Answer> {
+export async function answerOf(response: Response): Promise<Answer> {
   const text = await response.text();
   let json: unknown;
   try {
@@ -260,10 +260,7 @@ export async function startSecuredStack() {
 
   return {
     base,
-    botUrl: `${base}/api/messages`,
-    clock,
-    store,
-    database: database as TestDatabase,
+    database,
     channel,
     simulator,
     jobs,
@@ -420,5 +417,5 @@ async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; a
   };
   const other = await otherGroup({ caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, lead: PEOPLE.otherLead, draftText: 'OTHER-GROUP-DRAFT' });
   const partner = await otherGroup({ caseReference: 'PARTNER-1', childName: 'Partner Child', tenantId: PARTNER_TENANT_ID, lead: PEOPLE.partnerLead, draftText: 'PARTNER-GROUP-DRAFT' });
-  return { coreGroupId, meetingId, demoMembers, other, partner, groups: { demo, other, partner } };
+  return { coreGroupId, meetingId, demoMembers, groups: { demo, other, partner } };
 }
