@@ -26,14 +26,18 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 export async function startChannelStandIn() {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const stranger = await generateKeyPair('RS256');
+  // Published too, but endorsed for another channel only: a token it signs must not pass for msteams.
+  const otherChannel = await generateKeyPair('RS256');
   const kid = 'local-channel-key';
+  const otherChannelKid = 'other-channel-key';
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  const otherChannelJwk: JWK = { ...(await exportJWK(otherChannel.publicKey)), kid: otherChannelKid, use: 'sig', alg: 'RS256' };
   const openId = express();
   let metadataUrl = '';
   openId.get('/v1/.well-known/openidconfiguration', (_request, response) => {
     response.json({ issuer: 'https://api.botframework.com', jwks_uri: metadataUrl.replace('/v1/.well-known/openidconfiguration', '/keys'), id_token_signing_alg_values_supported: ['RS256'], token_endpoint_auth_methods_supported: ['private_key_jwt'] });
   });
-  openId.get('/keys', (_request, response) => response.json({ keys: [{ ...jwk, endorsements: ['msteams'] }] }));
+  openId.get('/keys', (_request, response) => response.json({ keys: [{ ...jwk, endorsements: ['msteams'] }, { ...otherChannelJwk, endorsements: ['webchat'] }] }));
   const metadata = await listen(openId);
   metadataUrl = `${metadata.url}/v1/.well-known/openidconfiguration`;
 
@@ -69,16 +73,19 @@ export async function startChannelStandIn() {
     clearFailures: () => failures.splice(0),
     /** The connector knows this person as a member of the conversations it is asked about (Teams id `29:…`). */
     knowsMember: (member: { id: string; name: string; aadObjectId: string }) => roster.set(member.id, member),
-    /** A channel token as Teams' Bot Connector would send it; options break it on purpose. */
-    async token(options: { audience?: string; issuer?: string; expiresIn?: string; signWithStranger?: boolean; notBefore?: number } = {}) {
-      const jwt = new SignJWT({ serviceurl: `${connectorServer.url}/` })
-        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+    /**
+     * A channel token as Teams' Bot Connector would send it; options break it on purpose: `serviceUrl`
+     * claims another connector, `signWithOtherChannelKey` signs with a published key endorsed for another channel only.
+     */
+    async token(options: { audience?: string; issuer?: string; expiresIn?: string | number; signWithStranger?: boolean; signWithOtherChannelKey?: boolean; notBefore?: number; serviceUrl?: string } = {}) {
+      const jwt = new SignJWT({ serviceurl: options.serviceUrl ?? `${connectorServer.url}/` })
+        .setProtectedHeader({ alg: 'RS256', kid: options.signWithOtherChannelKey ? otherChannelKid : kid, typ: 'JWT' })
         .setIssuer(options.issuer ?? 'https://api.botframework.com')
         .setAudience(options.audience ?? BOT_APP_ID)
         .setIssuedAt(options.notBefore)
         .setNotBefore(options.notBefore ?? Math.floor(Date.now() / 1000) - 60)
         .setExpirationTime(options.expiresIn ?? '10m');
-      return jwt.sign(options.signWithStranger ? stranger.privateKey : privateKey);
+      return jwt.sign(options.signWithStranger ? stranger.privateKey : options.signWithOtherChannelKey ? otherChannel.privateKey : privateKey);
     },
     /** An unsigned token (`alg: none`), which must never be accepted. */
     unsignedToken() {

@@ -1,0 +1,125 @@
+import { attack } from './support/attack';
+import { DEMO_CHAT_ID, type SecuredStack, startSecuredStack } from './support/secured-stack';
+
+/**
+ * Family-only-sees-family-content. DESIGN.md §2–3: minutes go to parents only where the group
+ * shared them, the plan and the review are shared with the family by the group's decision, group
+ * chats carry only what every participant (parents included) may see, and per-member detail goes
+ * 1:1 to verified members. So a family member — here a Teams guest of the demo core group — never
+ * gets a draft, minutes the group did not share with the family, another member's actions, the
+ * plan's contingency or compliance, by any way in: tab, dashboard, exports, cards, e-mail.
+ */
+let stack: SecuredStack;
+beforeAll(async () => {
+  stack = await startSecuredStack();
+});
+afterAll(() => stack.stop());
+
+/** Professional-only content of the demo core group: the draft's text, the plan's actions and contingency, the child's name. */
+const PROFESSIONAL_ONLY = ['DRAFT-CHILDS-VOICE', 'Visit weekly', 'Report attendance', 'written safety plan', 'call-outs', 'strategy discussion', 'Riley'] as const;
+const seen = (text: string) => PROFESSIONAL_ONLY.filter((marker) => text.includes(marker));
+
+const cardsSent = (from: number) => JSON.stringify(stack.channel.sent.slice(from).map((request) => request.body));
+
+describe('the tab API gives a family member nothing professional-only', () => {
+  attack('family: the draft minutes in the tab are refused and show nothing', async () => {
+    const answer = await stack.call('GET', `/api/meetings/${stack.meetingId}/minutes`, { token: await stack.as('family') });
+    expect([403, 404]).toContain(answer.status);
+    expect(seen(answer.text)).toEqual([]);
+  });
+
+  attack('family: signed minutes the group did not share with the family are refused and show nothing', async () => {
+    const { meetingId } = await stack.freshMeeting('signed');
+    const answer = await stack.call('GET', `/api/meetings/${meetingId}/minutes`, { token: await stack.as('family') });
+    expect([403, 404]).toContain(answer.status);
+    expect(seen(answer.text)).toEqual([]);
+  });
+
+  attack('family: the dashboard carries no compliance, obligations, timeline or other members’ actions', async () => {
+    const answer = await stack.call('GET', '/api/dashboard', { token: await stack.as('family') });
+    expect(answer.status).toBe(200);
+    expect(seen(answer.text)).toEqual([]);
+    expect(answer.json).toMatchObject({ compliance: [], coreGroups: [], timeline: [] });
+  });
+
+  for (const format of ['docx', 'pdf']) {
+    attack(`family: the minutes export (${format}) is refused`, async () => {
+      const { meetingId } = await stack.freshMeeting('signed');
+      const answer = await stack.call('GET', `/api/meetings/${meetingId}/minutes/export.${format}`, { token: await stack.as('family') });
+      expect([403, 404]).toContain(answer.status);
+      expect(seen(answer.text)).toEqual([]);
+    });
+    attack(`family: the plan export (${format}) is refused`, async () => {
+      const answer = await stack.call('GET', `/api/core-groups/${stack.coreGroupId}/plan/export.${format}`, { token: await stack.as('family') });
+      expect([403, 404]).toContain(answer.status);
+      expect(seen(answer.text)).toEqual([]);
+    });
+  }
+
+  attack('family: the meeting of the chat discloses nothing professional-only', async () => {
+    const answer = await stack.call('GET', `/api/meetings/current?chatId=${encodeURIComponent(DEMO_CHAT_ID)}`, { token: await stack.as('family') });
+    expect(answer.status).toBeLessThan(500);
+    expect(seen(answer.text)).toEqual([]);
+  });
+});
+
+describe('cards give a family member nothing professional-only', () => {
+  for (const command of ['status', 'plan', 'tasks', 'minutes']) {
+    attack(`family: /coregroup ${command} in a 1:1 chat shows nothing professional-only`, async () => {
+      const from = stack.channel.sent.length;
+      const answer = await stack.postActivity(stack.activity('family', { text: `/coregroup ${command}` }));
+      expect(answer.status).toBe(200);
+      expect(seen(cardsSent(from))).toEqual([]);
+    });
+  }
+
+  for (const verb of ['agenda-view', 'mark-present']) {
+    attack(`family: the agenda card’s ${verb} in the meeting chat shows nothing professional-only`, async () => {
+      const activity = stack.activity('family', { type: 'invoke', name: 'adaptiveCard/action', conversationType: 'groupChat', value: { trigger: 'manual', action: { type: 'Action.Execute', verb, data: { meetingId: stack.meetingId, started: true } } } });
+      const answer = await stack.postActivity(stack.inMeetingChat(activity));
+      expect(answer.status).toBe(200);
+      expect(seen(answer.text)).toEqual([]);
+    });
+  }
+
+  attack('family: the agenda posted into the meeting chat (which parents see) carries nothing professional-only', async () => {
+    const { chatId } = await stack.freshMeeting('draft');
+    const from = stack.channel.sent.length;
+    await stack.postActivity(stack.meetingEvent(chatId, 'start'));
+    await stack.drainJobs();
+    const posted = cardsSent(from);
+    expect(posted).toContain('Core group meeting');
+    expect(seen(posted)).toEqual([]);
+  });
+});
+
+describe('circulation reaches the family only with what the group shared', () => {
+  const familyMemberIds = () => stack.demoMembers.filter((member) => member.role === 'family-member').map((member) => member.id);
+  const deliveriesQueuedFor = async (meetingId: string) =>
+    (await stack.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'minutes-delivery').execute())
+      .map((job) => JSON.parse(String(job.payload)) as { meetingId: string; memberId: string })
+      .filter((payload) => payload.meetingId === meetingId)
+      .map((payload) => payload.memberId);
+
+  attack('family: minutes not shared with the family are neither queued nor e-mailed nor sent to them', async () => {
+    const { meetingId } = await stack.freshMeeting('signed');
+    const mailed = stack.simulator.state.sentMail.length;
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/distribute`, { token: await stack.as('lead') })).status).toBe(202);
+    await stack.drainJobs();
+    const queued = await deliveriesQueuedFor(meetingId);
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.filter((memberId) => familyMemberIds().includes(memberId))).toEqual([]);
+    const recipients = stack.simulator.state.sentMail.slice(mailed).flatMap((sent) => (sent.message.toRecipients ?? []).map((recipient) => recipient.emailAddress?.address));
+    expect(recipients.filter((address) => address?.endsWith('family.example'))).toEqual([]);
+  });
+
+  test('control: minutes the group shared with the family are circulated to them (DESIGN.md §2: shared with parents)', async () => {
+    const { meetingId } = await stack.freshMeeting('draft');
+    const save = await stack.call('PATCH', `/api/meetings/${meetingId}/minutes`, { token: await stack.as('lead'), body: { baseVersion: 1, section: 'sharing', value: { withFamily: true, withChild: false } } });
+    expect(save.status).toBe(200);
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('lead'), body: { as: 'chair' } })).status).toBe(200);
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('manager'), body: { as: 'team-manager' } })).status).toBe(200);
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/distribute`, { token: await stack.as('lead') })).status).toBe(202);
+    expect(await deliveriesQueuedFor(meetingId)).toEqual(expect.arrayContaining(familyMemberIds()));
+  });
+});

@@ -1,0 +1,86 @@
+import type { TabApiRouteKey } from '../../src/contracts/tab-api.contract';
+import { attack } from './support/attack';
+import { changesBetween, type Person, type SecuredStack, startSecuredStack } from './support/secured-stack';
+import { PRODUCTION_TAB_ROUTES, type TabRouteCase } from './support/tab-routes';
+
+/**
+ * The role matrix: each write of the tab API by each kind of person, at a fresh meeting of the
+ * demo core group where the lead social worker chairs and the health visitor takes the minutes.
+ * Who may do what is written here from DESIGN.md, not read from the code: a refusal must be a
+ * 403/404 that changes nothing; where DESIGN.md allows it, the write goes through.
+ */
+let stack: SecuredStack;
+beforeAll(async () => {
+  stack = await startSecuredStack();
+});
+afterAll(() => stack.stop());
+
+/** Who is who at the meeting, by the standing DESIGN.md §3 names. */
+const ROLES: readonly [Person, string][] = [
+  ['lead', 'the lead social worker (chair)'],
+  ['manager', 'the team manager'],
+  ['health', 'the health visitor (minute-taker)'],
+  ['school', 'the school (guest professional)'],
+  ['police', 'the police (guest professional)'],
+  ['iro', 'the conference chair'],
+  ['family', 'a family member (guest)'],
+  ['stranger', 'a same-tenant non-member'],
+];
+
+interface Write {
+  readonly route: TabApiRouteKey;
+  readonly label: string;
+  readonly body?: unknown;
+  readonly may: readonly Person[];
+  /** Where DESIGN.md says so. */
+  readonly why: string;
+}
+
+const MINUTE_WRITERS: readonly Person[] = ['lead', 'health'];
+
+/** From DESIGN.md. A write route of TAB_API missing here fails the file: add its row. */
+const WRITES: readonly Write[] = [
+  { route: 'PATCH /api/meetings/:meetingId/minutes', label: 'saving a section of the minutes', may: MINUTE_WRITERS, why: '§1 (3): the chair fills the minutes tab; §2: chair ≠ minute-taker' },
+  { route: 'POST /api/meetings/:meetingId/minutes/contributions/:contributionId', label: 'taking a chat contribution into the minutes', may: MINUTE_WRITERS, why: 'the same: the chair and the minute-taker write the minutes' },
+  { route: 'PUT /api/meetings/:meetingId/roles', label: 'naming the chair and minute-taker', may: ['lead', 'manager'], why: '§1 (1) and §2 "who chairs": the lead social worker arranges the meeting; the team manager chairs the first' },
+  { route: 'POST /api/meetings/:meetingId/minutes/sign-off', label: 'signing the minutes as chair', body: { as: 'chair' }, may: ['lead'], why: '§2 minutes: signed by the chair' },
+  { route: 'POST /api/meetings/:meetingId/minutes/sign-off', label: 'signing the minutes as team manager', body: { as: 'team-manager' }, may: ['manager'], why: '§2 minutes: signed by the team manager' },
+  { route: 'POST /api/meetings/:meetingId/minutes/amend', label: 'amending signed minutes', may: MINUTE_WRITERS, why: 'an amendment is writing the minutes again (chair, minute-taker)' },
+  { route: 'POST /api/meetings/:meetingId/minutes/distribute', label: 'circulating signed minutes', may: ['lead', 'manager'], why: '§2: the lead social worker (here the chair) circulates; members tell the lead social worker when it has not arrived' },
+];
+
+const WRITE_ROUTES = PRODUCTION_TAB_ROUTES.filter((route) => route.writes);
+
+test('every write route of TAB_API has its row in the role matrix', () => {
+  expect(WRITE_ROUTES.map((route) => route.key).filter((key) => !WRITES.some((write) => write.route === key))).toEqual([]);
+});
+
+const routeOf = (key: TabApiRouteKey): TabRouteCase => WRITE_ROUTES.find((route) => route.key === key)!;
+
+async function press(write: Write, person: Person) {
+  const route = routeOf(write.route);
+  const target = await stack.freshMeeting(route.needs);
+  const before = await stack.snapshot();
+  const answer = await stack.call(route.method, route.path(target), { token: await stack.as(person), body: write.body ?? route.bodyFor(target) });
+  return { answer, changed: changesBetween(before, await stack.snapshot()).length > 0 };
+}
+
+describe('the role matrix on every write', () => {
+  for (const write of WRITES) {
+    for (const [person, standing] of ROLES) {
+      if (write.may.includes(person)) {
+        test(`${standing} may go on ${write.label} (${write.why})`, async () => {
+          const { answer, changed } = await press(write, person);
+          expect(answer.status).toBeLessThan(300);
+          expect(changed).toBe(true);
+        });
+      } else {
+        attack(`role matrix: ${standing} ${write.label} (${write.route}) is refused and changes nothing`, async () => {
+          const { answer, changed } = await press(write, person);
+          expect([403, 404]).toContain(answer.status);
+          expect(changed).toBe(false);
+        });
+      }
+    }
+  }
+});

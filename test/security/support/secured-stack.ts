@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, createLocalJWKSet, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
+import { createBotAdapter } from '../../../bot/bot-adapter';
+import { CoreGroupBot } from '../../../bot/core-group.bot';
+import { createTeamsNotifier } from '../../../bot/teams-notifier';
+import type { CoreGroupMember, MemberRole } from '../../../src/domain/core-group';
+import { type Minutes, openingDraft, signMinutes } from '../../../src/domain/minutes';
+import { renderDocx } from '../../../src/export/docx-renderer';
+import { renderPdf } from '../../../src/export/pdf-renderer';
+import { messageJobHandlers } from '../../../src/jobs/job-handlers';
+import { type JobRunner, createJobRunner } from '../../../src/jobs/job-runner';
+import { recipientOfJob } from '../../../src/jobs/job-recipient';
+import { createRateLimiter } from '../../../src/jobs/rate-limiter';
+import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-group.seed';
+import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed';
+import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
+import { botRouter } from '../../../src/server/bot-mount';
+import { exportRouter } from '../../../src/server/export.route';
+import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
+import { createHttpApp } from '../../../src/server/http-app';
+import { minutesRouter } from '../../../src/server/minutes.route';
+import { createTabTokenVerifier } from '../../../src/server/tab-auth';
+import { createCalendarNotificationService } from '../../../src/services/calendar-notifications.service';
+import { createCaseStatusService } from '../../../src/services/case-status.service';
+import { createCheckInService } from '../../../src/services/check-in.service';
+import { createConcernService } from '../../../src/services/concern.service';
+import { createConversations } from '../../../src/services/conversations.service';
+import { createCoreGroupSetupService } from '../../../src/services/core-group-setup.service';
+import { createDashboard } from '../../../src/services/dashboard.service';
+import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
+import { createMeetingEventsService } from '../../../src/services/meeting-events.service';
+import { createMinutesDistribution } from '../../../src/services/minutes-distribution.service';
+import { createMinutesService } from '../../../src/services/minutes.service';
+import { createMessageServices } from '../../../src/services/notifications/message-services';
+import { createAgendaViews } from '../../../src/services/notifications/meeting-notices.service';
+import type { Clock } from '../../../src/services/ports/clock.port';
+import { createRecordExport } from '../../../src/services/record-export.service';
+import { createSchedulingService } from '../../../src/services/scheduling.service';
+import type { Store } from '../../../src/store/store';
+import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
+import { demoDatabase } from '../../support/databases';
+import { aPlan } from '../../support/fixtures';
+import { simulatedGraph } from '../../support/graph';
+import { capturedLog } from './log-capture';
+
+/** The tab's API as its app registration exposes it (the audience of a Teams SSO token). */
+export const TAB_AUDIENCE = 'api://coregroup.example.org/33333333-4444-4555-8666-777777777777';
+/** A second tenant on the allow-list, with a core group of its own. */
+export const PARTNER_TENANT_ID = '22222222-3333-4444-8555-666666666666';
+/** A tenant not on the allow-list. */
+export const OUTSIDE_TENANT_ID = '99999999-9999-4999-8999-999999999999';
+export const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+/** The booked demo meeting's Teams meeting chat. */
+export const DEMO_CHAT_ID = '19:meeting_secured-stack@thread.v2';
+
+/**
+ * Who can call the stack: the demo core group's people (its guest family member added), a
+ * same-tenant stranger, the lead of another core group in the demo tenant, and the lead of a core
+ * group in the partner tenant. Each has a tenant and an Entra object id.
+ */
+export const PEOPLE = {
+  lead: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') },
+  manager: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('manager') },
+  health: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health') },
+  school: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('school') },
+  police: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('police') },
+  iro: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('iro') },
+  family: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('family') },
+  stranger: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('stranger') },
+  otherLead: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('otherlsw') },
+  partnerLead: { tenantId: PARTNER_TENANT_ID, aadObjectId: demoObjectId('partner') },
+  /** The demo lead's object id, claimed in the partner tenant: same `oid`, another tenant. */
+  partnerWithLeadOid: { tenantId: PARTNER_TENANT_ID, aadObjectId: demoObjectId('lead') },
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+/**
+ * Text that must never reach someone refused: the demo child's name and case reference, the other
+ * groups' case references and children, the demo members' names, the plan's wording and the
+ * draft's own text (seeded below).
+ */
+export const SECRETS = [
+  'Riley',
+  'DEMO-0001',
+  'OTHER-1',
+  'Someone Else',
+  'PARTNER-1',
+  'Partner Child',
+  'Priya Shah',
+  'Tom Okafor',
+  'Grace Lindqvist',
+  'Owen Price',
+  'Amira Haddad',
+  'Helen Moss',
+  'Visit weekly',
+  'strategy discussion',
+  'DRAFT-CHILDS-VOICE',
+  'OTHER-GROUP-DRAFT',
+  'PARTNER-GROUP-DRAFT',
+] as const;
+
+/** The secrets found in a text (an answer body, a card, a log). */
+export function disclosed(text: string): string[] {
+  return SECRETS.filter((secret) => text.includes(secret));
+}
+
+/** How a tab token is made: a valid Teams SSO token unless an option breaks it. `null` leaves a claim out. */
+export interface TabTokenOptions {
+  readonly tid?: string | null;
+  readonly oid?: string | null;
+  readonly scp?: string | null;
+  readonly audience?: string;
+  readonly issuer?: string;
+  /** Seconds since the epoch. */
+  readonly expiresAt?: number;
+  readonly notBefore?: number;
+  /** `stranger`: a key that is not among the published ones. */
+  readonly key?: 'entra' | 'stranger';
+}
+
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** The body as JSON, or undefined when it is not JSON. */
+  readonly json: unknown;
+}
+
+/** The state a fresh meeting's minutes start in, for a write that needs it. */
+export type MinutesState = 'draft' | 'signed';
+
+/** A meeting made for one probe: where it is, and the chat contribution waiting in its draft. */
+export interface FreshMeeting {
+  readonly meetingId: string;
+  readonly contributionId: string;
+  readonly chatId: string;
+  readonly coreGroupId: string;
+  readonly rolesChange: GroupSeed['rolesChange'];
+}
+
+/** An answer read as text, and as JSON where it is JSON (a file download is not). */
+export async function answerOf(response: Response): Promise<Answer> {
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON (a DOCX, a PDF, an empty 202): `json` stays undefined and the probe reads `text`.
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+/** Every stored row (audit log aside), as `table {json}`. */
+export type Snapshot = ReadonlySet<string>;
+
+/** The rows that appeared (`+`) or went (`-`) between two snapshots, each cut short for a readable failure. */
+export function changesBetween(before: Snapshot, after: Snapshot): string[] {
+  const cut = (row: string) => (row.length > 240 ? `${row.slice(0, 240)}…` : row);
+  return [...[...after].filter((row) => !before.has(row)).map((row) => `+ ${cut(row)}`), ...[...before].filter((row) => !after.has(row)).map((row) => `- ${cut(row)}`)];
+}
+
+const seconds = () => Math.floor(Date.now() / 1000);
+const FIXED_NOW = '2026-06-08T11:00:00.000Z';
+
+/**
+ * The whole service as `src/main.ts` wires it — bot endpoint, Graph notifications, tab API,
+ * exports, job runner — with authentication on and local stand-ins for what lies outside: a JWKS
+ * for Teams SSO tokens, the Bot Framework channel (signed channel tokens, recording connector),
+ * the Graph simulator and a SQLite demo database. `startService` cannot be used: it takes Entra's
+ * keys and botbuilder's metadata endpoint from the network. Started once per test file.
+ */
+export async function startSecuredStack() {
+  const clock: Clock = { nowIso: () => FIXED_NOW, today: () => Temporal.PlainDate.from(FIXED_NOW.slice(0, 10)) };
+  const { database, store, calendars, coreGroupId } = await demoDatabase(clock);
+  const log = capturedLog();
+  const { logger } = log;
+  const policies = loadPolicyCatalogue();
+  const deps = { ...store, clock, calendars, policy: (id: string) => policies.get(id) };
+  const channel = await startChannelStandIn();
+  const { simulator, calendar } = await simulatedGraph(demoOrganisation(clock.today()));
+
+  const seeded = await seedAroundTheDemo(store, { coreGroupId, at: clock.nowIso() });
+
+  const meetingEvents = createMeetingEventsService(deps);
+  const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID, organiserMailbox: 'priya.shah@demo.example' });
+  let base = '';
+  const notifications = createCalendarNotificationService({ calendar, subscriptions: store.calendarSubscriptions, meetings: store.meetings, scheduling, clock, notificationUrl: () => `${base}/api/graph/notifications` });
+  const status = createCaseStatusService(deps);
+  const conversations = createConversations({ references: store.conversationReferences, clock });
+  const allowedTenantIds = [DEMO_TENANT_ID, PARTNER_TENANT_ID];
+  const bot = new CoreGroupBot({
+    status,
+    scheduling,
+    checkIns: createCheckInService(deps),
+    concerns: createConcernService(deps),
+    meetingChat: createMeetingChatService(deps),
+    meetingEvents,
+    teamsAppId: TEAMS_APP_ID,
+    setup: createCoreGroupSetupService({ ...deps, directory: calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
+    agenda: createAgendaViews({ meetingEvents, conversations }),
+    conversations,
+    allowedTenantIds,
+  });
+  const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });
+  const recordExport = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
+  const distribution = createMinutesDistribution(deps);
+  const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
+  const jobs: JobRunner = createJobRunner({
+    queue: store.jobs,
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, exports: recordExport, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
+    workerId: 'secured-stack',
+    clock,
+    groupOf: recipientOfJob,
+    onError: (details) => logger.warn(details, 'job attempt failed'),
+  });
+
+  const entra = await generateKeyPair('RS256');
+  const stranger = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(entra.publicKey)), kid: 'entra', alg: 'RS256' };
+  const verifier = createTabTokenVerifier({ keys: createLocalJWKSet({ keys: [jwk] }), audiences: [TAB_AUDIENCE], allowedTenantIds });
+
+  const app = createHttpApp({
+    logger,
+    health: { checkDatabase: database.ping },
+    version: 'secured-stack',
+    routers: [
+      botRouter({ adapter, bot, logger }),
+      graphNotificationsRouter({ service: notifications, logger }),
+      minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
+      exportRouter({ exports: recordExport, verifier, logger }),
+    ],
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  /** A Teams SSO token for the tab; valid unless an option breaks it. */
+  const tabToken = (options: TabTokenOptions = {}): Promise<string> => {
+    const tid = options.tid === undefined ? DEMO_TENANT_ID : options.tid;
+    const claims: Record<string, unknown> = { name: 'Someone' };
+    if (tid !== null) claims.tid = tid;
+    if (options.oid !== null) claims.oid = options.oid ?? PEOPLE.lead.aadObjectId;
+    if (options.scp !== null) claims.scp = options.scp ?? 'access_as_user';
+    const jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'entra' })
+      .setIssuer(options.issuer ?? `https://login.microsoftonline.com/${tid ?? DEMO_TENANT_ID}/v2.0`)
+      .setAudience(options.audience ?? TAB_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(options.expiresAt ?? seconds() + 3600);
+    if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
+    return jwt.sign(options.key === 'stranger' ? stranger.privateKey : entra.privateKey);
+  };
+  const entraPublicKeyPem = await exportSPKI(entra.publicKey);
+
+  return {
+    base,
+    database,
+    channel,
+    simulator,
+    jobs,
+    log,
+    ...seeded,
+    tabToken,
+    /** The published RS256 key's PEM: what an HS256 "key confusion" token is signed with. */
+    entraPublicKeyPem,
+    /** A valid tab token for one of PEOPLE. */
+    as: (person: Person) => tabToken({ tid: PEOPLE[person].tenantId, oid: PEOPLE[person].aadObjectId }),
+
+    /** One HTTP request; the answer read as text and, where it is, JSON. */
+    async call(method: string, path: string, options: { token?: string | undefined; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+      const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const headers = { ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+      return answerOf(await fetch(`${base}${path}`, { method, headers, body }));
+    },
+
+    /** A Teams activity from one of PEOPLE (personal chat unless `extra` says otherwise). */
+    activity: (person: Person, extra: Partial<Parameters<typeof teamsActivity>[0]> = {}) => teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: PEOPLE[person].tenantId, aadObjectId: PEOPLE[person].aadObjectId, ...extra }),
+    /** The same activity, in the booked demo meeting's chat. */
+    inMeetingChat: <T extends object>(activity: T) => ({ ...activity, conversation: { id: DEMO_CHAT_ID, conversationType: 'groupChat', tenantId: (activity as { conversation?: { tenantId?: string } }).conversation?.tenantId ?? DEMO_TENANT_ID } }),
+    /** Teams' meeting-start or meeting-end event in a meeting chat, as Teams sends it. */
+    meetingEvent(chatId: string, which: 'start' | 'end') {
+      const event = teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: PEOPLE.lead.aadObjectId, type: 'event', name: `application/vnd.microsoft.meeting${which === 'start' ? 'Start' : 'End'}`, conversationType: 'groupChat' });
+      const time = which === 'start' ? { StartTime: '2026-06-08T09:00:00Z' } : { EndTime: '2026-06-08T10:30:00Z' };
+      return { ...event, conversation: { ...event.conversation, id: chatId }, value: { Id: 'meeting-id', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/secured', MeetingType: 'Scheduled', Title: 'Core group', ...time } };
+    },
+    /** POSTs an activity to the bot endpoint with a channel token (a valid one unless given). */
+    async postActivity(activity: object, token?: string | null): Promise<Answer> {
+      const authorization = token === null ? undefined : (token ?? (await channel.token()));
+      return answerOf(await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization: `Bearer ${authorization}` } : {}) }, body: JSON.stringify(activity) }));
+    },
+
+    /** Runs every job that is due, until none is left. */
+    async drainJobs(): Promise<void> {
+      while ((await jobs.runOnce()) > 0);
+    },
+
+    /**
+     * Everything the app keeps, row by row, but the audit log (which records refusals too):
+     * `changesBetween` two snapshots empty means nothing changed in between.
+     */
+    async snapshot(): Promise<Snapshot> {
+      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' and name not like 'audit_%' order by name`.execute(database.db);
+      const rows = new Set<string>();
+      for (const { name } of tables.rows) {
+        const read = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(database.db);
+        for (const row of read.rows) rows.add(`${name} ${JSON.stringify(row)}`);
+      }
+      return rows;
+    },
+
+    /** The member record of one of PEOPLE in the demo core group. */
+    member: (person: Person) => seeded.demoMembers.find((member) => member.aadObjectId === PEOPLE[person].aadObjectId && PEOPLE[person].tenantId === DEMO_TENANT_ID),
+
+    /**
+     * A new meeting for one probe, booked with a Teams chat of its own: the group's chair and
+     * minute-taker named (in the demo group the lead social worker and the health visitor), a
+     * draft with one chat decision waiting, or minutes signed by the chair and the team manager.
+     */
+    async freshMeeting(state: MinutesState, group: GroupName = 'demo'): Promise<FreshMeeting> {
+      const seed = seeded.groups[group];
+      const meetingId = randomUUID();
+      const chatId = `19:meeting_${meetingId}@thread.v2`;
+      const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
+      const booking = { organiser: 'priya.shah@demo.example', eventId: `event-${meetingId}`, chatId };
+      await store.meetings.create({ id: meetingId, coreGroupId: seed.coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', chairMemberId, minuteTakerMemberId, booking });
+      const contributionId = `activity-${randomUUID()}`;
+      const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: seed.coreGroupId }, members: seed.members });
+      const contribution = { id: contributionId, kind: 'decision' as const, text: 'School to share attendance weekly', memberId: minuteTakerMemberId, at: clock.nowIso() };
+      const withContribution: Minutes = { ...draft, content: { ...draft.content, childsVoice: seed.draftText, contributions: [contribution] } };
+      await store.minutes.createDraft(withContribution, chairMemberId, clock.nowIso());
+      if (state === 'signed') {
+        const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
+        await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
+        const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
+        await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
+      }
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange };
+    },
+
+    async stop(): Promise<void> {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await channel.stop();
+      await simulator.stop();
+      await database.drop();
+    },
+  };
+}
+
+export type SecuredStack = Awaited<ReturnType<typeof startSecuredStack>>;
+
+const member = (options: { name: string; role: MemberRole; agency: string; aadObjectId: string; reach?: CoreGroupMember['reach'] }): CoreGroupMember => ({
+  id: randomUUID(),
+  displayName: options.name,
+  role: options.role,
+  agency: options.agency,
+  aadObjectId: options.aadObjectId,
+  reach: options.reach ?? 'tenant',
+  active: true,
+});
+
+/** A core group the probes aim at: its people and who holds which meeting role in its fresh meetings. */
+export interface GroupSeed {
+  readonly coreGroupId: string;
+  readonly members: readonly CoreGroupMember[];
+  readonly chairMemberId: string;
+  readonly minuteTakerMemberId: string;
+  readonly managerMemberId: string;
+  /** A roles change (`PUT …/roles`) that would move both roles to other members. */
+  readonly rolesChange: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
+  /** The draft's text, one of SECRETS. */
+  readonly draftText: string;
+}
+
+export type GroupName = 'demo' | 'other' | 'partner';
+
+/**
+ * Around the demo core group: its family member as a Teams guest (the demo's parent is e-mail
+ * only), its meeting booked with a Teams chat and a draft; another core group in the demo tenant
+ * and one in the partner tenant, each led by someone else, with a team manager (e-mail only).
+ */
+async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; at: string }) {
+  const { coreGroupId, at } = options;
+  await store.coreGroups.addMember(coreGroupId, member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }));
+  const demoMembers = await store.coreGroups.members(coreGroupId);
+  const demoId = (person: Person) => demoMembers.find((candidate) => candidate.aadObjectId === PEOPLE[person].aadObjectId)!.id;
+  const meetingId = randomUUID();
+  await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from(at.slice(0, 10)), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', booking: { organiser: 'priya.shah@demo.example', eventId: 'event-secured-stack', joinUrl: 'https://teams.microsoft.com/l/meetup-join/secured', chatId: DEMO_CHAT_ID } });
+  const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId }, members: demoMembers });
+  await store.minutes.createDraft({ ...draft, content: { ...draft.content, childsVoice: 'DRAFT-CHILDS-VOICE' } }, demoId('lead'), at);
+  const demo: GroupSeed = {
+    coreGroupId,
+    members: demoMembers,
+    chairMemberId: demoId('lead'),
+    minuteTakerMemberId: demoId('health'),
+    managerMemberId: demoId('manager'),
+    rolesChange: { chairMemberId: demoId('manager'), minuteTakerMemberId: demoId('school') },
+    draftText: 'DRAFT-CHILDS-VOICE',
+  };
+
+  const otherGroup = async (group: { caseReference: string; childName: string; tenantId: string; lead: { aadObjectId: string }; draftText: string }): Promise<GroupSeed & { meetingId: string }> => {
+    const id = randomUUID();
+    const lead = member({ name: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: group.lead.aadObjectId });
+    const manager: CoreGroupMember = { id: randomUUID(), displayName: 'Other Manager', role: 'team-manager', agency: "children's social care", email: 'other.manager@elsewhere.example', reach: 'email-only', active: true };
+    await store.coreGroups.create({ id, caseReference: group.caseReference, childName: group.childName, tenantId: group.tenantId, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: at }, [lead, manager]);
+    await store.plans.saveRevision({ plan: aPlan(id, lead.id), authorMemberId: lead.id, reason: 'Outline plan from the ICPC', changes: [] }, at);
+    const otherMeetingId = randomUUID();
+    await store.meetings.create({ id: otherMeetingId, coreGroupId: id, date: Temporal.PlainDate.from('2026-06-09'), status: 'scheduled' });
+    const otherDraft = openingDraft({ id: randomUUID(), meeting: { id: otherMeetingId, coreGroupId: id }, members: [lead, manager] });
+    await store.minutes.createDraft({ ...otherDraft, content: { ...otherDraft.content, childsVoice: group.draftText } }, lead.id, at);
+    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText };
+  };
+  const other = await otherGroup({ caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, lead: PEOPLE.otherLead, draftText: 'OTHER-GROUP-DRAFT' });
+  const partner = await otherGroup({ caseReference: 'PARTNER-1', childName: 'Partner Child', tenantId: PARTNER_TENANT_ID, lead: PEOPLE.partnerLead, draftText: 'PARTNER-GROUP-DRAFT' });
+  return { coreGroupId, meetingId, demoMembers, groups: { demo, other, partner } };
+}

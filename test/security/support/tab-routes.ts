@@ -1,0 +1,97 @@
+import { TAB_API, type TabApiRoute, type TabApiRouteKey } from '../../../src/contracts/tab-api.contract';
+
+/** What a probe fills a route's path with: the meeting, contribution and core group it aims at. */
+export interface RouteTarget {
+  readonly meetingId: string;
+  readonly contributionId: string;
+  readonly coreGroupId: string;
+  readonly chatId: string;
+  /** A change of chair and minute-taker among the target group's members. */
+  readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
+}
+
+/** One route of the tab API, ready to call. */
+export interface TabRouteCase {
+  readonly key: TabApiRouteKey;
+  readonly method: string;
+  /** Whether the route names a meeting, a contribution or a core group (in its path or query). */
+  readonly takesIds: boolean;
+  /** Whether the route changes something (anything but GET). */
+  readonly writes: boolean;
+  readonly localOnly: boolean;
+  /** A body its contract accepts (undefined for a route without one). */
+  readonly body: unknown;
+  /** The state of the minutes in which the route does its work (amending and circulating need signed minutes). */
+  readonly needs: 'draft' | 'signed';
+  path(target: RouteTarget): string;
+  /** The body aimed at the target: `body`, with the target's own members where the route names them. */
+  bodyFor(target: RouteTarget): unknown;
+}
+
+/**
+ * A body each route's contract accepts, as the tab would send it. A route added to `TAB_API`
+ * with a body but no sample here fails every matrix at once, so it cannot go unattacked.
+ */
+const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
+  'PATCH /api/meetings/:meetingId/minutes': { baseVersion: 1, section: 'childsVoice', value: 'Jordan says school is better' },
+  'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { decision: 'accept' },
+  'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'set-by-the-probe', minuteTakerMemberId: 'set-by-the-probe' },
+  'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
+  'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
+  'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
+};
+
+const ROLES = 'PUT /api/meetings/:meetingId/roles';
+const NEEDS_SIGNED: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/minutes/amend', 'POST /api/meetings/:meetingId/minutes/distribute'];
+
+/** Path parameters the matrix knows how to aim; a new one fails loudly until it is added. */
+const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
+  meetingId: (target) => target.meetingId,
+  contributionId: (target) => target.contributionId,
+  coreGroupId: (target) => target.coreGroupId,
+  format: () => 'docx',
+};
+
+/** Query parameters that name something, filled the same way. */
+const QUERY_IDS: Record<string, (target: RouteTarget) => string> = {
+  chatId: (target) => target.chatId,
+};
+
+function queryKeysOf(route: TabApiRoute): string[] {
+  const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function caseOf(key: TabApiRouteKey): TabRouteCase {
+  const route: TabApiRoute = TAB_API[key];
+  const [method, template] = key.split(' ') as [string, string];
+  const parameters = [...template.matchAll(/:(\w+)/g)].map((match) => match[1]!);
+  for (const parameter of parameters) {
+    if (!PARAMETERS[parameter]) throw new Error(`${key}: the attack matrix cannot aim :${parameter}; add it to PARAMETERS in test/security/support/tab-routes.ts`);
+  }
+  const queryIds = queryKeysOf(route).filter((name) => QUERY_IDS[name]);
+  if (route.body && !(key in VALID_BODIES)) throw new Error(`${key} takes a body: add a valid one to VALID_BODIES in test/security/support/tab-routes.ts`);
+  const body = VALID_BODIES[key];
+  if (route.body && !route.body.safeParse(body).success) throw new Error(`${key}: the sample body in VALID_BODIES no longer fits its contract`);
+  return {
+    key,
+    method,
+    takesIds: parameters.some((parameter) => parameter !== 'format') || queryIds.length > 0,
+    writes: method !== 'GET',
+    localOnly: route.localOnly === true,
+    body,
+    needs: NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : body),
+    path(target) {
+      const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));
+      const query = queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`).join('&');
+      return query ? `${path}?${query}` : path;
+    },
+  };
+}
+
+/** Every route of the tab API (src/contracts/tab-api.contract.ts), so a route added there is attacked here. */
+export const TAB_ROUTES: readonly TabRouteCase[] = (Object.keys(TAB_API) as TabApiRouteKey[]).map(caseOf);
+
+/** The routes production serves (the dev sign-in is local mode only). */
+export const PRODUCTION_TAB_ROUTES = TAB_ROUTES.filter((route) => !route.localOnly);
