@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, CardFactory, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { submittedCardAction } from '../src/contracts/card-actions.contract';
 import { cardActionFor } from './actions/action-table';
 import type { CardAction, CardActionRequest } from './actions/card-action';
@@ -15,6 +15,9 @@ import { sendToPersonalChat } from './personal-chat';
 import type { Caller } from '../src/services/authorise';
 
 export type { BotServices } from './bot-services';
+
+/** The invoke Teams sends for an `Action.Execute` (Universal Actions). */
+const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
 /**
  * The Teams bot, which only dispatches: every turn's tenant is checked against the allow-list
@@ -88,6 +91,16 @@ export class CoreGroupBot extends TeamsActivityHandler {
       this.services,
     );
     await send(context, reply);
+  }
+
+  /**
+   * Invokes: the app answers Universal Actions only. Any other invoke (a message extension, a task
+   * module, a sign-in exchange — none declared in the manifest) is a 400 that says so, not
+   * botbuilder's 501: nothing failed on our side, and a 5xx would invite Teams to send it again.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === ADAPTIVE_CARD_ACTION) return super.onInvokeActivity(context);
+    return { status: 400, body: { code: 'NotSupported', message: 'Core Group does not answer this kind of request.' } };
   }
 
   /**

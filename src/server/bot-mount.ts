@@ -1,21 +1,11 @@
 import type { Activity, ActivityHandler, InvokeResponse, TurnContext } from 'botbuilder';
 import { type NextFunction, type Request, type Response, type Router, Router as createRouter } from 'express';
-import { z } from 'zod';
+import { botActivitySchema } from '../contracts/bot-activity.contract';
 import type { ErrorBody } from '../contracts/errors.contract';
 import { ERROR_TRANSLATIONS, errorLogFields, translationOf } from '../errors/error-codes';
 import { jsonBody } from './json-body';
 import type { Logger } from './logger';
 import { RequestRefusedError } from './request-refused';
-
-/** The envelope every Bot Framework activity has; the bot validates what each handler reads. */
-const activityEnvelope = z
-  .object({
-    type: z.string().min(1).max(64),
-    serviceUrl: z.string().url(),
-    channelId: z.string().min(1).max(64),
-    conversation: z.object({ id: z.string().min(1) }).passthrough(),
-  })
-  .passthrough();
 
 /**
  * The largest activity read. Teams caps a message at about 28 KB of text; with its HTML twin,
@@ -54,7 +44,7 @@ export function botRouter(options: {
     next(refused ? new RequestRefusedError('unauthorized') : undefined);
   };
   router.post('/api/messages', bearerFirst, ...jsonBody({ limit: ACTIVITY_LIMIT }), async (request, response) => {
-    const envelope = activityEnvelope.safeParse(request.body);
+    const envelope = botActivitySchema.safeParse(request.body);
     if (!envelope.success) {
       const invalid: ErrorBody = { error: { code: 'invalid-input', message: 'Not a Bot Framework activity' } };
       response.status(400).json(invalid);

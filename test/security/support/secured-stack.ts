@@ -230,7 +230,7 @@ export async function startSecuredStack() {
     health: { checkDatabase: database.ping },
     version: 'secured-stack',
     routers: [
-      botRouter({ adapter, bot, logger }),
+      botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, verifier, logger }),
