@@ -19,8 +19,8 @@ function block(item: RecordBlock): Paragraph | Table {
  * unpaired surrogates into the XML as they are, and Word then refuses the file. Failures are RenderErrors.
  */
 export async function renderDocx(given: RecordDocument): Promise<Buffer> {
-  const document = shownRecord(given);
   try {
+    const document = shownRecord(given);
     const file = new Document({
       creator: 'Core Group',
       title: document.title,

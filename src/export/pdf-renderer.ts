@@ -11,8 +11,8 @@ import { windows1252Text } from './win-ansi';
  * (`windows1252Text`). Failures are RenderErrors.
  */
 export function renderPdf(given: RecordDocument): Promise<Buffer> {
-  const document = shownRecord(given, (text) => windows1252Text(plainUserText(text)));
   return new Promise<Buffer>((resolve, reject) => {
+    const document = shownRecord(given, (text) => windows1252Text(plainUserText(text)));
     const pdf = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: document.title, Subject: document.auditReference, Creator: 'Core Group' } });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
