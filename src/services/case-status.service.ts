@@ -1,10 +1,12 @@
 import type { Caller } from './authorise';
 import { caseload, myActions, myStatus } from './case-status/caseload';
+import { type CaseRequest, chooseCase } from './case-status/choose-case';
 import { minutesOf } from './case-status/minutes-of';
 import { planOf } from './case-status/plan-of';
 import { type StatusDeps, statusOf } from './case-status/status-of';
 
 export type { OwnAction } from './case-status/caseload';
+export type { CaseChoice, CaseOption, CaseToChoose } from './case-status/choose-case';
 export type { CoreGroupStatus, StatusDeps } from './case-status/status-of';
 
 /**
@@ -18,6 +20,8 @@ export function createCaseStatusService(deps: StatusDeps) {
     minutesOf: (caller: Caller, coreGroupId: string) => minutesOf(deps, { caller, coreGroupId }),
     planOf: (caller: Caller, coreGroupId: string) => planOf(deps, { caller, coreGroupId }),
     myStatus: (caller: Caller) => myStatus(deps, caller),
+    /** Which of the caller's cases a command is about (see `chooseCase`). */
+    chooseCase: (request: CaseRequest) => chooseCase(deps, request),
     myActions: (caller: Caller) => myActions(deps, caller),
     /** `myStatus` and `myActions` from one read of each group (the dashboard). */
     caseload: (caller: Caller) => caseload(deps, caller),
