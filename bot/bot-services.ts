@@ -10,8 +10,8 @@ import type { SchedulingService } from '../src/services/scheduling.service';
 
 /** The use cases the bot calls, each as narrow as the commands and card actions use it. */
 export interface BotServices {
-  readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
-  readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
+  readonly status: Pick<CaseStatusService, 'chooseCase' | 'statusOf' | 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
+  readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create'>;

@@ -1,8 +1,9 @@
-import { AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB } from '../../src/contracts/card-actions.contract';
+import { AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CHOOSE_CASE_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB } from '../../src/contracts/card-actions.contract';
 import { agendaViewCardAction } from './agenda-view.action';
 import { bookSlotCardAction } from './book-slot.action';
 import type { CardAction } from './card-action';
 import { checkInCardAction } from './check-in.action';
+import { chooseCaseCardAction } from './choose-case.action';
 import { createCoreGroupCardAction } from './create-core-group.action';
 import { markPresentCardAction } from './mark-present.action';
 import { raiseConcernCardAction } from './raise-concern.action';
@@ -15,6 +16,7 @@ export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
   [CREATE_CORE_GROUP_VERB]: createCoreGroupCardAction,
   [AGENDA_VIEW_VERB]: agendaViewCardAction,
   [MARK_PRESENT_VERB]: markPresentCardAction,
+  [CHOOSE_CASE_VERB]: chooseCaseCardAction,
 };
 
 /** The handler for a verb from the wire, or nothing for one the app does not know. */

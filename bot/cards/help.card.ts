@@ -2,12 +2,12 @@ import type { MemberRole } from '../../src/domain/core-group';
 import { adaptiveCard, heading, line } from './card';
 
 const COMMANDS: readonly { verb: string; what: string; roles?: readonly MemberRole[] }[] = [
-  { verb: 'status', what: 'your core groups: every deadline and whether it is met, due, at risk or overdue' },
-  { verb: 'tasks', what: 'the plan actions you own, with buttons to check in' },
-  { verb: 'plan', what: 'the current child protection plan: actions, owners, due dates, last check-ins' },
-  { verb: 'schedule', what: 'find slots inside the deadline and book the next core group', roles: ['lead-social-worker', 'team-manager'] },
-  { verb: 'minutes', what: 'where the minutes are, and their sign-off and circulation' },
-  { verb: 'escalate', what: 'raise a concern about the plan or the core group, or ask for an extra meeting' },
+  { verb: 'status [case]', what: 'your core groups: every deadline and whether it is met, due, at risk or overdue' },
+  { verb: 'tasks [case]', what: 'the plan actions you own, with buttons to check in' },
+  { verb: 'plan [case]', what: 'the current child protection plan: actions, owners, due dates, last check-ins' },
+  { verb: 'schedule [case]', what: 'find slots inside the deadline and book the next core group', roles: ['lead-social-worker', 'team-manager'] },
+  { verb: 'minutes [case]', what: 'where the minutes are, and their sign-off and circulation' },
+  { verb: 'escalate [case]', what: 'raise a concern about the plan or the core group, or ask for an extra meeting' },
   { verb: 'new', what: 'set up a core group after an ICPC', roles: ['lead-social-worker', 'team-manager'] },
   { verb: 'note …', what: 'in the meeting chat: add a note to the draft minutes (also decision …, action <what> by <date>)' },
   { verb: 'help', what: 'this list' },

@@ -1,6 +1,11 @@
+import type { CaseCommandVerb } from '../../src/contracts/card-actions.contract';
+import type { CaseAction } from '../../src/domain/permissions';
 import type { Caller } from '../../src/services/authorise';
-import type { CoreGroupStatus } from '../../src/services/case-status.service';
+import type { CaseChoice, CaseOption } from '../../src/services/case-status.service';
+import { answerRefusals } from '../answer-refusals';
 import type { BotServices } from '../bot-services';
+import { chooseCaseCard } from '../cards/choose-case.card';
+import { escapeCardText } from '../cards/escape';
 import { messageCard } from '../cards/notice.card';
 
 /** A `/coregroup …` command as the bot read it from a message. */
@@ -26,13 +31,49 @@ export interface Command {
   readonly personalOnly: boolean;
 }
 
+/** A command about one case: what it needs the caller to be allowed, and its card for the chosen case. */
+export interface CaseCommand {
+  readonly verb: CaseCommandVerb;
+  /** What the caller's role must allow in a case for it to be offered or chosen. */
+  readonly need: CaseAction;
+  /** What a role without `need` is told it does not include, and who can help, e.g. "scheduling meetings; the lead social worker … does that". */
+  readonly notIncluded: string;
+  readonly card: (coreGroup: CaseOption, caller: Caller, services: BotServices) => Promise<object> | object;
+  /** Shown when no case is named, instead of choosing one (an overview of every case); nothing to choose as usual. */
+  readonly overview?: (caller: Caller, services: BotServices) => Promise<object | undefined>;
+}
+
 /**
- * A case command about the caller's first core group: its card, or a plain "not a member yet"
- * when they belong to none.
+ * A case command: about the case named after the verb (`/coregroup plan DEMO-0002`), else the
+ * overview if it has one, else the caller's only case, else a card to choose one. Refusals from
+ * the services are answered on the card.
  */
-export function aboutFirstCoreGroup(card: (coreGroup: CoreGroupStatus['coreGroup'], request: CommandRequest, services: BotServices) => Promise<object> | object): Command['run'] {
-  return async (request, services) => {
-    const [first] = await services.status.myStatus(request.caller);
-    return { card: first ? await card(first.coreGroup, request, services) : messageCard('You are not a member of any core group yet.') };
+export function caseCommand(command: CaseCommand): Command {
+  return {
+    personalOnly: true,
+    run: async (request, services) => ({
+      card: await answerRefusals(async () => {
+        const overview = request.rest === '' ? await command.overview?.(request.caller, services) : undefined;
+        return overview ?? cardForChoice(command, await services.status.chooseCase({ caller: request.caller, need: command.need, typed: request.rest }), request.caller, services);
+      }),
+    }),
   };
+}
+
+/** The answer to a case command once its case was looked for: that case's card, a picker, or why there is none. */
+export async function cardForChoice(command: CaseCommand, choice: CaseChoice, caller: Caller, services: BotServices): Promise<object> {
+  switch (choice.kind) {
+    case 'chosen':
+      return command.card(choice.coreGroup, caller, services);
+    case 'choose':
+      return chooseCaseCard({ command: command.verb, title: 'Which case?', cases: choice.cases });
+    case 'did-you-mean':
+      return chooseCaseCard({ command: command.verb, title: 'None of your cases has that reference. Did you mean:', cases: choice.suggestions });
+    case 'not-found':
+      return messageCard(`None of your core groups has that case reference. Type /coregroup ${command.verb} on its own to choose from yours.`);
+    case 'not-allowed':
+      return messageCard(`Your role in ${choice.caseReference ? `case ${escapeCardText(choice.caseReference)}` : 'your core groups'} does not include ${command.notIncluded}.`);
+    case 'no-core-group':
+      return messageCard('You are not a member of any core group yet.');
+  }
 }

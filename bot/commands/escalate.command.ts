@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { escalateCard } from '../cards/escalate.card';
-import { type Command, aboutFirstCoreGroup } from './command';
+import { type CaseCommand, caseCommand } from './command';
 
-/** `/coregroup escalate`: the form to raise a concern about the caller's first core group. */
-export const escalateCommand: Command = {
-  personalOnly: true,
-  run: aboutFirstCoreGroup((coreGroup) => escalateCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, requestId: randomUUID() })),
+/** `/coregroup escalate [case]`: the form to raise a concern about a case (family members may too). */
+export const escalateCase: CaseCommand = {
+  verb: 'escalate',
+  need: 'raise-concern',
+  notIncluded: 'raising concerns in this app; contact the lead social worker',
+  card: (coreGroup) => escalateCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, requestId: randomUUID() }),
 };
+
+export const escalateCommand = caseCommand(escalateCase);

@@ -1,8 +1,12 @@
 import { minutesCard } from '../cards/minutes.card';
-import { type Command, aboutFirstCoreGroup } from './command';
+import { type CaseCommand, caseCommand } from './command';
 
-/** `/coregroup minutes`: where the minutes of the last and next meeting stand. */
-export const minutesCommand: Command = {
-  personalOnly: true,
-  run: aboutFirstCoreGroup(async (coreGroup, request, services) => minutesCard(await services.status.minutesOf(request.caller, coreGroup.id))),
+/** `/coregroup minutes [case]`: where the minutes of a case's last and next meeting stand. */
+export const minutesCase: CaseCommand = {
+  verb: 'minutes',
+  need: 'view-compliance',
+  notIncluded: 'following the minutes in this app; the lead social worker can tell you where they stand',
+  card: async (coreGroup, caller, services) => minutesCard(await services.status.minutesOf(caller, coreGroup.id)),
 };
+
+export const minutesCommand = caseCommand(minutesCase);

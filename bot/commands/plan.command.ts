@@ -1,8 +1,12 @@
 import { planCard } from '../cards/plan.card';
-import { type Command, aboutFirstCoreGroup } from './command';
+import { type CaseCommand, caseCommand } from './command';
 
-/** `/coregroup plan`: the current child protection plan of the caller's first core group. */
-export const planCommand: Command = {
-  personalOnly: true,
-  run: aboutFirstCoreGroup(async (coreGroup, request, services) => planCard(await services.status.planOf(request.caller, coreGroup.id))),
+/** `/coregroup plan [case]`: a case's current child protection plan. */
+export const planCase: CaseCommand = {
+  verb: 'plan',
+  need: 'view-plan',
+  notIncluded: 'reading the plan in this app; ask the lead social worker for a copy',
+  card: async (coreGroup, caller, services) => planCard(await services.status.planOf(caller, coreGroup.id)),
 };
+
+export const planCommand = caseCommand(planCase);

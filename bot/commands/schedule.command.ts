@@ -1,14 +1,15 @@
-import { messageCard } from '../cards/notice.card';
 import { slotsCard } from '../cards/schedule.card';
-import type { Command } from './command';
+import { type CaseCommand, caseCommand } from './command';
 
-/** `/coregroup schedule`: slots inside the deadline for the next core group the caller may schedule. */
-export const scheduleCommand: Command = {
-  personalOnly: true,
-  async run(request, services) {
-    const [group] = await services.scheduling.schedulableFor(request.caller);
-    if (!group) return { card: messageCard('You are not the lead social worker or team manager of any core group, so there is nothing for you to schedule.') };
-    const offer = await services.scheduling.proposeSlots({ caller: request.caller, coreGroupId: group.id });
-    return { card: slotsCard({ coreGroupId: group.id, caseReference: group.caseReference, offer, names: offer.names ?? new Map() }) };
+/** `/coregroup schedule [case]`: slots inside the deadline for a case's next core group (lead social worker, team manager). */
+export const scheduleCase: CaseCommand = {
+  verb: 'schedule',
+  need: 'schedule-meeting',
+  notIncluded: 'scheduling meetings, so there is nothing for you to schedule; the lead social worker or team manager does that',
+  async card(coreGroup, caller, services) {
+    const offer = await services.scheduling.proposeSlots({ caller, coreGroupId: coreGroup.id });
+    return slotsCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, offer, names: offer.names ?? new Map() });
   },
 };
+
+export const scheduleCommand = caseCommand(scheduleCase);

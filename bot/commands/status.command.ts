@@ -1,8 +1,19 @@
 import { statusCard } from '../cards/status.card';
-import type { Command } from './command';
+import { type CaseCommand, caseCommand } from './command';
 
-/** `/coregroup status`: the caller's core groups, every deadline and whether it is met. One read, nothing else. */
-export const statusCommand: Command = {
-  personalOnly: true,
-  run: async (request, services) => ({ card: statusCard(await services.status.myStatus(request.caller)) }),
+/**
+ * `/coregroup status [case]`: every deadline and whether it is met. Without a case, the overview
+ * of all the caller's core groups (one read, nothing else); with one, that case alone.
+ */
+export const statusCase: CaseCommand = {
+  verb: 'status',
+  need: 'view-compliance',
+  notIncluded: 'seeing deadlines and their status in this app; the lead social worker can tell you what is coming up',
+  card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)]),
+  async overview(caller, services) {
+    const statuses = await services.status.myStatus(caller);
+    return statuses.length > 0 ? statusCard(statuses) : undefined;
+  },
 };
+
+export const statusCommand = caseCommand(statusCase);

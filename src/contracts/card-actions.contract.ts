@@ -17,8 +17,9 @@ export const RAISE_CONCERN_VERB = 'raise-concern';
 export const CREATE_CORE_GROUP_VERB = 'create-core-group';
 export const AGENDA_VIEW_VERB = 'agenda-view';
 export const MARK_PRESENT_VERB = 'mark-present';
+export const CHOOSE_CASE_VERB = 'choose-case';
 
-export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB] as const;
+export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB, CHOOSE_CASE_VERB] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 
@@ -76,6 +77,14 @@ export type CreateCoreGroupAction = z.infer<typeof createCoreGroupAction>;
 /** The agenda card's automatic refresh and its "I'm here" button. */
 export const agendaAction = z.object({ meetingId: z.string().uuid(), started: z.boolean() });
 export type AgendaAction = z.infer<typeof agendaAction>;
+
+/** The `/coregroup` commands about one case, which take a case reference and can be chosen from a picker. */
+export const CASE_COMMAND_VERBS = ['status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate'] as const;
+export type CaseCommandVerb = (typeof CASE_COMMAND_VERBS)[number];
+
+/** A case on the picker: the command to run and the case it was offered for (the caller is checked again when it is pressed). */
+export const chooseCaseAction = z.object({ command: z.enum(CASE_COMMAND_VERBS), coreGroupId: z.string().uuid() });
+export type ChooseCaseAction = z.infer<typeof chooseCaseAction>;
 
 /**
  * An `Action.Submit` (the fallback where `Action.Execute` is not supported) arrives as a message

@@ -1,10 +1,8 @@
 import { SlotFinder } from '../domain/slot-finding';
-import type { Caller } from './authorise';
 import { bookMeeting } from './scheduling/book-meeting';
 import { cancelMeeting } from './scheduling/cancel-meeting';
 import { proposeSlots } from './scheduling/propose-slots';
 import { reschedule } from './scheduling/reschedule';
-import { schedulableFor } from './scheduling/schedulable-core-groups';
 import type { SchedulingDeps } from './scheduling/scheduling-deps';
 import { syncResponses } from './scheduling/sync-responses';
 
@@ -23,7 +21,6 @@ export function createSchedulingService(deps: SchedulingDeps) {
   const proposing = { ...deps, finder: new SlotFinder() };
   return {
     proposeSlots: (request: Parameters<typeof proposeSlots>[1]) => proposeSlots(proposing, request),
-    schedulableFor: (caller: Caller) => schedulableFor(deps, caller),
     book: (request: Parameters<typeof bookMeeting>[1]) => bookMeeting(deps, request),
     reschedule: (request: Parameters<typeof reschedule>[1]) => reschedule(deps, request),
     cancel: (request: Parameters<typeof cancelMeeting>[1]) => cancelMeeting(deps, request),

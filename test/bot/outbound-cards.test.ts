@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards/agenda.card';
+import { chooseCaseCard } from '../../bot/cards/choose-case.card';
 import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.card';
 import { minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
@@ -13,6 +14,7 @@ import {
   BOOK_SLOT_VERB,
   CARD_VERBS,
   CHECK_IN_VERB,
+  CHOOSE_CASE_VERB,
   CREATE_CORE_GROUP_VERB,
   type CardVerb,
   MARK_PRESENT_VERB,
@@ -20,6 +22,7 @@ import {
   agendaAction,
   bookSlotAction,
   checkInAction,
+  chooseCaseAction,
   createCoreGroupAction,
   raiseConcernAction,
 } from '../../src/contracts/card-actions.contract';
@@ -82,6 +85,7 @@ const SCHEMAS: Record<CardVerb, z.ZodObject> = {
   [CREATE_CORE_GROUP_VERB]: createCoreGroupAction,
   [AGENDA_VIEW_VERB]: agendaAction,
   [MARK_PRESENT_VERB]: agendaAction,
+  [CHOOSE_CASE_VERB]: chooseCaseAction,
 };
 
 describe('what card actions carry is what the card-action contract reads', () => {
@@ -97,6 +101,7 @@ describe('what card actions carry is what the card-action contract reads', () =>
     ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
     ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
+    ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);
     const inputIds = new Set(elements.filter((element) => element.type?.startsWith('Input.')).map((element) => element.id));

@@ -45,6 +45,7 @@ const PRESSES: Record<CardVerb, { person: Person; inMeetingChat: boolean; freeTe
   },
   'agenda-view': { person: 'police', inMeetingChat: true, data: () => ({ meetingId: stack.meetingId, started: true }) },
   'mark-present': { person: 'police', inMeetingChat: true, data: () => ({ meetingId: stack.meetingId, started: true }) },
+  'choose-case': { person: 'lead', inMeetingChat: false, data: () => ({ command: 'plan', coreGroupId: stack.coreGroupId }) },
 };
 
 test('every card verb of CARD_ACTIONS is fuzzed here', () => {
