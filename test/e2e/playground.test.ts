@@ -59,7 +59,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     expect(await page.getByRole('button', { name: 'On track' }).count()).toBe(0);
   }, 60_000);
 
-  test('/coregroup status, then /coregroup schedule and Book: a Teams meeting on the simulator’s calendar, which the minutes tab then opens', async () => {
+  test('/coregroup schedule <case>, then Book: a Teams meeting on the simulator’s calendar, which the minutes tab then opens', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.setViewportSize({ width: 1280, height: 900 });
     const say = async (text: string) => {
@@ -69,7 +69,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     };
     await say('/coregroup status');
     await page.getByText(/First core group within/).first().waitFor({ timeout: 15_000 });
-    await say('/coregroup schedule');
+    await say('/coregroup schedule demo-0001');
     await page.getByText('Schedule the next core group — case DEMO-0001').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Book this Teams meeting' }).last().click();
     await page.getByText('Core group booked — case DEMO-0001').waitFor({ timeout: 30_000 });
