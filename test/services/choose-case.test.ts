@@ -7,14 +7,14 @@ import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
-import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
 import { TENANT, aCoreGroup } from '../support/fixtures';
 
 const clock: Clock = { nowIso: () => '2026-06-10T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-10') };
 const calendars = loadWorkingDayCalendars();
 const catalogue = loadPolicyCatalogue();
 
-describe('choosing the case a command is about', () => {
+describe.each(ENGINES.filter((engine) => engine.available).map((engine) => engine.name))('choosing the case a command is about (%s)', (engine) => {
   let database: TestDatabase;
   let store: Store;
   let service: ReturnType<typeof createCaseStatusService>;
@@ -28,7 +28,7 @@ describe('choosing the case a command is about', () => {
   const caller = (aadObjectId: string) => ({ tenantId: TENANT, aadObjectId });
 
   beforeAll(async () => {
-    database = await migratedDatabase('sqlite');
+    database = await migratedDatabase(engine);
     store = createStore(database);
     service = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id) });
   });
