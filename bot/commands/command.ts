@@ -39,7 +39,7 @@ export interface CaseCommand {
   /** What a role without `need` is told it does not include, and who can help, e.g. "scheduling meetings; the lead social worker … does that". */
   readonly notIncluded: string;
   readonly card: (coreGroup: CaseOption, caller: Caller, services: BotServices) => Promise<object> | object;
-  /** Shown when no case is named, instead of choosing one (an overview of every case); nothing to choose as usual. */
+  /** Shown when no case is named, instead of choosing one: an overview of every case; undefined when it has nothing to show, and the case is chosen as usual (which says why there is none). */
   readonly overview?: (caller: Caller, services: BotServices) => Promise<object | undefined>;
 }
 
@@ -70,7 +70,7 @@ export async function cardForChoice(command: CaseCommand, choice: CaseChoice, ca
     case 'did-you-mean':
       return chooseCaseCard({ command: command.verb, title: 'None of your cases has that reference. Did you mean:', cases: choice.suggestions });
     case 'not-found':
-      return messageCard(`None of your core groups has that case reference. Type /coregroup ${command.verb} on its own to choose from yours.`);
+      return messageCard(`None of your core groups has that case reference. Type /coregroup ${command.verb} on its own to see yours.`);
     case 'not-allowed':
       return messageCard(`Your role in ${choice.caseReference ? `case ${escapeCardText(choice.caseReference)}` : 'your core groups'} does not include ${command.notIncluded}.`);
     case 'no-core-group':
