@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../domain/civil-date';
 import { type CoreGroup, type CoreGroupMember, MEMBER_ROLES, type MemberRole } from '../domain/core-group';
-import { InvalidInputError } from '../domain/errors';
+import { AlreadyExistsError, InvalidInputError } from '../domain/errors';
 import type { ChildProtectionPlan } from '../domain/plan';
 import type { Caller } from './authorise';
 import type { Directory } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
+import { uuidFromKey } from './deterministic-id';
 import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
 
 /** What the lead social worker types into the set-up form after the ICPC. */
@@ -41,22 +42,46 @@ export function parseMemberLines(text: string): { role: MemberRole; agency: stri
     });
 }
 
+/** Said when a case reference cannot be used: the same whether or not another group holds it, so nothing is disclosed. */
+export const CASE_REFERENCE_UNUSABLE = 'The case reference cannot be used for a new core group. Check it against the case record; if this case already has a core group, ask its lead social worker to add you.';
+
+/** What a set-up request produced: the group (new, or the one this same request created before) and its member count. */
+export interface CoreGroupSetUp {
+  readonly coreGroup: CoreGroup;
+  readonly members: number;
+}
+
 /**
  * Sets up a core group after an ICPC: the case, its members (tenant users resolved in the
  * directory so the bot can recognise them; everyone else reachable by e-mail only) and the
  * outline plan's outcomes. The creator becomes its lead social worker or team manager.
+ *
+ * The form's request id is the idempotency key: the group's id derives from it (with the tenant and
+ * the caller), so pressing Create again returns the group the first press made. A case reference
+ * held by another group is refused in the same words whoever holds it.
  */
 export function createCoreGroupSetupService(deps: {
-  coreGroups: Pick<CoreGroupRepository, 'create'>;
+  coreGroups: Pick<CoreGroupRepository, 'create' | 'findById' | 'members' | 'listForMember'>;
   plans: Pick<PlanRepository, 'saveRevision'>;
   directory: Directory;
   auditLog: Pick<AuditLog, 'append'>;
   clock: Clock;
   policyIds: () => readonly string[];
 }) {
+  async function setUpBefore(caller: Caller, id: string): Promise<CoreGroupSetUp | undefined> {
+    const coreGroup = await deps.coreGroups.findById(id);
+    if (!coreGroup || coreGroup.tenantId !== caller.tenantId) return undefined;
+    const members = await deps.coreGroups.members(id);
+    if (!members.some((member) => member.aadObjectId === caller.aadObjectId)) return undefined;
+    return { coreGroup, members: members.length };
+  }
+
   return {
-    async create(request: { caller: Caller; setup: CoreGroupSetup; creator: { displayName: string; email?: string | undefined } }): Promise<CoreGroup> {
+    async create(request: { caller: Caller; requestId: string; setup: CoreGroupSetup; creator: { displayName: string; email?: string | undefined } }): Promise<CoreGroupSetUp> {
       const { caller, setup, creator } = request;
+      const id = uuidFromKey(`core-group-setup:${caller.tenantId}:${caller.aadObjectId}:${request.requestId}`);
+      const before = await setUpBefore(caller, id);
+      if (before) return before;
       const caseReference = setup.caseReference.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
       if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");
@@ -71,14 +96,25 @@ export function createCoreGroupSetupService(deps: {
       for (const line of lines) {
         if (line.email === creator.email?.toLowerCase()) continue;
         const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
+        if (found?.id === caller.aadObjectId) continue;
         members.push({ id: randomUUID(), displayName: line.name, role: line.role, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
       }
-      const coreGroup: CoreGroup = { id: randomUUID(), caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, createdAt: deps.clock.nowIso() };
-      await deps.coreGroups.create(coreGroup, members);
+      const coreGroup: CoreGroup = { id, caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, createdAt: deps.clock.nowIso() };
+      try {
+        await deps.coreGroups.create(coreGroup, members);
+      } catch (error) {
+        if (!(error instanceof AlreadyExistsError)) throw error;
+        // The same request pressed twice at once: the first one's group is the answer.
+        const raced = await setUpBefore(caller, id);
+        if (raced) return raced;
+        const mine = (await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId)).some((group) => group.caseReference.toLowerCase() === caseReference.toLowerCase());
+        if (mine) throw new InvalidInputError(`You are already in the core group for case ${caseReference}: type /coregroup status ${caseReference} to see it.`, { cause: error, internalMessage: 'create-core-group: the caller is already in that case' });
+        throw new InvalidInputError(CASE_REFERENCE_UNUSABLE, { cause: error, internalMessage: 'create-core-group: case reference taken' });
+      }
       const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '' };
       await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Outline plan from the ICPC', changes: [] }, deps.clock.nowIso());
       await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', coreGroupId: coreGroup.id, outcome: 'allowed' });
-      return coreGroup;
+      return { coreGroup, members: members.length };
     },
   };
 }

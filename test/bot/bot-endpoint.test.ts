@@ -255,8 +255,13 @@ describe('the bot endpoint with authentication on', () => {
       membersText: 'lead-social-worker | children’s social care | Priya Shah | priya.shah@demo.example\nprofessional | GP surgery | Dr Ann Other | ann.other@gp.example\nfamily-member | family | Sam Parent | sam@family.example',
       outcomesText: 'Safe at home\nIn school every day',
     };
-    expect(await submit({ ...answers, membersText: 'doctor | GP | X | x@y.example' })).toContain('member line 1: the role must be one of');
+    const refused = JSON.parse(await submit({ ...answers, membersText: 'doctor | GP | X | x@y.example' })) as { body: { id?: string; value?: string }[] };
+    expect(JSON.stringify(refused)).toContain('member line 1: the role must be one of');
+    const kept = Object.fromEntries(refused.body.filter((element) => element.id).map((element) => [element.id, element.value]));
+    expect(kept).toEqual({ ...answers, membersText: 'doctor | GP | X | x@y.example' });
     expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
+    expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
+    expect((await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).filter((group) => group.caseReference === 'CP-2026-0042')).toHaveLength(1);
     const created = (await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).find((group) => group.caseReference === 'CP-2026-0042')!;
     const members = await store.coreGroups.members(created.id);
     expect(members.map((member) => [member.displayName, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
