@@ -1,4 +1,5 @@
 import { CREATE_CORE_GROUP_VERB, type CreateCoreGroupAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
+import { POSITION_LABELS } from '../../src/domain/member-position';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
@@ -33,7 +34,8 @@ export function newCoreGroupCard(options: { policies: readonly { id: string; nam
       { type: 'Input.Date', id: INPUT.icpcDate, label: 'Date of the ICPC', isRequired: true, errorMessage: 'Enter the date of the ICPC', value: typed.icpcDate },
       { type: 'Input.ChoiceSet', id: INPUT.policyId, label: 'Local procedures (policy profile)', isRequired: true, errorMessage: 'Choose the local procedures', value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
       { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: 'Your role in this core group', value: typed.creatorRole ?? 'lead-social-worker', choices: [{ title: 'Lead social worker', value: 'lead-social-worker' }, { title: 'Team manager', value: 'team-manager' }] },
-      { type: 'Input.Text', id: INPUT.membersText, label: 'Members, one per line: role | agency | name | e-mail', isMultiline: true, isRequired: true, maxLength: 4000, placeholder: 'professional | health visiting | Grace Lindqvist | grace@nhs.example', errorMessage: 'List the members', value: typed.membersText },
+      { type: 'Input.Text', id: INPUT.membersText, label: 'Members, one per line: role | agency | name | e-mail', isMultiline: true, isRequired: true, maxLength: 4000, placeholder: 'health visitor | health visiting | Grace Lindqvist | grace@nhs.example', errorMessage: 'List the members', value: typed.membersText },
+      line(`Roles: ${POSITION_LABELS.join(' · ')}. You are added yourself.`, { isSubtle: true, size: 'Small', spacing: 'None' }),
       { type: 'Input.Text', id: INPUT.outcomesText, label: 'Outcomes from the outline plan, one per line', isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: 'Enter at least one outcome', value: typed.outcomesText },
     ],
     [

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../domain/civil-date';
-import { type CoreGroup, type CoreGroupMember, MEMBER_ROLES, type MemberRole } from '../domain/core-group';
+import type { CoreGroup, CoreGroupMember, MemberRole } from '../domain/core-group';
+import { type MemberPosition, POSITION_LABELS, readPosition } from '../domain/member-position';
 import { AlreadyExistsError, InvalidInputError } from '../domain/errors';
 import type { ChildProtectionPlan } from '../domain/plan';
 import type { Caller } from './authorise';
@@ -18,7 +19,7 @@ export interface CoreGroupSetup {
   readonly policyId: string;
   /** The creator's own role in the group. */
   readonly creatorRole: 'lead-social-worker' | 'team-manager';
-  /** One member per line: `role | agency | name | e-mail`. */
+  /** One member per line: `role | agency | name | e-mail`, the role in plain words (`readPosition`). */
   readonly membersText: string;
   /** One outcome per line, from the outline plan. */
   readonly outcomesText: string;
@@ -26,19 +27,37 @@ export interface CoreGroupSetup {
 
 const EMAIL = /^[^\s@|]+@[^\s@|]+\.[^\s@|]+$/;
 
-/** Reads the member lines, naming the line and the problem when one is wrong. */
-export function parseMemberLines(text: string): { role: MemberRole; agency: string; name: string; email: string }[] {
+/** One member as the form lists them. */
+export interface MemberLine {
+  readonly position: MemberPosition;
+  readonly role: MemberRole;
+  readonly agency: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/**
+ * Reads the member lines (`role | agency | name | e-mail`, the role in plain words, any case),
+ * naming the line and the problem when one is wrong — for a role, the words that are accepted.
+ */
+export function parseMemberLines(text: string): MemberLine[] {
+  const seen = new Map<string, number>();
   return text
     .split('\n')
     .map((raw) => raw.trim())
     .filter(Boolean)
     .map((raw, index) => {
-      const [role, agency, name, email] = raw.split('|').map((part) => part.trim());
+      const [written, agency, name, email] = raw.split('|').map((part) => part.trim());
       const where = `member line ${index + 1}`;
-      if (!role || !(MEMBER_ROLES as readonly string[]).includes(role)) throw new InvalidInputError(`${where}: the role must be one of ${MEMBER_ROLES.join(', ')}`);
+      const read = written ? readPosition(written) : undefined;
+      if (!read) throw new InvalidInputError(`${where}: the role must be one of ${POSITION_LABELS.join(', ')}`);
       if (!agency || !name) throw new InvalidInputError(`${where}: write role | agency | name | e-mail`);
       if (!email || !EMAIL.test(email)) throw new InvalidInputError(`${where}: "${email ?? ''}" is not an e-mail address`);
-      return { role: role as MemberRole, agency, name, email: email.toLowerCase() };
+      const address = email.toLowerCase();
+      const first = seen.get(address);
+      if (first !== undefined) throw new InvalidInputError(`${where}: ${address} is already on member line ${first}`);
+      seen.set(address, index + 1);
+      return { ...read, agency, name, email: address };
     });
 }
 
@@ -92,12 +111,12 @@ export function createCoreGroupSetupService(deps: {
       const outcomes = setup.outcomesText.split('\n').map((line) => line.trim()).filter(Boolean);
       if (outcomes.length === 0) throw new InvalidInputError('Enter at least one outcome from the outline plan.');
 
-      const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
+      const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, position: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
       for (const line of lines) {
         if (line.email === creator.email?.toLowerCase()) continue;
         const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
         if (found?.id === caller.aadObjectId) continue;
-        members.push({ id: randomUUID(), displayName: line.name, role: line.role, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
+        members.push({ id: randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
       }
       const coreGroup: CoreGroup = { id, caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, createdAt: deps.clock.nowIso() };
       try {

@@ -252,23 +252,24 @@ describe('the bot endpoint with authentication on', () => {
       icpcDate: '2026-06-01',
       policyId: 'wales',
       creatorRole: 'team-manager',
-      membersText: 'lead-social-worker | children’s social care | Priya Shah | priya.shah@demo.example\nprofessional | GP surgery | Dr Ann Other | ann.other@gp.example\nfamily-member | family | Sam Parent | sam@family.example',
+      membersText: 'Lead Social Worker | children’s social care | Priya Shah | priya.shah@demo.example\nGP | GP surgery | Dr Ann Other | ann.other@gp.example\nparent/carer | family | Sam Parent | sam@family.example\nprofessional | school | Old Code | old.code@school.example',
       outcomesText: 'Safe at home\nIn school every day',
     };
-    const refused = JSON.parse(await submit({ ...answers, membersText: 'doctor | GP | X | x@y.example' })) as { body: { id?: string; value?: string }[] };
-    expect(JSON.stringify(refused)).toContain('member line 1: the role must be one of');
+    const refused = JSON.parse(await submit({ ...answers, membersText: 'nurse | NHS | X | x@y.example' })) as { body: { id?: string; value?: string }[] };
+    expect(JSON.stringify(refused)).toContain('member line 1: the role must be one of lead social worker, team manager, conference chair, health visitor');
     const kept = Object.fromEntries(refused.body.filter((element) => element.id).map((element) => [element.id, element.value]));
-    expect(kept).toEqual({ ...answers, membersText: 'doctor | GP | X | x@y.example' });
+    expect(kept).toEqual({ ...answers, membersText: 'nurse | NHS | X | x@y.example' });
     expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
     expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
     expect((await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).filter((group) => group.caseReference === 'CP-2026-0042')).toHaveLength(1);
     const created = (await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).find((group) => group.caseReference === 'CP-2026-0042')!;
     const members = await store.coreGroups.members(created.id);
-    expect(members.map((member) => [member.displayName, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
-      ['Dr Ann Other', 'professional', 'email-only', false],
-      ['Priya Shah', 'lead-social-worker', 'tenant', true],
-      ['Sam Parent', 'family-member', 'email-only', false],
-      ['Tom Okafor', 'team-manager', 'tenant', true],
+    expect(members.map((member) => [member.displayName, member.position, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
+      ['Dr Ann Other', 'gp', 'professional', 'email-only', false],
+      ['Old Code', 'other', 'professional', 'email-only', false],
+      ['Priya Shah', 'lead-social-worker', 'lead-social-worker', 'tenant', true],
+      ['Sam Parent', 'parent-carer', 'family-member', 'email-only', false],
+      ['Tom Okafor', 'team-manager', 'team-manager', 'tenant', true],
     ]);
     expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
   });
