@@ -279,10 +279,10 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
       return { subscriptionId: subscription.id ?? '' };
     },
 
-    async findUser(email) {
+    async findUser(emailOrId) {
       try {
-        const found = (await limit(() => api(user(email)).select(['id', 'displayName']).get())) as { id: string; displayName: string };
-        return { id: found.id, displayName: found.displayName };
+        const found = (await limit(() => api(user(emailOrId)).select(['id', 'displayName', 'mail']).get())) as Graph.User & { id: string; displayName: string };
+        return { id: found.id, displayName: found.displayName, mail: found.mail ?? undefined };
       } catch (error) {
         if (error instanceof GraphError && error.statusCode === 404) return undefined;
         throw calendarError(error, 'look the person up in the directory');

@@ -64,6 +64,9 @@ export function parseMemberLines(text: string): MemberLine[] {
 /** Said when a case reference cannot be used: the same whether or not another group holds it, so nothing is disclosed. */
 export const CASE_REFERENCE_UNUSABLE = 'The case reference cannot be used for a new core group. Check it against the case record; if this case already has a core group, ask its lead social worker to add you.';
 
+/** Said when the directory gives the creator no mailbox. */
+export const NO_MAILBOX = 'Your account has no mailbox in the organisation’s directory, so Core Group could not book this group’s meetings from your calendar. Ask your IT service desk to give your account a mailbox, then press Create again.';
+
 /** What a set-up request produced: the group (new, or the one this same request created before) and its member count. */
 export interface CoreGroupSetUp {
   readonly coreGroup: CoreGroup;
@@ -95,9 +98,19 @@ export function createCoreGroupSetupService(deps: {
     return { coreGroup, members: members.length };
   }
 
+  /**
+   * The creator as the directory knows them, with their mailbox: meetings are booked from the
+   * lead's or manager's calendar, so a group whose creator has none could never be scheduled.
+   */
+  async function creatorOf(caller: Caller, nameInTeams: string): Promise<{ displayName: string; email: string }> {
+    const found = await deps.directory.findUser(caller.aadObjectId);
+    if (!found?.mail) throw new InvalidInputError(NO_MAILBOX, { internalMessage: 'create-core-group: the creator has no mailbox in the directory' });
+    return { displayName: found.displayName || nameInTeams, email: found.mail.toLowerCase() };
+  }
+
   return {
-    async create(request: { caller: Caller; requestId: string; setup: CoreGroupSetup; creator: { displayName: string; email?: string | undefined } }): Promise<CoreGroupSetUp> {
-      const { caller, setup, creator } = request;
+    async create(request: { caller: Caller; requestId: string; setup: CoreGroupSetup; creator: { displayName: string } }): Promise<CoreGroupSetUp> {
+      const { caller, setup } = request;
       const id = uuidFromKey(`core-group-setup:${caller.tenantId}:${caller.aadObjectId}:${request.requestId}`);
       const before = await setUpBefore(caller, id);
       if (before) return before;
@@ -111,9 +124,10 @@ export function createCoreGroupSetupService(deps: {
       const outcomes = setup.outcomesText.split('\n').map((line) => line.trim()).filter(Boolean);
       if (outcomes.length === 0) throw new InvalidInputError('Enter at least one outcome from the outline plan.');
 
+      const creator = await creatorOf(caller, request.creator.displayName);
       const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, position: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
       for (const line of lines) {
-        if (line.email === creator.email?.toLowerCase()) continue;
+        if (line.email === creator.email) continue;
         const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
         if (found?.id === caller.aadObjectId) continue;
         members.push({ id: randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });

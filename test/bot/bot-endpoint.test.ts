@@ -235,7 +235,7 @@ describe('the bot endpoint with authentication on', () => {
     expect(card).toContain('not started: the chair or minute-taker writes them in the Core Group tab of the meeting');
   });
 
-  test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, errors come back on the form', async () => {
+  test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, the creator with their mailbox; errors come back on the form with every answer kept', async () => {
     const manager = demoObjectId('manager');
     await post(fromMember(manager, { text: '/coregroup new' }), await channel.token());
     const form = lastCard() as unknown as { actions: { verb: string; data: { requestId: string } }[] };
@@ -271,6 +271,7 @@ describe('the bot endpoint with authentication on', () => {
       ['Sam Parent', 'parent-carer', 'family-member', 'email-only', false],
       ['Tom Okafor', 'team-manager', 'team-manager', 'tenant', true],
     ]);
+    expect(members.find((member) => member.aadObjectId === manager)?.email).toBe('tom.okafor@demo.example');
     expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
   });
 

@@ -35,8 +35,8 @@ export type InvitationResponse = 'none' | 'accepted' | 'tentativelyAccepted' | '
 
 /** Looks people up in the tenant's directory (Microsoft Graph `/users`). */
 export interface Directory {
-  /** The tenant user with this e-mail address, or nothing for people outside the tenant. */
-  findUser(email: string): Promise<{ id: string; displayName: string } | undefined>;
+  /** The tenant user with this e-mail address or Entra object id (and their mailbox, when they have one), or nothing for people outside the tenant. */
+  findUser(emailOrId: string): Promise<{ id: string; displayName: string; mail?: string | undefined } | undefined>;
 }
 
 /** The calendar system (Microsoft Graph in production, the simulator locally). */
