@@ -3,10 +3,10 @@ import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../domain/civil-date';
 import type { CoreGroup, CoreGroupMember, MemberRole } from '../domain/core-group';
 import { type MemberPosition, POSITION_LABELS, readPosition } from '../domain/member-position';
-import { AlreadyExistsError, InvalidInputError } from '../domain/errors';
+import { AlreadyExistsError, ForbiddenError, InvalidInputError } from '../domain/errors';
 import type { ChildProtectionPlan } from '../domain/plan';
 import type { Caller } from './authorise';
-import type { Directory } from './ports/calendar.port';
+import { CREATE_CORE_GROUPS_ROLE, type Directory } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
 import { uuidFromKey } from './deterministic-id';
 import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
@@ -64,6 +64,9 @@ export function parseMemberLines(text: string): MemberLine[] {
 /** Said when a case reference cannot be used: the same whether or not another group holds it, so nothing is disclosed. */
 export const CASE_REFERENCE_UNUSABLE = 'The case reference cannot be used for a new core group. Check it against the case record; if this case already has a core group, ask its lead social worker to add you.';
 
+/** Said to someone the organisation has not allowed to set up core groups: who can change that. */
+export const WHO_ALLOWS_SETUP = `Setting up a core group is for the children's social care staff your organisation has allowed to (the ${CREATE_CORE_GROUPS_ROLE} role). Ask your Core Group administrator (the people who assign app roles in Entra) if you need it; a lead social worker or team manager who has it can set the group up and add you.`;
+
 /** Said when the directory gives the creator no mailbox. */
 export const NO_MAILBOX = 'Your account has no mailbox in the organisation’s directory, so Core Group could not book this group’s meetings from your calendar. Ask your IT service desk to give your account a mailbox, then press Create again.';
 
@@ -109,11 +112,20 @@ export function createCoreGroupSetupService(deps: {
   }
 
   return {
+    /** Whether the organisation allows this person to set up core groups (the app role, read from the directory each time). */
+    async mayCreate(caller: Caller): Promise<boolean> {
+      return deps.directory.hasAppRole(caller.aadObjectId, CREATE_CORE_GROUPS_ROLE);
+    },
+
     async create(request: { caller: Caller; requestId: string; setup: CoreGroupSetup; creator: { displayName: string } }): Promise<CoreGroupSetUp> {
       const { caller, setup } = request;
       const id = uuidFromKey(`core-group-setup:${caller.tenantId}:${caller.aadObjectId}:${request.requestId}`);
       const before = await setUpBefore(caller, id);
       if (before) return before;
+      if (!(await deps.directory.hasAppRole(caller.aadObjectId, CREATE_CORE_GROUPS_ROLE))) {
+        await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', outcome: 'denied' });
+        throw new ForbiddenError(WHO_ALLOWS_SETUP, { internalMessage: 'create-core-group: the caller has no CoreGroup.Create app role' });
+      }
       const caseReference = setup.caseReference.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
       if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");

@@ -235,6 +235,13 @@ describe('the bot endpoint with authentication on', () => {
     expect(card).toContain('not started: the chair or minute-taker writes them in the Core Group tab of the meeting');
   });
 
+  test('/coregroup new, for someone the organisation has not given the CoreGroup.Create app role, says who to ask and shows no form', async () => {
+    await post(fromMember(health, { text: '/coregroup new' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('your Core Group administrator (the people who assign app roles in Entra)');
+    expect(card).not.toContain('Action.Execute');
+  });
+
   test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, the creator with their mailbox; errors come back on the form with every answer kept', async () => {
     const manager = demoObjectId('manager');
     await post(fromMember(manager, { text: '/coregroup new' }), await channel.token());

@@ -149,6 +149,15 @@ describe('attacks with the 1:1 cards', () => {
   });
 
   describe('set-up disclosing a case', () => {
+    attack('create-core-group pressed by someone the organisation has not given the CoreGroup.Create app role creates nothing and says who to ask', async () => {
+      const data = VERBS['create-core-group'].data();
+      const answer = JSON.stringify(await bot.invoke(health, { verb: 'create-core-group', data: { ...data, membersText: 'lead social worker | children’s social care | Priya Shah | priya.shah@demo.example' } }));
+      expect(answer).not.toContain('Core group set up');
+      expect(answer).toContain('Core Group administrator');
+      expect((await bot.store.coreGroups.listForMember(DEMO_TENANT_ID, health)).map((group) => group.caseReference)).not.toContain(data.caseReference);
+      expect((await bot.store.coreGroups.listForMember(DEMO_TENANT_ID, lead)).map((group) => group.caseReference)).not.toContain(data.caseReference);
+    });
+
     attack('create-core-group pressed twice with the same request answers the group it made, never that the case reference exists', async () => {
       const data = VERBS['create-core-group'].data();
       await bot.invoke(manager, { verb: 'create-core-group', data });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInputError } from '../../src/domain/errors';
-import { NO_MAILBOX, createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
+import { ForbiddenError, InvalidInputError } from '../../src/domain/errors';
+import { NO_MAILBOX, WHO_ALLOWS_SETUP, createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
 import type { Directory } from '../../src/services/ports/calendar.port';
 import { createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
@@ -17,9 +17,9 @@ describe('setting up a core group', () => {
   });
   afterAll(() => database.drop());
 
-  const serviceWith = (people: Record<string, { displayName: string; mail?: string }>) => {
+  const serviceWith = (people: Record<string, { displayName: string; mail?: string }>, allowed = true) => {
     const store = createStore(database);
-    const directory: Directory = { findUser: async (key) => (people[key] ? { id: key, ...people[key] } : undefined) };
+    const directory: Directory = { findUser: async (key) => (people[key] ? { id: key, ...people[key] } : undefined), hasAppRole: async (id, role) => allowed && role === 'CoreGroup.Create' && id in people };
     return { store, service: createCoreGroupSetupService({ coreGroups: store.coreGroups, plans: store.plans, auditLog: store.auditLog, directory, clock, policyIds: () => ['wales'] }) };
   };
 
@@ -37,6 +37,17 @@ describe('setting up a core group', () => {
     const attempt = service.create({ caller: { tenantId: TENANT, aadObjectId: creator }, requestId: randomUUID(), setup: { ...setup, caseReference: 'CP-SETUP-2' }, creator: { displayName: 'No Mail' } });
     await expect(attempt).rejects.toThrow(InvalidInputError);
     await expect(attempt).rejects.toMatchObject({ userMessage: NO_MAILBOX });
+    expect(await store.coreGroups.listForMember(TENANT, creator)).toEqual([]);
+  });
+
+  test('someone without the CoreGroup.Create app role is refused, told who to ask, and the refusal is audited', async () => {
+    const creator = randomUUID();
+    const { store, service } = serviceWith({ [creator]: { displayName: 'Grace Lindqvist', mail: 'grace@nhs.example' } }, false);
+    expect(await service.mayCreate({ tenantId: TENANT, aadObjectId: creator })).toBe(false);
+    const attempt = service.create({ caller: { tenantId: TENANT, aadObjectId: creator }, requestId: randomUUID(), setup: { ...setup, caseReference: 'CP-SETUP-3' }, creator: { displayName: 'Grace' } });
+    await expect(attempt).rejects.toThrow(ForbiddenError);
+    await expect(attempt).rejects.toMatchObject({ userMessage: WHO_ALLOWS_SETUP });
+    expect(WHO_ALLOWS_SETUP).toContain('your Core Group administrator (the people who assign app roles in Entra)');
     expect(await store.coreGroups.listForMember(TENANT, creator)).toEqual([]);
   });
 });
