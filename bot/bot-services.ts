@@ -14,7 +14,7 @@ export interface BotServices {
   readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
-  readonly setup: Pick<CoreGroupSetupService, 'create'>;
+  readonly setup: Pick<CoreGroupSetupService, 'create' | 'mayCreate'>;
   readonly meetingChat: Pick<MeetingChatService, 'contribute'>;
   readonly meetingEvents: Pick<MeetingEventsService, 'meetingStarted' | 'meetingEnded'>;
   readonly agenda: Pick<AgendaViews, 'agendaFor'>;

@@ -1,26 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreGroupAction } from '../../src/contracts/card-actions.contract';
 import { DomainError } from '../../src/domain/errors';
-import { coreGroupCreatedCard, newCoreGroupCard } from '../cards/new-core-group.card';
+import { type TypedAnswers, coreGroupCreatedCard, newCoreGroupCard } from '../cards/new-core-group.card';
 import type { CardAction } from './card-action';
 
+/** How the form names each answer when one cannot be read. */
+const ANSWER_NAMES: Record<keyof TypedAnswers | 'requestId', string> = {
+  requestId: 'The form',
+  caseReference: 'The case reference',
+  childName: 'The child’s name',
+  icpcDate: 'The ICPC date',
+  policyId: 'The local procedures',
+  creatorRole: 'Your role',
+  membersText: 'The members',
+  outcomesText: 'The outcomes',
+};
+
+/** The answers of a submit that did not parse, each kept when it is readable on its own. */
+function readableAnswers(data: unknown): { requestId: string; typed: TypedAnswers } {
+  const submitted = (data !== null && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const fields = createCoreGroupAction.shape;
+  const typed = Object.fromEntries(
+    (Object.keys(fields) as (keyof typeof fields)[]).flatMap((key) => {
+      const answer = fields[key].safeParse(submitted[key]);
+      return answer.success ? [[key, answer.data]] : [];
+    }),
+  ) as TypedAnswers & { requestId?: string };
+  const { requestId, ...answers } = typed;
+  return { requestId: requestId ?? randomUUID(), typed: answers };
+}
+
 /**
- * The set-up form's Create button. A mistake in the answers comes back on the form itself (same
- * request id, so a corrected submit still creates the group once); a refusal goes to the caller.
+ * The set-up form's Create button. A mistake in the answers comes back on the form itself, with
+ * everything typed kept and the answer named (same request id, so a corrected submit still creates
+ * the group once; a second press returns the group the first made); a refusal goes to the caller.
  * The form holds the child's name: it is answered in a 1:1 chat only.
  */
 export const createCoreGroupCardAction: CardAction = {
   answeredIn: 'personal-chat',
   async run({ caller, data, senderName }, services) {
     const parsed = createCoreGroupAction.safeParse(data);
-    if (!parsed.success) return newCoreGroupCard({ policies: services.policies(), requestId: randomUUID(), error: 'Some answers are missing, too long or not plain text.' });
+    if (!parsed.success) {
+      const unreadable = parsed.error.issues[0]?.path[0] as keyof typeof ANSWER_NAMES | undefined;
+      const { requestId, typed } = readableAnswers(data);
+      const error = `${(unreadable && ANSWER_NAMES[unreadable]) || 'An answer'} is missing, too long or not plain text.`;
+      return newCoreGroupCard({ policies: services.policies(), requestId, typed, error });
+    }
+    const { requestId, ...typed } = parsed.data;
     try {
-      const created = await services.setup.create({ caller, setup: parsed.data, creator: { displayName: senderName ?? 'Lead social worker' } });
-      const listed = parsed.data.membersText.split('\n').filter((line) => line.trim()).length;
-      return coreGroupCreatedCard({ caseReference: created.caseReference, members: listed + 1 });
+      const setUp = await services.setup.create({ caller, requestId, setup: typed, creator: { displayName: senderName ?? 'Lead social worker' } });
+      return coreGroupCreatedCard({ caseReference: setUp.coreGroup.caseReference, members: setUp.members });
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'forbidden') {
-        return newCoreGroupCard({ policies: services.policies(), requestId: parsed.data.requestId, error: error.userMessage });
+        return newCoreGroupCard({ policies: services.policies(), requestId, typed, error: error.userMessage });
       }
       throw error;
     }

@@ -1,4 +1,5 @@
 import type { CivilDate } from './civil-date';
+import type { MemberPosition } from './member-position';
 
 /**
  * Standing roles in a core group. Chair and minute-taker are per meeting and live on the meeting
@@ -23,6 +24,8 @@ export interface CoreGroupMember {
   readonly id: string;
   readonly displayName: string;
   readonly role: MemberRole;
+  /** What they are to the case in plain words (health visitor, parent/carer); absent for members from before it was kept. */
+  readonly position?: MemberPosition | undefined;
   /** Agency as practitioners name it: children's social care, health visiting, school, police, GP. */
   readonly agency: string;
   readonly email?: string | undefined;

@@ -21,6 +21,8 @@ export interface GraphCalendarOptions {
   /** The simulator's certificate, when `baseUrl` is the simulator. */
   readonly trustedCertificatePem?: string;
   readonly concurrency?: number;
+  /** The app's client id: its service principal declares the app roles `hasAppRole` reads. */
+  readonly appId?: string | undefined;
   /** Retry budget: retries per request, base delay (seconds) and the longest Retry-After we will wait. */
   readonly retry?: { readonly maxRetries?: number; readonly delaySeconds?: number; readonly maxRetryAfterSeconds?: number };
 }
@@ -150,6 +152,10 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
     }
   };
   const user = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+  /** The app's own service principal (its id and declared roles), read once. */
+  let servicePrincipal: Promise<Graph.ServicePrincipal> | undefined;
+  const readServicePrincipal = async () =>
+    (await call('read the app registration', () => api(`/servicePrincipals(appId='${encodeURIComponent(options.appId ?? '')}')`).select(['id', 'appRoles']).get())) as Graph.ServicePrincipal;
   /** Follows `@odata.nextLink` until the collection ends (each page is a round trip). */
   const allPages = async <T>(first: ReturnType<typeof api>): Promise<T[]> => {
     const items: T[] = [];
@@ -279,13 +285,29 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
       return { subscriptionId: subscription.id ?? '' };
     },
 
-    async findUser(email) {
+    async findUser(emailOrId) {
       try {
-        const found = (await limit(() => api(user(email)).select(['id', 'displayName']).get())) as { id: string; displayName: string };
-        return { id: found.id, displayName: found.displayName };
+        const found = (await limit(() => api(user(emailOrId)).select(['id', 'displayName', 'mail']).get())) as Graph.User & { id: string; displayName: string };
+        return { id: found.id, displayName: found.displayName, mail: found.mail ?? undefined };
       } catch (error) {
         if (error instanceof GraphError && error.statusCode === 404) return undefined;
         throw calendarError(error, 'look the person up in the directory');
+      }
+    },
+
+    async hasAppRole(aadObjectId, role) {
+      const app = await (servicePrincipal ??= readServicePrincipal().catch((error: unknown) => {
+        servicePrincipal = undefined;
+        throw error;
+      }));
+      const roleId = app.appRoles?.find((declared) => declared.value === role && declared.isEnabled !== false)?.id;
+      if (!app.id || !roleId) return false;
+      try {
+        const assignments = await allPages<Graph.AppRoleAssignment>(api(`${user(aadObjectId)}/appRoleAssignments`).filter(`resourceId eq ${app.id}`).select(['appRoleId']));
+        return assignments.some((assignment) => assignment.appRoleId === roleId);
+      } catch (error) {
+        if (error instanceof GraphError && error.statusCode === 404) return false;
+        throw calendarError(error, 'read the app roles the organisation assigned');
       }
     },
 

@@ -21,5 +21,5 @@ export interface CalendarConnection {
 export async function connectMicrosoftGraph(config: Config, certificate?: AppCertificate): Promise<CalendarConnection> {
   const credential = certificate ? { certificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKeyPem } } : { secret: config.graph.clientSecret ?? '' };
   const tokens = createGraphTokens({ tenantId: config.bot.tenantId ?? '', clientId: config.graph.clientId ?? '', credential });
-  return { calendar: createGraphCalendar({ tokens }), stop: async () => undefined };
+  return { calendar: createGraphCalendar({ tokens, appId: config.graph.clientId }), stop: async () => undefined };
 }

@@ -25,6 +25,6 @@ export async function connectSimulatedCalendar(config: Config): Promise<Calendar
     authorityHost: simulator.url,
     trustedCertificatePem: simulator.certificatePem,
   });
-  const calendar = createGraphCalendar({ baseUrl: simulator.url, tokens, trustedCertificatePem: simulator.certificatePem });
+  const calendar = createGraphCalendar({ baseUrl: simulator.url, tokens, appId: config.graph.clientId ?? '11111111-1111-4111-8111-111111111111', trustedCertificatePem: simulator.certificatePem });
   return { calendar, simulatorUrl: simulator.url, stop: () => simulator.stop() };
 }

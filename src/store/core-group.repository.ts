@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { type CivilDate, parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, NotFoundError } from '../domain/errors';
 import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
+import type { MemberPosition } from '../domain/member-position';
 import type { CoreGroupRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
 import type { CoreGroupRow, Database, MemberRow } from './schema';
@@ -24,6 +25,7 @@ function memberRowToMember(row: MemberRow): CoreGroupMember {
     id: row.id,
     displayName: row.display_name,
     role: row.role as MemberRole,
+    position: (row.position ?? undefined) as MemberPosition | undefined,
     agency: row.agency,
     email: row.email ?? undefined,
     aadObjectId: row.aad_object_id ?? undefined,
@@ -39,6 +41,7 @@ function toMemberRow(coreGroupId: string, member: CoreGroupMember): MemberRow {
     core_group_id: coreGroupId,
     display_name: member.displayName,
     role: member.role,
+    position: member.position ?? null,
     agency: member.agency,
     email: member.email ?? null,
     aad_object_id: member.aadObjectId ?? null,

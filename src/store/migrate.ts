@@ -4,6 +4,7 @@ import { initialSchema } from './migrations/0001-initial';
 import { bookingsSchema } from './migrations/0002-bookings';
 import { concernNotesSchema } from './migrations/0003-concern-notes';
 import { auditChainSchema } from './migrations/0004-audit-chain';
+import { memberPositionsSchema } from './migrations/0005-member-positions';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -13,6 +14,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0002-bookings': bookingsSchema,
     '0003-concern-notes': concernNotesSchema,
     '0004-audit-chain': auditChainSchema(engine),
+    '0005-member-positions': memberPositionsSchema,
   };
 }
 

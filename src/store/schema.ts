@@ -21,6 +21,7 @@ export interface MemberRow {
   core_group_id: string;
   display_name: string;
   role: string;
+  position: string | null;
   agency: string;
   email: string | null;
   aad_object_id: string | null;

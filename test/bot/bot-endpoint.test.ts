@@ -218,7 +218,14 @@ describe('the bot endpoint with authentication on', () => {
     expect(card).toContain('not started: the chair or minute-taker writes them in the Core Group tab of the meeting');
   });
 
-  test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, errors come back on the form', async () => {
+  test('/coregroup new, for someone the organisation has not given the CoreGroup.Create app role, says who to ask and shows no form', async () => {
+    await post(fromMember(health, { text: '/coregroup new' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('your Core Group administrator (the people who assign app roles in Entra)');
+    expect(card).not.toContain('Action.Execute');
+  });
+
+  test('/coregroup new sets up a core group: tenant members are found in the directory, others are e-mail only, the creator with their mailbox; errors come back on the form with every answer kept', async () => {
     const manager = demoObjectId('manager');
     await post(fromMember(manager, { text: '/coregroup new' }), await channel.token());
     const form = lastCard() as unknown as { actions: { verb: string; data: { requestId: string } }[] };
@@ -235,19 +242,26 @@ describe('the bot endpoint with authentication on', () => {
       icpcDate: '2026-06-01',
       policyId: 'wales',
       creatorRole: 'team-manager',
-      membersText: 'lead-social-worker | children’s social care | Priya Shah | priya.shah@demo.example\nprofessional | GP surgery | Dr Ann Other | ann.other@gp.example\nfamily-member | family | Sam Parent | sam@family.example',
+      membersText: 'Lead Social Worker | children’s social care | Priya Shah | priya.shah@demo.example\nGP | GP surgery | Dr Ann Other | ann.other@gp.example\nparent/carer | family | Sam Parent | sam@family.example\nprofessional | school | Old Code | old.code@school.example',
       outcomesText: 'Safe at home\nIn school every day',
     };
-    expect(await submit({ ...answers, membersText: 'doctor | GP | X | x@y.example' })).toContain('member line 1: the role must be one of');
+    const refused = JSON.parse(await submit({ ...answers, membersText: 'nurse | NHS | X | x@y.example' })) as { body: { id?: string; value?: string }[] };
+    expect(JSON.stringify(refused)).toContain('member line 1: the role must be one of lead social worker, team manager, conference chair, health visitor');
+    const kept = Object.fromEntries(refused.body.filter((element) => element.id).map((element) => [element.id, element.value]));
+    expect(kept).toEqual({ ...answers, membersText: 'nurse | NHS | X | x@y.example' });
     expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
+    expect(await submit(answers)).toContain('Core group set up — case CP-2026-0042');
+    expect((await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).filter((group) => group.caseReference === 'CP-2026-0042')).toHaveLength(1);
     const created = (await store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).find((group) => group.caseReference === 'CP-2026-0042')!;
     const members = await store.coreGroups.members(created.id);
-    expect(members.map((member) => [member.displayName, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
-      ['Dr Ann Other', 'professional', 'email-only', false],
-      ['Priya Shah', 'lead-social-worker', 'tenant', true],
-      ['Sam Parent', 'family-member', 'email-only', false],
-      ['Tom Okafor', 'team-manager', 'tenant', true],
+    expect(members.map((member) => [member.displayName, member.position, member.role, member.reach, Boolean(member.aadObjectId)]).sort()).toEqual([
+      ['Dr Ann Other', 'gp', 'professional', 'email-only', false],
+      ['Old Code', 'other', 'professional', 'email-only', false],
+      ['Priya Shah', 'lead-social-worker', 'lead-social-worker', 'tenant', true],
+      ['Sam Parent', 'parent-carer', 'family-member', 'email-only', false],
+      ['Tom Okafor', 'team-manager', 'team-manager', 'tenant', true],
     ]);
+    expect(members.find((member) => member.aadObjectId === manager)?.email).toBe('tom.okafor@demo.example');
     expect((await store.plans.current(created.id))?.outcomes.map((outcome) => outcome.text)).toEqual(['Safe at home', 'In school every day']);
   });
 

@@ -110,7 +110,7 @@ describe('migrate and seed-demo', () => {
       const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), env };
       return runCli({ args, io, commands: cliCommands(env) }).then((code) => ({ code, out }));
     };
-    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain$/)] });
+    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain, 0005-member-positions$/)] });
     expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/is up to date$/)] });
     expect((await run('seed-demo')).out[0]).toMatch(/^demo core group created/);
     expect((await run('seed-demo')).out[0]).toMatch(/^demo core group already present/);

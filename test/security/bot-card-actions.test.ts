@@ -148,6 +148,37 @@ describe('attacks with the 1:1 cards', () => {
     });
   });
 
+  describe('set-up disclosing a case', () => {
+    attack('create-core-group pressed by someone the organisation has not given the CoreGroup.Create app role creates nothing and says who to ask', async () => {
+      const data = VERBS['create-core-group'].data();
+      const answer = JSON.stringify(await bot.invoke(health, { verb: 'create-core-group', data: { ...data, membersText: 'lead social worker | children’s social care | Priya Shah | priya.shah@demo.example' } }));
+      expect(answer).not.toContain('Core group set up');
+      expect(answer).toContain('Core Group administrator');
+      expect((await bot.store.coreGroups.listForMember(DEMO_TENANT_ID, health)).map((group) => group.caseReference)).not.toContain(data.caseReference);
+      expect((await bot.store.coreGroups.listForMember(DEMO_TENANT_ID, lead)).map((group) => group.caseReference)).not.toContain(data.caseReference);
+    });
+
+    attack('create-core-group pressed twice with the same request answers the group it made, never that the case reference exists', async () => {
+      const data = VERBS['create-core-group'].data();
+      await bot.invoke(manager, { verb: 'create-core-group', data });
+      const before = await counts.coreGroups();
+      const again = JSON.stringify(await bot.invoke(manager, { verb: 'create-core-group', data }));
+      expect(again).toContain(`Core group set up — case ${data.caseReference}`);
+      expect(again).not.toMatch(/already exists/i);
+      expect(await counts.coreGroups()).toBe(before);
+    });
+
+    attack('create-core-group with a case reference held by a group the caller is not in is refused in words that do not say it exists', async () => {
+      const held = VERBS['create-core-group'].data();
+      await bot.invoke(manager, { verb: 'create-core-group', data: held });
+      const answer = JSON.stringify(await bot.invoke(lead, { verb: 'create-core-group', data: { ...held, requestId: randomUUID(), creatorRole: 'lead-social-worker' } }));
+      expect(answer).toContain('cannot be used for a new core group');
+      expect(answer).not.toMatch(/already exists|already in the core group/i);
+      const free = JSON.stringify(await bot.invoke(lead, { verb: 'create-core-group', data: { ...held, requestId: randomUUID(), caseReference: 'CP-NEVER-USED', childName: '' } }));
+      expect(free).not.toContain('cannot be used for a new core group');
+    });
+  });
+
   describe('from another tenant', () => {
     // The other tenant's user carries the very object id of the demo member: only the tenant differs.
     const fromOtherTenant = { tenantId: OTHER_TENANT_ID };

@@ -17,7 +17,7 @@ export async function simulatedGraph(state: SimulatorState, retry = { maxRetries
     authorityHost: simulator.url,
     trustedCertificatePem: simulator.certificatePem,
   });
-  const calendar = createGraphCalendar({ baseUrl: simulator.url, tokens, trustedCertificatePem: simulator.certificatePem, retry });
+  const calendar = createGraphCalendar({ baseUrl: simulator.url, tokens, appId: '11111111-1111-4111-8111-111111111111', trustedCertificatePem: simulator.certificatePem, retry });
   return { simulator, calendar };
 }
 

@@ -33,6 +33,7 @@ export function demoOrganisation(from: Temporal.PlainDate): SimulatorState {
   DEMO_PEOPLE.filter((person) => person.reach === 'tenant').forEach((person, index) => {
     state.addUser({ id: demoObjectId(person.key), displayName: person.name, mail: person.email, mailboxSettings: { timeZone: 'GMT Standard Time', workingHours: OFFICE_HOURS } });
     const user = state.findUser(person.email)!;
+    if (person.key === 'lead' || person.key === 'manager') state.assignAppRole(user.id, 'CoreGroup.Create');
     for (let day = 0; day < 56; day++) {
       const date = from.add({ days: day });
       if (date.dayOfWeek > 5) continue;

@@ -226,6 +226,18 @@ const getUser: Handler = (request, [userId], state) => {
   return json(select({ id: user.id, displayName: user.displayName, mail: user.mail, userPrincipalName: user.mail }, request.query));
 };
 
+/** `/servicePrincipals(appId='…')`: the simulated tenant has one app, whichever client id asks. */
+const getServicePrincipal: Handler = (request, _params, state) => json(select(state.servicePrincipal, request.query));
+
+/** A user's app role assignments, with the `resourceId eq …` filter the app uses. */
+const listAppRoleAssignments: Handler = (request, [userId], state) => {
+  const user = userOr404(state, userId);
+  if (isResponse(user)) return user;
+  const resourceId = /^resourceId eq ([0-9a-f-]+)$/i.exec(request.query.get('$filter') ?? '')?.[1];
+  const assignments = (state.appRoleAssignments.get(user.id) ?? []).filter((assignment) => !resourceId || assignment.resourceId === resourceId);
+  return json({ value: assignments.map((assignment) => select(assignment, request.query)) });
+};
+
 const listUsers: Handler = (request, _params, state) => {
   const all = [...state.users.values()].map((user) => ({ id: user.id, displayName: user.displayName, mail: user.mail }));
   const top = Number(request.query.get('$top') ?? 100);
@@ -297,6 +309,8 @@ const respond: Handler = async (request, [userId, eventId], state, hooks) => {
 export const ROUTES: readonly [string, RegExp, Handler][] = [
   ['GET', /^\/v1\.0\/users$/, listUsers],
   ['GET', /^\/v1\.0\/users\/([^/]+)$/, getUser],
+  ['GET', /^\/v1\.0\/users\/([^/]+)\/appRoleAssignments$/, listAppRoleAssignments],
+  ['GET', /^\/v1\.0\/servicePrincipals\(appId=[^)]*\)$/, getServicePrincipal],
   ['GET', /^\/v1\.0\/users\/([^/]+)\/mailboxSettings(?:\/workingHours)?$/, mailboxSettings],
   ['POST', /^\/v1\.0\/users\/([^/]+)\/calendar\/getSchedule$/, getSchedule],
   ['POST', /^\/v1\.0\/users\/([^/]+)\/(?:calendar\/)?events$/, createEvent],

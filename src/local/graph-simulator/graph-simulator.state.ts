@@ -30,6 +30,9 @@ export interface SimulatedSubscription extends Graph.Subscription {
   id: string;
 }
 
+/** The app role `CoreGroup.Create` as declared in `aad.manifest.json` (same id). */
+export const CREATE_CORE_GROUPS_ROLE_ID = '5c0e3f1a-7d42-4b8e-9a61-2f3c4d5e6a7b';
+
 /**
  * The simulated tenant's data. Plain objects in memory: the simulator stands in for Microsoft
  * Graph during local runs and tests, and starts from its seed each time.
@@ -42,6 +45,18 @@ export class SimulatorState {
   readonly issuedTokens = new Set<string>();
   /** Messages sent with `sendMail`, newest last: what the tests read as the external recipients' inboxes. */
   readonly sentMail: { readonly from: string; readonly message: Graph.Message }[] = [];
+  /** The app's service principal in this tenant, with the roles its registration declares. */
+  readonly servicePrincipal: Graph.ServicePrincipal & { id: string } = { id: randomUUID(), appRoles: [{ id: CREATE_CORE_GROUPS_ROLE_ID, value: 'CoreGroup.Create', isEnabled: true, allowedMemberTypes: ['User'] }] };
+  /** App role assignments to users, by user id: what an administrator set in Entra's Enterprise applications. */
+  readonly appRoleAssignments = new Map<string, Graph.AppRoleAssignment[]>();
+
+  /** Assigns the app role with this value to a user, as an administrator would. */
+  assignAppRole(userId: string, value: string): void {
+    const role = this.servicePrincipal.appRoles?.find((declared) => declared.value === value);
+    if (!role?.id) throw new Error(`the app declares no role ${value}`);
+    const assignments = this.appRoleAssignments.get(userId) ?? [];
+    this.appRoleAssignments.set(userId, [...assignments, { id: randomUUID(), appRoleId: role.id, principalId: userId, principalType: 'User', resourceId: this.servicePrincipal.id }]);
+  }
 
   addUser(user: Omit<SimulatedUser, 'events'> & { events?: StoredEvent[] }): void {
     this.users.set(user.id, { ...user, events: user.events ?? [] });

@@ -35,9 +35,15 @@ export type InvitationResponse = 'none' | 'accepted' | 'tentativelyAccepted' | '
 
 /** Looks people up in the tenant's directory (Microsoft Graph `/users`). */
 export interface Directory {
-  /** The tenant user with this e-mail address, or nothing for people outside the tenant. */
-  findUser(email: string): Promise<{ id: string; displayName: string } | undefined>;
+  /** The tenant user with this e-mail address or Entra object id (and their mailbox, when they have one), or nothing for people outside the tenant. */
+  findUser(emailOrId: string): Promise<{ id: string; displayName: string; mail?: string | undefined } | undefined>;
+  /** Whether the organisation assigned this user (directly, or through a group they are a direct member of) the app role with this value. */
+  hasAppRole(aadObjectId: string, role: AppRoleValue): Promise<boolean>;
 }
+
+/** The app roles declared in the app registration (`aad.manifest.json`). */
+export const CREATE_CORE_GROUPS_ROLE = 'CoreGroup.Create';
+export type AppRoleValue = typeof CREATE_CORE_GROUPS_ROLE;
 
 /** The calendar system (Microsoft Graph in production, the simulator locally). */
 export interface Calendar {

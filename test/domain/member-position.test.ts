@@ -1,0 +1,39 @@
+import { MEMBER_POSITIONS, POSITION_LABELS, positionLabel, positionOf, readPosition, roleOfPosition } from '../../src/domain/member-position';
+
+describe('member positions in plain words', () => {
+  test.each([
+    ['Health Visitor', 'health-visitor', 'professional'],
+    ['  school   nurse ', 'school-nurse', 'professional'],
+    ['teacher', 'teacher-dsl', 'professional'],
+    ['Designated Safeguarding Lead', 'teacher-dsl', 'professional'],
+    ['gp', 'gp', 'professional'],
+    ['Parent/Carer', 'parent-carer', 'family-member'],
+    ['carer', 'parent-carer', 'family-member'],
+    ['child', 'child', 'child'],
+    ['conference chair', 'conference-chair', 'conference-chair'],
+    ['family-member', 'parent-carer', 'family-member'],
+    ['professional', 'other', 'professional'],
+    ['coordinator', 'other', 'coordinator'],
+  ])('"%s" is read as %s, standing role %s', (words, position, role) => {
+    expect(readPosition(words)).toEqual({ position, role });
+  });
+
+  test('words that name no position are not guessed at', () => {
+    expect(readPosition('nurse')).toBeUndefined();
+    expect(readPosition('')).toBeUndefined();
+  });
+
+  test('every position reads back from its own label, and the labels are the issue’s list in its order', () => {
+    for (const position of MEMBER_POSITIONS) expect(readPosition(positionLabel(position))?.position).toBe(position);
+    expect(POSITION_LABELS).toEqual(['lead social worker', 'team manager', 'conference chair', 'health visitor', 'school nurse', 'teacher / designated safeguarding lead', 'GP', 'police', 'probation', 'housing', 'family support', 'parent/carer', 'child', 'other']);
+  });
+
+  test('only the family and the child get the family’s and the child’s standing', () => {
+    expect(MEMBER_POSITIONS.filter((position) => ['family-member', 'child'].includes(roleOfPosition(position)))).toEqual(['parent-carer', 'child']);
+  });
+
+  test('a member stored before positions were kept reads as the nearest to their role', () => {
+    expect(positionOf({ role: 'family-member' })).toBe('parent-carer');
+    expect(positionOf({ role: 'professional', position: 'police' })).toBe('police');
+  });
+});

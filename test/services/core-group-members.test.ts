@@ -1,0 +1,46 @@
+import { Temporal } from 'temporal-polyfill';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../src/domain/errors';
+import { createCoreGroupMembersService } from '../../src/services/core-group-members.service';
+import { type Store, createStore } from '../../src/store/store';
+import { type TestDatabase, migratedDatabase } from '../support/databases';
+import { TENANT, aCoreGroup } from '../support/fixtures';
+
+const clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
+
+describe('changing a core group’s members after set-up', () => {
+  let database: TestDatabase;
+  let store: Store;
+  beforeAll(async () => {
+    database = await migratedDatabase('sqlite');
+    store = createStore(database);
+  });
+  afterAll(() => database.drop());
+
+  const setUp = async () => {
+    const group = aCoreGroup();
+    await store.coreGroups.create(group.coreGroup, group.members);
+    const service = createCoreGroupMembersService({ coreGroups: store.coreGroups, auditLog: store.auditLog, clock, directory: { findUser: async () => undefined } });
+    const as = (member: { aadObjectId?: string | undefined }) => ({ tenantId: TENANT, aadObjectId: member.aadObjectId! });
+    return { ...group, service, as };
+  };
+
+  test('the lead social worker adds someone in plain words and removes someone: the removed member stays on the record, inactive', async () => {
+    const { coreGroup, lead, teacher, service, as } = await setUp();
+    const [added] = await service.add({ caller: as(lead), coreGroupId: coreGroup.id, memberText: 'Housing | housing association | Hal Housing | hal@housing.example' });
+    expect(added).toMatchObject({ position: 'housing', role: 'professional', reach: 'email-only', active: true });
+    await service.remove({ caller: as(lead), coreGroupId: coreGroup.id, memberId: teacher.id });
+    const members = await store.coreGroups.members(coreGroup.id);
+    expect(members.find((member) => member.id === teacher.id)).toMatchObject({ active: false, displayName: teacher.displayName });
+    expect(await store.coreGroups.listForMember(TENANT, teacher.aadObjectId!)).toEqual([]);
+    await expect(service.add({ caller: as(lead), coreGroupId: coreGroup.id, memberText: 'hal | x | Hal | hal@housing.example' })).rejects.toThrow(InvalidInputError);
+    await expect(service.add({ caller: as(lead), coreGroupId: coreGroup.id, memberText: 'housing | housing association | Hal Housing | hal@housing.example' })).rejects.toThrow('already a member');
+  });
+
+  test('the team manager may too; a health visitor may not, and the group’s last lead social worker cannot be removed', async () => {
+    const { coreGroup, lead, manager, healthVisitor, service, as } = await setUp();
+    await expect(service.remove({ caller: as(healthVisitor), coreGroupId: coreGroup.id, memberId: manager.id })).rejects.toThrow(ForbiddenError);
+    await expect(service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: lead.id })).rejects.toThrow('needs a lead social worker');
+    await service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: healthVisitor.id });
+    await expect(service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: healthVisitor.id })).rejects.toThrow(NotFoundError);
+  });
+});
