@@ -2,6 +2,7 @@ import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
 import type { Conversations } from '../src/services/conversations.service';
+import type { CoreGroupMembersService } from '../src/services/core-group-members.service';
 import type { CoreGroupSetupService } from '../src/services/core-group-setup.service';
 import type { MeetingChatService } from '../src/services/meeting-chat.service';
 import type { MeetingEventsService } from '../src/services/meeting-events.service';
@@ -15,6 +16,7 @@ export interface BotServices {
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create' | 'mayCreate'>;
+  readonly members: Pick<CoreGroupMembersService, 'list' | 'add' | 'remove'>;
   readonly meetingChat: Pick<MeetingChatService, 'contribute'>;
   readonly meetingEvents: Pick<MeetingEventsService, 'meetingStarted' | 'meetingEnded'>;
   readonly agenda: Pick<AgendaViews, 'agendaFor'>;

@@ -2,6 +2,7 @@ import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports
 import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.card';
 import { escapeCardText } from './cards/escape';
 import { concernNotificationCard } from './cards/escalate.card';
+import { memberWelcomeCard } from './cards/members.card';
 import { minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
 import { signalCard } from './cards/signal.card';
@@ -27,6 +28,7 @@ const RENDERERS: Renderers = {
   signal: (message) => signalCard(message),
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
+  'member-welcome': (message) => memberWelcomeCard(message),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
 };
 

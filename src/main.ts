@@ -26,6 +26,7 @@ import { createAgendaViews } from './services/notifications/meeting-notices.serv
 import { createMinutesDistribution } from './services/minutes-distribution.service';
 import { createDashboard } from './services/dashboard.service';
 import { createSignalWatch } from './services/signal-watch.service';
+import { createCoreGroupMembersService } from './services/core-group-members.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
@@ -129,6 +130,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     meetingEvents,
     teamsAppId: config.graph.teamsAppId,
     setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    members: createCoreGroupMembersService({ ...serviceDeps, directory: connection.calendar }),
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,

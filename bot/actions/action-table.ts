@@ -1,4 +1,5 @@
-import { AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CHOOSE_CASE_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB } from '../../src/contracts/card-actions.contract';
+import { ADD_MEMBERS_VERB, AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CHOOSE_CASE_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB, REMOVE_MEMBER_VERB } from '../../src/contracts/card-actions.contract';
+import { addMembersCardAction } from './add-members.action';
 import { agendaViewCardAction } from './agenda-view.action';
 import { bookSlotCardAction } from './book-slot.action';
 import type { CardAction } from './card-action';
@@ -7,6 +8,7 @@ import { chooseCaseCardAction } from './choose-case.action';
 import { createCoreGroupCardAction } from './create-core-group.action';
 import { markPresentCardAction } from './mark-present.action';
 import { raiseConcernCardAction } from './raise-concern.action';
+import { removeMemberCardAction } from './remove-member.action';
 
 /** Every card verb and the one handler it goes to. */
 export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
@@ -17,6 +19,8 @@ export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
   [AGENDA_VIEW_VERB]: agendaViewCardAction,
   [MARK_PRESENT_VERB]: markPresentCardAction,
   [CHOOSE_CASE_VERB]: chooseCaseCardAction,
+  [ADD_MEMBERS_VERB]: addMembersCardAction,
+  [REMOVE_MEMBER_VERB]: removeMemberCardAction,
 };
 
 /** The handler for a verb from the wire, or nothing for one the app does not know. */

@@ -8,6 +8,7 @@ const COMMANDS: readonly { verb: string; what: string; roles?: readonly MemberRo
   { verb: 'schedule [case]', what: 'find slots inside the deadline and book the next core group', roles: ['lead-social-worker', 'team-manager'] },
   { verb: 'minutes [case]', what: 'where the minutes are, and their sign-off and circulation' },
   { verb: 'escalate [case]', what: 'raise a concern about the plan or the core group, or ask for an extra meeting' },
+  { verb: 'members [case]', what: 'see who is in the core group, add people (they are welcomed) or remove them', roles: ['lead-social-worker', 'team-manager'] },
   { verb: 'new', what: 'set up a core group after an ICPC', roles: ['lead-social-worker', 'team-manager'] },
   { verb: 'note …', what: 'in the meeting chat: add a note to the draft minutes (also decision …, action <what> by <date>)' },
   { verb: 'help', what: 'this list' },

@@ -1,6 +1,7 @@
 import type { CaseCommandVerb } from '../../src/contracts/card-actions.contract';
 import type { CaseCommand } from './command';
 import { escalateCase } from './escalate.command';
+import { membersCase } from './members.command';
 import { minutesCase } from './minutes.command';
 import { planCase } from './plan.command';
 import { scheduleCase } from './schedule.command';
@@ -15,4 +16,5 @@ export const CASE_COMMANDS: Readonly<Record<CaseCommandVerb, CaseCommand>> = {
   schedule: scheduleCase,
   minutes: minutesCase,
   escalate: escalateCase,
+  members: membersCase,
 };

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { contributeCommand } from './contribute.command';
 import { escalateCommand } from './escalate.command';
 import { helpCommand } from './help.command';
+import { membersCommand } from './members.command';
 import { minutesCommand } from './minutes.command';
 import { newCommand } from './new.command';
 import type { CommandVerb } from './parse-command';
@@ -19,6 +20,7 @@ export const COMMANDS: Readonly<Record<CommandVerb, Command>> = {
   schedule: scheduleCommand,
   minutes: minutesCommand,
   escalate: escalateCommand,
+  members: membersCommand,
   new: newCommand,
   note: contributeCommand('note'),
   decision: contributeCommand('decision'),

@@ -18,8 +18,10 @@ export const CREATE_CORE_GROUP_VERB = 'create-core-group';
 export const AGENDA_VIEW_VERB = 'agenda-view';
 export const MARK_PRESENT_VERB = 'mark-present';
 export const CHOOSE_CASE_VERB = 'choose-case';
+export const ADD_MEMBERS_VERB = 'add-members';
+export const REMOVE_MEMBER_VERB = 'remove-member';
 
-export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB, CHOOSE_CASE_VERB] as const;
+export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB, CHOOSE_CASE_VERB, ADD_MEMBERS_VERB, REMOVE_MEMBER_VERB] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 
@@ -79,12 +81,20 @@ export const agendaAction = z.object({ meetingId: z.string().uuid(), started: z.
 export type AgendaAction = z.infer<typeof agendaAction>;
 
 /** The `/coregroup` commands about one case, which take a case reference and can be chosen from a picker. */
-export const CASE_COMMAND_VERBS = ['status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate'] as const;
+export const CASE_COMMAND_VERBS = ['status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'members'] as const;
 export type CaseCommandVerb = (typeof CASE_COMMAND_VERBS)[number];
 
 /** A case on the picker: the command to run and the case it was offered for (the caller is checked again when it is pressed). */
 export const chooseCaseAction = z.object({ command: z.enum(CASE_COMMAND_VERBS), coreGroupId: z.string().uuid() });
 export type ChooseCaseAction = z.infer<typeof chooseCaseAction>;
+
+/** The members card's add form: one or more set-up lines (`role | agency | name | e-mail`). */
+export const addMembersAction = z.object({ coreGroupId: z.string().uuid(), memberText: freeText(4000) });
+export type AddMembersAction = z.infer<typeof addMembersAction>;
+
+/** A Remove button on the members card: the member it was shown beside. */
+export const removeMemberAction = z.object({ coreGroupId: z.string().uuid(), memberId: z.string().uuid() });
+export type RemoveMemberAction = z.infer<typeof removeMemberAction>;
 
 /**
  * An `Action.Submit` (the fallback where `Action.Execute` is not supported) arrives as a message

@@ -20,6 +20,7 @@ export const SIGNAL_NOTICE_JOB = 'signal-notice';
 export const MEETING_AGENDA_JOB = 'meeting-agenda';
 export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
 export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
+export const MEMBER_WELCOME_JOB = 'member-welcome';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -77,6 +78,10 @@ export type SignOffReminderJob = z.infer<typeof signOffReminderJob>;
 export const minutesDeliveryJob = z.object({ tenantId, meetingId: z.string().uuid(), minutesId: z.string().uuid(), minutesVersion: z.number().int().positive(), memberId: z.string().min(1) });
 export type MinutesDeliveryJob = z.infer<typeof minutesDeliveryJob>;
 
+/** Someone added to a core group after set-up: welcome them, in Teams or by e-mail. */
+export const memberWelcomeJob = z.object({ tenantId, coreGroupId: z.string().uuid(), memberId: z.string().uuid() });
+export type MemberWelcomeJob = z.infer<typeof memberWelcomeJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -86,6 +91,7 @@ export const JOB_PAYLOADS = {
   [MEETING_AGENDA_JOB]: meetingAgendaJob,
   [SIGN_OFF_REMINDER_JOB]: signOffReminderJob,
   [MINUTES_DELIVERY_JOB]: minutesDeliveryJob,
+  [MEMBER_WELCOME_JOB]: memberWelcomeJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -6,6 +6,7 @@ import {
   type JobKind,
   type JobPayload,
   MEETING_AGENDA_JOB,
+  MEMBER_WELCOME_JOB,
   MINUTES_DELIVERY_JOB,
   SIGNAL_NOTICE_JOB,
   SIGN_OFF_REMINDER_JOB,
@@ -15,6 +16,7 @@ import type { ConcernNotices } from '../services/notifications/concern-notices.s
 import type { MeetingNotices } from '../services/notifications/meeting-notices.service';
 import type { MinutesDelivery } from '../services/notifications/minutes-delivery.service';
 import type { SignalNotices } from '../services/notifications/signal-notices.service';
+import type { WelcomeNotices } from '../services/notifications/welcome-notices.service';
 import type { JobHandler } from './job-runner';
 
 /** The use cases that run the message jobs; each one given registers its kinds. */
@@ -24,6 +26,7 @@ export interface MessageJobServices {
   readonly signals?: Pick<SignalNotices, 'notify'> | undefined;
   readonly meetings?: Pick<MeetingNotices, 'postAgenda' | 'remindSignOff'> | undefined;
   readonly minutes?: Pick<MinutesDelivery, 'deliver'> | undefined;
+  readonly welcomes?: Pick<WelcomeNotices, 'welcome'> | undefined;
 }
 
 /** A handler that parses the stored payload with its kind's schema before the use case sees it. */
@@ -37,12 +40,13 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>) =>
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes } = services;
+  const { checkIns, concerns, signals, meetings, minutes, welcomes } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
     ...(signals ? handlerFor(SIGNAL_NOTICE_JOB, signals.notify) : {}),
     ...(meetings ? { ...handlerFor(MEETING_AGENDA_JOB, meetings.postAgenda), ...handlerFor(SIGN_OFF_REMINDER_JOB, meetings.remindSignOff) } : {}),
     ...(minutes ? handlerFor(MINUTES_DELIVERY_JOB, minutes.deliver) : {}),
+    ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.welcome) : {}),
   };
 }

@@ -133,6 +133,25 @@ describe('case commands choose the case', () => {
     expect(textOf(await press(lead, chosen, 'groupChat'))).toContain('works only in your 1:1 chat');
   });
 
+  test('members: the lead adds someone in plain words (welcomed once, however often Add is pressed) and removes someone (kept, inactive); a health visitor may not', async () => {
+    const card = await say(lead, '/coregroup members case-0103');
+    expect(textOf(card)).toContain('Members — case CASE-0103');
+    const add = buttonsOf(card).find((button) => button.verb === 'add-members')!;
+    const pressAdd = () => press(lead, { ...add, data: { ...add.data, memberText: 'Housing | housing association | Hal Housing | hal@housing.example' } });
+    expect(textOf(await pressAdd())).toContain('Added and welcomed: Hal Housing');
+    expect(textOf(await pressAdd())).toContain('Already members: Hal Housing');
+    const hal = (await store.coreGroups.members(ids['CASE-0103']!)).find((member) => member.email === 'hal@housing.example')!;
+    expect(hal).toMatchObject({ position: 'housing', role: 'professional', active: true });
+    const welcomes = (await store.jobs.claim({ workerId: 'test', now: '2026-06-04T00:00:00.000Z', leaseMs: 60_000, limit: 100 })).filter((job) => job.kind === 'member-welcome');
+    expect(welcomes.map((job) => job.payload)).toEqual([{ tenantId: DEMO_TENANT_ID, coreGroupId: ids['CASE-0103'], memberId: hal.id }]);
+    const remove = buttonsOf(await say(lead, '/coregroup members CASE-0103')).find((button) => button.verb === 'remove-member' && button.data?.['memberId'] === hal.id)!;
+    expect(textOf(await press(lead, remove))).toContain('Hal Housing is no longer a member');
+    expect(textOf(await press(lead, remove))).toContain('No longer members: Hal Housing');
+    expect((await store.coreGroups.members(ids['CASE-0103']!)).find((member) => member.id === hal.id)).toMatchObject({ active: false });
+    expect(textOf(await say(demoObjectId('health'), '/coregroup members CASE-0103'))).toContain('does not include changing who is in the core group');
+    expect(textOf(await press(demoObjectId('health'), remove))).not.toContain('no longer a member');
+  });
+
   test('one case and no reference: that case, no picker', async () => {
     expect(textOf(await say(solo, '/coregroup plan'))).toContain('Case CASE-0102');
   });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards/agenda.card';
 import { chooseCaseCard } from '../../bot/cards/choose-case.card';
 import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.card';
+import { membersCard } from '../../bot/cards/members.card';
 import { minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
@@ -10,6 +11,7 @@ import { signalCard } from '../../bot/cards/signal.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { renderOutboundCard } from '../../bot/outbound-cards';
 import {
+  ADD_MEMBERS_VERB,
   AGENDA_VIEW_VERB,
   BOOK_SLOT_VERB,
   CARD_VERBS,
@@ -19,12 +21,15 @@ import {
   type CardVerb,
   MARK_PRESENT_VERB,
   RAISE_CONCERN_VERB,
+  REMOVE_MEMBER_VERB,
+  addMembersAction,
   agendaAction,
   bookSlotAction,
   checkInAction,
   chooseCaseAction,
   createCoreGroupAction,
   raiseConcernAction,
+  removeMemberAction,
 } from '../../src/contracts/card-actions.contract';
 import type { PlanAction } from '../../src/domain/plan';
 import type { OutboundMessage } from '../../src/services/ports/notifier.port';
@@ -86,6 +91,8 @@ const SCHEMAS: Record<CardVerb, z.ZodObject> = {
   [AGENDA_VIEW_VERB]: agendaAction,
   [MARK_PRESENT_VERB]: agendaAction,
   [CHOOSE_CASE_VERB]: chooseCaseAction,
+  [ADD_MEMBERS_VERB]: addMembersAction,
+  [REMOVE_MEMBER_VERB]: removeMemberAction,
 };
 
 describe('what card actions carry is what the card-action contract reads', () => {
@@ -101,6 +108,7 @@ describe('what card actions carry is what the card-action contract reads', () =>
     ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
     ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
+    ['members', membersCard({ coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
     ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);

@@ -16,6 +16,7 @@ describe('the message jobs’ handlers', () => {
       signals: { notify: async () => undefined },
       meetings: { postAgenda: async () => undefined, remindSignOff: async () => undefined },
       minutes: { deliver: async () => undefined },
+      welcomes: { welcome: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
   });

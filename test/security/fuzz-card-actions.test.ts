@@ -46,6 +46,8 @@ const PRESSES: Record<CardVerb, { person: Person; inMeetingChat: boolean; freeTe
   'agenda-view': { person: 'police', inMeetingChat: true, data: () => ({ meetingId: stack.meetingId, started: true }) },
   'mark-present': { person: 'police', inMeetingChat: true, data: () => ({ meetingId: stack.meetingId, started: true }) },
   'choose-case': { person: 'lead', inMeetingChat: false, data: () => ({ command: 'plan', coreGroupId: stack.coreGroupId }) },
+  'add-members': { person: 'lead', inMeetingChat: false, freeText: ['memberText'], data: () => ({ coreGroupId: stack.coreGroupId, memberText: 'housing | housing association | Hal Housing | hal@housing.example' }) },
+  'remove-member': { person: 'manager', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, memberId: randomUUID() }) },
 };
 
 test('every card verb of CARD_ACTIONS is fuzzed here', () => {

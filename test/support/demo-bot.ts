@@ -5,6 +5,7 @@ import { createCaseStatusService } from '../../src/services/case-status.service'
 import { createCheckInService } from '../../src/services/check-in.service';
 import { createConcernService } from '../../src/services/concern.service';
 import { createConversations } from '../../src/services/conversations.service';
+import { createCoreGroupMembersService } from '../../src/services/core-group-members.service';
 import { createCoreGroupSetupService } from '../../src/services/core-group-setup.service';
 import { createMeetingChatService } from '../../src/services/meeting-chat.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
@@ -32,6 +33,7 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
     meetingEvents,
     teamsAppId,
     setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
+    members: createCoreGroupMembersService({ ...deps, directory: calendar as unknown as Directory }),
     policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,

@@ -11,6 +11,7 @@ import { createConcernNotices } from './concern-notices.service';
 import { createMeetingNotices } from './meeting-notices.service';
 import { createMinutesDelivery } from './minutes-delivery.service';
 import { createSignalNotices } from './signal-notices.service';
+import { createWelcomeNotices } from './welcome-notices.service';
 
 /** The use cases behind every message job, over one notifier and one mailer (for the composition root and tests). */
 export function createMessageServices(deps: {
@@ -33,5 +34,6 @@ export function createMessageServices(deps: {
     signals: createSignalNotices(deps),
     meetings: createMeetingNotices(deps),
     minutes: createMinutesDelivery(deps),
+    welcomes: createWelcomeNotices(deps),
   };
 }

@@ -100,13 +100,23 @@ export interface MinutesReadyMessage {
   readonly chatId?: string | undefined;
 }
 
+/** To someone just added to a core group: which case, as what, and who leads it. */
+export interface MemberWelcomeMessage {
+  readonly kind: 'member-welcome';
+  readonly caseReference: string;
+  /** Their place in the group in plain words ("health visitor"). */
+  readonly asPosition: string;
+  /** "Name (agency)" of the lead social worker, or "the lead social worker". */
+  readonly leadSocialWorker: string;
+}
+
 /**
  * What the app tells people, by kind, with everything its wording needs already decided by the
  * use case (who, which facts, which names). The channel renders it: the Teams notifier turns each
  * kind into its Adaptive Card. Case content goes only into 1:1 kinds; `agenda` is posted into a
  * meeting chat, where guests and parents may be, so it carries times and headings only.
  */
-export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage;
+export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage | MemberWelcomeMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];
 

@@ -96,6 +96,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
     checkIns: unused('checkIns'),
     concerns: unused('concerns'),
     setup: unused('setup'),
+    members: unused('members'),
     meetingEvents: unused('meetingEvents'),
     agenda: unused('agenda'),
   } satisfies BotServices);

@@ -29,6 +29,7 @@ import { createCaseStatusService } from '../../../src/services/case-status.servi
 import { createCheckInService } from '../../../src/services/check-in.service';
 import { createConcernService } from '../../../src/services/concern.service';
 import { createConversations } from '../../../src/services/conversations.service';
+import { createCoreGroupMembersService } from '../../../src/services/core-group-members.service';
 import { createCoreGroupSetupService } from '../../../src/services/core-group-setup.service';
 import { createDashboard } from '../../../src/services/dashboard.service';
 import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
@@ -202,6 +203,7 @@ export async function startSecuredStack() {
     meetingEvents,
     teamsAppId: TEAMS_APP_ID,
     setup: createCoreGroupSetupService({ ...deps, directory: calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    members: createCoreGroupMembersService({ ...deps, directory: calendar }),
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
