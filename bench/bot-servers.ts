@@ -10,9 +10,10 @@ import { createLogger } from '../src/server/logger';
 /**
  * A server for the bot benchmark, run as its own process so its memory can be read:
  * `core-group` (the product, local mode, SQLite, demo data) or `echo` (a bare botbuilder echo bot
- * on express, the baseline). Prints `READY <url>` when listening.
+ * on express, the baseline). Prints `READY <url>` when listening. `database`: a PostgreSQL URL or
+ * a SQLite file already seeded; a fresh SQLite file otherwise.
  */
-async function main(kind: string): Promise<void> {
+async function main(kind: string, database?: string): Promise<void> {
   if (kind === 'echo') {
     const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '' }));
     const bot = new ActivityHandler();
@@ -27,10 +28,15 @@ async function main(kind: string): Promise<void> {
     return;
   }
   const service = await startService(
-    loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', LOG_LEVEL: 'silent', SQLITE_FILE: join(mkdtempSync(join(tmpdir(), 'coregroup-bench-')), 'bench.db') }),
+    loadConfig({
+      PORT: '0',
+      GRAPH_SIMULATOR_PORT: '0',
+      LOG_LEVEL: 'silent',
+      ...(database?.startsWith('postgres') ? { DATABASE_URL: database } : { SQLITE_FILE: database ?? join(mkdtempSync(join(tmpdir(), 'coregroup-bench-')), 'bench.db') }),
+    }),
     createLogger({ level: 'silent' }),
   );
   process.stdout.write(`READY ${service.url}/api/messages\n`);
 }
 
-void main(process.argv[2] ?? 'core-group');
+void main(process.argv[2] ?? 'core-group', process.argv[3]);

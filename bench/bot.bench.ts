@@ -9,8 +9,8 @@ const ROUNDS = 3;
 
 /** Starts a benchmark server process and waits for its URL. */
 /** Both servers run with the heap budget production runs with (`npm run serve`), so the figures are production's. */
-const PRODUCTION_HEAP = ['--max-old-space-size=160'];
-const startServer = (kind: 'core-group' | 'echo') => startBenchProcess('bot-servers.ts', [kind], PRODUCTION_HEAP);
+export const PRODUCTION_HEAP = ['--max-old-space-size=160'];
+export const startServer = (kind: 'core-group' | 'echo') => startBenchProcess('bot-servers.ts', [kind], PRODUCTION_HEAP);
 
 /** The most memory the process has held (VmHWM), in MB. */
 function peakRssMb(pid: number): number {
@@ -19,7 +19,7 @@ function peakRssMb(pid: number): number {
 }
 
 /** A connector stand-in that accepts every reply at once. */
-async function startConnector(): Promise<{ url: string; close: () => void }> {
+export async function startConnector(): Promise<{ url: string; close: () => void }> {
   const server = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
@@ -31,11 +31,18 @@ async function startConnector(): Promise<{ url: string; close: () => void }> {
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() };
 }
 
-/** Sends `REQUESTS` messages at `CONCURRENCY`; returns latencies (ms) and requests per second. */
-async function load(url: string, serviceUrl: string, text: string): Promise<{ latencies: number[]; rps: number }> {
+/** Who sends the messages and how hard: by default the demo lead social worker, `REQUESTS` at `CONCURRENCY`. */
+export interface LoadShape {
+  readonly concurrency: number;
+  readonly requests: number;
+  readonly aadObjectId: string;
+}
+
+/** Sends `shape.requests` messages at `shape.concurrency`; returns latencies (ms, sorted) and requests per second. */
+export async function load(url: string, serviceUrl: string, text: string, shape: LoadShape = { concurrency: CONCURRENCY, requests: REQUESTS, aadObjectId: demoObjectId('lead') }): Promise<{ latencies: number[]; rps: number }> {
+  const { concurrency, requests, aadObjectId } = shape;
   const latencies: number[] = [];
   let next = 0;
-  const aadObjectId = demoObjectId('lead');
   const body = (index: number) =>
     JSON.stringify({
       type: 'message',
@@ -50,8 +57,8 @@ async function load(url: string, serviceUrl: string, text: string): Promise<{ la
     });
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
         const index = next++;
         const at = performance.now();
         const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body(index) });
@@ -61,10 +68,10 @@ async function load(url: string, serviceUrl: string, text: string): Promise<{ la
       }
     }),
   );
-  return { latencies: latencies.sort((a, b) => a - b), rps: (REQUESTS / (performance.now() - started)) * 1000 };
+  return { latencies: latencies.sort((a, b) => a - b), rps: (requests / (performance.now() - started)) * 1000 };
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** `/coregroup status` at concurrency 50 against a bare botbuilder echo bot measured in the same run. */
 export async function botBenchmark(): Promise<BenchResult> {

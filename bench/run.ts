@@ -6,6 +6,7 @@ import { fanoutBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
 import { slotsBenchmark } from './slots.bench';
+import { statusCaseloadBenchmark } from './status-caseload.bench';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. Exits 1 if a target is missed. */
 const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult>> = {
   autosave: autosaveBenchmark,
   tab: tabBenchmark,
   backup: backupBenchmark,
+  'status-caseload': statusCaseloadBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {

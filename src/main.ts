@@ -25,6 +25,7 @@ import { createMessageServices } from './services/notifications/message-services
 import { createAgendaViews } from './services/notifications/meeting-notices.service';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
 import { createDashboard } from './services/dashboard.service';
+import { createTeamView } from './services/team-view.service';
 import { createSignalWatch } from './services/signal-watch.service';
 import { createCoreGroupMembersService } from './services/core-group-members.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
@@ -36,6 +37,7 @@ import { minutesRouter } from './server/minutes.route';
 import { createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
 import { exportRouter } from './server/export.route';
+import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
 import { createRecordExport } from './services/record-export.service';
@@ -178,6 +180,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
+      teamRouter({ team: createTeamView(serviceDeps), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

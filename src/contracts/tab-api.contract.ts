@@ -16,8 +16,9 @@ import {
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
+import { teamResponseSchema } from './team.contract';
 
-/** A download (DOCX, PDF): bytes with a Content-Disposition, not JSON. */
+/** A download (DOCX, PDF, CSV): bytes with a Content-Disposition, not JSON. */
 export const FILE = 'file';
 
 /** What one route of the tab API takes and answers. */
@@ -41,6 +42,8 @@ export const TAB_API = {
   'GET /api/me': { answers: { 200: meResponseSchema } },
   'GET /api/meetings/current': { query: currentMeetingQuerySchema, answers: { 200: currentMeetingResponseSchema } },
   'GET /api/dashboard': { answers: { 200: dashboardResponseSchema } },
+  'GET /api/team': { answers: { 200: teamResponseSchema } },
+  'GET /api/team/export.csv': { answers: { 200: FILE } },
   'GET /api/meetings/:meetingId/minutes': { params: meetingParamsSchema, answers: { 200: minutesViewResponseSchema } },
   'PATCH /api/meetings/:meetingId/minutes': { params: meetingParamsSchema, body: sectionSaveRequestSchema, answers: { 200: minutesSnapshotResponseSchema, 409: versionConflictBodySchema } },
   'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { params: contributionParamsSchema, body: contributionDecisionRequestSchema, answers: { 200: minutesSnapshotResponseSchema } },

@@ -11,6 +11,8 @@ import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
 import { exportRouter } from '../../src/server/export.route';
+import { teamRouter } from '../../src/server/team.route';
+import { createTeamView } from '../../src/services/team-view.service';
 import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordExport } from '../../src/services/record-export.service';
@@ -83,7 +85,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger }), exportRouter({ exports, verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -286,6 +288,32 @@ describe('the minutes API with Teams SSO tokens', () => {
     const other = await call('GET', '/api/dashboard', await as(otherLead));
     expect(other.body.coreGroups.map((group: { caseReference: string }) => group.caseReference)).toEqual(['OTHER-1']);
     expect(JSON.stringify(other.body)).not.toContain('DEMO-0001');
+  });
+
+  test('the team view lists the groups the caller is team manager or conference chair on, by lead social worker, with counts; a practitioner sees none; the CSV names no child', async () => {
+    const coreGroupId = (await store.meetings.findById(meetingId))!.coreGroupId;
+    const raisedBy = (await store.coreGroups.findMember(coreGroupId, health))!.id;
+    await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'professional-disagreement', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), note: 'Disagree' }, `team-view:${coreGroupId}`);
+    for (const caller of [manager, demoObjectId('iro')]) {
+      const team = await call('GET', '/api/team', await as(caller));
+      expect(team.status).toBe(200);
+      expect(team.body.cases).toEqual([expect.objectContaining({ coreGroupId, caseReference: 'DEMO-0001', leadSocialWorker: 'Priya Shah', openConcerns: 1 })]);
+    }
+    expect((await call('GET', '/api/team', await as(health))).body).toEqual({ cases: [] });
+    expect((await call('GET', '/api/team', await as(otherLead))).body).toEqual({ cases: [] });
+    const path = '/api/team/export.csv';
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await as(manager)}` } });
+    const file = Buffer.from(await response.arrayBuffer());
+    contract.check({ method: 'GET', url: path, status: response.status, body: undefined });
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="core-groups-team-2026-06-08.csv"');
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = file.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe('Lead social worker,Case reference,Overdue,At risk,Due this week,Open concerns,Blocked actions');
+    expect(lines[1]).toMatch(/^Priya Shah,DEMO-0001,\d+,\d+,\d+,1,\d+$/);
+    expect(file.toString('utf8')).not.toContain('Riley');
+    const entries = await store.auditLog.listByCoreGroup(coreGroupId, { limit: 500 });
+    expect(entries.some((entry) => entry.action === 'view-compliance' && entry.actor === manager && entry.outcome === 'allowed')).toBe(true);
   });
 
   test('every read and write is audited with who, what and which case, never the content', async () => {

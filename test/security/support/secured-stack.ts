@@ -20,6 +20,8 @@ import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
+import { teamRouter } from '../../../src/server/team.route';
+import { createTeamView } from '../../../src/services/team-view.service';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
 import { createHttpApp } from '../../../src/server/http-app';
 import { minutesRouter } from '../../../src/server/minutes.route';
@@ -236,6 +238,7 @@ export async function startSecuredStack() {
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, verifier, logger }),
+      teamRouter({ team: createTeamView(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');

@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { TeamView } from '../TeamView/TeamView';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
@@ -101,6 +102,8 @@ export function DashboardPage() {
         <h1 className={styles.title}>Core group dashboard</h1>
         <p className={styles.subtitle}>{formatDate(today, { weekday: true })}</p>
       </header>
+
+      <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
 
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="attention-heading">

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { londonDateOf } from '../src/domain/civil-date';
+import { loadWorkingDayCalendars } from '../src/holidays/working-day-calendars';
+import { openDatabase } from '../src/store/database';
+import { migrateToLatest } from '../src/store/migrate';
+import { createStore } from '../src/store/store';
+import { PRODUCTION_HEAP, load, percentile, startConnector, startServer } from './bot.bench';
+import { type BenchResult, type Figure, startBenchProcess } from './harness';
+import { LEAD_GROUPS, TEAM_GROUPS, seedTeamCaseload } from './team-caseload';
+
+const CONCURRENCY = 20;
+const REQUESTS = 60;
+const TARGET_P95_MS = 150;
+const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh database of each engine: a SQLite file, or a new PostgreSQL database beside the test one. */
+async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<string> {
+  if (engine === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'coregroup-status-')), 'status.db');
+  const name = `bench_status_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function seeded(engine: 'sqlite' | 'postgres') {
+  const location = await freshDatabase(engine);
+  const database = openDatabase(engine === 'sqlite' ? { sqliteFile: location } : { url: location });
+  await migrateToLatest(database);
+  const clock = { nowIso: () => new Date().toISOString(), today: () => londonDateOf(new Date().toISOString()) };
+  const people = await seedTeamCaseload({ store: createStore(database), clock, calendar: loadWorkingDayCalendars()['england-and-wales'] });
+  await database.close();
+  return { location, ...people };
+}
+
+/**
+ * `/coregroup status` through the whole product (bot endpoint, authorisation, audit, the store)
+ * for a lead social worker with 20 core groups and their team manager with 150, at concurrency 20,
+ * on SQLite and on PostgreSQL, against the bare echo bot measured in the same run.
+ */
+export async function statusCaseloadBenchmark(): Promise<BenchResult> {
+  const connector = await startConnector();
+  const echo = await startServer('echo');
+  const figures: Figure[] = [];
+  const targets: BenchResult['targets'][number][] = [];
+  try {
+    const shape = (aadObjectId: string) => ({ concurrency: CONCURRENCY, requests: REQUESTS, aadObjectId });
+    await load(echo.url, connector.url, 'hello', shape('echo'));
+    const echoP95 = percentile((await load(echo.url, connector.url, 'hello', shape('echo'))).latencies, 95);
+    figures.push({ name: 'echo bot: latency p95', value: echoP95, unit: 'ms' });
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const { location, lead, manager } = await seeded(engine);
+      const server = await startBenchProcess('bot-servers.ts', ['core-group', location], PRODUCTION_HEAP);
+      try {
+        for (const [who, aadObjectId] of [[`lead social worker, ${LEAD_GROUPS} groups`, lead], [`team manager, ${TEAM_GROUPS} groups`, manager]] as const) {
+          await load(server.url, connector.url, '/coregroup status', { concurrency: 1, requests: 3, aadObjectId });
+          const p95 = percentile((await load(server.url, connector.url, '/coregroup status', shape(aadObjectId))).latencies, 95);
+          figures.push({ name: `${engine}: ${who}: p95`, value: p95, unit: 'ms' }, { name: `${engine}: ${who}: p95 ratio to echo`, value: p95 / echoP95, unit: '×' });
+          targets.push({ description: `${engine}, ${who}: p95 ≤ ${TARGET_P95_MS} ms`, met: p95 <= TARGET_P95_MS });
+        }
+      } finally {
+        server.child.kill();
+      }
+    }
+  } finally {
+    echo.child.kill();
+    connector.close();
+  }
+  return { title: `/coregroup status for a caseload at concurrency ${CONCURRENCY} (${REQUESTS} requests each), against a bare echo bot in the same run`, figures, targets };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import type { RunningService } from '../../src/main';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { openDatabase } from '../../src/store/database';
+import { createStore } from '../../src/store/store';
+import { launchChromium } from '../support/browser';
+import { browserSuite, startTabStack } from '../support/tab-stack';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+browserSuite('the team manager’s view on the dashboard in headless Chromium, against the built tab and the real server', () => {
+  let service: RunningService;
+  let browser: BrowserContext;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const stack = await startTabStack('team-e2e');
+    service = stack.service;
+    // Two more cases for Tom Okafor's team, led by colleagues; one with a concern raised and an action blocked.
+    const database = openDatabase({ sqliteFile: stack.sqliteFile });
+    const store = createStore(database);
+    const today = Temporal.Now.plainDateISO('Europe/London');
+    for (const [caseReference, lead] of [['TEAM-0002', 'Zainab Ahmed'], ['TEAM-0003', '=Alex Morgan']] as const) {
+      const coreGroupId = randomUUID();
+      const leadId = randomUUID();
+      const member = (role: 'lead-social-worker' | 'team-manager', name: string, aadObjectId: string, id = randomUUID()) => ({ id, displayName: name, role, agency: "children's social care", aadObjectId, reach: 'tenant' as const, active: true });
+      await store.coreGroups.create(
+        { id: coreGroupId, caseReference, childName: 'Invented Child (never shown)', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: today.subtract({ days: 40 }), createdAt: new Date().toISOString() },
+        [member('lead-social-worker', lead, randomUUID(), leadId), member('team-manager', 'Tom Okafor', demoObjectId('manager'))],
+      );
+      if (caseReference === 'TEAM-0003') {
+        await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'drift-and-delay', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: new Date().toISOString(), note: 'Drift' }, `e2e:${coreGroupId}`);
+        await store.plans.saveRevision(
+          {
+            plan: {
+              coreGroupId,
+              version: 1,
+              outcomes: [{ id: 'o', text: 'Safe at home' }],
+              actions: [{ id: 'a', outcomeId: 'o', what: 'Referral to housing', ownerMemberId: leadId, agency: "children's social care", due: today.add({ days: 10 }), agreedOn: today.subtract({ days: 40 }), progressMeasure: 'Referral made', state: 'blocked' }],
+              contingencyPlan: 'Strategy discussion',
+              resources: 'None',
+            },
+            authorMemberId: leadId,
+            reason: 'Agreed at the ICPC',
+            changes: [],
+          },
+          new Date().toISOString(),
+        );
+      }
+    }
+    await database.close();
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  const open = async (who: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${service.url}/tab/dashboard?theme=light`);
+    await page.getByRole('button', { name: new RegExp(who) }).click();
+    return page;
+  };
+  const firstColumn = async (grid: ReturnType<Page['getByRole']>, column: number) => grid.getByRole('row').locator(`[role="gridcell"]:nth-child(${column})`).allTextContents();
+
+  test('the team manager sees every case of the team by lead social worker, sorts it, and exports a CSV with case references only', async () => {
+    const page = await open('Tom Okafor');
+    const grid = page.getByRole('grid', { name: 'My team’s core groups' });
+    await grid.waitFor();
+    expect(await firstColumn(grid, 1)).toEqual(['=Alex Morgan', 'Priya Shah', 'Zainab Ahmed']);
+    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'DEMO-0001', 'TEAM-0002']);
+    const team3 = grid.getByRole('row').filter({ hasText: 'TEAM-0003' });
+    expect(await team3.getByRole('gridcell').allTextContents()).toEqual(['=Alex Morgan', 'TEAM-0003', expect.any(String), expect.any(String), expect.any(String), '1', '1']);
+
+    await grid.getByRole('columnheader', { name: 'Case' }).click();
+    expect(await firstColumn(grid, 2)).toEqual(['DEMO-0001', 'TEAM-0002', 'TEAM-0003']);
+    await grid.getByRole('columnheader', { name: 'Case' }).click();
+    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'TEAM-0002', 'DEMO-0001']);
+    await grid.getByRole('columnheader', { name: 'Open concerns' }).click();
+    expect((await firstColumn(grid, 6)).map(Number)).toEqual([0, 0, 1]);
+
+    const results = await new AxeBuilder({ page: page as never }).include('#team-heading').analyze();
+    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await page.getByRole('heading', { name: 'My team’s core groups' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'team-view-1280.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^core-groups-team-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFLead social worker,Case reference,Overdue,At risk,Due this week,Open concerns,Blocked actions\r\n')).toBe(true);
+    expect(csv).toMatch(/\r\n'=Alex Morgan,TEAM-0003,\d+,\d+,\d+,1,1\r\n/);
+    expect(csv).not.toMatch(/Riley|Invented Child/);
+  });
+
+  test('a practitioner who oversees no case sees no team view', async () => {
+    const page = await open('Grace Lindqvist');
+    await page.getByRole('heading', { name: 'My core groups' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'My team’s core groups' }).count()).toBe(0);
+  });
+});
