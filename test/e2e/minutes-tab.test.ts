@@ -29,7 +29,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     // A core group meeting today, the health visitor taking the minutes (the lead social worker chairs).
     const database = openDatabase({ sqliteFile });
     const store = createStore(database);
-    const [coreGroup] = await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));
+    const coreGroup = (await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'))).find((group) => group.caseReference === DEMO_CASE_REFERENCE);
     const health = (await store.coreGroups.members(coreGroup!.id)).find((member) => member.aadObjectId === demoObjectId('health'))!;
     meetingId = randomUUID();
     await store.meetings.create({ id: meetingId, coreGroupId: coreGroup!.id, date: Temporal.Now.plainDateISO('Europe/London'), status: 'scheduled', minuteTakerMemberId: health.id });
