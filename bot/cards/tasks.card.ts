@@ -3,6 +3,7 @@ import type { CheckIn, CheckInStatus } from '../../src/domain/plan';
 import type { ActionToCheckIn } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate } from '../../src/domain/uk-date';
 
 const BUTTONS: readonly [CheckInStatus, string][] = [
   ['on-track', 'On track'],
@@ -30,7 +31,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
       const { action } = item;
       const facts = [
         line(escapeCardText(action.what), { weight: 'Bolder' }),
-        line(`Case ${escapeCardText(item.caseReference)} · due ${action.due.toString()} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
+        line(`Case ${escapeCardText(item.caseReference)} · due ${ukDate(action.due)} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
         line(action.lastCheckIn ? `Last check-in: ${STATUS_TEXT[action.lastCheckIn.status]}${action.lastCheckIn.note ? ` — ${escapeCardText(action.lastCheckIn.note)}` : ''}` : 'No check-in yet.', { isSubtle: true, spacing: 'None' }),
       ];
       if (item.answered) {

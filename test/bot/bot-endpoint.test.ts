@@ -181,7 +181,7 @@ describe('the bot endpoint with authentication on', () => {
     const card = lastCard() as unknown as { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions: { verb: string; data: { coreGroupId: string } }[] };
     const choice = card.body.find((element) => element.type === 'Input.ChoiceSet')!;
     expect(choice.choices!.length).toBeGreaterThan(0);
-    expect(JSON.stringify(card)).toContain('due by 2026-06-10');
+    expect(JSON.stringify(card)).toContain('due by Wed 10 Jun 2026');
     const press = async () => {
       const response = await post(fromMember(lead, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: card.actions[0]!.verb, data: { ...card.actions[0]!.data, slot: choice.choices![0]!.value } } } }), await channel.token());
       return ((await response.json()) as { value: Card }).value;
@@ -402,7 +402,7 @@ describe('the bot endpoint with authentication on', () => {
       await drainJobs();
       const reminders = postedTo(`a:personal-${demoObjectId('lead')}`);
       expect(reminders).toHaveLength(1);
-      expect(texts(reminders[0]!).join(' ')).toMatch(/must reach every member, present or absent, by \*\*\d{4}-\d{2}-\d{2}\*\*/);
+      expect(texts(reminders[0]!).join(' ')).toMatch(/must reach every member, present or absent, by \*\*\w{3} \d{1,2} \w{3} \d{4}\*\*/);
       expect(postedTo(meeting.booking!.chatId!)).toEqual([]);
     });
 

@@ -99,7 +99,7 @@ export function DashboardPage() {
     <main className={styles.root}>
       <header>
         <h1 className={styles.title}>Core group dashboard</h1>
-        <p className={styles.subtitle}>{formatDate(today, { weekday: true })}</p>
+        <p className={styles.subtitle}>{formatDate(today)}</p>
       </header>
 
       <div className={styles.columns}>
@@ -171,7 +171,7 @@ export function DashboardPage() {
                   <p className={styles.text}>
                     {group.nextMeeting ? (
                       <>
-                        Next meeting {formatDate(group.nextMeeting.date, { weekday: true })} ·{' '}
+                        Next meeting {formatDate(group.nextMeeting.date)} ·{' '}
                         <Link href={minutesHref(group.nextMeeting.id)}>
                           Open the minutes
                         </Link>

@@ -9,7 +9,7 @@ export function NextMeetingSection(props: SectionEditorProps<'nextMeetingDate'> 
   return (
     <Field
       label="Date of the next core group meeting"
-      hint={`The policy deadline is ${formatDate(props.due, { weekday: true })}.`}
+      hint={`The policy deadline is ${formatDate(props.due)}.`}
       validationState={late ? 'warning' : 'none'}
       validationMessage={late ? `This is after the deadline of ${formatDate(props.due)}: say why in the decisions.` : undefined}
     >
