@@ -101,3 +101,10 @@ describe('the agenda card in the meeting chat', () => {
     expect(mine).toContain('mark-present');
   });
 });
+
+test('help shows its placeholders: "<what>" and "<date>" survive Teams, which drops text that looks like an HTML tag', () => {
+  const titles = (helpCard() as { body: { facts?: { title: string }[] }[] }).body.flatMap((element) => element.facts ?? []).map((fact) => fact.title);
+  const action = titles.find((title) => title.startsWith('/coregroup action'))!;
+  expect(action.replaceAll('\u200B', '')).toBe('/coregroup action <what> @owner by <date>');
+  expect(titles.join(' ')).not.toMatch(/<[a-z]/i);
+});

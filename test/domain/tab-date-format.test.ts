@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { ukDate, ukDateTime, ukMonth } from '../../src/domain/uk-date';
-import { formatDate, formatInstant, formatMonth } from '../../tab/src/common/format';
+import { formatDate, formatInstant, formatMonth, fromUkInputDate, toUkInputDate } from '../../tab/src/common/format';
 
 describe("the tab writes dates as the bot's cards and the records do", () => {
   test('"Wed 9 Dec 2026", "Wed 9 Sep 2026, 14:30" and "Dec 2026": no comma after the weekday, no "Sept", no two-digit year', () => {
@@ -21,5 +21,13 @@ describe("the tab writes dates as the bot's cards and the records do", () => {
         expect(formatMonth(date.toString().slice(0, 7))).toBe(ukMonth(date.toString().slice(0, 7)));
       }),
     );
+  });
+
+  test('date inputs are typed day first: 9/12/2026 is 9 December, whatever the browser locale; impossible dates are refused', () => {
+    expect(fromUkInputDate('9/12/2026')).toBe('2026-12-09');
+    expect(fromUkInputDate(' 09 / 12 / 2026 ')).toBe('2026-12-09');
+    expect(toUkInputDate('2026-12-09')).toBe('09/12/2026');
+    for (const wrong of ['31/02/2026', '12/31/2026', '2026-12-09', '9/12/26', '9.12.2026', '']) expect(fromUkInputDate(wrong)).toBeUndefined();
+    expect(toUkInputDate('9/12')).toBe('9/12');
   });
 });

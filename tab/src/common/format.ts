@@ -52,3 +52,21 @@ export function daysBetween(from: string, to: string): number {
 export function words(kebab: string): string {
   return kebab.replaceAll('-', ' ');
 }
+
+const UK_INPUT_DATE = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/;
+
+/** "09/12/2026" for a `YYYY-MM-DD` date: how a date input shows it, in UK order. */
+export function toUkInputDate(text: string): string {
+  return isCivilDate(text) ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
+}
+
+/** `YYYY-MM-DD` for a real date typed day first ("9/12/2026", "09/12/2026"); undefined otherwise. */
+export function fromUkInputDate(text: string): string | undefined {
+  const match = UK_INPUT_DATE.exec(text);
+  if (!match) return undefined;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return isCivilDate(iso) ? iso : undefined;
+}
+
+/** What a date input says when its text is not a real date. */
+export const UK_DATE_HINT = 'Write the date as day/month/year, for example 09/12/2026.';
