@@ -12,6 +12,11 @@ export function slotLabel(startMs: number, endMs: number): string {
   return `${ukDateTime(startMs)}–${ukTime(endMs)}`;
 }
 
+/** "A", "A and B", "A, B and C". */
+function listOfNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /**
  * The slots for a core group's next meeting, with the deadline and its rule, for the person
  * scheduling it (1:1 only: it names who blocks the most slots). When nothing fits before the
@@ -33,7 +38,7 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
       heading(`Schedule the next core group — case ${escapeCardText(options.caseReference)}`),
       line(`${escapeCardText(offer.obligation.rule)}: due by ${ukDate(offer.obligation.due)}.`, { isSubtle: true }),
       ...warning,
-      ...(offer.unknownAvailability.length > 0 ? [line(`${offer.unknownAvailability.length} invitee(s) outside the organisation: their availability is unknown, so please check with them.`, { isSubtle: true })] : []),
+      ...(offer.unknownAvailability.length > 0 ? [line(`Availability unknown for ${listOfNames(offer.unknownAvailability.map((id) => escapeCardText(options.names.get(id) ?? 'a member')))} (no calendar the app can read): please check with them.`, { isSubtle: true })] : []),
       slots.length === 0
         ? line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')
         : {

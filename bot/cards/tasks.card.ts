@@ -21,12 +21,14 @@ export interface TaskItem extends ActionToCheckIn {
 
 /**
  * The member's own actions, each with check-in buttons (`Action.Execute`, with an `Action.Submit`
- * fallback) and a note. `promptId` identifies this card: answering it twice records one check-in.
+ * fallback) and a note (needed for Blocked). `promptId` identifies this card: answering it twice
+ * records one check-in. `refusal`: why the last answer was not recorded, shown above the actions.
  */
-export function tasksCard(items: readonly TaskItem[], promptId: string): object {
+export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?: string): object {
   if (items.length === 0) return adaptiveCard([line('You have no open actions in any core group.')]);
   return adaptiveCard([
     heading('Your actions'),
+    ...(refusal ? [line(refusal, { color: 'Attention', weight: 'Bolder' })] : []),
     ...items.map((item) => {
       const { action } = item;
       const facts = [
@@ -44,7 +46,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
         separator: true,
         items: [
           ...facts,
-          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
+          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (needed if blocked)', placeholder: 'What has happened since the last update? If blocked, what is in the way?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
           {
             type: 'ActionSet',
             actions: BUTTONS.map(([status, title]) => ({

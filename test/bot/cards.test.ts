@@ -108,3 +108,10 @@ test('help shows its placeholders: "<what>" and "<date>" survive Teams, which dr
   expect(action.replaceAll('\u200B', '')).toBe('/coregroup action <what> @owner by <date>');
   expect(titles.join(' ')).not.toMatch(/<[a-z]/i);
 });
+
+test('the slots card names the invitees whose availability is unknown, escaped', () => {
+  const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group', status: 'due' as const }, unknownAvailability: ['m2', 'm3'], proposal: { slots: [], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: ['m2', 'm3'] } };
+  const card = JSON.stringify(slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m2', 'Owen Price'], ['m3', 'Jordan [Ellis](http://x)']]), offer }));
+  expect(card).toContain('Availability unknown for Owen Price and ');
+  expect(card).not.toContain('[Ellis](http');
+});

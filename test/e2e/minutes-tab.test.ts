@@ -187,7 +187,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await minutes.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });
     await noSeriousViolations(minutes, `minutes (${theme})`);
     await minutes.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { ExportFormat } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant, ukToday, words } from '../../common/format';
-import { ACTION_STATE_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
+import { ACTION_STATE_LABELS, ATTENTION_COLOURS, ATTENTION_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
 import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
@@ -108,14 +108,14 @@ export function DashboardPage() {
             Needs attention
           </h2>
           {attention.length === 0 ? (
-            <p className={styles.text}>Nothing is overdue or at risk.</p>
+            <p className={styles.text}>Nothing is overdue, blocked or at risk.</p>
           ) : (
             <ul className={styles.list}>
               {attention.map((item) => (
                 <li key={item.key} className={styles.item}>
                   <div className={styles.line}>
-                    <Badge appearance="filled" color={DEADLINE_COLOURS[item.status]}>
-                      {DEADLINE_LABELS[item.status]}
+                    <Badge appearance="filled" color={ATTENTION_COLOURS[item.status]}>
+                      {ATTENTION_LABELS[item.status]}
                     </Badge>
                     <span>{item.text}</span>
                   </div>
