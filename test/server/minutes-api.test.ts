@@ -288,6 +288,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(JSON.stringify(other.body)).not.toContain('DEMO-0001');
   });
 
+  test('the dashboard says who may export the plan, so the tab shows Plan DOCX/PDF only to them: the lead social worker yes, a health visitor no', async () => {
+    expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].canExportPlan).toBe(true);
+    expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups[0].canExportPlan).toBe(false);
+  });
+
   test('every read and write is audited with who, what and which case, never the content', async () => {
     const entries = await store.auditLog.listByCoreGroup((await store.meetings.findById(meetingId))!.coreGroupId, { limit: 500 });
     expect(entries.some((entry) => entry.action === 'edit-minutes' && entry.actor === lead && entry.outcome === 'allowed')).toBe(true);

@@ -198,6 +198,7 @@ export function DashboardPage() {
                       {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
                     </ul>
                   )}
+                  {group.canExportPlan && (
                   <div className={styles.buttons}>
                     <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
                       Plan DOCX
@@ -206,6 +207,7 @@ export function DashboardPage() {
                       Plan PDF
                     </Button>
                   </div>
+                  )}
                 </li>
               );
             })}
