@@ -8,6 +8,7 @@ import { answerRefusals } from './answer-refusals';
 import type { BotServices } from './bot-services';
 import { helpCard } from './cards/help.card';
 import { personalChatOnlyCard, privateDetailsCard } from './cards/notice.card';
+import { chatWelcomeCard, personalWelcomeCard } from './cards/welcome.card';
 import type { Reply } from './commands/command';
 import { COMMANDS } from './commands/command-table';
 import { parseCommand } from './commands/parse-command';
@@ -51,6 +52,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
       const tenantId = tenantOf(context);
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient?.id);
       if (tenantId && botAdded && context.activity.conversation.conversationType !== 'personal') await this.rememberChat(context, tenantId);
+      if (tenantId && botAdded) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(isPersonalChat(context) ? personalWelcomeCard() : chatWelcomeCard())] });
       await next();
     });
     this.onMessage(async (context, next) => {

@@ -7,6 +7,7 @@ import { minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
 import { signalCard } from './cards/signal.card';
 import { tasksCard } from './cards/tasks.card';
+import { ukDate } from '../src/domain/uk-date';
 
 /** What rendering needs besides the message: the Teams app id, for deep links to the minutes tab. */
 export interface RenderContext {
@@ -23,7 +24,7 @@ type Renderers = { readonly [K in OutboundMessageKind]: (message: Extract<Outbou
 const RENDERERS: Renderers = {
   'check-in-prompt': (message) => tasksCard(message.actions, message.promptId),
   'check-in-missing': (message) =>
-    messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${message.askedOn}.`),
+    messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${ukDate(message.askedOn)}.`),
   'concern-raised': (message) => concernNotificationCard(message),
   signal: (message) => signalCard(message),
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),

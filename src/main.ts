@@ -95,7 +95,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const ran = await migrateToLatest(database);
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);
-  await local?.seedDemo({ coreGroups: store.coreGroups, plans: store.plans, calendar: calendars['england-and-wales'] });
+  await local?.seedDemo({ ...store, calendar: calendars['england-and-wales'] });
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };

@@ -1,4 +1,4 @@
-import { CHECK_IN_NOTE_LIMIT, checkInAction, checkInNoteOf } from '../../src/contracts/card-actions.contract';
+import { BLOCKED_NEEDS_NOTE, CHECK_IN_NOTE_LIMIT, checkInAction, checkInNoteOf, checkInWithNote } from '../../src/contracts/card-actions.contract';
 import { messageCard } from '../cards/notice.card';
 import { type TaskItem, tasksCard } from '../cards/tasks.card';
 import type { CardAction } from './card-action';
@@ -15,8 +15,10 @@ export const checkInCardAction: CardAction = {
     if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
     const note = checkInNoteOf(data, parsed.data.actionId);
     if (note === undefined) return messageCard(`Nothing was recorded: a note can be at most ${CHECK_IN_NOTE_LIMIT} characters of text. Type /coregroup tasks for a fresh card.`);
+    const openActions = async (): Promise<TaskItem[]> => (await services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    if (!checkInWithNote.safeParse({ ...parsed.data, note }).success) return tasksCard(await openActions(), parsed.data.promptId, BLOCKED_NEEDS_NOTE);
     const result = await services.checkIns.record({ caller, ...parsed.data, note });
-    const items: TaskItem[] = (await services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    const items = await openActions();
     const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
     const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);
     if (index >= 0) items[index] = answered;

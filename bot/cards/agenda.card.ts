@@ -5,6 +5,7 @@ import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type Sign
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
+import { ukDate } from '../../src/domain/uk-date';
 
 /** The meeting order of the agreed minutes template (seeds 002/004). */
 const AGENDA_ITEMS = [
@@ -40,7 +41,7 @@ export function minutesTabLink(teamsAppId: string, chatId: string): string {
 function when(view: AgendaView): string {
   const starts = view.startsAt ? Date.parse(view.startsAt) : Number.NaN;
   const ends = view.endsAt ? Date.parse(view.endsAt) : Number.NaN;
-  return Number.isFinite(starts) && Number.isFinite(ends) ? slotLabel(starts, ends) : view.date.toString();
+  return Number.isFinite(starts) && Number.isFinite(ends) ? slotLabel(starts, ends) : ukDate(view.date);
 }
 
 /**
@@ -75,7 +76,7 @@ export function personalAgendaCard(view: PersonalAgendaView, options: { minutesU
     line(`Your attendance: ${ATTENDANCE_TEXT[view.attendance]}`, { spacing: 'None' }),
     ...(view.myActions.length === 0
       ? [line('You have no open actions on this plan.', { isSubtle: true, spacing: 'None' })]
-      : view.myActions.map((action) => line(`• ${escapeCardText(action.what)} — due ${action.due.toString()}, ${action.lastCheckIn ? `last check-in ${CHECK_IN_TEXT[action.lastCheckIn]}` : 'no check-in yet'}`, { spacing: 'None' }))),
+      : view.myActions.map((action) => line(`• ${escapeCardText(action.what)} — due ${ukDate(action.due)}, ${action.lastCheckIn ? `last check-in ${CHECK_IN_TEXT[action.lastCheckIn]}` : 'no check-in yet'}`, { spacing: 'None' }))),
   ];
   const actions = view.attendance === 'present' ? (shared.actions ?? []).filter((action) => (action as { verb?: string }).verb !== MARK_PRESENT_VERB) : shared.actions;
   return { ...shared, body: [...shared.body, ...mine], ...(actions ? { actions } : {}) };
@@ -92,8 +93,8 @@ export function signOffReminderCard(options: Omit<SignOffReminderMessage, 'kind'
   return adaptiveCard(
     [
       heading('The core group meeting has ended'),
-      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${options.meetingDate}: please ${task}.`),
-      line(`The minutes must reach every member, present or absent, by **${options.circulationDue}**.`),
+      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${ukDate(options.meetingDate)}: please ${task}.`),
+      line(`The minutes must reach every member, present or absent, by **${ukDate(options.circulationDue)}**.`),
     ],
     [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl }],
   );

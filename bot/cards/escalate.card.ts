@@ -3,6 +3,7 @@ import type { ConcernKind } from '../../src/domain/escalation';
 import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate } from '../../src/domain/uk-date';
 
 /** The inputs the form adds to the button's data. */
 const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
@@ -65,7 +66,7 @@ export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kin
   return adaptiveCard([
     heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
     line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
-    line(`Raised by ${escapeCardText(options.raisedBy)} on ${options.raisedOn}.`, { isSubtle: true }),
+    line(`Raised by ${escapeCardText(options.raisedBy)} on ${ukDate(options.raisedOn)}.`, { isSubtle: true }),
     line(escapeCardText(options.note)),
     line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),
   ]);

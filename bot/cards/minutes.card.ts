@@ -3,6 +3,7 @@ import type { ObligationStatus } from '../../src/domain/obligations';
 import type { MinutesReadyMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate } from '../../src/domain/uk-date';
 
 interface MeetingMinutes {
   readonly date: CivilDate;
@@ -16,12 +17,12 @@ interface MeetingMinutes {
 const facts = (meeting: MeetingMinutes) => ({
   type: 'FactSet',
   facts: [
-    { title: 'Meeting', value: meeting.date.toString() },
+    { title: 'Meeting', value: ukDate(meeting.date) },
     { title: 'Minutes', value: meeting.drafted ? 'drafted in the meeting tab' : 'not started: the chair or minute-taker writes them in the Core Group tab of the meeting' },
     { title: 'Signed', value: `chair ${meeting.chairSigned ? '✔' : '—'} · team manager ${meeting.managerSigned ? '✔' : '—'}` },
     { title: 'Sent to', value: `${meeting.delivered} member(s)` },
     ...(meeting.circulation
-      ? [{ title: 'Circulate by', value: `${meeting.circulation.due.toString()} (${meeting.circulation.status === 'overdue' ? `overdue by ${meeting.circulation.daysLate} days` : meeting.circulation.status.replace('-', ' ')})` }]
+      ? [{ title: 'Circulate by', value: `${ukDate(meeting.circulation.due)} (${meeting.circulation.status === 'overdue' ? `overdue by ${meeting.circulation.daysLate} days` : meeting.circulation.status.replace('-', ' ')})` }]
       : []),
   ],
 });
@@ -40,7 +41,7 @@ export function minutesCard(options: { caseReference: string; last?: MeetingMinu
 /** 1:1 to a member when signed minutes are circulated: where to read them; no content in the message itself. */
 export function minutesReadyCard(options: Omit<MinutesReadyMessage, 'kind' | 'chatId'> & { minutesUrl?: string | undefined }): object {
   return adaptiveCard(
-    [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${options.meetingDate} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
+    [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${ukDate(options.meetingDate)} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
     options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Read the minutes', url: options.minutesUrl }] : undefined,
   );
 }

@@ -1,6 +1,7 @@
 import type { CheckIn, ChildProtectionPlan, PlanAction } from '../../src/domain/plan';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate, ukDateOfInstant } from '../../src/domain/uk-date';
 
 /** The child protection plan as it stands: outcomes, each action with owner, due date and last check-in, contingency. 1:1 only. */
 export function planCard(options: {
@@ -22,9 +23,9 @@ export function planCard(options: {
           facts: [
             { title: 'Action', value: escapeCardText(action.what) },
             { title: 'Owner', value: escapeCardText(options.names.get(action.ownerMemberId) ?? 'unknown') },
-            { title: 'Due', value: action.due.toString() },
+            { title: 'Due', value: ukDate(action.due) },
             { title: 'State', value: action.state.replace(/-/g, ' ') },
-            { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${action.lastCheckIn.recordedAt.slice(0, 10)})` : 'none yet' },
+            { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none yet' },
           ],
         })),
     ]),

@@ -1,19 +1,20 @@
-import { Temporal } from 'temporal-polyfill';
 import { BOOK_SLOT_VERB, type BookSlotAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { SlotOffer } from '../../src/services/scheduling.service';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate, ukDateTime, ukTime } from '../../src/domain/uk-date';
 
 /** The slot choice, named as the action's data names it. */
 const SLOT_INPUT: keyof BookSlotAction = 'slot';
 
-/** A slot as people read it: "Tue, 9 Jun 2026, 14:00–15:30" in UK time. */
+/** A slot as people read it: "Tue 9 Jun 2026, 14:00–15:30" in UK time. */
 export function slotLabel(startMs: number, endMs: number): string {
-  const start = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO('Europe/London');
-  const end = Temporal.Instant.fromEpochMilliseconds(endMs).toZonedDateTimeISO('Europe/London');
-  const day = start.toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  const time = (at: Temporal.ZonedDateTime) => at.toPlainTime().toString().slice(0, 5);
-  return `${day}, ${time(start)}–${time(end)}`;
+  return `${ukDateTime(startMs)}–${ukTime(endMs)}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOfNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /**
@@ -29,15 +30,15 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
   const warning = offer.proposal.deadlineCanBeMet
     ? []
     : [
-        line(`⚠ Nothing fits before the deadline of ${offer.obligation.due.toString()}. The slots below are the earliest after it; record why the meeting is late.`, { color: 'Attention', weight: 'Bolder' }),
+        line(`⚠ Nothing fits before the deadline of ${ukDate(offer.obligation.due)}. The slots below are the earliest after it; record why the meeting is late.`, { color: 'Attention', weight: 'Bolder' }),
         line(`Most slots are blocked by: ${offer.proposal.blockers.slice(0, 3).map((blocker) => `${escapeCardText(options.names.get(blocker.attendeeId) ?? 'a member')} (${blocker.blockedSlots})`).join(', ')}.`),
       ];
   return adaptiveCard(
     [
       heading(`Schedule the next core group — case ${escapeCardText(options.caseReference)}`),
-      line(`${escapeCardText(offer.obligation.rule)}: due by ${offer.obligation.due.toString()}.`, { isSubtle: true }),
+      line(`${escapeCardText(offer.obligation.rule)}: due by ${ukDate(offer.obligation.due)}.`, { isSubtle: true }),
       ...warning,
-      ...(offer.unknownAvailability.length > 0 ? [line(`${offer.unknownAvailability.length} invitee(s) outside the organisation: their availability is unknown, so please check with them.`, { isSubtle: true })] : []),
+      ...(offer.unknownAvailability.length > 0 ? [line(`Availability unknown for ${listOfNames(offer.unknownAvailability.map((id) => escapeCardText(options.names.get(id) ?? 'a member')))} (no calendar the app can read): please check with them.`, { isSubtle: true })] : []),
       slots.length === 0
         ? line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')
         : {

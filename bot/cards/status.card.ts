@@ -2,6 +2,7 @@ import type { ObligationStatus } from '../../src/domain/obligations';
 import type { CoreGroupStatus } from '../../src/services/case-status.service';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate } from '../../src/domain/uk-date';
 
 const LABEL: Record<ObligationStatus, string> = { met: 'Met', due: 'Due', 'at-risk': 'At risk', overdue: 'Overdue' };
 const COLOUR: Record<ObligationStatus, string> = { met: 'Good', due: 'Default', 'at-risk': 'Warning', overdue: 'Attention' };
@@ -17,7 +18,7 @@ export function statusCard(statuses: readonly CoreGroupStatus[]): object {
         .map((obligation) => ({
           type: 'ColumnSet',
           columns: [
-            { type: 'Column', width: 'auto', items: [line(obligation.due.toString(), { isSubtle: true })] },
+            { type: 'Column', width: 'auto', items: [line(ukDate(obligation.due), { isSubtle: true })] },
             { type: 'Column', width: 'stretch', items: [line(escapeCardText(obligation.rule))] },
             { type: 'Column', width: 'auto', items: [line(obligation.status === 'overdue' || (obligation.status === 'met' && obligation.daysLate > 0) ? `${LABEL[obligation.status]} (${obligation.daysLate} days late)` : LABEL[obligation.status], { color: COLOUR[obligation.status], weight: 'Bolder' })] },
           ],

@@ -3,6 +3,7 @@ import type { CheckIn, CheckInStatus } from '../../src/domain/plan';
 import type { ActionToCheckIn } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
+import { ukDate } from '../../src/domain/uk-date';
 
 const BUTTONS: readonly [CheckInStatus, string][] = [
   ['on-track', 'On track'],
@@ -20,17 +21,19 @@ export interface TaskItem extends ActionToCheckIn {
 
 /**
  * The member's own actions, each with check-in buttons (`Action.Execute`, with an `Action.Submit`
- * fallback) and a note. `promptId` identifies this card: answering it twice records one check-in.
+ * fallback) and a note (needed for Blocked). `promptId` identifies this card: answering it twice
+ * records one check-in. `refusal`: why the last answer was not recorded, shown above the actions.
  */
-export function tasksCard(items: readonly TaskItem[], promptId: string): object {
+export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?: string): object {
   if (items.length === 0) return adaptiveCard([line('You have no open actions in any core group.')]);
   return adaptiveCard([
     heading('Your actions'),
+    ...(refusal ? [line(refusal, { color: 'Attention', weight: 'Bolder' })] : []),
     ...items.map((item) => {
       const { action } = item;
       const facts = [
         line(escapeCardText(action.what), { weight: 'Bolder' }),
-        line(`Case ${escapeCardText(item.caseReference)} · due ${action.due.toString()} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
+        line(`Case ${escapeCardText(item.caseReference)} · due ${ukDate(action.due)} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
         line(action.lastCheckIn ? `Last check-in: ${STATUS_TEXT[action.lastCheckIn.status]}${action.lastCheckIn.note ? ` — ${escapeCardText(action.lastCheckIn.note)}` : ''}` : 'No check-in yet.', { isSubtle: true, spacing: 'None' }),
       ];
       if (item.answered) {
@@ -43,7 +46,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string): object 
         separator: true,
         items: [
           ...facts,
-          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (optional)', placeholder: 'What has happened since the last update?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
+          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (needed if blocked)', placeholder: 'What has happened since the last update? If blocked, what is in the way?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
           {
             type: 'ActionSet',
             actions: BUTTONS.map(([status, title]) => ({

@@ -30,13 +30,13 @@ export function migrateCommand(config: () => Config): CliCommand {
 }
 
 /**
- * `coregroup seed-demo`: the demo core group with invented people (migrates first). The seed
+ * `coregroup seed-demo`: the demo caseload (three core groups, invented people; migrates first). The seed
  * itself is local mode's (`src/local`), handed in by the CLI's composition root, which loads it
  * only when this command runs.
  */
-export function seedDemoCommand(deps: { config: () => Config; seed: (store: Store) => Promise<{ created: boolean; coreGroupId: string }> }): CliCommand {
+export function seedDemoCommand(deps: { config: () => Config; seed: (store: Store) => Promise<{ created: readonly string[]; present: readonly string[] }> }): CliCommand {
   return {
-    summary: 'add the demo core group (invented people) to the database',
+    summary: 'add the demo caseload (three core groups, invented people) to the database',
     usage: 'seed-demo',
     async run(args, io) {
       parseFlags(args, {});
@@ -45,7 +45,8 @@ export function seedDemoCommand(deps: { config: () => Config; seed: (store: Stor
         await migrateToLatest(database);
         const store = createStore(database);
         const result = await deps.seed(store);
-        io.out(result.created ? `demo core group created (${result.coreGroupId})` : `demo core group already present (${result.coreGroupId})`);
+        if (result.created.length > 0) io.out(`demo caseload created: ${result.created.join(', ')}`);
+        if (result.present.length > 0) io.out(`demo caseload already present: ${result.present.join(', ')}`);
       } finally {
         await database.close();
       }

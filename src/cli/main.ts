@@ -33,7 +33,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
   const catalogue = once(() => loadPolicyCatalogue({ extraDir: config().extraPoliciesDir }));
   return {
     migrate: migrateCommand(config),
-    'seed-demo': seedDemoCommand({ config, seed: (store) => loadLocalMode().seedDemoCoreGroup({ coreGroups: store.coreGroups, plans: store.plans, clock, calendar: calendars()['england-and-wales'] }) }),
+    'seed-demo': seedDemoCommand({ config, seed: (store) => loadLocalMode().seedDemoCaseload({ ...store, clock, calendar: calendars()['england-and-wales'] }) }),
     policies: policiesCommand(catalogue),
     'working-days': workingDaysCommand(calendars),
     deadlines: deadlinesCommand({ catalogue, calendars }),

@@ -32,6 +32,8 @@ export const dashboardCoreGroupSchema = z.object({
   caseReference: z.string(),
   /** The caller's standing role in it. */
   role: memberRoleSchema,
+  /** Whether the caller may export the plan (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
+  canExportPlan: z.boolean(),
   obligations: z.array(obligationSchema),
   signals: z.array(signalSchema),
   nextMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),

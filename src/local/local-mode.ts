@@ -1,19 +1,17 @@
 import { rmSync } from 'node:fs';
 import type { Router } from 'express';
 import type { Config } from '../config/config';
-import type { WorkingDays } from '../domain/working-days';
 import type { CalendarConnection } from '../graph/graph-wiring';
 import type { Logger } from '../server/logger';
 import type { TabTokenVerifier } from '../server/tab-auth';
 import type { Clock } from '../services/ports/clock.port';
-import type { CoreGroupRepository, PlanRepository } from '../services/ports/store.port';
 import { connectSimulatedCalendar } from './calendar.simulator';
-import { seedDemoCoreGroup } from './demo/demo-core-group.seed';
+import { type DemoCaseloadDeps, seedDemoCaseload } from './demo/demo-caseload.seed';
 import { createDevSignIn } from './dev-sign-in.issuer';
 import { devSignInRouter } from './dev-sign-in.route';
 import { startPlayground } from './playground.launcher';
 
-export { seedDemoCoreGroup } from './demo/demo-core-group.seed';
+export { seedDemoCaseload } from './demo/demo-caseload.seed';
 
 /**
  * What local mode adds to the service's object graph. The composition root (`src/main.ts`) builds
@@ -23,8 +21,8 @@ export { seedDemoCoreGroup } from './demo/demo-core-group.seed';
 export interface LocalObjectGraph {
   /** The Graph simulator with the demo organisation, and the real Graph client pointed at it. */
   connectCalendar(): Promise<CalendarConnection>;
-  /** Seeds the demo core group (an ICPC a week ago, an outline plan) unless it is there already. */
-  seedDemo(deps: { coreGroups: Pick<CoreGroupRepository, 'create' | 'listForMember'>; plans: Pick<PlanRepository, 'saveRevision'>; calendar: WorkingDays }): Promise<void>;
+  /** Seeds the demo caseload (DEMO-0001 just after its ICPC, DEMO-0002 mid-plan, DEMO-0003 near its review) unless it is there already. */
+  seedDemo(deps: Omit<DemoCaseloadDeps, 'clock'>): Promise<void>;
   /** Verifies the dev sign-in's tokens, in place of Teams SSO. */
   readonly tabVerifier: TabTokenVerifier;
   /** The dev sign-in's routes (`GET /api/dev/users`, `POST /api/dev/sign-in`). */
@@ -40,8 +38,8 @@ export async function createLocalObjectGraph(options: { config: Config; logger: 
   return {
     connectCalendar: () => connectSimulatedCalendar(options.config),
     async seedDemo(deps) {
-      const demo = await seedDemoCoreGroup({ ...deps, clock: options.clock });
-      if (demo.created) options.logger.info({ coreGroupId: demo.coreGroupId }, 'demo core group seeded');
+      const demo = await seedDemoCaseload({ ...deps, clock: options.clock });
+      if (demo.created.length > 0) options.logger.info({ caseReferences: demo.created }, 'demo caseload seeded');
     },
     tabVerifier: devSignIn.verifier,
     routers: [devSignInRouter(devSignIn)],
@@ -73,7 +71,7 @@ export function startLocalClients(options: {
     [
       '',
       'Core Group is running locally (SQLite, Graph simulator, authentication off on loopback).',
-      playground ? `  Teams client (Agents Playground): ${playground.url}  — you are Priya Shah, lead social worker of the demo core group DEMO-0001` : '  Agents Playground: off (PLAYGROUND=off)',
+      playground ? `  Teams client (Agents Playground): ${playground.url}  — you are Priya Shah, lead social worker of the demo caseload DEMO-0001, DEMO-0002 and DEMO-0003` : '  Agents Playground: off (PLAYGROUND=off)',
       `  Minutes tab: ${service.url}/tab/minutes   Dashboard: ${service.url}/tab/dashboard  — choose a demo person to sign in`,
       `  Bot endpoint: ${service.url}/api/messages   Health: ${service.url}/healthz   Graph simulator: ${service.graphSimulatorUrl ?? '-'}`,
       '  Try: /coregroup status · /coregroup schedule · /coregroup tasks · /coregroup plan · /coregroup escalate · /coregroup new',

@@ -20,6 +20,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       id: group.id,
       caseReference: group.caseReference,
       role: group.role,
+      canExportPlan: group.canExportPlan,
       obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
       nextMeeting: group.nextMeeting && { id: group.nextMeeting.id, date: group.nextMeeting.date.toString() },

@@ -1,6 +1,7 @@
 import { type CivilDate, compareDates } from '../domain/civil-date';
 import { complianceByMonth } from '../domain/compliance';
 import { nextBookedMeeting } from '../domain/meeting';
+import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import type { Caller } from './authorise';
 import type { CaseStatusService } from './case-status.service';
@@ -37,6 +38,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,
           role: status.role,
+          canExportPlan: can({ role: status.role }, 'export-record'),
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
           nextMeeting: nextMeeting ? { id: nextMeeting.id, date: nextMeeting.date } : undefined,

@@ -6,6 +6,7 @@ import { currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
+import { ukDate, ukDateOfInstant } from '../domain/uk-date';
 
 const ATTENDANCE_TEXT: Record<Attendance, string> = {
   invited: 'not recorded',
@@ -47,7 +48,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const name = nameOf(members);
     const { content } = minutes;
     const signed = minutes.chairSignOff && minutes.managerSignOff
-      ? `signed by the chair, ${name(minutes.chairSignOff.memberId)}, on ${minutes.chairSignOff.at.slice(0, 10)} and the team manager, ${name(minutes.managerSignOff.memberId)}, on ${minutes.managerSignOff.at.slice(0, 10)}`
+      ? `signed by the chair, ${name(minutes.chairSignOff.memberId)}, on ${ukDateOfInstant(minutes.chairSignOff.at)} and the team manager, ${name(minutes.managerSignOff.memberId)}, on ${ukDateOfInstant(minutes.managerSignOff.at)}`
       : 'DRAFT — not yet signed by the chair and the team manager';
     const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
     const blocks: RecordBlock[] = [
@@ -55,7 +56,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), members.find((member) => member.id === entry.memberId)?.role ?? '—', `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
       { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
       { kind: 'heading', text: 'Progress on the plan' },
-      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), action.lastCheckIn ? `${action.lastCheckIn.status} (${action.lastCheckIn.recordedAt.slice(0, 10)})` : 'none', or(updates.get(action.id))]) },
+      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${action.lastCheckIn.status} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', or(updates.get(action.id))]) },
       { kind: 'heading', text: 'The child’s voice' },
       { kind: 'paragraph', text: or(content.childsVoice) },
       { kind: 'heading', text: 'Signs of Safety' },
@@ -66,18 +67,18 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       { kind: 'heading', text: 'Decisions' },
       ...(content.decisions.length > 0 ? content.decisions.map((decision, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${decision}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
       { kind: 'heading', text: 'New actions' },
-      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), or(action.progressMeasure)]) },
+      { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), or(action.progressMeasure)]) },
       { kind: 'heading', text: 'Disagreements' },
       ...(content.disagreements.length > 0 ? content.disagreements.map((item) => ({ kind: 'paragraph' as const, text: `${item.significant ? '[Escalated] ' : ''}${item.text}` })) : [{ kind: 'paragraph' as const, text: '—' }]),
       { kind: 'heading', text: 'Contingency plan review' },
       { kind: 'paragraph', text: or(content.contingencyReview) },
       { kind: 'heading', text: 'Next core group meeting' },
-      { kind: 'paragraph', text: content.nextMeetingDate?.toString() ?? 'not set' },
+      { kind: 'paragraph', text: content.nextMeetingDate ? ukDate(content.nextMeetingDate) : 'not set' },
       { kind: 'paragraph', text: `Shared with the family: ${content.sharing.withFamily ? 'yes' : 'no'}; with the child: ${content.sharing.withChild ? 'yes' : 'no'}.` },
       ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
     ];
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${meeting.date.toString()} · version ${minutes.version} · ${signed}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
+    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${ukDate(meeting.date)} · version ${minutes.version} · ${signed}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
@@ -107,14 +108,14 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
         { kind: 'heading', text: 'Outcomes' },
         ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
         { kind: 'heading', text: 'Actions' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, checkIns).map((action) => [action.what, name(action.ownerMemberId), action.due.toString(), action.state, or(action.progressMeasure)]) },
+        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, or(action.progressMeasure)]) },
         { kind: 'heading', text: 'Contingency plan' },
         { kind: 'paragraph', text: or(plan.contingencyPlan) },
         { kind: 'heading', text: 'Supports and resources' },
         { kind: 'paragraph', text: or(plan.resources) },
       ];
       const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${at.slice(0, 10)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
+      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
       return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
     },
   };

@@ -126,6 +126,18 @@ describe('the bot endpoint with authentication on', () => {
     expect(JSON.stringify(body.value)).not.toContain('](http://evil');
   });
 
+  test('Blocked without a note is refused on the card with what to do, and nothing is recorded; with a note it is recorded', async () => {
+    const press = (note: string, promptId: string) =>
+      fromMember(health, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'blocked', promptId, 'note-action-visits': note } }, trigger: 'manual' } });
+    const before = (await store.checkIns.listByCoreGroup(coreGroupId)).length;
+    const refused = (await (await post(press('   ', '5b1d0c8e-0000-4000-8000-0000000000b1'), await channel.token())).json()) as { value: Card };
+    expect(texts(refused.value).join(' ')).toContain('say in the note what is blocking this action');
+    expect(JSON.stringify(refused.value)).toContain('"verb":"check-in"');
+    expect(await store.checkIns.listByCoreGroup(coreGroupId)).toHaveLength(before);
+    const recorded = (await (await post(press('Family moved; no address yet', '5b1d0c8e-0000-4000-8000-0000000000b2'), await channel.token())).json()) as { value: Card };
+    expect(texts(recorded.value).join(' ')).toContain('Recorded: blocked');
+  });
+
   test('someone who does not own the action pressing its button changes nothing, and it is audited', async () => {
     const before = (await store.checkIns.listByCoreGroup(coreGroupId)).length;
     const response = await post(
@@ -164,7 +176,7 @@ describe('the bot endpoint with authentication on', () => {
     const card = lastCard() as unknown as { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions: { verb: string; data: { coreGroupId: string } }[] };
     const choice = card.body.find((element) => element.type === 'Input.ChoiceSet')!;
     expect(choice.choices!.length).toBeGreaterThan(0);
-    expect(JSON.stringify(card)).toContain('due by 2026-06-10');
+    expect(JSON.stringify(card)).toContain('due by Wed 10 Jun 2026');
     const press = async () => {
       const response = await post(fromMember(lead, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: card.actions[0]!.verb, data: { ...card.actions[0]!.data, slot: choice.choices![0]!.value } } } }), await channel.token());
       return ((await response.json()) as { value: Card }).value;
@@ -341,7 +353,9 @@ describe('the bot endpoint with authentication on', () => {
       const chatId = meeting.booking!.chatId!;
       await post(inMeetingChat(chatId, { ...fromMember(demoObjectId('lead'), { type: 'conversationUpdate', conversationType: 'groupChat' }), membersAdded: [{ id: `28:${BOT_APP_ID}` }] }), await channel.token());
       await drainJobs();
-      const [agenda] = postedTo(chatId);
+      const [welcome, agenda] = postedTo(chatId);
+      expect(texts(welcome!).join(' ')).toContain('Core Group has been added to this chat');
+      expect(JSON.stringify(welcome)).not.toMatch(/DEMO-0001|Riley|Priya|Owen/);
       expect(texts(agenda!).join(' ')).toContain('Core group meeting: agenda');
       expect(JSON.stringify(agenda)).not.toMatch(/DEMO-0001|Priya|Owen|Visit weekly/);
       expect(agenda!.refresh!.userIds).toEqual(expect.arrayContaining([`29:${health}`, `29:${demoObjectId('lead')}`]));
@@ -399,7 +413,7 @@ describe('the bot endpoint with authentication on', () => {
       await drainJobs();
       const reminders = postedTo(`a:personal-${demoObjectId('lead')}`);
       expect(reminders).toHaveLength(1);
-      expect(texts(reminders[0]!).join(' ')).toMatch(/must reach every member, present or absent, by \*\*\d{4}-\d{2}-\d{2}\*\*/);
+      expect(texts(reminders[0]!).join(' ')).toMatch(/must reach every member, present or absent, by \*\*\w{3} \d{1,2} \w{3} \d{4}\*\*/);
       expect(postedTo(meeting.booking!.chatId!)).toEqual([]);
     });
 

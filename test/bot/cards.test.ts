@@ -57,8 +57,8 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
 });
 
 test('slots read in UK time, across the clock change', () => {
-  expect(slotLabel(Date.UTC(2026, 2, 30, 8), Date.UTC(2026, 2, 30, 9, 30))).toBe('Mon, 30 Mar 2026, 09:00–10:30');
-  expect(slotLabel(Date.UTC(2026, 9, 26, 9), Date.UTC(2026, 9, 26, 10, 30))).toBe('Mon, 26 Oct 2026, 09:00–10:30');
+  expect(slotLabel(Date.UTC(2026, 2, 30, 8), Date.UTC(2026, 2, 30, 9, 30))).toBe('Mon 30 Mar 2026, 09:00–10:30');
+  expect(slotLabel(Date.UTC(2026, 9, 26, 9), Date.UTC(2026, 9, 26, 10, 30))).toBe('Mon 26 Oct 2026, 09:00–10:30');
 });
 
 describe('check-in buttons', () => {
@@ -102,4 +102,18 @@ describe('the agenda card in the meeting chat', () => {
     expect(mine).not.toContain('[link](http://evil.example)');
     expect(mine).toContain('mark-present');
   });
+});
+
+test('help shows its placeholders: "<what>" and "<date>" survive Teams, which drops text that looks like an HTML tag', () => {
+  const titles = (helpCard() as { body: { facts?: { title: string }[] }[] }).body.flatMap((element) => element.facts ?? []).map((fact) => fact.title);
+  const action = titles.find((title) => title.startsWith('/coregroup action'))!;
+  expect(action.replaceAll('\u200B', '')).toBe('/coregroup action <what> @owner by <date>');
+  expect(titles.join(' ')).not.toMatch(/<[a-z]/i);
+});
+
+test('the slots card names the invitees whose availability is unknown, escaped', () => {
+  const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group', status: 'due' as const }, unknownAvailability: ['m2', 'm3'], proposal: { slots: [], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: ['m2', 'm3'] } };
+  const card = JSON.stringify(slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m2', 'Owen Price'], ['m3', 'Jordan [Ellis](http://x)']]), offer }));
+  expect(card).toContain('Availability unknown for Owen Price and ');
+  expect(card).not.toContain('[Ellis](http');
 });

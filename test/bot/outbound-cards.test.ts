@@ -69,7 +69,7 @@ describe('each outbound message kind renders as its card', () => {
     const card = renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: 'Dr [Who](http://x)', agency: 'GP', askedOn: '2026-06-05' }, context);
     expect(problems(card)).toEqual([]);
     const text = JSON.stringify(card);
-    expect(text).toContain('No check-in yet from Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) on their actions in case CP-1, asked on 2026-06-05.');
+    expect(text).toContain('No check-in yet from Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) on their actions in case CP-1, asked on Fri 5 Jun 2026.');
   });
 });
 

@@ -112,8 +112,8 @@ describe('migrate and seed-demo', () => {
     };
     expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain, 0005-member-positions$/)] });
     expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/is up to date$/)] });
-    expect((await run('seed-demo')).out[0]).toMatch(/^demo core group created/);
-    expect((await run('seed-demo')).out[0]).toMatch(/^demo core group already present/);
+    expect((await run('seed-demo')).out).toEqual(['demo caseload created: DEMO-0001, DEMO-0002, DEMO-0003']);
+    expect((await run('seed-demo')).out).toEqual(['demo caseload already present: DEMO-0001, DEMO-0002, DEMO-0003']);
   });
 });
 

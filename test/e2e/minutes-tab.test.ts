@@ -29,12 +29,12 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     // A core group meeting today, the health visitor taking the minutes (the lead social worker chairs).
     const database = openDatabase({ sqliteFile });
     const store = createStore(database);
-    const [coreGroup] = await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));
+    const coreGroup = (await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'))).find((group) => group.caseReference === DEMO_CASE_REFERENCE);
     const health = (await store.coreGroups.members(coreGroup!.id)).find((member) => member.aadObjectId === demoObjectId('health'))!;
     meetingId = randomUUID();
     await store.meetings.create({ id: meetingId, coreGroupId: coreGroup!.id, date: Temporal.Now.plainDateISO('Europe/London'), status: 'scheduled', minuteTakerMemberId: health.id });
     await database.close();
-    browser = await launchChromium();
+    browser = await launchChromium({ locale: 'en-US' }); // a US browser still types dates day/month/year
   }, 60_000);
 
   afterAll(async () => {
@@ -82,7 +82,10 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.getByRole('button', { name: 'Add a new action' }).click();
     await chair.getByLabel('What will be done').last().fill('Health visitor to review the sleep routine');
     await chair.getByLabel('Owner').last().selectOption({ label: 'Grace Lindqvist (health visiting)' });
-    await chair.getByLabel('Due').last().fill('2026-12-18');
+    await chair.getByLabel('Due').last().fill('12/31/2026');
+    await chair.getByText('Write the date as day/month/year, for example 09/12/2026.').waitFor();
+    await chair.getByLabel('Due').last().fill('18/12/2026');
+    await expectValue(chair.getByLabel('Due').last(), '18/12/2026');
     await saved(chair);
 
     const taker = await open('Grace Lindqvist');
@@ -184,7 +187,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await minutes.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });
     await noSeriousViolations(minutes, `minutes (${theme})`);
     await minutes.close();
-  }, 60_000);
+  }, 120_000);
 });
 
 async function expectValue(locator: ReturnType<Page['getByLabel']>, value: string): Promise<void> {

@@ -271,7 +271,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(view.body.circulation.status).toBe('met');
     expect(channel.sent.filter((request) => request.method === 'POST').every((request) => request.body.summary === 'Core Group: minutes are ready')).toBe(true);
     const mail = simulator.state.sentMail.find((sent) => sent.message.toRecipients?.[0]?.emailAddress?.address === 'owen.price@demo.example')!;
-    expect(mail.message.subject).toBe('Core group minutes — case DEMO-0001, meeting of 2026-06-08');
+    expect(mail.message.subject).toBe('Core group minutes — case DEMO-0001, meeting of Mon 8 Jun 2026');
     const attachment = (mail.message.attachments as { name: string; contentBytes: string }[])[0]!;
     expect((await pdfText(Buffer.from(attachment.contentBytes, 'base64'))).text).toContain('Jordan says school is better');
     expect(JSON.stringify(simulator.state.sentMail.map((sent) => sent.message.subject))).not.toContain('Riley');
@@ -314,6 +314,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(file.toString('utf8')).not.toContain('Riley');
     const entries = await store.auditLog.listByCoreGroup(coreGroupId, { limit: 500 });
     expect(entries.some((entry) => entry.action === 'view-compliance' && entry.actor === manager && entry.outcome === 'allowed')).toBe(true);
+  });
+
+  test('the dashboard says who may export the plan, so the tab shows Plan DOCX/PDF only to them: the lead social worker yes, a health visitor no', async () => {
+    expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].canExportPlan).toBe(true);
+    expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups[0].canExportPlan).toBe(false);
   });
 
   test('every read and write is audited with who, what and which case, never the content', async () => {

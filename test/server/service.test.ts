@@ -9,7 +9,8 @@ import { createLogger } from '../../src/server/logger';
 import { type RunningService, startService } from '../../src/main';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
-import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { DEMO_CASELOAD } from '../../src/local/demo/demo-caseload.seed';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { tabApiContractChecker } from '../support/tab-api-contract';
 
 const silent = createLogger({ level: 'silent' });
@@ -59,13 +60,13 @@ describe('the service in local mode', () => {
     expect(contract.unchecked((route) => route.localOnly === true)).toEqual([]);
   });
 
-  test('the demo core group is seeded once, whatever the number of starts', async () => {
+  test('the demo caseload is seeded once, whatever the number of starts', async () => {
     const again = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), silent);
     await again.stop();
     const database = openDatabase({ sqliteFile });
     const groups = await createStore(database).coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'));
     await database.close();
-    expect(groups.map((group) => group.caseReference)).toEqual([DEMO_CASE_REFERENCE]);
+    expect(groups.map((group) => group.caseReference).sort()).toEqual([...DEMO_CASELOAD]);
   });
 });
 

@@ -8,10 +8,11 @@ import { type BrowserContext, chromium } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
 
-/** Headless Chromium with the flags that keep it off this machine's closed network (PLATFORM-NOTES.md). */
-export function launchChromium(): Promise<BrowserContext> {
+/** Headless Chromium with the flags that keep it off this machine's closed network (PLATFORM-NOTES.md); `locale`: the browser's language. */
+export function launchChromium(options: { locale?: string } = {}): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'coregroup-chromium-')), {
     executablePath: CHROMIUM,
+    ...(options.locale ? { locale: options.locale } : {}),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

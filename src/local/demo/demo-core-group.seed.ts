@@ -27,6 +27,41 @@ export function demoObjectId(key: string): string {
   return `00000000-0000-4000-8000-${hex}`;
 }
 
+/** A demo person: an invented name, the role they hold in the core group, and how the app reaches them. */
+export type DemoPerson = (typeof DEMO_PEOPLE)[number];
+
+/** A demo case of the demo lead social worker's caseload, by its reference. */
+export async function findDemoCase(coreGroups: Pick<CoreGroupRepository, 'listForMember'>, caseReference: string): Promise<CoreGroup | undefined> {
+  return (await coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'))).find((group) => group.caseReference === caseReference);
+}
+
+/** The members a demo case has for its people, and each member's id by the person's key. */
+export function demoMembers(people: readonly DemoPerson[]): { members: CoreGroupMember[]; memberId: (key: string) => string } {
+  const members: CoreGroupMember[] = people.map((person) => ({
+    id: randomUUID(),
+    displayName: person.name,
+    role: person.role,
+    agency: person.agency,
+    email: person.email,
+    aadObjectId: person.reach === 'email-only' ? undefined : demoObjectId(person.key),
+    reach: person.reach,
+    active: true,
+  }));
+  return { members, memberId: (key) => members[people.findIndex((person) => person.key === key)]!.id };
+}
+
+/** Creates a demo case once: a second seed running at the same time finds the first one's case. */
+export async function createDemoCase(coreGroups: Pick<CoreGroupRepository, 'create' | 'listForMember'>, coreGroup: CoreGroup, members: readonly CoreGroupMember[]): Promise<{ created: boolean; coreGroupId: string }> {
+  try {
+    await coreGroups.create(coreGroup, members);
+    return { created: true, coreGroupId: coreGroup.id };
+  } catch (error) {
+    const raced = error instanceof AlreadyExistsError ? await findDemoCase(coreGroups, coreGroup.caseReference) : undefined;
+    if (raced) return { created: false, coreGroupId: raced.id };
+    throw error;
+  }
+}
+
 /**
  * Seeds a realistic demo core group: an ICPC a week ago under the 4-weekly profile, seven invented
  * people across five agencies, and an outline plan. Running it twice changes nothing.
@@ -37,8 +72,7 @@ export async function seedDemoCoreGroup(deps: {
   clock: Clock;
   calendar: WorkingDays;
 }): Promise<{ created: boolean; coreGroupId: string }> {
-  const findDemo = async () => (await deps.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('lead'))).find((group) => group.caseReference === DEMO_CASE_REFERENCE);
-  const existing = await findDemo();
+  const existing = await findDemoCase(deps.coreGroups, DEMO_CASE_REFERENCE);
   if (existing) return { created: false, coreGroupId: existing.id };
   const today = deps.clock.today();
   const icpcDate = deps.calendar.addWorkingDays(today, -5);
@@ -51,17 +85,7 @@ export async function seedDemoCoreGroup(deps: {
     icpcDate,
     createdAt: deps.clock.nowIso(),
   };
-  const members: CoreGroupMember[] = DEMO_PEOPLE.map((person) => ({
-    id: randomUUID(),
-    displayName: person.name,
-    role: person.role,
-    agency: person.agency,
-    email: person.email,
-    aadObjectId: person.reach === 'email-only' ? undefined : demoObjectId(person.key),
-    reach: person.reach,
-    active: true,
-  }));
-  const memberId = (key: string) => members[DEMO_PEOPLE.findIndex((person) => person.key === key)]!.id;
+  const { members, memberId } = demoMembers(DEMO_PEOPLE);
   const plan: ChildProtectionPlan = {
     coreGroupId: coreGroup.id,
     version: 1,
@@ -78,13 +102,8 @@ export async function seedDemoCoreGroup(deps: {
     contingencyPlan: 'If the safety plan is not agreed or there is another incident, the lead social worker convenes a strategy discussion the same day.',
     resources: 'Family support worker two sessions a week; domestic abuse outreach referral.',
   };
-  try {
-    await deps.coreGroups.create(coreGroup, members);
-  } catch (error) {
-    const raced = error instanceof AlreadyExistsError ? await findDemo() : undefined;
-    if (raced) return { created: false, coreGroupId: raced.id };
-    throw error;
-  }
+  const created = await createDemoCase(deps.coreGroups, coreGroup, members);
+  if (!created.created) return created;
   await deps.plans.saveRevision({ plan, authorMemberId: memberId('lead'), reason: 'Outline plan from the ICPC', changes: [] }, deps.clock.nowIso());
   return { created: true, coreGroupId: coreGroup.id };
 }

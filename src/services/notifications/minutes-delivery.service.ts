@@ -5,6 +5,7 @@ import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
+import { ukDate } from '../../domain/uk-date';
 
 /** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
 export function reachableInTeams(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>): boolean {
@@ -57,8 +58,8 @@ export function createMinutesDelivery(deps: {
       await deps.mailer.sendMail({
         from,
         to: member.email,
-        subject: `Core group minutes — case ${reference}, meeting of ${meetingDate}`,
-        bodyText: `The signed minutes of the core group meeting of ${meetingDate} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
+        subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,
+        bodyText: `The signed minutes of the core group meeting of ${ukDate(meetingDate)} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
         attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
       });
       await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'sent' });

@@ -1,8 +1,7 @@
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const WEEKDAY_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const INSTANT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Numbers only (`Intl` words vary with the browser: "Sept", a comma after the weekday). */
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,23 +12,30 @@ export function isCivilDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
-/** "4 Dec 2026" for a `YYYY-MM-DD` date (a civil date: no time zone shifts it). */
-export function formatDate(text: string, options: { weekday?: boolean } = {}): string {
+/**
+ * "Wed 9 Dec 2026" for a `YYYY-MM-DD` date (a civil date: no time zone shifts it), as the bot's
+ * cards and the exported records write it (`src/domain/uk-date.ts`).
+ */
+export function formatDate(text: string): string {
   if (!isCivilDate(text)) return text;
-  return (options.weekday ? WEEKDAY_DATE : DATE).format(new Date(`${text}T00:00:00Z`));
+  const date = new Date(`${text}T00:00:00Z`);
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
-/** "4 Dec 2026, 14:05" in UK time for an ISO instant. */
+/** "Wed 9 Dec 2026, 14:05" in UK time for an ISO instant. */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : INSTANT.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) => LONDON_PARTS.formatToParts(date).find((candidate) => candidate.type === type)!.value;
+  const civil = `${part('year')}-${part('month').padStart(2, '0')}-${part('day').padStart(2, '0')}`;
+  return `${formatDate(civil)}, ${part('hour')}:${part('minute')}`;
 }
 
-/** "Dec 2026" (or "Dec 26" when short) for a `YYYY-MM` month. */
-export function formatMonth(month: string, options: { short?: boolean } = {}): string {
+/** "Dec 2026" for a `YYYY-MM` month: never "Dec 26", which reads as a day. */
+export function formatMonth(month: string): string {
   const date = new Date(`${month}-01T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return month;
-  return (options.short ? SHORT_MONTH : MONTH).format(date);
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** Today in the UK as `YYYY-MM-DD`: deadlines in the app are UK civil dates. */
@@ -46,3 +52,21 @@ export function daysBetween(from: string, to: string): number {
 export function words(kebab: string): string {
   return kebab.replaceAll('-', ' ');
 }
+
+const UK_INPUT_DATE = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/;
+
+/** "09/12/2026" for a `YYYY-MM-DD` date: how a date input shows it, in UK order. */
+export function toUkInputDate(text: string): string {
+  return isCivilDate(text) ? `${text.slice(8, 10)}/${text.slice(5, 7)}/${text.slice(0, 4)}` : text;
+}
+
+/** `YYYY-MM-DD` for a real date typed day first ("9/12/2026", "09/12/2026"); undefined otherwise. */
+export function fromUkInputDate(text: string): string | undefined {
+  const match = UK_INPUT_DATE.exec(text);
+  if (!match) return undefined;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return isCivilDate(iso) ? iso : undefined;
+}
+
+/** What a date input says when its text is not a real date. */
+export const UK_DATE_HINT = 'Write the date as day/month/year, for example 09/12/2026.';

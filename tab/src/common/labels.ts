@@ -56,3 +56,7 @@ export const OBLIGATION_LABELS: Readonly<Record<string, string>> = {
 export function obligationLabel(kind: string): string {
   return OBLIGATION_LABELS[kind] ?? kind.replaceAll('-', ' ');
 }
+
+/** The badge of an item under "Needs attention": a deadline's status, or a blocked action. */
+export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'blocked' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, blocked: 'Blocked', 'at-risk': DEADLINE_LABELS['at-risk'] };
+export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'blocked' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', blocked: 'danger', 'at-risk': 'warning' };

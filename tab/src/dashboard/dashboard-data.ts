@@ -19,20 +19,30 @@ export interface AttentionItem {
   caseReference: string;
   text: string;
   due: string;
-  status: 'overdue' | 'at-risk';
+  status: AttentionStatus;
 }
 
-/** What needs doing now, across all the user's core groups: overdue and at-risk deadlines, overdue actions. */
+export type AttentionStatus = 'overdue' | 'blocked' | 'at-risk';
+const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'blocked', 'at-risk'];
+
+/** Why an action of the user's needs attention: past its due date, or marked blocked or at risk at its last check-in. */
+function actionAttention(action: MyAction, today: string): AttentionStatus | undefined {
+  if (isOverdueAction(action, today)) return 'overdue';
+  return action.state === 'blocked' || action.state === 'at-risk' ? action.state : undefined;
+}
+
+/** What needs doing now, across all the user's core groups: overdue and at-risk deadlines; actions overdue, blocked or at risk. */
 export function needsAttention(dashboard: DashboardResponse, today: string): AttentionItem[] {
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
       .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => obligation.status === 'overdue' || obligation.status === 'at-risk')
       .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: obligationLabel(obligation.kind), due: obligation.due, status: obligation.status })),
   );
-  const actions = dashboard.myActions
-    .filter((action) => isOverdueAction(action, today))
-    .map((action) => ({ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${isolatedUserText(action.what)}`, due: action.due, status: 'overdue' as const }));
-  return [...deadlines, ...actions].sort((a, b) => (a.status === b.status ? a.due.localeCompare(b.due) : a.status === 'overdue' ? -1 : 1));
+  const actions = dashboard.myActions.flatMap((action) => {
+    const status = actionAttention(action, today);
+    return status ? [{ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${isolatedUserText(action.what)}`, due: action.due, status }] : [];
+  });
+  return [...deadlines, ...actions].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status) || a.due.localeCompare(b.due));
 }
 
 /** A drift or attendance signal in words (ids only come from the server: no names, no case content). */

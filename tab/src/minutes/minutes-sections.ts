@@ -98,7 +98,7 @@ export function describeSection<S extends SectionName>(section: S, value: Sectio
       return orNone((value as Disagreement[]).map((item, index) => `${index + 1}. ${text(item.text)}${item.significant ? ' (significant: escalate)' : ''}`));
     case 'nextMeetingDate': {
       const date = value as string | null;
-      return [date ? formatDate(date, { weekday: true }) : '(no date)'];
+      return [date ? formatDate(date) : '(no date)'];
     }
     case 'sharing': {
       const sharing = value as SectionValues['sharing'];

@@ -42,7 +42,7 @@ describe('signed minutes to one person: Teams, or e-mail when Teams cannot reach
     refuse(404);
     await delivery.deliver(job);
     expect(mails).toEqual([
-      expect.objectContaining({ from: 'organiser@council.example', to: 'grace@nhs.example', subject: 'Core group minutes — case CP-2026-0042, meeting of 2026-06-08', attachment: expect.objectContaining({ name: 'minutes.pdf', contentType: 'application/pdf' }) }),
+      expect.objectContaining({ from: 'organiser@council.example', to: 'grace@nhs.example', subject: 'Core group minutes — case CP-2026-0042, meeting of Mon 8 Jun 2026', attachment: expect.objectContaining({ name: 'minutes.pdf', contentType: 'application/pdf' }) }),
     ]);
     expect(outcomes).toEqual([{ channel: 'email', outcome: 'sent' }]);
   });

@@ -5,7 +5,7 @@ import type { ExportFormat } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant, ukToday, words } from '../../common/format';
-import { ACTION_STATE_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
+import { ACTION_STATE_LABELS, ATTENTION_COLOURS, ATTENTION_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
 import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
@@ -100,7 +100,7 @@ export function DashboardPage() {
     <main className={styles.root}>
       <header>
         <h1 className={styles.title}>Core group dashboard</h1>
-        <p className={styles.subtitle}>{formatDate(today, { weekday: true })}</p>
+        <p className={styles.subtitle}>{formatDate(today)}</p>
       </header>
 
       <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
@@ -111,14 +111,14 @@ export function DashboardPage() {
             Needs attention
           </h2>
           {attention.length === 0 ? (
-            <p className={styles.text}>Nothing is overdue or at risk.</p>
+            <p className={styles.text}>Nothing is overdue, blocked or at risk.</p>
           ) : (
             <ul className={styles.list}>
               {attention.map((item) => (
                 <li key={item.key} className={styles.item}>
                   <div className={styles.line}>
-                    <Badge appearance="filled" color={DEADLINE_COLOURS[item.status]}>
-                      {DEADLINE_LABELS[item.status]}
+                    <Badge appearance="filled" color={ATTENTION_COLOURS[item.status]}>
+                      {ATTENTION_LABELS[item.status]}
                     </Badge>
                     <span>{item.text}</span>
                   </div>
@@ -174,7 +174,7 @@ export function DashboardPage() {
                   <p className={styles.text}>
                     {group.nextMeeting ? (
                       <>
-                        Next meeting {formatDate(group.nextMeeting.date, { weekday: true })} ·{' '}
+                        Next meeting {formatDate(group.nextMeeting.date)} ·{' '}
                         <Link href={minutesHref(group.nextMeeting.id)}>
                           Open the minutes
                         </Link>
@@ -201,6 +201,7 @@ export function DashboardPage() {
                       {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
                     </ul>
                   )}
+                  {group.canExportPlan && (
                   <div className={styles.buttons}>
                     <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
                       Plan DOCX
@@ -209,6 +210,7 @@ export function DashboardPage() {
                       Plan PDF
                     </Button>
                   </div>
+                  )}
                 </li>
               );
             })}

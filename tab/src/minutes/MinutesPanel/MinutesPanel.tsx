@@ -68,7 +68,7 @@ export function MinutesPanel(props: {
       <header className={styles.header}>
         <h1 className={styles.title}>Core group minutes</h1>
         <p className={styles.subtitle}>
-          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date, { weekday: true })} · version {state.version}
+          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · version {state.version}
         </p>
         <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && !signedByAny} beforeChange={() => autosave.flush()} onView={props.onView} />
       </header>

@@ -78,7 +78,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         <dd className={styles.value}>{signOffText(minutes.managerSignOff)}</dd>
         <dt className={styles.term}>Circulate by</dt>
         <dd className={styles.value}>
-          {formatDate(view.circulation.due, { weekday: true })}{' '}
+          {formatDate(view.circulation.due)}{' '}
           <Badge appearance="tint" color={DEADLINE_COLOURS[view.circulation.status]}>
             {DEADLINE_LABELS[view.circulation.status]}
           </Badge>

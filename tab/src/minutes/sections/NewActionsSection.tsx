@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import type { Member, NewAction } from '@contracts/minutes.contract';
-import { isCivilDate } from '../../common/format';
+import { UK_DATE_HINT, isCivilDate } from '../../common/format';
+import { UkDateInput } from '../../common/UkDateInput';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';
@@ -44,8 +45,8 @@ export function NewActionsSection(props: SectionEditorProps<'newActions'> & { me
                       ))}
                     </Select>
                   </Field>
-                  <Field className={styles.grow} label="Due" required={!props.readOnly} validationState={action.due !== '' && !isCivilDate(action.due) ? 'error' : 'none'} validationMessage={action.due !== '' && !isCivilDate(action.due) ? 'Enter a whole date' : undefined}>
-                    <Input type="date" value={action.due} readOnly={props.readOnly} onChange={(_event, data) => set(index, { due: data.value })} />
+                  <Field className={styles.grow} label="Due" required={!props.readOnly} validationState={action.due !== '' && !isCivilDate(action.due) ? 'error' : 'none'} validationMessage={action.due !== '' && !isCivilDate(action.due) ? UK_DATE_HINT : undefined}>
+                    <UkDateInput value={action.due} readOnly={props.readOnly} onChange={(due) => set(index, { due })} />
                   </Field>
                 </div>
                 <Field label="How we will know it is done (progress measure)">

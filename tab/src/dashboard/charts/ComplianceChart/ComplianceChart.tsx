@@ -29,7 +29,7 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const band = plotWidth / months.length;
   const barWidth = Math.max(4, Math.min(40, band * 0.7));
-  const labelEvery = Math.max(1, Math.ceil(44 / band));
+  const labelEvery = Math.max(1, Math.ceil(58 / band));
   const y = (share: number) => MARGIN.top + plotHeight * (1 - share);
   const latest = months.at(-1);
   const summary = latest
@@ -67,7 +67,7 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
                 })}
                 {index % labelEvery === 0 && (
                   <text className={styles.axisText} x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle">
-                    {formatMonth(month.month, { short: true })}
+                    {formatMonth(month.month)}
                   </text>
                 )}
               </g>

@@ -79,7 +79,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
   const rows = [...new Set([...props.groups.map((group) => group.id), ...props.entries.map((entry) => entry.coreGroupId)])].filter((id) => props.entries.some((entry) => entry.coreGroupId === id));
   const height = AXIS_HEIGHT + rows.length * ROW_HEIGHT + 8;
   const months = monthsBetween(from, to);
-  const labelEvery = Math.max(1, Math.ceil((months.length * 48) / plotWidth));
+  const labelEvery = Math.max(1, Math.ceil((months.length * 60) / plotWidth));
   const sorted = [...props.entries].sort((a, b) => a.date.localeCompare(b.date) || caseOf(a.coreGroupId).localeCompare(caseOf(b.coreGroupId)));
   const upcoming = sorted.filter((entry) => entry.date >= props.today).length;
 
@@ -90,17 +90,17 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
       </figcaption>
       <div ref={ref} className={styles.frame}>
         <svg className={styles.svg} width={width} height={height} role="img" aria-labelledby={captionId}>
-          {(months[0] === undefined || x(`${months[0]}-01`) - SIDE > 48) && (
+          {(months[0] === undefined || x(`${months[0]}-01`) - SIDE > 60) && (
             <text className={styles.axisText} x={SIDE} y={12}>
-              {formatMonth(from.slice(0, 7), { short: true })}
+              {formatMonth(from.slice(0, 7))}
             </text>
           )}
           {months.map((month, index) => (
             <g key={month}>
               <line className={styles.grid} x1={x(`${month}-01`)} x2={x(`${month}-01`)} y1={AXIS_HEIGHT - 4} y2={height} />
-              {index % labelEvery === 0 && x(`${month}-01`) + 40 <= SIDE + plotWidth && (
+              {index % labelEvery === 0 && x(`${month}-01`) + 52 <= SIDE + plotWidth && (
                 <text className={styles.axisText} x={x(`${month}-01`) + 3} y={12}>
-                  {formatMonth(month, { short: true })}
+                  {formatMonth(month)}
                 </text>
               )}
             </g>
