@@ -5,7 +5,8 @@ import type { CardAction } from './card-action';
 
 /**
  * A check-in button: recorded once per prompt, then the same card comes back with the answer in
- * place of the buttons (and the caller's other open actions still to answer). The card lists the
+ * place of the buttons (and the caller's other open actions still to answer — in that case only,
+ * when the card was about one case). The card lists the
  * caller's actions and cases, so it is answered in their 1:1 chat only.
  */
 export const checkInCardAction: CardAction = {
@@ -15,7 +16,11 @@ export const checkInCardAction: CardAction = {
     if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
     const note = checkInNoteOf(data, parsed.data.actionId);
     if (note === undefined) return messageCard(`Nothing was recorded: a note can be at most ${CHECK_IN_NOTE_LIMIT} characters of text. Type /coregroup tasks for a fresh card.`);
-    const openActions = async (): Promise<TaskItem[]> => (await services.status.myActions(caller)).map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    // The answer lists what the card listed: that case's actions, or all the caller's.
+    const openActions = async (): Promise<TaskItem[]> =>
+      (await services.status.myActions(caller))
+        .filter((item) => parsed.data.scope !== 'case' || item.coreGroupId === parsed.data.coreGroupId)
+        .map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
     if (!checkInWithNote.safeParse({ ...parsed.data, note }).success) return tasksCard(await openActions(), parsed.data.promptId, BLOCKED_NEEDS_NOTE);
     const result = await services.checkIns.record({ caller, ...parsed.data, note });
     const items = await openActions();

@@ -26,6 +26,7 @@ export interface TaskItem extends ActionToCheckIn {
  */
 export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?: string): object {
   if (items.length === 0) return adaptiveCard([line('You have no open actions in any core group.')]);
+  const oneCase = new Set(items.map((item) => item.coreGroupId)).size === 1;
   return adaptiveCard([
     heading('Your actions'),
     ...(refusal ? [line(refusal, { color: 'Attention', weight: 'Bolder' })] : []),
@@ -39,7 +40,7 @@ export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?
       if (item.answered) {
         return { type: 'Container', separator: true, items: [...facts, line(`✔ Recorded: ${STATUS_TEXT[item.answered.status]}`, { color: 'Good', weight: 'Bolder' })] };
       }
-      const data = (status: CheckInStatus): CheckInAction => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId });
+      const data = (status: CheckInStatus): CheckInAction => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId, ...(oneCase ? { scope: 'case' as const } : {}) });
       const submitted = (status: CheckInStatus): SubmittedCardAction<CheckInAction> => ({ ...data(status), verb: CHECK_IN_VERB });
       return {
         type: 'Container',

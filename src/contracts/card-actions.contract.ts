@@ -34,6 +34,8 @@ export const checkInAction = z.object({
   actionId: z.string().min(1).max(100),
   status: checkInStatusSchema,
   promptId: z.string().uuid(),
+  /** Set when the card listed one case's actions only (a prompt, `/coregroup tasks <case>`): the answer keeps to that case. */
+  scope: z.literal('case').optional(),
 });
 export type CheckInAction = z.infer<typeof checkInAction>;
 
