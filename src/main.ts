@@ -118,7 +118,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const status = createCaseStatusService(serviceDeps);
+  const status = createCaseStatusService({ ...serviceDeps, calendar: connection.calendar });
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const bot = new CoreGroupBot({
     status,

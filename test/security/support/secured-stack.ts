@@ -190,7 +190,7 @@ export async function startSecuredStack() {
   const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID, organiserMailbox: 'priya.shah@demo.example' });
   let base = '';
   const notifications = createCalendarNotificationService({ calendar, subscriptions: store.calendarSubscriptions, meetings: store.meetings, scheduling, clock, notificationUrl: () => `${base}/api/graph/notifications` });
-  const status = createCaseStatusService(deps);
+  const status = createCaseStatusService({ ...deps, calendar });
   const conversations = createConversations({ references: store.conversationReferences, clock });
   const allowedTenantIds = [DEMO_TENANT_ID, PARTNER_TENANT_ID];
   const bot = new CoreGroupBot({
