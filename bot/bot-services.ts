@@ -11,7 +11,7 @@ import type { SchedulingService } from '../src/services/scheduling.service';
 /** The use cases the bot calls, each as narrow as the commands and card actions use it. */
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
-  readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book'>;
+  readonly scheduling: Pick<SchedulingService, 'schedulableFor' | 'proposeSlots' | 'book' | 'bookedSeries' | 'reschedule' | 'cancel'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create'>;

@@ -1,11 +1,25 @@
-import { AGENDA_VIEW_VERB, BOOK_SLOT_VERB, CHECK_IN_VERB, CREATE_CORE_GROUP_VERB, type CardVerb, MARK_PRESENT_VERB, RAISE_CONCERN_VERB } from '../../src/contracts/card-actions.contract';
+import {
+  AGENDA_VIEW_VERB,
+  BOOK_SLOT_VERB,
+  CANCEL_MEETING_VERB,
+  CHECK_IN_VERB,
+  CREATE_CORE_GROUP_VERB,
+  type CardVerb,
+  MARK_PRESENT_VERB,
+  RAISE_CONCERN_VERB,
+  RESCHEDULE_MEETING_VERB,
+  RESCHEDULE_OFFER_VERB,
+} from '../../src/contracts/card-actions.contract';
 import { agendaViewCardAction } from './agenda-view.action';
 import { bookSlotCardAction } from './book-slot.action';
+import { cancelMeetingCardAction } from './cancel-meeting.action';
 import type { CardAction } from './card-action';
 import { checkInCardAction } from './check-in.action';
 import { createCoreGroupCardAction } from './create-core-group.action';
 import { markPresentCardAction } from './mark-present.action';
 import { raiseConcernCardAction } from './raise-concern.action';
+import { rescheduleMeetingCardAction } from './reschedule-meeting.action';
+import { rescheduleOfferCardAction } from './reschedule-offer.action';
 
 /** Every card verb and the one handler it goes to. */
 export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
@@ -15,6 +29,9 @@ export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
   [CREATE_CORE_GROUP_VERB]: createCoreGroupCardAction,
   [AGENDA_VIEW_VERB]: agendaViewCardAction,
   [MARK_PRESENT_VERB]: markPresentCardAction,
+  [RESCHEDULE_OFFER_VERB]: rescheduleOfferCardAction,
+  [RESCHEDULE_MEETING_VERB]: rescheduleMeetingCardAction,
+  [CANCEL_MEETING_VERB]: cancelMeetingCardAction,
 };
 
 /** The handler for a verb from the wire, or nothing for one the app does not know. */

@@ -5,23 +5,30 @@ import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.
 import { minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
+import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
 import { signalCard } from '../../bot/cards/signal.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { renderOutboundCard } from '../../bot/outbound-cards';
 import {
   AGENDA_VIEW_VERB,
   BOOK_SLOT_VERB,
+  CANCEL_MEETING_VERB,
   CARD_VERBS,
   CHECK_IN_VERB,
   CREATE_CORE_GROUP_VERB,
   type CardVerb,
   MARK_PRESENT_VERB,
   RAISE_CONCERN_VERB,
+  RESCHEDULE_MEETING_VERB,
+  RESCHEDULE_OFFER_VERB,
   agendaAction,
   bookSlotAction,
+  cancelMeetingAction,
   checkInAction,
   createCoreGroupAction,
   raiseConcernAction,
+  rescheduleMeetingAction,
+  rescheduleOfferAction,
 } from '../../src/contracts/card-actions.contract';
 import type { PlanAction } from '../../src/domain/plan';
 import type { OutboundMessage } from '../../src/services/ports/notifier.port';
@@ -82,21 +89,23 @@ const SCHEMAS: Record<CardVerb, z.ZodObject> = {
   [CREATE_CORE_GROUP_VERB]: createCoreGroupAction,
   [AGENDA_VIEW_VERB]: agendaAction,
   [MARK_PRESENT_VERB]: agendaAction,
+  [RESCHEDULE_OFFER_VERB]: rescheduleOfferAction,
+  [RESCHEDULE_MEETING_VERB]: rescheduleMeetingAction,
+  [CANCEL_MEETING_VERB]: cancelMeetingAction,
 };
+const series = { meetingId: ID, next: { startMs: Date.UTC(2026, 5, 8, 13), endMs: Date.UTC(2026, 5, 8, 14, 30) }, nextIsRecorded: true, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatId: view.chatId, replies: [] };
 
 describe('what card actions carry is what the card-action contract reads', () => {
-  const slots = slotsCard({
-    coreGroupId: ID,
-    caseReference: 'CP-1',
-    names: new Map(),
-    offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } },
-  } as never);
+  const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } as never;
+  const slots = slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
   test.each([
     ['tasks', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
     ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
     ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
+    ['booked series', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
+    ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'series', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);
     const inputIds = new Set(elements.filter((element) => element.type?.startsWith('Input.')).map((element) => element.id));

@@ -59,7 +59,9 @@ async function nextOccurrence(deps: BookedSeriesDeps, meeting: Booked, nowMs: nu
     if (error instanceof CalendarError && error.code === 'calendar-refused') return [];
     throw error;
   });
-  const next = occurrences.filter((occurrence) => occurrence.startMs > nowMs).sort((a, b) => a.startMs - b.startMs)[0];
+  // A held meeting is over, even when its calendar slot is not (it ended early, or ran late).
+  const over = (startMs: number) => startMs <= nowMs || (meeting.status === 'held' && startMs <= recordedStart);
+  const next = occurrences.filter((occurrence) => !over(occurrence.startMs)).sort((a, b) => a.startMs - b.startMs)[0];
   return next && { startMs: next.startMs, endMs: next.endMs, recorded: false };
 }
 
