@@ -140,7 +140,7 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
     expect((await status.statusOf(lead, coreGroupId)).booked).toBeUndefined();
     expect((await scheduling.bookedSeries({ caller: lead, coreGroupId })).series).toBeUndefined();
 
-    const slot = (await scheduling.proposeSlots({ caller: lead, coreGroupId })).proposal.slots.find((candidate) => candidate.startMs !== firstSlotMs)!;
+    const slot = (await scheduling.proposeSlots({ caller: lead, coreGroupId })).proposal.slots.find((candidate) => candidate.startMs === firstSlotMs) ?? (await scheduling.proposeSlots({ caller: lead, coreGroupId })).proposal.slots[0]!;
     expect((await scheduling.book({ caller: lead, coreGroupId, startMs: slot.startMs })).created).toBe(true);
   });
 

@@ -37,13 +37,14 @@ const REPLY: Record<InvitationResponse, SeriesReply> = { accepted: 'accepted', t
 type Booked = CoreGroupMeeting & { booking: MeetingBooking };
 
 /**
- * The group's current series: its latest booked meeting still standing, else its latest cancelled
- * one (cancelling only the occurrence a meeting records leaves the rest of its series running).
+ * The group's current series: its latest booked meeting still to be held (a new series), else its
+ * latest held one, else its latest cancelled one (cancelling only the occurrence a meeting records
+ * leaves the rest of its series running).
  */
 function latestBooked(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
   const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined);
-  const standingFirst = (meeting: Booked) => (meeting.status === 'cancelled' ? 1 : 0);
-  return booked.sort((a, b) => standingFirst(a) - standingFirst(b) || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
+  const RANK = { scheduled: 0, held: 1, cancelled: 2 } as const;
+  return booked.sort((a, b) => RANK[a.status] - RANK[b.status] || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
 }
 
 /**

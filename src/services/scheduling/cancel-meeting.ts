@@ -16,6 +16,7 @@ export async function cancelMeeting(deps: SchedulingDeps, request: { caller: Cal
   const eventId = await eventToChange(deps, { meeting, occurrenceStartMs: request.occurrenceStartMs });
   if (!eventId) return 'unchanged';
   await deps.calendar.cancel(meeting.booking.organiser, eventId, request.reason);
-  if (changesRecordedOccurrence(meeting, request.occurrenceStartMs)) await deps.meetings.update({ ...meeting, status: 'cancelled', cancellationReason: request.reason });
+  // A meeting that was held stays held: cancelling the rest of its series does not unmake it.
+  if (meeting.status === 'scheduled' && changesRecordedOccurrence(meeting, request.occurrenceStartMs)) await deps.meetings.update({ ...meeting, status: 'cancelled', cancellationReason: request.reason });
   return 'changed';
 }
