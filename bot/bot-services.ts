@@ -12,7 +12,7 @@ import type { SchedulingService } from '../src/services/scheduling.service';
 /** The use cases the bot calls, each as narrow as the commands and card actions use it. */
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'chooseCase' | 'statusOf' | 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
-  readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book'>;
+  readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book' | 'bookedSeries' | 'reschedule' | 'cancel'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create' | 'mayCreate'>;

@@ -121,7 +121,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const status = createCaseStatusService(serviceDeps);
+  const status = createCaseStatusService({ ...serviceDeps, calendar: connection.calendar });
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const bot = new CoreGroupBot({
     status,
@@ -180,7 +180,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
-      teamRouter({ team: createTeamView(serviceDeps), verifier: tabVerifier, logger }),
+      teamRouter({ team: createTeamView({ ...serviceDeps, calendar: connection.calendar }), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

@@ -1,6 +1,8 @@
 import type { CivilDate } from '../../src/domain/civil-date';
 import type { ObligationStatus } from '../../src/domain/obligations';
 import type { MinutesReadyMessage } from '../../src/services/ports/notifier.port';
+import type { BookedSeries } from '../../src/services/scheduling.service';
+import { seriesSection } from './booked-series.card';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate } from '../../src/domain/uk-date';
@@ -27,14 +29,16 @@ const facts = (meeting: MeetingMinutes) => ({
   ],
 });
 
-/** Where the minutes of the last and next meeting stand (1:1). */
-export function minutesCard(options: { caseReference: string; last?: MeetingMinutes | undefined; next?: MeetingMinutes | undefined }): object {
+/** Where the minutes of the last and next meeting stand, and the booked series (1:1). */
+export function minutesCard(options: { caseReference: string; last?: MeetingMinutes | undefined; next?: MeetingMinutes | undefined; booked?: BookedSeries | undefined; teamsAppId: string }): object {
   return adaptiveCard([
     heading(`Minutes — case ${escapeCardText(options.caseReference)}`),
     line('Last meeting', { weight: 'Bolder' }),
     options.last ? facts(options.last) : line('No core group has been held yet.', { isSubtle: true }),
     line('Next meeting', { weight: 'Bolder', separator: true }),
-    options.next ? facts(options.next) : line('No core group is booked. Type /coregroup schedule.', { isSubtle: true }),
+    ...(options.next ? [facts(options.next)] : []),
+    ...(options.booked ? seriesSection(options.booked, options.teamsAppId) : []),
+    ...(options.next || options.booked ? [] : [line('No core group is booked. Type /coregroup schedule.', { isSubtle: true })]),
   ]);
 }
 

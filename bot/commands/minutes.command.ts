@@ -6,7 +6,7 @@ export const minutesCase: CaseCommand = {
   verb: 'minutes',
   need: 'view-compliance',
   notIncluded: 'following the minutes in this app; the lead social worker can tell you where they stand',
-  card: async (coreGroup, caller, services) => minutesCard(await services.status.minutesOf(caller, coreGroup.id)),
+  card: async (coreGroup, caller, services) => minutesCard({ ...(await services.status.minutesOf(caller, coreGroup.id)), teamsAppId: services.teamsAppId }),
 };
 
 export const minutesCommand = caseCommand(minutesCase);

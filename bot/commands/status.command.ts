@@ -9,10 +9,10 @@ export const statusCase: CaseCommand = {
   verb: 'status',
   need: 'view-compliance',
   notIncluded: 'seeing deadlines and their status in this app; the lead social worker can tell you what is coming up',
-  card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)]),
+  card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)], services.teamsAppId),
   async overview(caller, services) {
     const statuses = await services.status.myStatus(caller);
-    return statuses.length > 0 ? statusCard(statuses) : undefined;
+    return statuses.length > 0 ? statusCard(statuses, services.teamsAppId) : undefined;
   },
 };
 

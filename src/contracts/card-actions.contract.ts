@@ -20,8 +20,24 @@ export const MARK_PRESENT_VERB = 'mark-present';
 export const CHOOSE_CASE_VERB = 'choose-case';
 export const ADD_MEMBERS_VERB = 'add-members';
 export const REMOVE_MEMBER_VERB = 'remove-member';
+export const RESCHEDULE_OFFER_VERB = 'reschedule-offer';
+export const RESCHEDULE_MEETING_VERB = 'reschedule-meeting';
+export const CANCEL_MEETING_VERB = 'cancel-meeting';
 
-export const CARD_VERBS = [CHECK_IN_VERB, BOOK_SLOT_VERB, RAISE_CONCERN_VERB, CREATE_CORE_GROUP_VERB, AGENDA_VIEW_VERB, MARK_PRESENT_VERB, CHOOSE_CASE_VERB, ADD_MEMBERS_VERB, REMOVE_MEMBER_VERB] as const;
+export const CARD_VERBS = [
+  CHECK_IN_VERB,
+  BOOK_SLOT_VERB,
+  RAISE_CONCERN_VERB,
+  CREATE_CORE_GROUP_VERB,
+  AGENDA_VIEW_VERB,
+  MARK_PRESENT_VERB,
+  CHOOSE_CASE_VERB,
+  ADD_MEMBERS_VERB,
+  REMOVE_MEMBER_VERB,
+  RESCHEDULE_OFFER_VERB,
+  RESCHEDULE_MEETING_VERB,
+  CANCEL_MEETING_VERB,
+] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 
@@ -68,6 +84,32 @@ export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, acti
 /** The Book button plus the chosen slot (its start, epoch milliseconds) from the card's input. */
 export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
+
+/** An instant on a card (a slot, an occurrence): epoch milliseconds as text. */
+const epochMsText = z.string().regex(/^\d{12,14}$/);
+
+/**
+ * Which part of the booked series a button changes: the occurrence starting at `occurrence`
+ * (`one`), or the whole series. `meetingId`: the series' meeting, checked against the case's
+ * current series before anything is changed.
+ */
+const seriesPart = z.object({ coreGroupId: z.uuid(), meetingId: z.uuid(), scope: z.enum(['one', 'series']), occurrence: epochMsText });
+export type SeriesPart = z.infer<typeof seriesPart>;
+
+/** "Reschedule this one" / "Reschedule the series": asks for slots to move it to. */
+export const rescheduleOfferAction = seriesPart;
+export type RescheduleOfferAction = SeriesPart;
+
+/** The Move button plus the chosen slot (its start, epoch milliseconds) from the card's input. */
+export const rescheduleMeetingAction = seriesPart.extend({ slot: epochMsText });
+export type RescheduleMeetingAction = z.infer<typeof rescheduleMeetingAction>;
+
+/** How long a cancellation reason may be: the card's text box allows no more. */
+export const CANCEL_REASON_LIMIT = 500;
+
+/** The Cancel button plus the reason and what to cancel (this one or the series) from the card's inputs. */
+export const cancelMeetingAction = seriesPart.extend({ reason: freeText(CANCEL_REASON_LIMIT).trim().min(1) });
+export type CancelMeetingAction = z.infer<typeof cancelMeetingAction>;
 
 /** The Raise button plus the form's inputs. */
 export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: freeText(1000).trim().min(1) });

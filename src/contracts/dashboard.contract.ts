@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planActionSchema } from './minutes.contract';
-import { civilDateSchema, deadlineStatusSchema, memberRoleSchema } from './wire-values.contract';
+import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
 /** The deadlines the policy engine tracks (src/domain/obligations.ts). */
 export const obligationKindSchema = z.enum([
@@ -27,6 +27,25 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
 export const signalSchema = z.object({ kind: signalKindSchema, subjectId: z.string().min(1), measure: z.number() });
 export type Signal = z.infer<typeof signalSchema>;
 
+/** A member's reply to the booked series' invitation, as Graph last reported it. */
+export const seriesReplySchema = z.enum(['accepted', 'tentative', 'declined', 'none', 'organiser']);
+export type SeriesReply = z.infer<typeof seriesReplySchema>;
+
+/**
+ * The group's next core group meeting: the next occurrence of its booked series (with its time,
+ * join link and each invitee's reply), else the next meeting recorded without a calendar booking.
+ * `id`: the meeting whose minutes the tab opens.
+ */
+export const nextMeetingSchema = z.object({
+  id: z.uuid(),
+  date: civilDateSchema,
+  startsAt: instantSchema.optional(),
+  endsAt: instantSchema.optional(),
+  joinUrl: z.url().optional(),
+  replies: z.array(z.object({ memberId: z.string().min(1), name: z.string(), reply: seriesReplySchema })).optional(),
+});
+export type NextMeeting = z.infer<typeof nextMeetingSchema>;
+
 export const dashboardCoreGroupSchema = z.object({
   id: z.uuid(),
   caseReference: z.string(),
@@ -36,7 +55,7 @@ export const dashboardCoreGroupSchema = z.object({
   canExportPlan: z.boolean(),
   obligations: z.array(obligationSchema),
   signals: z.array(signalSchema),
-  nextMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
+  nextMeeting: nextMeetingSchema.optional(),
 });
 export type DashboardCoreGroup = z.infer<typeof dashboardCoreGroupSchema>;
 

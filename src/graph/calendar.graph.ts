@@ -53,6 +53,16 @@ function toGraphDateTime(ms: number, timeZone: string): Graph.DateTimeTimeZone {
   return { dateTime: Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone).toPlainDateTime().toString(), timeZone };
 }
 
+/** A series' repetition from a new first start: same interval and end, on the new start's weekday or day of the month. */
+function recurrenceFrom(recurrence: Graph.PatternedRecurrence, startMs: number, timeZone: string): Graph.PatternedRecurrence {
+  const start = Temporal.Instant.fromEpochMilliseconds(startMs).toZonedDateTimeISO(timeZone);
+  const pattern = recurrence.pattern ?? {};
+  return {
+    pattern: { ...pattern, ...(pattern.type === 'weekly' ? { daysOfWeek: [Object.keys(DAY_NUMBER)[start.dayOfWeek - 1] as Graph.DayOfWeek] } : {}), ...(pattern.type === 'absoluteMonthly' ? { dayOfMonth: start.day } : {}) },
+    range: { ...recurrence.range, startDate: start.toPlainDate().toString() },
+  };
+}
+
 function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Graph.Event {
   const start = toGraphDateTime(invitation.startMs, invitation.timeZone);
   const recurrence: Graph.PatternedRecurrence | undefined = invitation.recurrence && {
@@ -266,7 +276,11 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
     },
 
     async reschedule(organiser, eventId, slot) {
-      await call('move the meeting', () => api(`${user(organiser)}/events/${encodeURIComponent(eventId)}`).patch({ start: toGraphDateTime(slot.startMs, slot.timeZone), end: toGraphDateTime(slot.endMs, slot.timeZone) }));
+      const path = `${user(organiser)}/events/${encodeURIComponent(eventId)}`;
+      // A series moved to another day must repeat on that day: its pattern moves with its start.
+      const { recurrence } = (await call('read the meeting', () => api(path).select(['id', 'recurrence']).get())) as Graph.Event;
+      const moved = { start: toGraphDateTime(slot.startMs, slot.timeZone), end: toGraphDateTime(slot.endMs, slot.timeZone), ...(recurrence ? { recurrence: recurrenceFrom(recurrence, slot.startMs, slot.timeZone) } : {}) };
+      await call('move the meeting', () => api(path).patch(moved));
     },
 
     async cancel(organiser, eventId, comment) {

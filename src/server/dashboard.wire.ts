@@ -2,6 +2,7 @@ import type * as wire from '../contracts/dashboard.contract';
 import type { ObligationKind, ObligationStatus } from '../domain/obligations';
 import type { SignalKind } from '../domain/signals';
 import type { Dashboard } from '../services/dashboard.service';
+import type { SeriesReply } from '../services/scheduling.service';
 import { type SameValues, lastCheckInToWire } from './wire-values.wire';
 
 /** The dashboard as the use case builds it, in domain types (Temporal dates). */
@@ -11,7 +12,20 @@ type DashboardModel = Awaited<ReturnType<Dashboard['of']>>;
 const _obligationKinds: SameValues<wire.ObligationKind, ObligationKind> = true;
 const _obligationStatuses: SameValues<wire.Obligation['status'], ObligationStatus> = true;
 const _signalKinds: SameValues<wire.SignalKind, SignalKind> = true;
+const _seriesReplies: SameValues<wire.SeriesReply, SeriesReply> = true;
 const _timelineKinds: SameValues<wire.TimelineKind, DashboardModel['timeline'][number]['kind']> = true;
+
+/** The next meeting: its date as text, and only what the contract names of each reply. */
+function nextMeetingToWire(meeting: NonNullable<DashboardModel['coreGroups'][number]['nextMeeting']>): wire.NextMeeting {
+  return {
+    id: meeting.id,
+    date: meeting.date.toString(),
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    joinUrl: meeting.joinUrl,
+    replies: meeting.replies?.map((reply) => ({ memberId: reply.memberId, name: reply.name, reply: reply.reply })),
+  };
+}
 
 /** `GET /api/dashboard`: dates as `YYYY-MM-DD` text, and only the fields the contract names. */
 export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardResponse {
@@ -23,7 +37,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       canExportPlan: group.canExportPlan,
       obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
-      nextMeeting: group.nextMeeting && { id: group.nextMeeting.id, date: group.nextMeeting.date.toString() },
+      nextMeeting: group.nextMeeting && nextMeetingToWire(group.nextMeeting),
     })),
     myActions: dashboard.myActions.map((action) => ({
       coreGroupId: action.coreGroupId,

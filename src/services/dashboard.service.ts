@@ -1,10 +1,12 @@
-import { type CivilDate, compareDates } from '../domain/civil-date';
+import { type CivilDate, compareDates, londonDateAtMs } from '../domain/civil-date';
 import { complianceByMonth } from '../domain/compliance';
 import { nextBookedMeeting } from '../domain/meeting';
 import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import type { Caller } from './authorise';
-import type { CaseStatusService } from './case-status.service';
+import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
+import type { CaseTimeline } from '../domain/obligations';
+import type { BookedSeries } from './scheduling/booked-series';
 
 export type { ComplianceCell } from '../domain/compliance';
 
@@ -13,6 +15,33 @@ export interface TimelineEntry {
   readonly date: CivilDate;
   readonly kind: 'icpc' | 'core-group' | 'review-conference' | 'action-due';
   readonly label: string;
+}
+
+/** A core group's next meeting; the time, join link and replies when it is an occurrence of a booked series. */
+export interface NextMeeting {
+  readonly id: string;
+  readonly date: CivilDate;
+  readonly startsAt?: string | undefined;
+  readonly endsAt?: string | undefined;
+  readonly joinUrl?: string | undefined;
+  readonly replies?: BookedSeries['replies'] | undefined;
+}
+
+/** The next occurrence of the booked series, else the next meeting recorded without a booking. */
+function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: CivilDate): NextMeeting | undefined {
+  const { booked } = status;
+  if (booked) {
+    return {
+      id: booked.meetingId,
+      date: londonDateAtMs(booked.next.startMs),
+      startsAt: new Date(booked.next.startMs).toISOString(),
+      endsAt: new Date(booked.next.endMs).toISOString(),
+      joinUrl: booked.joinUrl,
+      replies: booked.replies,
+    };
+  }
+  const recorded = nextBookedMeeting(timeline.meetings, today);
+  return recorded && { id: recorded.id, date: recorded.date };
 }
 
 /**
@@ -33,7 +62,6 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
         for (const meeting of caseTimeline.meetings.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: meeting.date, kind: 'core-group', label: meeting.status === 'held' ? 'Core group (held)' : 'Core group (booked)' });
         for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
         for (const action of status.actions.filter(isOpen)) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
-        const nextMeeting = nextBookedMeeting(caseTimeline.meetings, today);
         coreGroups.push({
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,
@@ -41,7 +69,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           canExportPlan: can({ role: status.role }, 'export-record'),
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
-          nextMeeting: nextMeeting ? { id: nextMeeting.id, date: nextMeeting.date } : undefined,
+          nextMeeting: nextMeetingOf(status, caseTimeline, today),
         });
       }
       return {

@@ -1,5 +1,6 @@
 import { SlotFinder } from '../domain/slot-finding';
 import { bookMeeting } from './scheduling/book-meeting';
+import { bookedSeriesOfCase } from './scheduling/booked-series-of-case';
 import { cancelMeeting } from './scheduling/cancel-meeting';
 import { proposeSlots } from './scheduling/propose-slots';
 import { reschedule } from './scheduling/reschedule';
@@ -7,6 +8,7 @@ import type { SchedulingDeps } from './scheduling/scheduling-deps';
 import { syncResponses } from './scheduling/sync-responses';
 
 export type { Booking } from './scheduling/book-meeting';
+export type { BookedSeries, SeriesReply } from './scheduling/booked-series';
 export type { SlotOffer } from './scheduling/propose-slots';
 export { type SchedulingDeps, transactionIdFor } from './scheduling/scheduling-deps';
 
@@ -22,6 +24,7 @@ export function createSchedulingService(deps: SchedulingDeps) {
   return {
     proposeSlots: (request: Parameters<typeof proposeSlots>[1]) => proposeSlots(proposing, request),
     book: (request: Parameters<typeof bookMeeting>[1]) => bookMeeting(deps, request),
+    bookedSeries: (request: Parameters<typeof bookedSeriesOfCase>[1]) => bookedSeriesOfCase(deps, request),
     reschedule: (request: Parameters<typeof reschedule>[1]) => reschedule(deps, request),
     cancel: (request: Parameters<typeof cancelMeeting>[1]) => cancelMeeting(deps, request),
     syncResponses: (meetingId: string) => syncResponses(deps, meetingId),

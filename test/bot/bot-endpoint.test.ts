@@ -430,6 +430,86 @@ describe('the bot endpoint with authentication on', () => {
     expect(JSON.stringify(lastCard())).toContain('nothing for you to schedule');
   });
 
+  describe('the booked series, after the booking above', () => {
+    const lead = demoObjectId('lead');
+    type Action = { type: string; verb?: string; title: string; data?: Record<string, unknown>; card?: { actions: Action[] } };
+    type SeriesCard = Card & { actions?: Action[] };
+    const actionsOf = (card: SeriesCard): Action[] => ((card.actions ?? []) as Action[]).flatMap((action) => [action, ...(action.card ? action.card.actions : [])]);
+    const titled = (card: SeriesCard, title: string) => actionsOf(card).find((action) => action.title === title);
+    const press = async (action: Action, inputs: Record<string, string> = {}) => {
+      const response = await post(fromMember(lead, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...action.data, ...inputs } } } }), await channel.token());
+      return ((await response.json()) as { value: SeriesCard }).value;
+    };
+    const scheduleCard = async () => {
+      await post(fromMember(lead, { text: '/coregroup schedule' }), await channel.token());
+      return lastCard() as SeriesCard;
+    };
+    const firstSlot = (card: SeriesCard) => (card.body.find((element) => (element as { id?: string }).id === 'slot') as unknown as { choices: { value: string }[] }).choices[0]!.value;
+
+    test('status and minutes show the series: next meeting, join link, minutes tab and each invitee’s reply', async () => {
+      const [meeting] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((candidate) => candidate.booking);
+      const grace = (await store.coreGroups.members(coreGroupId)).find((member) => member.email === 'grace.lindqvist@demo.example')!;
+      await store.meetings.recordInvitationResponses(meeting!.id, [{ memberId: grace.id, response: 'declined' }], clock.nowIso());
+      for (const [person, command] of [[lead, '/coregroup status'], [health, '/coregroup minutes']] as const) {
+        await post(fromMember(person, { text: command }), await channel.token());
+        const card = JSON.stringify(lastCard());
+        expect(card).toContain('Next meeting: **');
+        expect(card).toContain('"title":"Grace Lindqvist","value":"declined"');
+        expect(card).toContain('Join the Teams meeting');
+        expect(card).toContain(`/l/entity/${TEAMS_APP_ID}/minutes`);
+        expect(card).not.toContain('No core group is booked');
+        expect(card).not.toContain('Riley');
+      }
+    });
+
+    test('/coregroup schedule shows the series and offers to move or cancel it, not fresh slots', async () => {
+      const card = await scheduleCard();
+      const text = JSON.stringify(card);
+      expect(text).toContain('Core group booked — case DEMO-0001');
+      expect(text).not.toContain('book-slot');
+      expect(titled(card, 'Reschedule this one')).toBeDefined();
+      expect(titled(card, 'Cancel with this reason')).toBeDefined();
+    });
+
+    test('Reschedule this one moves that meeting on Graph, once however often Move is pressed', async () => {
+      const offer = await press(titled(await scheduleCard(), 'Reschedule this one')!);
+      const move = titled(offer, 'Move this meeting')!;
+      const slot = firstSlot(offer);
+      expect(JSON.stringify(await press(move, { slot }))).toContain('✔ Moved the meeting to');
+      expect(JSON.stringify(await press(move, { slot }))).toContain('Already moved');
+      const organiser = simulator.state.findUser('priya.shah@demo.example')!;
+      expect(organiser.events.filter((event) => event.id.endsWith(`_${String(move.data!.occurrence)}`))).toHaveLength(1);
+    });
+
+    test('Cancel with a reason: the next meeting, then the series, each once; then fresh slots are offered and the new series can be moved as a whole', async () => {
+      const cancelOne = titled(await scheduleCard(), 'Cancel with this reason')!;
+      expect(JSON.stringify(await press(cancelOne, { reason: 'Bank holiday clash', scope: 'one' }))).toContain('✔ Cancelled that meeting; the series goes on.');
+      expect(JSON.stringify(await press(cancelOne, { reason: 'Bank holiday clash', scope: 'one' }))).toContain('Already cancelled');
+      expect(JSON.stringify(await press(cancelOne, { reason: ' ', scope: 'series' }))).toContain('Say why');
+
+      const cancelSeries = titled(await scheduleCard(), 'Cancel with this reason')!;
+      expect(JSON.stringify(await press(cancelSeries, { reason: 'Child moved out of area', scope: 'series' }))).toContain('✔ Cancelled the series.');
+      expect(JSON.stringify(await press(cancelSeries, { reason: 'Child moved out of area', scope: 'series' }))).toContain('Already cancelled');
+      const organiser = simulator.state.findUser('priya.shah@demo.example')!;
+      const [cancelled] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.id === cancelSeries.data!.meetingId);
+      // Its first meeting was held (the meeting events above): that record stays; the rest of the series is gone.
+      expect(cancelled).toMatchObject({ status: 'held' });
+      expect(organiser.events.find((event) => event.id === cancelled!.booking!.eventId)?.isCancelled).toBe(true);
+
+      const slots = await scheduleCard();
+      const book = actionsOf(slots).find((action) => action.verb === 'book-slot')!;
+      expect(JSON.stringify(await press(book, { slot: firstSlot(slots) }))).toContain('Core group booked');
+      const series = titled(await scheduleCard(), 'Reschedule the series')!;
+      const offer = await press(series);
+      const moveSeries = titled(offer, 'Move the series')!;
+      const slot = firstSlot(offer);
+      expect(JSON.stringify(await press(moveSeries, { slot }))).toContain('✔ Moved the series to start');
+      expect(JSON.stringify(await press(moveSeries, { slot }))).toContain('Already moved');
+      const [booked] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.status === 'scheduled');
+      expect(booked!.startsAt).toBe(new Date(Number(slot)).toISOString());
+    });
+  });
+
   test('a personal chat is remembered for proactive messages, in the database', async () => {
     await post(fromMember(health, { text: 'help' }), await channel.token());
     expect(await store.conversationReferences.find(DEMO_TENANT_ID, `user:${health}`)).toMatchObject({ conversation: { conversationType: 'personal' }, serviceUrl: channel.serviceUrl });

@@ -15,6 +15,23 @@ import { signalCard } from '../../bot/cards/signal.card';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
 import { problems } from '../support/adaptive-cards';
+import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
+import type { BookedSeries } from '../../src/services/scheduling.service';
+
+const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+const ID = '5b1d0c8e-0000-4000-8000-000000000009';
+const series: BookedSeries = {
+  meetingId: ID,
+  next: { startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30) },
+  nextIsRecorded: true,
+  joinUrl: 'https://teams.microsoft.com/l/meetup-join/x',
+  chatId: '19:meeting_x@thread.v2',
+  replies: [
+    { memberId: 'm1', name: 'Priya [Shah](http://x)', reply: 'organiser' },
+    { memberId: 'm2', name: 'Grace', reply: 'declined' },
+    { memberId: 'm3', name: 'Tom', reply: 'none' },
+  ],
+};
 
 
 const action: PlanAction = {
@@ -31,8 +48,12 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['help for a professional', helpCard(['professional'])],
     ['private details notice', privateDetailsCard()],
     ['message', messageCard('Done')],
-    ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }])],
-    ['status, no core groups', statusCard([])],
+    ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
+    ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
+    ['status, no core groups', statusCard([], TEAMS_APP_ID)],
+    ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
+    ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
+    ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
     ['tasks', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
     ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
@@ -40,7 +61,8 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['escalate form', escalateCard({ coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
     ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
-    ['minutes', minutesCard({ caseReference: 'CP-1', last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    ['minutes', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    ['minutes, with a series booked', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
     ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],

@@ -9,6 +9,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import { demoPeopleInTeams, localNotifier, startChannelStandIn } from '../support/bot-channel';
 import { type TestDatabase, demoDatabase } from '../support/databases';
+import { calendarWithNoSeries } from '../support/graph';
 
 let now = '2026-06-03T08:00:00.000Z';
 const clock: Clock = { nowIso: () => now, today: () => londonDateOf(now) };
@@ -29,7 +30,7 @@ describe('check-in prompts as durable jobs, sent through the bot to a recording 
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const notifier = localNotifier(store.conversationReferences);
     planner = createCheckInPromptPlanner(deps);
-    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }), workerId: 'test-worker', clock });
+    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }), workerId: 'test-worker', clock });
   });
   afterAll(async () => {
     await channel.stop();

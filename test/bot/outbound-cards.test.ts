@@ -7,6 +7,7 @@ import { membersCard } from '../../bot/cards/members.card';
 import { minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
+import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
 import { signalCard } from '../../bot/cards/signal.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { renderOutboundCard } from '../../bot/outbound-cards';
@@ -14,6 +15,7 @@ import {
   ADD_MEMBERS_VERB,
   AGENDA_VIEW_VERB,
   BOOK_SLOT_VERB,
+  CANCEL_MEETING_VERB,
   CARD_VERBS,
   CHECK_IN_VERB,
   CHOOSE_CASE_VERB,
@@ -23,13 +25,18 @@ import {
   RAISE_CONCERN_VERB,
   REMOVE_MEMBER_VERB,
   addMembersAction,
+  RESCHEDULE_MEETING_VERB,
+  RESCHEDULE_OFFER_VERB,
   agendaAction,
   bookSlotAction,
+  cancelMeetingAction,
   checkInAction,
   chooseCaseAction,
   createCoreGroupAction,
   raiseConcernAction,
   removeMemberAction,
+  rescheduleMeetingAction,
+  rescheduleOfferAction,
 } from '../../src/contracts/card-actions.contract';
 import type { PlanAction } from '../../src/domain/plan';
 import type { OutboundMessage } from '../../src/services/ports/notifier.port';
@@ -93,15 +100,15 @@ const SCHEMAS: Record<CardVerb, z.ZodObject> = {
   [CHOOSE_CASE_VERB]: chooseCaseAction,
   [ADD_MEMBERS_VERB]: addMembersAction,
   [REMOVE_MEMBER_VERB]: removeMemberAction,
+  [RESCHEDULE_OFFER_VERB]: rescheduleOfferAction,
+  [RESCHEDULE_MEETING_VERB]: rescheduleMeetingAction,
+  [CANCEL_MEETING_VERB]: cancelMeetingAction,
 };
+const series = { meetingId: ID, next: { startMs: Date.UTC(2026, 5, 8, 13), endMs: Date.UTC(2026, 5, 8, 14, 30) }, nextIsRecorded: true, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatId: view.chatId, replies: [] };
 
 describe('what card actions carry is what the card-action contract reads', () => {
-  const slots = slotsCard({
-    coreGroupId: ID,
-    caseReference: 'CP-1',
-    names: new Map(),
-    offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } },
-  } as never);
+  const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } as never;
+  const slots = slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
   test.each([
     ['tasks', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
@@ -110,6 +117,8 @@ describe('what card actions carry is what the card-action contract reads', () =>
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
     ['members', membersCard({ coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
     ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
+    ['booked series', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
+    ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'series', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);
     const inputIds = new Set(elements.filter((element) => element.type?.startsWith('Input.')).map((element) => element.id));

@@ -7,6 +7,7 @@ import { createCaseStatusService } from '../../src/services/case-status.service'
 import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
+import { calendarWithNoSeries } from '../support/graph';
 
 const TODAY = Temporal.PlainDate.from('2026-12-02');
 const clock: Clock = { nowIso: () => '2026-12-02T09:00:00.000Z', today: () => TODAY };
@@ -42,7 +43,7 @@ describe.each(ENGINES.filter((engine) => engine.available))('the demo caseload o
 
   test('each case is at its own stage: just after the ICPC, mid-plan with signed minutes and check-ins, approaching review', async () => {
     const byReference = new Map((await store.coreGroups.listForMember(lead.tenantId, lead.aadObjectId)).map((group) => [group.caseReference, group]));
-    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id: string) => catalogue.get(id) });
+    const status = createCaseStatusService({ ...store, clock, calendars, calendar: calendarWithNoSeries, policy: (id: string) => catalogue.get(id) });
 
     const justAfterIcpc = byReference.get('DEMO-0001')!;
     expect(await store.meetings.listByCoreGroup(justAfterIcpc.id)).toEqual([]);

@@ -32,6 +32,7 @@ describe('attacks with the 1:1 cards', () => {
     checkIns: async () => (await bot.store.checkIns.listByCoreGroup(bot.coreGroupId)).length,
     concerns: async () => (await bot.store.concerns.listByCoreGroup(bot.coreGroupId)).length,
     meetings: async () => (await bot.store.meetings.listByCoreGroup(bot.coreGroupId)).length,
+    bookings: async () => (await bot.store.meetings.listByCoreGroup(bot.bookableGroup.coreGroupId)).length,
     coreGroups: async () => (await bot.store.coreGroups.listForMember(DEMO_TENANT_ID, manager)).length,
   };
 
@@ -39,7 +40,8 @@ describe('attacks with the 1:1 cards', () => {
   const VERBS = {
     'check-in': { presser: health, data: () => ({ coreGroupId: bot.coreGroupId, actionId: 'action-visits', status: 'on-track', promptId: randomUUID() }), recorded: counts.checkIns },
     'raise-concern': { presser: health, data: () => ({ coreGroupId: bot.coreGroupId, requestId: randomUUID(), kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks' }), recorded: counts.concerns },
-    'book-slot': { presser: lead, data: () => ({ coreGroupId: bot.coreGroupId, slot: String(Date.UTC(2026, 5, 15 + (slotDay += 1), 13)) }), recorded: counts.meetings },
+    // A case has one series at a time (the demo group has one): booking is pressed on the group with none.
+    'book-slot': { presser: demoObjectId('lead3'), data: () => ({ coreGroupId: bot.bookableGroup.coreGroupId, slot: String(Date.UTC(2026, 5, 15 + (slotDay += 1), 13)) }), recorded: counts.bookings },
     'create-core-group': {
       presser: manager,
       data: () => ({ requestId: randomUUID(), caseReference: `CP-ATTACK-${(caseNumber += 1)}`, childName: 'Invented Child', icpcDate: '2026-06-01', policyId: 'wales', creatorRole: 'team-manager', membersText: 'professional | GP surgery | Dr Ann Other | ann.other@gp.example', outcomesText: 'Safe at home' }),
@@ -126,7 +128,7 @@ describe('attacks with the 1:1 cards', () => {
 
     attack('book-slot by a member whose role may not schedule books nothing', async () => {
       const before = await counts.meetings();
-      const answer = JSON.stringify(await bot.invoke(health, { verb: 'book-slot', data: VERBS['book-slot'].data() }));
+      const answer = JSON.stringify(await bot.invoke(health, { verb: 'book-slot', data: { ...VERBS['book-slot'].data(), coreGroupId: bot.coreGroupId } }));
       expect(answer).not.toMatch(/meetup-join|Core group booked/);
       expect(await counts.meetings()).toBe(before);
     });

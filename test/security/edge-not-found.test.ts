@@ -20,6 +20,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { type TestDatabase, demoDatabase } from '../support/databases';
 import { attack } from './support/attack';
+import { calendarWithNoSeries } from '../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
 const CHAT_ID = '19:meeting_edge-not-found@thread.v2';
@@ -73,7 +74,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const logger = createLogger({ level: 'silent' });
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const routers = [
-      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier: devSignIn.verifier, logger }),
+      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, verifier: devSignIn.verifier, logger }),
     ];
     server = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers }).listen(0, '127.0.0.1');

@@ -48,6 +48,9 @@ const PRESSES: Record<CardVerb, { person: Person; inMeetingChat: boolean; freeTe
   'choose-case': { person: 'lead', inMeetingChat: false, data: () => ({ command: 'plan', coreGroupId: stack.coreGroupId }) },
   'add-members': { person: 'lead', inMeetingChat: false, freeText: ['memberText'], data: () => ({ coreGroupId: stack.coreGroupId, memberText: 'housing | housing association | Hal Housing | hal@housing.example' }) },
   'remove-member': { person: 'manager', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, memberId: randomUUID() }) },
+  'reschedule-offer': { person: 'lead', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'one', occurrence: String(Date.parse('2026-06-08T09:00:00Z')) }) },
+  'reschedule-meeting': { person: 'lead', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'series', occurrence: String(Date.parse('2026-06-08T09:00:00Z')), slot: String(Date.parse('2026-06-10T13:00:00Z')) }) },
+  'cancel-meeting': { person: 'lead', inMeetingChat: false, freeText: ['reason'], data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'one', occurrence: String(Date.parse('2026-06-08T09:00:00Z')), reason: 'Clash with a court hearing' }) },
 };
 
 test('every card verb of CARD_ACTIONS is fuzzed here', () => {

@@ -8,6 +8,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
 import { TENANT, aCoreGroup } from '../support/fixtures';
+import { calendarWithNoSeries } from '../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-10T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-10') };
 const calendars = loadWorkingDayCalendars();
@@ -35,7 +36,7 @@ describe('the status of every core group the caller belongs to', () => {
     const asLead = await groupWith('lead-social-worker');
     const asProfessional = await groupWith('professional');
     const asFamily = await groupWith('family-member');
-    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id) });
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
 
     const statuses = await status.myStatus({ tenantId: TENANT, aadObjectId: person });
 

@@ -9,6 +9,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
 import { TENANT, aCoreGroup } from '../support/fixtures';
+import { calendarWithNoSeries } from '../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-10T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-10') };
 const calendars = loadWorkingDayCalendars();
@@ -30,7 +31,7 @@ describe.each(ENGINES.filter((engine) => engine.available).map((engine) => engin
   beforeAll(async () => {
     database = await migratedDatabase(engine);
     store = createStore(database);
-    service = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id) });
+    service = createCaseStatusService({ ...store, clock, calendars, calendar: calendarWithNoSeries, policy: (id) => catalogue.get(id) });
   });
   afterAll(() => database.drop());
 

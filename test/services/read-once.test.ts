@@ -10,6 +10,7 @@ import { createMinutesService } from '../../src/services/minutes.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../support/databases';
+import { calendarWithNoSeries } from '../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
 const lead = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead') };
@@ -94,7 +95,7 @@ describe('one request reads the caller’s group and membership once', () => {
 
   test('the dashboard: each group, membership, plan and timeline read once for the status and the own actions together', async () => {
     const { store: counting, reads } = countingStore(store);
-    const status = createCaseStatusService(deps(counting));
+    const status = createCaseStatusService({ ...deps(counting), calendar: calendarWithNoSeries });
     const dashboard = await createDashboard({ status, clock }).of(health);
 
     expect(dashboard.coreGroups).toHaveLength(1);
@@ -112,7 +113,7 @@ describe('one request reads the caller’s group and membership once', () => {
   });
 
   test('the dashboard shows what the status and the own-actions views show on their own', async () => {
-    const status = createCaseStatusService(deps(store));
+    const status = createCaseStatusService({ ...deps(store), calendar: calendarWithNoSeries });
     const [alone, together] = [{ statuses: await status.myStatus(health), myActions: await status.myActions(health) }, await status.caseload(health)];
     expect(together.statuses.map((entry) => entry.status)).toEqual(alone.statuses);
     expect(together.myActions).toEqual(alone.myActions);

@@ -25,7 +25,7 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
   const meetingEvents = createMeetingEventsService(deps);
   const conversations = createConversations({ references: store.conversationReferences, clock });
   const bot = new CoreGroupBot({
-    status: createCaseStatusService(deps),
+    status: createCaseStatusService({ ...deps, calendar }),
     scheduling: createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId }),
     checkIns: createCheckInService(deps),
     concerns: createConcernService(deps),

@@ -25,3 +25,6 @@ export async function simulatedGraph(state: SimulatorState, retry = { maxRetries
 export function graphCalls(simulator: GraphSimulator) {
   return simulator.requests.filter((request) => !request.path.includes('/oauth2/'));
 }
+
+/** A calendar with no series on it: for status reads in tests that book nothing on Graph. */
+export const calendarWithNoSeries: Pick<Calendar, 'occurrences'> = { occurrences: async () => [] };

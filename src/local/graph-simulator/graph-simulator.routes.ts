@@ -119,7 +119,12 @@ const getEvent: Handler = (request, [userId, eventId], state) => {
   const user = userOr404(state, userId);
   if (isResponse(user)) return user;
   const found = findEvent(user, eventId);
-  return found ? json(select(found.master, request.query)) : error(404, 'ErrorItemNotFound', 'The event was not found');
+  if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
+  if (found.occurrenceMs === undefined) return json(select(found.master, request.query));
+  // One occurrence of a series, as Graph shows it: its own times, no recurrence of its own.
+  const durationMs = instantOf(found.master.end) - instantOf(found.master.start);
+  const occurrence = { ...found.master, id: eventId, type: 'occurrence', seriesMasterId: found.master.id, recurrence: null, start: utc(found.occurrenceMs), end: utc(found.occurrenceMs + durationMs) };
+  return json(select(occurrence, request.query));
 };
 
 const updateEvent: Handler = (request, [userId, eventId], state) => {
@@ -164,7 +169,8 @@ const listInstances: Handler = (request, [userId, eventId], state) => {
   const user = userOr404(state, userId);
   if (isResponse(user)) return user;
   const found = findEvent(user, eventId);
-  if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
+  // A cancelled series is deleted from the organiser's calendar, as Exchange does.
+  if (!found || found.master.isCancelled) return error(404, 'ErrorItemNotFound', 'The event was not found');
   const fromMs = Date.parse(request.query.get('startDateTime') ?? '');
   const toMs = Date.parse(request.query.get('endDateTime') ?? '');
   if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return error(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');

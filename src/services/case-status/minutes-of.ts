@@ -6,7 +6,8 @@ import { type StatusDeps, statusOf } from './status-of';
 
 /**
  * Where the minutes stand for the last held meeting and the next booked one: drafted or not,
- * signed by the chair and the team manager, delivered to how many, and the circulation deadline.
+ * signed by the chair and the team manager, delivered to how many, and the circulation deadline;
+ * with the booked series (its next occurrence may come after the meeting it records was held).
  */
 export async function minutesOf(deps: StatusDeps, request: { caller: Caller; coreGroupId: string }) {
   const { status, timeline } = await statusOf(deps, request);
@@ -28,5 +29,5 @@ export async function minutesOf(deps: StatusDeps, request: { caller: Caller; cor
   };
   const last = heldMeetingsOldestFirst(meetings).at(-1);
   const next = nextBookedMeeting(meetings, deps.clock.today());
-  return { caseReference: status.coreGroup.caseReference, last: await describe(last), next: await describe(next) };
+  return { caseReference: status.coreGroup.caseReference, last: await describe(last), next: await describe(next), booked: status.booked };
 }

@@ -4,14 +4,15 @@ import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../dom
 import { type Signal, detectSignals } from '../../domain/signals';
 import { type Caller, authorise } from '../authorise';
 import { heldMeetingAttendance } from '../held-meetings';
+import { type BookedSeries, type BookedSeriesDeps, bookedSeriesOf } from '../scheduling/booked-series';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 
-export interface StatusDeps extends PolicyDeps {
+export interface StatusDeps extends PolicyDeps, BookedSeriesDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listForMember' | 'members'>;
   readonly plans: Pick<PlanRepository, 'current'>;
-  readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline'>;
+  readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline' | 'listByCoreGroup' | 'invitations'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'deliveries'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
@@ -25,11 +26,13 @@ export interface CoreGroupStatus {
   readonly obligations: readonly Obligation[];
   readonly signals: readonly Signal[];
   readonly actions: readonly (PlanAction & { readonly lastCheckIn?: CheckIn | undefined })[];
+  /** The meeting series booked and still running, if any. */
+  readonly booked?: BookedSeries | undefined;
 }
 
 /**
  * One core group's status for a member: obligations judged today, drift and attendance signals,
- * and the plan's actions — with the case timeline they were judged from, so what is shown beside
+ * the booked meeting series, and the plan's actions — with the case timeline they were judged from, so what is shown beside
  * them is not read again. Authorised (view-compliance) and audited; `known`: the group and the
  * caller's membership when this request already read them.
  */
@@ -41,10 +44,10 @@ export async function statusOf(
   const { profile, calendar } = policyOf(deps, coreGroup);
   const asOf = deps.clock.today();
   const [timeline, plan, checkIns] = await Promise.all([deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
-  const heldMeetings = await heldMeetingAttendance(deps.minutes, timeline.meetings);
+  const [heldMeetings, booked] = await Promise.all([heldMeetingAttendance(deps.minutes, timeline.meetings), bookedSeriesOf(deps, { coreGroupId: coreGroup.id, meetings: timeline.meetings })]);
   const obligations = computeObligations({ profile, calendar, timeline, asOf });
   const actions = currentActions(plan?.actions ?? [], checkIns);
   const signals = detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings, obligations });
-  const status: CoreGroupStatus = { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role: member.role, obligations, signals, actions };
+  const status: CoreGroupStatus = { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role: member.role, obligations, signals, actions, booked };
   return { status, timeline };
 }

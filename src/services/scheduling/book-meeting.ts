@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
 import { type CoreGroupMeeting, meetingInvitees, meetingSeries } from '../../domain/meeting';
+import { RuleViolationError } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
+import { bookedSeriesOf } from './booked-series';
 import { type BookedEvent, CalendarError } from '../ports/calendar.port';
 import { LONDON, type SchedulingDeps, meetingMinutes, nextDeadlinesOf, organiserFor, transactionIdFor } from './scheduling-deps';
 
@@ -20,14 +22,15 @@ export interface Booking {
  * and outside the tenant), repeating at the policy's frequency until the next review
  * conference, with the case reference — never the child's name — in subject and body. The
  * booking key makes it happen once: a double click, a Teams retry or a crash between Graph
- * and the database all end with one event and one meeting.
+ * and the database all end with one event and one meeting. A case has one series at a time: a
+ * new one is booked only once the last has ended.
  */
 export async function bookMeeting(deps: SchedulingDeps, request: { caller: Caller; coreGroupId: string; startMs: number }): Promise<Booking> {
   const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
-  const bookingKey = `${coreGroup.id}:${request.startMs}`;
-  const existing = await deps.meetings.findByBookingKey(bookingKey);
+  const { bookingKey, existing } = await bookingKeyFor(deps, `${coreGroup.id}:${request.startMs}`);
   if (existing?.booking) return { meeting: existing, created: false, caseReference: coreGroup.caseReference, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
 
+  if (await bookedSeriesOf(deps, { coreGroupId: coreGroup.id })) throw new RuleViolationError('This case already has a series of core group meetings booked: move or cancel it; a new series can be booked once it has ended.');
   const { review, profile } = await nextDeadlinesOf(deps, coreGroup);
   const members = meetingInvitees(await deps.coreGroups.members(coreGroup.id));
   const organiser = organiserFor(deps, members);
@@ -58,6 +61,21 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
   const meeting = created.meeting;
   const chat = event.joinUrl ? await setUpMeetingChat(deps, { coreGroup, meeting, organiser, event: { ...event, joinUrl: event.joinUrl } }) : 'pending';
   return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, caseReference: coreGroup.caseReference, joinUrl: event.joinUrl, chat };
+}
+
+/**
+ * The booking key of a slot, and what it booked already. A series booked at this slot that has
+ * since been cancelled or met keeps its key: booking the slot again is a new series, keyed after
+ * that one (so still booked once).
+ */
+async function bookingKeyFor(deps: SchedulingDeps, slotKey: string): Promise<{ bookingKey: string; existing: CoreGroupMeeting | undefined }> {
+  let bookingKey = slotKey;
+  let existing = await deps.meetings.findByBookingKey(bookingKey);
+  while (existing && existing.status !== 'scheduled') {
+    bookingKey = `${slotKey}:after:${existing.id}`;
+    existing = await deps.meetings.findByBookingKey(bookingKey);
+  }
+  return { bookingKey, existing };
 }
 
 /** Puts the app into the meeting chat, records the chat on the meeting and posts the agenda there. */

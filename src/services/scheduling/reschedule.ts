@@ -1,15 +1,27 @@
 import { londonDateAtMs } from '../../domain/civil-date';
+import { RuleViolationError } from '../../domain/errors';
 import { changesRecordedOccurrence } from '../../domain/meeting';
 import { type Caller, authorise } from '../authorise';
-import { LONDON, type SchedulingDeps, bookedMeeting, eventToChange, meetingMinutes } from './scheduling-deps';
+import { type BookingChange, LONDON, type SchedulingDeps, bookedMeeting, eventToChange, meetingMinutes } from './scheduling-deps';
 
-/** Moves a booked meeting — one occurrence (by its start) or the whole series; the calendar tells the attendees. */
-export async function reschedule(deps: SchedulingDeps, request: { caller: Caller; meetingId: string; startMs: number; occurrenceStartMs?: number }): Promise<void> {
+/**
+ * Moves a booked meeting — one occurrence (by its start) or the whole series; the calendar tells
+ * the attendees. Moving it again to where it already is changes nothing (`unchanged`), and so does
+ * moving an occurrence that is no longer there (moved or cancelled already). A series that has
+ * already met is not moved as a whole: that would move the meeting it held.
+ */
+export async function reschedule(deps: SchedulingDeps, request: { caller: Caller; meetingId: string; startMs: number; occurrenceStartMs?: number }): Promise<BookingChange> {
   const meeting = await bookedMeeting(deps, request.meetingId);
   await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'schedule-meeting', targetId: meeting.id });
+  const wholeSeries = request.occurrenceStartMs === undefined;
+  if (wholeSeries && meeting.startsAt === new Date(request.startMs).toISOString()) return 'unchanged';
+  if (wholeSeries && meeting.status !== 'scheduled') throw new RuleViolationError('This series has already met or been cancelled: move its next meeting on its own, or book a new series once it has ended.');
   const endMs = request.startMs + meetingMinutes(deps) * 60_000;
   const eventId = await eventToChange(deps, { meeting, occurrenceStartMs: request.occurrenceStartMs });
+  if (!eventId) return 'unchanged';
   await deps.calendar.reschedule(meeting.booking.organiser, eventId, { startMs: request.startMs, endMs, timeZone: LONDON });
-  if (!changesRecordedOccurrence(meeting, request.occurrenceStartMs)) return;
-  await deps.meetings.update({ ...meeting, date: londonDateAtMs(request.startMs), startsAt: new Date(request.startMs).toISOString(), endsAt: new Date(endMs).toISOString() });
+  if (changesRecordedOccurrence(meeting, request.occurrenceStartMs)) {
+    await deps.meetings.update({ ...meeting, date: londonDateAtMs(request.startMs), startsAt: new Date(request.startMs).toISOString(), endsAt: new Date(endMs).toISOString() });
+  }
+  return 'changed';
 }

@@ -14,7 +14,7 @@ export const LONDON = 'Europe/London';
 
 export interface SchedulingDeps extends PolicyDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'listForMember'>;
-  readonly meetings: Pick<MeetingRepository, 'create' | 'findById' | 'findByBookingKey' | 'findByCalendarEvent' | 'update' | 'loadCaseTimeline' | 'recordInvitationResponses'>;
+  readonly meetings: Pick<MeetingRepository, 'create' | 'findById' | 'findByBookingKey' | 'findByCalendarEvent' | 'update' | 'loadCaseTimeline' | 'recordInvitationResponses' | 'listByCoreGroup' | 'invitations'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly calendar: Calendar;
   readonly agenda: AgendaPublisher;
@@ -38,6 +38,9 @@ export function organiserFor(deps: Pick<SchedulingDeps, 'organiserMailbox'>, inv
   return organiser;
 }
 
+/** What a change to a booked meeting did: `unchanged` when it had been made already (a repeated press). */
+export type BookingChange = 'changed' | 'unchanged';
+
 /** A deterministic GUID from a booking key: Graph's `transactionId`, so a retried create returns the same event. */
 export function transactionIdFor(bookingKey: string): string {
   return uuidFromKey(bookingKey);
@@ -59,13 +62,14 @@ export async function bookedMeeting(deps: Pick<SchedulingDeps, 'meetings'>, meet
   return { ...meeting, booking: meeting.booking };
 }
 
-/** The calendar's id of the event to change: the whole series, or one occurrence found by its start. */
-export async function eventToChange(deps: Pick<SchedulingDeps, 'calendar'>, request: { meeting: { booking: MeetingBooking }; occurrenceStartMs?: number | undefined }): Promise<string> {
+/**
+ * The calendar's id of the event to change: the whole series, or one occurrence found by its
+ * start — none when the series has no occurrence then any more (it was moved or cancelled already).
+ */
+export async function eventToChange(deps: Pick<SchedulingDeps, 'calendar'>, request: { meeting: { booking: MeetingBooking }; occurrenceStartMs?: number | undefined }): Promise<string | undefined> {
   const { booking } = request.meeting;
   const startMs = request.occurrenceStartMs;
   if (startMs === undefined) return booking.eventId;
   const occurrences = await deps.calendar.occurrences(booking.organiser, booking.eventId, startMs - 60_000, startMs + 60_000);
-  const occurrence = occurrences.find((candidate) => candidate.startMs === startMs);
-  if (!occurrence) throw new NotFoundError('There is no meeting in the series at that time.');
-  return occurrence.id;
+  return occurrences.find((candidate) => candidate.startMs === startMs)?.id;
 }

@@ -32,9 +32,9 @@ export interface Place {
 }
 
 /** A core group with one plan action, owned by its lead social worker. */
-async function seedCoreGroup(store: Store, group: { tenantId: string; caseReference: string; leadAadObjectId: string }): Promise<{ coreGroupId: string; actionId: string }> {
+async function seedCoreGroup(store: Store, group: { tenantId: string; caseReference: string; leadAadObjectId: string; leadEmail?: string }): Promise<{ coreGroupId: string; actionId: string }> {
   const coreGroupId = randomUUID();
-  const lead: CoreGroupMember = { id: randomUUID(), displayName: 'Lee Other', role: 'lead-social-worker', agency: "children's social care", email: `${group.caseReference.toLowerCase()}@other.example`, aadObjectId: group.leadAadObjectId, reach: 'tenant', active: true };
+  const lead: CoreGroupMember = { id: randomUUID(), displayName: 'Lee Other', role: 'lead-social-worker', agency: "children's social care", email: group.leadEmail ?? `${group.caseReference.toLowerCase()}@other.example`, aadObjectId: group.leadAadObjectId, reach: 'tenant', active: true };
   await store.coreGroups.create({ id: coreGroupId, caseReference: group.caseReference, childName: 'Another Child (invented)', tenantId: group.tenantId, policyId: 'ten-working-days-four-weekly', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() }, [lead]);
   const actionId = `action-${group.caseReference.toLowerCase()}`;
   await store.plans.saveRevision(
@@ -60,7 +60,8 @@ async function seedCoreGroup(store: Store, group: { tenantId: string; caseRefere
  * The real bot behind the real `/api/messages` endpoint, with authentication on (channel tokens
  * signed by a local stand-in, replies recorded by its connector), serving two tenants. Seeded with
  * the demo core group and a meeting of it whose chat is `MEETING_CHAT_ID` (started, draft minutes
- * open), a second group in the same tenant (lead `demoObjectId('lead2')`), a group in the other
+ * open), a second group in the same tenant (lead `demoObjectId('lead2')`), a third with nothing
+ * booked (`bookableGroup`, lead `demoObjectId('lead3')`), a group in the other
  * tenant, and 1:1 chats with the app for the demo people in Teams except the team manager.
  */
 export async function startBotUnderAttack() {
@@ -78,6 +79,8 @@ export async function startBotUnderAttack() {
   await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), startsAt: '2026-06-08T09:00:00.000Z', endsAt: '2026-06-08T10:30:00.000Z', status: 'scheduled', booking: { organiser: 'priya.shah@demo.example', eventId: 'event-attacked', chatId: MEETING_CHAT_ID } });
   await meetingEvents.meetingStarted({ tenantId: DEMO_TENANT_ID, chatId: MEETING_CHAT_ID });
   const sameTenantGroup = await seedCoreGroup(store, { tenantId: DEMO_TENANT_ID, caseReference: 'DEMO-0002', leadAadObjectId: demoObjectId('lead2') });
+  // Nothing booked yet, and its lead's mailbox is on the simulated calendar: where a booking can be made (the demo group has its series).
+  const bookableGroup = await seedCoreGroup(store, { tenantId: DEMO_TENANT_ID, caseReference: 'DEMO-0003', leadAadObjectId: demoObjectId('lead3'), leadEmail: 'priya.shah@demo.example' });
   const otherTenantGroup = await seedCoreGroup(store, { tenantId: OTHER_TENANT_ID, caseReference: 'OTHER-0001', leadAadObjectId: demoObjectId('health') });
   await demoPeopleInTeams(store, channel.serviceUrl, { at: clock.nowIso(), keys: ['lead', 'health', 'school', 'police', 'iro'] });
 
@@ -99,6 +102,7 @@ export async function startBotUnderAttack() {
     coreGroupId,
     meetingId,
     sameTenantGroup,
+    bookableGroup,
     otherTenantGroup,
     post,
     /** The bot's answer to an `Action.Execute` press: the card it returned (the invoke response's value). */

@@ -27,6 +27,7 @@ import type { Clock } from '../../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
 import { migratedDatabase } from '../../support/databases';
+import { calendarWithNoSeries } from '../../support/graph';
 
 export const clock: Clock = { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-08') };
 const AUDIENCE = 'api://coregroup.example.org/33333333-4444-4555-8666-777777777777';
@@ -102,7 +103,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
   } satisfies BotServices);
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
   let base = '';
-  const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService(deps), clock }), verifier, logger });
+  const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier, logger });
   const notifications = createCalendarNotificationService({ subscriptions: store.calendarSubscriptions, meetings: store.meetings, clock, notificationUrl: () => `${base}/api/graph/notifications`, calendar: unused('calendar'), scheduling: unused('scheduling') });
   const graph = graphNotificationsRouter({ service: notifications, logger });
   const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger, tokensRequired: true }), graph] });

@@ -193,7 +193,7 @@ export async function startSecuredStack() {
   const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId: TEAMS_APP_ID, organiserMailbox: 'priya.shah@demo.example' });
   let base = '';
   const notifications = createCalendarNotificationService({ calendar, subscriptions: store.calendarSubscriptions, meetings: store.meetings, scheduling, clock, notificationUrl: () => `${base}/api/graph/notifications` });
-  const status = createCaseStatusService(deps);
+  const status = createCaseStatusService({ ...deps, calendar });
   const conversations = createConversations({ references: store.conversationReferences, clock });
   const allowedTenantIds = [DEMO_TENANT_ID, PARTNER_TENANT_ID];
   const bot = new CoreGroupBot({
@@ -238,7 +238,7 @@ export async function startSecuredStack() {
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, verifier, logger }),
-      teamRouter({ team: createTeamView(deps), verifier, logger }),
+      teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');

@@ -9,6 +9,7 @@ import type { Clock } from '../../../src/services/ports/clock.port';
 import type { Store } from '../../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../../support/databases';
 import { recordingNotifier } from './recording-notifier';
+import { calendarWithNoSeries } from '../../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 const PROMPTED_AT = '2026-06-05T07:00:00.000Z';
@@ -23,7 +24,7 @@ describe('check-in prompts and chases: who is told, with what', () => {
   const jobFor = (key: string) => ({ tenantId: DEMO_TENANT_ID, coreGroupId, memberId: member(key).id, aadObjectId: demoObjectId(key), promptId: randomUUID(), promptedAt: PROMPTED_AT });
   const notices = (notifier: ReturnType<typeof recordingNotifier>['notifier']) => {
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
-    return createCheckInNotices({ status: createCaseStatusService(deps), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier });
+    return createCheckInNotices({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier });
   };
 
   beforeAll(async () => {

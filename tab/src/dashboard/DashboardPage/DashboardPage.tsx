@@ -1,6 +1,6 @@
 import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
-import type { DashboardCoreGroup, DashboardResponse } from '@contracts/dashboard.contract';
+import type { DashboardCoreGroup, DashboardResponse, NextMeeting, SeriesReply } from '@contracts/dashboard.contract';
 import type { ExportFormat } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
@@ -23,6 +23,40 @@ function minutesHref(meetingId: string): string {
   const theme = new URLSearchParams(window.location.search).get('theme');
   if (theme) params.set('theme', theme);
   return `minutes.html?${params.toString()}`;
+}
+
+const REPLY_LABELS: Record<SeriesReply, string> = { accepted: 'accepted', tentative: 'tentative', declined: 'declined', none: 'no reply yet', organiser: 'organiser' };
+
+/** The next core group meeting: when, the join link, the minutes, and each invitee's reply. */
+function NextMeetingLine(props: { meeting: NextMeeting | undefined }) {
+  const styles = useDashboardPageStyles();
+  const { meeting } = props;
+  if (!meeting) return <p className={styles.text}>No meeting booked.</p>;
+  return (
+    <>
+      <p className={styles.text}>
+        Next meeting {meeting.startsAt ? formatInstant(meeting.startsAt) : formatDate(meeting.date)} ·{' '}
+        {meeting.joinUrl && (
+          <>
+            <Link href={meeting.joinUrl} target="_blank" rel="noreferrer">
+              Join the Teams meeting
+            </Link>{' '}
+            ·{' '}
+          </>
+        )}
+        <Link href={minutesHref(meeting.id)}>Open the minutes</Link>
+      </p>
+      {meeting.replies && meeting.replies.length > 0 && (
+        <ul className={styles.list} aria-label="Replies to the invitation">
+          {meeting.replies.map((reply) => (
+            <li key={reply.memberId} className={styles.meta}>
+              {isolatedUserText(reply.name)}: {REPLY_LABELS[reply.reply]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 /** How many open deadlines each core group card lists before "and N more". */
@@ -171,18 +205,7 @@ export function DashboardPage() {
                     {isolatedUserText(group.caseReference)}
                   </h3>
                   <p className={styles.meta}>Your role: {words(group.role)}</p>
-                  <p className={styles.text}>
-                    {group.nextMeeting ? (
-                      <>
-                        Next meeting {formatDate(group.nextMeeting.date)} ·{' '}
-                        <Link href={minutesHref(group.nextMeeting.id)}>
-                          Open the minutes
-                        </Link>
-                      </>
-                    ) : (
-                      'No meeting booked.'
-                    )}
-                  </p>
+                  <NextMeetingLine meeting={group.nextMeeting} />
                   {open.length === 0 ? (
                     <p className={styles.meta}>No open deadlines.</p>
                   ) : (

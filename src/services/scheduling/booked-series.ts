@@ -1,0 +1,100 @@
+import { Temporal } from 'temporal-polyfill';
+import type { CoreGroupMember } from '../../domain/core-group';
+import { type CoreGroupMeeting, type MeetingBooking, meetingInvitees } from '../../domain/meeting';
+import { type Calendar, CalendarError, type InvitationResponse } from '../ports/calendar.port';
+import type { Clock } from '../ports/clock.port';
+import type { CoreGroupRepository, MeetingRepository } from '../ports/store.port';
+
+/** A member's reply to the series' invitation, as Graph last reported it (`none`: no reply yet). */
+export type SeriesReply = 'accepted' | 'tentative' | 'declined' | 'none' | 'organiser';
+
+/** The meeting series booked for a core group, as it stands: what every view shows of it. */
+export interface BookedSeries {
+  /** The meeting recorded for the series (dated by its first occurrence): what reschedule and cancel act on. */
+  readonly meetingId: string;
+  /** The next occurrence still to come, epoch milliseconds. */
+  readonly next: { readonly startMs: number; readonly endMs: number };
+  /** Whether the next occurrence is the one the meeting records (changing it changes the record). */
+  readonly nextIsRecorded: boolean;
+  readonly joinUrl?: string | undefined;
+  /** The Teams meeting chat, where the minutes tab lives. */
+  readonly chatId?: string | undefined;
+  readonly replies: readonly { readonly memberId: string; readonly name: string; readonly reply: SeriesReply }[];
+}
+
+export interface BookedSeriesDeps {
+  readonly coreGroups: Pick<CoreGroupRepository, 'members'>;
+  readonly meetings: Pick<MeetingRepository, 'listByCoreGroup' | 'invitations'>;
+  readonly calendar: Pick<Calendar, 'occurrences'>;
+  readonly clock: Clock;
+}
+
+/** How far ahead a series is looked for: past any review conference a series repeats until. */
+const HORIZON = { months: 13 } as const;
+
+const REPLY: Record<InvitationResponse, SeriesReply> = { accepted: 'accepted', tentativelyAccepted: 'tentative', declined: 'declined', none: 'none', notResponded: 'none', organizer: 'organiser' };
+
+type Booked = CoreGroupMeeting & { booking: MeetingBooking };
+
+/**
+ * The group's current series: its latest booked meeting still to be held (a new series), else its
+ * latest held one, else its latest cancelled one (cancelling only the occurrence a meeting records
+ * leaves the rest of its series running).
+ */
+function latestBooked(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
+  const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined);
+  const RANK = { scheduled: 0, held: 1, cancelled: 2 } as const;
+  return booked.sort((a, b) => RANK[a.status] - RANK[b.status] || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
+}
+
+/**
+ * The next occurrence of a booked series: the recorded one while it is still ahead and standing
+ * (no calendar call), else the calendar's next occurrence of the series; none once it has ended.
+ */
+async function nextOccurrence(deps: BookedSeriesDeps, meeting: Booked, nowMs: number): Promise<{ startMs: number; endMs: number; recorded: boolean } | undefined> {
+  const recordedStart = Date.parse(meeting.startsAt!);
+  if (meeting.status === 'scheduled' && recordedStart > nowMs) return { startMs: recordedStart, endMs: Date.parse(meeting.endsAt ?? meeting.startsAt!), recorded: true };
+  const untilMs = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO('UTC').add(HORIZON).epochMilliseconds;
+  const occurrences = await deps.calendar.occurrences(meeting.booking.organiser, meeting.booking.eventId, nowMs, untilMs).catch((error: unknown) => {
+    // A series cancelled as a whole is gone from the organiser's calendar: it has ended.
+    if (error instanceof CalendarError && error.code === 'calendar-refused') return [];
+    throw error;
+  });
+  // A held meeting is over, even when its calendar slot is not (it ended early, or ran late).
+  const over = (startMs: number) => startMs <= nowMs || (meeting.status === 'held' && startMs <= recordedStart);
+  const next = occurrences.filter((occurrence) => !over(occurrence.startMs)).sort((a, b) => a.startMs - b.startMs)[0];
+  return next && { startMs: next.startMs, endMs: next.endMs, recorded: false };
+}
+
+/** Each invitee's reply to the series, the organiser marked as such. */
+function repliesOf(members: readonly CoreGroupMember[], booking: MeetingBooking, stored: readonly { memberId: string; response: InvitationResponse }[]): BookedSeries['replies'] {
+  const byMember = new Map(stored.map((entry) => [entry.memberId, entry.response]));
+  return meetingInvitees(members).map((member) => ({
+    memberId: member.id,
+    name: member.displayName,
+    reply: member.email.toLowerCase() === booking.organiser.toLowerCase() ? 'organiser' : REPLY[byMember.get(member.id) ?? 'none'],
+  }));
+}
+
+/**
+ * The booked series of a core group — next occurrence, join link, meeting chat and each member's
+ * reply — or nothing when none is booked or the last one has ended (then a new one may be
+ * booked). `meetings`: the group's meetings when the caller already read them (their timeline),
+ * so a group with nothing booked costs no further read. The caller authorises.
+ */
+export async function bookedSeriesOf(deps: BookedSeriesDeps, request: { coreGroupId: string; meetings?: readonly Pick<CoreGroupMeeting, 'status'>[] }): Promise<BookedSeries | undefined> {
+  if (request.meetings && !request.meetings.some((meeting) => meeting.status !== 'cancelled')) return undefined;
+  const meeting = latestBooked(await deps.meetings.listByCoreGroup(request.coreGroupId));
+  if (!meeting) return undefined;
+  const next = await nextOccurrence(deps, meeting, Temporal.Instant.from(deps.clock.nowIso()).epochMilliseconds);
+  if (!next) return undefined;
+  const [members, invitations] = await Promise.all([deps.coreGroups.members(request.coreGroupId), deps.meetings.invitations(meeting.id)]);
+  return {
+    meetingId: meeting.id,
+    next: { startMs: next.startMs, endMs: next.endMs },
+    nextIsRecorded: next.recorded,
+    joinUrl: meeting.booking.joinUrl,
+    chatId: meeting.booking.chatId,
+    replies: repliesOf(members, meeting.booking, invitations),
+  };
+}
