@@ -42,6 +42,10 @@ const agenda = { meetingId: '5b1d0c8e-0000-4000-8000-000000000002', chatId: '19:
 const agendaOptions = { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: ['29:a'] };
 const obligation = { id: 'first-core-group', kind: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), status: 'overdue', daysLate: 2, rule: 'First core group within 10 working days of the ICPC', source: { citation: 'x', verified: true } } as Obligation;
 
+/** `count` core groups' statuses, most pressing first: the first overdue, the rest due. */
+const caseload = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({ coreGroup: { id: `c${index}`, caseReference: `TEAM-${String(index + 1).padStart(4, '0')}`, policyId: 'england' }, role: 'team-manager' as const, obligations: [{ ...obligation, status: index === 0 ? ('overdue' as const) : ('due' as const) }], signals: [], actions: [action] }));
+
 describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
   test.each([
     ['help', helpCard()],
@@ -51,6 +55,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
     ['status, no core groups', statusCard([], TEAMS_APP_ID)],
+    ['status of a caseload (a line a case)', statusCard(caseload(7), TEAMS_APP_ID)],
     ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
     ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
     ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
@@ -90,7 +95,7 @@ describe('check-in buttons', () => {
   test('are Universal Actions with an Action.Submit fallback, carrying ids but no personal data', () => {
     expect(buttons.map((button) => button.type)).toEqual(['Action.Execute', 'Action.Execute', 'Action.Execute', 'Action.Execute']);
     expect(buttons.every((button) => button.fallback.type === 'Action.Submit')).toBe(true);
-    expect(buttons[0]!.data).toEqual({ coreGroupId: 'c', actionId: 'action-visits', status: 'on-track', promptId: 'p' });
+    expect(buttons[0]!.data).toEqual({ coreGroupId: 'c', actionId: 'action-visits', status: 'on-track', promptId: 'p', scope: 'case' });
   });
 
   test('the note is limited in length', () => {
@@ -138,4 +143,22 @@ test('the slots card names the invitees whose availability is unknown, escaped',
   const card = JSON.stringify(slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m2', 'Owen Price'], ['m3', 'Jordan [Ellis](http://x)']]), offer }));
   expect(card).toContain('Availability unknown for Owen Price and ');
   expect(card).not.toContain('[Ellis](http');
+});
+
+describe('the status card for a caseload', () => {
+  test('a few cases in full; beyond five, a line a case with what is overdue and next', () => {
+    expect(JSON.stringify(statusCard(caseload(5), TEAMS_APP_ID))).toContain('No core group meeting is booked.');
+    const text = JSON.stringify(statusCard(caseload(6), TEAMS_APP_ID));
+    expect(text).toContain('Your 6 core groups, most pressing first');
+    expect(text).toContain('1 overdue · next: First core group within 10 working days of the ICPC by Wed 10 Jun 2026');
+    expect(text).not.toContain('No core group meeting is booked.');
+  });
+
+  test('a team manager’s 150 cases fit in one Teams message (under 28 KB): 40 listed, the rest counted', () => {
+    const text = JSON.stringify(statusCard(caseload(150), TEAMS_APP_ID));
+    expect(Buffer.byteLength(text)).toBeLessThan(28 * 1024);
+    expect(text).toContain('TEAM-0040');
+    expect(text).not.toContain('TEAM-0041');
+    expect(text).toContain('And 110 more, less pressing: the dashboard lists them all.');
+  });
 });
