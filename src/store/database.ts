@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
 import { Pool } from 'pg';
 import { InvalidInputError } from '../domain/errors';
 import type { Database } from './schema';
@@ -155,6 +155,17 @@ class FairSqliteDriver extends SqliteDriver {
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     this.#turns.release();
+  }
+
+  /**
+   * `BEGIN IMMEDIATE`, not Kysely's deferred `BEGIN`: the write lock is taken (waiting up to the
+   * busy timeout) before the transaction reads. A deferred transaction that reads and then writes
+   * while another process (the admin CLI, a second `npm start` on the same file) committed in
+   * between fails at once with "database is locked" — SQLite cannot wait there without breaking
+   * isolation, so its busy handler is never called.
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 

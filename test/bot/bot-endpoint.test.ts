@@ -441,7 +441,8 @@ describe('the bot endpoint with authentication on', () => {
       return ((await response.json()) as { value: SeriesCard }).value;
     };
     const scheduleCard = async () => {
-      await post(fromMember(lead, { text: '/coregroup schedule' }), await channel.token());
+      // The lead holds DEMO-0001 and the case set up through /coregroup new above, so the command names its case.
+      await post(fromMember(lead, { text: '/coregroup schedule DEMO-0001' }), await channel.token());
       return lastCard() as SeriesCard;
     };
     const firstSlot = (card: SeriesCard) => (card.body.find((element) => (element as { id?: string }).id === 'slot') as unknown as { choices: { value: string }[] }).choices[0]!.value;

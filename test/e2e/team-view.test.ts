@@ -75,17 +75,20 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     const page = await open('Tom Okafor');
     const grid = page.getByRole('grid', { name: 'My team’s core groups' });
     await grid.waitFor();
-    expect(await firstColumn(grid, 1)).toEqual(['=Alex Morgan', 'Priya Shah', 'Zainab Ahmed']);
-    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'DEMO-0001', 'TEAM-0002']);
+    // The demo caseload (Priya Shah's DEMO-0001 to DEMO-0003) is in Tom Okafor's team too.
+    expect(await firstColumn(grid, 1)).toEqual(['=Alex Morgan', 'Priya Shah', 'Priya Shah', 'Priya Shah', 'Zainab Ahmed']);
+    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'DEMO-0001', 'DEMO-0002', 'DEMO-0003', 'TEAM-0002']);
     const team3 = grid.getByRole('row').filter({ hasText: 'TEAM-0003' });
     expect(await team3.getByRole('gridcell').allTextContents()).toEqual(['=Alex Morgan', 'TEAM-0003', expect.any(String), expect.any(String), expect.any(String), '1', '1']);
 
     await grid.getByRole('columnheader', { name: 'Case' }).click();
-    expect(await firstColumn(grid, 2)).toEqual(['DEMO-0001', 'TEAM-0002', 'TEAM-0003']);
+    expect(await firstColumn(grid, 2)).toEqual(['DEMO-0001', 'DEMO-0002', 'DEMO-0003', 'TEAM-0002', 'TEAM-0003']);
     await grid.getByRole('columnheader', { name: 'Case' }).click();
-    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'TEAM-0002', 'DEMO-0001']);
+    expect(await firstColumn(grid, 2)).toEqual(['TEAM-0003', 'TEAM-0002', 'DEMO-0003', 'DEMO-0002', 'DEMO-0001']);
     await grid.getByRole('columnheader', { name: 'Open concerns' }).click();
-    expect((await firstColumn(grid, 6)).map(Number)).toEqual([0, 0, 1]);
+    const concerns = (await firstColumn(grid, 6)).map(Number);
+    expect(concerns).toEqual([...concerns].sort((a, b) => a - b));
+    expect(concerns.at(-1)).toBeGreaterThanOrEqual(1);
 
     const results = await new AxeBuilder({ page: page as never }).include('#team-heading').analyze();
     expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
