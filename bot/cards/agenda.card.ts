@@ -1,8 +1,8 @@
-import { AGENDA_VIEW_VERB, type AgendaAction, type CardVerb, MARK_PRESENT_VERB, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
+import { AGENDA_VIEW_VERB, type AgendaAction, MARK_PRESENT_VERB } from '../../src/contracts/card-actions.contract';
 import type { Attendance } from '../../src/domain/minutes';
 import type { CheckInStatus } from '../../src/domain/plan';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
-import { adaptiveCard, heading, line } from './card';
+import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
 import { ukDate } from '../../src/domain/uk-date';
@@ -80,11 +80,6 @@ export function personalAgendaCard(view: PersonalAgendaView, options: { minutesU
   ];
   const actions = view.attendance === 'present' ? (shared.actions ?? []).filter((action) => (action as { verb?: string }).verb !== MARK_PRESENT_VERB) : shared.actions;
   return { ...shared, body: [...shared.body, ...mine], ...(actions ? { actions } : {}) };
-}
-
-function executeAction(verb: CardVerb, title: string, data: AgendaAction): object {
-  const submitted: SubmittedCardAction<AgendaAction> = { ...data, verb };
-  return { type: 'Action.Execute', verb, title, data, fallback: { type: 'Action.Submit', title, data: submitted } };
 }
 
 /** 1:1 to the chair and the minute-taker when the meeting ends. */

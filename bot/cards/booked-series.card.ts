@@ -2,16 +2,14 @@ import {
   CANCEL_MEETING_VERB,
   CANCEL_REASON_LIMIT,
   type CancelMeetingAction,
-  type CardVerb,
   RESCHEDULE_MEETING_VERB,
   RESCHEDULE_OFFER_VERB,
   type RescheduleMeetingAction,
   type SeriesPart,
-  type SubmittedCardAction,
 } from '../../src/contracts/card-actions.contract';
 import type { BookedSeries, SeriesReply, SlotOffer } from '../../src/services/scheduling.service';
 import { minutesTabLink } from './agenda.card';
-import { adaptiveCard, heading, line } from './card';
+import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
 
@@ -21,12 +19,6 @@ const REPLY_WORDS: Record<SeriesReply, string> = { accepted: 'accepted', tentati
 const SLOT_INPUT: keyof RescheduleMeetingAction = 'slot';
 const REASON_INPUT: keyof CancelMeetingAction = 'reason';
 const SCOPE_INPUT: keyof CancelMeetingAction = 'scope';
-
-/** An `Action.Execute` with its `Action.Submit` fallback carrying the same data and the verb. */
-function execute(title: string, verb: CardVerb, data: object, options: { inputs?: boolean } = {}): object {
-  const submitted: SubmittedCardAction<typeof data> = { ...data, verb };
-  return { type: 'Action.Execute', verb, title, data, ...(options.inputs ? { associatedInputs: 'auto' } : {}), fallback: { type: 'Action.Submit', title, data: submitted } };
-}
 
 /** The links of a booked series: the Teams meeting, and the minutes tab in its chat. */
 export function seriesLinks(series: BookedSeries, teamsAppId: string): object[] {
@@ -76,7 +68,7 @@ export function bookedSeriesCard(options: { coreGroupId: string; caseReference: 
         ],
       },
     ],
-    [execute('Cancel with this reason', CANCEL_MEETING_VERB, cancelData, { inputs: true })],
+    [executeAction(CANCEL_MEETING_VERB, 'Cancel with this reason', cancelData, { inputs: true })],
   );
   return adaptiveCard(
     [
@@ -87,8 +79,8 @@ export function bookedSeriesCard(options: { coreGroupId: string; caseReference: 
     ],
     [
       ...seriesLinks(series, options.teamsAppId),
-      execute('Reschedule this one', RESCHEDULE_OFFER_VERB, part('one')),
-      ...(series.nextIsRecorded ? [execute('Reschedule the series', RESCHEDULE_OFFER_VERB, part('series'))] : []),
+      executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule this one', part('one')),
+      ...(series.nextIsRecorded ? [executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule the series', part('series'))] : []),
       { type: 'Action.ShowCard', title: 'Cancel (with reason)', card: cancelForm },
     ],
   );
@@ -116,6 +108,6 @@ export function rescheduleSlotsCard(options: { caseReference: string; part: Seri
             choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ' — after the deadline'}`, value: String(slot.startMs) })),
           },
     ],
-    slots.length === 0 ? [] : [execute(part.scope === 'one' ? 'Move this meeting' : 'Move the series', RESCHEDULE_MEETING_VERB, part, { inputs: true })],
+    slots.length === 0 ? [] : [executeAction(RESCHEDULE_MEETING_VERB, part.scope === 'one' ? 'Move this meeting' : 'Move the series', part, { inputs: true })],
   );
 }

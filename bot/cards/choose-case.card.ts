@@ -1,7 +1,7 @@
-import { CHOOSE_CASE_VERB, type CaseCommandVerb, type ChooseCaseAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
+import { CHOOSE_CASE_VERB, type CaseCommandVerb, type ChooseCaseAction } from '../../src/contracts/card-actions.contract';
 import type { ObligationStatus } from '../../src/domain/obligations';
 import type { CaseToChoose } from '../../src/services/case-status.service';
-import { adaptiveCard, heading, line } from './card';
+import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 
 const STATUS: Record<ObligationStatus, string> = { met: 'met', due: 'due', 'at-risk': 'at risk', overdue: 'overdue' };
@@ -19,7 +19,6 @@ export function chooseCaseCard(options: { command: CaseCommandVerb; title: strin
     heading(options.title),
     ...options.cases.map((option) => {
       const data: ChooseCaseAction = { command: options.command, coreGroupId: option.id };
-      const submitted: SubmittedCardAction<ChooseCaseAction> = { ...data, verb: CHOOSE_CASE_VERB };
       const next = nextDeadlineOf(option);
       const title = `${options.command} ${option.caseReference}`;
       return {
@@ -27,7 +26,7 @@ export function chooseCaseCard(options: { command: CaseCommandVerb; title: strin
         separator: true,
         columns: [
           { type: 'Column', width: 'stretch', items: [line(`Case ${escapeCardText(option.caseReference)}`, { weight: 'Bolder' }), ...(next ? [line(next, { isSubtle: true, spacing: 'None' })] : [])] },
-          { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', verb: CHOOSE_CASE_VERB, title, data, fallback: { type: 'Action.Submit', title, data: submitted } }] }] },
+          { type: 'Column', width: 'auto', verticalContentAlignment: 'Center', items: [{ type: 'ActionSet', actions: [executeAction(CHOOSE_CASE_VERB, title, data)] }] },
         ],
       };
     }),

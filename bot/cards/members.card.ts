@@ -1,14 +1,9 @@
-import { ADD_MEMBERS_VERB, type AddMembersAction, type CardVerb, REMOVE_MEMBER_VERB, type RemoveMemberAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
+import { ADD_MEMBERS_VERB, type AddMembersAction, REMOVE_MEMBER_VERB, type RemoveMemberAction } from '../../src/contracts/card-actions.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { POSITION_LABELS, positionLabel, positionOf } from '../../src/domain/member-position';
 import type { MemberWelcomeMessage } from '../../src/services/ports/notifier.port';
-import { adaptiveCard, heading, line } from './card';
+import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
-
-const executeWithFallback = <T extends object>(verb: CardVerb, title: string, data: T, extra: Record<string, unknown> = {}) => {
-  const submitted: SubmittedCardAction<T> = { ...data, verb };
-  return { type: 'Action.Execute', verb, title, data, ...extra, fallback: { type: 'Action.Submit', title, data: submitted } };
-};
 
 const describe = (member: CoreGroupMember) => `${escapeCardText(member.displayName)} — ${escapeCardText(positionLabel(positionOf(member)))}, ${escapeCardText(member.agency)}${member.reach === 'email-only' ? ' (by e-mail)' : ''}`;
 
@@ -32,7 +27,7 @@ export function membersCard(options: { coreGroupId: string; caseReference: strin
           separator: true,
           columns: [
             { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [line(describe(member))] },
-            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeWithFallback(REMOVE_MEMBER_VERB, `Remove ${member.displayName}`, data)] }] },
+            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(REMOVE_MEMBER_VERB, `Remove ${member.displayName}`, data)] }] },
           ],
         };
       }),
@@ -50,7 +45,7 @@ export function membersCard(options: { coreGroupId: string; caseReference: strin
       },
       line(`Roles: ${POSITION_LABELS.join(', ')}.`, { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
-    [executeWithFallback(ADD_MEMBERS_VERB, 'Add and welcome them', add, { associatedInputs: 'auto' })],
+    [executeAction(ADD_MEMBERS_VERB, 'Add and welcome them', add, { inputs: true })],
   );
 }
 
