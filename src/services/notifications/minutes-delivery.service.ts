@@ -1,16 +1,11 @@
 import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
-import type { CoreGroupMember } from '../../domain/core-group';
 import { plainUserText } from '../../domain/display-text';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
-import { DeliveryError, type Notifier } from '../ports/notifier.port';
+import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
 import { ukDate } from '../../domain/uk-date';
-
-/** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
-export function reachableInTeams(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>): boolean {
-  return Boolean(member.aadObjectId) && member.reach !== 'email-only';
-}
+import { sentInTeams } from './teams-first';
 
 /**
  * Delivers signed minutes to one person: a Teams 1:1 message with a link for people the app can
@@ -32,20 +27,9 @@ export function createMinutesDelivery(deps: {
       const delivery = await deps.distribution.deliveryOf(job);
       if (!delivery) return;
       const { member, caseReference, meetingDate } = delivery;
-      if (member.aadObjectId && reachableInTeams(member)) {
-        try {
-          await deps.notifier.send({
-            tenantId: job.tenantId,
-            to: { kind: 'person', aadObjectId: member.aadObjectId },
-            summary: 'Core Group: minutes are ready',
-            message: { kind: 'minutes-ready', caseReference, meetingDate, chatId: delivery.chatId },
-          });
-          await deps.distribution.recordOutcome(job, { channel: 'teams', outcome: 'sent' });
-          return;
-        } catch (error) {
-          // Not reachable in Teams (never opened a chat with the app): e-mail instead. Anything else is retried.
-          if (!(error instanceof DeliveryError && error.code === 'recipient-unreachable')) throw error;
-        }
+      if (await sentInTeams(deps.notifier, member, { tenantId: job.tenantId, summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId: delivery.chatId } })) {
+        await deps.distribution.recordOutcome(job, { channel: 'teams', outcome: 'sent' });
+        return;
       }
       const from = delivery.fromMailbox ?? deps.organiserMailbox;
       if (!member.email || !from) {

@@ -3,10 +3,10 @@ import { leadSocialWorkerOf } from '../../domain/core-group';
 import { plainUserText } from '../../domain/display-text';
 import { positionLabel, positionOf } from '../../domain/member-position';
 import type { Mailer } from '../ports/mailer.port';
-import { DeliveryError, type MemberWelcomeMessage, type Notifier } from '../ports/notifier.port';
+import type { MemberWelcomeMessage, Notifier } from '../ports/notifier.port';
 import type { CoreGroupRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { reachableInTeams } from './minutes-delivery.service';
+import { sentInTeams } from './teams-first';
 
 /**
  * Welcomes someone added to a core group after set-up: a Teams 1:1 card for people the app can
@@ -22,14 +22,7 @@ export function createWelcomeNotices(deps: { coreGroups: Pick<CoreGroupRepositor
       if (!coreGroup || !member) return;
       const lead = leadSocialWorkerOf(members);
       const message: MemberWelcomeMessage = { kind: 'member-welcome', caseReference: coreGroup.caseReference, asPosition: positionLabel(positionOf(member)), leadSocialWorker: lead ? nameAndAgency(lead) : 'the lead social worker' };
-      if (member.aadObjectId && reachableInTeams(member)) {
-        try {
-          await deps.notifier.send({ tenantId: job.tenantId, to: { kind: 'person', aadObjectId: member.aadObjectId }, summary: 'Core Group: you have been added to a core group', message });
-          return;
-        } catch (error) {
-          if (!(error instanceof DeliveryError && error.code === 'recipient-unreachable')) throw error;
-        }
-      }
+      if (await sentInTeams(deps.notifier, member, { tenantId: job.tenantId, summary: 'Core Group: you have been added to a core group', message })) return;
       const from = deps.organiserMailbox ?? lead?.email;
       if (!member.email || !from) return;
       const reference = plainUserText(coreGroup.caseReference).replace(/\s+/g, ' ');

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { MinutesDeliveryJob } from '../../../src/contracts/jobs.contract';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import type { Delivery } from '../../../src/domain/minutes';
-import { createMinutesDelivery, reachableInTeams } from '../../../src/services/notifications/minutes-delivery.service';
+import { createMinutesDelivery } from '../../../src/services/notifications/minutes-delivery.service';
+import { reachableInTeams } from '../../../src/services/notifications/teams-first';
 import { recordingNotifier } from './recording-notifier';
 
 const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: randomUUID(), minutesId: randomUUID(), minutesVersion: 2, memberId: 'member-1' };
