@@ -2,15 +2,14 @@ import { type Response, type Router, Router as createRouter } from 'express';
 import { type ExportFormat, minutesExportParamsSchema, planExportParamsSchema } from '../contracts/minutes.contract';
 import type { RecordExport } from '../services/record-export.service';
 import { handled } from './api-errors';
+import { sendDownload } from './download';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
 const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 
 function sendFile(response: Response, kind: ExportFormat, exported: { file: Buffer; fileName: string }): void {
-  response.setHeader('Content-Type', CONTENT_TYPES[kind]);
-  response.setHeader('Content-Disposition', `attachment; filename="${exported.fileName.replace(/[^\w.-]/g, '_')}"`);
-  response.send(exported.file);
+  sendDownload(response, { contentType: CONTENT_TYPES[kind], ...exported });
 }
 
 /** Downloads of the minutes and the plan for the child's record, generated on the server. */

@@ -1,6 +1,7 @@
 import { type Router, Router as createRouter } from 'express';
 import type { TeamView } from '../services/team-view.service';
 import { handled } from './api-errors';
+import { sendDownload } from './download';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 import { toTeamResponse } from './team.wire';
@@ -20,10 +21,7 @@ export function teamRouter(options: { team: TeamView; verifier: TabTokenVerifier
     '/api/team/export.csv',
     authed,
     handled(options.logger, async (_request, response) => {
-      const exported = await options.team.csv(callerOf(response));
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="${exported.fileName}"`);
-      response.send(exported.file);
+      sendDownload(response, { contentType: 'text/csv; charset=utf-8', ...(await options.team.csv(callerOf(response))) });
     }),
   );
   return router;
