@@ -1,5 +1,5 @@
 import { type CivilDate, compareDates } from '../../domain/civil-date';
-import type { CoreGroupMember, MemberRole } from '../../domain/core-group';
+import { type MemberRole, leadSocialWorkerOf } from '../../domain/core-group';
 import type { Obligation } from '../../domain/obligations';
 import type { Caller } from '../authorise';
 import type { ConcernRepository } from '../ports/store.port';
@@ -37,8 +37,6 @@ function dueThisWeek(obligations: readonly Obligation[], today: CivilDate): numb
   return obligations.filter((obligation) => obligation.status !== 'met' && obligation.status !== 'overdue' && compareDates(obligation.due, today) >= 0 && compareDates(obligation.due, sunday) <= 0).length;
 }
 
-const leadOf = (members: readonly CoreGroupMember[]) => members.find((member) => member.active && member.role === 'lead-social-worker')?.displayName;
-
 /** By lead social worker, then case reference; cases without a lead last. */
 const byLeadThenCase = (a: TeamCase, b: TeamCase) => (a.leadSocialWorker ?? '\uffff').localeCompare(b.leadSocialWorker ?? '\uffff') || a.caseReference.localeCompare(b.caseReference);
 
@@ -60,7 +58,7 @@ export async function teamView(deps: TeamViewDeps, caller: Caller): Promise<Team
       return {
         coreGroupId: group.id,
         caseReference: group.caseReference,
-        leadSocialWorker: leadOf(members),
+        leadSocialWorker: leadSocialWorkerOf(members)?.displayName,
         overdue: countStatus(status.obligations, 'overdue'),
         atRisk: countStatus(status.obligations, 'at-risk'),
         dueThisWeek: dueThisWeek(status.obligations, today),
