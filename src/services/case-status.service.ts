@@ -19,7 +19,7 @@ export function createCaseStatusService(deps: StatusDeps) {
     statusOf: async (caller: Caller, coreGroupId: string) => (await statusOf(deps, { caller, coreGroupId })).status,
     minutesOf: (caller: Caller, coreGroupId: string) => minutesOf(deps, { caller, coreGroupId }),
     planOf: (caller: Caller, coreGroupId: string) => planOf(deps, { caller, coreGroupId }),
-    myStatus: (caller: Caller) => myStatus(deps, caller),
+    myStatus: (caller: Caller, options?: Parameters<typeof myStatus>[2]) => myStatus(deps, caller, options),
     /** Which of the caller's cases a command is about (see `chooseCase`). */
     chooseCase: (request: CaseRequest) => chooseCase(deps, request),
     myActions: (caller: Caller) => myActions(deps, caller),

@@ -21,7 +21,7 @@ export function createSignalWatch(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
   plans: Pick<PlanRepository, 'current'>;
   meetings: Pick<MeetingRepository, 'loadCaseTimeline'>;
-  minutes: Pick<MinutesRepository, 'findByMeeting'>;
+  minutes: Pick<MinutesRepository, 'findByMeetings'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   jobs: Pick<JobQueue, 'enqueue'>;
   clock: Clock;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckIn, CheckInStatus } from '../domain/plan';
 import type { CheckInRepository } from '../services/ports/store.port';
+import { mapValues, rowsByKey } from './rows-by-key';
 import type { CheckInRow, Database } from './schema';
 
 function checkInRowToCheckIn(row: CheckInRow): CheckIn {
@@ -9,6 +10,11 @@ function checkInRowToCheckIn(row: CheckInRow): CheckIn {
 
 /** Check-ins on Kysely, idempotent on a business key (Teams may deliver the same answer twice). */
 export function createCheckInRepository(db: Kysely<Database>): CheckInRepository {
+  const listByCoreGroups: CheckInRepository['listByCoreGroups'] = async (coreGroupIds) => {
+    const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('check_ins').selectAll().where('core_group_id', 'in', ids).orderBy('recorded_at').orderBy('id').execute(), (row) => row.core_group_id);
+    return mapValues(grouped, (rows) => rows.map(checkInRowToCheckIn));
+  };
+  const listByCoreGroup = async (coreGroupId: string) => (await listByCoreGroups([coreGroupId])).get(coreGroupId) ?? [];
   return {
     async record(checkIn, idempotencyKey) {
       const inserted = await db
@@ -30,13 +36,11 @@ export function createCheckInRepository(db: Kysely<Database>): CheckInRepository
       const first = await db.selectFrom('check_ins').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirstOrThrow();
       return { checkIn: checkInRowToCheckIn(first), created: false };
     },
-    async listByCoreGroup(coreGroupId) {
-      const rows = await db.selectFrom('check_ins').selectAll().where('core_group_id', '=', coreGroupId).orderBy('recorded_at').orderBy('id').execute();
-      return rows.map(checkInRowToCheckIn);
-    },
+    listByCoreGroup,
+    listByCoreGroups,
     async latestByAction(coreGroupId) {
       const latest = new Map<string, CheckIn>();
-      for (const checkIn of await this.listByCoreGroup(coreGroupId)) latest.set(checkIn.actionId, checkIn);
+      for (const checkIn of await listByCoreGroup(coreGroupId)) latest.set(checkIn.actionId, checkIn);
       return latest;
     },
   };

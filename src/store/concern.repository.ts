@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { NotFoundError, RuleViolationError } from '../domain/errors';
 import type { ConcernKind } from '../domain/escalation';
 import type { Concern, ConcernRepository } from '../services/ports/store.port';
+import { mapValues, rowsByKey } from './rows-by-key';
 import type { ConcernRow, Database } from './schema';
 
 function concernRowToConcern(row: ConcernRow): Concern {
@@ -23,6 +24,10 @@ function concernRowToConcern(row: ConcernRow): Concern {
  * closes; closing it again the same way is a harmless retry, the other way a rule violation.
  */
 export function createConcernRepository(db: Kysely<Database>): ConcernRepository {
+  const listByCoreGroups: ConcernRepository['listByCoreGroups'] = async (coreGroupIds) => {
+    const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('concerns').selectAll().where('core_group_id', 'in', ids).orderBy('raised_at').orderBy('id').execute(), (row) => row.core_group_id);
+    return mapValues(grouped, (rows) => rows.map(concernRowToConcern));
+  };
   const find = async (id: string) => {
     const row = await db.selectFrom('concerns').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new NotFoundError('that concern does not exist');
@@ -52,9 +57,9 @@ export function createConcernRepository(db: Kysely<Database>): ConcernRepository
       return { concern: concernRowToConcern(first), created: false };
     },
     async listByCoreGroup(coreGroupId) {
-      const rows = await db.selectFrom('concerns').selectAll().where('core_group_id', '=', coreGroupId).orderBy('raised_at').orderBy('id').execute();
-      return rows.map(concernRowToConcern);
+      return (await listByCoreGroups([coreGroupId])).get(coreGroupId) ?? [];
     },
+    listByCoreGroups,
     async advance(id) {
       await db.updateTable('concerns').set((eb) => ({ step: eb('step', '+', 1) })).where('id', '=', id).where('status', '=', 'open').execute();
       return find(id);

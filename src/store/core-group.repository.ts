@@ -5,6 +5,7 @@ import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../dom
 import type { MemberPosition } from '../domain/member-position';
 import type { CoreGroupRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
+import { mapValues, rowsByKey } from './rows-by-key';
 import type { CoreGroupRow, Database, MemberRow } from './schema';
 
 function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
@@ -66,6 +67,22 @@ async function asMember<T>(write: () => Promise<T>): Promise<T> {
  * member of a core group once; the database enforces both and they surface as AlreadyExistsError.
  */
 export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupRepository {
+  const listForMember: CoreGroupRepository['listForMember'] = async (tenantId, aadObjectId) => {
+    const rows = await db
+      .selectFrom('core_groups')
+      .innerJoin('members', 'members.core_group_id', 'core_groups.id')
+      .selectAll('core_groups')
+      .where('core_groups.tenant_id', '=', tenantId)
+      .where('members.aad_object_id', '=', aadObjectId)
+      .where('members.active', '=', 1)
+      .orderBy('core_groups.icpc_date')
+      .execute();
+    return rows.map(coreGroupRowToCoreGroup);
+  };
+  const membersOfEach: CoreGroupRepository['membersOfEach'] = async (coreGroupIds) => {
+    const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('members').selectAll().where('core_group_id', 'in', ids).orderBy('id').execute(), (row) => row.core_group_id);
+    return mapValues(grouped, (rows) => rows.map(memberRowToMember));
+  };
   return {
     async create(coreGroup, members) {
       try {
@@ -97,17 +114,17 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       const row = await db.selectFrom('core_groups').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? coreGroupRowToCoreGroup(row) : undefined;
     },
-    async listForMember(tenantId, aadObjectId) {
-      const rows = await db
-        .selectFrom('core_groups')
-        .innerJoin('members', 'members.core_group_id', 'core_groups.id')
-        .selectAll('core_groups')
-        .where('core_groups.tenant_id', '=', tenantId)
-        .where('members.aad_object_id', '=', aadObjectId)
-        .where('members.active', '=', 1)
-        .orderBy('core_groups.icpc_date')
-        .execute();
-      return rows.map(coreGroupRowToCoreGroup);
+    listForMember,
+    async listMemberships(tenantId, aadObjectId) {
+      const [groups, memberships] = await Promise.all([
+        listForMember(tenantId, aadObjectId),
+        db.selectFrom('members').selectAll().where('aad_object_id', '=', aadObjectId).where('active', '=', 1).execute(),
+      ]);
+      const memberIn = new Map(memberships.map((row) => [row.core_group_id, memberRowToMember(row)]));
+      return groups.flatMap((coreGroup) => {
+        const member = memberIn.get(coreGroup.id);
+        return member ? [{ coreGroup, member }] : [];
+      });
     },
     async listIds({ after, limit }) {
       let query = db.selectFrom('core_groups').select('id').orderBy('id').limit(limit);
@@ -115,9 +132,9 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       return (await query.execute()).map((row) => row.id);
     },
     async members(coreGroupId) {
-      const rows = await db.selectFrom('members').selectAll().where('core_group_id', '=', coreGroupId).orderBy('id').execute();
-      return rows.map(memberRowToMember);
+      return (await membersOfEach([coreGroupId])).get(coreGroupId) ?? [];
     },
+    membersOfEach,
     async findMember(coreGroupId, aadObjectId) {
       const row = await db.selectFrom('members').selectAll().where('core_group_id', '=', coreGroupId).where('aad_object_id', '=', aadObjectId).executeTakeFirst();
       return row ? memberRowToMember(row) : undefined;

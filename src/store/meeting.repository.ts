@@ -5,6 +5,8 @@ import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
 import type { InvitationResponse } from '../services/ports/calendar.port';
 import type { MeetingRepository } from '../services/ports/store.port';
 import { isUniqueViolation } from './database';
+import { createCaseTimelineReader } from './case-timeline.reader';
+import { mapValues, rowsByKey } from './rows-by-key';
 import type { Database, MeetingRow } from './schema';
 
 function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
@@ -50,6 +52,15 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     const row = await db.selectFrom('meetings').selectAll().where('booking_key', '=', bookingKey).executeTakeFirst();
     return row ? meetingRowToMeeting(row) : undefined;
   };
+  const invitationsOfEach: MeetingRepository['invitationsOfEach'] = async (meetingIds) => {
+    const grouped = await rowsByKey(meetingIds, (ids) => db.selectFrom('meeting_invitations').select(['meeting_id', 'member_id', 'response']).where('meeting_id', 'in', ids).orderBy('member_id').execute(), (row) => row.meeting_id);
+    return mapValues(grouped, (rows) => rows.map((row) => ({ memberId: row.member_id, response: row.response as InvitationResponse })));
+  };
+  const listByCoreGroups: MeetingRepository['listByCoreGroups'] = async (coreGroupIds) => {
+    const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('meetings').selectAll().where('core_group_id', 'in', ids).orderBy('date').orderBy('id').execute(), (row) => row.core_group_id);
+    return mapValues(grouped, (rows) => rows.map(meetingRowToMeeting));
+  };
+  const loadCaseTimelines = createCaseTimelineReader(db);
   return {
     async create(meeting, bookingKey) {
       try {
@@ -74,9 +85,9 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       });
     },
     async invitations(meetingId) {
-      const rows = await db.selectFrom('meeting_invitations').select(['member_id', 'response']).where('meeting_id', '=', meetingId).orderBy('member_id').execute();
-      return rows.map((row) => ({ memberId: row.member_id, response: row.response as InvitationResponse }));
+      return (await invitationsOfEach([meetingId])).get(meetingId) ?? [];
     },
+    invitationsOfEach,
     async listBookedFrom(date, limit) {
       const rows = await db.selectFrom('meetings').selectAll().where('status', '=', 'scheduled').where('calendar_event_id', 'is not', null).where('date', '>=', date.toString()).orderBy('date').limit(limit).execute();
       return rows.map(meetingRowToMeeting);
@@ -99,9 +110,9 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that meeting does not exist');
     },
     async listByCoreGroup(coreGroupId) {
-      const rows = await db.selectFrom('meetings').selectAll().where('core_group_id', '=', coreGroupId).orderBy('date').orderBy('id').execute();
-      return rows.map(meetingRowToMeeting);
+      return (await listByCoreGroups([coreGroupId])).get(coreGroupId) ?? [];
     },
+    listByCoreGroups,
     async recordReviewConference(review) {
       const values = { id: review.id, core_group_id: review.coreGroupId, date: review.date.toString(), status: review.status };
       await db
@@ -125,45 +136,11 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .execute();
     },
     async loadCaseTimeline(coreGroupId, known) {
-      const readGroup = async () => {
-        if (known?.id === coreGroupId) return { icpc_date: known.icpcDate.toString(), plan_ended_on: known.planEndedOn?.toString() ?? null };
-        return db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
-      };
-      const [coreGroup, meetings, reviews, circulations, reports, agencies] = await Promise.all([
-        readGroup(),
-        db.selectFrom('meetings').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
-        db.selectFrom('review_conferences').select(['id', 'date', 'status']).where('core_group_id', '=', coreGroupId).execute(),
-        db
-          .selectFrom('circulations')
-          .innerJoin('meetings', 'meetings.id', 'circulations.meeting_id')
-          .select(['circulations.meeting_id', 'circulations.kind', 'circulations.on_date'])
-          .where('meetings.core_group_id', '=', coreGroupId)
-          .execute(),
-        db
-          .selectFrom('agency_reports')
-          .innerJoin('review_conferences', 'review_conferences.id', 'agency_reports.review_conference_id')
-          .select(['agency_reports.review_conference_id', 'agency_reports.agency', 'agency_reports.on_date'])
-          .where('review_conferences.core_group_id', '=', coreGroupId)
-          .execute(),
-        db
-          .selectFrom('members')
-          .select('agency')
-          .distinct()
-          .where('core_group_id', '=', coreGroupId)
-          .where('active', '=', 1)
-          .where('role', 'in', ['professional', 'lead-social-worker'])
-          .execute(),
-      ]);
+      const coreGroup = known?.id === coreGroupId ? known : await db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
       if (!coreGroup) throw new NotFoundError('that core group does not exist');
-      return {
-        icpcDate: parseCivilDate(coreGroup.icpc_date),
-        planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined,
-        meetings: meetings.map((m) => ({ id: m.id, date: parseCivilDate(m.date), status: m.status as MeetingStatus })),
-        reviewConferences: reviews.map((r) => ({ id: r.id, date: parseCivilDate(r.date), status: r.status as MeetingStatus })),
-        circulations: circulations.map((c) => ({ meetingId: c.meeting_id, kind: c.kind as 'minutes' | 'plan' | 'cp9', on: parseCivilDate(c.on_date) })),
-        agencyReports: reports.map((r) => ({ reviewConferenceId: r.review_conference_id, agency: r.agency, on: parseCivilDate(r.on_date) })),
-        agencies: agencies.map((a) => a.agency).sort(),
-      };
+      const dates = 'icpcDate' in coreGroup ? coreGroup : { icpcDate: parseCivilDate(coreGroup.icpc_date), planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined };
+      return (await loadCaseTimelines([{ id: coreGroupId, ...dates }])).get(coreGroupId)!;
     },
+    loadCaseTimelines,
   };
 }

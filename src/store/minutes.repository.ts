@@ -4,6 +4,7 @@ import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../
 import type { Delivery, Minutes, MinutesContent, SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
+import { rowsByKey } from './rows-by-key';
 import type { Database, DeliveryRow, MinutesRow } from './schema';
 
 type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate' | 'contributions'> & {
@@ -73,6 +74,10 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
     amendment_reason: minutes.amendmentReason ?? null,
   });
   const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({ minutes_id: minutes.id, ...versioned(minutes), saved_by: savedBy, saved_at: at });
+  const findByMeetings: MinutesRepository['findByMeetings'] = async (meetingIds) => {
+    const grouped = await rowsByKey(meetingIds, (ids) => db.selectFrom('minutes').selectAll().where('meeting_id', 'in', ids).execute(), (row) => row.meeting_id);
+    return new Map([...grouped].flatMap(([id, [row]]) => (row ? [[id, minutesRowToMinutes(row)] as const] : [])));
+  };
   return {
     async createDraft(minutes, savedBy, at) {
       try {
@@ -89,9 +94,9 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
       }
     },
     async findByMeeting(meetingId) {
-      const row = await db.selectFrom('minutes').selectAll().where('meeting_id', '=', meetingId).executeTakeFirst();
-      return row ? minutesRowToMinutes(row) : undefined;
+      return (await findByMeetings([meetingId])).get(meetingId);
     },
+    findByMeetings,
     async save(minutes, { expectedVersion, savedBy, at }) {
       if (minutes.version !== expectedVersion + 1) throw new InvalidInputError(`minutes saved over version ${expectedVersion} must be version ${expectedVersion + 1}, not ${minutes.version}`);
       await db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import { VersionConflictError } from '../domain/errors';
 import type { ChildProtectionPlan, PlanAction, PlanChange } from '../domain/plan';
 import type { PlanRepository, StoredPlanRevision } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
+import { rowsByKey } from './rows-by-key';
 import type { Database, PlanVersionRow } from './schema';
 
 type StoredAction = Omit<PlanAction, 'due' | 'agreedOn'> & { due: string; agreedOn: string };
@@ -38,11 +39,25 @@ function planVersionRowToPlan(row: PlanVersionRow): ChildProtectionPlan {
 
 /** Plan versions on Kysely: each version a row, never updated; the newest is the plan. */
 export function createPlanRepository(db: Kysely<Database>): PlanRepository {
+  const currentOfEach: PlanRepository['currentOfEach'] = async (coreGroupIds) => {
+    const grouped = await rowsByKey(
+      coreGroupIds,
+      (ids) =>
+        db
+          .selectFrom('plan_versions as plan')
+          .selectAll()
+          .where('plan.core_group_id', 'in', ids)
+          .where('plan.version', '=', (query) => query.selectFrom('plan_versions as newer').select((newer) => newer.fn.max('newer.version').as('latest')).whereRef('newer.core_group_id', '=', 'plan.core_group_id'))
+          .execute(),
+      (row) => row.core_group_id,
+    );
+    return new Map([...grouped].flatMap(([id, [row]]) => (row ? [[id, planVersionRowToPlan(row)] as const] : [])));
+  };
   return {
     async current(coreGroupId) {
-      const row = await db.selectFrom('plan_versions').selectAll().where('core_group_id', '=', coreGroupId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-      return row ? planVersionRowToPlan(row) : undefined;
+      return (await currentOfEach([coreGroupId])).get(coreGroupId);
     },
+    currentOfEach,
     async history(coreGroupId) {
       const rows = await db.selectFrom('plan_versions').selectAll().where('core_group_id', '=', coreGroupId).orderBy('version').execute();
       return rows.map(

@@ -93,23 +93,30 @@ describe('one request reads the caller’s group and membership once', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['record-own-attendance']);
   });
 
-  test('the dashboard: each group, membership, plan and timeline read once for the status and the own actions together', async () => {
-    const { store: counting, reads } = countingStore(store);
-    const status = createCaseStatusService({ ...deps(counting), calendar: calendarWithNoSeries });
-    const dashboard = await createDashboard({ status, clock }).of(health);
+  test('the dashboard: the groups and memberships read once, and each table once for all of a caseload, not once per case', async () => {
+    const readsFor = async (caller: typeof lead) => {
+      const { store: counting, calls } = countingStore(store);
+      const status = createCaseStatusService({ ...deps(counting), calendar: calendarWithNoSeries });
+      const dashboard = await createDashboard({ status, clock }).of(caller);
+      calls.delete('auditLog.append');
+      return { dashboard, calls: Object.fromEntries(calls) };
+    };
+    const one = await readsFor(health);
+    const [demoCase] = await store.coreGroups.listForMember(DEMO_TENANT_ID, lead.aadObjectId);
+    const [leadMember] = (await store.coreGroups.members(demoCase!.id)).filter((member) => member.aadObjectId === lead.aadObjectId);
+    for (const caseReference of ['READ-0002', 'READ-0003']) {
+      const id = randomUUID();
+      await store.coreGroups.create({ ...demoCase!, id, caseReference }, [{ ...leadMember!, id: randomUUID() }]);
+      await store.meetings.create({ id: randomUUID(), coreGroupId: id, date: clock.today().subtract({ days: 14 }), status: 'held' });
+    }
+    const three = await readsFor(lead);
 
-    expect(dashboard.coreGroups).toHaveLength(1);
-    expect(dashboard.myActions.length).toBeGreaterThan(0);
-    expect(dashboard.timeline.length).toBeGreaterThan(0);
-    const read = ['coreGroups.listForMember', 'coreGroups.findById', 'coreGroups.findMember', 'plans.current', 'checkIns.listByCoreGroup', 'meetings.loadCaseTimeline'].map((name) => [name, reads(name)]);
-    expect(read).toEqual([
-      ['coreGroups.listForMember', 1],
-      ['coreGroups.findById', 0],
-      ['coreGroups.findMember', 1],
-      ['plans.current', 1],
-      ['checkIns.listByCoreGroup', 1],
-      ['meetings.loadCaseTimeline', 1],
-    ]);
+    expect(one.dashboard.coreGroups).toHaveLength(1);
+    expect(one.dashboard.myActions.length).toBeGreaterThan(0);
+    expect(three.dashboard.coreGroups).toHaveLength(3);
+    expect(one.calls).toMatchObject({ 'coreGroups.listMemberships': 1, 'meetings.loadCaseTimelines': 1, 'plans.currentOfEach': 1, 'checkIns.listByCoreGroups': 1 });
+    expect(Object.keys(one.calls).filter((name) => ['coreGroups.findById', 'coreGroups.findMember', 'plans.current', 'meetings.loadCaseTimeline'].includes(name))).toEqual([]);
+    expect(three.calls).toEqual(one.calls);
   });
 
   test('the dashboard shows what the status and the own-actions views show on their own', async () => {

@@ -1,11 +1,10 @@
 import { compareDates } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { type CaseTimeline, pressingCount } from '../../domain/obligations';
 import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
 import { type Caller, authorise } from '../authorise';
-import { type CoreGroupStatus, type StatusDeps, statusOf } from './status-of';
+import { type CoreGroupStatus, type StatusDeps, statusesOf } from './status-of';
 
 /** One of the caller's own open actions, with the case it belongs to. */
 export interface OwnAction {
@@ -14,52 +13,47 @@ export interface OwnAction {
   readonly action: PlanAction & { lastCheckIn?: CheckIn | undefined };
 }
 
-/** Family members and the child never see compliance: their groups are left out of their status, not refused. */
-const seesStatus = (member: CoreGroupMember | undefined) => !member || can({ role: member.role }, 'view-compliance');
+type Membership = { coreGroup: CoreGroup; member: CoreGroupMember };
 
-const mostPressingFirst = <T extends { status: CoreGroupStatus }>(read: readonly (T | undefined)[]) =>
-  read.filter((entry): entry is T => entry !== undefined).sort((a, b) => pressingCount(b.status.obligations) - pressingCount(a.status.obligations));
+/** Family members and the child never see compliance: their groups are left out of their status, not refused. */
+const seesStatus = ({ member }: Membership) => can({ role: member.role }, 'view-compliance');
+
+const mostPressingFirst = <T extends { status: CoreGroupStatus }>(read: readonly T[]) => [...read].sort((a, b) => pressingCount(b.status.obligations) - pressingCount(a.status.obligations));
 
 const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a, b) => compareDates(a.action.due, b.action.due));
 
 /**
- * The caller's open actions in one of their groups, when their role there has actions to check
- * in on. `member`, `actions`: the membership and the plan's current actions when this request
- * already read them.
+ * The caller's open actions in the groups where their role has actions to check in on (each
+ * authorised and audited). `actions`: each group's current actions when this request already read
+ * them; the others' plans and check-ins are read together.
  */
-async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; group: CoreGroup; member?: CoreGroupMember | undefined; actions?: CoreGroupStatus['actions'] | undefined }): Promise<OwnAction[]> {
-  const { caller, group } = request;
-  const { member } = await authorise(deps, { caller, coreGroupId: group.id, action: 'check-in-own-action', known: { coreGroup: group, member: request.member } }).catch((error: unknown) => (error instanceof ForbiddenError || error instanceof NotFoundError ? { member: undefined } : Promise.reject(error)));
-  if (!member) return [];
-  const actions = request.actions ?? (await readActions(deps, group.id));
-  return openActionsOwnedBy(actions, member.id).map((action) => ({ coreGroupId: group.id, caseReference: group.caseReference, action }));
+async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; memberships: readonly Membership[]; actions?: ReadonlyMap<string, CoreGroupStatus['actions']> }): Promise<OwnAction[]> {
+  const { caller } = request;
+  const mine = request.memberships.filter(({ member }) => can({ role: member.role }, 'check-in-own-action'));
+  await Promise.all(mine.map((known) => authorise(deps, { caller, coreGroupId: known.coreGroup.id, action: 'check-in-own-action', known })));
+  const unread = mine.filter(({ coreGroup }) => !request.actions?.has(coreGroup.id)).map(({ coreGroup }) => coreGroup.id);
+  const [plans, checkIns] = unread.length > 0 ? await Promise.all([deps.plans.currentOfEach(unread), deps.checkIns.listByCoreGroups(unread)]) : [new Map(), new Map()];
+  return mine.flatMap(({ coreGroup, member }) => {
+    const actions = request.actions?.get(coreGroup.id) ?? currentActions(plans.get(coreGroup.id)?.actions ?? [], checkIns.get(coreGroup.id) ?? []);
+    return openActionsOwnedBy(actions, member.id).map((action) => ({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, action }));
+  });
 }
 
-async function readActions(deps: StatusDeps, coreGroupId: string) {
-  const [plan, checkIns] = await Promise.all([deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId)]);
-  return currentActions(plan?.actions ?? [], checkIns);
-}
-
-/** Every core group the caller is an active member of (not as family or child), most pressing first. */
-export async function myStatus(deps: StatusDeps, caller: Caller): Promise<CoreGroupStatus[]> {
-  const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-  // The groups are read together, not one after another: PostgreSQL round trips overlap, and
-  // the audit entries of all of them share one commit (see createAuditLog) instead of one each.
-  const read = await Promise.all(
-    groups.map(async (group) => {
-      const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
-      return seesStatus(member) ? statusOf(deps, { caller, coreGroupId: group.id, known: { coreGroup: group, member } }) : undefined;
-    }),
-  );
-  return mostPressingFirst(read).map((entry) => entry.status);
+/**
+ * Every core group the caller is an active member of (not as family or child), most pressing
+ * first. `bookedSeriesUpTo`: read each group's booked meeting series only when the caller has at
+ * most this many such groups (a caseload view that shows a line a case does not show them).
+ */
+export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number } = {}): Promise<CoreGroupStatus[]> {
+  const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
+  const booked = memberships.length <= (options.bookedSeriesUpTo ?? Number.POSITIVE_INFINITY);
+  return mostPressingFirst(await statusesOf(deps, { caller, memberships, booked })).map((entry) => entry.status);
 }
 
 /** The caller's own open actions across their core groups, soonest due first. */
 export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAction[]> {
-  const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-  const mine: OwnAction[] = [];
-  for (const group of groups) mine.push(...(await ownActionsIn(deps, { caller, group })));
-  return soonestDueFirst(mine);
+  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  return soonestDueFirst(await ownActionsIn(deps, { caller, memberships }));
 }
 
 /**
@@ -68,13 +62,8 @@ export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAc
  * audited for what it shows.
  */
 export async function caseload(deps: StatusDeps, caller: Caller): Promise<{ statuses: { status: CoreGroupStatus; timeline: CaseTimeline }[]; myActions: OwnAction[] }> {
-  const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-  const read = await Promise.all(
-    groups.map(async (group) => {
-      const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
-      const judged = seesStatus(member) ? await statusOf(deps, { caller, coreGroupId: group.id, known: { coreGroup: group, member } }) : undefined;
-      return { judged, mine: await ownActionsIn(deps, { caller, group, member, actions: judged?.status.actions }) };
-    }),
-  );
-  return { statuses: mostPressingFirst(read.map((entry) => entry.judged)), myActions: soonestDueFirst(read.flatMap((entry) => entry.mine)) };
+  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true });
+  const actions = new Map(statuses.map(({ status }) => [status.coreGroup.id, status.actions]));
+  return { statuses: mostPressingFirst(statuses), myActions: soonestDueFirst(await ownActionsIn(deps, { caller, memberships, actions })) };
 }

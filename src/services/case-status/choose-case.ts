@@ -4,7 +4,7 @@ import { matchCaseReference } from '../../domain/case-reference';
 import type { Obligation } from '../../domain/obligations';
 import { type CaseAction, can } from '../../domain/permissions';
 import type { Caller } from '../authorise';
-import { type StatusDeps, statusOf } from './status-of';
+import { type StatusDeps, statusesOf } from './status-of';
 
 /** A case the caller may act on, as a command names it. */
 export interface CaseOption {
@@ -52,28 +52,21 @@ interface Membership {
 const optionOf = (group: CoreGroup): CaseOption => ({ id: group.id, caseReference: group.caseReference });
 
 async function membershipsOf(deps: StatusDeps, caller: Caller, need: CaseAction): Promise<Membership[]> {
-  const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-  const read = await Promise.all(
-    groups
-      .filter((group) => group.tenantId === caller.tenantId)
-      .map(async (group) => {
-        const member = await deps.coreGroups.findMember(group.id, caller.aadObjectId);
-        return member?.active ? { group, member, allowed: can({ role: member.role }, need) } : undefined;
-      }),
-  );
-  return read.filter((entry): entry is Membership => entry !== undefined);
+  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  return memberships.map(({ coreGroup, member }) => ({ group: coreGroup, member, allowed: can({ role: member.role }, need) }));
 }
 
 /** The next deadline of each case (when the caller's role sees deadlines), nearest first; cases without one last, by reference. */
 async function nearestDeadlineFirst(deps: StatusDeps, caller: Caller, memberships: readonly Membership[]): Promise<CaseToChoose[]> {
-  const cases = await Promise.all(
-    memberships.map(async ({ group, member }): Promise<CaseToChoose> => {
-      if (!can({ role: member.role }, 'view-compliance')) return optionOf(group);
-      const { status } = await statusOf(deps, { caller, coreGroupId: group.id, known: { coreGroup: group, member } });
+  const judged = memberships.filter(({ member }) => can({ role: member.role }, 'view-compliance'));
+  const statuses = await statusesOf(deps, { caller, memberships: judged.map(({ group, member }) => ({ coreGroup: group, member })), booked: false });
+  const nextDeadline = new Map(
+    statuses.map(({ status }) => {
       const next = status.obligations.find((obligation) => obligation.status !== 'met');
-      return { ...optionOf(group), nextDeadline: next ? { due: next.due, status: next.status, rule: next.rule } : undefined };
+      return [status.coreGroup.id, next && { due: next.due, status: next.status, rule: next.rule }] as const;
     }),
   );
+  const cases = memberships.map(({ group }): CaseToChoose => ({ ...optionOf(group), nextDeadline: nextDeadline.get(group.id) }));
   return cases.sort((a, b) => {
     if (a.nextDeadline && b.nextDeadline) return compareDates(a.nextDeadline.due, b.nextDeadline.due) || a.caseReference.localeCompare(b.caseReference);
     if (a.nextDeadline || b.nextDeadline) return a.nextDeadline ? -1 : 1;

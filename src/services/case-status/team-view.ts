@@ -3,10 +3,10 @@ import { type MemberRole, leadSocialWorkerOf } from '../../domain/core-group';
 import type { Obligation } from '../../domain/obligations';
 import type { Caller } from '../authorise';
 import type { ConcernRepository } from '../ports/store.port';
-import { type StatusDeps, statusOf } from './status-of';
+import { type StatusDeps, statusesOf } from './status-of';
 
 export interface TeamViewDeps extends StatusDeps {
-  readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  readonly concerns: Pick<ConcernRepository, 'listByCoreGroups'>;
 }
 
 /**
@@ -43,29 +43,24 @@ const byLeadThenCase = (a: TeamCase, b: TeamCase) => (a.leadSocialWorker ?? '\uf
 /**
  * Every core group the caller oversees (team manager or conference chair on it), by lead social
  * worker: overdue, at-risk and this week's deadlines, open concerns and blocked actions. Each
- * group's status is read through `statusOf` (authorised as view-compliance and audited); the
- * groups are read together, as `/coregroup status` reads them.
+ * group's status is authorised as view-compliance and audited; the groups are read together (one
+ * query per table, see `readCaseRecords`).
  */
 export async function teamView(deps: TeamViewDeps, caller: Caller): Promise<TeamCase[]> {
   const today = deps.clock.today();
-  const groups = await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId);
-  const read = await Promise.all(
-    groups.map(async (group): Promise<TeamCase | undefined> => {
-      const members = await deps.coreGroups.members(group.id);
-      const member = members.find((candidate) => candidate.aadObjectId === caller.aadObjectId);
-      if (!member?.active || !OVERSEEING_ROLES.includes(member.role)) return undefined;
-      const [{ status }, concerns] = await Promise.all([statusOf(deps, { caller, coreGroupId: group.id, known: { coreGroup: group, member } }), deps.concerns.listByCoreGroup(group.id)]);
-      return {
-        coreGroupId: group.id,
-        caseReference: group.caseReference,
-        leadSocialWorker: leadSocialWorkerOf(members)?.displayName,
-        overdue: countStatus(status.obligations, 'overdue'),
-        atRisk: countStatus(status.obligations, 'at-risk'),
-        dueThisWeek: dueThisWeek(status.obligations, today),
-        openConcerns: concerns.filter((concern) => concern.status === 'open').length,
-        blockedActions: status.actions.filter((action) => action.state === 'blocked').length,
-      };
-    }),
-  );
-  return read.filter((entry): entry is TeamCase => entry !== undefined).sort(byLeadThenCase);
+  const overseen = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(({ member }) => OVERSEEING_ROLES.includes(member.role));
+  const ids = overseen.map(({ coreGroup }) => coreGroup.id);
+  const [statuses, members, concerns] = await Promise.all([statusesOf(deps, { caller, memberships: overseen, booked: false }), deps.coreGroups.membersOfEach(ids), deps.concerns.listByCoreGroups(ids)]);
+  return statuses
+    .map(({ status }): TeamCase => ({
+      coreGroupId: status.coreGroup.id,
+      caseReference: status.coreGroup.caseReference,
+      leadSocialWorker: leadSocialWorkerOf(members.get(status.coreGroup.id) ?? [])?.displayName,
+      overdue: countStatus(status.obligations, 'overdue'),
+      atRisk: countStatus(status.obligations, 'at-risk'),
+      dueThisWeek: dueThisWeek(status.obligations, today),
+      openConcerns: (concerns.get(status.coreGroup.id) ?? []).filter((concern) => concern.status === 'open').length,
+      blockedActions: status.actions.filter((action) => action.state === 'blocked').length,
+    }))
+    .sort(byLeadThenCase);
 }

@@ -13,8 +13,12 @@ export interface CoreGroupRepository {
   findById(id: string): Promise<CoreGroup | undefined>;
   /** The core groups a signed-in person belongs to, in one tenant. */
   listForMember(tenantId: string, aadObjectId: string): Promise<CoreGroup[]>;
+  /** The same groups with the caller's active membership of each, read together. */
+  listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember }[]>;
   listIds(page: { after?: string; limit: number }): Promise<string[]>;
   members(coreGroupId: string): Promise<CoreGroupMember[]>;
+  /** The members of each of several groups, read together (a caseload's). */
+  membersOfEach(coreGroupIds: readonly string[]): Promise<Map<string, CoreGroupMember[]>>;
   findMember(coreGroupId: string, aadObjectId: string): Promise<CoreGroupMember | undefined>;
   addMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
   updateMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
@@ -28,6 +32,8 @@ export interface StoredPlanRevision extends PlanRevision {
 /** Child protection plan versions with their change log. */
 export interface PlanRepository {
   current(coreGroupId: string): Promise<ChildProtectionPlan | undefined>;
+  /** The current plan of each of several groups, read together; a group without a plan has no entry. */
+  currentOfEach(coreGroupIds: readonly string[]): Promise<Map<string, ChildProtectionPlan>>;
   history(coreGroupId: string): Promise<StoredPlanRevision[]>;
   /** Saves the next version; throws VersionConflictError unless it is exactly current + 1. */
   saveRevision(revision: PlanRevision, at: string): Promise<void>;
@@ -47,12 +53,18 @@ export interface MeetingRepository {
   update(meeting: CoreGroupMeeting): Promise<void>;
   recordInvitationResponses(meetingId: string, responses: readonly { memberId: string; response: InvitationResponse }[], at: string): Promise<void>;
   invitations(meetingId: string): Promise<{ memberId: string; response: InvitationResponse }[]>;
+  /** The replies to each of several meetings' invitations, read together. */
+  invitationsOfEach(meetingIds: readonly string[]): Promise<Map<string, { memberId: string; response: InvitationResponse }[]>>;
   listByCoreGroup(coreGroupId: string): Promise<CoreGroupMeeting[]>;
+  /** The meetings of each of several groups, read together. */
+  listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, CoreGroupMeeting[]>>;
   recordReviewConference(review: { id: string; coreGroupId: string; date: CivilDate; status: MeetingStatus }): Promise<void>;
   recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
   recordAgencyReport(report: { reviewConferenceId: string; agency: string; on: CivilDate }): Promise<void>;
   /** `coreGroup`: the group as the caller already read it in this request, so it is not read again. */
   loadCaseTimeline(coreGroupId: string, coreGroup?: Pick<CoreGroup, 'id' | 'icpcDate' | 'planEndedOn'>): Promise<CaseTimeline>;
+  /** The case timelines of several groups (already read), with one query per kind of event for all of them. */
+  loadCaseTimelines(coreGroups: readonly Pick<CoreGroup, 'id' | 'icpcDate' | 'planEndedOn'>[]): Promise<Map<string, CaseTimeline>>;
 }
 
 /** Members' check-ins on the actions they own. */
@@ -60,6 +72,8 @@ export interface CheckInRepository {
   /** Records a check-in once per idempotency key; a retry returns the first one and changes nothing. */
   record(checkIn: CheckIn & { id: string; coreGroupId: string }, idempotencyKey: string): Promise<{ checkIn: CheckIn; created: boolean }>;
   listByCoreGroup(coreGroupId: string): Promise<CheckIn[]>;
+  /** The check-ins of each of several groups, read together, oldest first. */
+  listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, CheckIn[]>>;
   latestByAction(coreGroupId: string): Promise<Map<string, CheckIn>>;
 }
 
@@ -67,6 +81,8 @@ export interface CheckInRepository {
 export interface MinutesRepository {
   createDraft(minutes: Minutes, savedBy: string, at: string): Promise<void>;
   findByMeeting(meetingId: string): Promise<Minutes | undefined>;
+  /** The minutes of each of several meetings, read together; a meeting without minutes has no entry. */
+  findByMeetings(meetingIds: readonly string[]): Promise<Map<string, Minutes>>;
   /** Saves `minutes` (already at its new version) only if the stored version is `expectedVersion`. */
   save(minutes: Minutes, options: { expectedVersion: number; savedBy: string; at: string }): Promise<void>;
   history(minutesId: string): Promise<(Minutes & { savedBy: string; savedAt: string })[]>;
@@ -91,6 +107,8 @@ export interface Concern {
 export interface ConcernRepository {
   raise(concern: Concern, idempotencyKey: string): Promise<{ concern: Concern; created: boolean }>;
   listByCoreGroup(coreGroupId: string): Promise<Concern[]>;
+  /** The concerns of each of several groups, read together, oldest first. */
+  listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, Concern[]>>;
   advance(id: string): Promise<Concern>;
   close(id: string, status: 'resolved' | 'refused'): Promise<void>;
 }

@@ -41,7 +41,7 @@ type Booked = CoreGroupMeeting & { booking: MeetingBooking };
  * latest held one, else its latest cancelled one (cancelling only the occurrence a meeting records
  * leaves the rest of its series running).
  */
-function latestBooked(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
+export function seriesMeeting(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
   const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined);
   const RANK = { scheduled: 0, held: 1, cancelled: 2 } as const;
   return booked.sort((a, b) => RANK[a.status] - RANK[b.status] || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
@@ -51,7 +51,7 @@ function latestBooked(meetings: readonly CoreGroupMeeting[]): Booked | undefined
  * The next occurrence of a booked series: the recorded one while it is still ahead and standing
  * (no calendar call), else the calendar's next occurrence of the series; none once it has ended.
  */
-async function nextOccurrence(deps: BookedSeriesDeps, meeting: Booked, nowMs: number): Promise<{ startMs: number; endMs: number; recorded: boolean } | undefined> {
+async function nextOccurrence(deps: Pick<BookedSeriesDeps, 'calendar'>, meeting: Booked, nowMs: number): Promise<{ startMs: number; endMs: number; recorded: boolean } | undefined> {
   const recordedStart = Date.parse(meeting.startsAt!);
   if (meeting.status === 'scheduled' && recordedStart > nowMs) return { startMs: recordedStart, endMs: Date.parse(meeting.endsAt ?? meeting.startsAt!), recorded: true };
   const untilMs = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO('UTC').add(HORIZON).epochMilliseconds;
@@ -77,24 +77,35 @@ function repliesOf(members: readonly CoreGroupMember[], booking: MeetingBooking,
 }
 
 /**
- * The booked series of a core group — next occurrence, join link, meeting chat and each member's
- * reply — or nothing when none is booked or the last one has ended (then a new one may be
- * booked). `meetings`: the group's meetings when the caller already read them (their timeline),
- * so a group with nothing booked costs no further read. The caller authorises.
+ * A booked meeting's series as it stands — next occurrence, join link, meeting chat and each
+ * member's reply — or nothing once it has ended. `members` and `invitations`: the group's members
+ * and the replies to this meeting's invitation, already read.
  */
-export async function bookedSeriesOf(deps: BookedSeriesDeps, request: { coreGroupId: string; meetings?: readonly Pick<CoreGroupMeeting, 'status'>[] }): Promise<BookedSeries | undefined> {
-  if (request.meetings && !request.meetings.some((meeting) => meeting.status !== 'cancelled')) return undefined;
-  const meeting = latestBooked(await deps.meetings.listByCoreGroup(request.coreGroupId));
-  if (!meeting) return undefined;
+export async function describeSeries(
+  deps: Pick<BookedSeriesDeps, 'calendar' | 'clock'>,
+  read: { meeting: Booked; members: readonly CoreGroupMember[]; invitations: readonly { memberId: string; response: InvitationResponse }[] },
+): Promise<BookedSeries | undefined> {
+  const { meeting } = read;
   const next = await nextOccurrence(deps, meeting, Temporal.Instant.from(deps.clock.nowIso()).epochMilliseconds);
   if (!next) return undefined;
-  const [members, invitations] = await Promise.all([deps.coreGroups.members(request.coreGroupId), deps.meetings.invitations(meeting.id)]);
   return {
     meetingId: meeting.id,
     next: { startMs: next.startMs, endMs: next.endMs },
     nextIsRecorded: next.recorded,
     joinUrl: meeting.booking.joinUrl,
     chatId: meeting.booking.chatId,
-    replies: repliesOf(members, meeting.booking, invitations),
+    replies: repliesOf(read.members, meeting.booking, read.invitations),
   };
+}
+
+/**
+ * The booked series of a core group — next occurrence, join link, meeting chat and each member's
+ * reply — or nothing when none is booked or the last one has ended (then a new one may be
+ * booked). The caller authorises.
+ */
+export async function bookedSeriesOf(deps: BookedSeriesDeps, request: { coreGroupId: string }): Promise<BookedSeries | undefined> {
+  const meeting = seriesMeeting(await deps.meetings.listByCoreGroup(request.coreGroupId));
+  if (!meeting) return undefined;
+  const [members, invitations] = await Promise.all([deps.coreGroups.members(request.coreGroupId), deps.meetings.invitations(meeting.id)]);
+  return describeSeries(deps, { meeting, members, invitations });
 }
