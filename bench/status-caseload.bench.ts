@@ -13,7 +13,10 @@ import { type BenchResult, type Figure, startBenchProcess } from './harness';
 import { LEAD_GROUPS, TEAM_GROUPS, seedTeamCaseload } from './team-caseload';
 
 const CONCURRENCY = 20;
-const REQUESTS = 60;
+/** Requests measured, after as many again to warm up (the first requests at full concurrency pay for compiling the code paths). */
+const REQUESTS = 300;
+/** How long the server may take over its start-up work (the first hourly review of 150 cases, and the notices it queues). */
+const QUIET_WITHIN_MS = 180_000;
 const TARGET_P95_MS = 150;
 const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -28,6 +31,31 @@ async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<string> {
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Waits until the server's job queue has had nothing ready to run for two seconds: its start-up
+ * review of 150 cases queues thousands of notices, and measuring while they are sent would time
+ * the job runner, not `/coregroup status`.
+ */
+async function quietJobQueue(location: string): Promise<void> {
+  const database = openDatabase(location.startsWith('postgres') ? { url: location } : { sqliteFile: location });
+  try {
+    const started = Date.now();
+    for (let quietSince = Date.now(); Date.now() - quietSince < 2000; ) {
+      if (Date.now() - started > QUIET_WITHIN_MS) throw new Error('the server was still sending its start-up notices after three minutes');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = new Date().toISOString();
+      const ready = await database.db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)])]))
+        .executeTakeFirstOrThrow();
+      if (Number(ready.count) > 0) quietSince = Date.now();
+    }
+  } finally {
+    await database.close();
+  }
 }
 
 async function seeded(engine: 'sqlite' | 'postgres') {
@@ -59,8 +87,9 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
       const { location, lead, manager } = await seeded(engine);
       const server = await startBenchProcess('bot-servers.ts', ['core-group', location], PRODUCTION_HEAP);
       try {
+        await quietJobQueue(location);
         for (const [who, aadObjectId] of [[`lead social worker, ${LEAD_GROUPS} groups`, lead], [`team manager, ${TEAM_GROUPS} groups`, manager]] as const) {
-          await load(server.url, connector.url, '/coregroup status', { concurrency: 1, requests: 3, aadObjectId });
+          await load(server.url, connector.url, '/coregroup status', shape(aadObjectId));
           const p95 = percentile((await load(server.url, connector.url, '/coregroup status', shape(aadObjectId))).latencies, 95);
           figures.push({ name: `${engine}: ${who}: p95`, value: p95, unit: 'ms' }, { name: `${engine}: ${who}: p95 ratio to echo`, value: p95 / echoP95, unit: '×' });
           targets.push({ description: `${engine}, ${who}: p95 ≤ ${TARGET_P95_MS} ms`, met: p95 <= TARGET_P95_MS });
@@ -73,5 +102,9 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
     echo.child.kill();
     connector.close();
   }
-  return { title: `/coregroup status for a caseload at concurrency ${CONCURRENCY} (${REQUESTS} requests each), against a bare echo bot in the same run`, figures, targets };
+  return {
+    title: `/coregroup status for a caseload at concurrency ${CONCURRENCY} (${REQUESTS} requests each after as many to warm up, the server's start-up notices sent), against a bare echo bot in the same run`,
+    figures,
+    targets,
+  };
 }

@@ -14,9 +14,11 @@ const PARTNERS = ['health visiting', 'school', 'GP', 'police'];
 /**
  * A team manager's team in the demo tenant: 150 core groups, the first 20 led by one lead social
  * worker (the other 130 by six colleagues), each with the team manager, four partner
- * professionals, a plan of six actions (one blocked; none due for three weeks, so no check-in
- * prompts are queued to compete with the measured requests), one held core group meeting and the
- * next one booked. Returns the lead's and the manager's object ids.
+ * professionals, a plan of six actions agreed at its first core group (one blocked; none due for
+ * three weeks), that meeting held within the deadline with its minutes, plan and CP9 circulated,
+ * and the next one booked: a team keeping up, so the server's first hourly review finds no missed
+ * deadline to send notices about while the benchmark measures. Its check-in prompts are queued
+ * for later working mornings (08:00 London). Returns the lead's and the manager's object ids.
  */
 export async function seedTeamCaseload(deps: { store: Store; clock: Clock; calendar: WorkingDays }): Promise<{ lead: string; manager: string }> {
   const { store, clock, calendar } = deps;
@@ -25,7 +27,8 @@ export async function seedTeamCaseload(deps: { store: Store; clock: Clock; calen
   const leads = Array.from({ length: 7 }, () => randomUUID());
   for (let index = 0; index < TEAM_GROUPS; index++) {
     const lead = index < LEAD_GROUPS ? leads[0]! : leads[1 + (index % 6)]!;
-    const icpcDate = calendar.addWorkingDays(today, -(15 + (index % 40)));
+    const icpcDate = calendar.addWorkingDays(today, -(5 + (index % 3)));
+    const heldOn = calendar.addWorkingDays(icpcDate, 3);
     const coreGroup: CoreGroup = { id: randomUUID(), caseReference: `TEAM-${String(index + 1).padStart(4, '0')}`, childName: `Invented Child ${index + 1}`, tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate, createdAt: clock.nowIso() };
     const person = (role: CoreGroupMember['role'], agency: string, aadObjectId: string, name: string): CoreGroupMember => ({ id: randomUUID(), displayName: name, role, agency, email: `${name.replace(/\W/g, '.')}@la.example`, aadObjectId, reach: 'tenant', active: true });
     const members = [
@@ -44,7 +47,7 @@ export async function seedTeamCaseload(deps: { store: Store; clock: Clock; calen
         ownerMemberId: members[seat % members.length]!.id,
         agency: members[seat % members.length]!.agency,
         due: calendar.addWorkingDays(today, 15 + seat),
-        agreedOn: icpcDate,
+        agreedOn: heldOn,
         progressMeasure: 'Reported to the core group',
         state: seat === 0 ? 'blocked' : 'in-progress',
       })),
@@ -53,7 +56,9 @@ export async function seedTeamCaseload(deps: { store: Store; clock: Clock; calen
     };
     await store.coreGroups.create(coreGroup, members);
     await store.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Plan agreed at the ICPC', changes: [] }, clock.nowIso());
-    await store.meetings.create({ id: randomUUID(), coreGroupId: coreGroup.id, date: calendar.addWorkingDays(icpcDate, 8), status: 'held' });
+    const held = randomUUID();
+    await store.meetings.create({ id: held, coreGroupId: coreGroup.id, date: heldOn, status: 'held' });
+    for (const kind of ['minutes', 'plan', 'cp9'] as const) await store.meetings.recordCirculation({ meetingId: held, kind, on: calendar.addWorkingDays(heldOn, 1) });
     await store.meetings.create({ id: randomUUID(), coreGroupId: coreGroup.id, date: calendar.addWorkingDays(today, 3 + (index % 10)), status: 'scheduled' });
   }
   return { lead: leads[0]!, manager };

@@ -14,6 +14,7 @@ import { createRateLimiter } from './jobs/rate-limiter';
 import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
 import { type CalendarConnection, connectMicrosoftGraph } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
+import { createJudgedStatusCache } from './services/case-status/judged-status-cache';
 import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
@@ -37,6 +38,7 @@ import { minutesRouter } from './server/minutes.route';
 import { createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
 import { exportRouter } from './server/export.route';
+import { seriesRouter } from './server/series.route';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -61,6 +63,8 @@ export interface RunningService {
 const REPLY_POLL_MS = 10 * 60_000;
 /** How often every core group's check-in prompts are planned and its drift and attendance signals watched. */
 const HOURLY_REVIEW_MS = 60 * 60_000;
+/** Cases whose judged status one process keeps (a few KB each): a large team's caseload and then some. */
+const JUDGED_CASES_KEPT = 2000;
 
 /**
  * Loads `src/local` (Graph simulator, demo data, dev sign-in, Playground launcher) on demand, so
@@ -121,7 +125,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     clock: systemClock,
     notificationUrl: () => `${config.publicBaseUrl ?? url}/api/graph/notifications`,
   });
-  const status = createCaseStatusService({ ...serviceDeps, calendar: connection.calendar });
+  const statusDeps = { ...serviceDeps, calendar: connection.calendar, judgedStatuses: createJudgedStatusCache({ maxCases: JUDGED_CASES_KEPT }) };
+  const status = createCaseStatusService(statusDeps);
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const bot = new CoreGroupBot({
     status,
@@ -180,7 +185,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
-      teamRouter({ team: createTeamView({ ...serviceDeps, calendar: connection.calendar }), verifier: tabVerifier, logger }),
+      teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
+      seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

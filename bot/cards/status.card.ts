@@ -17,18 +17,20 @@ export const CASES_LISTED = 40;
  * The caller's core groups, most pressing first (1:1 only). A few cases: every obligation and its
  * status, drift signals and the booked meeting series. A caseload (a team manager's, a conference
  * chair's): a line a case — how many deadlines are overdue and at risk, the next one — at most
- * `CASES_LISTED`, the rest counted, with how to see one case in full.
+ * `CASES_LISTED`, the rest counted, with how to see one case in full. `total`: how many cases the
+ * caller has, when `statuses` holds only the most pressing of them.
  */
-export function statusCard(statuses: readonly CoreGroupStatus[], teamsAppId: string): object {
+export function statusCard(statuses: readonly CoreGroupStatus[], teamsAppId: string, total = statuses.length): object {
   if (statuses.length === 0) return adaptiveCard([line('You are not a member of any core group yet.')]);
-  return statuses.length > CASES_IN_FULL ? caseloadCard(statuses) : detailedCard(statuses, teamsAppId);
+  return total > CASES_IN_FULL ? caseloadCard(statuses, total) : detailedCard(statuses, teamsAppId);
 }
 
-function caseloadCard(statuses: readonly CoreGroupStatus[]): object {
+/** `statuses`: the most pressing cases (all of them, or at least the first `CASES_LISTED`); `total`: how many the caller has. */
+function caseloadCard(statuses: readonly CoreGroupStatus[], total: number): object {
   const listed = statuses.slice(0, CASES_LISTED);
   const count = (status: CoreGroupStatus, wanted: ObligationStatus) => status.obligations.filter((obligation) => obligation.status === wanted).length;
   return adaptiveCard([
-    heading(`Your ${statuses.length} core groups, most pressing first`),
+    heading(`Your ${total} core groups, most pressing first`),
     ...listed.map((status) => {
       const next = status.obligations.find((obligation) => obligation.status !== 'met');
       const overdue = count(status, 'overdue');
@@ -43,7 +45,7 @@ function caseloadCard(statuses: readonly CoreGroupStatus[]): object {
         ],
       };
     }),
-    ...(statuses.length > listed.length ? [line(`And ${statuses.length - listed.length} more, less pressing: the dashboard lists them all.`, { isSubtle: true })] : []),
+    ...(total > listed.length ? [line(`And ${total - listed.length} more, less pressing: the dashboard lists them all.`, { isSubtle: true })] : []),
     line(`Type /coregroup status and a case reference (for example /coregroup status ${escapeCardText(listed[0]!.coreGroup.caseReference)}) for one case in full.`, { isSubtle: true }),
   ]);
 }

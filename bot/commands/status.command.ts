@@ -1,4 +1,4 @@
-import { CASES_IN_FULL, statusCard } from '../cards/status.card';
+import { CASES_IN_FULL, CASES_LISTED, statusCard } from '../cards/status.card';
 import { type CaseCommand, caseCommand } from './command';
 
 /**
@@ -11,9 +11,10 @@ export const statusCase: CaseCommand = {
   notIncluded: 'seeing deadlines and their status in this app; the lead social worker can tell you what is coming up',
   card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)], services.teamsAppId),
   async overview(caller, services) {
-    // A caseload card shows a line a case, without the booked series: they are not read for it.
-    const statuses = await services.status.myStatus(caller, { bookedSeriesUpTo: CASES_IN_FULL });
-    return statuses.length > 0 ? statusCard(statuses, services.teamsAppId) : undefined;
+    // A caseload card lists the most pressing cases a line each, without their booked series:
+    // only those listed are returned (and audited as seen), and no series is read for them.
+    const { statuses, total } = await services.status.myStatus(caller, { bookedSeriesUpTo: CASES_IN_FULL, shown: CASES_LISTED });
+    return total > 0 ? statusCard(statuses, services.teamsAppId, total) : undefined;
   },
 };
 

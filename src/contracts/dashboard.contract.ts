@@ -43,6 +43,8 @@ export const nextMeetingSchema = z.object({
   endsAt: instantSchema.optional(),
   joinUrl: z.url().optional(),
   replies: z.array(z.object({ memberId: z.string().min(1), name: z.string(), reply: seriesReplySchema })).optional(),
+  /** Whether it is an occurrence of a series booked in Outlook, which the dashboard can move or cancel (`startsAt` is then its start). */
+  inSeries: z.boolean(),
 });
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
@@ -53,6 +55,10 @@ export const dashboardCoreGroupSchema = z.object({
   role: memberRoleSchema,
   /** Whether the caller may export the plan (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
+  /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */
+  canSchedule: z.boolean(),
+  /** The last meeting held, whose minutes the dashboard links to. */
+  lastHeldMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
   obligations: z.array(obligationSchema),
   signals: z.array(signalSchema),
   nextMeeting: nextMeetingSchema.optional(),

@@ -16,6 +16,7 @@ import {
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
+import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
 import { teamResponseSchema } from './team.contract';
 
 /** A download (DOCX, PDF, CSV): bytes with a Content-Disposition, not JSON. */
@@ -51,6 +52,8 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/minutes/sign-off': { params: meetingParamsSchema, body: signOffRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
+  'POST /api/meetings/:meetingId/series/move': { params: meetingParamsSchema, body: moveSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
+  'POST /api/meetings/:meetingId/series/cancel': { params: meetingParamsSchema, body: cancelSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/dev/users': { answers: { 200: devUsersResponseSchema }, localOnly: true },

@@ -63,10 +63,19 @@ export function isAfter(a: CivilDate, b: CivilDate): boolean {
   return compareDates(a, b) > 0;
 }
 
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 (proleptic Gregorian, no zone): a plain day count, ten times quicker than `until`. */
-const epochDay = (date: CivilDate) => Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY;
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar, by arithmetic on the date's fields
+ * (H. Hinnant's days-from-civil): ten times quicker than Temporal's `until`, which a caseload's
+ * status calls thousands of times.
+ */
+function epochDay(date: CivilDate): number {
+  const year = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: CivilDate, to: CivilDate): number {

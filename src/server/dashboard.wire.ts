@@ -24,6 +24,7 @@ function nextMeetingToWire(meeting: NonNullable<DashboardModel['coreGroups'][num
     endsAt: meeting.endsAt,
     joinUrl: meeting.joinUrl,
     replies: meeting.replies?.map((reply) => ({ memberId: reply.memberId, name: reply.name, reply: reply.reply })),
+    inSeries: meeting.inSeries,
   };
 }
 
@@ -35,6 +36,8 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       caseReference: group.caseReference,
       role: group.role,
       canExportPlan: group.canExportPlan,
+      canSchedule: group.canSchedule,
+      lastHeldMeeting: group.lastHeldMeeting && { id: group.lastHeldMeeting.id, date: group.lastHeldMeeting.date.toString() },
       obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
       nextMeeting: group.nextMeeting && nextMeetingToWire(group.nextMeeting),

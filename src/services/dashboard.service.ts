@@ -1,6 +1,6 @@
 import { type CivilDate, compareDates, londonDateAtMs } from '../domain/civil-date';
 import { complianceByMonth } from '../domain/compliance';
-import { nextBookedMeeting } from '../domain/meeting';
+import { heldMeetingsOldestFirst, nextBookedMeeting } from '../domain/meeting';
 import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import type { Caller } from './authorise';
@@ -25,6 +25,8 @@ export interface NextMeeting {
   readonly endsAt?: string | undefined;
   readonly joinUrl?: string | undefined;
   readonly replies?: BookedSeries['replies'] | undefined;
+  /** An occurrence of a booked series (which can be moved or cancelled), not a meeting recorded without a booking. */
+  readonly inSeries: boolean;
 }
 
 /** The next occurrence of the booked series, else the next meeting recorded without a booking. */
@@ -38,10 +40,11 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
       endsAt: new Date(booked.next.endMs).toISOString(),
       joinUrl: booked.joinUrl,
       replies: booked.replies,
+      inSeries: true,
     };
   }
   const recorded = nextBookedMeeting(timeline.meetings, today);
-  return recorded && { id: recorded.id, date: recorded.date };
+  return recorded && { id: recorded.id, date: recorded.date, inSeries: false };
 }
 
 /**
@@ -67,6 +70,8 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           caseReference: status.coreGroup.caseReference,
           role: status.role,
           canExportPlan: can({ role: status.role }, 'export-record'),
+          canSchedule: can({ role: status.role }, 'schedule-meeting'),
+          lastHeldMeeting: heldMeetingsOldestFirst(caseTimeline.meetings).at(-1),
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
           nextMeeting: nextMeetingOf(status, caseTimeline, today),

@@ -3,6 +3,7 @@ import { bookMeeting } from './scheduling/book-meeting';
 import { bookedSeriesOfCase } from './scheduling/booked-series-of-case';
 import { cancelMeeting } from './scheduling/cancel-meeting';
 import { proposeSlots } from './scheduling/propose-slots';
+import { moveMeetingTo } from './scheduling/move-meeting';
 import { reschedule } from './scheduling/reschedule';
 import type { SchedulingDeps } from './scheduling/scheduling-deps';
 import { syncResponses } from './scheduling/sync-responses';
@@ -26,6 +27,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
     book: (request: Parameters<typeof bookMeeting>[1]) => bookMeeting(deps, request),
     bookedSeries: (request: Parameters<typeof bookedSeriesOfCase>[1]) => bookedSeriesOfCase(deps, request),
     reschedule: (request: Parameters<typeof reschedule>[1]) => reschedule(deps, request),
+    /** Moves a booked meeting to a UK date and time typed in the dashboard. */
+    moveTo: (request: Parameters<typeof moveMeetingTo>[1]) => moveMeetingTo(deps, request),
     cancel: (request: Parameters<typeof cancelMeeting>[1]) => cancelMeeting(deps, request),
     syncResponses: (meetingId: string) => syncResponses(deps, meetingId),
   };

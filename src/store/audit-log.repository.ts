@@ -89,17 +89,28 @@ export function createAuditLog(db: Kysely<Database>): AuditLog {
     }
   };
 
+  // One write in flight at a time: appends made meanwhile wait and go together in the next, so
+  // under load a transaction carries many requests' entries instead of each request's taking its
+  // turn on the chain head (on PostgreSQL, holding a pooled connection while it waited).
+  let writing = false;
   const flush = async () => {
-    const batch = queue;
-    queue = [];
-    for (let start = 0; start < batch.length; start += MAX_ENTRIES_PER_INSERT) await writeTogether(batch.slice(start, start + MAX_ENTRIES_PER_INSERT));
+    writing = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue;
+        queue = [];
+        for (let start = 0; start < batch.length; start += MAX_ENTRIES_PER_INSERT) await writeTogether(batch.slice(start, start + MAX_ENTRIES_PER_INSERT));
+      }
+    } finally {
+      writing = false;
+    }
   };
 
   return {
     append(entry) {
       return new Promise<void>((written, failed) => {
         queue.push({ entry, written, failed });
-        if (queue.length === 1) setImmediate(() => void flush());
+        if (queue.length === 1 && !writing) setImmediate(() => void flush());
       });
     },
     async listByCoreGroup(coreGroupId, options = {}) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { type CivilDate, parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, NotFoundError } from '../domain/errors';
 import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
@@ -8,7 +8,7 @@ import { isUniqueViolation, uniqueViolationOf } from './database';
 import { mapValues, rowsByKey } from './rows-by-key';
 import type { CoreGroupRow, Database, MemberRow } from './schema';
 
-function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
+function coreGroupRowToCoreGroup(row: Selectable<CoreGroupRow>): CoreGroup {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -20,6 +20,9 @@ function coreGroupRowToCoreGroup(row: CoreGroupRow): CoreGroup {
     createdAt: row.created_at,
   };
 }
+
+/** Every column of a member row, for reading one beside its group's. */
+const MEMBER_COLUMNS = ['id', 'core_group_id', 'display_name', 'role', 'position', 'agency', 'email', 'aad_object_id', 'reach', 'agency_manager_email', 'active'] as const satisfies readonly (keyof MemberRow)[];
 
 function memberRowToMember(row: MemberRow): CoreGroupMember {
   return {
@@ -116,14 +119,19 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
     },
     listForMember,
     async listMemberships(tenantId, aadObjectId) {
-      const [groups, memberships] = await Promise.all([
-        listForMember(tenantId, aadObjectId),
-        db.selectFrom('members').selectAll().where('aad_object_id', '=', aadObjectId).where('active', '=', 1).execute(),
-      ]);
-      const memberIn = new Map(memberships.map((row) => [row.core_group_id, memberRowToMember(row)]));
-      return groups.flatMap((coreGroup) => {
-        const member = memberIn.get(coreGroup.id);
-        return member ? [{ coreGroup, member }] : [];
+      const rows = await db
+        .selectFrom('core_groups')
+        .innerJoin('members', 'members.core_group_id', 'core_groups.id')
+        .selectAll('core_groups')
+        .select(MEMBER_COLUMNS.map((column) => `members.${column} as member_${column}` as const))
+        .where('core_groups.tenant_id', '=', tenantId)
+        .where('members.aad_object_id', '=', aadObjectId)
+        .where('members.active', '=', 1)
+        .orderBy('core_groups.icpc_date')
+        .execute();
+      return rows.map((row) => {
+        const member = Object.fromEntries(MEMBER_COLUMNS.map((column) => [column, row[`member_${column}`]])) as unknown as MemberRow;
+        return { coreGroup: coreGroupRowToCoreGroup(row), member: memberRowToMember(member), revision: String(row.revision) };
       });
     },
     async listIds({ after, limit }) {

@@ -5,6 +5,7 @@ import { bookingsSchema } from './migrations/0002-bookings';
 import { concernNotesSchema } from './migrations/0003-concern-notes';
 import { auditChainSchema } from './migrations/0004-audit-chain';
 import { memberPositionsSchema } from './migrations/0005-member-positions';
+import { caseRevisionsSchema } from './migrations/0006-case-revisions';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -15,6 +16,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0003-concern-notes': concernNotesSchema,
     '0004-audit-chain': auditChainSchema(engine),
     '0005-member-positions': memberPositionsSchema,
+    '0006-case-revisions': caseRevisionsSchema(engine),
   };
 }
 

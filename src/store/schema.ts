@@ -14,6 +14,8 @@ export interface CoreGroupRow {
   icpc_date: string;
   plan_ended_on: string | null;
   created_at: string;
+  /** Moved on by the database's triggers whenever anything a status is judged from changes (migration 0006). */
+  revision: Generated<number | string>;
 }
 
 export interface MemberRow {

@@ -12,6 +12,8 @@ import { exportRouter } from '../../src/server/export.route';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
+import { seriesRouter } from '../../src/server/series.route';
+import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createDashboard } from '../../src/services/dashboard.service';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
@@ -32,6 +34,8 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'a', minuteTakerMemberId: 'b' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
+  'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
+  'POST /api/meetings/:meetingId/series/cancel': { reason: 'a reason' },
 };
 
 /** Every route of the tab API that takes an id: in its path, or the chat id of GET /api/meetings/current. */
@@ -76,6 +80,8 @@ describe('a missing id and another core group’s id answer alike', () => {
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, verifier: devSignIn.verifier, logger }),
+      // Only the lookup and the authorisation are reached: nobody here may move anything.
+      seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: calendarWithNoSeries as never, agenda: undefined as never, teamsAppId: 'teams-app' }), verifier: devSignIn.verifier, logger }),
     ];
     server = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -94,7 +100,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(10);
+    expect(ROUTES_WITH_IDS).toHaveLength(12);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -89,6 +89,8 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   ],
   'POST /api/meetings/:meetingId/minutes/amend': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/minutes/distribute': [{ person: 'lead' }],
+  'POST /api/meetings/:meetingId/series/move': [{ person: 'lead' }],
+  'POST /api/meetings/:meetingId/series/cancel': [{ person: 'manager' }],
 };
 
 describe('the same tab write twice changes things once', () => {

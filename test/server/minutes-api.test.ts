@@ -12,6 +12,9 @@ import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
 import { exportRouter } from '../../src/server/export.route';
 import { teamRouter } from '../../src/server/team.route';
+import { seriesRouter } from '../../src/server/series.route';
+import { createSchedulingService } from '../../src/services/scheduling.service';
+import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
 import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
@@ -46,6 +49,8 @@ describe('the minutes API with Teams SSO tokens', () => {
   let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
   let simulator: GraphSimulator;
   let jobs: JobRunner;
+  let mailer: Awaited<ReturnType<typeof simulatedGraph>>['calendar'];
+  let demoCoreGroupId: string;
   let sign: (claims: Record<string, unknown>, options?: { audience?: string; issuer?: string; expiresIn?: string | number; stranger?: boolean }) => Promise<string>;
   const lead = demoObjectId('lead');
   const manager = demoObjectId('manager');
@@ -56,6 +61,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
     let coreGroupId: string;
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+    demoCoreGroupId = coreGroupId;
     meetingId = randomUUID();
     await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z' });
     const other = randomUUID();
@@ -79,13 +85,12 @@ describe('the minutes API with Teams SSO tokens', () => {
     const logger = createLogger({ level: 'silent' });
     channel = await startChannelStandIn();
     await demoPeopleInTeams(store, channel.serviceUrl, { at: clock.nowIso(), keys: ['lead', 'manager', 'health'] });
-    let mailer: Awaited<ReturnType<typeof simulatedGraph>>['calendar'];
     ({ simulator, calendar: mailer } = await simulatedGraph(demoOrganisation(clock.today())));
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' }), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -326,6 +331,32 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(entries.some((entry) => entry.action === 'edit-minutes' && entry.actor === lead && entry.outcome === 'allowed')).toBe(true);
     expect(entries.some((entry) => entry.action === 'view-minutes-draft' && entry.actor === otherLead && entry.outcome === 'denied')).toBe(true);
     expect(JSON.stringify(entries)).not.toContain('school is better');
+  });
+
+  test('the lead social worker moves and cancels booked meetings from the dashboard: in Outlook and on the record, once however often pressed; only on a working day still to come; a professional may not', async () => {
+    const organiser = 'priya.shah@demo.example';
+    const seriesId = randomUUID();
+    const { eventId } = await mailer.createMeeting({ organiser, transactionId: seriesId, subject: 'Core group meeting', bodyText: '', startMs: Date.parse('2026-06-15T09:00:00Z'), endMs: Date.parse('2026-06-15T10:30:00Z'), timeZone: 'Europe/London', attendees: [], recurrence: { every: 4, unit: 'weeks', until: Temporal.PlainDate.from('2026-09-01') } });
+    await store.meetings.create({ id: seriesId, coreGroupId: demoCoreGroupId, date: Temporal.PlainDate.from('2026-06-15'), status: 'scheduled', startsAt: '2026-06-15T09:00:00.000Z', endsAt: '2026-06-15T10:30:00.000Z', booking: { organiser, eventId } });
+    const move = (token: string, body: unknown) => call('POST', `/api/meetings/${seriesId}/series/move`, token, body);
+
+    expect((await move(await as(health), { date: '2026-06-16', time: '14:30' })).status).toBe(403);
+    const saturday = await move(await as(lead), { date: '2026-06-20', time: '14:30' });
+    expect([saturday.status, saturday.body.error.message]).toEqual([422, expect.stringContaining('Sat 20 Jun 2026 is not a working day')]);
+    expect((await move(await as(lead), { date: '2026-06-01', time: '14:30' })).status).toBe(422);
+    expect((await move(await as(lead), { date: '2026-06-16', time: '2:30pm' })).status).toBe(400);
+
+    const moved = await move(await as(lead), { date: '2026-06-16', time: '14:30' });
+    expect(moved).toEqual({ status: 200, body: { outcome: 'changed', note: 'Moved to Tue 16 Jun 2026, 14:30. Outlook tells everyone invited.' } });
+    expect(await store.meetings.findById(seriesId)).toMatchObject({ startsAt: '2026-06-16T13:30:00.000Z', date: Temporal.PlainDate.from('2026-06-16') });
+    expect((await mailer.occurrences(organiser, eventId, Date.parse('2026-06-01T00:00:00Z'), Date.parse('2026-07-01T00:00:00Z')))[0]!.startMs).toBe(Date.parse('2026-06-16T13:30:00Z'));
+    expect((await move(await as(lead), { date: '2026-06-16', time: '14:30' })).body.outcome).toBe('unchanged');
+
+    expect((await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: '  ' })).status).toBe(400);
+    const cancelled = await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: 'The family moved to another area' });
+    expect(cancelled.body.outcome).toBe('changed');
+    expect(await store.meetings.findById(seriesId)).toMatchObject({ status: 'cancelled', cancellationReason: 'The family moved to another area' });
+    expect((await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: 'Pressed twice' })).body.outcome).toBe('unchanged');
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

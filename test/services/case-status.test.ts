@@ -38,7 +38,7 @@ describe('the status of every core group the caller belongs to', () => {
     const asFamily = await groupWith('family-member');
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
 
-    const statuses = await status.myStatus({ tenantId: TENANT, aadObjectId: person });
+    const { statuses } = await status.myStatus({ tenantId: TENANT, aadObjectId: person });
 
     expect(statuses.map((one) => one.coreGroup.caseReference).sort()).toEqual([asLead.caseReference, asProfessional.caseReference].sort());
     expect(statuses.map((one) => one.role).sort()).toEqual(['lead-social-worker', 'professional']);

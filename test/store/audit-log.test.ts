@@ -151,8 +151,11 @@ describeEachEngine('the audit log', (engine) => {
         await new Promise((resolve) => setImmediate(resolve));
       }
       await Promise.all(appends);
-      // One INSERT per batch: had two batches taken the same chain head, one would have failed and been retried entry by entry.
-      expect(inserts.count).toBe(16);
+      // At most one INSERT per batch (an instance's appends made while its last batch is being
+      // written go together in its next): had two batches taken the same chain head, one would have
+      // failed and been retried entry by entry, 25 INSERTs more.
+      expect(inserts.count).toBeGreaterThanOrEqual(2);
+      expect(inserts.count).toBeLessThanOrEqual(16);
       expect(await logs[1]!.listByCoreGroup(coreGroupId, { limit: 1000 })).toHaveLength(400);
       expect((await logs[1]!.verifyChain()).firstBreak).toBeUndefined();
     } finally {
@@ -291,7 +294,7 @@ describeEachEngine('upgrading to the audit chain', (engine: EngineName) => {
   test('entries written before the chain existed are chained in the order they were written, and new ones carry on from them', async () => {
     const database = await databaseBeforeTheChain(engine, 1203);
     try {
-      expect(await migrateToLatest(database)).toEqual(['0004-audit-chain', '0005-member-positions']);
+      expect(await migrateToLatest(database)).toEqual(['0004-audit-chain', '0005-member-positions', '0006-case-revisions']);
       const auditLog = createAuditLog(database.db);
       expect(await auditLog.verifyChain({ pageSize: 100 })).toEqual({ checked: 1203, last: { seq: 1203, hash: expect.any(String) }, firstBreak: undefined });
       const first = await readEntry(database.db, 1);

@@ -21,8 +21,6 @@ export interface CaseRecord {
   readonly plan: ChildProtectionPlan | undefined;
   readonly checkIns: readonly CheckIn[];
   readonly heldMeetings: readonly { meetingId: string; attendance: ReadonlyMap<string, Attendance> }[];
-  /** The meeting series still running; read only when asked for (it may ask the calendar). */
-  readonly booked: BookedSeries | undefined;
 }
 
 const valuesOf = <Value>(map: ReadonlyMap<string, Value>, id: string, empty: Value) => map.get(id) ?? empty;
@@ -30,30 +28,29 @@ const valuesOf = <Value>(map: ReadonlyMap<string, Value>, id: string, empty: Val
 /**
  * The records of several core groups (already read and authorised by the caller), read together:
  * one query per table for all of them, however many there are, so a team manager's 150 cases cost
- * what one case does in round trips. `booked`: also read each group's meeting series (its
- * meetings, members and invitation replies, and the calendar for a series whose recorded
- * occurrence has passed).
+ * what one case does in round trips.
  */
-export async function readCaseRecords(deps: CaseRecordDeps, coreGroups: readonly CoreGroup[], options: { booked: boolean }): Promise<CaseRecord[]> {
+export async function readCaseRecords(deps: CaseRecordDeps, coreGroups: readonly CoreGroup[]): Promise<CaseRecord[]> {
+  if (coreGroups.length === 0) return [];
   const ids = coreGroups.map((coreGroup) => coreGroup.id);
   const [timelines, plans, checkIns] = await Promise.all([deps.meetings.loadCaseTimelines(coreGroups), deps.plans.currentOfEach(ids), deps.checkIns.listByCoreGroups(ids)]);
   const timelineOf = (coreGroup: CoreGroup) => timelines.get(coreGroup.id)!;
-  const [minutes, booked] = await Promise.all([
-    deps.minutes.findByMeetings(coreGroups.flatMap((coreGroup) => heldMeetingIds(timelineOf(coreGroup).meetings))),
-    options.booked ? readBookedSeries(deps, ids) : new Map<string, BookedSeries>(),
-  ]);
+  const minutes = await deps.minutes.findByMeetings(coreGroups.flatMap((coreGroup) => heldMeetingIds(timelineOf(coreGroup).meetings)));
   return coreGroups.map((coreGroup) => ({
     coreGroup,
     timeline: timelineOf(coreGroup),
     plan: plans.get(coreGroup.id),
     checkIns: valuesOf(checkIns, coreGroup.id, []),
     heldMeetings: heldMeetingAttendanceFrom(minutes, timelineOf(coreGroup).meetings),
-    booked: booked.get(coreGroup.id),
   }));
 }
 
-/** Each group's running meeting series, read together; groups with none have no entry. */
-async function readBookedSeries(deps: CaseRecordDeps, coreGroupIds: readonly string[]): Promise<Map<string, BookedSeries>> {
+/**
+ * Each group's running meeting series (its meetings, members and invitation replies, read
+ * together, and the calendar for a series whose recorded occurrence has passed); groups with none
+ * have no entry.
+ */
+export async function readBookedSeries(deps: CaseRecordDeps, coreGroupIds: readonly string[]): Promise<Map<string, BookedSeries>> {
   const meetings = await deps.meetings.listByCoreGroups(coreGroupIds);
   const booked = coreGroupIds.flatMap((id) => {
     const meeting = seriesMeeting(valuesOf(meetings, id, []));

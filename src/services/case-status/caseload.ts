@@ -13,12 +13,12 @@ export interface OwnAction {
   readonly action: PlanAction & { lastCheckIn?: CheckIn | undefined };
 }
 
-type Membership = { coreGroup: CoreGroup; member: CoreGroupMember };
+type Membership = { coreGroup: CoreGroup; member: CoreGroupMember; revision: string };
 
 /** Family members and the child never see compliance: their groups are left out of their status, not refused. */
 const seesStatus = ({ member }: Membership) => can({ role: member.role }, 'view-compliance');
 
-const mostPressingFirst = <T extends { status: CoreGroupStatus }>(read: readonly T[]) => [...read].sort((a, b) => pressingCount(b.status.obligations) - pressingCount(a.status.obligations));
+const morePressing = (a: CoreGroupStatus, b: CoreGroupStatus) => pressingCount(b.obligations) - pressingCount(a.obligations);
 
 const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a, b) => compareDates(a.action.due, b.action.due));
 
@@ -40,14 +40,16 @@ async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; members
 }
 
 /**
- * Every core group the caller is an active member of (not as family or child), most pressing
- * first. `bookedSeriesUpTo`: read each group's booked meeting series only when the caller has at
- * most this many such groups (a caseload view that shows a line a case does not show them).
+ * The core groups the caller is an active member of (not as family or child), most pressing
+ * first, and how many there are. `bookedSeriesUpTo`: read each group's booked meeting series only
+ * when the caller has at most this many such groups (a caseload view that shows a line a case
+ * does not show them). `shown`: return (and audit as seen) only the most pressing this many.
  */
-export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number } = {}): Promise<CoreGroupStatus[]> {
+export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number; shown?: number } = {}): Promise<{ statuses: CoreGroupStatus[]; total: number }> {
   const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
   const booked = memberships.length <= (options.bookedSeriesUpTo ?? Number.POSITIVE_INFINITY);
-  return mostPressingFirst(await statusesOf(deps, { caller, memberships, booked })).map((entry) => entry.status);
+  const statuses = await statusesOf(deps, { caller, memberships, booked, order: morePressing, shown: options.shown });
+  return { statuses: statuses.map((entry) => entry.status), total: memberships.length };
 }
 
 /** The caller's own open actions across their core groups, soonest due first. */
@@ -63,7 +65,7 @@ export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAc
  */
 export async function caseload(deps: StatusDeps, caller: Caller): Promise<{ statuses: { status: CoreGroupStatus; timeline: CaseTimeline }[]; myActions: OwnAction[] }> {
   const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
-  const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true });
+  const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true, order: morePressing });
   const actions = new Map(statuses.map(({ status }) => [status.coreGroup.id, status.actions]));
-  return { statuses: mostPressingFirst(statuses), myActions: soonestDueFirst(await ownActionsIn(deps, { caller, memberships, actions })) };
+  return { statuses, myActions: soonestDueFirst(await ownActionsIn(deps, { caller, memberships, actions })) };
 }

@@ -46,6 +46,7 @@ export interface CaseRequest {
 interface Membership {
   readonly group: CoreGroup;
   readonly member: CoreGroupMember;
+  readonly revision: string;
   readonly allowed: boolean;
 }
 
@@ -53,13 +54,13 @@ const optionOf = (group: CoreGroup): CaseOption => ({ id: group.id, caseReferenc
 
 async function membershipsOf(deps: StatusDeps, caller: Caller, need: CaseAction): Promise<Membership[]> {
   const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
-  return memberships.map(({ coreGroup, member }) => ({ group: coreGroup, member, allowed: can({ role: member.role }, need) }));
+  return memberships.map(({ coreGroup, member, revision }) => ({ group: coreGroup, member, revision, allowed: can({ role: member.role }, need) }));
 }
 
 /** The next deadline of each case (when the caller's role sees deadlines), nearest first; cases without one last, by reference. */
 async function nearestDeadlineFirst(deps: StatusDeps, caller: Caller, memberships: readonly Membership[]): Promise<CaseToChoose[]> {
   const judged = memberships.filter(({ member }) => can({ role: member.role }, 'view-compliance'));
-  const statuses = await statusesOf(deps, { caller, memberships: judged.map(({ group, member }) => ({ coreGroup: group, member })), booked: false });
+  const statuses = await statusesOf(deps, { caller, memberships: judged.map(({ group, member, revision }) => ({ coreGroup: group, member, revision })), booked: false });
   const nextDeadline = new Map(
     statuses.map(({ status }) => {
       const next = status.obligations.find((obligation) => obligation.status !== 'met');

@@ -1,13 +1,16 @@
+import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { type CaseTimeline, type Obligation, computeObligations } from '../../domain/obligations';
 import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../domain/plan';
 import { type Signal, detectSignals } from '../../domain/signals';
+import { can } from '../../domain/permissions';
 import { type Caller, authorise } from '../authorise';
 import type { BookedSeries, BookedSeriesDeps } from '../scheduling/booked-series';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
-import { type CaseRecord, type CaseRecordDeps, readCaseRecords } from './case-records';
+import { type CaseRecord, type CaseRecordDeps, readBookedSeries, readCaseRecords } from './case-records';
+import type { Judged, JudgedAt, JudgedStatusCache } from './judged-status-cache';
 
 export interface StatusDeps extends PolicyDeps, BookedSeriesDeps, CaseRecordDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listForMember' | 'listMemberships' | 'members' | 'membersOfEach'>;
@@ -17,6 +20,8 @@ export interface StatusDeps extends PolicyDeps, BookedSeriesDeps, CaseRecordDeps
   readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'findByMeetings' | 'deliveries'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
+  /** Judgements kept per case revision and day (the composition root gives one per process); none: every status is judged afresh. */
+  readonly judgedStatuses?: JudgedStatusCache | undefined;
 }
 
 /** A core group as its member sees it: deadlines, signals and the plan's actions with their latest check-in. */
@@ -31,46 +36,83 @@ export interface CoreGroupStatus {
 }
 
 /** Obligations judged today, drift and attendance signals and the plan's actions, from a group's record. */
-function judge(deps: PolicyDeps & { clock: Clock }, record: CaseRecord, role: CoreGroupMember['role']): CoreGroupStatus {
+function judge(deps: PolicyDeps & { clock: Clock }, record: CaseRecord, asOf: CivilDate): Judged {
   const { coreGroup, timeline, checkIns } = record;
   const { profile, calendar } = policyOf(deps, coreGroup);
-  const asOf = deps.clock.today();
   const obligations = computeObligations({ profile, calendar, timeline, asOf });
   const actions = currentActions(record.plan?.actions ?? [], checkIns);
   const signals = detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings: record.heldMeetings, obligations });
-  return { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role, obligations, signals, actions, booked: record.booked };
+  return { obligations, signals, actions, timeline };
+}
+
+function statusFrom(coreGroup: CoreGroup, role: CoreGroupMember['role'], judged: Judged, booked: BookedSeries | undefined): { status: CoreGroupStatus; timeline: CaseTimeline } {
+  const { obligations, signals, actions, timeline } = judged;
+  return { status: { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role, obligations, signals, actions, booked }, timeline };
 }
 
 /**
  * One core group's status for a member: obligations judged today, drift and attendance signals,
  * the booked meeting series, and the plan's actions — with the case timeline they were judged
  * from, so what is shown beside them is not read again. Authorised (view-compliance) and audited;
- * `known`: the group and the caller's membership when this request already read them.
+ * `known`: the group and the caller's membership when this request already read them. Always
+ * judged afresh from the record.
  */
 export async function statusOf(
   deps: StatusDeps,
   request: { caller: Caller; coreGroupId: string; known?: { coreGroup: CoreGroup; member: CoreGroupMember | undefined } },
 ): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }> {
   const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'view-compliance', known: request.known });
-  const [record] = await readCaseRecords(deps, [coreGroup], { booked: true });
-  return { status: judge(deps, record!, member.role), timeline: record!.timeline };
+  const [[record], booked] = await Promise.all([readCaseRecords(deps, [coreGroup]), readBookedSeries(deps, [coreGroup.id])]);
+  return statusFrom(coreGroup, member.role, judge(deps, record!, deps.clock.today()), booked.get(coreGroup.id));
 }
 
 /**
- * The status of each of several of the caller's groups (their memberships already read), each
- * authorised as view-compliance and audited, their records read together (see `readCaseRecords`).
- * `booked`: include each group's running meeting series.
+ * The status of each of several of the caller's groups (their active memberships and revisions
+ * already read), in `order` when given. A judgement kept for the group's current revision and
+ * today (`deps.judgedStatuses`) is used as it is; the other groups' records are read together
+ * (see `readCaseRecords`) and judged. `booked`: include each group's running meeting series (never
+ * kept: it moves with the clock and the calendar). `shown`: only the first this many are returned
+ * (a caseload card lists the most pressing and counts the rest). Every group must be one the
+ * caller's role may see the status of; each returned status is authorised and audited as
+ * view-compliance — what was shown, not what was only ranked.
  */
 export async function statusesOf(
   deps: StatusDeps,
-  request: { caller: Caller; memberships: readonly { coreGroup: CoreGroup; member: CoreGroupMember }[]; booked: boolean },
+  request: {
+    caller: Caller;
+    memberships: readonly { coreGroup: CoreGroup; member: CoreGroupMember; revision: string }[];
+    booked: boolean;
+    order?: (a: CoreGroupStatus, b: CoreGroupStatus) => number;
+    shown?: number;
+  },
 ): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
-  const { caller } = request;
-  const allowed = await Promise.all(request.memberships.map((known) => authorise(deps, { caller, coreGroupId: known.coreGroup.id, action: 'view-compliance', known })));
+  const { caller, memberships } = request;
+  const refused = memberships.find(({ member }) => !member.active || !can({ role: member.role }, 'view-compliance'));
+  if (refused) await authorise(deps, { caller, coreGroupId: refused.coreGroup.id, action: 'view-compliance', known: refused });
+  const asOf = deps.clock.today();
+  const at = (entry: (typeof memberships)[number]): JudgedAt => ({ coreGroup: entry.coreGroup, revision: entry.revision, asOf: asOf.toString() });
+  const kept = new Map(
+    memberships.flatMap((entry) => {
+      const judged = deps.judgedStatuses?.get(at(entry));
+      return judged ? [[entry.coreGroup.id, judged] as const] : [];
+    }),
+  );
+  const unjudged = memberships.filter((entry) => !kept.has(entry.coreGroup.id));
   const records = await readCaseRecords(
     deps,
-    allowed.map((entry) => entry.coreGroup),
-    { booked: request.booked },
+    unjudged.map((entry) => entry.coreGroup),
   );
-  return records.map((record, index) => ({ status: judge(deps, record, allowed[index]!.member.role), timeline: record.timeline }));
+  records.forEach((record, index) => {
+    const judged = judge(deps, record, asOf);
+    deps.judgedStatuses?.set(at(unjudged[index]!), judged);
+    kept.set(record.coreGroup.id, judged);
+  });
+  const ranked = memberships.map((entry) => ({ entry, ...statusFrom(entry.coreGroup, entry.member.role, kept.get(entry.coreGroup.id)!, undefined) }));
+  if (request.order) ranked.sort((a, b) => request.order!(a.status, b.status));
+  const shown = ranked.slice(0, request.shown ?? ranked.length);
+  const [booked] = await Promise.all([
+    request.booked ? readBookedSeries(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
+    ...shown.map(({ entry }) => authorise(deps, { caller, coreGroupId: entry.coreGroup.id, action: 'view-compliance', known: entry })),
+  ]);
+  return shown.map(({ status, timeline }) => ({ status: { ...status, booked: booked.get(status.coreGroup.id) }, timeline }));
 }

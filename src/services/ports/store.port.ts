@@ -13,8 +13,11 @@ export interface CoreGroupRepository {
   findById(id: string): Promise<CoreGroup | undefined>;
   /** The core groups a signed-in person belongs to, in one tenant. */
   listForMember(tenantId: string, aadObjectId: string): Promise<CoreGroup[]>;
-  /** The same groups with the caller's active membership of each, read together. */
-  listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember }[]>;
+  /**
+   * The same groups with the caller's active membership of each, read together, and each group's
+   * revision: a value the database changes whenever anything its status is judged from changes.
+   */
+  listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember; revision: string }[]>;
   listIds(page: { after?: string; limit: number }): Promise<string[]>;
   members(coreGroupId: string): Promise<CoreGroupMember[]>;
   /** The members of each of several groups, read together (a caseload's). */

@@ -39,6 +39,8 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
   'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
+  'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
+  'POST /api/meetings/:meetingId/series/cancel': { reason: 'The family moved out of the area' },
 };
 
 const ROLES = 'PUT /api/meetings/:meetingId/roles';

@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
@@ -73,6 +74,7 @@ export function DashboardPage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [exportError, setExportError] = useState<string | undefined>();
+  const [seriesNote, setSeriesNote] = useState<string | undefined>();
   const today = ukToday();
 
   useEffect(() => {
@@ -195,6 +197,11 @@ export function DashboardPage() {
               <MessageBarBody>{exportError}</MessageBarBody>
             </MessageBar>
           )}
+          {seriesNote && (
+            <MessageBar intent="success">
+              <MessageBarBody>{seriesNote}</MessageBarBody>
+            </MessageBar>
+          )}
           <ul className={styles.list}>
             {dashboard.coreGroups.map((group) => {
               const open = openObligations(group);
@@ -206,6 +213,21 @@ export function DashboardPage() {
                   </h3>
                   <p className={styles.meta}>Your role: {words(group.role)}</p>
                   <NextMeetingLine meeting={group.nextMeeting} />
+                  {group.canSchedule && group.nextMeeting?.inSeries && group.nextMeeting.startsAt && (
+                    <SeriesChange
+                      caseReference={isolatedUserText(group.caseReference)}
+                      meeting={{ ...group.nextMeeting, startsAt: group.nextMeeting.startsAt }}
+                      onChanged={(note) => {
+                        setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
+                        setAttempt((count) => count + 1);
+                      }}
+                    />
+                  )}
+                  {group.lastHeldMeeting && (
+                    <p className={styles.meta}>
+                      <Link href={minutesHref(group.lastHeldMeeting.id)}>Minutes of the meeting held on {formatDate(group.lastHeldMeeting.date)}</Link>
+                    </p>
+                  )}
                   {open.length === 0 ? (
                     <p className={styles.meta}>No open deadlines.</p>
                   ) : (
@@ -224,6 +246,7 @@ export function DashboardPage() {
                       {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
                     </ul>
                   )}
+                  {!group.canExportPlan && <p className={styles.meta}>The plan: type /coregroup plan {isolatedUserText(group.caseReference)} in your chat with Core Group.</p>}
                   {group.canExportPlan && (
                   <div className={styles.buttons}>
                     <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { CANCEL_REASON_LIMIT } from './card-actions.contract';
+import { freeText } from './text.contract';
+import { civilDateSchema, instantSchema } from './wire-values.contract';
+
+/** Which meeting of the series a change is for: the one starting then (as the dashboard showed it); absent, it and every later one. */
+const occurrence = { occurrenceStartsAt: instantSchema.optional() };
+
+/** `POST /api/meetings/:meetingId/series/move`: a new start, a UK date and a 24-hour UK time. */
+export const moveSeriesRequestSchema = z.object({
+  date: civilDateSchema,
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time written hh:mm, 24-hour'),
+  ...occurrence,
+});
+export type MoveSeriesRequest = z.infer<typeof moveSeriesRequestSchema>;
+
+/** `POST /api/meetings/:meetingId/series/cancel`: why (required: meetings are cancelled only as a last resort). */
+export const cancelSeriesRequestSchema = z.object({ reason: freeText(CANCEL_REASON_LIMIT).trim().min(1, 'say why the meeting is cancelled'), ...occurrence });
+export type CancelSeriesRequest = z.infer<typeof cancelSeriesRequestSchema>;
+
+/** What a move or cancel did, in words for the dashboard (`unchanged`: it had been done already — a repeated press). */
+export const seriesChangeResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), note: z.string() });
+export type SeriesChangeResponse = z.infer<typeof seriesChangeResponseSchema>;
