@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { loadConfig } from '../../src/config/config';
 import { startPlayground } from '../../src/local/playground.launcher';
@@ -96,6 +97,31 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     });
     expect(shown).toBe(booked[0]!.start.dateTime.slice(0, 10));
     await tab.screenshot({ path: join(SCREENSHOTS, 'minutes-tab-booked-1280.png') });
+
+    // The dashboard moves the booked meeting to a working day a week or so on, then cancels it.
+    let day = Temporal.Now.plainDateISO('Europe/London').add({ days: 7 });
+    while (day.dayOfWeek > 4 || day.dayOfWeek < 2 || (day.month === 12 && day.day >= 24) || (day.month === 1 && day.day <= 2)) day = day.add({ days: 1 });
+    // Still signed in as Priya Shah from the minutes tab (the session is kept in this page).
+    await tab.goto(`${service.url}/tab/dashboard?theme=light`);
+    await tab.getByRole('button', { name: 'Move the meeting for DEMO-0001' }).click();
+    const form = tab.getByRole('form', { name: 'Move the meeting for DEMO-0001' });
+    await form.getByRole('radio', { name: 'It and every later meeting in the series' }).check();
+    await form.getByRole('textbox', { name: /New date/ }).fill(`${String(day.day).padStart(2, '0')}/${String(day.month).padStart(2, '0')}/${day.year}`);
+    await form.getByRole('textbox', { name: /Start time/ }).fill('14:30');
+    await tab.screenshot({ path: join(SCREENSHOTS, 'dashboard-move-1280.png') });
+    await form.getByRole('button', { name: 'Move it' }).click();
+    await tab.getByText(/DEMO-0001: Moved to .* 14:30\. Outlook tells everyone invited\./).waitFor({ timeout: 15_000 });
+    const moved = (await (await undiciFetch(new URL('/_simulator/users/priya.shah@demo.example/events', service.graphSimulatorUrl), { dispatcher: simulator })).json()) as typeof events;
+    expect(moved.value.find((event) => event.isOnlineMeeting && event.subject.includes('DEMO-0001'))!.start.dateTime.slice(0, 10)).toBe(day.toString());
+
+    await tab.getByRole('button', { name: 'Cancel the meeting for DEMO-0001' }).click();
+    const cancel = tab.getByRole('form', { name: 'Cancel the meeting for DEMO-0001' });
+    await cancel.getByRole('radio', { name: 'It and every later meeting in the series' }).check();
+    await cancel.getByRole('button', { name: 'Cancel it' }).click();
+    await cancel.getByText('Say why the meeting is cancelled').waitFor();
+    await cancel.getByRole('textbox', { name: /Why it is cancelled/ }).fill('The family has moved to another area');
+    await cancel.getByRole('button', { name: 'Cancel it' }).click();
+    await tab.getByText('DEMO-0001: Cancelled. Outlook tells everyone invited; the reason is kept with the meeting.').waitFor({ timeout: 15_000 });
     await tab.close();
   }, 120_000);
 

@@ -70,6 +70,7 @@ export function SeriesChange(props: { caseReference: string; meeting: NextMeetin
     <form
       id={formId}
       className={styles.form}
+      noValidate
       aria-label={open === 'move' ? `Move the meeting for ${caseReference}` : `Cancel the meeting for ${caseReference}`}
       onSubmit={(event) => {
         event.preventDefault();
