@@ -11,6 +11,22 @@ const ZWSP = '\u200B';
  * and nothing in it can reorder the card's own words around it.
  */
 export function escapeCardText(text: string): string {
+  const known = ESCAPED.get(text);
+  if (known !== undefined) return known;
+  const escaped = inertText(text);
+  if (ESCAPED.size >= MAX_ESCAPED) ESCAPED.clear();
+  ESCAPED.set(text, escaped);
+  return escaped;
+}
+
+/**
+ * Texts already escaped: a caseload card escapes the same rule texts and references on every
+ * `/coregroup status` (ten passes each). Held in memory only, and at most `MAX_ESCAPED` of them.
+ */
+const ESCAPED = new Map<string, string>();
+const MAX_ESCAPED = 4096;
+
+function inertText(text: string): string {
   const inert = text
     .replace(/\[/g, `[${ZWSP}`)
     .replace(/\]/g, `${ZWSP}]${ZWSP}`)

@@ -18,7 +18,8 @@ type Membership = { coreGroup: CoreGroup; member: CoreGroupMember; revision: str
 /** Family members and the child never see compliance: their groups are left out of their status, not refused. */
 const seesStatus = ({ member }: Membership) => can({ role: member.role }, 'view-compliance');
 
-const morePressing = (a: CoreGroupStatus, b: CoreGroupStatus) => pressingCount(b.obligations) - pressingCount(a.obligations);
+/** How many of a case's deadlines are overdue or at risk: the more, the higher it comes. */
+const pressing = (status: CoreGroupStatus) => pressingCount(status.obligations);
 
 const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a, b) => compareDates(a.action.due, b.action.due));
 
@@ -48,7 +49,7 @@ async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; members
 export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number; shown?: number } = {}): Promise<{ statuses: CoreGroupStatus[]; total: number }> {
   const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
   const booked = memberships.length <= (options.bookedSeriesUpTo ?? Number.POSITIVE_INFINITY);
-  const statuses = await statusesOf(deps, { caller, memberships, booked, order: morePressing, shown: options.shown });
+  const statuses = await statusesOf(deps, { caller, memberships, booked, pressing, shown: options.shown });
   return { statuses: statuses.map((entry) => entry.status), total: memberships.length };
 }
 
@@ -65,7 +66,7 @@ export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAc
  */
 export async function caseload(deps: StatusDeps, caller: Caller): Promise<{ statuses: { status: CoreGroupStatus; timeline: CaseTimeline }[]; myActions: OwnAction[] }> {
   const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
-  const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true, order: morePressing });
+  const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true, pressing });
   const actions = new Map(statuses.map(({ status }) => [status.coreGroup.id, status.actions]));
   return { statuses, myActions: soonestDueFirst(await ownActionsIn(deps, { caller, memberships, actions })) };
 }

@@ -1,3 +1,4 @@
+import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
 import type { CaseTimeline, Obligation } from '../../domain/obligations';
 import type { CheckIn, PlanAction } from '../../domain/plan';
@@ -27,19 +28,21 @@ export interface JudgedAt {
  * `/coregroup status`.
  */
 export function createJudgedStatusCache(options: { maxCases: number }) {
-  const kept = new Map<string, { key: string; judged: Judged }>();
-  const keyOf = ({ coreGroup, revision, asOf }: JudgedAt) => [revision, asOf, coreGroup.policyId, coreGroup.icpcDate.toString(), coreGroup.planEndedOn?.toString() ?? ''].join('|');
+  const kept = new Map<string, { at: JudgedAt; judged: Judged }>();
+  const sameDate = (a: CivilDate | undefined, b: CivilDate | undefined) => a === b || (a !== undefined && b !== undefined && a.toString() === b.toString());
+  const holds = (was: JudgedAt, is: JudgedAt) =>
+    was.revision === is.revision && was.asOf === is.asOf && was.coreGroup.policyId === is.coreGroup.policyId && sameDate(was.coreGroup.icpcDate, is.coreGroup.icpcDate) && sameDate(was.coreGroup.planEndedOn, is.coreGroup.planEndedOn);
   return {
     get(at: JudgedAt): Judged | undefined {
       const entry = kept.get(at.coreGroup.id);
-      if (!entry || entry.key !== keyOf(at)) return undefined;
+      if (!entry || !holds(entry.at, at)) return undefined;
       kept.delete(at.coreGroup.id);
       kept.set(at.coreGroup.id, entry);
       return entry.judged;
     },
     set(at: JudgedAt, judged: Judged): void {
       kept.delete(at.coreGroup.id);
-      kept.set(at.coreGroup.id, { key: keyOf(at), judged });
+      kept.set(at.coreGroup.id, { at: { coreGroup: { id: at.coreGroup.id, policyId: at.coreGroup.policyId, icpcDate: at.coreGroup.icpcDate, planEndedOn: at.coreGroup.planEndedOn }, revision: at.revision, asOf: at.asOf }, judged });
       if (kept.size > options.maxCases) kept.delete(kept.keys().next().value!);
     },
   };

@@ -68,7 +68,7 @@ export async function statusOf(
 
 /**
  * The status of each of several of the caller's groups (their active memberships and revisions
- * already read), in `order` when given. A judgement kept for the group's current revision and
+ * already read), the most `pressing` first when given. A judgement kept for the group's current revision and
  * today (`deps.judgedStatuses`) is used as it is; the other groups' records are read together
  * (see `readCaseRecords`) and judged. `booked`: include each group's running meeting series (never
  * kept: it moves with the clock and the calendar). `shown`: only the first this many are returned
@@ -82,7 +82,8 @@ export async function statusesOf(
     caller: Caller;
     memberships: readonly { coreGroup: CoreGroup; member: CoreGroupMember; revision: string }[];
     booked: boolean;
-    order?: (a: CoreGroupStatus, b: CoreGroupStatus) => number;
+    /** How pressing a case is: the most pressing first (ties keep the memberships' order). */
+    pressing?: (status: CoreGroupStatus) => number;
     shown?: number;
   },
 ): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
@@ -107,8 +108,11 @@ export async function statusesOf(
     deps.judgedStatuses?.set(at(unjudged[index]!), judged);
     kept.set(record.coreGroup.id, judged);
   });
-  const ranked = memberships.map((entry) => ({ entry, ...statusFrom(entry.coreGroup, entry.member.role, kept.get(entry.coreGroup.id)!, undefined) }));
-  if (request.order) ranked.sort((a, b) => request.order!(a.status, b.status));
+  const ranked = memberships.map((entry) => {
+    const judged = statusFrom(entry.coreGroup, entry.member.role, kept.get(entry.coreGroup.id)!, undefined);
+    return { entry, ...judged, weight: request.pressing?.(judged.status) ?? 0 };
+  });
+  if (request.pressing) ranked.sort((a, b) => b.weight - a.weight);
   const shown = ranked.slice(0, request.shown ?? ranked.length);
   const [booked] = await Promise.all([
     request.booked ? readBookedSeries(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
