@@ -51,6 +51,9 @@ export interface CoreGroup {
   readonly createdAt: string;
 }
 
+/** A core group as a caseload view reads it: everything a status is judged from, never the child's name. */
+export type CaseHeader = Omit<CoreGroup, 'childName' | 'createdAt'>;
+
 /** A member the bot can reach in Teams: active, with an Entra object id. */
 export type MemberInTeams = CoreGroupMember & { readonly aadObjectId: string };
 

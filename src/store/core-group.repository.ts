@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type CivilDate, parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, NotFoundError } from '../domain/errors';
-import type { CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
+import type { CaseHeader, CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
 import type { MemberPosition } from '../domain/member-position';
 import type { CoreGroupRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
@@ -119,10 +119,12 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
     },
     listForMember,
     async listMemberships(tenantId, aadObjectId) {
+      // Only what a caseload view judges and shows: never the child's name, which 150 cases' worth
+      // of rows would otherwise carry on every `/coregroup status`.
       const rows = await db
         .selectFrom('core_groups')
         .innerJoin('members', 'members.core_group_id', 'core_groups.id')
-        .selectAll('core_groups')
+        .select(['core_groups.id', 'core_groups.tenant_id', 'core_groups.case_reference', 'core_groups.policy_id', 'core_groups.icpc_date', 'core_groups.plan_ended_on', 'core_groups.revision'])
         .select(MEMBER_COLUMNS.map((column) => `members.${column} as member_${column}` as const))
         .where('core_groups.tenant_id', '=', tenantId)
         .where('members.aad_object_id', '=', aadObjectId)
@@ -131,7 +133,15 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
         .execute();
       return rows.map((row) => {
         const member = Object.fromEntries(MEMBER_COLUMNS.map((column) => [column, row[`member_${column}`]])) as unknown as MemberRow;
-        return { coreGroup: coreGroupRowToCoreGroup(row), member: memberRowToMember(member), revision: String(row.revision) };
+        const coreGroup: CaseHeader = {
+          id: row.id,
+          tenantId: row.tenant_id,
+          caseReference: row.case_reference,
+          policyId: row.policy_id,
+          icpcDate: parseCivilDate(row.icpc_date),
+          planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
+        };
+        return { coreGroup, member: memberRowToMember(member), revision: String(row.revision) };
       });
     },
     async listIds({ after, limit }) {

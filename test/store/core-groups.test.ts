@@ -19,6 +19,18 @@ describeEachEngine('core groups and members', (engine) => {
     expect(await store.coreGroups.findById(randomUUID())).toBeUndefined();
   });
 
+  test('a member’s memberships carry each group’s dates, policy and revision and their own membership, never the child’s name', async () => {
+    const { store } = context;
+    const { coreGroup, members, teacher } = aCoreGroup({ planEndedOn: parseCivilDate('2027-01-15') });
+    await store.coreGroups.create(coreGroup, members);
+    const [membership, ...others] = await store.coreGroups.listMemberships(TENANT, teacher.aadObjectId!);
+    const { childName: _childName, createdAt: _createdAt, ...header } = coreGroup;
+    expect(others).toEqual([]);
+    expect(membership).toEqual({ coreGroup: header, member: teacher, revision: expect.any(String) });
+    expect(JSON.stringify(membership)).not.toContain(coreGroup.childName);
+    expect(await store.coreGroups.listMemberships('another-tenant', teacher.aadObjectId!)).toEqual([]);
+  });
+
   test('a member who leaves no longer finds the core group; their record stays', async () => {
     const { store } = context;
     const { coreGroup, members, teacher } = aCoreGroup();

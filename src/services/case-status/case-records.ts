@@ -1,4 +1,4 @@
-import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
 import type { Attendance } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { CheckIn, ChildProtectionPlan } from '../../domain/plan';
@@ -16,7 +16,7 @@ export interface CaseRecordDeps extends Pick<BookedSeriesDeps, 'calendar' | 'clo
 
 /** What a core group's status is judged from. */
 export interface CaseRecord {
-  readonly coreGroup: CoreGroup;
+  readonly coreGroup: CaseHeader;
   readonly timeline: CaseTimeline;
   readonly plan: ChildProtectionPlan | undefined;
   readonly checkIns: readonly CheckIn[];
@@ -30,11 +30,11 @@ const valuesOf = <Value>(map: ReadonlyMap<string, Value>, id: string, empty: Val
  * one query per table for all of them, however many there are, so a team manager's 150 cases cost
  * what one case does in round trips.
  */
-export async function readCaseRecords(deps: CaseRecordDeps, coreGroups: readonly CoreGroup[]): Promise<CaseRecord[]> {
+export async function readCaseRecords(deps: CaseRecordDeps, coreGroups: readonly CaseHeader[]): Promise<CaseRecord[]> {
   if (coreGroups.length === 0) return [];
   const ids = coreGroups.map((coreGroup) => coreGroup.id);
   const [timelines, plans, checkIns] = await Promise.all([deps.meetings.loadCaseTimelines(coreGroups), deps.plans.currentOfEach(ids), deps.checkIns.listByCoreGroups(ids)]);
-  const timelineOf = (coreGroup: CoreGroup) => timelines.get(coreGroup.id)!;
+  const timelineOf = (coreGroup: CaseHeader) => timelines.get(coreGroup.id)!;
   const minutes = await deps.minutes.findByMeetings(coreGroups.flatMap((coreGroup) => heldMeetingIds(timelineOf(coreGroup).meetings)));
   return coreGroups.map((coreGroup) => ({
     coreGroup,

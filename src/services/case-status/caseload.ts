@@ -1,5 +1,5 @@
 import { compareDates } from '../../domain/civil-date';
-import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
 import { type CaseTimeline, pressingCount } from '../../domain/obligations';
 import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
@@ -13,7 +13,7 @@ export interface OwnAction {
   readonly action: PlanAction & { lastCheckIn?: CheckIn | undefined };
 }
 
-type Membership = { coreGroup: CoreGroup; member: CoreGroupMember; revision: string };
+type Membership = { coreGroup: CaseHeader; member: CoreGroupMember; revision: string };
 
 /** Family members and the child never see compliance: their groups are left out of their status, not refused. */
 const seesStatus = ({ member }: Membership) => can({ role: member.role }, 'view-compliance');

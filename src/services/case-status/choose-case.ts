@@ -1,5 +1,5 @@
 import { compareDates } from '../../domain/civil-date';
-import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
 import { matchCaseReference } from '../../domain/case-reference';
 import type { Obligation } from '../../domain/obligations';
 import { type CaseAction, can } from '../../domain/permissions';
@@ -44,13 +44,13 @@ export interface CaseRequest {
 }
 
 interface Membership {
-  readonly group: CoreGroup;
+  readonly group: CaseHeader;
   readonly member: CoreGroupMember;
   readonly revision: string;
   readonly allowed: boolean;
 }
 
-const optionOf = (group: CoreGroup): CaseOption => ({ id: group.id, caseReference: group.caseReference });
+const optionOf = (group: CaseHeader): CaseOption => ({ id: group.id, caseReference: group.caseReference });
 
 async function membershipsOf(deps: StatusDeps, caller: Caller, need: CaseAction): Promise<Membership[]> {
   const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);

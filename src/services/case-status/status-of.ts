@@ -1,5 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
-import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { type CaseTimeline, type Obligation, computeObligations } from '../../domain/obligations';
 import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../domain/plan';
 import { type Signal, detectSignals } from '../../domain/signals';
@@ -45,7 +45,7 @@ function judge(deps: PolicyDeps & { clock: Clock }, record: CaseRecord, asOf: Ci
   return { obligations, signals, actions, timeline };
 }
 
-function statusFrom(coreGroup: CoreGroup, role: CoreGroupMember['role'], judged: Judged, booked: BookedSeries | undefined): { status: CoreGroupStatus; timeline: CaseTimeline } {
+function statusFrom(coreGroup: CaseHeader, role: CoreGroupMember['role'], judged: Judged, booked: BookedSeries | undefined): { status: CoreGroupStatus; timeline: CaseTimeline } {
   const { obligations, signals, actions, timeline } = judged;
   return { status: { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role, obligations, signals, actions, booked }, timeline };
 }
@@ -80,7 +80,7 @@ export async function statusesOf(
   deps: StatusDeps,
   request: {
     caller: Caller;
-    memberships: readonly { coreGroup: CoreGroup; member: CoreGroupMember; revision: string }[];
+    memberships: readonly { coreGroup: CaseHeader; member: CoreGroupMember; revision: string }[];
     booked: boolean;
     /** How pressing a case is: the most pressing first (ties keep the memberships' order). */
     pressing?: (status: CoreGroupStatus) => number;

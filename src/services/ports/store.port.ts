@@ -1,5 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
-import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { ConcernKind } from '../../domain/escalation';
 import type { CoreGroupMeeting, MeetingStatus } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
@@ -17,7 +17,7 @@ export interface CoreGroupRepository {
    * The same groups with the caller's active membership of each, read together, and each group's
    * revision: a value the database changes whenever anything its status is judged from changes.
    */
-  listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CoreGroup; member: CoreGroupMember; revision: string }[]>;
+  listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CaseHeader; member: CoreGroupMember; revision: string }[]>;
   listIds(page: { after?: string; limit: number }): Promise<string[]>;
   members(coreGroupId: string): Promise<CoreGroupMember[]>;
   /** The members of each of several groups, read together (a caseload's). */
