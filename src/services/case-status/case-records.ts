@@ -1,15 +1,13 @@
-import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader } from '../../domain/core-group';
 import type { Attendance } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { CheckIn, ChildProtectionPlan } from '../../domain/plan';
 import { heldMeetingAttendanceFrom, heldMeetingIds } from '../held-meetings';
-import { type BookedSeries, type BookedSeriesDeps, describeSeries, seriesMeeting } from '../scheduling/booked-series';
-import type { CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import type { CheckInRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 
-export interface CaseRecordDeps extends Pick<BookedSeriesDeps, 'calendar' | 'clock'> {
-  readonly coreGroups: Pick<CoreGroupRepository, 'membersOfEach'>;
+export interface CaseRecordDeps {
   readonly plans: Pick<PlanRepository, 'currentOfEach'>;
-  readonly meetings: Pick<MeetingRepository, 'loadCaseTimelines' | 'listByCoreGroups' | 'invitationsOfEach'>;
+  readonly meetings: Pick<MeetingRepository, 'loadCaseTimelines'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroups'>;
   readonly minutes: Pick<MinutesRepository, 'findByMeetings'>;
 }
@@ -22,8 +20,6 @@ export interface CaseRecord {
   readonly checkIns: readonly CheckIn[];
   readonly heldMeetings: readonly { meetingId: string; attendance: ReadonlyMap<string, Attendance> }[];
 }
-
-const valuesOf = <Value>(map: ReadonlyMap<string, Value>, id: string, empty: Value) => map.get(id) ?? empty;
 
 /**
  * The records of several core groups (already read and authorised by the caller), read together:
@@ -40,32 +36,7 @@ export async function readCaseRecords(deps: CaseRecordDeps, coreGroups: readonly
     coreGroup,
     timeline: timelineOf(coreGroup),
     plan: plans.get(coreGroup.id),
-    checkIns: valuesOf(checkIns, coreGroup.id, []),
+    checkIns: checkIns.get(coreGroup.id) ?? [],
     heldMeetings: heldMeetingAttendanceFrom(minutes, timelineOf(coreGroup).meetings),
   }));
-}
-
-/**
- * Each group's running meeting series (its meetings, members and invitation replies, read
- * together, and the calendar for a series whose recorded occurrence has passed); groups with none
- * have no entry.
- */
-export async function readBookedSeries(deps: CaseRecordDeps, coreGroupIds: readonly string[]): Promise<Map<string, BookedSeries>> {
-  const meetings = await deps.meetings.listByCoreGroups(coreGroupIds);
-  const booked = coreGroupIds.flatMap((id) => {
-    const meeting = seriesMeeting(valuesOf(meetings, id, []));
-    return meeting ? [{ coreGroupId: id, meeting }] : [];
-  });
-  if (booked.length === 0) return new Map();
-  const [members, invitations] = await Promise.all([
-    deps.coreGroups.membersOfEach(booked.map((entry) => entry.coreGroupId)),
-    deps.meetings.invitationsOfEach(booked.map((entry) => entry.meeting.id)),
-  ]);
-  const described = await Promise.all(
-    booked.map(async ({ coreGroupId, meeting }) => {
-      const series = await describeSeries(deps, { meeting, members: valuesOf(members, coreGroupId, [] as CoreGroupMember[]), invitations: valuesOf(invitations, meeting.id, []) });
-      return series ? [[coreGroupId, series] as const] : [];
-    }),
-  );
-  return new Map(described.flat());
 }

@@ -5,17 +5,17 @@ import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../dom
 import { type Signal, detectSignals } from '../../domain/signals';
 import { can } from '../../domain/permissions';
 import { type Caller, authorise } from '../authorise';
-import type { BookedSeries, BookedSeriesDeps } from '../scheduling/booked-series';
+import { type BookedSeries, type BookedSeriesDeps, bookedSeriesOfEach } from '../scheduling/booked-series';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
-import { type CaseRecord, type CaseRecordDeps, readBookedSeries, readCaseRecords } from './case-records';
+import { type CaseRecord, type CaseRecordDeps, readCaseRecords } from './case-records';
 import type { Judged, JudgedAt, JudgedStatusCache } from './judged-status-cache';
 
 export interface StatusDeps extends PolicyDeps, BookedSeriesDeps, CaseRecordDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listForMember' | 'listMemberships' | 'members' | 'membersOfEach'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listMemberships' | 'members' | 'membersOfEach'>;
   readonly plans: Pick<PlanRepository, 'current' | 'currentOfEach'>;
-  readonly meetings: Pick<MeetingRepository, 'loadCaseTimeline' | 'loadCaseTimelines' | 'listByCoreGroup' | 'listByCoreGroups' | 'invitations' | 'invitationsOfEach'>;
+  readonly meetings: Pick<MeetingRepository, 'loadCaseTimelines' | 'listByCoreGroups' | 'invitationsOfEach'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup' | 'listByCoreGroups'>;
   readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'findByMeetings' | 'deliveries'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
@@ -62,7 +62,7 @@ export async function statusOf(
   request: { caller: Caller; coreGroupId: string; known?: { coreGroup: CoreGroup; member: CoreGroupMember | undefined } },
 ): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }> {
   const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'view-compliance', known: request.known });
-  const [[record], booked] = await Promise.all([readCaseRecords(deps, [coreGroup]), readBookedSeries(deps, [coreGroup.id])]);
+  const [[record], booked] = await Promise.all([readCaseRecords(deps, [coreGroup]), bookedSeriesOfEach(deps, [coreGroup.id])]);
   return statusFrom(coreGroup, member.role, judge(deps, record!, deps.clock.today()), booked.get(coreGroup.id));
 }
 
@@ -115,7 +115,7 @@ export async function statusesOf(
   if (request.pressing) ranked.sort((a, b) => b.weight - a.weight);
   const shown = ranked.slice(0, request.shown ?? ranked.length);
   const [booked] = await Promise.all([
-    request.booked ? readBookedSeries(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
+    request.booked ? bookedSeriesOfEach(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
     ...shown.map(({ entry }) => authorise(deps, { caller, coreGroupId: entry.coreGroup.id, action: 'view-compliance', known: entry })),
   ]);
   return shown.map(({ status, timeline }) => ({ status: { ...status, booked: booked.get(status.coreGroup.id) }, timeline }));

@@ -23,8 +23,8 @@ export interface BookedSeries {
 }
 
 export interface BookedSeriesDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'members'>;
-  readonly meetings: Pick<MeetingRepository, 'listByCoreGroup' | 'invitations'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'membersOfEach'>;
+  readonly meetings: Pick<MeetingRepository, 'listByCoreGroups' | 'invitationsOfEach'>;
   readonly calendar: Pick<Calendar, 'occurrences'>;
   readonly clock: Clock;
 }
@@ -41,7 +41,7 @@ type Booked = CoreGroupMeeting & { booking: MeetingBooking };
  * latest held one, else its latest cancelled one (cancelling only the occurrence a meeting records
  * leaves the rest of its series running).
  */
-export function seriesMeeting(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
+function seriesMeeting(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
   const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined);
   const RANK = { scheduled: 0, held: 1, cancelled: 2 } as const;
   return booked.sort((a, b) => RANK[a.status] - RANK[b.status] || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
@@ -81,7 +81,7 @@ function repliesOf(members: readonly CoreGroupMember[], booking: MeetingBooking,
  * member's reply — or nothing once it has ended. `members` and `invitations`: the group's members
  * and the replies to this meeting's invitation, already read.
  */
-export async function describeSeries(
+async function describeSeries(
   deps: Pick<BookedSeriesDeps, 'calendar' | 'clock'>,
   read: { meeting: Booked; members: readonly CoreGroupMember[]; invitations: readonly { memberId: string; response: InvitationResponse }[] },
 ): Promise<BookedSeries | undefined> {
@@ -99,13 +99,33 @@ export async function describeSeries(
 }
 
 /**
- * The booked series of a core group — next occurrence, join link, meeting chat and each member's
- * reply — or nothing when none is booked or the last one has ended (then a new one may be
- * booked). The caller authorises.
+ * Each group's running meeting series — next occurrence, join link, meeting chat and each
+ * member's reply — read together for all of them (meetings, members and invitation replies one
+ * query each; the calendar only for a series whose recorded occurrence has passed). A group with
+ * none booked, or whose last series has ended (a new one may then be booked), has no entry. The
+ * caller authorises.
  */
+export async function bookedSeriesOfEach(deps: BookedSeriesDeps, coreGroupIds: readonly string[]): Promise<Map<string, BookedSeries>> {
+  const meetings = await deps.meetings.listByCoreGroups(coreGroupIds);
+  const booked = coreGroupIds.flatMap((coreGroupId) => {
+    const meeting = seriesMeeting(meetings.get(coreGroupId) ?? []);
+    return meeting ? [{ coreGroupId, meeting }] : [];
+  });
+  if (booked.length === 0) return new Map();
+  const [members, invitations] = await Promise.all([
+    deps.coreGroups.membersOfEach(booked.map((entry) => entry.coreGroupId)),
+    deps.meetings.invitationsOfEach(booked.map((entry) => entry.meeting.id)),
+  ]);
+  const described = await Promise.all(
+    booked.map(async ({ coreGroupId, meeting }) => {
+      const series = await describeSeries(deps, { meeting, members: members.get(coreGroupId) ?? [], invitations: invitations.get(meeting.id) ?? [] });
+      return series ? [[coreGroupId, series] as const] : [];
+    }),
+  );
+  return new Map(described.flat());
+}
+
+/** One group's running meeting series (see `bookedSeriesOfEach`), or nothing. */
 export async function bookedSeriesOf(deps: BookedSeriesDeps, request: { coreGroupId: string }): Promise<BookedSeries | undefined> {
-  const meeting = seriesMeeting(await deps.meetings.listByCoreGroup(request.coreGroupId));
-  if (!meeting) return undefined;
-  const [members, invitations] = await Promise.all([deps.coreGroups.members(request.coreGroupId), deps.meetings.invitations(meeting.id)]);
-  return describeSeries(deps, { meeting, members, invitations });
+  return (await bookedSeriesOfEach(deps, [request.coreGroupId])).get(request.coreGroupId);
 }

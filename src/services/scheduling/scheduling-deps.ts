@@ -13,8 +13,8 @@ import { uuidFromKey } from '../deterministic-id';
 export const LONDON = 'Europe/London';
 
 export interface SchedulingDeps extends PolicyDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'listForMember'>;
-  readonly meetings: Pick<MeetingRepository, 'create' | 'findById' | 'findByBookingKey' | 'findByCalendarEvent' | 'update' | 'loadCaseTimeline' | 'recordInvitationResponses' | 'listByCoreGroup' | 'invitations'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'membersOfEach'>;
+  readonly meetings: Pick<MeetingRepository, 'create' | 'findById' | 'findByBookingKey' | 'findByCalendarEvent' | 'update' | 'loadCaseTimeline' | 'recordInvitationResponses' | 'listByCoreGroups' | 'invitationsOfEach'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly calendar: Calendar;
   readonly agenda: AgendaPublisher;
