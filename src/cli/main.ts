@@ -9,6 +9,7 @@ import type { CliCommand, CliIo } from './cli-io';
 import { migrateCommand, seedDemoCommand } from './database.command';
 import { deadlinesCommand } from './deadlines.command';
 import { holidaysCommand } from './holidays.command';
+import { obligationsCommand } from './obligations.command';
 import { policiesCommand } from './policies.command';
 import { runCli } from './run-cli';
 import { workingDaysCommand } from './working-days.command';
@@ -37,6 +38,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     policies: policiesCommand(catalogue),
     'working-days': workingDaysCommand(calendars),
     deadlines: deadlinesCommand({ catalogue, calendars }),
+    obligations: obligationsCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
     audit: auditCommand(config),
     ...backupCommands(config),

@@ -3,17 +3,7 @@ import { planActionSchema } from './minutes.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
 /** The deadlines the policy engine tracks (src/domain/obligations.ts). */
-export const obligationKindSchema = z.enum([
-  'first-core-group',
-  'core-group',
-  'meetings-before-first-review',
-  'core-group-after-review',
-  'minutes-circulation',
-  'plan-circulation',
-  'cp9',
-  'review-conference',
-  'agency-reports',
-]);
+export const obligationKindSchema = z.enum(['first-core-group', 'core-group', 'review-conference', 'minutes-circulation', 'plan-circulation', 'cp9', 'agency-report']);
 export type ObligationKind = z.infer<typeof obligationKindSchema>;
 
 /** An open deadline of a core group. */

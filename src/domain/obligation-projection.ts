@@ -1,5 +1,5 @@
 import { type CivilDate, compareDates, isBefore } from './civil-date';
-import { type CaseTimeline, type Obligation, computeObligations } from './obligations';
+import { type CaseTimeline, type Obligation, computeObligations, isRegularCoreGroup } from './obligations';
 import type { PolicyProfile } from './policy';
 import type { WorkingDays } from './working-days';
 
@@ -24,12 +24,12 @@ export function projectObligations(options: { profile: PolicyProfile; calendar: 
   const firstReviewDue = run('none').find((o) => o.id === 'first-review-conference')!.due;
 
   for (;;) {
-    const open = run('none').find((o) => (o.kind === 'first-core-group' || o.kind === 'core-group') && o.status !== 'met');
+    const open = run('none').find((o) => (o.kind === 'first-core-group' || isRegularCoreGroup(o)) && o.status !== 'met');
     if (!open || !isBefore(open.due, firstReviewDue)) break;
     meetings.push({ id: `meeting-${meetings.length + 1}`, date: open.due, status: 'held' });
   }
-  const projected = run('none').filter((o) => o.kind !== 'core-group' || isBefore(o.due, firstReviewDue));
-  const afterReview = run('held').filter((o) => o.kind === 'core-group-after-review' || o.id === 'review-conference-2');
+  const projected = run('none').filter((o) => !isRegularCoreGroup(o) || isBefore(o.due, firstReviewDue));
+  const afterReview = run('held').filter((o) => o.id.startsWith('core-group-after-review-') || o.id === 'review-conference-2');
   return [...projected.map(asProjected), ...afterReview.map(asProjected)].sort((a, b) => compareDates(a.due, b.due));
 }
 

@@ -1,17 +1,29 @@
-import type { CivilDate } from './civil-date';
+import { type CivilDate, compareDates } from './civil-date';
 import type { MeetingStatus } from './meeting';
-import { type PolicyProfile, type RuleSource, type TimedRule, dateAfter, dateBefore, describePeriod } from './policy';
+import { type PolicyProfile, type RuleSource, type TimedRule, dateAfter, describePeriod } from './policy';
 import type { WorkingDays } from './working-days';
+
+/** What a review conference decided about the plan: it continues, it ends, or the category of abuse changed (the plan continues). */
+export type ReviewOutcome = 'continue' | 'end' | 'category-changed';
+
+/** A review conference as the rules see it: booked, held (with its outcome) or cancelled. */
+export interface TimelineReview {
+  readonly id: string;
+  readonly date: CivilDate;
+  readonly status: MeetingStatus;
+  readonly outcome?: ReviewOutcome | undefined;
+}
 
 /** What happened on a case, as far as deadlines are concerned. */
 export interface CaseTimeline {
   readonly icpcDate: CivilDate;
+  /** The day the plan ended other than at a review (a transfer out, say); a review that ended it says so itself. */
   readonly planEndedOn?: CivilDate | undefined;
   readonly meetings: readonly { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus }[];
-  readonly reviewConferences: readonly { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus }[];
+  readonly reviewConferences: readonly TimelineReview[];
   /** Minutes, plan and CP9 sent out after a meeting, with the date everyone had them. */
   readonly circulations: readonly { readonly meetingId: string; readonly kind: 'minutes' | 'plan' | 'cp9'; readonly on: CivilDate }[];
-  /** Written reports each agency brings to a review conference (seed 004). */
+  /** Written reports each agency brings to the final core group before a review conference (seed 004). */
   readonly agencyReports: readonly { readonly reviewConferenceId: string; readonly agency: string; readonly on: CivilDate }[];
   /** The agencies expected to report before a review conference. */
   readonly agencies: readonly string[];
@@ -19,16 +31,16 @@ export interface CaseTimeline {
 
 export type ObligationStatus = 'met' | 'due' | 'at-risk' | 'overdue';
 
-export type ObligationKind =
-  | 'first-core-group'
-  | 'core-group'
-  | 'meetings-before-first-review'
-  | 'core-group-after-review'
-  | 'minutes-circulation'
-  | 'plan-circulation'
-  | 'cp9'
-  | 'review-conference'
-  | 'agency-reports';
+/** What kind of deadline an obligation is; each rule is still its own obligation (its id and rule text say which). */
+export type ObligationKind = 'first-core-group' | 'core-group' | 'review-conference' | 'minutes-circulation' | 'plan-circulation' | 'cp9' | 'agency-report';
+
+export const OBLIGATION_KINDS: readonly ObligationKind[] = ['first-core-group', 'core-group', 'review-conference', 'minutes-circulation', 'plan-circulation', 'cp9', 'agency-report'];
+
+/** The day a case's plan ended: the day it was ended outright, or the first held review conference that ended it. */
+export function planEndOf(timeline: Pick<CaseTimeline, 'planEndedOn' | 'reviewConferences'>): CivilDate | undefined {
+  const ending = timeline.reviewConferences.filter((review) => review.status === 'held' && review.outcome === 'end').map((review) => review.date);
+  return [timeline.planEndedOn, ...ending].filter((date): date is CivilDate => date !== undefined).sort(compareDates)[0];
+}
 
 /** One deadline on a case, judged on a given day. */
 export interface Obligation {
@@ -59,8 +71,8 @@ interface Judged {
 /**
  * Every obligation a case has under a policy profile, judged as of a day: met (with how late),
  * due, at risk (booked after the deadline, or nothing booked and the deadline close), or overdue
- * (with days late). Cancelled meetings satisfy nothing. Obligations falling after the plan ended
- * are dropped unless they were met.
+ * (with days late). Only held meetings and reviews meet anything. Obligations falling after the
+ * plan ended (outright, or at a review conference that ended it) are dropped unless they were met.
  */
 export function computeObligations(options: {
   profile: PolicyProfile;
@@ -84,15 +96,17 @@ export function computeObligations(options: {
   const reviews = byDate(timeline.reviewConferences);
   const heldReviews = reviews.filter((r) => r.status === 'held');
   const firstHeldReview = heldReviews[0];
+  const planEnded = planEndOf(timeline);
   const obligations: Obligation[] = [];
 
   const judge = (id: string, kind: ObligationKind, rule: string, source: RuleSource, facts: Judged): void => {
-    if (!facts.metOn && timeline.planEndedOn && isAfter(facts.due, timeline.planEndedOn)) return;
+    if (!facts.metOn && planEnded && isAfter(facts.due, planEnded)) return;
     obligations.push({ id, kind, rule, source, ...facts, ...status(facts) });
   };
   const status = (facts: Judged): { status: ObligationStatus; daysLate: number } => {
     if (facts.metOn) return { status: 'met', daysLate: Math.max(0, calendar.daysBetween(facts.due, facts.metOn)) };
-    if (isAfter(asOf, facts.due)) return { status: 'overdue', daysLate: calendar.daysBetween(facts.due, asOf) };
+    // Overdue counts days to today, or to the day the plan ended: after that nothing more was owed.
+    if (isAfter(asOf, facts.due)) return { status: 'overdue', daysLate: calendar.daysBetween(facts.due, planEnded && isBefore(planEnded, asOf) ? planEnded : asOf) };
     if (facts.plannedOn) return { status: isAfter(facts.plannedOn, facts.due) ? 'at-risk' : 'due', daysLate: 0 };
     return { status: calendar.workingDaysBetween(asOf, facts.due) <= atRiskWithin ? 'at-risk' : 'due', daysLate: 0 };
   };
@@ -111,7 +125,7 @@ export function computeObligations(options: {
     const afterReview = rules.frequencyAfterFirstReview && firstHeldReview && !isBefore(previous.date, firstHeldReview.date);
     const cadence = afterReview ? rules.frequencyAfterFirstReview! : rules.frequency;
     const next = held[index + 1];
-    judge(`core-group-${index + 2}`, 'core-group', `Next core group within ${describePeriod(cadence.period)} of the last`, cadence.source, {
+    judge(`core-group-${index + 2}`, 'core-group', `Next core group within ${describePeriod(cadence.period)} of the last one held`, cadence.source, {
       due: dateAfter(calendar, previous.date, cadence.period),
       metOn: next?.date,
       plannedOn: next ? undefined : firstAfter(scheduled, previous.date)?.date,
@@ -124,7 +138,7 @@ export function computeObligations(options: {
     const { minimum, source } = rules.meetingsBeforeFirstReview;
     const reviewDate = firstReview?.date ?? firstReviewDue;
     const before = held.filter((m) => isBefore(m.date, reviewDate));
-    judge('meetings-before-first-review', 'meetings-before-first-review', `At least ${minimum} core groups before the first review conference`, source, {
+    judge('meetings-before-first-review', 'core-group', `At least ${minimum} core groups before the first review conference`, source, {
       due: reviewDate,
       metOn: before.length >= minimum ? before[minimum - 1]!.date : undefined,
       plannedOn: before.length + scheduled.filter((m) => isBefore(m.date, reviewDate)).length >= minimum ? reviewDate : undefined,
@@ -146,7 +160,7 @@ export function computeObligations(options: {
     });
     if (rules.coreGroupAfterReview) {
       const rule = rules.coreGroupAfterReview;
-      judge(`core-group-after-review-${review.id}`, 'core-group-after-review', phrase(rule, 'Core group', 'the review conference'), rule.source, {
+      judge(`core-group-after-review-${review.id}`, 'core-group', phrase(rule, 'Core group', 'the review conference'), rule.source, {
         due: dateAfter(calendar, review.date, rule.period),
         metOn: firstOnOrAfter(held, review.date)?.date,
         plannedOn: firstOnOrAfter(scheduled, review.date)?.date,
@@ -157,7 +171,7 @@ export function computeObligations(options: {
   const circulated = new Map(timeline.circulations.map((c) => [`${c.kind}:${c.meetingId}`, c.on]));
   const afterEachMeeting: ['minutes-circulation' | 'plan-circulation' | 'cp9', 'minutes' | 'plan' | 'cp9', TimedRule | undefined, string][] = [
     ['minutes-circulation', 'minutes', rules.minutesCirculation, 'Minutes to every member, present or absent,'],
-    ['plan-circulation', 'plan', rules.planCirculation, 'Child protection plan to everyone invited'],
+    ['plan-circulation', 'plan', rules.planCirculation, 'Child protection plan to everyone present or invited'],
     ['cp9', 'cp9', rules.cp9ToCoordinator, 'CP9 to the Children Services co-ordinator'],
   ];
   for (const meeting of held) {
@@ -170,23 +184,49 @@ export function computeObligations(options: {
     }
   }
 
-  if (rules.agencyReportsBeforeReview) {
-    const rule = rules.agencyReportsBeforeReview;
+  if (rules.agencyReportsAtFinalCoreGroup) {
+    const source = rules.agencyReportsAtFinalCoreGroup.source;
+    const booked = meetings.filter((m) => m.status !== 'cancelled');
+    const cadenceFrom = (date: CivilDate) => (rules.frequencyAfterFirstReview && firstHeldReview && !isBefore(date, firstHeldReview.date) ? rules.frequencyAfterFirstReview : rules.frequency);
+    // When the final core group before a review falls: the last held or booked before it, or, when
+    // the rhythm still asks for more before the review, the last day the last of those may be held.
+    const finalCoreGroupBefore = (reviewDate: CivilDate): CivilDate => {
+      const lastBooked = booked.filter((m) => isBefore(m.date, reviewDate)).at(-1)?.date;
+      let final = lastBooked;
+      let next = lastBooked ? dateAfter(calendar, lastBooked, cadenceFrom(lastBooked).period) : dateAfter(calendar, timeline.icpcDate, rules.firstCoreGroup.period);
+      for (let step = 0; step < 60 && isBefore(next, reviewDate); step++) {
+        final = next;
+        next = dateAfter(calendar, next, cadenceFrom(next).period);
+      }
+      return final ?? calendar.addWorkingDays(reviewDate, -1);
+    };
     for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
+      const due = finalCoreGroupBefore(review.date);
       const reports = timeline.agencyReports.filter((r) => r.reviewConferenceId === review.id);
-      const latestByAgency = timeline.agencies.map((agency) => reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates).at(-1));
-      const allIn = latestByAgency.every((on) => on !== undefined);
-      judge(`agency-reports-${review.id}`, 'agency-reports', `Written report from every agency ${describePeriod(rule.period)} before the review conference`, rule.source, {
-        due: dateBefore(calendar, review.date, rule.period),
-        metOn: allIn ? (latestByAgency as CivilDate[]).sort(compareDates).at(-1) : undefined,
-      });
+      for (const agency of timeline.agencies) {
+        const submitted = reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates)[0];
+        judge(agencyReportObligationId(review.id, agency), 'agency-report', `Written report from ${agency} at the final core group before the review conference`, source, {
+          due,
+          metOn: submitted,
+        });
+      }
     }
   }
 
   return obligations.sort((a, b) => compareDates(a.due, b.due));
 }
 
-const MEETING_KINDS: readonly ObligationKind[] = ['first-core-group', 'core-group', 'core-group-after-review'];
+/** A core group due at the regular frequency after the last one held (not the first, nor one a rule ties to a review). */
+export function isRegularCoreGroup(obligation: Pick<Obligation, 'id' | 'kind'>): boolean {
+  return obligation.kind === 'core-group' && /^core-group-\d+$/.test(obligation.id);
+}
+
+/** The id of one agency's report before one review conference. */
+export function agencyReportObligationId(reviewConferenceId: string, agency: string): string {
+  return `agency-report-${reviewConferenceId}-${agency.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+const MEETING_KINDS: readonly ObligationKind[] = ['first-core-group', 'core-group'];
 
 /** The deadlines the next booking must meet: the next core group meeting and the next review conference not yet met. */
 export function nextDeadlines(obligations: readonly Obligation[]): { meeting?: Obligation | undefined; review?: Obligation | undefined } {

@@ -49,7 +49,8 @@ export interface PolicyProfile {
     readonly firstReviewConference: TimedRule;
     readonly laterReviewConferences: TimedRule;
     readonly cp9ToCoordinator?: TimedRule | undefined;
-    readonly agencyReportsBeforeReview?: TimedRule | undefined;
+    /** Seed 004: each agency brings a written report to the final core group before a review conference. */
+    readonly agencyReportsAtFinalCoreGroup?: { readonly source: RuleSource } | undefined;
     readonly chair: ChairRule;
   };
 }
@@ -65,7 +66,11 @@ export function describePeriod(period: Period): string {
   return `${period.count} ${unit}${period.count === 1 ? '' : 's'}`;
 }
 
-/** The date a period after `date` ends on, counting working days in the given calendar. */
+/**
+ * The date a period after `date` ends on. Working days count in the given calendar; a date
+ * counted in weeks or months that falls on a weekend or a bank holiday moves to the working day
+ * before (a deadline never moves later).
+ */
 export function dateAfter(calendar: WorkingDays, date: CivilDate, period: Period): CivilDate {
   switch (period.unit) {
     case 'working-days':
@@ -73,22 +78,13 @@ export function dateAfter(calendar: WorkingDays, date: CivilDate, period: Period
     case 'calendar-days':
       return calendar.addDays(date, period.count);
     case 'weeks':
-      return calendar.addDays(date, 7 * period.count);
+      return workingDayOnOrBefore(calendar, calendar.addDays(date, 7 * period.count));
     case 'months':
-      return date.add({ months: period.count });
+      return workingDayOnOrBefore(calendar, calendar.addMonths(date, period.count));
   }
 }
 
-/** The date a period before `date` starts on (for reports due before a review conference). */
-export function dateBefore(calendar: WorkingDays, date: CivilDate, period: Period): CivilDate {
-  switch (period.unit) {
-    case 'working-days':
-      return calendar.addWorkingDays(date, -period.count);
-    case 'calendar-days':
-      return calendar.addDays(date, -period.count);
-    case 'weeks':
-      return calendar.addDays(date, -7 * period.count);
-    case 'months':
-      return date.subtract({ months: period.count });
-  }
+/** The date itself when it is a working day, otherwise the working day before it. */
+export function workingDayOnOrBefore(calendar: WorkingDays, date: CivilDate): CivilDate {
+  return calendar.isWorkingDay(date) ? date : calendar.addWorkingDays(date, -1);
 }

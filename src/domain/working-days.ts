@@ -37,6 +37,8 @@ export interface WorkingDays {
   addDays(date: CivilDate, days: number): CivilDate;
   /** Calendar days from `from` to `to` (negative when `to` is earlier). */
   daysBetween(from: CivilDate, to: CivilDate): number;
+  /** The same day `months` later (or earlier), the month's last day when it has no such day (31 January + 1 month = 28 or 29 February). */
+  addMonths(date: CivilDate, months: number): CivilDate;
 }
 
 /**
@@ -108,6 +110,19 @@ export class WorkingDayCalendar implements WorkingDays {
 
   daysBetween(from: CivilDate, to: CivilDate): number {
     return this.serialOf(to) - this.serialOf(from);
+  }
+
+  /** Months are counted on the index too: the key of the same day that many months on, clamped to the month's length as Temporal does. */
+  addMonths(date: CivilDate, months: number): CivilDate {
+    const monthIndex = date.year * 12 + (date.month - 1) + months;
+    const year = Math.floor(monthIndex / 12);
+    const month = (monthIndex % 12) + 1;
+    for (let day = date.day; day >= 28; day--) {
+      const serial = this.serialByKey.get(dateKey(year, month, day));
+      if (serial !== undefined) return this.dateAt(serial);
+    }
+    const serial = this.serialByKey.get(dateKey(year, month, date.day));
+    return serial === undefined || !Number.isInteger(months) ? date.add({ months }) : this.dateAt(serial);
   }
 
   /** The bank holiday's title on that date, if it is one. */

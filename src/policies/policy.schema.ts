@@ -27,7 +27,7 @@ export const policyProfileSchema = z
         firstReviewConference: timed,
         laterReviewConferences: timed,
         cp9ToCoordinator: timed.optional(),
-        agencyReportsBeforeReview: timed.optional(),
+        agencyReportsAtFinalCoreGroup: z.object({ source }).strict().optional(),
         chair: z.object({ firstMeeting: z.array(role).min(1), laterMeetings: z.array(role).min(1), source }).strict(),
       })
       .strict(),

@@ -201,7 +201,7 @@ describe('policies and holidays', () => {
   test('an unknown command names the known ones', async () => {
     const result = await coregroup('frobnicate');
     expect(result.code).toBe(2);
-    expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, holidays, audit');
+    expect(result.err[0]).toContain('known: migrate, seed-demo, policies, working-days, deadlines, obligations, holidays, audit');
   });
 });
 

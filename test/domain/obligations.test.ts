@@ -83,7 +83,8 @@ describe('the rhythm after the first meeting', () => {
     const timeline = { meetings: [meeting('m1', '2026-06-12', 'held')], reviewConferences: [meeting('r1', '2026-08-27', 'held')] };
     const result = obligations(timeline, '2026-09-01');
     expect(result.find((o) => o.id === 'first-review-conference')).toMatchObject({ status: 'met', daysLate: 0 });
-    expect(result.find((o) => o.id === 'review-conference-2')?.due.toString()).toBe('2027-02-27');
+    // Six months on is Saturday 27 February 2027: the Friday before.
+    expect(result.find((o) => o.id === 'review-conference-2')?.due.toString()).toBe('2027-02-26');
   });
 });
 
@@ -105,17 +106,69 @@ describe('circulation of minutes and plan', () => {
   });
 });
 
-describe('agency reports before a review (Signs of Safety variant)', () => {
+describe('agency reports at the final core group before a review (seed 004)', () => {
   const review = { reviewConferences: [meeting('r1', '2026-08-27', 'scheduled')] };
+  const reportOf = (agencyReports: CaseTimeline['agencyReports'], asOf: string, meetings = [meeting('m1', '2026-06-12', 'held'), meeting('m2', '2026-07-10', 'held'), meeting('m3', '2026-08-07', 'scheduled')]) =>
+    obligations({ ...review, meetings, agencyReports }, asOf, 'ten-working-days-monthly').filter((o) => o.kind === 'agency-report');
 
-  test('met only when every agency has reported', () => {
-    const some = [{ reviewConferenceId: 'r1', agency: 'school', on: d('2026-08-14') }];
-    const all = [...some, { reviewConferenceId: 'r1', agency: 'health visiting', on: d('2026-08-19') }];
-    const result = (agencyReports: typeof some, asOf: string) =>
-      obligations({ ...review, agencyReports }, asOf, 'ten-working-days-monthly').find((o) => o.id === 'agency-reports-r1');
-    expect(result(some, '2026-08-21')).toMatchObject({ status: 'overdue', daysLate: 1 });
-    expect(result(all, '2026-08-21')).toMatchObject({ status: 'met', daysLate: 0 });
-    expect(result(all, '2026-08-21')?.due.toString()).toBe('2026-08-20');
+  test('each agency owes its own report, due at the final core group before the review, not days before the review', () => {
+    const result = reportOf([{ reviewConferenceId: 'r1', agency: 'school', on: d('2026-08-05') }], '2026-08-10');
+    expect(result.map((o) => [o.id, o.due.toString(), o.status, o.daysLate])).toEqual([
+      ['agency-report-r1-health-visiting', '2026-08-07', 'overdue', 3],
+      ['agency-report-r1-school', '2026-08-07', 'met', 0],
+    ]);
+    expect(result[0]!.rule).toBe('Written report from health visiting at the final core group before the review conference');
+    expect(result[0]!.source.citation).toMatch(/^Seed 004/);
+  });
+
+  test('while the rhythm still asks for core groups before the review, the reports are due on the last day the final one may be held', () => {
+    // Nothing held: first core group by 15 June, then monthly: 15 July, 14 August (Saturday 15th moved back); 15 September is after the review.
+    expect(reportOf([], '2026-06-20', [])[0]?.due.toString()).toBe('2026-08-14');
+    // Held 12 June: 12 July is a Sunday, so Friday 10 July, then 10 August.
+    expect(reportOf([], '2026-06-20', [meeting('m1', '2026-06-12', 'held')])[0]?.due.toString()).toBe('2026-08-10');
+  });
+
+  test('profiles without the rule ask for no reports', () => {
+    expect(obligations({ ...review }, '2026-08-20').filter((o) => o.kind === 'agency-report')).toEqual([]);
+  });
+});
+
+describe('a deadline counted in weeks or months never lands on a day off: it moves to the working day before', () => {
+  test.each([
+    ['4 weeks after Monday 27 April 2026 is the spring bank holiday, Monday 25 May', '2026-04-27', 'ten-working-days-four-weekly', '2026-05-22'],
+    ['a month after Friday 10 April 2026 is Sunday 10 May', '2026-04-10', 'ten-working-days-monthly', '2026-05-08'],
+    ['a month after 25 November 2026 is Friday 25 December', '2026-11-25', 'ten-working-days-monthly', '2026-12-24'],
+  ] as const)('%s', (_case, heldOn, policy, expected) => {
+    // The first held meeting sets core-group-2 at the profile's interval after it.
+    const result = computeObligations({ profile: catalogue.get(policy), calendar, timeline: { ...base, icpcDate: d(heldOn).subtract({ days: 7 }), meetings: [meeting('m1', heldOn, 'held')] }, asOf: d(heldOn) });
+    const due = result.find((o) => o.id === 'core-group-2')!.due;
+    expect(calendar.isWorkingDay(due)).toBe(true);
+    expect(due.toString()).toBe(expected);
+  });
+
+  test('working days are counted as working days, never moved', () => {
+    expect(judged({}, '2026-06-02', 'first-core-group').due).toBe('2026-06-15');
+  });
+});
+
+describe('a review conference that ends the plan', () => {
+  const timeline = {
+    meetings: [meeting('m1', '2026-06-12', 'held'), meeting('m2', '2026-07-10', 'held'), meeting('m3', '2026-08-07', 'held')],
+    reviewConferences: [{ id: 'r1', date: d('2026-08-27'), status: 'held' as const, outcome: 'end' as const }],
+    circulations: [{ meetingId: 'm1', kind: 'minutes' as const, on: d('2026-06-15') }, { meetingId: 'm2', kind: 'minutes' as const, on: d('2026-07-13') }, { meetingId: 'm3', kind: 'minutes' as const, on: d('2026-08-10') }],
+  };
+
+  test('leaves nothing due, at risk or overdue after it, on any later date', () => {
+    for (const asOf of ['2026-08-28', '2026-10-01', '2027-06-01']) {
+      const open = obligations(timeline, asOf).filter((o) => o.status !== 'met');
+      expect(open.filter((o) => o.due.toString() > '2026-08-27')).toEqual([]);
+    }
+  });
+
+  test('a review that continues the plan asks for the next review and a core group after it', () => {
+    const continued = { ...timeline, reviewConferences: [{ ...timeline.reviewConferences[0]!, outcome: 'continue' as const }] };
+    const ids = obligations(continued, '2026-09-01').map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining(['review-conference-2', 'core-group-after-review-r1', 'core-group-4']));
   });
 });
 

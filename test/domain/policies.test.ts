@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import { holidayDivisionOf } from '../../src/domain/nation';
 import { projectObligations } from '../../src/domain/obligation-projection';
+import { isRegularCoreGroup } from '../../src/domain/obligations';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { SHIPPED_POLICY_DIR, loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 
@@ -20,8 +21,8 @@ const EXPECTED: Record<string, { firstCoreGroup: string; secondCoreGroup: string
   scotland: { firstCoreGroup: '2026-04-16', secondCoreGroup: '2026-05-14', firstReview: '2026-09-25', minutes: '2026-04-23' },
   'northern-ireland': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
   'ten-working-days-four-weekly': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
-  'ten-working-days-monthly': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-10', firstReview: '2026-06-25', minutes: '2026-04-17' },
-  'seven-working-days-six-weekly-after-review': { firstCoreGroup: '2026-04-06', secondCoreGroup: '2026-05-04', firstReview: '2026-06-25', minutes: '2026-04-13' },
+  'ten-working-days-monthly': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
+  'seven-working-days-six-weekly-after-review': { firstCoreGroup: '2026-04-06', secondCoreGroup: '2026-05-01', firstReview: '2026-06-25', minutes: '2026-04-13' },
   'plan-in-five-working-days-cp9-in-seven-days': { firstCoreGroup: '2026-04-10', secondCoreGroup: '2026-05-08', firstReview: '2026-06-25', minutes: '2026-04-17' },
 };
 
@@ -52,11 +53,11 @@ describe('shipped policy profiles', () => {
   test('the 7-working-day variant asks for three meetings before review and 6-weekly after it', () => {
     const profile = catalogue.get('seven-working-days-six-weekly-after-review');
     const obligations = projectObligations({ profile, calendar: calendars.scotland, icpcDate: parseCivilDate('2026-03-25') });
-    expect(obligations.filter((o) => o.kind === 'first-core-group' || o.kind === 'core-group').map((o) => o.due.toString())).toEqual([
-      '2026-04-06', '2026-05-04', '2026-06-01',
-    ]);
+    // Four weeks after 6 April is the early May bank holiday (Monday 4 May): the deadline moves to Friday 1 May, never later.
+    expect(obligations.filter((o) => o.kind === 'first-core-group' || isRegularCoreGroup(o)).map((o) => o.due.toString())).toEqual(['2026-04-06', '2026-05-01', '2026-05-29']);
     expect(obligations.find((o) => o.id === 'meetings-before-first-review')?.rule).toContain('At least 3');
-    expect(obligations.find((o) => o.id === 'review-conference-2')?.due.toString()).toBe('2026-12-25');
+    // Six months after 25 June is Christmas Day: the working day before.
+    expect(obligations.find((o) => o.id === 'review-conference-2')?.due.toString()).toBe('2026-12-24');
   });
 
   test('the CP9 variant tracks the CP9 seven calendar days after each meeting', () => {

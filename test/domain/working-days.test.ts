@@ -127,3 +127,24 @@ describe('refreshing bank holidays without a code change', () => {
     expect(() => loadWorkingDayCalendars({ govUkFile: file })).toThrow(/date|scotland/);
   });
 });
+
+describe('adding months', () => {
+  const calendar = calendars['england-and-wales'];
+
+  test('agrees with Temporal for every day of four years, forwards and back, month ends clamped', () => {
+    const disagreements: string[] = [];
+    for (let date = d('2025-01-01'); date.year < 2029; date = date.add({ days: 1 })) {
+      for (const months of [1, 3, 6, -1, 13]) {
+        const expected = date.add({ months }).toString();
+        const actual = calendar.addMonths(date, months).toString();
+        if (actual !== expected) disagreements.push(`${date.toString()} + ${months}: ${actual}, not ${expected}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(calendar.addMonths(d('2028-01-31'), 1).toString()).toBe('2028-02-29');
+  });
+
+  test('outside the holiday data it still answers, by Temporal', () => {
+    expect(calendar.addMonths(d('2040-05-31'), 1).toString()).toBe('2040-06-30');
+  });
+});

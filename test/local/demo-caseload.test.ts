@@ -66,7 +66,7 @@ describe.each(ENGINES.filter((engine) => engine.available))('the demo caseload o
 
     for (const group of byReference.values()) {
       const { obligations } = await status.statusOf(lead, group.id);
-      expect(obligations.filter((obligation) => obligation.status === 'overdue' && obligation.kind !== 'agency-reports')).toEqual([]);
+      expect(obligations.filter((obligation) => obligation.status === 'overdue' && obligation.kind !== 'agency-report')).toEqual([]);
     }
   });
 });

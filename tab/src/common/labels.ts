@@ -44,13 +44,11 @@ export const DEADLINE_COLOURS: Readonly<Record<DeadlineStatus, 'success' | 'info
 export const OBLIGATION_LABELS: Readonly<Record<string, string>> = {
   'first-core-group': 'First core group',
   'core-group': 'Core group meeting',
-  'meetings-before-first-review': 'Meetings before the first review',
-  'core-group-after-review': 'Core group after the review',
   'minutes-circulation': 'Minutes circulated',
   'plan-circulation': 'Plan circulated',
   cp9: 'CP9',
   'review-conference': 'Review conference',
-  'agency-reports': 'Agency reports',
+  'agency-report': 'Agency report',
 };
 
 export function obligationLabel(kind: string): string {
