@@ -142,6 +142,8 @@ export const permissionsSchema = z.object({
   canExport: z.boolean(),
   /** May name the chair and the minute-taker (`PUT /api/meetings/:meetingId/roles`). */
   canAssignRoles: z.boolean(),
+  /** May record whether the meeting took place (`POST /api/meetings/:meetingId/outcome`). */
+  canRecordOutcome: z.boolean(),
 });
 export type Permissions = z.infer<typeof permissionsSchema>;
 
@@ -157,6 +159,12 @@ export const minutesViewResponseSchema = z.object({
     /** Named for this meeting; without one the lead social worker chairs. */
     chairMemberId: z.string().optional(),
     minuteTakerMemberId: z.string().optional(),
+    /** Booked, held (it took place), cancelled beforehand, or not held (its time came and it did not take place). */
+    status: z.enum(['scheduled', 'held', 'cancelled', 'not-held']),
+    /** Why it was cancelled or did not take place. */
+    notHeldReason: z.string().optional(),
+    /** Its start has passed: minutes can be signed, and whether it took place recorded. */
+    started: z.boolean(),
   }),
   minutes: minutesSchema,
   members: z.array(memberSchema),
@@ -198,6 +206,16 @@ export type RolesRequest = z.infer<typeof rolesRequestSchema>;
 /** `POST /api/meetings/:meetingId/minutes/sign-off`; answers the minutes view. */
 export const signOffRequestSchema = z.object({ as: z.enum(['chair', 'team-manager']) });
 export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
+
+/**
+ * `POST /api/meetings/:meetingId/outcome`: once its start has passed, the meeting took place (with
+ * the attendance its minutes record: someone present) or did not, and why. Answers the minutes view.
+ */
+export const meetingOutcomeRequestSchema = z.discriminatedUnion('happened', [
+  z.object({ happened: z.literal(true) }).strict(),
+  z.object({ happened: z.literal(false), reason: requiredText(TEXT_LIMITS.line) }).strict(),
+]);
+export type MeetingOutcomeRequest = z.infer<typeof meetingOutcomeRequestSchema>;
 
 /** `POST /api/meetings/:meetingId/minutes/amend`: a new unsigned version that says why; answers the minutes view. */
 export const amendRequestSchema = z.object({ reason: requiredText(TEXT_LIMITS.line) });

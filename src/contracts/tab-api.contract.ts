@@ -3,6 +3,7 @@ import { dashboardResponseSchema } from './dashboard.contract';
 import { currentMeetingQuerySchema, currentMeetingResponseSchema, devSignInRequestSchema, devSignInResponseSchema, devUsersResponseSchema, meResponseSchema } from './identity.contract';
 import {
   amendRequestSchema,
+  meetingOutcomeRequestSchema,
   contributionDecisionRequestSchema,
   contributionParamsSchema,
   distributionQueuedResponseSchema,
@@ -50,6 +51,7 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { params: contributionParamsSchema, body: contributionDecisionRequestSchema, answers: { 200: minutesSnapshotResponseSchema } },
   'PUT /api/meetings/:meetingId/roles': { params: meetingParamsSchema, body: rolesRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/sign-off': { params: meetingParamsSchema, body: signOffRequestSchema, answers: { 200: minutesViewResponseSchema } },
+  'POST /api/meetings/:meetingId/outcome': { params: meetingParamsSchema, body: meetingOutcomeRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
   'POST /api/meetings/:meetingId/series/move': { params: meetingParamsSchema, body: moveSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },

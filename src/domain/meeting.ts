@@ -2,11 +2,16 @@ import { Temporal } from 'temporal-polyfill';
 import { type CivilDate, compareDates, isBefore } from './civil-date';
 import { type CoreGroupMember, type MemberInTeams, isInTeams, leadSocialWorkerOf } from './core-group';
 import { RuleViolationError } from './errors';
+import { ukDate, ukDateTime } from './uk-date';
 import { type MeetingRole, mayHoldMeetingRoles } from './permissions';
 import type { Period } from './policy';
 
-/** A core group meeting's life: booked, held, or cancelled (cancelled never satisfies a deadline). */
-export type MeetingStatus = 'scheduled' | 'held' | 'cancelled';
+/**
+ * A core group meeting's life: booked, then held (it took place), cancelled (called off
+ * beforehand) or not held (its time came and it did not take place). Only a held meeting meets a
+ * deadline.
+ */
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'not-held';
 
 export interface CoreGroupMeeting {
   readonly id: string;
@@ -18,6 +23,7 @@ export interface CoreGroupMeeting {
   readonly status: MeetingStatus;
   readonly chairMemberId?: string | undefined;
   readonly minuteTakerMemberId?: string | undefined;
+  /** Why it was cancelled, or why it did not take place. */
   readonly cancellationReason?: string | undefined;
   /** Where the meeting lives on the organiser's calendar, once booked. */
   readonly booking?: MeetingBooking | undefined;
@@ -52,15 +58,51 @@ export function checkMeetingRoleHolders(named: readonly CoreGroupMember[]): void
   }
 }
 
-/** Records that a meeting went ahead (seeds 000/004: it goes ahead even if the lead social worker is absent). */
+/** Teams says the meeting ended, so it took place (seeds 000/004: it goes ahead even if the lead social worker is absent). */
 export function markHeld(meeting: CoreGroupMeeting): CoreGroupMeeting {
-  if (meeting.status === 'cancelled') throw new RuleViolationError('a cancelled meeting cannot be marked as held');
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('a meeting recorded as cancelled or not held cannot be marked as held');
   return { ...meeting, status: 'held' };
+}
+
+/** Whether a meeting's time has come: its booked start, or the start of its day when no time was booked. */
+export function hasStarted(meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>, now: { nowIso: string; today: CivilDate }): boolean {
+  return meeting.startsAt ? Date.parse(meeting.startsAt) <= Date.parse(now.nowIso) : !isBefore(now.today, meeting.date);
+}
+
+/** How a meeting's start is said to someone told to wait for it. */
+const startOf = (meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>) => (meeting.startsAt ? ukDateTime(meeting.startsAt) : ukDate(meeting.date));
+
+/** Refuses what only a meeting that took place may have: signed or circulated minutes. */
+export function checkTookPlace(meeting: CoreGroupMeeting, now: { nowIso: string; today: CivilDate }, what: string): void {
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError(`This meeting did not take place, so ${what}.`);
+  if (!hasStarted(meeting, now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}; ${what} once it has taken place.`);
+}
+
+/**
+ * The chair (or the lead social worker or team manager) confirms the meeting took place, with the
+ * attendance recorded in its minutes: held from then on. Repeating it changes nothing.
+ */
+export function confirmHeld(meeting: CoreGroupMeeting, facts: { now: { nowIso: string; today: CivilDate }; present: number }): CoreGroupMeeting {
+  if (meeting.status === 'held') return meeting;
+  checkTookPlace(meeting, facts.now, 'it cannot be recorded as held');
+  if (facts.present === 0) throw new RuleViolationError('Record who attended first: nobody is marked present in the minutes.');
+  return { ...meeting, status: 'held' };
+}
+
+/** Records that a meeting's time came and it did not take place, and why. Repeating it with the same reason changes nothing. */
+export function recordNotHeld(meeting: CoreGroupMeeting, facts: { now: { nowIso: string; today: CivilDate }; reason: string }): CoreGroupMeeting {
+  const reason = facts.reason.trim();
+  if (meeting.status === 'not-held' && meeting.cancellationReason === reason) return meeting;
+  if (meeting.status === 'held') throw new RuleViolationError('This meeting is recorded as held: its minutes are the record of it.');
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('This meeting is already recorded as cancelled or not held.');
+  if (!hasStarted(meeting, facts.now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}: a meeting still to come is cancelled, not recorded as not held.`);
+  if (reason === '') throw new RuleViolationError('Say why the meeting did not take place.');
+  return { ...meeting, status: 'not-held', cancellationReason: reason };
 }
 
 /** Cancels a meeting. Seed 000: cancel only as a last resort, so a reason is required. */
 export function cancelMeeting(meeting: CoreGroupMeeting, reason: string): CoreGroupMeeting {
-  if (meeting.status === 'held') throw new RuleViolationError('a meeting that has been held cannot be cancelled');
+  if (meeting.status === 'held' || meeting.status === 'not-held') throw new RuleViolationError('a meeting whose time has come and gone cannot be cancelled');
   if (reason.trim() === '') throw new RuleViolationError('say why the meeting is cancelled; meetings are cancelled only as a last resort');
   return { ...meeting, status: 'cancelled', cancellationReason: reason };
 }
@@ -163,9 +205,9 @@ export function nextBookedMeeting<T extends DatedMeeting>(meetings: readonly T[]
   return meetings.filter((meeting) => meeting.status === 'scheduled' && !isBefore(meeting.date, today)).sort(byDate)[0];
 }
 
-/** The meeting a member most likely means when they name none: the next one not cancelled, else the latest. */
+/** The meeting a member most likely means when they name none: the next one not called off, else the latest. */
 export function nextOrLatestMeeting<T extends DatedMeeting>(meetings: readonly T[], today: CivilDate): T | undefined {
-  const standing = meetings.filter((meeting) => meeting.status !== 'cancelled');
+  const standing = meetings.filter((meeting) => meeting.status === 'scheduled' || meeting.status === 'held');
   const next = standing.filter((meeting) => !isBefore(meeting.date, today)).sort(byDate)[0];
   return next ?? standing.sort(byDate).at(-1);
 }

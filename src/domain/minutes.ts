@@ -229,6 +229,11 @@ export function signMinutes(minutes: Minutes, options: { as: 'chair' | 'team-man
   return { ...minutes, managerSignOff: signOff };
 }
 
+/** How many people the minutes record as present (a representative sent counts: someone came for their agency). */
+export function presentIn(minutes: Minutes): number {
+  return minutes.content.attendance.filter((entry) => entry.attendance === 'present' || entry.attendance === 'representative-sent').length;
+}
+
 /** Starts an amendment of signed minutes: a new unsigned version that says why. */
 export function amendMinutes(minutes: Minutes, reason: string): Minutes {
   if (!isSigned(minutes)) throw new RuleViolationError('only signed minutes are amended; edit the draft instead');

@@ -12,6 +12,8 @@ export interface TimelineReview {
   readonly date: CivilDate;
   readonly status: MeetingStatus;
   readonly outcome?: ReviewOutcome | undefined;
+  /** The next review date the conference set, when it set one (never later than the profile allows). */
+  readonly nextReviewOn?: CivilDate | undefined;
 }
 
 /** What happened on a case, as far as deadlines are concerned. */
@@ -153,8 +155,9 @@ export function computeObligations(options: {
   heldReviews.forEach((review, index) => {
     const nextHeld = heldReviews[index + 1];
     const later = rules.laterReviewConferences;
-    judge(`review-conference-${index + 2}`, 'review-conference', phrase(later, 'Next review conference', 'the last'), later.source, {
-      due: dateAfter(calendar, review.date, later.period),
+    const rule = review.nextReviewOn ? `Next review conference by the date the last one set (at most ${describePeriod(later.period)} on)` : phrase(later, 'Next review conference', 'the last');
+    judge(`review-conference-${index + 2}`, 'review-conference', rule, later.source, {
+      due: review.nextReviewOn ?? dateAfter(calendar, review.date, later.period),
       metOn: nextHeld?.date,
       plannedOn: nextHeld ? undefined : reviews.find((r) => r.status === 'scheduled' && isAfter(r.date, review.date))?.date,
     });

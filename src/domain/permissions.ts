@@ -22,6 +22,8 @@ export const CASE_ACTIONS = [
   'view-audit-log',
   'contribute-to-minutes',
   'record-own-attendance',
+  'record-meeting-outcome',
+  'record-review-conference',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -52,17 +54,17 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference'],
   professional: PROFESSIONAL_READ,
-  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log'],
+  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference'],
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log'],
   'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
   child: ['record-own-attendance'],
 };
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
-  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes'],
+  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome'],
   'minute-taker': ['view-minutes-draft', 'edit-minutes'],
 };
 
@@ -89,6 +91,7 @@ export function minutesPermissions(standing: Standing): {
   canDistribute: boolean;
   canExport: boolean;
   canAssignRoles: boolean;
+  canRecordOutcome: boolean;
 } {
   return {
     canEdit: can(standing, 'edit-minutes'),
@@ -97,5 +100,6 @@ export function minutesPermissions(standing: Standing): {
     canDistribute: can(standing, 'distribute-minutes'),
     canExport: can(standing, 'export-record'),
     canAssignRoles: can(standing, 'schedule-meeting'),
+    canRecordOutcome: can(standing, 'record-meeting-outcome'),
   };
 }

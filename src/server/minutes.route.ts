@@ -6,6 +6,7 @@ import {
   type MinutesSnapshot,
   type VersionConflictBody,
   amendRequestSchema,
+  meetingOutcomeRequestSchema,
   contributionDecisionRequestSchema,
   contributionParamsSchema,
   meetingParamsSchema,
@@ -123,6 +124,16 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const { access } = await service.signOff({ caller: callerOf(response), meetingId, as: signOffRequestSchema.parse(request.body).as });
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
+    }),
+  );
+  router.post(
+    '/api/meetings/:meetingId/outcome',
+    authed,
+    ...smallBody,
+    handled(logger, async (request, response) => {
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { access } = await service.recordOutcome({ caller: callerOf(response), meetingId, outcome: meetingOutcomeRequestSchema.parse(request.body) });
       response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );

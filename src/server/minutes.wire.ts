@@ -53,6 +53,9 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       endsAt: meeting.endsAt,
       chairMemberId: meeting.chairMemberId,
       minuteTakerMemberId: meeting.minuteTakerMemberId,
+      status: meeting.status,
+      notHeldReason: meeting.notHeldReason,
+      started: meeting.started,
     },
     minutes: {
       id: minutes.id,
@@ -81,6 +84,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       canDistribute: view.you.canDistribute,
       canExport: view.you.canExport,
       canAssignRoles: view.you.canAssignRoles,
+      canRecordOutcome: view.you.canRecordOutcome,
     },
     circulation: { due: view.circulation.due.toString(), status: view.circulation.status },
     nextMeetingDue: view.nextMeetingDue.toString(),

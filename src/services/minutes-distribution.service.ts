@@ -1,7 +1,7 @@
 import { MINUTES_DELIVERY_JOB, type MinutesDeliveryJob } from '../contracts/jobs.contract';
 import type { CoreGroupMember } from '../domain/core-group';
 import { NotFoundError, RuleViolationError } from '../domain/errors';
-import { meetingRolesOf } from '../domain/meeting';
+import { checkTookPlace, meetingRolesOf } from '../domain/meeting';
 import { type Delivery, isSigned, minutesRecipients, minutesSenderMailbox, undelivered } from '../domain/minutes';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
@@ -37,7 +37,9 @@ export function createMinutesDistribution(
       const meetingRoles = member ? meetingRolesOf(meeting, member) : [];
       // The caller's membership is among the members just read: authorise does not read it again.
       const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'distribute-minutes', meetingRoles, targetId: meeting.id, known: { member } });
+      checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'its minutes can be circulated');
       if (!isSigned(minutes)) throw new RuleViolationError('Minutes are circulated once the chair and the team manager have signed them.');
+      if (meeting.status !== 'held') throw new RuleViolationError('Minutes are circulated once the meeting is recorded as held.');
       const pending = undelivered(recipients, await deps.minutes.deliveries(minutes.id), minutes.version);
       const at = deps.clock.nowIso();
       for (const recipient of pending) {

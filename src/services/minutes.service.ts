@@ -3,6 +3,7 @@ import { assignRoles } from './minutes/assign-roles';
 import { currentMeeting } from './minutes/current-meeting';
 import { decideContribution } from './minutes/decide-contribution';
 import type { MinutesDeps } from './minutes/meeting-access';
+import { recordOutcome } from './minutes/meeting-outcome';
 import { saveSection } from './minutes/save-section';
 import { signOff } from './minutes/sign-off';
 import { viewMinutes } from './minutes/view';
@@ -26,6 +27,7 @@ export function createMinutesService(deps: MinutesDeps) {
     assignRoles: (request: Parameters<typeof assignRoles>[1]) => assignRoles(deps, request),
     signOff: (request: Parameters<typeof signOff>[1]) => signOff(deps, request),
     amend: (request: Parameters<typeof amend>[1]) => amend(deps, request),
+    recordOutcome: (request: Parameters<typeof recordOutcome>[1]) => recordOutcome(deps, request),
   };
 }
 

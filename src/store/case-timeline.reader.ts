@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import type { MeetingStatus } from '../domain/meeting';
-import type { CaseTimeline } from '../domain/obligations';
+import type { CaseTimeline, ReviewOutcome } from '../domain/obligations';
 import type { MeetingRepository } from '../services/ports/store.port';
 import { rowsByKey } from './rows-by-key';
 import type { Database } from './schema';
@@ -16,7 +16,7 @@ export function createCaseTimelineReader(db: Kysely<Database>): MeetingRepositor
     const ids = coreGroups.map((coreGroup) => coreGroup.id);
     const [meetings, reviews, circulations, reports, agencies] = await Promise.all([
       rowsByKey(ids, (chunk) => db.selectFrom('meetings').select(['core_group_id', 'id', 'date', 'status']).where('core_group_id', 'in', chunk).execute(), (row) => row.core_group_id),
-      rowsByKey(ids, (chunk) => db.selectFrom('review_conferences').select(['core_group_id', 'id', 'date', 'status']).where('core_group_id', 'in', chunk).execute(), (row) => row.core_group_id),
+      rowsByKey(ids, (chunk) => db.selectFrom('review_conferences').select(['core_group_id', 'id', 'date', 'status', 'outcome', 'next_review_date']).where('core_group_id', 'in', chunk).execute(), (row) => row.core_group_id),
       rowsByKey(
         ids,
         (chunk) =>
@@ -61,7 +61,13 @@ export function createCaseTimelineReader(db: Kysely<Database>): MeetingRepositor
           icpcDate: coreGroup.icpcDate,
           planEndedOn: coreGroup.planEndedOn,
           meetings: of(meetings, coreGroup.id).map((m) => ({ id: m.id, date: parseCivilDate(m.date), status: m.status as MeetingStatus })),
-          reviewConferences: of(reviews, coreGroup.id).map((r) => ({ id: r.id, date: parseCivilDate(r.date), status: r.status as MeetingStatus })),
+          reviewConferences: of(reviews, coreGroup.id).map((r) => ({
+            id: r.id,
+            date: parseCivilDate(r.date),
+            status: r.status as MeetingStatus,
+            outcome: (r.outcome ?? undefined) as ReviewOutcome | undefined,
+            nextReviewOn: r.next_review_date ? parseCivilDate(r.next_review_date) : undefined,
+          })),
           circulations: of(circulations, coreGroup.id).map((c) => ({ meetingId: c.meeting_id, kind: c.kind as 'minutes' | 'plan' | 'cp9', on: parseCivilDate(c.on_date) })),
           agencyReports: of(reports, coreGroup.id).map((r) => ({ reviewConferenceId: r.review_conference_id, agency: r.agency, on: parseCivilDate(r.on_date) })),
           agencies: of(agencies, coreGroup.id)

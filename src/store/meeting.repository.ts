@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import { NotFoundError } from '../domain/errors';
 import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
+import type { ReviewOutcome } from '../domain/obligations';
+import type { ReviewConference } from '../domain/review-conference';
 import type { InvitationResponse } from '../services/ports/calendar.port';
 import type { MeetingRepository } from '../services/ports/store.port';
 import { isUniqueViolation } from './database';
 import { createCaseTimelineReader } from './case-timeline.reader';
 import { mapValues, rowsByKey } from './rows-by-key';
-import type { Database, MeetingRow } from './schema';
+import type { Database, MeetingRow, ReviewConferenceRow } from './schema';
 
 function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
   return {
@@ -40,6 +42,30 @@ function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'
     calendar_event_id: booking?.eventId ?? null,
     join_url: booking?.joinUrl ?? null,
     chat_id: booking?.chatId ?? null,
+  };
+}
+
+function reviewToRow(review: ReviewConference): ReviewConferenceRow {
+  return {
+    id: review.id,
+    core_group_id: review.coreGroupId,
+    date: review.date.toString(),
+    status: review.status,
+    outcome: review.outcome ?? null,
+    chair_name: review.chairName ?? null,
+    next_review_date: review.nextReviewOn?.toString() ?? null,
+  };
+}
+
+function reviewRowToReview(row: ReviewConferenceRow): ReviewConference {
+  return {
+    id: row.id,
+    coreGroupId: row.core_group_id,
+    date: parseCivilDate(row.date),
+    status: row.status as ReviewConference['status'],
+    outcome: (row.outcome ?? undefined) as ReviewOutcome | undefined,
+    chairName: row.chair_name ?? undefined,
+    nextReviewOn: row.next_review_date ? parseCivilDate(row.next_review_date) : undefined,
   };
 }
 
@@ -114,12 +140,16 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
     listByCoreGroups,
     async recordReviewConference(review) {
-      const values = { id: review.id, core_group_id: review.coreGroupId, date: review.date.toString(), status: review.status };
+      const { id: _id, core_group_id: _coreGroupId, ...changes } = reviewToRow(review);
       await db
         .insertInto('review_conferences')
-        .values(values)
-        .onConflict((conflict) => conflict.column('id').doUpdateSet({ date: values.date, status: values.status }))
+        .values(reviewToRow(review))
+        .onConflict((conflict) => conflict.column('id').doUpdateSet(changes))
         .execute();
+    },
+    async reviewConferences(coreGroupId) {
+      const rows = await db.selectFrom('review_conferences').selectAll().where('core_group_id', '=', coreGroupId).orderBy('date').orderBy('id').execute();
+      return rows.map(reviewRowToReview);
     },
     async recordCirculation(circulation) {
       await db

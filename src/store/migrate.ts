@@ -6,6 +6,7 @@ import { concernNotesSchema } from './migrations/0003-concern-notes';
 import { auditChainSchema } from './migrations/0004-audit-chain';
 import { memberPositionsSchema } from './migrations/0005-member-positions';
 import { caseRevisionsSchema } from './migrations/0006-case-revisions';
+import { reviewConferenceRecordsSchema } from './migrations/0007-review-conference-records';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -17,6 +18,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0004-audit-chain': auditChainSchema(engine),
     '0005-member-positions': memberPositionsSchema,
     '0006-case-revisions': caseRevisionsSchema(engine),
+    '0007-review-conference-records': reviewConferenceRecordsSchema,
   };
 }
 

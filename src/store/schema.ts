@@ -78,6 +78,9 @@ export interface ReviewConferenceRow {
   core_group_id: string;
   date: string;
   status: string;
+  outcome: string | null;
+  chair_name: string | null;
+  next_review_date: string | null;
 }
 
 export interface CirculationRow {

@@ -1,11 +1,18 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import { RuleViolationError } from '../../src/domain/errors';
 import {
   type CoreGroupMeeting,
   type MeetingStatus,
+  cancelMeeting,
   changesRecordedOccurrence,
   chairOf,
   checkMeetingRoleHolders,
+  checkTookPlace,
+  confirmHeld,
+  hasStarted,
+  markHeld,
+  recordNotHeld,
   heldBefore,
   heldMeetingsOldestFirst,
   meetingInvitees,
@@ -144,5 +151,42 @@ describe('which meeting', () => {
 
   test('no meetings but cancelled ones: none is meant', () => {
     expect(nextOrLatestMeeting([on('x', '2026-06-26', 'cancelled')], d('2026-06-01'))).toBeUndefined();
+  });
+});
+
+describe('a meeting is held only when it happened', () => {
+  const booked: CoreGroupMeeting = { ...meeting(), startsAt: '2026-06-12T09:00:00.000Z', endsAt: '2026-06-12T10:30:00.000Z' };
+  const before = { nowIso: '2026-06-12T08:59:00.000Z', today: d('2026-06-12') };
+  const after = { nowIso: '2026-06-12T09:00:00.000Z', today: d('2026-06-12') };
+
+  test('its time has come at its booked start, or on its day when no time was booked', () => {
+    expect([hasStarted(booked, before), hasStarted(booked, after)]).toEqual([false, true]);
+    expect([hasStarted(meeting(), { nowIso: '2026-06-11T23:00:00.000Z', today: d('2026-06-11') }), hasStarted(meeting(), { nowIso: '2026-06-12T00:00:00.000Z', today: d('2026-06-12') })]).toEqual([false, true]);
+  });
+
+  test('minutes of a meeting still to come, cancelled or not held are neither signed nor circulated', () => {
+    expect(() => checkTookPlace(booked, before, 'its minutes can be signed')).toThrow('The meeting starts on Fri 12 Jun 2026, 10:00; its minutes can be signed once it has taken place.');
+    expect(() => checkTookPlace({ ...booked, status: 'not-held' }, after, 'its minutes can be circulated')).toThrow('This meeting did not take place, so its minutes can be circulated.');
+    expect(() => checkTookPlace(booked, after, 'its minutes can be signed')).not.toThrow();
+  });
+
+  test('confirmed held once started, with someone present; saying it again changes nothing', () => {
+    expect(() => confirmHeld(booked, { now: before, present: 3 })).toThrow(RuleViolationError);
+    expect(() => confirmHeld(booked, { now: after, present: 0 })).toThrow('Record who attended first');
+    const held = confirmHeld(booked, { now: after, present: 2 });
+    expect(held.status).toBe('held');
+    expect(confirmHeld(held, { now: after, present: 0 })).toBe(held);
+  });
+
+  test('not held: only once its time has come, with a reason; never over a held meeting; a retry changes nothing', () => {
+    expect(() => recordNotHeld(booked, { now: before, reason: 'Nobody came' })).toThrow('a meeting still to come is cancelled, not recorded as not held');
+    expect(() => recordNotHeld(booked, { now: after, reason: '  ' })).toThrow('Say why');
+    const notHeld = recordNotHeld(booked, { now: after, reason: ' The family did not come ' });
+    expect(notHeld).toMatchObject({ status: 'not-held', cancellationReason: 'The family did not come' });
+    expect(recordNotHeld(notHeld, { now: after, reason: 'The family did not come' })).toBe(notHeld);
+    expect(() => recordNotHeld({ ...booked, status: 'held' }, { now: after, reason: 'x' })).toThrow(RuleViolationError);
+    expect(() => confirmHeld(notHeld, { now: after, present: 2 })).toThrow(RuleViolationError);
+    expect(() => markHeld(notHeld)).toThrow(RuleViolationError);
+    expect(() => cancelMeeting(notHeld, 'x')).toThrow(RuleViolationError);
   });
 });

@@ -3,10 +3,10 @@ import { CASE_ACTIONS, type CaseAction, type Standing, can, mayHoldMeetingRoles,
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
-  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance'],
-  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance'],
+  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference'],
+  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference'],
   professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance'],
-  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance'],
+  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-review-conference'],
   coordinator: ['view-case', 'view-signed-minutes', 'decide-extra-meeting', 'view-compliance', 'view-audit-log'],
   'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
   child: ['record-own-attendance'],
@@ -57,11 +57,11 @@ describe('family members and the child see only what is shared with them', () =>
 
 describe('what the minutes tab offers', () => {
   test.each([
-    ['a professional', { role: 'professional' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false }],
-    ['a professional taking the minutes', { role: 'professional', meetingRoles: ['minute-taker'] }, { canEdit: true, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false }],
-    ['the lead social worker chairing', { role: 'lead-social-worker', meetingRoles: ['chair'] }, { canEdit: true, canSignAsChair: true, canSignAsManager: false, canDistribute: true, canExport: true, canAssignRoles: true }],
-    ['the team manager', { role: 'team-manager' }, { canEdit: false, canSignAsChair: false, canSignAsManager: true, canDistribute: true, canExport: true, canAssignRoles: true }],
-    ['the conference chair', { role: 'conference-chair' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: true, canAssignRoles: false }],
+    ['a professional', { role: 'professional' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false, canRecordOutcome: false }],
+    ['a professional taking the minutes', { role: 'professional', meetingRoles: ['minute-taker'] }, { canEdit: true, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: false, canAssignRoles: false, canRecordOutcome: false }],
+    ['the lead social worker chairing', { role: 'lead-social-worker', meetingRoles: ['chair'] }, { canEdit: true, canSignAsChair: true, canSignAsManager: false, canDistribute: true, canExport: true, canAssignRoles: true, canRecordOutcome: true }],
+    ['the team manager', { role: 'team-manager' }, { canEdit: false, canSignAsChair: false, canSignAsManager: true, canDistribute: true, canExport: true, canAssignRoles: true, canRecordOutcome: true }],
+    ['the conference chair', { role: 'conference-chair' }, { canEdit: false, canSignAsChair: false, canSignAsManager: false, canDistribute: false, canExport: true, canAssignRoles: false, canRecordOutcome: false }],
   ] as const)('%s', (_case, standing, expected) => {
     expect(minutesPermissions(standing)).toEqual(expected);
   });

@@ -33,6 +33,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': { decision: 'drop' },
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'a', minuteTakerMemberId: 'b' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
+  'POST /api/meetings/:meetingId/outcome': { happened: true },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'a reason' },
@@ -100,7 +101,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(12);
+    expect(ROUTES_WITH_IDS).toHaveLength(13);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -214,6 +214,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     const version = (await store.minutes.findByMeeting(meetingId))!.version;
     const newActions = [{ what: 'Health visitor to review sleep routine', ownerMemberId: owner.id, agency: owner.agency, due: '2026-07-01', progressMeasure: 'Sleep diary shared' }];
     expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: version, section: 'newActions', value: newActions })).status).toBe(200);
+    // The chair's sign-off confirms the meeting took place, with who attended: not before someone is marked present.
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toMatch(/nobody is marked present/);
+    const draft = (await store.minutes.findByMeeting(meetingId))!;
+    const attendance = draft.content.attendance.map((entry, index) => (index < 3 ? { ...entry, attendance: 'present' } : entry));
+    expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: draft.version, section: 'attendance', value: attendance })).status).toBe(200);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'chair' })).status).toBe(403);
     const chairSigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
     expect(chairSigned.status).toBe(200);
@@ -357,6 +362,44 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(cancelled.body.outcome).toBe('changed');
     expect(await store.meetings.findById(seriesId)).toMatchObject({ status: 'cancelled', cancellationReason: 'The family moved to another area' });
     expect((await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: 'Pressed twice' })).body.outcome).toBe('unchanged');
+  });
+
+  test('minutes belong to a meeting that happened: nothing signed before its start; held only when confirmed with attendance; one that did not happen is recorded, with why, and meets no deadline', async () => {
+    const coreGroupId = demoCoreGroupId;
+    const nextWeek = randomUUID();
+    await store.meetings.create({ id: nextWeek, coreGroupId, date: Temporal.PlainDate.from('2026-06-15'), status: 'scheduled', startsAt: '2026-06-15T09:00:00.000Z', endsAt: '2026-06-15T10:30:00.000Z' });
+    const view = await call('GET', `/api/meetings/${nextWeek}/minutes`, await as(lead));
+    expect(view.body.meeting).toMatchObject({ status: 'scheduled', started: false });
+    const early = await call('POST', `/api/meetings/${nextWeek}/minutes/sign-off`, await as(lead), { as: 'chair' });
+    expect([early.status, early.body.error.message]).toEqual([422, 'The meeting starts on Mon 15 Jun 2026, 10:00; its minutes can be signed once it has taken place.']);
+    expect((await call('POST', `/api/meetings/${nextWeek}/outcome`, await as(lead), { happened: true })).status).toBe(422);
+    expect((await store.meetings.findById(nextWeek))!.status).toBe('scheduled');
+
+    const thisMorning = randomUUID();
+    await store.meetings.create({ id: thisMorning, coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T08:00:00.000Z', endsAt: '2026-06-08T09:00:00.000Z' });
+    const opened = await call('GET', `/api/meetings/${thisMorning}/minutes`, await as(lead));
+    expect(opened.body.meeting).toMatchObject({ status: 'scheduled', started: true });
+    expect(opened.body.you.canRecordOutcome).toBe(true);
+    expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(health), { happened: false, reason: 'x' })).status).toBe(403);
+    expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(lead), { happened: true })).body.error.message).toMatch(/nobody is marked present/);
+    expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(lead), { happened: false, reason: '' })).status).toBe(400);
+    const notHeld = await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(manager), { happened: false, reason: 'The family did not come and the school could not attend' });
+    expect(notHeld.status).toBe(200);
+    expect(notHeld.body.meeting).toMatchObject({ status: 'not-held', notHeldReason: 'The family did not come and the school could not attend' });
+    expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(manager), { happened: false, reason: 'The family did not come and the school could not attend' })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(lead), { happened: true })).body.error.message).toMatch(/did not take place/);
+    expect((await call('POST', `/api/meetings/${thisMorning}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toBe('This meeting did not take place, so its minutes can be signed.');
+    const timeline = await store.meetings.loadCaseTimeline(coreGroupId);
+    expect(timeline.meetings.find((meeting) => meeting.id === thisMorning)?.status).toBe('not-held');
+
+    const confirmed = randomUUID();
+    await store.meetings.create({ id: confirmed, coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T07:00:00.000Z', endsAt: '2026-06-08T07:45:00.000Z' });
+    const draft = (await call('GET', `/api/meetings/${confirmed}/minutes`, await as(lead))).body.minutes;
+    const attendance = draft.content.attendance.map((entry: { memberId: string }, index: number) => (index === 0 ? { ...entry, attendance: 'present' } : entry));
+    expect((await call('PATCH', `/api/meetings/${confirmed}/minutes`, await as(lead), { baseVersion: draft.version, section: 'attendance', value: attendance })).status).toBe(200);
+    const held = await call('POST', `/api/meetings/${confirmed}/outcome`, await as(lead), { happened: true });
+    expect(held.body.meeting.status).toBe('held');
+    expect((await store.meetings.findById(confirmed))!.status).toBe('held');
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
+import { recordAttendance } from '../../src/domain/minutes';
 import type { WorkingDayCalendars } from '../../src/domain/working-days';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
@@ -69,6 +70,8 @@ describe('one request reads the caller’s group and membership once', () => {
   test('the minutes tab: signing off and showing the minutes again, with both decisions audited', async () => {
     const meetingId = await aMeeting(false);
     await createMinutesService(deps(store)).view({ caller: lead, meetingId });
+    const draft = (await store.minutes.findByMeeting(meetingId))!;
+    await store.minutes.save(recordAttendance(draft, draft.content.attendance[0]!.memberId, 'present'), { expectedVersion: draft.version, savedBy: 'test', at: clock.nowIso() });
     const { store: counting, reads } = countingStore(store);
     const minutes = createMinutesService(deps(counting));
 

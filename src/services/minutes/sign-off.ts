@@ -1,6 +1,6 @@
 import { RuleViolationError } from '../../domain/errors';
-import { markHeld } from '../../domain/meeting';
-import { type Minutes, planActionsAgreedIn, signMinutes } from '../../domain/minutes';
+import { checkTookPlace, confirmHeld } from '../../domain/meeting';
+import { type Minutes, planActionsAgreedIn, presentIn, signMinutes } from '../../domain/minutes';
 import { checkNewActionOwners } from '../../domain/minutes-members';
 import { revisePlan } from '../../domain/plan';
 import type { Caller } from '../authorise';
@@ -8,22 +8,26 @@ import { uuidFromKey } from '../deterministic-id';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
 
 /**
- * A sign-off, by the chair or the team manager. Minutes signed by the chair are the record that
- * the meeting took place, and the new actions agreed in it join the plan with their owner and due
- * date (once: their ids come from the minutes and their position), so the chair cannot sign while
- * one has no owner who is an active member. Returns what it authorised,
- * with the meeting as it now stands, for the view that follows in the same request.
+ * A sign-off, by the chair or the team manager, of minutes of a meeting that took place: never
+ * before the meeting's start, never for one cancelled or not held. The chair's sign-off confirms
+ * the meeting took place, with the attendance its minutes record (someone must be marked present),
+ * and the new actions agreed in it join the plan with their owner and due date (once: their ids
+ * come from the minutes and their position), so the chair cannot sign while one has no owner who
+ * is an active member. Returns what it authorised, with the meeting as it now stands, for the view
+ * that follows in the same request.
  */
 export async function signOff(deps: MinutesDeps, request: { caller: Caller; meetingId: string; as: 'chair' | 'team-manager' }): Promise<{ minutes: Minutes; access: MeetingAccess }> {
   const meeting = await loadMeeting(deps, request.meetingId);
   const action = request.as === 'chair' ? 'sign-minutes-as-chair' : 'sign-minutes-as-team-manager';
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action });
+  const now = { nowIso: deps.clock.nowIso(), today: deps.clock.today() };
+  checkTookPlace(meeting, now, 'its minutes can be signed');
   const current = await deps.minutes.findByMeeting(meeting.id);
   if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
   if (request.as === 'chair') checkNewActionOwners(current.content, await deps.coreGroups.members(meeting.coreGroupId));
-  const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: deps.clock.nowIso() }), version: current.version + 1 };
+  const held = request.as === 'chair' ? confirmHeld(meeting, { now, present: presentIn(current) }) : meeting;
+  const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: now.nowIso }), version: current.version + 1 };
   await saveOver(deps, { current, updated: signed, savedBy: member.id });
-  const held = meeting.status === 'scheduled' ? markHeld(meeting) : meeting;
   if (held !== meeting) await deps.meetings.update(held);
   if (request.as === 'chair') await addAgreedActionsToPlan(deps, { minutes: signed, authorMemberId: member.id });
   return { minutes: signed, access: { meeting: held, coreGroup, member } };

@@ -1,5 +1,5 @@
 import { minutesCirculation } from '../../domain/circulation';
-import { type CoreGroupMeeting, heldBefore } from '../../domain/meeting';
+import { type CoreGroupMeeting, hasStarted, heldBefore } from '../../domain/meeting';
 import { deliveriesOfVersion, isSigned, scalingHistory } from '../../domain/minutes';
 import { minutesPermissions } from '../../domain/permissions';
 import { currentActions } from '../../domain/plan';
@@ -40,7 +40,19 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     scalingBefore(deps, meeting),
   ]);
   return {
-    meeting: { id: meeting.id, coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, date: meeting.date, startsAt: meeting.startsAt, endsAt: meeting.endsAt, chairMemberId: meeting.chairMemberId, minuteTakerMemberId: meeting.minuteTakerMemberId },
+    meeting: {
+      id: meeting.id,
+      coreGroupId: coreGroup.id,
+      caseReference: coreGroup.caseReference,
+      date: meeting.date,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      chairMemberId: meeting.chairMemberId,
+      minuteTakerMemberId: meeting.minuteTakerMemberId,
+      status: meeting.status,
+      notHeldReason: meeting.status === 'not-held' || meeting.status === 'cancelled' ? meeting.cancellationReason : undefined,
+      started: hasStarted(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }),
+    },
     minutes,
     members: members.filter((other) => other.active).map((other) => ({ id: other.id, name: other.displayName, role: other.role, agency: other.agency })),
     actions: currentActions(plan?.actions ?? [], checkIns).map((action) => ({ id: action.id, what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, state: action.state, lastCheckIn: action.lastCheckIn })),

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
+import type { ReviewConference } from '../../domain/review-conference';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { ConcernKind } from '../../domain/escalation';
 import type { CoreGroupMeeting, MeetingStatus } from '../../domain/meeting';
@@ -61,7 +62,10 @@ export interface MeetingRepository {
   listByCoreGroup(coreGroupId: string): Promise<CoreGroupMeeting[]>;
   /** The meetings of each of several groups, read together. */
   listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, CoreGroupMeeting[]>>;
-  recordReviewConference(review: { id: string; coreGroupId: string; date: CivilDate; status: MeetingStatus }): Promise<void>;
+  /** Books, moves or records a review conference (by id: a retry writes the same row). */
+  recordReviewConference(review: ReviewConference): Promise<void>;
+  /** A case's review conferences, oldest first. */
+  reviewConferences(coreGroupId: string): Promise<ReviewConference[]>;
   recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
   recordAgencyReport(report: { reviewConferenceId: string; agency: string; on: CivilDate }): Promise<void>;
   /** `coreGroup`: the group as the caller already read it in this request, so it is not read again. */

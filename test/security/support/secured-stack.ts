@@ -345,13 +345,16 @@ export async function startSecuredStack() {
       const contributionId = `activity-${randomUUID()}`;
       const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: seed.coreGroupId }, members: seed.members });
       const contribution = { id: contributionId, kind: 'decision' as const, text: 'School to share attendance weekly', memberId: minuteTakerMemberId, at: clock.nowIso() };
-      const withContribution: Minutes = { ...draft, content: { ...draft.content, childsVoice: seed.draftText, contributions: [contribution] } };
+      // The chair is marked present: the chair's sign-off confirms the meeting took place, with who attended.
+      const attendance = draft.content.attendance.map((entry) => (entry.memberId === chairMemberId ? { ...entry, attendance: 'present' as const } : entry));
+      const withContribution: Minutes = { ...draft, content: { ...draft.content, attendance, childsVoice: seed.draftText, contributions: [contribution] } };
       await store.minutes.createDraft(withContribution, chairMemberId, clock.nowIso());
       if (state === 'signed') {
         const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
         await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
+        await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
       }
       return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange };
     },

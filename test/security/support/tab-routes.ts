@@ -38,6 +38,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'set-by-the-probe', minuteTakerMemberId: 'set-by-the-probe' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
+  'POST /api/meetings/:meetingId/outcome': { happened: true },
   'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'The family moved out of the area' },

@@ -4,6 +4,7 @@ import type { ChatContribution, ContributionDecisionRequest, MinutesView, Sectio
 import { formatDate } from '../../common/format';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import type { Names } from '../minutes-sections';
+import { MeetingOutcome } from '../MeetingOutcome/MeetingOutcome';
 import { MeetingRoles } from '../MeetingRoles/MeetingRoles';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
 import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
@@ -86,6 +87,7 @@ export function MinutesPanel(props: {
         </MessageBar>
       )}
 
+      <MeetingOutcome view={view} beforeChange={() => autosave.flush()} onView={props.onView} />
       <SignOffBar view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
 
       <SectionFrame {...attendance.frame}>

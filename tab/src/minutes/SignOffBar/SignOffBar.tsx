@@ -63,8 +63,10 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
       await saveDownload(api, { path: `/api/meetings/${meeting.id}/minutes/export.${format}`, fallbackName: `minutes-${meeting.caseReference}-${meeting.date}.${format}` });
     });
 
-  const canSignChair = you.canSignAsChair && !minutes.chairSignOff;
-  const canSignManager = you.canSignAsManager && !minutes.managerSignOff;
+  // Only minutes of a meeting that took place are signed (the server refuses the rest too).
+  const signable = meeting.started && (meeting.status === 'scheduled' || meeting.status === 'held');
+  const canSignChair = signable && you.canSignAsChair && !minutes.chairSignOff;
+  const canSignManager = signable && you.canSignAsManager && !minutes.managerSignOff;
 
   return (
     <section className={styles.root} aria-labelledby="sign-off-heading">

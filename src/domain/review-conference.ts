@@ -1,0 +1,91 @@
+import { type CivilDate, isAfter, isBefore } from './civil-date';
+import { RuleViolationError } from './errors';
+import type { ReviewOutcome } from './obligations';
+import { type PolicyProfile, dateAfter, describePeriod } from './policy';
+import { ukDate } from './uk-date';
+import type { WorkingDays } from './working-days';
+
+export const REVIEW_OUTCOMES: readonly ReviewOutcome[] = ['continue', 'end', 'category-changed'];
+
+/** A review child protection conference of a case: booked, then held (with what it decided) or cancelled. */
+export interface ReviewConference {
+  readonly id: string;
+  readonly coreGroupId: string;
+  /** The day it is booked for, or the day it was held. */
+  readonly date: CivilDate;
+  readonly status: 'scheduled' | 'held' | 'cancelled';
+  readonly outcome?: ReviewOutcome | undefined;
+  /** Who chaired it (the conference chair is often not a member of the core group). */
+  readonly chairName?: string | undefined;
+  /** The next review date the conference set, when it set one. */
+  readonly nextReviewOn?: CivilDate | undefined;
+}
+
+/** How a practitioner reads an outcome. */
+export const OUTCOME_WORDS: Readonly<Record<ReviewOutcome, string>> = {
+  continue: 'the plan continues',
+  end: 'the plan ends',
+  'category-changed': 'the category changed; the plan continues',
+};
+
+/**
+ * Books the case's next review conference, or moves the one booked: a working day still to come,
+ * after the ICPC and after the last review held. Booking the same day again changes nothing.
+ */
+export function bookReview(options: {
+  id: string;
+  coreGroupId: string;
+  date: CivilDate;
+  today: CivilDate;
+  icpcDate: CivilDate;
+  reviews: readonly ReviewConference[];
+  calendar: WorkingDays;
+}): ReviewConference {
+  const { date, reviews } = options;
+  const booked = reviews.find((review) => review.status === 'scheduled');
+  if (booked && booked.date.equals(date)) return booked;
+  if (isBefore(date, options.today)) throw new RuleViolationError(`${ukDate(date)} has passed: record a review conference that took place as held instead.`);
+  if (!options.calendar.isWorkingDay(date)) throw new RuleViolationError(`${ukDate(date)} is not a working day; choose another day.`);
+  const lastHeld = reviews.filter((review) => review.status === 'held').at(-1);
+  if (!isAfter(date, lastHeld?.date ?? options.icpcDate)) throw new RuleViolationError(`A review conference comes after ${lastHeld ? `the last one (${ukDate(lastHeld.date)})` : `the ICPC (${ukDate(options.icpcDate)})`}.`);
+  return { id: booked?.id ?? options.id, coreGroupId: options.coreGroupId, date, status: 'scheduled' };
+}
+
+/**
+ * Records a review conference that took place: the day, what it decided, who chaired, and the next
+ * review date it set (never later than the profile allows; none when the plan ends). It is the
+ * booked one when there is one on or before that day, else a new record. The same facts again
+ * change nothing.
+ */
+export function recordReviewHeld(options: {
+  id: string;
+  coreGroupId: string;
+  heldOn: CivilDate;
+  today: CivilDate;
+  icpcDate: CivilDate;
+  outcome: ReviewOutcome;
+  chairName: string;
+  nextReviewOn?: CivilDate | undefined;
+  reviews: readonly ReviewConference[];
+  profile: PolicyProfile;
+  calendar: WorkingDays;
+}): ReviewConference {
+  const { heldOn, outcome, reviews } = options;
+  const chairName = options.chairName.trim();
+  const same = reviews.find((review) => review.status === 'held' && review.date.equals(heldOn));
+  if (same && same.outcome === outcome && same.chairName === chairName && String(same.nextReviewOn) === String(options.nextReviewOn)) return same;
+  if (same) throw new RuleViolationError(`A review conference on ${ukDate(heldOn)} is already recorded; its record is kept as it was.`);
+  if (isAfter(heldOn, options.today)) throw new RuleViolationError(`${ukDate(heldOn)} is still to come: book the review conference instead.`);
+  if (!isAfter(heldOn, options.icpcDate)) throw new RuleViolationError(`A review conference comes after the ICPC (${ukDate(options.icpcDate)}).`);
+  const ended = reviews.find((review) => review.status === 'held' && review.outcome === 'end');
+  if (ended) throw new RuleViolationError(`The plan ended at the review conference on ${ukDate(ended.date)}.`);
+  if (chairName === '') throw new RuleViolationError('Say who chaired the review conference.');
+  if (outcome === 'end' && options.nextReviewOn) throw new RuleViolationError('A conference that ends the plan sets no next review.');
+  if (options.nextReviewOn) {
+    const latest = dateAfter(options.calendar, heldOn, options.profile.rules.laterReviewConferences.period);
+    if (!isAfter(options.nextReviewOn, heldOn)) throw new RuleViolationError('The next review comes after this one.');
+    if (isAfter(options.nextReviewOn, latest)) throw new RuleViolationError(`The next review must be within ${describePeriod(options.profile.rules.laterReviewConferences.period)} of this one: by ${ukDate(latest)}.`);
+  }
+  const booked = reviews.find((review) => review.status === 'scheduled' && !isAfter(review.date, heldOn));
+  return { id: booked?.id ?? options.id, coreGroupId: options.coreGroupId, date: heldOn, status: 'held', outcome, chairName, nextReviewOn: options.nextReviewOn };
+}
