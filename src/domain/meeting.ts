@@ -66,7 +66,7 @@ export function markHeld(meeting: CoreGroupMeeting): CoreGroupMeeting {
 
 /** Whether a meeting's time has come: its booked start, or the start of its day when no time was booked. */
 export function hasStarted(meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>, now: { nowIso: string; today: CivilDate }): boolean {
-  return meeting.startsAt ? Date.parse(meeting.startsAt) <= Date.parse(now.nowIso) : !isBefore(now.today, meeting.date);
+  return meeting.startsAt ? Temporal.Instant.compare(Temporal.Instant.from(meeting.startsAt), Temporal.Instant.from(now.nowIso)) <= 0 : !isBefore(now.today, meeting.date);
 }
 
 /** How a meeting's start is said to someone told to wait for it. */

@@ -4,6 +4,13 @@ import { presentIn } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
+/** How many the meeting's minutes record as present. */
+async function presentAt(deps: Pick<MinutesDeps, 'minutes'>, meetingId: string): Promise<number> {
+  const minutes = await deps.minutes.findByMeeting(meetingId);
+  if (!minutes) throw new RuleViolationError('Open the minutes and record who attended first.');
+  return presentIn(minutes);
+}
+
 /**
  * Whether a meeting whose start has passed took place, recorded by its chair, the lead social
  * worker or the team manager: held, with the attendance its minutes record (someone present), or
@@ -17,14 +24,7 @@ export async function recordOutcome(
   const meeting = await loadMeeting(deps, request.meetingId);
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'record-meeting-outcome' });
   const now = { nowIso: deps.clock.nowIso(), today: deps.clock.today() };
-  let recorded = meeting;
-  if (request.outcome.happened) {
-    const minutes = await deps.minutes.findByMeeting(meeting.id);
-    if (!minutes) throw new RuleViolationError('Open the minutes and record who attended first.');
-    recorded = confirmHeld(meeting, { now, present: presentIn(minutes) });
-  } else {
-    recorded = recordNotHeld(meeting, { now, reason: request.outcome.reason });
-  }
+  const recorded = request.outcome.happened ? confirmHeld(meeting, { now, present: await presentAt(deps, meeting.id) }) : recordNotHeld(meeting, { now, reason: request.outcome.reason });
   if (recorded !== meeting) await deps.meetings.update(recorded);
   return { access: { meeting: recorded, coreGroup, member } };
 }

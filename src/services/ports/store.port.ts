@@ -2,7 +2,7 @@ import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { ConcernKind } from '../../domain/escalation';
-import type { CoreGroupMeeting, MeetingStatus } from '../../domain/meeting';
+import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
