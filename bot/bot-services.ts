@@ -7,12 +7,14 @@ import type { CoreGroupSetupService } from '../src/services/core-group-setup.ser
 import type { MeetingChatService } from '../src/services/meeting-chat.service';
 import type { MeetingEventsService } from '../src/services/meeting-events.service';
 import type { AgendaViews } from '../src/services/notifications/meeting-notices.service';
+import type { ReviewConferenceService } from '../src/services/review-conferences.service';
 import type { SchedulingService } from '../src/services/scheduling.service';
 
 /** The use cases the bot calls, each as narrow as the commands and card actions use it. */
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'chooseCase' | 'statusOf' | 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
   readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book' | 'bookedSeries' | 'reschedule' | 'cancel'>;
+  readonly reviews: Pick<ReviewConferenceService, 'of'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise'>;
   readonly setup: Pick<CoreGroupSetupService, 'create' | 'mayCreate'>;

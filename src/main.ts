@@ -39,6 +39,8 @@ import { createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
 import { exportRouter } from './server/export.route';
 import { seriesRouter } from './server/series.route';
+import { reviewConferencesRouter } from './server/review-conferences.route';
+import { createReviewConferenceService } from './services/review-conferences.service';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -130,6 +132,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const bot = new CoreGroupBot({
     status,
+    reviews: createReviewConferenceService(serviceDeps),
     scheduling,
     checkIns: createCheckInService(serviceDeps),
     concerns: createConcernService(serviceDeps),
@@ -187,6 +190,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
+      reviewConferencesRouter({ reviews: createReviewConferenceService(serviceDeps), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

@@ -11,6 +11,7 @@ const COMMANDS: readonly { verb: string; what: string; roles?: readonly MemberRo
   { verb: 'status [case]', what: 'your core groups: every deadline and whether it is met, due, at risk or overdue' },
   { verb: 'tasks [case]', what: 'the plan actions you own, with buttons to check in' },
   { verb: 'plan [case]', what: 'the current child protection plan: actions, owners, due dates, last check-ins' },
+  { verb: 'review [case]', what: 'review conferences: the next one due and booked, those held and what they decided' },
   { verb: 'schedule [case]', what: 'find slots inside the deadline and book the next core group', roles: ['lead-social-worker', 'team-manager'] },
   { verb: 'minutes [case]', what: 'where the minutes are, and their sign-off and circulation' },
   { verb: 'escalate [case]', what: 'raise a concern about the plan or the core group, or ask for an extra meeting' },

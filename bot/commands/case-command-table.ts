@@ -4,6 +4,7 @@ import { escalateCase } from './escalate.command';
 import { membersCase } from './members.command';
 import { minutesCase } from './minutes.command';
 import { planCase } from './plan.command';
+import { reviewCase } from './review.command';
 import { scheduleCase } from './schedule.command';
 import { statusCase } from './status.command';
 import { tasksCase } from './tasks.command';
@@ -17,4 +18,5 @@ export const CASE_COMMANDS: Readonly<Record<CaseCommandVerb, CaseCommand>> = {
   minutes: minutesCase,
   escalate: escalateCase,
   members: membersCase,
+  review: reviewCase,
 };

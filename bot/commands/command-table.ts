@@ -7,6 +7,7 @@ import { minutesCommand } from './minutes.command';
 import { newCommand } from './new.command';
 import type { CommandVerb } from './parse-command';
 import { planCommand } from './plan.command';
+import { reviewCommand } from './review.command';
 import { scheduleCommand } from './schedule.command';
 import { statusCommand } from './status.command';
 import { tasksCommand } from './tasks.command';
@@ -21,6 +22,7 @@ export const COMMANDS: Readonly<Record<CommandVerb, Command>> = {
   minutes: minutesCommand,
   escalate: escalateCommand,
   members: membersCommand,
+  review: reviewCommand,
   new: newCommand,
   note: contributeCommand('note'),
   decision: contributeCommand('decision'),

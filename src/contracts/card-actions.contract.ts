@@ -133,7 +133,7 @@ export const agendaAction = z.object({ meetingId: z.string().uuid(), started: z.
 export type AgendaAction = z.infer<typeof agendaAction>;
 
 /** The `/coregroup` commands about one case, which take a case reference and can be chosen from a picker. */
-export const CASE_COMMAND_VERBS = ['status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'members'] as const;
+export const CASE_COMMAND_VERBS = ['status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'members', 'review'] as const;
 export type CaseCommandVerb = (typeof CASE_COMMAND_VERBS)[number];
 
 /** A case on the picker: the command to run and the case it was offered for (the caller is checked again when it is pressed). */

@@ -47,6 +47,8 @@ export const dashboardCoreGroupSchema = z.object({
   canExportPlan: z.boolean(),
   /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */
   canSchedule: z.boolean(),
+  /** Whether the caller may book and record review conferences (lead social worker, team manager, conference chair), while the plan runs. */
+  canRecordReview: z.boolean(),
   /** The last meeting held, whose minutes the dashboard links to. */
   lastHeldMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
   obligations: z.array(obligationSchema),

@@ -17,6 +17,7 @@ import {
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
+import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema } from './review-conferences.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
 import { teamResponseSchema } from './team.contract';
 
@@ -56,6 +57,9 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
   'POST /api/meetings/:meetingId/series/move': { params: meetingParamsSchema, body: moveSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
   'POST /api/meetings/:meetingId/series/cancel': { params: meetingParamsSchema, body: cancelSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/review-conferences': { params: coreGroupParamsSchema, answers: { 200: reviewConferencesResponseSchema } },
+  'POST /api/core-groups/:coreGroupId/review-conferences': { params: coreGroupParamsSchema, body: bookReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
+  'POST /api/core-groups/:coreGroupId/review-conferences/held': { params: coreGroupParamsSchema, body: heldReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/dev/users': { answers: { 200: devUsersResponseSchema }, localOnly: true },

@@ -5,7 +5,7 @@ import { type PolicyProfile, dateAfter, describePeriod } from './policy';
 import { ukDate } from './uk-date';
 import type { WorkingDays } from './working-days';
 
-export const REVIEW_OUTCOMES: readonly ReviewOutcome[] = ['continue', 'end', 'category-changed'];
+export const REVIEW_OUTCOMES = ['continue', 'end', 'category-changed'] as const satisfies readonly ReviewOutcome[];
 
 /** A review child protection conference of a case: booked, then held (with what it decided) or cancelled. */
 export interface ReviewConference {
@@ -54,7 +54,7 @@ export function bookReview(options: {
 /**
  * Records a review conference that took place: the day, what it decided, who chaired, and the next
  * review date it set (never later than the profile allows; none when the plan ends). It is the
- * booked one when there is one on or before that day, else a new record. The same facts again
+ * booked one when one is booked (held on its day or another), else a new record. The same facts again
  * change nothing.
  */
 export function recordReviewHeld(options: {
@@ -86,6 +86,7 @@ export function recordReviewHeld(options: {
     if (!isAfter(options.nextReviewOn, heldOn)) throw new RuleViolationError('The next review comes after this one.');
     if (isAfter(options.nextReviewOn, latest)) throw new RuleViolationError(`The next review must be within ${describePeriod(options.profile.rules.laterReviewConferences.period)} of this one: by ${ukDate(latest)}.`);
   }
-  const booked = reviews.find((review) => review.status === 'scheduled' && !isAfter(review.date, heldOn));
+  // The booked one took place (on its day, or moved): one is booked at a time.
+  const booked = reviews.find((review) => review.status === 'scheduled');
   return { id: booked?.id ?? options.id, coreGroupId: options.coreGroupId, date: heldOn, status: 'held', outcome, chairName, nextReviewOn: options.nextReviewOn };
 }

@@ -5,7 +5,7 @@ import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
-import type { CaseTimeline } from '../domain/obligations';
+import { type CaseTimeline, planEndOf } from '../domain/obligations';
 import type { BookedSeries } from './scheduling/booked-series';
 
 export type { ComplianceCell } from '../domain/compliance';
@@ -71,6 +71,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           role: status.role,
           canExportPlan: can({ role: status.role }, 'export-record'),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
+          canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           lastHeldMeeting: heldMeetingsOldestFirst(caseTimeline.meetings).at(-1),
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),

@@ -55,7 +55,12 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText('the plan actions you own, with buttons to check in').waitFor({ timeout: 15_000 });
     await say('/coregroup tasks demo-0001');
     await page.getByText('Agree a written safety plan with Jordan, including who to call').waitFor({ timeout: 15_000 });
-    const before = await page.getByRole('button', { name: 'On track' }).count();
+    // The card's buttons render after its text: count them once the count has held still.
+    let before = -1;
+    for (let count = await page.getByRole('button', { name: 'On track' }).count(); count !== before; count = await page.getByRole('button', { name: 'On track' }).count()) {
+      before = count;
+      await page.waitForTimeout(500);
+    }
     await page.getByRole('button', { name: 'On track' }).first().click();
     await page.getByText('✔ Recorded: on track').waitFor({ timeout: 15_000 });
     // The answered action's buttons give way to its answer; the demo lead's other cases keep theirs.
@@ -122,10 +127,30 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await cancel.getByRole('textbox', { name: /Why it is cancelled/ }).fill('The family has moved to another area');
     await cancel.getByRole('button', { name: 'Cancel it' }).click();
     await tab.getByText('DEMO-0001: Cancelled. Outlook tells everyone invited; the reason is kept with the meeting.').waitFor({ timeout: 15_000 });
+
+    // DEMO-0003's review conference, booked for six working days on, took place today and the
+    // plan continues; DEMO-0002's review conference today ends its plan.
+    const ukDay = (date: Temporal.PlainDate) => `${String(date.day).padStart(2, '0')}/${String(date.month).padStart(2, '0')}/${date.year}`;
+    const today = Temporal.Now.plainDateISO('Europe/London');
+    const recordHeld = async (caseReference: string, outcome: string) => {
+      await tab.getByRole('button', { name: `Record a review conference held for ${caseReference}` }).click();
+      const held = tab.getByRole('form', { name: `A review conference held for ${caseReference}` });
+      await held.getByRole('textbox', { name: /Held on/ }).fill(ukDay(today));
+      await held.getByRole('radio', { name: outcome, exact: true }).check();
+      await held.getByRole('textbox', { name: /Chaired by/ }).fill('Helen Moss');
+      return held;
+    };
+    await (await recordHeld('DEMO-0003', 'The plan continues')).getByRole('button', { name: 'Record' }).click();
+    await tab.getByText(/^DEMO-0003: Review conference recorded\. Next review due by /).waitFor({ timeout: 15_000 });
+    const ending = await recordHeld('DEMO-0002', 'The plan ends');
+    await tab.screenshot({ path: join(SCREENSHOTS, 'dashboard-review-1280.png') });
+    await ending.getByRole('button', { name: 'Record' }).click();
+    await tab.getByText(/^DEMO-0002: Review conference recorded: the plan ended on .*; nothing after that day is due\.$/).waitFor({ timeout: 15_000 });
+    await tab.getByRole('button', { name: 'Record a review conference held for DEMO-0002' }).waitFor({ state: 'detached' });
     await tab.close();
   }, 120_000);
 
-  test('/coregroup plan without a case: a picker of the caseload, whose button opens that case’s plan; /coregroup minutes names one', async () => {
+  test('/coregroup plan without a case: a picker of the caseload, whose button opens that case’s plan; /coregroup minutes and /coregroup review name one', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     const say = async (text: string) => {
       await page.locator('[contenteditable="true"]').first().click();
@@ -138,5 +163,9 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText('Child protection plan — case DEMO-0002').waitFor({ timeout: 15_000 });
     await say('/coregroup minutes DEMO-0003');
     await page.getByText(/DEMO-0003/).last().waitFor({ timeout: 15_000 });
+    await say('/coregroup review DEMO-0001');
+    await page.getByText('Review conferences — case DEMO-0001').last().waitFor({ timeout: 15_000 });
+    await page.getByText(/Next review conference due by/).last().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-review-1280.png') });
   }, 60_000);
 });

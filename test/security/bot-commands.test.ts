@@ -27,7 +27,7 @@ describe('attacks with case commands in shared chats', () => {
   beforeEach(() => bot.channel.sent.splice(0));
 
   test('the case commands are the ones the table marks personal-only', () => {
-    expect([...personalOnly].sort()).toEqual(['escalate', 'members', 'minutes', 'new', 'plan', 'schedule', 'status', 'tasks']);
+    expect([...personalOnly].sort()).toEqual(['escalate', 'members', 'minutes', 'new', 'plan', 'review', 'schedule', 'status', 'tasks']);
   });
 
   for (const verb of personalOnly) {

@@ -34,6 +34,8 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'a', minuteTakerMemberId: 'b' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/outcome': { happened: true },
+  'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
+  'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'a reason' },
@@ -101,7 +103,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(13);
+    expect(ROUTES_WITH_IDS).toHaveLength(16);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -3,6 +3,7 @@ import { personalAgendaCard } from '../../bot/cards/agenda.card';
 import { concernNotificationCard, concernRaisedCard } from '../../bot/cards/escalate.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
+import { reviewCard } from '../../bot/cards/review.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
 import { signalCard } from '../../bot/cards/signal.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
@@ -56,6 +57,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
   return [
     ['tasks (check-in prompt)', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['plan', planCard({ caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile } })],
+    ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
     ['concern raised (who was told)', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: [hostile, hostile] })],

@@ -13,6 +13,8 @@ import { minutesRouter } from '../../src/server/minutes.route';
 import { exportRouter } from '../../src/server/export.route';
 import { teamRouter } from '../../src/server/team.route';
 import { seriesRouter } from '../../src/server/series.route';
+import { reviewConferencesRouter } from '../../src/server/review-conferences.route';
+import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -56,6 +58,7 @@ describe('the minutes API with Teams SSO tokens', () => {
   const manager = demoObjectId('manager');
   const health = demoObjectId('health');
   const otherLead = demoObjectId('otherlsw');
+  const iro = demoObjectId('iro');
 
   beforeAll(async () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
@@ -90,7 +93,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' }), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' }), verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -400,6 +403,43 @@ describe('the minutes API with Teams SSO tokens', () => {
     const held = await call('POST', `/api/meetings/${confirmed}/outcome`, await as(lead), { happened: true });
     expect(held.body.meeting.status).toBe('held');
     expect((await store.meetings.findById(confirmed))!.status).toBe('held');
+  });
+
+  test('review conferences: booked, moved and recorded held by the lead social worker, team manager or conference chair; a conference that ends the plan ends its deadlines; a professional reads them only', async () => {
+    const path = `/api/core-groups/${demoCoreGroupId}/review-conferences`;
+    const first = await call('GET', path, await as(health));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ caseReference: 'DEMO-0001', canRecord: false, reviews: [] });
+    expect(first.body.nextDue.rule).toMatch(/First review conference within 3 months of the ICPC/);
+    expect((await call('POST', path, await as(health), { date: '2026-08-25' })).status).toBe(403);
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+
+    expect((await call('POST', path, await as(lead), { date: '2026-08-31' })).body.error.message).toBe('Mon 31 Aug 2026 is not a working day; choose another day.');
+    expect((await call('POST', path, await as(lead), { date: '2026-06-01' })).body.error.message).toMatch(/has passed: record a review conference that took place as held instead/);
+    const booked = await call('POST', path, await as(lead), { date: '2026-08-25' });
+    expect(booked.body).toMatchObject({ outcome: 'changed', canRecord: true, reviews: [{ date: '2026-08-25', status: 'scheduled' }] });
+    expect((await call('POST', path, await as(lead), { date: '2026-08-25' })).body.outcome).toBe('unchanged');
+    const moved = await call('POST', path, await as(iro), { date: '2026-08-26' });
+    expect(moved.body.reviews).toEqual([expect.objectContaining({ id: booked.body.reviews[0].id, date: '2026-08-26', status: 'scheduled' })]);
+
+    const held = { heldOn: '2026-06-05', outcome: 'continue', chairName: 'Helen Moss', nextReviewOn: '2026-11-20' };
+    expect((await call('POST', `${path}/held`, await as(manager), { ...held, nextReviewOn: '2027-01-20' })).body.error.message).toMatch(/within 6 months of this one: by /);
+    const recorded = await call('POST', `${path}/held`, await as(manager), held);
+    expect(recorded.body.outcome).toBe('changed');
+    expect(recorded.body.reviews.find((review: { status: string }) => review.status === 'held')).toMatchObject({ date: '2026-06-05', outcome: 'continue', chairName: 'Helen Moss', nextReviewOn: '2026-11-20' });
+    expect(recorded.body.nextDue).toMatchObject({ due: '2026-11-20', rule: expect.stringMatching(/by the date the last one set/) });
+    expect((await call('POST', `${path}/held`, await as(manager), held)).body.outcome).toBe('unchanged');
+    const obligations = (await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].obligations.map((o: { id: string }) => o.id);
+    expect(obligations).not.toContain('first-review-conference');
+
+    const ended = await call('POST', `${path}/held`, await as(iro), { heldOn: '2026-06-08', outcome: 'end', chairName: 'Helen Moss' });
+    expect(ended.body).toMatchObject({ outcome: 'changed', planEndedOn: '2026-06-08', canRecord: false });
+    expect(ended.body.nextDue).toBeUndefined();
+    expect((await store.coreGroups.findById(demoCoreGroupId))!.planEndedOn?.toString()).toBe('2026-06-08');
+    const after = (await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0];
+    expect(after.canRecordReview).toBe(false);
+    expect(after.obligations.filter((o: { due: string }) => o.due > '2026-06-08')).toEqual([]);
+    expect((await call('POST', `${path}/held`, await as(iro), { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Helen Moss' })).status).toBe(422);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -1,4 +1,5 @@
 import { CoreGroupBot } from '../../bot/core-group.bot';
+import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import type { WorkingDayCalendars } from '../../src/domain/working-days';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
@@ -26,6 +27,7 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
   const conversations = createConversations({ references: store.conversationReferences, clock });
   const bot = new CoreGroupBot({
     status: createCaseStatusService({ ...deps, calendar }),
+    reviews: createReviewConferenceService(deps),
     scheduling: createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId }),
     checkIns: createCheckInService(deps),
     concerns: createConcernService(deps),

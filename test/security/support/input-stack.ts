@@ -93,6 +93,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
     allowedTenantIds: [DEMO_TENANT_ID],
     policies: () => [],
     status: unused('status'),
+    reviews: unused('reviews'),
     scheduling: unused('scheduling'),
     checkIns: unused('checkIns'),
     concerns: unused('concerns'),

@@ -21,6 +21,8 @@ import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
 import { seriesRouter } from '../../../src/server/series.route';
+import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
+import { createReviewConferenceService } from '../../../src/services/review-conferences.service';
 import { teamRouter } from '../../../src/server/team.route';
 import { createTeamView } from '../../../src/services/team-view.service';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
@@ -199,6 +201,7 @@ export async function startSecuredStack() {
   const allowedTenantIds = [DEMO_TENANT_ID, PARTNER_TENANT_ID];
   const bot = new CoreGroupBot({
     status,
+    reviews: createReviewConferenceService(deps),
     scheduling,
     checkIns: createCheckInService(deps),
     concerns: createConcernService(deps),
@@ -241,6 +244,7 @@ export async function startSecuredStack() {
       exportRouter({ exports: recordExport, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
+      reviewConferencesRouter({ reviews: createReviewConferenceService(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -333,6 +337,9 @@ export async function startSecuredStack() {
      */
     async freshMeeting(state: MinutesState, group: GroupName = 'demo'): Promise<FreshMeeting> {
       const seed = seeded.groups[group];
+      // The group's review conferences start afresh too, so each probe books and records its own.
+      await database.db.deleteFrom('review_conferences').where('core_group_id', '=', seed.coreGroupId).execute();
+      await database.db.updateTable('core_groups').set({ plan_ended_on: null }).where('id', '=', seed.coreGroupId).execute();
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;

@@ -42,6 +42,8 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'The family moved out of the area' },
+  'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
+  'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
 };
 
 const ROLES = 'PUT /api/meetings/:meetingId/roles';

@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
 
@@ -217,6 +218,16 @@ export function DashboardPage() {
                     <SeriesChange
                       caseReference={isolatedUserText(group.caseReference)}
                       meeting={{ ...group.nextMeeting, startsAt: group.nextMeeting.startsAt }}
+                      onChanged={(note) => {
+                        setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
+                        setAttempt((count) => count + 1);
+                      }}
+                    />
+                  )}
+                  {group.canRecordReview && (
+                    <ReviewConferences
+                      coreGroupId={group.id}
+                      caseReference={isolatedUserText(group.caseReference)}
                       onChanged={(note) => {
                         setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
                         setAttempt((count) => count + 1);

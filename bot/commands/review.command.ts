@@ -1,0 +1,12 @@
+import { reviewCard } from '../cards/review.card';
+import { type CaseCommand, caseCommand } from './command';
+
+/** `/coregroup review [case]`: a case's review conferences — the next due and booked, those held and what they decided. */
+export const reviewCase: CaseCommand = {
+  verb: 'review',
+  need: 'view-compliance',
+  notIncluded: 'seeing review conference dates in this app; the lead social worker can tell you when the next one is',
+  card: async (coreGroup, caller, services) => reviewCard(await services.reviews.of(caller, coreGroup.id)),
+};
+
+export const reviewCommand = caseCommand(reviewCase);

@@ -1,0 +1,122 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import type { BookReviewRequest, HeldReviewRequest, ReviewConferencesResponse } from '@contracts/review-conferences.contract';
+import { errorText } from '../../common/error-text';
+import { formatDate, isCivilDate } from '../../common/format';
+import { UkDateInput } from '../../common/UkDateInput';
+import { useShell } from '../../shell/shell.context';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+type Form = 'book' | 'held';
+type Outcome = HeldReviewRequest['outcome'];
+
+const OUTCOMES: readonly { value: Outcome; label: string }[] = [
+  { value: 'continue', label: 'The plan continues' },
+  { value: 'category-changed', label: 'The category changed; the plan continues' },
+  { value: 'end', label: 'The plan ends' },
+];
+
+/**
+ * Booking a case's review conference and recording one that took place, from the dashboard (the
+ * lead social worker, the team manager or the conference chair): the day, what it decided, who
+ * chaired and the next review date it set. A conference that ends the plan ends its deadlines.
+ */
+export function ReviewConferences(props: { coreGroupId: string; caseReference: string; onChanged: (note: string) => void }) {
+  const styles = useStyles();
+  const { api } = useShell();
+  const formId = useId();
+  const [open, setOpen] = useState<Form | undefined>(undefined);
+  const [date, setDate] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>('continue');
+  const [chairName, setChairName] = useState('');
+  const [nextReviewOn, setNextReviewOn] = useState('');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const { caseReference } = props;
+  const path = `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/review-conferences`;
+
+  const submit = async () => {
+    if (!isCivilDate(date)) return setProblem('Give the date as dd/mm/yyyy.');
+    if (open === 'held' && chairName.trim() === '') return setProblem('Say who chaired the review conference.');
+    if (open === 'held' && nextReviewOn !== '' && !isCivilDate(nextReviewOn)) return setProblem('Give the next review date as dd/mm/yyyy, or leave it empty.');
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const body: BookReviewRequest | HeldReviewRequest =
+        open === 'book' ? { date } : { heldOn: date, outcome, chairName: chairName.trim(), ...(outcome !== 'end' && nextReviewOn !== '' ? { nextReviewOn } : {}) };
+      const answer = await api.send<ReviewConferencesResponse>('POST', open === 'book' ? path : `${path}/held`, body);
+      setOpen(undefined);
+      const next = answer.nextDue ? ` Next review due by ${formatDate(answer.nextDue.due)}.` : '';
+      const what = open === 'book' ? `Review conference booked for ${formatDate(date)}.` : answer.planEndedOn ? `Review conference recorded: the plan ended on ${formatDate(answer.planEndedOn)}; nothing after that day is due.` : 'Review conference recorded.';
+      props.onChanged(answer.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `${what}${answer.planEndedOn ? '' : next}`);
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <div className={styles.row}>
+        <Button size="small" onClick={() => setOpen('book')} aria-label={`Book the review conference for ${caseReference}`}>
+          Book review…
+        </Button>
+        <Button size="small" onClick={() => setOpen('held')} aria-label={`Record a review conference held for ${caseReference}`}>
+          Record review held…
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby={`${formId}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <p id={`${formId}-title`}>{open === 'book' ? `Book the review conference for ${caseReference}` : `A review conference held for ${caseReference}`}</p>
+      <Field label={open === 'book' ? 'Date (a working day to come)' : 'Held on'} required>
+        <UkDateInput value={date} onChange={setDate} />
+      </Field>
+      {open === 'held' && (
+        <>
+          <Field label="What it decided" required>
+            <RadioGroup value={outcome} onChange={(_event, data) => setOutcome(data.value as Outcome)}>
+              {OUTCOMES.map((option) => (
+                <Radio key={option.value} value={option.value} label={option.label} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <Field label="Chaired by" required>
+            <Input value={chairName} maxLength={200} onChange={(_event, data) => setChairName(data.value)} />
+          </Field>
+          {outcome !== 'end' && (
+            <Field label="Next review date it set (optional)" hint="Left empty, the profile's interval applies.">
+              <UkDateInput value={nextReviewOn} onChange={setNextReviewOn} />
+            </Field>
+          )}
+        </>
+      )}
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={busy}>
+          {open === 'book' ? 'Book' : 'Record'}
+        </Button>
+        <Button disabled={busy} onClick={() => setOpen(undefined)}>
+          Back
+        </Button>
+      </div>
+    </form>
+  );
+}
