@@ -82,7 +82,7 @@ describeEachEngine('meetings and the case timeline', (engine) => {
     await store.meetings.recordCirculation({ meetingId: m1, kind: 'cp9', on: d('2026-06-18') });
     const review = `${coreGroup.id}-r1`;
     await store.meetings.recordReviewConference({ id: review, coreGroupId: coreGroup.id, date: d('2026-08-27'), status: 'scheduled' });
-    await store.meetings.recordReviewConference({ id: review, coreGroupId: coreGroup.id, date: d('2026-08-28'), status: 'held' });
+    await store.meetings.recordReviewConference({ id: review, coreGroupId: coreGroup.id, date: d('2026-08-28'), status: 'held', outcome: 'continue', chairName: 'Helen Moss', nextReviewOn: d('2027-01-28') });
     await store.meetings.recordAgencyReport({ reviewConferenceId: review, agency: 'school', on: d('2026-08-20') });
     await store.meetings.recordAgencyReport({ reviewConferenceId: review, agency: 'school', on: d('2026-08-21') });
     const timeline = await store.meetings.loadCaseTimeline(coreGroup.id);
@@ -90,7 +90,8 @@ describeEachEngine('meetings and the case timeline', (engine) => {
     expect(timeline.planEndedOn).toBeUndefined();
     expect(timeline.meetings.map((m) => [m.id, m.date.toString(), m.status]).sort()).toEqual([[m1, '2026-06-12', 'held'], [m2, '2026-07-10', 'cancelled']]);
     expect(timeline.circulations.map((c) => [c.meetingId, c.kind, c.on.toString()]).sort()).toEqual([[m1, 'cp9', '2026-06-18'], [m1, 'minutes', '2026-06-16']]);
-    expect(timeline.reviewConferences.map((r) => [r.id, r.date.toString(), r.status])).toEqual([[review, '2026-08-28', 'held']]);
+    expect(timeline.reviewConferences.map((r) => [r.id, r.date.toString(), r.status, r.outcome, r.nextReviewOn?.toString()])).toEqual([[review, '2026-08-28', 'held', 'continue', '2027-01-28']]);
+    expect(await store.meetings.reviewConferences(coreGroup.id)).toEqual([{ id: review, coreGroupId: coreGroup.id, date: d('2026-08-28'), status: 'held', outcome: 'continue', chairName: 'Helen Moss', nextReviewOn: d('2027-01-28') }]);
     expect(timeline.agencyReports.map((r) => [r.reviewConferenceId, r.agency, r.on.toString()])).toEqual([[review, 'school', '2026-08-21']]);
     expect(timeline.agencies).toEqual(["children's social care", 'health visiting', 'school']);
     // Given the group already read in the request, the same timeline comes without reading it again.
