@@ -1,10 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { type CivilDate, compareDates, isBefore } from './civil-date';
-import { type CoreGroupMember, type MemberInTeams, isInTeams, leadSocialWorkerOf } from './core-group';
+import { type CoreGroupMember, type MemberInTeams, type MemberRole, isInTeams, leadSocialWorkerOf } from './core-group';
 import { RuleViolationError } from './errors';
 import { ukDate, ukDateTime } from './uk-date';
 import { type MeetingRole, mayHoldMeetingRoles } from './permissions';
-import type { Period } from './policy';
+import type { ChairRole, ChairRule, Period } from './policy';
 
 /**
  * A core group meeting's life: booked, then held (it took place), cancelled (called off
@@ -46,6 +46,31 @@ export function assignMeetingRoles(meeting: CoreGroupMeeting, roles: { chairMemb
     throw new RuleViolationError('the chair cannot also take the minutes; choose a different minute-taker');
   }
   return { ...meeting, ...roles };
+}
+
+/** Who each chair role of a profile is among a core group's members: a nominee is any professional the group names. */
+const CHAIR_HOLDERS: Readonly<Record<ChairRole, { roles: readonly MemberRole[] | 'any-professional'; words: string }>> = {
+  'lead-social-worker': { roles: ['lead-social-worker'], words: 'the lead social worker' },
+  'lead-social-workers-manager': { roles: ['team-manager'], words: "the lead social worker's manager" },
+  'team-manager': { roles: ['team-manager'], words: 'the team manager' },
+  'key-worker': { roles: ['lead-social-worker'], words: 'the key worker (the lead social worker)' },
+  nominee: { roles: 'any-professional', words: 'a professional nominated by the group' },
+};
+
+/**
+ * Checks the chair named for a meeting against the profile's chair rule: the first core group's
+ * (seed 003: the lead social worker's manager) or later ones' (seed 002: the key worker or a
+ * nominee). The rule's source is cited in the refusal.
+ */
+export function checkChairRule(chair: CoreGroupMember, rule: ChairRule, stage: 'first' | 'later'): void {
+  const allowed = stage === 'first' ? rule.firstMeeting : rule.laterMeetings;
+  const fits = allowed.some((role) => {
+    const { roles } = CHAIR_HOLDERS[role];
+    return roles === 'any-professional' ? mayHoldMeetingRoles(chair.role) : roles.includes(chair.role);
+  });
+  if (fits) return;
+  const who = allowed.map((role) => CHAIR_HOLDERS[role].words).join(' or ');
+  throw new RuleViolationError(`${stage === 'first' ? 'The first core group' : 'This core group'} is chaired by ${who} (${rule.source.citation}); choose them as chair.`);
 }
 
 /**

@@ -20,10 +20,13 @@ export interface TimedRule {
   readonly source: RuleSource;
 }
 
+/** The roles a profile may name as chair: a member's standing role, the lead social worker's manager, the key worker, or a nominee. */
+export type ChairRole = 'lead-social-worker' | 'team-manager' | 'key-worker' | 'nominee' | 'lead-social-workers-manager';
+
 /** Who may chair a core group meeting, by stage (seed 003 and seed 002 differ). */
 export interface ChairRule {
-  readonly firstMeeting: readonly string[];
-  readonly laterMeetings: readonly string[];
+  readonly firstMeeting: readonly ChairRole[];
+  readonly laterMeetings: readonly ChairRole[];
   readonly source: RuleSource;
 }
 

@@ -1,12 +1,14 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError } from '../../src/domain/errors';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import {
   type CoreGroupMeeting,
   type MeetingStatus,
   cancelMeeting,
   changesRecordedOccurrence,
   chairOf,
+  checkChairRule,
   checkMeetingRoleHolders,
   checkTookPlace,
   confirmHeld,
@@ -188,5 +190,32 @@ describe('a meeting is held only when it happened', () => {
     expect(() => confirmHeld(notHeld, { now: after, present: 2 })).toThrow(RuleViolationError);
     expect(() => markHeld(notHeld)).toThrow(RuleViolationError);
     expect(() => cancelMeeting(notHeld, 'x')).toThrow(RuleViolationError);
+  });
+});
+
+describe("each profile's chair rule, when the chair is named", () => {
+  const catalogue = loadPolicyCatalogue();
+  const chairOfRole = (role: MemberRole) => member(`m-${role}`, role);
+  test.each([
+    ['ten-working-days-four-weekly', 'first', 'team-manager', true],
+    ['ten-working-days-four-weekly', 'first', 'lead-social-worker', false],
+    ['ten-working-days-four-weekly', 'later', 'lead-social-worker', true],
+    ['ten-working-days-four-weekly', 'later', 'team-manager', true],
+    ['ten-working-days-four-weekly', 'later', 'professional', false],
+    ['seven-working-days-six-weekly-after-review', 'first', 'lead-social-worker', true],
+    ['seven-working-days-six-weekly-after-review', 'first', 'professional', false],
+    ['seven-working-days-six-weekly-after-review', 'later', 'professional', true],
+    ['england', 'first', 'team-manager', true],
+    ['england', 'later', 'conference-chair', false],
+  ] as const)('%s, %s core group, chaired by the %s: %s', (policy, stage, role, allowed) => {
+    const check = () => checkChairRule(chairOfRole(role), catalogue.get(policy).rules.chair, stage);
+    if (allowed) expect(check).not.toThrow();
+    else expect(check).toThrow(RuleViolationError);
+  });
+
+  test('the refusal says who chairs and cites the source', () => {
+    expect(() => checkChairRule(chairOfRole('lead-social-worker'), catalogue.get('ten-working-days-four-weekly').rules.chair, 'first')).toThrow(
+      "The first core group is chaired by the lead social worker's manager (Seed 003: first meeting chaired by the lead social worker's manager; later by the lead social worker, or the team manager when concern rises); choose them as chair.",
+    );
   });
 });

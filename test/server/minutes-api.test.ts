@@ -48,6 +48,7 @@ describe('the minutes API with Teams SSO tokens', () => {
   let server: Server;
   let base: string;
   let meetingId: string;
+  let firstMeetingId: string;
   let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
   let simulator: GraphSimulator;
   let jobs: JobRunner;
@@ -66,6 +67,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     demoCoreGroupId = coreGroupId;
     meetingId = randomUUID();
+    // The first core group was held on 3 June (chaired, as the profile says, by the team manager): the lead social worker chairs the later ones.
+    firstMeetingId = randomUUID();
+    await store.meetings.create({ id: firstMeetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-03'), status: 'held', startsAt: '2026-06-03T09:00:00Z', endsAt: '2026-06-03T10:30:00Z' });
     await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z' });
     const other = randomUUID();
     await store.coreGroups.create(
@@ -166,6 +170,14 @@ describe('the minutes API with Teams SSO tokens', () => {
 
   test('a member who is not chair or minute-taker cannot write', async () => {
     expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(health), { baseVersion: 1, section: 'childsVoice', value: 'x' })).status).toBe(403);
+  });
+
+  test("the chair named follows the profile's chair rule: the first core group is chaired by the lead social worker's manager (seed 003)", async () => {
+    const members = await store.coreGroups.members(demoCoreGroupId);
+    const id = (aad: string) => members.find((member) => member.aadObjectId === aad)!.id;
+    const refused = await call('PUT', `/api/meetings/${firstMeetingId}/roles`, await as(lead), { chairMemberId: id(lead), minuteTakerMemberId: id(health) });
+    expect([refused.status, refused.body.error.message]).toEqual([422, expect.stringMatching(/^The first core group is chaired by the lead social worker's manager \(Seed 003/)]);
+    expect((await call('PUT', `/api/meetings/${firstMeetingId}/roles`, await as(lead), { chairMemberId: id(manager), minuteTakerMemberId: id(health) })).status).toBe(200);
   });
 
   test('the chair cannot also be the minute-taker', async () => {

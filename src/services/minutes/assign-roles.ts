@@ -1,11 +1,12 @@
 import { InvalidInputError } from '../../domain/errors';
-import { assignMeetingRoles, checkMeetingRoleHolders } from '../../domain/meeting';
+import { assignMeetingRoles, checkChairRule, checkMeetingRoleHolders, heldBefore } from '../../domain/meeting';
+import { policyOf } from '../policy-calendar';
 import type { Caller } from '../authorise';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
 /**
  * Names the chair and the minute-taker (active members who are professionals, never the same
- * person). Returns what it authorised, with the meeting as it now stands, for the view that
+ * person; the chair as the profile's chair rule says for a first or a later core group). Returns what it authorised, with the meeting as it now stands, for the view that
  * follows in the same request.
  */
 export async function assignRoles(deps: MinutesDeps, request: { caller: Caller; meetingId: string; chairMemberId: string; minuteTakerMemberId: string }): Promise<{ access: MeetingAccess }> {
@@ -16,6 +17,8 @@ export async function assignRoles(deps: MinutesDeps, request: { caller: Caller; 
   const [chair, minuteTaker] = [activeMember(request.chairMemberId), activeMember(request.minuteTakerMemberId)];
   if (!chair || !minuteTaker) throw new InvalidInputError('The chair and the minute-taker must be members of this core group.');
   checkMeetingRoleHolders([chair, minuteTaker]);
+  const earlier = heldBefore(await deps.meetings.listByCoreGroup(meeting.coreGroupId), meeting.date).filter((held) => held.id !== meeting.id);
+  checkChairRule(chair, policyOf(deps, coreGroup).profile.rules.chair, earlier.length === 0 ? 'first' : 'later');
   const updated = assignMeetingRoles(meeting, { chairMemberId: request.chairMemberId, minuteTakerMemberId: request.minuteTakerMemberId });
   await deps.meetings.update(updated);
   return { access: { meeting: updated, coreGroup, member } };

@@ -78,6 +78,8 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
   );
   const chatId = `19:meeting_${randomUUID()}@thread.v2`;
   const meetingId = randomUUID();
+  // An earlier core group was held, so the lead social worker may chair this one (the first is the team manager's to chair under this profile).
+  await store.meetings.create({ id: randomUUID(), coreGroupId, date: clock.today().subtract({ days: 3 }), status: 'held' });
   await store.meetings.create({ id: meetingId, coreGroupId, date: clock.today(), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z', booking: { organiser: 'priya.shah@demo.example', eventId: `event-${meetingId}`, chatId } });
 
   const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
