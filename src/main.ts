@@ -130,9 +130,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const statusDeps = { ...serviceDeps, calendar: connection.calendar, judgedStatuses: createJudgedStatusCache({ maxCases: JUDGED_CASES_KEPT }) };
   const status = createCaseStatusService(statusDeps);
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
+  const reviews = createReviewConferenceService({ ...serviceDeps, scheduling });
   const bot = new CoreGroupBot({
     status,
-    reviews: createReviewConferenceService(serviceDeps),
+    reviews,
     scheduling,
     checkIns: createCheckInService(serviceDeps),
     concerns: createConcernService(serviceDeps),
@@ -190,7 +191,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
-      reviewConferencesRouter({ reviews: createReviewConferenceService(serviceDeps), verifier: tabVerifier, logger }),
+      reviewConferencesRouter({ reviews, verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

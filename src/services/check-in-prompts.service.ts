@@ -35,7 +35,7 @@ export function createCheckInPromptPlanner(deps: {
   return {
     async planFor(coreGroupId: string): Promise<number> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
-      if (!coreGroup) return 0;
+      if (!coreGroup || coreGroup.planEndedOn) return 0;
       const { calendar } = policyOf(deps, coreGroup);
       const [members, plan, checkIns, meetings] = await Promise.all([deps.coreGroups.members(coreGroupId), deps.plans.current(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId), deps.meetings.listByCoreGroup(coreGroupId)]);
       const today = deps.clock.today();

@@ -8,12 +8,16 @@ import { uuidFromKey } from './deterministic-id';
 import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository, MeetingRepository } from './ports/store.port';
+import type { SchedulingService } from './scheduling.service';
+import { ukDate } from '../domain/uk-date';
 
 export interface ReviewConferenceDeps extends PolicyDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'endPlan'>;
   readonly meetings: Pick<MeetingRepository, 'reviewConferences' | 'recordReviewConference' | 'loadCaseTimeline'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
+  /** Cancels the booked meetings after the day a plan ended. */
+  readonly scheduling: Pick<SchedulingService, 'endSeriesAfter'>;
 }
 
 /** A case's review conferences as its members see them: each one, the next deadline, and whether the caller may record them. */
@@ -77,7 +81,10 @@ export function createReviewConferenceService(deps: ReviewConferenceDeps) {
       const review = recordReviewHeld({ id: uuidFromKey(`review:${coreGroupId}:${reviews.length}`), coreGroupId, today: deps.clock.today(), icpcDate: coreGroup.icpcDate, reviews, profile, calendar, ...held });
       const changed = !reviews.includes(review);
       if (changed) await deps.meetings.recordReviewConference(review);
-      if (review.outcome === 'end' && !coreGroup.planEndedOn) await deps.coreGroups.endPlan(coreGroupId, review.date);
+      if (review.outcome === 'end' && !coreGroup.planEndedOn) {
+        await deps.coreGroups.endPlan(coreGroupId, review.date);
+        await deps.scheduling.endSeriesAfter({ coreGroup, after: review.date, reason: `The child protection plan ended at the review conference on ${ukDate(review.date)}.` });
+      }
       const after = review.outcome === 'end' ? { ...coreGroup, planEndedOn: coreGroup.planEndedOn ?? review.date } : coreGroup;
       return { outcome: changed ? 'changed' : 'unchanged', reviews: await view(after, member.role) };
     },

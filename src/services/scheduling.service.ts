@@ -1,6 +1,7 @@
 import { SlotFinder } from '../domain/slot-finding';
 import { bookMeeting } from './scheduling/book-meeting';
 import { bookedSeriesOfCase } from './scheduling/booked-series-of-case';
+import { endSeriesAfter } from './scheduling/end-series';
 import { cancelMeeting } from './scheduling/cancel-meeting';
 import { proposeSlots } from './scheduling/propose-slots';
 import { moveMeetingTo } from './scheduling/move-meeting';
@@ -31,6 +32,8 @@ export function createSchedulingService(deps: SchedulingDeps) {
     moveTo: (request: Parameters<typeof moveMeetingTo>[1]) => moveMeetingTo(deps, request),
     cancel: (request: Parameters<typeof cancelMeeting>[1]) => cancelMeeting(deps, request),
     syncResponses: (meetingId: string) => syncResponses(deps, meetingId),
+    /** When a plan ends: its booked meetings after that day cancelled in Outlook and on the record (no caller: the app's act after an authorised review record). */
+    endSeriesAfter: (request: Parameters<typeof endSeriesAfter>[1]) => endSeriesAfter(deps, request),
   };
 }
 

@@ -97,7 +97,8 @@ describe('the minutes API with Teams SSO tokens', () => {
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' }), verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService(deps), verifier, logger })] });
+    const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -444,7 +445,18 @@ describe('the minutes API with Teams SSO tokens', () => {
     const obligations = (await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].obligations.map((o: { id: string }) => o.id);
     expect(obligations).not.toContain('first-review-conference');
 
+    // A four-weekly series booked in Outlook from 22 June, recorded as the meeting on that day.
+    const organiser = 'priya.shah@demo.example';
+    const seriesStart = Date.parse('2026-06-22T09:00:00.000Z');
+    const { eventId } = await mailer.createMeeting({ organiser, transactionId: randomUUID(), subject: 'Core group meeting', bodyText: '', startMs: seriesStart, endMs: seriesStart + 5_400_000, timeZone: 'Europe/London', attendees: [], recurrence: { every: 4, unit: 'weeks', until: Temporal.PlainDate.from('2026-12-31') } });
+    const booked22 = randomUUID();
+    await store.meetings.create({ id: booked22, coreGroupId: demoCoreGroupId, date: Temporal.PlainDate.from('2026-06-22'), status: 'scheduled', startsAt: '2026-06-22T09:00:00.000Z', endsAt: '2026-06-22T10:30:00.000Z', booking: { organiser, eventId } });
+    expect((await mailer.occurrences(organiser, eventId, seriesStart, Date.parse('2027-01-01'))).length).toBeGreaterThan(5);
     const ended = await call('POST', `${path}/held`, await as(iro), { heldOn: '2026-06-08', outcome: 'end', chairName: 'Helen Moss' });
+    // The plan's end cancels every occurrence after it in Outlook and the meeting booked on the record; nobody is prompted any more.
+    expect(await mailer.occurrences(organiser, eventId, seriesStart, Date.parse('2027-01-01'))).toEqual([]);
+    expect(await store.meetings.findById(booked22)).toMatchObject({ status: 'cancelled', cancellationReason: 'The child protection plan ended at the review conference on Mon 8 Jun 2026.' });
+    expect((await call('GET', '/api/dashboard', await as(health))).body.myActions).toEqual([]);
     expect(ended.body).toMatchObject({ outcome: 'changed', planEndedOn: '2026-06-08', canRecord: false });
     expect(ended.body.nextDue).toBeUndefined();
     expect((await store.coreGroups.findById(demoCoreGroupId))!.planEndedOn?.toString()).toBe('2026-06-08');

@@ -41,7 +41,8 @@ describe('deadlines met in the app are never reported missed', () => {
     await store.coreGroups.create({ id: coreGroupId, caseReference: 'LIFE-1', childName: 'Invented Child', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: parseCivilDate('2026-06-01'), createdAt: now }, members);
     const minutes = createMinutesService(deps);
     const distribution = createMinutesDistribution(deps);
-    const reviews = createReviewConferenceService(deps);
+    // No meeting here is booked in Outlook: a plan ending would find no series to cancel.
+    const reviews = createReviewConferenceService({ ...deps, scheduling: { endSeriesAfter: async () => 0 } });
     const watch = createSignalWatch(deps);
 
     /** A core group held at 10:00 on the day, confirmed with attendance, its minutes signed and sent to everyone the same day. */

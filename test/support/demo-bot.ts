@@ -25,10 +25,11 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
   const deps = { ...store, clock, calendars: options.calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
   const meetingEvents = createMeetingEventsService(deps);
   const conversations = createConversations({ references: store.conversationReferences, clock });
+  const scheduling = createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId });
   const bot = new CoreGroupBot({
     status: createCaseStatusService({ ...deps, calendar }),
-    reviews: createReviewConferenceService(deps),
-    scheduling: createSchedulingService({ ...deps, calendar, agenda: meetingEvents, teamsAppId }),
+    reviews: createReviewConferenceService({ ...deps, scheduling }),
+    scheduling,
     checkIns: createCheckInService(deps),
     concerns: createConcernService(deps),
     meetingChat: createMeetingChatService(deps),

@@ -24,13 +24,14 @@ const pressing = (status: CoreGroupStatus) => pressingCount(status.obligations);
 const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a, b) => compareDates(a.action.due, b.action.due));
 
 /**
- * The caller's open actions in the groups where their role has actions to check in on (each
- * authorised and audited). `actions`: each group's current actions when this request already read
+ * The caller's open actions in the groups where their role has actions to check in on and whose
+ * plan has not ended (each authorised and audited). `actions`: each group's current actions when this request already read
  * them; the others' plans and check-ins are read together.
  */
 async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; memberships: readonly Membership[]; actions?: ReadonlyMap<string, CoreGroupStatus['actions']> }): Promise<OwnAction[]> {
   const { caller } = request;
-  const mine = request.memberships.filter(({ member }) => can({ role: member.role }, 'check-in-own-action'));
+  // A plan that has ended asks nothing more of anyone: its actions are no longer checked in on.
+  const mine = request.memberships.filter(({ coreGroup, member }) => !coreGroup.planEndedOn && can({ role: member.role }, 'check-in-own-action'));
   await Promise.all(mine.map((known) => authorise(deps, { caller, coreGroupId: known.coreGroup.id, action: 'check-in-own-action', known })));
   const unread = mine.filter(({ coreGroup }) => !request.actions?.has(coreGroup.id)).map(({ coreGroup }) => coreGroup.id);
   const [plans, checkIns] = unread.length > 0 ? await Promise.all([deps.plans.currentOfEach(unread), deps.checkIns.listByCoreGroups(unread)]) : [new Map(), new Map()];

@@ -11,8 +11,9 @@ export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember
 
 /**
  * Check-in prompts and chases, as the job runner delivers them. The prompt is the member's current
- * open actions in that core group, 1:1, and nothing at all when none is open any more; the chase
- * tells the lead social worker (1:1) when nothing came back since the prompt. Notification
+ * open actions in that core group, 1:1, and nothing at all when none is open any more (or the
+ * plan has ended); the chase tells the lead social worker (1:1) when nothing came back since the
+ * prompt, unless the plan has ended since. Notification
  * previews never name the child.
  */
 export function createCheckInNotices(deps: {
@@ -42,7 +43,7 @@ export function createCheckInNotices(deps: {
       const [coreGroup, members] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId)]);
       const lead = whoToChase(members);
       const silent = members.find((member) => member.id === job.memberId);
-      if (!coreGroup || !lead?.aadObjectId || !silent) return;
+      if (!coreGroup || coreGroup.planEndedOn || !lead?.aadObjectId || !silent) return;
       await deps.notifier.send({
         tenantId: job.tenantId,
         to: { kind: 'person', aadObjectId: lead.aadObjectId },

@@ -199,9 +199,10 @@ export async function startSecuredStack() {
   const status = createCaseStatusService({ ...deps, calendar });
   const conversations = createConversations({ references: store.conversationReferences, clock });
   const allowedTenantIds = [DEMO_TENANT_ID, PARTNER_TENANT_ID];
+  const reviews = createReviewConferenceService({ ...deps, scheduling });
   const bot = new CoreGroupBot({
     status,
-    reviews: createReviewConferenceService(deps),
+    reviews,
     scheduling,
     checkIns: createCheckInService(deps),
     concerns: createConcernService(deps),
@@ -244,7 +245,7 @@ export async function startSecuredStack() {
       exportRouter({ exports: recordExport, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
-      reviewConferencesRouter({ reviews: createReviewConferenceService(deps), verifier, logger }),
+      reviewConferencesRouter({ reviews, verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
