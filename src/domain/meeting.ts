@@ -4,7 +4,10 @@ import { type CoreGroupMember, type MemberInTeams, type MemberRole, isInTeams, l
 import { RuleViolationError } from './errors';
 import { ukDate, ukDateTime } from './uk-date';
 import { type MeetingRole, mayHoldMeetingRoles } from './permissions';
-import type { ChairRole, ChairRule, Period } from './policy';
+import { type ChairRole, type ChairRule, type Period, workingDayOnOrBefore } from './policy';
+import type { WorkingDays } from './working-days';
+
+const UK_ZONE = 'Europe/London';
 
 /**
  * A core group meeting's life: booked, then held (it took place), cancelled (called off
@@ -203,6 +206,20 @@ export function changesRecordedOccurrence(meeting: Pick<CoreGroupMeeting, 'start
   if (occurrenceStartMs === undefined) return true;
   // The booking recorded its start as Date#toISOString writes it: milliseconds and Z.
   return Temporal.Instant.fromEpochMilliseconds(occurrenceStartMs).toString({ fractionalSecondDigits: 3 }) === meeting.startsAt;
+}
+
+/**
+ * The occurrences of a booked series that fall on a weekend or a bank holiday of the group's
+ * nation, each moved to the working day before at the same UK time (a core group is never put on
+ * a day off, and never later than its rhythm asks).
+ */
+export function occurrencesOffWorkingDays(occurrences: readonly { id: string; startMs: number; endMs: number }[], calendar: WorkingDays): { id: string; startMs: number; endMs: number }[] {
+  return occurrences.flatMap((occurrence) => {
+    const start = Temporal.Instant.fromEpochMilliseconds(occurrence.startMs).toZonedDateTimeISO(UK_ZONE);
+    if (calendar.isWorkingDay(start.toPlainDate())) return [];
+    const moved = workingDayOnOrBefore(calendar, start.toPlainDate()).toZonedDateTime({ timeZone: UK_ZONE, plainTime: start.toPlainTime() }).epochMilliseconds;
+    return [{ id: occurrence.id, startMs: moved, endMs: moved + (occurrence.endMs - occurrence.startMs) }];
+  });
 }
 
 /** Just what the meeting rules below read of a meeting (the case timeline carries no more). */

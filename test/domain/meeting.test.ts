@@ -2,6 +2,7 @@ import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError } from '../../src/domain/errors';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import {
   type CoreGroupMeeting,
   type MeetingStatus,
@@ -23,6 +24,7 @@ import {
   meetingsInDateOrder,
   nextBookedMeeting,
   nextOrLatestMeeting,
+  occurrencesOffWorkingDays,
   organiserOf,
   signOffReminders,
 } from '../../src/domain/meeting';
@@ -217,5 +219,23 @@ describe("each profile's chair rule, when the chair is named", () => {
     expect(() => checkChairRule(chairOfRole('lead-social-worker'), catalogue.get('ten-working-days-four-weekly').rules.chair, 'first')).toThrow(
       "The first core group is chaired by the lead social worker's manager (Seed 003: first meeting chaired by the lead social worker's manager; later by the lead social worker, or the team manager when concern rises); choose them as chair.",
     );
+  });
+});
+
+describe('a booked series never puts a core group on a day off', () => {
+  const calendar = loadWorkingDayCalendars()['england-and-wales'];
+  const at = (iso: string) => Date.parse(iso);
+  test('an occurrence on a bank holiday or a weekend moves to the working day before at the same UK time; the others stay', () => {
+    const occurrences = [
+      { id: 'a', startMs: at('2026-08-24T09:00:00Z'), endMs: at('2026-08-24T10:30:00Z') },
+      // Monday 31 August 2026, the summer bank holiday, 10:00 BST.
+      { id: 'b', startMs: at('2026-08-31T09:00:00Z'), endMs: at('2026-08-31T10:30:00Z') },
+      // Monday 28 December 2026, the Boxing Day substitute: back past Christmas to Thursday 24th, 10:00 GMT.
+      { id: 'c', startMs: at('2026-12-28T10:00:00Z'), endMs: at('2026-12-28T11:30:00Z') },
+    ];
+    expect(occurrencesOffWorkingDays(occurrences, calendar)).toEqual([
+      { id: 'b', startMs: at('2026-08-28T09:00:00Z'), endMs: at('2026-08-28T10:30:00Z') },
+      { id: 'c', startMs: at('2026-12-24T10:00:00Z'), endMs: at('2026-12-24T11:30:00Z') },
+    ]);
   });
 });

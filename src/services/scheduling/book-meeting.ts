@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { londonDateAtMs } from '../../domain/civil-date';
+import { type CivilDate, londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { type CoreGroupMeeting, meetingInvitees, meetingSeries } from '../../domain/meeting';
+import { type CoreGroupMeeting, meetingInvitees, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
+import { policyOf } from '../policy-calendar';
 import { RuleViolationError } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
 import { bookedSeriesOf } from './booked-series';
@@ -46,6 +47,7 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
     attendees: members.filter((member) => member.email.toLowerCase() !== organiser.toLowerCase()).map((member) => ({ email: member.email, name: member.displayName, required: member.role !== 'family-member' })),
     recurrence: meetingSeries(profile.rules.frequency.period, review?.due),
   });
+  if (review?.due) await keepSeriesOnWorkingDays(deps, { coreGroup, organiser, eventId: event.eventId, fromMs: request.startMs, until: review.due });
   const created = await deps.meetings.create(
     {
       id: randomUUID(),
@@ -61,6 +63,20 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
   const meeting = created.meeting;
   const chat = event.joinUrl ? await setUpMeetingChat(deps, { coreGroup, meeting, organiser, event: { ...event, joinUrl: event.joinUrl } }) : 'pending';
   return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, caseReference: coreGroup.caseReference, joinUrl: event.joinUrl, chat };
+}
+
+/**
+ * Moves each occurrence of a new series that falls on a weekend or a bank holiday to the working
+ * day before (an exception in the series, which Outlook sends to the invitees). Safe to repeat: a
+ * moved occurrence is on a working day.
+ */
+async function keepSeriesOnWorkingDays(deps: SchedulingDeps, series: { coreGroup: CoreGroup; organiser: string; eventId: string; fromMs: number; until: CivilDate }): Promise<void> {
+  const { calendar } = policyOf(deps, series.coreGroup);
+  const untilMs = series.until.add({ days: 1 }).toZonedDateTime({ timeZone: LONDON }).epochMilliseconds;
+  const occurrences = await deps.calendar.occurrences(series.organiser, series.eventId, series.fromMs, untilMs);
+  for (const moved of occurrencesOffWorkingDays(occurrences, calendar)) {
+    await deps.calendar.reschedule(series.organiser, moved.id, { startMs: moved.startMs, endMs: moved.endMs, timeZone: LONDON });
+  }
 }
 
 /**
