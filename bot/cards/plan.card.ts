@@ -3,6 +3,25 @@ import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate, ukDateOfInstant } from '../../src/domain/uk-date';
 
+type ShownAction = PlanAction & { lastCheckIn?: CheckIn | undefined };
+
+const actionFacts = (action: ShownAction, names: ReadonlyMap<string, string>) => ({
+  type: 'FactSet',
+  facts: [
+    { title: 'Action', value: escapeCardText(action.what) },
+    { title: 'Owner', value: escapeCardText(names.get(action.ownerMemberId) ?? 'unknown') },
+    { title: 'Due', value: ukDate(action.due) },
+    { title: 'State', value: action.state.replace(/-/g, ' ') },
+    { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none yet' },
+  ],
+});
+
+/** Actions under no outcome of the plan (agreed before outcomes were chosen at sign-off): listed, never hidden. */
+const otherActions = (actions: readonly ShownAction[], outcomeIds: ReadonlySet<string>) => {
+  const others = actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));
+  return others.length > 0 ? [others] : [];
+};
+
 /** The child protection plan as it stands: outcomes, each action with owner, due date and last check-in, contingency. 1:1 only. */
 export function planCard(options: {
   caseReference: string;
@@ -18,17 +37,9 @@ export function planCard(options: {
       line(`Outcome: ${escapeCardText(outcome.text)}`, { weight: 'Bolder', separator: true }),
       ...options.actions
         .filter((action) => action.outcomeId === outcome.id)
-        .map((action) => ({
-          type: 'FactSet',
-          facts: [
-            { title: 'Action', value: escapeCardText(action.what) },
-            { title: 'Owner', value: escapeCardText(options.names.get(action.ownerMemberId) ?? 'unknown') },
-            { title: 'Due', value: ukDate(action.due) },
-            { title: 'State', value: action.state.replace(/-/g, ' ') },
-            { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none yet' },
-          ],
-        })),
+        .map((action) => actionFacts(action, options.names)),
     ]),
+    ...otherActions(options.actions, new Set(plan.outcomes.map((outcome) => outcome.id))).flatMap((actions) => [line('Other actions', { weight: 'Bolder', separator: true }), ...actions.map((action) => actionFacts(action, options.names))]),
     line(`Contingency: ${escapeCardText(plan.contingencyPlan)}`, { separator: true }),
     line(`Resources: ${escapeCardText(plan.resources)}`, { isSubtle: true }),
   ]);

@@ -32,7 +32,7 @@ export const signsOfSafetySchema = z.object({
 export type SignsOfSafety = z.infer<typeof signsOfSafetySchema>;
 
 /** `what` takes as much as an action typed in the meeting chat, so one accepted from there can be saved again. */
-export const newActionSchema = z.object({ what: requiredText(TEXT_LIMITS.line), ownerMemberId: id, agency: freeText(TEXT_LIMITS.name), due: civilDateSchema, progressMeasure: freeText(TEXT_LIMITS.short) });
+export const newActionSchema = z.object({ what: requiredText(TEXT_LIMITS.line), ownerMemberId: id, agency: freeText(TEXT_LIMITS.name), due: civilDateSchema, progressMeasure: freeText(TEXT_LIMITS.short), outcomeId: id.optional() });
 export type NewAction = z.infer<typeof newActionSchema>;
 
 export const disagreementSchema = z.object({ text: requiredText(TEXT_LIMITS.paragraph), significant: z.boolean() });
@@ -168,6 +168,8 @@ export const minutesViewResponseSchema = z.object({
   }),
   minutes: minutesSchema,
   members: z.array(memberSchema),
+  /** The plan's outcomes, which each new action is filed under. */
+  outcomes: z.array(z.object({ id: z.string(), text: z.string() })),
   actions: z.array(planActionSchema),
   /** Earlier held meetings' Signs of Safety scaling, oldest first. */
   scalingHistory: z.array(z.object({ date: civilDateSchema, scores: z.array(scalingScoreSchema) })),

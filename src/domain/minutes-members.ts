@@ -67,6 +67,13 @@ export function checkSectionIds<S extends MinutesSection>(options: { section: S;
  * actions join the plan with that owner. Minutes saved before owners were checked (or whose owner
  * has since left) are refused with the action's number, to be put right first.
  */
+/** Refuses a sign-off while a new action serves no outcome of the plan (when the plan has outcomes): each joins the plan under one. */
+export function checkNewActionOutcomes(content: MinutesContent, outcomeIds: readonly string[]): void {
+  if (outcomeIds.length === 0) return;
+  const index = content.newActions.findIndex((action) => !action.outcomeId || !outcomeIds.includes(action.outcomeId));
+  if (index >= 0) throw new RuleViolationError(`New action ${index + 1} serves no outcome of the plan: choose the outcome it serves under New actions, then sign.`);
+}
+
 export function checkNewActionOwners(content: MinutesContent, members: readonly CoreGroupMember[]): void {
   const stranger = strangerIn('newActions', content.newActions, { members, planActionIds: [] });
   if (!stranger) return;

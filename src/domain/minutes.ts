@@ -36,6 +36,8 @@ export interface NewAction {
   readonly agency: string;
   readonly due: CivilDate;
   readonly progressMeasure: string;
+  /** The plan outcome it serves, chosen before the chair signs (an action from the meeting chat comes without one). */
+  readonly outcomeId?: string | undefined;
 }
 
 export interface Disagreement {
@@ -329,6 +331,6 @@ function acceptContribution(options: { content: MinutesContent; contribution: Ch
 export function planActionsAgreedIn(options: { minutes: Minutes; plan: ChildProtectionPlan; agreedOn: CivilDate; actionIdAt: (index: number) => string }): PlanAction[] {
   const { minutes, plan, agreedOn } = options;
   return minutes.content.newActions
-    .map((action, index): PlanAction => ({ id: options.actionIdAt(index), what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, agreedOn, progressMeasure: action.progressMeasure, state: 'not-started' }))
+    .map((action, index): PlanAction => ({ id: options.actionIdAt(index), outcomeId: action.outcomeId, what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, agreedOn, progressMeasure: action.progressMeasure, state: 'not-started' }))
     .filter((action) => !plan.actions.some((existing) => existing.id === action.id));
 }

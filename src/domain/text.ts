@@ -35,3 +35,13 @@ export function truncateText(text: string, max: number): string {
 export function describeLimit(max: number): string {
   return `${max.toLocaleString('en-GB')} characters`;
 }
+
+/**
+ * Text about a child with each part of their name (of two letters or more) replaced by "the
+ * child": for a view that may be on a shared screen, such as the minutes tab in a meeting.
+ */
+export function withoutChildName(text: string, childName: string): string {
+  const parts = childName.split(/\s+/).filter((part) => part.length >= 2).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (parts.length === 0) return text;
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:'s|’s)?(?![\\p{L}\\p{N}])`, 'giu'), (match) => (/['’]s$/.test(match) ? "the child's" : 'the child'));
+}

@@ -26,7 +26,7 @@ export function minutesContentToWire(content: MinutesContent): wire.MinutesConte
       scaling: content.signsOfSafety.scaling.map((score) => ({ memberId: score.memberId, score: score.score })),
     },
     decisions: [...content.decisions],
-    newActions: content.newActions.map((action) => ({ what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due.toString(), progressMeasure: action.progressMeasure })),
+    newActions: content.newActions.map((action) => ({ what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due.toString(), progressMeasure: action.progressMeasure, outcomeId: action.outcomeId })),
     disagreements: content.disagreements.map((item) => ({ text: item.text, significant: item.significant })),
     contingencyReview: content.contingencyReview,
     nextMeetingDate: content.nextMeetingDate?.toString(),
@@ -75,6 +75,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       state: action.state,
       lastCheckIn: action.lastCheckIn && lastCheckInToWire(action.lastCheckIn),
     })),
+    outcomes: view.outcomes.map((outcome) => ({ id: outcome.id, text: outcome.text })),
     scalingHistory: view.scalingHistory.map((entry) => ({ date: entry.date.toString(), scores: entry.scores.map((score) => ({ memberId: score.memberId, score: score.score })) })),
     you: {
       memberId: view.you.memberId,

@@ -9,6 +9,7 @@ import { concernNotificationCard, concernRaisedCard, escalateCard } from '../../
 import { minutesCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
+import { reviewCard } from '../../bot/cards/review.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { agendaCard, personalAgendaCard, signOffReminderCard } from '../../bot/cards/agenda.card';
 import { signalCard } from '../../bot/cards/signal.card';
@@ -52,6 +53,8 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['help for a professional', helpCard(['professional'])],
     ['private details notice', privateDetailsCard()],
     ['message', messageCard('Done')],
+    ['plan with an action agreed before outcomes were chosen', planCard({ caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y' } })],
+    ['review conferences', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [] })],
     ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
     ['status, no core groups', statusCard([], TEAMS_APP_ID)],
@@ -161,4 +164,10 @@ describe('the status card for a caseload', () => {
     expect(text).not.toContain('TEAM-0041');
     expect(text).toContain('And 110 more, less pressing: the dashboard lists them all.');
   });
+});
+
+test('the plan card never hides an action: one under no outcome of the plan is listed under "Other actions"', () => {
+  const card = JSON.stringify(planCard({ caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y' } }));
+  expect(card.indexOf('Other actions')).toBeGreaterThan(card.indexOf('Safe home'));
+  expect(card).toContain('Unfiled action');
 });

@@ -2,7 +2,7 @@ import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { InvalidInputError, RuleViolationError } from '../../src/domain/errors';
 import { emptyMinutesContent } from '../../src/domain/minutes';
-import { checkNewActionOwners, checkSectionIds, sectionNamesIds } from '../../src/domain/minutes-members';
+import { checkNewActionOutcomes, checkNewActionOwners, checkSectionIds, sectionNamesIds } from '../../src/domain/minutes-members';
 
 const member = (id: string, role: MemberRole, active = true): CoreGroupMember => ({ id, displayName: id, role, agency: 'agency', reach: 'tenant', active });
 const members = [member('lsw', 'lead-social-worker'), member('hv', 'professional'), member('left', 'professional', false)];
@@ -52,5 +52,21 @@ describe('before the chair signs, every new action has an owner who is an active
     const check = () => checkNewActionOwners(content(owners), members);
     expect(check).toThrow(RuleViolationError);
     expect(check).toThrow(message);
+  });
+});
+
+describe('before the chair signs, every new action serves an outcome of the plan', () => {
+  const content = (outcomeIds: (string | undefined)[]) => ({ ...emptyMinutesContent(members), newActions: outcomeIds.map((outcomeId) => ({ ...action('hv'), outcomeId })) });
+
+  test('each under an outcome of the plan: signed; a plan without outcomes asks for none', () => {
+    expect(() => checkNewActionOutcomes(content(['o1', 'o2']), ['o1', 'o2'])).not.toThrow();
+    expect(() => checkNewActionOutcomes(content([undefined]), [])).not.toThrow();
+  });
+
+  test.each([
+    ['none chosen (an action from the meeting chat)', [undefined]],
+    ['one the plan does not have', ['o1', 'o9']],
+  ])('%s: refused with the action’s number', (_case, outcomeIds) => {
+    expect(() => checkNewActionOutcomes(content(outcomeIds), ['o1', 'o2'])).toThrow(`New action ${outcomeIds.length} serves no outcome of the plan`);
   });
 });

@@ -1,4 +1,4 @@
-import { describeLimit, fitsLimit, isStorableText, truncateText } from '../../src/domain/text';
+import { describeLimit, fitsLimit, isStorableText, truncateText, withoutChildName } from '../../src/domain/text';
 
 const EMOJI = '\u{1F600}';
 
@@ -40,5 +40,16 @@ describe('shortened text never ends in half a character', () => {
     const cut = truncateText(text, max);
     expect(cut).toBe(expected);
     expect(isStorableText(cut)).toBe(true);
+  });
+});
+
+describe('text without the child’s name, for a screen that may be shared', () => {
+  test.each([
+    ['Riley lives in a home that is safe', 'Riley Ellis', 'the child lives in a home that is safe'],
+    ["Riley's school attendance rises; RILEY is seen weekly", 'Riley Ellis', "the child's school attendance rises; the child is seen weekly"],
+    ['Ellison Road is near Ellis’s school', 'Riley Ellis', 'Ellison Road is near the child\'s school'],
+    ['A safe home', 'Jo', 'A safe home'],
+  ])('%s', (text, name, expected) => {
+    expect(withoutChildName(text, name)).toBe(expected);
   });
 });

@@ -82,6 +82,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.getByRole('button', { name: 'Add a new action' }).click();
     await chair.getByLabel('What will be done').last().fill('Health visitor to review the sleep routine');
     await chair.getByLabel('Owner').last().selectOption({ label: 'Grace Lindqvist (health visiting)' });
+    await chair.getByLabel('The outcome for the child it serves').last().selectOption({ index: 1 });
     await chair.getByLabel('Due').last().fill('12/31/2026');
     await chair.getByText('Write the date as day/month/year, for example 09/12/2026.').waitFor();
     await chair.getByLabel('Due').last().fill('18/12/2026');

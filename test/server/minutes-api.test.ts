@@ -236,11 +236,15 @@ describe('the minutes API with Teams SSO tokens', () => {
     const attendance = draft.content.attendance.map((entry, index) => (index < 3 ? { ...entry, attendance: 'present' } : entry));
     expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: draft.version, section: 'attendance', value: attendance })).status).toBe(200);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'chair' })).status).toBe(403);
+    // Each new action joins the plan under the outcome it serves: chosen before the chair signs.
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toBe('New action 1 serves no outcome of the plan: choose the outcome it serves under New actions, then sign.');
+    const withAttendance = (await store.minutes.findByMeeting(meetingId))!;
+    expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: withAttendance.version, section: 'newActions', value: [{ ...newActions[0], outcomeId: 'outcome-home' }] })).status).toBe(200);
     const chairSigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
     expect(chairSigned.status).toBe(200);
     expect(chairSigned.body.minutes.chairSignOff).toBeDefined();
     const plan = await store.plans.current((await store.meetings.findById(meetingId))!.coreGroupId);
-    expect(plan!.actions.filter((action) => action.what === 'Health visitor to review sleep routine')).toHaveLength(1);
+    expect(plan!.actions.filter((action) => action.what === 'Health visitor to review sleep routine')).toEqual([expect.objectContaining({ outcomeId: 'outcome-home' })]);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).status).toBe(200);
     const signed = (await store.minutes.findByMeeting(meetingId))!;
     const edit = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: signed.version, section: 'childsVoice', value: 'changed' });

@@ -1,7 +1,7 @@
 import { RuleViolationError } from '../../domain/errors';
 import { checkTookPlace, confirmHeld } from '../../domain/meeting';
 import { type Minutes, planActionsAgreedIn, presentIn, signMinutes } from '../../domain/minutes';
-import { checkNewActionOwners } from '../../domain/minutes-members';
+import { checkNewActionOutcomes, checkNewActionOwners } from '../../domain/minutes-members';
 import { revisePlan } from '../../domain/plan';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
@@ -26,6 +26,7 @@ export async function signOff(deps: MinutesDeps, request: { caller: Caller; meet
   if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
   if (request.as === 'chair') checkNewActionOwners(current.content, await deps.coreGroups.members(meeting.coreGroupId));
   const held = request.as === 'chair' ? confirmHeld(meeting, { now, present: presentIn(current) }) : meeting;
+  if (request.as === 'chair') checkNewActionOutcomes(current.content, (await deps.plans.current(meeting.coreGroupId))?.outcomes.map((outcome) => outcome.id) ?? []);
   const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: now.nowIso }), version: current.version + 1 };
   await saveOver(deps, { current, updated: signed, savedBy: member.id });
   if (held !== meeting) await deps.meetings.update(held);

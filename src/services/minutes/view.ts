@@ -3,6 +3,7 @@ import { type CoreGroupMeeting, hasStarted, heldBefore } from '../../domain/meet
 import { deliveriesOfVersion, isSigned, scalingHistory } from '../../domain/minutes';
 import { minutesPermissions } from '../../domain/permissions';
 import { currentActions } from '../../domain/plan';
+import { withoutChildName } from '../../domain/text';
 import { dateAfter } from '../../domain/policy';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
@@ -55,6 +56,8 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     },
     minutes,
     members: members.filter((other) => other.active).map((other) => ({ id: other.id, name: other.displayName, role: other.role, agency: other.agency })),
+    // The minutes tab may be on the meeting's shared screen: the plan's outcomes come without the child's name.
+    outcomes: (plan?.outcomes ?? []).map((outcome) => ({ id: outcome.id, text: withoutChildName(outcome.text, coreGroup.childName) })),
     actions: currentActions(plan?.actions ?? [], checkIns).map((action) => ({ id: action.id, what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, state: action.state, lastCheckIn: action.lastCheckIn })),
     scalingHistory: history,
     you: { memberId: member.id, ...minutesPermissions({ role: member.role, meetingRoles }) },

@@ -1,7 +1,16 @@
 import { type CivilDate, isAfter } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
+import { CalendarError } from '../ports/calendar.port';
 import type { SchedulingDeps } from './scheduling-deps';
 import { LONDON } from './scheduling-deps';
+
+/** A series or occurrence gone from the organiser's calendar (cancelled as a whole, deleted) leaves nothing to cancel; anything else fails the step. */
+const goneIsNothing =
+  <T>(nothing: T) =>
+  (error: unknown): T => {
+    if (error instanceof CalendarError && error.status === 404) return nothing;
+    throw error;
+  };
 
 /** How far ahead a series' occurrences are looked for: longer than any plan's review interval. */
 const HORIZON_DAYS = 400;
@@ -19,14 +28,9 @@ export async function endSeriesAfter(deps: SchedulingDeps, request: { coreGroup:
   let cancelled = 0;
   for (const meeting of meetings) {
     if (meeting.booking) {
-      const occurrences = await deps.calendar.occurrences(meeting.booking.organiser, meeting.booking.eventId, fromMs, fromMs + HORIZON_DAYS * 86_400_000).catch((error: unknown) => {
-        // A series cancelled as a whole is gone from the organiser's calendar: nothing is left of it to cancel.
-        if (meeting.status === 'cancelled') return [];
-        throw error;
-      });
+      const occurrences = await deps.calendar.occurrences(meeting.booking.organiser, meeting.booking.eventId, fromMs, fromMs + HORIZON_DAYS * 86_400_000).catch(goneIsNothing([]));
       for (const occurrence of occurrences) {
-        await deps.calendar.cancel(meeting.booking.organiser, occurrence.id, reason);
-        cancelled += 1;
+        if (await deps.calendar.cancel(meeting.booking.organiser, occurrence.id, reason).then(() => true, goneIsNothing(false))) cancelled += 1;
       }
     }
     if (meeting.status === 'scheduled' && isAfter(meeting.date, after)) await deps.meetings.update({ ...meeting, status: 'cancelled', cancellationReason: reason });

@@ -8,6 +8,16 @@ import { useShell } from '../../shell/shell.context';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  heading: { margin: '0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  paragraph: { margin: '0' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -63,9 +73,11 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
   }
   if (!you.canRecordOutcome) return null;
   return (
-    <section className={styles.root} aria-labelledby="outcome-heading">
-      <h2 id="outcome-heading">Did this meeting take place?</h2>
-      <p>Only a meeting that took place meets the core group deadline. The chair’s sign-off also records it, with the attendance below.</p>
+    <section className={styles.panel} aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading" className={styles.heading}>
+        Did this meeting take place?
+      </h2>
+      <p className={styles.paragraph}>Only a meeting that took place meets the core group deadline. The chair’s sign-off also records it, with the attendance below.</p>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={() => void record({ happened: true })}>
           It took place

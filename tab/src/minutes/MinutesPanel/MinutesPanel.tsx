@@ -109,7 +109,7 @@ export function MinutesPanel(props: {
         <DecisionsSection {...decisions.editor} />
       </SectionFrame>
       <SectionFrame {...newActions.frame}>
-        <NewActionsSection {...newActions.editor} members={view.members} />
+        <NewActionsSection {...newActions.editor} members={view.members} outcomes={view.outcomes} />
       </SectionFrame>
       <SectionFrame {...disagreements.frame}>
         <DisagreementsSection {...disagreements.editor} />

@@ -8,10 +8,11 @@ import { useFocusNew } from './use-focus-new';
 import { isolatedUserText } from '../../common/display-text';
 
 /**
- * Actions agreed in the meeting: what, who owns it (their agency follows), by when, and how the
- * group will know it is done. They join the plan when the chair signs.
+ * Actions agreed in the meeting: what, who owns it (their agency follows), by when, how the group
+ * will know it is done, and the plan outcome it serves. They join the plan, under that outcome,
+ * when the chair signs.
  */
-export function NewActionsSection(props: SectionEditorProps<'newActions'> & { members: readonly Member[] }) {
+export function NewActionsSection(props: SectionEditorProps<'newActions'> & { members: readonly Member[]; outcomes: readonly { id: string; text: string }[] }) {
   const styles = useSectionStyles();
   const focus = useFocusNew();
   const set = (index: number, update: Partial<NewAction>) => props.onChange(props.value.map((action, at) => (at === index ? { ...action, ...update } : action)));
@@ -49,6 +50,18 @@ export function NewActionsSection(props: SectionEditorProps<'newActions'> & { me
                     <UkDateInput value={action.due} readOnly={props.readOnly} onChange={(due) => set(index, { due })} />
                   </Field>
                 </div>
+                {props.outcomes.length > 0 && (
+                  <Field label="The outcome for the child it serves" required={!props.readOnly}>
+                    <Select className={styles.select} value={action.outcomeId ?? ''} disabled={props.readOnly} onChange={(_event, data) => set(index, { outcomeId: data.value === '' ? undefined : data.value })}>
+                      <option value="">Choose the outcome</option>
+                      {props.outcomes.map((outcome) => (
+                        <option key={outcome.id} value={outcome.id}>
+                          {isolatedUserText(outcome.text)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                )}
                 <Field label="How we will know it is done (progress measure)">
                   <Textarea value={action.progressMeasure} readOnly={props.readOnly} resize="vertical" maxLength={1000} onChange={(_event, data) => set(index, { progressMeasure: data.value })} />
                 </Field>
