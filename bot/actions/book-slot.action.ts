@@ -12,13 +12,15 @@ export const bookSlotCardAction: CardAction = {
   async run({ caller, data }, services) {
     const parsed = bookSlotAction.safeParse(data);
     if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
-    const booked = await services.scheduling.book({ caller, coreGroupId: parsed.data.coreGroupId, startMs: Number(parsed.data.slot) });
+    const { coreGroupId, slot, mode, venue } = parsed.data;
+    const booked = await services.scheduling.book({ caller, coreGroupId, startMs: Number(slot), mode, venue });
     return bookedCard({
       caseReference: booked.caseReference,
       startMs: Date.parse(booked.meeting.startsAt ?? ''),
       endMs: Date.parse(booked.meeting.endsAt ?? ''),
       joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
       chatReady: booked.chat === 'ready',
+      place: booked.meeting.place,
     });
   },
 };

@@ -1,4 +1,5 @@
 import { AGENDA_VIEW_VERB, type AgendaAction, MARK_PRESENT_VERB } from '../../src/contracts/card-actions.contract';
+import { placeWords } from '../../src/domain/meeting';
 import type { Attendance } from '../../src/domain/minutes';
 import type { CheckInStatus } from '../../src/domain/plan';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
@@ -56,6 +57,7 @@ export function agendaCard(view: AgendaView, options: { minutesUrl: string; refr
     [
       heading(view.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda'),
       line(when(view), { isSubtle: true, spacing: 'None' }),
+      line(`Where: ${escapeCardText(placeWords(view.place))}`, { spacing: 'None' }),
       { type: 'TextBlock', text: AGENDA_ITEMS.map((item, index) => `${index + 1}. ${item}`).join('\n'), wrap: true },
       line(view.started ? 'Press **I’m here** so the minutes record you as present. Add notes with /coregroup note, decision or action.' : 'If you cannot attend, send a representative or a written report before the meeting.', { isSubtle: true }),
     ],

@@ -1,11 +1,31 @@
-import { BOOK_SLOT_VERB, type BookSlotAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
+import { BOOK_SLOT_VERB, type BookSlotAction, type SubmittedCardAction, VENUE_LIMIT } from '../../src/contracts/card-actions.contract';
+import { type MeetingPlace, placeWords } from '../../src/domain/meeting';
 import type { SlotOffer } from '../../src/services/scheduling.service';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate, ukDateTime, ukTime } from '../../src/domain/uk-date';
 
-/** The slot choice, named as the action's data names it. */
+/** The card's inputs, named as the action's data names them. */
 const SLOT_INPUT: keyof BookSlotAction = 'slot';
+const MODE_INPUT: keyof BookSlotAction = 'mode';
+const VENUE_INPUT: keyof BookSlotAction = 'venue';
+
+/** Where the meeting is held: on Teams by default; in person or hybrid with a venue (seed 000). */
+const placeInputs = [
+  {
+    type: 'Input.ChoiceSet',
+    id: MODE_INPUT,
+    label: 'Where',
+    style: 'compact',
+    value: 'online',
+    choices: [
+      { title: 'On Teams', value: 'online' },
+      { title: 'In person', value: 'in-person' },
+      { title: 'In person, with Teams for those who cannot come (hybrid)', value: 'hybrid' },
+    ],
+  },
+  { type: 'Input.Text', id: VENUE_INPUT, label: 'Venue, for in person or hybrid: accessible, and private enough for the family to talk', maxLength: VENUE_LIMIT },
+];
 
 /** A slot as people read it: "Tue 9 Jun 2026, 14:00–15:30" in UK time. */
 export function slotLabel(startMs: number, endMs: number): string {
@@ -51,17 +71,18 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
             value: String(slots[0]!.startMs),
             choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ' — after the deadline'}`, value: String(slot.startMs) })),
           },
+      ...(slots.length === 0 ? [] : placeInputs),
     ],
     slots.length === 0 ? [] : [{ type: 'Action.Execute', verb: BOOK_SLOT_VERB, title: 'Book this Teams meeting', data, associatedInputs: 'auto', fallback: { type: 'Action.Submit', title: 'Book this Teams meeting', data: submitted } }],
   );
 }
 
 /** The booking, confirmed: when, and the join link. The buttons are gone so it cannot be booked twice. */
-export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean }): object {
+export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean; place?: MeetingPlace | undefined }): object {
   return adaptiveCard(
     [
       heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
-      line(`✔ ${slotLabel(options.startMs, options.endMs)}. Invitations have gone to every member, and it repeats until the next review conference.`),
+      line(`✔ ${slotLabel(options.startMs, options.endMs)}, ${escapeCardText(placeWords(options.place))}. Invitations have gone to every member, and it repeats until the next review conference.`),
       line(options.chatReady ? 'Core Group has been added to the meeting chat and posts the agenda there as soon as Teams confirms it.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
     ],
     options.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Open the Teams meeting', url: options.joinUrl }] : [],

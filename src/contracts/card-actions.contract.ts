@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEETING_MODES } from '../domain/meeting';
 import { CONCERN_KINDS } from '../domain/escalation';
 import { checkInStatusSchema } from './wire-values.contract';
 import { freeText } from './text.contract';
@@ -82,7 +83,10 @@ export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, acti
 }
 
 /** The Book button plus the chosen slot (its start, epoch milliseconds) from the card's input. */
-export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/) });
+/** How long a venue may be: a room and an address. */
+export const VENUE_LIMIT = 200;
+
+export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/), mode: z.enum(MEETING_MODES).optional(), venue: freeText(VENUE_LIMIT).optional() });
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
 
 /** An instant on a card (a slot, an occurrence): epoch milliseconds as text. */

@@ -30,6 +30,35 @@ export interface CoreGroupMeeting {
   readonly cancellationReason?: string | undefined;
   /** Where the meeting lives on the organiser's calendar, once booked. */
   readonly booking?: MeetingBooking | undefined;
+  /** Where people meet: on Teams only (when absent), in person at a venue, or both (seed 000). */
+  readonly place?: MeetingPlace | undefined;
+}
+
+/** How a core group meets: on Teams, in a room, or in a room with Teams for those who cannot come. */
+export const MEETING_MODES = ['online', 'in-person', 'hybrid'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
+export interface MeetingPlace {
+  readonly mode: MeetingMode;
+  /** The room and address, for a meeting in person or hybrid. */
+  readonly venue?: string | undefined;
+}
+
+/**
+ * Where a meeting is held, checked: a meeting in person or hybrid names its venue (seed 000:
+ * accessible premises that give privacy); one on Teams only has none.
+ */
+export function meetingPlace(mode: MeetingMode, venue: string | undefined): MeetingPlace {
+  const named = venue?.trim() ?? '';
+  if (mode === 'online') return { mode };
+  if (named === '') throw new RuleViolationError('Name the venue for a meeting in person or hybrid: accessible premises where the family can talk in private (seed 000).');
+  return { mode, venue: named };
+}
+
+/** Where a meeting is, as its agenda says it. */
+export function placeWords(place: MeetingPlace | undefined): string {
+  if (!place || place.mode === 'online') return 'on Teams';
+  return place.mode === 'hybrid' ? `${place.venue} and on Teams` : `${place.venue} (in person)`;
 }
 
 /** A core group meeting's event on the organiser's calendar and its Teams meeting chat. */

@@ -82,6 +82,7 @@ function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Gra
     allowNewTimeProposals: true,
     transactionId: invitation.transactionId,
     attendees: invitation.attendees.map((attendee) => ({ emailAddress: { address: attendee.email, name: attendee.name }, type: attendee.required ? 'required' : 'optional' })),
+    ...(invitation.location ? { location: { displayName: invitation.location } } : {}),
     ...(recurrence ? { recurrence } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import { NotFoundError } from '../domain/errors';
-import type { CoreGroupMeeting, MeetingStatus } from '../domain/meeting';
+import type { CoreGroupMeeting, MeetingMode, MeetingStatus } from '../domain/meeting';
 import type { ReviewOutcome } from '../domain/obligations';
 import type { ReviewConference } from '../domain/review-conference';
 import type { InvitationResponse } from '../services/ports/calendar.port';
@@ -23,6 +23,7 @@ function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
     minuteTakerMemberId: row.minute_taker_member_id ?? undefined,
     cancellationReason: row.cancellation_reason ?? undefined,
     booking: row.organiser && row.calendar_event_id ? { organiser: row.organiser, eventId: row.calendar_event_id, joinUrl: row.join_url ?? undefined, chatId: row.chat_id ?? undefined } : undefined,
+    place: row.mode ? { mode: row.mode as MeetingMode, venue: row.venue ?? undefined } : undefined,
   };
 }
 
@@ -42,6 +43,8 @@ function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'
     calendar_event_id: booking?.eventId ?? null,
     join_url: booking?.joinUrl ?? null,
     chat_id: booking?.chatId ?? null,
+    mode: meeting.place?.mode ?? null,
+    venue: meeting.place?.venue ?? null,
   };
 }
 

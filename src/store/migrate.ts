@@ -7,6 +7,7 @@ import { auditChainSchema } from './migrations/0004-audit-chain';
 import { memberPositionsSchema } from './migrations/0005-member-positions';
 import { caseRevisionsSchema } from './migrations/0006-case-revisions';
 import { reviewConferenceRecordsSchema } from './migrations/0007-review-conference-records';
+import { meetingPlacesSchema } from './migrations/0008-meeting-places';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -19,6 +20,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0005-member-positions': memberPositionsSchema,
     '0006-case-revisions': caseRevisionsSchema(engine),
     '0007-review-conference-records': reviewConferenceRecordsSchema,
+    '0008-meeting-places': meetingPlacesSchema,
   };
 }
 

@@ -57,6 +57,8 @@ export interface MeetingRow {
   calendar_event_id: string | null;
   join_url: string | null;
   chat_id: string | null;
+  mode: string | null;
+  venue: string | null;
 }
 
 export interface MeetingInvitationRow {

@@ -76,6 +76,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
+    ['agenda, hybrid', agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre, Room 2' } }, agendaOptions)],
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
     ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
@@ -170,4 +171,11 @@ test('the plan card never hides an action: one under no outcome of the plan is l
   const card = JSON.stringify(planCard({ caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y' } }));
   expect(card.indexOf('Other actions')).toBeGreaterThan(card.indexOf('Safe home'));
   expect(card).toContain('Unfiled action');
+});
+
+test('the agenda says where people meet: the venue of a meeting in person or hybrid, escaped; on Teams otherwise', () => {
+  const hybrid = JSON.stringify(agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre **Room 2**' } }, agendaOptions));
+  expect(hybrid).not.toContain('**Room');
+  expect(hybrid.replace(/\u200B/g, '')).toContain('Where: Family Centre **Room 2** and on Teams');
+  expect(JSON.stringify(agendaCard(agenda, agendaOptions))).toContain('Where: on Teams');
 });

@@ -19,6 +19,7 @@ import {
   heldBefore,
   heldMeetingsOldestFirst,
   meetingInvitees,
+  meetingPlace,
   meetingRolesOf,
   meetingSeries,
   meetingsInDateOrder,
@@ -26,6 +27,7 @@ import {
   nextOrLatestMeeting,
   occurrencesOffWorkingDays,
   organiserOf,
+  placeWords,
   signOffReminders,
 } from '../../src/domain/meeting';
 
@@ -237,5 +239,14 @@ describe('a booked series never puts a core group on a day off', () => {
       { id: 'b', startMs: at('2026-08-28T09:00:00Z'), endMs: at('2026-08-28T10:30:00Z') },
       { id: 'c', startMs: at('2026-12-24T10:00:00Z'), endMs: at('2026-12-24T11:30:00Z') },
     ]);
+  });
+});
+
+describe('where a core group meets (seed 000: accessible premises, privacy)', () => {
+  test('on Teams needs no venue; in person or hybrid names one, and the agenda says where', () => {
+    expect(meetingPlace('online', '  ')).toEqual({ mode: 'online' });
+    expect(meetingPlace('hybrid', ' Family Centre, Room 2 ')).toEqual({ mode: 'hybrid', venue: 'Family Centre, Room 2' });
+    expect(() => meetingPlace('in-person', ' ')).toThrow(/Name the venue/);
+    expect([placeWords(undefined), placeWords({ mode: 'hybrid', venue: 'Family Centre' }), placeWords({ mode: 'in-person', venue: 'Family Centre' })]).toEqual(['on Teams', 'Family Centre and on Teams', 'Family Centre (in person)']);
   });
 });

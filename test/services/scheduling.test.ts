@@ -181,6 +181,20 @@ describe('scheduling a core group on Graph (simulator) and SQLite', () => {
     expect(busy).not.toContain('2026-12-28T10:00:00.000Z');
   });
 
+  test('a hybrid meeting names its venue: in Outlook as the location, on the record, on the agenda; in person with no venue books nothing', async () => {
+    const elsewhere = randomUUID();
+    await store.coreGroups.create({ id: elsewhere, caseReference: 'VENUE-1', childName: 'Invented Child', tenantId: DEMO_TENANT_ID, policyId: 'ten-working-days-four-weekly', icpcDate: Temporal.PlainDate.from('2026-06-01'), createdAt: clock.nowIso() }, [
+      { id: randomUUID(), displayName: 'Priya Shah', role: 'lead-social-worker', agency: "children's social care", email: LEAD_MAIL, aadObjectId: demoObjectId('lead'), reach: 'tenant', active: true },
+    ]);
+    const startMs = Date.parse('2026-06-10T09:00:00.000Z');
+    expect(await rejectionOf(scheduling.book({ caller: lead, coreGroupId: elsewhere, startMs, mode: 'in-person', venue: ' ' }))).toMatch(/Name the venue/);
+    expect(await store.meetings.listByCoreGroup(elsewhere)).toEqual([]);
+    const booked = await scheduling.book({ caller: lead, coreGroupId: elsewhere, startMs, mode: 'hybrid', venue: 'Family Centre, Room 2' });
+    expect((await store.meetings.findById(booked.meeting.id))!.place).toEqual({ mode: 'hybrid', venue: 'Family Centre, Room 2' });
+    const event = simulator.state.findUser(LEAD_MAIL)!.events.find((candidate) => candidate.id === booked.meeting.booking!.eventId)!;
+    expect(event).toMatchObject({ location: { displayName: 'Family Centre, Room 2' }, isOnlineMeeting: true });
+  });
+
   test('someone outside the core group can neither see slots nor book, and the attempt is audited', async () => {
     const stranger = { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('stranger') };
     expect(await rejectionOf(scheduling.proposeSlots({ caller: stranger, coreGroupId }))).toContain('not a member');

@@ -76,7 +76,9 @@ describeEachEngine('meetings and the case timeline', (engine) => {
     const { coreGroup } = await aGroup();
     const [m1, m2] = [`${coreGroup.id}-m1`, `${coreGroup.id}-m2`];
     await store.meetings.create({ id: m1, coreGroupId: coreGroup.id, date: d('2026-06-12'), status: 'held' });
-    await store.meetings.create({ id: m2, coreGroupId: coreGroup.id, date: d('2026-07-10'), status: 'cancelled', cancellationReason: 'x' });
+    await store.meetings.create({ id: m2, coreGroupId: coreGroup.id, date: d('2026-07-10'), status: 'cancelled', cancellationReason: 'x', place: { mode: 'in-person', venue: 'Family Centre, Room 2' } });
+    expect((await store.meetings.findById(m2))!.place).toEqual({ mode: 'in-person', venue: 'Family Centre, Room 2' });
+    expect((await store.meetings.findById(m1))!.place).toBeUndefined();
     await store.meetings.recordCirculation({ meetingId: m1, kind: 'minutes', on: d('2026-06-16') });
     await store.meetings.recordCirculation({ meetingId: m1, kind: 'minutes', on: d('2026-06-30') });
     await store.meetings.recordCirculation({ meetingId: m1, kind: 'cp9', on: d('2026-06-18') });

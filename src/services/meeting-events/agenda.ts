@@ -10,7 +10,7 @@ import { AGENDA_ATTEMPTS, type MeetingEventsDeps, enqueueOnce } from './meeting-
 
 function agendaView(view: { meeting: CoreGroupMeeting; chatId: string; started: boolean }): AgendaView {
   const { meeting } = view;
-  return { meetingId: meeting.id, chatId: view.chatId, date: meeting.date, startsAt: meeting.startsAt, endsAt: meeting.endsAt, started: view.started };
+  return { meetingId: meeting.id, chatId: view.chatId, date: meeting.date, startsAt: meeting.startsAt, endsAt: meeting.endsAt, started: view.started, place: meeting.place };
 }
 
 /** The agenda everyone may see, for the job that posts it. */

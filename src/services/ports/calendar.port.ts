@@ -21,6 +21,8 @@ export interface MeetingInvitation {
   readonly endMs: number;
   readonly timeZone: string;
   readonly attendees: readonly { readonly email: string; readonly name: string; readonly required: boolean }[];
+  /** The venue of a meeting in person or hybrid (Outlook's location); none for one on Teams only. */
+  readonly location?: string | undefined;
   /** Repeats every N weeks or months until a date (the next review conference). */
   readonly recurrence?: { readonly every: number; readonly unit: 'weeks' | 'months'; readonly until: CivilDate } | undefined;
 }

@@ -1,4 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
+import type { MeetingPlace } from '../../domain/meeting';
 import type { ConcernKind } from '../../domain/escalation';
 import type { Attendance } from '../../domain/minutes';
 import type { CheckIn, CheckInStatus, PlanAction } from '../../domain/plan';
@@ -24,6 +25,8 @@ export interface AgendaView {
   readonly endsAt?: string | undefined;
   /** Whether the meeting has started: the card then asks who is here. */
   readonly started: boolean;
+  /** Where people meet (on Teams when absent). */
+  readonly place?: MeetingPlace | undefined;
 }
 
 /** What one verified member sees of the same agenda: their attendance and their own open actions. */

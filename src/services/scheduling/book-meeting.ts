@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CivilDate, londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { type CoreGroupMeeting, meetingInvitees, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
+import { type CoreGroupMeeting, type MeetingMode, meetingInvitees, meetingPlace, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
 import { policyOf } from '../policy-calendar';
 import { RuleViolationError } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
@@ -26,8 +26,9 @@ export interface Booking {
  * and the database all end with one event and one meeting. A case has one series at a time: a
  * new one is booked only once the last has ended.
  */
-export async function bookMeeting(deps: SchedulingDeps, request: { caller: Caller; coreGroupId: string; startMs: number }): Promise<Booking> {
+export async function bookMeeting(deps: SchedulingDeps, request: { caller: Caller; coreGroupId: string; startMs: number; mode?: MeetingMode | undefined; venue?: string | undefined }): Promise<Booking> {
   const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
+  const place = meetingPlace(request.mode ?? 'online', request.venue);
   const { bookingKey, existing } = await bookingKeyFor(deps, `${coreGroup.id}:${request.startMs}`);
   if (existing?.booking) return { meeting: existing, created: false, caseReference: coreGroup.caseReference, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
 
@@ -45,6 +46,7 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
     endMs,
     timeZone: LONDON,
     attendees: members.filter((member) => member.email.toLowerCase() !== organiser.toLowerCase()).map((member) => ({ email: member.email, name: member.displayName, required: member.role !== 'family-member' })),
+    location: place.venue,
     recurrence: meetingSeries(profile.rules.frequency.period, review?.due),
   });
   if (review?.due) await keepSeriesOnWorkingDays(deps, { coreGroup, organiser, eventId: event.eventId, fromMs: request.startMs, until: review.due });
@@ -57,6 +59,7 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
       endsAt: new Date(endMs).toISOString(),
       status: 'scheduled',
       booking: { organiser, eventId: event.eventId, joinUrl: event.joinUrl },
+      ...(place.mode === 'online' ? {} : { place }),
     },
     bookingKey,
   );
