@@ -41,6 +41,7 @@ import { exportRouter } from './server/export.route';
 import { seriesRouter } from './server/series.route';
 import { reviewConferencesRouter } from './server/review-conferences.route';
 import { createReviewConferenceService } from './services/review-conferences.service';
+import { createTransferService } from './services/transfer.service';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -191,7 +192,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
-      reviewConferencesRouter({ reviews, verifier: tabVerifier, logger }),
+      reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

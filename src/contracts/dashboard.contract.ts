@@ -49,6 +49,8 @@ export const dashboardCoreGroupSchema = z.object({
   canSchedule: z.boolean(),
   /** Whether the caller may book and record review conferences (lead social worker, team manager, conference chair), while the plan runs. */
   canRecordReview: z.boolean(),
+  /** Whether the caller may record the case's transfer out to another area (lead social worker, team manager), while the plan runs. */
+  canTransfer: z.boolean(),
   /** The last meeting held, whose minutes the dashboard links to. */
   lastHeldMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
   obligations: z.array(obligationSchema),

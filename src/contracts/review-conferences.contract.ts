@@ -46,3 +46,11 @@ export const heldReviewRequestSchema = z
   })
   .strict();
 export type HeldReviewRequest = z.infer<typeof heldReviewRequestSchema>;
+
+/** `POST /api/core-groups/:coreGroupId/transfer-out`: the day the case transferred and the area it went to. */
+export const transferOutRequestSchema = z.object({ on: civilDateSchema, to: requiredText(TEXT_LIMITS.name) }).strict();
+export type TransferOutRequest = z.infer<typeof transferOutRequestSchema>;
+
+/** What a transfer did (`unchanged`: it was recorded already). */
+export const transferOutResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), planEndedOn: civilDateSchema, transferredTo: z.string() });
+export type TransferOutResponse = z.infer<typeof transferOutResponseSchema>;

@@ -24,6 +24,7 @@ export const CASE_ACTIONS = [
   'record-own-attendance',
   'record-meeting-outcome',
   'record-review-conference',
+  'transfer-case',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -54,8 +55,8 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case'],
   professional: PROFESSIONAL_READ,
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference'],
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log'],

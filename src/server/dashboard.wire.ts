@@ -38,6 +38,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       canExportPlan: group.canExportPlan,
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,
+      canTransfer: group.canTransfer,
       lastHeldMeeting: group.lastHeldMeeting && { id: group.lastHeldMeeting.id, date: group.lastHeldMeeting.date.toString() },
       obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),

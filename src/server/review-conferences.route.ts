@@ -1,5 +1,6 @@
 import { type Router, Router as createRouter } from 'express';
-import { type ReviewConferencesResponse, bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema } from '../contracts/review-conferences.contract';
+import { type ReviewConferencesResponse, type TransferOutResponse, bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, transferOutRequestSchema } from '../contracts/review-conferences.contract';
+import type { TransferService } from '../services/transfer.service';
 import { parseCivilDate } from '../domain/civil-date';
 import type { ReviewConferenceService, ReviewConferences } from '../services/review-conferences.service';
 import { handled } from './api-errors';
@@ -26,12 +27,12 @@ function reviewsToWire(reviews: ReviewConferences, outcome?: 'changed' | 'unchan
 }
 
 /**
- * A case's review child protection conferences from the dashboard: read by members who see its
+ * A case's review child protection conferences, and its transfer out, from the dashboard: read by members who see its
  * deadlines; booked, moved and recorded as held by the lead social worker, the team manager or the
  * conference chair (authorised by the service from the verified caller). Both writes are safe to
  * repeat: doing again what is recorded answers `unchanged`.
  */
-export function reviewConferencesRouter(options: { reviews: ReviewConferenceService; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function reviewConferencesRouter(options: { reviews: ReviewConferenceService; transfers: TransferService; verifier: TabTokenVerifier; logger: Logger }): Router {
   const router = createRouter();
   const authed = requireCaller(options.verifier);
   const smallBody = jsonBody({ limit: '8kb' });
@@ -64,6 +65,18 @@ export function reviewConferencesRouter(options: { reviews: ReviewConferenceServ
       const held = { heldOn: parseCivilDate(body.heldOn), outcome: body.outcome, chairName: body.chairName, nextReviewOn: body.nextReviewOn ? parseCivilDate(body.nextReviewOn) : undefined };
       const recorded = await options.reviews.recordHeld(callerOf(response), coreGroupId, held);
       response.json(reviewsToWire(recorded.reviews, recorded.outcome));
+    }),
+  );
+  router.post(
+    '/api/core-groups/:coreGroupId/transfer-out',
+    authed,
+    ...smallBody,
+    handled(options.logger, async (request, response) => {
+      const { coreGroupId } = coreGroupParamsSchema.parse(request.params);
+      const body = transferOutRequestSchema.parse(request.body);
+      const done = await options.transfers.transferOut(callerOf(response), coreGroupId, { on: parseCivilDate(body.on), to: body.to });
+      const answer: TransferOutResponse = { outcome: done.outcome, planEndedOn: done.planEndedOn.toString(), transferredTo: done.transferredTo };
+      response.json(answer);
     }),
   );
   return router;

@@ -8,6 +8,7 @@ import { memberPositionsSchema } from './migrations/0005-member-positions';
 import { caseRevisionsSchema } from './migrations/0006-case-revisions';
 import { reviewConferenceRecordsSchema } from './migrations/0007-review-conference-records';
 import { meetingPlacesSchema } from './migrations/0008-meeting-places';
+import { transfersSchema } from './migrations/0009-transfers';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -21,6 +22,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0006-case-revisions': caseRevisionsSchema(engine),
     '0007-review-conference-records': reviewConferenceRecordsSchema,
     '0008-meeting-places': meetingPlacesSchema,
+    '0009-transfers': transfersSchema,
   };
 }
 

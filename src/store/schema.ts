@@ -13,6 +13,8 @@ export interface CoreGroupRow {
   policy_id: string;
   icpc_date: string;
   plan_ended_on: string | null;
+  /** The area a case transferred out to, when it did. */
+  transferred_to?: string | null;
   created_at: string;
   /** Moved on by the database's triggers whenever anything a status is judged from changes (migration 0006). */
   revision: Generated<number | string>;

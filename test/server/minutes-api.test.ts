@@ -15,6 +15,7 @@ import { teamRouter } from '../../src/server/team.route';
 import { seriesRouter } from '../../src/server/series.route';
 import { reviewConferencesRouter } from '../../src/server/review-conferences.route';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
+import { createTransferService } from '../../src/services/transfer.service';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -49,6 +50,7 @@ describe('the minutes API with Teams SSO tokens', () => {
   let base: string;
   let meetingId: string;
   let firstMeetingId: string;
+  let otherCoreGroupId: string;
   let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
   let simulator: GraphSimulator;
   let jobs: JobRunner;
@@ -72,6 +74,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     await store.meetings.create({ id: firstMeetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-03'), status: 'held', startsAt: '2026-06-03T09:00:00Z', endsAt: '2026-06-03T10:30:00Z' });
     await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', startsAt: '2026-06-08T09:00:00Z', endsAt: '2026-06-08T10:30:00Z' });
     const other = randomUUID();
+    otherCoreGroupId = other;
     await store.coreGroups.create(
       { id: other, caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
       [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: otherLead, reach: 'tenant', active: true }],
@@ -98,7 +101,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -468,6 +471,23 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(after.canRecordReview).toBe(false);
     expect(after.obligations.filter((o: { due: string }) => o.due > '2026-06-08')).toEqual([]);
     expect((await call('POST', `${path}/held`, await as(iro), { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Helen Moss' })).status).toBe(422);
+  });
+
+  test('a case transferred out to another area: its plan ends here that day, the area is kept, the same transfer again changes nothing; only its lead social worker or team manager records it', async () => {
+    const path = `/api/core-groups/${otherCoreGroupId}/transfer-out`;
+    expect((await call('POST', path, await as(lead), { on: '2026-06-05', to: 'Leeds City Council' })).status).toBe(404);
+    expect((await call('POST', path, await as(otherLead), { on: '2026-06-09', to: 'Leeds City Council' })).body.error.message).toMatch(/still to come/);
+    expect((await call('POST', path, await as(otherLead), { on: '2026-06-05', to: '' })).status).toBe(400);
+    const before = (await call('GET', '/api/dashboard', await as(otherLead))).body.coreGroups[0];
+    expect(before).toMatchObject({ canTransfer: true, canRecordReview: true });
+    const done = await call('POST', path, await as(otherLead), { on: '2026-06-05', to: 'Leeds City Council' });
+    expect(done.body).toEqual({ outcome: 'changed', planEndedOn: '2026-06-05', transferredTo: 'Leeds City Council' });
+    expect((await call('POST', path, await as(otherLead), { on: '2026-06-05', to: 'Leeds City Council' })).body.outcome).toBe('unchanged');
+    expect((await call('POST', path, await as(otherLead), { on: '2026-06-05', to: 'Bradford' })).body.error.message).toBe('The plan here already ended on Fri 5 Jun 2026, when the case transferred to Leeds City Council.');
+    expect(await store.coreGroups.transferredTo(otherCoreGroupId)).toBe('Leeds City Council');
+    const after = (await call('GET', '/api/dashboard', await as(otherLead))).body.coreGroups[0];
+    expect(after).toMatchObject({ canTransfer: false, canRecordReview: false });
+    expect(after.obligations.filter((o: { due: string }) => o.due > '2026-06-05')).toEqual([]);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

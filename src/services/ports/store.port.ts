@@ -27,6 +27,10 @@ export interface CoreGroupRepository {
   addMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
   updateMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
   endPlan(coreGroupId: string, on: CivilDate): Promise<void>;
+  /** Ends the plan here on the day the case transferred out, and records the area it went to. */
+  transferOut(coreGroupId: string, transfer: { on: CivilDate; to: string }): Promise<void>;
+  /** The area the case transferred out to, if it did. */
+  transferredTo(coreGroupId: string): Promise<string | undefined>;
 }
 
 export interface StoredPlanRevision extends PlanRevision {

@@ -23,6 +23,7 @@ import { exportRouter } from '../../../src/server/export.route';
 import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
 import { createReviewConferenceService } from '../../../src/services/review-conferences.service';
+import { createTransferService } from '../../../src/services/transfer.service';
 import { teamRouter } from '../../../src/server/team.route';
 import { createTeamView } from '../../../src/services/team-view.service';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
@@ -245,7 +246,7 @@ export async function startSecuredStack() {
       exportRouter({ exports: recordExport, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
-      reviewConferencesRouter({ reviews, verifier, logger }),
+      reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -340,7 +341,7 @@ export async function startSecuredStack() {
       const seed = seeded.groups[group];
       // The group's review conferences start afresh too, so each probe books and records its own.
       await database.db.deleteFrom('review_conferences').where('core_group_id', '=', seed.coreGroupId).execute();
-      await database.db.updateTable('core_groups').set({ plan_ended_on: null }).where('id', '=', seed.coreGroupId).execute();
+      await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null }).where('id', '=', seed.coreGroupId).execute();
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;

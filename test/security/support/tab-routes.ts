@@ -43,6 +43,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'The family moved out of the area' },
   'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
+  'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds City Council' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
 };
 

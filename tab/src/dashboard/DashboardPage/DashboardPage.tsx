@@ -224,10 +224,12 @@ export function DashboardPage() {
                       }}
                     />
                   )}
-                  {group.canRecordReview && (
+                  {(group.canRecordReview || group.canTransfer) && (
                     <ReviewConferences
                       coreGroupId={group.id}
                       caseReference={isolatedUserText(group.caseReference)}
+                      canRecordReview={group.canRecordReview}
+                      canTransfer={group.canTransfer}
                       onChanged={(note) => {
                         setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
                         setAttempt((count) => count + 1);

@@ -1,6 +1,6 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { BookReviewRequest, HeldReviewRequest, ReviewConferencesResponse } from '@contracts/review-conferences.contract';
+import type { BookReviewRequest, HeldReviewRequest, ReviewConferencesResponse, TransferOutRequest, TransferOutResponse } from '@contracts/review-conferences.contract';
 import { errorText } from '../../common/error-text';
 import { formatDate, isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
@@ -11,7 +11,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
-type Form = 'book' | 'held';
+type Form = 'book' | 'held' | 'transfer';
 type Outcome = HeldReviewRequest['outcome'];
 
 const OUTCOMES: readonly { value: Outcome; label: string }[] = [
@@ -25,7 +25,7 @@ const OUTCOMES: readonly { value: Outcome; label: string }[] = [
  * lead social worker, the team manager or the conference chair): the day, what it decided, who
  * chaired and the next review date it set. A conference that ends the plan ends its deadlines.
  */
-export function ReviewConferences(props: { coreGroupId: string; caseReference: string; onChanged: (note: string) => void }) {
+export function ReviewConferences(props: { coreGroupId: string; caseReference: string; canRecordReview: boolean; canTransfer: boolean; onChanged: (note: string) => void }) {
   const styles = useStyles();
   const { api } = useShell();
   const formId = useId();
@@ -34,6 +34,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
   const [outcome, setOutcome] = useState<Outcome>('continue');
   const [chairName, setChairName] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState('');
+  const [area, setArea] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const { caseReference } = props;
@@ -42,10 +43,18 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
   const submit = async () => {
     if (!isCivilDate(date)) return setProblem('Give the date as dd/mm/yyyy.');
     if (open === 'held' && chairName.trim() === '') return setProblem('Say who chaired the review conference.');
+    if (open === 'transfer' && area.trim() === '') return setProblem('Say which area the case transferred to.');
     if (open === 'held' && nextReviewOn !== '' && !isCivilDate(nextReviewOn)) return setProblem('Give the next review date as dd/mm/yyyy, or leave it empty.');
     setBusy(true);
     setProblem(undefined);
     try {
+      if (open === 'transfer') {
+        const body: TransferOutRequest = { on: date, to: area.trim() };
+        const done = await api.send<TransferOutResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/transfer-out`, body);
+        setOpen(undefined);
+        props.onChanged(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Transferred to ${done.transferredTo} on ${formatDate(done.planEndedOn)}: the plan here has ended, and the meetings booked after that day are cancelled.`);
+        return;
+      }
       const body: BookReviewRequest | HeldReviewRequest =
         open === 'book' ? { date } : { heldOn: date, outcome, chairName: chairName.trim(), ...(outcome !== 'end' && nextReviewOn !== '' ? { nextReviewOn } : {}) };
       const answer = await api.send<ReviewConferencesResponse>('POST', open === 'book' ? path : `${path}/held`, body);
@@ -63,12 +72,21 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
   if (!open) {
     return (
       <div className={styles.row}>
-        <Button size="small" onClick={() => setOpen('book')} aria-label={`Book the review conference for ${caseReference}`}>
-          Book review…
-        </Button>
-        <Button size="small" onClick={() => setOpen('held')} aria-label={`Record a review conference held for ${caseReference}`}>
-          Record review held…
-        </Button>
+        {props.canRecordReview && (
+          <>
+            <Button size="small" onClick={() => setOpen('book')} aria-label={`Book the review conference for ${caseReference}`}>
+              Book review…
+            </Button>
+            <Button size="small" onClick={() => setOpen('held')} aria-label={`Record a review conference held for ${caseReference}`}>
+              Record review held…
+            </Button>
+          </>
+        )}
+        {props.canTransfer && (
+          <Button size="small" onClick={() => setOpen('transfer')} aria-label={`Record the transfer out of ${caseReference}`}>
+            Transfer out…
+          </Button>
+        )}
       </div>
     );
   }
@@ -81,10 +99,15 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
         void submit();
       }}
     >
-      <p id={`${formId}-title`}>{open === 'book' ? `Book the review conference for ${caseReference}` : `A review conference held for ${caseReference}`}</p>
-      <Field label={open === 'book' ? 'Date (a working day to come)' : 'Held on'} required>
+      <p id={`${formId}-title`}>{open === 'book' ? `Book the review conference for ${caseReference}` : open === 'held' ? `A review conference held for ${caseReference}` : `The transfer out of ${caseReference}`}</p>
+      <Field label={open === 'book' ? 'Date (a working day to come)' : open === 'held' ? 'Held on' : 'Transferred on'} required>
         <UkDateInput value={date} onChange={setDate} />
       </Field>
+      {open === 'transfer' && (
+        <Field label="To which area (local authority)" required hint="The plan here ends that day; meetings booked after it are cancelled.">
+          <Input value={area} maxLength={200} onChange={(_event, data) => setArea(data.value)} />
+        </Field>
+      )}
       {open === 'held' && (
         <>
           <Field label="What it decided" required>
@@ -111,7 +134,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
       )}
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          {open === 'book' ? 'Book' : 'Record'}
+          {open === 'book' ? 'Book' : open === 'held' ? 'Record' : 'Record the transfer'}
         </Button>
         <Button disabled={busy} onClick={() => setOpen(undefined)}>
           Back

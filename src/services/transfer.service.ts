@@ -1,0 +1,39 @@
+import { type CivilDate, isAfter, isBefore } from '../domain/civil-date';
+import { RuleViolationError } from '../domain/errors';
+import { ukDate } from '../domain/uk-date';
+import { type Caller, authorise } from './authorise';
+import type { Clock } from './ports/clock.port';
+import type { AuditLog, CoreGroupRepository } from './ports/store.port';
+import type { SchedulingService } from './scheduling.service';
+
+/**
+ * A case transferred out to another area, recorded by the lead social worker or the team manager:
+ * its plan ends here that day (nothing after it is due), the area it went to is kept, and its
+ * booked meetings after that day are cancelled in Outlook with the reason. The group stays
+ * readable for its members, and its record can be exported for the receiving area. Recording the
+ * same transfer again changes nothing.
+ */
+export function createTransferService(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'transferOut' | 'transferredTo'>;
+  auditLog: Pick<AuditLog, 'append'>;
+  clock: Clock;
+  scheduling: Pick<SchedulingService, 'endSeriesAfter'>;
+}) {
+  return {
+    async transferOut(caller: Caller, coreGroupId: string, transfer: { on: CivilDate; to: string }): Promise<{ outcome: 'changed' | 'unchanged'; planEndedOn: CivilDate; transferredTo: string }> {
+      const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'transfer-case' });
+      const to = transfer.to.trim();
+      const already = await deps.coreGroups.transferredTo(coreGroupId);
+      if (already !== undefined && already === to && coreGroup.planEndedOn?.equals(transfer.on)) return { outcome: 'unchanged', planEndedOn: transfer.on, transferredTo: to };
+      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here already ended on ${ukDate(coreGroup.planEndedOn)}${already ? `, when the case transferred to ${already}` : ''}.`);
+      if (to === '') throw new RuleViolationError('Say which area the case transferred to.');
+      if (isAfter(transfer.on, deps.clock.today())) throw new RuleViolationError(`${ukDate(transfer.on)} is still to come: record the transfer on the day it happens.`);
+      if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after the ICPC (${ukDate(coreGroup.icpcDate)}).`);
+      await deps.coreGroups.transferOut(coreGroupId, { on: transfer.on, to });
+      await deps.scheduling.endSeriesAfter({ coreGroup, after: transfer.on, reason: `The case transferred to another area on ${ukDate(transfer.on)}.` });
+      return { outcome: 'changed', planEndedOn: transfer.on, transferredTo: to };
+    },
+  };
+}
+
+export type TransferService = ReturnType<typeof createTransferService>;
