@@ -182,6 +182,14 @@ describe('the minutes API with Teams SSO tokens', () => {
     const refused = await call('PUT', `/api/meetings/${firstMeetingId}/roles`, await as(lead), { chairMemberId: id(lead), minuteTakerMemberId: id(health) });
     expect([refused.status, refused.body.error.message]).toEqual([422, expect.stringMatching(/^The first core group is chaired by the lead social worker's manager \(Seed 003/)]);
     expect((await call('PUT', `/api/meetings/${firstMeetingId}/roles`, await as(lead), { chairMemberId: id(manager), minuteTakerMemberId: id(health) })).status).toBe(200);
+
+    // The team manager who chaired signs as chair; the team manager's signature must then be another manager's.
+    const draft = (await call('GET', `/api/meetings/${firstMeetingId}/minutes`, await as(manager))).body.minutes;
+    const attendance = draft.content.attendance.map((entry: { memberId: string }) => ({ ...entry, attendance: 'present' }));
+    expect((await call('PATCH', `/api/meetings/${firstMeetingId}/minutes`, await as(manager), { baseVersion: draft.version, section: 'attendance', value: attendance })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${firstMeetingId}/minutes/sign-off`, await as(manager), { as: 'chair' })).status).toBe(200);
+    const again = await call('POST', `/api/meetings/${firstMeetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' });
+    expect([again.status, again.body.error.message]).toEqual([422, 'the same person cannot sign as chair and team manager']);
   });
 
   test('the chair cannot also be the minute-taker', async () => {
