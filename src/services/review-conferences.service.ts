@@ -8,16 +8,14 @@ import { uuidFromKey } from './deterministic-id';
 import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository, MeetingRepository } from './ports/store.port';
-import type { SchedulingService } from './scheduling.service';
+import { type ClosePlanDeps, closePlan } from './close-plan';
 import { ukDate } from '../domain/uk-date';
 
-export interface ReviewConferenceDeps extends PolicyDeps {
+export interface ReviewConferenceDeps extends PolicyDeps, ClosePlanDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'endPlan'>;
   readonly meetings: Pick<MeetingRepository, 'reviewConferences' | 'recordReviewConference' | 'loadCaseTimeline'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
-  /** Cancels the booked meetings after the day a plan ended. */
-  readonly scheduling: Pick<SchedulingService, 'endSeriesAfter'>;
 }
 
 /** A case's review conferences as its members see them: each one, the next deadline, and whether the caller may record them. */
@@ -82,8 +80,7 @@ export function createReviewConferenceService(deps: ReviewConferenceDeps) {
       const changed = !reviews.includes(review);
       if (changed) await deps.meetings.recordReviewConference(review);
       if (review.outcome === 'end' && !coreGroup.planEndedOn) {
-        await deps.coreGroups.endPlan(coreGroupId, review.date);
-        await deps.scheduling.endSeriesAfter({ coreGroup, after: review.date, reason: `The child protection plan ended at the review conference on ${ukDate(review.date)}.` });
+        await closePlan(deps, { coreGroup, on: review.date, reason: `The child protection plan ended at the review conference on ${ukDate(review.date)}.` });
       }
       const after = review.outcome === 'end' ? { ...coreGroup, planEndedOn: coreGroup.planEndedOn ?? review.date } : coreGroup;
       return { outcome: changed ? 'changed' : 'unchanged', reviews: await view(after, member.role) };

@@ -4,7 +4,7 @@ import { ukDate } from '../domain/uk-date';
 import { type Caller, authorise } from './authorise';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository } from './ports/store.port';
-import type { SchedulingService } from './scheduling.service';
+import { type ClosePlanDeps, closePlan } from './close-plan';
 
 /**
  * A case transferred out to another area, recorded by the lead social worker or the team manager:
@@ -13,12 +13,13 @@ import type { SchedulingService } from './scheduling.service';
  * readable for its members, and its record can be exported for the receiving area. Recording the
  * same transfer again changes nothing.
  */
-export function createTransferService(deps: {
-  coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'transferOut' | 'transferredTo'>;
-  auditLog: Pick<AuditLog, 'append'>;
-  clock: Clock;
-  scheduling: Pick<SchedulingService, 'endSeriesAfter'>;
-}) {
+export function createTransferService(
+  deps: ClosePlanDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'endPlan' | 'transferredTo'>;
+    auditLog: Pick<AuditLog, 'append'>;
+    clock: Clock;
+  },
+) {
   return {
     async transferOut(caller: Caller, coreGroupId: string, transfer: { on: CivilDate; to: string }): Promise<{ outcome: 'changed' | 'unchanged'; planEndedOn: CivilDate; transferredTo: string }> {
       const { coreGroup } = await authorise(deps, { caller, coreGroupId, action: 'transfer-case' });
@@ -29,8 +30,7 @@ export function createTransferService(deps: {
       if (to === '') throw new RuleViolationError('Say which area the case transferred to.');
       if (isAfter(transfer.on, deps.clock.today())) throw new RuleViolationError(`${ukDate(transfer.on)} is still to come: record the transfer on the day it happens.`);
       if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after the ICPC (${ukDate(coreGroup.icpcDate)}).`);
-      await deps.coreGroups.transferOut(coreGroupId, { on: transfer.on, to });
-      await deps.scheduling.endSeriesAfter({ coreGroup, after: transfer.on, reason: `The case transferred to another area on ${ukDate(transfer.on)}.` });
+      await closePlan(deps, { coreGroup, on: transfer.on, transferredTo: to, reason: `The case transferred to another area on ${ukDate(transfer.on)}.` });
       return { outcome: 'changed', planEndedOn: transfer.on, transferredTo: to };
     },
   };

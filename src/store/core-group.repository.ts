@@ -165,16 +165,16 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       const result = await asMember(() => db.updateTable('members').set(changes).where('id', '=', member.id).where('core_group_id', '=', coreGroupId).executeTakeFirst());
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that member is not in this core group');
     },
-    async transferOut(coreGroupId: string, transfer: { on: CivilDate; to: string }) {
-      const result = await db.updateTable('core_groups').set({ plan_ended_on: transfer.on.toString(), transferred_to: transfer.to }).where('id', '=', coreGroupId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that core group does not exist');
-    },
     async transferredTo(coreGroupId: string) {
       const row = await db.selectFrom('core_groups').select('transferred_to').where('id', '=', coreGroupId).executeTakeFirst();
       return row?.transferred_to ?? undefined;
     },
-    async endPlan(coreGroupId: string, on: CivilDate) {
-      const result = await db.updateTable('core_groups').set({ plan_ended_on: on.toString() }).where('id', '=', coreGroupId).executeTakeFirst();
+    async endPlan(coreGroupId: string, on: CivilDate, transferredTo?: string) {
+      const result = await db
+        .updateTable('core_groups')
+        .set({ plan_ended_on: on.toString(), ...(transferredTo === undefined ? {} : { transferred_to: transferredTo }) })
+        .where('id', '=', coreGroupId)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that core group does not exist');
     },
   };

@@ -1,8 +1,9 @@
 import { RuleViolationError } from '../../domain/errors';
-import { checkTookPlace, confirmHeld } from '../../domain/meeting';
+import type { CivilDate } from '../../domain/civil-date';
+import { type CoreGroupMeeting, checkTookPlace, confirmHeld } from '../../domain/meeting';
 import { type Minutes, planActionsAgreedIn, presentIn, signMinutes } from '../../domain/minutes';
 import { checkNewActionOutcomes, checkNewActionOwners } from '../../domain/minutes-members';
-import { revisePlan } from '../../domain/plan';
+import { type ChildProtectionPlan, revisePlan } from '../../domain/plan';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
@@ -24,20 +25,32 @@ export async function signOff(deps: MinutesDeps, request: { caller: Caller; meet
   checkTookPlace(meeting, now, 'its minutes can be signed');
   const current = await deps.minutes.findByMeeting(meeting.id);
   if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
-  if (request.as === 'chair') checkNewActionOwners(current.content, await deps.coreGroups.members(meeting.coreGroupId));
-  const held = request.as === 'chair' ? confirmHeld(meeting, { now, present: presentIn(current) }) : meeting;
-  if (request.as === 'chair') checkNewActionOutcomes(current.content, (await deps.plans.current(meeting.coreGroupId))?.outcomes.map((outcome) => outcome.id) ?? []);
+  const chair = request.as === 'chair' ? await chairsSignOff(deps, { meeting, minutes: current, now }) : undefined;
+  const held = chair?.held ?? meeting;
   const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: now.nowIso }), version: current.version + 1 };
   await saveOver(deps, { current, updated: signed, savedBy: member.id });
   if (held !== meeting) await deps.meetings.update(held);
-  if (request.as === 'chair') await addAgreedActionsToPlan(deps, { minutes: signed, authorMemberId: member.id });
+  if (chair?.plan) await addAgreedActionsToPlan(deps, { minutes: signed, plan: chair.plan, authorMemberId: member.id });
   return { minutes: signed, access: { meeting: held, coreGroup, member } };
 }
 
-async function addAgreedActionsToPlan(deps: Pick<MinutesDeps, 'plans' | 'clock'>, request: { minutes: Minutes; authorMemberId: string }): Promise<void> {
-  const { minutes } = request;
-  const plan = await deps.plans.current(minutes.coreGroupId);
-  if (!plan || minutes.content.newActions.length === 0) return;
+/**
+ * What the chair's signature needs first: every new action owned by an active member and filed
+ * under an outcome of the plan, and the meeting confirmed as held with someone present. Returns
+ * the meeting as held and the plan the new actions join (read once for both).
+ */
+async function chairsSignOff(deps: Pick<MinutesDeps, 'coreGroups' | 'plans'>, request: { meeting: CoreGroupMeeting; minutes: Minutes; now: { nowIso: string; today: CivilDate } }): Promise<{ held: CoreGroupMeeting; plan: ChildProtectionPlan | undefined }> {
+  const { meeting, minutes } = request;
+  const [members, plan] = await Promise.all([deps.coreGroups.members(meeting.coreGroupId), deps.plans.current(meeting.coreGroupId)]);
+  checkNewActionOwners(minutes.content, members);
+  const held = confirmHeld(meeting, { now: request.now, present: presentIn(minutes) });
+  checkNewActionOutcomes(minutes.content, plan?.outcomes.map((outcome) => outcome.id) ?? []);
+  return { held, plan };
+}
+
+async function addAgreedActionsToPlan(deps: Pick<MinutesDeps, 'plans' | 'clock'>, request: { minutes: Minutes; plan: ChildProtectionPlan; authorMemberId: string }): Promise<void> {
+  const { minutes, plan } = request;
+  if (minutes.content.newActions.length === 0) return;
   const additions = planActionsAgreedIn({ minutes, plan, agreedOn: deps.clock.today(), actionIdAt: (index) => uuidFromKey(`minutes-action:${minutes.id}:${index}`) });
   if (additions.length === 0) return;
   const revision = revisePlan({ current: plan, next: { ...plan, actions: [...plan.actions, ...additions] }, authorMemberId: request.authorMemberId, reason: 'actions agreed at the core group meeting' });

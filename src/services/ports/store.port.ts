@@ -26,9 +26,8 @@ export interface CoreGroupRepository {
   findMember(coreGroupId: string, aadObjectId: string): Promise<CoreGroupMember | undefined>;
   addMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
   updateMember(coreGroupId: string, member: CoreGroupMember): Promise<void>;
-  endPlan(coreGroupId: string, on: CivilDate): Promise<void>;
-  /** Ends the plan here on the day the case transferred out, and records the area it went to. */
-  transferOut(coreGroupId: string, transfer: { on: CivilDate; to: string }): Promise<void>;
+  /** Ends the plan on a day; `transferredTo`: the area the case transferred out to, when that is why. */
+  endPlan(coreGroupId: string, on: CivilDate, transferredTo?: string): Promise<void>;
   /** The area the case transferred out to, if it did. */
   transferredTo(coreGroupId: string): Promise<string | undefined>;
 }

@@ -1,25 +1,11 @@
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MeetingOutcomeRequest, MinutesView } from '@contracts/minutes.contract';
 import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  heading: { margin: '0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  paragraph: { margin: '0' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-});
+import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
 
 /**
  * Whether the meeting took place. Before its start: when minutes can be signed. Once its start has
@@ -27,7 +13,8 @@ const useStyles = makeStyles({
  * took place (with the attendance the minutes record) or did not, and why. Then what was recorded.
  */
 export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => Promise<boolean>; onView: (view: MinutesView) => void }) {
-  const styles = useStyles();
+  // Drawn like the sign-off bar below it: the two panels say where the meeting and its minutes stand.
+  const styles = useSignOffBarStyles();
   const { api } = useShell();
   const { meeting, you } = props.view;
   const [notHeld, setNotHeld] = useState(false);
@@ -73,7 +60,7 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
   }
   if (!you.canRecordOutcome) return null;
   return (
-    <section className={styles.panel} aria-labelledby="outcome-heading">
+    <section className={styles.root} aria-labelledby="outcome-heading">
       <h2 id="outcome-heading" className={styles.heading}>
         Did this meeting take place?
       </h2>
@@ -87,7 +74,7 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
         </Button>
       </div>
       {notHeld && (
-        <div className={styles.root} role="group" aria-label="Why the meeting did not take place">
+        <div className={styles.confirm} role="group" aria-label="Why the meeting did not take place">
           <Field label="Why did it not take place?" required>
             <Textarea value={reason} maxLength={500} onChange={(_event, data) => setReason(data.value)} />
           </Field>
