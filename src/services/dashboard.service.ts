@@ -64,7 +64,8 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
         timeline.push({ coreGroupId: status.coreGroup.id, date: caseTimeline.icpcDate, kind: 'icpc', label: 'Initial child protection conference' });
         for (const meeting of caseTimeline.meetings.filter((entry) => entry.status === 'scheduled' || entry.status === 'held')) timeline.push({ coreGroupId: status.coreGroup.id, date: meeting.date, kind: 'core-group', label: meeting.status === 'held' ? 'Core group (held)' : 'Core group (booked)' });
         for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
-        for (const action of status.actions.filter(isOpen)) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
+        const actionsDue = planEndOf(caseTimeline) ? [] : status.actions.filter(isOpen);
+        for (const action of actionsDue) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
         coreGroups.push({
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,

@@ -82,6 +82,19 @@ describeEachEngine('statuses judged once per case revision and day', (engine) =>
     today = '2026-06-10';
   });
 
+  test('a plan that has ended raises no drift or attendance signal, at once (the hourly watch sends none either)', async () => {
+    const person = randomUUID();
+    const { coreGroup } = await aCaseLedBy(person);
+    const { service } = serviceOver(context.store);
+    const signalsOf = async () => (await service.myStatus({ tenantId: TENANT, aadObjectId: person })).statuses[0]!.signals;
+    today = '2026-09-30';
+    expect((await signalsOf()).length).toBeGreaterThan(0);
+    await context.store.coreGroups.endPlan(coreGroup.id, Temporal.PlainDate.from('2026-09-29'), 'Leeds City Council');
+    expect(await signalsOf()).toEqual([]);
+    expect(await context.store.coreGroups.transferredTo(coreGroup.id)).toBe('Leeds City Council');
+    today = '2026-06-10';
+  });
+
   test('a caseload card’s view returns and audits only the cases it lists, most pressing first, and says how many there are', async () => {
     const person = randomUUID();
     const cases = [await aCaseLedBy(person), await aCaseLedBy(person), await aCaseLedBy(person)];

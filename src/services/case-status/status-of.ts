@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { type CaseTimeline, type Obligation, computeObligations } from '../../domain/obligations';
+import { type CaseTimeline, type Obligation, computeObligations, planEndOf } from '../../domain/obligations';
 import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../domain/plan';
 import { type Signal, detectSignals } from '../../domain/signals';
 import { can } from '../../domain/permissions';
@@ -41,7 +41,8 @@ function judge(deps: PolicyDeps & { clock: Clock }, record: CaseRecord, asOf: Ci
   const { profile, calendar } = policyOf(deps, coreGroup);
   const obligations = computeObligations({ profile, calendar, timeline, asOf });
   const actions = currentActions(record.plan?.actions ?? [], checkIns);
-  const signals = detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings: record.heldMeetings, obligations });
+  // A plan that has ended asks nothing more of anyone: no drift or attendance signal (as the hourly watch sends none).
+  const signals = planEndOf(timeline) ? [] : detectSignals({ asOf, actions: actions.filter(isOpen), checkIns, heldMeetings: record.heldMeetings, obligations });
   return { obligations, signals, actions, timeline };
 }
 
