@@ -46,6 +46,7 @@ import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
 import { createRecordExport } from './services/record-export.service';
+import { createRecordPack } from './services/record-pack.service';
 import { createMinutesService } from './services/minutes.service';
 import { createHttpApp } from './server/http-app';
 import { type Logger, createLogger } from './server/logger';
@@ -155,7 +156,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });
-  const recordExport = createRecordExport({ ...serviceDeps, renderer: { docx: renderDocx, pdf: renderPdf } });
+  const renderer = { docx: renderDocx, pdf: renderPdf };
+  const recordExport = createRecordExport({ ...serviceDeps, renderer });
   const distribution = createMinutesDistribution(serviceDeps);
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
   const runner = createJobRunner({
@@ -189,7 +191,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       graphNotificationsRouter({ service: notifications, logger }),
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
-      exportRouter({ exports: recordExport, verifier: tabVerifier, logger }),
+      exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...serviceDeps, renderer }), verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),

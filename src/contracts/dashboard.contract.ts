@@ -43,7 +43,7 @@ export const dashboardCoreGroupSchema = z.object({
   caseReference: z.string(),
   /** The caller's standing role in it. */
   role: memberRoleSchema,
-  /** Whether the caller may export the plan (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
+  /** Whether the caller may export the plan and the record pack (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
   /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */
   canSchedule: z.boolean(),

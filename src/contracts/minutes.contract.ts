@@ -232,3 +232,5 @@ export const exportFormatSchema = z.enum(['docx', 'pdf']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 export const minutesExportParamsSchema = meetingParamsSchema.extend({ format: exportFormatSchema });
 export const planExportParamsSchema = z.object({ coreGroupId: z.uuid(), format: exportFormatSchema });
+/** `GET /api/core-groups/:coreGroupId/record-pack?format=docx|pdf`: the case's whole record in one document. */
+export const recordPackQuerySchema = z.object({ format: exportFormatSchema });

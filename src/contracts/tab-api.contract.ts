@@ -12,6 +12,7 @@ import {
   minutesSnapshotResponseSchema,
   minutesViewResponseSchema,
   planExportParamsSchema,
+  recordPackQuerySchema,
   rolesRequestSchema,
   sectionSaveRequestSchema,
   signOffRequestSchema,
@@ -63,6 +64,7 @@ export const TAB_API = {
   'POST /api/core-groups/:coreGroupId/transfer-out': { params: coreGroupParamsSchema, body: transferOutRequestSchema, answers: { 200: transferOutResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
+  'GET /api/core-groups/:coreGroupId/record-pack': { params: coreGroupParamsSchema, query: recordPackQuerySchema, answers: { 200: FILE } },
   'GET /api/dev/users': { answers: { 200: devUsersResponseSchema }, localOnly: true },
   'POST /api/dev/sign-in': { body: devSignInRequestSchema, answers: { 200: devSignInResponseSchema }, localOnly: true },
 } as const satisfies Record<string, TabApiRoute>;

@@ -5,6 +5,7 @@ import { shownRecord } from './record-text';
 const cell = (text: string, bold = false) => new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })) });
 
 function block(item: RecordBlock): Paragraph | Table {
+  if (item.kind === 'section') return new Paragraph({ text: item.text, heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
   if (item.kind === 'heading') return new Paragraph({ text: item.text, heading: HeadingLevel.HEADING_2 });
   if (item.kind === 'paragraph') return new Paragraph({ children: item.text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })) });
   return new Table({

@@ -6,7 +6,7 @@ import { windows1252Text } from './win-ansi';
 
 /**
  * A PDF (pdfkit, with its built-in Helvetica: no font is fetched) for upload to the child's social
- * care record: title, subtitle, headings, paragraphs and simple tables, the audit reference on
+ * care record: title, subtitle, sections (each on a new page), headings, paragraphs and simple tables, the audit reference on
  * every page. Its text is plain user text in Windows-1252, the only characters those fonts print
  * (`windows1252Text`). Failures are RenderErrors.
  */
@@ -22,7 +22,8 @@ export function renderPdf(given: RecordDocument): Promise<Buffer> {
     pdf.font('Helvetica-Bold').fontSize(18).text(document.title);
     pdf.font('Helvetica').fontSize(10).fillColor('#444444').text(document.subtitle).fillColor('#000000').moveDown();
     for (const item of document.blocks) {
-      if (item.kind === 'heading') pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(item.text).font('Helvetica').fontSize(10);
+      if (item.kind === 'section') pdf.addPage().font('Helvetica-Bold').fontSize(15).text(item.text).font('Helvetica').fontSize(10).moveDown(0.3);
+      else if (item.kind === 'heading') pdf.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(item.text).font('Helvetica').fontSize(10);
       else if (item.kind === 'paragraph') pdf.text(item.text || '—').moveDown(0.3);
       else {
         const columnWidth = width / Math.max(1, item.header.length);

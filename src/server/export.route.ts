@@ -1,6 +1,8 @@
 import { type Response, type Router, Router as createRouter } from 'express';
-import { type ExportFormat, minutesExportParamsSchema, planExportParamsSchema } from '../contracts/minutes.contract';
+import { type ExportFormat, minutesExportParamsSchema, planExportParamsSchema, recordPackQuerySchema } from '../contracts/minutes.contract';
+import { coreGroupParamsSchema } from '../contracts/review-conferences.contract';
 import type { RecordExport } from '../services/record-export.service';
+import type { RecordPack } from '../services/record-pack.service';
 import { handled } from './api-errors';
 import { sendDownload } from './download';
 import type { Logger } from './logger';
@@ -12,8 +14,8 @@ function sendFile(response: Response, kind: ExportFormat, exported: { file: Buff
   sendDownload(response, { contentType: CONTENT_TYPES[kind], ...exported });
 }
 
-/** Downloads of the minutes and the plan for the child's record, generated on the server. */
-export function exportRouter(options: { exports: RecordExport; verifier: TabTokenVerifier; logger: Logger }): Router {
+/** Downloads of the minutes, the plan and a case's record pack for the child's record, generated on the server. */
+export function exportRouter(options: { exports: RecordExport; recordPack: RecordPack; verifier: TabTokenVerifier; logger: Logger }): Router {
   const router = createRouter();
   const authed = requireCaller(options.verifier);
   router.get(
@@ -30,6 +32,15 @@ export function exportRouter(options: { exports: RecordExport; verifier: TabToke
     handled(options.logger, async (request, response) => {
       const { coreGroupId, format } = planExportParamsSchema.parse(request.params);
       sendFile(response, format, await options.exports.plan({ caller: callerOf(response), coreGroupId, format }));
+    }),
+  );
+  router.get(
+    '/api/core-groups/:coreGroupId/record-pack',
+    authed,
+    handled(options.logger, async (request, response) => {
+      const { coreGroupId } = coreGroupParamsSchema.parse(request.params);
+      const { format } = recordPackQuerySchema.parse(request.query);
+      sendFile(response, format, await options.recordPack.recordPack({ caller: callerOf(response), coreGroupId, format }));
     }),
   );
   return router;

@@ -143,8 +143,11 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     const ending = await recordHeld('DEMO-0002', 'The plan ends');
     await tab.screenshot({ path: join(SCREENSHOTS, 'dashboard-review-1280.png') });
     await ending.getByRole('button', { name: 'Record' }).click();
-    await tab.getByText(/^DEMO-0002: Review conference recorded: the plan ended on .*; nothing after that day is due\.$/).waitFor({ timeout: 15_000 });
+    await tab.getByText(/^DEMO-0002: Review conference recorded: the plan ended on .*; nothing after that day is due\. Download the record pack/).waitFor({ timeout: 15_000 });
     await tab.getByRole('button', { name: 'Record a review conference held for DEMO-0002' }).waitFor({ state: 'detached' });
+    // The final plan and minutes, for the child's record: the case's record pack.
+    const [pack] = await Promise.all([tab.waitForEvent('download'), tab.getByRole('button', { name: 'Record pack PDF for DEMO-0002' }).click()]);
+    expect(pack.suggestedFilename()).toMatch(/^core-group-record-pack-DEMO-0002-\d{4}-\d{2}-\d{2}\.pdf$/);
     await tab.close();
   }, 120_000);
 

@@ -20,6 +20,7 @@ import { createMinutesDistribution } from '../../src/services/minutes-distributi
 import { createMinutesService } from '../../src/services/minutes.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createRecordExport } from '../../src/services/record-export.service';
+import { createRecordPack } from '../../src/services/record-pack.service';
 import { type TestDatabase, demoDatabase } from '../support/databases';
 import { attack } from './support/attack';
 import { calendarWithNoSeries } from '../support/graph';
@@ -52,6 +53,7 @@ const ROUTES_WITH_IDS = (Object.entries(TAB_API) as [TabApiRouteKey, TabApiRoute
 function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string }): string {
   const template = key.split(' ')[1]!;
   if (template === '/api/meetings/current') return `${template}?chatId=${encodeURIComponent(ids.chatId)}`;
+  if (template.endsWith('/record-pack')) return `${template.replace(':coreGroupId', ids.coreGroupId)}?format=pdf`;
   return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
 }
 
@@ -83,7 +85,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
-      exportRouter({ exports, verifier: devSignIn.verifier, logger }),
+      exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
       seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: calendarWithNoSeries as never, agenda: undefined as never, teamsAppId: 'teams-app' }), verifier: devSignIn.verifier, logger }),
     ];
@@ -104,7 +106,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(17);
+    expect(ROUTES_WITH_IDS).toHaveLength(18);
   });
 
   for (const key of ROUTES_WITH_IDS) {

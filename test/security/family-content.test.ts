@@ -54,6 +54,11 @@ describe('the tab API gives a family member nothing professional-only', () => {
       expect([403, 404]).toContain(answer.status);
       expect(seen(answer.text)).toEqual([]);
     });
+    attack(`family: the record pack (${format}) is refused`, async () => {
+      const answer = await stack.call('GET', `/api/core-groups/${stack.coreGroupId}/record-pack?format=${format}`, { token: await stack.as('family') });
+      expect([403, 404]).toContain(answer.status);
+      expect(seen(answer.text)).toEqual([]);
+    });
   }
 
   attack('family: the meeting of the chat discloses nothing professional-only', async () => {

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { docxText, pdfText } from '../support/documents';
 import { attack } from './support/attack';
-import { DIRECTIONAL, DIRECTIONAL_SHOWN, LONG_WORD, MARKUP, MINUTES_LABELS, NOT_XML, PLAN_LABELS, hostileRecord } from './support/hostile-record';
+import { DIRECTIONAL, DIRECTIONAL_SHOWN, LONG_WORD, MARKUP, MINUTES_LABELS, NOT_XML, PACK_LABELS, PLAN_LABELS, hostileRecord } from './support/hostile-record';
 import { wellFormednessProblems } from './support/well-formed-xml';
 
 /** Each XML part of a Word package that is not well-formed, with why. */
@@ -28,6 +28,15 @@ describe('user text in the exported record (DOCX and PDF)', () => {
     expect(brokenParts(file)).toEqual({});
     expect(missing(await docxText(file), PLAN_LABELS, `abcdefghi ${MARKUP}`)).toEqual([]);
   });
+
+  attack('F11 a record pack holding characters XML 1.0 forbids and markup exports as a well-formed DOCX that still reads, and as a PDF', async () => {
+    const record = hostileRecord(`${NOT_XML} ${MARKUP}`);
+    const { file } = await record.pack('docx');
+    expect(brokenParts(file)).toEqual({});
+    expect(missing(await docxText(file), PACK_LABELS, `abcdefghi ${MARKUP}`)).toEqual([]);
+    const pdf = await pdfText((await hostileRecord(NOT_XML).pack('pdf')).file);
+    expect(missing(pdf.text, PACK_LABELS, 'abcdefghi')).toEqual([]);
+  }, 30_000);
 
   attack('F11 the same characters in a PDF export: the record renders and reads without stray glyphs', async () => {
     const minutes = await pdfText((await hostileRecord(NOT_XML).minutes('pdf')).file);

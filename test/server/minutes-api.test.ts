@@ -22,6 +22,7 @@ import { createTeamView } from '../../src/services/team-view.service';
 import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordExport } from '../../src/services/record-export.service';
+import { createRecordPack } from '../../src/services/record-pack.service';
 import { docxText, pdfText } from '../support/documents';
 import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
@@ -101,7 +102,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -267,13 +268,15 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await store.minutes.history(signed.id)).some((entry) => entry.version === signed.version && entry.chairSignOff && entry.managerSignOff)).toBe(true);
   });
 
+  /** A file from the API, its answer checked against the route's contract. */
+  const download = async (path: string, token: string) => {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const file = Buffer.from(await response.arrayBuffer());
+    contract.check({ method: 'GET', url: path, status: response.status, body: response.ok ? undefined : JSON.parse(file.toString('utf8')) });
+    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file };
+  };
+
   test('the minutes export as DOCX and PDF with their content, the case reference and an audit reference, never the child’s name', async () => {
-    const download = async (path: string, token: string) => {
-      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      const file = Buffer.from(await response.arrayBuffer());
-      contract.check({ method: 'GET', url: path, status: response.status, body: response.ok ? undefined : JSON.parse(file.toString('utf8')) });
-      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file };
-    };
     const docx = await download(`/api/meetings/${meetingId}/minutes/export.docx`, await as(lead));
     expect(docx.status).toBe(200);
     expect(docx.disposition).toMatch(/attachment; filename="core-group-minutes-DEMO-0001-2026-06-08-v\d+\.docx"/);
@@ -496,6 +499,55 @@ describe('the minutes API with Teams SSO tokens', () => {
     const after = (await call('GET', '/api/dashboard', await as(otherLead))).body.coreGroups[0];
     expect(after).toMatchObject({ canTransfer: false, canRecordReview: false });
     expect(after.obligations.filter((o: { due: string }) => o.due > '2026-06-05')).toEqual([]);
+  });
+
+  test('after its plan ended, a case’s record pack (DOCX and PDF) holds the case, the plan and its versions, the signed minutes, the review that ended it, every deadline and whether it was met on time; its members still read the group; only those who may export get it, audited', async () => {
+    const path = (coreGroupId: string, format: string) => `/api/core-groups/${coreGroupId}/record-pack?format=${format}`;
+    const docx = await download(path(demoCoreGroupId, 'docx'), await as(lead));
+    expect(docx.status).toBe(200);
+    expect(docx.disposition).toBe('attachment; filename="core-group-record-pack-DEMO-0001-2026-06-08.docx"');
+    const word = await docxText(docx.file);
+    for (const expected of [
+      'Core group record pack',
+      'Case reference: DEMO-0001',
+      'The child protection plan (version',
+      'Versions of the plan',
+      'Health visitor to review sleep routine',
+      'Minutes of the core group meeting of Mon 8 Jun 2026',
+      'Jordan says school is better',
+      'the plan ends',
+      'Helen Moss',
+      'First core group within 10 working days of the ICPC',
+      'met on time',
+      'The child protection plan ended at the review conference on Mon 8 Jun 2026.',
+    ]) {
+      expect(word).toContain(expected);
+    }
+    // The first meeting's minutes have the chair's signature only: listed, not included.
+    expect(word).toMatch(/Wed 3 Jun 2026\s+held\s+not signed/);
+    expect(word).not.toContain('Minutes of the core group meeting of Wed 3 Jun 2026');
+    // The child's name as the case record holds it never appears (the plan's outcomes say what the group wrote, as the plan export does).
+    expect(word).not.toContain('Riley Ellis');
+    const pdf = await download(path(demoCoreGroupId, 'pdf'), await as(lead));
+    expect(pdf.type).toBe('application/pdf');
+    const { text } = await pdfText(pdf.file);
+    expect(text).toContain('Jordan says school is better');
+    expect(text).toMatch(/Audit reference CG-[0-9A-F]{8}-V\d+-\d{8}T\d{4}Z/);
+    expect(text).not.toContain('Riley Ellis');
+
+    const transferred = await docxText((await download(path(otherCoreGroupId, 'docx'), await as(otherLead))).file);
+    expect(transferred).toContain('The case transferred to Leeds City Council on Fri 5 Jun 2026; the plan here ended that day.');
+    expect(transferred).toContain('No plan was written in Core Group.');
+
+    expect((await download(path(demoCoreGroupId, 'pdf'), await as(health))).status).toBe(403);
+    expect((await download(path(demoCoreGroupId, 'pdf'), await as(otherLead))).status).toBe(404);
+    expect((await download(path(demoCoreGroupId, 'odt'), await as(lead))).status).toBe(400);
+    const audited = await store.auditLog.listByCoreGroup(demoCoreGroupId, { limit: 500 });
+    expect(audited.filter((entry) => entry.action === 'export-record' && entry.targetId === demoCoreGroupId).map((entry) => [entry.actor, entry.outcome])).toEqual(expect.arrayContaining([[lead, 'allowed'], [health, 'denied']]));
+
+    // The group stays readable for its members after the plan ended.
+    expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups.map((group: { caseReference: string }) => group.caseReference)).toEqual(['DEMO-0001']);
+    expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(health))).status).toBe(200);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -2,11 +2,13 @@ import { DomainError } from '../../domain/errors';
 
 /** One block of a document for the child's record: plain text only, never markup from users. */
 export type RecordBlock =
+  /** A part of a longer document (the record pack's plan, each meeting's minutes): it starts a new page. */
+  | { readonly kind: 'section'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
-/** A record document (minutes or plan) before it becomes a file. */
+/** A record document (minutes, the plan, a case's record pack) before it becomes a file. */
 export interface RecordDocument {
   readonly title: string;
   readonly subtitle: string;

@@ -79,7 +79,7 @@ export async function startEdgeApp(options: { exposure: Exposure }): Promise<Edg
       graphNotificationsRouter({ service: notifications, logger }),
       devSignInRouter(await createDevSignIn([DEMO_TENANT_ID])),
       minutesRouter({ service: nothingStored as never, distribution: nothingStored as never, dashboard: nothingStored as never, verifier, logger }),
-      exportRouter({ exports: nothingStored as never, verifier, logger }),
+      exportRouter({ exports: nothingStored as never, recordPack: nothingStored as never, verifier, logger }),
       teamRouter({ team: nothingStored as never, verifier, logger }),
       seriesRouter({ scheduling: nothingStored as never, verifier, logger }),
       tabRouter(dist),

@@ -7,6 +7,9 @@ import { renderDocx } from '../../../src/export/docx-renderer';
 import { renderPdf } from '../../../src/export/pdf-renderer';
 import type { Caller } from '../../../src/services/authorise';
 import { createRecordExport } from '../../../src/services/record-export.service';
+import { createRecordPack } from '../../../src/services/record-pack.service';
+import { loadWorkingDayCalendars } from '../../../src/holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { aCoreGroup } from '../../support/fixtures';
 
 /** Characters XML 1.0 forbids (F11): U+FFFF, U+FFFE, C0 controls and surrogates without their pair, between letters. */
@@ -24,11 +27,13 @@ export const LONG_WORD = 'W'.repeat(1000);
 export const MINUTES_LABELS = ['name0', 'agency0', 'name2', 'agency2', 'name3', 'agency3', 'representative', 'agenciesNote', 'planAction', 'update', 'childsVoice', 'worries', 'workingWell', 'needsToHappen', 'decision', 'newAction', 'newMeasure', 'disagreement', 'contingencyReview', 'amendment'];
 /** The labelled user text the plan export shows. */
 export const PLAN_LABELS = ['outcome', 'planAction', 'name2', 'agency2', 'planMeasure', 'contingency', 'resources'];
+/** The labelled user text the record pack shows besides the minutes and the plan: the plan's change log, a review's chair, a meeting not held. */
+export const PACK_LABELS = [...MINUTES_LABELS, ...PLAN_LABELS, 'planReason', 'reviewChair', 'notHeldReason'];
 
 /**
  * A core group whose every piece of user text — names, agencies, the minutes' sections, the plan,
  * check-in notes, the amendment reason — is `label hostile label-after`, and a record export of it
- * with the real renderers. `MINUTES_LABELS` and `PLAN_LABELS` are the labels each export shows.
+ * with the real renderers. `MINUTES_LABELS`, `PLAN_LABELS` and `PACK_LABELS` are the labels each export shows.
  */
 export function hostileRecord(hostile: string) {
   const { coreGroup, members, lead } = aCoreGroup();
@@ -44,12 +49,15 @@ export function hostileRecord(hostile: string) {
     contingencyPlan: say('contingency'),
     resources: say('resources'),
   };
+  const notHeld: CoreGroupMeeting = { id: 'meeting-0', coreGroupId: coreGroup.id, date: parseCivilDate('2026-06-04'), status: 'not-held', cancellationReason: say('notHeldReason') };
   const minutes: Minutes = {
     id: 'minutes-1',
     meetingId: meeting.id,
     coreGroupId: coreGroup.id,
     version: 2,
     amendmentReason: say('amendment'),
+    chairSignOff: { memberId: people[0]!.id, at: '2026-06-08T15:00:00.000Z' },
+    managerSignOff: { memberId: people[1]!.id, at: '2026-06-08T16:00:00.000Z' },
     content: {
       attendance: [{ memberId: people[0]!.id, attendance: 'present' }, { memberId: people[3]!.id, attendance: 'representative-sent', representativeName: say('representative') }],
       allAgenciesPresent: { discussed: true, note: say('agenciesNote') },
@@ -75,9 +83,26 @@ export function hostileRecord(hostile: string) {
     clock: { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => parseCivilDate('2026-06-08') },
     renderer: { docx: renderDocx, pdf: renderPdf },
   });
+  const pack = createRecordPack({
+    coreGroups: { findById: async () => coreGroup, findMember: async (_id, aadObjectId) => people.find((member) => member.aadObjectId === aadObjectId), members: async () => people, transferredTo: async () => undefined },
+    meetings: {
+      listByCoreGroup: async () => [notHeld, meeting],
+      reviewConferences: async () => [{ id: 'review-1', coreGroupId: coreGroup.id, date: parseCivilDate('2026-06-05'), status: 'held', outcome: 'continue', chairName: say('reviewChair') }],
+      loadCaseTimeline: async () => ({ icpcDate: coreGroup.icpcDate, meetings: [notHeld, meeting], reviewConferences: [], circulations: [], agencyReports: [], agencies: [] }),
+    },
+    minutes: { findByMeetings: async () => new Map([[meeting.id, minutes]]), history: async () => [{ ...minutes, savedBy: 'test', savedAt: '2026-06-08T16:00:00.000Z' }] },
+    plans: { current: async () => plan, history: async () => [{ plan, authorMemberId: people[0]!.id, reason: say('planReason'), changes: [{ kind: 'action-added', subjectId: 'a1' }], createdAt: '2026-06-01T12:00:00.000Z' }] },
+    checkIns: { listByCoreGroup: async () => [checkIn] },
+    auditLog: { append: async () => undefined },
+    clock: { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => parseCivilDate('2026-06-08') },
+    policy: (id) => loadPolicyCatalogue().get(id),
+    calendars: loadWorkingDayCalendars(),
+    renderer: { docx: renderDocx, pdf: renderPdf },
+  });
   const caller: Caller = { tenantId: coreGroup.tenantId, aadObjectId: lead.aadObjectId! };
   return {
     minutes: (format: 'docx' | 'pdf') => exports.minutesFile(meeting.id, format),
     plan: (format: 'docx' | 'pdf') => exports.plan({ caller, coreGroupId: coreGroup.id, format }),
+    pack: (format: 'docx' | 'pdf') => pack.recordPack({ caller, coreGroupId: coreGroup.id, format }),
   };
 }

@@ -46,6 +46,7 @@ import { createMessageServices } from '../../../src/services/notifications/messa
 import { createAgendaViews } from '../../../src/services/notifications/meeting-notices.service';
 import type { Clock } from '../../../src/services/ports/clock.port';
 import { createRecordExport } from '../../../src/services/record-export.service';
+import { createRecordPack } from '../../../src/services/record-pack.service';
 import { createSchedulingService } from '../../../src/services/scheduling.service';
 import type { Store } from '../../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from '../../support/bot-channel';
@@ -243,7 +244,7 @@ export async function startSecuredStack() {
       botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
-      exportRouter({ exports: recordExport, verifier, logger }),
+      exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),

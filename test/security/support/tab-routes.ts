@@ -63,6 +63,11 @@ const QUERY_IDS: Record<string, (target: RouteTarget) => string> = {
   chatId: (target) => target.chatId,
 };
 
+/** Query parameters that name nothing, filled with a value the route takes. */
+const QUERY_VALUES: Record<string, () => string> = {
+  format: () => 'docx',
+};
+
 function queryKeysOf(route: TabApiRoute): string[] {
   const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
   return shape ? Object.keys(shape) : [];
@@ -76,6 +81,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     if (!PARAMETERS[parameter]) throw new Error(`${key}: the attack matrix cannot aim :${parameter}; add it to PARAMETERS in test/security/support/tab-routes.ts`);
   }
   const queryIds = queryKeysOf(route).filter((name) => QUERY_IDS[name]);
+  const queryValues = queryKeysOf(route).filter((name) => QUERY_VALUES[name]);
   if (route.body && !(key in VALID_BODIES)) throw new Error(`${key} takes a body: add a valid one to VALID_BODIES in test/security/support/tab-routes.ts`);
   const body = VALID_BODIES[key];
   if (route.body && !route.body.safeParse(body).success) throw new Error(`${key}: the sample body in VALID_BODIES no longer fits its contract`);
@@ -90,7 +96,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : body),
     path(target) {
       const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));
-      const query = queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`).join('&');
+      const query = [...queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`), ...queryValues.map((name) => `${name}=${QUERY_VALUES[name]!()}`)].join('&');
       return query ? `${path}?${query}` : path;
     },
   };

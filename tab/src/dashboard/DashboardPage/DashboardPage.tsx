@@ -124,12 +124,14 @@ export function DashboardPage() {
   const signals = dashboard.coreGroups.flatMap((group) => group.signals.map((signal, index) => ({ key: `${group.id}-${signal.kind}-${signal.subjectId}-${index}`, group, signal })));
   const actions = [...dashboard.myActions].sort((a, b) => a.due.localeCompare(b.due));
 
-  const exportPlan = async (group: DashboardCoreGroup, format: ExportFormat) => {
+  const exportRecord = async (group: DashboardCoreGroup, what: 'plan' | 'record-pack', format: ExportFormat) => {
     setExportError(undefined);
+    const id = encodeURIComponent(group.id);
+    const path = what === 'plan' ? `/api/core-groups/${id}/plan/export.${format}` : `/api/core-groups/${id}/record-pack?format=${format}`;
     try {
-      await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(group.id)}/plan/export.${format}`, fallbackName: `plan-${group.caseReference}.${format}` });
+      await saveDownload(api, { path, fallbackName: `${what}-${group.caseReference}.${format}` });
     } catch (error) {
-      setExportError(`The plan for ${isolatedUserText(group.caseReference)} could not be exported: ${errorText(error)}`);
+      setExportError(`The ${what === 'plan' ? 'plan' : 'record pack'} for ${isolatedUserText(group.caseReference)} could not be exported: ${errorText(error)}`);
     }
   };
 
@@ -262,11 +264,17 @@ export function DashboardPage() {
                   {!group.canExportPlan && <p className={styles.meta}>The plan: type /coregroup plan {isolatedUserText(group.caseReference)} in your chat with Core Group.</p>}
                   {group.canExportPlan && (
                   <div className={styles.buttons}>
-                    <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
+                    <Button size="small" onClick={() => void exportRecord(group, 'plan', 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
                       Plan DOCX
                     </Button>
-                    <Button size="small" onClick={() => void exportPlan(group, 'pdf')} aria-label={`Plan PDF for ${isolatedUserText(group.caseReference)}`}>
+                    <Button size="small" onClick={() => void exportRecord(group, 'plan', 'pdf')} aria-label={`Plan PDF for ${isolatedUserText(group.caseReference)}`}>
                       Plan PDF
+                    </Button>
+                    <Button size="small" onClick={() => void exportRecord(group, 'record-pack', 'docx')} aria-label={`Record pack DOCX for ${isolatedUserText(group.caseReference)}`}>
+                      Record pack DOCX
+                    </Button>
+                    <Button size="small" onClick={() => void exportRecord(group, 'record-pack', 'pdf')} aria-label={`Record pack PDF for ${isolatedUserText(group.caseReference)}`}>
+                      Record pack PDF
                     </Button>
                   </div>
                   )}

@@ -52,7 +52,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
         const body: TransferOutRequest = { on: date, to: area.trim() };
         const done = await api.send<TransferOutResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/transfer-out`, body);
         setOpen(undefined);
-        props.onChanged(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Transferred to ${done.transferredTo} on ${formatDate(done.planEndedOn)}: the plan here has ended, and the meetings booked after that day are cancelled.`);
+        props.onChanged(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Transferred to ${done.transferredTo} on ${formatDate(done.planEndedOn)}: the plan here has ended, and the meetings booked after that day are cancelled. Download the record pack (PDF or DOCX, below) for the receiving area and the child's record.`);
         return;
       }
       const body: BookReviewRequest | HeldReviewRequest =
@@ -60,7 +60,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
       const answer = await api.send<ReviewConferencesResponse>('POST', open === 'book' ? path : `${path}/held`, body);
       setOpen(undefined);
       const next = answer.nextDue ? ` Next review due by ${formatDate(answer.nextDue.due)}.` : '';
-      const what = open === 'book' ? `Review conference booked for ${formatDate(date)}.` : answer.planEndedOn ? `Review conference recorded: the plan ended on ${formatDate(answer.planEndedOn)}; nothing after that day is due.` : 'Review conference recorded.';
+      const what = open === 'book' ? `Review conference booked for ${formatDate(date)}.` : answer.planEndedOn ? `Review conference recorded: the plan ended on ${formatDate(answer.planEndedOn)}; nothing after that day is due. Download the record pack (PDF or DOCX, below): the final plan and minutes for the child's record.` : 'Review conference recorded.';
       props.onChanged(answer.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `${what}${answer.planEndedOn ? '' : next}`);
     } catch (error) {
       setProblem(errorText(error));

@@ -1,0 +1,101 @@
+import type { CoreGroupMember } from '../domain/core-group';
+import type { Attendance, Minutes } from '../domain/minutes';
+import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
+import { ukDate, ukDateOfInstant } from '../domain/uk-date';
+import type { RecordBlock } from './ports/record-renderer.port';
+
+/**
+ * The parts the documents for the child's record are made of — the minutes of a meeting, the plan,
+ * the references printed on them — so that the minutes and plan exports and the record pack read
+ * the same.
+ */
+
+const ATTENDANCE_TEXT: Record<Attendance, string> = {
+  invited: 'not recorded',
+  present: 'present',
+  apologies: 'apologies',
+  'representative-sent': 'representative sent',
+  'written-report': 'written report received',
+  absent: 'absent',
+};
+
+/** The text, or a dash where nothing was written. */
+export const orDash = (text: string | undefined) => (text && text.trim() !== '' ? text : '—');
+
+/** `CG-<record>-V<version>-<UTC time>`: printed on every page and findable in the audit log (export-record, same actor and time). */
+export function auditReference(record: { id: string; version: number; at: string }): string {
+  return `CG-${record.id.slice(0, 8).toUpperCase()}-V${record.version}-${record.at.replace(/[-:]/g, '').slice(0, 13)}Z`;
+}
+
+/** A case reference as part of a file name: a `/` (allowed in references) would read as a folder in a download or an e-mail attachment. */
+export const fileSafe = (caseReference: string) => caseReference.replace(/[^\w.-]/g, '-');
+
+/** How a member is named in the record: their name and agency, or a dash for someone not (or no longer) found. */
+export const memberNamer = (members: readonly CoreGroupMember[]) => (id: string | undefined) => {
+  const member = members.find((candidate) => candidate.id === id);
+  return member ? `${member.displayName} (${member.agency})` : '—';
+};
+
+/** Who signed the minutes and when, or that they are a draft. */
+export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]): string {
+  const name = memberNamer(members);
+  const { chairSignOff, managerSignOff } = minutes;
+  if (!chairSignOff || !managerSignOff) return 'DRAFT — not yet signed by the chair and the team manager';
+  return `signed by the chair, ${name(chairSignOff.memberId)}, on ${ukDateOfInstant(chairSignOff.at)} and the team manager, ${name(managerSignOff.memberId)}, on ${ukDateOfInstant(managerSignOff.at)}`;
+}
+
+/** The body of a meeting's minutes: attendance, progress on the plan, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the next meeting, sharing. */
+export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[] }): RecordBlock[] {
+  const { minutes, members } = record;
+  const name = memberNamer(members);
+  const { content } = minutes;
+  const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
+  const roleOf = (memberId: string) => members.find((member) => member.id === memberId)?.role ?? '—';
+  const listOrDash = (texts: readonly string[]) => (texts.length > 0 ? texts.map((text) => ({ kind: 'paragraph' as const, text })) : [{ kind: 'paragraph' as const, text: '—' }]);
+  return [
+    { kind: 'heading', text: 'Attendance' },
+    { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
+    { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
+    { kind: 'heading', text: 'Progress on the plan' },
+    {
+      kind: 'table',
+      header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'],
+      rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${action.lastCheckIn.status} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', orDash(updates.get(action.id))]),
+    },
+    { kind: 'heading', text: 'The child’s voice' },
+    { kind: 'paragraph', text: orDash(content.childsVoice) },
+    { kind: 'heading', text: 'Signs of Safety' },
+    { kind: 'paragraph', text: `What are we worried about? ${orDash(content.signsOfSafety.worries)}` },
+    { kind: 'paragraph', text: `What is working well? ${orDash(content.signsOfSafety.workingWell)}` },
+    { kind: 'paragraph', text: `What needs to happen? ${orDash(content.signsOfSafety.needsToHappen)}` },
+    { kind: 'table', header: ['Member', 'Scaling (0–10)'], rows: content.signsOfSafety.scaling.map((entry) => [name(entry.memberId), String(entry.score)]) },
+    { kind: 'heading', text: 'Decisions' },
+    ...listOrDash(content.decisions.map((decision, index) => `${index + 1}. ${decision}`)),
+    { kind: 'heading', text: 'New actions' },
+    { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.progressMeasure)]) },
+    { kind: 'heading', text: 'Disagreements' },
+    ...listOrDash(content.disagreements.map((item) => `${item.significant ? '[Escalated] ' : ''}${item.text}`)),
+    { kind: 'heading', text: 'Contingency plan review' },
+    { kind: 'paragraph', text: orDash(content.contingencyReview) },
+    { kind: 'heading', text: 'Next core group meeting' },
+    { kind: 'paragraph', text: content.nextMeetingDate ? ukDate(content.nextMeetingDate) : 'not set' },
+    { kind: 'paragraph', text: `Shared with the family: ${content.sharing.withFamily ? 'yes' : 'no'}; with the child: ${content.sharing.withChild ? 'yes' : 'no'}.` },
+    ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
+  ];
+}
+
+/** The plan's content: its outcomes, its actions as they stand after their check-ins, the contingency plan, supports and resources. */
+export function planBlocks(record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
+  const { plan } = record;
+  const name = memberNamer(record.members);
+  return [
+    { kind: 'heading', text: 'Outcomes' },
+    ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
+    { kind: 'heading', text: 'Actions' },
+    { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, orDash(action.progressMeasure)]) },
+    { kind: 'heading', text: 'Contingency plan' },
+    { kind: 'paragraph', text: orDash(plan.contingencyPlan) },
+    { kind: 'heading', text: 'Supports and resources' },
+    { kind: 'paragraph', text: orDash(plan.resources) },
+  ];
+}
