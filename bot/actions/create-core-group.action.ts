@@ -10,6 +10,7 @@ const ANSWER_NAMES: Record<keyof TypedAnswers | 'requestId', string> = {
   caseReference: 'The case reference',
   childName: 'The child’s name',
   icpcDate: 'The ICPC date',
+  transferredInFrom: 'The area the case transferred in from',
   policyId: 'The local procedures',
   creatorRole: 'Your role',
   membersText: 'The members',

@@ -16,7 +16,7 @@ const COMMANDS: readonly { verb: string; what: string; roles?: readonly MemberRo
   { verb: 'minutes [case]', what: 'where the minutes are, and their sign-off and circulation' },
   { verb: 'escalate [case]', what: 'raise a concern about the plan or the core group, or ask for an extra meeting' },
   { verb: 'members [case]', what: 'see who is in the core group, add people (they are welcomed) or remove them', roles: ['lead-social-worker', 'team-manager'] },
-  { verb: 'new', what: 'set up a core group after an ICPC', roles: ['lead-social-worker', 'team-manager'] },
+  { verb: 'new', what: 'set up a core group after an ICPC or a transfer-in conference', roles: ['lead-social-worker', 'team-manager'] },
   { verb: `note ${placeholder('text')}`, what: 'in the meeting chat: add a note to the draft minutes' },
   { verb: `decision ${placeholder('text')}`, what: 'in the meeting chat: record a decision in the draft minutes' },
   { verb: `action ${placeholder('what')} @owner by ${placeholder('date')}`, what: 'in the meeting chat: propose an action for the chair to accept (the date written 2026-12-09)' },

@@ -8,6 +8,7 @@ const INPUT: { readonly [K in Exclude<keyof CreateCoreGroupAction, 'requestId'>]
   caseReference: 'caseReference',
   childName: 'childName',
   icpcDate: 'icpcDate',
+  transferredInFrom: 'transferredInFrom',
   policyId: 'policyId',
   creatorRole: 'creatorRole',
   membersText: 'membersText',
@@ -18,7 +19,8 @@ const INPUT: { readonly [K in Exclude<keyof CreateCoreGroupAction, 'requestId'>]
 export type TypedAnswers = Partial<Omit<CreateCoreGroupAction, 'requestId'>>;
 
 /**
- * The set-up form after an ICPC (1:1). Inputs are limited here and validated again on the server.
+ * The set-up form after an ICPC, or after the transfer-in conference of a case that moved from
+ * another area (1:1). Inputs are limited here and validated again on the server.
  * With `typed`, each input shows what was submitted (an input's value is never rendered as markdown).
  */
 export function newCoreGroupCard(options: { policies: readonly { id: string; name: string }[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {
@@ -27,11 +29,12 @@ export function newCoreGroupCard(options: { policies: readonly { id: string; nam
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: CREATE_CORE_GROUP_VERB };
   return adaptiveCard(
     [
-      heading('Set up a core group after the ICPC'),
+      heading('Set up a core group after the ICPC or a transfer-in conference'),
       ...(options.error ? [line(`⚠ ${escapeCardText(options.error)}`, { color: 'Attention', weight: 'Bolder' })] : []),
       { type: 'Input.Text', id: INPUT.caseReference, label: 'Case reference (used in Teams instead of the child’s name)', isRequired: true, maxLength: 40, regex: '^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$', errorMessage: '2–40 letters, digits, -, _ or /', value: typed.caseReference },
       { type: 'Input.Text', id: INPUT.childName, label: 'Child’s name (kept on the case record only)', isRequired: true, maxLength: 200, errorMessage: 'Enter the child’s name', value: typed.childName },
-      { type: 'Input.Date', id: INPUT.icpcDate, label: 'Date of the ICPC', isRequired: true, errorMessage: 'Enter the date of the ICPC', value: typed.icpcDate },
+      { type: 'Input.Date', id: INPUT.icpcDate, label: 'Date of the ICPC (or of the transfer-in conference)', isRequired: true, errorMessage: 'Enter the date of the ICPC or the transfer-in conference', value: typed.icpcDate },
+      { type: 'Input.Text', id: INPUT.transferredInFrom, label: 'Transferred in from (the area, only for a transfer-in conference)', maxLength: 200, placeholder: 'Leave empty after an ICPC', value: typed.transferredInFrom },
       { type: 'Input.ChoiceSet', id: INPUT.policyId, label: 'Local procedures (policy profile)', isRequired: true, errorMessage: 'Choose the local procedures', value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
       { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: 'Your role in this core group', value: typed.creatorRole ?? 'lead-social-worker', choices: [{ title: 'Lead social worker', value: 'lead-social-worker' }, { title: 'Team manager', value: 'team-manager' }] },
       { type: 'Input.Text', id: INPUT.membersText, label: 'Members, one per line: role | agency | name | e-mail', isMultiline: true, isRequired: true, maxLength: 4000, placeholder: 'health visitor | health visiting | Grace Lindqvist | grace@nhs.example', errorMessage: 'List the members', value: typed.membersText },

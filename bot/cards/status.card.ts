@@ -54,6 +54,7 @@ function detailedCard(statuses: readonly CoreGroupStatus[], teamsAppId: string):
   return adaptiveCard(
     statuses.flatMap((status) => [
       heading(`Case ${escapeCardText(status.coreGroup.caseReference)}`),
+      ...(status.transferredIn ? [line(`Transferred in from ${escapeCardText(status.transferredIn.from)} on ${ukDate(status.transferredIn.on)} (transfer-in conference).`, { isSubtle: true })] : []),
       ...status.obligations
         .filter((obligation) => obligation.status !== 'met' || obligation.daysLate > 0)
         .map((obligation) => ({

@@ -4,7 +4,7 @@ import { newCoreGroupCard } from '../cards/new-core-group.card';
 import { messageCard } from '../cards/notice.card';
 import type { Command } from './command';
 
-/** `/coregroup new`: the form to set up a core group after an ICPC, for the people the organisation allows; everyone else is told who to ask. */
+/** `/coregroup new`: the form to set up a core group after an ICPC or a transfer-in conference, for the people the organisation allows; everyone else is told who to ask. */
 export const newCommand: Command = {
   personalOnly: true,
   run: async (request, services) => {

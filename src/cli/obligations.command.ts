@@ -43,7 +43,8 @@ function readHistory(path: string) {
     const meeting = 'meeting' in rest ? { meeting: parseCivilDate(rest.meeting) } : {};
     return { ...rest, ...meeting, on: parseCivilDate(on) } as CaseHistoryEvent;
   });
-  return { icpc: parseCivilDate(file.data.icpc), agencies: file.data.agencies, events };
+  const start = file.data.transferIn === undefined ? 'icpc' : 'transfer-in';
+  return { icpc: parseCivilDate((file.data.icpc ?? file.data.transferIn)!), start, agencies: file.data.agencies, events } as const;
 }
 
 /**

@@ -125,6 +125,8 @@ export const createCoreGroupAction = z.object({
   caseReference: freeText(40),
   childName: freeText(200),
   icpcDate: freeText(10),
+  /** The area a case transferred in from; empty (or absent, from a form sent before it asked) after an ICPC. */
+  transferredInFrom: freeText(200).optional(),
   policyId: freeText(80),
   creatorRole: z.enum(['lead-social-worker', 'team-manager']),
   membersText: freeText(4000),

@@ -3,7 +3,8 @@ import { civilDateSchema } from './wire-values.contract';
 
 /**
  * A case's history as a file of events, for `coregroup obligations` (docs in README, "The life of
- * a plan"): the ICPC date, the agencies expected to report (optional: those that reported, when
+ * a plan"): the ICPC date — or, for a case that transferred in from another area, the date of its
+ * transfer-in conference instead — the agencies expected to report (optional: those that reported, when
  * left out) and what happened, in any order. Circulations name the meeting by its date.
  */
 const on = civilDateSchema;
@@ -25,8 +26,10 @@ export const CASE_EVENT_KINDS = caseEventSchema.options.map((option) => option.s
 
 export const caseEventsFileSchema = z
   .object({
-    icpc: civilDateSchema,
+    icpc: civilDateSchema.optional(),
+    transferIn: civilDateSchema.optional(),
     agencies: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
     events: z.array(z.unknown()).max(10_000),
   })
-  .strict();
+  .strict()
+  .refine((file) => (file.icpc === undefined) !== (file.transferIn === undefined), { path: ['icpc'], message: 'give the ICPC date as "icpc", or the transfer-in conference date as "transferIn" (one of them)' });

@@ -43,6 +43,8 @@ export const dashboardCoreGroupSchema = z.object({
   caseReference: z.string(),
   /** The caller's standing role in it. */
   role: memberRoleSchema,
+  /** The area the case transferred in from and the day of its transfer-in conference, when its plan here started there rather than at an ICPC. */
+  transferredIn: z.object({ from: z.string(), on: civilDateSchema }).optional(),
   /** Whether the caller may export the plan and the record pack (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
   /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */

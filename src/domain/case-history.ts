@@ -1,6 +1,7 @@
 import { type CivilDate, compareDates, isAfter, isBefore } from './civil-date';
 import { InvalidInputError } from './errors';
 import { type CaseTimeline, type TimelineReview, planEndOf } from './obligations';
+import { type PlanStart, START_CONFERENCE_WORDS } from './policy';
 
 /** One thing that happened on a case, as an administrator writes it down to check a profile. */
 export type CaseHistoryEvent =
@@ -18,13 +19,14 @@ export class CaseHistoryError extends InvalidInputError {}
 
 const isBooking = (event: CaseHistoryEvent) => event.kind === 'core-group-booked' || event.kind === 'review-conference-booked';
 
-type CaseHistory = { icpc: CivilDate; agencies?: readonly string[] | undefined; events: readonly CaseHistoryEvent[] };
+/** `icpc`: the day of the conference that started the plan — the ICPC, or the transfer-in conference when `start` says so. */
+type CaseHistory = { icpc: CivilDate; start?: PlanStart | undefined; agencies?: readonly string[] | undefined; events: readonly CaseHistoryEvent[] };
 
 /**
  * The case timeline a history of events describes, as it stood at the end of `asOf`: events
  * after it had not happened yet, except bookings, whose date is the day booked for (and a review
  * conference held later, which was booked by then). Refuses the whole history, naming the first bad event, for an
- * event dated before the ICPC or after the plan ended, a circulation for a meeting that was not
+ * event dated before the ICPC (or the transfer-in conference) or after the plan ended, a circulation for a meeting that was not
  * held, a report with no review conference to go to, or two outcomes for one day's meeting.
  */
 export function timelineFromHistory(history: CaseHistory, asOf: CivilDate): CaseTimeline {
@@ -46,7 +48,7 @@ function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistor
   let planEndedOn: CivilDate | undefined;
 
   for (const { event, index } of happened) {
-    if (isBefore(event.on, history.icpc)) throw named(index, event, `is before the ICPC (${history.icpc.toString()})`);
+    if (isBefore(event.on, history.icpc)) throw named(index, event, `is before ${START_CONFERENCE_WORDS[history.start ?? 'icpc']} (${history.icpc.toString()})`);
     const key = event.on.toString();
     const clash = (kept: { status: string } | undefined, status: string) => kept && kept.status !== 'scheduled' && kept.status !== status;
     switch (event.kind) {
@@ -97,6 +99,7 @@ function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistor
   const reported = [...new Set(agencyReports.map((report) => report.agency))];
   return {
     icpcDate: history.icpc,
+    start: history.start,
     planEndedOn,
     meetings: [...meetings.values()],
     reviewConferences: [...reviews.values()],

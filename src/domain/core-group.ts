@@ -1,5 +1,6 @@
 import type { CivilDate } from './civil-date';
 import type { MemberPosition } from './member-position';
+import type { PlanStart } from './policy';
 
 /**
  * Standing roles in a core group. Chair and minute-taker are per meeting and live on the meeting
@@ -45,10 +46,18 @@ export interface CoreGroup {
   readonly childName: string;
   readonly tenantId: string;
   readonly policyId: string;
+  /** The day of the conference that started the plan here: the ICPC, or the transfer-in conference for a case that transferred in. */
   readonly icpcDate: CivilDate;
+  /** The area the case transferred in from, when its group started at a transfer-in conference rather than an ICPC. */
+  readonly transferredInFrom?: string | undefined;
   /** Set when the plan ends (child no longer subject to a plan); obligations stop there. */
   readonly planEndedOn?: CivilDate | undefined;
   readonly createdAt: string;
+}
+
+/** How the plan here started: at an ICPC, or at a transfer-in conference for a case that came from another area. */
+export function planStartOf(coreGroup: Pick<CoreGroup, 'transferredInFrom'>): PlanStart {
+  return coreGroup.transferredInFrom === undefined ? 'icpc' : 'transfer-in';
 }
 
 /** A core group as a caseload view reads it: everything a status is judged from, never the child's name. */

@@ -1,6 +1,6 @@
 import { type CivilDate, compareDates } from './civil-date';
 import type { MeetingStatus } from './meeting';
-import { type PolicyProfile, type RuleSource, type TimedRule, dateAfter, describePeriod } from './policy';
+import { type PlanStart, type PolicyProfile, type RuleSource, type TimedRule, dateAfter, describePeriod, startingRules } from './policy';
 import type { WorkingDays } from './working-days';
 
 /** What a review conference decided about the plan: it continues, it ends, or the category of abuse changed (the plan continues). */
@@ -18,7 +18,10 @@ export interface TimelineReview {
 
 /** What happened on a case, as far as deadlines are concerned. */
 export interface CaseTimeline {
+  /** The day of the conference that started the plan here: the ICPC, or the transfer-in conference (`start`). */
   readonly icpcDate: CivilDate;
+  /** An ICPC unless said otherwise; a case that transferred in runs from its transfer-in conference under the profile's transfer-in rules. */
+  readonly start?: PlanStart | undefined;
   /** The day the plan ended other than at a review (a transfer out, say); a review that ended it says so itself. */
   readonly planEndedOn?: CivilDate | undefined;
   readonly meetings: readonly { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus }[];
@@ -99,6 +102,7 @@ export function computeObligations(options: {
   const heldReviews = reviews.filter((r) => r.status === 'held');
   const firstHeldReview = heldReviews[0];
   const planEnded = planEndOf(timeline);
+  const starting = startingRules(profile, timeline.start ?? 'icpc');
   const obligations: Obligation[] = [];
 
   const judge = (id: string, kind: ObligationKind, rule: string, source: RuleSource, facts: Judged): void => {
@@ -116,8 +120,8 @@ export function computeObligations(options: {
   const firstAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => isAfter(item.date, date));
   const phrase = (rule: TimedRule, what: string, after: string) => `${what} within ${describePeriod(rule.period)} of ${after}`;
 
-  judge('first-core-group', 'first-core-group', phrase(rules.firstCoreGroup, 'First core group', 'the ICPC'), rules.firstCoreGroup.source, {
-    due: dateAfter(calendar, timeline.icpcDate, rules.firstCoreGroup.period),
+  judge('first-core-group', 'first-core-group', phrase(starting.firstCoreGroup, 'First core group', starting.conference), starting.firstCoreGroup.source, {
+    due: dateAfter(calendar, timeline.icpcDate, starting.firstCoreGroup.period),
     metOn: held[0]?.date,
     plannedOn: held[0] ? undefined : scheduled[0]?.date,
   });
@@ -134,7 +138,7 @@ export function computeObligations(options: {
     });
   }
 
-  const firstReviewDue = dateAfter(calendar, timeline.icpcDate, rules.firstReviewConference.period);
+  const firstReviewDue = dateAfter(calendar, timeline.icpcDate, starting.firstReviewConference.period);
   const firstReview = reviews.find((r) => r.status !== 'cancelled');
   if (rules.meetingsBeforeFirstReview) {
     const { minimum, source } = rules.meetingsBeforeFirstReview;
@@ -147,7 +151,7 @@ export function computeObligations(options: {
     });
   }
 
-  judge('first-review-conference', 'review-conference', phrase(rules.firstReviewConference, 'First review conference', 'the ICPC'), rules.firstReviewConference.source, {
+  judge('first-review-conference', 'review-conference', phrase(starting.firstReviewConference, 'First review conference', starting.conference), starting.firstReviewConference.source, {
     due: firstReviewDue,
     metOn: firstHeldReview?.date,
     plannedOn: firstHeldReview ? undefined : reviews.find((r) => r.status === 'scheduled')?.date,
@@ -196,7 +200,7 @@ export function computeObligations(options: {
     const finalCoreGroupBefore = (reviewDate: CivilDate): CivilDate => {
       const lastBooked = booked.filter((m) => isBefore(m.date, reviewDate)).at(-1)?.date;
       let final = lastBooked;
-      let next = lastBooked ? dateAfter(calendar, lastBooked, cadenceFrom(lastBooked).period) : dateAfter(calendar, timeline.icpcDate, rules.firstCoreGroup.period);
+      let next = lastBooked ? dateAfter(calendar, lastBooked, cadenceFrom(lastBooked).period) : dateAfter(calendar, timeline.icpcDate, starting.firstCoreGroup.period);
       for (let step = 0; step < 60 && isBefore(next, reviewDate); step++) {
         final = next;
         next = dateAfter(calendar, next, cadenceFrom(next).period);

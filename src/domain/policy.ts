@@ -43,6 +43,8 @@ export interface PolicyProfile {
   readonly notes: readonly string[];
   readonly rules: {
     readonly firstCoreGroup: TimedRule;
+    /** For a case that transferred in from another area: its first core group after the transfer-in conference. */
+    readonly firstCoreGroupAfterTransferIn?: TimedRule | undefined;
     readonly frequency: TimedRule;
     readonly frequencyAfterFirstReview?: TimedRule | undefined;
     readonly meetingsBeforeFirstReview?: { readonly minimum: number; readonly source: RuleSource } | undefined;
@@ -50,11 +52,43 @@ export interface PolicyProfile {
     readonly planCirculation?: TimedRule | undefined;
     readonly minutesCirculation: TimedRule;
     readonly firstReviewConference: TimedRule;
+    /** For a case that transferred in: its first review conference after the transfer-in conference. */
+    readonly firstReviewAfterTransferIn?: TimedRule | undefined;
     readonly laterReviewConferences: TimedRule;
     readonly cp9ToCoordinator?: TimedRule | undefined;
     /** Seed 004: each agency brings a written report to the final core group before a review conference. */
     readonly agencyReportsAtFinalCoreGroup?: { readonly source: RuleSource } | undefined;
     readonly chair: ChairRule;
+  };
+}
+
+/** The conference that started the plan here: an ICPC, or a transfer-in conference for a case that moved from another area. */
+export type PlanStart = 'icpc' | 'transfer-in';
+
+/** What practitioners call the conference that started a plan. */
+export const START_CONFERENCE_WORDS: Readonly<Record<PlanStart, string>> = { icpc: 'the ICPC', 'transfer-in': 'the transfer-in conference' };
+
+/** The rules that run from the conference that started the plan here, and what that conference is called. */
+export interface StartingRules {
+  readonly conference: string;
+  readonly firstCoreGroup: TimedRule;
+  readonly firstReviewConference: TimedRule;
+}
+
+/**
+ * The first core group and first review rules of a plan that started at an ICPC, or at a
+ * transfer-in conference. A profile without transfer-in rules (one written before they existed)
+ * lends its ICPC rules, marked unverified and saying so, rather than leave the case without deadlines.
+ */
+export function startingRules(profile: PolicyProfile, start: PlanStart): StartingRules {
+  const { rules } = profile;
+  const conference = START_CONFERENCE_WORDS[start];
+  if (start === 'icpc') return { conference, firstCoreGroup: rules.firstCoreGroup, firstReviewConference: rules.firstReviewConference };
+  const lent = (rule: TimedRule): TimedRule => ({ period: rule.period, source: { citation: `This profile sets no transfer-in timescale; the ICPC's is used: ${rule.source.citation}`, verified: false } });
+  return {
+    conference,
+    firstCoreGroup: rules.firstCoreGroupAfterTransferIn ?? lent(rules.firstCoreGroup),
+    firstReviewConference: rules.firstReviewAfterTransferIn ?? lent(rules.firstReviewConference),
   };
 }
 

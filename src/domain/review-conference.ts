@@ -1,7 +1,7 @@
 import { type CivilDate, isAfter, isBefore } from './civil-date';
 import { RuleViolationError } from './errors';
 import type { ReviewOutcome } from './obligations';
-import { type PolicyProfile, dateAfter, describePeriod } from './policy';
+import { type PlanStart, type PolicyProfile, START_CONFERENCE_WORDS, dateAfter, describePeriod } from './policy';
 import { ukDate } from './uk-date';
 import type { WorkingDays } from './working-days';
 
@@ -38,6 +38,8 @@ export function bookReview(options: {
   date: CivilDate;
   today: CivilDate;
   icpcDate: CivilDate;
+  /** The conference that started the plan here, on `icpcDate` (an ICPC unless said). */
+  start?: PlanStart | undefined;
   reviews: readonly ReviewConference[];
   calendar: WorkingDays;
 }): ReviewConference {
@@ -47,7 +49,7 @@ export function bookReview(options: {
   if (isBefore(date, options.today)) throw new RuleViolationError(`${ukDate(date)} has passed: record a review conference that took place as held instead.`);
   if (!options.calendar.isWorkingDay(date)) throw new RuleViolationError(`${ukDate(date)} is not a working day; choose another day.`);
   const lastHeld = reviews.filter((review) => review.status === 'held').at(-1);
-  if (!isAfter(date, lastHeld?.date ?? options.icpcDate)) throw new RuleViolationError(`A review conference comes after ${lastHeld ? `the last one (${ukDate(lastHeld.date)})` : `the ICPC (${ukDate(options.icpcDate)})`}.`);
+  if (!isAfter(date, lastHeld?.date ?? options.icpcDate)) throw new RuleViolationError(`A review conference comes after ${lastHeld ? `the last one (${ukDate(lastHeld.date)})` : `${START_CONFERENCE_WORDS[options.start ?? 'icpc']} (${ukDate(options.icpcDate)})`}.`);
   return { id: booked?.id ?? options.id, coreGroupId: options.coreGroupId, date, status: 'scheduled' };
 }
 
@@ -63,6 +65,8 @@ export function recordReviewHeld(options: {
   heldOn: CivilDate;
   today: CivilDate;
   icpcDate: CivilDate;
+  /** The conference that started the plan here, on `icpcDate` (an ICPC unless said). */
+  start?: PlanStart | undefined;
   outcome: ReviewOutcome;
   chairName: string;
   nextReviewOn?: CivilDate | undefined;
@@ -76,7 +80,7 @@ export function recordReviewHeld(options: {
   if (same && same.outcome === outcome && same.chairName === chairName && String(same.nextReviewOn) === String(options.nextReviewOn)) return same;
   if (same) throw new RuleViolationError(`A review conference on ${ukDate(heldOn)} is already recorded; its record is kept as it was.`);
   if (isAfter(heldOn, options.today)) throw new RuleViolationError(`${ukDate(heldOn)} is still to come: book the review conference instead.`);
-  if (!isAfter(heldOn, options.icpcDate)) throw new RuleViolationError(`A review conference comes after the ICPC (${ukDate(options.icpcDate)}).`);
+  if (!isAfter(heldOn, options.icpcDate)) throw new RuleViolationError(`A review conference comes after ${START_CONFERENCE_WORDS[options.start ?? 'icpc']} (${ukDate(options.icpcDate)}).`);
   const ended = reviews.find((review) => review.status === 'held' && review.outcome === 'end');
   if (ended) throw new RuleViolationError(`The plan ended at the review conference on ${ukDate(ended.date)}.`);
   if (chairName === '') throw new RuleViolationError('Say who chaired the review conference.');

@@ -18,6 +18,7 @@ export const policyProfileSchema = z
     rules: z
       .object({
         firstCoreGroup: timed,
+        firstCoreGroupAfterTransferIn: timed.optional(),
         frequency: timed,
         frequencyAfterFirstReview: timed.optional(),
         meetingsBeforeFirstReview: z.object({ minimum: z.number().int().min(1), source }).strict().optional(),
@@ -25,6 +26,7 @@ export const policyProfileSchema = z
         planCirculation: timed.optional(),
         minutesCirculation: timed,
         firstReviewConference: timed,
+        firstReviewAfterTransferIn: timed.optional(),
         laterReviewConferences: timed,
         cp9ToCoordinator: timed.optional(),
         agencyReportsAtFinalCoreGroup: z.object({ source }).strict().optional(),

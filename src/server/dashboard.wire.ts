@@ -35,6 +35,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       id: group.id,
       caseReference: group.caseReference,
       role: group.role,
+      transferredIn: group.transferredIn && { from: group.transferredIn.from, on: group.transferredIn.on.toString() },
       canExportPlan: group.canExportPlan,
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,

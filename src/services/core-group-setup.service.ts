@@ -11,11 +11,14 @@ import type { Clock } from './ports/clock.port';
 import { uuidFromKey } from './deterministic-id';
 import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
 
-/** What the lead social worker types into the set-up form after the ICPC. */
+/** What the lead social worker types into the set-up form after the ICPC, or after a transfer-in conference. */
 export interface CoreGroupSetup {
   readonly caseReference: string;
   readonly childName: string;
+  /** The day of the ICPC, or of the transfer-in conference when `transferredInFrom` is given. */
   readonly icpcDate: string;
+  /** The area a case transferred in from: its plan here starts at the transfer-in conference. Empty or absent after an ICPC. */
+  readonly transferredInFrom?: string | undefined;
   readonly policyId: string;
   /** The creator's own role in the group. */
   readonly creatorRole: 'lead-social-worker' | 'team-manager';
@@ -77,7 +80,8 @@ export interface CoreGroupSetUp {
 }
 
 /**
- * Sets up a core group after an ICPC: the case, its members (tenant users resolved in the
+ * Sets up a core group after an ICPC, or after the transfer-in conference of a case that moved
+ * from another area (its deadlines then follow the profile's transfer-in rules): the case, its members (tenant users resolved in the
  * directory so the bot can recognise them; everyone else reachable by e-mail only) and the
  * outline plan's outcomes. The creator becomes its lead social worker or team manager.
  *
@@ -129,8 +133,10 @@ export function createCoreGroupSetupService(deps: {
       const caseReference = setup.caseReference.trim();
       if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
       if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");
-      const icpcDate = parseCivilDate(setup.icpcDate.trim(), 'The ICPC date');
-      if (Temporal.PlainDate.compare(icpcDate, deps.clock.today()) > 0) throw new InvalidInputError('The ICPC date cannot be in the future.');
+      const transferredInFrom = setup.transferredInFrom?.trim() || undefined;
+      const conference = transferredInFrom ? 'The transfer-in conference date' : 'The ICPC date';
+      const icpcDate = parseCivilDate(setup.icpcDate.trim(), conference);
+      if (Temporal.PlainDate.compare(icpcDate, deps.clock.today()) > 0) throw new InvalidInputError(`${conference} cannot be in the future.`);
       if (!deps.policyIds().includes(setup.policyId)) throw new InvalidInputError(`Unknown policy "${setup.policyId}".`);
       const lines = parseMemberLines(setup.membersText);
       const outcomes = setup.outcomesText.split('\n').map((line) => line.trim()).filter(Boolean);
@@ -144,7 +150,7 @@ export function createCoreGroupSetupService(deps: {
         if (found?.id === caller.aadObjectId) continue;
         members.push({ id: randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
       }
-      const coreGroup: CoreGroup = { id, caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, createdAt: deps.clock.nowIso() };
+      const coreGroup: CoreGroup = { id, caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, transferredInFrom, createdAt: deps.clock.nowIso() };
       try {
         await deps.coreGroups.create(coreGroup, members);
       } catch (error) {
@@ -157,7 +163,8 @@ export function createCoreGroupSetupService(deps: {
         throw new InvalidInputError(CASE_REFERENCE_UNUSABLE, { cause: error, internalMessage: 'create-core-group: case reference taken' });
       }
       const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '' };
-      await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Outline plan from the ICPC', changes: [] }, deps.clock.nowIso());
+      const reason = transferredInFrom ? `Plan from the transfer-in conference (the case came from ${transferredInFrom})` : 'Outline plan from the ICPC';
+      await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason, changes: [] }, deps.clock.nowIso());
       await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', coreGroupId: coreGroup.id, outcome: 'allowed' });
       return { coreGroup, members: members.length };
     },

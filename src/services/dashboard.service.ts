@@ -61,7 +61,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
       for (const { status, timeline: caseTimeline } of statuses) {
-        timeline.push({ coreGroupId: status.coreGroup.id, date: caseTimeline.icpcDate, kind: 'icpc', label: 'Initial child protection conference' });
+        timeline.push({ coreGroupId: status.coreGroup.id, date: caseTimeline.icpcDate, kind: 'icpc', label: status.transferredIn ? 'Transfer-in conference' : 'Initial child protection conference' });
         for (const meeting of caseTimeline.meetings.filter((entry) => entry.status === 'scheduled' || entry.status === 'held')) timeline.push({ coreGroupId: status.coreGroup.id, date: meeting.date, kind: 'core-group', label: meeting.status === 'held' ? 'Core group (held)' : 'Core group (booked)' });
         for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
         const actionsDue = planEndOf(caseTimeline) ? [] : status.actions.filter(isOpen);
@@ -70,6 +70,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,
           role: status.role,
+          transferredIn: status.transferredIn,
           canExportPlan: can({ role: status.role }, 'export-record'),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),

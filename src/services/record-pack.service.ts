@@ -74,7 +74,7 @@ export function createRecordPack(deps: RecordPackDeps) {
       const blocks: RecordBlock[] = [
         { kind: 'heading', text: 'The case' },
         { kind: 'paragraph', text: `Case reference: ${coreGroup.caseReference}` },
-        { kind: 'paragraph', text: `Initial child protection conference: ${ukDate(coreGroup.icpcDate)}` },
+        { kind: 'paragraph', text: coreGroup.transferredInFrom ? `Transfer-in conference: ${ukDate(coreGroup.icpcDate)} (the case transferred in from ${coreGroup.transferredInFrom})` : `Initial child protection conference: ${ukDate(coreGroup.icpcDate)}` },
         { kind: 'paragraph', text: `Timescales: ${profile.name}` },
         { kind: 'paragraph', text: ending },
         ...membersBlocks(members),

@@ -1,5 +1,5 @@
 import type { CivilDate } from '../domain/civil-date';
-import type { CoreGroup } from '../domain/core-group';
+import { type CoreGroup, planStartOf } from '../domain/core-group';
 import { type Obligation, type ReviewOutcome, computeObligations } from '../domain/obligations';
 import { can } from '../domain/permissions';
 import { type ReviewConference, bookReview, recordReviewHeld } from '../domain/review-conference';
@@ -67,7 +67,7 @@ export function createReviewConferenceService(deps: ReviewConferenceDeps) {
     /** Books the next review conference, or moves the one booked. */
     async book(caller: Caller, coreGroupId: string, date: CivilDate): Promise<{ outcome: 'changed' | 'unchanged'; reviews: ReviewConferences }> {
       const { coreGroup, member, reviews, calendar } = await forRecording(caller, coreGroupId);
-      const booked = bookReview({ id: uuidFromKey(`review:${coreGroupId}:${reviews.length}`), coreGroupId, date, today: deps.clock.today(), icpcDate: coreGroup.icpcDate, reviews, calendar });
+      const booked = bookReview({ id: uuidFromKey(`review:${coreGroupId}:${reviews.length}`), coreGroupId, date, today: deps.clock.today(), icpcDate: coreGroup.icpcDate, start: planStartOf(coreGroup), reviews, calendar });
       const changed = !reviews.some((review) => review.id === booked.id && review.status === booked.status && review.date.equals(booked.date));
       if (changed) await deps.meetings.recordReviewConference(booked);
       return { outcome: changed ? 'changed' : 'unchanged', reviews: await view(coreGroup, member.role) };
@@ -76,7 +76,7 @@ export function createReviewConferenceService(deps: ReviewConferenceDeps) {
     /** Records a review conference that took place; one that ends the plan ends the case's deadlines from that day. */
     async recordHeld(caller: Caller, coreGroupId: string, held: HeldReview): Promise<{ outcome: 'changed' | 'unchanged'; reviews: ReviewConferences }> {
       const { coreGroup, member, reviews, profile, calendar } = await forRecording(caller, coreGroupId);
-      const review = recordReviewHeld({ id: uuidFromKey(`review:${coreGroupId}:${reviews.length}`), coreGroupId, today: deps.clock.today(), icpcDate: coreGroup.icpcDate, reviews, profile, calendar, ...held });
+      const review = recordReviewHeld({ id: uuidFromKey(`review:${coreGroupId}:${reviews.length}`), coreGroupId, today: deps.clock.today(), icpcDate: coreGroup.icpcDate, start: planStartOf(coreGroup), reviews, profile, calendar, ...held });
       const changed = !reviews.includes(review);
       if (changed) await deps.meetings.recordReviewConference(review);
       if (review.outcome === 'end' && !coreGroup.planEndedOn) {

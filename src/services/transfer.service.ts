@@ -1,6 +1,8 @@
 import { type CivilDate, isAfter, isBefore } from '../domain/civil-date';
 import { RuleViolationError } from '../domain/errors';
 import { ukDate } from '../domain/uk-date';
+import { planStartOf } from '../domain/core-group';
+import { START_CONFERENCE_WORDS } from '../domain/policy';
 import { type Caller, authorise } from './authorise';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository } from './ports/store.port';
@@ -29,7 +31,7 @@ export function createTransferService(
       if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here already ended on ${ukDate(coreGroup.planEndedOn)}${already ? `, when the case transferred to ${already}` : ''}.`);
       if (to === '') throw new RuleViolationError('Say which area the case transferred to.');
       if (isAfter(transfer.on, deps.clock.today())) throw new RuleViolationError(`${ukDate(transfer.on)} is still to come: record the transfer on the day it happens.`);
-      if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after the ICPC (${ukDate(coreGroup.icpcDate)}).`);
+      if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after ${START_CONFERENCE_WORDS[planStartOf(coreGroup)]} (${ukDate(coreGroup.icpcDate)}).`);
       await closePlan(deps, { coreGroup, on: transfer.on, transferredTo: to, reason: `The case transferred to another area on ${ukDate(transfer.on)}.` });
       return { outcome: 'changed', planEndedOn: transfer.on, transferredTo: to };
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
+import { planStartOf } from '../domain/core-group';
 import type { MeetingStatus } from '../domain/meeting';
 import type { CaseTimeline, ReviewOutcome } from '../domain/obligations';
 import type { MeetingRepository } from '../services/ports/store.port';
@@ -7,7 +8,7 @@ import { rowsByKey } from './rows-by-key';
 import type { Database } from './schema';
 
 /**
- * The case timelines of several core groups (their ICPC and plan-end dates already read): one
+ * The case timelines of several core groups (how and when their plan started and ended, already read): one
  * query per kind of event — meetings, review conferences, circulations, agency reports, the
  * agencies represented — for all of them together.
  */
@@ -59,6 +60,7 @@ export function createCaseTimelineReader(db: Kysely<Database>): MeetingRepositor
         coreGroup.id,
         {
           icpcDate: coreGroup.icpcDate,
+          start: planStartOf(coreGroup),
           planEndedOn: coreGroup.planEndedOn,
           meetings: of(meetings, coreGroup.id).map((m) => ({ id: m.id, date: parseCivilDate(m.date), status: m.status as MeetingStatus })),
           reviewConferences: of(reviews, coreGroup.id).map((r) => ({

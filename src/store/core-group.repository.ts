@@ -16,6 +16,7 @@ function coreGroupRowToCoreGroup(row: Selectable<CoreGroupRow>): CoreGroup {
     childName: row.child_name,
     policyId: row.policy_id,
     icpcDate: parseCivilDate(row.icpc_date),
+    transferredInFrom: row.transferred_in_from ?? undefined,
     planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
     createdAt: row.created_at,
   };
@@ -101,6 +102,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
               child_name: coreGroup.childName,
               policy_id: coreGroup.policyId,
               icpc_date: coreGroup.icpcDate.toString(),
+              transferred_in_from: coreGroup.transferredInFrom ?? null,
               plan_ended_on: coreGroup.planEndedOn?.toString() ?? null,
               created_at: coreGroup.createdAt,
             })
@@ -124,7 +126,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       const rows = await db
         .selectFrom('core_groups')
         .innerJoin('members', 'members.core_group_id', 'core_groups.id')
-        .select(['core_groups.id', 'core_groups.tenant_id', 'core_groups.case_reference', 'core_groups.policy_id', 'core_groups.icpc_date', 'core_groups.plan_ended_on', 'core_groups.revision'])
+        .select(['core_groups.id', 'core_groups.tenant_id', 'core_groups.case_reference', 'core_groups.policy_id', 'core_groups.icpc_date', 'core_groups.transferred_in_from', 'core_groups.plan_ended_on', 'core_groups.revision'])
         .select(MEMBER_COLUMNS.map((column) => `members.${column} as member_${column}` as const))
         .where('core_groups.tenant_id', '=', tenantId)
         .where('members.aad_object_id', '=', aadObjectId)
@@ -139,6 +141,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
           caseReference: row.case_reference,
           policyId: row.policy_id,
           icpcDate: parseCivilDate(row.icpc_date),
+          transferredInFrom: row.transferred_in_from ?? undefined,
           planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
         };
         return { coreGroup, member: memberRowToMember(member), revision: String(row.revision) };

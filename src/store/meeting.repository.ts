@@ -169,9 +169,12 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
         .execute();
     },
     async loadCaseTimeline(coreGroupId, known) {
-      const coreGroup = known?.id === coreGroupId ? known : await db.selectFrom('core_groups').select(['icpc_date', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
+      const coreGroup = known?.id === coreGroupId ? known : await db.selectFrom('core_groups').select(['icpc_date', 'transferred_in_from', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
       if (!coreGroup) throw new NotFoundError('that core group does not exist');
-      const dates = 'icpcDate' in coreGroup ? coreGroup : { icpcDate: parseCivilDate(coreGroup.icpc_date), planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined };
+      const dates =
+        'icpcDate' in coreGroup
+          ? coreGroup
+          : { icpcDate: parseCivilDate(coreGroup.icpc_date), transferredInFrom: coreGroup.transferred_in_from ?? undefined, planEndedOn: coreGroup.plan_ended_on ? parseCivilDate(coreGroup.plan_ended_on) : undefined };
       return (await loadCaseTimelines([{ id: coreGroupId, ...dates }])).get(coreGroupId)!;
     },
     loadCaseTimelines,

@@ -15,6 +15,8 @@ export interface CoreGroupRow {
   plan_ended_on: string | null;
   /** The area a case transferred out to, when it did. */
   transferred_to?: string | null;
+  /** The area a case transferred in from, when its group started at a transfer-in conference (migration 0012). */
+  transferred_in_from?: string | null;
   created_at: string;
   /** Moved on by the database's triggers whenever anything a status is judged from changes (migration 0006). */
   revision: Generated<number | string>;

@@ -58,6 +58,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
     ['status, no core groups', statusCard([], TEAMS_APP_ID)],
+    ['status of a case that transferred in', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status of a caseload (a line a case)', statusCard(caseload(7), TEAMS_APP_ID)],
     ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
     ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
@@ -165,6 +166,12 @@ describe('the status card for a caseload', () => {
     expect(text).not.toContain('TEAM-0041');
     expect(text).toContain('And 110 more, less pressing: the dashboard lists them all.');
   });
+});
+
+test('the status card says a case transferred in, from where and when, escaped', () => {
+  const card = JSON.stringify(statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds [City](http://x) Council', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID));
+  expect(card).toContain(`Transferred in from ${escapeCardText('Leeds [City](http://x) Council')} on Mon 1 Jun 2026 (transfer-in conference).`);
+  expect(JSON.stringify(statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID))).not.toContain('Transferred in');
 });
 
 test('the plan card never hides an action: one under no outcome of the plan is listed under "Other actions"', () => {

@@ -83,7 +83,18 @@ describe('coregroup obligations', () => {
     expect(out.find((line) => line.startsWith('2026-01-23') && line.includes('Minutes'))).toContain('(unverified) [Local practice');
   });
 
+  test('a case that transferred in: "transferIn" in place of "icpc" runs the profile’s transfer-in rules from that conference', async () => {
+    const file = eventsFile({ transferIn: '2026-01-05', events: [{ kind: 'core-group-held', on: '2026-01-16' }] });
+    const { code, out } = await coregroup('obligations', '--policy', 'england', '--events', file, '--on', '2026-01-20', '--json');
+    expect(code).toBe(0);
+    const byId = new Map(JSON.parse(out[0]!).obligations.map((o: { id: string }) => [o.id, o]));
+    expect(byId.get('first-core-group')).toMatchObject({ due: '2026-01-19', status: 'met', rule: 'First core group within 10 working days of the transfer-in conference', source: expect.stringMatching(/^Local practice/), verified: false });
+    expect(byId.get('first-review-conference')).toMatchObject({ due: '2026-04-02', rule: 'First review conference within 3 months of the transfer-in conference', verified: false });
+  });
+
   test.each([
+    ['an event before the transfer-in conference', { transferIn: '2026-01-05', events: [{ kind: 'core-group-held', on: '2026-01-02' }] }, /^coregroup obligations: event 1 \(core-group-held on 2026-01-02\): is before the transfer-in conference \(2026-01-05\)$/],
+    ['a file with both an ICPC and a transfer-in conference', { icpc: '2026-01-05', transferIn: '2026-01-05', events: [] }, /^coregroup obligations: .*icpc: give the ICPC date as "icpc", or the transfer-in conference date as "transferIn"/],
     ['an unknown kind', { icpc: '2026-01-05', events: [{ kind: 'core-group-held', on: '2026-01-16' }, { kind: 'core-group-help', on: '2026-01-17' }] }, /^coregroup obligations: event 2: unknown kind "core-group-help" \(known: .*core-group-held/],
     ['an impossible date', { icpc: '2026-01-05', events: [{ kind: 'core-group-held', on: '2026-02-30' }] }, /^coregroup obligations: event 1 \(core-group-held\): on: is not a real date$/],
     ['an event before the ICPC', { icpc: '2026-01-05', events: [{ kind: 'core-group-held', on: '2026-01-02' }] }, /^coregroup obligations: event 1 \(core-group-held on 2026-01-02\): is before the ICPC \(2026-01-05\)$/],

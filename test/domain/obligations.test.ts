@@ -172,6 +172,39 @@ describe('a review conference that ends the plan', () => {
   });
 });
 
+describe('a case that transferred in from another area', () => {
+  /** The transfer-in conference on Monday 1 June 2026 started the plan here. */
+  const transferredIn = { start: 'transfer-in' as const };
+
+  test('its first core group and first review run from the transfer-in conference under the transfer-in rules, each with its own text and source', () => {
+    const result = obligations(transferredIn, '2026-06-02');
+    const first = result.find((o) => o.id === 'first-core-group')!;
+    expect([first.due.toString(), first.rule]).toEqual(['2026-06-15', 'First core group within 10 working days of the transfer-in conference']);
+    expect(first.source).toEqual({ citation: expect.stringMatching(/^Local practice: first core group within 10 working days of a transfer-in conference/), verified: false });
+    const review = result.find((o) => o.id === 'first-review-conference')!;
+    expect([review.due.toString(), review.rule]).toEqual(['2026-09-01', 'First review conference within 3 months of the transfer-in conference']);
+    expect(review.source).toEqual({ citation: expect.stringMatching(/^Local practice: first review conference within 3 months of a transfer-in conference/), verified: false });
+  });
+
+  test('after the first meeting held, the rhythm is the profile’s, as after an ICPC', () => {
+    const ids = obligations({ ...transferredIn, meetings: [meeting('m1', '2026-06-12', 'held')] }, '2026-06-20').map((o) => [o.id, o.due.toString()]);
+    expect(ids).toEqual(expect.arrayContaining([['core-group-2', '2026-07-10']]));
+  });
+
+  test('the seven-working-day profile applies its own seven working days to a transfer in', () => {
+    const first = computeObligations({ profile: catalogue.get('seven-working-days-six-weekly-after-review'), calendar, timeline: { ...base, ...transferredIn }, asOf: d('2026-06-02') }).find((o) => o.id === 'first-core-group')!;
+    expect(first.due.toString()).toBe('2026-06-10');
+  });
+
+  test('a profile that sets no transfer-in timescale lends its ICPC rule, marked unverified and saying so', () => {
+    const profile = catalogue.get('england');
+    const { firstCoreGroupAfterTransferIn: _first, firstReviewAfterTransferIn: _review, ...rules } = profile.rules;
+    const first = computeObligations({ profile: { ...profile, rules }, calendar, timeline: { ...base, ...transferredIn }, asOf: d('2026-06-02') }).find((o) => o.id === 'first-core-group')!;
+    expect(first.due.toString()).toBe('2026-06-15');
+    expect(first.source).toEqual({ citation: expect.stringMatching(/^This profile sets no transfer-in timescale; the ICPC's is used: Working Together/), verified: false });
+  });
+});
+
 test('obligations stop when the plan ends, except those already met', () => {
   const timeline = { meetings: [meeting('m1', '2026-06-12', 'held')], planEndedOn: d('2026-07-01'), circulations: [] };
   const ids = obligations(timeline, '2026-08-01').map((o) => o.id);

@@ -50,6 +50,13 @@ describe('shipped policy profiles', () => {
     if (unverified.length > 0) expect(profile.notes.length).toBeGreaterThan(0);
   });
 
+  test.each(catalogue.all.map((profile) => [profile.id, profile] as const))('%s: a transfer in runs on local practice, as after its ICPC, marked unverified (no seed sets a transfer timescale)', (_id, profile) => {
+    const { firstCoreGroupAfterTransferIn: firstCoreGroup, firstReviewAfterTransferIn: firstReview } = profile.rules;
+    expect(firstCoreGroup?.period).toEqual(profile.rules.firstCoreGroup.period);
+    expect(firstReview?.period).toEqual(profile.rules.firstReviewConference.period);
+    for (const rule of [firstCoreGroup!, firstReview!]) expect(rule.source).toEqual({ citation: expect.stringMatching(/^Local practice: .* transfer-in conference/), verified: false });
+  });
+
   test('the 7-working-day variant asks for three meetings before review and 6-weekly after it', () => {
     const profile = catalogue.get('seven-working-days-six-weekly-after-review');
     const obligations = projectObligations({ profile, calendar: calendars.scotland, icpcDate: parseCivilDate('2026-03-25') });

@@ -31,12 +31,13 @@ const PRESSES: Record<CardVerb, { person: Person; inMeetingChat: boolean; freeTe
   'create-core-group': {
     person: 'manager',
     inMeetingChat: false,
-    freeText: ['caseReference', 'childName', 'icpcDate', 'membersText', 'outcomesText'],
+    freeText: ['caseReference', 'childName', 'icpcDate', 'transferredInFrom', 'membersText', 'outcomesText'],
     data: () => ({
       requestId: randomUUID(),
       caseReference: 'CP-FUZZ',
       childName: 'Invented Child',
       icpcDate: '2026-06-01',
+      transferredInFrom: '',
       policyId: 'wales',
       creatorRole: 'team-manager',
       membersText: 'lead-social-worker | children’s social care | Priya Shah | priya.shah@demo.example\nfamily-member | family | Sam Parent | sam@family.example',

@@ -4,6 +4,8 @@ import type { MemberRole } from '../../src/domain/core-group';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../src/services/case-status.service';
+import { createDashboard } from '../../src/services/dashboard.service';
+import { toDashboardResponse } from '../../src/server/dashboard.wire';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
@@ -46,5 +48,17 @@ describe('the status of every core group the caller belongs to', () => {
       expect(await store.auditLog.listByCoreGroup(group.id)).toEqual([{ at: '2026-06-10T08:00:00.000Z', tenantId: TENANT, actor: person, action: 'view-compliance', coreGroupId: group.id, targetId: undefined, outcome: 'allowed' }]);
     }
     expect(await store.auditLog.listByCoreGroup(asFamily.id)).toEqual([]);
+  });
+  test('a case that transferred in says from where and when, in its status and on the dashboard (its timeline starts at the transfer-in conference); its first core group follows the transfer-in rule', async () => {
+    const { coreGroup, members } = aCoreGroup({ transferredInFrom: 'Leeds City Council', icpcDate: Temporal.PlainDate.from('2026-06-01') });
+    const lead = randomUUID();
+    await store.coreGroups.create(coreGroup, [...members, { ...members[0]!, id: randomUUID(), aadObjectId: lead, email: undefined }]);
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
+    const [mine] = (await status.myStatus({ tenantId: TENANT, aadObjectId: lead })).statuses;
+    expect(mine!.transferredIn).toEqual({ from: 'Leeds City Council', on: Temporal.PlainDate.from('2026-06-01') });
+    expect(mine!.obligations.find((o) => o.id === 'first-core-group')!.rule).toBe('First core group within 10 working days of the transfer-in conference');
+    const dashboard = toDashboardResponse(await createDashboard({ status, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
+    expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
+    expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.label).toBe('Transfer-in conference');
   });
 });

@@ -31,6 +31,19 @@ describeEachEngine('core groups and members', (engine) => {
     expect(await store.coreGroups.listMemberships('another-tenant', teacher.aadObjectId!)).toEqual([]);
   });
 
+  test('a case that transferred in keeps the area it came from, in the group, its memberships and its timeline (which then starts at the transfer-in conference)', async () => {
+    const { store } = context;
+    const { coreGroup, members, teacher } = aCoreGroup({ transferredInFrom: 'Leeds City Council' });
+    await store.coreGroups.create(coreGroup, members);
+    expect(await store.coreGroups.findById(coreGroup.id)).toEqual(coreGroup);
+    const [membership] = await store.coreGroups.listMemberships(TENANT, teacher.aadObjectId!);
+    expect(membership!.coreGroup.transferredInFrom).toBe('Leeds City Council');
+    expect((await store.meetings.loadCaseTimeline(coreGroup.id)).start).toBe('transfer-in');
+    const { coreGroup: afterAnIcpc, members: itsMembers } = aCoreGroup();
+    await store.coreGroups.create(afterAnIcpc, itsMembers);
+    expect((await store.meetings.loadCaseTimeline(afterAnIcpc.id)).start).toBe('icpc');
+  });
+
   test('a member who leaves no longer finds the core group; their record stays', async () => {
     const { store } = context;
     const { coreGroup, members, teacher } = aCoreGroup();

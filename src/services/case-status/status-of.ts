@@ -27,6 +27,8 @@ export interface StatusDeps extends PolicyDeps, BookedSeriesDeps, CaseRecordDeps
 /** A core group as its member sees it: deadlines, signals and the plan's actions with their latest check-in. */
 export interface CoreGroupStatus {
   readonly coreGroup: Pick<CoreGroup, 'id' | 'caseReference' | 'policyId'>;
+  /** Where the case transferred in from and the day of its transfer-in conference, when its plan here started there. */
+  readonly transferredIn?: { readonly from: string; readonly on: CivilDate } | undefined;
   readonly role: CoreGroupMember['role'];
   readonly obligations: readonly Obligation[];
   readonly signals: readonly Signal[];
@@ -48,7 +50,8 @@ function judge(deps: PolicyDeps & { clock: Clock }, record: CaseRecord, asOf: Ci
 
 function statusFrom(coreGroup: CaseHeader, role: CoreGroupMember['role'], judged: Judged, booked: BookedSeries | undefined): { status: CoreGroupStatus; timeline: CaseTimeline } {
   const { obligations, signals, actions, timeline } = judged;
-  return { status: { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, role, obligations, signals, actions, booked }, timeline };
+  const transferredIn = coreGroup.transferredInFrom === undefined ? undefined : { from: coreGroup.transferredInFrom, on: coreGroup.icpcDate };
+  return { status: { coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference, policyId: coreGroup.policyId }, transferredIn, role, obligations, signals, actions, booked }, timeline };
 }
 
 /**

@@ -72,9 +72,9 @@ export interface MeetingRepository {
   recordCirculation(circulation: { meetingId: string; kind: 'minutes' | 'plan' | 'cp9'; on: CivilDate }): Promise<void>;
   recordAgencyReport(report: { reviewConferenceId: string; agency: string; on: CivilDate }): Promise<void>;
   /** `coreGroup`: the group as the caller already read it in this request, so it is not read again. */
-  loadCaseTimeline(coreGroupId: string, coreGroup?: Pick<CoreGroup, 'id' | 'icpcDate' | 'planEndedOn'>): Promise<CaseTimeline>;
+  loadCaseTimeline(coreGroupId: string, coreGroup?: Pick<CoreGroup, 'id' | 'icpcDate' | 'transferredInFrom' | 'planEndedOn'>): Promise<CaseTimeline>;
   /** The case timelines of several groups (already read), with one query per kind of event for all of them. */
-  loadCaseTimelines(coreGroups: readonly Pick<CoreGroup, 'id' | 'icpcDate' | 'planEndedOn'>[]): Promise<Map<string, CaseTimeline>>;
+  loadCaseTimelines(coreGroups: readonly Pick<CoreGroup, 'id' | 'icpcDate' | 'transferredInFrom' | 'planEndedOn'>[]): Promise<Map<string, CaseTimeline>>;
 }
 
 /** Members' check-ins on the actions they own. */

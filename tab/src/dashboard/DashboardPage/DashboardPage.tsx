@@ -215,6 +215,11 @@ export function DashboardPage() {
                     {isolatedUserText(group.caseReference)}
                   </h3>
                   <p className={styles.meta}>Your role: {words(group.role)}</p>
+                  {group.transferredIn && (
+                    <p className={styles.meta}>
+                      Transferred in from {isolatedUserText(group.transferredIn.from)} on {formatDate(group.transferredIn.on)}
+                    </p>
+                  )}
                   <NextMeetingLine meeting={group.nextMeeting} />
                   {group.canSchedule && group.nextMeeting?.inSeries && group.nextMeeting.startsAt && (
                     <SeriesChange
