@@ -3,6 +3,7 @@ import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.
 import { escapeCardText } from './cards/escape';
 import { concernNotificationCard } from './cards/escalate.card';
 import { memberWelcomeCard } from './cards/members.card';
+import { institutionTaskCard } from './cards/institution-task.card';
 import { minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
 import { signalCard } from './cards/signal.card';
@@ -30,6 +31,7 @@ const RENDERERS: Renderers = {
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
   'member-welcome': (message) => memberWelcomeCard(message),
+  'institution-task': (message) => institutionTaskCard(message),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
 };
 

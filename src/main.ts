@@ -42,6 +42,8 @@ import { seriesRouter } from './server/series.route';
 import { reviewConferencesRouter } from './server/review-conferences.route';
 import { createReviewConferenceService } from './services/review-conferences.service';
 import { createTransferService } from './services/transfer.service';
+import { createInstitutionTasks } from './services/institution-tasks.service';
+import { institutionTasksRouter } from './server/institution-tasks.route';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -195,6 +197,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
+      institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

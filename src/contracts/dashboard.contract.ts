@@ -53,6 +53,8 @@ export const dashboardCoreGroupSchema = z.object({
   canRecordReview: z.boolean(),
   /** Whether the caller may record the case's transfer out to another area (lead social worker, team manager), while the plan runs. */
   canTransfer: z.boolean(),
+  /** Whether the caller may record a relative in prison, hospital or another institution (lead social worker, team manager), while the plan runs. */
+  canRecordPersonInInstitution: z.boolean(),
   /** The last meeting held, whose minutes the dashboard links to. */
   lastHeldMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
   obligations: z.array(obligationSchema),

@@ -21,6 +21,7 @@ export const MEETING_AGENDA_JOB = 'meeting-agenda';
 export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
 export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
 export const MEMBER_WELCOME_JOB = 'member-welcome';
+export const INSTITUTION_TASK_JOB = 'institution-task';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -82,6 +83,10 @@ export type MinutesDeliveryJob = z.infer<typeof minutesDeliveryJob>;
 export const memberWelcomeJob = z.object({ tenantId, coreGroupId: z.string().uuid(), memberId: z.string().uuid() });
 export type MemberWelcomeJob = z.infer<typeof memberWelcomeJob>;
 
+/** A co-ordinator told of their task to write to the institution holding a relative (seed 001). */
+export const institutionTaskJob = z.object({ tenantId, coreGroupId: z.string().uuid(), taskId: z.string().uuid(), memberId: z.string().min(1) });
+export type InstitutionTaskJob = z.infer<typeof institutionTaskJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -92,6 +97,7 @@ export const JOB_PAYLOADS = {
   [SIGN_OFF_REMINDER_JOB]: signOffReminderJob,
   [MINUTES_DELIVERY_JOB]: minutesDeliveryJob,
   [MEMBER_WELCOME_JOB]: memberWelcomeJob,
+  [INSTITUTION_TASK_JOB]: institutionTaskJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

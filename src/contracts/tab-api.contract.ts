@@ -19,6 +19,7 @@ import {
   versionConflictBodySchema,
 } from './minutes.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
+import { institutionTaskChangeResponseSchema, institutionTaskParamsSchema, institutionTasksResponseSchema, letterSentRequestSchema, recordInstitutionTaskRequestSchema } from './institution-tasks.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
 import { teamResponseSchema } from './team.contract';
 
@@ -62,6 +63,9 @@ export const TAB_API = {
   'POST /api/core-groups/:coreGroupId/review-conferences': { params: coreGroupParamsSchema, body: bookReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { params: coreGroupParamsSchema, body: heldReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'POST /api/core-groups/:coreGroupId/transfer-out': { params: coreGroupParamsSchema, body: transferOutRequestSchema, answers: { 200: transferOutResponseSchema } },
+  'GET /api/institution-tasks': { answers: { 200: institutionTasksResponseSchema } },
+  'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
+  'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/record-pack': { params: coreGroupParamsSchema, query: recordPackQuerySchema, answers: { 200: FILE } },

@@ -2,6 +2,7 @@ import {
   CHECK_IN_CHASE_JOB,
   CHECK_IN_PROMPT_JOB,
   CONCERN_NOTIFICATION_JOB,
+  INSTITUTION_TASK_JOB,
   JOB_PAYLOADS,
   type JobKind,
   type JobPayload,
@@ -13,6 +14,7 @@ import {
 } from '../contracts/jobs.contract';
 import type { CheckInNotices } from '../services/notifications/check-in-notices.service';
 import type { ConcernNotices } from '../services/notifications/concern-notices.service';
+import type { InstitutionTaskNotices } from '../services/notifications/institution-task-notices.service';
 import type { MeetingNotices } from '../services/notifications/meeting-notices.service';
 import type { MinutesDelivery } from '../services/notifications/minutes-delivery.service';
 import type { SignalNotices } from '../services/notifications/signal-notices.service';
@@ -27,6 +29,7 @@ export interface MessageJobServices {
   readonly meetings?: Pick<MeetingNotices, 'postAgenda' | 'remindSignOff'> | undefined;
   readonly minutes?: Pick<MinutesDelivery, 'deliver'> | undefined;
   readonly welcomes?: Pick<WelcomeNotices, 'welcome'> | undefined;
+  readonly institutionTasks?: Pick<InstitutionTaskNotices, 'notify'> | undefined;
 }
 
 /** A handler that parses the stored payload with its kind's schema before the use case sees it. */
@@ -40,7 +43,7 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>) =>
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, welcomes } = services;
+  const { checkIns, concerns, signals, meetings, minutes, welcomes, institutionTasks } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
@@ -48,5 +51,6 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(meetings ? { ...handlerFor(MEETING_AGENDA_JOB, meetings.postAgenda), ...handlerFor(SIGN_OFF_REMINDER_JOB, meetings.remindSignOff) } : {}),
     ...(minutes ? handlerFor(MINUTES_DELIVERY_JOB, minutes.deliver) : {}),
     ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.welcome) : {}),
+    ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.notify) : {}),
   };
 }

@@ -75,6 +75,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           canTransfer: can({ role: status.role }, 'transfer-case') && !planEndOf(caseTimeline),
+          canRecordPersonInInstitution: can({ role: status.role }, 'record-person-in-institution') && !planEndOf(caseTimeline),
           lastHeldMeeting: heldMeetingsOldestFirst(caseTimeline.meetings).at(-1),
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),

@@ -89,6 +89,19 @@ export interface ReviewConferenceRow {
   next_review_date: string | null;
 }
 
+/** A person in an institution and the co-ordinator's letter to it (migration 0013). */
+export interface InstitutionTaskRow {
+  id: string;
+  core_group_id: string;
+  person: string;
+  kind: string;
+  institution: string;
+  recorded_by_member_id: string;
+  recorded_at: string;
+  letter_sent_on: string | null;
+  done_by_member_id: string | null;
+}
+
 export interface CirculationRow {
   meeting_id: string;
   kind: string;
@@ -214,6 +227,7 @@ export interface Database {
   meeting_invitations: MeetingInvitationRow;
   calendar_subscriptions: CalendarSubscriptionRow;
   review_conferences: ReviewConferenceRow;
+  institution_tasks: InstitutionTaskRow;
   circulations: CirculationRow;
   agency_reports: AgencyReportRow;
   check_ins: CheckInRow;

@@ -4,6 +4,7 @@ import { createCheckInRepository } from './check-in.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
 import { createCoreGroupRepository } from './core-group.repository';
+import { createInstitutionTaskRepository } from './institution-task.repository';
 import type { OpenDatabase } from './database';
 import { createJobQueue } from './job.repository';
 import { createMeetingRepository } from './meeting.repository';
@@ -20,6 +21,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     checkIns: createCheckInRepository(db),
     minutes: createMinutesRepository(db),
     concerns: createConcernRepository(db),
+    institutionTasks: createInstitutionTaskRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),
     jobs: createJobQueue(db, engine),

@@ -1,3 +1,4 @@
+import { institutionTaskCard } from '../../bot/cards/institution-task.card';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards/agenda.card';
@@ -66,10 +67,17 @@ describe('each outbound message kind renders as its card', () => {
     ],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
+    [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
   ];
   test.each(cases.map(([message, card]) => [message.kind, message, card] as const))('%s', (_kind, message, card) => {
     expect(renderOutboundCard(message, context)).toEqual(card);
     expect(problems(card)).toEqual([]);
+  });
+
+  test('a letter to write names the case and the task, with typed text made inert', () => {
+    const card = renderOutboundCard({ kind: 'institution-task', caseReference: 'CP-1', task: "Write to the head of [HMP](http://x) Leeds (prison) about the child's father" }, context);
+    expect(JSON.stringify(card)).toContain('A letter to write — case CP-1');
+    expect(JSON.stringify(card)).toContain('[\u200bHMP\u200b]\u200b(http\u200b:/\u200b/x)');
   });
 
   test('a missing check-in names the member and the case, with typed text made inert', () => {

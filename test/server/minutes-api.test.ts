@@ -16,6 +16,8 @@ import { seriesRouter } from '../../src/server/series.route';
 import { reviewConferencesRouter } from '../../src/server/review-conferences.route';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import { createTransferService } from '../../src/services/transfer.service';
+import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
+import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -102,7 +104,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const notifier = localNotifier(store.conversationReferences);
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -434,6 +436,29 @@ describe('the minutes API with Teams SSO tokens', () => {
     const held = await call('POST', `/api/meetings/${confirmed}/outcome`, await as(lead), { happened: true });
     expect(held.body.meeting.status).toBe('held');
     expect((await store.meetings.findById(confirmed))!.status).toBe('held');
+  });
+
+  test('a relative in prison: the lead social worker records it, the co-ordinator sees the letter to write and marks it done with the day it went; a professional may not record it', async () => {
+    const coordinator = demoObjectId('coordinator');
+    await store.coreGroups.addMember(demoCoreGroupId, { id: randomUUID(), displayName: 'Cara Lowe', role: 'coordinator', agency: "children's services", email: 'cara.lowe@demo.example', aadObjectId: coordinator, reach: 'tenant', active: true });
+    const path = `/api/core-groups/${demoCoreGroupId}/institution-tasks`;
+    const father = { person: 'father', kind: 'prison', institution: 'HMP Leeds' };
+    expect((await call('POST', path, await as(health), father)).status).toBe(403);
+    expect((await call('POST', path, await as(lead), { ...father, institution: ' ' })).status).toBe(400);
+    const recorded = await call('POST', path, await as(lead), father);
+    expect(recorded).toMatchObject({ status: 200, body: { outcome: 'changed', task: { caseReference: 'DEMO-0001', person: 'father', kind: 'prison', institution: 'HMP Leeds', recordedOn: '2026-06-08', coordinators: ['Cara Lowe'], canMarkDone: false } } });
+    expect((await call('POST', path, await as(lead), father)).body.outcome).toBe('unchanged');
+    expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].canRecordPersonInInstitution).toBe(true);
+
+    const mine = await call('GET', '/api/institution-tasks', await as(coordinator));
+    expect(mine.body.tasks).toEqual([expect.objectContaining({ id: recorded.body.task.id, canMarkDone: true, task: expect.stringMatching(/^Write to the head of HMP Leeds/) })]);
+    expect((await call('GET', '/api/institution-tasks', await as(health))).body).toEqual({ tasks: [] });
+    const sent = `/api/institution-tasks/${recorded.body.task.id}/letter-sent`;
+    expect((await call('POST', sent, await as(lead), { on: '2026-06-08' })).status).toBe(403);
+    expect((await call('POST', sent, await as(coordinator), { on: '2026-06-09' })).body.error.message).toMatch(/still to come/);
+    expect((await call('POST', sent, await as(coordinator), { on: '2026-06-08' })).body).toMatchObject({ outcome: 'changed', task: { letterSentOn: '2026-06-08', canMarkDone: false } });
+    expect((await call('GET', '/api/institution-tasks', await as(coordinator))).body).toEqual({ tasks: [] });
+    expect((await call('GET', '/api/institution-tasks', await as(lead))).body.tasks).toEqual([expect.objectContaining({ letterSentOn: '2026-06-08' })]);
   });
 
   test('review conferences: booked, moved and recorded held by the lead social worker, team manager or conference chair; a conference that ends the plan ends its deadlines; a professional reads them only', async () => {

@@ -4,10 +4,11 @@ import type { MeetingEventsService } from '../meeting-events.service';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
-import type { CheckInRepository, ConcernRepository, CoreGroupRepository, PlanRepository } from '../ports/store.port';
+import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
 import { createCheckInNotices } from './check-in-notices.service';
 import { createConcernNotices } from './concern-notices.service';
+import { createInstitutionTaskNotices } from './institution-task-notices.service';
 import { createMeetingNotices } from './meeting-notices.service';
 import { createMinutesDelivery } from './minutes-delivery.service';
 import { createSignalNotices } from './signal-notices.service';
@@ -19,6 +20,7 @@ export function createMessageServices(deps: {
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  institutionTasks: Pick<InstitutionTaskRepository, 'findById'>;
   status: Pick<CaseStatusService, 'myActions'>;
   meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
   distribution: Pick<MinutesDistribution, 'deliveryOf' | 'recordOutcome'>;
@@ -35,5 +37,6 @@ export function createMessageServices(deps: {
     meetings: createMeetingNotices(deps),
     minutes: createMinutesDelivery(deps),
     welcomes: createWelcomeNotices(deps),
+    institutionTasks: createInstitutionTaskNotices(deps),
   };
 }

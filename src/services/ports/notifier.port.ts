@@ -113,13 +113,21 @@ export interface MemberWelcomeMessage {
   readonly leadSocialWorker: string;
 }
 
+/** To a co-ordinator: a letter to write to the head of an institution holding a relative (seed 001). */
+export interface InstitutionTaskMessage {
+  readonly kind: 'institution-task';
+  readonly caseReference: string;
+  /** What to write and to whom (`institutionTaskText`): the relationship and the institution, never the child's name. */
+  readonly task: string;
+}
+
 /**
  * What the app tells people, by kind, with everything its wording needs already decided by the
  * use case (who, which facts, which names). The channel renders it: the Teams notifier turns each
  * kind into its Adaptive Card. Case content goes only into 1:1 kinds; `agenda` is posted into a
  * meeting chat, where guests and parents may be, so it carries times and headings only.
  */
-export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage | MemberWelcomeMessage;
+export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage | MemberWelcomeMessage | InstitutionTaskMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];
 

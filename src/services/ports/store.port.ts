@@ -5,6 +5,7 @@ import type { ConcernKind } from '../../domain/escalation';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
+import type { InstitutionTask } from '../../domain/institution-task';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
 import type { InvitationResponse } from './calendar.port';
 
@@ -75,6 +76,17 @@ export interface MeetingRepository {
   loadCaseTimeline(coreGroupId: string, coreGroup?: Pick<CoreGroup, 'id' | 'icpcDate' | 'transferredInFrom' | 'planEndedOn'>): Promise<CaseTimeline>;
   /** The case timelines of several groups (already read), with one query per kind of event for all of them. */
   loadCaseTimelines(coreGroups: readonly Pick<CoreGroup, 'id' | 'icpcDate' | 'transferredInFrom' | 'planEndedOn'>[]): Promise<Map<string, CaseTimeline>>;
+}
+
+/** People in institutions and the co-ordinator's letters to them (seed 001). */
+export interface InstitutionTaskRepository {
+  /** Records a task once by its id; the same again returns the one first recorded. */
+  record(task: InstitutionTask): Promise<{ task: InstitutionTask; created: boolean }>;
+  findById(id: string): Promise<InstitutionTask | undefined>;
+  /** The tasks of each of several groups, read together, oldest first. */
+  listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, InstitutionTask[]>>;
+  /** Records the letter sent (the task done). */
+  markLetterSent(task: InstitutionTask): Promise<void>;
 }
 
 /** Members' check-ins on the actions they own. */

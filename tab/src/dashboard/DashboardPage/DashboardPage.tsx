@@ -13,6 +13,8 @@ import { isolatedUserText } from '../../common/display-text';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
+import { InstitutionTasks } from '../InstitutionTasks/InstitutionTasks';
+import { RecordPersonInInstitution } from '../InstitutionTasks/RecordPersonInInstitution';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
@@ -143,6 +145,7 @@ export function DashboardPage() {
       </header>
 
       <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
+      <InstitutionTasks reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
 
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="attention-heading">
@@ -238,6 +241,16 @@ export function DashboardPage() {
                       canRecordReview={group.canRecordReview}
                       canTransfer={group.canTransfer}
                       onChanged={(note) => {
+                        setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
+                        setAttempt((count) => count + 1);
+                      }}
+                    />
+                  )}
+                  {group.canRecordPersonInInstitution && (
+                    <RecordPersonInInstitution
+                      coreGroupId={group.id}
+                      caseReference={isolatedUserText(group.caseReference)}
+                      onRecorded={(note) => {
                         setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`);
                         setAttempt((count) => count + 1);
                       }}
