@@ -21,6 +21,8 @@ import { createMinutesService } from '../../src/services/minutes.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { createRecordPack } from '../../src/services/record-pack.service';
+import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
+import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { type TestDatabase, demoDatabase } from '../support/databases';
 import { attack } from './support/attack';
 import { calendarWithNoSeries } from '../support/graph';
@@ -37,6 +39,8 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/outcome': { happened: true },
   'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds' },
+  'POST /api/core-groups/:coreGroupId/institution-tasks': { person: 'father', kind: 'prison', institution: 'HMP Leeds' },
+  'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
@@ -50,11 +54,11 @@ const ROUTES_WITH_IDS = (Object.entries(TAB_API) as [TabApiRouteKey, TabApiRoute
  * The path of a route for the ids given: the meeting, the core group, the chat (the other ids a
  * path takes are not the caller's to guess, and are the same on both sides).
  */
-function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string }): string {
+function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string; taskId: string }): string {
   const template = key.split(' ')[1]!;
   if (template === '/api/meetings/current') return `${template}?chatId=${encodeURIComponent(ids.chatId)}`;
   if (template.endsWith('/record-pack')) return `${template.replace(':coreGroupId', ids.coreGroupId)}?format=pdf`;
-  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
+  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':taskId', ids.taskId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
 }
 
 describe('a missing id and another core group’s id answer alike', () => {
@@ -62,7 +66,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   let server: Server;
   let base: string;
   let devSignIn: DevSignIn;
-  let demo: { meetingId: string; coreGroupId: string; chatId: string };
+  let demo: { meetingId: string; coreGroupId: string; chatId: string; taskId: string };
 
   beforeAll(async () => {
     let store: Awaited<ReturnType<typeof demoDatabase>>['store'];
@@ -71,7 +75,11 @@ describe('a missing id and another core group’s id answer alike', () => {
     ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     const meetingId = randomUUID();
     await store.meetings.create({ id: meetingId, coreGroupId, date: Temporal.PlainDate.from('2026-06-08'), status: 'scheduled', booking: { organiser: 'priya.shah@demo.example', eventId: 'event-1', chatId: CHAT_ID } });
-    demo = { meetingId, coreGroupId, chatId: CHAT_ID };
+    // A letter to an institution still to write in the demo group, for the route that names a task.
+    const lead = (await store.coreGroups.findMember(coreGroupId, demoObjectId('lead')))!;
+    const taskId = randomUUID();
+    await store.institutionTasks.record({ id: taskId, coreGroupId, person: 'father', kind: 'prison', institution: 'HMP Leeds', recordedByMemberId: lead.id, recordedAt: clock.nowIso() });
+    demo = { meetingId, coreGroupId, chatId: CHAT_ID, taskId };
     await store.coreGroups.create(
       { id: randomUUID(), caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
       [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: demoObjectId('otherlsw'), reach: 'tenant', active: true }],
@@ -85,6 +93,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
+      institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
       seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: calendarWithNoSeries as never, agenda: undefined as never, teamsAppId: 'teams-app' }), verifier: devSignIn.verifier, logger }),
@@ -106,13 +115,13 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(18);
+    expect(ROUTES_WITH_IDS).toHaveLength(20);
   });
 
   for (const key of ROUTES_WITH_IDS) {
     attack(`404 vs 403: ${key} answers a non-member for another core group's id exactly as for an id that does not exist`, async () => {
       const outsider = demoObjectId('otherlsw');
-      const missing = await call(key, pathOf(key, { meetingId: randomUUID(), coreGroupId: randomUUID(), chatId: '19:meeting_nothing@thread.v2' }), outsider);
+      const missing = await call(key, pathOf(key, { meetingId: randomUUID(), coreGroupId: randomUUID(), chatId: '19:meeting_nothing@thread.v2', taskId: randomUUID() }), outsider);
       const forbidden = await call(key, pathOf(key, demo), outsider);
       expect(forbidden).toEqual(missing);
       expect(missing.status).toBe(404);

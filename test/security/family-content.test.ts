@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 
 /** Professional-only content of the demo core group: the draft's text, the plan's actions and contingency, the child's name. */
-const PROFESSIONAL_ONLY = ['DRAFT-CHILDS-VOICE', 'Visit weekly', 'Report attendance', 'written safety plan', 'call-outs', 'strategy discussion', 'Riley'] as const;
+const PROFESSIONAL_ONLY = ['DRAFT-CHILDS-VOICE', 'Visit weekly', 'Report attendance', 'written safety plan', 'call-outs', 'strategy discussion', 'Riley', 'HMP Secret Institution'] as const;
 const seen = (text: string) => PROFESSIONAL_ONLY.filter((marker) => text.includes(marker));
 
 const cardsSent = (from: number) => JSON.stringify(stack.channel.sent.slice(from).map((request) => request.body));
@@ -40,6 +40,15 @@ describe('the tab API gives a family member nothing professional-only', () => {
     expect(answer.status).toBe(200);
     expect(seen(answer.text)).toEqual([]);
     expect(answer.json).toMatchObject({ compliance: [], coreGroups: [], timeline: [] });
+  });
+
+  attack('family: a relative’s whereabouts in an institution, and the co-ordinator’s letter, are neither shown nor recordable', async () => {
+    await stack.freshMeeting('draft');
+    const listed = await stack.call('GET', '/api/institution-tasks', { token: await stack.as('family') });
+    expect([listed.status, listed.json]).toEqual([200, { tasks: [] }]);
+    expect(seen(listed.text)).toEqual([]);
+    const recorded = await stack.call('POST', `/api/core-groups/${stack.coreGroupId}/institution-tasks`, { token: await stack.as('family'), body: { person: 'father', kind: 'prison', institution: 'HMP Leeds' } });
+    expect([403, 404]).toContain(recorded.status);
   });
 
   for (const format of ['docx', 'pdf']) {

@@ -24,6 +24,7 @@ const ROLES: readonly [Person, string][] = [
   ['police', 'the police (guest professional)'],
   ['iro', 'the conference chair'],
   ['family', 'a family member (guest)'],
+  ['coordinator', 'the co-ordinator, Children Services'],
   ['stranger', 'a same-tenant non-member'],
 ];
 
@@ -49,6 +50,8 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/core-groups/:coreGroupId/review-conferences', label: 'booking the review conference', may: ['lead', 'manager', 'iro'], why: 'issue 13: the lead social worker, team manager or conference chair records review conferences' },
   { route: 'POST /api/core-groups/:coreGroupId/review-conferences/held', label: 'recording a review conference held', may: ['lead', 'manager', 'iro'], why: 'the same' },
   { route: 'POST /api/core-groups/:coreGroupId/transfer-out', label: 'transferring the case out to another area', may: ['lead', 'manager'], why: 'issue 13: the lead social worker or team manager closes the case here' },
+  { route: 'POST /api/core-groups/:coreGroupId/institution-tasks', label: 'recording a relative in prison or hospital', may: ['lead', 'manager'], why: 'issue 13 (seed 001): the lead social worker records it; the team manager may act for them' },
+  { route: 'POST /api/institution-tasks/:taskId/letter-sent', label: 'marking the letter to the institution sent', may: ['coordinator'], why: '§2 "relative in prison/hospital" (seed 001): the co-ordinator writes to the head of the institution' },
   { route: 'POST /api/meetings/:meetingId/minutes/amend', label: 'amending signed minutes', may: MINUTE_WRITERS, why: 'an amendment is writing the minutes again (chair, minute-taker)' },
   { route: 'POST /api/meetings/:meetingId/series/move', label: 'moving the booked meetings', may: ['lead', 'manager'], why: '§1 (1): the lead social worker arranges the meetings; the team manager may act for them' },
   { route: 'POST /api/meetings/:meetingId/series/cancel', label: 'cancelling the booked meetings', may: ['lead', 'manager'], why: 'the same; seed 000: cancelled only as a last resort, with a reason' },

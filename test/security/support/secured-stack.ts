@@ -24,6 +24,8 @@ import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
 import { createReviewConferenceService } from '../../../src/services/review-conferences.service';
 import { createTransferService } from '../../../src/services/transfer.service';
+import { createInstitutionTasks } from '../../../src/services/institution-tasks.service';
+import { institutionTasksRouter } from '../../../src/server/institution-tasks.route';
 import { teamRouter } from '../../../src/server/team.route';
 import { createTeamView } from '../../../src/services/team-view.service';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
@@ -78,6 +80,7 @@ export const PEOPLE = {
   police: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('police') },
   iro: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('iro') },
   family: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('family') },
+  coordinator: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('coordinator') },
   stranger: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('stranger') },
   otherLead: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('otherlsw') },
   partnerLead: { tenantId: PARTNER_TENANT_ID, aadObjectId: demoObjectId('partner') },
@@ -104,6 +107,8 @@ export const SECRETS = [
   'Owen Price',
   'Amira Haddad',
   'Helen Moss',
+  'Cara Lowe',
+  'HMP Secret Institution',
   'Visit weekly',
   'strategy discussion',
   'DRAFT-CHILDS-VOICE',
@@ -148,6 +153,8 @@ export interface FreshMeeting {
   readonly chatId: string;
   readonly coreGroupId: string;
   readonly rolesChange: GroupSeed['rolesChange'];
+  /** A co-ordinator's letter still to write in the group (a relative in an institution, seed 001). */
+  readonly institutionTaskId: string;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -248,6 +255,7 @@ export async function startSecuredStack() {
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
+      institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -343,6 +351,10 @@ export async function startSecuredStack() {
       // The group's review conferences start afresh too, so each probe books and records its own.
       await database.db.deleteFrom('review_conferences').where('core_group_id', '=', seed.coreGroupId).execute();
       await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null }).where('id', '=', seed.coreGroupId).execute();
+      // And its letters to institutions: one still to write, whose record a probe can then make again or mark done.
+      await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
+      const institutionTaskId = randomUUID();
+      await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
@@ -366,7 +378,7 @@ export async function startSecuredStack() {
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId };
     },
 
     async stop(): Promise<void> {
@@ -413,6 +425,7 @@ export type GroupName = 'demo' | 'other' | 'partner';
 async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; at: string }) {
   const { coreGroupId, at } = options;
   await store.coreGroups.addMember(coreGroupId, member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }));
+  await store.coreGroups.addMember(coreGroupId, { ...member({ name: 'Cara Lowe', role: 'coordinator', agency: "children's services", aadObjectId: PEOPLE.coordinator.aadObjectId }), email: 'cara.lowe@demo.example' });
   const demoMembers = await store.coreGroups.members(coreGroupId);
   const demoId = (person: Person) => demoMembers.find((candidate) => candidate.aadObjectId === PEOPLE[person].aadObjectId)!.id;
   const meetingId = randomUUID();

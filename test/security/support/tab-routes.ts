@@ -6,6 +6,8 @@ export interface RouteTarget {
   readonly contributionId: string;
   readonly coreGroupId: string;
   readonly chatId: string;
+  /** A letter to an institution still to write, in the target group. */
+  readonly institutionTaskId: string;
   /** A change of chair and minute-taker among the target group's members. */
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
 }
@@ -44,6 +46,8 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'The family moved out of the area' },
   'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds City Council' },
+  'POST /api/core-groups/:coreGroupId/institution-tasks': { person: 'father', kind: 'prison', institution: 'HMP Leeds' },
+  'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
 };
 
@@ -55,6 +59,7 @@ const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
   meetingId: (target) => target.meetingId,
   contributionId: (target) => target.contributionId,
   coreGroupId: (target) => target.coreGroupId,
+  taskId: (target) => target.institutionTaskId,
   format: () => 'docx',
 };
 
