@@ -140,6 +140,15 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     };
     await (await recordHeld('DEMO-0003', 'The plan continues')).getByRole('button', { name: 'Record' }).click();
     await tab.getByText(/^DEMO-0003: Review conference recorded\. Next review due by /).waitFor({ timeout: 15_000 });
+
+    // A relative in prison (seed 001), recorded for DEMO-0003: its group has no co-ordinator, so the letter has nobody to write it.
+    await tab.getByRole('button', { name: 'Record a relative in prison or hospital for DEMO-0003' }).click();
+    const relative = tab.getByRole('form', { name: 'A relative in an institution, for DEMO-0003' });
+    await relative.getByRole('textbox', { name: /Who, by their relationship/ }).fill('father');
+    await relative.getByRole('textbox', { name: /The institution's name/ }).fill('HMP Leeds');
+    await relative.getByRole('button', { name: 'Record' }).click();
+    await tab.getByText(/^DEMO-0003: Recorded: HMP Leeds\. The group has no co-ordinator/).waitFor({ timeout: 15_000 });
+    await tab.getByRole('region', { name: 'Letters to institutions' }).getByText('Nobody to do it', { exact: true }).waitFor({ timeout: 15_000 });
     const ending = await recordHeld('DEMO-0002', 'The plan ends');
     await tab.screenshot({ path: join(SCREENSHOTS, 'dashboard-review-1280.png') });
     await ending.getByRole('button', { name: 'Record' }).click();
