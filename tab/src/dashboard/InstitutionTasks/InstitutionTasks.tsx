@@ -5,6 +5,7 @@ import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
 import { formatDate, isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
+import { useFormSubmit } from '../../common/use-form-submit';
 import { useShell } from '../../shell/shell.context';
 
 const useStyles = makeStyles({
@@ -25,21 +26,14 @@ function LetterSent(props: { task: InstitutionTaskWire; onDone: (note: string) =
   const styles = useStyles();
   const { api } = useShell();
   const [on, setOn] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useFormSubmit();
   const submit = async () => {
     if (!isCivilDate(on)) return setProblem('Give the date the letter went as dd/mm/yyyy.');
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await send(async () => {
       const body: LetterSentRequest = { on };
       const done = await api.send<InstitutionTaskChangeResponse>('POST', `/api/institution-tasks/${encodeURIComponent(props.task.id)}/letter-sent`, body);
       props.onDone(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Done: the letter to ${done.task.institution} went on ${formatDate(on)}.`);
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form

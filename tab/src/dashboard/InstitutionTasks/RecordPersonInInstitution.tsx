@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { InstitutionTaskChangeResponse, RecordInstitutionTaskRequest } from '@contracts/institution-tasks.contract';
-import { errorText } from '../../common/error-text';
+import { useFormSubmit } from '../../common/use-form-submit';
 import { useShell } from '../../shell/shell.context';
 
 const useStyles = makeStyles({
@@ -30,26 +30,19 @@ export function RecordPersonInInstitution(props: { coreGroupId: string; caseRefe
   const [person, setPerson] = useState('');
   const [kind, setKind] = useState<Kind>('prison');
   const [institution, setInstitution] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useFormSubmit();
   const { caseReference } = props;
 
   const submit = async () => {
     if (person.trim() === '') return setProblem('Say who is in the institution, by their relationship to the child.');
     if (institution.trim() === '') return setProblem('Name the institution, as the letter is to be addressed.');
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await send(async () => {
       const body: RecordInstitutionTaskRequest = { person: person.trim(), kind, institution: institution.trim() };
       const recorded = await api.send<InstitutionTaskChangeResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/institution-tasks`, body);
       setOpen(false);
       const who = recorded.task.coordinators.length === 0 ? 'The group has no co-ordinator, so nobody can do it yet: add the co-ordinator, Children Services to the group.' : 'The co-ordinator has been told to write to its head.';
       props.onRecorded(recorded.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Recorded: ${recorded.task.institution}. ${who}`);
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

@@ -1,7 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { BookReviewRequest, HeldReviewRequest, ReviewConferencesResponse, TransferOutRequest, TransferOutResponse } from '@contracts/review-conferences.contract';
-import { errorText } from '../../common/error-text';
+import { useFormSubmit } from '../../common/use-form-submit';
 import { formatDate, isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
 import { useShell } from '../../shell/shell.context';
@@ -35,8 +35,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
   const [chairName, setChairName] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState('');
   const [area, setArea] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useFormSubmit();
   const { caseReference } = props;
   const path = `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/review-conferences`;
 
@@ -45,9 +44,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
     if (open === 'held' && chairName.trim() === '') return setProblem('Say who chaired the review conference.');
     if (open === 'transfer' && area.trim() === '') return setProblem('Say which area the case transferred to.');
     if (open === 'held' && nextReviewOn !== '' && !isCivilDate(nextReviewOn)) return setProblem('Give the next review date as dd/mm/yyyy, or leave it empty.');
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await send(async () => {
       if (open === 'transfer') {
         const body: TransferOutRequest = { on: date, to: area.trim() };
         const done = await api.send<TransferOutResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/transfer-out`, body);
@@ -62,11 +59,7 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
       const next = answer.nextDue ? ` Next review due by ${formatDate(answer.nextDue.due)}.` : '';
       const what = open === 'book' ? `Review conference booked for ${formatDate(date)}.` : answer.planEndedOn ? `Review conference recorded: the plan ended on ${formatDate(answer.planEndedOn)}; nothing after that day is due. Download the record pack (PDF or DOCX, below): the final plan and minutes for the child's record.` : 'Review conference recorded.';
       props.onChanged(answer.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `${what}${answer.planEndedOn ? '' : next}`);
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {

@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Te
 import { useId, useState } from 'react';
 import type { NextMeeting } from '@contracts/dashboard.contract';
 import type { SeriesChangeResponse } from '@contracts/series.contract';
-import { errorText } from '../../common/error-text';
+import { useFormSubmit } from '../../common/use-form-submit';
 import { formatInstant, isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
 import { useShell } from '../../shell/shell.context';
@@ -32,26 +32,19 @@ export function SeriesChange(props: { caseReference: string; meeting: NextMeetin
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = useFormSubmit();
   const { meeting, caseReference } = props;
   const occurrence = scope === 'occurrence' ? { occurrenceStartsAt: meeting.startsAt } : {};
 
   const submit = async () => {
     if (open === 'move' && (!isCivilDate(date) || !TIME.test(time))) return setProblem('Give the new date as dd/mm/yyyy and the time as hh:mm (24-hour, UK time).');
     if (open === 'cancel' && reason.trim() === '') return setProblem('Say why the meeting is cancelled: meetings are cancelled only as a last resort.');
-    setBusy(true);
-    setProblem(undefined);
-    try {
+    await send(async () => {
       const path = `/api/meetings/${encodeURIComponent(meeting.id)}/series/${open}`;
       const answer = await api.send<SeriesChangeResponse>('POST', path, open === 'move' ? { date, time, ...occurrence } : { reason, ...occurrence });
       setOpen(undefined);
       props.onChanged(answer.note);
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!open) {
