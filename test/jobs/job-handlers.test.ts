@@ -17,6 +17,7 @@ describe('the message jobs’ handlers', () => {
       meetings: { postAgenda: async () => undefined, remindSignOff: async () => undefined },
       minutes: { deliver: async () => undefined },
       welcomes: { welcome: async () => undefined },
+      institutionTasks: { notify: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
   });
