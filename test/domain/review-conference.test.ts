@@ -26,6 +26,11 @@ describe('booking a review conference', () => {
     expect(() => bookReview({ ...base, id: 'r1', date: d(date), reviews: [] })).toThrow(message);
   });
 
+  test('for a case that transferred in, never on or before its transfer-in conference, and says so', () => {
+    const transferredIn = { ...base, start: 'transfer-in' as const, icpcDate: d('2026-07-01'), today: d('2026-06-20') };
+    expect(() => bookReview({ ...transferredIn, id: 'r1', date: d('2026-06-30'), reviews: [] })).toThrow('A review conference comes after the transfer-in conference (Wed 1 Jul 2026).');
+  });
+
   test('never before the last one held', () => {
     const held: ReviewConference = { id: 'r0', coreGroupId: 'cg', date: d('2026-08-03'), status: 'held', outcome: 'continue', chairName: 'A' };
     expect(() => bookReview({ ...base, today: d('2026-08-01'), id: 'r1', date: d('2026-08-03'), reviews: [held] })).toThrow(/comes after the last one/);
