@@ -19,13 +19,16 @@ const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: DashboardResponse };
 
-/** The minutes page of a meeting, keeping a `?theme=` the dashboard was opened with. */
-function minutesHref(meetingId: string): string {
-  const params = new URLSearchParams({ meetingId });
+/** Another page of the tab, keeping a `?theme=` the dashboard was opened with. */
+function pageHref(page: 'minutes.html' | 'plan.html', query: Record<string, string>): string {
+  const params = new URLSearchParams(query);
   const theme = new URLSearchParams(window.location.search).get('theme');
   if (theme) params.set('theme', theme);
-  return `minutes.html?${params.toString()}`;
+  return `${page}?${params.toString()}`;
 }
+
+const minutesHref = (meetingId: string) => pageHref('minutes.html', { meetingId });
+const planHref = (coreGroupId: string) => pageHref('plan.html', { coreGroupId });
 
 const REPLY_LABELS: Record<SeriesReply, string> = { accepted: 'accepted', tentative: 'tentative', declined: 'declined', none: 'no reply yet', organiser: 'organiser' };
 
@@ -259,7 +262,11 @@ export function DashboardPage() {
                       {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
                     </ul>
                   )}
-                  {!group.canExportPlan && <p className={styles.meta}>The plan: type /coregroup plan {isolatedUserText(group.caseReference)} in your chat with Core Group.</p>}
+                  <p className={styles.meta}>
+                    <Link href={planHref(group.id)} aria-label={`Open the plan for ${isolatedUserText(group.caseReference)}`}>
+                      {group.canEditPlan ? 'Open and edit the plan' : 'Open the plan'}
+                    </Link>
+                  </p>
                   {group.canExportPlan && (
                   <div className={styles.buttons}>
                     <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
