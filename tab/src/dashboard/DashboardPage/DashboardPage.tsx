@@ -1,4 +1,4 @@
-import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { DashboardCoreGroup, DashboardResponse, NextMeeting, SeriesReply } from '@contracts/dashboard.contract';
 import type { ExportFormat } from '@contracts/minutes.contract';
@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { LoadFailed } from '../../common/LoadFailed';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
@@ -101,24 +102,15 @@ export function DashboardPage() {
   }
   if (load.state === 'failed') {
     return (
-      <main className={styles.root}>
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The dashboard could not be loaded.</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button
-            onClick={() => {
-              setLoad({ state: 'loading' });
-              setAttempt((count) => count + 1);
-            }}
-          >
-            Try again
-          </Button>
-        </div>
-      </main>
+      <LoadFailed
+        className={styles.root}
+        title="The dashboard could not be loaded."
+        message={load.message}
+        onRetry={() => {
+          setLoad({ state: 'loading' });
+          setAttempt((count) => count + 1);
+        }}
+      />
     );
   }
 

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { PANEL_STYLES } from '../../common/panel.styles';
 
 export const usePlanPageStyles = makeStyles({
   root: {
@@ -13,17 +14,7 @@ export const usePlanPageStyles = makeStyles({
   centred: { display: 'flex', justifyContent: 'center', padding: tokens.spacingVerticalXXL },
   title: { margin: '0', fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   subtitle: { margin: '0', color: tokens.colorNeutralForeground2 },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minWidth: '0',
-  },
-  heading: { margin: '0', fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  ...PANEL_STYLES,
   subheading: { margin: '0', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   text: { margin: '0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' },
   meta: { margin: '0', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },

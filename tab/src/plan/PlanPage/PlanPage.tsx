@@ -1,7 +1,8 @@
-import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PlanViewResponse } from '@contracts/plan.contract';
 import { isolatedUserText } from '../../common/display-text';
+import { LoadFailed } from '../../common/LoadFailed';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';
 import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
@@ -145,19 +146,7 @@ export function PlanPage() {
     );
   }
   if (load.state === 'failed') {
-    return (
-      <main className={styles.root}>
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The plan could not be opened.</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button onClick={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))}>Try again</Button>
-        </div>
-      </main>
-    );
+    return <LoadFailed className={styles.root} title="The plan could not be opened." message={load.message} onRetry={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))} />;
   }
   const { plan } = load;
   return (
