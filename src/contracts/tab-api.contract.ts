@@ -18,6 +18,7 @@ import {
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
+import { planSaveRequestSchema, planViewResponseSchema } from './plan.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
 import { institutionTaskChangeResponseSchema, institutionTaskParamsSchema, institutionTasksResponseSchema, letterSentRequestSchema, recordInstitutionTaskRequestSchema } from './institution-tasks.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
@@ -66,6 +67,8 @@ export const TAB_API = {
   'GET /api/institution-tasks': { answers: { 200: institutionTasksResponseSchema } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, answers: { 200: planViewResponseSchema } },
+  'PUT /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, body: planSaveRequestSchema, answers: { 200: planViewResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/record-pack': { params: coreGroupParamsSchema, query: recordPackQuerySchema, answers: { 200: FILE } },

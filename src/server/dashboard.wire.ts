@@ -37,6 +37,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       role: group.role,
       transferredIn: group.transferredIn && { from: group.transferredIn.from, on: group.transferredIn.on.toString() },
       canExportPlan: group.canExportPlan,
+      canEditPlan: group.canEditPlan,
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,
       canTransfer: group.canTransfer,

@@ -84,18 +84,34 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
   ];
 }
 
-/** The plan's content: its outcomes, its actions as they stand after their check-ins, the contingency plan, supports and resources. */
+/**
+ * The plan's content: each outcome with the actions under it as they stand after their check-ins
+ * (any under no outcome listed as "Other actions"), the contingency plan, supports and resources,
+ * and how progress is monitored.
+ */
 export function planBlocks(record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
   const { plan } = record;
   const name = memberNamer(record.members);
+  const actions = currentActions(plan.actions, record.checkIns);
+  const actionTable = (under: typeof actions): RecordBlock => ({
+    kind: 'table',
+    header: ['Action', 'Owner', 'Due', 'Sees the child', 'State', 'Progress measure'],
+    rows: under.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.childSeenFrequency), action.state, orDash(action.progressMeasure)]),
+  });
+  const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
+  const others = actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));
   return [
-    { kind: 'heading', text: 'Outcomes' },
-    ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
-    { kind: 'heading', text: 'Actions' },
-    { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, orDash(action.progressMeasure)]) },
+    { kind: 'heading', text: 'Outcomes and actions' },
+    ...plan.outcomes.flatMap((outcome, index) => {
+      const under = actions.filter((action) => action.outcomeId === outcome.id);
+      return [{ kind: 'paragraph' as const, text: `Outcome ${index + 1}: ${outcome.text}` }, ...(under.length > 0 ? [actionTable(under)] : [])];
+    }),
+    ...(others.length > 0 ? [{ kind: 'paragraph' as const, text: 'Other actions' }, actionTable(others)] : []),
     { kind: 'heading', text: 'Contingency plan' },
     { kind: 'paragraph', text: orDash(plan.contingencyPlan) },
     { kind: 'heading', text: 'Supports and resources' },
     { kind: 'paragraph', text: orDash(plan.resources) },
+    { kind: 'heading', text: 'How progress is monitored' },
+    { kind: 'paragraph', text: orDash(plan.monitoring) },
   ];
 }

@@ -41,6 +41,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds' },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { person: 'father', kind: 'prison', institution: 'HMP Leeds' },
   'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
+  'PUT /api/core-groups/:coreGroupId/plan': { baseVersion: 1, reason: 'a reason', outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
@@ -115,7 +116,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(20);
+    expect(ROUTES_WITH_IDS).toHaveLength(22);
   });
 
   for (const key of ROUTES_WITH_IDS) {

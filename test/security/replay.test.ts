@@ -93,6 +93,7 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   'POST /api/core-groups/:coreGroupId/transfer-out': [{ person: 'manager' }],
   'POST /api/core-groups/:coreGroupId/institution-tasks': [{ person: 'lead' }],
   'POST /api/institution-tasks/:taskId/letter-sent': [{ person: 'coordinator' }],
+  'PUT /api/core-groups/:coreGroupId/plan': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/outcome': [{ person: 'lead' }, { person: 'manager', body: { happened: false, reason: 'The family did not come and nobody else could' } }],
   'POST /api/meetings/:meetingId/minutes/distribute': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/series/move': [{ person: 'lead' }],

@@ -76,7 +76,7 @@ describe('the record pack of a case', () => {
         'Fri 10 Jul 2026 | held | signed (version 3); amendment not yet signed',
         'Fri 24 Jul 2026 | held | not signed',
         '1 | Mon 1 Jun 2026 | Alex Lead (children\'s social care) | Agreed at the ICPC | —',
-        '2 | Fri 26 Jun 2026 | Morgan Manager (children\'s social care) | Reviewed at the core group | contingency plan changed',
+        '2 | Fri 26 Jun 2026 | Morgan Manager (children\'s social care) | Reviewed at the core group | Contingency plan changed',
         '# The child protection plan (version 2)',
         'The child protection plan continues; this record is as it stood on Mon 3 Aug 2026.',
       ]),

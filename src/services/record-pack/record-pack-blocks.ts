@@ -3,7 +3,7 @@ import type { CoreGroupMember } from '../../domain/core-group';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Minutes } from '../../domain/minutes';
 import type { Obligation } from '../../domain/obligations';
-import type { PlanChange } from '../../domain/plan';
+import { describePlanChange } from '../../domain/plan-edit';
 import { OUTCOME_WORDS, type ReviewConference } from '../../domain/review-conference';
 import { ukDate, ukDateOfInstant } from '../../domain/uk-date';
 import type { RecordBlock } from '../ports/record-renderer.port';
@@ -31,30 +31,13 @@ export function membersBlocks(members: readonly CoreGroupMember[]): RecordBlock[
   ];
 }
 
-const CHANGE_WORDS: Record<PlanChange['kind'], string> = {
-  'outcome-added': 'outcome added',
-  'outcome-removed': 'outcome removed',
-  'outcome-changed': 'outcome changed',
-  'action-added': 'action added',
-  'action-removed': 'action removed',
-  'action-changed': 'action changed',
-  'contingency-changed': 'contingency plan changed',
-  'resources-changed': 'supports and resources changed',
-};
-
-/** What a version changed, counted: "2 × action added; contingency plan changed". */
-function changeSummary(changes: readonly PlanChange[]): string {
-  const counts = new Map<string, number>();
-  for (const change of changes) counts.set(CHANGE_WORDS[change.kind], (counts.get(CHANGE_WORDS[change.kind]) ?? 0) + 1);
-  return orDash([...counts].map(([what, count]) => (count > 1 ? `${count} × ${what}` : what)).join('; '));
-}
-
-/** Each version of the plan: when, by whom, why, and what it changed. */
+/** Each version of the plan: when, by whom, why, and what it changed, in the words of the plan's change log. */
 export function planVersionsBlocks(history: readonly StoredPlanRevision[], members: readonly CoreGroupMember[]): RecordBlock[] {
   const name = memberNamer(members);
+  const changed = (revision: StoredPlanRevision, index: number) => orDash(revision.changes.map((change) => describePlanChange(change, history[index - 1]?.plan, revision.plan)).join('\n'));
   return [
     { kind: 'heading', text: 'Versions of the plan' },
-    { kind: 'table', header: ['Version', 'Saved on', 'By', 'Why', 'What changed'], rows: history.map((revision) => [String(revision.plan.version), ukDateOfInstant(revision.createdAt), name(revision.authorMemberId), orDash(revision.reason), changeSummary(revision.changes)]) },
+    { kind: 'table', header: ['Version', 'Saved on', 'By', 'Why', 'What changed'], rows: history.map((revision, index) => [String(revision.plan.version), ukDateOfInstant(revision.createdAt), name(revision.authorMemberId), orDash(revision.reason), changed(revision, index)]) },
   ];
 }
 

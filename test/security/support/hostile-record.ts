@@ -26,7 +26,7 @@ export const LONG_WORD = 'W'.repeat(1000);
 /** The labelled user text the minutes export shows (names and agencies of those attending, owning or scaling). */
 export const MINUTES_LABELS = ['name0', 'agency0', 'name2', 'agency2', 'name3', 'agency3', 'representative', 'agenciesNote', 'planAction', 'update', 'childsVoice', 'worries', 'workingWell', 'needsToHappen', 'decision', 'newAction', 'newMeasure', 'disagreement', 'contingencyReview', 'amendment'];
 /** The labelled user text the plan export shows. */
-export const PLAN_LABELS = ['outcome', 'planAction', 'name2', 'agency2', 'planMeasure', 'contingency', 'resources'];
+export const PLAN_LABELS = ['outcome', 'planAction', 'name2', 'agency2', 'planMeasure', 'contingency', 'resources', 'monitoring'];
 /** The labelled user text the record pack shows besides the minutes and the plan: the plan's change log, a review's chair, a meeting not held. */
 export const PACK_LABELS = [...MINUTES_LABELS, ...PLAN_LABELS, 'planReason', 'reviewChair', 'notHeldReason'];
 
@@ -48,6 +48,7 @@ export function hostileRecord(hostile: string) {
     actions: [{ id: 'a1', outcomeId: 'o1', what: say('planAction'), ownerMemberId: owner.id, agency: owner.agency, due: parseCivilDate('2026-07-01'), agreedOn: parseCivilDate('2026-06-01'), progressMeasure: say('planMeasure'), state: 'in-progress' }],
     contingencyPlan: say('contingency'),
     resources: say('resources'),
+    monitoring: say('monitoring'),
   };
   const notHeld: CoreGroupMeeting = { id: 'meeting-0', coreGroupId: coreGroup.id, date: parseCivilDate('2026-06-04'), status: 'not-held', cancellationReason: say('notHeldReason') };
   const minutes: Minutes = {

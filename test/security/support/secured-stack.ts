@@ -22,6 +22,8 @@ import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
 import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
+import { planRouter } from '../../../src/server/plan.route';
+import { createPlanEditor } from '../../../src/services/plan-editor.service';
 import { createReviewConferenceService } from '../../../src/services/review-conferences.service';
 import { createTransferService } from '../../../src/services/transfer.service';
 import { createInstitutionTasks } from '../../../src/services/institution-tasks.service';
@@ -155,6 +157,7 @@ export interface FreshMeeting {
   readonly rolesChange: GroupSeed['rolesChange'];
   /** A co-ordinator's letter still to write in the group (a relative in an institution, seed 001). */
   readonly institutionTaskId: string;
+  readonly planEdit: unknown;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -256,6 +259,7 @@ export async function startSecuredStack() {
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
+      planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -355,6 +359,18 @@ export async function startSecuredStack() {
       await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
       const institutionTaskId = randomUUID();
       await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
+      // And its plan is back at the version the ICPC agreed, which the probe's plan change is made over.
+      await database.db.deleteFrom('plan_versions').where('core_group_id', '=', seed.coreGroupId).where('version', '>', 1).execute();
+      const plan = (await store.plans.current(seed.coreGroupId))!;
+      const planEdit = {
+        baseVersion: plan.version,
+        reason: 'The core group agreed more support',
+        outcomes: plan.outcomes,
+        actions: plan.actions.map((action) => ({ id: action.id, outcomeId: action.outcomeId, what: action.what, ownerMemberId: action.ownerMemberId, due: action.due.toString(), childSeenFrequency: action.childSeenFrequency, progressMeasure: action.progressMeasure, dropped: action.state === 'dropped' })),
+        contingencyPlan: plan.contingencyPlan,
+        resources: 'Respite care twice a month',
+        monitoring: plan.monitoring,
+      };
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
@@ -378,7 +394,7 @@ export async function startSecuredStack() {
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit };
     },
 
     async stop(): Promise<void> {
