@@ -5,6 +5,7 @@ import { concernNotificationCard } from './cards/escalate.card';
 import { memberWelcomeCard } from './cards/members.card';
 import { minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
+import { dashboardTabLink, planNotReceivedCard, planReadyCard } from './cards/plan.card';
 import { signalCard } from './cards/signal.card';
 import { tasksCard } from './cards/tasks.card';
 import { ukDate } from '../src/domain/uk-date';
@@ -31,6 +32,8 @@ const RENDERERS: Renderers = {
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
   'member-welcome': (message) => memberWelcomeCard(message),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
+  'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
+  'plan-not-received': (message) => planNotReceivedCard(message),
 };
 
 /** The Adaptive Card for an outbound message. */

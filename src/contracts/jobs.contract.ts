@@ -21,6 +21,9 @@ export const MEETING_AGENDA_JOB = 'meeting-agenda';
 export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
 export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
 export const MEMBER_WELCOME_JOB = 'member-welcome';
+export const PLAN_DELIVERY_JOB = 'plan-delivery';
+export const PLAN_NOT_RECEIVED_JOB = 'plan-not-received';
+export const CP9_JOB = 'cp9-to-coordinator';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -82,6 +85,29 @@ export type MinutesDeliveryJob = z.infer<typeof minutesDeliveryJob>;
 export const memberWelcomeJob = z.object({ tenantId, coreGroupId: z.string().uuid(), memberId: z.string().uuid() });
 export type MemberWelcomeJob = z.infer<typeof memberWelcomeJob>;
 
+/**
+ * One delivery of one version of the plan, circulated after a meeting, to one person. `resent`:
+ * again, because they said it had not reached them; `attempt`: how many deliveries of it to them
+ * had failed before this one (pressing Circulate again after a failure queues a new job).
+ */
+export const planDeliveryJob = z.object({
+  tenantId,
+  meetingId: z.string().uuid(),
+  planVersion: z.number().int().positive(),
+  memberId: z.string().min(1),
+  resent: z.boolean(),
+  attempt: z.number().int().nonnegative(),
+});
+export type PlanDeliveryJob = z.infer<typeof planDeliveryJob>;
+
+/** The lead social worker told that a member says the plan circulated after a meeting has not reached them (seed 003); `resending`: it is on its way to them again. */
+export const planNotReceivedJob = z.object({ tenantId, meetingId: z.string().uuid(), planVersion: z.number().int().positive(), memberId: z.string().min(1), resending: z.boolean() });
+export type PlanNotReceivedJob = z.infer<typeof planNotReceivedJob>;
+
+/** The CP9 record of a held meeting e-mailed to the area's Children Services co-ordinator (seed 001). */
+export const cp9Job = z.object({ tenantId, meetingId: z.string().uuid() });
+export type Cp9Job = z.infer<typeof cp9Job>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -92,6 +118,9 @@ export const JOB_PAYLOADS = {
   [SIGN_OFF_REMINDER_JOB]: signOffReminderJob,
   [MINUTES_DELIVERY_JOB]: minutesDeliveryJob,
   [MEMBER_WELCOME_JOB]: memberWelcomeJob,
+  [PLAN_DELIVERY_JOB]: planDeliveryJob,
+  [PLAN_NOT_RECEIVED_JOB]: planNotReceivedJob,
+  [CP9_JOB]: cp9Job,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -25,6 +25,9 @@ export const CASE_ACTIONS = [
   'record-meeting-outcome',
   'record-review-conference',
   'transfer-case',
+  'circulate-plan',
+  'report-plan-not-received',
+  'send-cp9',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -52,11 +55,11 @@ export interface Standing {
   readonly sharedWithChild?: boolean | undefined;
 }
 
-const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance'];
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'circulate-plan', 'send-cp9'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'circulate-plan', 'send-cp9'],
   professional: PROFESSIONAL_READ,
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference'],
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log'],
@@ -65,7 +68,8 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
 };
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
-  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome'],
+  // Seed 001: the chairperson makes sure everyone present or invited receives the plan.
+  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome', 'circulate-plan'],
   'minute-taker': ['view-minutes-draft', 'edit-minutes'],
 };
 

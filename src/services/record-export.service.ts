@@ -1,7 +1,7 @@
 import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
 import { NotFoundError } from '../domain/errors';
 import type { CoreGroupMeeting } from '../domain/meeting';
-import type { Attendance } from '../domain/minutes';
+import type { Attendance, MinutesContent } from '../domain/minutes';
 import { currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
@@ -18,8 +18,20 @@ const ATTENDANCE_TEXT: Record<Attendance, string> = {
 };
 const or = (text: string | undefined) => (text && text.trim() !== '' ? text : '—');
 
+/** How a record names a member: "Name (agency)", or a dash for nobody (or someone no longer known). */
+export const nameOf = (members: readonly CoreGroupMember[]) => (id: string | undefined) => {
+  const member = members.find((candidate) => candidate.id === id);
+  return member ? `${member.displayName} (${member.agency})` : '—';
+};
+
+/** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
+export function attendanceTable(attendance: MinutesContent['attendance'], options: { members: readonly CoreGroupMember[]; name: (id: string | undefined) => string }): RecordBlock {
+  const roleOf = (id: string) => options.members.find((member) => member.id === id)?.role ?? '—';
+  return { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: attendance.map((entry) => [options.name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) };
+}
+
 /** `CG-<record>-V<version>-<UTC time>`: printed on every page and findable in the audit log (export-record, same actor and time). */
-function auditReference(record: { id: string; version: number; at: string }): string {
+export function auditReference(record: { id: string; version: number; at: string }): string {
   return `CG-${record.id.slice(0, 8).toUpperCase()}-V${record.version}-${record.at.replace(/[-:]/g, '').slice(0, 13)}Z`;
 }
 
@@ -30,14 +42,10 @@ function auditReference(record: { id: string; version: number; at: string }): st
  * reference; every export is audited.
  */
 /** A case reference as part of a file name: a `/` (allowed in references) would read as a folder in a download or an e-mail attachment. */
-const fileSafe = (caseReference: string) => caseReference.replace(/[^\w.-]/g, '-');
+export const fileSafe = (caseReference: string) => caseReference.replace(/[^\w.-]/g, '-');
 
 export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { renderer: RecordRenderer }) {
   const render = async (document: RecordDocument, format: 'docx' | 'pdf') => (format === 'docx' ? deps.renderer.docx(document) : deps.renderer.pdf(document));
-  const nameOf = (members: readonly CoreGroupMember[]) => (id: string | undefined) => {
-    const member = members.find((candidate) => candidate.id === id);
-    return member ? `${member.displayName} (${member.agency})` : '—';
-  };
 
   /** The minutes of a meeting as a file, from the meeting and its group as this request read them. */
   const fileOfMinutes = async (request: { meeting: CoreGroupMeeting; coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
@@ -53,7 +61,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
     const blocks: RecordBlock[] = [
       { kind: 'heading', text: 'Attendance' },
-      { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), members.find((member) => member.id === entry.memberId)?.role ?? '—', `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
+      attendanceTable(content.attendance, { members, name }),
       { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
       { kind: 'heading', text: 'Progress on the plan' },
       { kind: 'table', header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${action.lastCheckIn.status} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', or(updates.get(action.id))]) },
@@ -82,6 +90,27 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
+  /** The current plan of a group as a file. */
+  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
+    const { coreGroup, format } = request;
+    const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    if (!plan) throw new NotFoundError('This core group has no plan yet.');
+    const name = nameOf(members);
+    const blocks: RecordBlock[] = [
+      { kind: 'heading', text: 'Outcomes' },
+      ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
+      { kind: 'heading', text: 'Actions' },
+      { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, or(action.progressMeasure)]) },
+      { kind: 'heading', text: 'Contingency plan' },
+      { kind: 'paragraph', text: or(plan.contingencyPlan) },
+      { kind: 'heading', text: 'Supports and resources' },
+      { kind: 'paragraph', text: or(plan.resources) },
+    ];
+    const at = deps.clock.nowIso();
+    const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
+    return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
+  };
+
   return {
     async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
       const meeting = await deps.meetings.findById(request.meetingId);
@@ -99,24 +128,15 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     },
 
     async plan(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
-      const { coreGroupId, format } = request;
-      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
-      const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroupId), deps.coreGroups.members(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId)]);
-      if (!plan) throw new NotFoundError('This core group has no plan yet.');
-      const name = nameOf(members);
-      const blocks: RecordBlock[] = [
-        { kind: 'heading', text: 'Outcomes' },
-        ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
-        { kind: 'heading', text: 'Actions' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, or(action.progressMeasure)]) },
-        { kind: 'heading', text: 'Contingency plan' },
-        { kind: 'paragraph', text: or(plan.contingencyPlan) },
-        { kind: 'heading', text: 'Supports and resources' },
-        { kind: 'paragraph', text: or(plan.resources) },
-      ];
-      const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
-      return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
+      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'export-record', targetId: request.coreGroupId });
+      return fileOfPlan({ coreGroup, format: request.format });
+    },
+
+    /** The current plan as a file for its circulation, which the circulation authorised when it was queued. */
+    async planFile(coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup) throw new NotFoundError('That core group does not exist.');
+      return fileOfPlan({ coreGroup, format });
     },
   };
 }

@@ -9,6 +9,7 @@ import { caseRevisionsSchema } from './migrations/0006-case-revisions';
 import { reviewConferenceRecordsSchema } from './migrations/0007-review-conference-records';
 import { meetingPlacesSchema } from './migrations/0008-meeting-places';
 import { transfersSchema } from './migrations/0009-transfers';
+import { planDeliveriesSchema } from './migrations/0011-plan-deliveries';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -23,6 +24,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007-review-conference-records': reviewConferenceRecordsSchema,
     '0008-meeting-places': meetingPlacesSchema,
     '0009-transfers': transfersSchema,
+    '0011-plan-deliveries': planDeliveriesSchema,
   };
 }
 

@@ -8,6 +8,7 @@ import type { OpenDatabase } from './database';
 import { createJobQueue } from './job.repository';
 import { createMeetingRepository } from './meeting.repository';
 import { createMinutesRepository } from './minutes.repository';
+import { createPlanCirculationRepository } from './plan-circulation.repository';
 import { createPlanRepository } from './plan.repository';
 
 /** Every repository over one open database. */
@@ -19,6 +20,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     meetings: createMeetingRepository(db),
     checkIns: createCheckInRepository(db),
     minutes: createMinutesRepository(db),
+    planCirculation: createPlanCirculationRepository(db),
     concerns: createConcernRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),

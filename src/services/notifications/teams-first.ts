@@ -1,4 +1,5 @@
 import type { CoreGroupMember } from '../../domain/core-group';
+import { MailError, type Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notification, type Notifier } from '../ports/notifier.port';
 
 /** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
@@ -20,4 +21,42 @@ export async function sentInTeams(notifier: Notifier, member: Pick<CoreGroupMemb
     if (error instanceof DeliveryError && error.code === 'recipient-unreachable') return false;
     throw error;
   }
+}
+
+/** How one delivery of a record went: by Teams or by e-mail, sent or failed (and why). */
+export interface RecordDeliveryOutcome {
+  readonly channel: 'teams' | 'email';
+  readonly outcome: 'sent' | 'failed';
+  readonly detail?: string | undefined;
+}
+
+/** An e-mail that carries a record, made only when the record goes by e-mail. */
+export interface RecordMail {
+  readonly subject: string;
+  readonly bodyText: string;
+  readonly attachment: { readonly name: string; readonly contentType: string; readonly content: Buffer };
+}
+
+/**
+ * Delivers a record (signed minutes, the plan) to one member: a Teams 1:1 message when they can be
+ * reached there, otherwise an e-mail from `from` with the record attached. Someone reachable
+ * neither way, or whose e-mail the mail service refuses, is a failed delivery with the reason, so
+ * the lead social worker sees who still needs it; throttling and outages are thrown, for the job
+ * runner to retry.
+ */
+export async function deliverRecord(
+  deps: { notifier: Notifier; mailer: Mailer },
+  options: { tenantId: string; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+): Promise<RecordDeliveryOutcome> {
+  const { member, from } = options;
+  if (await sentInTeams(deps.notifier, member, { tenantId: options.tenantId, ...options.inTeams })) return { channel: 'teams', outcome: 'sent' };
+  if (!member.email || !from) return { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' };
+  const mail = await options.mail();
+  try {
+    await deps.mailer.sendMail({ from, to: member.email, ...mail });
+  } catch (error) {
+    if (error instanceof MailError && error.code === 'mail-refused') return { channel: 'email', outcome: 'failed', detail: 'the mail service refused it' };
+    throw error;
+  }
+  return { channel: 'email', outcome: 'sent' };
 }

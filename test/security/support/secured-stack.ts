@@ -41,6 +41,9 @@ import { createDashboard } from '../../../src/services/dashboard.service';
 import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
 import { createMeetingEventsService } from '../../../src/services/meeting-events.service';
 import { createMinutesDistribution } from '../../../src/services/minutes-distribution.service';
+import { createPlanCirculation } from '../../../src/services/plan-circulation.service';
+import { createCp9Record } from '../../../src/services/cp9-record';
+import { planCirculationRouter } from '../../../src/server/plan-circulation.route';
 import { createMinutesService } from '../../../src/services/minutes.service';
 import { createMessageServices } from '../../../src/services/notifications/message-services';
 import { createAgendaViews } from '../../../src/services/notifications/meeting-notices.service';
@@ -61,6 +64,8 @@ export const PARTNER_TENANT_ID = '22222222-3333-4444-8555-666666666666';
 /** A tenant not on the allow-list. */
 export const OUTSIDE_TENANT_ID = '99999999-9999-4999-8999-999999999999';
 export const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+/** Where CP9 records go: the co-ordinator's mailbox, outside the simulated tenant. */
+export const CP9_COORDINATOR_MAILBOX = 'cp9.coordinator@council.example';
 /** The booked demo meeting's Teams meeting chat. */
 export const DEMO_CHAT_ID = '19:meeting_secured-stack@thread.v2';
 
@@ -220,10 +225,12 @@ export async function startSecuredStack() {
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });
   const recordExport = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const distribution = createMinutesDistribution(deps);
+  const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: CP9_COORDINATOR_MAILBOX });
+  const cp9 = createCp9Record({ ...deps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, exports: recordExport, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,
@@ -244,6 +251,7 @@ export async function startSecuredStack() {
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, verifier, logger }),
+      planCirculationRouter({ circulation, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
