@@ -142,8 +142,14 @@ export interface Answer {
   readonly json: unknown;
 }
 
-/** The state a fresh meeting's minutes start in, for a write that needs it. */
-export type MinutesState = 'draft' | 'signed';
+/**
+ * The state a fresh meeting's minutes start in, for a write that needs it; `signed-cp9`: signed,
+ * in a core group whose profile sends CP9 to the co-ordinator (seed 001).
+ */
+export type MinutesState = 'draft' | 'signed' | 'signed-cp9';
+
+/** Seed 001's profile: the plan within 5 working days, CP9 to the co-ordinator within 7 days. */
+const CP9_PROFILE = 'plan-in-five-working-days-cp9-in-seven-days';
 
 /** A meeting made for one probe: where it is, and the chat contribution waiting in its draft. */
 export interface FreshMeeting {
@@ -349,7 +355,7 @@ export async function startSecuredStack() {
       const seed = seeded.groups[group];
       // The group's review conferences start afresh too, so each probe books and records its own.
       await database.db.deleteFrom('review_conferences').where('core_group_id', '=', seed.coreGroupId).execute();
-      await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null }).where('id', '=', seed.coreGroupId).execute();
+      await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null, policy_id: state === 'signed-cp9' ? CP9_PROFILE : seed.policyId }).where('id', '=', seed.coreGroupId).execute();
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
@@ -366,7 +372,7 @@ export async function startSecuredStack() {
       const attendance = draft.content.attendance.map((entry) => (entry.memberId === chairMemberId ? { ...entry, attendance: 'present' as const } : entry));
       const withContribution: Minutes = { ...draft, content: { ...draft.content, attendance, childsVoice: seed.draftText, contributions: [contribution] } };
       await store.minutes.createDraft(withContribution, chairMemberId, clock.nowIso());
-      if (state === 'signed') {
+      if (state !== 'draft') {
         const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
         await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
@@ -408,6 +414,8 @@ export interface GroupSeed {
   readonly rolesChange: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** The draft's text, one of SECRETS. */
   readonly draftText: string;
+  /** The policy profile it follows (a probe that needs CP9 moves it to seed 001's for a while). */
+  readonly policyId: string;
 }
 
 export type GroupName = 'demo' | 'other' | 'partner';
@@ -434,6 +442,7 @@ async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; a
     managerMemberId: demoId('manager'),
     rolesChange: { chairMemberId: demoId('manager'), minuteTakerMemberId: demoId('school') },
     draftText: 'DRAFT-CHILDS-VOICE',
+    policyId: (await store.coreGroups.findById(coreGroupId))!.policyId,
   };
 
   const otherGroup = async (group: { caseReference: string; childName: string; tenantId: string; lead: { aadObjectId: string }; draftText: string }): Promise<GroupSeed & { meetingId: string }> => {
@@ -446,7 +455,7 @@ async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; a
     await store.meetings.create({ id: otherMeetingId, coreGroupId: id, date: Temporal.PlainDate.from('2026-06-09'), status: 'scheduled' });
     const otherDraft = openingDraft({ id: randomUUID(), meeting: { id: otherMeetingId, coreGroupId: id }, members: [lead, manager] });
     await store.minutes.createDraft({ ...otherDraft, content: { ...otherDraft.content, childsVoice: group.draftText } }, lead.id, at);
-    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText };
+    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText, policyId: 'england' };
   };
   const other = await otherGroup({ caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, lead: PEOPLE.otherLead, draftText: 'OTHER-GROUP-DRAFT' });
   const partner = await otherGroup({ caseReference: 'PARTNER-1', childName: 'Partner Child', tenantId: PARTNER_TENANT_ID, lead: PEOPLE.partnerLead, draftText: 'PARTNER-GROUP-DRAFT' });
