@@ -66,6 +66,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
         for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
         const actionsDue = planEndOf(caseTimeline) ? [] : status.actions.filter(isOpen);
         for (const action of actionsDue) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
+        const lastHeldMeeting = heldMeetingsOldestFirst(caseTimeline.meetings).at(-1);
         coreGroups.push({
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,
@@ -74,7 +75,8 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           canTransfer: can({ role: status.role }, 'transfer-case') && !planEndOf(caseTimeline),
-          lastHeldMeeting: heldMeetingsOldestFirst(caseTimeline.meetings).at(-1),
+          canSayPlanNotReceived: can({ role: status.role }, 'report-plan-not-received') && lastHeldMeeting !== undefined,
+          lastHeldMeeting,
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
           nextMeeting: nextMeetingOf(status, caseTimeline, today),

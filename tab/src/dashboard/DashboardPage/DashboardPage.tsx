@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { PlanNotReceived } from '../PlanNotReceived/PlanNotReceived';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
@@ -269,6 +270,11 @@ export function DashboardPage() {
                       Plan PDF
                     </Button>
                   </div>
+                  )}
+                  {group.canSayPlanNotReceived && (
+                    <div className={styles.buttons}>
+                      <PlanNotReceived coreGroupId={group.id} caseReference={isolatedUserText(group.caseReference)} onTold={(note) => setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`)} />
+                    </div>
                   )}
                 </li>
               );
