@@ -1,6 +1,6 @@
 import type { Cp9Job } from '../../contracts/jobs.contract';
 import { NotConfiguredError } from '../../domain/errors';
-import { plainUserText } from '../../domain/display-text';
+import { oneLineUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import type { Cp9Record } from '../cp9-record';
 import type { PlanCirculation } from '../plan-circulation.service';
@@ -27,7 +27,7 @@ export function createCp9Mail(deps: {
       if (!from) throw new NotConfiguredError('There is no mailbox to send the CP9 from: set ORGANISER_MAILBOX.', { internalMessage: 'no organiser mailbox, and the meeting names none' });
       const record = await deps.cp9.file(mail.meeting.id);
       // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = plainUserText(mail.caseReference).replace(/\s+/g, ' ');
+      const reference = oneLineUserText(mail.caseReference);
       const meetingDate = ukDate(mail.meeting.date);
       await deps.mailer.sendMail({
         from,

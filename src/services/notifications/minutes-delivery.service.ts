@@ -1,11 +1,10 @@
 import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
-import { plainUserText } from '../../domain/display-text';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
 import { ukDate } from '../../domain/uk-date';
-import { deliverRecord } from './teams-first';
+import { runRecordDelivery } from './teams-first';
 
 /**
  * Delivers signed minutes to one person: a Teams 1:1 message with a link for people the app can
@@ -23,18 +22,12 @@ export function createMinutesDelivery(deps: {
   organiserMailbox?: string | undefined;
 }) {
   return {
-    async deliver(job: MinutesDeliveryJob): Promise<void> {
-      const delivery = await deps.distribution.deliveryOf(job);
-      if (!delivery) return;
-      const { member, caseReference, meetingDate } = delivery;
-      // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = plainUserText(caseReference).replace(/\s+/g, ' ');
-      const outcome = await deliverRecord(deps, {
-        tenantId: job.tenantId,
-        member,
-        inTeams: { summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId: delivery.chatId } },
-        from: delivery.fromMailbox ?? deps.organiserMailbox,
-        mail: async () => {
+    deliver: (job: MinutesDeliveryJob): Promise<void> =>
+      runRecordDelivery(deps, {
+        job,
+        source: deps.distribution,
+        inTeams: ({ caseReference, meetingDate, chatId }) => ({ summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } }),
+        mail: async ({ reference, meetingDate }) => {
           const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
           return {
             subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,
@@ -42,9 +35,7 @@ export function createMinutesDelivery(deps: {
             attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
           };
         },
-      });
-      await deps.distribution.recordOutcome(job, outcome);
-    },
+      }),
   };
 }
 

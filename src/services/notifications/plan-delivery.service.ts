@@ -1,11 +1,10 @@
 import type { PlanDeliveryJob } from '../../contracts/jobs.contract';
-import { plainUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
-import { deliverRecord } from './teams-first';
+import { runRecordDelivery } from './teams-first';
 
 /**
  * Delivers the plan circulated after a core group to one person: a Teams 1:1 message (which case,
@@ -22,28 +21,20 @@ export function createPlanDelivery(deps: {
   organiserMailbox?: string | undefined;
 }) {
   return {
-    async deliver(job: PlanDeliveryJob): Promise<void> {
-      const delivery = await deps.circulation.deliveryOf(job);
-      if (!delivery) return;
-      const { member, caseReference, meetingDate } = delivery;
-      // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = plainUserText(caseReference).replace(/\s+/g, ' ');
-      const outcome = await deliverRecord(deps, {
-        tenantId: job.tenantId,
-        member,
-        inTeams: { summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } },
-        from: delivery.fromMailbox ?? deps.organiserMailbox,
-        mail: async () => {
-          const pdf = await deps.exports.planFile(delivery.coreGroupId, 'pdf');
+    deliver: (job: PlanDeliveryJob): Promise<void> =>
+      runRecordDelivery(deps, {
+        job,
+        source: deps.circulation,
+        inTeams: ({ caseReference, meetingDate }) => ({ summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
+        mail: async ({ reference, meetingDate, coreGroupId }) => {
+          const pdf = await deps.exports.planFile(coreGroupId, 'pdf');
           return {
             subject: `Child protection plan — case ${reference}, after the core group of ${ukDate(meetingDate)}`,
             bodyText: `The child protection plan for case ${reference}, as it stands after the core group meeting of ${ukDate(meetingDate)}, is attached. It contains confidential information about a child: keep it securely and share it only as the core group agreed. If something in it is not what the group agreed, tell the lead social worker.`,
             attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
           };
         },
-      });
-      await deps.circulation.recordOutcome(job, outcome);
-    },
+      }),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PlanNotReceivedJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
-import { plainUserText } from '../../domain/display-text';
+import { oneLineUserText, plainUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier, PlanNotReceivedMessage } from '../ports/notifier.port';
@@ -34,7 +34,7 @@ export function createPlanNotReceivedNotices(deps: {
       const from = deps.organiserMailbox ?? lead.email;
       if (!lead.email || !from) return;
       // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = plainUserText(coreGroup.caseReference).replace(/\s+/g, ' ');
+      const reference = oneLineUserText(coreGroup.caseReference);
       await deps.mailer.sendMail({
         from,
         to: lead.email,

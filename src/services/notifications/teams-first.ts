@@ -1,4 +1,5 @@
 import type { CoreGroupMember } from '../../domain/core-group';
+import { oneLineUserText } from '../../domain/display-text';
 import { MailError, type Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notification, type Notifier } from '../ports/notifier.port';
 
@@ -35,6 +36,37 @@ export interface RecordMail {
   readonly subject: string;
   readonly bodyText: string;
   readonly attachment: { readonly name: string; readonly contentType: string; readonly content: Buffer };
+}
+
+/** What the delivery job of a record needs about one delivery: who, which case and meeting, and the mailbox an e-mail goes from. */
+export interface RecordDeliveryOf {
+  readonly member: CoreGroupMember;
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  readonly fromMailbox?: string | undefined;
+}
+
+/**
+ * One delivery job of a record (signed minutes, the plan): reads who it is for — nothing when the
+ * record has moved on to another version — delivers it (`deliverRecord`) and records how it went.
+ * `inTeams` and `mail` say it in the record's own words; `mail` is given the case reference
+ * already on one plain line (a subject is a header line, and the body is sent as Text, never HTML).
+ */
+export async function runRecordDelivery<Job extends { tenantId: string }, Of extends RecordDeliveryOf>(
+  deps: { notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined },
+  options: {
+    job: Job;
+    source: { deliveryOf(job: Job): Promise<Of | undefined>; recordOutcome(job: Job, outcome: RecordDeliveryOutcome): Promise<void> };
+    inTeams: (delivery: Of) => Pick<Notification, 'summary' | 'message'>;
+    mail: (delivery: Of & { reference: string }) => Promise<RecordMail>;
+  },
+): Promise<void> {
+  const { job, source } = options;
+  const delivery = await source.deliveryOf(job);
+  if (!delivery) return;
+  const reference = oneLineUserText(delivery.caseReference);
+  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, member: delivery.member, inTeams: options.inTeams(delivery), from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }) });
+  await source.recordOutcome(job, outcome);
 }
 
 /**

@@ -1,12 +1,13 @@
-import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api.client';
 import type { Cp9Queued, Cp9State, PlanCirculationQueued, PlanCirculationResponse } from '@contracts/plan-circulation.contract';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';
-import { DEADLINE_COLOURS, DEADLINE_LABELS } from '../../common/labels';
+import { DueDate } from '../../common/DueDate';
 import { useShell } from '../../shell/shell.context';
-import { usePlanCirculationStyles } from './PlanCirculation.styles';
+import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
+import { useSignedRecordStyles } from '../SignedRecord/SignedRecord.styles';
 
 /** Deliveries and the CP9 are sent by jobs within seconds: look again soon after a press. */
 const FOLLOW_UP_MS = [1500, 4000, 9000];
@@ -30,7 +31,9 @@ const CP9_QUEUED_TEXT: Readonly<Record<Cp9Queued['outcome'], string>> = {
  * profile sets one; and, only where the profile sends one, the CP9 to the co-ordinator.
  */
 export function PlanCirculation(props: { meetingId: string; memberName: (id: string) => string }) {
-  const styles = usePlanCirculationStyles();
+  // It sits beside the sign-off bar and reads like it: the same frame, and the signed record's lists.
+  const styles = useSignOffBarStyles();
+  const lists = useSignedRecordStyles();
   const { api } = useShell();
   const { meetingId, memberName } = props;
   const [view, setView] = useState<PlanCirculationResponse | undefined>();
@@ -116,10 +119,7 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
           <>
             <dt className={styles.term}>Circulate by</dt>
             <dd className={styles.value}>
-              {formatDate(view.circulation.due)}{' '}
-              <Badge appearance="tint" color={DEADLINE_COLOURS[view.circulation.status]}>
-                {DEADLINE_LABELS[view.circulation.status]}
-              </Badge>
+              <DueDate due={view.circulation.due} status={view.circulation.status} />
             </dd>
           </>
         )}
@@ -132,10 +132,7 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
               {cp9.sentOn ? `Sent to the co-ordinator on ${formatDate(cp9.sentOn)}` : CP9_STATE_TEXT[cp9.state]}
               {cp9.deadline && (
                 <>
-                  {' '}· by {formatDate(cp9.deadline.due)}{' '}
-                  <Badge appearance="tint" color={DEADLINE_COLOURS[cp9.deadline.status]}>
-                    {DEADLINE_LABELS[cp9.deadline.status]}
-                  </Badge>
+                  {' '}· by <DueDate due={cp9.deadline.due} status={cp9.deadline.status} />
                 </>
               )}
             </dd>
@@ -172,8 +169,8 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
 
       {view.notReceived.length > 0 && (
         <>
-          <h3 className={styles.subheading}>Said it has not arrived</h3>
-          <ul className={styles.list}>
+          <h3 className={lists.heading}>Said it has not arrived</h3>
+          <ul className={lists.deliveries}>
             {view.notReceived.map((report) => (
               <li key={report.memberId}>
                 {memberName(report.memberId)}, {formatInstant(report.at)}
@@ -184,12 +181,12 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
       )}
       {view.deliveries.length > 0 && (
         <>
-          <h3 className={styles.subheading}>Deliveries of the plan{failed > 0 ? ` (${failed} failed)` : ''}</h3>
-          <ul className={styles.list} aria-label="Deliveries of the plan">
+          <h3 className={lists.heading}>Deliveries of the plan{failed > 0 ? ` (${failed} failed)` : ''}</h3>
+          <ul className={lists.deliveries} aria-label="Deliveries of the plan">
             {view.deliveries.map((delivery) => (
               <li key={`${delivery.memberId}-${delivery.channel}-${delivery.at}`}>
                 {memberName(delivery.memberId)}, by {delivery.channel === 'teams' ? 'Teams' : 'e-mail'}
-                {delivery.resent ? ' (sent again)' : ''}: <span className={delivery.outcome === 'failed' ? styles.failed : undefined}>{delivery.outcome === 'failed' ? 'failed' : 'sent'}</span>, {formatInstant(delivery.at)}
+                {delivery.resent ? ' (sent again)' : ''}: <span className={delivery.outcome === 'failed' ? lists.failed : undefined}>{delivery.outcome === 'failed' ? 'failed' : 'sent'}</span>, {formatInstant(delivery.at)}
               </li>
             ))}
           </ul>
