@@ -55,7 +55,7 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/meetings/:meetingId/minutes/distribute', label: 'circulating signed minutes', may: ['lead', 'manager'], why: '§2: the lead social worker (here the chair) circulates; members tell the lead social worker when it has not arrived' },
   { route: 'POST /api/meetings/:meetingId/plan-circulation', label: 'circulating the plan', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager circulates; seed 001: the chair (here the lead social worker) sees that everyone has it' },
   { route: 'POST /api/meetings/:meetingId/cp9', label: 'sending the CP9 to the co-ordinator', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager sends it (seed 001)' },
-  { route: 'POST /api/core-groups/:coreGroupId/plan/not-received', label: 'saying the plan has not arrived', may: ['manager', 'health', 'school', 'police', 'iro'], why: '§2, seed 003: members tell the lead social worker (who circulates it) if the plan has not arrived; the family are not sent it unless shared, and tell the lead social worker directly' },
+  { route: 'POST /api/core-groups/:coreGroupId/plan/not-received', label: 'saying the plan has not arrived', may: ['lead', 'manager', 'health', 'school', 'police', 'iro'], why: '§2, seed 003: members tell the lead social worker if the plan has not arrived; the family are not sent it unless shared, and tell the lead social worker directly' },
 ];
 
 const WRITE_ROUTES = PRODUCTION_TAB_ROUTES.filter((route) => route.writes);
