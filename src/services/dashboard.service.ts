@@ -75,7 +75,8 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           canTransfer: can({ role: status.role }, 'transfer-case') && !planEndOf(caseTimeline),
-          canSayPlanNotReceived: can({ role: status.role }, 'report-plan-not-received') && lastHeldMeeting !== undefined,
+          // Offered to those the plan is sent to: the lead social worker circulates it, and is the one told.
+          canSayPlanNotReceived: can({ role: status.role }, 'report-plan-not-received') && status.role !== 'lead-social-worker' && lastHeldMeeting !== undefined,
           lastHeldMeeting,
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),

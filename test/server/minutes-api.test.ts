@@ -522,6 +522,8 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(told).toEqual({ status: 200, body: { outcome: 'told', resending: true } });
     expect((await call('POST', `/api/core-groups/${demoCoreGroupId}/plan/not-received`, await as(health))).body).toEqual({ outcome: 'unchanged', resending: true });
     expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups[0].canSayPlanNotReceived).toBe(true);
+    // The lead social worker circulates the plan and is the one told: not offered it.
+    expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups.find((group: { id: string }) => group.id === demoCoreGroupId).canSayPlanNotReceived).toBe(false);
 
     const cp9 = `/api/meetings/${meetingId}/cp9`;
     expect((await call('POST', cp9, await as(lead))).body.error.message).toMatch(/^CP9 is not part of this area's procedures/);

@@ -6,6 +6,20 @@ import { uuidFromKey } from '../deterministic-id';
 import { type PlanCirculationDeps, circulationState, deliveryJobFor, queueDelivery } from './plan-circulation-deps';
 
 /**
+ * The meeting whose plan a member is waiting for: the last core group held — of two held the same
+ * day, the one the plan was circulated after.
+ */
+async function lastHeldMeeting(deps: Pick<PlanCirculationDeps, 'meetings' | 'planCirculation'>, coreGroupId: string) {
+  const held = heldMeetingsOldestFirst(await deps.meetings.listByCoreGroup(coreGroupId));
+  const last = held.at(-1);
+  if (!last) throw new RuleViolationError('No core group meeting has been held yet: the plan is circulated after each one.');
+  for (const sameDay of held.filter((meeting) => meeting.date.equals(last.date)).reverse()) {
+    if ((await deps.planCirculation.deliveries(sameDay.id)).length > 0) return sameDay;
+  }
+  return last;
+}
+
+/**
  * A member says the plan has not reached them (seed 003: members tell the lead social worker if
  * it has not arrived): about the current plan after the last core group held. Recorded once per
  * member and plan version; the lead social worker is told (Teams first, else e-mail; never the
@@ -15,8 +29,7 @@ import { type PlanCirculationDeps, circulationState, deliveryJobFor, queueDelive
 export async function reportPlanNotReceived(deps: PlanCirculationDeps, request: { caller: Caller; coreGroupId: string }): Promise<{ outcome: 'told' | 'unchanged'; resending: boolean }> {
   const { caller, coreGroupId } = request;
   const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'report-plan-not-received', targetId: coreGroupId });
-  const meeting = heldMeetingsOldestFirst(await deps.meetings.listByCoreGroup(coreGroupId)).at(-1);
-  if (!meeting) throw new RuleViolationError('No core group meeting has been held yet: the plan is circulated after each one.');
+  const meeting = await lastHeldMeeting(deps, coreGroupId);
   const state = await circulationState(deps, meeting);
   const { plan } = state;
   if (!plan) throw new RuleViolationError('This core group has no plan yet.');
