@@ -106,7 +106,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);
   await local?.seedDemo({ ...store, calendar: calendars['england-and-wales'] });
-  checkCp9Coordinator(config, (await store.coreGroups.policiesInUse()).map((id) => policies.get(id)));
+  const policiesInUse = new Set(await store.coreGroups.policiesInUse());
+  checkCp9Coordinator(config, policies.all.filter((profile) => policiesInUse.has(profile.id)));
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
