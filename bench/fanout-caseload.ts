@@ -73,6 +73,7 @@ export async function seedFanoutCaseload(deps: { store: Store; clock: Clock; cal
       })),
       contingencyPlan: 'Strategy discussion if no progress',
       resources: 'Family support worker',
+      monitoring: 'Core group reviews progress every four weeks',
     };
     await store.coreGroups.create(coreGroup, members);
     await store.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Plan agreed at the ICPC', changes: [] }, clock.nowIso());

@@ -53,6 +53,7 @@ export async function seedTeamCaseload(deps: { store: Store; clock: Clock; calen
       })),
       contingencyPlan: 'Strategy discussion if no progress',
       resources: 'Family support worker',
+      monitoring: 'Core group reviews progress every four weeks',
     };
     await store.coreGroups.create(coreGroup, members);
     await store.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Plan agreed at the ICPC', changes: [] }, clock.nowIso());

@@ -43,6 +43,8 @@ import { tabRouter } from './server/tab-static';
 import { exportRouter } from './server/export.route';
 import { seriesRouter } from './server/series.route';
 import { reviewConferencesRouter } from './server/review-conferences.route';
+import { planRouter } from './server/plan.route';
+import { createPlanEditor } from './services/plan-editor.service';
 import { createReviewConferenceService } from './services/review-conferences.service';
 import { createTransferService } from './services/transfer.service';
 import { teamRouter } from './server/team.route';
@@ -201,6 +203,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
+      planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

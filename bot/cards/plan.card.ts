@@ -12,6 +12,7 @@ const actionFacts = (action: ShownAction, names: ReadonlyMap<string, string>) =>
     { title: 'Action', value: escapeCardText(action.what) },
     { title: 'Owner', value: escapeCardText(names.get(action.ownerMemberId) ?? 'unknown') },
     { title: 'Due', value: ukDate(action.due) },
+    ...(action.childSeenFrequency ? [{ title: 'Sees the child', value: escapeCardText(action.childSeenFrequency) }] : []),
     { title: 'State', value: action.state.replace(/-/g, ' ') },
     { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none yet' },
   ],
@@ -23,7 +24,7 @@ const otherActions = (actions: readonly ShownAction[], outcomeIds: ReadonlySet<s
   return others.length > 0 ? [others] : [];
 };
 
-/** The child protection plan as it stands: outcomes, each action with owner, due date and last check-in, contingency. 1:1 only. */
+/** The child protection plan as it stands (the version the tab and the exports show): outcomes, each action with owner, due date, how often the child is seen and last check-in, contingency, resources, monitoring. 1:1 only. */
 export function planCard(options: {
   caseReference: string;
   plan: ChildProtectionPlan | undefined;
@@ -43,6 +44,7 @@ export function planCard(options: {
     ...otherActions(options.actions, new Set(plan.outcomes.map((outcome) => outcome.id))).flatMap((actions) => [line('Other actions', { weight: 'Bolder', separator: true }), ...actions.map((action) => actionFacts(action, options.names))]),
     line(`Contingency: ${escapeCardText(plan.contingencyPlan)}`, { separator: true }),
     line(`Resources: ${escapeCardText(plan.resources)}`, { isSubtle: true }),
+    line(`Monitoring: ${escapeCardText(plan.monitoring)}`, { isSubtle: true }),
   ]);
 }
 

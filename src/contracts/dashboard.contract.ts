@@ -45,6 +45,8 @@ export const dashboardCoreGroupSchema = z.object({
   role: memberRoleSchema,
   /** Whether the caller may export the plan (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
+  /** Whether the caller may change the plan (lead social worker, team manager), while the plan runs. */
+  canEditPlan: z.boolean(),
   /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */
   canSchedule: z.boolean(),
   /** Whether the caller may book and record review conferences (lead social worker, team manager, conference chair), while the plan runs. */

@@ -18,6 +18,7 @@ import {
   versionConflictBodySchema,
 } from './minutes.contract';
 import { cp9QueuedSchema, planCirculationQueuedSchema, planCirculationResponseSchema, planNotReceivedResponseSchema } from './plan-circulation.contract';
+import { planSaveRequestSchema, planViewResponseSchema } from './plan.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
 import { teamResponseSchema } from './team.contract';
@@ -66,6 +67,8 @@ export const TAB_API = {
   'POST /api/core-groups/:coreGroupId/review-conferences': { params: coreGroupParamsSchema, body: bookReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { params: coreGroupParamsSchema, body: heldReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'POST /api/core-groups/:coreGroupId/transfer-out': { params: coreGroupParamsSchema, body: transferOutRequestSchema, answers: { 200: transferOutResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, answers: { 200: planViewResponseSchema } },
+  'PUT /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, body: planSaveRequestSchema, answers: { 200: planViewResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/dev/users': { answers: { 200: devUsersResponseSchema }, localOnly: true },

@@ -39,11 +39,13 @@ export interface ChildProtectionPlan {
   readonly contingencyPlan: string;
   /** Supports and resources required, incl. specialist resources (seed 001). */
   readonly resources: string;
+  /** How progress is monitored: visits, meetings, who reviews what (seed 001's re-evaluation list). */
+  readonly monitoring: string;
 }
 
 /** One line in the plan's change log. */
 export interface PlanChange {
-  readonly kind: 'outcome-added' | 'outcome-removed' | 'outcome-changed' | 'action-added' | 'action-removed' | 'action-changed' | 'contingency-changed' | 'resources-changed';
+  readonly kind: 'outcome-added' | 'outcome-removed' | 'outcome-changed' | 'action-added' | 'action-removed' | 'action-changed' | 'contingency-changed' | 'resources-changed' | 'monitoring-changed';
   readonly subjectId?: string | undefined;
   readonly fields?: readonly string[] | undefined;
 }
@@ -159,6 +161,7 @@ export function revisePlan(options: {
   ];
   if (current.contingencyPlan !== next.contingencyPlan) changes.push({ kind: 'contingency-changed' });
   if (current.resources !== next.resources) changes.push({ kind: 'resources-changed' });
+  if (current.monitoring !== next.monitoring) changes.push({ kind: 'monitoring-changed' });
   if (changes.length === 0) throw new RuleViolationError('nothing in the plan has changed');
   return {
     plan: { ...next, coreGroupId: current.coreGroupId, version: current.version + 1 },

@@ -36,6 +36,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       caseReference: group.caseReference,
       role: group.role,
       canExportPlan: group.canExportPlan,
+      canEditPlan: group.canEditPlan,
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,
       canTransfer: group.canTransfer,

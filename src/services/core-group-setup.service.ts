@@ -156,7 +156,7 @@ export function createCoreGroupSetupService(deps: {
         if (mine) throw new InvalidInputError(`You are already in the core group for case ${caseReference}: type /coregroup status ${caseReference} to see it.`, { cause: error, internalMessage: 'create-core-group: the caller is already in that case' });
         throw new InvalidInputError(CASE_REFERENCE_UNUSABLE, { cause: error, internalMessage: 'create-core-group: case reference taken' });
       }
-      const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '' };
+      const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '', monitoring: '' };
       await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason: 'Outline plan from the ICPC', changes: [] }, deps.clock.nowIso());
       await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', coreGroupId: coreGroup.id, outcome: 'allowed' });
       return { coreGroup, members: members.length };

@@ -72,6 +72,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           caseReference: status.coreGroup.caseReference,
           role: status.role,
           canExportPlan: can({ role: status.role }, 'export-record'),
+          canEditPlan: can({ role: status.role }, 'edit-plan') && !planEndOf(caseTimeline),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           canTransfer: can({ role: status.role }, 'transfer-case') && !planEndOf(caseTimeline),

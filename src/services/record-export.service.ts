@@ -96,15 +96,27 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
     if (!plan) throw new NotFoundError('This core group has no plan yet.');
     const name = nameOf(members);
+    const actions = currentActions(plan.actions, checkIns);
+    const actionTable = (under: typeof actions): RecordBlock => ({
+      kind: 'table',
+      header: ['Action', 'Owner', 'Due', 'Sees the child', 'State', 'Progress measure'],
+      rows: under.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), or(action.childSeenFrequency), action.state, or(action.progressMeasure)]),
+    });
+    const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
+    const others = actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));
     const blocks: RecordBlock[] = [
-      { kind: 'heading', text: 'Outcomes' },
-      ...plan.outcomes.map((outcome, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${outcome.text}` })),
-      { kind: 'heading', text: 'Actions' },
-      { kind: 'table', header: ['Action', 'Owner', 'Due', 'State', 'Progress measure'], rows: currentActions(plan.actions, checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state, or(action.progressMeasure)]) },
+      { kind: 'heading', text: 'Outcomes and actions' },
+      ...plan.outcomes.flatMap((outcome, index) => {
+        const under = actions.filter((action) => action.outcomeId === outcome.id);
+        return [{ kind: 'paragraph' as const, text: `Outcome ${index + 1}: ${outcome.text}` }, ...(under.length > 0 ? [actionTable(under)] : [])];
+      }),
+      ...(others.length > 0 ? [{ kind: 'paragraph' as const, text: 'Other actions' }, actionTable(others)] : []),
       { kind: 'heading', text: 'Contingency plan' },
       { kind: 'paragraph', text: or(plan.contingencyPlan) },
       { kind: 'heading', text: 'Supports and resources' },
       { kind: 'paragraph', text: or(plan.resources) },
+      { kind: 'heading', text: 'How progress is monitored' },
+      { kind: 'paragraph', text: or(plan.monitoring) },
     ];
     const at = deps.clock.nowIso();
     const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };

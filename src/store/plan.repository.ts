@@ -13,6 +13,8 @@ interface StoredPlanContent {
   actions: StoredAction[];
   contingencyPlan: string;
   resources: string;
+  /** Absent in versions written before the plan editor. */
+  monitoring?: string;
 }
 
 function toPlanContent(plan: ChildProtectionPlan): string {
@@ -21,6 +23,7 @@ function toPlanContent(plan: ChildProtectionPlan): string {
     actions: plan.actions.map((action) => ({ ...action, due: action.due.toString(), agreedOn: action.agreedOn.toString() })),
     contingencyPlan: plan.contingencyPlan,
     resources: plan.resources,
+    monitoring: plan.monitoring,
   };
   return JSON.stringify(content);
 }
@@ -34,6 +37,7 @@ function planVersionRowToPlan(row: PlanVersionRow): ChildProtectionPlan {
     actions: content.actions.map((action) => ({ ...action, due: parseCivilDate(action.due), agreedOn: parseCivilDate(action.agreedOn) })),
     contingencyPlan: content.contingencyPlan,
     resources: content.resources,
+    monitoring: content.monitoring ?? '',
   };
 }
 

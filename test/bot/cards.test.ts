@@ -53,7 +53,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['help for a professional', helpCard(['professional'])],
     ['private details notice', privateDetailsCard()],
     ['message', messageCard('Done')],
-    ['plan with an action agreed before outcomes were chosen', planCard({ caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y' } })],
+    ['plan with an action agreed before outcomes were chosen', planCard({ caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } })],
     ['review conferences', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [] })],
     ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
@@ -65,7 +65,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['tasks', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
     ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
-    ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker' } })],
+    ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
     ['escalate form', escalateCard({ coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
     ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
@@ -168,7 +168,7 @@ describe('the status card for a caseload', () => {
 });
 
 test('the plan card never hides an action: one under no outcome of the plan is listed under "Other actions"', () => {
-  const card = JSON.stringify(planCard({ caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y' } }));
+  const card = JSON.stringify(planCard({ caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } }));
   expect(card.indexOf('Other actions')).toBeGreaterThan(card.indexOf('Safe home'));
   expect(card).toContain('Unfiled action');
 });

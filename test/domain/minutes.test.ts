@@ -185,7 +185,7 @@ describe('contributions from the meeting chat', () => {
 });
 
 describe('new actions join the plan when the chair signs', () => {
-  const plan: ChildProtectionPlan = { coreGroupId: 'cg1', version: 1, outcomes: [], actions: [], contingencyPlan: '', resources: '' };
+  const plan: ChildProtectionPlan = { coreGroupId: 'cg1', version: 1, outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' };
   const newAction = (what: string) => ({ what, ownerMemberId: 'hv', agency: 'health visiting', due: parseCivilDate('2026-07-01'), progressMeasure: 'checklist' });
   const signed: Minutes = { ...draft, content: { ...draft.content, newActions: [newAction('Weekly visit'), newAction('GP review')] } };
   const agreed = (onPlan: ChildProtectionPlan) => planActionsAgreedIn({ minutes: signed, plan: onPlan, agreedOn: parseCivilDate('2026-06-12'), actionIdAt: (index) => `min1-${index}` });

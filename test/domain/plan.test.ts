@@ -21,6 +21,7 @@ const plan: ChildProtectionPlan = {
   actions: [action],
   contingencyPlan: 'If conditions do not improve in 4 weeks, the lead social worker convenes a strategy discussion',
   resources: 'Family support worker 2 hours a week',
+  monitoring: 'Fortnightly visits',
 };
 
 describe('action state transitions', () => {
@@ -110,6 +111,7 @@ describe('plan versions and change log', () => {
         actions: [{ ...action, due: parseCivilDate('2026-07-15') }],
         contingencyPlan: plan.contingencyPlan,
         resources: 'Family support worker 4 hours a week',
+        monitoring: 'Weekly visits, the child seen alone',
       },
       authorMemberId: 'lsw',
       reason: 'Core group 2 agreed more support',
@@ -119,11 +121,12 @@ describe('plan versions and change log', () => {
       { kind: 'outcome-added', subjectId: 'o2' },
       { kind: 'action-changed', subjectId: 'a1', fields: ['due'] },
       { kind: 'resources-changed' },
+      { kind: 'monitoring-changed' },
     ]);
   });
 
   test('a revision without a reason, or with no change, is refused', () => {
-    const next = { outcomes: plan.outcomes, actions: plan.actions, contingencyPlan: plan.contingencyPlan, resources: plan.resources };
+    const next = { outcomes: plan.outcomes, actions: plan.actions, contingencyPlan: plan.contingencyPlan, resources: plan.resources, monitoring: plan.monitoring };
     expect(() => revisePlan({ current: plan, next, authorMemberId: 'lsw', reason: ' ' })).toThrow('say why');
     expect(() => revisePlan({ current: plan, next, authorMemberId: 'lsw', reason: 'tidy' })).toThrow('nothing in the plan has changed');
   });

@@ -44,6 +44,7 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
               actions: [{ id: 'a', outcomeId: 'o', what: 'Referral to housing', ownerMemberId: leadId, agency: "children's social care", due: today.add({ days: 10 }), agreedOn: today.subtract({ days: 40 }), progressMeasure: 'Referral made', state: 'blocked' }],
               contingencyPlan: 'Strategy discussion',
               resources: 'None',
+              monitoring: 'None',
             },
             authorMemberId: leadId,
             reason: 'Agreed at the ICPC',

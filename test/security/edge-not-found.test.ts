@@ -38,6 +38,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/outcome': { happened: true },
   'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds' },
+  'PUT /api/core-groups/:coreGroupId/plan': { baseVersion: 1, reason: 'a reason', outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
@@ -107,7 +108,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(21);
+    expect(ROUTES_WITH_IDS).toHaveLength(23);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -91,6 +91,7 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   'POST /api/core-groups/:coreGroupId/review-conferences': [{ person: 'lead' }],
   'POST /api/core-groups/:coreGroupId/review-conferences/held': [{ person: 'iro' }, { person: 'manager', body: { heldOn: '2026-06-05', outcome: 'end', chairName: 'Ann Okoro (IRO)' } }],
   'POST /api/core-groups/:coreGroupId/transfer-out': [{ person: 'manager' }],
+  'PUT /api/core-groups/:coreGroupId/plan': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/outcome': [{ person: 'lead' }, { person: 'manager', body: { happened: false, reason: 'The family did not come and nobody else could' } }],
   'POST /api/meetings/:meetingId/minutes/distribute': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/plan-circulation': [{ person: 'lead' }, { person: 'manager' }],

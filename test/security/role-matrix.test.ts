@@ -48,6 +48,7 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/meetings/:meetingId/outcome', label: 'recording whether the meeting took place', may: ['lead', 'manager'], why: 'issue 13: the chair (here the lead social worker) confirms it took place; the team manager may record it' },
   { route: 'POST /api/core-groups/:coreGroupId/review-conferences', label: 'booking the review conference', may: ['lead', 'manager', 'iro'], why: 'issue 13: the lead social worker, team manager or conference chair records review conferences' },
   { route: 'POST /api/core-groups/:coreGroupId/review-conferences/held', label: 'recording a review conference held', may: ['lead', 'manager', 'iro'], why: 'the same' },
+  { route: 'PUT /api/core-groups/:coreGroupId/plan', label: 'changing the child protection plan', may: ['lead', 'manager'], why: 'issue 13: the lead social worker and the team manager keep the plan; the conference chair and the professionals read it' },
   { route: 'POST /api/core-groups/:coreGroupId/transfer-out', label: 'transferring the case out to another area', may: ['lead', 'manager'], why: 'issue 13: the lead social worker or team manager closes the case here' },
   { route: 'POST /api/meetings/:meetingId/minutes/amend', label: 'amending signed minutes', may: MINUTE_WRITERS, why: 'an amendment is writing the minutes again (chair, minute-taker)' },
   { route: 'POST /api/meetings/:meetingId/series/move', label: 'moving the booked meetings', may: ['lead', 'manager'], why: '§1 (1): the lead social worker arranges the meetings; the team manager may act for them' },

@@ -14,6 +14,8 @@ import { exportRouter } from '../../src/server/export.route';
 import { teamRouter } from '../../src/server/team.route';
 import { seriesRouter } from '../../src/server/series.route';
 import { reviewConferencesRouter } from '../../src/server/review-conferences.route';
+import { planRouter } from '../../src/server/plan.route';
+import { createPlanEditor } from '../../src/services/plan-editor.service';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import { createTransferService } from '../../src/services/transfer.service';
 import { createSchedulingService } from '../../src/services/scheduling.service';
@@ -106,7 +108,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -128,6 +130,12 @@ describe('the minutes API with Teams SSO tokens', () => {
     // The API's JSON, read loosely: each test checks the fields it is about.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return { status: response.status, body: json as Record<string, any> };
+  };
+  const download = async (path: string, token: string) => {
+    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const file = Buffer.from(await response.arrayBuffer());
+    contract.check({ method: 'GET', url: path, status: response.status, body: response.ok ? undefined : JSON.parse(file.toString('utf8')) });
+    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file };
   };
   const unsigned = () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -273,12 +281,6 @@ describe('the minutes API with Teams SSO tokens', () => {
   });
 
   test('the minutes export as DOCX and PDF with their content, the case reference and an audit reference, never the child’s name', async () => {
-    const download = async (path: string, token: string) => {
-      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      const file = Buffer.from(await response.arrayBuffer());
-      contract.check({ method: 'GET', url: path, status: response.status, body: response.ok ? undefined : JSON.parse(file.toString('utf8')) });
-      return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), file };
-    };
     const docx = await download(`/api/meetings/${meetingId}/minutes/export.docx`, await as(lead));
     expect(docx.status).toBe(200);
     expect(docx.disposition).toMatch(/attachment; filename="core-group-minutes-DEMO-0001-2026-06-08-v\d+\.docx"/);
@@ -296,6 +298,44 @@ describe('the minutes API with Teams SSO tokens', () => {
     const plan = await download(`/api/core-groups/${(await store.meetings.findById(meetingId))!.coreGroupId}/plan/export.docx`, await as(lead));
     expect(await docxText(plan.file)).toContain('Health visitor to review sleep routine');
     expect((await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(health))).status).toBe(403);
+  });
+
+  test('the plan editor: the lead social worker adds an outcome and an action under it; the health visitor reads the same version; the exports show it', async () => {
+    const path = `/api/core-groups/${demoCoreGroupId}/plan`;
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+    const read = await call('GET', path, await as(lead));
+    expect(read.body).toMatchObject({ caseReference: 'DEMO-0001', canEdit: true });
+    expect(JSON.stringify(read.body)).not.toContain('"childName"');
+    const plan = read.body;
+    const teacher = plan.owners.find((owner: { agency: string }) => owner.agency === 'school');
+    const body = {
+      baseVersion: plan.version,
+      reason: 'Core group of 8 June agreed a school outcome',
+      outcomes: [...plan.outcomes, { id: 'school-outcome', text: 'Attends school every day, on time' }],
+      actions: [
+        ...plan.actions.map((action: Record<string, unknown>) => ({ id: action.id, outcomeId: action.outcomeId, what: action.what, ownerMemberId: action.ownerMemberId, due: action.due, childSeenFrequency: action.childSeenFrequency, progressMeasure: action.progressMeasure, dropped: action.state === 'dropped' })),
+        { id: 'school-action', outcomeId: 'school-outcome', what: 'Daily attendance call to the family', ownerMemberId: teacher.id, due: '2026-07-03', childSeenFrequency: 'daily', progressMeasure: 'Attendance above 95%', dropped: false },
+      ],
+      contingencyPlan: plan.contingencyPlan,
+      resources: plan.resources,
+      monitoring: 'The school reports attendance weekly to the lead social worker',
+    };
+    expect((await call('PUT', path, await as(health), body)).status).toBe(403);
+    expect((await call('PUT', path, await as(lead), { ...body, actions: body.actions.slice(1) })).status).toBe(422);
+    expect((await call('PUT', path, await as(lead), { ...body, reason: '' })).status).toBe(400);
+    const saved = await call('PUT', path, await as(lead), body);
+    expect(saved.body).toMatchObject({ outcome: 'changed', version: plan.version + 1 });
+    expect(saved.body.history[0]).toMatchObject({ version: plan.version + 1, reason: 'Core group of 8 June agreed a school outcome', changes: ['Outcome added: “Attends school every day, on time”', 'Action added: “Daily attendance call to the family”', 'How progress is monitored changed'] });
+    expect((await call('PUT', path, await as(lead), body)).body.outcome).toBe('unchanged');
+    expect((await call('PUT', path, await as(manager), { ...body, resources: 'Respite' })).status).toBe(409);
+    const seen = await call('GET', path, await as(health));
+    expect(seen.body).toMatchObject({ version: plan.version + 1, canEdit: false, monitoring: 'The school reports attendance weekly to the lead social worker' });
+    expect(seen.body.actions.at(-1)).toMatchObject({ what: 'Daily attendance call to the family', ownerName: expect.stringContaining('(school)'), state: 'not-started', agreedOn: '2026-06-08' });
+    const text = await docxText((await download(`${path}/export.docx`, await as(lead))).file);
+    expect(text).toContain(`version ${plan.version + 1}`);
+    expect(text).toMatch(/Outcome \d: Attends school every day, on time/);
+    expect(text).toContain('Daily attendance call to the family');
+    expect(text).toContain('The school reports attendance weekly to the lead social worker');
   });
 
   test('signed minutes are circulated to every member: Teams 1:1 where the bot can reach them, e-mail with the PDF otherwise; each delivery recorded; the circulation deadline met', async () => {

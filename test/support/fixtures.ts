@@ -60,5 +60,6 @@ export function aPlan(coreGroupId: string, ownerMemberId: string): ChildProtecti
     ],
     contingencyPlan: 'Strategy discussion if no progress in 4 weeks',
     resources: 'Family support worker',
+    monitoring: 'Fortnightly home visits; progress reviewed at each core group',
   };
 }

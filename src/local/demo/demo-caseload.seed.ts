@@ -134,6 +134,7 @@ function seedMidPlan(deps: DemoCaseloadDeps): Promise<boolean> {
         ],
         contingencyPlan: 'If Mia misses school for three days running or another health appointment is missed, the lead social worker visits the same day and tells the team manager.',
         resources: 'Parenting programme (family support service); breakfast club funded by the school.',
+        monitoring: 'The school reports attendance weekly to the lead social worker; the core group reviews each action every four weeks.',
       }),
     },
     async (seeding) => {
@@ -186,6 +187,7 @@ function seedNearReview(deps: DemoCaseloadDeps): Promise<boolean> {
         ],
         contingencyPlan: 'If the family cannot move and Kai loses weight again, the team manager convenes a strategy discussion.',
         resources: 'Housing priority assessment; health visitor monthly visits.',
+        monitoring: 'Health visitor and social worker visits alternate fortnightly; the core group checks progress at each meeting.',
       }),
     },
     async (seeding) => {

@@ -101,6 +101,7 @@ export async function seedDemoCoreGroup(deps: {
     ],
     contingencyPlan: 'If the safety plan is not agreed or there is another incident, the lead social worker convenes a strategy discussion the same day.',
     resources: 'Family support worker two sessions a week; domestic abuse outreach referral.',
+    monitoring: 'The lead social worker visits fortnightly and sees the child alone; each agency reports progress at every core group.',
   };
   const created = await createDemoCase(deps.coreGroups, coreGroup, members);
   if (!created.created) return created;

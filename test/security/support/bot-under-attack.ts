@@ -46,6 +46,7 @@ async function seedCoreGroup(store: Store, group: { tenantId: string; caseRefere
         actions: [{ id: actionId, outcomeId: 'outcome-1', what: 'Visit the other family', ownerMemberId: lead.id, agency: "children's social care", due: Temporal.PlainDate.from('2026-06-24'), agreedOn: Temporal.PlainDate.from('2026-05-27'), progressMeasure: 'Visit notes', state: 'not-started' }],
         contingencyPlan: '',
         resources: '',
+        monitoring: '',
       },
       authorMemberId: lead.id,
       reason: 'Outline plan from the ICPC',

@@ -23,7 +23,7 @@ export const LONG_WORD = 'W'.repeat(1000);
 /** The labelled user text the minutes export shows (names and agencies of those attending, owning or scaling). */
 export const MINUTES_LABELS = ['name0', 'agency0', 'name2', 'agency2', 'name3', 'agency3', 'representative', 'agenciesNote', 'planAction', 'update', 'childsVoice', 'worries', 'workingWell', 'needsToHappen', 'decision', 'newAction', 'newMeasure', 'disagreement', 'contingencyReview', 'amendment'];
 /** The labelled user text the plan export shows. */
-export const PLAN_LABELS = ['outcome', 'planAction', 'name2', 'agency2', 'planMeasure', 'contingency', 'resources'];
+export const PLAN_LABELS = ['outcome', 'planAction', 'name2', 'agency2', 'planMeasure', 'contingency', 'resources', 'monitoring'];
 
 /**
  * A core group whose every piece of user text — names, agencies, the minutes' sections, the plan,
@@ -43,6 +43,7 @@ export function hostileRecord(hostile: string) {
     actions: [{ id: 'a1', outcomeId: 'o1', what: say('planAction'), ownerMemberId: owner.id, agency: owner.agency, due: parseCivilDate('2026-07-01'), agreedOn: parseCivilDate('2026-06-01'), progressMeasure: say('planMeasure'), state: 'in-progress' }],
     contingencyPlan: say('contingency'),
     resources: say('resources'),
+    monitoring: say('monitoring'),
   };
   const minutes: Minutes = {
     id: 'minutes-1',

@@ -22,6 +22,8 @@ import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
 import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
+import { planRouter } from '../../../src/server/plan.route';
+import { createPlanEditor } from '../../../src/services/plan-editor.service';
 import { createReviewConferenceService } from '../../../src/services/review-conferences.service';
 import { createTransferService } from '../../../src/services/transfer.service';
 import { teamRouter } from '../../../src/server/team.route';
@@ -158,6 +160,7 @@ export interface FreshMeeting {
   readonly chatId: string;
   readonly coreGroupId: string;
   readonly rolesChange: GroupSeed['rolesChange'];
+  readonly planEdit: unknown;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -261,6 +264,7 @@ export async function startSecuredStack() {
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
+      planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -356,6 +360,18 @@ export async function startSecuredStack() {
       // The group's review conferences start afresh too, so each probe books and records its own.
       await database.db.deleteFrom('review_conferences').where('core_group_id', '=', seed.coreGroupId).execute();
       await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null, policy_id: state === 'signed-cp9' ? CP9_PROFILE : seed.policyId }).where('id', '=', seed.coreGroupId).execute();
+      // And its plan is back at the version the ICPC agreed, which the probe's plan change is made over.
+      await database.db.deleteFrom('plan_versions').where('core_group_id', '=', seed.coreGroupId).where('version', '>', 1).execute();
+      const plan = (await store.plans.current(seed.coreGroupId))!;
+      const planEdit = {
+        baseVersion: plan.version,
+        reason: 'The core group agreed more support',
+        outcomes: plan.outcomes,
+        actions: plan.actions.map((action) => ({ id: action.id, outcomeId: action.outcomeId, what: action.what, ownerMemberId: action.ownerMemberId, due: action.due.toString(), childSeenFrequency: action.childSeenFrequency, progressMeasure: action.progressMeasure, dropped: action.state === 'dropped' })),
+        contingencyPlan: plan.contingencyPlan,
+        resources: 'Respite care twice a month',
+        monitoring: plan.monitoring,
+      };
       const meetingId = randomUUID();
       const chatId = `19:meeting_${meetingId}@thread.v2`;
       const { chairMemberId, minuteTakerMemberId, managerMemberId } = seed;
@@ -379,7 +395,7 @@ export async function startSecuredStack() {
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, planEdit };
     },
 
     async stop(): Promise<void> {

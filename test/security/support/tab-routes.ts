@@ -9,6 +9,8 @@ export interface RouteTarget {
   readonly chatId: string;
   /** A change of chair and minute-taker among the target group's members. */
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
+  /** A change to the target group's plan (`PUT …/plan`): its current version with the resources changed. */
+  readonly planEdit?: unknown;
 }
 
 /** One route of the tab API, ready to call. */
@@ -46,9 +48,19 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/core-groups/:coreGroupId/review-conferences': { date: '2026-07-07' },
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds City Council' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
+  'PUT /api/core-groups/:coreGroupId/plan': {
+    baseVersion: 1,
+    reason: 'The core group agreed more support',
+    outcomes: [{ id: 'o1', text: 'The child lives in a safe, warm home' }],
+    actions: [{ id: 'a1', outcomeId: 'o1', what: 'Weekly home visit', ownerMemberId: 'set-by-the-probe', due: '2026-07-01', progressMeasure: 'Home conditions checklist', dropped: false }],
+    contingencyPlan: 'Strategy discussion if no progress in 4 weeks',
+    resources: 'Respite care twice a month',
+    monitoring: 'Fortnightly home visits',
+  },
 };
 
 const ROLES = 'PUT /api/meetings/:meetingId/roles';
+const PLAN = 'PUT /api/core-groups/:coreGroupId/plan';
 /** Routes that do their work once the meeting is held with signed minutes. */
 const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
   'POST /api/meetings/:meetingId/minutes/amend',
@@ -96,7 +108,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     localOnly: route.localOnly === true,
     body,
     needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
-    bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : body),
+    bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : key === PLAN && target.planEdit ? target.planEdit : body),
     path(target) {
       const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));
       const query = queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`).join('&');

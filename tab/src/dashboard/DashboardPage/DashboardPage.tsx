@@ -1,4 +1,4 @@
-import { Badge, Button, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
+import { Badge, Button, Link, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import type { DashboardCoreGroup, DashboardResponse, NextMeeting, SeriesReply } from '@contracts/dashboard.contract';
 import type { ExportFormat } from '@contracts/minutes.contract';
@@ -10,6 +10,7 @@ import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { LoadFailed } from '../../common/LoadFailed';
 import { PlanNotReceived } from '../PlanNotReceived/PlanNotReceived';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
@@ -20,13 +21,16 @@ const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: DashboardResponse };
 
-/** The minutes page of a meeting, keeping a `?theme=` the dashboard was opened with. */
-function minutesHref(meetingId: string): string {
-  const params = new URLSearchParams({ meetingId });
+/** Another page of the tab, keeping a `?theme=` the dashboard was opened with. */
+function pageHref(page: 'minutes.html' | 'plan.html', query: Record<string, string>): string {
+  const params = new URLSearchParams(query);
   const theme = new URLSearchParams(window.location.search).get('theme');
   if (theme) params.set('theme', theme);
-  return `minutes.html?${params.toString()}`;
+  return `${page}?${params.toString()}`;
 }
+
+const minutesHref = (meetingId: string) => pageHref('minutes.html', { meetingId });
+const planHref = (coreGroupId: string) => pageHref('plan.html', { coreGroupId });
 
 const REPLY_LABELS: Record<SeriesReply, string> = { accepted: 'accepted', tentative: 'tentative', declined: 'declined', none: 'no reply yet', organiser: 'organiser' };
 
@@ -99,24 +103,15 @@ export function DashboardPage() {
   }
   if (load.state === 'failed') {
     return (
-      <main className={styles.root}>
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The dashboard could not be loaded.</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-        </MessageBar>
-        <div>
-          <Button
-            onClick={() => {
-              setLoad({ state: 'loading' });
-              setAttempt((count) => count + 1);
-            }}
-          >
-            Try again
-          </Button>
-        </div>
-      </main>
+      <LoadFailed
+        className={styles.root}
+        title="The dashboard could not be loaded."
+        message={load.message}
+        onRetry={() => {
+          setLoad({ state: 'loading' });
+          setAttempt((count) => count + 1);
+        }}
+      />
     );
   }
 
@@ -260,7 +255,11 @@ export function DashboardPage() {
                       {open.length > OBLIGATIONS_SHOWN && <li className={styles.meta}>and {open.length - OBLIGATIONS_SHOWN} more</li>}
                     </ul>
                   )}
-                  {!group.canExportPlan && <p className={styles.meta}>The plan: type /coregroup plan {isolatedUserText(group.caseReference)} in your chat with Core Group.</p>}
+                  <p className={styles.meta}>
+                    <Link href={planHref(group.id)} aria-label={`Open the plan for ${isolatedUserText(group.caseReference)}`}>
+                      {group.canEditPlan ? 'Open and edit the plan' : 'Open the plan'}
+                    </Link>
+                  </p>
                   {group.canExportPlan && (
                   <div className={styles.buttons}>
                     <Button size="small" onClick={() => void exportPlan(group, 'docx')} aria-label={`Plan DOCX for ${isolatedUserText(group.caseReference)}`}>
