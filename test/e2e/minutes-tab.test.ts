@@ -197,6 +197,10 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await health.getByText(`${DEMO_CASE_REFERENCE}: The lead social worker has been told, and the plan is being sent to you again.`).waitFor({ timeout: 15_000 });
     await health.close();
 
+    for (let waited = 0; waited < 20_000 && !circulation.deliveries.some((delivery) => delivery.resent); waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      circulation = (await fetchJson(chair, `/api/meetings/${meetingId}/plan-circulation`)) as Circulation;
+    }
     await chair.reload();
     await chair.getByRole('heading', { name: 'Said it has not arrived' }).waitFor({ timeout: 15_000 });
     await chair.getByText(/Grace Lindqvist, by (Teams|e-mail) \(sent again\)/).waitFor({ timeout: 20_000 });

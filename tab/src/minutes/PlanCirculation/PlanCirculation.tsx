@@ -11,6 +11,8 @@ import { useSignedRecordStyles } from '../SignedRecord/SignedRecord.styles';
 
 /** Deliveries and the CP9 are sent by jobs within seconds: look again soon after a press. */
 const FOLLOW_UP_MS = [1500, 4000, 9000];
+/** Deliveries others set off (a member saying it did not arrive) show by looking again this often while the tab is visible. */
+const REFRESH_MS = 15_000;
 
 const CP9_STATE_TEXT: Readonly<Record<Cp9State, string>> = {
   'not-sent': 'Not sent yet',
@@ -60,6 +62,15 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
       live.current = false;
     };
   }, [load]);
+
+  useEffect(() => {
+    if (hidden) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState !== 'visible') return;
+      load().catch((failure: unknown) => console.debug('plan circulation refresh skipped', failure));
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load, hidden]);
 
   const followUp = () => {
     for (const delay of FOLLOW_UP_MS) window.setTimeout(() => load().catch((failure: unknown) => console.debug('plan circulation refresh skipped', failure)), delay);
