@@ -110,6 +110,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   await local?.seedDemo({ ...store, calendar: calendars['england-and-wales'] });
   const policiesInUse = new Set(await store.coreGroups.policiesInUse());
   checkCp9Coordinator(config, policies.all.filter((profile) => policiesInUse.has(profile.id)));
+  // A new core group can follow a profile that sends CP9 only where the co-ordinator's mailbox is set: otherwise the next start would refuse.
+  const offeredProfiles = policies.all.filter((profile) => !profile.rules.cp9ToCoordinator || config.cp9CoordinatorMailbox);
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
@@ -148,9 +150,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     meetingChat: createMeetingChatService(serviceDeps),
     meetingEvents,
     teamsAppId: config.graph.teamsAppId,
-    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => offeredProfiles.map((profile) => profile.id) }),
     members: createCoreGroupMembersService({ ...serviceDeps, directory: connection.calendar }),
-    policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
+    policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
     allowedTenantIds: config.allowedTenantIds,
