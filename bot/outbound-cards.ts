@@ -6,6 +6,7 @@ import { memberWelcomeCard } from './cards/members.card';
 import { institutionTaskCard } from './cards/institution-task.card';
 import { minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
+import { dashboardTabLink, planNotReceivedCard, planReadyCard } from './cards/plan.card';
 import { signalCard } from './cards/signal.card';
 import { tasksCard } from './cards/tasks.card';
 import { ukDate } from '../src/domain/uk-date';
@@ -33,6 +34,8 @@ const RENDERERS: Renderers = {
   'member-welcome': (message) => memberWelcomeCard(message),
   'institution-task': (message) => institutionTaskCard(message),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
+  'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
+  'plan-not-received': (message) => planNotReceivedCard(message),
 };
 
 /** The Adaptive Card for an outbound message. */

@@ -76,6 +76,9 @@ param allowedTenantIds string = ''
 @description('A shared mailbox that organises every core group meeting; empty for each lead social worker\'s own.')
 param organiserMailbox string = ''
 
+@description('The Children Services co-ordinator\'s mailbox, where CP9 records go (seed 001); empty where no profile in use sends CP9.')
+param cp9CoordinatorMailbox string = ''
+
 @allowed(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
 param logLevel string = 'info'
 
@@ -395,8 +398,9 @@ resource webSettings 'Microsoft.Web/sites/config@2023-12-01' = {
       GRAPH_CLIENT_SECRET: '@Microsoft.KeyVault(SecretUri=${secretsUri}/${graphSecret.name}/)'
       TAB_SSO_AUDIENCE: appClientId
     },
-    // The server refuses an empty ORGANISER_MAILBOX (it must be an address), so it is set only when given.
-    empty(organiserMailbox) ? {} : { ORGANISER_MAILBOX: organiserMailbox }
+    // The server refuses an empty ORGANISER_MAILBOX or CP9_COORDINATOR_MAILBOX (each must be an address), so each is set only when given.
+    empty(organiserMailbox) ? {} : { ORGANISER_MAILBOX: organiserMailbox },
+    empty(cp9CoordinatorMailbox) ? {} : { CP9_COORDINATOR_MAILBOX: cp9CoordinatorMailbox }
   )
   dependsOn: [webReadsSecrets]
 }

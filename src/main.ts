@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
 import { type AppCertificate, loadAppCertificate } from './adapters/app-certificate';
 import { systemClock } from './adapters/system-clock';
-import { type Config, ConfigError, loadConfig } from './config/config';
+import { type Config, ConfigError, checkCp9Coordinator, loadConfig } from './config/config';
 import { errorLogFields } from './errors/error-codes';
 import { loadWorkingDayCalendars } from './holidays/working-day-calendars';
 import { loadPolicyCatalogue } from './policies/policy-catalogue';
@@ -25,6 +25,9 @@ import { createConversations } from './services/conversations.service';
 import { createMessageServices } from './services/notifications/message-services';
 import { createAgendaViews } from './services/notifications/meeting-notices.service';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
+import { createPlanCirculation } from './services/plan-circulation.service';
+import { createCp9Record } from './services/cp9-record';
+import { planCirculationRouter } from './server/plan-circulation.route';
 import { createDashboard } from './services/dashboard.service';
 import { createTeamView } from './services/team-view.service';
 import { createSignalWatch } from './services/signal-watch.service';
@@ -108,6 +111,10 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);
   await local?.seedDemo({ ...store, calendar: calendars['england-and-wales'] });
+  const policiesInUse = new Set(await store.coreGroups.policiesInUse());
+  checkCp9Coordinator(config, policies.all.filter((profile) => policiesInUse.has(profile.id)));
+  // A new core group can follow a profile that sends CP9 only where the co-ordinator's mailbox is set: otherwise the next start would refuse.
+  const offeredProfiles = policies.all.filter((profile) => !profile.rules.cp9ToCoordinator || config.cp9CoordinatorMailbox);
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
@@ -146,9 +153,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     meetingChat: createMeetingChatService(serviceDeps),
     meetingEvents,
     teamsAppId: config.graph.teamsAppId,
-    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => policies.all.map((profile) => profile.id) }),
+    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => offeredProfiles.map((profile) => profile.id) }),
     members: createCoreGroupMembersService({ ...serviceDeps, directory: connection.calendar }),
-    policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
+    policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
     allowedTenantIds: config.allowedTenantIds,
@@ -163,10 +170,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const renderer = { docx: renderDocx, pdf: renderPdf };
   const recordExport = createRecordExport({ ...serviceDeps, renderer });
   const distribution = createMinutesDistribution(serviceDeps);
+  const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
+  const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
   const runner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, exports: recordExport, conversations, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox })),
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     leaseMs: config.jobLeaseMs,
@@ -196,6 +205,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, clock: systemClock }), verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...serviceDeps, renderer }), verifier: tabVerifier, logger }),
+      planCirculationRouter({ circulation, verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),

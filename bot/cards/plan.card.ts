@@ -1,4 +1,5 @@
 import type { CheckIn, ChildProtectionPlan, PlanAction } from '../../src/domain/plan';
+import type { PlanNotReceivedMessage, PlanReadyMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate, ukDateOfInstant } from '../../src/domain/uk-date';
@@ -44,5 +45,34 @@ export function planCard(options: {
     line(`Contingency: ${escapeCardText(plan.contingencyPlan)}`, { separator: true }),
     line(`Resources: ${escapeCardText(plan.resources)}`, { isSubtle: true }),
     line(`Monitoring: ${escapeCardText(plan.monitoring)}`, { isSubtle: true }),
+  ]);
+}
+
+/**
+ * Where a member reads the plan in Teams: a deep link to the app's personal dashboard, where the
+ * plan of each of their core groups is (no case detail in the link itself).
+ */
+export function dashboardTabLink(teamsAppId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/dashboard`;
+}
+
+/** 1:1 to a member when the plan is circulated after a core group: which case and meeting, where to read it; no content in the message itself. */
+export function planReadyCard(options: Omit<PlanReadyMessage, 'kind'> & { dashboardUrl: string }): object {
+  return adaptiveCard(
+    [
+      heading('The child protection plan has been circulated'),
+      line(`Version ${options.planVersion} of the plan for case ${escapeCardText(options.caseReference)}, after the core group meeting of ${ukDate(options.meetingDate)}, has been circulated to you.`),
+      line(`Read it in the Core Group dashboard, or type /coregroup plan ${escapeCardText(options.caseReference)} here.`, { isSubtle: true }),
+    ],
+    [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }],
+  );
+}
+
+/** 1:1 to the lead social worker: a member says the plan has not reached them (seed 003). */
+export function planNotReceivedCard(options: Omit<PlanNotReceivedMessage, 'kind'>): object {
+  return adaptiveCard([
+    heading('The plan has not reached a member'),
+    line(`${escapeCardText(options.member)} says the plan for case ${escapeCardText(options.caseReference)}, circulated after the core group meeting of ${ukDate(options.meetingDate)}, has not reached them.`),
+    line(options.resending ? 'It is being sent to them again: check in the minutes tab of that meeting that it arrives.' : 'It has not been circulated from the app yet: circulate it from the minutes tab of that meeting.', { isSubtle: true }),
   ]);
 }

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { PolicyProfile } from '../domain/policy';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -36,6 +37,7 @@ const environmentSchema = z.object({
   GRAPH_CLIENT_ID: z.string().uuid('must be the Entra application (client) id used for Graph').optional(),
   GRAPH_CLIENT_SECRET: z.string().min(1).optional(),
   ORGANISER_MAILBOX: z.string().email('must be a mailbox address').optional(),
+  CP9_COORDINATOR_MAILBOX: z.string().email('must be the Children Services co-ordinator\'s mailbox address').optional(),
   TEAMS_APP_ID: z.string().uuid('must be the Teams app id from the org app catalogue').optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
@@ -70,6 +72,11 @@ export interface Config {
     readonly organiserMailbox?: string | undefined;
     readonly teamsAppId: string;
   };
+  /**
+   * The area's Children Services co-ordinator mailbox, where CP9 records go (seed 001). Needed only
+   * where a core group's profile has a CP9 rule; local mode defaults to the demo co-ordinator.
+   */
+  readonly cp9CoordinatorMailbox?: string | undefined;
   /** Where Microsoft reaches this service (Graph change notifications); defaults to the local URL. */
   readonly publicBaseUrl?: string | undefined;
   /** Local mode: start the Microsoft 365 Agents Playground as the Teams client, on this port. */
@@ -82,6 +89,9 @@ export interface Config {
 
 /** The app id the local stack uses when no catalogue id is configured. */
 export const LOCAL_TEAMS_APP_ID = 'c0de0000-0000-4000-8000-00000000c0de';
+
+/** Where local mode sends CP9 records when no co-ordinator mailbox is configured: the Graph simulator takes any address. */
+export const LOCAL_CP9_COORDINATOR_MAILBOX = 'cp9.coordinator@demo.example';
 
 /** Thrown when the environment cannot make a safe configuration; the message names the variable. */
 export class ConfigError extends Error {
@@ -124,6 +134,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       organiserMailbox: env.ORGANISER_MAILBOX,
       teamsAppId: env.TEAMS_APP_ID ?? LOCAL_TEAMS_APP_ID,
     },
+    cp9CoordinatorMailbox: env.CP9_COORDINATOR_MAILBOX ?? (env.CORE_GROUP_MODE === 'local' ? LOCAL_CP9_COORDINATOR_MAILBOX : undefined),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     playground: { enabled: env.CORE_GROUP_MODE === 'local' && env.PLAYGROUND === 'on', port: env.PLAYGROUND_PORT },
     jobLeaseMs: env.JOB_LEASE_MS,
@@ -151,6 +162,18 @@ function refuseInsecureProduction(config: Config, authDisabled: boolean): void {
   if (!config.graph.clientSecret && !config.bot.certificatePath) throw new ConfigError('GRAPH_CLIENT_SECRET: production needs a credential for Microsoft Graph');
   if (config.graph.teamsAppId === LOCAL_TEAMS_APP_ID) throw new ConfigError('TEAMS_APP_ID: production needs the Teams app id from your org app catalogue');
   if (!config.publicBaseUrl?.startsWith('https://')) throw new ConfigError('PUBLIC_BASE_URL: production needs the https address Microsoft reaches this service on');
+}
+
+/**
+ * Refuses to run half-configured: where core groups follow a profile that sends CP9 to the Children
+ * Services co-ordinator (seed 001), the co-ordinator's mailbox must be set, or every CP9 would fail
+ * when a social worker presses Send. Checked at start-up against the profiles of the plans running.
+ */
+export function checkCp9Coordinator(config: Pick<Config, 'cp9CoordinatorMailbox'>, profilesInUse: readonly Pick<PolicyProfile, 'id' | 'rules'>[]): void {
+  if (config.cp9CoordinatorMailbox) return;
+  const needing = profilesInUse.filter((profile) => profile.rules.cp9ToCoordinator).map((profile) => profile.id);
+  if (needing.length === 0) return;
+  throw new ConfigError(`CP9_COORDINATOR_MAILBOX: core groups on the profile ${needing.map((id) => `"${id}"`).join(', ')} send CP9 to the Children Services co-ordinator; set the co-ordinator's mailbox address`);
 }
 
 function isLoopback(host: string): boolean {

@@ -57,6 +57,8 @@ export const dashboardCoreGroupSchema = z.object({
   canTransfer: z.boolean(),
   /** Whether the caller may record a relative in prison, hospital or another institution (lead social worker, team manager), while the plan runs. */
   canRecordPersonInInstitution: z.boolean(),
+  /** Whether the caller may say the plan circulated after the last core group held has not reached them (seed 003: offered to every professional member but the lead social worker, who circulates it and is the one told, once a meeting was held). */
+  canSayPlanNotReceived: z.boolean(),
   /** The last meeting held, whose minutes the dashboard links to. */
   lastHeldMeeting: z.object({ id: z.uuid(), date: civilDateSchema }).optional(),
   obligations: z.array(obligationSchema),

@@ -22,6 +22,9 @@ export const SIGN_OFF_REMINDER_JOB = 'minutes-sign-off-reminder';
 export const MINUTES_DELIVERY_JOB = 'minutes-delivery';
 export const MEMBER_WELCOME_JOB = 'member-welcome';
 export const INSTITUTION_TASK_JOB = 'institution-task';
+export const PLAN_DELIVERY_JOB = 'plan-delivery';
+export const PLAN_NOT_RECEIVED_JOB = 'plan-not-received';
+export const CP9_JOB = 'cp9-to-coordinator';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -86,6 +89,28 @@ export type MemberWelcomeJob = z.infer<typeof memberWelcomeJob>;
 /** A co-ordinator told of their task to write to the institution holding a relative (seed 001). */
 export const institutionTaskJob = z.object({ tenantId, coreGroupId: z.string().uuid(), taskId: z.string().uuid(), memberId: z.string().min(1) });
 export type InstitutionTaskJob = z.infer<typeof institutionTaskJob>;
+/**
+ * One delivery of one version of the plan, circulated after a meeting, to one person. `resent`:
+ * again, because they said it had not reached them; `attempt`: how many deliveries of it to them
+ * had failed before this one (pressing Circulate again after a failure queues a new job).
+ */
+export const planDeliveryJob = z.object({
+  tenantId,
+  meetingId: z.string().uuid(),
+  planVersion: z.number().int().positive(),
+  memberId: z.string().min(1),
+  resent: z.boolean(),
+  attempt: z.number().int().nonnegative(),
+});
+export type PlanDeliveryJob = z.infer<typeof planDeliveryJob>;
+
+/** The lead social worker told that a member says the plan circulated after a meeting has not reached them (seed 003); `resending`: it is on its way to them again. */
+export const planNotReceivedJob = z.object({ tenantId, meetingId: z.string().uuid(), planVersion: z.number().int().positive(), memberId: z.string().min(1), resending: z.boolean() });
+export type PlanNotReceivedJob = z.infer<typeof planNotReceivedJob>;
+
+/** The CP9 record of a held meeting e-mailed to the area's Children Services co-ordinator (seed 001). */
+export const cp9Job = z.object({ tenantId, meetingId: z.string().uuid() });
+export type Cp9Job = z.infer<typeof cp9Job>;
 
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
@@ -98,6 +123,9 @@ export const JOB_PAYLOADS = {
   [MINUTES_DELIVERY_JOB]: minutesDeliveryJob,
   [MEMBER_WELCOME_JOB]: memberWelcomeJob,
   [INSTITUTION_TASK_JOB]: institutionTaskJob,
+  [PLAN_DELIVERY_JOB]: planDeliveryJob,
+  [PLAN_NOT_RECEIVED_JOB]: planNotReceivedJob,
+  [CP9_JOB]: cp9Job,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -18,6 +18,7 @@ import {
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
+import { cp9QueuedSchema, planCirculationQueuedSchema, planCirculationResponseSchema, planNotReceivedResponseSchema } from './plan-circulation.contract';
 import { planSaveRequestSchema, planViewResponseSchema } from './plan.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
 import { institutionTaskChangeResponseSchema, institutionTaskParamsSchema, institutionTasksResponseSchema, letterSentRequestSchema, recordInstitutionTaskRequestSchema } from './institution-tasks.contract';
@@ -58,6 +59,10 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/outcome': { params: meetingParamsSchema, body: meetingOutcomeRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
+  'GET /api/meetings/:meetingId/plan-circulation': { params: meetingParamsSchema, answers: { 200: planCirculationResponseSchema } },
+  'POST /api/meetings/:meetingId/plan-circulation': { params: meetingParamsSchema, answers: { 202: planCirculationQueuedSchema } },
+  'POST /api/meetings/:meetingId/cp9': { params: meetingParamsSchema, answers: { 202: cp9QueuedSchema } },
+  'POST /api/core-groups/:coreGroupId/plan/not-received': { params: coreGroupParamsSchema, answers: { 200: planNotReceivedResponseSchema } },
   'POST /api/meetings/:meetingId/series/move': { params: meetingParamsSchema, body: moveSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
   'POST /api/meetings/:meetingId/series/cancel': { params: meetingParamsSchema, body: cancelSeriesRequestSchema, answers: { 200: seriesChangeResponseSchema } },
   'GET /api/core-groups/:coreGroupId/review-conferences': { params: coreGroupParamsSchema, answers: { 200: reviewConferencesResponseSchema } },

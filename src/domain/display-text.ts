@@ -24,6 +24,11 @@ export function plainUserText(text: string): string {
   return text.replace(NOT_XML_CHARACTER, '').replace(DIRECTIONAL_FORMATTING, '');
 }
 
+/** Plain user text on one line, for a header line (an e-mail subject) and the plain-text body beside it. */
+export function oneLineUserText(text: string): string {
+  return plainUserText(text).replace(/\s+/g, ' ');
+}
+
 /**
  * The blocks Unicode keeps for right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, Adlam
  * and the historic ones): every right-to-left letter and Arabic digit is in one of them, and even

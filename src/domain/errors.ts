@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'already-exists'
   | 'rule-violation'
   | 'outside-holiday-data'
+  | 'not-configured'
   | 'calendar-unavailable'
   | 'calendar-refused'
   | 'mail-unavailable'
@@ -86,4 +87,12 @@ export class RuleViolationError extends DomainError {
 /** A date falls outside the years the bank holiday data covers, so working days would be guesses. */
 export class OutsideHolidayDataError extends DomainError {
   readonly code = 'outside-holiday-data' as const;
+}
+
+/**
+ * Something the deployment must provide is missing (a mailbox the area has to name): nobody using
+ * the app can change it, and trying again will not help until the administrator has set it.
+ */
+export class NotConfiguredError extends DomainError {
+  readonly code = 'not-configured' as const;
 }

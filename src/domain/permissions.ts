@@ -28,6 +28,9 @@ export const CASE_ACTIONS = [
   'record-person-in-institution',
   'write-to-institution',
   'view-institution-tasks',
+  'circulate-plan',
+  'report-plan-not-received',
+  'send-cp9',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -55,11 +58,11 @@ export interface Standing {
   readonly sharedWithChild?: boolean | undefined;
 }
 
-const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance'];
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9'],
   professional: PROFESSIONAL_READ,
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
@@ -69,7 +72,8 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
 };
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
-  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome'],
+  // Seed 001: the chairperson makes sure everyone present or invited receives the plan.
+  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome', 'circulate-plan'],
   'minute-taker': ['view-minutes-draft', 'edit-minutes'],
 };
 

@@ -44,6 +44,8 @@ export const ERROR_TRANSLATIONS: { readonly [Code in EdgeCode]: ErrorTranslation
   'already-exists': callerMistake(409),
   'rule-violation': callerMistake(422),
   'outside-holiday-data': callerMistake(422),
+  // The deployment lacks a setting a use case needs: the administrator must set it; logged as ours to fix.
+  'not-configured': { http: { status: 503 }, job: 'dead-letter', tell: 'user-message', exitCode: 1, log: 'error' },
   // Someone else saved first: the tab shows both versions; a job reads again and tries again.
   'version-conflict': { http: { status: 409 }, job: 'retry', tell: 'user-message', exitCode: 1, log: 'info' },
   'calendar-unavailable': { http: { status: 503, retryAfterSeconds: 60 }, job: 'retry', tell: 'user-message', exitCode: 1, log: 'warn' },

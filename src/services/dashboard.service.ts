@@ -66,6 +66,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
         for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
         const actionsDue = planEndOf(caseTimeline) ? [] : status.actions.filter(isOpen);
         for (const action of actionsDue) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
+        const lastHeldMeeting = heldMeetingsOldestFirst(caseTimeline.meetings).at(-1);
         coreGroups.push({
           id: status.coreGroup.id,
           caseReference: status.coreGroup.caseReference,
@@ -77,7 +78,9 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),
           canTransfer: can({ role: status.role }, 'transfer-case') && !planEndOf(caseTimeline),
           canRecordPersonInInstitution: can({ role: status.role }, 'record-person-in-institution') && !planEndOf(caseTimeline),
-          lastHeldMeeting: heldMeetingsOldestFirst(caseTimeline.meetings).at(-1),
+          // Offered to those the plan is sent to: the lead social worker circulates it, and is the one told.
+          canSayPlanNotReceived: can({ role: status.role }, 'report-plan-not-received') && status.role !== 'lead-social-worker' && lastHeldMeeting !== undefined,
+          lastHeldMeeting,
           obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
           nextMeeting: nextMeetingOf(status, caseTimeline, today),

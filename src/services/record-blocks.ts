@@ -44,17 +44,23 @@ export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]
   return `signed by the chair, ${name(chairSignOff.memberId)}, on ${ukDateOfInstant(chairSignOff.at)} and the team manager, ${name(managerSignOff.memberId)}, on ${ukDateOfInstant(managerSignOff.at)}`;
 }
 
+/** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
+export function attendanceTable(attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
+  const name = memberNamer(members);
+  const roleOf = (memberId: string) => members.find((member) => member.id === memberId)?.role ?? '—';
+  return { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) };
+}
+
 /** The body of a meeting's minutes: attendance, progress on the plan, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the next meeting, sharing. */
 export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[] }): RecordBlock[] {
   const { minutes, members } = record;
   const name = memberNamer(members);
   const { content } = minutes;
   const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
-  const roleOf = (memberId: string) => members.find((member) => member.id === memberId)?.role ?? '—';
   const listOrDash = (texts: readonly string[]) => (texts.length > 0 ? texts.map((text) => ({ kind: 'paragraph' as const, text })) : [{ kind: 'paragraph' as const, text: '—' }]);
   return [
     { kind: 'heading', text: 'Attendance' },
-    { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: content.attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) },
+    attendanceTable(content.attendance, members),
     { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
     { kind: 'heading', text: 'Progress on the plan' },
     {

@@ -31,6 +31,16 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
+  /** The current plan of a group as a file. */
+  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
+    const { coreGroup, format } = request;
+    const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    if (!plan) throw new NotFoundError('This core group has no plan yet.');
+    const at = deps.clock.nowIso();
+    const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
+    return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
+  };
+
   return {
     async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
       const meeting = await deps.meetings.findById(request.meetingId);
@@ -48,14 +58,15 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     },
 
     async plan(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
-      const { coreGroupId, format } = request;
-      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
-      const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroupId), deps.coreGroups.members(coreGroupId), deps.checkIns.listByCoreGroup(coreGroupId)]);
-      if (!plan) throw new NotFoundError('This core group has no plan yet.');
-      const blocks = planBlocks({ plan, members, checkIns });
-      const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks };
-      return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
+      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'export-record', targetId: request.coreGroupId });
+      return fileOfPlan({ coreGroup, format: request.format });
+    },
+
+    /** The current plan as a file for its circulation, which the circulation authorised when it was queued. */
+    async planFile(coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup) throw new NotFoundError('That core group does not exist.');
+      return fileOfPlan({ coreGroup, format });
     },
   };
 }

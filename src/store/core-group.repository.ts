@@ -147,6 +147,10 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
         return { coreGroup, member: memberRowToMember(member), revision: String(row.revision) };
       });
     },
+    async policiesInUse() {
+      const rows = await db.selectFrom('core_groups').select('policy_id').distinct().where('plan_ended_on', 'is', null).orderBy('policy_id').execute();
+      return rows.map((row) => row.policy_id);
+    },
     async listIds({ after, limit }) {
       let query = db.selectFrom('core_groups').select('id').orderBy('id').limit(limit);
       if (after) query = query.where('id', '>', after);

@@ -11,6 +11,7 @@ import { meetingPlacesSchema } from './migrations/0008-meeting-places';
 import { transfersSchema } from './migrations/0009-transfers';
 import { transferInSchema } from './migrations/0012-transfer-in';
 import { institutionTasksSchema } from './migrations/0013-institution-tasks';
+import { planDeliveriesSchema } from './migrations/0011-plan-deliveries';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -25,6 +26,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0007-review-conference-records': reviewConferenceRecordsSchema,
     '0008-meeting-places': meetingPlacesSchema,
     '0009-transfers': transfersSchema,
+    '0011-plan-deliveries': planDeliveriesSchema,
     '0012-transfer-in': transferInSchema,
     '0013-institution-tasks': institutionTasksSchema,
   };

@@ -159,6 +159,25 @@ export interface DeliveryRow {
   detail: string | null;
 }
 
+export interface PlanDeliveryRow {
+  id: string;
+  meeting_id: string;
+  plan_version: number;
+  member_id: string;
+  channel: string;
+  outcome: string;
+  resent: number;
+  at: string;
+  detail: string | null;
+}
+
+export interface PlanNotReceivedRow {
+  meeting_id: string;
+  plan_version: number;
+  member_id: string;
+  at: string;
+}
+
 export interface ConcernRow {
   id: string;
   core_group_id: string;
@@ -234,6 +253,8 @@ export interface Database {
   minutes: MinutesRow;
   minutes_versions: MinutesVersionRow;
   deliveries: DeliveryRow;
+  plan_deliveries: PlanDeliveryRow;
+  plan_not_received: PlanNotReceivedRow;
   concerns: ConcernRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;

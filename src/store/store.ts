@@ -9,6 +9,7 @@ import type { OpenDatabase } from './database';
 import { createJobQueue } from './job.repository';
 import { createMeetingRepository } from './meeting.repository';
 import { createMinutesRepository } from './minutes.repository';
+import { createPlanCirculationRepository } from './plan-circulation.repository';
 import { createPlanRepository } from './plan.repository';
 
 /** Every repository over one open database. */
@@ -20,6 +21,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     meetings: createMeetingRepository(db),
     checkIns: createCheckInRepository(db),
     minutes: createMinutesRepository(db),
+    planCirculation: createPlanCirculationRepository(db),
     concerns: createConcernRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
     conversationReferences: createConversationReferenceRepository(db),

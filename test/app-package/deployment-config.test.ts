@@ -71,6 +71,7 @@ describe('deployment configuration', () => {
       GRAPH_CLIENT_SECRET: 'a client secret from Key Vault',
       LOG_LEVEL: 'info',
       ORGANISER_MAILBOX: 'core.groups@anyshire.gov.uk',
+      CP9_COORDINATOR_MAILBOX: 'cp9.coordinator@anyshire.gov.uk',
     };
     const env: Record<string, string> = {};
     for (const [name, expression] of bicepAppSettings()) {

@@ -7,6 +7,7 @@ import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.
 import { membersCard } from '../../bot/cards/members.card';
 import { minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
+import { planNotReceivedCard, planReadyCard } from '../../bot/cards/plan.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
 import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
 import { signalCard } from '../../bot/cards/signal.card';
@@ -68,6 +69,11 @@ describe('each outbound message kind renders as its card', () => {
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
     [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
+    [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
+    [
+      { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true },
+      planNotReceivedCard({ caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true }),
+    ],
   ];
   test.each(cases.map(([message, card]) => [message.kind, message, card] as const))('%s', (_kind, message, card) => {
     expect(renderOutboundCard(message, context)).toEqual(card);
@@ -78,6 +84,19 @@ describe('each outbound message kind renders as its card', () => {
     const card = renderOutboundCard({ kind: 'institution-task', caseReference: 'CP-1', task: "Write to the head of [HMP](http://x) Leeds (prison) about the child's father" }, context);
     expect(JSON.stringify(card)).toContain('A letter to write — case CP-1');
     expect(JSON.stringify(card)).toContain('[\u200bHMP\u200b]\u200b(http\u200b:/\u200b/x)');
+  });
+
+  test('the plan circulated says which case, meeting and version, and links to the dashboard; nothing of the plan itself', () => {
+    const text = JSON.stringify(renderOutboundCard({ kind: 'plan-ready', caseReference: 'CP-[1](http://x)', meetingDate: '2026-06-09', planVersion: 3 }, context));
+    expect(text).toContain('Version 3 of the plan for case CP-[\u200b1\u200b]\u200b(http\u200b:/\u200b/x), after the core group meeting of Tue 9 Jun 2026, has been circulated to you.');
+    expect(text).toContain('"url":"https://teams.microsoft.com/l/entity/teams-app/dashboard"');
+  });
+
+  test('a plan that did not arrive names the member to the lead social worker, and what happens next', () => {
+    const again = JSON.stringify(renderOutboundCard({ kind: 'plan-not-received', caseReference: 'CP-1', member: 'Dr [Who](http://x) (GP)', meetingDate: '2026-06-09', resending: true }, context));
+    expect(again).toContain('Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) says the plan for case CP-1, circulated after the core group meeting of Tue 9 Jun 2026, has not reached them.');
+    expect(again).toContain('It is being sent to them again');
+    expect(JSON.stringify(renderOutboundCard({ kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: false }, context))).toContain('It has not been circulated from the app yet');
   });
 
   test('a missing check-in names the member and the case, with typed text made inert', () => {

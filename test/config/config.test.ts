@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { ConfigError, checkCp9Coordinator, loadConfig } from '../../src/config/config';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 
 const TENANT = '11111111-2222-4333-8444-555555555555';
 const APP = '99999999-8888-4777-8666-555555555555';
@@ -77,5 +78,24 @@ describe('bad values name the variable', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL:/],
   ])('%o', (environment, message) => {
     expect(() => loadConfig(environment)).toThrow(message);
+  });
+});
+
+describe('the CP9 co-ordinator mailbox (seed 001)', () => {
+  const catalogue = loadPolicyCatalogue();
+  const cp9Profile = catalogue.get('plan-in-five-working-days-cp9-in-seven-days');
+
+  test('local mode sends CP9 to the demo co-ordinator; production has none until it is set, and refuses one that is not an address', () => {
+    expect(loadConfig({}).cp9CoordinatorMailbox).toBe('cp9.coordinator@demo.example');
+    expect(loadConfig(production).cp9CoordinatorMailbox).toBeUndefined();
+    expect(loadConfig({ ...production, CP9_COORDINATOR_MAILBOX: 'cp9@council.example' }).cp9CoordinatorMailbox).toBe('cp9@council.example');
+    expect(() => loadConfig({ ...production, CP9_COORDINATOR_MAILBOX: 'the co-ordinator' })).toThrow(/^CP9_COORDINATOR_MAILBOX: /);
+  });
+
+  test('the service does not start without it while a core group follows a profile that sends CP9; it does where none does', () => {
+    const config = loadConfig(production);
+    expect(() => checkCp9Coordinator(config, [catalogue.get('england'), cp9Profile])).toThrow(new ConfigError(`CP9_COORDINATOR_MAILBOX: core groups on the profile "plan-in-five-working-days-cp9-in-seven-days" send CP9 to the Children Services co-ordinator; set the co-ordinator's mailbox address`));
+    expect(() => checkCp9Coordinator(config, [catalogue.get('england'), catalogue.get('wales')])).not.toThrow();
+    expect(() => checkCp9Coordinator(loadConfig({ ...production, CP9_COORDINATOR_MAILBOX: 'cp9@council.example' }), [cp9Profile])).not.toThrow();
   });
 });

@@ -3,10 +3,10 @@ import { CASE_ACTIONS, type CaseAction, type Standing, can, mayHoldMeetingRoles,
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
-  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks'],
-  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks'],
-  professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance'],
-  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-review-conference'],
+  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'report-plan-not-received'],
+  'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'report-plan-not-received'],
+  professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'],
+  'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-review-conference', 'report-plan-not-received'],
   coordinator: ['view-case', 'view-signed-minutes', 'decide-extra-meeting', 'view-compliance', 'view-audit-log', 'write-to-institution', 'view-institution-tasks'],
   'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
   child: ['record-own-attendance'],
@@ -25,6 +25,8 @@ describe('per-meeting roles', () => {
     expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'edit-minutes')).toBe(true);
     expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'sign-minutes-as-chair')).toBe(false);
     expect(can({ ...professional, meetingRoles: ['chair'] }, 'sign-minutes-as-chair')).toBe(true);
+    expect(can(professional, 'circulate-plan')).toBe(false);
+    expect(can({ ...professional, meetingRoles: ['chair'] }, 'circulate-plan')).toBe(true);
     expect(can({ role: 'lead-social-worker', meetingRoles: ['chair'] }, 'sign-minutes-as-team-manager')).toBe(false);
   });
 

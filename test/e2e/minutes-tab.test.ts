@@ -172,6 +172,41 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.close();
   }, 120_000);
 
+  test('after the held meeting the chair circulates the plan to everyone present or invited; the health visitor says from the dashboard that it has not arrived, and it is sent again', async () => {
+    const chair = await open('Priya Shah');
+    const circulate = chair.getByRole('button', { name: 'Circulate the plan' });
+    await circulate.waitFor({ timeout: 15_000 });
+    // The demo profile (seed 003's) sends no CP9: nothing about it shows.
+    expect(await chair.getByText('CP9').count()).toBe(0);
+    await circulate.click();
+    await chair.getByRole('status').filter({ hasText: /Sending the plan to \d+ of \d+ people/ }).waitFor({ timeout: 15_000 });
+    type Circulation = { recipients: string[]; deliveries: { memberId: string; outcome: string; resent: boolean }[]; circulatedOn?: string; circulation?: { status: string } };
+    let circulation = (await fetchJson(chair, `/api/meetings/${meetingId}/plan-circulation`)) as Circulation;
+    for (let waited = 0; waited < 20_000 && !circulation.circulatedOn; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      circulation = (await fetchJson(chair, `/api/meetings/${meetingId}/plan-circulation`)) as Circulation;
+    }
+    expect(circulation.circulatedOn).toBe(Temporal.Now.plainDateISO('Europe/London').toString());
+    expect(circulation.circulation?.status).toBe('met');
+    expect(new Set(circulation.deliveries.filter((delivery) => delivery.outcome === 'sent').map((delivery) => delivery.memberId))).toEqual(new Set(circulation.recipients));
+    await chair.getByRole('list', { name: 'Deliveries of the plan' }).getByText(/Grace Lindqvist/).waitFor({ timeout: 15_000 });
+    await noSeriousViolations(chair, 'the plan circulated');
+
+    const health = await open('Grace Lindqvist', 'dashboard');
+    await health.getByRole('button', { name: `I have not received the plan for ${DEMO_CASE_REFERENCE}` }).click();
+    await health.getByText(`${DEMO_CASE_REFERENCE}: The lead social worker has been told, and the plan is being sent to you again.`).waitFor({ timeout: 15_000 });
+    await health.close();
+
+    for (let waited = 0; waited < 20_000 && !circulation.deliveries.some((delivery) => delivery.resent); waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      circulation = (await fetchJson(chair, `/api/meetings/${meetingId}/plan-circulation`)) as Circulation;
+    }
+    await chair.reload();
+    await chair.getByRole('heading', { name: 'Said it has not arrived' }).waitFor({ timeout: 15_000 });
+    await chair.getByText(/Grace Lindqvist, by (Teams|e-mail) \(sent again\)/).waitFor({ timeout: 20_000 });
+    await chair.close();
+  }, 120_000);
+
   test.each(['light', 'dark'])('the dashboard (%s) shows the core group, my actions and the compliance chart, with no serious accessibility violations', async (theme) => {
     const page = await open('Priya Shah', 'dashboard', theme);
     await page.getByText(DEMO_CASE_REFERENCE).first().waitFor({ timeout: 15_000 });

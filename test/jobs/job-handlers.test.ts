@@ -16,6 +16,9 @@ describe('the message jobs’ handlers', () => {
       signals: { notify: async () => undefined },
       meetings: { postAgenda: async () => undefined, remindSignOff: async () => undefined },
       minutes: { deliver: async () => undefined },
+      plans: { deliver: async () => undefined },
+      planNotReceived: { notify: async () => undefined },
+      cp9: { send: async () => undefined },
       welcomes: { welcome: async () => undefined },
       institutionTasks: { notify: async () => undefined },
     });

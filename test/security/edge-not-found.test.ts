@@ -12,12 +12,14 @@ import { exportRouter } from '../../src/server/export.route';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
+import { planCirculationRouter } from '../../src/server/plan-circulation.route';
 import { seriesRouter } from '../../src/server/series.route';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createDashboard } from '../../src/services/dashboard.service';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
 import { createMinutesService } from '../../src/services/minutes.service';
+import { createPlanCirculation } from '../../src/services/plan-circulation.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { createRecordPack } from '../../src/services/record-pack.service';
@@ -96,6 +98,7 @@ describe('a missing id and another core group’s id answer alike', () => {
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
+      planCirculationRouter({ circulation: createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
       seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: calendarWithNoSeries as never, agenda: undefined as never, teamsAppId: 'teams-app' }), verifier: devSignIn.verifier, logger }),
     ];
@@ -116,7 +119,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(22);
+    expect(ROUTES_WITH_IDS).toHaveLength(26);
   });
 
   for (const key of ROUTES_WITH_IDS) {

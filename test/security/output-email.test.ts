@@ -1,6 +1,10 @@
 import type { MinutesDeliveryJob } from '../../src/contracts/jobs.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
+import { parseCivilDate } from '../../src/domain/civil-date';
+import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
+import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
+import { createPlanNotReceivedNotices } from '../../src/services/notifications/plan-not-received-notices.service';
 import type { Mailer } from '../../src/services/ports/mailer.port';
 import { attack } from './support/attack';
 import { DIRECTIONAL, MARKUP, NOT_XML } from './support/hostile-record';
@@ -8,22 +12,53 @@ import { DIRECTIONAL, MARKUP, NOT_XML } from './support/hostile-record';
 const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: '5b1d0c8e-0000-4000-8000-000000000002', minutesId: '5b1d0c8e-0000-4000-8000-000000000003', minutesVersion: 1, memberId: 'parent' };
 const parent: CoreGroupMember = { id: 'parent', displayName: 'Pat Parent', role: 'family-member', agency: 'family', email: 'pat@family.example', reach: 'email-only', active: true };
 
-/** The e-mail a family member gets with the signed minutes, when the stored case reference is `caseReference`. */
-async function mailFor(caseReference: string): Promise<Parameters<Mailer['sendMail']>[0]> {
-  const mails: Parameters<Mailer['sendMail']>[0][] = [];
-  const delivery = createMinutesDelivery({
-    distribution: { deliveryOf: async () => ({ member: parent, caseReference, meetingDate: '2026-06-08', chatId: undefined, fromMailbox: 'organiser@council.example' }), recordOutcome: async () => undefined },
-    exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF') }) },
-    notifier: { send: async () => ({}) },
-    mailer: { sendMail: async (mail) => void mails.push(mail) },
-  });
-  await delivery.deliver(job);
-  return mails[0]!;
-}
+type Mail = Parameters<Mailer['sendMail']>[0];
+const meetingId = '5b1d0c8e-0000-4000-8000-000000000002';
+const file = async () => ({ fileName: 'record.pdf', file: Buffer.from('%PDF') });
 
-describe('user text in the minutes e-mail', () => {
+/** Each e-mail the app sends about a case, when the stored case reference is `caseReference`. */
+const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<void>> = {
+  'the signed minutes to a family member': async (caseReference, mailer) => {
+    const delivery = createMinutesDelivery({
+      distribution: { deliveryOf: async () => ({ member: parent, caseReference, meetingDate: '2026-06-08', chatId: undefined, fromMailbox: 'organiser@council.example' }), recordOutcome: async () => undefined },
+      exports: { minutesFile: file },
+      notifier: { send: async () => ({}) },
+      mailer,
+    });
+    await delivery.deliver(job);
+  },
+  'the plan to a family member': async (caseReference, mailer) => {
+    const delivery = createPlanDelivery({
+      circulation: { deliveryOf: async () => ({ member: parent, coreGroupId: 'group', caseReference, meetingDate: '2026-06-08', fromMailbox: 'organiser@council.example' }), recordOutcome: async () => undefined },
+      exports: { planFile: file },
+      notifier: { send: async () => ({}) },
+      mailer,
+    });
+    await delivery.deliver({ tenantId: 'tenant', meetingId, planVersion: 1, memberId: 'parent', resent: false, attempt: 0 });
+  },
+  'the CP9 to the co-ordinator': async (caseReference, mailer) => {
+    const meeting = { id: meetingId, coreGroupId: 'group', date: parseCivilDate('2026-06-08'), status: 'held' as const };
+    const cp9 = createCp9Mail({ circulation: { cp9MailOf: async () => ({ meeting, caseReference, from: 'organiser@council.example', to: 'cp9@council.example' }), recordCp9Sent: async () => undefined }, cp9: { file }, mailer });
+    await cp9.send({ tenantId: 'tenant', meetingId });
+  },
+  'the lead social worker told the plan did not arrive': async (caseReference, mailer) => {
+    const lead: CoreGroupMember = { id: 'lead', displayName: 'Lee Lead', role: 'lead-social-worker', agency: "children's social care", email: 'lee@council.example', reach: 'email-only', active: true };
+    const notices = createPlanNotReceivedNotices({
+      coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [lead, parent] },
+      meetings: { findById: async () => ({ id: meetingId, coreGroupId: 'group', date: parseCivilDate('2026-06-08'), status: 'held' }) },
+      notifier: { send: async () => ({}) },
+      mailer,
+    });
+    await notices.notify({ tenantId: 'tenant', meetingId, planVersion: 1, memberId: 'parent', resending: false });
+  },
+};
+
+describe.each(Object.keys(MAILS))('user text in the e-mail: %s', (which) => {
   attack('a stored case reference holding a line break and a header, directional overrides and characters XML forbids gives a one-line subject and a plain body without any of them', async () => {
-    const mail = await mailFor(`CP-1\r\nBcc: x@evil.example ${DIRECTIONAL} ${NOT_XML} ${MARKUP}`);
+    const mails: Mail[] = [];
+    await MAILS[which]!(`CP-1\r\nBcc: x@evil.example ${DIRECTIONAL} ${NOT_XML} ${MARKUP}`, { sendMail: async (sent) => void mails.push(sent) });
+    const mail = mails[0]!;
+    expect(mail.bodyText).not.toContain('Invented Child');
     expect(mail.subject).not.toMatch(/[\r\n]/);
     for (const text of [mail.subject, mail.bodyText]) {
       expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/);

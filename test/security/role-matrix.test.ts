@@ -57,6 +57,9 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/meetings/:meetingId/series/move', label: 'moving the booked meetings', may: ['lead', 'manager'], why: '§1 (1): the lead social worker arranges the meetings; the team manager may act for them' },
   { route: 'POST /api/meetings/:meetingId/series/cancel', label: 'cancelling the booked meetings', may: ['lead', 'manager'], why: 'the same; seed 000: cancelled only as a last resort, with a reason' },
   { route: 'POST /api/meetings/:meetingId/minutes/distribute', label: 'circulating signed minutes', may: ['lead', 'manager'], why: '§2: the lead social worker (here the chair) circulates; members tell the lead social worker when it has not arrived' },
+  { route: 'POST /api/meetings/:meetingId/plan-circulation', label: 'circulating the plan', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager circulates; seed 001: the chair (here the lead social worker) sees that everyone has it' },
+  { route: 'POST /api/meetings/:meetingId/cp9', label: 'sending the CP9 to the co-ordinator', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager sends it (seed 001)' },
+  { route: 'POST /api/core-groups/:coreGroupId/plan/not-received', label: 'saying the plan has not arrived', may: ['lead', 'manager', 'health', 'school', 'police', 'iro'], why: '§2, seed 003: members tell the lead social worker if the plan has not arrived; the family are not sent it unless shared, and tell the lead social worker directly' },
 ];
 
 const WRITE_ROUTES = PRODUCTION_TAB_ROUTES.filter((route) => route.writes);

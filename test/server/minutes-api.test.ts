@@ -30,6 +30,9 @@ import { createRecordPack } from '../../src/services/record-pack.service';
 import { docxText, pdfText } from '../support/documents';
 import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
+import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
+import { createPlanCirculation } from '../../src/services/plan-circulation.service';
+import { planCirculationRouter } from '../../src/server/plan-circulation.route';
 import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
 import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
@@ -104,9 +107,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const distribution = createMinutesDistribution(deps);
     const notifier = localNotifier(store.conversationReferences);
-    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox: 'priya.shah@demo.example' }) }), workerId: 'test', clock });
+    const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
+    const organiserMailbox = 'priya.shah@demo.example';
+    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -611,6 +616,41 @@ describe('the minutes API with Teams SSO tokens', () => {
     // The group stays readable for its members after the plan ended.
     expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups.map((group: { caseReference: string }) => group.caseReference)).toEqual(['DEMO-0001']);
     expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(health))).status).toBe(200);
+  });
+
+  test('the plan is circulated after the held meeting by the lead social worker; a member says it did not arrive; CP9 only where the profile sends one', async () => {
+    const path = `/api/meetings/${meetingId}/plan-circulation`;
+    expect((await call('POST', path, await as(health))).status).toBe(403);
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+    const before = await call('GET', path, await as(lead));
+    expect(before.body).toMatchObject({ meetingId, planVersion: expect.any(Number), canCirculate: true, deliveries: [] });
+    expect(before.body.cp9).toBeUndefined();
+    const queued = await call('POST', path, await as(lead));
+    expect(queued).toMatchObject({ status: 202, body: { queued: before.body.recipients.length, recipients: before.body.recipients.length } });
+    while ((await jobs.runOnce()) > 0);
+    const after = await call('GET', path, await as(health));
+    expect(after.body.deliveries.length).toBeGreaterThanOrEqual(before.body.recipients.length);
+    expect(after.body.canCirculate).toBe(false);
+    expect((await call('POST', path, await as(manager))).body).toEqual({ queued: 0, recipients: before.body.recipients.length });
+
+    const told = await call('POST', `/api/core-groups/${demoCoreGroupId}/plan/not-received`, await as(health));
+    expect(told).toEqual({ status: 200, body: { outcome: 'told', resending: true } });
+    expect((await call('POST', `/api/core-groups/${demoCoreGroupId}/plan/not-received`, await as(health))).body).toEqual({ outcome: 'unchanged', resending: true });
+    expect((await call('GET', '/api/dashboard', await as(health))).body.coreGroups[0].canSayPlanNotReceived).toBe(true);
+    // The lead social worker circulates the plan and is the one told: not offered it.
+    expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups.find((group: { id: string }) => group.id === demoCoreGroupId).canSayPlanNotReceived).toBe(false);
+
+    const cp9 = `/api/meetings/${meetingId}/cp9`;
+    expect((await call('POST', cp9, await as(lead))).body.error.message).toMatch(/^CP9 is not part of this area's procedures/);
+    await database.db.updateTable('core_groups').set({ policy_id: 'plan-in-five-working-days-cp9-in-seven-days' }).where('id', '=', demoCoreGroupId).execute();
+    try {
+      expect((await call('GET', path, await as(lead))).body.cp9).toMatchObject({ state: 'not-sent', canSend: true });
+      expect(await call('POST', cp9, await as(lead))).toEqual({ status: 202, body: { outcome: 'queued' } });
+      expect((await call('POST', cp9, await as(manager))).body).toEqual({ outcome: 'already-queued' });
+      expect((await call('POST', cp9, await as(health))).status).toBe(403);
+    } finally {
+      await database.db.updateTable('core_groups').set({ policy_id: 'ten-working-days-four-weekly' }).where('id', '=', demoCoreGroupId).execute();
+    }
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -2,14 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { type CivilDate, isAfter, parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { minutesRecipients } from '../../src/domain/minutes';
+import { computeObligations } from '../../src/domain/obligations';
+import { messageJobHandlers } from '../../src/jobs/job-handlers';
+import { createJobRunner } from '../../src/jobs/job-runner';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
 import { createMinutesService } from '../../src/services/minutes.service';
+import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
+import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
+import { createPlanCirculation } from '../../src/services/plan-circulation.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import { createSignalWatch } from '../../src/services/signal-watch.service';
+import { aPlan } from '../support/fixtures';
+import { recordingNotifier } from './notifications/recording-notifier';
 import { createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
 
@@ -20,7 +28,8 @@ const member = (key: string, role: CoreGroupMember['role'], agency: string): Cor
 
 /**
  * The done-when of issue 13: a case whose every deadline is met through the app — meetings held
- * and confirmed with attendance, minutes signed and circulated, the review conference recorded —
+ * and confirmed with attendance, minutes signed and circulated, the plan circulated and the CP9
+ * sent where the profile asks for them, the review conference recorded —
  * gets no missed-deadline notice from the hourly watch on any day.
  */
 describe('deadlines met in the app are never reported missed', () => {
@@ -31,16 +40,29 @@ describe('deadlines met in the app are never reported missed', () => {
   });
   afterAll(() => database.drop());
 
-  test('from the ICPC through a review conference, each day watched: no deadline-missed signal', async () => {
+  // England sets no plan or CP9 deadline (the plan is circulated all the same); seed 001 sets both.
+  test.each(['england', 'plan-in-five-working-days-cp9-in-seven-days'])('on %s, from the ICPC through a review conference, each day watched: no deadline-missed signal', async (policyId) => {
+    now = '2026-06-01T08:00:00.000Z';
     const store = createStore(database);
     const calendars = loadWorkingDayCalendars();
     const catalogue = loadPolicyCatalogue();
+    const { rules } = catalogue.get(policyId);
+    const sendsCp9 = rules.cp9ToCoordinator !== undefined;
+    /** The deadlines after a meeting this profile sets, each met once the app has done its part. */
+    const metAfterEachMeeting = [...(rules.planCirculation ? [['plan-circulation', 'met']] : []), ...(sendsCp9 ? [['cp9', 'met']] : [])];
     const deps = { ...store, clock, calendars, policy: (id: string) => catalogue.get(id) };
     const members = [member('lead', 'lead-social-worker', "children's social care"), member('manager', 'team-manager', "children's social care"), member('health', 'professional', 'health visiting'), member('iro', 'conference-chair', 'safeguarding unit')];
     const coreGroupId = randomUUID();
-    await store.coreGroups.create({ id: coreGroupId, caseReference: 'LIFE-1', childName: 'Invented Child', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: parseCivilDate('2026-06-01'), createdAt: now }, members);
+    await store.coreGroups.create({ id: coreGroupId, caseReference: `LIFE-${policyId}`, childName: 'Invented Child', tenantId: DEMO_TENANT_ID, policyId, icpcDate: parseCivilDate('2026-06-01'), createdAt: now }, members);
+    await store.plans.saveRevision({ plan: aPlan(coreGroupId, members[2]!.id), authorMemberId: members[0]!.id, reason: 'Outline plan from the ICPC', changes: [] }, now);
     const minutes = createMinutesService(deps);
     const distribution = createMinutesDistribution(deps);
+    const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
+    const cp9 = { file: async () => ({ file: Buffer.from('%PDF'), fileName: 'cp9.pdf' }) };
+    const mailer = { sendMail: async () => undefined };
+    const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }) };
+    const handlers = messageJobHandlers({ plans: createPlanDelivery({ circulation, exports, notifier: recordingNotifier().notifier, mailer }), cp9: createCp9Mail({ circulation, cp9, mailer, organiserMailbox: 'organiser@council.example' }) });
+    const jobs = createJobRunner({ queue: store.jobs, handlers, workerId: 'test', clock });
     // No meeting here is booked in Outlook: a plan ending would find no series to cancel.
     const reviews = createReviewConferenceService({ ...deps, scheduling: { endSeriesAfter: async () => 0 } });
     const watch = createSignalWatch(deps);
@@ -61,6 +83,12 @@ describe('deadlines met in the app are never reported missed', () => {
         await distribution.recordOutcome({ tenantId: DEMO_TENANT_ID, meetingId, minutesId: signed.id, minutesVersion: signed.version, memberId: recipient.id }, { channel: 'teams', outcome: 'sent' });
       }
       expect((await store.meetings.findById(meetingId))!.status).toBe('held');
+      await circulation.circulate(caller('lead'), meetingId);
+      if (sendsCp9) await circulation.sendCp9(caller('lead'), meetingId);
+      while ((await jobs.runOnce()) > 0);
+      const obligations = computeObligations({ profile: catalogue.get(policyId), calendar: calendars['england-and-wales'], timeline: await store.meetings.loadCaseTimeline(coreGroupId), asOf: date });
+      const afterThisMeeting = obligations.filter((obligation) => obligation.id.endsWith(meetingId)).map((obligation) => [obligation.kind, obligation.status]);
+      expect(afterThisMeeting.filter(([kind]) => kind !== 'minutes-circulation')).toEqual(metAfterEachMeeting);
     };
 
     const coreGroups = ['2026-06-12', '2026-07-10', '2026-08-07', '2026-09-04'].map((date) => parseCivilDate(date));

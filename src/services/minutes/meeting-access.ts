@@ -34,7 +34,7 @@ export interface MeetingAccess {
 }
 
 /** The meeting by id; one that does not exist is reported as the caller's core group would be. */
-export async function loadMeeting(deps: Pick<MinutesDeps, 'meetings'>, meetingId: string): Promise<CoreGroupMeeting> {
+export async function loadMeeting(deps: { meetings: Pick<MeetingRepository, 'findById'> }, meetingId: string): Promise<CoreGroupMeeting> {
   const meeting = await deps.meetings.findById(meetingId);
   if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
   return meeting;

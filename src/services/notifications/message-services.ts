@@ -1,22 +1,28 @@
 import type { CaseStatusService } from '../case-status.service';
 import type { Conversations } from '../conversations.service';
 import type { MeetingEventsService } from '../meeting-events.service';
+import type { Cp9Record } from '../cp9-record';
 import type { MinutesDistribution } from '../minutes-distribution.service';
+import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
-import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, PlanRepository } from '../ports/store.port';
+import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, MeetingRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
 import { createCheckInNotices } from './check-in-notices.service';
 import { createConcernNotices } from './concern-notices.service';
+import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
 import { createMeetingNotices } from './meeting-notices.service';
 import { createMinutesDelivery } from './minutes-delivery.service';
+import { createPlanDelivery } from './plan-delivery.service';
+import { createPlanNotReceivedNotices } from './plan-not-received-notices.service';
 import { createSignalNotices } from './signal-notices.service';
 import { createWelcomeNotices } from './welcome-notices.service';
 
 /** The use cases behind every message job, over one notifier and one mailer (for the composition root and tests). */
 export function createMessageServices(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+  meetings: Pick<MeetingRepository, 'findById'>;
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
@@ -24,7 +30,9 @@ export function createMessageServices(deps: {
   status: Pick<CaseStatusService, 'myActions'>;
   meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
   distribution: Pick<MinutesDistribution, 'deliveryOf' | 'recordOutcome'>;
-  exports: Pick<RecordExport, 'minutesFile'>;
+  circulation: Pick<PlanCirculation, 'deliveryOf' | 'recordOutcome' | 'cp9MailOf' | 'recordCp9Sent'>;
+  exports: Pick<RecordExport, 'minutesFile' | 'planFile'>;
+  cp9: Pick<Cp9Record, 'file'>;
   conversations: Pick<Conversations, 'channelUserIds'>;
   notifier: Notifier;
   mailer: Mailer;
@@ -36,6 +44,9 @@ export function createMessageServices(deps: {
     signals: createSignalNotices(deps),
     meetings: createMeetingNotices(deps),
     minutes: createMinutesDelivery(deps),
+    plans: createPlanDelivery(deps),
+    planNotReceived: createPlanNotReceivedNotices(deps),
+    cp9: createCp9Mail(deps),
     welcomes: createWelcomeNotices(deps),
     institutionTasks: createInstitutionTaskNotices(deps),
   };

@@ -1,11 +1,10 @@
 import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
-import { plainUserText } from '../../domain/display-text';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
 import { ukDate } from '../../domain/uk-date';
-import { sentInTeams } from './teams-first';
+import { runRecordDelivery } from './teams-first';
 
 /**
  * Delivers signed minutes to one person: a Teams 1:1 message with a link for people the app can
@@ -23,31 +22,20 @@ export function createMinutesDelivery(deps: {
   organiserMailbox?: string | undefined;
 }) {
   return {
-    async deliver(job: MinutesDeliveryJob): Promise<void> {
-      const delivery = await deps.distribution.deliveryOf(job);
-      if (!delivery) return;
-      const { member, caseReference, meetingDate } = delivery;
-      if (await sentInTeams(deps.notifier, member, { tenantId: job.tenantId, summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId: delivery.chatId } })) {
-        await deps.distribution.recordOutcome(job, { channel: 'teams', outcome: 'sent' });
-        return;
-      }
-      const from = delivery.fromMailbox ?? deps.organiserMailbox;
-      if (!member.email || !from) {
-        await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' });
-        return;
-      }
-      const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
-      // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = plainUserText(caseReference).replace(/\s+/g, ' ');
-      await deps.mailer.sendMail({
-        from,
-        to: member.email,
-        subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,
-        bodyText: `The signed minutes of the core group meeting of ${ukDate(meetingDate)} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
-        attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
-      });
-      await deps.distribution.recordOutcome(job, { channel: 'email', outcome: 'sent' });
-    },
+    deliver: (job: MinutesDeliveryJob): Promise<void> =>
+      runRecordDelivery(deps, {
+        job,
+        source: deps.distribution,
+        inTeams: ({ caseReference, meetingDate, chatId }) => ({ summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } }),
+        mail: async ({ reference, meetingDate }) => {
+          const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
+          return {
+            subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,
+            bodyText: `The signed minutes of the core group meeting of ${ukDate(meetingDate)} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
+            attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
+          };
+        },
+      }),
   };
 }
 

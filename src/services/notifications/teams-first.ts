@@ -1,4 +1,6 @@
 import type { CoreGroupMember } from '../../domain/core-group';
+import { oneLineUserText } from '../../domain/display-text';
+import { MailError, type Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notification, type Notifier } from '../ports/notifier.port';
 
 /** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
@@ -20,4 +22,73 @@ export async function sentInTeams(notifier: Notifier, member: Pick<CoreGroupMemb
     if (error instanceof DeliveryError && error.code === 'recipient-unreachable') return false;
     throw error;
   }
+}
+
+/** How one delivery of a record went: by Teams or by e-mail, sent or failed (and why). */
+export interface RecordDeliveryOutcome {
+  readonly channel: 'teams' | 'email';
+  readonly outcome: 'sent' | 'failed';
+  readonly detail?: string | undefined;
+}
+
+/** An e-mail that carries a record, made only when the record goes by e-mail. */
+export interface RecordMail {
+  readonly subject: string;
+  readonly bodyText: string;
+  readonly attachment: { readonly name: string; readonly contentType: string; readonly content: Buffer };
+}
+
+/** What the delivery job of a record needs about one delivery: who, which case and meeting, and the mailbox an e-mail goes from. */
+export interface RecordDeliveryOf {
+  readonly member: CoreGroupMember;
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  readonly fromMailbox?: string | undefined;
+}
+
+/**
+ * One delivery job of a record (signed minutes, the plan): reads who it is for — nothing when the
+ * record has moved on to another version — delivers it (`deliverRecord`) and records how it went.
+ * `inTeams` and `mail` say it in the record's own words; `mail` is given the case reference
+ * already on one plain line (a subject is a header line, and the body is sent as Text, never HTML).
+ */
+export async function runRecordDelivery<Job extends { tenantId: string }, Of extends RecordDeliveryOf>(
+  deps: { notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined },
+  options: {
+    job: Job;
+    source: { deliveryOf(job: Job): Promise<Of | undefined>; recordOutcome(job: Job, outcome: RecordDeliveryOutcome): Promise<void> };
+    inTeams: (delivery: Of) => Pick<Notification, 'summary' | 'message'>;
+    mail: (delivery: Of & { reference: string }) => Promise<RecordMail>;
+  },
+): Promise<void> {
+  const { job, source } = options;
+  const delivery = await source.deliveryOf(job);
+  if (!delivery) return;
+  const reference = oneLineUserText(delivery.caseReference);
+  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, member: delivery.member, inTeams: options.inTeams(delivery), from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }) });
+  await source.recordOutcome(job, outcome);
+}
+
+/**
+ * Delivers a record (signed minutes, the plan) to one member: a Teams 1:1 message when they can be
+ * reached there, otherwise an e-mail from `from` with the record attached. Someone reachable
+ * neither way, or whose e-mail the mail service refuses, is a failed delivery with the reason, so
+ * the lead social worker sees who still needs it; throttling and outages are thrown, for the job
+ * runner to retry.
+ */
+export async function deliverRecord(
+  deps: { notifier: Notifier; mailer: Mailer },
+  options: { tenantId: string; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+): Promise<RecordDeliveryOutcome> {
+  const { member, from } = options;
+  if (await sentInTeams(deps.notifier, member, { tenantId: options.tenantId, ...options.inTeams })) return { channel: 'teams', outcome: 'sent' };
+  if (!member.email || !from) return { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' };
+  const mail = await options.mail();
+  try {
+    await deps.mailer.sendMail({ from, to: member.email, ...mail });
+  } catch (error) {
+    if (error instanceof MailError && error.code === 'mail-refused') return { channel: 'email', outcome: 'failed', detail: 'the mail service refused it' };
+    throw error;
+  }
+  return { channel: 'email', outcome: 'sent' };
 }

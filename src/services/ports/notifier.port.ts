@@ -103,6 +103,25 @@ export interface MinutesReadyMessage {
   readonly chatId?: string | undefined;
 }
 
+/** The plan has been circulated after a core group: which case and meeting, where to read it (no content in the message itself). */
+export interface PlanReadyMessage {
+  readonly kind: 'plan-ready';
+  readonly caseReference: string;
+  readonly meetingDate: string;
+  readonly planVersion: number;
+}
+
+/** To the lead social worker: a member says the plan circulated after a meeting has not reached them (seed 003). */
+export interface PlanNotReceivedMessage {
+  readonly kind: 'plan-not-received';
+  readonly caseReference: string;
+  /** "Name (agency)" of the member who said so. */
+  readonly member: string;
+  readonly meetingDate: string;
+  /** Whether the plan is on its way to them again. */
+  readonly resending: boolean;
+}
+
 /** To someone just added to a core group: which case, as what, and who leads it. */
 export interface MemberWelcomeMessage {
   readonly kind: 'member-welcome';
@@ -127,7 +146,18 @@ export interface InstitutionTaskMessage {
  * kind into its Adaptive Card. Case content goes only into 1:1 kinds; `agenda` is posted into a
  * meeting chat, where guests and parents may be, so it carries times and headings only.
  */
-export type OutboundMessage = CheckInPromptMessage | CheckInMissingMessage | ConcernRaisedMessage | SignalMessage | AgendaMessage | SignOffReminderMessage | MinutesReadyMessage | MemberWelcomeMessage | InstitutionTaskMessage;
+export type OutboundMessage =
+  | CheckInPromptMessage
+  | CheckInMissingMessage
+  | ConcernRaisedMessage
+  | SignalMessage
+  | AgendaMessage
+  | SignOffReminderMessage
+  | MinutesReadyMessage
+  | PlanReadyMessage
+  | PlanNotReceivedMessage
+  | MemberWelcomeMessage
+  | InstitutionTaskMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];
 

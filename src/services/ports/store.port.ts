@@ -1,3 +1,4 @@
+import type { PlanDelivery, PlanNotReceived } from '../../domain/circulation';
 import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
@@ -21,6 +22,8 @@ export interface CoreGroupRepository {
    */
   listMemberships(tenantId: string, aadObjectId: string): Promise<{ coreGroup: CaseHeader; member: CoreGroupMember; revision: string }[]>;
   listIds(page: { after?: string; limit: number }): Promise<string[]>;
+  /** The policy profiles the core groups whose plan still runs follow, each once. */
+  policiesInUse(): Promise<string[]>;
   members(coreGroupId: string): Promise<CoreGroupMember[]>;
   /** The members of each of several groups, read together (a caseload's). */
   membersOfEach(coreGroupIds: readonly string[]): Promise<Map<string, CoreGroupMember[]>>;
@@ -110,6 +113,18 @@ export interface MinutesRepository {
   history(minutesId: string): Promise<(Minutes & { savedBy: string; savedAt: string })[]>;
   recordDelivery(delivery: Delivery & { id: string }): Promise<void>;
   deliveries(minutesId: string): Promise<Delivery[]>;
+}
+
+/** The plan's circulation after each meeting: its deliveries, and members saying it did not reach them. */
+export interface PlanCirculationRepository {
+  /** Records a delivery once per id: a retried job records it once. */
+  recordDelivery(delivery: PlanDelivery & { id: string }): Promise<void>;
+  /** The plan deliveries after one meeting, every version, in the order they happened. */
+  deliveries(meetingId: string): Promise<PlanDelivery[]>;
+  /** Records a member's word once per meeting, plan version and member; `created` is false when they had said so already. */
+  recordNotReceived(report: PlanNotReceived): Promise<{ created: boolean }>;
+  /** Who said the plan circulated after one meeting did not reach them, every version. */
+  notReceived(meetingId: string): Promise<PlanNotReceived[]>;
 }
 
 export interface Concern {

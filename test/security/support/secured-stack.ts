@@ -45,6 +45,9 @@ import { createDashboard } from '../../../src/services/dashboard.service';
 import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
 import { createMeetingEventsService } from '../../../src/services/meeting-events.service';
 import { createMinutesDistribution } from '../../../src/services/minutes-distribution.service';
+import { createPlanCirculation } from '../../../src/services/plan-circulation.service';
+import { createCp9Record } from '../../../src/services/cp9-record';
+import { planCirculationRouter } from '../../../src/server/plan-circulation.route';
 import { createMinutesService } from '../../../src/services/minutes.service';
 import { createMessageServices } from '../../../src/services/notifications/message-services';
 import { createAgendaViews } from '../../../src/services/notifications/meeting-notices.service';
@@ -66,6 +69,8 @@ export const PARTNER_TENANT_ID = '22222222-3333-4444-8555-666666666666';
 /** A tenant not on the allow-list. */
 export const OUTSIDE_TENANT_ID = '99999999-9999-4999-8999-999999999999';
 export const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+/** Where CP9 records go: the co-ordinator's mailbox, outside the simulated tenant. */
+export const CP9_COORDINATOR_MAILBOX = 'cp9.coordinator@council.example';
 /** The booked demo meeting's Teams meeting chat. */
 export const DEMO_CHAT_ID = '19:meeting_secured-stack@thread.v2';
 
@@ -145,8 +150,14 @@ export interface Answer {
   readonly json: unknown;
 }
 
-/** The state a fresh meeting's minutes start in, for a write that needs it. */
-export type MinutesState = 'draft' | 'signed';
+/**
+ * The state a fresh meeting's minutes start in, for a write that needs it; `signed-cp9`: signed,
+ * in a core group whose profile sends CP9 to the co-ordinator (seed 001).
+ */
+export type MinutesState = 'draft' | 'signed' | 'signed-cp9';
+
+/** Seed 001's profile: the plan within 5 working days, CP9 to the co-ordinator within 7 days. */
+const CP9_PROFILE = 'plan-in-five-working-days-cp9-in-seven-days';
 
 /** A meeting made for one probe: where it is, and the chat contribution waiting in its draft. */
 export interface FreshMeeting {
@@ -231,10 +242,12 @@ export async function startSecuredStack() {
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });
   const recordExport = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const distribution = createMinutesDistribution(deps);
+  const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: CP9_COORDINATOR_MAILBOX });
+  const cp9 = createCp9Record({ ...deps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, exports: recordExport, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,
@@ -255,6 +268,7 @@ export async function startSecuredStack() {
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
+      planCirculationRouter({ circulation, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
@@ -359,6 +373,7 @@ export async function startSecuredStack() {
       await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
       const institutionTaskId = randomUUID();
       await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
+      await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null, policy_id: state === 'signed-cp9' ? CP9_PROFILE : seed.policyId }).where('id', '=', seed.coreGroupId).execute();
       // And its plan is back at the version the ICPC agreed, which the probe's plan change is made over.
       await database.db.deleteFrom('plan_versions').where('core_group_id', '=', seed.coreGroupId).where('version', '>', 1).execute();
       const plan = (await store.plans.current(seed.coreGroupId))!;
@@ -387,7 +402,7 @@ export async function startSecuredStack() {
       const attendance = draft.content.attendance.map((entry) => (entry.memberId === chairMemberId ? { ...entry, attendance: 'present' as const } : entry));
       const withContribution: Minutes = { ...draft, content: { ...draft.content, attendance, childsVoice: seed.draftText, contributions: [contribution] } };
       await store.minutes.createDraft(withContribution, chairMemberId, clock.nowIso());
-      if (state === 'signed') {
+      if (state !== 'draft') {
         const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
         await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
@@ -429,6 +444,8 @@ export interface GroupSeed {
   readonly rolesChange: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** The draft's text, one of SECRETS. */
   readonly draftText: string;
+  /** The policy profile it follows (a probe that needs CP9 moves it to seed 001's for a while). */
+  readonly policyId: string;
 }
 
 export type GroupName = 'demo' | 'other' | 'partner';
@@ -456,6 +473,7 @@ async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; a
     managerMemberId: demoId('manager'),
     rolesChange: { chairMemberId: demoId('manager'), minuteTakerMemberId: demoId('school') },
     draftText: 'DRAFT-CHILDS-VOICE',
+    policyId: (await store.coreGroups.findById(coreGroupId))!.policyId,
   };
 
   const otherGroup = async (group: { caseReference: string; childName: string; tenantId: string; lead: { aadObjectId: string }; draftText: string }): Promise<GroupSeed & { meetingId: string }> => {
@@ -468,7 +486,7 @@ async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; a
     await store.meetings.create({ id: otherMeetingId, coreGroupId: id, date: Temporal.PlainDate.from('2026-06-09'), status: 'scheduled' });
     const otherDraft = openingDraft({ id: randomUUID(), meeting: { id: otherMeetingId, coreGroupId: id }, members: [lead, manager] });
     await store.minutes.createDraft({ ...otherDraft, content: { ...otherDraft.content, childsVoice: group.draftText } }, lead.id, at);
-    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText };
+    return { coreGroupId: id, meetingId: otherMeetingId, members: [lead, manager], chairMemberId: lead.id, minuteTakerMemberId: manager.id, managerMemberId: manager.id, rolesChange: { chairMemberId: manager.id, minuteTakerMemberId: lead.id }, draftText: group.draftText, policyId: 'england' };
   };
   const other = await otherGroup({ caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, lead: PEOPLE.otherLead, draftText: 'OTHER-GROUP-DRAFT' });
   const partner = await otherGroup({ caseReference: 'PARTNER-1', childName: 'Partner Child', tenantId: PARTNER_TENANT_ID, lead: PEOPLE.partnerLead, draftText: 'PARTNER-GROUP-DRAFT' });

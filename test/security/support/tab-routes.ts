@@ -1,4 +1,5 @@
 import { TAB_API, type TabApiRoute, type TabApiRouteKey } from '../../../src/contracts/tab-api.contract';
+import type { MinutesState } from './secured-stack';
 
 /** What a probe fills a route's path with: the meeting, contribution and core group it aims at. */
 export interface RouteTarget {
@@ -25,8 +26,8 @@ export interface TabRouteCase {
   readonly localOnly: boolean;
   /** A body its contract accepts (undefined for a route without one). */
   readonly body: unknown;
-  /** The state of the minutes in which the route does its work (amending and circulating need signed minutes). */
-  readonly needs: 'draft' | 'signed';
+  /** The state of the minutes in which the route does its work (amending and circulating need signed minutes, the CP9 a profile that sends one). */
+  readonly needs: MinutesState;
   path(target: RouteTarget): string;
   /** The body aimed at the target: `body`, with the target's own members where the route names them. */
   bodyFor(target: RouteTarget): unknown;
@@ -64,7 +65,15 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
 
 const ROLES = 'PUT /api/meetings/:meetingId/roles';
 const PLAN = 'PUT /api/core-groups/:coreGroupId/plan';
-const NEEDS_SIGNED: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/minutes/amend', 'POST /api/meetings/:meetingId/minutes/distribute'];
+/** Routes that do their work once the meeting is held with signed minutes. */
+const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
+  'POST /api/meetings/:meetingId/minutes/amend',
+  'POST /api/meetings/:meetingId/minutes/distribute',
+  'POST /api/meetings/:meetingId/plan-circulation',
+  'POST /api/core-groups/:coreGroupId/plan/not-received',
+];
+/** Routes that also need a profile that sends CP9 to the co-ordinator. */
+const NEEDS_CP9: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/cp9'];
 
 /** Path parameters the matrix knows how to aim; a new one fails loudly until it is added. */
 const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
@@ -109,7 +118,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     writes: method !== 'GET',
     localOnly: route.localOnly === true,
     body,
-    needs: NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
     bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : key === PLAN && target.planEdit ? target.planEdit : body),
     path(target) {
       const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));

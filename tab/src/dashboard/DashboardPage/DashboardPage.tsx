@@ -11,6 +11,7 @@ import { isOverdueAction, needsAttention, openObligations, signalText } from '..
 import { useDashboardPageStyles } from './DashboardPage.styles';
 import { isolatedUserText } from '../../common/display-text';
 import { LoadFailed } from '../../common/LoadFailed';
+import { PlanNotReceived } from '../PlanNotReceived/PlanNotReceived';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
@@ -294,6 +295,11 @@ export function DashboardPage() {
                       Record pack PDF
                     </Button>
                   </div>
+                  )}
+                  {group.canSayPlanNotReceived && (
+                    <div className={styles.buttons}>
+                      <PlanNotReceived coreGroupId={group.id} caseReference={isolatedUserText(group.caseReference)} onTold={(note) => setSeriesNote(`${isolatedUserText(group.caseReference)}: ${note}`)} />
+                    </div>
                   )}
                 </li>
               );

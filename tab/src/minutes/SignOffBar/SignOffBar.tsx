@@ -1,10 +1,10 @@
-import { Badge, Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, MinutesView, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant } from '../../common/format';
-import { DEADLINE_COLOURS, DEADLINE_LABELS } from '../../common/labels';
+import { DueDate } from '../../common/DueDate';
+import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import { useSignOffBarStyles } from './SignOffBar.styles';
@@ -80,10 +80,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         <dd className={styles.value}>{signOffText(minutes.managerSignOff)}</dd>
         <dt className={styles.term}>Circulate by</dt>
         <dd className={styles.value}>
-          {formatDate(view.circulation.due)}{' '}
-          <Badge appearance="tint" color={DEADLINE_COLOURS[view.circulation.status]}>
-            {DEADLINE_LABELS[view.circulation.status]}
-          </Badge>
+          <DueDate due={view.circulation.due} status={view.circulation.status} />
         </dd>
         {minutes.amendmentReason && (
           <>

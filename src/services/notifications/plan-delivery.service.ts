@@ -1,0 +1,41 @@
+import type { PlanDeliveryJob } from '../../contracts/jobs.contract';
+import { ukDate } from '../../domain/uk-date';
+import type { PlanCirculation } from '../plan-circulation.service';
+import type { Mailer } from '../ports/mailer.port';
+import type { Notifier } from '../ports/notifier.port';
+import type { RecordExport } from '../record-export.service';
+import { runRecordDelivery } from './teams-first';
+
+/**
+ * Delivers the plan circulated after a core group to one person: a Teams 1:1 message (which case,
+ * which meeting, where to read it — no content, no child's name) for people the app can reach in
+ * Teams, otherwise an e-mail from the organiser mailbox with the plan as a PDF. A person reachable
+ * neither way is recorded as a failed delivery, so the lead social worker sees who still needs it.
+ */
+export function createPlanDelivery(deps: {
+  circulation: Pick<PlanCirculation, 'deliveryOf' | 'recordOutcome'>;
+  exports: Pick<RecordExport, 'planFile'>;
+  notifier: Notifier;
+  mailer: Mailer;
+  /** The configured organiser mailbox, used when the meeting names none. */
+  organiserMailbox?: string | undefined;
+}) {
+  return {
+    deliver: (job: PlanDeliveryJob): Promise<void> =>
+      runRecordDelivery(deps, {
+        job,
+        source: deps.circulation,
+        inTeams: ({ caseReference, meetingDate }) => ({ summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
+        mail: async ({ reference, meetingDate, coreGroupId }) => {
+          const pdf = await deps.exports.planFile(coreGroupId, 'pdf');
+          return {
+            subject: `Child protection plan — case ${reference}, after the core group of ${ukDate(meetingDate)}`,
+            bodyText: `The child protection plan for case ${reference}, as it stands after the core group meeting of ${ukDate(meetingDate)}, is attached. It contains confidential information about a child: keep it securely and share it only as the core group agreed. If something in it is not what the group agreed, tell the lead social worker.`,
+            attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
+          };
+        },
+      }),
+  };
+}
+
+export type PlanDeliveryService = ReturnType<typeof createPlanDelivery>;
