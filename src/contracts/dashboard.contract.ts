@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONCERN_KINDS } from '../domain/escalation';
 import { planActionSchema } from './minutes.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
@@ -47,6 +48,16 @@ export const dashboardCoreGroupSchema = z.object({
   transferredIn: z.object({ from: z.string(), on: civilDateSchema }).optional(),
   /** Whether the caller may export the plan and the record pack (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
+  /**
+   * For its lead social worker, team manager and conference chair only: the group's concerns still
+   * open, each with the roles of the step it rests at, and its blocked actions with their owners' notes.
+   */
+  attention: z
+    .object({
+      concerns: z.array(z.object({ id: z.string(), kind: z.enum(CONCERN_KINDS), raisedOn: civilDateSchema, step: z.number().int().nonnegative(), withRoles: z.array(z.string()) })),
+      blockedActions: z.array(z.object({ id: z.string(), what: z.string(), agency: z.string(), note: z.string().optional(), since: instantSchema.optional() })),
+    })
+    .optional(),
   /** Whether the caller may change the plan (lead social worker, team manager), while the plan runs. */
   canEditPlan: z.boolean(),
   /** Whether the caller may book, move and cancel the group's meetings (lead social worker, team manager). */

@@ -38,6 +38,10 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       transferredIn: group.transferredIn && { from: group.transferredIn.from, on: group.transferredIn.on.toString() },
       canExportPlan: group.canExportPlan,
       canEditPlan: group.canEditPlan,
+      attention: group.attention && {
+        concerns: group.attention.concerns.map((concern) => ({ ...concern, withRoles: [...concern.withRoles] })),
+        blockedActions: group.attention.blockedActions,
+      },
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,
       canTransfer: group.canTransfer,

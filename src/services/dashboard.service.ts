@@ -3,6 +3,8 @@ import { complianceByMonth } from '../domain/compliance';
 import { heldMeetingsOldestFirst, nextBookedMeeting } from '../domain/meeting';
 import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
+import { escalationRoute } from '../domain/escalation';
+import type { Concern, ConcernRepository } from './ports/store.port';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
 import { type CaseTimeline, planEndOf } from '../domain/obligations';
@@ -53,11 +55,29 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
  * late) and a timeline per plan. Built from the same authorised, audited reads as `/coregroup
  * status`, each group read once.
  */
-export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseload'>; clock: { today(): CivilDate } }) {
+/**
+ * What a lead social worker, team manager or conference chair must see in a group beyond their own
+ * actions (issue 14): its concerns still open, with whom each rests now, and its blocked actions
+ * with what their owners said.
+ */
+function groupAttention(status: CoreGroupStatus, concerns: readonly Concern[]) {
+  return {
+    concerns: concerns
+      .filter((concern) => concern.status === 'open')
+      .map((concern) => ({ id: concern.id, kind: concern.kind, raisedOn: concern.raisedAt.slice(0, 10), step: concern.step, withRoles: escalationRoute(concern.kind).steps[concern.step]?.to ?? [] })),
+    blockedActions: status.actions
+      .filter((action) => action.state === 'blocked')
+      .map((action) => ({ id: action.id, what: action.what, agency: action.agency, note: action.lastCheckIn?.note || undefined, since: action.lastCheckIn?.recordedAt })),
+  };
+}
+
+export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseload'>; concerns: Pick<ConcernRepository, 'listByCoreGroups'>; clock: { today(): CivilDate } }) {
   return {
     async of(caller: Caller) {
       const today = deps.clock.today();
       const { statuses, myActions } = await deps.status.caseload(caller);
+      const overseen = statuses.filter(({ status }) => can({ role: status.role }, 'view-group-attention')).map(({ status }) => status.coreGroup.id);
+      const concerns = overseen.length > 0 ? await deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>();
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
       for (const { status, timeline: caseTimeline } of statuses) {
@@ -73,6 +93,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           role: status.role,
           transferredIn: status.transferredIn,
           canExportPlan: can({ role: status.role }, 'export-record'),
+          attention: overseen.includes(status.coreGroup.id) ? groupAttention(status, concerns.get(status.coreGroup.id) ?? []) : undefined,
           canEditPlan: can({ role: status.role }, 'edit-plan') && !planEndOf(caseTimeline),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),

@@ -9,7 +9,7 @@ import { toDashboardResponse } from '../../src/server/dashboard.wire';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
-import { TENANT, aCoreGroup } from '../support/fixtures';
+import { TENANT, aCoreGroup, aPlan } from '../support/fixtures';
 import { calendarWithNoSeries } from '../support/graph';
 
 const clock: Clock = { nowIso: () => '2026-06-10T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-10') };
@@ -57,8 +57,28 @@ describe('the status of every core group the caller belongs to', () => {
     const [mine] = (await status.myStatus({ tenantId: TENANT, aadObjectId: lead })).statuses;
     expect(mine!.transferredIn).toEqual({ from: 'Leeds City Council', on: Temporal.PlainDate.from('2026-06-01') });
     expect(mine!.obligations.find((o) => o.id === 'first-core-group')!.rule).toBe('First core group within 10 working days of the transfer-in conference');
-    const dashboard = toDashboardResponse(await createDashboard({ status, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
+    const dashboard = toDashboardResponse(await createDashboard({ status, concerns: store.concerns, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
     expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
     expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.label).toBe('Transfer-in conference');
+  });
+  test('needs attention, for those who oversee a group: its open concerns with whom each rests now, and its blocked actions with the owner’s note; a professional sees neither', async () => {
+    const { coreGroup, members, healthVisitor, teacher } = aCoreGroup();
+    const lead = randomUUID();
+    await store.coreGroups.create(coreGroup, [...members.slice(1), { ...members[0]!, aadObjectId: lead, email: undefined }]);
+    await store.plans.saveRevision({ plan: aPlan(coreGroup.id, healthVisitor.id), authorMemberId: members[0]!.id, reason: 'ICPC', changes: [] }, clock.nowIso());
+    await store.checkIns.record({ id: randomUUID(), coreGroupId: coreGroup.id, actionId: 'a1', memberId: healthVisitor.id, status: 'blocked', note: 'The family will not let me in', recordedAt: '2026-06-09T10:00:00.000Z' }, 'blocked-1');
+    const open = { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'tasks-not-done' as const, raisedByMemberId: teacher.id, step: 1, status: 'open' as const, raisedAt: '2026-06-08T09:00:00.000Z', note: 'Nothing done' };
+    await store.concerns.raise(open, 'concern-open');
+    await store.concerns.raise({ ...open, id: randomUUID(), status: 'resolved' }, 'concern-resolved');
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
+    const dashboard = createDashboard({ status, concerns: store.concerns, clock });
+
+    const asLead = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: lead })).coreGroups[0]!;
+    expect(asLead.attention).toEqual({
+      concerns: [{ id: open.id, kind: 'tasks-not-done', raisedOn: '2026-06-08', step: 1, withRoles: ['agency-manager'] }],
+      blockedActions: [{ id: 'a1', what: 'Weekly home visit', agency: 'health visiting', note: 'The family will not let me in', since: '2026-06-09T10:00:00.000Z' }],
+    });
+    const asProfessional = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: healthVisitor.aadObjectId! })).coreGroups[0]!;
+    expect(asProfessional.attention).toBeUndefined();
   });
 });

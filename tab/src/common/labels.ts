@@ -56,5 +56,5 @@ export function obligationLabel(kind: string): string {
 }
 
 /** The badge of an item under "Needs attention": a deadline's status, or a blocked action. */
-export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'blocked' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, blocked: 'Blocked', 'at-risk': DEADLINE_LABELS['at-risk'] };
-export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'blocked' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', blocked: 'danger', 'at-risk': 'warning' };
+export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, concern: 'Concern', blocked: 'Blocked', 'at-risk': DEADLINE_LABELS['at-risk'] };
+export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', concern: 'warning', blocked: 'danger', 'at-risk': 'warning' };

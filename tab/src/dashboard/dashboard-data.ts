@@ -1,6 +1,7 @@
 import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
 import { obligationLabel } from '../common/labels';
 import { isolatedUserText } from '../common/display-text';
+import { words } from '../common/format';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
 
@@ -18,12 +19,49 @@ export interface AttentionItem {
   key: string;
   caseReference: string;
   text: string;
+  /** The day it is about: when it falls due, or when a concern was raised or an action blocked (`dateWord`). */
   due: string;
+  dateWord?: 'raised' | 'blocked since';
   status: AttentionStatus;
 }
 
-export type AttentionStatus = 'overdue' | 'blocked' | 'at-risk';
-const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'blocked', 'at-risk'];
+export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'at-risk';
+const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'at-risk'];
+
+/** Roles as a sentence names them: "the lead social worker and the team manager". */
+function rolesInWords(roles: readonly string[]): string {
+  const named = roles.map((role) => `the ${role === 'agency-manager' ? 'agency managers' : role === 'conference-chair' ? 'conference chair (IRO)' : role === 'coordinator' ? 'co-ordinator' : words(role)}`);
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : (named[0] ?? 'nobody');
+}
+
+/**
+ * What a lead social worker, team manager or conference chair oversees in each group: its open
+ * concerns, with whom each rests now, and its blocked actions — other than the user's own, listed
+ * with their actions — with what the owner said.
+ */
+function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
+  const mine = new Set(dashboard.myActions.map((action) => action.id));
+  return dashboard.coreGroups.flatMap((group) => [
+    ...(group.attention?.concerns ?? []).map((concern) => ({
+      key: `concern-${concern.id}`,
+      caseReference: group.caseReference,
+      text: `${words(concern.kind).replace(/^./, (first) => first.toUpperCase())}: with ${rolesInWords(concern.withRoles)}`,
+      due: concern.raisedOn,
+      dateWord: 'raised' as const,
+      status: 'concern' as const,
+    })),
+    ...(group.attention?.blockedActions ?? [])
+      .filter((action) => !mine.has(action.id))
+      .map((action) => ({
+        key: `blocked-${group.id}-${action.id}`,
+        caseReference: group.caseReference,
+        text: `“${isolatedUserText(action.what)}” (${isolatedUserText(action.agency)})${action.note ? `: “${isolatedUserText(action.note)}”` : ''}`,
+        due: action.since?.slice(0, 10) ?? '',
+        dateWord: 'blocked since' as const,
+        status: 'blocked' as const,
+      })),
+  ]);
+}
 
 /** Why an action of the user's needs attention: past its due date, or marked blocked or at risk at its last check-in. */
 function actionAttention(action: MyAction, today: string): AttentionStatus | undefined {
@@ -31,7 +69,7 @@ function actionAttention(action: MyAction, today: string): AttentionStatus | und
   return action.state === 'blocked' || action.state === 'at-risk' ? action.state : undefined;
 }
 
-/** What needs doing now, across all the user's core groups: overdue and at-risk deadlines; actions overdue, blocked or at risk. */
+/** What needs doing now, across all the user's core groups: overdue and at-risk deadlines; open concerns and blocked actions in groups they oversee; their actions overdue, blocked or at risk. */
 export function needsAttention(dashboard: DashboardResponse, today: string): AttentionItem[] {
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
@@ -42,7 +80,7 @@ export function needsAttention(dashboard: DashboardResponse, today: string): Att
     const status = actionAttention(action, today);
     return status ? [{ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${isolatedUserText(action.what)}`, due: action.due, status }] : [];
   });
-  return [...deadlines, ...actions].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status) || a.due.localeCompare(b.due));
+  return [...deadlines, ...groupAttention(dashboard), ...actions].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status) || a.due.localeCompare(b.due));
 }
 
 /** A drift or attendance signal in words (ids only come from the server: no names, no case content). */

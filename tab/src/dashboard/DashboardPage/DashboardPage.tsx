@@ -161,7 +161,8 @@ export function DashboardPage() {
                     <span>{item.text}</span>
                   </div>
                   <p className={styles.meta}>
-                    {isolatedUserText(item.caseReference)} · due {formatDate(item.due)}
+                    {isolatedUserText(item.caseReference)}
+                    {item.due ? ` · ${item.dateWord ?? 'due'} ${formatDate(item.due)}` : ''}
                   </p>
                 </li>
               ))}
