@@ -114,7 +114,7 @@ export function MinutesPanel(props: {
         <NewActionsSection {...newActions.editor} members={view.members} outcomes={view.outcomes} />
       </SectionFrame>
       <SectionFrame {...disagreements.frame}>
-        <DisagreementsSection {...disagreements.editor} />
+        <DisagreementsSection {...disagreements.editor} signed={view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined} />
       </SectionFrame>
       <SectionFrame {...contingency.frame}>
         <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />

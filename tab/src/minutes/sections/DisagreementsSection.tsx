@@ -4,8 +4,11 @@ import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';
 
-/** Disagreements, each marked significant when it must go to the team manager and conference chair (seed 002). */
-export function DisagreementsSection(props: SectionEditorProps<'disagreements'>) {
+/**
+ * Disagreements, each marked significant when it must go to the team manager and conference chair
+ * (seed 002). Once the minutes are signed, each significant one says it went to them as a concern.
+ */
+export function DisagreementsSection(props: SectionEditorProps<'disagreements'> & { signed: boolean }) {
   const styles = useSectionStyles();
   const focus = useFocusNew();
   const set = (index: number, update: Partial<Disagreement>) => props.onChange(props.value.map((item, at) => (at === index ? { ...item, ...update } : item)));
@@ -31,6 +34,7 @@ export function DisagreementsSection(props: SectionEditorProps<'disagreements'>)
                   label="Significant — escalate to the team manager and the conference chair"
                   onChange={(_event, data) => set(index, { significant: data.checked === true })}
                 />
+                {props.signed && item.significant && <p className={styles.plain}>Escalated: a concern went to the team manager and the conference chair when these minutes were signed.</p>}
                 {!props.readOnly && (
                   <div className={styles.actions}>
                     <Button
