@@ -82,7 +82,7 @@ const ROUTES: Record<ConcernKind, EscalationRoute> = {
     concern: 'significant-disagreement',
     family: 'group-not-working',
     steps: [
-      { to: ['team-manager', 'conference-chair'], does: 'the team manager and the conference chair hear of the significant disagreement recorded in the signed minutes' },
+      { to: ['team-manager', 'conference-chair'], does: 'look into the significant disagreement recorded in the signed minutes and decide how it is resolved' },
       { to: ['agency-manager'], does: 'involve the relevant agency managers or designated professionals' },
       { to: ['coordinator'], does: 'take it to the Children Services co-ordinator if still unresolved' },
     ],
