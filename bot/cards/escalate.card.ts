@@ -1,5 +1,5 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import type { ConcernKind } from '../../src/domain/escalation';
+import { type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
 import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -19,9 +19,10 @@ export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
   'missing-information': 'Information or an up-to-date plan is missing',
   'drift-and-delay': 'The plan is drifting or delayed',
   'extra-meeting-request': 'Ask for an extra core group meeting',
+  'significant-disagreement': 'A significant disagreement recorded in the signed minutes',
 };
 
-/** The form for raising a concern about a core group (1:1). */
+/** The form for raising a concern about a core group (1:1): only the kinds a member raises by hand. */
 export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
   const data: Pick<RaiseConcernAction, 'coreGroupId' | 'requestId'> = { coreGroupId: options.coreGroupId, requestId: options.requestId };
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: RAISE_CONCERN_VERB };
@@ -35,7 +36,7 @@ export function escalateCard(options: { coreGroupId: string; caseReference: stri
         label: 'What is the concern?',
         isRequired: true,
         errorMessage: 'Choose what the concern is about',
-        choices: (Object.entries(CONCERN_LABELS) as [ConcernKind, string][]).map(([value, title]) => ({ title, value })),
+        choices: RAISABLE_CONCERN_KINDS.map((value) => ({ title: CONCERN_LABELS[value], value })),
       },
       { type: 'Input.Text', id: INPUT.note, label: 'What is happening?', isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: 'Say briefly what is happening' },
     ],

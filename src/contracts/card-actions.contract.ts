@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEETING_MODES } from '../domain/meeting';
-import { CONCERN_KINDS } from '../domain/escalation';
+import { RAISABLE_CONCERN_KINDS } from '../domain/escalation';
 import { checkInStatusSchema } from './wire-values.contract';
 import { freeText } from './text.contract';
 
@@ -116,7 +116,7 @@ export const cancelMeetingAction = seriesPart.extend({ reason: freeText(CANCEL_R
 export type CancelMeetingAction = z.infer<typeof cancelMeetingAction>;
 
 /** The Raise button plus the form's inputs. */
-export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(CONCERN_KINDS), note: freeText(1000).trim().min(1) });
+export const raiseConcernAction = z.object({ coreGroupId: z.string().uuid(), requestId: z.string().uuid(), kind: z.enum(RAISABLE_CONCERN_KINDS), note: freeText(1000).trim().min(1) });
 export type RaiseConcernAction = z.infer<typeof raiseConcernAction>;
 
 /** The set-up form's inputs; the service checks them again in depth. */

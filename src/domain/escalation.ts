@@ -3,11 +3,12 @@ import type { CaseAction } from './permissions';
 import type { RuleSource } from './policy';
 
 /**
- * Concerns a member can raise, in the seeds' words. Two families: the plan is not protecting the
- * child, or the core group itself is not working (seed 003); plus a request for an extra meeting
- * (seed 001).
+ * Concerns, in the seeds' words. Two families: the plan is not protecting the child, or the core
+ * group itself is not working (seed 003); a request for an extra meeting (seed 001); and a
+ * significant disagreement recorded in signed minutes (seed 002), which the minutes raise, never a
+ * member by hand (the raisable kinds are the others).
  */
-export const CONCERN_KINDS = [
+export const RAISABLE_CONCERN_KINDS = [
   'increased-risk',
   'no-cooperation',
   'changed-circumstances',
@@ -18,7 +19,9 @@ export const CONCERN_KINDS = [
   'drift-and-delay',
   'extra-meeting-request',
 ] as const;
+export const CONCERN_KINDS = [...RAISABLE_CONCERN_KINDS, 'significant-disagreement'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];
+export type RaisableConcernKind = (typeof RAISABLE_CONCERN_KINDS)[number];
 
 /** Someone a concern is routed to: a role in the group, or the owning member's own agency line. */
 export type Recipient = MemberRole | 'agency-manager';
@@ -75,6 +78,16 @@ const ROUTES: Record<ConcernKind, EscalationRoute> = {
     ],
     source: { citation: 'seed 001', verified: true },
   },
+  'significant-disagreement': {
+    concern: 'significant-disagreement',
+    family: 'group-not-working',
+    steps: [
+      { to: ['team-manager', 'conference-chair'], does: 'look into the significant disagreement recorded in the signed minutes and decide how it is resolved' },
+      { to: ['agency-manager'], does: 'involve the relevant agency managers or designated professionals' },
+      { to: ['coordinator'], does: 'take it to the Children Services co-ordinator if still unresolved' },
+    ],
+    source: { citation: 'seed 002 (significant disagreement shared with the team manager and brought to the attention of the chair of the conference); seed 003 (escalation: effectiveness of the core group)', verified: true },
+  },
 };
 
 /** The escalation route for a kind of concern. */
@@ -96,6 +109,11 @@ export function membersToTell(members: readonly CoreGroupMember[], roles: readon
 /** Who is told when a concern is raised: the members its route names at the first step, never the member who raised it. */
 export function concernRecipients(options: { members: readonly CoreGroupMember[]; kind: ConcernKind; raisedByMemberId: string }): MemberInTeams[] {
   return membersToTell(options.members, recipientsAtStep(options.kind, 0)).filter((member) => member.id !== options.raisedByMemberId);
+}
+
+/** The roles a step names that no active member in Teams holds: nobody there is told. */
+export function rolesNobodyHolds(members: readonly CoreGroupMember[], roles: readonly Recipient[]): Recipient[] {
+  return roles.filter((role) => membersToTell(members, [role]).length === 0);
 }
 
 /** What raising this kind of concern is, as a permission: asking for an extra core group, or raising a concern. */

@@ -44,6 +44,18 @@ export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]
   return `signed by the chair, ${name(chairSignOff.memberId)}, on ${ukDateOfInstant(chairSignOff.at)} and the team manager, ${name(managerSignOff.memberId)}, on ${ukDateOfInstant(managerSignOff.at)}`;
 }
 
+/**
+ * What happened to a significant disagreement: the second signature raises the concern to the
+ * team manager and the conference chair (seed 002), so signed minutes say when; a draft says it
+ * will go when signed.
+ */
+function significantDisagreementNote(minutes: Minutes): string {
+  const { chairSignOff, managerSignOff } = minutes;
+  if (!chairSignOff || !managerSignOff) return 'Significant — goes to the team manager and the conference chair when the minutes are signed';
+  const signedAt = chairSignOff.at > managerSignOff.at ? chairSignOff.at : managerSignOff.at;
+  return `Escalated to the team manager and the conference chair on ${ukDateOfInstant(signedAt)}`;
+}
+
 /** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
 export function attendanceTable(attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
   const name = memberNamer(members);
@@ -80,7 +92,7 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
     { kind: 'heading', text: 'New actions' },
     { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.progressMeasure)]) },
     { kind: 'heading', text: 'Disagreements' },
-    ...listOrDash(content.disagreements.map((item) => `${item.significant ? '[Escalated] ' : ''}${item.text}`)),
+    ...listOrDash(content.disagreements.map((item) => `${item.significant ? `[${significantDisagreementNote(minutes)}] ` : ''}${item.text}`)),
     { kind: 'heading', text: 'Contingency plan review' },
     { kind: 'paragraph', text: orDash(content.contingencyReview) },
     { kind: 'heading', text: 'Next core group meeting' },

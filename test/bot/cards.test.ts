@@ -13,6 +13,8 @@ import { reviewCard } from '../../bot/cards/review.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { agendaCard, personalAgendaCard, signOffReminderCard } from '../../bot/cards/agenda.card';
 import { signalCard } from '../../bot/cards/signal.card';
+import { raiseConcernAction } from '../../src/contracts/card-actions.contract';
+import { RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
 import { problems } from '../support/adaptive-cards';
@@ -86,6 +88,15 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(problems(card)).toEqual([]);
   });
+});
+
+test('the escalate form never offers a significant disagreement, and the action refuses it: it comes from the signed minutes', () => {
+  const form = escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID }) as { body: { type: string; choices?: { value: string }[] }[] };
+  const offered = form.body.find((element) => element.type === 'Input.ChoiceSet')!.choices!.map((choice) => choice.value);
+  expect(offered).toEqual([...RAISABLE_CONCERN_KINDS]);
+  expect(offered).not.toContain('significant-disagreement');
+  expect(raiseConcernAction.safeParse({ coreGroupId: ID, requestId: ID, kind: 'significant-disagreement', note: 'x' }).success).toBe(false);
+  expect(raiseConcernAction.safeParse({ coreGroupId: ID, requestId: ID, kind: 'professional-disagreement', note: 'x' }).success).toBe(true);
 });
 
 test('slots read in UK time, across the clock change', () => {

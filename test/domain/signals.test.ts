@@ -1,10 +1,11 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
-import { CONCERN_KINDS, actionToRaise, concernRecipients, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
+import { CONCERN_KINDS, RAISABLE_CONCERN_KINDS, actionToRaise, concernRecipients, escalationRoute, recipientsAtStep, rolesNobodyHolds } from '../../src/domain/escalation';
 import type { Attendance } from '../../src/domain/minutes';
 import type { Obligation } from '../../src/domain/obligations';
 import type { PlanAction } from '../../src/domain/plan';
 import { type Signal, detectSignals, signalRecipients } from '../../src/domain/signals';
+import { aCoreGroup } from '../support/fixtures';
 
 const d = (text: string) => parseCivilDate(text);
 const action = (id: string, due: string, state: PlanAction['state'] = 'in-progress'): PlanAction => ({
@@ -57,6 +58,19 @@ describe('escalation routes from the seeds', () => {
   test('plan not working: lead social worker and manager, then the conference chair (IRO)', () => {
     expect(recipientsAtStep('increased-risk', 0)).toEqual(['lead-social-worker', 'team-manager']);
     expect(recipientsAtStep('increased-risk', 1)).toEqual(['conference-chair']);
+  });
+
+  test('significant disagreement in the minutes: the team manager and the conference chair together (seed 002), then agency managers, then the co-ordinator', () => {
+    expect(recipientsAtStep('significant-disagreement', 0)).toEqual(['team-manager', 'conference-chair']);
+    expect(recipientsAtStep('significant-disagreement', 1)).toEqual(['agency-manager']);
+    expect(recipientsAtStep('significant-disagreement', 99)).toEqual(['coordinator']);
+    expect(escalationRoute('significant-disagreement').source.citation).toMatch(/^seed 002/);
+    expect(RAISABLE_CONCERN_KINDS).not.toContain('significant-disagreement');
+  });
+
+  test('the roles nobody in the group holds are named: nobody there is told', () => {
+    const { members } = aCoreGroup();
+    expect(rolesNobodyHolds(members, ['team-manager', 'conference-chair'])).toEqual(['conference-chair']);
   });
 
   test('group not working: then agency managers or designated professionals', () => {

@@ -7,7 +7,7 @@ import type { PolicyProfile } from '../../domain/policy';
 import type { WorkingDayCalendars } from '../../domain/working-days';
 import { type Caller, authorise } from '../authorise';
 import type { Clock } from '../ports/clock.port';
-import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 
 /** Everything the minutes use cases read and write; each takes the part it needs. */
 export interface MinutesDeps {
@@ -16,6 +16,8 @@ export interface MinutesDeps {
   readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'createDraft' | 'save' | 'history' | 'deliveries'>;
   readonly plans: Pick<PlanRepository, 'current' | 'saveRevision'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  readonly concerns: Pick<ConcernRepository, 'raise'>;
+  readonly jobs: Pick<JobQueue, 'enqueue'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly calendars: WorkingDayCalendars;

@@ -6,6 +6,7 @@ import { checkNewActionOutcomes, checkNewActionOwners } from '../../domain/minut
 import { type ChildProtectionPlan, revisePlan } from '../../domain/plan';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
+import { type DisagreementEscalation, escalateSignificantDisagreements } from './escalate-disagreements';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
 
 /**
@@ -14,10 +15,12 @@ import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, 
  * the meeting took place, with the attendance its minutes record (someone must be marked present),
  * and the new actions agreed in it join the plan with their owner and due date (once: their ids
  * come from the minutes and their position), so the chair cannot sign while one has no owner who
- * is an active member. Returns what it authorised, with the meeting as it now stands, for the view
- * that follows in the same request.
+ * is an active member. The second signature makes the minutes signed: each significant disagreement
+ * in them then goes to the team manager and the conference chair as a concern (seed 002). Returns
+ * what it authorised, with the meeting as it now stands, for the view that follows in the same
+ * request, and the disagreements escalated.
  */
-export async function signOff(deps: MinutesDeps, request: { caller: Caller; meetingId: string; as: 'chair' | 'team-manager' }): Promise<{ minutes: Minutes; access: MeetingAccess }> {
+export async function signOff(deps: MinutesDeps, request: { caller: Caller; meetingId: string; as: 'chair' | 'team-manager' }): Promise<{ minutes: Minutes; access: MeetingAccess; escalated: DisagreementEscalation[] }> {
   const meeting = await loadMeeting(deps, request.meetingId);
   const action = request.as === 'chair' ? 'sign-minutes-as-chair' : 'sign-minutes-as-team-manager';
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action });
@@ -31,7 +34,8 @@ export async function signOff(deps: MinutesDeps, request: { caller: Caller; meet
   await saveOver(deps, { current, updated: signed, savedBy: member.id });
   if (held !== meeting) await deps.meetings.update(held);
   if (chair?.plan) await addAgreedActionsToPlan(deps, { minutes: signed, plan: chair.plan, authorMemberId: member.id });
-  return { minutes: signed, access: { meeting: held, coreGroup, member } };
+  const escalated = await escalateSignificantDisagreements(deps, { minutes: signed, coreGroup });
+  return { minutes: signed, access: { meeting: held, coreGroup, member }, escalated };
 }
 
 /**

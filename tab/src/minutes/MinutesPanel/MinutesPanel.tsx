@@ -114,7 +114,11 @@ export function MinutesPanel(props: {
         <NewActionsSection {...newActions.editor} members={view.members} outcomes={view.outcomes} />
       </SectionFrame>
       <SectionFrame {...disagreements.frame}>
-        <DisagreementsSection {...disagreements.editor} />
+        <DisagreementsSection
+          {...disagreements.editor}
+          signed={view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined}
+          hasConferenceChair={view.members.some((member) => member.role === 'conference-chair')}
+        />
       </SectionFrame>
       <SectionFrame {...contingency.frame}>
         <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />

@@ -4,9 +4,16 @@ import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';
 
-/** Disagreements, each marked significant when it must go to the team manager and conference chair (seed 002). */
-export function DisagreementsSection(props: SectionEditorProps<'disagreements'>) {
+/**
+ * Disagreements, each marked significant when it must go to the team manager and conference chair
+ * (seed 002). Once the minutes are signed, each significant one says who it went to as a concern —
+ * and, when nobody in the group is the conference chair, that the chair was not told.
+ */
+export function DisagreementsSection(props: SectionEditorProps<'disagreements'> & { signed: boolean; hasConferenceChair: boolean }) {
   const styles = useSectionStyles();
+  const escalated = props.hasConferenceChair
+    ? 'Escalated: a concern went to the team manager and the conference chair when these minutes were signed.'
+    : 'Escalated: a concern went to the team manager when these minutes were signed. Nobody in this core group is the conference chair, so tell the chair directly.';
   const focus = useFocusNew();
   const set = (index: number, update: Partial<Disagreement>) => props.onChange(props.value.map((item, at) => (at === index ? { ...item, ...update } : item)));
 
@@ -31,6 +38,7 @@ export function DisagreementsSection(props: SectionEditorProps<'disagreements'>)
                   label="Significant — escalate to the team manager and the conference chair"
                   onChange={(_event, data) => set(index, { significant: data.checked === true })}
                 />
+                {props.signed && item.significant && <p className={styles.plain}>{escalated}</p>}
                 {!props.readOnly && (
                   <div className={styles.actions}>
                     <Button

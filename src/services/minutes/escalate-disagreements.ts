@@ -1,0 +1,37 @@
+import type { CoreGroup } from '../../domain/core-group';
+import { escalationRoute, rolesNobodyHolds } from '../../domain/escalation';
+import { type Minutes, isSigned } from '../../domain/minutes';
+import { type RaiseConcernDeps, raiseConcern } from '../concern.service';
+import { uuidFromKey } from '../deterministic-id';
+
+/** One significant disagreement taken to the team manager and the conference chair. */
+export interface DisagreementEscalation {
+  readonly concernId: string;
+  readonly text: string;
+  /** The people told now, by name. */
+  readonly told: readonly string[];
+  /** The roles of the first step nobody in the group holds (e.g. no conference chair): nobody there is told. */
+  readonly nobodyHolds: readonly string[];
+}
+
+/**
+ * Seed 002: a significant disagreement at a core group meeting is shared with the team manager and
+ * brought to the attention of the chair of the conference. Once the minutes carry both signatures,
+ * each significant disagreement raises one concern, raised by the chair, with the disagreement as
+ * its note. Its key is the minutes and the disagreement (position and words), so signing again or
+ * re-signing an amendment that keeps the disagreement raises nothing new.
+ */
+export async function escalateSignificantDisagreements(deps: RaiseConcernDeps, request: { minutes: Minutes; coreGroup: Pick<CoreGroup, 'id' | 'tenantId'> }): Promise<DisagreementEscalation[]> {
+  const { minutes } = request;
+  if (!isSigned(minutes)) return [];
+  const firstStep = escalationRoute('significant-disagreement').steps[0]!.to;
+  const members = await deps.coreGroups.members(request.coreGroup.id);
+  const escalations: DisagreementEscalation[] = [];
+  for (const [index, disagreement] of minutes.content.disagreements.entries()) {
+    if (!disagreement.significant) continue;
+    const key = `significant-disagreement:${minutes.id}:${index}:${uuidFromKey(disagreement.text.trim())}`;
+    const raised = await raiseConcern(deps, { coreGroup: request.coreGroup, kind: 'significant-disagreement', raisedByMemberId: minutes.chairSignOff!.memberId, note: disagreement.text, key });
+    escalations.push({ concernId: raised.concern.id, text: disagreement.text, told: raised.recipients.map((recipient) => recipient.displayName), nobodyHolds: rolesNobodyHolds(members, firstStep) });
+  }
+  return escalations;
+}
