@@ -1,5 +1,5 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import type { ConcernKind } from '../../src/domain/escalation';
+import { CONCERN_LABELS, type ConcernKind } from '../../src/domain/escalation';
 import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -7,19 +7,6 @@ import { ukDate } from '../../src/domain/uk-date';
 
 /** The inputs the form adds to the button's data. */
 const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
-
-/** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
-export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
-  'increased-risk': 'The plan is not reducing the risk, or the risk has increased',
-  'no-cooperation': 'Parents, carers or the child are not cooperating with the plan',
-  'changed-circumstances': 'Circumstances have changed',
-  'professional-disagreement': 'Professionals disagree about the plan',
-  'tasks-not-done': 'A member is not carrying out their actions',
-  'continual-absence': 'A member keeps missing core group meetings',
-  'missing-information': 'Information or an up-to-date plan is missing',
-  'drift-and-delay': 'The plan is drifting or delayed',
-  'extra-meeting-request': 'Ask for an extra core group meeting',
-};
 
 /** The form for raising a concern about a core group (1:1). */
 export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
@@ -52,12 +39,17 @@ export function escalateCard(options: { coreGroupId: string; caseReference: stri
   );
 }
 
-/** The answer to the person who raised it: recorded, and who has been told. */
-export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; told: readonly string[] }): object {
+/** The answer to the person who raised it: recorded, and whose notice is queued (not yet sent: a job sends each). */
+export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; queuedFor: readonly string[] }): object {
   return adaptiveCard([
     heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
     line(`✔ ${CONCERN_LABELS[options.kind]}. It is recorded.`),
-    line(options.told.length > 0 ? `Told now: ${options.told.map(escapeCardText).join(', ')}.` : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.', { isSubtle: true }),
+    line(
+      options.queuedFor.length > 0
+        ? `Queued for: ${options.queuedFor.map(escapeCardText).join(', ')} — each is sent by Teams, or by e-mail where Teams cannot reach them.`
+        : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.',
+      { isSubtle: true },
+    ),
   ]);
 }
 

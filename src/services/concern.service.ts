@@ -8,7 +8,7 @@ import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueu
 /**
  * Raising a concern (seed 003's two families, and seed 001's request for an extra core group):
  * recorded once per request, routed to the people the first step of its escalation route names,
- * each told 1:1 by a durable job.
+ * each queued a notice by a durable job (Teams 1:1 first, e-mail where Teams cannot reach them).
  */
 export function createConcernService(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
@@ -18,7 +18,7 @@ export function createConcernService(deps: {
   clock: Clock;
 }) {
   return {
-    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; told: readonly string[] }> {
+    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; queuedFor: readonly string[] }> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
       const raised = await deps.concerns.raise(
         { id: uuidFromKey(`concern:${request.requestId}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: member.id, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
@@ -26,11 +26,11 @@ export function createConcernService(deps: {
       );
       const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: member.id });
       for (const recipient of recipients) {
-        const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId! };
+        const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientMemberId: recipient.id, ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
         const key = `concern:${raised.concern.id}:${recipient.id}`;
         await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
       }
-      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, told: recipients.map((recipient) => recipient.displayName) };
+      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor: recipients.map((recipient) => recipient.displayName) };
     },
   };
 }
