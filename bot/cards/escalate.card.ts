@@ -1,5 +1,7 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import { CONCERN_LABELS, type ConcernKind } from '../../src/domain/escalation';
+import type { NoticeDelivery } from '../../src/domain/notice-delivery';
+import type { ConcernNotices } from '../../src/services/concern.service';
 import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -8,14 +10,37 @@ import { ukDate } from '../../src/domain/uk-date';
 /** The inputs the form adds to the button's data. */
 const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
 
-/** The form for raising a concern about a core group (1:1). */
-export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
+/** The concerns the card lists: the caller's latest. */
+export const CONCERNS_LISTED = 3;
+
+/** Where one notice stands, from its recorded outcome (none yet: it is queued). */
+export function noticeStateText(delivery: NoticeDelivery | undefined): string {
+  if (!delivery) return 'queued';
+  if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
+  return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
+}
+
+/** The caller's latest concerns about the case, and where each person's notice stands. */
+function raisedSection(raised: readonly ConcernNotices[]): object[] {
+  if (raised.length === 0) return [];
+  return [
+    line('Concerns you raised', { weight: 'Bolder' }),
+    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, notices }) => [
+      line(`${CONCERN_LABELS[concern.kind]} — ${ukDate(concern.raisedAt.slice(0, 10))}`),
+      ...(notices.length > 0 ? notices.map((notice) => line(`${escapeCardText(notice.displayName)}: ${escapeCardText(noticeStateText(notice.delivery))}`, { isSubtle: true })) : [line('Nobody held the role to tell first.', { isSubtle: true })]),
+    ]),
+  ];
+}
+
+/** The form for raising a concern about a core group (1:1), under the caller's latest concerns and where their notices stand. */
+export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string; raised?: readonly ConcernNotices[] }): object {
   const data: Pick<RaiseConcernAction, 'coreGroupId' | 'requestId'> = { coreGroupId: options.coreGroupId, requestId: options.requestId };
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: RAISE_CONCERN_VERB };
   return adaptiveCard(
     [
       heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
       line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
+      ...raisedSection(options.raised ?? []),
       {
         type: 'Input.ChoiceSet',
         id: INPUT.kind,

@@ -3,7 +3,8 @@ import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } f
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
-import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue } from './ports/store.port';
+import type { NoticeDelivery } from '../domain/notice-delivery';
+import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue, NoticeDeliveryRepository } from './ports/store.port';
 
 /**
  * Raising a concern (seed 003's two families, and seed 001's request for an extra core group):
@@ -12,7 +13,8 @@ import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueu
  */
 export function createConcernService(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
-  concerns: Pick<ConcernRepository, 'raise'>;
+  concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>;
+  noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>;
   jobs: Pick<JobQueue, 'enqueue'>;
   auditLog: Pick<AuditLog, 'append'>;
   clock: Clock;
@@ -32,7 +34,33 @@ export function createConcernService(deps: {
       }
       return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor: recipients.map((recipient) => recipient.displayName) };
     },
+
+    /**
+     * The concerns the caller raised about a case, newest first, and how each one's notice went to
+     * each person it is routed to: the recorded outcome (one per concern and person), or none yet (still queued).
+     */
+    async raisedByMe(request: { caller: Caller; coreGroupId: string }): Promise<ConcernNotices[]> {
+      const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'raise-concern' });
+      const [members, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
+      const mine = concerns.filter((concern) => concern.raisedByMemberId === member.id).reverse();
+      const deliveries = await deps.noticeDeliveries.deliveriesOf('concern', mine.map((concern) => concern.id));
+      return mine.map((concern) => {
+        const outcomes = deliveries.filter((delivery) => delivery.subjectId === concern.id);
+        const routedTo = concernRecipients({ members, kind: concern.kind, raisedByMemberId: member.id }).map((recipient) => recipient.id);
+        const memberIds = [...new Set([...routedTo, ...outcomes.map((delivery) => delivery.memberId)])];
+        return {
+          concern,
+          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.find((delivery) => delivery.memberId === memberId) })),
+        };
+      });
+    },
   };
+}
+
+/** A concern and, per person it is routed to, the recorded outcome of its notice (undefined: still queued). */
+export interface ConcernNotices {
+  readonly concern: Concern;
+  readonly notices: readonly { readonly displayName: string; readonly delivery: NoticeDelivery | undefined }[];
 }
 
 export type ConcernService = ReturnType<typeof createConcernService>;
