@@ -7,9 +7,9 @@ import { uuidFromKey } from '../deterministic-id';
 import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { ConcernRaisedMessage, Notifier } from '../ports/notifier.port';
-import type { ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository } from '../ports/store.port';
+import type { ConcernRepository, CoreGroupRepository, Job, NoticeDeliveryRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { deliverRecord } from './teams-first';
+import { deliverRecord, reachableInTeams } from './teams-first';
 
 /** The id of the one recorded outcome of a concern's notice to one member (a dead-lettered job records under it too). */
 export function concernNoticeDeliveryId(concernId: string, memberId: string): string {
@@ -67,6 +67,25 @@ export function createConcernNotices(deps: {
         },
       });
       await deps.noticeDeliveries.record({ id: concernNoticeDeliveryId(concern.id, recipient.id), kind: 'concern', subjectId: concern.id, memberId: recipient.id, ...outcome, at: deps.clock.nowIso() });
+    },
+
+    /**
+     * Records a notice whose job is dead as failed for its recipient, on the channel it was trying
+     * (unless an outcome is recorded already): the reason is the job's last error code, never its text.
+     */
+    async recordUndelivered(job: ConcernNotificationJob, dead: Pick<Job, 'attempts' | 'lastError'>): Promise<void> {
+      const recipient = recipientOf(job, await deps.coreGroups.members(job.coreGroupId));
+      if (!recipient) return;
+      await deps.noticeDeliveries.record({
+        id: concernNoticeDeliveryId(job.concernId, recipient.id),
+        kind: 'concern',
+        subjectId: job.concernId,
+        memberId: recipient.id,
+        channel: reachableInTeams(recipient) ? 'teams' : 'email',
+        outcome: 'failed',
+        detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})`,
+        at: deps.clock.nowIso(),
+      });
     },
   };
 }

@@ -30,7 +30,7 @@ function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox
     organiserMailbox: options.organiserMailbox,
   });
   const job: ConcernNotificationJob = { tenantId: 'tenant', coreGroupId, concernId, recipientMemberId: 'manager', ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
-  return { notify: () => notices.notify(job), recorded, mails, sent, refuse };
+  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, mails, sent, refuse };
 }
 
 const outcome = (fields: Pick<NoticeDelivery, 'channel' | 'outcome'> & { detail?: string }) => ({
@@ -95,5 +95,11 @@ describe('a concern notice to one person: Teams first, e-mail where Teams cannot
     await notify();
     expect(mails).toEqual([]);
     expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'failed', detail })]);
+  });
+
+  test('a notice whose job died (Teams down through every attempt) is recorded failed on the channel it was trying, with the error code only', async () => {
+    const { recordUndelivered, recorded } = noticeTo({});
+    await recordUndelivered();
+    expect(recorded).toEqual([outcome({ channel: 'teams', outcome: 'failed', detail: 'not sent after 5 attempts (DeliveryError:delivery-failed)' })]);
   });
 });
