@@ -191,18 +191,14 @@ test('a job that is dead after its attempt is handed, with its payload, to what 
     complete: async () => undefined,
     fail: async (id) => ({ ...job(id, 'notice'), status: id === 'retried' ? 'queued' : 'dead', attempts: 3, lastError: 'DeliveryError:delivery-failed' }),
   };
+  const teamsDown = async () => {
+    throw Object.assign(new Error('Teams is down'), { name: 'DeliveryError', code: 'delivery-failed' });
+  };
   const runner = createJobRunner({
     queue,
     workerId: 'w',
     clock: { nowIso: () => '2026-06-01T00:00:00Z' },
-    handlers: {
-      notice: async () => {
-        throw Object.assign(new Error('Teams is down'), { name: 'DeliveryError', code: 'delivery-failed' });
-      },
-      plain: async () => {
-        throw Object.assign(new Error('Teams is down'), { name: 'DeliveryError', code: 'delivery-failed' });
-      },
-    },
+    handlers: { notice: teamsDown, plain: teamsDown },
     onDeadLetter: { notice: async (payload, dead) => void deadOnes.push({ payload, status: dead.status }) },
   });
   await runner.runOnce();
