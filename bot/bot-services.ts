@@ -16,7 +16,7 @@ export interface BotServices {
   readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book' | 'bookedSeries' | 'reschedule' | 'cancel'>;
   readonly reviews: Pick<ReviewConferenceService, 'of'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
-  readonly concerns: Pick<ConcernService, 'raise'>;
+  readonly concerns: Pick<ConcernService, 'raise' | 'raisedByMe'>;
   readonly setup: Pick<CoreGroupSetupService, 'create' | 'mayCreate'>;
   readonly members: Pick<CoreGroupMembersService, 'list' | 'add' | 'remove'>;
   readonly meetingChat: Pick<MeetingChatService, 'contribute'>;

@@ -19,7 +19,7 @@ import { createCheckInService } from './services/check-in.service';
 import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
-import { messageJobHandlers } from './jobs/job-handlers';
+import { messageDeadLetterHandlers, messageJobHandlers } from './jobs/job-handlers';
 import { recipientOfJob } from './jobs/job-recipient';
 import { createConversations } from './services/conversations.service';
 import { createMessageServices } from './services/notifications/message-services';
@@ -173,9 +173,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
+  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox });
   const runner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, organiserMailbox: config.graph.organiserMailbox })),
+    handlers: messageJobHandlers(messages),
+    onDeadLetter: messageDeadLetterHandlers(messages),
     workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     clock: systemClock,
     leaseMs: config.jobLeaseMs,

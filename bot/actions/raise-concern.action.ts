@@ -13,6 +13,6 @@ export const raiseConcernCardAction: CardAction = {
     const parsed = raiseConcernAction.safeParse(data);
     if (!parsed.success) return messageCard('Choose what the concern is about and say briefly what is happening, then press Raise.');
     const raised = await services.concerns.raise({ caller, ...parsed.data });
-    return concernRaisedCard({ caseReference: raised.caseReference, kind: raised.concern.kind, told: raised.told });
+    return concernRaisedCard({ caseReference: raised.caseReference, kind: raised.concern.kind, queuedFor: raised.queuedFor });
   },
 };

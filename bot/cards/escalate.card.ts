@@ -1,5 +1,7 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import { type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
+import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
+import type { NoticeDelivery } from '../../src/domain/notice-delivery';
+import type { ConcernNotices } from '../../src/services/concern.service';
 import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -8,28 +10,37 @@ import { ukDate } from '../../src/domain/uk-date';
 /** The inputs the form adds to the button's data. */
 const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
 
-/** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
-export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
-  'increased-risk': 'The plan is not reducing the risk, or the risk has increased',
-  'no-cooperation': 'Parents, carers or the child are not cooperating with the plan',
-  'changed-circumstances': 'Circumstances have changed',
-  'professional-disagreement': 'Professionals disagree about the plan',
-  'tasks-not-done': 'A member is not carrying out their actions',
-  'continual-absence': 'A member keeps missing core group meetings',
-  'missing-information': 'Information or an up-to-date plan is missing',
-  'drift-and-delay': 'The plan is drifting or delayed',
-  'extra-meeting-request': 'Ask for an extra core group meeting',
-  'significant-disagreement': 'A significant disagreement recorded in the signed minutes',
-};
+/** The concerns the card lists: the caller's latest. */
+export const CONCERNS_LISTED = 3;
 
-/** The form for raising a concern about a core group (1:1): only the kinds a member raises by hand. */
-export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string }): object {
+/** Where one notice stands, from its recorded outcome (none yet: it is queued). */
+export function noticeStateText(delivery: NoticeDelivery | undefined): string {
+  if (!delivery) return 'queued';
+  if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
+  return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
+}
+
+/** The caller's latest concerns about the case, and where each person's notice stands. */
+function raisedSection(raised: readonly ConcernNotices[]): object[] {
+  if (raised.length === 0) return [];
+  return [
+    line('Concerns you raised', { weight: 'Bolder' }),
+    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, notices }) => [
+      line(`${CONCERN_LABELS[concern.kind]} — ${ukDate(concern.raisedAt.slice(0, 10))}`),
+      ...(notices.length > 0 ? notices.map((notice) => line(`${escapeCardText(notice.displayName)}: ${escapeCardText(noticeStateText(notice.delivery))}`, { isSubtle: true })) : [line('Nobody held the role to tell first.', { isSubtle: true })]),
+    ]),
+  ];
+}
+
+/** The form for raising a concern about a core group (1:1), under the caller's latest concerns and where their notices stand. */
+export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string; raised?: readonly ConcernNotices[] }): object {
   const data: Pick<RaiseConcernAction, 'coreGroupId' | 'requestId'> = { coreGroupId: options.coreGroupId, requestId: options.requestId };
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: RAISE_CONCERN_VERB };
   return adaptiveCard(
     [
       heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
       line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
+      ...raisedSection(options.raised ?? []),
       {
         type: 'Input.ChoiceSet',
         id: INPUT.kind,
@@ -53,12 +64,17 @@ export function escalateCard(options: { coreGroupId: string; caseReference: stri
   );
 }
 
-/** The answer to the person who raised it: recorded, and who has been told. */
-export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; told: readonly string[] }): object {
+/** The answer to the person who raised it: recorded, and whose notice is queued (not yet sent: a job sends each). */
+export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; queuedFor: readonly string[] }): object {
   return adaptiveCard([
     heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
     line(`✔ ${CONCERN_LABELS[options.kind]}. It is recorded.`),
-    line(options.told.length > 0 ? `Told now: ${options.told.map(escapeCardText).join(', ')}.` : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.', { isSubtle: true }),
+    line(
+      options.queuedFor.length > 0
+        ? `Queued for: ${options.queuedFor.map(escapeCardText).join(', ')} — each is sent by Teams, or by e-mail where Teams cannot reach them.`
+        : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.',
+      { isSubtle: true },
+    ),
   ]);
 }
 

@@ -39,8 +39,13 @@ export const checkInPromptJob = z.object({
 });
 export type CheckInPromptJob = z.infer<typeof checkInPromptJob>;
 
-/** A concern told to one person its escalation route names. */
-export const concernNotificationJob = z.object({ tenantId, coreGroupId: z.string().uuid(), concernId: z.string().uuid(), recipientAadObjectId: z.string().min(1) });
+/**
+ * A concern told to one person its escalation route names: the member, and their Teams identity
+ * when they have one (jobs queued before members outside Teams were told name only that).
+ */
+export const concernNotificationJob = z
+  .object({ tenantId, coreGroupId: z.string().uuid(), concernId: z.string().uuid(), recipientMemberId: z.string().min(1).optional(), recipientAadObjectId: z.string().min(1).optional() })
+  .refine((job) => job.recipientMemberId !== undefined || job.recipientAadObjectId !== undefined, { message: 'a concern notice names its recipient' });
 export type ConcernNotificationJob = z.infer<typeof concernNotificationJob>;
 
 /** The domain keeps signal kinds as a type only: the list is spelled out here, and the compiler checks it names every one. */

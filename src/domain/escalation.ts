@@ -90,6 +90,20 @@ const ROUTES: Record<ConcernKind, EscalationRoute> = {
   },
 };
 
+/** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
+export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
+  'increased-risk': 'The plan is not reducing the risk, or the risk has increased',
+  'no-cooperation': 'Parents, carers or the child are not cooperating with the plan',
+  'changed-circumstances': 'Circumstances have changed',
+  'professional-disagreement': 'Professionals disagree about the plan',
+  'tasks-not-done': 'A member is not carrying out their actions',
+  'continual-absence': 'A member keeps missing core group meetings',
+  'missing-information': 'Information or an up-to-date plan is missing',
+  'drift-and-delay': 'The plan is drifting or delayed',
+  'extra-meeting-request': 'Ask for an extra core group meeting',
+  'significant-disagreement': 'A significant disagreement recorded in the signed minutes',
+};
+
 /** The escalation route for a kind of concern. */
 export function escalationRoute(concern: ConcernKind): EscalationRoute {
   return ROUTES[concern];
@@ -106,9 +120,13 @@ export function membersToTell(members: readonly CoreGroupMember[], roles: readon
   return members.filter((member): member is MemberInTeams => isInTeams(member) && roles.includes(member.role));
 }
 
-/** Who is told when a concern is raised: the members its route names at the first step, never the member who raised it. */
-export function concernRecipients(options: { members: readonly CoreGroupMember[]; kind: ConcernKind; raisedByMemberId: string }): MemberInTeams[] {
-  return membersToTell(options.members, recipientsAtStep(options.kind, 0)).filter((member) => member.id !== options.raisedByMemberId);
+/**
+ * Who is told when a concern is raised: the active members its route names at the first step,
+ * never the member who raised it — in Teams or not, since a notice goes by e-mail where Teams cannot reach.
+ */
+export function concernRecipients(options: { members: readonly CoreGroupMember[]; kind: ConcernKind; raisedByMemberId: string }): CoreGroupMember[] {
+  const roles = recipientsAtStep(options.kind, 0);
+  return options.members.filter((member) => member.active && roles.includes(member.role) && member.id !== options.raisedByMemberId);
 }
 
 /** The roles a step names that no active member in Teams holds: nobody there is told. */

@@ -66,3 +66,12 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.notify) : {}),
   };
 }
+
+/**
+ * What is recorded when a message job is dead (its attempts used up, or refused for good), by kind:
+ * a concern's notice is recorded as failed for its recipient, so the person who raised it sees it.
+ */
+export function messageDeadLetterHandlers(services: { readonly concerns?: Pick<ConcernNotices, 'recordUndelivered'> | undefined }): Record<string, JobHandler> {
+  const { concerns } = services;
+  return concerns ? { [CONCERN_NOTIFICATION_JOB]: async (raw, job) => concerns.recordUndelivered(JOB_PAYLOADS[CONCERN_NOTIFICATION_JOB].parse(raw), job) } : {};
+}

@@ -56,6 +56,8 @@ export function createJobRunner(options: {
   pollMs?: number;
   /** Told of every failed attempt (with its code, and whether it was dead-lettered) and of a queue that failed; for the logs. */
   onError?: (details: JobFailure) => void;
+  /** Per kind, what records that a job of that kind is dead (given the dead job), so a notice that never went is not lost silently. */
+  onDeadLetter?: Readonly<Record<string, JobHandler>>;
 }): JobRunner {
   const leaseMs = options.leaseMs ?? 60_000;
   const concurrency = options.concurrency ?? 1;
@@ -84,10 +86,13 @@ export function createJobRunner(options: {
       const translation = translationOf(error);
       const deadLetter = translation.job === 'dead-letter';
       options.onError?.({ jobId: job.id, kind: job.kind, reason, code: translation.code, deadLetter });
-      await options.queue.fail(job.id, { workerId: options.workerId, error: reason, now: options.clock.nowIso(), retryAfterMs: retryAfterMsOf(error), deadLetter }).catch((failed: unknown) => {
+      try {
+        const failed = await options.queue.fail(job.id, { workerId: options.workerId, error: reason, now: options.clock.nowIso(), retryAfterMs: retryAfterMsOf(error), deadLetter });
+        if (failed.status === 'dead') await options.onDeadLetter?.[job.kind]?.(job.payload, failed);
+      } catch (failed) {
         // The lease runs out and the job is claimed again: recording the failure is not worth failing the runner for.
         options.onError?.({ jobId: job.id, kind: job.kind, reason: 'the failure could not be recorded', ...errorLogFields(failed) });
-      });
+      }
     }
   };
 

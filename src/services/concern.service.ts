@@ -1,10 +1,11 @@
 import { CONCERN_NOTIFICATION_JOB, type ConcernNotificationJob } from '../contracts/jobs.contract';
-import type { CoreGroup, MemberInTeams } from '../domain/core-group';
+import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
 import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
 import type { Clock } from './ports/clock.port';
-import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue } from './ports/store.port';
+import type { NoticeDelivery } from '../domain/notice-delivery';
+import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue, NoticeDeliveryRepository } from './ports/store.port';
 
 /** What recording a concern and telling its first step reads and writes. */
 export interface RaiseConcernDeps {
@@ -22,7 +23,7 @@ export interface RaiseConcernDeps {
 export async function raiseConcern(
   deps: RaiseConcernDeps,
   request: { coreGroup: Pick<CoreGroup, 'id' | 'tenantId'>; kind: ConcernKind; raisedByMemberId: string; note: string; key: string },
-): Promise<{ concern: Concern; created: boolean; recipients: MemberInTeams[] }> {
+): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[] }> {
   const { coreGroup } = request;
   const raised = await deps.concerns.raise(
     { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedByMemberId, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
@@ -30,7 +31,7 @@ export async function raiseConcern(
   );
   const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: request.raisedByMemberId });
   for (const recipient of recipients) {
-    const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientAadObjectId: recipient.aadObjectId };
+    const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientMemberId: recipient.id, ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
     const key = `concern:${raised.concern.id}:${recipient.id}`;
     await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
   }
@@ -40,16 +41,42 @@ export async function raiseConcern(
 /**
  * Raising a concern (seed 003's two families, and seed 001's request for an extra core group):
  * recorded once per request, routed to the people the first step of its escalation route names,
- * each told 1:1 by a durable job.
+ * each queued a notice by a durable job (Teams 1:1 first, e-mail where Teams cannot reach them).
  */
-export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>; auditLog: Pick<AuditLog, 'append'> }) {
+export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>; concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>; noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>; auditLog: Pick<AuditLog, 'append'> }) {
   return {
-    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; told: readonly string[] }> {
+    async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; queuedFor: readonly string[] }> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
       const { recipients, ...raised } = await raiseConcern(deps, { coreGroup, kind: request.kind, raisedByMemberId: member.id, note: request.note, key: request.requestId });
-      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, told: recipients.map((recipient) => recipient.displayName) };
+      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor: recipients.map((recipient) => recipient.displayName) };
+    },
+
+    /**
+     * The concerns the caller raised about a case, newest first, and how each one's notice went to
+     * each person it is routed to: the recorded outcome (one per concern and person), or none yet (still queued).
+     */
+    async raisedByMe(request: { caller: Caller; coreGroupId: string }): Promise<ConcernNotices[]> {
+      const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'raise-concern' });
+      const [members, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
+      const mine = concerns.filter((concern) => concern.raisedByMemberId === member.id).reverse();
+      const deliveries = await deps.noticeDeliveries.deliveriesOf('concern', mine.map((concern) => concern.id));
+      return mine.map((concern) => {
+        const outcomes = deliveries.filter((delivery) => delivery.subjectId === concern.id);
+        const routedTo = concernRecipients({ members, kind: concern.kind, raisedByMemberId: member.id }).map((recipient) => recipient.id);
+        const memberIds = [...new Set([...routedTo, ...outcomes.map((delivery) => delivery.memberId)])];
+        return {
+          concern,
+          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.find((delivery) => delivery.memberId === memberId) })),
+        };
+      });
     },
   };
+}
+
+/** A concern and, per person it is routed to, the recorded outcome of its notice (undefined: still queued). */
+export interface ConcernNotices {
+  readonly concern: Concern;
+  readonly notices: readonly { readonly displayName: string; readonly delivery: NoticeDelivery | undefined }[];
 }
 
 export type ConcernService = ReturnType<typeof createConcernService>;

@@ -12,6 +12,7 @@ import { transfersSchema } from './migrations/0009-transfers';
 import { transferInSchema } from './migrations/0012-transfer-in';
 import { institutionTasksSchema } from './migrations/0013-institution-tasks';
 import { planDeliveriesSchema } from './migrations/0011-plan-deliveries';
+import { noticeDeliveriesSchema } from './migrations/0014-notice-deliveries';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -29,6 +30,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0011-plan-deliveries': planDeliveriesSchema,
     '0012-transfer-in': transferInSchema,
     '0013-institution-tasks': institutionTasksSchema,
+    '0014-notice-deliveries': noticeDeliveriesSchema,
   };
 }
 

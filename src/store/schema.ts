@@ -171,6 +171,17 @@ export interface PlanDeliveryRow {
   detail: string | null;
 }
 
+export interface NoticeDeliveryRow {
+  id: string;
+  kind: string;
+  subject_id: string;
+  member_id: string;
+  channel: string;
+  outcome: string;
+  at: string;
+  detail: string | null;
+}
+
 export interface PlanNotReceivedRow {
   meeting_id: string;
   plan_version: number;
@@ -255,6 +266,7 @@ export interface Database {
   deliveries: DeliveryRow;
   plan_deliveries: PlanDeliveryRow;
   plan_not_received: PlanNotReceivedRow;
+  notice_deliveries: NoticeDeliveryRow;
   concerns: ConcernRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;

@@ -9,6 +9,7 @@ import type { OpenDatabase } from './database';
 import { createJobQueue } from './job.repository';
 import { createMeetingRepository } from './meeting.repository';
 import { createMinutesRepository } from './minutes.repository';
+import { createNoticeDeliveryRepository } from './notice-delivery.repository';
 import { createPlanCirculationRepository } from './plan-circulation.repository';
 import { createPlanRepository } from './plan.repository';
 
@@ -23,6 +24,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     minutes: createMinutesRepository(db),
     planCirculation: createPlanCirculationRepository(db),
     concerns: createConcernRepository(db),
+    noticeDeliveries: createNoticeDeliveryRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),

@@ -209,12 +209,25 @@ describe('the bot endpoint with authentication on', () => {
     expect(answer).toContain('Concern raised — case DEMO-0001');
     expect(answer).toContain('Priya Shah');
     expect(answer).toContain('Tom Okafor');
+    expect(answer).toContain('each is sent by Teams, or by e-mail where Teams cannot reach them');
+    expect(answer).not.toContain('Told now');
     await press();
     const concerns = await store.concerns.listByCoreGroup(coreGroupId);
     expect(concerns).toHaveLength(1);
     expect(concerns[0]).toMatchObject({ kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks', step: 0, status: 'open' });
     const queued = await database.db.selectFrom('jobs').select('payload').where('kind', '=', 'concern-notification').execute();
     expect(queued.map((job) => (JSON.parse(String(job.payload)) as { recipientAadObjectId: string }).recipientAadObjectId).sort()).toEqual([demoObjectId('lead'), demoObjectId('manager')].sort());
+  });
+
+  test('/coregroup escalate shows the concerns the caller raised and where each person’s notice stands, from the recorded outcomes', async () => {
+    const [concern] = await store.concerns.listByCoreGroup(coreGroupId);
+    const manager = (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === demoObjectId('manager'))!;
+    await store.noticeDeliveries.record({ id: 'delivery-to-manager', kind: 'concern', subjectId: concern!.id, memberId: manager.id, channel: 'email', outcome: 'sent', at: '2026-06-03T09:31:00.000Z' });
+    await post(fromMember(health, { text: '/coregroup escalate' }), await channel.token());
+    const card = JSON.stringify(lastCard());
+    expect(card).toContain('Concerns you raised');
+    expect(card).toContain('Tom Okafor: sent by e-mail');
+    expect(card).toContain('Priya Shah: queued');
   });
 
   test('a concern without a note is refused on the card', async () => {

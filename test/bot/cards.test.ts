@@ -5,7 +5,7 @@ import { helpCard } from '../../bot/cards/help.card';
 import { messageCard, privateDetailsCard } from '../../bot/cards/notice.card';
 import { statusCard } from '../../bot/cards/status.card';
 import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
-import { concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
+import { concernNotificationCard, concernRaisedCard, escalateCard, noticeStateText } from '../../bot/cards/escalate.card';
 import { minutesCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
@@ -70,7 +70,24 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
     ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
     ['escalate form', escalateCard({ coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
-    ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: ['Priya Shah'] })],
+    [
+      'escalate form, under the concerns raised and where their notices stand',
+      escalateCard({
+        coreGroupId: 'c',
+        caseReference: 'CP-1',
+        requestId: 'r',
+        raised: [
+          {
+            concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' },
+            notices: [
+              { displayName: 'Tom Okafor', delivery: undefined },
+              { displayName: 'Priya Shah', delivery: { kind: 'concern', subjectId: 'k', memberId: 'p', channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address', at: '2026-06-03T09:31:00.000Z' } },
+            ],
+          },
+        ],
+      }),
+    ],
+    ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
     ['minutes', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
     ['minutes, with a series booked', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
@@ -196,4 +213,22 @@ test('the agenda says where people meet: the venue of a meeting in person or hyb
   expect(hybrid).not.toContain('**Room');
   expect(hybrid.replace(/\u200B/g, '')).toContain('Where: Family Centre **Room 2** and on Teams');
   expect(JSON.stringify(agendaCard(agenda, agendaOptions))).toContain('Where: on Teams');
+});
+
+describe('what the cards say about concern notices', () => {
+  test('raising a concern says whose notice is queued and how it goes, never that they were told', () => {
+    const card = JSON.stringify(concernRaisedCard({ caseReference: 'CP-1', kind: 'drift-and-delay', queuedFor: ['Tom Okafor', 'Priya Shah'] }));
+    expect(card).toContain('Queued for: Tom Okafor, Priya Shah — each is sent by Teams, or by e-mail where Teams cannot reach them.');
+    expect(card).not.toMatch(/told/i);
+  });
+
+  test.each([
+    [undefined, 'queued'],
+    [{ channel: 'teams', outcome: 'sent' }, 'sent by Teams'],
+    [{ channel: 'email', outcome: 'sent' }, 'sent by e-mail'],
+    [{ channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address' }, 'failed: no Teams chat and no e-mail address'],
+  ] as const)('a notice recorded as %j reads “%s”', (outcome, text) => {
+    const delivery = outcome && { kind: 'concern' as const, subjectId: 'k', memberId: 'm', at: '2026-06-03T09:31:00.000Z', ...outcome };
+    expect(noticeStateText(delivery)).toBe(text);
+  });
 });

@@ -105,10 +105,10 @@ describe('who is told, 1:1 in Teams', () => {
   const ids = (list: readonly CoreGroupMember[]) => list.map((one) => one.id);
 
   test.each([
-    ['increased risk raised by the health visitor', 'increased-risk', 'hv', ['lsw', 'tm']],
-    ['increased risk raised by the lead social worker: not told of their own concern', 'increased-risk', 'lsw', ['tm']],
-    ['an extra meeting request', 'extra-meeting-request', 'hv', ['tm']],
-  ] as const)('a concern: %s', (_case, kind, raisedByMemberId, expected) => {
+    ['increased risk raised by the health visitor', 'increased-risk', 'hv', ['lsw', 'tm', 'tm-mail']],
+    ['increased risk raised by the lead social worker: not told of their own concern', 'increased-risk', 'lsw', ['tm', 'tm-mail']],
+    ['an extra meeting request', 'extra-meeting-request', 'hv', ['tm', 'tm-mail']],
+  ] as const)('a concern, to active members in Teams or reached by e-mail: %s', (_case, kind, raisedByMemberId, expected) => {
     expect(ids(concernRecipients({ members, kind, raisedByMemberId }))).toEqual(expected);
   });
 

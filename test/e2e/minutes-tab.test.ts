@@ -194,7 +194,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
 
     const health = await open('Grace Lindqvist', 'dashboard');
     await health.getByRole('button', { name: `I have not received the plan for ${DEMO_CASE_REFERENCE}` }).click();
-    await health.getByText(`${DEMO_CASE_REFERENCE}: The lead social worker has been told, and the plan is being sent to you again.`).waitFor({ timeout: 15_000 });
+    await health.getByText(`${DEMO_CASE_REFERENCE}: A message to the lead social worker is queued (Teams, or e-mail where Teams cannot reach them), and the plan is being sent to you again.`).waitFor({ timeout: 15_000 });
     await health.close();
 
     for (let waited = 0; waited < 20_000 && !circulation.deliveries.some((delivery) => delivery.resent); waited += 500) {

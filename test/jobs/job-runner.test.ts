@@ -183,3 +183,24 @@ test('a job still in hand whose lease ran out, claimed again by the same runner,
   await runner.stop();
   expect(sent).toEqual(['a1', 'a2']);
 });
+
+test('a job that is dead after its attempt is handed, with its payload, to what records that for its kind; one to be retried is not', async () => {
+  const deadOnes: { payload: unknown; status: string }[] = [];
+  const queue: Pick<JobQueue, 'claim' | 'complete' | 'fail'> = {
+    claim: async () => [job('last-try', 'notice'), job('retried', 'notice'), job('other-kind', 'plain')],
+    complete: async () => undefined,
+    fail: async (id) => ({ ...job(id, 'notice'), status: id === 'retried' ? 'queued' : 'dead', attempts: 3, lastError: 'DeliveryError:delivery-failed' }),
+  };
+  const teamsDown = async () => {
+    throw Object.assign(new Error('Teams is down'), { name: 'DeliveryError', code: 'delivery-failed' });
+  };
+  const runner = createJobRunner({
+    queue,
+    workerId: 'w',
+    clock: { nowIso: () => '2026-06-01T00:00:00Z' },
+    handlers: { notice: teamsDown, plain: teamsDown },
+    onDeadLetter: { notice: async (payload, dead) => void deadOnes.push({ payload, status: dead.status }) },
+  });
+  await runner.runOnce();
+  expect(deadOnes).toEqual([{ payload: { id: 'last-try' }, status: 'dead' }]);
+});

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { personalAgendaCard } from '../../bot/cards/agenda.card';
-import { concernNotificationCard, concernRaisedCard } from '../../bot/cards/escalate.card';
+import { concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
 import { reviewCard } from '../../bot/cards/review.card';
@@ -60,7 +60,16 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
-    ['concern raised (who was told)', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', told: [hostile, hostile] })],
+    ['concern raised (whose notice is queued)', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: [hostile, hostile] })],
+    [
+      'escalate form (where each notice stands)',
+      escalateCard({
+        coreGroupId: ID,
+        caseReference: 'CP-1',
+        requestId: ID,
+        raised: [{ concern: { id: ID, coreGroupId: ID, kind: 'increased-risk', raisedByMemberId: 'm1', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' }, notices: [{ displayName: hostile, delivery: { kind: 'concern', subjectId: ID, memberId: 'm1', channel: 'email', outcome: 'failed', detail: hostile, at: '2026-06-03T09:31:00.000Z' } }] }],
+      }),
+    ],
     ['member’s own agenda view', personalAgendaCard({ meetingId: ID, chatId: '19:x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), started: true, attendance: 'present', myActions: [{ what: hostile, due: Temporal.PlainDate.from('2026-06-24') }] }, { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: [] })],
     ['slots (who blocks them)', slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names, offer } as never)],
     ['set-up form (an error quoting the input)', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID, error: hostile })],

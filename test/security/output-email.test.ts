@@ -1,6 +1,7 @@
 import type { MinutesDeliveryJob } from '../../src/contracts/jobs.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { parseCivilDate } from '../../src/domain/civil-date';
+import { createConcernNotices } from '../../src/services/notifications/concern-notices.service';
 import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
 import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
@@ -50,6 +51,20 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
       mailer,
     });
     await notices.notify({ tenantId: 'tenant', meetingId, planVersion: 1, memberId: 'parent', resending: false });
+  },
+  'a concern told to a team manager outside Teams': async (caseReference, mailer) => {
+    const manager: CoreGroupMember = { id: 'manager', displayName: 'Tom Okafor', role: 'team-manager', agency: "children's social care", email: 'tom@council.example', reach: 'email-only', active: true };
+    const concernId = '5b1d0c8e-0000-4000-8000-000000000004';
+    const notices = createConcernNotices({
+      coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [manager, parent] },
+      concerns: { listByCoreGroup: async () => [{ id: concernId, coreGroupId: 'group', kind: 'drift-and-delay', raisedByMemberId: 'parent', step: 0, status: 'open', raisedAt: '2026-06-08T09:00:00.000Z', note: `Invented Child ${DIRECTIONAL}` }] },
+      noticeDeliveries: { record: async () => undefined },
+      notifier: { send: async () => ({}) },
+      mailer,
+      clock: { nowIso: () => '2026-06-08T09:01:00.000Z', today: () => parseCivilDate('2026-06-08') as never },
+      organiserMailbox: 'organiser@council.example',
+    });
+    await notices.notify({ tenantId: 'tenant', coreGroupId: '5b1d0c8e-0000-4000-8000-000000000001', concernId, recipientMemberId: 'manager' });
   },
 };
 

@@ -48,7 +48,7 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
     expect(others).toEqual([]);
     expect(concern).toMatchObject({ kind: 'significant-disagreement', raisedByMemberId: group.lead.id, step: 0, status: 'open', note: 'Health and school disagree about whether the child is safe at home' });
     expect(escalated).toMatchObject([{ concernId: concern!.id, text: 'Health and school disagree about whether the child is safe at home', nobodyHolds: [] }]);
-    expect([...escalated[0]!.told].sort()).toEqual(['Carys Chair', 'Morgan Manager']);
+    expect([...escalated[0]!.queuedFor].sort()).toEqual(['Carys Chair', 'Morgan Manager']);
     expect(await noticeTo(concern!.id, group.manager)).toMatchObject({ kind: 'concern-notification', payload: { concernId: concern!.id, recipientAadObjectId: group.manager.aadObjectId } });
     expect(await noticeTo(concern!.id, group.conferenceChair)).toMatchObject({ payload: { concernId: concern!.id, recipientAadObjectId: group.conferenceChair.aadObjectId } });
     expect(await noticeTo(concern!.id, group.lead)).toBeUndefined();
@@ -80,7 +80,7 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
     await group.minutes.signOff({ caller: callerOf(group.lead), meetingId: group.meetingId, as: 'chair' });
     const { escalated } = await group.minutes.signOff({ caller: callerOf(group.manager), meetingId: group.meetingId, as: 'team-manager' });
 
-    expect(escalated).toMatchObject([{ told: ['Morgan Manager'], nobodyHolds: ['conference-chair'] }]);
+    expect(escalated).toMatchObject([{ queuedFor: ['Morgan Manager'], nobodyHolds: ['conference-chair'] }]);
     expect(await noticeTo(escalated[0]!.concernId, group.manager)).toBeDefined();
   });
 });

@@ -9,7 +9,7 @@ export interface DisagreementEscalation {
   readonly concernId: string;
   readonly text: string;
   /** The people told now, by name. */
-  readonly told: readonly string[];
+  readonly queuedFor: readonly string[];
   /** The roles of the first step nobody in the group holds (e.g. no conference chair): nobody there is told. */
   readonly nobodyHolds: readonly string[];
 }
@@ -31,7 +31,7 @@ export async function escalateSignificantDisagreements(deps: RaiseConcernDeps, r
     if (!disagreement.significant) continue;
     const key = `significant-disagreement:${minutes.id}:${index}:${uuidFromKey(disagreement.text.trim())}`;
     const raised = await raiseConcern(deps, { coreGroup: request.coreGroup, kind: 'significant-disagreement', raisedByMemberId: minutes.chairSignOff!.memberId, note: disagreement.text, key });
-    escalations.push({ concernId: raised.concern.id, text: disagreement.text, told: raised.recipients.map((recipient) => recipient.displayName), nobodyHolds: rolesNobodyHolds(members, firstStep) });
+    escalations.push({ concernId: raised.concern.id, text: disagreement.text, queuedFor: raised.recipients.map((recipient) => recipient.displayName), nobodyHolds: rolesNobodyHolds(members, firstStep) });
   }
   return escalations;
 }

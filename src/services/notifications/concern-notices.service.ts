@@ -1,33 +1,90 @@
 import type { ConcernNotificationJob } from '../../contracts/jobs.contract';
-import { escalationRoute } from '../../domain/escalation';
-import type { Notifier } from '../ports/notifier.port';
-import type { ConcernRepository, CoreGroupRepository } from '../ports/store.port';
+import { CONCERN_LABELS, escalationRoute } from '../../domain/escalation';
+import type { CoreGroupMember } from '../../domain/core-group';
+import { oneLineUserText, plainUserText } from '../../domain/display-text';
+import { ukDate } from '../../domain/uk-date';
+import { uuidFromKey } from '../deterministic-id';
+import type { Clock } from '../ports/clock.port';
+import type { Mailer } from '../ports/mailer.port';
+import type { ConcernRaisedMessage, Notifier } from '../ports/notifier.port';
+import type { ConcernRepository, CoreGroupRepository, Job, NoticeDeliveryRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
+import { deliverRecord, reachableInTeams } from './teams-first';
+
+/** The id of the one recorded outcome of a concern's notice to one member (a dead-lettered job records under it too). */
+export function concernNoticeDeliveryId(concernId: string, memberId: string): string {
+  return uuidFromKey(`notice-delivery:concern:${concernId}:${memberId}`);
+}
+
+/** The member a concern notice is for: by member id, or by Teams identity for jobs queued before that. */
+export function recipientOf(job: ConcernNotificationJob, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
+  return members.find((member) => (job.recipientMemberId ? member.id === job.recipientMemberId : member.aadObjectId === job.recipientAadObjectId));
+}
 
 /**
  * Tells one person a concern is routed to, 1:1: what it is about, who raised it and what the
- * escalation procedure asks of them first. The notification preview names no child.
+ * escalation procedure asks of them first — in Teams where the app can reach them, otherwise by a
+ * plain-text e-mail from the organiser mailbox (case reference only, without the note: the note is
+ * free text and may name the child). Each outcome is recorded, and someone reachable neither way
+ * is recorded as failed with the reason; throttling and outages are thrown, for the runner to retry.
  */
-export function createConcernNotices(deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>; concerns: Pick<ConcernRepository, 'listByCoreGroup'>; notifier: Notifier }) {
+export function createConcernNotices(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+  concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
+  notifier: Notifier;
+  mailer: Mailer;
+  clock: Clock;
+  organiserMailbox?: string | undefined;
+}) {
   return {
     async notify(job: ConcernNotificationJob): Promise<void> {
       const [coreGroup, members, concerns] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.concerns.listByCoreGroup(job.coreGroupId)]);
       const concern = concerns.find((candidate) => candidate.id === job.concernId);
-      if (!coreGroup || !concern) return;
+      const recipient = recipientOf(job, members);
+      if (!coreGroup || !concern || !recipient) return;
       const raiser = members.find((member) => member.id === concern.raisedByMemberId);
-      await deps.notifier.send({
+      const message: ConcernRaisedMessage = {
+        kind: 'concern-raised',
+        caseReference: coreGroup.caseReference,
+        concern: concern.kind,
+        raisedBy: raiser ? nameAndAgency(raiser) : 'a member',
+        raisedOn: concern.raisedAt.slice(0, 10),
+        note: concern.note ?? '',
+        whatNext: escalationRoute(concern.kind).steps[0]!.does,
+      };
+      const outcome = await deliverRecord(deps, {
         tenantId: job.tenantId,
-        to: { kind: 'person', aadObjectId: job.recipientAadObjectId },
-        summary: 'Core Group: a concern has been raised',
-        message: {
-          kind: 'concern-raised',
-          caseReference: coreGroup.caseReference,
-          concern: concern.kind,
-          raisedBy: raiser ? nameAndAgency(raiser) : 'a member',
-          raisedOn: concern.raisedAt.slice(0, 10),
-          note: concern.note ?? '',
-          whatNext: escalationRoute(concern.kind).steps[0]!.does,
+        member: recipient,
+        inTeams: { summary: 'Core Group: a concern has been raised', message },
+        from: deps.organiserMailbox,
+        mail: async () => {
+          const reference = oneLineUserText(coreGroup.caseReference);
+          return {
+            subject: `A concern has been raised — case ${reference}`,
+            bodyText: `A concern has been raised in the core group for case ${reference}: ${CONCERN_LABELS[concern.kind]}. Raised by ${plainUserText(message.raisedBy)} on ${ukDate(message.raisedOn)}. What the escalation procedure asks of you first: ${message.whatNext}. The details are in the Core Group app; if you cannot open it, contact the lead social worker.`,
+          };
         },
+      });
+      await deps.noticeDeliveries.record({ id: concernNoticeDeliveryId(concern.id, recipient.id), kind: 'concern', subjectId: concern.id, memberId: recipient.id, ...outcome, at: deps.clock.nowIso() });
+    },
+
+    /**
+     * Records a notice whose job is dead as failed for its recipient, on the channel it was trying
+     * (unless an outcome is recorded already): the reason is the job's last error code, never its text.
+     */
+    async recordUndelivered(job: ConcernNotificationJob, dead: Pick<Job, 'attempts' | 'lastError'>): Promise<void> {
+      const recipient = recipientOf(job, await deps.coreGroups.members(job.coreGroupId));
+      if (!recipient) return;
+      await deps.noticeDeliveries.record({
+        id: concernNoticeDeliveryId(job.concernId, recipient.id),
+        kind: 'concern',
+        subjectId: job.concernId,
+        memberId: recipient.id,
+        channel: reachableInTeams(recipient) ? 'teams' : 'email',
+        outcome: 'failed',
+        detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})`,
+        at: deps.clock.nowIso(),
       });
     },
   };

@@ -6,7 +6,8 @@ import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
-import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, MeetingRepository, PlanRepository } from '../ports/store.port';
+import type { Clock } from '../ports/clock.port';
+import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
 import { createCheckInNotices } from './check-in-notices.service';
 import { createConcernNotices } from './concern-notices.service';
@@ -26,6 +27,7 @@ export function createMessageServices(deps: {
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
   institutionTasks: Pick<InstitutionTaskRepository, 'findById'>;
   status: Pick<CaseStatusService, 'myActions'>;
   meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
@@ -36,6 +38,7 @@ export function createMessageServices(deps: {
   conversations: Pick<Conversations, 'channelUserIds'>;
   notifier: Notifier;
   mailer: Mailer;
+  clock: Clock;
   organiserMailbox?: string | undefined;
 }) {
   return {

@@ -31,11 +31,11 @@ export interface RecordDeliveryOutcome {
   readonly detail?: string | undefined;
 }
 
-/** An e-mail that carries a record, made only when the record goes by e-mail. */
+/** The e-mail sent when Teams cannot reach someone, made only then: a record attached, or a notice on its own. */
 export interface RecordMail {
   readonly subject: string;
   readonly bodyText: string;
-  readonly attachment: { readonly name: string; readonly contentType: string; readonly content: Buffer };
+  readonly attachment?: { readonly name: string; readonly contentType: string; readonly content: Buffer } | undefined;
 }
 
 /** What the delivery job of a record needs about one delivery: who, which case and meeting, and the mailbox an e-mail goes from. */

@@ -7,6 +7,7 @@ import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { InstitutionTask } from '../../domain/institution-task';
+import type { NoticeDelivery, NoticeKind } from '../../domain/notice-delivery';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
 import type { InvitationResponse } from './calendar.port';
 
@@ -125,6 +126,13 @@ export interface PlanCirculationRepository {
   recordNotReceived(report: PlanNotReceived): Promise<{ created: boolean }>;
   /** Who said the plan circulated after one meeting did not reach them, every version. */
   notReceived(meetingId: string): Promise<PlanNotReceived[]>;
+}
+
+export interface NoticeDeliveryRepository {
+  /** Records an outcome once per id: a retried job, or a dead-lettered one already recorded, records nothing more. */
+  record(delivery: NoticeDelivery & { id: string }): Promise<void>;
+  /** The recorded outcomes of the notices about these subjects, in the order they happened. */
+  deliveriesOf(kind: NoticeKind, subjectIds: readonly string[]): Promise<NoticeDelivery[]>;
 }
 
 export interface Concern {

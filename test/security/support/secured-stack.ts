@@ -247,7 +247,7 @@ export async function startSecuredStack() {
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,

@@ -33,7 +33,7 @@ describe('what a concern and a signal say, and to whom', () => {
       'test-concern',
     );
     const { notifier, sent } = recordingNotifier();
-    await createConcernNotices({ ...store, notifier }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, concernId: concern.id, recipientAadObjectId: demoObjectId('lead') });
+    await createConcernNotices({ ...store, notifier, mailer: { sendMail: async () => undefined }, clock }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, concernId: concern.id, recipientAadObjectId: demoObjectId('lead') });
     expect(sent).toEqual([
       {
         tenantId: DEMO_TENANT_ID,
@@ -47,7 +47,7 @@ describe('what a concern and a signal say, and to whom', () => {
 
   test('a concern that no longer exists tells nobody', async () => {
     const { notifier, sent } = recordingNotifier();
-    await createConcernNotices({ ...store, notifier }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, concernId: randomUUID(), recipientAadObjectId: demoObjectId('lead') });
+    await createConcernNotices({ ...store, notifier, mailer: { sendMail: async () => undefined }, clock }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, concernId: randomUUID(), recipientAadObjectId: demoObjectId('lead') });
     expect(sent).toEqual([]);
   });
 

@@ -40,7 +40,7 @@ export function RecordPersonInInstitution(props: { coreGroupId: string; caseRefe
       const body: RecordInstitutionTaskRequest = { person: person.trim(), kind, institution: institution.trim() };
       const recorded = await api.send<InstitutionTaskChangeResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/institution-tasks`, body);
       setOpen(false);
-      const who = recorded.task.coordinators.length === 0 ? 'The group has no co-ordinator, so nobody can do it yet: add the co-ordinator, Children Services to the group.' : 'The co-ordinator has been told to write to its head.';
+      const who = recorded.task.coordinators.length === 0 ? 'The group has no co-ordinator, so nobody can do it yet: add the co-ordinator, Children Services to the group.' : 'A notice to the co-ordinator to write to its head is queued (Teams, or e-mail where Teams cannot reach them).';
       props.onRecorded(recorded.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Recorded: ${recorded.task.institution}. ${who}`);
     });
   };

@@ -7,7 +7,7 @@ import { useShell } from '../../shell/shell.context';
 /** What the member is told once the lead social worker knows. */
 function toldText(answer: PlanNotReceivedResponse): string {
   if (answer.outcome === 'unchanged') return 'You have said so already: the lead social worker knows.';
-  return answer.resending ? 'The lead social worker has been told, and the plan is being sent to you again.' : 'The lead social worker has been told: the plan has not been circulated from the app yet.';
+  return answer.resending ? 'A message to the lead social worker is queued (Teams, or e-mail where Teams cannot reach them), and the plan is being sent to you again.' : 'A message to the lead social worker is queued (Teams, or e-mail where Teams cannot reach them): the plan has not been circulated from the app yet.';
 }
 
 /**

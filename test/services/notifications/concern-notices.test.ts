@@ -1,0 +1,105 @@
+import type { ConcernNotificationJob } from '../../../src/contracts/jobs.contract';
+import type { CoreGroupMember } from '../../../src/domain/core-group';
+import type { NoticeDelivery } from '../../../src/domain/notice-delivery';
+import { concernNoticeDeliveryId, createConcernNotices } from '../../../src/services/notifications/concern-notices.service';
+import type { Mailer } from '../../../src/services/ports/mailer.port';
+import type { Concern } from '../../../src/services/ports/store.port';
+import { recordingNotifier } from './recording-notifier';
+
+const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
+const concernId = '5b1d0c8e-0000-4000-8000-000000000002';
+const raiser: CoreGroupMember = { id: 'grace', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid' };
+const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
+
+/** A concern notice to `manager` (a team manager in Teams unless told otherwise), with the outcomes and e-mails it leaves. */
+function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined } = { organiserMailbox: 'organiser@council.example' }) {
+  const recipient: CoreGroupMember = { id: 'manager', displayName: 'Tom Okafor', role: 'team-manager', agency: "children's social care", reach: 'tenant', active: true, email: 'tom@council.example', aadObjectId: 'tom-oid', ...manager };
+  const recorded: (NoticeDelivery & { id: string })[] = [];
+  const mails: Parameters<Mailer['sendMail']>[0][] = [];
+  const { notifier, sent, refuse } = recordingNotifier();
+  const notices = createConcernNotices({
+    coreGroups: {
+      findById: async () => ({ id: coreGroupId, caseReference: 'CP-2026-0042', childName: 'Riley Example', tenantId: 'tenant', policyId: 'england', createdAt: '' }) as never,
+      members: async () => [raiser, recipient],
+    },
+    concerns: { listByCoreGroup: async () => [concern] },
+    noticeDeliveries: { record: async (delivery) => void recorded.push(delivery) },
+    notifier,
+    mailer: { sendMail: async (mail) => void mails.push(mail) },
+    clock: { nowIso: () => '2026-06-03T09:31:00.000Z' } as never,
+    organiserMailbox: options.organiserMailbox,
+  });
+  const job: ConcernNotificationJob = { tenantId: 'tenant', coreGroupId, concernId, recipientMemberId: 'manager', ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
+  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, mails, sent, refuse };
+}
+
+const outcome = (fields: Pick<NoticeDelivery, 'channel' | 'outcome'> & { detail?: string }) => ({
+  id: concernNoticeDeliveryId(concernId, 'manager'),
+  kind: 'concern',
+  subjectId: concernId,
+  memberId: 'manager',
+  at: '2026-06-03T09:31:00.000Z',
+  detail: undefined,
+  ...fields,
+});
+
+describe('a concern notice to one person: Teams first, e-mail where Teams cannot reach them, each outcome recorded', () => {
+  test('someone reachable in Teams gets the 1:1 card and no e-mail; it is recorded sent by Teams', async () => {
+    const { notify, recorded, mails, sent } = noticeTo({});
+    await notify();
+    expect(sent.map((notification) => notification.to)).toEqual([{ kind: 'person', aadObjectId: 'tom-oid' }]);
+    expect(mails).toEqual([]);
+    expect(recorded).toEqual([outcome({ channel: 'teams', outcome: 'sent' })]);
+  });
+
+  test('Teams says the person is unreachable: a plain e-mail from the organiser mailbox, with the case reference and no child, recorded sent by e-mail', async () => {
+    const { notify, recorded, mails, refuse } = noticeTo({});
+    refuse(404);
+    await notify();
+    expect(mails).toEqual([
+      {
+        from: 'organiser@council.example',
+        to: 'tom@council.example',
+        subject: 'A concern has been raised — case CP-2026-0042',
+        bodyText: expect.stringContaining('case CP-2026-0042: A member is not carrying out their actions. Raised by Grace Lindqvist (health visiting) on'),
+      },
+    ]);
+    expect(JSON.stringify(mails)).not.toContain('Riley');
+    expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'sent' })]);
+  });
+
+  test('Teams throttling is not a reason to e-mail: the job fails, to be retried, and nothing is recorded yet', async () => {
+    const { notify, recorded, mails, refuse } = noticeTo({});
+    refuse(429);
+    await expect(notify()).rejects.toMatchObject({ status: 429 });
+    expect(mails).toEqual([]);
+    expect(recorded).toEqual([]);
+  });
+
+  test.each([
+    ['reached by e-mail only', { reach: 'email-only' as const }],
+    ['without a Teams identity', { aadObjectId: undefined }],
+  ])('someone %s is never tried in Teams: e-mailed, recorded sent by e-mail', async (_case, member) => {
+    const { notify, recorded, mails, sent } = noticeTo(member);
+    await notify();
+    expect(sent).toEqual([]);
+    expect(mails.map((mail) => mail.to)).toEqual(['tom@council.example']);
+    expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'sent' })]);
+  });
+
+  test.each([
+    ['no Teams and no e-mail address', { aadObjectId: undefined, email: undefined }, { organiserMailbox: 'organiser@council.example' }, 'no Teams chat and no e-mail address'],
+    ['no mailbox to send from', { reach: 'email-only' as const }, { organiserMailbox: undefined }, 'no mailbox to send from'],
+  ])('reachable neither way (%s): recorded failed with the reason, not thrown', async (_case, member, options, detail) => {
+    const { notify, recorded, mails } = noticeTo(member, options);
+    await notify();
+    expect(mails).toEqual([]);
+    expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'failed', detail })]);
+  });
+
+  test('a notice whose job died (Teams down through every attempt) is recorded failed on the channel it was trying, with the error code only', async () => {
+    const { recordUndelivered, recorded } = noticeTo({});
+    await recordUndelivered();
+    expect(recorded).toEqual([outcome({ channel: 'teams', outcome: 'failed', detail: 'not sent after 5 attempts (DeliveryError:delivery-failed)' })]);
+  });
+});
