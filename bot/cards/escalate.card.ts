@@ -17,6 +17,7 @@ export const CONCERNS_LISTED = 3;
 export function noticeStateText(delivery: NoticeDelivery | undefined): string {
   if (!delivery) return 'queued';
   if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
+  if (delivery.outcome === 'retrying') return `queued: ${delivery.channel === 'teams' ? 'Teams' : 'e-mail'} did not take it (${delivery.detail ?? 'no reason given'}), trying again`;
   return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
 }
 
