@@ -40,7 +40,7 @@ export function escalateCard(options: { coreGroupId: string; caseReference: stri
   return adaptiveCard(
     [
       heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
-      line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
+      line('It is recorded, and a notice is queued for each person the escalation procedure names (by Teams, or by e-mail where Teams cannot reach them).', { isSubtle: true }),
       ...raisedSection(options.raised ?? []),
       {
         type: 'Input.ChoiceSet',

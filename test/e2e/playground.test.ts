@@ -178,4 +178,40 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText(/Next review conference due by/).last().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-review-1280.png') });
   }, 60_000);
+
+  test('/coregroup escalate: a concern raised is queued, never "told"; once its notice job has run, /coregroup escalate again says how it went for each person', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const say = async (text: string) => {
+      await page.locator('[contenteditable="true"]').first().click();
+      await page.keyboard.type(text);
+      await page.getByRole('button', { name: 'Send Message' }).click();
+    };
+    await page.goto(playgroundUrl);
+    await say('/coregroup escalate DEMO-0001');
+    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Raise a concern — case DEMO-0001' }).last();
+    await form.waitFor({ timeout: 15_000 });
+    await form.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'The plan is drifting or delayed' }).click();
+    await form.locator('textarea').fill('The visits agreed at the last core group have not started.');
+    await form.getByRole('button', { name: 'Raise the concern' }).click();
+    // Priya Shah raises it: the route's first step is the lead social worker and the team manager, so Tom Okafor.
+    await page.getByText(/Queued for: Tom Okafor/).last().waitFor({ timeout: 15_000 });
+    await expect(page.getByText(/Told now/).count()).resolves.toBe(0);
+    // The service's job runner sends the notice: Tom has never opened a chat with the app in the
+    // Playground, so Teams cannot reach him and it goes by e-mail through the Graph simulator, from
+    // Priya's mailbox (no organiser mailbox is configured locally).
+    let answer = '';
+    for (let look = 0; look < 20 && !/Tom Okafor: (sent|failed)/.test(answer); look++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await say('/coregroup escalate DEMO-0001');
+      const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Concerns you raised' }).last();
+      await card.waitFor({ timeout: 15_000 });
+      answer = (await card.textContent()) ?? '';
+    }
+    expect(answer).toContain('The plan is drifting or delayed');
+    expect(answer).toMatch(/Tom Okafor: sent by e-mail/);
+    await page.getByText('Tom Okafor: sent by e-mail').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-escalate-sent-1280.png') });
+  }, 90_000);
 });

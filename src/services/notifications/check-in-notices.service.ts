@@ -4,7 +4,7 @@ import { oneLineUserText, plainUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import type { CaseStatusService } from '../case-status.service';
 import type { CheckInRepository, CoreGroupRepository, JobQueue } from '../ports/store.port';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 import type { RecordMail } from './teams-first';
 
 /** Who is told that a check-in is missing: the group's active lead social worker. */
@@ -56,7 +56,7 @@ export function createCheckInNotices(
   };
   return {
     async prompt(job: CheckInPromptJob, run?: NoticeRun): Promise<void> {
-      const [everywhere, coreGroup, to] = await Promise.all([deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId }), deps.coreGroups.findById(job.coreGroupId), promptAddress(job)]);
+      const [everywhere, coreGroup, members, to] = await Promise.all([deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId }), deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), promptAddress(job)]);
       const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
       if (mine.length === 0 || !coreGroup || !to) return;
       const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
@@ -64,7 +64,7 @@ export function createCheckInNotices(
         to,
         run,
         inTeams: { summary: 'Core Group: please check in on your actions', message: { kind: 'check-in-prompt', actions, promptId: job.promptId } },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: () => checkInMail({ member: to.member, coreGroup, job }),
       });
     },
@@ -81,7 +81,7 @@ export function createCheckInNotices(
         to,
         run,
         inTeams: { summary: 'Core Group: a check-in is missing', message: { kind: 'check-in-missing', caseReference: coreGroup.caseReference, memberName: silent.displayName, agency: silent.agency, askedOn } },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {

@@ -7,7 +7,7 @@ import { uuidFromKey } from '../deterministic-id';
 import type { ConcernRaisedMessage } from '../ports/notifier.port';
 import type { ConcernRepository, CoreGroupRepository, Job, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice } from './notice-policy';
+import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice, senderOf } from './notice-policy';
 
 /** The id of the one recorded outcome of a concern's notice to one member (a dead-lettered job records under it too). */
 export function concernNoticeDeliveryId(concernId: string, memberId: string): string {
@@ -55,7 +55,7 @@ export function createConcernNotices(
         run,
         recordId: concernNoticeDeliveryId(concern.id, recipient.id),
         inTeams: { summary: 'Core Group: a concern has been raised', message },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {

@@ -1,10 +1,9 @@
 import type { InstitutionTaskJob } from '../../contracts/jobs.contract';
-import { leadSocialWorkerOf } from '../../domain/core-group';
 import { institutionTaskText } from '../../domain/institution-task';
 import { oneLineUserText } from '../../domain/display-text';
 import type { InstitutionTaskMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, InstitutionTaskRepository, JobQueue } from '../ports/store.port';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * Tells a co-ordinator of their task to write to the head of an institution holding a child's
@@ -30,7 +29,7 @@ export function createInstitutionTaskNotices(
         to,
         run,
         inTeams: { summary: 'Core Group: a letter to write to an institution', message },
-        from: deps.organiserMailbox ?? leadSocialWorkerOf(members)?.email,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {

@@ -6,7 +6,7 @@ import { oneLineUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * The members whose clients fetch their own view of a meeting's shared agenda card: those who have
@@ -61,12 +61,13 @@ export function createMeetingNotices(
     async remindSignOff(job: SignOffReminderJob, run?: NoticeRun): Promise<void> {
       const [view, to] = await Promise.all([deps.meetingEvents.agendaOf(job.meetingId, false), reminderAddress(job)]);
       if (!view || !to) return;
+      const members = await deps.coreGroups.members(to.coreGroupId);
       const { caseReference, meetingDate, circulationDue, meetingRole } = job;
       await deliverNotice(deps, {
         to,
         run,
         inTeams: { summary: 'Core Group: minutes to sign off', message: { kind: 'sign-off-reminder', caseReference, meetingDate, circulationDue, meetingRole, chatId: view.chatId } },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(caseReference);
           return {

@@ -1,5 +1,5 @@
 import { NOTICE_UNDELIVERED_JOB, type NoticeUndeliveredJob } from '../../contracts/jobs.contract';
-import type { CoreGroupMember } from '../../domain/core-group';
+import { type CoreGroupMember, leadSocialWorkerOf } from '../../domain/core-group';
 import { channelOfAttempt, type NoticeKind } from '../../domain/notice-delivery';
 import { uuidFromKey } from '../deterministic-id';
 import type { Clock } from '../ports/clock.port';
@@ -99,4 +99,9 @@ export function deadNoticeRecorder<J>(deps: Parameters<typeof recordDeadNotice>[
     const to = await addressOf(job);
     if (to) await recordDeadNotice(deps, { to, dead });
   };
+}
+
+/** The mailbox a notice's e-mail goes from: the organiser mailbox, else the group's lead social worker's own (as meetings are organised). */
+export function senderOf(organiserMailbox: string | undefined, members: readonly CoreGroupMember[]): string | undefined {
+  return organiserMailbox ?? leadSocialWorkerOf(members)?.email;
 }

@@ -5,7 +5,7 @@ import { ukDate } from '../../domain/uk-date';
 import type { PlanNotReceivedMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * Tells the lead social worker that a member says the plan has not reached them (seed 003),
@@ -34,7 +34,7 @@ export function createPlanNotReceivedNotices(
         to,
         run,
         inTeams: { summary: 'Core Group: a member has not received the plan', message },
-        from: deps.organiserMailbox ?? to.member.email,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
           const reference = oneLineUserText(coreGroup.caseReference);

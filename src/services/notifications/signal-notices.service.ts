@@ -5,7 +5,7 @@ import { escalationRoute } from '../../domain/escalation';
 import type { SignalMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, PlanRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /** The member a signal notice is for: by member id, or by Teams identity for jobs queued before that. */
 function recipientOf(job: SignalNoticeJob, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
@@ -49,7 +49,7 @@ export function createSignalNotices(deps: NoticePolicyDeps & { coreGroups: Pick<
         to,
         run,
         inTeams: { summary: 'Core Group: something in a plan needs attention', message },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {

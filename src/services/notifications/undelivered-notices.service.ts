@@ -5,7 +5,7 @@ import { NOTICE_KIND_WORDS } from '../../domain/notice-delivery';
 import type { NoticeUndeliveredMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * A dead notice as a signal (issue 14): the lead social worker told, through the same delivery
@@ -28,7 +28,7 @@ export function createUndeliveredNotices(deps: NoticePolicyDeps & { coreGroups: 
         to,
         run,
         inTeams: { summary: 'Core Group: a notice could not be delivered', message },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {

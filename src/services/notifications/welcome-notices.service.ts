@@ -5,7 +5,7 @@ import { positionLabel, positionOf } from '../../domain/member-position';
 import type { MemberWelcomeMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice } from './notice-policy';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * Welcomes someone added to a core group after set-up, through the one delivery policy: a Teams
@@ -28,7 +28,7 @@ export function createWelcomeNotices(deps: NoticePolicyDeps & { coreGroups: Pick
         to,
         run,
         inTeams: { summary: 'Core Group: you have been added to a core group', message },
-        from: deps.organiserMailbox ?? lead?.email,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {
