@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { loadConfig } from '../../src/config/config';
@@ -13,6 +13,13 @@ import { chromiumAvailable, freePort, launchChromium } from '../support/browser'
 const ROOT = join(__dirname, '..', '..');
 /** The README's screenshots come from the test run, so they stay true. */
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Types a message into the Playground's chat and sends it. */
+const sayIn = (page: Page) => async (text: string) => {
+  await page.locator('[contenteditable="true"]').first().click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: 'Send Message' }).click();
+};
 
 /** CI installs Chromium and sets REQUIRE_BROWSER=1, so there this test cannot be skipped. */
 const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
@@ -46,11 +53,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
   test('/coregroup help, then /coregroup tasks and an On track press that updates the card', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(playgroundUrl);
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup help');
     await page.getByText('the plan actions you own, with buttons to check in').waitFor({ timeout: 15_000 });
     await say('/coregroup tasks demo-0001');
@@ -68,11 +71,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
   test('/coregroup schedule <case>, then Book: a Teams meeting on the simulator’s calendar, which the minutes tab then opens', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.setViewportSize({ width: 1280, height: 900 });
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup status');
     await page.getByText(/First core group within/).first().waitFor({ timeout: 15_000 });
     await say('/coregroup schedule demo-0001');
@@ -162,11 +161,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
 
   test('/coregroup plan without a case: a picker of the caseload, whose button opens that case’s plan; /coregroup minutes and /coregroup review name one', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup plan');
     await page.getByText('Which case?').last().waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'plan DEMO-0002' }).last().click();
@@ -182,11 +177,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
   test('/coregroup escalate: a concern raised is queued, never "told"; once its notice job has run, /coregroup escalate again says how it went for each person', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.setViewportSize({ width: 1280, height: 900 });
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await page.goto(playgroundUrl);
     await say('/coregroup escalate DEMO-0001');
     const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Raise a concern — case DEMO-0001' }).last();
