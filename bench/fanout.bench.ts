@@ -68,7 +68,7 @@ async function fanOut() {
     let failedAttempts = 0;
     const runner = createJobRunner({
       queue: store.jobs,
-      handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService({ ...deps, calendar: { occurrences: async () => [] } }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }),
+      handlers: messageJobHandlers({ checkIns: createCheckInNotices({ ...store, mailer: { sendMail: async () => undefined }, clock, status: createCaseStatusService({ ...deps, calendar: { occurrences: async () => [] } }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }),
       workerId: 'bench-worker',
       clock,
       concurrency: MESSAGE_JOB_CONCURRENCY,

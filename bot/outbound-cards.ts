@@ -36,6 +36,10 @@ const RENDERERS: Renderers = {
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   'plan-not-received': (message) => planNotReceivedCard(message),
+  'notice-undelivered': (message) =>
+    messageCard(
+      `Core Group could not deliver ${message.notice} to ${escapeCardText(message.member)} in case ${escapeCardText(message.caseReference)}: not sent after ${message.attempts} attempts, by Teams or by e-mail. It is listed under Needs attention on the dashboard; please make sure they hear another way.`,
+    ),
 };
 
 /** The Adaptive Card for an outbound message. */

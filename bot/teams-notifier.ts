@@ -11,8 +11,9 @@ const RETRYABLE = new Set([412, 429, 502, 503, 504]);
  * Proactive messages through the bot: each outbound message rendered as its Adaptive Card, sent to
  * the recipient's stored conversation reference (never process memory), Teams' rate limits applied
  * per thread and per tenant before sending, and the connector's failures turned into
- * DeliveryErrors the job runner retries: `recipient-unreachable` (status 404) when there is nowhere
- * to send it (the person never opened a chat with the app, or Teams no longer knows the chat),
+ * DeliveryErrors the job runner retries: `recipient-unreachable` (status 404, or 403) when there is
+ * nowhere to send it (the person never opened a chat with the app, Teams no longer knows the chat,
+ * or the person blocked the app),
  * `delivery-failed` otherwise, with the connector's 429 `Retry-After`.
  */
 export function createTeamsNotifier(options: {
@@ -50,8 +51,9 @@ export function createTeamsNotifier(options: {
         const status = (error as { statusCode?: number }).statusCode ?? 0;
         const retryAfter = Number((error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers?.get?.('retry-after'));
         throw new DeliveryError({
-          // 404: Teams does not know the conversation (the app was removed): as unreachable as no reference at all.
-          code: status === 404 ? 'recipient-unreachable' : 'delivery-failed',
+          // 404: Teams does not know the conversation (the app was removed); 403: the person blocked the
+          // app. Either is as unreachable as no reference at all: the notice goes by e-mail instead.
+          code: status === 404 || status === 403 ? 'recipient-unreachable' : 'delivery-failed',
           userMessage: RETRYABLE.has(status) ? 'Teams is busy; the message will be sent again shortly.' : 'Teams refused the message.',
           internalMessage: `the Teams connector answered ${status || 'nothing'} to a ${message.kind} message for a ${to.kind}`,
           status,

@@ -20,6 +20,6 @@ export const cancelMeetingCardAction: CardAction = {
     if (!current) return messageCard(SERIES_CHANGED);
     const change = await services.scheduling.cancel({ caller, meetingId, reason, ...(scope === 'one' ? { occurrenceStartMs: Number(occurrence) } : {}) });
     const done = scope === 'one' ? '✔ Cancelled that meeting; the series goes on.' : '✔ Cancelled the series.';
-    return seriesAfterChange(services, caller, { coreGroupId, note: change === 'changed' ? `${done} Everyone invited has been told.` : 'Already cancelled: nothing more was changed.' });
+    return seriesAfterChange(services, caller, { coreGroupId, note: change === 'changed' ? `${done} Outlook has sent the cancellation to everyone invited.` : 'Already cancelled: nothing more was changed.' });
   },
 };

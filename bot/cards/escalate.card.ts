@@ -17,6 +17,7 @@ export const CONCERNS_LISTED = 3;
 export function noticeStateText(delivery: NoticeDelivery | undefined): string {
   if (!delivery) return 'queued';
   if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
+  if (delivery.outcome === 'retrying') return `queued: ${delivery.channel === 'teams' ? 'Teams' : 'e-mail'} did not take it (${delivery.detail ?? 'no reason given'}), trying again`;
   return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
 }
 
@@ -39,7 +40,7 @@ export function escalateCard(options: { coreGroupId: string; caseReference: stri
   return adaptiveCard(
     [
       heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
-      line('It goes straight to the people the escalation procedure names, and is recorded.', { isSubtle: true }),
+      line('It is recorded, and a notice is queued for each person the escalation procedure names (by Teams, or by e-mail where Teams cannot reach them).', { isSubtle: true }),
       ...raisedSection(options.raised ?? []),
       {
         type: 'Input.ChoiceSet',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
+import { NOTICE_KINDS } from '../domain/notice-delivery';
 import { planActionSchema } from './minutes.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
@@ -49,13 +50,18 @@ export const dashboardCoreGroupSchema = z.object({
   /** Whether the caller may export the plan and the record pack (lead social worker, team manager, conference chair): the tab shows the buttons only then. */
   canExportPlan: z.boolean(),
   /**
-   * For its lead social worker, team manager and conference chair only: the group's concerns still
-   * open, each with the roles of the step it rests at, and its blocked actions with their owners' notes.
+   * For its lead social worker, team manager and conference chair only (`view-group-attention`): the
+   * group's concerns still open, each with the roles of the step it rests at, its blocked actions
+   * with their owners' notes, its failed notices and its missed deadlines.
    */
   attention: z
     .object({
       concerns: z.array(z.object({ id: z.string(), kind: z.enum(CONCERN_KINDS), raisedOn: civilDateSchema, step: z.number().int().nonnegative(), withRoles: z.array(z.string()) })),
       blockedActions: z.array(z.object({ id: z.string(), what: z.string(), agency: z.string(), note: z.string().optional(), since: instantSchema.optional() })),
+      /** Notices whose last attempt failed (who, what kind, on which channel, why, when), until a later attempt goes. */
+      failedNotices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), memberName: z.string(), channel: z.enum(['teams', 'email']), reason: z.string(), at: instantSchema })),
+      /** Statutory deadlines missed: past due and not met (a deadline met late is met, not missed). */
+      missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, rule: z.string(), due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
     })
     .optional(),
   /** Whether the caller may change the plan (lead social worker, team manager), while the plan runs. */

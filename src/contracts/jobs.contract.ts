@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
+import { NOTICE_KINDS } from '../domain/notice-delivery';
 import type { SignalKind } from '../domain/signals';
 import { civilDateSchema, instantSchema } from './wire-values.contract';
 
@@ -25,6 +26,7 @@ export const INSTITUTION_TASK_JOB = 'institution-task';
 export const PLAN_DELIVERY_JOB = 'plan-delivery';
 export const PLAN_NOT_RECEIVED_JOB = 'plan-not-received';
 export const CP9_JOB = 'cp9-to-coordinator';
+export const NOTICE_UNDELIVERED_JOB = 'notice-undelivered';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -63,8 +65,10 @@ export const signalNoticeJob = z.object({
   memberId: z.string().optional(),
   /** For a missed deadline: the statutory rule's wording (never case content). */
   rule: z.string().optional(),
-  recipientAadObjectId: z.string().min(1),
-});
+  /** The member told (jobs queued before members outside Teams were told name only their Teams identity). */
+  recipientMemberId: z.string().min(1).optional(),
+  recipientAadObjectId: z.string().min(1).optional(),
+}).refine((job) => job.recipientMemberId !== undefined || job.recipientAadObjectId !== undefined, { message: 'a signal notice names its recipient' });
 export type SignalNoticeJob = z.infer<typeof signalNoticeJob>;
 
 /** The agenda posted into a meeting chat, before the meeting or when it starts. */
@@ -117,6 +121,20 @@ export type PlanNotReceivedJob = z.infer<typeof planNotReceivedJob>;
 export const cp9Job = z.object({ tenantId, meetingId: z.string().uuid() });
 export type Cp9Job = z.infer<typeof cp9Job>;
 
+/**
+ * The lead social worker told that a notice to someone was never delivered (its job dead): which
+ * kind, to whom, after how many attempts. Once per dead job; never raised for a dead one of these.
+ */
+export const noticeUndeliveredJob = z.object({
+  tenantId,
+  coreGroupId: z.string().uuid(),
+  noticeKind: z.enum(NOTICE_KINDS),
+  memberId: z.string().min(1),
+  deadJobId: z.string().min(1),
+  attempts: z.number().int().nonnegative(),
+});
+export type NoticeUndeliveredJob = z.infer<typeof noticeUndeliveredJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -131,6 +149,7 @@ export const JOB_PAYLOADS = {
   [PLAN_DELIVERY_JOB]: planDeliveryJob,
   [PLAN_NOT_RECEIVED_JOB]: planNotReceivedJob,
   [CP9_JOB]: cp9Job,
+  [NOTICE_UNDELIVERED_JOB]: noticeUndeliveredJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -1,13 +1,72 @@
-/** What a notice is about: for now, a raised concern (its subject is the concern's id). */
-export type NoticeKind = 'concern';
+import type { CoreGroupMember } from './core-group';
 
-/** How one notice reached one member: by Teams or by e-mail, sent or failed (and why), and when. */
+/**
+ * What a notice is about, one kind per notification the app sends a person (the subject names
+ * the thing it is about: the concern, the prompt, the signal's subject, the member welcomed, the
+ * institution task, the meeting). `undelivered` is the lead social worker told that another
+ * notice never went.
+ */
+export const NOTICE_KINDS = ['concern', 'check-in-prompt', 'chase', 'signal', 'welcome', 'sign-off-reminder', 'institution-task', 'plan-not-received', 'undelivered'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * How one attempt at a notice to one member went: sent by Teams or by e-mail; failed for good (and
+ * why); or failed this time and to be tried again (`retrying`: Teams busy or down).
+ */
 export interface NoticeDelivery {
   readonly kind: NoticeKind;
   readonly subjectId: string;
   readonly memberId: string;
   readonly channel: 'teams' | 'email';
-  readonly outcome: 'sent' | 'failed';
+  readonly outcome: 'sent' | 'failed' | 'retrying';
   readonly detail?: string | undefined;
   readonly at: string;
+  /** Which attempt of its job it was (from 1), when a job sent it: orders attempts recorded in the same instant. */
+  readonly attempt?: number | undefined;
 }
+
+/**
+ * The delivery policy's "a few": a notice is tried in Teams on its first attempts only; from the
+ * attempt after this many, the job sends it by e-mail instead (the runner's backoff makes three
+ * attempts about a quarter of an hour), so a Teams outage delays a notice but never loses it.
+ */
+export const TEAMS_ATTEMPTS_BEFORE_EMAIL = 3;
+
+/** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
+export function reachableInTeams(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>): boolean {
+  return Boolean(member.aadObjectId) && member.reach !== 'email-only';
+}
+
+/**
+ * The channel of one attempt at a notice: Teams for someone reachable there, until the attempts
+ * allowed to Teams are used up (`attempt` counts from 1); e-mail otherwise.
+ */
+export function channelOfAttempt(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>, attempt: number): 'teams' | 'email' {
+  return reachableInTeams(member) && attempt <= TEAMS_ATTEMPTS_BEFORE_EMAIL ? 'teams' : 'email';
+}
+
+/** The last recorded attempt at each notice (kind, subject, person): what is true of it now. */
+export function latestDeliveries<D extends NoticeDelivery>(deliveries: readonly D[]): D[] {
+  const latest = new Map<string, D>();
+  const inOrder = [...deliveries].sort((a, b) => a.at.localeCompare(b.at) || (a.attempt ?? 0) - (b.attempt ?? 0));
+  for (const delivery of inOrder) latest.set(`${delivery.kind}:${delivery.subjectId}:${delivery.memberId}`, delivery);
+  return [...latest.values()];
+}
+
+/** The notices whose last attempt failed for good: they stay failed until a later attempt (a resend) goes. */
+export function failedNotices<D extends NoticeDelivery>(deliveries: readonly D[]): D[] {
+  return latestDeliveries(deliveries).filter((delivery) => delivery.outcome === 'failed');
+}
+
+/** Each kind of notice as a sentence names it: "a check-in prompt". */
+export const NOTICE_KIND_WORDS: Readonly<Record<NoticeKind, string>> = {
+  concern: 'a concern notice',
+  'check-in-prompt': 'a check-in prompt',
+  chase: 'a missing check-in chase',
+  signal: 'a drift or deadline signal',
+  welcome: 'a welcome to the core group',
+  'sign-off-reminder': 'a minutes sign-off reminder',
+  'institution-task': 'an institution letter task',
+  'plan-not-received': 'a plan-not-received notice',
+  undelivered: 'an undelivered-notice alert',
+};

@@ -1,6 +1,6 @@
 import { type CivilDate, calendarDaysBetween, isAfter, londonDateOf } from './civil-date';
-import type { CoreGroupMember, MemberInTeams } from './core-group';
-import { type ConcernKind, type Recipient, membersToTell, recipientsAtStep } from './escalation';
+import type { CoreGroupMember } from './core-group';
+import { type ConcernKind, type Recipient, recipientsAtStep } from './escalation';
 import type { Attendance } from './minutes';
 import type { Obligation } from './obligations';
 import { type CheckIn, type PlanAction, isOpen } from './plan';
@@ -101,7 +101,7 @@ export function detectSignals(options: {
   return signals;
 }
 
-/** Who hears about a signal: the members in Teams whose role its escalation route names. */
-export function signalRecipients(members: readonly CoreGroupMember[], signal: Signal): MemberInTeams[] {
-  return membersToTell(members, signal.notify);
+/** Who hears about a signal: the active members whose role its escalation route names, in Teams or not (a notice goes by e-mail where Teams cannot reach). */
+export function signalRecipients(members: readonly CoreGroupMember[], signal: Signal): CoreGroupMember[] {
+  return members.filter((member) => member.active && signal.notify.includes(member.role));
 }

@@ -10,6 +10,7 @@ import {
   MEETING_AGENDA_JOB,
   MEMBER_WELCOME_JOB,
   MINUTES_DELIVERY_JOB,
+  NOTICE_UNDELIVERED_JOB,
   PLAN_DELIVERY_JOB,
   PLAN_NOT_RECEIVED_JOB,
   SIGNAL_NOTICE_JOB,
@@ -24,7 +25,9 @@ import type { MinutesDelivery } from '../services/notifications/minutes-delivery
 import type { PlanDeliveryService } from '../services/notifications/plan-delivery.service';
 import type { PlanNotReceivedNotices } from '../services/notifications/plan-not-received-notices.service';
 import type { SignalNotices } from '../services/notifications/signal-notices.service';
+import type { UndeliveredNotices } from '../services/notifications/undelivered-notices.service';
 import type { WelcomeNotices } from '../services/notifications/welcome-notices.service';
+import type { Job } from '../services/ports/store.port';
 import type { JobHandler } from './job-runner';
 
 /** The use cases that run the message jobs; each one given registers its kinds. */
@@ -39,11 +42,15 @@ export interface MessageJobServices {
   readonly cp9?: Pick<Cp9Mail, 'send'> | undefined;
   readonly welcomes?: Pick<WelcomeNotices, 'welcome'> | undefined;
   readonly institutionTasks?: Pick<InstitutionTaskNotices, 'notify'> | undefined;
+  readonly undelivered?: Pick<UndeliveredNotices, 'notify'> | undefined;
 }
 
-/** A handler that parses the stored payload with its kind's schema before the use case sees it. */
-function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>) => Promise<void>): Record<string, JobHandler> {
-  return { [kind]: async (raw) => run(JOB_PAYLOADS[kind].parse(raw) as JobPayload<K>) };
+/**
+ * A handler that parses the stored payload with its kind's schema before the use case sees it,
+ * and gives it the job (its attempt decides the channel of a notice, its id keys the record).
+ */
+function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>, job: Job) => Promise<void>): Record<string, JobHandler> {
+  return { [kind]: async (raw, job) => run(JOB_PAYLOADS[kind].parse(raw) as JobPayload<K>, job) };
 }
 
 /**
@@ -52,7 +59,7 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>) =>
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks } = services;
+  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
@@ -64,14 +71,38 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(cp9 ? handlerFor(CP9_JOB, cp9.send) : {}),
     ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.welcome) : {}),
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.notify) : {}),
+    ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.notify) : {}),
   };
 }
 
+/** The use cases that record a dead notice of their kinds (and tell the lead social worker of it). */
+export interface DeadNoticeServices {
+  readonly checkIns?: Pick<CheckInNotices, 'recordUndeliveredPrompt' | 'recordUndeliveredChase'> | undefined;
+  readonly concerns?: Pick<ConcernNotices, 'recordUndelivered'> | undefined;
+  readonly signals?: Pick<SignalNotices, 'recordUndelivered'> | undefined;
+  readonly meetings?: Pick<MeetingNotices, 'recordUndeliveredReminder'> | undefined;
+  readonly planNotReceived?: Pick<PlanNotReceivedNotices, 'recordUndelivered'> | undefined;
+  readonly welcomes?: Pick<WelcomeNotices, 'recordUndelivered'> | undefined;
+  readonly institutionTasks?: Pick<InstitutionTaskNotices, 'recordUndelivered'> | undefined;
+  readonly undelivered?: Pick<UndeliveredNotices, 'recordUndelivered'> | undefined;
+}
+
 /**
- * What is recorded when a message job is dead (its attempts used up, or refused for good), by kind:
- * a concern's notice is recorded as failed for its recipient, so the person who raised it sees it.
+ * What is recorded when a notice's job is dead (its attempts used up, or refused for good), by
+ * kind: the notice recorded failed for its recipient, shown on the dashboard, and the lead social
+ * worker told once (a dead notice telling them of one is only recorded). Minutes and plan
+ * deliveries record their own outcomes; the meeting chat's agenda is no notice to a person.
  */
-export function messageDeadLetterHandlers(services: { readonly concerns?: Pick<ConcernNotices, 'recordUndelivered'> | undefined }): Record<string, JobHandler> {
-  const { concerns } = services;
-  return concerns ? { [CONCERN_NOTIFICATION_JOB]: async (raw, job) => concerns.recordUndelivered(JOB_PAYLOADS[CONCERN_NOTIFICATION_JOB].parse(raw), job) } : {};
+export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<string, JobHandler> {
+  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered } = services;
+  return {
+    ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.recordUndeliveredPrompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.recordUndeliveredChase) } : {}),
+    ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.recordUndelivered) : {}),
+    ...(signals ? handlerFor(SIGNAL_NOTICE_JOB, signals.recordUndelivered) : {}),
+    ...(meetings ? handlerFor(SIGN_OFF_REMINDER_JOB, meetings.recordUndeliveredReminder) : {}),
+    ...(planNotReceived ? handlerFor(PLAN_NOT_RECEIVED_JOB, planNotReceived.recordUndelivered) : {}),
+    ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.recordUndelivered) : {}),
+    ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.recordUndelivered) : {}),
+    ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.recordUndelivered) : {}),
+  };
 }

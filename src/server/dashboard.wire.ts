@@ -41,6 +41,8 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       attention: group.attention && {
         concerns: group.attention.concerns.map((concern) => ({ ...concern, withRoles: [...concern.withRoles] })),
         blockedActions: group.attention.blockedActions,
+        failedNotices: group.attention.failedNotices,
+        missedDeadlines: group.attention.missedDeadlines.map((deadline) => ({ ...deadline, due: deadline.due.toString() })),
       },
       canSchedule: group.canSchedule,
       canRecordReview: group.canRecordReview,

@@ -66,7 +66,7 @@ export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick
         const memberIds = [...new Set([...routedTo, ...outcomes.map((delivery) => delivery.memberId)])];
         return {
           concern,
-          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.find((delivery) => delivery.memberId === memberId) })),
+          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.filter((delivery) => delivery.memberId === memberId).at(-1) })),
         };
       });
     },

@@ -4,7 +4,8 @@ import { heldMeetingsOldestFirst, nextBookedMeeting } from '../domain/meeting';
 import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import { escalationRoute } from '../domain/escalation';
-import type { Concern, ConcernRepository } from './ports/store.port';
+import { failedNotices } from '../domain/notice-delivery';
+import type { Concern, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
 import { type CaseTimeline, planEndOf } from '../domain/obligations';
@@ -55,12 +56,16 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
  * late) and a timeline per plan. Built from the same authorised, audited reads as `/coregroup
  * status`, each group read once.
  */
+/** A notice whose last attempt failed, with the name of the person it was for (a former member's too). */
+type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string };
+
 /**
  * What a lead social worker, team manager or conference chair must see in a group beyond their own
- * actions (issue 14): its concerns still open, with whom each rests now, and its blocked actions
- * with what their owners said.
+ * actions (issue 14): its concerns still open, with whom each rests now; its blocked actions with
+ * what their owners said; its notices that failed (until a later attempt goes); and its statutory
+ * deadlines missed — judged as the deadline view judges them, so a deadline met (even late) is not one.
  */
-function groupAttention(status: CoreGroupStatus, concerns: readonly Concern[]) {
+function groupAttention(status: CoreGroupStatus, concerns: readonly Concern[], failed: readonly FailedNotice[]) {
   return {
     concerns: concerns
       .filter((concern) => concern.status === 'open')
@@ -68,16 +73,38 @@ function groupAttention(status: CoreGroupStatus, concerns: readonly Concern[]) {
     blockedActions: status.actions
       .filter((action) => action.state === 'blocked')
       .map((action) => ({ id: action.id, what: action.what, agency: action.agency, note: action.lastCheckIn?.note || undefined, since: action.lastCheckIn?.recordedAt })),
+    failedNotices: failed.map((notice) => ({ kind: notice.kind, memberName: notice.memberName, channel: notice.channel, reason: notice.detail ?? 'no reason recorded', at: notice.at })),
+    missedDeadlines: status.obligations
+      .filter((obligation) => obligation.status === 'overdue')
+      .map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, daysLate: obligation.daysLate })),
   };
 }
 
-export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseload'>; concerns: Pick<ConcernRepository, 'listByCoreGroups'>; clock: { today(): CivilDate } }) {
+/** The failed notices of the groups overseen, by group, each with the name of the person it was for; members read only where something failed. */
+async function failedNoticesOf(deps: { noticeDeliveries: Pick<NoticeDeliveryRepository, 'inCoreGroups'>; coreGroups: Pick<CoreGroupRepository, 'members'> }, coreGroupIds: readonly string[]): Promise<Map<string, FailedNotice[]>> {
+  const failed = coreGroupIds.length > 0 ? failedNotices(await deps.noticeDeliveries.inCoreGroups(coreGroupIds)) : [];
+  const byGroup = new Map<string, FailedNotice[]>();
+  for (const coreGroupId of new Set(failed.map((notice) => notice.coreGroupId!))) {
+    const members = await deps.coreGroups.members(coreGroupId);
+    const named = failed.filter((notice) => notice.coreGroupId === coreGroupId).map((notice) => ({ ...notice, memberName: members.find((member) => member.id === notice.memberId)?.displayName ?? 'a former member' }));
+    byGroup.set(coreGroupId, named);
+  }
+  return byGroup;
+}
+
+export function createDashboard(deps: {
+  status: Pick<CaseStatusService, 'caseload'>;
+  concerns: Pick<ConcernRepository, 'listByCoreGroups'>;
+  noticeDeliveries: Pick<NoticeDeliveryRepository, 'inCoreGroups'>;
+  coreGroups: Pick<CoreGroupRepository, 'members'>;
+  clock: { today(): CivilDate };
+}) {
   return {
     async of(caller: Caller) {
       const today = deps.clock.today();
       const { statuses, myActions } = await deps.status.caseload(caller);
       const overseen = statuses.filter(({ status }) => can({ role: status.role }, 'view-group-attention')).map(({ status }) => status.coreGroup.id);
-      const concerns = overseen.length > 0 ? await deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>();
+      const [concerns, failed] = await Promise.all([overseen.length > 0 ? deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>(), failedNoticesOf(deps, overseen)]);
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
       for (const { status, timeline: caseTimeline } of statuses) {
@@ -93,7 +120,7 @@ export function createDashboard(deps: { status: Pick<CaseStatusService, 'caseloa
           role: status.role,
           transferredIn: status.transferredIn,
           canExportPlan: can({ role: status.role }, 'export-record'),
-          attention: overseen.includes(status.coreGroup.id) ? groupAttention(status, concerns.get(status.coreGroup.id) ?? []) : undefined,
+          attention: overseen.includes(status.coreGroup.id) ? groupAttention(status, concerns.get(status.coreGroup.id) ?? [], failed.get(status.coreGroup.id) ?? []) : undefined,
           canEditPlan: can({ role: status.role }, 'edit-plan') && !planEndOf(caseTimeline),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),

@@ -180,6 +180,10 @@ export interface NoticeDeliveryRow {
   outcome: string;
   at: string;
   detail: string | null;
+  /** From 0019: the group, the job and its attempt (null on rows recorded before). */
+  core_group_id: string | null;
+  job_id: string | null;
+  attempt: number | null;
 }
 
 export interface PlanNotReceivedRow {

@@ -39,7 +39,7 @@ describe('the bot endpoint with authentication on', () => {
     ({ channel, simulator, botUrl, stop } = endpoint);
     const { adapter, meetingEvents, conversations } = endpoint;
     const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
-    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ meetings: createMeetingNotices({ meetingEvents, conversations, notifier }) }), workerId: 'test', clock });
+    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ meetings: createMeetingNotices({ ...store, meetingEvents, conversations, notifier, mailer: { sendMail: async () => undefined }, clock }) }), workerId: 'test', clock });
   });
   afterAll(async () => {
     await stop();

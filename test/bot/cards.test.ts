@@ -227,6 +227,7 @@ describe('what the cards say about concern notices', () => {
     [{ channel: 'teams', outcome: 'sent' }, 'sent by Teams'],
     [{ channel: 'email', outcome: 'sent' }, 'sent by e-mail'],
     [{ channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address' }, 'failed: no Teams chat and no e-mail address'],
+    [{ channel: 'teams', outcome: 'retrying', detail: 'attempt 2: DeliveryError:delivery-failed' }, 'queued: Teams did not take it (attempt 2: DeliveryError:delivery-failed), trying again'],
   ] as const)('a notice recorded as %j reads “%s”', (outcome, text) => {
     const delivery = outcome && { kind: 'concern' as const, subjectId: 'k', memberId: 'm', at: '2026-06-03T09:31:00.000Z', ...outcome };
     expect(noticeStateText(delivery)).toBe(text);

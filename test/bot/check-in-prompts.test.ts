@@ -30,7 +30,7 @@ describe('check-in prompts as durable jobs, sent through the bot to a recording 
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const notifier = localNotifier(store.conversationReferences);
     planner = createCheckInPromptPlanner(deps);
-    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ checkIns: createCheckInNotices({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }), workerId: 'test-worker', clock });
+    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ checkIns: createCheckInNotices({ ...store, mailer: { sendMail: async () => undefined }, clock, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier }) }), workerId: 'test-worker', clock });
   });
   afterAll(async () => {
     await channel.stop();

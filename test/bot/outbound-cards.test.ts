@@ -105,6 +105,13 @@ describe('each outbound message kind renders as its card', () => {
     const text = JSON.stringify(card);
     expect(text).toContain('No check-in yet from Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) on their actions in case CP-1, asked on Fri 5 Jun 2026.');
   });
+
+  test('a notice never delivered names its kind, the member and the case, typed text made inert, and says it went by neither channel', () => {
+    const card = renderOutboundCard({ kind: 'notice-undelivered', caseReference: 'CP-1', notice: 'a check-in prompt', member: 'Dr [Who](http://x) (GP)', attempts: 8 }, context);
+    expect(problems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('Core Group could not deliver a check-in prompt to Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) in case CP-1: not sent after 8 attempts, by Teams or by e-mail.');
+  });
 });
 
 type Element = { type?: string; id?: string; verb?: string; data?: Record<string, unknown>; fallback?: { type: string; data: Record<string, unknown> }; [key: string]: unknown };

@@ -33,7 +33,7 @@ describe('drift and attendance signals, told 1:1 to the people the escalation ro
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
     const notifier = localNotifier(store.conversationReferences);
     watch = createSignalWatch(deps);
-    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ signals: createSignalNotices({ coreGroups: store.coreGroups, plans: store.plans, notifier }) }), workerId: 'test-worker', clock });
+    runner = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ signals: createSignalNotices({ ...store, notifier, mailer: { sendMail: async () => undefined }, clock }) }), workerId: 'test-worker', clock });
   });
   afterAll(async () => {
     await channel.stop();

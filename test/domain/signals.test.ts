@@ -113,9 +113,9 @@ describe('who is told, 1:1 in Teams', () => {
   });
 
   test.each([
-    ['the lead social worker and manager', ['lead-social-worker', 'team-manager'], ['lsw', 'tm']],
+    ['the lead social worker and manager (in Teams or reached by e-mail, not one who left)', ['lead-social-worker', 'team-manager'], ['lsw', 'tm', 'tm-mail']],
     ['the conference chair', ['conference-chair'], ['iro']],
-    ['an agency manager (reached by e-mail, not here)', ['agency-manager'], []],
+    ['an agency manager (none in this group)', ['agency-manager'], []],
   ] as const)('a signal routed to %s', (_case, notify, expected) => {
     const signal: Signal = { kind: 'action-overdue', subjectId: 'a1', concern: 'tasks-not-done', notify, measure: 3 };
     expect(ids(signalRecipients(members, signal))).toEqual(expected);

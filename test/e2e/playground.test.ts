@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { loadConfig } from '../../src/config/config';
@@ -13,6 +13,13 @@ import { chromiumAvailable, freePort, launchChromium } from '../support/browser'
 const ROOT = join(__dirname, '..', '..');
 /** The README's screenshots come from the test run, so they stay true. */
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Types a message into the Playground's chat and sends it. */
+const sayIn = (page: Page) => async (text: string) => {
+  await page.locator('[contenteditable="true"]').first().click();
+  await page.keyboard.type(text);
+  await page.getByRole('button', { name: 'Send Message' }).click();
+};
 
 /** CI installs Chromium and sets REQUIRE_BROWSER=1, so there this test cannot be skipped. */
 const suite = chromiumAvailable || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
@@ -46,11 +53,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
   test('/coregroup help, then /coregroup tasks and an On track press that updates the card', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(playgroundUrl);
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup help');
     await page.getByText('the plan actions you own, with buttons to check in').waitFor({ timeout: 15_000 });
     await say('/coregroup tasks demo-0001');
@@ -68,11 +71,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
   test('/coregroup schedule <case>, then Book: a Teams meeting on the simulator’s calendar, which the minutes tab then opens', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.setViewportSize({ width: 1280, height: 900 });
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup status');
     await page.getByText(/First core group within/).first().waitFor({ timeout: 15_000 });
     await say('/coregroup schedule demo-0001');
@@ -162,11 +161,7 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
 
   test('/coregroup plan without a case: a picker of the caseload, whose button opens that case’s plan; /coregroup minutes and /coregroup review name one', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const say = async (text: string) => {
-      await page.locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type(text);
-      await page.getByRole('button', { name: 'Send Message' }).click();
-    };
+    const say = sayIn(page);
     await say('/coregroup plan');
     await page.getByText('Which case?').last().waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'plan DEMO-0002' }).last().click();
@@ -178,4 +173,36 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText(/Next review conference due by/).last().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-review-1280.png') });
   }, 60_000);
+
+  test('/coregroup escalate: a concern raised is queued, never "told"; once its notice job has run, /coregroup escalate again says how it went for each person', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const say = sayIn(page);
+    await page.goto(playgroundUrl);
+    await say('/coregroup escalate DEMO-0001');
+    const form = page.locator('.ac-adaptiveCard').filter({ hasText: 'Raise a concern — case DEMO-0001' }).last();
+    await form.waitFor({ timeout: 15_000 });
+    await form.getByRole('combobox').click();
+    await page.getByRole('option', { name: 'The plan is drifting or delayed' }).click();
+    await form.locator('textarea').fill('The visits agreed at the last core group have not started.');
+    await form.getByRole('button', { name: 'Raise the concern' }).click();
+    // Priya Shah raises it: the route's first step is the lead social worker and the team manager, so Tom Okafor.
+    await page.getByText(/Queued for: Tom Okafor/).last().waitFor({ timeout: 15_000 });
+    await expect(page.getByText(/Told now/).count()).resolves.toBe(0);
+    // The service's job runner sends the notice: Tom has never opened a chat with the app in the
+    // Playground, so Teams cannot reach him and it goes by e-mail through the Graph simulator, from
+    // Priya's mailbox (no organiser mailbox is configured locally).
+    let answer = '';
+    for (let look = 0; look < 20 && !/Tom Okafor: (sent|failed)/.test(answer); look++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await say('/coregroup escalate DEMO-0001');
+      const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Concerns you raised' }).last();
+      await card.waitFor({ timeout: 15_000 });
+      answer = (await card.textContent()) ?? '';
+    }
+    expect(answer).toContain('The plan is drifting or delayed');
+    expect(answer).toMatch(/Tom Okafor: sent by e-mail/);
+    await page.getByText('Tom Okafor: sent by e-mail').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-escalate-sent-1280.png') });
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, JOB_PAYLOADS, MINUTES_DELIVERY_JOB, type CheckInPromptJob } from '../../src/contracts/jobs.contract';
-import { messageJobHandlers } from '../../src/jobs/job-handlers';
+import { CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, CP9_JOB, JOB_PAYLOADS, MEETING_AGENDA_JOB, MEMBER_WELCOME_JOB, MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, type CheckInPromptJob } from '../../src/contracts/jobs.contract';
+import { messageDeadLetterHandlers, messageJobHandlers } from '../../src/jobs/job-handlers';
 import type { Job } from '../../src/services/ports/store.port';
 
 const job = { id: 'job', kind: CHECK_IN_PROMPT_JOB, runAt: '', status: 'running', attempts: 0, maxAttempts: 3 } as unknown as Job;
@@ -21,8 +21,33 @@ describe('the message jobs’ handlers', () => {
       cp9: { send: async () => undefined },
       welcomes: { welcome: async () => undefined },
       institutionTasks: { notify: async () => undefined },
+      undelivered: { notify: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
+  });
+
+  test('every notice to a person has a dead-letter record; the records and chat posts of other kinds keep their own', () => {
+    const record = async () => undefined;
+    const dead = messageDeadLetterHandlers({
+      checkIns: { recordUndeliveredPrompt: record, recordUndeliveredChase: record },
+      concerns: { recordUndelivered: record },
+      signals: { recordUndelivered: record },
+      meetings: { recordUndeliveredReminder: record },
+      planNotReceived: { recordUndelivered: record },
+      welcomes: { recordUndelivered: record },
+      institutionTasks: { recordUndelivered: record },
+      undelivered: { recordUndelivered: record },
+    });
+    const ownRecords = [MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, CP9_JOB, MEETING_AGENDA_JOB];
+    expect(Object.keys(dead).sort()).toEqual(Object.keys(JOB_PAYLOADS).filter((kind) => !ownRecords.includes(kind)).sort());
+  });
+
+  test('a dead letter handler is given the dead job, to key its record and its alert', async () => {
+    const seen: unknown[] = [];
+    const dead = messageDeadLetterHandlers({ welcomes: { recordUndelivered: async (payload, deadJob) => void seen.push([payload, deadJob.id]) } });
+    const payload = { tenantId: 't', coreGroupId: randomUUID(), memberId: randomUUID() };
+    await dead[MEMBER_WELCOME_JOB]!(payload, job);
+    expect(seen).toEqual([[payload, 'job']]);
   });
 
   test('hand the service the payload as its schema parsed it', async () => {

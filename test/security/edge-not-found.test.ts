@@ -95,7 +95,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const logger = createLogger({ level: 'silent' });
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const routers = [
-      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
+      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       planCirculationRouter({ circulation: createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' }), verifier: devSignIn.verifier, logger }),

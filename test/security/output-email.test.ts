@@ -1,11 +1,14 @@
 import type { MinutesDeliveryJob } from '../../src/contracts/jobs.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { parseCivilDate } from '../../src/domain/civil-date';
+import { createCheckInNotices } from '../../src/services/notifications/check-in-notices.service';
 import { createConcernNotices } from '../../src/services/notifications/concern-notices.service';
 import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
 import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
 import { createPlanNotReceivedNotices } from '../../src/services/notifications/plan-not-received-notices.service';
+import { createSignalNotices } from '../../src/services/notifications/signal-notices.service';
+import { createUndeliveredNotices } from '../../src/services/notifications/undelivered-notices.service';
 import type { Mailer } from '../../src/services/ports/mailer.port';
 import { attack } from './support/attack';
 import { DIRECTIONAL, MARKUP, NOT_XML } from './support/hostile-record';
@@ -16,6 +19,11 @@ const parent: CoreGroupMember = { id: 'parent', displayName: 'Pat Parent', role:
 type Mail = Parameters<Mailer['sendMail']>[0];
 const meetingId = '5b1d0c8e-0000-4000-8000-000000000002';
 const file = async () => ({ fileName: 'record.pdf', file: Buffer.from('%PDF') });
+const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
+/** The delivery policy's records and queue, unread here: these tests read the e-mail only. */
+const quietPolicy = { noticeDeliveries: { record: async () => undefined }, clock: { nowIso: () => '2026-06-08T09:01:00.000Z' }, jobs: { enqueue: async () => ({ job: {} as never, created: true }) } };
+const lead: CoreGroupMember = { id: 'lead', displayName: 'Lee Lead', role: 'lead-social-worker', agency: "children's social care", email: 'lee@council.example', reach: 'email-only', active: true };
+const groupOf = (caseReference: string) => ({ id: coreGroupId, caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' });
 
 /** Each e-mail the app sends about a case, when the stored case reference is `caseReference`. */
 const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<void>> = {
@@ -43,10 +51,10 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
     await cp9.send({ tenantId: 'tenant', meetingId });
   },
   'the lead social worker told the plan did not arrive': async (caseReference, mailer) => {
-    const lead: CoreGroupMember = { id: 'lead', displayName: 'Lee Lead', role: 'lead-social-worker', agency: "children's social care", email: 'lee@council.example', reach: 'email-only', active: true };
     const notices = createPlanNotReceivedNotices({
       coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [lead, parent] },
       meetings: { findById: async () => ({ id: meetingId, coreGroupId: 'group', date: parseCivilDate('2026-06-08'), status: 'held' }) },
+      ...quietPolicy,
       notifier: { send: async () => ({}) },
       mailer,
     });
@@ -58,13 +66,41 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
     const notices = createConcernNotices({
       coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [manager, parent] },
       concerns: { listByCoreGroup: async () => [{ id: concernId, coreGroupId: 'group', kind: 'drift-and-delay', raisedByMemberId: 'parent', step: 0, status: 'open', raisedAt: '2026-06-08T09:00:00.000Z', note: `Invented Child ${DIRECTIONAL}` }] },
-      noticeDeliveries: { record: async () => undefined },
+      ...quietPolicy,
       notifier: { send: async () => ({}) },
       mailer,
-      clock: { nowIso: () => '2026-06-08T09:01:00.000Z', today: () => parseCivilDate('2026-06-08') as never },
       organiserMailbox: 'organiser@council.example',
     });
     await notices.notify({ tenantId: 'tenant', coreGroupId: '5b1d0c8e-0000-4000-8000-000000000001', concernId, recipientMemberId: 'manager' });
+  },
+  'a check-in prompt to a professional outside Teams, and the chase to the lead social worker': async (caseReference, mailer) => {
+    const owner: CoreGroupMember = { ...lead, id: 'owner', role: 'professional', displayName: `Invented Child ${DIRECTIONAL}`, aadObjectId: 'owner-oid', email: 'owner@nhs.example', reach: 'tenant' };
+    const action = { id: 'a1', what: 'Invented Child sees the GP', owner: { memberId: 'owner' }, due: parseCivilDate('2026-06-20'), state: 'on-track' };
+    const notices = createCheckInNotices({
+      status: { myActions: async () => [{ coreGroupId, caseReference, action }] as never },
+      coreGroups: { findById: async () => groupOf(caseReference), members: async () => [lead, owner] },
+      checkIns: { listByCoreGroup: async () => [] },
+      ...quietPolicy,
+      notifier: { send: async () => ({}) },
+      mailer,
+      organiserMailbox: 'organiser@council.example',
+    });
+    await notices.prompt({ tenantId: 'tenant', coreGroupId, memberId: 'owner', aadObjectId: 'owner-oid', promptId: '5b1d0c8e-0000-4000-8000-000000000005', promptedAt: '2026-06-08T07:00:00.000Z' }, { id: 'job', attempts: 4 });
+  },
+  'a signal to the lead social worker outside Teams': async (caseReference, mailer) => {
+    const notices = createSignalNotices({
+      coreGroups: { findById: async () => groupOf(caseReference), members: async () => [lead, parent] },
+      plans: { current: async () => undefined },
+      ...quietPolicy,
+      notifier: { send: async () => ({}) },
+      mailer,
+      organiserMailbox: 'organiser@council.example',
+    });
+    await notices.notify({ tenantId: 'tenant', coreGroupId, kind: 'action-overdue', concern: 'tasks-not-done', subjectId: 'a1', measure: 3, memberId: 'parent', recipientMemberId: 'lead' });
+  },
+  'the lead social worker told a notice was never delivered': async (caseReference, mailer) => {
+    const notices = createUndeliveredNotices({ coreGroups: { findById: async () => groupOf(caseReference), members: async () => [lead, parent] }, ...quietPolicy, notifier: { send: async () => ({}) }, mailer, organiserMailbox: 'organiser@council.example' });
+    await notices.notify({ tenantId: 'tenant', coreGroupId, noticeKind: 'check-in-prompt', memberId: 'parent', deadJobId: 'job', attempts: 8 });
   },
 };
 

@@ -57,7 +57,7 @@ describe('the status of every core group the caller belongs to', () => {
     const [mine] = (await status.myStatus({ tenantId: TENANT, aadObjectId: lead })).statuses;
     expect(mine!.transferredIn).toEqual({ from: 'Leeds City Council', on: Temporal.PlainDate.from('2026-06-01') });
     expect(mine!.obligations.find((o) => o.id === 'first-core-group')!.rule).toBe('First core group within 10 working days of the transfer-in conference');
-    const dashboard = toDashboardResponse(await createDashboard({ status, concerns: store.concerns, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
+    const dashboard = toDashboardResponse(await createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
     expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
     expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.label).toBe('Transfer-in conference');
   });
@@ -71,14 +71,49 @@ describe('the status of every core group the caller belongs to', () => {
     await store.concerns.raise(open, 'concern-open');
     await store.concerns.raise({ ...open, id: randomUUID(), status: 'resolved' }, 'concern-resolved');
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
-    const dashboard = createDashboard({ status, concerns: store.concerns, clock });
+    const dashboard = createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
 
     const asLead = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: lead })).coreGroups[0]!;
     expect(asLead.attention).toEqual({
       concerns: [{ id: open.id, kind: 'tasks-not-done', raisedOn: '2026-06-08', step: 1, withRoles: ['agency-manager'] }],
       blockedActions: [{ id: 'a1', what: 'Weekly home visit', agency: 'health visiting', note: 'The family will not let me in', since: '2026-06-09T10:00:00.000Z' }],
+      failedNotices: [],
+      missedDeadlines: expect.any(Array),
     });
     const asProfessional = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: healthVisitor.aadObjectId! })).coreGroups[0]!;
     expect(asProfessional.attention).toBeUndefined();
+  });
+
+  test('needs attention also lists failed notices (until a later attempt goes) and missed deadlines — never a deadline met, even late; a professional or a family member sees none of it', async () => {
+    const { coreGroup, members, healthVisitor, teacher, parent } = aCoreGroup({ icpcDate: Temporal.PlainDate.from('2026-04-01') });
+    const chair = randomUUID();
+    const familyInTeams = { ...parent, aadObjectId: randomUUID() };
+    await store.coreGroups.create(coreGroup, [...members.filter((member) => member.id !== parent.id), familyInTeams, { ...members[0]!, id: randomUUID(), role: 'conference-chair', displayName: 'Helen Moss', aadObjectId: chair, email: undefined }]);
+    // The first core group was held late (met, late); the next one, due four weeks after it, never was (missed).
+    await store.meetings.create({ id: randomUUID(), coreGroupId: coreGroup.id, date: Temporal.PlainDate.from('2026-04-24'), status: 'held' });
+    const notice = (id: string, fields: { memberId: string; outcome: 'sent' | 'failed' | 'retrying'; at: string; kind?: 'welcome' | 'chase' }) => ({ id, kind: fields.kind ?? ('welcome' as const), subjectId: fields.memberId, coreGroupId: coreGroup.id, channel: 'email' as const, detail: 'no Teams chat and no e-mail address', ...fields });
+    await store.noticeDeliveries.record(notice('to-teacher-failed', { memberId: teacher.id, outcome: 'failed', at: '2026-06-09T09:00:00.000Z' }));
+    await store.noticeDeliveries.record(notice('to-health-failed', { memberId: healthVisitor.id, outcome: 'failed', at: '2026-06-08T09:00:00.000Z' }));
+    await store.noticeDeliveries.record(notice('to-health-resent', { memberId: healthVisitor.id, outcome: 'sent', at: '2026-06-09T10:00:00.000Z' }));
+    await store.noticeDeliveries.record(notice('chase-retrying', { memberId: teacher.id, outcome: 'retrying', at: '2026-06-09T11:00:00.000Z', kind: 'chase' }));
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
+    const dashboard = createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
+
+    const asChair = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: chair })).coreGroups[0]!;
+    expect(asChair.attention!.failedNotices).toEqual([{ kind: 'welcome', memberName: teacher.displayName, channel: 'email', reason: 'no Teams chat and no e-mail address', at: '2026-06-09T09:00:00.000Z' }]);
+    const firstCoreGroup = asChair.obligations.find((obligation) => obligation.id === 'first-core-group');
+    expect(firstCoreGroup).toBeUndefined();
+    const judged = (await status.myStatus({ tenantId: TENANT, aadObjectId: chair })).statuses[0]!.obligations;
+    expect(judged.find((obligation) => obligation.id === 'first-core-group')).toMatchObject({ status: 'met', daysLate: expect.any(Number) });
+    expect(judged.find((obligation) => obligation.id === 'first-core-group')!.daysLate).toBeGreaterThan(0);
+    const missed = asChair.attention!.missedDeadlines;
+    expect(missed.map((deadline) => deadline.kind)).toContain('core-group');
+    expect(missed.map((deadline) => deadline.id)).not.toContain('first-core-group');
+    expect(missed.every((deadline) => judged.find((obligation) => obligation.id === deadline.id)?.status === 'overdue')).toBe(true);
+
+    for (const someone of [healthVisitor, familyInTeams]) {
+      const theirs = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: someone.aadObjectId! })).coreGroups;
+      expect(theirs.map((group) => group.attention)).toEqual(theirs.map(() => undefined));
+    }
   });
 });

@@ -85,7 +85,7 @@ describeEachEngine('the plan’s circulation and the CP9', (engine) => {
     const organiserMailbox = 'organiser@council.example';
     const handlers = messageJobHandlers({
       plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }),
-      planNotReceived: createPlanNotReceivedNotices({ ...store, notifier, mailer, organiserMailbox }),
+      planNotReceived: createPlanNotReceivedNotices({ ...store, notifier, mailer, clock, organiserMailbox }),
       cp9: createCp9Mail({ circulation, cp9, mailer, organiserMailbox }),
     });
     const runner = createJobRunner({ queue: store.jobs, handlers, workerId: 'test', clock });

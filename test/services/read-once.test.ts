@@ -100,7 +100,7 @@ describe('one request reads the caller’s group and membership once', () => {
     const readsFor = async (caller: typeof lead) => {
       const { store: counting, calls } = countingStore(store);
       const status = createCaseStatusService({ ...deps(counting), calendar: calendarWithNoSeries });
-      const dashboard = await createDashboard({ status, concerns: counting.concerns, clock }).of(caller);
+      const dashboard = await createDashboard({ status, concerns: counting.concerns, noticeDeliveries: counting.noticeDeliveries, coreGroups: counting.coreGroups, clock }).of(caller);
       calls.delete('auditLog.append');
       return { dashboard, calls: Object.fromEntries(calls) };
     };
@@ -119,8 +119,8 @@ describe('one request reads the caller’s group and membership once', () => {
     expect(three.dashboard.coreGroups).toHaveLength(3);
     expect(one.calls).toMatchObject({ 'coreGroups.listMemberships': 1, 'meetings.loadCaseTimelines': 1, 'plans.currentOfEach': 1, 'checkIns.listByCoreGroups': 1 });
     expect(Object.keys(one.calls).filter((name) => ['coreGroups.findById', 'coreGroups.findMember', 'plans.current', 'meetings.loadCaseTimeline'].includes(name))).toEqual([]);
-    // A lead social worker also sees each group's open concerns: one read for the whole caseload.
-    expect(three.calls).toEqual({ ...one.calls, 'concerns.listByCoreGroups': 1 });
+    // A lead social worker also sees each group's open concerns and failed notices: one read of each for the whole caseload.
+    expect(three.calls).toEqual({ ...one.calls, 'concerns.listByCoreGroups': 1, 'noticeDeliveries.inCoreGroups': 1 });
   });
 
   test('the dashboard shows what the status and the own-actions views show on their own', async () => {

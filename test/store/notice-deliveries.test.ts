@@ -21,4 +21,26 @@ describeEachEngine('how each notice reached each member', (engine) => {
     expect(await store.noticeDeliveries.deliveriesOf('concern', ['concern-1', 'concern-2'])).toHaveLength(3);
     expect(await store.noticeDeliveries.deliveriesOf('concern', [])).toEqual([]);
   });
+
+  test('every attempt at a notice in a group is read back by the group, in order: attempts recorded in the same instant by their number', async () => {
+    const { store } = context;
+    const { coreGroup, members, teacher } = aCoreGroup();
+    const other = aCoreGroup();
+    await store.coreGroups.create(coreGroup, members);
+    await store.coreGroups.create(other.coreGroup, other.members);
+    const at = '2026-06-15T09:00:00.000Z';
+    const attempt = (n: number, outcome: 'retrying' | 'sent', channel: 'teams' | 'email') => ({ id: `welcome-job-${n}`, kind: 'welcome' as const, subjectId: teacher.id, memberId: teacher.id, coreGroupId: coreGroup.id, jobId: 'job-1', attempt: n, channel, outcome, at });
+    await store.noticeDeliveries.record(attempt(4, 'sent', 'email'));
+    await store.noticeDeliveries.record(attempt(2, 'retrying', 'teams'));
+    await store.noticeDeliveries.record({ ...attempt(1, 'retrying', 'teams'), detail: 'attempt 1: DeliveryError:delivery-failed' });
+    await store.noticeDeliveries.record({ ...attempt(9, 'sent', 'teams'), id: 'elsewhere', coreGroupId: other.coreGroup.id, memberId: other.teacher.id });
+    const read = await store.noticeDeliveries.inCoreGroups([coreGroup.id]);
+    expect(read.map((delivery) => [delivery.attempt, delivery.outcome, delivery.channel])).toEqual([
+      [1, 'retrying', 'teams'],
+      [2, 'retrying', 'teams'],
+      [4, 'sent', 'email'],
+    ]);
+    expect(read[0]).toEqual({ kind: 'welcome', subjectId: teacher.id, memberId: teacher.id, coreGroupId: coreGroup.id, jobId: 'job-1', attempt: 1, channel: 'teams', outcome: 'retrying', detail: 'attempt 1: DeliveryError:delivery-failed', at });
+    expect(await store.noticeDeliveries.inCoreGroups([])).toEqual([]);
+  });
 });

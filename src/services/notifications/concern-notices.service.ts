@@ -4,12 +4,10 @@ import type { CoreGroupMember } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
 import { ukDate } from '../../domain/uk-date';
 import { uuidFromKey } from '../deterministic-id';
-import type { Clock } from '../ports/clock.port';
-import type { Mailer } from '../ports/mailer.port';
-import type { ConcernRaisedMessage, Notifier } from '../ports/notifier.port';
-import type { ConcernRepository, CoreGroupRepository, Job, NoticeDeliveryRepository } from '../ports/store.port';
+import type { ConcernRaisedMessage } from '../ports/notifier.port';
+import type { ConcernRepository, CoreGroupRepository, Job, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { deliverRecord, reachableInTeams } from './teams-first';
+import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice, senderOf } from './notice-policy';
 
 /** The id of the one recorded outcome of a concern's notice to one member (a dead-lettered job records under it too). */
 export function concernNoticeDeliveryId(concernId: string, memberId: string): string {
@@ -28,17 +26,16 @@ export function recipientOf(job: ConcernNotificationJob, members: readonly CoreG
  * free text and may name the child). Each outcome is recorded, and someone reachable neither way
  * is recorded as failed with the reason; throttling and outages are thrown, for the runner to retry.
  */
-export function createConcernNotices(deps: {
-  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
-  concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
-  noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
-  notifier: Notifier;
-  mailer: Mailer;
-  clock: Clock;
-  organiserMailbox?: string | undefined;
-}) {
+export function createConcernNotices(
+  deps: NoticePolicyDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+    concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+    jobs: Pick<JobQueue, 'enqueue'>;
+    organiserMailbox?: string | undefined;
+  },
+) {
   return {
-    async notify(job: ConcernNotificationJob): Promise<void> {
+    async notify(job: ConcernNotificationJob, run?: NoticeRun): Promise<void> {
       const [coreGroup, members, concerns] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.concerns.listByCoreGroup(job.coreGroupId)]);
       const concern = concerns.find((candidate) => candidate.id === job.concernId);
       const recipient = recipientOf(job, members);
@@ -53,11 +50,12 @@ export function createConcernNotices(deps: {
         note: concern.note ?? '',
         whatNext: escalationRoute(concern.kind).steps[0]!.does,
       };
-      const outcome = await deliverRecord(deps, {
-        tenantId: job.tenantId,
-        member: recipient,
+      await deliverNotice(deps, {
+        to: { kind: 'concern', subjectId: concern.id, coreGroupId: coreGroup.id, tenantId: job.tenantId, member: recipient },
+        run,
+        recordId: concernNoticeDeliveryId(concern.id, recipient.id),
         inTeams: { summary: 'Core Group: a concern has been raised', message },
-        from: deps.organiserMailbox,
+        from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);
           return {
@@ -66,26 +64,17 @@ export function createConcernNotices(deps: {
           };
         },
       });
-      await deps.noticeDeliveries.record({ id: concernNoticeDeliveryId(concern.id, recipient.id), kind: 'concern', subjectId: concern.id, memberId: recipient.id, ...outcome, at: deps.clock.nowIso() });
     },
 
     /**
      * Records a notice whose job is dead as failed for its recipient, on the channel it was trying
-     * (unless an outcome is recorded already): the reason is the job's last error code, never its text.
+     * (unless an outcome is recorded already), and tells the lead social worker (`recordDeadNotice`).
      */
-    async recordUndelivered(job: ConcernNotificationJob, dead: Pick<Job, 'attempts' | 'lastError'>): Promise<void> {
+    async recordUndelivered(job: ConcernNotificationJob, dead: Pick<Job, 'id' | 'attempts' | 'lastError'>): Promise<void> {
       const recipient = recipientOf(job, await deps.coreGroups.members(job.coreGroupId));
       if (!recipient) return;
-      await deps.noticeDeliveries.record({
-        id: concernNoticeDeliveryId(job.concernId, recipient.id),
-        kind: 'concern',
-        subjectId: job.concernId,
-        memberId: recipient.id,
-        channel: reachableInTeams(recipient) ? 'teams' : 'email',
-        outcome: 'failed',
-        detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})`,
-        at: deps.clock.nowIso(),
-      });
+      const to = { kind: 'concern' as const, subjectId: job.concernId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member: recipient };
+      await recordDeadNotice(deps, { to, dead, recordId: concernNoticeDeliveryId(job.concernId, recipient.id) });
     },
   };
 }

@@ -1,37 +1,46 @@
 import type { InstitutionTaskJob } from '../../contracts/jobs.contract';
-import { leadSocialWorkerOf } from '../../domain/core-group';
 import { institutionTaskText } from '../../domain/institution-task';
-import { plainUserText } from '../../domain/display-text';
-import type { Mailer } from '../ports/mailer.port';
-import type { InstitutionTaskMessage, Notifier } from '../ports/notifier.port';
-import type { CoreGroupRepository, InstitutionTaskRepository } from '../ports/store.port';
-import { sentInTeams } from './teams-first';
+import { oneLineUserText } from '../../domain/display-text';
+import type { InstitutionTaskMessage } from '../ports/notifier.port';
+import type { CoreGroupRepository, InstitutionTaskRepository, JobQueue } from '../ports/store.port';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * Tells a co-ordinator of their task to write to the head of an institution holding a child's
- * relative (seed 001): a Teams 1:1 card with what to write and to whom, else an e-mail from the
- * organiser mailbox (or the lead social worker's) that names only the case and sends them to the dashboard (the relative's
- * whereabouts stay out of mail). Never the child's name. A task already done, or a co-ordinator
- * no longer in the group, when the job runs is not told.
+ * relative (seed 001), through the one delivery policy: a Teams 1:1 card with what to write and
+ * to whom, else an e-mail from the organiser mailbox (or the lead social worker's) that names only
+ * the case and sends them to the dashboard (the relative's whereabouts stay out of mail); each
+ * attempt recorded. Never the child's name. A task already done, or a co-ordinator no longer in
+ * the group, when the job runs is not told.
  */
-export function createInstitutionTaskNotices(deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>; institutionTasks: Pick<InstitutionTaskRepository, 'findById'>; notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined }) {
+export function createInstitutionTaskNotices(
+  deps: NoticePolicyDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>; institutionTasks: Pick<InstitutionTaskRepository, 'findById'>; jobs: Pick<JobQueue, 'enqueue'>; organiserMailbox?: string | undefined },
+) {
+  const addressOf = async (job: InstitutionTaskJob): Promise<NoticeAddress | undefined> => {
+    const coordinator = (await deps.coreGroups.members(job.coreGroupId)).find((member) => member.id === job.memberId && member.active);
+    return coordinator && { kind: 'institution-task', subjectId: job.taskId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member: coordinator };
+  };
   return {
-    async notify(job: InstitutionTaskJob): Promise<void> {
-      const [coreGroup, members, task] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.institutionTasks.findById(job.taskId)]);
-      const coordinator = members.find((member) => member.id === job.memberId && member.active);
-      if (!coreGroup || !coordinator || !task || task.coreGroupId !== coreGroup.id || task.letterSentOn) return;
+    async notify(job: InstitutionTaskJob, run?: NoticeRun): Promise<void> {
+      const [coreGroup, members, task, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.institutionTasks.findById(job.taskId), addressOf(job)]);
+      if (!coreGroup || !to || !task || task.coreGroupId !== coreGroup.id || task.letterSentOn) return;
       const message: InstitutionTaskMessage = { kind: 'institution-task', caseReference: coreGroup.caseReference, task: institutionTaskText(task) };
-      if (await sentInTeams(deps.notifier, coordinator, { tenantId: job.tenantId, summary: 'Core Group: a letter to write to an institution', message })) return;
-      const from = deps.organiserMailbox ?? leadSocialWorkerOf(members)?.email;
-      if (!coordinator.email || !from) return;
-      const reference = plainUserText(coreGroup.caseReference).replace(/\s+/g, ' ');
-      await deps.mailer.sendMail({
-        from,
-        to: coordinator.email,
-        subject: `A letter to write to an institution — case ${reference}`,
-        bodyText: `A relative of the child in case ${reference} is in an institution. As co-ordinator, please write to the head of the institution with the relevant details, including who to contact if the person absconds or is about to be discharged. Who and where are on the Core Group dashboard, where you mark the task done with the date the letter went.`,
+      await deliverNotice(deps, {
+        to,
+        run,
+        inTeams: { summary: 'Core Group: a letter to write to an institution', message },
+        from: senderOf(deps.organiserMailbox, members),
+        mail: async () => {
+          const reference = oneLineUserText(coreGroup.caseReference);
+          return {
+            subject: `A letter to write to an institution — case ${reference}`,
+            bodyText: `A relative of the child in case ${reference} is in an institution. As co-ordinator, please write to the head of the institution with the relevant details, including who to contact if the person absconds or is about to be discharged. Who and where are on the Core Group dashboard, where you mark the task done with the date the letter went.`,
+          };
+        },
       });
     },
+
+    recordUndelivered: deadNoticeRecorder(deps, addressOf),
   };
 }
 

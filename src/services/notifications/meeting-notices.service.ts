@@ -2,7 +2,11 @@ import type { MeetingAgendaJob, SignOffReminderJob } from '../../contracts/jobs.
 import type { Caller } from '../authorise';
 import type { Conversations } from '../conversations.service';
 import type { MeetingEventsService } from '../meeting-events.service';
-import { type AgendaView, MAX_PERSONAL_VIEWS, type Notifier, type PersonalAgendaView } from '../ports/notifier.port';
+import { oneLineUserText } from '../../domain/display-text';
+import { ukDate } from '../../domain/uk-date';
+import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView } from '../ports/notifier.port';
+import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * The members whose clients fetch their own view of a meeting's shared agenda card: those who have
@@ -19,13 +23,24 @@ async function personalViewsFor(
 /**
  * What the app says about a meeting in Teams: the agenda posted into the meeting chat (before the
  * meeting, and again with the attendance prompt when it starts) and the chair's and minute-taker's
- * sign-off reminder when it ends. The chat sees times and headings only.
+ * sign-off reminder when it ends — a notice to a person, so through the one delivery policy
+ * (Teams 1:1 first, else e-mail; each attempt recorded). The chat sees times and headings only.
  */
-export function createMeetingNotices(deps: {
-  meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
-  conversations: Pick<Conversations, 'channelUserIds'>;
-  notifier: Notifier;
-}) {
+export function createMeetingNotices(
+  deps: NoticePolicyDeps & {
+    meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
+    conversations: Pick<Conversations, 'channelUserIds'>;
+    coreGroups: Pick<CoreGroupRepository, 'members'>;
+    meetings: Pick<MeetingRepository, 'findById'>;
+    jobs: Pick<JobQueue, 'enqueue'>;
+    organiserMailbox?: string | undefined;
+  },
+) {
+  const reminderAddress = async (job: SignOffReminderJob): Promise<NoticeAddress | undefined> => {
+    const meeting = await deps.meetings.findById(job.meetingId);
+    const member = meeting && (await deps.coreGroups.members(meeting.coreGroupId)).find((candidate) => candidate.aadObjectId === job.aadObjectId && candidate.active);
+    return member && { kind: 'sign-off-reminder', subjectId: job.meetingId, coreGroupId: meeting.coreGroupId, tenantId: job.tenantId, member };
+  };
   return {
     /**
      * Posts the agenda into the meeting chat. Until Teams has told the app about that chat there
@@ -43,17 +58,27 @@ export function createMeetingNotices(deps: {
     },
 
     /** Reminds the chair or minute-taker, 1:1, to finish and sign off the minutes, and by when they must go out. */
-    async remindSignOff(job: SignOffReminderJob): Promise<void> {
-      const view = await deps.meetingEvents.agendaOf(job.meetingId, false);
-      if (!view) return;
+    async remindSignOff(job: SignOffReminderJob, run?: NoticeRun): Promise<void> {
+      const [view, to] = await Promise.all([deps.meetingEvents.agendaOf(job.meetingId, false), reminderAddress(job)]);
+      if (!view || !to) return;
+      const members = await deps.coreGroups.members(to.coreGroupId);
       const { caseReference, meetingDate, circulationDue, meetingRole } = job;
-      await deps.notifier.send({
-        tenantId: job.tenantId,
-        to: { kind: 'person', aadObjectId: job.aadObjectId },
-        summary: 'Core Group: minutes to sign off',
-        message: { kind: 'sign-off-reminder', caseReference, meetingDate, circulationDue, meetingRole, chatId: view.chatId },
+      await deliverNotice(deps, {
+        to,
+        run,
+        inTeams: { summary: 'Core Group: minutes to sign off', message: { kind: 'sign-off-reminder', caseReference, meetingDate, circulationDue, meetingRole, chatId: view.chatId } },
+        from: senderOf(deps.organiserMailbox, members),
+        mail: async () => {
+          const reference = oneLineUserText(caseReference);
+          return {
+            subject: `Minutes to sign off — case ${reference}`,
+            bodyText: `The core group meeting of ${ukDate(meetingDate)} for case ${reference} has ended. As ${meetingRole === 'chair' ? 'chair, please sign the minutes off' : 'minute-taker, please finish the draft so the chair can sign it off'} in Core Group (the minutes tab of the meeting in Microsoft Teams). The minutes must reach every member, present or absent, by ${ukDate(circulationDue)}.`,
+          };
+        },
       });
     },
+
+    recordUndeliveredReminder: deadNoticeRecorder(deps, reminderAddress),
   };
 }
 

@@ -7,9 +7,8 @@ import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
-import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
-import { createCheckInNotices } from './check-in-notices.service';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
@@ -18,6 +17,8 @@ import { createMinutesDelivery } from './minutes-delivery.service';
 import { createPlanDelivery } from './plan-delivery.service';
 import { createPlanNotReceivedNotices } from './plan-not-received-notices.service';
 import { createSignalNotices } from './signal-notices.service';
+import { type CheckInMail, createCheckInNotices } from './check-in-notices.service';
+import { createUndeliveredNotices } from './undelivered-notices.service';
 import { createWelcomeNotices } from './welcome-notices.service';
 
 /** The use cases behind every message job, over one notifier and one mailer (for the composition root and tests). */
@@ -38,8 +39,11 @@ export function createMessageServices(deps: {
   conversations: Pick<Conversations, 'channelUserIds'>;
   notifier: Notifier;
   mailer: Mailer;
+  jobs: Pick<JobQueue, 'enqueue'>;
   clock: Clock;
   organiserMailbox?: string | undefined;
+  /** How a check-in prompt is e-mailed to someone Teams cannot reach (default: the professional's). */
+  checkInMail?: CheckInMail | undefined;
 }) {
   return {
     checkIns: createCheckInNotices(deps),
@@ -52,5 +56,6 @@ export function createMessageServices(deps: {
     cp9: createCp9Mail(deps),
     welcomes: createWelcomeNotices(deps),
     institutionTasks: createInstitutionTaskNotices(deps),
+    undelivered: createUndeliveredNotices(deps),
   };
 }

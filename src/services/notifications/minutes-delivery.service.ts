@@ -4,6 +4,7 @@ import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
 import { ukDate } from '../../domain/uk-date';
+import type { Job } from '../ports/store.port';
 import { runRecordDelivery } from './teams-first';
 
 /**
@@ -22,9 +23,10 @@ export function createMinutesDelivery(deps: {
   organiserMailbox?: string | undefined;
 }) {
   return {
-    deliver: (job: MinutesDeliveryJob): Promise<void> =>
+    deliver: (job: MinutesDeliveryJob, run?: Pick<Job, 'attempts'>): Promise<void> =>
       runRecordDelivery(deps, {
         job,
+        attempt: run?.attempts,
         source: deps.distribution,
         inTeams: ({ caseReference, meetingDate, chatId }) => ({ summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } }),
         mail: async ({ reference, meetingDate }) => {

@@ -4,6 +4,7 @@ import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { RecordExport } from '../record-export.service';
+import type { Job } from '../ports/store.port';
 import { runRecordDelivery } from './teams-first';
 
 /**
@@ -21,9 +22,10 @@ export function createPlanDelivery(deps: {
   organiserMailbox?: string | undefined;
 }) {
   return {
-    deliver: (job: PlanDeliveryJob): Promise<void> =>
+    deliver: (job: PlanDeliveryJob, run?: Pick<Job, 'attempts'>): Promise<void> =>
       runRecordDelivery(deps, {
         job,
+        attempt: run?.attempts,
         source: deps.circulation,
         inTeams: ({ caseReference, meetingDate }) => ({ summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
         mail: async ({ reference, meetingDate, coreGroupId }) => {

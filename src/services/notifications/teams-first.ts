@@ -1,12 +1,10 @@
 import type { CoreGroupMember } from '../../domain/core-group';
 import { oneLineUserText } from '../../domain/display-text';
+import { channelOfAttempt, reachableInTeams } from '../../domain/notice-delivery';
 import { MailError, type Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notification, type Notifier } from '../ports/notifier.port';
 
-/** Whether a member is tried in Teams first: they have an Entra identity and are not reached by e-mail only. */
-export function reachableInTeams(member: Pick<CoreGroupMember, 'aadObjectId' | 'reach'>): boolean {
-  return Boolean(member.aadObjectId) && member.reach !== 'email-only';
-}
+export { reachableInTeams };
 
 /**
  * Sends a message to a member's 1:1 chat when they can be reached in Teams: true when it went,
@@ -56,6 +54,8 @@ export async function runRecordDelivery<Job extends { tenantId: string }, Of ext
   deps: { notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined },
   options: {
     job: Job;
+    /** Which attempt of the job this is (from 1): past the attempts allowed to Teams, it goes by e-mail. */
+    attempt?: number | undefined;
     source: { deliveryOf(job: Job): Promise<Of | undefined>; recordOutcome(job: Job, outcome: RecordDeliveryOutcome): Promise<void> };
     inTeams: (delivery: Of) => Pick<Notification, 'summary' | 'message'>;
     mail: (delivery: Of & { reference: string }) => Promise<RecordMail>;
@@ -65,23 +65,25 @@ export async function runRecordDelivery<Job extends { tenantId: string }, Of ext
   const delivery = await source.deliveryOf(job);
   if (!delivery) return;
   const reference = oneLineUserText(delivery.caseReference);
-  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, member: delivery.member, inTeams: options.inTeams(delivery), from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }) });
+  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, attempt: options.attempt, member: delivery.member, inTeams: options.inTeams(delivery), from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }) });
   await source.recordOutcome(job, outcome);
 }
 
 /**
  * Delivers a record (signed minutes, the plan) to one member: a Teams 1:1 message when they can be
- * reached there, otherwise an e-mail from `from` with the record attached. Someone reachable
+ * reached there (and the attempts allowed to Teams are not used up: `channelOfAttempt`), otherwise
+ * an e-mail from `from` with the record attached. Someone reachable
  * neither way, or whose e-mail the mail service refuses, is a failed delivery with the reason, so
  * the lead social worker sees who still needs it; throttling and outages are thrown, for the job
  * runner to retry.
  */
 export async function deliverRecord(
   deps: { notifier: Notifier; mailer: Mailer },
-  options: { tenantId: string; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+  options: { tenantId: string; attempt?: number | undefined; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
 ): Promise<RecordDeliveryOutcome> {
   const { member, from } = options;
-  if (await sentInTeams(deps.notifier, member, { tenantId: options.tenantId, ...options.inTeams })) return { channel: 'teams', outcome: 'sent' };
+  const teamsFirst = channelOfAttempt(member, options.attempt ?? 1) === 'teams';
+  if (teamsFirst && await sentInTeams(deps.notifier, member, { tenantId: options.tenantId, ...options.inTeams })) return { channel: 'teams', outcome: 'sent' };
   if (!member.email || !from) return { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' };
   const mail = await options.mail();
   try {

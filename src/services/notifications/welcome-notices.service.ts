@@ -1,38 +1,45 @@
 import type { MemberWelcomeJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
-import { plainUserText } from '../../domain/display-text';
+import { oneLineUserText, plainUserText } from '../../domain/display-text';
 import { positionLabel, positionOf } from '../../domain/member-position';
-import type { Mailer } from '../ports/mailer.port';
-import type { MemberWelcomeMessage, Notifier } from '../ports/notifier.port';
-import type { CoreGroupRepository } from '../ports/store.port';
+import type { MemberWelcomeMessage } from '../ports/notifier.port';
+import type { CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
-import { sentInTeams } from './teams-first';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
- * Welcomes someone added to a core group after set-up: a Teams 1:1 card for people the app can
- * reach there, otherwise (or when they never opened a chat with the app) an e-mail from the
- * organiser mailbox. The message names the case by reference, never the child. Someone removed
- * again before the job ran is not welcomed; someone reachable neither way is logged by the runner.
+ * Welcomes someone added to a core group after set-up, through the one delivery policy: a Teams
+ * 1:1 card where the app can reach them, otherwise an e-mail from the organiser mailbox (or the
+ * lead social worker's); each attempt recorded. The message names the case by reference, never
+ * the child. Someone removed again before the job ran is not welcomed.
  */
-export function createWelcomeNotices(deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>; notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined }) {
+export function createWelcomeNotices(deps: NoticePolicyDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>; jobs: Pick<JobQueue, 'enqueue'>; organiserMailbox?: string | undefined }) {
+  const addressOf = async (job: MemberWelcomeJob): Promise<NoticeAddress | undefined> => {
+    const member = (await deps.coreGroups.members(job.coreGroupId)).find((candidate) => candidate.id === job.memberId && candidate.active);
+    return member && { kind: 'welcome', subjectId: member.id, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member };
+  };
   return {
-    async welcome(job: MemberWelcomeJob): Promise<void> {
-      const [coreGroup, members] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId)]);
-      const member = members.find((candidate) => candidate.id === job.memberId && candidate.active);
-      if (!coreGroup || !member) return;
+    async welcome(job: MemberWelcomeJob, run?: NoticeRun): Promise<void> {
+      const [coreGroup, members, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), addressOf(job)]);
+      if (!coreGroup || !to) return;
       const lead = leadSocialWorkerOf(members);
-      const message: MemberWelcomeMessage = { kind: 'member-welcome', caseReference: coreGroup.caseReference, asPosition: positionLabel(positionOf(member)), leadSocialWorker: lead ? nameAndAgency(lead) : 'the lead social worker' };
-      if (await sentInTeams(deps.notifier, member, { tenantId: job.tenantId, summary: 'Core Group: you have been added to a core group', message })) return;
-      const from = deps.organiserMailbox ?? lead?.email;
-      if (!member.email || !from) return;
-      const reference = plainUserText(coreGroup.caseReference).replace(/\s+/g, ' ');
-      await deps.mailer.sendMail({
-        from,
-        to: member.email,
-        subject: `You have been added to a core group — case ${reference}`,
-        bodyText: `You have been added to the core group for case ${reference} as ${message.asPosition}. The core group is led by ${plainUserText(message.leadSocialWorker)}, who will send you the meeting invitations and the child protection plan. The case contains confidential information about a child: keep what you receive securely.`,
+      const message: MemberWelcomeMessage = { kind: 'member-welcome', caseReference: coreGroup.caseReference, asPosition: positionLabel(positionOf(to.member)), leadSocialWorker: lead ? nameAndAgency(lead) : 'the lead social worker' };
+      await deliverNotice(deps, {
+        to,
+        run,
+        inTeams: { summary: 'Core Group: you have been added to a core group', message },
+        from: senderOf(deps.organiserMailbox, members),
+        mail: async () => {
+          const reference = oneLineUserText(coreGroup.caseReference);
+          return {
+            subject: `You have been added to a core group — case ${reference}`,
+            bodyText: `You have been added to the core group for case ${reference} as ${message.asPosition}. The core group is led by ${plainUserText(message.leadSocialWorker)}, who will send you the meeting invitations and the child protection plan. The case contains confidential information about a child: keep what you receive securely.`,
+          };
+        },
       });
     },
+
+    recordUndelivered: deadNoticeRecorder(deps, addressOf),
   };
 }
 

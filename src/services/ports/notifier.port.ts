@@ -140,6 +140,17 @@ export interface InstitutionTaskMessage {
   readonly task: string;
 }
 
+/** To the lead social worker: a notice to someone in the group was never delivered (its job is dead). */
+export interface NoticeUndeliveredMessage {
+  readonly kind: 'notice-undelivered';
+  readonly caseReference: string;
+  /** What the notice was, in words ("a check-in prompt"). */
+  readonly notice: string;
+  /** "Name (agency)" of the person it was for. */
+  readonly member: string;
+  readonly attempts: number;
+}
+
 /**
  * What the app tells people, by kind, with everything its wording needs already decided by the
  * use case (who, which facts, which names). The channel renders it: the Teams notifier turns each
@@ -157,7 +168,8 @@ export type OutboundMessage =
   | PlanReadyMessage
   | PlanNotReceivedMessage
   | MemberWelcomeMessage
-  | InstitutionTaskMessage;
+  | InstitutionTaskMessage
+  | NoticeUndeliveredMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];
 

@@ -128,11 +128,16 @@ export interface PlanCirculationRepository {
   notReceived(meetingId: string): Promise<PlanNotReceived[]>;
 }
 
+/** One recorded attempt at a notice, with the group it belongs to and the job that made it (when a job did). */
+export type RecordedNoticeDelivery = NoticeDelivery & { readonly coreGroupId?: string | undefined; readonly jobId?: string | undefined };
+
 export interface NoticeDeliveryRepository {
-  /** Records an outcome once per id: a retried job, or a dead-lettered one already recorded, records nothing more. */
-  record(delivery: NoticeDelivery & { id: string }): Promise<void>;
-  /** The recorded outcomes of the notices about these subjects, in the order they happened. */
+  /** Records an attempt once per id: a retried job, or a dead-lettered one already recorded, records nothing more. */
+  record(delivery: RecordedNoticeDelivery & { id: string }): Promise<void>;
+  /** The recorded attempts at the notices about these subjects, in the order they happened. */
   deliveriesOf(kind: NoticeKind, subjectIds: readonly string[]): Promise<NoticeDelivery[]>;
+  /** Every recorded attempt at a notice in these core groups, in the order they happened (the dashboard's failed notices). */
+  inCoreGroups(coreGroupIds: readonly string[]): Promise<RecordedNoticeDelivery[]>;
 }
 
 export interface Concern {

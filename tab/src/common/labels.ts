@@ -1,3 +1,4 @@
+import type { DashboardCoreGroup } from '@contracts/dashboard.contract';
 import type { Attendance } from '@contracts/minutes.contract';
 import type { ActionState, CheckInStatus, DeadlineStatus } from '@contracts/wire-values.contract';
 
@@ -56,5 +57,20 @@ export function obligationLabel(kind: string): string {
 }
 
 /** The badge of an item under "Needs attention": a deadline's status, or a blocked action. */
-export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, concern: 'Concern', blocked: 'Blocked', 'at-risk': DEADLINE_LABELS['at-risk'] };
-export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', concern: 'warning', blocked: 'danger', 'at-risk': 'warning' };
+export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, concern: 'Concern', blocked: 'Blocked', failed: 'Not delivered', 'at-risk': DEADLINE_LABELS['at-risk'] };
+export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', concern: 'warning', blocked: 'danger', failed: 'danger', 'at-risk': 'warning' };
+
+type NoticeKind = NonNullable<DashboardCoreGroup['attention']>['failedNotices'][number]['kind'];
+
+/** Each kind of notice the app sends a person, as "Needs attention" names a failed one. */
+export const NOTICE_LABELS: Readonly<Record<NoticeKind, string>> = {
+  concern: 'Concern notice',
+  'check-in-prompt': 'Check-in prompt',
+  chase: 'Missing check-in chase',
+  signal: 'Drift or deadline signal',
+  welcome: 'Welcome to the core group',
+  'sign-off-reminder': 'Minutes sign-off reminder',
+  'institution-task': 'Institution letter task',
+  'plan-not-received': 'Plan-not-received notice',
+  undelivered: 'Undelivered-notice alert',
+};

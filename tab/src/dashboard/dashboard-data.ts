@@ -1,5 +1,5 @@
 import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
-import { obligationLabel } from '../common/labels';
+import { NOTICE_LABELS, obligationLabel } from '../common/labels';
 import { isolatedUserText } from '../common/display-text';
 import { words } from '../common/format';
 
@@ -21,12 +21,12 @@ export interface AttentionItem {
   text: string;
   /** The day it is about: when it falls due, or when a concern was raised or an action blocked (`dateWord`). */
   due: string;
-  dateWord?: 'raised' | 'blocked since';
+  dateWord?: 'raised' | 'blocked since' | 'failed on';
   status: AttentionStatus;
 }
 
-export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'at-risk';
-const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'at-risk'];
+export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk';
+const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'failed', 'at-risk'];
 
 /** Roles as a sentence names them: "the lead social worker and the team manager". */
 function rolesInWords(roles: readonly string[]): string {
@@ -36,8 +36,9 @@ function rolesInWords(roles: readonly string[]): string {
 
 /**
  * What a lead social worker, team manager or conference chair oversees in each group: its open
- * concerns, with whom each rests now, and its blocked actions — other than the user's own, listed
- * with their actions — with what the owner said.
+ * concerns, with whom each rests now; its blocked actions — other than the user's own, listed
+ * with their actions — with what the owner said; its notices that failed (to whom, by which
+ * channel, why); and its missed deadlines.
  */
 function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
   const mine = new Set(dashboard.myActions.map((action) => action.id));
@@ -60,6 +61,15 @@ function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
         dateWord: 'blocked since' as const,
         status: 'blocked' as const,
       })),
+    ...(group.attention?.failedNotices ?? []).map((notice, index) => ({
+      key: `failed-${group.id}-${index}`,
+      caseReference: group.caseReference,
+      text: `${NOTICE_LABELS[notice.kind]} to ${isolatedUserText(notice.memberName)}, by ${notice.channel === 'teams' ? 'Teams' : 'e-mail'} — failed: ${notice.reason}`,
+      due: notice.at.slice(0, 10),
+      dateWord: 'failed on' as const,
+      status: 'failed' as const,
+    })),
+    ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: `${obligationLabel(deadline.kind)}: missed`, due: deadline.due, status: 'overdue' as const })),
   ]);
 }
 
@@ -69,11 +79,15 @@ function actionAttention(action: MyAction, today: string): AttentionStatus | und
   return action.state === 'blocked' || action.state === 'at-risk' ? action.state : undefined;
 }
 
-/** What needs doing now, across all the user's core groups: overdue and at-risk deadlines; open concerns and blocked actions in groups they oversee; their actions overdue, blocked or at risk. */
+/**
+ * What needs doing now, across all the user's core groups: overdue and at-risk deadlines; open
+ * concerns, blocked actions, failed notices and missed deadlines in groups they oversee (a missed
+ * deadline listed once, from the group's attention); their actions overdue, blocked or at risk.
+ */
 export function needsAttention(dashboard: DashboardResponse, today: string): AttentionItem[] {
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
-      .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => obligation.status === 'overdue' || obligation.status === 'at-risk')
+      .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => (obligation.status === 'overdue' && !group.attention) || obligation.status === 'at-risk')
       .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: obligationLabel(obligation.kind), due: obligation.due, status: obligation.status })),
   );
   const actions = dashboard.myActions.flatMap((action) => {

@@ -266,7 +266,7 @@ export async function startSecuredStack() {
     routers: [
       botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
-      minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, clock }), verifier, logger }),
+      minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }), verifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
       planCirculationRouter({ circulation, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),

@@ -8,6 +8,7 @@ import { createCheckInNotices, whoToChase } from '../../../src/services/notifica
 import type { Clock } from '../../../src/services/ports/clock.port';
 import type { Store } from '../../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../../support/databases';
+import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 import { calendarWithNoSeries } from '../../support/graph';
 
@@ -24,7 +25,7 @@ describe('check-in prompts and chases: who is told, with what', () => {
   const jobFor = (key: string) => ({ tenantId: DEMO_TENANT_ID, coreGroupId, memberId: member(key).id, aadObjectId: demoObjectId(key), promptId: randomUUID(), promptedAt: PROMPTED_AT });
   const notices = (notifier: ReturnType<typeof recordingNotifier>['notifier']) => {
     const deps = { ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id) };
-    return createCheckInNotices({ status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier });
+    return createCheckInNotices({ ...noticeDeps().deps, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier });
   };
 
   beforeAll(async () => {
@@ -84,10 +85,11 @@ describe('check-in prompts and chases: who is told, with what', () => {
   test.each([
     ['the active lead social worker', { role: 'lead-social-worker', active: true, aadObjectId: 'lead-oid' }, 'lead-oid'],
     ['nobody when the lead social worker has left the group', { role: 'lead-social-worker', active: false, aadObjectId: 'lead-oid' }, undefined],
-    ['nobody when the lead social worker cannot be reached in Teams', { role: 'lead-social-worker', active: true, aadObjectId: undefined }, undefined],
+    ['the lead social worker outside Teams too (the chase goes by e-mail)', { role: 'lead-social-worker', active: true, aadObjectId: undefined, displayName: 'Lead by e-mail' }, 'Lead by e-mail'],
     ['never the team manager instead', { role: 'team-manager', active: true, aadObjectId: 'manager-oid' }, undefined],
   ] as const)('who is chased: %s', (_case, lead, expected) => {
     const someone = (fields: Partial<CoreGroupMember>): CoreGroupMember => ({ id: randomUUID(), displayName: 'X', role: 'professional', agency: 'a', reach: 'tenant', active: true, ...fields });
-    expect(whoToChase([someone({ aadObjectId: 'professional-oid' }), someone(lead)])?.aadObjectId).toBe(expected);
+    const chased = whoToChase([someone({ aadObjectId: 'professional-oid' }), someone(lead)]);
+    expect(chased && (chased.aadObjectId ?? chased.displayName)).toBe(expected);
   });
 });

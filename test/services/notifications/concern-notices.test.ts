@@ -2,8 +2,8 @@ import type { ConcernNotificationJob } from '../../../src/contracts/jobs.contrac
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import type { NoticeDelivery } from '../../../src/domain/notice-delivery';
 import { concernNoticeDeliveryId, createConcernNotices } from '../../../src/services/notifications/concern-notices.service';
-import type { Mailer } from '../../../src/services/ports/mailer.port';
 import type { Concern } from '../../../src/services/ports/store.port';
+import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 
 const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
@@ -14,8 +14,7 @@ const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', r
 /** A concern notice to `manager` (a team manager in Teams unless told otherwise), with the outcomes and e-mails it leaves. */
 function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined } = { organiserMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'manager', displayName: 'Tom Okafor', role: 'team-manager', agency: "children's social care", reach: 'tenant', active: true, email: 'tom@council.example', aadObjectId: 'tom-oid', ...manager };
-  const recorded: (NoticeDelivery & { id: string })[] = [];
-  const mails: Parameters<Mailer['sendMail']>[0][] = [];
+  const { deps, recorded, mails, queued } = noticeDeps();
   const { notifier, sent, refuse } = recordingNotifier();
   const notices = createConcernNotices({
     coreGroups: {
@@ -23,21 +22,22 @@ function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox
       members: async () => [raiser, recipient],
     },
     concerns: { listByCoreGroup: async () => [concern] },
-    noticeDeliveries: { record: async (delivery) => void recorded.push(delivery) },
+    ...deps,
     notifier,
-    mailer: { sendMail: async (mail) => void mails.push(mail) },
-    clock: { nowIso: () => '2026-06-03T09:31:00.000Z' } as never,
     organiserMailbox: options.organiserMailbox,
   });
   const job: ConcernNotificationJob = { tenantId: 'tenant', coreGroupId, concernId, recipientMemberId: 'manager', ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
-  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, mails, sent, refuse };
+  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { id: 'dead-job', attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, mails, sent, refuse, queued };
 }
 
-const outcome = (fields: Pick<NoticeDelivery, 'channel' | 'outcome'> & { detail?: string }) => ({
+const outcome = (fields: Pick<NoticeDelivery, 'channel' | 'outcome'> & { detail?: string; jobId?: string; attempt?: number }) => ({
   id: concernNoticeDeliveryId(concernId, 'manager'),
   kind: 'concern',
   subjectId: concernId,
   memberId: 'manager',
+  coreGroupId,
+  jobId: undefined,
+  attempt: 1,
   at: '2026-06-03T09:31:00.000Z',
   detail: undefined,
   ...fields,
@@ -68,7 +68,7 @@ describe('a concern notice to one person: Teams first, e-mail where Teams cannot
     expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'sent' })]);
   });
 
-  test('Teams throttling is not a reason to e-mail: the job fails, to be retried, and nothing is recorded yet', async () => {
+  test('Teams throttling is not a reason to e-mail: the job fails, to be retried, and no outcome is recorded yet', async () => {
     const { notify, recorded, mails, refuse } = noticeTo({});
     refuse(429);
     await expect(notify()).rejects.toMatchObject({ status: 429 });
@@ -97,9 +97,10 @@ describe('a concern notice to one person: Teams first, e-mail where Teams cannot
     expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'failed', detail })]);
   });
 
-  test('a notice whose job died (Teams down through every attempt) is recorded failed on the channel it was trying, with the error code only', async () => {
-    const { recordUndelivered, recorded } = noticeTo({});
+  test('a notice whose job died is recorded failed on the channel it was last trying (e-mail, past the attempts allowed to Teams), with the error code only, and the lead social worker is told once', async () => {
+    const { recordUndelivered, recorded, queued } = noticeTo({});
     await recordUndelivered();
-    expect(recorded).toEqual([outcome({ channel: 'teams', outcome: 'failed', detail: 'not sent after 5 attempts (DeliveryError:delivery-failed)' })]);
+    expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'failed', jobId: 'dead-job', attempt: 6, detail: 'not sent after 5 attempts (DeliveryError:delivery-failed)' })]);
+    expect(queued).toEqual([expect.objectContaining({ kind: 'notice-undelivered', idempotencyKey: 'notice-undelivered:dead-job', payload: expect.objectContaining({ noticeKind: 'concern', memberId: 'manager', deadJobId: 'dead-job' }) })]);
   });
 });

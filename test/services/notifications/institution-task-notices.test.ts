@@ -2,7 +2,7 @@ import type { CoreGroup, CoreGroupMember } from '../../../src/domain/core-group'
 import { parseCivilDate } from '../../../src/domain/civil-date';
 import type { InstitutionTask } from '../../../src/domain/institution-task';
 import { createInstitutionTaskNotices } from '../../../src/services/notifications/institution-task-notices.service';
-import type { Mailer } from '../../../src/services/ports/mailer.port';
+import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 
 const coreGroup: CoreGroup = { id: '11111111-1111-4111-8111-111111111111', caseReference: 'CP/2026/7', childName: 'Invented Child', tenantId: 't', policyId: 'england', icpcDate: parseCivilDate('2026-06-01'), createdAt: '2026-06-01T09:00:00Z' };
@@ -12,12 +12,12 @@ const task: InstitutionTask = { id: '44444444-4444-4444-8444-444444444444', core
 
 function notices(stored: InstitutionTask = task) {
   const teams = recordingNotifier();
-  const mails: Parameters<Mailer['sendMail']>[0][] = [];
+  const { deps, mails } = noticeDeps();
   const service = createInstitutionTaskNotices({
     coreGroups: { findById: async () => coreGroup, members: async () => [lead, carol] },
     institutionTasks: { findById: async () => stored },
+    ...deps,
     notifier: teams.notifier,
-    mailer: { sendMail: async (mail) => void mails.push(mail) },
   });
   const notify = () => service.notify({ tenantId: 't', coreGroupId: coreGroup.id, taskId: task.id, memberId: carol.id });
   return { teams, mails, notify };

@@ -10,6 +10,7 @@ import type { Clock } from '../../../src/services/ports/clock.port';
 import type { AgendaView, PersonalAgendaView } from '../../../src/services/ports/notifier.port';
 import type { Store } from '../../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../../support/databases';
+import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
@@ -53,7 +54,7 @@ describe('what a concern and a signal say, and to whom', () => {
 
   test('an overdue action is worded from the plan as it stands and its owner as the group names them', async () => {
     const { notifier, sent } = recordingNotifier();
-    await createSignalNotices({ ...store, notifier }).notify({
+    await createSignalNotices({ ...store, notifier, mailer: { sendMail: async () => undefined }, clock }).notify({
       tenantId: DEMO_TENANT_ID,
       coreGroupId,
       kind: 'action-overdue',
@@ -75,7 +76,7 @@ describe('what a concern and a signal say, and to whom', () => {
 
   test('a missed deadline is worded by its statutory rule, with no person', async () => {
     const { notifier, sent } = recordingNotifier();
-    await createSignalNotices({ ...store, notifier }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, kind: 'deadline-missed', concern: 'drift-and-delay', subjectId: 'first-core-group', measure: 2, rule: 'First core group within 10 working days of the ICPC', recipientAadObjectId: demoObjectId('lead') });
+    await createSignalNotices({ ...store, notifier, mailer: { sendMail: async () => undefined }, clock }).notify({ tenantId: DEMO_TENANT_ID, coreGroupId, kind: 'deadline-missed', concern: 'drift-and-delay', subjectId: 'first-core-group', measure: 2, rule: 'First core group within 10 working days of the ICPC', recipientAadObjectId: demoObjectId('lead') });
     expect(sent[0]?.message).toMatchObject({ kind: 'signal', signal: 'deadline-missed', subject: 'First core group within 10 working days of the ICPC', person: undefined });
   });
 });
@@ -94,15 +95,22 @@ describe('what the meeting chat and the chair are told', () => {
     markPresent: async () => personal,
   });
 
+  /** The group the meeting belongs to, with Priya (the chair) in Teams; the policy's records unread here. */
+  const chairInGroup = {
+    meetings: { findById: async (id: string) => (id === shared.meetingId ? { id, coreGroupId: 'group', date: shared.date, status: 'held' as const } : undefined) },
+    coreGroups: { members: async () => [{ id: 'priya', displayName: 'Priya Shah', role: 'lead-social-worker' as const, agency: "children's social care", aadObjectId: 'priya-oid', reach: 'tenant' as const, active: true }] },
+    ...noticeDeps().deps,
+  };
+
   test('the agenda goes to the meeting chat, times and headings only, refreshed for the members who have a 1:1 chat with the app', async () => {
     const { notifier, sent } = recordingNotifier();
-    await createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier }).postAgenda({ tenantId: 'tenant', meetingId: shared.meetingId, chatId: shared.chatId, started: true });
+    await createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier, ...chairInGroup }).postAgenda({ tenantId: 'tenant', meetingId: shared.meetingId, chatId: shared.chatId, started: true });
     expect(sent).toEqual([{ tenantId: 'tenant', to: { kind: 'chat', chatId: shared.chatId }, summary: 'Core group meeting: the draft minutes are open', message: { kind: 'agenda', view: { ...shared, started: true }, refreshFor: ['29:grace', '29:priya'] } }]);
   });
 
   test('the sign-off reminder goes 1:1, with the dates fixed when the meeting ended and the chat whose minutes tab it opens', async () => {
     const { notifier, sent } = recordingNotifier();
-    await createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier }).remindSignOff({
+    await createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier, ...chairInGroup }).remindSignOff({
       tenantId: 'tenant',
       meetingId: shared.meetingId,
       aadObjectId: 'priya-oid',
@@ -118,7 +126,7 @@ describe('what the meeting chat and the chair are told', () => {
 
   test('a meeting no longer booked gets neither agenda nor reminder', async () => {
     const { notifier, sent } = recordingNotifier();
-    const notices = createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier });
+    const notices = createMeetingNotices({ meetingEvents: meetingEvents(), conversations, notifier, ...chairInGroup });
     await notices.postAgenda({ tenantId: 'tenant', meetingId: randomUUID(), chatId: shared.chatId, started: false });
     await notices.remindSignOff({ tenantId: 'tenant', meetingId: randomUUID(), aadObjectId: 'priya-oid', meetingRole: 'chair', caseReference: 'X', meetingDate: '2026-06-08', circulationDue: '2026-06-15' });
     expect(sent).toEqual([]);

@@ -15,7 +15,7 @@ export function recordingNotifier() {
   return {
     notifier,
     sent,
-    /** The next send fails with this status (404: never opened a chat with the app; 429: throttled). */
-    refuse: (status: number) => refusals.push(new DeliveryError({ code: status === 404 ? 'recipient-unreachable' : 'delivery-failed', userMessage: `refused with ${status}`, status })),
+    /** The next send fails with this status, as the Teams notifier reports it (404: never opened a chat with the app; 403: blocked it; 429: throttled; 503: down). */
+    refuse: (status: number) => refusals.push(new DeliveryError({ code: status === 404 || status === 403 ? 'recipient-unreachable' : 'delivery-failed', userMessage: `refused with ${status}`, status })),
   };
 }

@@ -1,7 +1,7 @@
 import type { CoreGroup, CoreGroupMember } from '../../../src/domain/core-group';
 import { parseCivilDate } from '../../../src/domain/civil-date';
 import { createWelcomeNotices } from '../../../src/services/notifications/welcome-notices.service';
-import type { Mailer } from '../../../src/services/ports/mailer.port';
+import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 
 const coreGroup: CoreGroup = { id: '11111111-1111-4111-8111-111111111111', caseReference: 'CP/2026/7', childName: 'Invented Child', tenantId: 't', policyId: 'england', icpcDate: parseCivilDate('2026-06-01'), createdAt: '2026-06-01T09:00:00Z' };
@@ -12,11 +12,11 @@ const gone: CoreGroupMember = { ...hal, id: '55555555-5555-4555-8555-55555555555
 
 function welcomes() {
   const teams = recordingNotifier();
-  const mails: Parameters<Mailer['sendMail']>[0][] = [];
+  const { deps, mails } = noticeDeps();
   const service = createWelcomeNotices({
     coreGroups: { findById: async () => coreGroup, members: async () => [lead, grace, hal, gone] },
+    ...deps,
     notifier: teams.notifier,
-    mailer: { sendMail: async (mail) => void mails.push(mail) },
   });
   const welcome = (member: CoreGroupMember) => service.welcome({ tenantId: 't', coreGroupId: coreGroup.id, memberId: member.id });
   return { teams, mails, welcome };

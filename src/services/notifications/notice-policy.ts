@@ -1,0 +1,107 @@
+import { NOTICE_UNDELIVERED_JOB, type NoticeUndeliveredJob } from '../../contracts/jobs.contract';
+import { type CoreGroupMember, leadSocialWorkerOf } from '../../domain/core-group';
+import { channelOfAttempt, type NoticeKind } from '../../domain/notice-delivery';
+import { uuidFromKey } from '../deterministic-id';
+import type { Clock } from '../ports/clock.port';
+import type { Mailer } from '../ports/mailer.port';
+import type { Notification, Notifier } from '../ports/notifier.port';
+import type { Job, JobQueue, NoticeDeliveryRepository } from '../ports/store.port';
+import { deliverRecord, type RecordMail } from './teams-first';
+
+/** Who one notice is for and what it is about: the kind, its subject, the member, their group. */
+export interface NoticeAddress {
+  readonly kind: NoticeKind;
+  readonly subjectId: string;
+  readonly coreGroupId: string;
+  readonly tenantId: string;
+  readonly member: CoreGroupMember;
+}
+
+/** The job attempt sending a notice (`attempts` counts this one); none when a use case is called outside the runner. */
+export type NoticeRun = Pick<Job, 'id' | 'attempts'>;
+
+export interface NoticePolicyDeps {
+  readonly notifier: Notifier;
+  readonly mailer: Mailer;
+  readonly noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
+  readonly clock: Pick<Clock, 'nowIso'>;
+}
+
+/** The id of a notice's final outcome: one per job (a resend is a new job), or per notice outside the runner. */
+function outcomeId(to: NoticeAddress, run: NoticeRun | undefined): string {
+  return uuidFromKey(`notice-delivery:${run ? `job:${run.id}` : `${to.kind}:${to.subjectId}:${to.member.id}`}`);
+}
+
+/** An error as a recorded reason: its name and code, never its message (messages can carry personal data). */
+function reasonOf(error: unknown): string {
+  const failure = error as { name?: string; code?: string };
+  return [failure.name ?? 'Error', failure.code].filter(Boolean).join(':');
+}
+
+/**
+ * The one delivery policy of every notice to a person (issue 14): a Teams 1:1 card while the
+ * attempts allowed to Teams last, else (never installed, blocked, no Teams identity, or Teams
+ * failing past `TEAMS_ATTEMPTS_BEFORE_EMAIL`) a plain-text e-mail from `from`. Every attempt is
+ * recorded: sent by Teams or e-mail; failed for good, with the reason; or `retrying` when Teams or
+ * the mail service is busy or down — that error is thrown again, for the runner to retry.
+ */
+export async function deliverNotice(
+  deps: NoticePolicyDeps,
+  options: { to: NoticeAddress; run: NoticeRun | undefined; recordId?: string | undefined; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+): Promise<void> {
+  const { to, run } = options;
+  const attempt = run?.attempts ?? 1;
+  const recorded = { kind: to.kind, subjectId: to.subjectId, memberId: to.member.id, coreGroupId: to.coreGroupId, jobId: run?.id, attempt };
+  try {
+    const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams: options.inTeams, from: options.from, mail: options.mail });
+    await deps.noticeDeliveries.record({ id: options.recordId ?? outcomeId(to, run), ...recorded, ...outcome, at: deps.clock.nowIso() });
+  } catch (error) {
+    const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: `attempt ${attempt}: ${reasonOf(error)}` };
+    if (run) await deps.noticeDeliveries.record({ id: uuidFromKey(`notice-attempt:${run.id}:${attempt}`), ...recorded, ...retry, at: deps.clock.nowIso() });
+    throw error;
+  }
+}
+
+/**
+ * What a dead notice leaves (its attempts used up, or refused for good): the notice recorded
+ * failed for its recipient, with the job's last error code, and — once per dead job — the lead
+ * social worker told, through the same policy. A dead notice that was itself telling them of one
+ * raises nothing more: it shows on the dashboard only, so a dead letter can never loop.
+ */
+export async function recordDeadNotice(
+  deps: Pick<NoticePolicyDeps, 'noticeDeliveries' | 'clock'> & { jobs: Pick<JobQueue, 'enqueue'> },
+  options: { to: NoticeAddress; dead: Pick<Job, 'id' | 'attempts' | 'lastError'>; recordId?: string | undefined },
+): Promise<void> {
+  const { to, dead } = options;
+  const at = deps.clock.nowIso();
+  await deps.noticeDeliveries.record({
+    id: options.recordId ?? outcomeId(to, dead),
+    kind: to.kind,
+    subjectId: to.subjectId,
+    memberId: to.member.id,
+    coreGroupId: to.coreGroupId,
+    jobId: dead.id,
+    attempt: dead.attempts + 1,
+    channel: channelOfAttempt(to.member, dead.attempts),
+    outcome: 'failed',
+    detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})`,
+    at,
+  });
+  if (to.kind === 'undelivered') return;
+  const key = `notice-undelivered:${dead.id}`;
+  const payload: NoticeUndeliveredJob = { tenantId: to.tenantId, coreGroupId: to.coreGroupId, noticeKind: to.kind, memberId: to.member.id, deadJobId: dead.id, attempts: dead.attempts };
+  await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: NOTICE_UNDELIVERED_JOB, payload, runAt: at, idempotencyKey: key, at });
+}
+
+/** A use case's dead-letter recorder: finds the dead notice's recipient (`addressOf`), then `recordDeadNotice`. */
+export function deadNoticeRecorder<J>(deps: Parameters<typeof recordDeadNotice>[0], addressOf: (job: J) => Promise<NoticeAddress | undefined>) {
+  return async (job: J, dead: Pick<Job, 'id' | 'attempts' | 'lastError'>): Promise<void> => {
+    const to = await addressOf(job);
+    if (to) await recordDeadNotice(deps, { to, dead });
+  };
+}
+
+/** The mailbox a notice's e-mail goes from: the organiser mailbox, else the group's lead social worker's own (as meetings are organised). */
+export function senderOf(organiserMailbox: string | undefined, members: readonly CoreGroupMember[]): string | undefined {
+  return organiserMailbox ?? leadSocialWorkerOf(members)?.email;
+}
