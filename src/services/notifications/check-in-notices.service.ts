@@ -46,17 +46,19 @@ export function createCheckInNotices(
   },
 ) {
   const checkInMail = deps.checkInMail ?? professionalCheckInMail;
-  const promptAddress = async (job: CheckInPromptJob): Promise<NoticeAddress | undefined> => {
-    const member = (await deps.coreGroups.members(job.coreGroupId)).find((candidate) => candidate.id === job.memberId);
+  const promptAddress = (job: CheckInPromptJob, members: readonly CoreGroupMember[]): NoticeAddress | undefined => {
+    const member = members.find((candidate) => candidate.id === job.memberId);
     return member && { kind: 'check-in-prompt', subjectId: job.promptId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member };
   };
-  const chaseAddress = async (job: CheckInPromptJob): Promise<NoticeAddress | undefined> => {
-    const lead = whoToChase(await deps.coreGroups.members(job.coreGroupId));
+  const chaseAddress = (job: CheckInPromptJob, members: readonly CoreGroupMember[]): NoticeAddress | undefined => {
+    const lead = whoToChase(members);
     return lead && { kind: 'chase', subjectId: job.promptId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member: lead };
   };
+  const membersOf = (job: CheckInPromptJob) => deps.coreGroups.members(job.coreGroupId);
   return {
     async prompt(job: CheckInPromptJob, run?: NoticeRun): Promise<void> {
-      const [everywhere, coreGroup, members, to] = await Promise.all([deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId }), deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), promptAddress(job)]);
+      const [everywhere, coreGroup, members] = await Promise.all([deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId }), deps.coreGroups.findById(job.coreGroupId), membersOf(job)]);
+      const to = promptAddress(job, members);
       const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
       if (mine.length === 0 || !coreGroup || !to) return;
       const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
@@ -73,7 +75,8 @@ export function createCheckInNotices(
       const checkIns = await deps.checkIns.listByCoreGroup(job.coreGroupId);
       const answered = checkIns.some((checkIn) => checkIn.memberId === job.memberId && checkIn.recordedAt >= job.promptedAt);
       if (answered) return;
-      const [coreGroup, members, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), chaseAddress(job)]);
+      const [coreGroup, members] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), membersOf(job)]);
+      const to = chaseAddress(job, members);
       const silent = members.find((member) => member.id === job.memberId);
       if (!coreGroup || coreGroup.planEndedOn || !to || !silent) return;
       const askedOn = job.promptedAt.slice(0, 10);
@@ -92,8 +95,8 @@ export function createCheckInNotices(
       });
     },
 
-    recordUndeliveredPrompt: deadNoticeRecorder(deps, promptAddress),
-    recordUndeliveredChase: deadNoticeRecorder(deps, chaseAddress),
+    recordUndeliveredPrompt: deadNoticeRecorder(deps, async (job: CheckInPromptJob) => promptAddress(job, await membersOf(job))),
+    recordUndeliveredChase: deadNoticeRecorder(deps, async (job: CheckInPromptJob) => chaseAddress(job, await membersOf(job))),
   };
 }
 
