@@ -3,6 +3,8 @@ import type { CoreGroupMember } from '../../domain/core-group';
 import type { CaseStatusService } from '../case-status.service';
 import type { Notifier } from '../ports/notifier.port';
 import type { CheckInRepository, CoreGroupRepository } from '../ports/store.port';
+import { type FamilyCheckInMail, promptedByFamilyLink } from './family-check-in-mail';
+import { sentInTeams } from './teams-first';
 
 /** Who is told that a check-in is missing: the group's active lead social worker, if they can be reached in Teams. */
 export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
@@ -14,26 +16,39 @@ export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember
  * open actions in that core group, 1:1, and nothing at all when none is open any more (or the
  * plan has ended); the chase tells the lead social worker (1:1) when nothing came back since the
  * prompt, unless the plan has ended since. Notification
- * previews never name the child.
+ * previews never name the child. A parent or carer Teams cannot reach (e-mail only, no Teams
+ * identity, or never opened a chat with the app) is e-mailed a check-in link per action instead
+ * (`familyMail`, issue 14 item 6).
  */
 export function createCheckInNotices(deps: {
   status: Pick<CaseStatusService, 'myActions'>;
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   notifier: Notifier;
+  familyMail?: Pick<FamilyCheckInMail, 'send'> | undefined;
 }) {
+  /** The prompt as a Teams 1:1 card; false when the member cannot be reached there. */
+  const promptInTeams = async (job: CheckInPromptJob, member: CoreGroupMember): Promise<boolean> => {
+    if (!member.aadObjectId) return false;
+    const everywhere = await deps.status.myActions({ tenantId: job.tenantId, aadObjectId: member.aadObjectId });
+    const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
+    if (mine.length === 0) return true;
+    const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
+    const notification = { tenantId: job.tenantId, summary: 'Core Group: please check in on your actions', message: { kind: 'check-in-prompt', actions, promptId: job.promptId } } as const;
+    if (member.role !== 'family-member') {
+      await deps.notifier.send({ ...notification, to: { kind: 'person', aadObjectId: member.aadObjectId } });
+      return true;
+    }
+    return sentInTeams(deps.notifier, member, notification);
+  };
+
   return {
     async prompt(job: CheckInPromptJob): Promise<void> {
-      const everywhere = await deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId });
-      const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
-      if (mine.length === 0) return;
-      const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
-      await deps.notifier.send({
-        tenantId: job.tenantId,
-        to: { kind: 'person', aadObjectId: job.aadObjectId },
-        summary: 'Core Group: please check in on your actions',
-        message: { kind: 'check-in-prompt', actions, promptId: job.promptId },
-      });
+      const members = await deps.coreGroups.members(job.coreGroupId);
+      const member = members.find((candidate) => candidate.id === job.memberId);
+      if (!member) return;
+      if (!promptedByFamilyLink(member) && (await promptInTeams(job, member))) return;
+      if (member.role === 'family-member') await deps.familyMail?.send(job, member);
     },
 
     async chase(job: CheckInPromptJob): Promise<void> {

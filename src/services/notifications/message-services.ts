@@ -10,6 +10,7 @@ import type { Clock } from '../ports/clock.port';
 import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
 import { createCheckInNotices } from './check-in-notices.service';
+import type { FamilyCheckInMail } from './family-check-in-mail';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
@@ -40,6 +41,8 @@ export function createMessageServices(deps: {
   mailer: Mailer;
   clock: Clock;
   organiserMailbox?: string | undefined;
+  /** Check-in prompts to parents and carers outside Teams, by e-mail with a link (issue 14, item 6). */
+  familyMail?: Pick<FamilyCheckInMail, 'send'> | undefined;
 }) {
   return {
     checkIns: createCheckInNotices(deps),

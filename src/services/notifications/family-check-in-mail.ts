@@ -1,0 +1,76 @@
+import type { CheckInPromptJob } from '../../contracts/jobs.contract';
+import type { CoreGroupMember } from '../../domain/core-group';
+import { oneLineUserText } from '../../domain/display-text';
+import { openActionsOwnedBy, currentActions } from '../../domain/plan';
+import { ukDateOfInstant } from '../../domain/uk-date';
+import type { FamilyCheckInLinks } from '../family-check-in/family-check-in-links.service';
+import type { Clock } from '../ports/clock.port';
+import type { Mailer } from '../ports/mailer.port';
+import type { CheckInRepository, CoreGroupRepository, PlanRepository } from '../ports/store.port';
+import { reachableInTeams } from './teams-first';
+
+/** Whether a check-in prompt to this member goes by e-mail with a link: a parent or carer the app cannot reach in Teams, with an address. */
+export function promptedByFamilyLink(member: CoreGroupMember): boolean {
+  return member.role === 'family-member' && member.active && Boolean(member.email) && !reachableInTeams(member);
+}
+
+/** The e-mail a parent gets: the case by reference only, never the child, never the action (it may name the child) — that is on the link's page. */
+export function familyCheckInMail(options: { reference: string; links: readonly string[]; expiresOn: string }): { subject: string; bodyText: string } {
+  const { reference, links } = options;
+  const one = links.length === 1;
+  const intro = one
+    ? `You agreed to do something in the core group plan for case ${reference}. Please tell us how it is going: on track, done, or stuck.`
+    : `You agreed to do ${links.length} things in the core group plan for case ${reference}. Please tell us how each one is going: on track, done, or stuck. There is one link for each.`;
+  return {
+    subject: `Core Group: how is your action going? (case ${reference})`,
+    bodyText: [
+      'Hello,',
+      '',
+      intro,
+      '',
+      ...links,
+      '',
+      `${one ? 'The link works' : 'Each link works'} once, until ${options.expiresOn}. It shows only your action and asks how it is going; it does not open anything else.`,
+      'You can also tell your lead social worker directly, whenever you like.',
+      '',
+      'This link is for you only: please do not forward this e-mail.',
+    ].join('\n'),
+  };
+}
+
+/**
+ * A check-in prompt to a parent or carer outside Teams (issue 14, item 6): one e-mail with one link
+ * per open action they own in the group, each bound to them, the action and this prompt. Sends
+ * nothing when none is open any more, or when there is no mailbox to send from.
+ */
+export function createFamilyCheckInMail(deps: {
+  coreGroups: Pick<CoreGroupRepository, 'findById'>;
+  plans: Pick<PlanRepository, 'current'>;
+  checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  links: Pick<FamilyCheckInLinks, 'issue'>;
+  mailer: Mailer;
+  clock: Clock;
+  /** Where the service is reached from the internet (read when a mail is made): the links point there. */
+  publicBaseUrl: () => string;
+  organiserMailbox?: string | undefined;
+  lifetimeDays: number;
+}) {
+  return {
+    async send(job: CheckInPromptJob, member: CoreGroupMember): Promise<void> {
+      if (!member.email || !deps.organiserMailbox) return;
+      const [coreGroup, plan, checkIns] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.plans.current(job.coreGroupId), deps.checkIns.listByCoreGroup(job.coreGroupId)]);
+      if (!coreGroup || coreGroup.planEndedOn) return;
+      const open = openActionsOwnedBy(currentActions(plan?.actions ?? [], checkIns), member.id);
+      if (open.length === 0) return;
+      const links: string[] = [];
+      for (const action of open) {
+        const token = await deps.links.issue({ tenantId: job.tenantId, coreGroupId: job.coreGroupId, memberId: member.id, actionId: action.id, promptId: job.promptId });
+        links.push(`${deps.publicBaseUrl().replace(/\/+$/, '')}/family/check-in/${token}`);
+      }
+      const expiresOn = ukDateOfInstant(Date.parse(deps.clock.nowIso()) + deps.lifetimeDays * 86_400_000);
+      await deps.mailer.sendMail({ from: deps.organiserMailbox, to: member.email, ...familyCheckInMail({ reference: oneLineUserText(coreGroup.caseReference), links, expiresOn }) });
+    },
+  };
+}
+
+export type FamilyCheckInMail = ReturnType<typeof createFamilyCheckInMail>;
