@@ -15,7 +15,7 @@ export function promptedByFamilyLink(member: CoreGroupMember): boolean {
 }
 
 /** The e-mail a parent gets: the case by reference only, never the child, never the action (it may name the child) — that is on the link's page. */
-export function familyCheckInMail(options: { reference: string; links: readonly string[]; expiresOn: string }): { subject: string; bodyText: string } {
+export function familyCheckInMail(options: { reference: string; links: readonly string[]; days: number; expiresOn: string }): { subject: string; bodyText: string } {
   const { reference, links } = options;
   const one = links.length === 1;
   const intro = one
@@ -30,7 +30,7 @@ export function familyCheckInMail(options: { reference: string; links: readonly 
       '',
       ...links,
       '',
-      `${one ? 'The link works' : 'Each link works'} once, until ${options.expiresOn}. It shows only your action and asks how it is going; it does not open anything else.`,
+      `${one ? 'The link works' : 'Each link works'} once, for ${options.days} days (until ${options.expiresOn}). It shows only your action and asks how it is going; it does not open anything else.`,
       'You can also tell your lead social worker directly, whenever you like.',
       '',
       'This link is for you only: please do not forward this e-mail.',
@@ -68,7 +68,7 @@ export function createFamilyCheckInMail(deps: {
         links.push(`${deps.publicBaseUrl().replace(/\/+$/, '')}/family/check-in/${token}`);
       }
       const expiresOn = ukDateOfInstant(Date.parse(deps.clock.nowIso()) + deps.lifetimeDays * 86_400_000);
-      await deps.mailer.sendMail({ from: deps.organiserMailbox, to: member.email, ...familyCheckInMail({ reference: oneLineUserText(coreGroup.caseReference), links, expiresOn }) });
+      await deps.mailer.sendMail({ from: deps.organiserMailbox, to: member.email, ...familyCheckInMail({ reference: oneLineUserText(coreGroup.caseReference), links, days: deps.lifetimeDays, expiresOn }) });
     },
   };
 }
