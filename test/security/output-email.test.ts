@@ -3,6 +3,7 @@ import type { CoreGroupMember } from '../../src/domain/core-group';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import { createConcernNotices } from '../../src/services/notifications/concern-notices.service';
 import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
+import { createFamilyCheckInMail } from '../../src/services/notifications/family-check-in-mail';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
 import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
 import { createPlanNotReceivedNotices } from '../../src/services/notifications/plan-not-received-notices.service';
@@ -65,6 +66,21 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
       organiserMailbox: 'organiser@council.example',
     });
     await notices.notify({ tenantId: 'tenant', coreGroupId: '5b1d0c8e-0000-4000-8000-000000000001', concernId, recipientMemberId: 'manager' });
+  },
+  "a parent's check-in link": async (caseReference, mailer) => {
+    const action = { id: 'action', what: 'Take Invented Child to the dentist', ownerMemberId: 'parent', agency: 'family', due: parseCivilDate('2026-06-19'), agreedOn: parseCivilDate('2026-05-27'), progressMeasure: '', state: 'not-started' as const };
+    const familyMail = createFamilyCheckInMail({
+      coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }) },
+      plans: { current: async () => ({ coreGroupId: 'group', version: 1, outcomes: [], actions: [action], contingencyPlan: '', resources: '', monitoring: '' }) },
+      checkIns: { listByCoreGroup: async () => [] },
+      links: { issue: async () => `${'A'.repeat(22)}.${'B'.repeat(43)}` },
+      mailer,
+      clock: { nowIso: () => '2026-06-08T09:01:00.000Z', today: () => parseCivilDate('2026-06-08') as never },
+      publicBaseUrl: () => 'https://coregroup.example',
+      organiserMailbox: 'organiser@council.example',
+      lifetimeDays: 7,
+    });
+    await familyMail.send({ tenantId: 'tenant', coreGroupId: '5b1d0c8e-0000-4000-8000-000000000001', memberId: 'parent', promptId: '5b1d0c8e-0000-4000-8000-000000000005', promptedAt: '2026-06-08T07:00:00Z' }, parent);
   },
 };
 
