@@ -33,7 +33,7 @@ function page(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="strict-origin">
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(title)} — Core Group</title>
 <style>${STYLE}</style>

@@ -12,8 +12,16 @@ const PER_LINK = 10;
 /** The selector half of a token as typed (the first 22 characters): what a link's tries are counted by, never the secret half. */
 const linkKey = (token: string) => token.slice(0, 22);
 
+/**
+ * A link page's referrer policy: the origin only, never the path — so never the token — and only
+ * over https. Not `no-referrer`, which the rest of the service sends: under it a browser posts the
+ * form with `Origin: null`, which local mode's guard refuses as another site's (and rightly).
+ */
+const LINK_PAGE_REFERRER_POLICY = 'strict-origin';
+
 function sendPage(response: Response, status: number, html: string): void {
   response.setHeader('Content-Security-Policy', FAMILY_PAGE_POLICY);
+  response.setHeader('Referrer-Policy', LINK_PAGE_REFERRER_POLICY);
   response.setHeader('X-Robots-Tag', 'noindex, nofollow');
   response.status(status).type('html').send(html);
 }
@@ -26,8 +34,8 @@ const refusal = (response: Response, refused: LinkRefusal) => sendPage(response,
  * and the form; `POST /family/check-in` (form-encoded, the token in the body) records the answer.
  * Any link that does not work gets the same page (404 unknown or tampered, 410 used or expired);
  * too many tries from one address or on one link get a 429. Pages are small, server-rendered,
- * without scripts or external assets, under their own strict Content-Security-Policy (the host
- * already says no-referrer and no-store on every answer). Nothing is logged from these requests.
+ * without scripts or external assets, under their own strict Content-Security-Policy, sending the
+ * origin at most as referrer (the host says no-store on every answer). Nothing is logged from these requests.
  */
 export function familyCheckInRouter(options: { links: Pick<FamilyCheckInLinks, 'open' | 'answer'>; perAddress?: AttemptLimiter; perLink?: AttemptLimiter }): Router {
   const perAddress = options.perAddress ?? createAttemptLimiter({ limit: PER_ADDRESS, windowMs: QUARTER_HOUR_MS });

@@ -76,7 +76,7 @@ describe("attacks on a parent's check-in link", () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['referrer-policy']).toBe('strict-origin');
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
     expect(page.text).toContain('Take Riley to the dentist');
     expect(page.text).toContain('Fri 19 Jun 2026');

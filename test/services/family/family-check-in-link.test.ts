@@ -6,6 +6,8 @@ import { DEMO_TENANT_ID, demoObjectId } from '../../../src/local/demo/demo-core-
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { createCaseStatusService } from '../../../src/services/case-status.service';
 import { createCheckInService } from '../../../src/services/check-in.service';
+import { createCheckInPromptPlanner } from '../../../src/services/check-in-prompts.service';
+import { CHECK_IN_PROMPT_JOB } from '../../../src/contracts/jobs.contract';
 import { createFamilyCheckInLinks } from '../../../src/services/family-check-in/family-check-in-links.service';
 import { createCheckInNotices } from '../../../src/services/notifications/check-in-notices.service';
 import { createFamilyCheckInMail } from '../../../src/services/notifications/family-check-in-mail';
@@ -94,6 +96,16 @@ describe("a parent's check-in link", () => {
     );
   });
   afterAll(() => database.drop());
+
+  test('the planner asks the parent outside Teams about their action, as it asks members in Teams', async () => {
+    const queued: { kind: string; payload: unknown }[] = [];
+    const jobs = { enqueue: async (job: Parameters<Store['jobs']['enqueue']>[0]) => (queued.push(job), store.jobs.enqueue(job)) };
+    const planner = createCheckInPromptPlanner({ ...store, jobs, clock: time.clock, calendars: loadCalendars(), policy: (id: string) => loadPolicyCatalogue().get(id) });
+    await planner.planFor(coreGroupId);
+    const prompts = queued.filter((job) => job.kind === CHECK_IN_PROMPT_JOB).map((job) => job.payload as { memberId: string; aadObjectId?: string });
+    expect(prompts).toContainEqual(expect.objectContaining({ memberId: parent().id }));
+    expect(prompts.find((prompt) => prompt.memberId === parent().id)?.aadObjectId).toBeUndefined();
+  });
 
   test('the e-mail names the case by reference and carries one link: no child, no action text, no name', async () => {
     const built = build();
