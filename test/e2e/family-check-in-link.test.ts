@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { Temporal } from 'temporal-polyfill';
 import type { BrowserContext, Page } from 'playwright-core';
 import { systemClock } from '../../src/adapters/system-clock';
 import { loadConfig } from '../../src/config/config';
@@ -15,6 +14,7 @@ import { type OpenDatabase, openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium } from '../support/browser';
 import { browserSuite } from '../support/tab-stack';
+import { giveFamilyAction } from '../support/fixtures';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 const ACTION = 'action-parent-e2e';
@@ -40,10 +40,8 @@ browserSuite("a parent's check-in link in headless Chromium, against the real se
     const groups = await Promise.all((await store.coreGroups.listIds({ limit: 200 })).map((id) => store.coreGroups.findById(id)));
     coreGroupId = groups.find((group) => group?.caseReference === 'DEMO-0001')!.id;
     const parent = (await store.coreGroups.members(coreGroupId)).find((member) => member.role === 'family-member')!;
-    const plan = (await store.plans.current(coreGroupId))!;
     const today = systemClock.today();
-    const action = { id: ACTION, what: 'Take your child to the dentist and tell the health visitor how it went', ownerMemberId: parent.id, agency: 'family', due: today.add({ days: 14 }), agreedOn: Temporal.PlainDate.from(today), progressMeasure: 'Dentist seen', state: 'not-started' as const };
-    await store.plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, action] }, authorMemberId: parent.id, reason: 'The parent takes on the dentist visit', changes: [] }, systemClock.nowIso());
+    await giveFamilyAction(store.plans, { coreGroupId, id: ACTION, what: 'Take your child to the dentist and tell the health visitor how it went', ownerMemberId: parent.id, due: today.add({ days: 14 }).toString(), agreedOn: today.toString(), authorMemberId: parent.id, at: systemClock.nowIso() });
     const links = createFamilyCheckInLinks({ ...store, clock: systemClock, links: store.familyCheckInLinks, checkInService: createCheckInService({ ...store, clock: systemClock }), lifetimeDays: 7 });
     token = await links.issue({ tenantId: DEMO_TENANT_ID, coreGroupId, memberId: parent.id, actionId: ACTION, promptId: '5b1d0c8e-0000-4000-8000-0000000000e2' });
     browser = await launchChromium({ locale: 'en-GB' });

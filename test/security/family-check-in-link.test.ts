@@ -13,6 +13,7 @@ import { type FamilyCheckInLinks, createFamilyCheckInLinks } from '../../src/ser
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../support/databases';
+import { giveFamilyAction } from '../support/fixtures';
 import { attack } from './support/attack';
 import { MARKUP } from './support/hostile-record';
 import { type RawAnswer, sendRaw } from './support/raw-http';
@@ -54,9 +55,7 @@ describe("attacks on a parent's check-in link", () => {
     ({ database, store, coreGroupId } = await demoDatabase(clock));
     const members = await store.coreGroups.members(coreGroupId);
     parent = members.find((member) => member.role === 'family-member')!;
-    const plan = (await store.plans.current(coreGroupId))!;
-    const action = { id: ACTION, what: ACTION_TEXT, ownerMemberId: parent.id, agency: 'family', due: Temporal.PlainDate.from('2026-06-19'), agreedOn: Temporal.PlainDate.from('2026-05-01'), progressMeasure: 'Dentist seen', state: 'not-started' as const };
-    await store.plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, action] }, authorMemberId: members[0]!.id, reason: 'The parent takes on the dentist visit', changes: [] }, clock.nowIso());
+    await giveFamilyAction(store.plans, { coreGroupId, id: ACTION, what: ACTION_TEXT, ownerMemberId: parent.id, due: '2026-06-19', agreedOn: '2026-05-01', authorMemberId: members[0]!.id, at: clock.nowIso() });
     links = createFamilyCheckInLinks({ ...store, clock, links: store.familyCheckInLinks, checkInService: createCheckInService({ ...store, clock }), lifetimeDays: 7 });
     const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void logLines.push(line) } });
     const routers = [familyCheckInRouter({ links, perAddress: createAttemptLimiter({ limit: 1000, windowMs: 60_000 }), perLink: createAttemptLimiter({ limit: 4, windowMs: 60_000 }) })];

@@ -1,6 +1,6 @@
-import { Temporal } from 'temporal-polyfill';
 import { DEMO_TENANT_ID } from '../../src/local/demo/demo-core-group.seed';
 import { createStore } from '../../src/store/store';
+import { giveFamilyAction } from '../support/fixtures';
 import { PEOPLE, type SecuredStack, startSecuredStack } from './support/secured-stack';
 
 const ACTION = 'action-guest-parent';
@@ -26,9 +26,7 @@ describe('a family member invited as a Teams guest', () => {
     expect(member).toMatchObject({ role: 'family-member', reach: 'guest' });
     parentId = member.id;
     const coreGroupId = stack.groups.demo.coreGroupId;
-    const plan = (await store.plans.current(coreGroupId))!;
-    const action = { id: ACTION, what: ACTION_TEXT, ownerMemberId: parentId, agency: 'family', due: Temporal.PlainDate.from('2026-06-25'), agreedOn: Temporal.PlainDate.from('2026-06-01'), progressMeasure: 'Sessions attended', state: 'not-started' as const };
-    await store.plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, action] }, authorMemberId: stack.groups.demo.chairMemberId, reason: 'The parent takes on the course', changes: [] }, '2026-06-01T09:00:00.000Z');
+    await giveFamilyAction(store.plans, { coreGroupId, id: ACTION, what: ACTION_TEXT, ownerMemberId: parentId, due: '2026-06-25', agreedOn: '2026-06-01', authorMemberId: stack.groups.demo.chairMemberId, at: '2026-06-01T09:00:00.000Z' });
   });
   afterAll(() => stack.stop());
 

@@ -16,6 +16,7 @@ import type { Mailer } from '../../../src/services/ports/mailer.port';
 import type { Store } from '../../../src/store/store';
 import { type TestDatabase, demoDatabase } from '../../support/databases';
 import { calendarWithNoSeries } from '../../support/graph';
+import { giveFamilyAction } from '../../support/fixtures';
 import { recordingNotifier } from '../notifications/recording-notifier';
 
 const START = '2026-06-03T08:00:00.000Z';
@@ -83,17 +84,7 @@ describe("a parent's check-in link", () => {
     ({ database, store, coreGroupId } = demo);
     loadCalendars = () => demo.calendars;
     members = await store.coreGroups.members(coreGroupId);
-    const plan = (await store.plans.current(coreGroupId))!;
-    const agreedOn = Temporal.PlainDate.from('2026-05-01');
-    await store.plans.saveRevision(
-      {
-        plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, { id: PARENT_ACTION, what: PARENT_ACTION_TEXT, ownerMemberId: parent().id, agency: 'family', due: Temporal.PlainDate.from('2026-06-19'), agreedOn, progressMeasure: 'Dentist seen', state: 'not-started' }] },
-        authorMemberId: member('lead').id,
-        reason: 'The parent takes on the dentist visit',
-        changes: [],
-      },
-      START,
-    );
+    await giveFamilyAction(store.plans, { coreGroupId, id: PARENT_ACTION, what: PARENT_ACTION_TEXT, ownerMemberId: parent().id, due: '2026-06-19', agreedOn: '2026-05-01', authorMemberId: member('lead').id, at: START });
   });
   afterAll(() => database.drop());
 
