@@ -60,6 +60,8 @@ export function createCoreGroupMembersService(deps: {
         const identity = await memberIdentity(deps.directory, line);
         const before = existing.find((member) => (identity.aadObjectId && member.aadObjectId === identity.aadObjectId) || member.email === line.email);
         if (before?.active) {
+          // Invited to Teams as a guest since they were added: from now on their Teams identity is trusted for them.
+          if (identity.aadObjectId && !before.aadObjectId) await deps.coreGroups.updateMember(coreGroup.id, { ...before, ...identity });
           alreadyMembers.push(before);
           continue;
         }
