@@ -1,5 +1,5 @@
 import type { CheckInPromptJob } from '../../contracts/jobs.contract';
-import type { CoreGroupMember } from '../../domain/core-group';
+import { type CoreGroupMember, type MemberInTeams, isInTeams } from '../../domain/core-group';
 import type { CaseStatusService } from '../case-status.service';
 import type { Notifier } from '../ports/notifier.port';
 import type { CheckInRepository, CoreGroupRepository } from '../ports/store.port';
@@ -27,19 +27,21 @@ export function createCheckInNotices(deps: {
   notifier: Notifier;
   familyMail?: Pick<FamilyCheckInMail, 'send'> | undefined;
 }) {
-  /** The prompt as a Teams 1:1 card; false when the member cannot be reached there. */
-  const promptInTeams = async (job: CheckInPromptJob, member: CoreGroupMember): Promise<boolean> => {
-    if (!member.aadObjectId) return false;
+  /**
+   * The prompt as a Teams 1:1 card, when the member has open actions here. `unreachable` says what
+   * happens when Teams cannot reach them: `retry` fails the job, for the runner to try again;
+   * `say-so` answers false, for the caller to e-mail instead.
+   */
+  const promptInTeams = async (job: CheckInPromptJob, options: { member: MemberInTeams; unreachable: 'retry' | 'say-so' }): Promise<boolean> => {
+    const { member } = options;
     const everywhere = await deps.status.myActions({ tenantId: job.tenantId, aadObjectId: member.aadObjectId });
     const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
     if (mine.length === 0) return true;
     const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
     const notification = { tenantId: job.tenantId, summary: 'Core Group: please check in on your actions', message: { kind: 'check-in-prompt', actions, promptId: job.promptId } } as const;
-    if (member.role !== 'family-member') {
-      await deps.notifier.send({ ...notification, to: { kind: 'person', aadObjectId: member.aadObjectId } });
-      return true;
-    }
-    return sentInTeams(deps.notifier, member, notification);
+    if (options.unreachable === 'say-so') return sentInTeams(deps.notifier, member, notification);
+    await deps.notifier.send({ ...notification, to: { kind: 'person', aadObjectId: member.aadObjectId } });
+    return true;
   };
 
   return {
@@ -47,8 +49,13 @@ export function createCheckInNotices(deps: {
       const members = await deps.coreGroups.members(job.coreGroupId);
       const member = members.find((candidate) => candidate.id === job.memberId);
       if (!member) return;
-      if (!promptedByFamilyLink(member) && (await promptInTeams(job, member))) return;
-      if (member.role === 'family-member') await deps.familyMail?.send(job, member);
+      if (member.role !== 'family-member') {
+        if (isInTeams(member)) await promptInTeams(job, { member, unreachable: 'retry' });
+        return;
+      }
+      // A parent or carer: in Teams when it reaches them (a guest), otherwise by e-mail with a link.
+      if (!promptedByFamilyLink(member) && isInTeams(member) && (await promptInTeams(job, { member, unreachable: 'say-so' }))) return;
+      await deps.familyMail?.send(job, member);
     },
 
     async chase(job: CheckInPromptJob): Promise<void> {
