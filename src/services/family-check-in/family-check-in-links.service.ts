@@ -28,7 +28,7 @@ export type LinkRefusal = { readonly refused: 'not-found' | 'gone' };
  */
 export function createFamilyCheckInLinks(deps: {
   links: FamilyCheckInLinkRepository;
-  coreGroups: Pick<CoreGroupRepository, 'members'>;
+  coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   checkInService: Pick<CheckInService, 'recordFromLink'>;
@@ -47,7 +47,7 @@ export function createFamilyCheckInLinks(deps: {
     return link && verifierMatches(parts.verifier, link.verifierHash) ? link : undefined;
   };
 
-  /** The link and its action when the link may still be answered (unspent, in time, its member still in the group and the action still theirs and open); a refusal otherwise. */
+  /** The link and its action when the link may still be answered (unspent, in time, the plan still running, its member still in the group and the action still theirs and open); a refusal otherwise. */
   const usable = async (token: string): Promise<{ link: FamilyCheckInLink; action: LinkedAction } | LinkRefusal> => {
     const link = await linkOf(token);
     if (!link) return { refused: 'not-found' };
@@ -55,10 +55,11 @@ export function createFamilyCheckInLinks(deps: {
       await audit(link, 'denied');
       return { refused: 'gone' };
     }
-    const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(link.coreGroupId), deps.plans.current(link.coreGroupId), deps.checkIns.listByCoreGroup(link.coreGroupId)]);
+    const [coreGroup, members, plan, checkIns] = await Promise.all([deps.coreGroups.findById(link.coreGroupId), deps.coreGroups.members(link.coreGroupId), deps.plans.current(link.coreGroupId), deps.checkIns.listByCoreGroup(link.coreGroupId)]);
+    const planRunning = Boolean(coreGroup && !coreGroup.planEndedOn);
     const stillMember = members.some((member) => member.id === link.memberId && member.active);
     const action = currentActions(plan?.actions ?? [], checkIns).find((candidate) => candidate.id === link.actionId && candidate.ownerMemberId === link.memberId);
-    if (!stillMember || !action || !isOpen(action)) {
+    if (!planRunning || !stillMember || !action || !isOpen(action)) {
       await audit(link, 'denied');
       return { refused: 'gone' };
     }

@@ -213,6 +213,19 @@ describe("a parent's check-in link", () => {
     }
   });
 
+  test('a link sent before the plan ended no longer works after it', async () => {
+    const { links } = build();
+    const token = await promptedToken();
+    const group = (await store.coreGroups.findById(coreGroupId))!;
+    await database.db.updateTable('core_groups').set({ plan_ended_on: '2026-06-03' }).where('id', '=', coreGroupId).execute();
+    try {
+      expect(await links.open(token)).toEqual({ refused: 'gone' });
+      expect(await links.answer({ token, answer: 'done', note: '' })).toEqual({ refused: 'gone' });
+    } finally {
+      await database.db.updateTable('core_groups').set({ plan_ended_on: group.planEndedOn?.toString() ?? null }).where('id', '=', coreGroupId).execute();
+    }
+  });
+
   test('a parent invited as a Teams guest is prompted in Teams like anyone else; if Teams cannot reach them, by e-mail', async () => {
     const guest = { ...parent(), reach: 'guest' as const, aadObjectId: randomUUID() };
     await store.coreGroups.updateMember(coreGroupId, guest);
