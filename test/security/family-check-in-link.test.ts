@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
@@ -140,6 +141,20 @@ describe("attacks on a parent's check-in link", () => {
     for (let attempt = 0; attempt < 6; attempt++) statuses.push((await open(token)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
     expect((await post({ token, answer: 'done', note: '' })).status).toBe(429);
+  });
+
+  attack('fuzz: any form body posted, and any token in the path, is refused without a 5xx and records nothing', async () => {
+    const count = (await store.checkIns.listByCoreGroup(coreGroupId)).length;
+    const refusals = new Set([400, 404, 410, 413, 429]);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), fc.string({ minLength: 1, maxLength: 120 }), async (body, token) => {
+        const posted = await sendRaw(url, { method: 'POST', path: '/family/check-in', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+        const opened = await open(encodeURIComponent(token));
+        expect([refusals.has(posted.status), refusals.has(opened.status)]).toEqual([true, true]);
+      }),
+      { numRuns: 60 },
+    );
+    expect(await store.checkIns.listByCoreGroup(coreGroupId)).toHaveLength(count);
   });
 
   attack('nothing any of this wrote to the log names the child, the action, or a token', async () => {
