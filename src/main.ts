@@ -16,6 +16,9 @@ import { type CalendarConnection, connectMicrosoftGraph } from './graph/graph-wi
 import { createCaseStatusService } from './services/case-status.service';
 import { createJudgedStatusCache } from './services/case-status/judged-status-cache';
 import { createCheckInService } from './services/check-in.service';
+import { createFamilyCheckInLinks } from './services/family-check-in/family-check-in-links.service';
+import { createFamilyCheckInMail } from './services/notifications/family-check-in-mail';
+import { familyCheckInRouter } from './server/family-check-in.route';
 import { createConcernService } from './services/concern.service';
 import { createMeetingChatService } from './services/meeting-chat.service';
 import { createMeetingEventsService } from './services/meeting-events.service';
@@ -144,11 +147,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const status = createCaseStatusService(statusDeps);
   const conversations = createConversations({ references: store.conversationReferences, clock: systemClock });
   const reviews = createReviewConferenceService({ ...serviceDeps, scheduling });
+  const checkIns = createCheckInService(serviceDeps);
+  const familyLinks = createFamilyCheckInLinks({ ...serviceDeps, links: store.familyCheckInLinks, checkInService: checkIns, lifetimeDays: config.familyLinkDays });
   const bot = new CoreGroupBot({
     status,
     reviews,
     scheduling,
-    checkIns: createCheckInService(serviceDeps),
+    checkIns,
     concerns: createConcernService(serviceDeps),
     meetingChat: createMeetingChatService(serviceDeps),
     meetingEvents,
@@ -173,7 +178,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
-  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox });
+  const familyMail = createFamilyCheckInMail({
+    ...serviceDeps,
+    links: familyLinks,
+    publicBaseUrl: () => config.publicBaseUrl ?? url,
+    lifetimeDays: config.familyLinkDays,
+  });
+  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail });
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: messageJobHandlers(messages),
@@ -213,6 +224,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
+      familyCheckInRouter({ links: familyLinks }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],
   });

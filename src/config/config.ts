@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
   TAB_SSO_AUDIENCE: z.string().min(1).optional(),
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  FAMILY_LINK_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day').max(28, 'must be at most 28 days').default(7),
   PLAYGROUND: z.enum(['on', 'off']).default('on'),
 });
 
@@ -85,6 +86,8 @@ export interface Config {
   readonly tabSsoAudiences: readonly string[];
   /** How long a claimed job stays with its instance: after a crash, its jobs are taken up again once this passes. */
   readonly jobLeaseMs: number;
+  /** How many days a parent's e-mailed check-in link works for. */
+  readonly familyLinkDays: number;
 }
 
 /** The app id the local stack uses when no catalogue id is configured. */
@@ -138,6 +141,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     publicBaseUrl: env.PUBLIC_BASE_URL,
     playground: { enabled: env.CORE_GROUP_MODE === 'local' && env.PLAYGROUND === 'on', port: env.PLAYGROUND_PORT },
     jobLeaseMs: env.JOB_LEASE_MS,
+    familyLinkDays: env.FAMILY_LINK_DAYS,
     tabSsoAudiences: Object.freeze(
       [env.TAB_SSO_AUDIENCE ?? (env.PUBLIC_BASE_URL && env.MICROSOFT_APP_ID ? `api://${new URL(env.PUBLIC_BASE_URL).host}/${env.MICROSOFT_APP_ID}` : undefined), env.MICROSOFT_APP_ID].filter((audience): audience is string => Boolean(audience)),
     ),

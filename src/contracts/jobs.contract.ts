@@ -33,7 +33,8 @@ export const checkInPromptJob = z.object({
   tenantId,
   coreGroupId: z.string().uuid(),
   memberId: z.string().min(1),
-  aadObjectId: z.string().min(1),
+  /** Their Teams identity, when they have one: a parent reached by e-mail has none (issue 14, item 6). */
+  aadObjectId: z.string().min(1).optional(),
   /** Identifies the prompt's card: answering it twice records one check-in. */
   promptId: z.string().uuid(),
   /** When the prompt was due to go out: the chase looks for a check-in since then. */

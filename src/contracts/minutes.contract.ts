@@ -115,7 +115,14 @@ export type MinutesSnapshot = z.infer<typeof minutesSnapshotResponseSchema>;
 export const versionConflictBodySchema = errorBodySchema.extend({ current: minutesSnapshotResponseSchema });
 export type VersionConflictBody = z.infer<typeof versionConflictBodySchema>;
 
-export const memberSchema = z.object({ id: z.string().min(1), name: z.string(), role: memberRoleSchema, agency: z.string() });
+export const memberSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  role: memberRoleSchema,
+  agency: z.string(),
+  /** May chair a meeting or take its minutes: professionals only, never a family member or the child. */
+  mayHoldMeetingRoles: z.boolean(),
+});
 export type Member = z.infer<typeof memberSchema>;
 
 export const planActionSchema = z.object({

@@ -68,7 +68,8 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks'],
-  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
+  // Issue 14: a parent or carer who owns an action says how it is going (in Teams as a guest, or from an e-mailed link).
+  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance', 'check-in-own-action'],
   child: ['record-own-attendance'],
 };
 

@@ -310,6 +310,13 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
       }
     },
 
+    async findGuest(email) {
+      const quoted = email.replace(/'/g, "''");
+      const page = (await call('look a guest up in the directory', () => limit(() => api('/users').filter(`mail eq '${quoted}' and userType eq 'Guest'`).select(['id', 'displayName']).top(1).get()))) as { value?: (Graph.User & { id: string; displayName: string })[] };
+      const found = page.value?.[0];
+      return found && { id: found.id, displayName: found.displayName };
+    },
+
     async hasAppRole(aadObjectId, role) {
       const app = await (servicePrincipal ??= readServicePrincipal().catch((error: unknown) => {
         servicePrincipal = undefined;

@@ -32,6 +32,8 @@ export function createHttpApp(options: { logger: Logger; health: HealthProbe; ve
   const exposure = options.exposure ?? 'public';
   const app = express();
   app.disable('x-powered-by');
+  // In production TLS ends at App Service's front end, one hop away: the client's address (the parents' check-in links are limited by it) is the one it adds to X-Forwarded-For.
+  if (exposure === 'public') app.set('trust proxy', 1);
   app.use((_request, response, next) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');

@@ -1,5 +1,6 @@
 import type * as wire from '../contracts/minutes.contract';
 import type { Minutes, MinutesContent } from '../domain/minutes';
+import { mayHoldMeetingRoles } from '../domain/permissions';
 import type { MinutesView as MinutesViewModel } from '../services/minutes/view';
 import { type SameValues, lastCheckInToWire } from './wire-values.wire';
 
@@ -65,7 +66,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       managerSignOff: minutes.managerSignOff && { memberId: minutes.managerSignOff.memberId, at: minutes.managerSignOff.at },
       amendmentReason: minutes.amendmentReason,
     },
-    members: view.members.map((member) => ({ id: member.id, name: member.name, role: member.role, agency: member.agency })),
+    members: view.members.map((member) => ({ id: member.id, name: member.name, role: member.role, agency: member.agency, mayHoldMeetingRoles: mayHoldMeetingRoles(member.role) })),
     actions: view.actions.map((action) => ({
       id: action.id,
       what: action.what,

@@ -8,6 +8,7 @@ import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository, JobQueue } from './ports/store.port';
 import { MEMBER_WELCOME_JOB, type MemberWelcomeJob } from '../contracts/jobs.contract';
 import { uuidFromKey } from './deterministic-id';
+import { memberIdentity } from './member-identity';
 
 /** What an add did: who joined (each is welcomed), and who on the lines was a member already. */
 export interface MembersAdded {
@@ -24,7 +25,7 @@ export interface MembersAdded {
  */
 export function createCoreGroupMembersService(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'addMember' | 'updateMember'>;
-  directory: Pick<Directory, 'findUser'>;
+  directory: Pick<Directory, 'findUser' | 'findGuest'>;
   auditLog: Pick<AuditLog, 'append'>;
   jobs: Pick<JobQueue, 'enqueue'>;
   clock: Clock;
@@ -56,13 +57,15 @@ export function createCoreGroupMembersService(deps: {
       const alreadyMembers: CoreGroupMember[] = [];
       const joinedAt = deps.clock.nowIso();
       for (const line of lines) {
-        const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
-        const before = existing.find((member) => (found && member.aadObjectId === found.id) || member.email === line.email);
+        const identity = await memberIdentity(deps.directory, line);
+        const before = existing.find((member) => (identity.aadObjectId && member.aadObjectId === identity.aadObjectId) || member.email === line.email);
         if (before?.active) {
+          // Invited to Teams as a guest since they were added: from now on their Teams identity is trusted for them.
+          if (identity.aadObjectId && !before.aadObjectId) await deps.coreGroups.updateMember(coreGroup.id, { ...before, ...identity });
           alreadyMembers.push(before);
           continue;
         }
-        const member: CoreGroupMember = { id: before?.id ?? randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true };
+        const member: CoreGroupMember = { id: before?.id ?? randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, ...identity, active: true };
         if (before) await deps.coreGroups.updateMember(coreGroup.id, member);
         else await deps.coreGroups.addMember(coreGroup.id, member);
         await welcome(coreGroup, member, joinedAt);

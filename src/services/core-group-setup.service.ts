@@ -10,6 +10,7 @@ import { CREATE_CORE_GROUPS_ROLE, type Directory } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
 import { uuidFromKey } from './deterministic-id';
 import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
+import { memberIdentity } from './member-identity';
 
 /** What the lead social worker types into the set-up form after the ICPC, or after a transfer-in conference. */
 export interface CoreGroupSetup {
@@ -146,9 +147,9 @@ export function createCoreGroupSetupService(deps: {
       const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, position: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
       for (const line of lines) {
         if (line.email === creator.email) continue;
-        const found = line.role === 'family-member' || line.role === 'child' ? undefined : await deps.directory.findUser(line.email);
-        if (found?.id === caller.aadObjectId) continue;
-        members.push({ id: randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, aadObjectId: found?.id, reach: found ? 'tenant' : 'email-only', active: true });
+        const identity = await memberIdentity(deps.directory, line);
+        if (identity.aadObjectId === caller.aadObjectId) continue;
+        members.push({ id: randomUUID(), displayName: line.name, role: line.role, position: line.position, agency: line.agency, email: line.email, ...identity, active: true });
       }
       const coreGroup: CoreGroup = { id, caseReference, childName: setup.childName.trim(), tenantId: caller.tenantId, policyId: setup.policyId, icpcDate, transferredInFrom, createdAt: deps.clock.nowIso() };
       try {

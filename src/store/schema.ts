@@ -238,6 +238,20 @@ export interface AuditChainHeadRow {
   hash: string;
 }
 
+/** A parent's check-in link (migration 0018): the token's selector and the hash of its secret half, never the token. */
+export interface FamilyCheckInLinkRow {
+  selector: string;
+  verifier_hash: string;
+  tenant_id: string;
+  core_group_id: string;
+  member_id: string;
+  action_id: string;
+  prompt_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface JobRow {
   id: string;
   kind: string;
@@ -271,6 +285,7 @@ export interface Database {
   plan_deliveries: PlanDeliveryRow;
   plan_not_received: PlanNotReceivedRow;
   notice_deliveries: NoticeDeliveryRow;
+  family_check_in_links: FamilyCheckInLinkRow;
   concerns: ConcernRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;

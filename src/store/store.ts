@@ -4,6 +4,7 @@ import { createCheckInRepository } from './check-in.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
 import { createCoreGroupRepository } from './core-group.repository';
+import { createFamilyCheckInLinkRepository } from './family-check-in-link.repository';
 import { createInstitutionTaskRepository } from './institution-task.repository';
 import type { OpenDatabase } from './database';
 import { createJobQueue } from './job.repository';
@@ -26,6 +27,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     concerns: createConcernRepository(db),
     noticeDeliveries: createNoticeDeliveryRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
+    familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),
     jobs: createJobQueue(db, engine),

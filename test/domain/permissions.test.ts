@@ -8,7 +8,7 @@ const MATRIX: Record<MemberRole, CaseAction[]> = {
   professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'],
   'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-review-conference', 'report-plan-not-received', 'view-group-attention'],
   coordinator: ['view-case', 'view-signed-minutes', 'decide-extra-meeting', 'view-compliance', 'view-audit-log', 'write-to-institution', 'view-institution-tasks'],
-  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance'],
+  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance', 'check-in-own-action'],
   child: ['record-own-attendance'],
 };
 

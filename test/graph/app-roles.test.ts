@@ -23,6 +23,16 @@ describe('the CoreGroup.Create app role, read through Graph', () => {
     expect(await directory.hasAppRole(demoObjectId('iro'), 'CoreGroup.Create')).toBe(true);
   });
 
+  test("a guest is found by their address as a guest only (Graph's $filter on mail and userType), never a member; by address, /users does not find them", async () => {
+    const guestId = '5b1d0c8e-0000-4000-8000-00000000a9e5';
+    simulator.state.addUser({ id: guestId, displayName: "Pat O'Guest", mail: "pat.o'guest@family.example", userType: 'Guest', mailboxSettings: {} });
+    expect(await directory.findGuest("pat.o'guest@family.example")).toEqual({ id: guestId, displayName: "Pat O'Guest" });
+    expect(await directory.findUser("pat.o'guest@family.example")).toBeUndefined();
+    expect(await directory.findUser(guestId)).toMatchObject({ id: guestId });
+    expect(await directory.findGuest('priya.shah@demo.example')).toBeUndefined();
+    expect(await directory.findGuest('nobody@family.example')).toBeUndefined();
+  });
+
   test('the person’s mailbox comes back with them, by object id as by e-mail', async () => {
     expect(await directory.findUser(demoObjectId('lead'))).toEqual({ id: demoObjectId('lead'), displayName: 'Priya Shah', mail: 'priya.shah@demo.example' });
   });

@@ -14,6 +14,7 @@ const TARGETS = [
   { name: 'an unknown endpoint’s 404', method: 'GET', path: '/api/nothing-here', headers: {}, status: 404 },
   { name: 'the bot endpoint (POST /api/messages)', method: 'POST', path: '/api/messages', headers: { authorization: `Bearer ${CHANNEL_TOKEN}`, 'content-type': 'application/json' }, status: 200, body: JSON.stringify({ type: 'message', serviceUrl: 'https://smba.trafficmanager.net/uk/', channelId: 'msteams', conversation: { id: 'a:1' } }) },
   { name: 'the bot endpoint’s 401', method: 'POST', path: '/api/messages', headers: { 'content-type': 'application/json' }, status: 401, body: '{}' },
+  { name: "a parent's check-in link that does not work (GET /family/check-in/:token)", method: 'GET', path: `/family/check-in/${'A'.repeat(22)}.${'B'.repeat(43)}`, headers: {}, status: 404 },
   { name: 'GET /healthz', method: 'GET', path: '/healthz', headers: {}, status: 200 },
   { name: 'a CORS preflight for PATCH /api/meetings/:id/minutes', method: 'OPTIONS', path: `/api/meetings/${randomUUID()}/minutes`, headers: { 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization, content-type' }, status: undefined },
 ] as const;
@@ -35,7 +36,8 @@ describe('headers on every answer', () => {
       if (target.status !== undefined) expect(answer.status).toBe(target.status);
       expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
-      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      // A parent's link page sends its origin at most, never its path (the token): see family-check-in.route.ts.
+      expect(answer.headers['referrer-policy']).toBe(target.path.startsWith('/family/') ? 'strict-origin' : 'no-referrer');
       expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
       expect(answer.headers['x-powered-by']).toBeUndefined();
       const policy = answer.headers['content-security-policy'] ?? '';
@@ -47,6 +49,10 @@ describe('headers on every answer', () => {
         expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
         expect(policy).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
         expect(policy).not.toMatch(/frame-ancestors[^;]*(\*(?!\.)|http:)/);
+      } else if (target.path.startsWith('/family/')) {
+        // A parent's check-in page: its one inline style by hash, no script, posts only here, framed by nobody.
+        expect(policy).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/);
+        expect(answer.headers['cache-control']).toBe('no-store');
       } else {
         expect(policy).toBe("default-src 'none'; frame-ancestors 'none'");
       }

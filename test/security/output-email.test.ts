@@ -4,6 +4,7 @@ import { parseCivilDate } from '../../src/domain/civil-date';
 import { createCheckInNotices } from '../../src/services/notifications/check-in-notices.service';
 import { createConcernNotices } from '../../src/services/notifications/concern-notices.service';
 import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
+import { createFamilyCheckInMail } from '../../src/services/notifications/family-check-in-mail';
 import { createMinutesDelivery } from '../../src/services/notifications/minutes-delivery.service';
 import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
 import { createPlanNotReceivedNotices } from '../../src/services/notifications/plan-not-received-notices.service';
@@ -101,6 +102,28 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
   'the lead social worker told a notice was never delivered': async (caseReference, mailer) => {
     const notices = createUndeliveredNotices({ coreGroups: { findById: async () => groupOf(caseReference), members: async () => [lead, parent] }, ...quietPolicy, notifier: { send: async () => ({}) }, mailer, organiserMailbox: 'organiser@council.example' });
     await notices.notify({ tenantId: 'tenant', coreGroupId, noticeKind: 'check-in-prompt', memberId: 'parent', deadJobId: 'job', attempts: 8 });
+  },
+  "a parent's check-in link": async (caseReference, mailer) => {
+    const action = { id: 'action', what: 'Take Invented Child to the dentist', ownerMemberId: 'parent', agency: 'family', due: parseCivilDate('2026-06-19'), agreedOn: parseCivilDate('2026-05-27'), progressMeasure: '', state: 'not-started' as const };
+    const familyMail = createFamilyCheckInMail({
+      plans: { current: async () => ({ coreGroupId, version: 1, outcomes: [], actions: [action], contingencyPlan: '', resources: '', monitoring: '' }) },
+      checkIns: { listByCoreGroup: async () => [] },
+      links: { issue: async () => `${'A'.repeat(22)}.${'B'.repeat(43)}` },
+      clock: { nowIso: () => '2026-06-08T09:01:00.000Z', today: () => parseCivilDate('2026-06-08') as never },
+      publicBaseUrl: () => 'https://coregroup.example',
+      lifetimeDays: 7,
+    });
+    const notices = createCheckInNotices({
+      status: { myActions: async () => [] },
+      coreGroups: { findById: async () => groupOf(caseReference), members: async () => [lead, parent] },
+      checkIns: { listByCoreGroup: async () => [] },
+      ...quietPolicy,
+      notifier: { send: async () => ({}) },
+      mailer,
+      organiserMailbox: 'organiser@council.example',
+      familyMail,
+    });
+    await notices.prompt({ tenantId: 'tenant', coreGroupId, memberId: 'parent', promptId: '5b1d0c8e-0000-4000-8000-000000000005', promptedAt: '2026-06-08T07:00:00Z' });
   },
 };
 

@@ -208,6 +208,19 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect([again.status, again.body.error.message]).toEqual([422, 'the same person cannot sign as chair and team manager']);
   });
 
+  test('a family member is never chair or minute-taker: the API refuses with the rule, and the view says who may hold the roles', async () => {
+    const members = await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId);
+    const lsw = members.find((member) => member.aadObjectId === lead)!;
+    const parent = members.find((member) => member.role === 'family-member')!;
+    for (const roles of [{ chairMemberId: parent.id, minuteTakerMemberId: lsw.id }, { chairMemberId: lsw.id, minuteTakerMemberId: parent.id }]) {
+      const refused = await call('PUT', `/api/meetings/${meetingId}/roles`, await as(lead), roles);
+      expect([refused.status, refused.body.error.message]).toEqual([422, 'Only a professional can chair a core group meeting or take its minutes, not a family member or the child; choose someone else.']);
+    }
+    expect((await store.meetings.findById(meetingId))!.chairMemberId).not.toBe(parent.id);
+    const view = (await call('GET', `/api/meetings/${meetingId}/minutes`, await as(lead))).body;
+    expect(view.members.filter((member: { mayHoldMeetingRoles: boolean }) => !member.mayHoldMeetingRoles).map((member: { id: string }) => member.id)).toEqual([parent.id]);
+  });
+
   test('the chair cannot also be the minute-taker', async () => {
     const lsw = (await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId)).find((member) => member.aadObjectId === lead)!;
     const response = await call('PUT', `/api/meetings/${meetingId}/roles`, await as(lead), { chairMemberId: lsw.id, minuteTakerMemberId: lsw.id });

@@ -5,6 +5,13 @@ import { type Store, createStore } from '../../src/store/store';
 import { type TestDatabase, migratedDatabase } from '../support/databases';
 import { TENANT, aCoreGroup } from '../support/fixtures';
 
+const GUEST_PARENT = 'pat.guest@family.example';
+const GUEST_ID = '5b1d0c8e-0000-4000-8000-00000000a9e5';
+/** A parent whose address is also a staff account in the tenant. */
+const STAFF_PARENT = 'sam.staff@council.example';
+/** Addresses the organisation invited as guests after the test's group was set up. */
+const invitedLater = new Map<string, string>();
+
 const clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 
 describe('changing a core group’s members after set-up', () => {
@@ -19,7 +26,7 @@ describe('changing a core group’s members after set-up', () => {
   const setUp = async () => {
     const group = aCoreGroup();
     await store.coreGroups.create(group.coreGroup, group.members);
-    const service = createCoreGroupMembersService({ coreGroups: store.coreGroups, auditLog: store.auditLog, jobs: store.jobs, clock, directory: { findUser: async () => undefined } });
+    const service = createCoreGroupMembersService({ coreGroups: store.coreGroups, auditLog: store.auditLog, jobs: store.jobs, clock, directory: { findUser: async (email) => (email === STAFF_PARENT ? { id: 'staff-account', displayName: 'Staff' } : undefined), findGuest: async (email) => (email === GUEST_PARENT ? { id: GUEST_ID, displayName: 'Pat Guest' } : invitedLater.has(email) ? { id: invitedLater.get(email)!, displayName: 'Invited later' } : undefined) } });
     const as = (member: { aadObjectId?: string | undefined }) => ({ tenantId: TENANT, aadObjectId: member.aadObjectId! });
     return { ...group, service, as };
   };
@@ -46,5 +53,20 @@ describe('changing a core group’s members after set-up', () => {
     await service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: healthVisitor.id });
     expect(await service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: healthVisitor.id })).toMatchObject({ id: healthVisitor.id, active: false });
     await expect(service.remove({ caller: as(manager), coreGroupId: coreGroup.id, memberId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(NotFoundError);
+  });
+
+  test('a parent the organisation invited as a Teams guest is added with their guest identity; a parent is never matched to a staff account', async () => {
+    const { coreGroup, lead, parent, service, as } = await setUp();
+    const { added } = await service.add({ caller: as(lead), coreGroupId: coreGroup.id, memberText: `Parent | family | Pat Guest | ${GUEST_PARENT}\nCarer | family | Sam Staff | ${STAFF_PARENT}` });
+    expect(added.map((member) => [member.role, member.aadObjectId, member.reach])).toEqual([
+      ['family-member', GUEST_ID, 'guest'],
+      ['family-member', undefined, 'email-only'],
+    ]);
+    // The group's own parent, e-mail only when added, invited as a guest since: added again, they are recognised.
+    const laterId = '5b1d0c8e-0000-4000-8000-00000000a9e6';
+    invitedLater.set(parent.email!, laterId);
+    const again = await service.add({ caller: as(lead), coreGroupId: coreGroup.id, memberText: `Parent | family | ${parent.displayName} | ${parent.email!}` });
+    expect(again).toEqual({ added: [], alreadyMembers: [expect.objectContaining({ id: parent.id })] });
+    expect((await store.coreGroups.members(coreGroup.id)).find((member) => member.id === parent.id)).toMatchObject({ aadObjectId: laterId, reach: 'guest', active: true });
   });
 });

@@ -22,7 +22,7 @@ describe('setting up a core group', () => {
 
   const serviceWith = (people: Record<string, { displayName: string; mail?: string }>, allowed = true) => {
     const store = createStore(database);
-    const directory: Directory = { findUser: async (key) => (people[key] ? { id: key, ...people[key] } : undefined), hasAppRole: async (id, role) => allowed && role === 'CoreGroup.Create' && id in people };
+    const directory: Directory = { findUser: async (key) => (people[key] ? { id: key, ...people[key] } : undefined), hasAppRole: async (id, role) => allowed && role === 'CoreGroup.Create' && id in people, findGuest: async () => undefined };
     return { store, service: createCoreGroupSetupService({ coreGroups: store.coreGroups, plans: store.plans, auditLog: store.auditLog, directory, clock, policyIds: () => ['wales'] }) };
   };
 

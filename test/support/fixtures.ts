@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroup, CoreGroupMember, MemberRole } from '../../src/domain/core-group';
-import type { ChildProtectionPlan } from '../../src/domain/plan';
+import type { ChildProtectionPlan, PlanAction, PlanRevision } from '../../src/domain/plan';
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
 
@@ -62,4 +62,17 @@ export function aPlan(coreGroupId: string, ownerMemberId: string): ChildProtecti
     resources: 'Family support worker',
     monitoring: 'Fortnightly home visits; progress reviewed at each core group',
   };
+}
+
+/**
+ * Gives a family member an action in the group's plan (a new plan version over the current one):
+ * `what` as the plan words it, due on `due`, agreed on `agreedOn` (silence is measured from there).
+ */
+export async function giveFamilyAction(
+  plans: { current(coreGroupId: string): Promise<ChildProtectionPlan | undefined>; saveRevision(revision: PlanRevision, at: string): Promise<void> },
+  options: { coreGroupId: string; id: string; what: string; ownerMemberId: string; due: string; agreedOn: string; authorMemberId: string; at: string },
+): Promise<void> {
+  const plan = (await plans.current(options.coreGroupId))!;
+  const action: PlanAction = { id: options.id, what: options.what, ownerMemberId: options.ownerMemberId, agency: 'family', due: parseCivilDate(options.due), agreedOn: parseCivilDate(options.agreedOn), progressMeasure: 'Told to the core group', state: 'not-started' };
+  await plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, action] }, authorMemberId: options.authorMemberId, reason: 'A family member takes on an action', changes: [] }, options.at);
 }

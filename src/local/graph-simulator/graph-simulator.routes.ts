@@ -226,10 +226,16 @@ const mailboxSettings: Handler = (request, [userId], state) => {
   return json(select(user.mailboxSettings, request.query));
 };
 
+/** A guest's sign-in name as Entra makes it: their address with `_` for `@`, then `#EXT#@` the tenant. */
+const guestPrincipalName = (mail: string) => `${mail.replace('@', '_')}#EXT#@demo.onmicrosoft.com`;
+
 const getUser: Handler = (request, [userId], state) => {
   const user = userOr404(state, userId);
   if (isResponse(user)) return user;
-  return json(select({ id: user.id, displayName: user.displayName, mail: user.mail, userPrincipalName: user.mail }, request.query));
+  // As in Graph, `/users/{key}` takes an object id or a sign-in name: a guest's address is neither.
+  if (user.userType === 'Guest' && user.id.toLowerCase() !== decodeURIComponent(userId ?? '').toLowerCase()) return error(404, 'Request_ResourceNotFound', 'no such user');
+  const userPrincipalName = user.userType === 'Guest' ? guestPrincipalName(user.mail) : user.mail;
+  return json(select({ id: user.id, displayName: user.displayName, mail: user.mail, userPrincipalName }, request.query));
 };
 
 /** `/servicePrincipals(appId='…')`: the simulated tenant has one app, whichever client id asks. */
@@ -244,8 +250,15 @@ const listAppRoleAssignments: Handler = (request, [userId], state) => {
   return json({ value: assignments.map((assignment) => select(assignment, request.query)) });
 };
 
+/** The one `$filter` on users the app sends: a guest by address (`mail eq '…' and userType eq 'Guest'`). */
+const GUEST_BY_MAIL = /^mail eq '((?:[^']|'')*)' and userType eq 'Guest'$/i;
+
 const listUsers: Handler = (request, _params, state) => {
-  const all = [...state.users.values()].map((user) => ({ id: user.id, displayName: user.displayName, mail: user.mail }));
+  const filter = request.query.get('$filter');
+  const guestMail = filter ? GUEST_BY_MAIL.exec(filter)?.[1]?.replace(/''/g, "'") : undefined;
+  if (filter && guestMail === undefined) return error(400, 'Request_UnsupportedQuery', 'the simulator filters users by a guest address only');
+  const listed = [...state.users.values()].filter((user) => guestMail === undefined || (user.userType === 'Guest' && user.mail.toLowerCase() === guestMail.toLowerCase()));
+  const all = listed.map((user) => ({ id: user.id, displayName: user.displayName, mail: user.mail, userType: user.userType ?? 'Member' }));
   const top = Number(request.query.get('$top') ?? 100);
   const skip = Number(request.query.get('$skiptoken') ?? 0);
   const page = all.slice(skip, skip + top);

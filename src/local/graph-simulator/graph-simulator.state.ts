@@ -6,6 +6,8 @@ export interface SimulatedUser {
   readonly id: string;
   readonly displayName: string;
   readonly mail: string;
+  /** `Guest` for someone the organisation invited from outside (their sign-in name is not their address); a member otherwise. */
+  readonly userType?: 'Member' | 'Guest' | undefined;
   readonly mailboxSettings: Graph.MailboxSettings;
   events: StoredEvent[];
 }

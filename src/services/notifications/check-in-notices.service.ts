@@ -5,6 +5,7 @@ import { ukDate } from '../../domain/uk-date';
 import type { CaseStatusService } from '../case-status.service';
 import type { CheckInRepository, CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
+import { type FamilyCheckInMail } from './family-check-in-mail';
 import type { RecordMail } from './teams-first';
 
 /** Who is told that a check-in is missing: the group's active lead social worker. */
@@ -12,28 +13,23 @@ export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember
   return leadSocialWorkerOf(members);
 }
 
-/**
- * The e-mail of a check-in prompt to someone Teams cannot reach. This is the seam where a family
- * member's prompt (with its one-time check-in link) plugs in: the default is the professional's,
- * which only says a check-in is due and to open Core Group — no action text (it is case content).
- */
-export type CheckInMail = (options: { member: CoreGroupMember; coreGroup: CoreGroup; job: CheckInPromptJob }) => Promise<RecordMail>;
-
-/** A professional's check-in prompt by e-mail: the case reference, and to open Core Group. */
-export const professionalCheckInMail: CheckInMail = async ({ coreGroup }) => {
+/** A professional's check-in prompt by e-mail: the case reference, and to open Core Group — no action text (it is case content). */
+function professionalCheckInMail(coreGroup: Pick<CoreGroup, 'caseReference'>): RecordMail {
   const reference = oneLineUserText(coreGroup.caseReference);
   return {
     subject: `An action check-in is due — case ${reference}`,
     bodyText: `An action check-in is due for your actions in the core group for case ${reference}. Please open Core Group in Microsoft Teams (or Outlook) and say how each of your actions is going: on track, at risk, done or blocked.`,
   };
-};
+}
 
 /**
  * Check-in prompts and chases, as the job runner delivers them, through the one delivery policy
  * (Teams 1:1 first, else e-mail; each attempt recorded). The prompt is the member's current open
  * actions in that core group, and nothing at all when none is open any more (or the plan has
  * ended); the chase tells the lead social worker when nothing came back since the prompt, unless
- * the plan has ended since. Notification previews and e-mails never name the child.
+ * the plan has ended since. Notification previews and e-mails never name the child. A parent or
+ * carer Teams cannot reach is e-mailed one check-in link per open action (`familyMail`, issue 14
+ * item 6) — they may have no Teams identity at all, so their open actions are read from the plan.
  */
 export function createCheckInNotices(
   deps: NoticePolicyDeps & {
@@ -42,10 +38,9 @@ export function createCheckInNotices(
     checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
     jobs: Pick<JobQueue, 'enqueue'>;
     organiserMailbox?: string | undefined;
-    checkInMail?: CheckInMail | undefined;
+    familyMail?: Pick<FamilyCheckInMail, 'hasOpenActions' | 'mail'> | undefined;
   },
 ) {
-  const checkInMail = deps.checkInMail ?? professionalCheckInMail;
   const promptAddress = (job: CheckInPromptJob, members: readonly CoreGroupMember[]): NoticeAddress | undefined => {
     const member = members.find((candidate) => candidate.id === job.memberId);
     return member && { kind: 'check-in-prompt', subjectId: job.promptId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member };
@@ -57,17 +52,21 @@ export function createCheckInNotices(
   const membersOf = (job: CheckInPromptJob) => deps.coreGroups.members(job.coreGroupId);
   return {
     async prompt(job: CheckInPromptJob, run?: NoticeRun): Promise<void> {
-      const [everywhere, coreGroup, members] = await Promise.all([deps.status.myActions({ tenantId: job.tenantId, aadObjectId: job.aadObjectId }), deps.coreGroups.findById(job.coreGroupId), membersOf(job)]);
+      const [coreGroup, members] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), membersOf(job)]);
       const to = promptAddress(job, members);
+      if (!coreGroup || !to) return;
+      const { member } = to;
+      const everywhere = member.aadObjectId ? await deps.status.myActions({ tenantId: job.tenantId, aadObjectId: member.aadObjectId }) : [];
       const mine = everywhere.filter((item) => item.coreGroupId === job.coreGroupId);
-      if (mine.length === 0 || !coreGroup || !to) return;
+      const familyMail = member.role === 'family-member' ? deps.familyMail : undefined;
+      if (mine.length === 0 && !(familyMail && !coreGroup.planEndedOn && (await familyMail.hasOpenActions(job, member)))) return;
       const actions = mine.map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
       await deliverNotice(deps, {
         to,
         run,
         inTeams: { summary: 'Core Group: please check in on your actions', message: { kind: 'check-in-prompt', actions, promptId: job.promptId } },
         from: senderOf(deps.organiserMailbox, members),
-        mail: () => checkInMail({ member: to.member, coreGroup, job }),
+        mail: async () => (familyMail ? familyMail.mail({ member, coreGroup, job }) : professionalCheckInMail(coreGroup)),
       });
     },
 

@@ -9,6 +9,7 @@ import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
 import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { RecordExport } from '../record-export.service';
+import type { FamilyCheckInMail } from './family-check-in-mail';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
@@ -17,7 +18,7 @@ import { createMinutesDelivery } from './minutes-delivery.service';
 import { createPlanDelivery } from './plan-delivery.service';
 import { createPlanNotReceivedNotices } from './plan-not-received-notices.service';
 import { createSignalNotices } from './signal-notices.service';
-import { type CheckInMail, createCheckInNotices } from './check-in-notices.service';
+import { createCheckInNotices } from './check-in-notices.service';
 import { createUndeliveredNotices } from './undelivered-notices.service';
 import { createWelcomeNotices } from './welcome-notices.service';
 
@@ -42,8 +43,8 @@ export function createMessageServices(deps: {
   jobs: Pick<JobQueue, 'enqueue'>;
   clock: Clock;
   organiserMailbox?: string | undefined;
-  /** How a check-in prompt is e-mailed to someone Teams cannot reach (default: the professional's). */
-  checkInMail?: CheckInMail | undefined;
+  /** Check-in prompts to parents and carers Teams cannot reach: the e-mail with one link per open action (issue 14, item 6). */
+  familyMail?: Pick<FamilyCheckInMail, 'hasOpenActions' | 'mail'> | undefined;
 }) {
   return {
     checkIns: createCheckInNotices(deps),

@@ -39,6 +39,12 @@ export type InvitationResponse = 'none' | 'accepted' | 'tentativelyAccepted' | '
 export interface Directory {
   /** The tenant user with this e-mail address or Entra object id (and their mailbox, when they have one), or nothing for people outside the tenant. */
   findUser(emailOrId: string): Promise<{ id: string; displayName: string; mail?: string | undefined } | undefined>;
+  /**
+   * The guest account the organisation invited with this e-mail address (`userType` Guest), or
+   * nothing. A guest's sign-in name is not their address, so `findUser` does not find them; and
+   * only a guest is looked for, so a parent is never matched to a staff account.
+   */
+  findGuest(email: string): Promise<{ id: string; displayName: string } | undefined>;
   /** Whether the organisation assigned this user (directly, or through a group they are a direct member of) the app role with this value. */
   hasAppRole(aadObjectId: string, role: AppRoleValue): Promise<boolean>;
 }

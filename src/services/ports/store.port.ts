@@ -1,6 +1,7 @@
 import type { PlanDelivery, PlanNotReceived } from '../../domain/circulation';
 import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
+import type { FamilyCheckInLink } from '../../domain/family-check-in-link';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { ConcernKind } from '../../domain/escalation';
 import type { CoreGroupMeeting } from '../../domain/meeting';
@@ -91,6 +92,18 @@ export interface InstitutionTaskRepository {
   listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, InstitutionTask[]>>;
   /** Records the letter sent (the task done). */
   markLetterSent(task: InstitutionTask): Promise<void>;
+}
+
+/** Parents' e-mailed check-in links, stored by selector with the hash of their secret half. */
+export interface FamilyCheckInLinkRepository {
+  save(link: FamilyCheckInLink): Promise<void>;
+  find(selector: string): Promise<FamilyCheckInLink | undefined>;
+  /**
+   * Marks the link used, with every other link e-mailed for the same member, action and prompt (a
+   * retried e-mail sends a second one): true for the one call that found them unused, false for any
+   * call after it, however close together.
+   */
+  markUsed(link: Pick<FamilyCheckInLink, 'memberId' | 'actionId' | 'promptId'>, at: string): Promise<boolean>;
 }
 
 /** Members' check-ins on the actions they own. */

@@ -13,6 +13,7 @@ import { exportRouter } from '../../../src/server/export.route';
 import { seriesRouter } from '../../../src/server/series.route';
 import { teamRouter } from '../../../src/server/team.route';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
+import { familyCheckInRouter } from '../../../src/server/family-check-in.route';
 import { type Exposure, createHttpApp } from '../../../src/server/http-app';
 import { createLogger } from '../../../src/server/logger';
 import { minutesRouter } from '../../../src/server/minutes.route';
@@ -42,7 +43,7 @@ export interface EdgeApp {
  * Every router of the HTTP edge as the composition root mounts them, over services that hold
  * nothing (the edge's answers do not depend on them): the bot endpoint with tokens required and a
  * recording adapter, Graph's notifications, the dev sign-in, the tab API (one token accepted),
- * exports and the built tab. The logger is the product's, writing into `logLines`.
+ * exports, the parents' check-in links (every link unknown) and the built tab. The logger is the product's, writing into `logLines`.
  */
 export async function startEdgeApp(options: { exposure: Exposure }): Promise<EdgeApp> {
   const logLines: string[] = [];
@@ -82,6 +83,7 @@ export async function startEdgeApp(options: { exposure: Exposure }): Promise<Edg
       exportRouter({ exports: nothingStored as never, recordPack: nothingStored as never, verifier, logger }),
       teamRouter({ team: nothingStored as never, verifier, logger }),
       seriesRouter({ scheduling: nothingStored as never, verifier, logger }),
+      familyCheckInRouter({ links: { open: async () => ({ refused: 'not-found' }), answer: async () => ({ refused: 'not-found' }) } }),
       tabRouter(dist),
     ],
   });

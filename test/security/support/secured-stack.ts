@@ -140,6 +140,8 @@ export interface TabTokenOptions {
   readonly notBefore?: number;
   /** `stranger`: a key that is not among the published ones. */
   readonly key?: 'entra' | 'stranger';
+  /** More claims, as Entra adds them (a guest's `acct`, `idp`, `upn`). */
+  readonly extraClaims?: Record<string, unknown>;
 }
 
 export interface Answer {
@@ -283,7 +285,7 @@ export async function startSecuredStack() {
   /** A Teams SSO token for the tab; valid unless an option breaks it. */
   const tabToken = (options: TabTokenOptions = {}): Promise<string> => {
     const tid = options.tid === undefined ? DEMO_TENANT_ID : options.tid;
-    const claims: Record<string, unknown> = { name: 'Someone' };
+    const claims: Record<string, unknown> = { name: 'Someone', ...options.extraClaims };
     if (tid !== null) claims.tid = tid;
     if (options.oid !== null) claims.oid = options.oid ?? PEOPLE.lead.aadObjectId;
     if (options.scp !== null) claims.scp = options.scp ?? 'access_as_user';

@@ -1,7 +1,7 @@
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useState } from 'react';
 import type { MinutesView } from '@contracts/minutes.contract';
-import { chairOf } from './meeting-roles';
+import { chairOf, namedButNotAllowed } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
 import { isolatedUserText } from '../../common/display-text';
 
@@ -18,6 +18,8 @@ export function MeetingRoles(props: { view: MinutesView; canChange: boolean; bef
   const name = (id: string | undefined) => (id ? isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member') : undefined);
   const chair = name(chairOf(view));
   const minuteTaker = name(view.meeting.minuteTakerMemberId);
+  const notAllowed = namedButNotAllowed(view);
+  const flagged = [notAllowed.chair && 'chair', notAllowed.minuteTaker && 'minute-taker'].filter(Boolean).join(' and ');
 
   return (
     <div className={styles.root}>
@@ -32,6 +34,13 @@ export function MeetingRoles(props: { view: MinutesView; canChange: boolean; bef
           </Button>
         )}
       </p>
+      {flagged && (
+        <MessageBar intent="warning" className={styles.error}>
+          <MessageBarBody>
+            The {flagged} named for this meeting is family, not a professional. Only a professional can chair a core group or take its minutes, so the role gives them nothing: {props.canChange ? 'name a professional instead.' : 'ask the lead social worker to name a professional.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {changing && (
         <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
           <RolesForm

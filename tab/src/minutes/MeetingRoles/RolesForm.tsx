@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { MinutesView, RolesRequest } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
-import { chairOf } from './meeting-roles';
+import { chairOf, namedButNotAllowed } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
 import { isolatedUserText } from '../../common/display-text';
 
@@ -12,8 +12,10 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
   const styles = useMeetingRolesStyles();
   const { api } = useShell();
   const { view } = props;
-  const [chair, setChair] = useState(chairOf(view) ?? '');
-  const [minuteTaker, setMinuteTaker] = useState(view.meeting.minuteTakerMemberId ?? '');
+  const notAllowed = namedButNotAllowed(view);
+  const current = (id: string | undefined) => (id && id !== notAllowed.chair && id !== notAllowed.minuteTaker ? id : '');
+  const [chair, setChair] = useState(current(chairOf(view)));
+  const [minuteTaker, setMinuteTaker] = useState(current(view.meeting.minuteTakerMemberId));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -31,7 +33,8 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
     }
   };
 
-  const options = view.members.map((member) => (
+  // Only professionals chair or take the minutes: the family and the child are never offered.
+  const options = view.members.filter((member) => member.mayHoldMeetingRoles).map((member) => (
     <option key={member.id} value={member.id}>
       {isolatedUserText(member.name)} ({isolatedUserText(member.agency)})
     </option>
