@@ -6,7 +6,8 @@ import type { Job } from '../services/ports/store.port';
  * loosely on purpose — any job kind may be grouped, and one without a recipient runs on its own.
  */
 export function recipientOfJob(job: Job): string | undefined {
-  const payload = job.payload as { aadObjectId?: unknown; recipientAadObjectId?: unknown; chatId?: unknown; memberId?: unknown } | null;
-  const recipient = payload?.recipientAadObjectId ?? payload?.aadObjectId ?? payload?.chatId ?? payload?.memberId;
+  const payload = job.payload as { aadObjectId?: unknown; recipientAadObjectId?: unknown; recipientMemberId?: unknown; chatId?: unknown; memberId?: unknown } | null;
+  // A signal's `memberId` is whom it is about: its recipient is named by `recipient…` first.
+  const recipient = payload?.recipientAadObjectId ?? payload?.recipientMemberId ?? payload?.aadObjectId ?? payload?.chatId ?? payload?.memberId;
   return typeof recipient === 'string' ? recipient : undefined;
 }
