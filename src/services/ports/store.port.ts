@@ -8,6 +8,7 @@ import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { InstitutionTask } from '../../domain/institution-task';
 import type { NoticeDelivery, NoticeKind } from '../../domain/notice-delivery';
+import type { FamilyVersion } from '../../domain/family-version';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
 import type { InvitationResponse } from './calendar.port';
 
@@ -126,6 +127,14 @@ export interface PlanCirculationRepository {
   recordNotReceived(report: PlanNotReceived): Promise<{ created: boolean }>;
   /** Who said the plan circulated after one meeting did not reach them, every version. */
   notReceived(meetingId: string): Promise<PlanNotReceived[]>;
+}
+
+/** The family version of each meeting's record, every reviewed version kept. */
+export interface FamilyVersionRepository {
+  /** The latest stored version for a meeting, whichever minutes it was prepared from. */
+  current(meetingId: string): Promise<FamilyVersion | undefined>;
+  /** Stores `version` as the next version; someone else storing that version first is a `VersionConflictError`. */
+  save(version: FamilyVersion, options: { savedBy: string; at: string }): Promise<void>;
 }
 
 export interface NoticeDeliveryRepository {
