@@ -20,6 +20,8 @@ import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
+import { familyVersionRouter } from '../../../src/server/family-version.route';
+import { createFamilyVersions } from '../../../src/services/family-version.service';
 import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
 import { planRouter } from '../../../src/server/plan.route';
@@ -242,12 +244,13 @@ export async function startSecuredStack() {
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });
   const recordExport = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const distribution = createMinutesDistribution(deps);
+  const familyVersions = createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: CP9_COORDINATOR_MAILBOX });
   const cp9 = createCp9Record({ ...deps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,
@@ -267,6 +270,7 @@ export async function startSecuredStack() {
       botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, clock }), verifier, logger }),
+      familyVersionRouter({ familyVersions, verifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
       planCirculationRouter({ circulation, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),

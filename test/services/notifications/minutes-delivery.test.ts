@@ -20,6 +20,7 @@ function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: s
       recordOutcome: async (_job, outcome) => void outcomes.push(outcome),
     },
     exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF') }) as never },
+    familyNotes: { fileForDelivery: async () => ({ fileName: 'family-notes.pdf', file: Buffer.from('%PDF') }) },
     notifier,
     mailer: { sendMail: async (mail) => void mails.push(mail) },
     organiserMailbox: undefined,
