@@ -8,7 +8,9 @@ import { createBotAdapter } from '../../../bot/bot-adapter';
 import { CoreGroupBot } from '../../../bot/core-group.bot';
 import { createTeamsNotifier } from '../../../bot/teams-notifier';
 import type { CoreGroupMember, MemberRole } from '../../../src/domain/core-group';
+import { prepareFamilyVersion, reviewFamilyVersion } from '../../../src/domain/family-version';
 import { type Minutes, openingDraft, signMinutes } from '../../../src/domain/minutes';
+import { recipientList } from '../../../src/services/minutes-distribution/recipient-list';
 import { renderDocx } from '../../../src/export/docx-renderer';
 import { renderPdf } from '../../../src/export/pdf-renderer';
 import { messageJobHandlers } from '../../../src/jobs/job-handlers';
@@ -171,6 +173,8 @@ export interface FreshMeeting {
   /** A co-ordinator's letter still to write in the group (a relative in an institution, seed 001). */
   readonly institutionTaskId: string;
   readonly planEdit: unknown;
+  /** Signed minutes only: Distribute's confirmation of the recipient list as it stands. */
+  readonly distributeConfirmation?: { listHash: string } | undefined;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -412,6 +416,12 @@ export async function startSecuredStack() {
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
+        // The family version prepared and reviewed once (version 1), waiting for its sign-off.
+        const members = await store.coreGroups.members(seed.coreGroupId);
+        const prepared = prepareFamilyVersion({ minutes: byManager, plan, members });
+        await store.familyVersions.save(reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed the plan goes on.', items: [] }), { savedBy: chairMemberId, at: clock.nowIso() });
+        const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
+        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, distributeConfirmation };
       }
       return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit };
     },
@@ -461,7 +471,8 @@ export type GroupName = 'demo' | 'other' | 'partner';
  */
 async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; at: string }) {
   const { coreGroupId, at } = options;
-  await store.coreGroups.addMember(coreGroupId, member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }));
+  // With an e-mail address: a guest who never opened a chat with the app is reached by e-mail.
+  await store.coreGroups.addMember(coreGroupId, { ...member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }), email: 'sam.ellis@family.example' });
   await store.coreGroups.addMember(coreGroupId, { ...member({ name: 'Cara Lowe', role: 'coordinator', agency: "children's services", aadObjectId: PEOPLE.coordinator.aadObjectId }), email: 'cara.lowe@demo.example' });
   const demoMembers = await store.coreGroups.members(coreGroupId);
   const demoId = (person: Person) => demoMembers.find((candidate) => candidate.aadObjectId === PEOPLE[person].aadObjectId)!.id;
