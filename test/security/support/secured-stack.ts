@@ -8,7 +8,7 @@ import { createBotAdapter } from '../../../bot/bot-adapter';
 import { CoreGroupBot } from '../../../bot/core-group.bot';
 import { createTeamsNotifier } from '../../../bot/teams-notifier';
 import type { CoreGroupMember, MemberRole } from '../../../src/domain/core-group';
-import { prepareFamilyVersion, reviewFamilyVersion } from '../../../src/domain/family-version';
+import { prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../../src/domain/family-version';
 import { type Minutes, openingDraft, signMinutes } from '../../../src/domain/minutes';
 import { recipientList } from '../../../src/services/minutes-distribution/recipient-list';
 import { renderDocx } from '../../../src/export/docx-renderer';
@@ -156,9 +156,10 @@ export interface Answer {
 
 /**
  * The state a fresh meeting's minutes start in, for a write that needs it; `signed-cp9`: signed,
- * in a core group whose profile sends CP9 to the co-ordinator (seed 001).
+ * in a core group whose profile sends CP9 to the co-ordinator (seed 001); `family-version-signed-off`:
+ * signed, with the family version signed off too (issue 14).
  */
-export type MinutesState = 'draft' | 'signed' | 'signed-cp9';
+export type MinutesState = 'draft' | 'signed' | 'signed-cp9' | 'family-version-signed-off';
 
 /** Seed 001's profile: the plan within 5 working days, CP9 to the co-ordinator within 7 days. */
 const CP9_PROFILE = 'plan-in-five-working-days-cp9-in-seven-days';
@@ -419,7 +420,9 @@ export async function startSecuredStack() {
         // The family version prepared and reviewed once (version 1), waiting for its sign-off.
         const members = await store.coreGroups.members(seed.coreGroupId);
         const prepared = prepareFamilyVersion({ minutes: byManager, plan, members });
-        await store.familyVersions.save(reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed the plan goes on.', items: [] }), { savedBy: chairMemberId, at: clock.nowIso() });
+        const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed the plan goes on.', items: [] });
+        await store.familyVersions.save(reviewed, { savedBy: chairMemberId, at: clock.nowIso() });
+        if (state === 'family-version-signed-off') await store.familyVersions.save(signOffFamilyVersion(reviewed, { memberId: chairMemberId, at: clock.nowIso(), version: reviewed.version }), { savedBy: chairMemberId, at: clock.nowIso() });
         const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
         return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, distributeConfirmation };
       }

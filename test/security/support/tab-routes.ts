@@ -82,6 +82,8 @@ const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
   'POST /api/meetings/:meetingId/plan-circulation',
   'POST /api/core-groups/:coreGroupId/plan/not-received',
 ];
+/** Routes that read the family version as signed off. */
+const NEEDS_FAMILY_SIGNED_OFF: readonly TabApiRouteKey[] = ['GET /api/meetings/:meetingId/family-version/reading', 'GET /api/meetings/:meetingId/family-version/export.:format'];
 /** Routes that also need a profile that sends CP9 to the co-ordinator. */
 const NEEDS_CP9: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/cp9'];
 
@@ -128,7 +130,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     writes: method !== 'GET',
     localOnly: route.localOnly === true,
     body,
-    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_FAMILY_SIGNED_OFF.includes(key) ? 'family-version-signed-off' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
     bodyFor: (target) => {
       if (key === ROLES && target.rolesChange) return target.rolesChange;
       if (key === PLAN && target.planEdit) return target.planEdit;
