@@ -157,7 +157,7 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
       .filter((update) => hasText(update.update) && !isThirdPartyAgency(update.agency) && !isThirdPartyAgency(actionsById.get(update.actionId)?.agency ?? ''))
       .map((update) => item('progress', update.actionId, `${actionsById.get(update.actionId)?.what ?? 'An action'}: ${update.update.trim()}`)),
     ...content.decisions.flatMap((decision, index) => (hasText(decision) ? [item('decisions', index, decision.trim())] : [])),
-    ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [item('newActions', index, `${named(action.ownerMemberId)} will ${asClause(action.what)} by ${ukDate(action.due)}.`)])),
+    ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [item('newActions', index, `${action.what.trim()} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)}.`)])),
     ...textItem('contingency', content.contingencyReview),
     ...(content.nextMeetingDate ? [item('nextMeeting', 0, `The next core group meeting is on ${ukDate(content.nextMeetingDate)}.`)] : []),
     ...(plan?.outcomes ?? []).map((outcome) => item('planOutcomes', outcome.id, outcome.text)),
@@ -166,12 +166,6 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
     ...(plan ? textItem('planSupport', plan.resources) : []),
   ];
   return { meetingId: minutes.meetingId, minutesId: minutes.id, minutesVersion: minutes.version, planVersion: options.plan?.version, version: 0, summary: '', items };
-}
-
-/** An action as the rest of a sentence ("will book …"): its first letter in lower case, unless it starts an abbreviation ("GP", "CAMHS"). */
-function asClause(what: string): string {
-  const text = what.trim();
-  return /^[A-Z][a-z]/.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }
 
 function planActionLine(action: PlanAction, named: (memberId: string) => string): string {

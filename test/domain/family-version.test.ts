@@ -51,7 +51,7 @@ describe('preparing the family version', () => {
     expect(professionalOnlyIn(text)).toEqual([REMOVED_ON_REVIEW_MARKER]);
     expect(text).toContain(FAMILY_MARKER);
     expect(text).toContain('Weighed and well at the last visit');
-    expect(text).toContain('Name hv (health visiting) will book the next developmental review by Wed 15 Jul 2026.');
+    expect(text).toContain('Book the next developmental review — Name hv (health visiting), by Wed 15 Jul 2026.');
     expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', title: 'Who was at the meeting', lines: members.map((person) => `${person.displayName} (${person.agency})`) });
   });
 

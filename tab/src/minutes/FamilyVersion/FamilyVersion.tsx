@@ -119,7 +119,7 @@ export function FamilyVersion(props: { meetingId: string }) {
               const item = items[prepared.id] ?? prepared;
               return (
                 <div key={item.id} className={styles.item}>
-                  <Textarea aria-label={`${section.title}: item`} className={`${styles.itemText} ${item.removed ? styles.removed : ''}`} value={item.text} readOnly={signedOff || item.removed} resize="vertical" onChange={(_event, data) => edit(item.id, { text: data.value })} />
+                  <Textarea aria-label={`${section.title}: item`} className={styles.itemText} textarea={{ className: item.removed ? styles.removed : undefined }} value={item.text} readOnly={signedOff || item.removed} resize="vertical" onChange={(_event, data) => edit(item.id, { text: data.value })} />
                   {!signedOff && (
                     <Button size="small" aria-label={`${item.removed ? 'Put back' : 'Remove'} this item of “${section.title}”`} onClick={() => edit(item.id, { removed: !item.removed })}>
                       {item.removed ? 'Put back' : 'Remove'}
