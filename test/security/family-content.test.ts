@@ -1,3 +1,4 @@
+import { docxText } from '../support/documents';
 import { attack } from './support/attack';
 import { DEMO_CHAT_ID, type SecuredStack, startSecuredStack } from './support/secured-stack';
 
@@ -137,6 +138,10 @@ describe('circulation reaches the family only with what the group shared', () =>
 
   attack('family: minutes the chair withheld from the family (with a reason) are neither queued nor e-mailed nor sent to them, nor readable as a family version', async () => {
     const meetingId = await signedWithSharing({ withFamily: false, withChild: false, withheldReason: 'A strategy discussion is under way' });
+    const audited = await stack.database.db.selectFrom('audit_log').select('action').where('target_id', '=', meetingId).where('action', 'like', 'family-sharing:%').execute();
+    expect(audited.map((entry) => entry.action)).toEqual(['family-sharing:withheld-from-family-and-child']);
+    const exported = await fetch(`${stack.base}/api/meetings/${meetingId}/minutes/export.docx`, { headers: { authorization: `Bearer ${await stack.as('lead')}` } });
+    expect(await docxText(Buffer.from(await exported.arrayBuffer()))).toContain('Withheld by the chair because: A strategy discussion is under way');
     const mailed = stack.simulator.state.sentMail.length;
     expect((await distribute(meetingId)).status).toBe(202);
     await stack.drainJobs();
