@@ -4,7 +4,7 @@ import { escapeCardText } from './cards/escape';
 import { concernNotificationCard } from './cards/escalate.card';
 import { memberWelcomeCard } from './cards/members.card';
 import { institutionTaskCard } from './cards/institution-task.card';
-import { minutesReadyCard } from './cards/minutes.card';
+import { familyVersionReadyCard, minutesReadyCard } from './cards/minutes.card';
 import { messageCard } from './cards/notice.card';
 import { dashboardTabLink, planNotReceivedCard, planReadyCard } from './cards/plan.card';
 import { signalCard } from './cards/signal.card';
@@ -34,6 +34,7 @@ const RENDERERS: Renderers = {
   'member-welcome': (message) => memberWelcomeCard(message),
   'institution-task': (message) => institutionTaskCard(message),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
+  'family-version-ready': (message, context) => familyVersionReadyCard({ meetingDate: message.meetingDate, readUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   'plan-not-received': (message) => planNotReceivedCard(message),
   'notice-undelivered': (message) =>

@@ -28,6 +28,7 @@ import { createConversations } from './services/conversations.service';
 import { createMessageServices } from './services/notifications/message-services';
 import { createAgendaViews } from './services/notifications/meeting-notices.service';
 import { createMinutesDistribution } from './services/minutes-distribution.service';
+import { createFamilyVersions } from './services/family-version.service';
 import { createPlanCirculation } from './services/plan-circulation.service';
 import { createCp9Record } from './services/cp9-record';
 import { planCirculationRouter } from './server/plan-circulation.route';
@@ -43,6 +44,7 @@ import { graphNotificationsRouter } from './server/graph-notifications.route';
 import { minutesRouter } from './server/minutes.route';
 import { createTabTokenVerifier, entraSigningKeys } from './server/tab-auth';
 import { tabRouter } from './server/tab-static';
+import { familyVersionRouter } from './server/family-version.route';
 import { exportRouter } from './server/export.route';
 import { seriesRouter } from './server/series.route';
 import { reviewConferencesRouter } from './server/review-conferences.route';
@@ -175,6 +177,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const renderer = { docx: renderDocx, pdf: renderPdf };
   const recordExport = createRecordExport({ ...serviceDeps, renderer });
   const distribution = createMinutesDistribution(serviceDeps);
+  const familyVersions = createFamilyVersions({ ...serviceDeps, renderer });
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
@@ -184,7 +187,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     lifetimeDays: config.familyLinkDays,
   });
-  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail });
+  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail });
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: messageJobHandlers(messages),
@@ -217,6 +220,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       graphNotificationsRouter({ service: notifications, logger }),
       ...(local?.routers ?? []),
       minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock: systemClock }), verifier: tabVerifier, logger }),
+      familyVersionRouter({ familyVersions, verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...serviceDeps, renderer }), verifier: tabVerifier, logger }),
       planCirculationRouter({ circulation, verifier: tabVerifier, logger }),
       teamRouter({ team: createTeamView(statusDeps), verifier: tabVerifier, logger }),

@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../src/domain/civil-date';
 import type { ObligationStatus } from '../../src/domain/obligations';
-import type { MinutesReadyMessage } from '../../src/services/ports/notifier.port';
+import type { FamilyVersionReadyMessage, MinutesReadyMessage } from '../../src/services/ports/notifier.port';
 import type { BookedSeries } from '../../src/services/scheduling.service';
 import { seriesSection } from './booked-series.card';
 import { adaptiveCard, heading, line } from './card';
@@ -47,5 +47,13 @@ export function minutesReadyCard(options: Omit<MinutesReadyMessage, 'kind' | 'ch
   return adaptiveCard(
     [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${ukDate(options.meetingDate)} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
     options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Read the minutes', url: options.minutesUrl }] : undefined,
+  );
+}
+
+/** 1:1 to a family member or the child when the family version is sent: that it is ready and where to read it — no content, no child's name. */
+export function familyVersionReadyCard(options: Omit<FamilyVersionReadyMessage, 'kind' | 'chatId'> & { readUrl?: string | undefined }): object {
+  return adaptiveCard(
+    [heading('Notes of the core group meeting'), line(`The notes of the core group meeting of ${ukDate(options.meetingDate)}, written for you, are ready. If anything in them is unclear, ask your social worker.`)],
+    options.readUrl ? [{ type: 'Action.OpenUrl', title: 'Read the notes', url: options.readUrl }] : undefined,
   );
 }

@@ -89,7 +89,15 @@ export const signOffReminderJob = z.object({
 export type SignOffReminderJob = z.infer<typeof signOffReminderJob>;
 
 /** One delivery of one version of signed minutes to one person. */
-export const minutesDeliveryJob = z.object({ tenantId, meetingId: z.string().uuid(), minutesId: z.string().uuid(), minutesVersion: z.number().int().positive(), memberId: z.string().min(1) });
+export const minutesDeliveryJob = z.object({
+  tenantId,
+  meetingId: z.string().uuid(),
+  minutesId: z.string().uuid(),
+  minutesVersion: z.number().int().positive(),
+  memberId: z.string().min(1),
+  /** For the family and the child: the signed-off family version they get instead of the minutes. */
+  familyVersion: z.number().int().positive().optional(),
+});
 export type MinutesDeliveryJob = z.infer<typeof minutesDeliveryJob>;
 
 /** Someone added to a core group after set-up: welcome them, in Teams or by e-mail. */

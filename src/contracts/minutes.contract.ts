@@ -56,7 +56,8 @@ export const MINUTES_SECTIONS = {
   contingencyReview: freeText(TEXT_LIMITS.section),
   /** `null` clears the date. */
   nextMeetingDate: civilDateSchema.nullable(),
-  sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean() }),
+  /** Withholding from the family or the child needs `withheldReason` (checked by the server, src/domain/minutes.ts `decideSharing`). */
+  sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean(), withheldReason: freeText(TEXT_LIMITS.line).optional() }),
 };
 
 /** Every section's value at once: the type of the editor's state. */

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
 import { dashboardResponseSchema } from './dashboard.contract';
+import {
+  distributeRequestSchema,
+  familyReadingResponseSchema,
+  familyReviewRequestSchema,
+  familySignOffRequestSchema,
+  familyVersionReviewResponseSchema,
+  recipientListChangedBodySchema,
+  recipientListResponseSchema,
+} from './family-version.contract';
 import { currentMeetingQuerySchema, currentMeetingResponseSchema, devSignInRequestSchema, devSignInResponseSchema, devUsersResponseSchema, meResponseSchema } from './identity.contract';
 import {
   amendRequestSchema,
@@ -58,7 +67,13 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/minutes/sign-off': { params: meetingParamsSchema, body: signOffRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/outcome': { params: meetingParamsSchema, body: meetingOutcomeRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
-  'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, answers: { 202: distributionQueuedResponseSchema } },
+  'GET /api/meetings/:meetingId/minutes/recipients': { params: meetingParamsSchema, answers: { 200: recipientListResponseSchema } },
+  'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, body: distributeRequestSchema, answers: { 202: distributionQueuedResponseSchema, 409: recipientListChangedBodySchema } },
+  'GET /api/meetings/:meetingId/family-version': { params: meetingParamsSchema, answers: { 200: familyVersionReviewResponseSchema } },
+  'PUT /api/meetings/:meetingId/family-version': { params: meetingParamsSchema, body: familyReviewRequestSchema, answers: { 200: familyVersionReviewResponseSchema } },
+  'POST /api/meetings/:meetingId/family-version/sign-off': { params: meetingParamsSchema, body: familySignOffRequestSchema, answers: { 200: familyVersionReviewResponseSchema } },
+  'GET /api/meetings/:meetingId/family-version/reading': { params: meetingParamsSchema, answers: { 200: familyReadingResponseSchema } },
+  'GET /api/meetings/:meetingId/family-version/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/meetings/:meetingId/plan-circulation': { params: meetingParamsSchema, answers: { 200: planCirculationResponseSchema } },
   'POST /api/meetings/:meetingId/plan-circulation': { params: meetingParamsSchema, answers: { 202: planCirculationQueuedSchema } },
   'POST /api/meetings/:meetingId/cp9': { params: meetingParamsSchema, answers: { 202: cp9QueuedSchema } },

@@ -1,7 +1,7 @@
 import { type CivilDate, isAfter } from './civil-date';
 import type { CoreGroupMember } from './core-group';
 import type { CoreGroupMeeting } from './meeting';
-import { type Minutes, minutesRecipients } from './minutes';
+import { type Minutes, SHARED_BY_DEFAULT, minutesRecipients } from './minutes';
 import { type CaseTimeline, type Obligation, afterMeetingObligationId } from './obligations';
 import { type PolicyProfile, dateAfter } from './policy';
 import type { WorkingDays } from './working-days';
@@ -72,7 +72,7 @@ export interface PlanNotReceived {
  */
 export function planRecipients(options: { members: readonly CoreGroupMember[]; minutes: Pick<Minutes, 'content'> | undefined }): CoreGroupMember[] {
   const { minutes } = options;
-  const sharing = minutes?.content.sharing ?? { withFamily: false, withChild: false };
+  const sharing = minutes?.content.sharing ?? SHARED_BY_DEFAULT;
   const invited = minutes ? new Set(minutes.content.attendance.map((entry) => entry.memberId)) : undefined;
   return minutesRecipients(options.members, sharing).filter((member) => !invited || invited.has(member.id) || member.role === 'conference-chair');
 }

@@ -77,10 +77,37 @@ export interface MinutesContent {
   readonly disagreements: readonly Disagreement[];
   readonly contingencyReview: string;
   readonly nextMeetingDate?: CivilDate | undefined;
-  /** Seed 002: shared with parents and the child where age-appropriate, as the group decides. */
-  readonly sharing: { readonly withFamily: boolean; readonly withChild: boolean };
+  /**
+   * Seeds 002/004: shared with parents and the child where age-appropriate — the family version,
+   * never the professional minutes. Shared unless the chair withholds it, with a reason.
+   */
+  readonly sharing: SharingDecision;
   /** Added from the meeting chat, waiting for the chair. */
   readonly contributions: readonly ChatContribution[];
+}
+
+/** Who the minutes are shared with; withholding from either needs `withheldReason`. */
+export interface SharingDecision {
+  readonly withFamily: boolean;
+  readonly withChild: boolean;
+  readonly withheldReason?: string | undefined;
+}
+
+/** What new minutes start with (seeds 002/004): the family and the child where age-appropriate receive them. */
+export const SHARED_BY_DEFAULT: SharingDecision = { withFamily: true, withChild: true };
+
+/**
+ * Checks a sharing decision as the chair saves it: withholding from the family or the child needs
+ * a recorded reason, and a reason is kept only while something is withheld. Minutes saved before
+ * sharing became the default keep what was decided (`withheldReason` absent) until the section is
+ * saved again.
+ */
+export function decideSharing(sharing: SharingDecision): SharingDecision {
+  const withheld = !sharing.withFamily || !sharing.withChild;
+  const reason = sharing.withheldReason?.trim() ?? '';
+  if (!withheld) return { withFamily: true, withChild: true };
+  if (reason === '') throw new RuleViolationError('Say why the minutes are withheld from the family or the child: the reason is kept with the minutes.');
+  return { withFamily: sharing.withFamily, withChild: sharing.withChild, withheldReason: reason };
 }
 
 export interface SignOff {
@@ -126,7 +153,7 @@ export function emptyMinutesContent(invited: readonly CoreGroupMember[]): Minute
     newActions: [],
     disagreements: [],
     contingencyReview: '',
-    sharing: { withFamily: false, withChild: false },
+    sharing: SHARED_BY_DEFAULT,
     contributions: [],
   };
 }

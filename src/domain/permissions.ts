@@ -32,6 +32,8 @@ export const CASE_ACTIONS = [
   'report-plan-not-received',
   'send-cp9',
   'view-group-attention',
+  'review-family-version',
+  'view-family-version',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -62,7 +64,7 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version'],
   'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention'],
   professional: PROFESSIONAL_READ,
   'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention'],
@@ -75,23 +77,24 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {
   // Seed 001: the chairperson makes sure everyone present or invited receives the plan.
-  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome', 'circulate-plan'],
+  chair: ['view-minutes-draft', 'edit-minutes', 'sign-minutes-as-chair', 'distribute-minutes', 'record-meeting-outcome', 'circulate-plan', 'review-family-version'],
   'minute-taker': ['view-minutes-draft', 'edit-minutes'],
 };
 
 /**
  * Whether someone with this standing in a core group may take an action. Pure: the server
  * establishes the standing from the verified token and the membership table, never from the
- * request. Family members and the child see the plan and signed minutes only when the group
- * decided to share them, and never drafts, compliance or other members' detail — whatever meeting
- * role they were given (`mayHoldMeetingRoles`).
+ * request. Family members and the child read the family version (src/domain/family-version.ts)
+ * when it is shared with them — never the professional minutes or plan, drafts, compliance or
+ * other members' detail — whatever meeting role they were given (`mayHoldMeetingRoles`). The
+ * chair or the lead social worker reviews the family version.
  */
 export function can(standing: Standing, action: CaseAction): boolean {
   if (BY_ROLE[standing.role].includes(action)) return true;
   const meetingRoles = mayHoldMeetingRoles(standing.role) ? (standing.meetingRoles ?? []) : [];
   if (meetingRoles.some((role) => BY_MEETING_ROLE[role].includes(action))) return true;
   const shared = (standing.role === 'family-member' && standing.sharedWithFamily) || (standing.role === 'child' && standing.sharedWithChild);
-  return Boolean(shared) && (action === 'view-plan' || action === 'view-signed-minutes');
+  return Boolean(shared) && action === 'view-family-version';
 }
 
 /** What a member may do in the minutes tab, from their standing in the group and at this meeting. */

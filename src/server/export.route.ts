@@ -1,18 +1,13 @@
-import { type Response, type Router, Router as createRouter } from 'express';
-import { type ExportFormat, minutesExportParamsSchema, planExportParamsSchema, recordPackQuerySchema } from '../contracts/minutes.contract';
+import { type Router, Router as createRouter } from 'express';
+import { minutesExportParamsSchema, planExportParamsSchema, recordPackQuerySchema } from '../contracts/minutes.contract';
 import { coreGroupParamsSchema } from '../contracts/review-conferences.contract';
 import type { RecordExport } from '../services/record-export.service';
 import type { RecordPack } from '../services/record-pack.service';
 import { handled } from './api-errors';
-import { sendDownload } from './download';
+import { sendFile } from './download';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
-const CONTENT_TYPES = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
-
-function sendFile(response: Response, kind: ExportFormat, exported: { file: Buffer; fileName: string }): void {
-  sendDownload(response, { contentType: CONTENT_TYPES[kind], ...exported });
-}
 
 /** Downloads of the minutes, the plan and a case's record pack for the child's record, generated on the server. */
 export function exportRouter(options: { exports: RecordExport; recordPack: RecordPack; verifier: TabTokenVerifier; logger: Logger }): Router {

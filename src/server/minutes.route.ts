@@ -14,14 +14,16 @@ import {
   sectionSaveRequestSchema,
   signOffRequestSchema,
 } from '../contracts/minutes.contract';
+import { type RecipientListChangedBody, distributeRequestSchema } from '../contracts/family-version.contract';
 import { VersionConflictError } from '../domain/errors';
 import type { Dashboard } from '../services/dashboard.service';
-import type { MinutesDistribution } from '../services/minutes-distribution.service';
+import { type MinutesDistribution, RecipientListChangedError } from '../services/minutes-distribution.service';
 import type { MinutesService } from '../services/minutes.service';
 import { handled, sendError } from './api-errors';
 import { toDashboardResponse } from './dashboard.wire';
 import { jsonBody } from './json-body';
 import type { Logger } from './logger';
+import { toRecipientListResponse } from './family-version.wire';
 import { toMinutesSnapshotResponse, toMinutesViewResponse } from './minutes.wire';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
@@ -32,7 +34,7 @@ import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
  * contract type. A conflicting autosave answers 409 with the current minutes, so the tab can show
  * both versions of the section.
  */
-export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute'>; dashboard: Dashboard; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute' | 'recipients'>; dashboard: Dashboard; verifier: TabTokenVerifier; logger: Logger }): Router {
   const { service, logger } = options;
   const router = createRouter();
   // Per route, not router-wide: the bot and Graph endpoints under /api/ authenticate their own way.
@@ -147,13 +149,29 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
       response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );
-  router.post(
-    '/api/meetings/:meetingId/minutes/distribute',
+  router.get(
+    '/api/meetings/:meetingId/minutes/recipients',
     authed,
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
-      const queued: DistributionQueued = await options.distribution.distribute(callerOf(response), meetingId);
-      response.status(202).json(queued);
+      response.json(toRecipientListResponse(await options.distribution.recipients(callerOf(response), meetingId)));
+    }),
+  );
+  router.post(
+    '/api/meetings/:meetingId/minutes/distribute',
+    authed,
+    ...smallBody,
+    handled(logger, async (request, response) => {
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const confirmation = distributeRequestSchema.parse(request.body);
+      try {
+        const queued: DistributionQueued = await options.distribution.distribute(callerOf(response), meetingId, confirmation);
+        response.status(202).json(queued);
+      } catch (error) {
+        if (!(error instanceof RecipientListChangedError)) throw error;
+        const changed: Pick<RecipientListChangedBody, 'current'> = { current: toRecipientListResponse(error.current) };
+        sendError(response, error, logger, changed);
+      }
     }),
   );
   return router;

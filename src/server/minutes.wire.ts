@@ -31,7 +31,7 @@ export function minutesContentToWire(content: MinutesContent): wire.MinutesConte
     disagreements: content.disagreements.map((item) => ({ text: item.text, significant: item.significant })),
     contingencyReview: content.contingencyReview,
     nextMeetingDate: content.nextMeetingDate?.toString(),
-    sharing: { withFamily: content.sharing.withFamily, withChild: content.sharing.withChild },
+    sharing: { withFamily: content.sharing.withFamily, withChild: content.sharing.withChild, withheldReason: content.sharing.withheldReason },
     contributions: content.contributions.map((item) => ({ id: item.id, kind: item.kind, text: item.text, memberId: item.memberId, at: item.at, ownerName: item.ownerName, due: item.due })),
   };
 }

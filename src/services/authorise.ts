@@ -24,6 +24,8 @@ export async function authorise<Group extends CaseHeader = CoreGroup>(
     coreGroupId: string;
     action: CaseAction;
     meetingRoles?: readonly MeetingRole[];
+    /** What the group decided to share with the family and the child (seed 002), when the action depends on it. */
+    sharing?: { readonly withFamily: boolean; readonly withChild: boolean } | undefined;
     targetId?: string;
     /** What the caller's service already read in this request (the group, the caller's membership), so it is not read again. */
     known?: { coreGroup?: Group | undefined; member?: CoreGroupMember | undefined };
@@ -44,7 +46,7 @@ export async function authorise<Group extends CaseHeader = CoreGroup>(
     await audit('denied');
     throw notFound();
   }
-  if (!can({ role: member.role, meetingRoles: request.meetingRoles }, action)) {
+  if (!can({ role: member.role, meetingRoles: request.meetingRoles, sharedWithFamily: request.sharing?.withFamily, sharedWithChild: request.sharing?.withChild }, action)) {
     await audit('denied');
     throw new ForbiddenError('Your role in this core group does not allow that.');
   }

@@ -1,7 +1,7 @@
 import { MINUTES_SECTIONS, type SectionValues } from '../contracts/minutes.contract';
 import { parseCivilDate } from '../domain/civil-date';
 import { InvalidInputError } from '../domain/errors';
-import type { MinutesContent, MinutesSection } from '../domain/minutes';
+import { type MinutesContent, type MinutesSection, decideSharing } from '../domain/minutes';
 
 /**
  * From a section's wire value (already checked against its contract schema) to the domain's: the
@@ -19,7 +19,7 @@ const SECTION_FROM_WIRE: { [K in MinutesSection]: (value: SectionValues[K]) => M
   disagreements: (disagreements) => disagreements,
   contingencyReview: (text) => text,
   nextMeetingDate: (date) => (date === null ? undefined : parseCivilDate(date)),
-  sharing: (sharing) => sharing,
+  sharing: (sharing) => decideSharing(sharing),
 };
 
 /** Where in a section a problem is, as the tab names its fields: `newActions[0].what`. */

@@ -97,9 +97,15 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
     { kind: 'paragraph', text: orDash(content.contingencyReview) },
     { kind: 'heading', text: 'Next core group meeting' },
     { kind: 'paragraph', text: content.nextMeetingDate ? ukDate(content.nextMeetingDate) : 'not set' },
-    { kind: 'paragraph', text: `Shared with the family: ${content.sharing.withFamily ? 'yes' : 'no'}; with the child: ${content.sharing.withChild ? 'yes' : 'no'}.` },
+    { kind: 'paragraph', text: sharingLine(content.sharing) },
     ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
   ];
+}
+
+/** The group's sharing decision as the record prints it: what the family version went to, and why anything was withheld. */
+export function sharingLine(sharing: Minutes['content']['sharing']): string {
+  const decided = `Family version shared with the family: ${sharing.withFamily ? 'yes' : 'no'}; with the child: ${sharing.withChild ? 'yes' : 'no'}.`;
+  return sharing.withheldReason ? `${decided} Withheld by the chair because: ${sharing.withheldReason}` : decided;
 }
 
 /**

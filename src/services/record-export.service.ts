@@ -1,5 +1,6 @@
 import type { CoreGroup } from '../domain/core-group';
 import { NotFoundError } from '../domain/errors';
+import { familyPlan } from '../domain/family-version';
 import type { CoreGroupMeeting } from '../domain/meeting';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
@@ -31,13 +32,14 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
-  /** The current plan of a group as a file. */
-  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
+  /** The current plan of a group as a file; for the family, without what is professional-only (`familyPlan`). */
+  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf'; forFamily?: boolean }): Promise<{ file: Buffer; fileName: string }> => {
     const { coreGroup, format } = request;
-    const [plan, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
-    if (!plan) throw new NotFoundError('This core group has no plan yet.');
+    const [current, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    if (!current) throw new NotFoundError('This core group has no plan yet.');
+    const plan = request.forFamily ? familyPlan(current) : current;
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
+    const document: RecordDocument = { title: request.forFamily ? 'Child protection plan — for the family' : 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
     return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
   };
 
@@ -67,6 +69,13 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup) throw new NotFoundError('That core group does not exist.');
       return fileOfPlan({ coreGroup, format });
+    },
+
+    /** The current plan for the family's copy of its circulation: without monitoring or third-party agencies' actions (src/domain/family-version.ts). */
+    async familyPlanFile(coreGroupId: string): Promise<{ file: Buffer; fileName: string }> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup) throw new NotFoundError('That core group does not exist.');
+      return fileOfPlan({ coreGroup, format: 'pdf', forFamily: true });
     },
   };
 }

@@ -267,6 +267,21 @@ export interface JobRow {
   created_at: string;
 }
 
+/** One reviewed version of a meeting's family version; `items` is JSON (`FamilyItem[]`). */
+export interface FamilyVersionRow {
+  meeting_id: string;
+  version: number;
+  minutes_id: string;
+  minutes_version: number;
+  plan_version: number | null;
+  summary: string;
+  items: string;
+  signed_off_by: string | null;
+  signed_off_at: string | null;
+  saved_by: string;
+  saved_at: string;
+}
+
 export interface Database {
   core_groups: CoreGroupRow;
   members: MemberRow;
@@ -286,6 +301,7 @@ export interface Database {
   plan_not_received: PlanNotReceivedRow;
   notice_deliveries: NoticeDeliveryRow;
   family_check_in_links: FamilyCheckInLinkRow;
+  family_versions: FamilyVersionRow;
   concerns: ConcernRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;

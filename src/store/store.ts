@@ -11,6 +11,7 @@ import { createJobQueue } from './job.repository';
 import { createMeetingRepository } from './meeting.repository';
 import { createMinutesRepository } from './minutes.repository';
 import { createNoticeDeliveryRepository } from './notice-delivery.repository';
+import { createFamilyVersionRepository } from './family-version.repository';
 import { createPlanCirculationRepository } from './plan-circulation.repository';
 import { createPlanRepository } from './plan.repository';
 
@@ -26,6 +27,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     planCirculation: createPlanCirculationRepository(db),
     concerns: createConcernRepository(db),
     noticeDeliveries: createNoticeDeliveryRepository(db),
+    familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
     familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),

@@ -5,7 +5,7 @@ import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards
 import { chooseCaseCard } from '../../bot/cards/choose-case.card';
 import { concernNotificationCard, escalateCard } from '../../bot/cards/escalate.card';
 import { membersCard } from '../../bot/cards/members.card';
-import { minutesReadyCard } from '../../bot/cards/minutes.card';
+import { familyVersionReadyCard, minutesReadyCard } from '../../bot/cards/minutes.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planNotReceivedCard, planReadyCard } from '../../bot/cards/plan.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
@@ -68,6 +68,7 @@ describe('each outbound message kind renders as its card', () => {
     ],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
+    [{ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, familyVersionReadyCard({ meetingDate: '2026-06-09', readUrl: link })],
     [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
     [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
     [
@@ -78,6 +79,13 @@ describe('each outbound message kind renders as its card', () => {
   test.each(cases.map(([message, card]) => [message.kind, message, card] as const))('%s', (_kind, message, card) => {
     expect(renderOutboundCard(message, context)).toEqual(card);
     expect(problems(card)).toEqual([]);
+  });
+
+  test('the family version’s card to a family member says only that the notes are ready: no content, no case reference, no name', () => {
+    const card = renderOutboundCard({ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, context);
+    const text = JSON.stringify(card);
+    expect(text).toContain('The notes of the core group meeting of Tue 9 Jun 2026, written for you, are ready.');
+    expect(text).not.toMatch(/case|CP-/);
   });
 
   test('a letter to write names the case and the task, with typed text made inert', () => {

@@ -63,9 +63,9 @@ describe('who the plan goes to after a core group (seed 001)', () => {
     expect(recipients.map((member) => member.id)).toEqual(['lead', 'health', 'school', 'iro']);
   });
 
-  test('the family as the group decided for the minutes; every active member when no minutes say who was invited', () => {
+  test('the family as the group decided for the minutes; every active member, the family included (shared by default, seeds 002/004), when no minutes say who was invited', () => {
     expect(planRecipients({ members, minutes: minutesWith({}, { withFamily: true, withChild: false }) }).map((member) => member.id)).toContain('parent');
-    expect(planRecipients({ members, minutes: undefined }).map((member) => member.id)).toEqual(['lead', 'health', 'school', 'iro', 'later']);
+    expect(planRecipients({ members, minutes: undefined }).map((member) => member.id)).toEqual(['lead', 'health', 'school', 'parent', 'iro', 'later']);
   });
 
   const delivery = (memberId: string, overrides: Partial<PlanDelivery> = {}): PlanDelivery => ({ meetingId: 'm1', planVersion: 2, memberId, channel: 'teams', outcome: 'sent', at: '2026-06-15T09:00:00.000Z', resent: false, ...overrides });

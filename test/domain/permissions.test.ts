@@ -3,7 +3,7 @@ import { CASE_ACTIONS, type CaseAction, type Standing, can, mayHoldMeetingRoles,
 
 /** The whole matrix, written out: a change to who may do what has to change this table too. */
 const MATRIX: Record<MemberRole, CaseAction[]> = {
-  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'report-plan-not-received', 'send-cp9', 'view-group-attention'],
+  'lead-social-worker': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'manage-members', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'report-plan-not-received', 'send-cp9', 'view-group-attention', 'review-family-version'],
   'team-manager': ['view-case', 'view-plan', 'edit-plan', 'check-in-own-action', 'view-minutes-draft', 'sign-minutes-as-team-manager', 'view-signed-minutes', 'distribute-minutes', 'export-record', 'schedule-meeting', 'raise-concern', 'request-extra-meeting', 'decide-extra-meeting', 'view-compliance', 'manage-members', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'report-plan-not-received', 'send-cp9', 'view-group-attention'],
   professional: ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'],
   'conference-chair': ['view-case', 'view-plan', 'check-in-own-action', 'view-minutes-draft', 'view-signed-minutes', 'export-record', 'raise-concern', 'request-extra-meeting', 'view-compliance', 'view-audit-log', 'contribute-to-minutes', 'record-own-attendance', 'record-review-conference', 'report-plan-not-received', 'view-group-attention'],
@@ -25,6 +25,8 @@ describe('per-meeting roles', () => {
     expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'edit-minutes')).toBe(true);
     expect(can({ ...professional, meetingRoles: ['minute-taker'] }, 'sign-minutes-as-chair')).toBe(false);
     expect(can({ ...professional, meetingRoles: ['chair'] }, 'sign-minutes-as-chair')).toBe(true);
+    expect(can(professional, 'review-family-version')).toBe(false);
+    expect(can({ ...professional, meetingRoles: ['chair'] }, 'review-family-version')).toBe(true);
     expect(can(professional, 'circulate-plan')).toBe(false);
     expect(can({ ...professional, meetingRoles: ['chair'] }, 'circulate-plan')).toBe(true);
     expect(can({ role: 'lead-social-worker', meetingRoles: ['chair'] }, 'sign-minutes-as-team-manager')).toBe(false);
@@ -48,10 +50,12 @@ describe('family members and the child see only what is shared with them', () =>
     ['family-member', { sharedWithChild: true }, false],
     ['child', { sharedWithChild: true }, true],
     ['child', { sharedWithFamily: true }, false],
-  ] as const)('%s with %o may read the plan and signed minutes: %s', (role, sharing, allowed) => {
+  ] as const)('%s with %o may read the family version: %s — never the professional plan or minutes', (role, sharing, allowed) => {
     const standing = { role, ...sharing };
-    expect(can(standing, 'view-plan')).toBe(allowed);
-    expect(can(standing, 'view-signed-minutes')).toBe(allowed);
+    expect(can(standing, 'view-family-version')).toBe(allowed);
+    expect(can(standing, 'review-family-version')).toBe(false);
+    expect(can(standing, 'view-plan')).toBe(false);
+    expect(can(standing, 'view-signed-minutes')).toBe(false);
     expect(can(standing, 'view-minutes-draft')).toBe(false);
     expect(can(standing, 'view-compliance')).toBe(false);
   });

@@ -135,7 +135,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await page.close();
   }, 60_000);
 
-  test('the chair and the team manager sign; the chair distributes and downloads the DOCX and PDF with the minutes’ content', async () => {
+  test('the chair and the team manager sign; the chair reviews the family version (removes an item, signs it off), checks Distribute’s recipient list, confirms, and downloads the DOCX and PDF with the minutes’ content', async () => {
     const chair = await open('Priya Shah');
     await chair.getByRole('button', { name: 'Sign as chair' }).first().click();
     await chair.getByRole('button', { name: 'Sign as chair' }).last().click();
@@ -146,7 +146,34 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await manager.close();
 
     await chair.reload();
+    // The family version: prepared from the signed minutes; the chair removes the worry, writes the summary and signs it off.
+    const worry = chair.getByRole('textbox', { name: 'What we are worried about: item' });
+    await worry.waitFor({ timeout: 15_000 });
+    expect(await worry.inputValue()).toContain('Mum’s partner has returned home.');
+    await chair.getByRole('button', { name: 'Remove this item of “What we are worried about”' }).click();
+    await chair.getByRole('textbox', { name: 'Summary for the family' }).fill('The meeting agreed things are a little better at home. Everyone keeps to the plan.');
+    await chair.getByRole('button', { name: 'Save the review' }).click();
+    await chair.getByRole('button', { name: 'Put back this item of “What we are worried about”' }).waitFor();
+    await noSeriousViolations(chair, 'family version review');
+    await chair.getByRole('heading', { name: 'The family version', exact: true }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await screenshots(chair, 'family-version-review');
+    await chair.getByRole('button', { name: 'Sign off the family version' }).click();
+    await chair.getByText(/Signed off by Priya Shah/).waitFor({ timeout: 15_000 });
+    const reading = (await fetchJson(chair, `/api/meetings/${meetingId}/family-version/reading`)) as { summary: string; sections: { lines: string[] }[] };
+    expect(reading.summary).toContain('a little better at home');
+    expect(JSON.stringify(reading.sections)).not.toContain('partner has returned home');
+
+    // Distribute shows who gets what, by which route, and sends only once confirmed.
     await chair.getByRole('button', { name: 'Distribute the signed minutes' }).click();
+    const list = chair.getByRole('table');
+    await list.waitFor({ timeout: 15_000 });
+    await expect(list.getByRole('row', { name: /Jordan Ellis/ }).textContent()).resolves.toMatch(/e-mail.*the family version.*will be sent now/);
+    await expect(list.getByRole('row', { name: /Grace Lindqvist/ }).textContent()).resolves.toMatch(/the minutes/);
+    expect((await fetchJson(chair, `/api/meetings/${meetingId}/minutes`)) as { deliveries: unknown[] }).toMatchObject({ deliveries: [] });
+    await noSeriousViolations(chair, 'distribute recipient check');
+    await chair.getByRole('heading', { name: 'Check who gets what before anything is sent' }).evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+    await screenshots(chair, 'distribute-recipients');
+    await chair.getByRole('button', { name: 'Confirm and send' }).click();
     await chair.getByText(/sent/i).first().waitFor({ timeout: 20_000 });
     for (let waited = 0; waited < 20_000; waited += 500) {
       const view = (await fetchJson(chair, `/api/meetings/${meetingId}/minutes`)) as { deliveries: unknown[]; circulation: { status: string } };
@@ -170,7 +197,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await noSeriousViolations(chair, 'signed minutes');
     await screenshots(chair, 'minutes-signed');
     await chair.close();
-  }, 120_000);
+  }, 240_000);
 
   test('after the held meeting the chair circulates the plan to everyone present or invited; the health visitor says from the dashboard that it has not arrived, and it is sent again', async () => {
     const chair = await open('Priya Shah');

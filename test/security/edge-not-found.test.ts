@@ -18,6 +18,8 @@ import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { createDashboard } from '../../src/services/dashboard.service';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
+import { createFamilyVersions } from '../../src/services/family-version.service';
+import { familyVersionRouter } from '../../src/server/family-version.route';
 import { createMinutesService } from '../../src/services/minutes.service';
 import { createPlanCirculation } from '../../src/services/plan-circulation.service';
 import type { Clock } from '../../src/services/ports/clock.port';
@@ -46,6 +48,9 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/core-groups/:coreGroupId/plan': { baseVersion: 1, reason: 'a reason', outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
+  'POST /api/meetings/:meetingId/minutes/distribute': { listHash: '0'.repeat(64) },
+  'PUT /api/meetings/:meetingId/family-version': { baseVersion: 0, summary: 'a summary', items: [] },
+  'POST /api/meetings/:meetingId/family-version/sign-off': { version: 0 },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'a reason' },
 };
@@ -97,6 +102,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
+      familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       planCirculationRouter({ circulation: createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
@@ -119,7 +125,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(26);
+    expect(ROUTES_WITH_IDS).toHaveLength(32);
   });
 
   for (const key of ROUTES_WITH_IDS) {

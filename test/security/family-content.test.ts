@@ -1,3 +1,4 @@
+import { docxText } from '../support/documents';
 import { attack } from './support/attack';
 import { DEMO_CHAT_ID, type SecuredStack, startSecuredStack } from './support/secured-stack';
 
@@ -108,6 +109,10 @@ describe('cards give a family member nothing professional-only', () => {
 });
 
 describe('circulation reaches the family only with what the group shared', () => {
+  const distribute = async (meetingId: string) => {
+    const list = await stack.call('GET', `/api/meetings/${meetingId}/minutes/recipients`, { token: await stack.as('lead') });
+    return stack.call('POST', `/api/meetings/${meetingId}/minutes/distribute`, { token: await stack.as('lead'), body: { listHash: (list.json as { listHash: string }).listHash } });
+  };
   const familyMemberIds = () => stack.demoMembers.filter((member) => member.role === 'family-member').map((member) => member.id);
   const deliveriesQueuedFor = async (meetingId: string) =>
     (await stack.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'minutes-delivery').execute())
@@ -115,25 +120,52 @@ describe('circulation reaches the family only with what the group shared', () =>
       .filter((payload) => payload.meetingId === meetingId)
       .map((payload) => payload.memberId);
 
-  attack('family: minutes not shared with the family are neither queued nor e-mailed nor sent to them', async () => {
-    const { meetingId } = await stack.freshMeeting('signed');
+  /** A held meeting whose minutes are signed with this sharing decision. */
+  const signedWithSharing = async (sharing: { withFamily: boolean; withChild: boolean; withheldReason?: string }) => {
+    const { meetingId } = await stack.freshMeeting('draft');
+    const save = await stack.call('PATCH', `/api/meetings/${meetingId}/minutes`, { token: await stack.as('lead'), body: { baseVersion: 1, section: 'sharing', value: sharing } });
+    expect(save.status).toBe(200);
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('lead'), body: { as: 'chair' } })).status).toBe(200);
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('manager'), body: { as: 'team-manager' } })).status).toBe(200);
+    return meetingId;
+  };
+
+  attack('family: withholding from the family without a reason is refused', async () => {
+    const { meetingId } = await stack.freshMeeting('draft');
+    const save = await stack.call('PATCH', `/api/meetings/${meetingId}/minutes`, { token: await stack.as('lead'), body: { baseVersion: 1, section: 'sharing', value: { withFamily: false, withChild: false } } });
+    expect(save.status).toBe(422);
+  });
+
+  attack('family: minutes the chair withheld from the family (with a reason) are neither queued nor e-mailed nor sent to them, nor readable as a family version', async () => {
+    const meetingId = await signedWithSharing({ withFamily: false, withChild: false, withheldReason: 'A strategy discussion is under way' });
+    const audited = await stack.database.db.selectFrom('audit_log').select('action').where('target_id', '=', meetingId).where('action', 'like', 'family-sharing:%').execute();
+    expect(audited.map((entry) => entry.action)).toEqual(['family-sharing:withheld-from-family-and-child']);
+    const exported = await fetch(`${stack.base}/api/meetings/${meetingId}/minutes/export.docx`, { headers: { authorization: `Bearer ${await stack.as('lead')}` } });
+    expect(await docxText(Buffer.from(await exported.arrayBuffer()))).toContain('Withheld by the chair because: A strategy discussion is under way');
     const mailed = stack.simulator.state.sentMail.length;
-    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/distribute`, { token: await stack.as('lead') })).status).toBe(202);
+    expect((await distribute(meetingId)).status).toBe(202);
     await stack.drainJobs();
     const queued = await deliveriesQueuedFor(meetingId);
     expect(queued.length).toBeGreaterThan(0);
     expect(queued.filter((memberId) => familyMemberIds().includes(memberId))).toEqual([]);
     const recipients = stack.simulator.state.sentMail.slice(mailed).flatMap((sent) => (sent.message.toRecipients ?? []).map((recipient) => recipient.emailAddress?.address));
     expect(recipients.filter((address) => address?.endsWith('family.example'))).toEqual([]);
+    const reading = await stack.call('GET', `/api/meetings/${meetingId}/family-version/reading`, { token: await stack.as('family') });
+    expect([403, 404]).toContain(reading.status);
   });
 
-  test('control: minutes the group shared with the family are circulated to them (DESIGN.md §2: shared with parents)', async () => {
-    const { meetingId } = await stack.freshMeeting('draft');
-    const save = await stack.call('PATCH', `/api/meetings/${meetingId}/minutes`, { token: await stack.as('lead'), body: { baseVersion: 1, section: 'sharing', value: { withFamily: true, withChild: false } } });
-    expect(save.status).toBe(200);
-    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('lead'), body: { as: 'chair' } })).status).toBe(200);
-    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, { token: await stack.as('manager'), body: { as: 'team-manager' } })).status).toBe(200);
-    expect((await stack.call('POST', `/api/meetings/${meetingId}/minutes/distribute`, { token: await stack.as('lead') })).status).toBe(202);
+  attack('family: minutes shared by default reach the family only as the signed-off family version — nothing before the sign-off', async () => {
+    const meetingId = await signedWithSharing({ withFamily: true, withChild: true });
+    expect((await distribute(meetingId)).status).toBe(202);
+    expect((await deliveriesQueuedFor(meetingId)).filter((memberId) => familyMemberIds().includes(memberId))).toEqual([]);
+    const prepared = await stack.call('GET', `/api/meetings/${meetingId}/family-version`, { token: await stack.as('lead') });
+    const reviewed = await stack.call('PUT', `/api/meetings/${meetingId}/family-version`, { token: await stack.as('lead'), body: { baseVersion: (prepared.json as { version: number }).version, summary: 'Things are a little better.', items: [] } });
+    expect((await stack.call('POST', `/api/meetings/${meetingId}/family-version/sign-off`, { token: await stack.as('lead'), body: { version: (reviewed.json as { version: number }).version } })).status).toBe(200);
+    expect((await distribute(meetingId)).status).toBe(202);
     expect(await deliveriesQueuedFor(meetingId)).toEqual(expect.arrayContaining(familyMemberIds()));
+    const familyJobs = (await stack.database.db.selectFrom('jobs').select('payload').where('kind', '=', 'minutes-delivery').execute())
+      .map((job) => JSON.parse(String(job.payload)) as { meetingId: string; memberId: string; familyVersion?: number })
+      .filter((payload) => payload.meetingId === meetingId && familyMemberIds().includes(payload.memberId));
+    expect(familyJobs.every((payload) => payload.familyVersion !== undefined)).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ describe('tab API: ids that are not the caller’s', () => {
       statuses[`${route.key} (other group)`] = (await stack.call(route.method, route.path(other), { token: await stack.as('otherLead'), body: route.bodyFor(other) })).status;
     }
     expect(Object.entries(statuses).filter(([, status]) => status >= 300)).toEqual([]);
-  });
+  }, 60_000);
 });
 
 /** Card actions carry ids in their data; the caller is the activity's sender. */

@@ -28,10 +28,11 @@ const groupOf = (caseReference: string) => ({ id: coreGroupId, caseReference, ch
 
 /** Each e-mail the app sends about a case, when the stored case reference is `caseReference`. */
 const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<void>> = {
-  'the signed minutes to a family member': async (caseReference, mailer) => {
+  'the family version to a family member': async (caseReference, mailer) => {
     const delivery = createMinutesDelivery({
-      distribution: { deliveryOf: async () => ({ member: parent, caseReference, meetingDate: '2026-06-08', chatId: undefined, fromMailbox: 'organiser@council.example' }), recordOutcome: async () => undefined },
+      distribution: { deliveryOf: async () => ({ member: parent, caseReference, meetingDate: '2026-06-08', chatId: undefined, fromMailbox: 'organiser@council.example', familyVersion: true }), recordOutcome: async () => undefined },
       exports: { minutesFile: file },
+      familyNotes: { fileForDelivery: file },
       notifier: { send: async () => ({}) },
       mailer,
     });
@@ -40,7 +41,7 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
   'the plan to a family member': async (caseReference, mailer) => {
     const delivery = createPlanDelivery({
       circulation: { deliveryOf: async () => ({ member: parent, coreGroupId: 'group', caseReference, meetingDate: '2026-06-08', fromMailbox: 'organiser@council.example' }), recordOutcome: async () => undefined },
-      exports: { planFile: file },
+      exports: { planFile: file, familyPlanFile: file },
       notifier: { send: async () => ({}) },
       mailer,
     });

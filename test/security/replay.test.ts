@@ -96,6 +96,8 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   'PUT /api/core-groups/:coreGroupId/plan': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/outcome': [{ person: 'lead' }, { person: 'manager', body: { happened: false, reason: 'The family did not come and nobody else could' } }],
   'POST /api/meetings/:meetingId/minutes/distribute': [{ person: 'lead' }],
+  'PUT /api/meetings/:meetingId/family-version': [{ person: 'lead' }],
+  'POST /api/meetings/:meetingId/family-version/sign-off': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/plan-circulation': [{ person: 'lead' }, { person: 'manager' }],
   'POST /api/meetings/:meetingId/cp9': [{ person: 'manager' }],
   'POST /api/core-groups/:coreGroupId/plan/not-received': [{ person: 'school' }],

@@ -11,6 +11,7 @@ import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import { minutesRouter } from '../../src/server/minutes.route';
 import { exportRouter } from '../../src/server/export.route';
+import { familyVersionRouter } from '../../src/server/family-version.route';
 import { teamRouter } from '../../src/server/team.route';
 import { seriesRouter } from '../../src/server/series.route';
 import { reviewConferencesRouter } from '../../src/server/review-conferences.route';
@@ -37,6 +38,7 @@ import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
 import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simulator.server';
 import { type JobRunner, createJobRunner } from '../../src/jobs/job-runner';
 import { createMinutesDistribution } from '../../src/services/minutes-distribution.service';
+import { createFamilyVersions } from '../../src/services/family-version.service';
 import { createDashboard } from '../../src/services/dashboard.service';
 import { createCaseStatusService } from '../../src/services/case-status.service';
 import { demoPeopleInTeams, localNotifier, startChannelStandIn } from '../support/bot-channel';
@@ -109,9 +111,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     const notifier = localNotifier(store.conversationReferences);
     const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
     const organiserMailbox = 'priya.shah@demo.example';
-    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
+    jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -354,14 +356,22 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(text).toContain('The school reports attendance weekly to the lead social worker');
   });
 
-  test('signed minutes are circulated to every member: Teams 1:1 where the bot can reach them, e-mail with the PDF otherwise; each delivery recorded; the circulation deadline met', async () => {
-    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead))).status).toBe(422);
+  test('signed minutes are circulated to every member: Teams 1:1 where the bot can reach them, e-mail with the PDF otherwise; the family the family version once signed off; each delivery recorded; the circulation deadline met', async () => {
+    const distribute = async (token: string) => {
+      const list = await call('GET', `/api/meetings/${meetingId}/minutes/recipients`, token);
+      return list.status === 200 ? call('POST', `/api/meetings/${meetingId}/minutes/distribute`, token, { listHash: list.body.listHash }) : list;
+    };
+    expect((await distribute(await as(lead))).status).toBe(422);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' })).status).toBe(200);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).status).toBe(200);
-    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(demoObjectId('school')))).status).toBe(403);
-    const queued = await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead));
+    expect((await distribute(await as(demoObjectId('school')))).status).toBe(403);
+    const listed = await call('GET', `/api/meetings/${meetingId}/minutes/recipients`, await as(lead));
+    const family = (listed.body.entries as { name: string; gets: string; status: string }[]).filter((entry) => entry.gets === 'family-version');
+    expect(family.length).toBeGreaterThan(0);
+    expect(family.every((entry) => entry.status === 'waiting-for-family-version')).toBe(true);
+    const queued = await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead), { listHash: listed.body.listHash });
     expect(queued.status).toBe(202);
-    expect(queued.body.queued).toBe(queued.body.recipients);
+    expect(queued.body.queued).toBe(queued.body.recipients - family.length);
     channel.sent.splice(0);
     while ((await jobs.runOnce()) > 0);
     const view = await call('GET', `/api/meetings/${meetingId}/minutes`, await as(lead));
@@ -369,15 +379,27 @@ describe('the minutes API with Teams SSO tokens', () => {
     const deliveries = (view.body.deliveries as { memberId: string; channel: string; outcome: string }[]).map((delivery) => [byMember.get(delivery.memberId), delivery.channel, delivery.outcome]);
     expect(deliveries).toEqual(expect.arrayContaining([['Priya Shah', 'teams', 'sent'], ['Grace Lindqvist', 'teams', 'sent'], ['Owen Price', 'email', 'sent'], ['Helen Moss', 'email', 'sent']]));
     expect(deliveries.some(([name]) => name === 'Jordan Ellis')).toBe(false);
-    expect(deliveries).toHaveLength(queued.body.recipients);
-    expect(view.body.circulation.status).toBe('met');
+    expect(deliveries).toHaveLength(queued.body.recipients - family.length);
+    expect(view.body.circulation.status).not.toBe('met');
+    const prepared = await call('GET', `/api/meetings/${meetingId}/family-version`, await as(lead));
+    const reviewed = await call('PUT', `/api/meetings/${meetingId}/family-version`, await as(lead), { baseVersion: prepared.body.version, summary: 'The meeting agreed things are getting better.', items: [] });
+    expect((await call('POST', `/api/meetings/${meetingId}/family-version/sign-off`, await as(lead), { version: reviewed.body.version })).status).toBe(200);
+    const stale = await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead), { listHash: listed.body.listHash });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.entries.filter((entry: { status: string }) => entry.status === 'to-send')).toHaveLength(family.length);
+    const reading = await call('GET', `/api/meetings/${meetingId}/family-version/reading`, await as(lead));
+    expect(reading.body.summary).toBe('The meeting agreed things are getting better.');
+    expect((await download(`/api/meetings/${meetingId}/family-version/export.pdf`, await as(lead))).type).toBe('application/pdf');
+    expect((await distribute(await as(lead))).body.queued).toBe(family.length);
+    while ((await jobs.runOnce()) > 0);
+    expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(lead))).body.circulation.status).toBe('met');
     expect(channel.sent.filter((request) => request.method === 'POST').every((request) => request.body.summary === 'Core Group: minutes are ready')).toBe(true);
     const mail = simulator.state.sentMail.find((sent) => sent.message.toRecipients?.[0]?.emailAddress?.address === 'owen.price@demo.example')!;
     expect(mail.message.subject).toBe('Core group minutes — case DEMO-0001, meeting of Mon 8 Jun 2026');
     const attachment = (mail.message.attachments as { name: string; contentBytes: string }[])[0]!;
     expect((await pdfText(Buffer.from(attachment.contentBytes, 'base64'))).text).toContain('Jordan says school is better');
     expect(JSON.stringify(simulator.state.sentMail.map((sent) => sent.message.subject))).not.toContain('Riley');
-    expect((await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead))).body.queued).toBe(0);
+    expect((await distribute(await as(lead))).body.queued).toBe(0);
   });
 
   test('the dashboard shows the caller’s core groups, their own actions, compliance by month and kind, and the plan timeline', async () => {

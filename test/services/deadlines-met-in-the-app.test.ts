@@ -60,7 +60,7 @@ describe('deadlines met in the app are never reported missed', () => {
     const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
     const cp9 = { file: async () => ({ file: Buffer.from('%PDF'), fileName: 'cp9.pdf' }) };
     const mailer = { sendMail: async () => undefined };
-    const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }) };
+    const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }), familyPlanFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }) };
     const handlers = messageJobHandlers({ plans: createPlanDelivery({ circulation, exports, notifier: recordingNotifier().notifier, mailer }), cp9: createCp9Mail({ circulation, cp9, mailer, organiserMailbox: 'organiser@council.example' }) });
     const jobs = createJobRunner({ queue: store.jobs, handlers, workerId: 'test', clock });
     // No meeting here is booked in Outlook: a plan ending would find no series to cancel.
@@ -77,7 +77,7 @@ describe('deadlines met in the app are never reported missed', () => {
       await minutes.saveSection({ caller: caller('lead'), meetingId, baseVersion: draft.version, section: 'attendance', value: attendance });
       await minutes.signOff({ caller: caller('lead'), meetingId, as: 'chair' });
       await minutes.signOff({ caller: caller('manager'), meetingId, as: 'team-manager' });
-      await distribution.distribute(caller('lead'), meetingId);
+      await distribution.distribute(caller('lead'), meetingId, { listHash: (await distribution.recipients(caller('lead'), meetingId)).listHash });
       const signed = (await store.minutes.findByMeeting(meetingId))!;
       for (const recipient of minutesRecipients(await store.coreGroups.members(coreGroupId), signed.content.sharing)) {
         await distribution.recordOutcome({ tenantId: DEMO_TENANT_ID, meetingId, minutesId: signed.id, minutesVersion: signed.version, memberId: recipient.id }, { channel: 'teams', outcome: 'sent' });

@@ -59,7 +59,7 @@ describeEachEngine('the plan’s circulation and the CP9', (engine) => {
     await store.meetings.create({ id: meetingId, coreGroupId: group.coreGroup.id, date, status: options.status ?? 'held', startsAt: '2026-06-12T09:00:00.000Z', endsAt: '2026-06-12T10:00:00.000Z', chairMemberId: group.lead.id });
     const came: Record<string, Attendance> = { [group.lead.id]: 'present', [group.manager.id]: 'present', [group.healthVisitor.id]: 'apologies', [group.teacher.id]: 'absent', [group.parent.id]: 'present' };
     const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: group.coreGroup.id }, members: group.members });
-    const minutes = { ...draft, content: { ...draft.content, attendance: draft.content.attendance.map((entry) => ({ ...entry, attendance: came[entry.memberId] ?? entry.attendance })), decisions: ['School to share attendance weekly'] } };
+    const minutes = { ...draft, content: { ...draft.content, attendance: draft.content.attendance.map((entry) => ({ ...entry, attendance: came[entry.memberId] ?? entry.attendance })), decisions: ['School to share attendance weekly'], sharing: { withFamily: false, withChild: false, withheldReason: 'A strategy discussion is under way' } } };
     await store.minutes.createDraft(minutes, group.lead.id, now);
     if (options.signed) {
       const signed = { ...signMinutes(signMinutes(minutes, { as: 'chair', memberId: group.lead.id, at: now }), { as: 'team-manager', memberId: group.manager.id, at: now }), version: 2 };

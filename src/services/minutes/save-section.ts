@@ -29,11 +29,20 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
     }
     const content: MinutesContent = { ...current.content, [request.section]: value };
     try {
-      return await saveOver(deps, { current, updated: editMinutes(current, { content, basedOnVersion: current.version }), savedBy: member.id });
+      const saved = await saveOver(deps, { current, updated: editMinutes(current, { content, basedOnVersion: current.version }), savedBy: member.id });
+      if (request.section === 'sharing') await auditSharing(deps, { caller: request.caller, meeting, sharing: saved.content.sharing });
+      return saved;
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= 2) throw error;
     }
   }
+}
+
+/** The sharing decision is audited on its own (seed 002): withholding from the family or the child, or sharing again. */
+async function auditSharing(deps: Pick<MinutesDeps, 'auditLog' | 'clock'>, change: { caller: Caller; meeting: CoreGroupMeeting; sharing: MinutesContent['sharing'] }): Promise<void> {
+  const { sharing } = change;
+  const decided = sharing.withFamily && sharing.withChild ? 'shared' : `withheld-from-${[!sharing.withFamily && 'family', !sharing.withChild && 'child'].filter(Boolean).join('-and-')}`;
+  await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: change.caller.tenantId, actor: change.caller.aadObjectId, action: `family-sharing:${decided}`, coreGroupId: change.meeting.coreGroupId, targetId: change.meeting.id, outcome: 'allowed' });
 }
 
 /** The member and action ids a section names must be this core group's; the group is read only when the section names any. */

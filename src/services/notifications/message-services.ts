@@ -8,6 +8,7 @@ import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
 import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
 import { createConcernNotices } from './concern-notices.service';
@@ -35,7 +36,8 @@ export function createMessageServices(deps: {
   meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;
   distribution: Pick<MinutesDistribution, 'deliveryOf' | 'recordOutcome'>;
   circulation: Pick<PlanCirculation, 'deliveryOf' | 'recordOutcome' | 'cp9MailOf' | 'recordCp9Sent'>;
-  exports: Pick<RecordExport, 'minutesFile' | 'planFile'>;
+  exports: Pick<RecordExport, 'minutesFile' | 'planFile' | 'familyPlanFile'>;
+  familyNotes: Pick<FamilyVersions, 'fileForDelivery'>;
   cp9: Pick<Cp9Record, 'file'>;
   conversations: Pick<Conversations, 'channelUserIds'>;
   notifier: Notifier;

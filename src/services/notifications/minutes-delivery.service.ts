@@ -2,6 +2,7 @@ import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
+import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import { ukDate } from '../../domain/uk-date';
 import type { Job } from '../ports/store.port';
@@ -13,10 +14,13 @@ import { runRecordDelivery } from './teams-first';
  * Teams send that fails because the person never opened a chat with the app falls back to e-mail;
  * throttling and outages are retried by the job runner. A person reachable neither way is
  * recorded as a failed delivery, so the lead social worker sees who still needs the minutes.
+ * The family and the child get the signed-off family version instead: a Teams message with no
+ * content, or an e-mail with the family version attached; neither names the child.
  */
 export function createMinutesDelivery(deps: {
   distribution: Pick<MinutesDistribution, 'deliveryOf' | 'recordOutcome'>;
   exports: Pick<RecordExport, 'minutesFile'>;
+  familyNotes: Pick<FamilyVersions, 'fileForDelivery'>;
   notifier: Notifier;
   mailer: Mailer;
   /** The configured organiser mailbox, used when the meeting names none. */
@@ -28,8 +32,19 @@ export function createMinutesDelivery(deps: {
         job,
         attempt: run?.attempts,
         source: deps.distribution,
-        inTeams: ({ caseReference, meetingDate, chatId }) => ({ summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } }),
-        mail: async ({ reference, meetingDate }) => {
+        inTeams: ({ caseReference, meetingDate, chatId, familyVersion }) =>
+          familyVersion
+            ? { summary: 'Core Group: notes of the meeting are ready for you', message: { kind: 'family-version-ready', meetingDate, chatId } }
+            : { summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } },
+        mail: async ({ reference, meetingDate, familyVersion }) => {
+          if (familyVersion) {
+            const notes = await deps.familyNotes.fileForDelivery(job.meetingId, 'pdf');
+            return {
+              subject: `Notes of the core group meeting of ${ukDate(meetingDate)} — reference ${reference}`,
+              bodyText: `The notes of the core group meeting of ${ukDate(meetingDate)}, written for the family, are attached. They are about your family: keep them somewhere safe. If anything in them is unclear or wrong, tell your social worker and quote the reference ${reference}.`,
+              attachment: { name: notes.fileName, contentType: 'application/pdf', content: notes.file },
+            };
+          }
           const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
           return {
             subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,

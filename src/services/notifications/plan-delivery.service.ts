@@ -15,7 +15,7 @@ import { runRecordDelivery } from './teams-first';
  */
 export function createPlanDelivery(deps: {
   circulation: Pick<PlanCirculation, 'deliveryOf' | 'recordOutcome'>;
-  exports: Pick<RecordExport, 'planFile'>;
+  exports: Pick<RecordExport, 'planFile' | 'familyPlanFile'>;
   notifier: Notifier;
   mailer: Mailer;
   /** The configured organiser mailbox, used when the meeting names none. */
@@ -28,8 +28,9 @@ export function createPlanDelivery(deps: {
         attempt: run?.attempts,
         source: deps.circulation,
         inTeams: ({ caseReference, meetingDate }) => ({ summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
-        mail: async ({ reference, meetingDate, coreGroupId }) => {
-          const pdf = await deps.exports.planFile(coreGroupId, 'pdf');
+        mail: async ({ reference, meetingDate, coreGroupId, member }) => {
+          // The family and the child are sent the plan without what is professional-only.
+          const pdf = member.role === 'family-member' || member.role === 'child' ? await deps.exports.familyPlanFile(coreGroupId) : await deps.exports.planFile(coreGroupId, 'pdf');
           return {
             subject: `Child protection plan — case ${reference}, after the core group of ${ukDate(meetingDate)}`,
             bodyText: `The child protection plan for case ${reference}, as it stands after the core group meeting of ${ukDate(meetingDate)}, is attached. It contains confidential information about a child: keep it securely and share it only as the core group agreed. If something in it is not what the group agreed, tell the lead social worker.`,

@@ -103,6 +103,14 @@ export interface MinutesReadyMessage {
   readonly chatId?: string | undefined;
 }
 
+/** To a family member or the child: the family version of a meeting's notes is ready — no content, no case detail, no child's name. */
+export interface FamilyVersionReadyMessage {
+  readonly kind: 'family-version-ready';
+  readonly meetingDate: string;
+  /** The meeting chat, whose Core Group tab shows them the family version, when the meeting had one. */
+  readonly chatId?: string | undefined;
+}
+
 /** The plan has been circulated after a core group: which case and meeting, where to read it (no content in the message itself). */
 export interface PlanReadyMessage {
   readonly kind: 'plan-ready';
@@ -161,6 +169,7 @@ export type OutboundMessage =
   | CheckInPromptMessage
   | CheckInMissingMessage
   | ConcernRaisedMessage
+  | FamilyVersionReadyMessage
   | SignalMessage
   | AgendaMessage
   | SignOffReminderMessage

@@ -9,6 +9,7 @@ import type { Delivery, Minutes } from '../../domain/minutes';
 import type { CaseTimeline } from '../../domain/obligations';
 import type { InstitutionTask } from '../../domain/institution-task';
 import type { NoticeDelivery, NoticeKind } from '../../domain/notice-delivery';
+import type { FamilyVersion } from '../../domain/family-version';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
 import type { InvitationResponse } from './calendar.port';
 
@@ -143,6 +144,13 @@ export interface PlanCirculationRepository {
 
 /** One recorded attempt at a notice, with the group it belongs to and the job that made it (when a job did). */
 export type RecordedNoticeDelivery = NoticeDelivery & { readonly coreGroupId?: string | undefined; readonly jobId?: string | undefined };
+/** The family version of each meeting's record, every reviewed version kept. */
+export interface FamilyVersionRepository {
+  /** The latest stored version for a meeting, whichever minutes it was prepared from. */
+  current(meetingId: string): Promise<FamilyVersion | undefined>;
+  /** Stores `version` as the next version; someone else storing that version first is a `VersionConflictError`. */
+  save(version: FamilyVersion, options: { savedBy: string; at: string }): Promise<void>;
+}
 
 export interface NoticeDeliveryRepository {
   /** Records an attempt once per id: a retried job, or a dead-lettered one already recorded, records nothing more. */

@@ -15,7 +15,7 @@ export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
   disagreements: 'Disagreements',
   contingencyReview: 'Contingency plan review',
   nextMeetingDate: 'Next meeting',
-  sharing: 'Sharing the minutes',
+  sharing: 'The family version: who receives it',
 };
 
 /**
@@ -34,6 +34,11 @@ export function incompleteReason(section: SectionName, value: unknown): string |
   if (section === 'disagreements') {
     const empty = (value as Disagreement[]).flatMap((item, index) => (item.text.trim() === '' ? [index + 1] : []));
     return empty.length > 0 ? `Not saved yet: say what disagreement ${joinWords(empty.map(String))} is about, or remove it.` : undefined;
+  }
+  if (section === 'sharing') {
+    const sharing = value as SectionValues['sharing'];
+    const withheld = !sharing.withFamily || !sharing.withChild;
+    return withheld && (sharing.withheldReason ?? '').trim() === '' ? 'Not saved yet: say why the family version is withheld.' : undefined;
   }
   if (section === 'nextMeetingDate') {
     const date = value as string | null;
@@ -102,7 +107,7 @@ export function describeSection<S extends SectionName>(section: S, value: Sectio
     }
     case 'sharing': {
       const sharing = value as SectionValues['sharing'];
-      return [`Share with the family: ${sharing.withFamily ? 'yes' : 'no'}`, `Share with the child: ${sharing.withChild ? 'yes' : 'no'}`];
+      return [`Share with the family: ${sharing.withFamily ? 'yes' : 'no'}`, `Share with the child: ${sharing.withChild ? 'yes' : 'no'}`, ...(sharing.withheldReason ? [`Withheld because: ${isolatedUserText(sharing.withheldReason)}`] : [])];
     }
     default:
       return [text(value as string)];

@@ -10,6 +10,7 @@ import { createDevSignIn } from '../../../src/local/dev-sign-in.issuer';
 import { devSignInRouter } from '../../../src/local/dev-sign-in.route';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
+import { familyVersionRouter } from '../../../src/server/family-version.route';
 import { seriesRouter } from '../../../src/server/series.route';
 import { teamRouter } from '../../../src/server/team.route';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
@@ -81,6 +82,7 @@ export async function startEdgeApp(options: { exposure: Exposure }): Promise<Edg
       devSignInRouter(await createDevSignIn([DEMO_TENANT_ID])),
       minutesRouter({ service: nothingStored as never, distribution: nothingStored as never, dashboard: nothingStored as never, verifier, logger }),
       exportRouter({ exports: nothingStored as never, recordPack: nothingStored as never, verifier, logger }),
+      familyVersionRouter({ familyVersions: nothingStored as never, verifier, logger }),
       teamRouter({ team: nothingStored as never, verifier, logger }),
       seriesRouter({ scheduling: nothingStored as never, verifier, logger }),
       familyCheckInRouter({ links: { open: async () => ({ refused: 'not-found' }), answer: async () => ({ refused: 'not-found' }) } }),

@@ -8,7 +8,9 @@ import { createBotAdapter } from '../../../bot/bot-adapter';
 import { CoreGroupBot } from '../../../bot/core-group.bot';
 import { createTeamsNotifier } from '../../../bot/teams-notifier';
 import type { CoreGroupMember, MemberRole } from '../../../src/domain/core-group';
+import { prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../../src/domain/family-version';
 import { type Minutes, openingDraft, signMinutes } from '../../../src/domain/minutes';
+import { recipientList } from '../../../src/services/minutes-distribution/recipient-list';
 import { renderDocx } from '../../../src/export/docx-renderer';
 import { renderPdf } from '../../../src/export/pdf-renderer';
 import { messageJobHandlers } from '../../../src/jobs/job-handlers';
@@ -20,6 +22,8 @@ import { demoOrganisation } from '../../../src/local/demo/demo-organisation.seed
 import { loadPolicyCatalogue } from '../../../src/policies/policy-catalogue';
 import { botRouter } from '../../../src/server/bot-mount';
 import { exportRouter } from '../../../src/server/export.route';
+import { familyVersionRouter } from '../../../src/server/family-version.route';
+import { createFamilyVersions } from '../../../src/services/family-version.service';
 import { seriesRouter } from '../../../src/server/series.route';
 import { reviewConferencesRouter } from '../../../src/server/review-conferences.route';
 import { planRouter } from '../../../src/server/plan.route';
@@ -154,9 +158,10 @@ export interface Answer {
 
 /**
  * The state a fresh meeting's minutes start in, for a write that needs it; `signed-cp9`: signed,
- * in a core group whose profile sends CP9 to the co-ordinator (seed 001).
+ * in a core group whose profile sends CP9 to the co-ordinator (seed 001); `family-version-signed-off`:
+ * signed, with the family version signed off too (issue 14).
  */
-export type MinutesState = 'draft' | 'signed' | 'signed-cp9';
+export type MinutesState = 'draft' | 'signed' | 'signed-cp9' | 'family-version-signed-off';
 
 /** Seed 001's profile: the plan within 5 working days, CP9 to the co-ordinator within 7 days. */
 const CP9_PROFILE = 'plan-in-five-working-days-cp9-in-seven-days';
@@ -171,6 +176,8 @@ export interface FreshMeeting {
   /** A co-ordinator's letter still to write in the group (a relative in an institution, seed 001). */
   readonly institutionTaskId: string;
   readonly planEdit: unknown;
+  /** Signed minutes only: Distribute's confirmation of the recipient list as it stands. */
+  readonly distributeConfirmation?: { listHash: string } | undefined;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -244,12 +251,13 @@ export async function startSecuredStack() {
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });
   const recordExport = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const distribution = createMinutesDistribution(deps);
+  const familyVersions = createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: CP9_COORDINATOR_MAILBOX });
   const cp9 = createCp9Record({ ...deps, renderer: { pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,
@@ -269,6 +277,7 @@ export async function startSecuredStack() {
       botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
       minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }), verifier, logger }),
+      familyVersionRouter({ familyVersions, verifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
       planCirculationRouter({ circulation, verifier, logger }),
       teamRouter({ team: createTeamView({ ...deps, calendar }), verifier, logger }),
@@ -410,6 +419,14 @@ export async function startSecuredStack() {
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
+        // The family version prepared and reviewed once (version 1), waiting for its sign-off.
+        const members = await store.coreGroups.members(seed.coreGroupId);
+        const prepared = prepareFamilyVersion({ minutes: byManager, plan, members });
+        const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed the plan goes on.', items: [] });
+        await store.familyVersions.save(reviewed, { savedBy: chairMemberId, at: clock.nowIso() });
+        if (state === 'family-version-signed-off') await store.familyVersions.save(signOffFamilyVersion(reviewed, { memberId: chairMemberId, at: clock.nowIso(), version: reviewed.version }), { savedBy: chairMemberId, at: clock.nowIso() });
+        const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
+        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, distributeConfirmation };
       }
       return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit };
     },
@@ -459,7 +476,8 @@ export type GroupName = 'demo' | 'other' | 'partner';
  */
 async function seedAroundTheDemo(store: Store, options: { coreGroupId: string; at: string }) {
   const { coreGroupId, at } = options;
-  await store.coreGroups.addMember(coreGroupId, member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }));
+  // With an e-mail address: a guest who never opened a chat with the app is reached by e-mail.
+  await store.coreGroups.addMember(coreGroupId, { ...member({ name: 'Sam Ellis', role: 'family-member', agency: 'family', aadObjectId: PEOPLE.family.aadObjectId, reach: 'guest' }), email: 'sam.ellis@family.example' });
   await store.coreGroups.addMember(coreGroupId, { ...member({ name: 'Cara Lowe', role: 'coordinator', agency: "children's services", aadObjectId: PEOPLE.coordinator.aadObjectId }), email: 'cara.lowe@demo.example' });
   const demoMembers = await store.coreGroups.members(coreGroupId);
   const demoId = (person: Person) => demoMembers.find((candidate) => candidate.aadObjectId === PEOPLE[person].aadObjectId)!.id;

@@ -13,6 +13,8 @@ export interface RouteTarget {
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** A change to the target group's plan (`PUT …/plan`): its current version with the resources changed. */
   readonly planEdit?: unknown;
+  /** Distribute's confirmation of the target meeting's recipient list as it stands (signed minutes only). */
+  readonly distributeConfirmation?: unknown;
 }
 
 /** One route of the tab API, ready to call. */
@@ -43,6 +45,9 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'set-by-the-probe', minuteTakerMemberId: 'set-by-the-probe' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
+  'POST /api/meetings/:meetingId/minutes/distribute': { listHash: '0'.repeat(64) },
+  'PUT /api/meetings/:meetingId/family-version': { baseVersion: 1, summary: 'Things are a little better at home, and the plan goes on.', items: [] },
+  'POST /api/meetings/:meetingId/family-version/sign-off': { version: 1 },
   'POST /api/meetings/:meetingId/outcome': { happened: true },
   'POST /api/dev/sign-in': { aadObjectId: '00000000-0000-4000-8000-6c6561640000' },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
@@ -65,13 +70,20 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
 
 const ROLES = 'PUT /api/meetings/:meetingId/roles';
 const PLAN = 'PUT /api/core-groups/:coreGroupId/plan';
+const DISTRIBUTE = 'POST /api/meetings/:meetingId/minutes/distribute';
 /** Routes that do their work once the meeting is held with signed minutes. */
 const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
   'POST /api/meetings/:meetingId/minutes/amend',
   'POST /api/meetings/:meetingId/minutes/distribute',
+  'GET /api/meetings/:meetingId/minutes/recipients',
+  'GET /api/meetings/:meetingId/family-version',
+  'PUT /api/meetings/:meetingId/family-version',
+  'POST /api/meetings/:meetingId/family-version/sign-off',
   'POST /api/meetings/:meetingId/plan-circulation',
   'POST /api/core-groups/:coreGroupId/plan/not-received',
 ];
+/** Routes that read the family version as signed off. */
+const NEEDS_FAMILY_SIGNED_OFF: readonly TabApiRouteKey[] = ['GET /api/meetings/:meetingId/family-version/reading', 'GET /api/meetings/:meetingId/family-version/export.:format'];
 /** Routes that also need a profile that sends CP9 to the co-ordinator. */
 const NEEDS_CP9: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/cp9'];
 
@@ -118,8 +130,13 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     writes: method !== 'GET',
     localOnly: route.localOnly === true,
     body,
-    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
-    bodyFor: (target) => (key === ROLES && target.rolesChange ? target.rolesChange : key === PLAN && target.planEdit ? target.planEdit : body),
+    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_FAMILY_SIGNED_OFF.includes(key) ? 'family-version-signed-off' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    bodyFor: (target) => {
+      if (key === ROLES && target.rolesChange) return target.rolesChange;
+      if (key === PLAN && target.planEdit) return target.planEdit;
+      if (key === DISTRIBUTE && target.distributeConfirmation) return target.distributeConfirmation;
+      return body;
+    },
     path(target) {
       const path = template.replace(/:(\w+)/g, (_whole, parameter: string) => encodeURIComponent(PARAMETERS[parameter]!(target)));
       const query = [...queryIds.map((name) => `${name}=${encodeURIComponent(QUERY_IDS[name]!(target))}`), ...queryValues.map((name) => `${name}=${QUERY_VALUES[name]!()}`)].join('&');

@@ -9,17 +9,18 @@ import { recordingNotifier } from './recording-notifier';
 const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: randomUUID(), minutesId: randomUUID(), minutesVersion: 2, memberId: 'member-1' };
 
 /** A member to deliver to, in a meeting whose booking names an organiser mailbox unless told otherwise. */
-function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined } = { fromMailbox: 'organiser@council.example' }) {
+function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined; familyVersion?: boolean } = { fromMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'member-1', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid', ...member };
   const outcomes: Pick<Delivery, 'channel' | 'outcome' | 'detail'>[] = [];
   const mails: { from: string; to: string; subject: string; bodyText: string; attachment?: { name: string } | undefined }[] = [];
   const { notifier, sent, refuse } = recordingNotifier();
   const delivery = createMinutesDelivery({
     distribution: {
-      deliveryOf: async () => ({ member: recipient, caseReference: 'CP-2026-0042', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2', fromMailbox: options.fromMailbox }),
+      deliveryOf: async () => ({ member: recipient, caseReference: 'CP-2026-0042', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2', fromMailbox: options.fromMailbox, familyVersion: options.familyVersion }),
       recordOutcome: async (_job, outcome) => void outcomes.push(outcome),
     },
     exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF') }) as never },
+    familyNotes: { fileForDelivery: async () => ({ fileName: 'family-notes.pdf', file: Buffer.from('%PDF') }) },
     notifier,
     mailer: { sendMail: async (mail) => void mails.push(mail) },
     organiserMailbox: undefined,
@@ -62,6 +63,16 @@ describe('signed minutes to one person: Teams, or e-mail when Teams cannot reach
     expect(sent).toEqual([]);
     expect(mails.map((mail) => mail.to)).toEqual(['parent@family.example']);
     expect(outcomes).toEqual([{ channel: 'email', outcome: 'sent' }]);
+  });
+
+  test('the family get the family version: a Teams card with no content, or an e-mail with the family version’s PDF — never the minutes', async () => {
+    const family = { role: 'family-member' as const, agency: 'family', displayName: 'Jordan Ellis' };
+    const inTeams = deliveryTo(family, { fromMailbox: 'organiser@council.example', familyVersion: true });
+    await inTeams.delivery.deliver(job);
+    expect(inTeams.sent).toEqual([expect.objectContaining({ summary: 'Core Group: notes of the meeting are ready for you', message: { kind: 'family-version-ready', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2' } })]);
+    const byMail = deliveryTo({ ...family, reach: 'email-only', aadObjectId: undefined, email: 'parent@family.example' }, { fromMailbox: 'organiser@council.example', familyVersion: true });
+    await byMail.delivery.deliver(job);
+    expect(byMail.mails).toEqual([expect.objectContaining({ to: 'parent@family.example', subject: 'Notes of the core group meeting of Mon 8 Jun 2026 — reference CP-2026-0042', attachment: expect.objectContaining({ name: 'family-notes.pdf' }) })]);
   });
 
   test.each([

@@ -2,19 +2,21 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@f
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../../api/api.client';
 import type { CurrentMeetingResponse } from '@contracts/identity.contract';
+import type { FamilyReading } from '@contracts/family-version.contract';
 import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView, VersionConflictBody } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
 import { incompleteReason } from '../minutes-sections';
 import { MinutesPanel } from '../MinutesPanel/MinutesPanel';
+import { FamilyReadingPage } from '../FamilyVersion/FamilyReadingPage';
 import { useMinutesPageStyles } from './MinutesPage.styles';
 
 /** Others' changes and chat contributions arrive by polling the minutes this often while the tab is visible. */
 const REFRESH_MS = 15_000;
 const DISTRIBUTION_CHECKS_MS = [1500, 4000, 9000];
 
-type Load = { state: 'loading'; message: string } | { state: 'failed'; message: string; nothingThere: boolean } | { state: 'ready' };
+type Load = { state: 'loading'; message: string } | { state: 'failed'; message: string; nothingThere: boolean } | { state: 'ready' } | { state: 'family'; reading: FamilyReading };
 
 interface Session {
   view: MinutesView;
@@ -80,8 +82,14 @@ export function MinutesPage() {
         const meetingId = asked ?? (await api.get<CurrentMeetingResponse>(`/api/meetings/current${query}`)).meetingId;
         if (!live) return;
         setLoad({ state: 'loading', message: 'Opening the minutes…' });
-        const view = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(meetingId)}/minutes`);
-        if (!live) return;
+        const view = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(meetingId)}/minutes`).catch(async (refused: unknown) => {
+          // A family member or the child never reads the minutes: they read the signed-off family version, when it is shared with them.
+          if (!(refused instanceof ApiError && refused.status === 403)) throw refused;
+          const reading = await api.get<FamilyReading>(`/api/meetings/${encodeURIComponent(meetingId)}/family-version/reading`).catch(() => Promise.reject(refused));
+          if (live) setLoad({ state: 'family', reading });
+          return undefined;
+        });
+        if (!live || !view) return;
         start(view);
         setLoad({ state: 'ready' });
       } catch (error) {
@@ -173,6 +181,7 @@ export function MinutesPage() {
       </main>
     );
   }
+  if (load.state === 'family') return <FamilyReadingPage reading={load.reading} />;
   if (load.state === 'loading' || !session) {
     return (
       <main className={styles.centred}>

@@ -6,6 +6,7 @@ import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import type { Names } from '../minutes-sections';
 import { MeetingOutcome } from '../MeetingOutcome/MeetingOutcome';
 import { MeetingRoles } from '../MeetingRoles/MeetingRoles';
+import { FamilyVersion } from '../FamilyVersion/FamilyVersion';
 import { PlanCirculation } from '../PlanCirculation/PlanCirculation';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
 import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
@@ -90,6 +91,7 @@ export function MinutesPanel(props: {
 
       <MeetingOutcome view={view} beforeChange={() => autosave.flush()} onView={props.onView} />
       <SignOffBar view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
+      {view.minutes.chairSignOff && view.minutes.managerSignOff && <FamilyVersion meetingId={view.meeting.id} />}
       {view.meeting.status === 'held' && <PlanCirculation meetingId={view.meeting.id} memberName={names.member} />}
 
       <SectionFrame {...attendance.frame}>

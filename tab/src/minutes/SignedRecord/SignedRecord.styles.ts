@@ -17,6 +17,11 @@ export const useSignedRecordStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   paragraph: { margin: '0' },
+  recipients: {
+    borderCollapse: 'collapse',
+    textAlign: 'start',
+    '& th, & td': { paddingBlock: tokens.spacingVerticalXXS, paddingInlineEnd: tokens.spacingHorizontalM, textAlign: 'start' },
+  },
   deliveries: {
     margin: '0',
     paddingInlineStart: tokens.spacingHorizontalL,

@@ -1,15 +1,23 @@
 import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AmendRequest, DistributionQueued, MinutesView } from '@contracts/minutes.contract';
+import type { DistributeRequest, RecipientEntry, RecipientListChangedBody, RecipientListResponse } from '@contracts/family-version.contract';
+import { ApiError } from '../../api/api.client';
 import { errorText } from '../../common/error-text';
 import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
 import { useSignedRecordStyles } from './SignedRecord.styles';
 import { isolatedUserText } from '../../common/display-text';
 
+const ROUTE_TEXT: Readonly<Record<RecipientEntry['route'], string>> = { teams: 'Teams', email: 'e-mail', none: 'no way to reach them' };
+const GETS_TEXT: Readonly<Record<RecipientEntry['gets'], string>> = { full: 'the minutes', 'family-version': 'the family version' };
+const STATUS_TEXT: Readonly<Record<RecipientEntry['status'], string>> = { 'to-send': 'will be sent now', 'already-sent': 'already has it', 'waiting-for-family-version': 'not sent: sign off the family version first' };
+
 /**
  * Signed minutes: distribute them to every recipient (and see who had them), or amend them with
- * a reason, which starts a new unsigned version. Loaded only once minutes are signed.
+ * a reason, which starts a new unsigned version. Distribute first shows who gets what and by which
+ * route, and sends only when that list is confirmed; if it changed meanwhile the server refuses and
+ * the new list is shown. Loaded only once minutes are signed.
  */
 export default function SignedRecord(props: { view: MinutesView; onView: (view: MinutesView) => void; onDistributed: () => void }) {
   const styles = useSignedRecordStyles();
@@ -21,6 +29,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [queued, setQueued] = useState<DistributionQueued | undefined>();
+  const [recipients, setRecipients] = useState<{ list: RecipientListResponse; changed: boolean } | undefined>();
   const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member');
 
   const run = async (label: string, work: () => Promise<void>) => {
@@ -35,10 +44,22 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
     }
   };
 
-  const distribute = () =>
+  const showRecipients = () =>
+    run('Reading who the minutes go to…', async () => {
+      setQueued(undefined);
+      setRecipients({ list: await api.get<RecipientListResponse>(`/api/meetings/${view.meeting.id}/minutes/recipients`), changed: false });
+    });
+
+  const distribute = (list: RecipientListResponse) =>
     run('Distributing…', async () => {
-      setQueued(await api.send<DistributionQueued>('POST', `/api/meetings/${view.meeting.id}/minutes/distribute`));
-      props.onDistributed();
+      try {
+        setQueued(await api.send<DistributionQueued>('POST', `/api/meetings/${view.meeting.id}/minutes/distribute`, { listHash: list.listHash } satisfies DistributeRequest));
+        setRecipients(undefined);
+        props.onDistributed();
+      } catch (failure) {
+        if (!(failure instanceof ApiError && failure.status === 409)) throw failure;
+        setRecipients({ list: (failure.body as RecipientListChangedBody).current, changed: true });
+      }
     });
 
   const amend = () =>
@@ -53,7 +74,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
       {signed && (view.you.canDistribute || view.you.canEdit) && (
         <div className={styles.buttons}>
           {view.you.canDistribute && (
-            <Button appearance="primary" disabled={busy !== undefined} onClick={() => void distribute()}>
+            <Button appearance="primary" disabled={busy !== undefined || recipients !== undefined} onClick={() => void showRecipients()}>
               {view.deliveries.length > 0 ? 'Distribute again to anyone not yet reached' : 'Distribute the signed minutes'}
             </Button>
           )}
@@ -85,6 +106,47 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
             </Button>
           </div>
         </>
+      )}
+
+      {recipients && (
+        <section aria-labelledby="recipients-heading" className={styles.root}>
+          <h3 id="recipients-heading" className={styles.heading}>
+            Check who gets what before anything is sent
+          </h3>
+          {recipients.changed && (
+            <MessageBar intent="warning">
+              <MessageBarBody>The list changed since it was shown, so nothing was sent. Check it again.</MessageBarBody>
+            </MessageBar>
+          )}
+          <table className={styles.recipients}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Route</th>
+                <th scope="col">Gets</th>
+                <th scope="col">Now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recipients.list.entries.map((entry) => (
+                <tr key={entry.memberId}>
+                  <td>{isolatedUserText(entry.name)}</td>
+                  <td>{ROUTE_TEXT[entry.route]}</td>
+                  <td>{GETS_TEXT[entry.gets]}</td>
+                  <td>{STATUS_TEXT[entry.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== undefined} onClick={() => void distribute(recipients.list)}>
+              Confirm and send
+            </Button>
+            <Button disabled={busy !== undefined} onClick={() => setRecipients(undefined)}>
+              Cancel
+            </Button>
+          </div>
+        </section>
       )}
 
       {queued && (

@@ -1,14 +1,25 @@
-import { Checkbox } from '@fluentui/react-components';
+import { Checkbox, Field, Textarea } from '@fluentui/react-components';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 
-/** Seed 002: minutes go to parents and the child where age-appropriate, as the group decides. */
+/**
+ * Seeds 002/004: the family and the child (where age-appropriate) receive the family version of
+ * the minutes — shared unless the chair withholds it, and withholding needs a reason, kept with
+ * the minutes.
+ */
 export function SharingSection(props: SectionEditorProps<'sharing'>) {
   const styles = useSectionStyles();
+  const { value } = props;
+  const withheld = !value.withFamily || !value.withChild;
   return (
     <div className={styles.fieldset}>
-      <Checkbox checked={props.value.withFamily} disabled={props.readOnly} label="Share these minutes with the family" onChange={(_event, data) => props.onChange({ ...props.value, withFamily: data.checked === true })} />
-      <Checkbox checked={props.value.withChild} disabled={props.readOnly} label="Share these minutes with the child (where age-appropriate)" onChange={(_event, data) => props.onChange({ ...props.value, withChild: data.checked === true })} />
+      <Checkbox checked={value.withFamily} disabled={props.readOnly} label="Send the family version to the family" onChange={(_event, data) => props.onChange({ ...value, withFamily: data.checked === true })} />
+      <Checkbox checked={value.withChild} disabled={props.readOnly} label="Send the family version to the child (where age-appropriate)" onChange={(_event, data) => props.onChange({ ...value, withChild: data.checked === true })} />
+      {withheld && (
+        <Field label="Why is it withheld?" required hint="Kept with the minutes and printed in their record.">
+          <Textarea value={value.withheldReason ?? ''} readOnly={props.readOnly} resize="vertical" maxLength={2000} onChange={(_event, data) => props.onChange({ ...value, withheldReason: data.value })} />
+        </Field>
+      )}
     </div>
   );
 }

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { FAMILY_SECTIONS } from '../domain/family-version';
+import { errorBodySchema } from './errors.contract';
+import { TEXT_LIMITS, clientId, freeText } from './text.contract';
+import { civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
+
+// ─── The family version (issue 14): reviewed by the chair or the lead social worker, read by the family ───
+
+export const familySectionSchema = z.enum(FAMILY_SECTIONS);
+
+export const familyItemSchema = z.object({ id: z.string().min(1), section: familySectionSchema, text: z.string(), removed: z.boolean() });
+export type FamilyItem = z.infer<typeof familyItemSchema>;
+
+/** `GET|PUT /api/meetings/:meetingId/family-version`, `POST …/family-version/sign-off`: the reviewer's view. */
+export const familyVersionReviewResponseSchema = z.object({
+  meetingId: z.string().min(1),
+  /** The version a review or sign-off is made on; 0 when nothing has been reviewed yet. */
+  version: z.number().int().min(0),
+  summary: z.string(),
+  sections: z.array(z.object({ section: familySectionSchema, title: z.string(), items: z.array(familyItemSchema) })),
+  signedOff: z.object({ by: z.string(), at: instantSchema }).optional(),
+  /** What the minutes decided about sharing, and the reason when something is withheld. */
+  sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean(), withheldReason: z.string().optional() }),
+  /** What is never in a family version, as the domain marks it professional-only (src/domain/family-version.ts). */
+  leftOut: z.array(z.string()),
+});
+export type FamilyVersionReview = z.infer<typeof familyVersionReviewResponseSchema>;
+
+/** `PUT /api/meetings/:meetingId/family-version`: the review, on the version the reviewer read. */
+export const familyReviewRequestSchema = z.object({
+  baseVersion: z.number().int().min(0),
+  summary: freeText(TEXT_LIMITS.section),
+  items: z.array(z.object({ id: clientId(200), text: freeText(TEXT_LIMITS.section), removed: z.boolean() })).max(500),
+});
+export type FamilyReviewRequest = z.infer<typeof familyReviewRequestSchema>;
+
+/** `POST /api/meetings/:meetingId/family-version/sign-off`: signs off the version the reviewer read. */
+export const familySignOffRequestSchema = z.object({ version: z.number().int().min(0) });
+export type FamilySignOffRequest = z.infer<typeof familySignOffRequestSchema>;
+
+/** `GET /api/meetings/:meetingId/family-version/reading`: what the family reads, as signed off. */
+export const familyReadingResponseSchema = z.object({
+  meetingId: z.string().min(1),
+  meetingDate: civilDateSchema,
+  summary: z.string(),
+  signedOffAt: instantSchema,
+  sections: z.array(z.object({ section: familySectionSchema, title: z.string(), lines: z.array(z.string()) })),
+});
+export type FamilyReading = z.infer<typeof familyReadingResponseSchema>;
+
+// ─── Distribute's recipient check ─────────────────────────────────────────────────────────────────
+
+export const recipientEntrySchema = z.object({
+  memberId: z.string().min(1),
+  name: z.string(),
+  role: memberRoleSchema,
+  route: z.enum(['teams', 'email', 'none']),
+  gets: z.enum(['full', 'family-version']),
+  status: z.enum(['to-send', 'already-sent', 'waiting-for-family-version']),
+});
+export type RecipientEntry = z.infer<typeof recipientEntrySchema>;
+
+/** `GET /api/meetings/:meetingId/minutes/recipients`: who Distribute sends to, and the hash its confirmation carries. */
+export const recipientListResponseSchema = z.object({ entries: z.array(recipientEntrySchema), listHash: z.string().regex(/^[0-9a-f]{64}$/) });
+export type RecipientListResponse = z.infer<typeof recipientListResponseSchema>;
+
+/** `POST /api/meetings/:meetingId/minutes/distribute`: sends only when `listHash` is the list's as it is now. */
+export const distributeRequestSchema = z.object({ listHash: z.string().regex(/^[0-9a-f]{64}$/, 'confirm the list of recipients first') });
+export type DistributeRequest = z.infer<typeof distributeRequestSchema>;
+
+/** 409 from Distribute: the list changed since it was shown; here it is as it is now. */
+export const recipientListChangedBodySchema = errorBodySchema.extend({ current: recipientListResponseSchema });
+export type RecipientListChangedBody = z.infer<typeof recipientListChangedBodySchema>;

@@ -1,0 +1,220 @@
+import type { CoreGroupMember } from './core-group';
+import { InvalidInputError, RuleViolationError, VersionConflictError } from './errors';
+import { type Minutes, type MinutesContent, type SignOff, isSigned } from './minutes';
+import type { ActionState, ChildProtectionPlan, PlanAction } from './plan';
+import { ukDate } from './uk-date';
+
+/**
+ * The family version of a meeting's record (issue 14, seeds 002 and 004): what the parents and the
+ * child (where age-appropriate) receive instead of the professional minutes and plan. It is
+ * prepared from the signed minutes and the plan in plain language, with everything this file marks
+ * professional-only left out; the chair (or the lead social worker) then removes or rewords items,
+ * writes a plain-language summary and signs it off, and only a signed-off version is ever sent.
+ */
+
+/** Whether a part of the record may go into the family version, and why not when it may not. */
+export type FamilyUse = { readonly family: true } | { readonly family: false; readonly why: string };
+
+const FOR_FAMILY: FamilyUse = { family: true };
+const professionalOnly = (why: string): FamilyUse => ({ family: false, why });
+
+/**
+ * Agencies whose information is third-party information: shared with the core group under
+ * information-sharing agreements, never passed to the family by the core group itself. Their
+ * progress updates and their actions are left out of the family version and the family's plan.
+ */
+export const THIRD_PARTY_AGENCIES = ['police'] as const;
+
+/** Whether an agency's information is third-party information (`THIRD_PARTY_AGENCIES`), matched as people type it ("Police", "West Yorkshire Police"). */
+export function isThirdPartyAgency(agency: string): boolean {
+  const typed = agency.toLowerCase();
+  return THIRD_PARTY_AGENCIES.some((thirdParty) => typed.includes(thirdParty));
+}
+
+/**
+ * Each part of the minutes, and whether it may go to the family. The Signs of Safety text, the
+ * child's voice, decisions, actions and the contingency review are written for the family to read
+ * (seeds 002/004: the minutes are shared with them); each professional's own scaling, the
+ * discussion of which agencies are missing, disagreements between agencies and chat proposals are
+ * professional-only, and so is anything from a third-party agency (`isThirdPartyAgency`).
+ */
+export const MINUTES_FAMILY_USE: Readonly<Record<keyof MinutesContent | 'signsOfSafety.scaling', FamilyUse>> = {
+  attendance: FOR_FAMILY,
+  allAgenciesPresent: professionalOnly('which agencies should have been there is a discussion between professionals'),
+  actionUpdates: FOR_FAMILY,
+  childsVoice: FOR_FAMILY,
+  signsOfSafety: FOR_FAMILY,
+  'signsOfSafety.scaling': professionalOnly('each professional’s own scaling is their professional judgement'),
+  decisions: FOR_FAMILY,
+  newActions: FOR_FAMILY,
+  disagreements: professionalOnly('disagreements between agencies are resolved between professionals (seed 002)'),
+  contingencyReview: FOR_FAMILY,
+  nextMeetingDate: FOR_FAMILY,
+  sharing: professionalOnly('the group’s sharing decision is part of the professional record'),
+  contributions: professionalOnly('chat proposals are not minutes until the chair takes them in'),
+};
+
+/**
+ * Each part of the plan, and whether it may go to the family: the outcomes, the actions, the
+ * contingency plan and the supports are the family's plan too; how professionals monitor progress
+ * between themselves (checks, who reviews what) is professional-only, and so are the actions of a
+ * third-party agency.
+ */
+export const PLAN_FAMILY_USE: Readonly<Record<'outcomes' | 'actions' | 'contingencyPlan' | 'resources' | 'monitoring', FamilyUse>> = {
+  outcomes: FOR_FAMILY,
+  actions: FOR_FAMILY,
+  contingencyPlan: FOR_FAMILY,
+  resources: FOR_FAMILY,
+  monitoring: professionalOnly('how agencies monitor progress between themselves is professional-only'),
+};
+
+/** The sections of a family version, in the order the family reads them. */
+export const FAMILY_SECTIONS = ['attendance', 'childsVoice', 'workingWell', 'worries', 'needsToHappen', 'progress', 'decisions', 'newActions', 'contingency', 'nextMeeting', 'planOutcomes', 'planActions', 'planContingency', 'planSupport'] as const;
+export type FamilySection = (typeof FAMILY_SECTIONS)[number];
+
+/** Plain-language headings of the family version. */
+export const FAMILY_SECTION_TITLES: Readonly<Record<FamilySection, string>> = {
+  attendance: 'Who was at the meeting',
+  childsVoice: 'What the child told us',
+  workingWell: 'What is going well',
+  worries: 'What we are worried about',
+  needsToHappen: 'What needs to happen',
+  progress: 'How the plan is going',
+  decisions: 'What the meeting decided',
+  newActions: 'Who will do what next',
+  contingency: 'What happens if things do not get better',
+  nextMeeting: 'The next meeting',
+  planOutcomes: 'What the plan wants to change for the child',
+  planActions: 'Everything the plan asks people to do',
+  planContingency: 'The plan if things do not get better',
+  planSupport: 'Help and support in the plan',
+};
+
+/** One item of the family version: prepared text, reworded or removed on review. */
+export interface FamilyItem {
+  /** Stable across preparations of the same record: `decisions:2`, `planActions:<action id>`. */
+  readonly id: string;
+  readonly section: FamilySection;
+  readonly text: string;
+  readonly removed: boolean;
+}
+
+/** One version of the family version of a meeting's record. */
+export interface FamilyVersion {
+  readonly meetingId: string;
+  readonly minutesId: string;
+  /** The signed minutes and the plan it was prepared from: another version of either needs a new family version. */
+  readonly minutesVersion: number;
+  readonly planVersion: number | undefined;
+  readonly version: number;
+  readonly summary: string;
+  readonly items: readonly FamilyItem[];
+  readonly signOff?: SignOff | undefined;
+}
+
+/** How a plan action's state reads to a family. */
+const STATE_IN_PLAIN_WORDS: Readonly<Record<ActionState, string>> = {
+  'not-started': 'not started yet',
+  'in-progress': 'under way',
+  'at-risk': 'at risk of not happening in time',
+  blocked: 'held up',
+  done: 'done',
+  dropped: 'no longer needed',
+};
+
+const hasText = (text: string) => text.trim() !== '';
+
+/** The plan as the family may have it: without what `PLAN_FAMILY_USE` marks professional-only and without third-party agencies' actions. */
+export function familyPlan(plan: ChildProtectionPlan): ChildProtectionPlan {
+  return { ...plan, actions: plan.actions.filter((action) => !isThirdPartyAgency(action.agency)), monitoring: '' };
+}
+
+/**
+ * The family version as first prepared from signed minutes and the plan: plain-language items of
+ * every part the family may have (`MINUTES_FAMILY_USE`, `PLAN_FAMILY_USE`), none removed yet, no
+ * summary, version 0 (nothing stored). Members are named with their agency; nobody's scaling,
+ * no disagreement, nothing from a third-party agency.
+ */
+export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildProtectionPlan | undefined; members: readonly CoreGroupMember[] }): FamilyVersion {
+  const { minutes, members } = options;
+  if (!isSigned(minutes)) throw new RuleViolationError('The family version is prepared from signed minutes: sign them first.');
+  const plan = options.plan ? familyPlan(options.plan) : undefined;
+  const { content } = minutes;
+  const named = (memberId: string) => {
+    const member = members.find((candidate) => candidate.id === memberId);
+    return member ? `${member.displayName} (${member.agency})` : 'someone who has left the group';
+  };
+  const actionsById = new Map((options.plan?.actions ?? []).map((action) => [action.id, action] as const));
+  const item = (section: FamilySection, key: string | number, text: string): FamilyItem => ({ id: `${section}:${key}`, section, text, removed: false });
+  const textItem = (section: FamilySection, text: string) => (hasText(text) ? [item(section, 0, text.trim())] : []);
+  const items: FamilyItem[] = [
+    ...content.attendance.filter((entry) => entry.attendance === 'present' || entry.attendance === 'representative-sent').map((entry) => item('attendance', entry.memberId, named(entry.memberId))),
+    ...textItem('childsVoice', content.childsVoice),
+    ...textItem('workingWell', content.signsOfSafety.workingWell),
+    ...textItem('worries', content.signsOfSafety.worries),
+    ...textItem('needsToHappen', content.signsOfSafety.needsToHappen),
+    ...content.actionUpdates
+      .filter((update) => hasText(update.update) && !isThirdPartyAgency(update.agency) && !isThirdPartyAgency(actionsById.get(update.actionId)?.agency ?? ''))
+      .map((update) => item('progress', update.actionId, `${actionsById.get(update.actionId)?.what ?? 'An action'}: ${update.update.trim()}`)),
+    ...content.decisions.flatMap((decision, index) => (hasText(decision) ? [item('decisions', index, decision.trim())] : [])),
+    ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [item('newActions', index, `${action.what.trim()} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)}.`)])),
+    ...textItem('contingency', content.contingencyReview),
+    ...(content.nextMeetingDate ? [item('nextMeeting', 0, `The next core group meeting is on ${ukDate(content.nextMeetingDate)}.`)] : []),
+    ...(plan?.outcomes ?? []).map((outcome) => item('planOutcomes', outcome.id, outcome.text)),
+    ...(plan?.actions ?? []).filter((action) => action.state !== 'dropped').map((action) => item('planActions', action.id, planActionLine(action, named))),
+    ...(plan ? textItem('planContingency', plan.contingencyPlan) : []),
+    ...(plan ? textItem('planSupport', plan.resources) : []),
+  ];
+  return { meetingId: minutes.meetingId, minutesId: minutes.id, minutesVersion: minutes.version, planVersion: options.plan?.version, version: 0, summary: '', items };
+}
+
+function planActionLine(action: PlanAction, named: (memberId: string) => string): string {
+  return `${action.what} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)} (${STATE_IN_PLAIN_WORDS[action.state]}).`;
+}
+
+/** Whether a stored family version was prepared from these minutes and this plan version. */
+export function isPreparedFrom(version: Pick<FamilyVersion, 'minutesVersion' | 'planVersion'>, record: { minutes: Pick<Minutes, 'version'>; planVersion: number | undefined }): boolean {
+  return version.minutesVersion === record.minutes.version && version.planVersion === record.planVersion;
+}
+
+/** What a reviewer changes: the summary, and for some items new text or removal (an item not named is left as it is). */
+export interface FamilyReview {
+  readonly basedOnVersion: number;
+  readonly summary: string;
+  readonly items: readonly { readonly id: string; readonly text: string; readonly removed: boolean }[];
+}
+
+/**
+ * Applies a review to the family version: rewords and removes items, sets the summary. Refused
+ * once signed off, on a stale version (someone else reviewed first), for an item it does not
+ * have, or for an item left empty (remove it instead). Changing nothing returns the same version.
+ */
+export function reviewFamilyVersion(current: FamilyVersion, review: FamilyReview): FamilyVersion {
+  if (current.signOff) throw new RuleViolationError('This family version is signed off; it can no longer change.');
+  if (review.basedOnVersion !== current.version) throw new VersionConflictError('Someone else changed the family version first; look at their changes and review again.');
+  const edits = new Map(review.items.map((edit) => [edit.id, edit] as const));
+  for (const edit of review.items) {
+    if (!current.items.some((candidate) => candidate.id === edit.id)) throw new InvalidInputError(`The family version has no item ${edit.id}.`);
+    if (!edit.removed && !hasText(edit.text)) throw new RuleViolationError('An item cannot be left empty: remove it instead.');
+  }
+  const items = current.items.map((existing) => {
+    const edit = edits.get(existing.id);
+    return edit ? { ...existing, text: edit.text.trim(), removed: edit.removed } : existing;
+  });
+  const summary = review.summary.trim();
+  const unchanged = summary === current.summary && items.every((updated, index) => updated.text === current.items[index]?.text && updated.removed === current.items[index]?.removed);
+  return unchanged ? current : { ...current, version: current.version + 1, summary, items };
+}
+
+/** Signs the family version off, as it was reviewed: it needs a plain-language summary, and is signed once. */
+export function signOffFamilyVersion(current: FamilyVersion, signOff: SignOff & { version: number }): FamilyVersion {
+  if (current.signOff) throw new RuleViolationError('This family version is already signed off.');
+  if (signOff.version !== current.version) throw new VersionConflictError('The family version changed since you read it; read it again before signing it off.');
+  if (!hasText(current.summary)) throw new RuleViolationError('Write a plain-language summary for the family before signing it off.');
+  return { ...current, version: current.version + 1, signOff: { memberId: signOff.memberId, at: signOff.at } };
+}
+
+/** What the family reads: each section's items that were not removed, in reading order; empty sections are left out. */
+export function familyReading(version: FamilyVersion): { section: FamilySection; title: string; lines: string[] }[] {
+  return FAMILY_SECTIONS.map((section) => ({ section, title: FAMILY_SECTION_TITLES[section], lines: version.items.filter((item) => item.section === section && !item.removed).map((item) => item.text) })).filter((part) => part.lines.length > 0);
+}

@@ -1,0 +1,115 @@
+import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import { RuleViolationError, VersionConflictError } from '../../src/domain/errors';
+import { MINUTES_FAMILY_USE, PLAN_FAMILY_USE, familyPlan, familyReading, isThirdPartyAgency, prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../src/domain/family-version';
+import { type Minutes, SHARED_BY_DEFAULT, decideSharing, emptyMinutesContent } from '../../src/domain/minutes';
+import { FAMILY_MARKER, PROFESSIONAL_ONLY_MARKERS, REMOVED_ON_REVIEW_MARKER, professionalOnlyIn, professionalOnlyMinutes, professionalOnlyPlan } from '../support/professional-only-record';
+
+const member = (id: string, role: MemberRole, agency: string): CoreGroupMember => ({ id, displayName: `Name ${id}`, role, agency, reach: 'tenant', active: true });
+const people = { lead: member('lead', 'lead-social-worker', "children's social care"), police: member('police', 'professional', 'West Yorkshire Police'), healthVisitor: member('hv', 'professional', 'health visiting'), parent: member('parent', 'family-member', 'family') };
+const actionIds = { police: 'action-police', health: 'action-health' };
+const signed: Minutes = {
+  id: 'minutes-1',
+  meetingId: 'meeting-1',
+  coreGroupId: 'cg-1',
+  version: 4,
+  content: professionalOnlyMinutes(people, actionIds),
+  chairSignOff: { memberId: 'lead', at: '2026-06-20T12:00:00.000Z' },
+  managerSignOff: { memberId: 'tm', at: '2026-06-20T13:00:00.000Z' },
+};
+const plan = professionalOnlyPlan({ coreGroupId: 'cg-1', police: people.police, healthVisitor: people.healthVisitor, actionIds });
+const members = Object.values(people);
+const prepared = prepareFamilyVersion({ minutes: signed, plan, members });
+const everything = (version: typeof prepared) => JSON.stringify(familyReading(version)) + version.summary;
+
+describe('what is professional-only (domain data)', () => {
+  test('scaling, disagreements, the agencies discussion, sharing and chat proposals of the minutes; monitoring of the plan', () => {
+    const professionalOnly = (uses: Record<string, { family: boolean }>) => Object.entries(uses).filter(([, use]) => !use.family).map(([part]) => part).sort();
+    expect(professionalOnly(MINUTES_FAMILY_USE)).toEqual(['allAgenciesPresent', 'contributions', 'disagreements', 'sharing', 'signsOfSafety.scaling']);
+    expect(professionalOnly(PLAN_FAMILY_USE)).toEqual(['monitoring']);
+  });
+
+  test.each([
+    ['police', true],
+    ['West Yorkshire Police', true],
+    ['health visiting', false],
+    ['school', false],
+  ])('%s is a third-party agency: %s', (agency, expected) => {
+    expect(isThirdPartyAgency(agency)).toBe(expected);
+  });
+
+  test('the family’s plan has no police action and no monitoring, and keeps the rest', () => {
+    const theirs = familyPlan(plan);
+    expect(professionalOnlyIn(JSON.stringify(theirs))).toEqual([]);
+    expect(theirs.actions.map((action) => action.id)).toEqual([actionIds.health]);
+    expect(theirs).toMatchObject({ contingencyPlan: plan.contingencyPlan, resources: plan.resources, outcomes: plan.outcomes });
+  });
+});
+
+describe('preparing the family version', () => {
+  test('leaves out every professional-only part, and keeps what the family reads', () => {
+    const text = everything(prepared);
+    expect(professionalOnlyIn(text)).toEqual([REMOVED_ON_REVIEW_MARKER]);
+    expect(text).toContain(FAMILY_MARKER);
+    expect(text).toContain('Weighed and well at the last visit');
+    expect(text).toContain('Book the next developmental review — Name hv (health visiting), by Wed 15 Jul 2026.');
+    expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', title: 'Who was at the meeting', lines: members.map((person) => `${person.displayName} (${person.agency})`) });
+  });
+
+  test('the full record the family version is made from does carry the markers (so the test above can fail)', () => {
+    const full = JSON.stringify({ content: signed.content, plan });
+    for (const marker of Object.values(PROFESSIONAL_ONLY_MARKERS)) expect(full).toContain(marker);
+  });
+
+  test('only from signed minutes', () => {
+    expect(() => prepareFamilyVersion({ minutes: { ...signed, managerSignOff: undefined }, plan, members })).toThrow(RuleViolationError);
+  });
+});
+
+describe('reviewing and signing off', () => {
+  const worries = prepared.items.find((item) => item.section === 'worries')!;
+  const decision = prepared.items.find((item) => item.section === 'decisions')!;
+
+  test('an item removed on review is not read by the family; a reworded one reads as reworded', () => {
+    const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed things are a little better.', items: [{ id: worries.id, text: worries.text, removed: true }, { id: decision.id, text: 'You stay on the plan for now.', removed: false }] });
+    expect(reviewed.version).toBe(1);
+    expect(professionalOnlyIn(everything(reviewed))).toEqual([]);
+    expect(everything(reviewed)).toContain('You stay on the plan for now.');
+  });
+
+  test('a stale review, an empty item or a change after sign-off is refused; no change keeps the version', () => {
+    const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'Summary', items: [] });
+    expect(reviewFamilyVersion(reviewed, { basedOnVersion: 1, summary: 'Summary', items: [] })).toBe(reviewed);
+    expect(() => reviewFamilyVersion(reviewed, { basedOnVersion: 0, summary: 'Other', items: [] })).toThrow(VersionConflictError);
+    expect(() => reviewFamilyVersion(reviewed, { basedOnVersion: 1, summary: 'Summary', items: [{ id: decision.id, text: ' ', removed: false }] })).toThrow(RuleViolationError);
+    const signedOff = signOffFamilyVersion(reviewed, { memberId: 'lead', at: '2026-06-21T09:00:00.000Z', version: 1 });
+    expect(signedOff).toMatchObject({ version: 2, signOff: { memberId: 'lead' } });
+    expect(() => reviewFamilyVersion(signedOff, { basedOnVersion: 2, summary: 'Changed', items: [] })).toThrow(RuleViolationError);
+    expect(() => signOffFamilyVersion(signedOff, { memberId: 'lead', at: 'x', version: 2 })).toThrow(RuleViolationError);
+  });
+
+  test('sign-off needs a plain-language summary and the version that was read', () => {
+    expect(() => signOffFamilyVersion(prepared, { memberId: 'lead', at: 'x', version: 0 })).toThrow(RuleViolationError);
+    const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'Summary', items: [] });
+    expect(() => signOffFamilyVersion(reviewed, { memberId: 'lead', at: 'x', version: 0 })).toThrow(VersionConflictError);
+  });
+});
+
+describe('sharing is the default; withholding needs a reason', () => {
+  test('new minutes are shared with the family and the child', () => {
+    expect(emptyMinutesContent(members).sharing).toEqual(SHARED_BY_DEFAULT);
+    expect(SHARED_BY_DEFAULT).toEqual({ withFamily: true, withChild: true });
+  });
+
+  test.each([
+    [{ withFamily: false, withChild: true }],
+    [{ withFamily: true, withChild: false }],
+    [{ withFamily: false, withChild: false, withheldReason: '   ' }],
+  ])('withholding without a reason is refused: %j', (sharing) => {
+    expect(() => decideSharing(sharing)).toThrow(RuleViolationError);
+  });
+
+  test('a reason is kept while something is withheld, and dropped when everything is shared again', () => {
+    expect(decideSharing({ withFamily: true, withChild: false, withheldReason: ' The child is two. ' })).toEqual({ withFamily: true, withChild: false, withheldReason: 'The child is two.' });
+    expect(decideSharing({ withFamily: true, withChild: true, withheldReason: 'old reason' })).toEqual({ withFamily: true, withChild: true });
+  });
+});
