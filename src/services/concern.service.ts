@@ -26,7 +26,7 @@ export async function raiseConcern(
 ): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[] }> {
   const { coreGroup } = request;
   const raised = await deps.concerns.raise(
-    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedByMemberId, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
+    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedByMemberId, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), stepStartedAt: deps.clock.nowIso(), note: request.note.trim() },
     `concern:${coreGroup.id}:${request.key}`,
   );
   const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: request.raisedByMemberId });

@@ -13,6 +13,8 @@ import { transferInSchema } from './migrations/0012-transfer-in';
 import { institutionTasksSchema } from './migrations/0013-institution-tasks';
 import { planDeliveriesSchema } from './migrations/0011-plan-deliveries';
 import { noticeDeliveriesSchema } from './migrations/0014-notice-deliveries';
+import { concernHistorySchema } from './migrations/0015-concern-history';
+import { areaContactsSchema } from './migrations/0016-area-contacts';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -31,6 +33,8 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0012-transfer-in': transferInSchema,
     '0013-institution-tasks': institutionTasksSchema,
     '0014-notice-deliveries': noticeDeliveriesSchema,
+    '0015-concern-history': concernHistorySchema,
+    '0016-area-contacts': areaContactsSchema,
   };
 }
 

@@ -78,7 +78,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
         requestId: 'r',
         raised: [
           {
-            concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' },
+            concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z' },
             notices: [
               { displayName: 'Tom Okafor', delivery: undefined },
               { displayName: 'Priya Shah', delivery: { kind: 'concern', subjectId: 'k', memberId: 'p', channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address', at: '2026-06-03T09:31:00.000Z' } },

@@ -67,7 +67,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
         coreGroupId: ID,
         caseReference: 'CP-1',
         requestId: ID,
-        raised: [{ concern: { id: ID, coreGroupId: ID, kind: 'increased-risk', raisedByMemberId: 'm1', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' }, notices: [{ displayName: hostile, delivery: { kind: 'concern', subjectId: ID, memberId: 'm1', channel: 'email', outcome: 'failed', detail: hostile, at: '2026-06-03T09:31:00.000Z' } }] }],
+        raised: [{ concern: { id: ID, coreGroupId: ID, kind: 'increased-risk', raisedByMemberId: 'm1', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z' }, notices: [{ displayName: hostile, delivery: { kind: 'concern', subjectId: ID, memberId: 'm1', channel: 'email', outcome: 'failed', detail: hostile, at: '2026-06-03T09:31:00.000Z' } }] }],
       }),
     ],
     ['member’s own agenda view', personalAgendaCard({ meetingId: ID, chatId: '19:x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), started: true, attendance: 'present', myActions: [{ what: hostile, due: Temporal.PlainDate.from('2026-06-24') }] }, { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: [] })],

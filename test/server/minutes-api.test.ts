@@ -382,7 +382,7 @@ describe('the minutes API with Teams SSO tokens', () => {
   test('the team view lists the groups the caller is team manager or conference chair on, by lead social worker, with counts; a practitioner sees none; the CSV names no child', async () => {
     const coreGroupId = (await store.meetings.findById(meetingId))!.coreGroupId;
     const raisedBy = (await store.coreGroups.findMember(coreGroupId, health))!.id;
-    await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'professional-disagreement', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), note: 'Disagree' }, `team-view:${coreGroupId}`);
+    await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'professional-disagreement', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'Disagree' }, `team-view:${coreGroupId}`);
     for (const caller of [manager, demoObjectId('iro')]) {
       const team = await call('GET', '/api/team', await as(caller));
       expect(team.status).toBe(200);

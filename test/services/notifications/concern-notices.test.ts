@@ -9,7 +9,7 @@ import { recordingNotifier } from './recording-notifier';
 const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
 const concernId = '5b1d0c8e-0000-4000-8000-000000000002';
 const raiser: CoreGroupMember = { id: 'grace', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid' };
-const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
+const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
 
 /** A concern notice to `manager` (a team manager in Teams unless told otherwise), with the outcomes and e-mails it leaves. */
 function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined } = { organiserMailbox: 'organiser@council.example' }) {
