@@ -2,7 +2,7 @@ import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction }
 import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
 import type { NoticeDelivery } from '../../src/domain/notice-delivery';
 import type { ConcernNotices } from '../../src/services/concern.service';
-import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
+import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate } from '../../src/domain/uk-date';
@@ -78,13 +78,36 @@ export function concernRaisedCard(options: { caseReference: string; kind: Concer
   ]);
 }
 
-/** The 1:1 card to someone a concern is routed to. */
+/** Why a concern reached someone at a later step of its route. */
+function reachedLine(reached: NonNullable<ConcernRaisedMessage['reached']>): object {
+  return line(`It has come to you at step ${reached.step} of ${reached.of}: it was not resolved at the step before.`, { weight: 'Bolder' });
+}
+
+/** The 1:1 card to someone a concern is routed to: raised, or climbed to their step. */
 export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kind'>): object {
   return adaptiveCard([
-    heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
+    heading(`${options.reached ? 'Concern escalated' : 'Concern raised'} — case ${escapeCardText(options.caseReference)}`),
     line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
+    ...(options.reached ? [reachedLine(options.reached)] : []),
     line(`Raised by ${escapeCardText(options.raisedBy)} on ${ukDate(options.raisedOn)}.`, { isSubtle: true }),
     line(escapeCardText(options.note)),
     line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),
   ]);
+}
+
+/**
+ * The 1:1 card to the member who asked for an extra core group, and the lead social worker: granted
+ * (with how to book it: the schedule command, or Schedule on the dashboard) or refused, with the
+ * reason and who the refusal may be taken to (seed 001: the co-ordinator, from the dashboard).
+ */
+export function concernDecidedCard(options: Omit<ConcernDecidedMessage, 'kind'> & { dashboardUrl: string }): object {
+  const granted = options.decision === 'granted';
+  const body = [
+    heading(`Extra core group ${granted ? 'granted' : 'refused'} — case ${escapeCardText(options.caseReference)}`),
+    line(`${granted ? 'Granted' : 'Refused'} by ${escapeCardText(options.decidedBy)}.`, { isSubtle: true }),
+    ...(options.reason ? [line(`Reason: ${escapeCardText(options.reason)}`)] : []),
+    ...(options.scheduleCommand ? [line(`To book it, send \`${escapeCardText(options.scheduleCommand)}\` to the Core Group app, or use Schedule on the dashboard.`)] : []),
+    ...(options.takeFurther ? [line(`If you disagree you can take it to ${escapeCardText(options.takeFurther)}: use "Take it further" on the dashboard.`)] : []),
+  ];
+  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }]);
 }

@@ -1,41 +1,39 @@
-import { CONCERN_NOTIFICATION_JOB, type ConcernNotificationJob } from '../contracts/jobs.contract';
-import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
+import type { AreaContact } from '../domain/concern-steps';
+import type { CoreGroupMember } from '../domain/core-group';
 import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
-import type { Clock } from './ports/clock.port';
+import { type ConcernGroup, type TellConcernDeps, tellStep } from './concerns/tell-concern';
 import type { NoticeDelivery } from '../domain/notice-delivery';
-import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue, NoticeDeliveryRepository } from './ports/store.port';
+import type { AuditLog, Concern, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository } from './ports/store.port';
 
 /** What recording a concern and telling its first step reads and writes. */
-export interface RaiseConcernDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'members'>;
+export interface RaiseConcernDeps extends TellConcernDeps {
   readonly concerns: Pick<ConcernRepository, 'raise'>;
-  readonly jobs: Pick<JobQueue, 'enqueue'>;
-  readonly clock: Clock;
+  readonly concernHistory: Pick<ConcernHistoryRepository, 'record'>;
 }
 
 /**
- * Records a concern once per key (its id comes from the key) and tells the people the first step
- * of its route names, 1:1, by a durable job each — never the member who raised it. A retry with
+ * Records a concern once per key (its id comes from the key), and its raising on its history, and
+ * tells the people the first step of its route names, 1:1, by a durable job each — the group's
+ * members and the area's contacts in those roles, never the member who raised it. A retry with
  * the same key records nothing new and queues nothing twice.
  */
 export async function raiseConcern(
   deps: RaiseConcernDeps,
-  request: { coreGroup: Pick<CoreGroup, 'id' | 'tenantId'>; kind: ConcernKind; raisedByMemberId: string; note: string; key: string },
-): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[] }> {
+  request: { coreGroup: ConcernGroup; kind: ConcernKind; raisedBy: Pick<CoreGroupMember, 'id' | 'displayName'>; note: string; key: string },
+): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[]; areaContacts: AreaContact[] }> {
   const { coreGroup } = request;
+  const at = deps.clock.nowIso();
+  const note = request.note.trim();
   const raised = await deps.concerns.raise(
-    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedByMemberId, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), stepStartedAt: deps.clock.nowIso(), note: request.note.trim() },
+    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedBy.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note },
     `concern:${coreGroup.id}:${request.key}`,
   );
-  const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: request.raisedByMemberId });
-  for (const recipient of recipients) {
-    const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientMemberId: recipient.id, ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
-    const key = `concern:${raised.concern.id}:${recipient.id}`;
-    await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
-  }
-  return { ...raised, recipients };
+  const { concern } = raised;
+  await deps.concernHistory.record({ id: uuidFromKey(`concern-raised:${concern.id}`), concernId: concern.id, step: 0, kind: 'raised', actorId: request.raisedBy.id, actorName: request.raisedBy.displayName, text: concern.note, at: concern.raisedAt });
+  const told = await tellStep(deps, { coreGroup, concern });
+  return { ...raised, recipients: told.members, areaContacts: told.areaContacts };
 }
 
 /**
@@ -47,8 +45,9 @@ export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick
   return {
     async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; queuedFor: readonly string[] }> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
-      const { recipients, ...raised } = await raiseConcern(deps, { coreGroup, kind: request.kind, raisedByMemberId: member.id, note: request.note, key: request.requestId });
-      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor: recipients.map((recipient) => recipient.displayName) };
+      const { recipients, areaContacts, ...raised } = await raiseConcern(deps, { coreGroup, kind: request.kind, raisedBy: member, note: request.note, key: request.requestId });
+      const queuedFor = [...recipients.map((recipient) => recipient.displayName), ...areaContacts.map((contact) => contact.name)];
+      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor };
     },
 
     /**

@@ -59,6 +59,8 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
       coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [manager, parent] },
       concerns: { listByCoreGroup: async () => [{ id: concernId, coreGroupId: 'group', kind: 'drift-and-delay', raisedByMemberId: 'parent', step: 0, status: 'open', raisedAt: '2026-06-08T09:00:00.000Z', stepStartedAt: '2026-06-08T09:00:00.000Z', note: `Invented Child ${DIRECTIONAL}` }] },
       noticeDeliveries: { record: async () => undefined },
+      concernHistory: { find: async () => undefined, record: async () => ({ created: true }) },
+      areaContacts: { list: async () => [] },
       notifier: { send: async () => ({}) },
       mailer,
       clock: { nowIso: () => '2026-06-08T09:01:00.000Z', today: () => parseCivilDate('2026-06-08') as never },
