@@ -50,6 +50,8 @@ import { createReviewConferenceService } from './services/review-conferences.ser
 import { createTransferService } from './services/transfer.service';
 import { createInstitutionTasks } from './services/institution-tasks.service';
 import { institutionTasksRouter } from './server/institution-tasks.route';
+import { concernsRouter } from './server/concerns.route';
+import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -215,6 +217,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
+      concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],

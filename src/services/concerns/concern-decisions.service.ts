@@ -1,10 +1,11 @@
 import { type ConcernDecision, type ConcernTransition, TRANSITION_OF, afterDecision, decisionNeedsText } from '../../domain/concern-steps';
-import { RuleViolationError } from '../../domain/errors';
+import { ForbiddenError, RuleViolationError } from '../../domain/errors';
+import { can } from '../../domain/permissions';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
 import type { AreaContactRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository } from '../ports/store.port';
 import { type ConcernAccess, type ConcernAccessDeps, concernAccess, standingOf } from './concern-access';
-import { type ConcernView, concernView, decisionsFor } from './concern-view';
+import { type ConcernView, DECISION_ACTION, concernView, decisionsFor } from './concern-view';
 import { type ConcernsForMeDeps, concernsForMe } from './concerns-for-me';
 import { type TellConcernDeps, tellDecision, tellStep } from './tell-concern';
 
@@ -27,14 +28,31 @@ export interface ConcernDecisionRequest {
   readonly requestId: string;
 }
 
-const NOT_OPEN_TO_YOU: Readonly<Record<ConcernDecision, string>> = {
-  acknowledge: 'Only the people the concern is with now can acknowledge it, while it is open.',
-  resolve: 'Only the people the concern is with now can resolve it, while it is open.',
-  escalate: 'Only the people the concern is with now can escalate it, before its last step.',
+/** Why a decision is not the caller's to make: it belongs to the concern's current step, or (taking a refusal further) to who asked. */
+const NOT_YOURS: Readonly<Record<ConcernDecision, string>> = {
+  acknowledge: 'Only the people the concern is with now can acknowledge it.',
+  resolve: 'Only the people the concern is with now can resolve it.',
+  escalate: 'Only the people the concern is with now can escalate it.',
   grant: 'Only the team leader (or, after a refusal, the co-ordinator) can grant an extra core group.',
   refuse: 'Only the team leader (or, after a refusal, the co-ordinator) can refuse an extra core group.',
-  'take-to-next-step': 'Only the member who asked, after a refusal, can take it further.',
+  'take-to-next-step': 'Only the member who asked can take a refusal further.',
 };
+
+/** Why a decision that is the caller's cannot be made now: the concern is closed, at its last step, or not that kind. */
+const NOT_NOW: Readonly<Record<ConcernDecision, string>> = {
+  acknowledge: 'That concern is no longer open.',
+  resolve: 'That concern is no longer open, or it is an extra meeting request to grant or refuse.',
+  escalate: 'That concern is no longer open, or it is at the last step of its route.',
+  grant: 'Only an open extra meeting request can be granted.',
+  refuse: 'Only an open extra meeting request can be refused.',
+  'take-to-next-step': 'Only a refused extra meeting request can be taken further, and only once.',
+};
+
+/** Whether the decision is the caller's: their standing at the concern, and their role's permission for it. */
+function mayDecide(access: ConcernAccess, decision: ConcernDecision): boolean {
+  const standingFits = decision === 'take-to-next-step' ? access.standing === 'raiser' : access.standing === 'step';
+  return standingFits && can({ role: access.actor.role }, DECISION_ACTION[decision]);
+}
 
 /**
  * Acting on a concern at its step (issue 14): acknowledge (recorded; the clock keeps running),
@@ -74,7 +92,8 @@ export function createConcernDecisions(deps: ConcernDecisionDeps) {
       const done = await deps.concernHistory.find(transitionId);
       if (done) return { outcome: 'unchanged', view: await viewFor(access) };
       const { concern } = access;
-      if (!decisionsFor(concern, { standing: access.standing, role: access.actor.role }).includes(request.decision)) throw new RuleViolationError(NOT_OPEN_TO_YOU[request.decision]);
+      if (!mayDecide(access, request.decision)) throw new ForbiddenError(NOT_YOURS[request.decision]);
+      if (!decisionsFor(concern, { standing: access.standing, role: access.actor.role }).includes(request.decision)) throw new RuleViolationError(NOT_NOW[request.decision]);
       const text = request.text?.trim();
       if (decisionNeedsText(request.decision) && !text) throw new RuleViolationError(request.decision === 'refuse' ? 'Give the reason for refusing.' : 'Say how the concern was resolved.');
       const to = afterDecision(concern, request.decision);

@@ -79,7 +79,7 @@ describeEachEngine('concern routes that climb, and what their people decide', (e
     const decide = (who: Pick<CoreGroupMember, 'aadObjectId'>, decision: Parameters<typeof group.decisions.decide>[0]['decision'], requestId: string, text?: string) =>
       group.decisions.decide({ caller: callerOf(who), concernId: concern.id, decision, requestId, text });
 
-    await expect(decide(group.teacher, 'acknowledge', 'r0')).rejects.toThrow(RuleViolationError);
+    await expect(decide(group.teacher, 'acknowledge', 'r0')).rejects.toThrow(ForbiddenError);
     await expect(group.decisions.show({ caller: callerOf(group.healthVisitor), concernId: concern.id })).rejects.toThrow(ForbiddenError);
     await expect(group.decisions.show({ caller: callerOf(group.chair), concernId: concern.id })).rejects.toThrow(NotFoundError);
 
@@ -89,6 +89,7 @@ describeEachEngine('concern routes that climb, and what their people decide', (e
 
     const escalated = await decide(group.manager, 'escalate', 'r2', 'Needs the chair now');
     expect(escalated.view).toMatchObject({ concern: { step: 1 }, decisions: [] });
+    await expect(decide(group.manager, 'resolve', 'r2b', 'Done')).rejects.toThrow(ForbiddenError);
     expect(await decide(group.manager, 'escalate', 'r2', 'Needs the chair now')).toMatchObject({ outcome: 'unchanged', view: { concern: { step: 1 } } });
     expect(await queued(`concern:${concern.id}:step-1:${group.chair.id}`)).toMatchObject({ payload: { step: 1, recipientAreaContactId: group.chair.id } });
 
@@ -141,7 +142,7 @@ describeEachEngine('concern routes that climb, and what their people decide', (e
       const requesterView = await group.decisions.show({ caller: callerOf(group.teacher), concernId: concern.id });
       expect(requesterView).toMatchObject({ concern: { status: 'refused' }, decisions: ['take-to-next-step'] });
 
-      await expect(group.decisions.decide({ caller: callerOf(group.lead), concernId: concern.id, decision: 'take-to-next-step', requestId: 't0' })).rejects.toThrow(RuleViolationError);
+      await expect(group.decisions.decide({ caller: callerOf(group.lead), concernId: concern.id, decision: 'take-to-next-step', requestId: 't0' })).rejects.toThrow(ForbiddenError);
       const taken = await group.decisions.decide({ caller: callerOf(group.teacher), concernId: concern.id, decision: 'take-to-next-step', text: 'It cannot wait a week', requestId: 't1' });
       expect(taken.view).toMatchObject({ concern: { step: 1, status: 'open' }, stepTo: 'the Children Services co-ordinator', decisions: [] });
       expect(await queued(`concern:${concern.id}:step-1:${group.coordinator.id}`)).toMatchObject({ payload: { step: 1, recipientAreaContactId: group.coordinator.id } });
@@ -149,6 +150,7 @@ describeEachEngine('concern routes that climb, and what their people decide', (e
       expect((await group.decisions.show({ caller: callerOf(group.coordinator), concernId: concern.id })).decisions).toEqual(['acknowledge', 'grant', 'refuse']);
       const { view } = await group.decisions.decide({ caller: callerOf(group.coordinator), concernId: concern.id, decision: 'grant', requestId: 'g2' });
       expect(view.concern).toMatchObject({ step: 1, status: 'resolved' });
+      await expect(group.decisions.decide({ caller: callerOf(group.coordinator), concernId: concern.id, decision: 'refuse', text: 'Changed my mind', requestId: 'g3' })).rejects.toThrow(RuleViolationError);
       expect((await historyOf(concern.id)).map((entry) => entry.kind)).toEqual(['raised', 'refused', 'escalated', 'granted']);
     });
   });
