@@ -97,7 +97,7 @@ export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kin
 
 /**
  * The 1:1 card to the member who asked for an extra core group, and the lead social worker: granted
- * (with how to book it: the schedule command, or Schedule on the dashboard) or refused, with the
+ * (with how to book it: the schedule command) or refused, with the
  * reason and who the refusal may be taken to (seed 001: the co-ordinator, from the dashboard).
  */
 export function concernDecidedCard(options: Omit<ConcernDecidedMessage, 'kind'> & { dashboardUrl: string }): object {
@@ -106,7 +106,7 @@ export function concernDecidedCard(options: Omit<ConcernDecidedMessage, 'kind'> 
     heading(`Extra core group ${granted ? 'granted' : 'refused'} — case ${escapeCardText(options.caseReference)}`),
     line(`${granted ? 'Granted' : 'Refused'} by ${escapeCardText(options.decidedBy)}.`, { isSubtle: true }),
     ...(options.reason ? [line(`Reason: ${escapeCardText(options.reason)}`)] : []),
-    ...(options.scheduleCommand ? [line(`To book it, send \`${escapeCardText(options.scheduleCommand)}\` to the Core Group app, or use Schedule on the dashboard.`)] : []),
+    ...(options.scheduleCommand ? [line(`To book it, send \`${escapeCardText(options.scheduleCommand)}\` to the Core Group app.`)] : []),
     ...(options.takeFurther ? [line(`If you disagree you can take it to ${escapeCardText(options.takeFurther)}: use "Take it further" on the dashboard.`)] : []),
   ];
   return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }]);

@@ -64,7 +64,7 @@ export function decisionNotice(options: { coreGroup: Pick<CoreGroup, 'caseRefere
   };
   const reference = oneLineUserText(coreGroup.caseReference);
   const outcome = granted
-    ? 'The lead social worker books it: Schedule on the Core Group dashboard, or the schedule command in the app.'
+    ? 'The lead social worker books it with the schedule command in the Core Group app.'
     : `The reason is in the Core Group app.${takeFurther ? ` If you disagree you can take it to ${takeFurther} from the dashboard.` : ''}`;
   return {
     inTeams: { summary: `Core Group: an extra core group was ${message.decision}`, message },
