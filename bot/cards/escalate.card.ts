@@ -1,7 +1,9 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
+import type { ConcernTransition } from '../../src/domain/concern-steps';
+import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute, stepWords } from '../../src/domain/escalation';
 import type { NoticeDelivery } from '../../src/domain/notice-delivery';
 import type { ConcernNotices } from '../../src/services/concern.service';
+import type { Concern } from '../../src/services/ports/store.port';
 import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -20,13 +22,35 @@ export function noticeStateText(delivery: NoticeDelivery | undefined): string {
   return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
 }
 
-/** The caller's latest concerns about the case, and where each person's notice stands. */
+/** What happened to a concern last, in words: "escalated by Tom Okafor on Thu 4 Jun 2026". */
+const TRANSITION_WORDS: Readonly<Record<ConcernTransition['kind'], string>> = {
+  raised: 'raised',
+  told: 'told',
+  acknowledged: 'acknowledged',
+  escalated: 'escalated',
+  climbed: 'climbed automatically (not resolved in time)',
+  resolved: 'resolved',
+  granted: 'granted',
+  refused: 'refused',
+};
+
+/** Where a concern stands on its route: its step and who it is with, or closed; and what happened last. */
+export function concernStandingText(concern: Concern, last: ConcernTransition | undefined): string {
+  const steps = escalationRoute(concern.kind).steps.length;
+  const where = concern.status === 'open' ? `Step ${concern.step + 1} of ${steps}: with ${stepWords(concern.kind, concern.step)}` : concern.status === 'resolved' ? 'Resolved' : 'Refused';
+  if (!last) return where;
+  const by = last.actorName ? ` by ${escapeCardText(last.actorName)}` : '';
+  return `${where} · last: ${TRANSITION_WORDS[last.kind]}${by} on ${ukDate(last.at.slice(0, 10))}`;
+}
+
+/** The caller's latest concerns about the case, where each stands, and where each person's first notice stands. */
 function raisedSection(raised: readonly ConcernNotices[]): object[] {
   if (raised.length === 0) return [];
   return [
     line('Concerns you raised', { weight: 'Bolder' }),
-    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, notices }) => [
+    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, lastTransition, notices }) => [
       line(`${CONCERN_LABELS[concern.kind]} — ${ukDate(concern.raisedAt.slice(0, 10))}`),
+      line(concernStandingText(concern, lastTransition), { isSubtle: true }),
       ...(notices.length > 0 ? notices.map((notice) => line(`${escapeCardText(notice.displayName)}: ${escapeCardText(noticeStateText(notice.delivery))}`, { isSubtle: true })) : [line('Nobody held the role to tell first.', { isSubtle: true })]),
     ]),
   ];

@@ -1,4 +1,4 @@
-import type { AreaContact } from '../domain/concern-steps';
+import type { AreaContact, ConcernTransition } from '../domain/concern-steps';
 import type { CoreGroupMember } from '../domain/core-group';
 import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
@@ -41,7 +41,15 @@ export async function raiseConcern(
  * recorded once per request, routed to the people the first step of its escalation route names,
  * each queued a notice by a durable job (Teams 1:1 first, e-mail where Teams cannot reach them).
  */
-export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>; concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>; noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>; auditLog: Pick<AuditLog, 'append'> }) {
+export function createConcernService(
+  deps: RaiseConcernDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
+    concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>;
+    concernHistory: Pick<ConcernHistoryRepository, 'record' | 'ofConcerns'>;
+    noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>;
+    auditLog: Pick<AuditLog, 'append'>;
+  },
+) {
   return {
     async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; queuedFor: readonly string[] }> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
@@ -51,20 +59,23 @@ export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick
     },
 
     /**
-     * The concerns the caller raised about a case, newest first, and how each one's notice went to
-     * each person it is routed to: the recorded outcome (one per concern and person), or none yet (still queued).
+     * The concerns the caller raised about a case, newest first, where each stands (its step and the
+     * last thing that happened to it), and how its first notice went to each person it is routed
+     * to: the recorded outcome (one per concern and person), or none yet (still queued).
      */
     async raisedByMe(request: { caller: Caller; coreGroupId: string }): Promise<ConcernNotices[]> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'raise-concern' });
       const [members, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
       const mine = concerns.filter((concern) => concern.raisedByMemberId === member.id).reverse();
-      const deliveries = await deps.noticeDeliveries.deliveriesOf('concern', mine.map((concern) => concern.id));
+      const ids = mine.map((concern) => concern.id);
+      const [deliveries, histories] = await Promise.all([deps.noticeDeliveries.deliveriesOf('concern', ids), deps.concernHistory.ofConcerns(ids)]);
       return mine.map((concern) => {
         const outcomes = deliveries.filter((delivery) => delivery.subjectId === concern.id);
         const routedTo = concernRecipients({ members, kind: concern.kind, raisedByMemberId: member.id }).map((recipient) => recipient.id);
         const memberIds = [...new Set([...routedTo, ...outcomes.map((delivery) => delivery.memberId)])];
         return {
           concern,
+          lastTransition: (histories.get(concern.id) ?? []).filter((transition) => transition.kind !== 'told').at(-1),
           notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.find((delivery) => delivery.memberId === memberId) })),
         };
       });
@@ -72,9 +83,10 @@ export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick
   };
 }
 
-/** A concern and, per person it is routed to, the recorded outcome of its notice (undefined: still queued). */
+/** A concern, the last thing that happened to it, and, per person it is routed to first, the recorded outcome of their notice (undefined: still queued). */
 export interface ConcernNotices {
   readonly concern: Concern;
+  readonly lastTransition?: ConcernTransition | undefined;
   readonly notices: readonly { readonly displayName: string; readonly delivery: NoticeDelivery | undefined }[];
 }
 
