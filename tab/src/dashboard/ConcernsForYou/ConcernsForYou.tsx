@@ -1,10 +1,11 @@
-import { Badge, Button, Field, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { ConcernDecisionRequest, ConcernDecisionResponse, ConcernWire, ConcernsResponse } from '@contracts/concerns.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
 import { formatDate } from '../../common/format';
 import { useFormSubmit } from '../../common/use-form-submit';
+import { PanelNotes } from '../../common/PanelNotes';
+import { usePanelList } from '../../common/use-panel-list';
 import { useShell } from '../../shell/shell.context';
 
 const useStyles = makeStyles({
@@ -86,6 +87,11 @@ function Decide(props: { concern: ConcernWire; onDone: (note: string) => void })
   );
 }
 
+/** Whether a concern is still with the person: open, or theirs to take further. */
+function isWithYou(concern: ConcernWire): boolean {
+  return concern.status === 'open' || concern.decisions.length > 0;
+}
+
 /**
  * The concerns that came to the person (issue 14): as one of the step's people (a member in its
  * roles, or one of the area's conference chairs / co-ordinators), or as the member who asked for an
@@ -94,22 +100,7 @@ function Decide(props: { concern: ConcernWire; onDone: (note: string) => void })
  */
 export function ConcernsForYou(props: { classNames: { panel: string; heading: string } }) {
   const styles = useStyles();
-  const { api } = useShell();
-  const [concerns, setConcerns] = useState<ConcernWire[] | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-  const [note, setNote] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api.get<ConcernsResponse>('/api/concerns').then(
-      (answer) => live && setConcerns(answer.concerns.filter((concern) => concern.status === 'open' || concern.decisions.length > 0)),
-      (error: unknown) => live && setProblem(`The concerns could not be loaded: ${errorText(error)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const { items: concerns, problem, note, acted } = usePanelList({ path: '/api/concerns', what: 'The concerns', pick: (answer: ConcernsResponse) => answer.concerns.filter(isWithYou) });
 
   if (!problem && !note && (!concerns || concerns.length === 0)) return null;
   return (
@@ -117,16 +108,7 @@ export function ConcernsForYou(props: { classNames: { panel: string; heading: st
       <h2 id="concerns-heading" className={props.classNames.heading}>
         Concerns with you
       </h2>
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
-      {note && (
-        <MessageBar intent="success">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PanelNotes problem={problem} note={note} />
       <ul className={styles.list}>
         {(concerns ?? []).map((concern) => (
           <li key={concern.id} className={styles.item} aria-label={`Concern: ${concern.label}, case ${concern.caseReference}`}>
@@ -148,13 +130,7 @@ export function ConcernsForYou(props: { classNames: { panel: string; heading: st
               ))}
             </ol>
             {concern.decisions.length > 0 && (
-              <Decide
-                concern={concern}
-                onDone={(done) => {
-                  setNote(done);
-                  setAttempt((count) => count + 1);
-                }}
-              />
+              <Decide concern={concern} onDone={acted} />
             )}
           </li>
         ))}
