@@ -10,7 +10,7 @@ export interface DisagreementEscalation {
   readonly text: string;
   /** The people told now, by name. */
   readonly queuedFor: readonly string[];
-  /** The roles of the first step nobody in the group holds (e.g. no conference chair): nobody there is told. */
+  /** The roles of the first step nobody holds — no member in Teams, no contact of the area (e.g. no conference chair): nobody there is told. */
   readonly nobodyHolds: readonly string[];
 }
 
@@ -33,7 +33,7 @@ export async function escalateSignificantDisagreements(deps: RaiseConcernDeps, r
     if (!disagreement.significant) continue;
     const key = `significant-disagreement:${minutes.id}:${index}:${uuidFromKey(disagreement.text.trim())}`;
     const raised = await raiseConcern(deps, { coreGroup: request.coreGroup, kind: 'significant-disagreement', raisedBy: chair, note: disagreement.text, key });
-    escalations.push({ concernId: raised.concern.id, text: disagreement.text, queuedFor: [...raised.recipients.map((recipient) => recipient.displayName), ...raised.areaContacts.map((contact) => contact.name)], nobodyHolds: rolesNobodyHolds(members, firstStep) });
+    escalations.push({ concernId: raised.concern.id, text: disagreement.text, queuedFor: [...raised.recipients.map((recipient) => recipient.displayName), ...raised.areaContacts.map((contact) => contact.name)], nobodyHolds: rolesNobodyHolds(members, firstStep).filter((role) => !raised.areaContacts.some((contact) => contact.role === role)) });
   }
   return escalations;
 }
