@@ -1,7 +1,7 @@
 import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports/notifier.port';
 import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.card';
 import { escapeCardText } from './cards/escape';
-import { concernNotificationCard } from './cards/escalate.card';
+import { concernDecidedCard, concernNotificationCard } from './cards/escalate.card';
 import { memberWelcomeCard } from './cards/members.card';
 import { institutionTaskCard } from './cards/institution-task.card';
 import { familyVersionReadyCard, minutesReadyCard } from './cards/minutes.card';
@@ -28,6 +28,7 @@ const RENDERERS: Renderers = {
   'check-in-missing': (message) =>
     messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${ukDate(message.askedOn)}.`),
   'concern-raised': (message) => concernNotificationCard(message),
+  'concern-decided': (message, context) => concernDecidedCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   signal: (message) => signalCard(message),
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),

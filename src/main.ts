@@ -35,6 +35,7 @@ import { planCirculationRouter } from './server/plan-circulation.route';
 import { createDashboard } from './services/dashboard.service';
 import { createTeamView } from './services/team-view.service';
 import { createSignalWatch } from './services/signal-watch.service';
+import { createConcernClimb } from './services/concerns/concern-climb.service';
 import { createCoreGroupMembersService } from './services/core-group-members.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { botRouter } from './server/bot-mount';
@@ -54,6 +55,8 @@ import { createReviewConferenceService } from './services/review-conferences.ser
 import { createTransferService } from './services/transfer.service';
 import { createInstitutionTasks } from './services/institution-tasks.service';
 import { institutionTasksRouter } from './server/institution-tasks.route';
+import { concernsRouter } from './server/concerns.route';
+import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
 import { renderDocx } from './export/docx-renderer';
 import { renderPdf } from './export/pdf-renderer';
@@ -77,7 +80,7 @@ export interface RunningService {
 }
 
 const REPLY_POLL_MS = 10 * 60_000;
-/** How often every core group's check-in prompts are planned and its drift and attendance signals watched. */
+/** How often every core group's check-in prompts are planned, its drift and attendance signals watched and its overdue concerns climbed. */
 const HOURLY_REVIEW_MS = 60 * 60_000;
 /** Cases whose judged status one process keeps (a few KB each): a large team's caseload and then some. */
 const JUDGED_CASES_KEPT = 2000;
@@ -201,11 +204,13 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   const planner = createCheckInPromptPlanner(serviceDeps);
   const signalWatch = createSignalWatch(serviceDeps);
+  const concernClimb = createConcernClimb(serviceDeps);
   const planAll = async () => {
     for (let after: string | undefined, page = await store.coreGroups.listIds({ limit: 200 }); page.length > 0; after = page.at(-1), page = await store.coreGroups.listIds({ after, limit: 200 })) {
       for (const id of page) {
         await planner.planFor(id);
         await signalWatch.watch(id);
+        await concernClimb.climb(id);
       }
     }
   };
@@ -227,6 +232,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
+      concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
@@ -248,7 +254,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   }, REPLY_POLL_MS);
   poller.unref();
   const planning = setInterval(() => {
-    planAll().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals) failed'));
+    planAll().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals, concern climbs) failed'));
   }, HOURLY_REVIEW_MS);
   planning.unref();
   await planAll();

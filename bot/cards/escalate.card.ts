@@ -1,8 +1,10 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
+import type { ConcernTransition } from '../../src/domain/concern-steps';
+import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute, stepWords } from '../../src/domain/escalation';
 import type { NoticeDelivery } from '../../src/domain/notice-delivery';
 import type { ConcernNotices } from '../../src/services/concern.service';
-import type { ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
+import type { Concern } from '../../src/services/ports/store.port';
+import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate } from '../../src/domain/uk-date';
@@ -21,13 +23,35 @@ export function noticeStateText(delivery: NoticeDelivery | undefined): string {
   return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
 }
 
-/** The caller's latest concerns about the case, and where each person's notice stands. */
+/** What happened to a concern last, in words: "escalated by Tom Okafor on Thu 4 Jun 2026". */
+const TRANSITION_WORDS: Readonly<Record<ConcernTransition['kind'], string>> = {
+  raised: 'raised',
+  told: 'told',
+  acknowledged: 'acknowledged',
+  escalated: 'escalated',
+  climbed: 'climbed automatically (not resolved in time)',
+  resolved: 'resolved',
+  granted: 'granted',
+  refused: 'refused',
+};
+
+/** Where a concern stands on its route: its step and who it is with, or closed; and what happened last. */
+export function concernStandingText(concern: Concern, last: ConcernTransition | undefined): string {
+  const steps = escalationRoute(concern.kind).steps.length;
+  const where = concern.status === 'open' ? `Step ${concern.step + 1} of ${steps}: with ${stepWords(concern.kind, concern.step)}` : concern.status === 'resolved' ? 'Resolved' : 'Refused';
+  if (!last) return where;
+  const by = last.actorName ? ` by ${escapeCardText(last.actorName)}` : '';
+  return `${where} · last: ${TRANSITION_WORDS[last.kind]}${by} on ${ukDate(last.at.slice(0, 10))}`;
+}
+
+/** The caller's latest concerns about the case, where each stands, and where each person's first notice stands. */
 function raisedSection(raised: readonly ConcernNotices[]): object[] {
   if (raised.length === 0) return [];
   return [
     line('Concerns you raised', { weight: 'Bolder' }),
-    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, notices }) => [
+    ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, lastTransition, notices }) => [
       line(`${CONCERN_LABELS[concern.kind]} — ${ukDate(concern.raisedAt.slice(0, 10))}`),
+      line(concernStandingText(concern, lastTransition), { isSubtle: true }),
       ...(notices.length > 0 ? notices.map((notice) => line(`${escapeCardText(notice.displayName)}: ${escapeCardText(noticeStateText(notice.delivery))}`, { isSubtle: true })) : [line('Nobody held the role to tell first.', { isSubtle: true })]),
     ]),
   ];
@@ -79,13 +103,36 @@ export function concernRaisedCard(options: { caseReference: string; kind: Concer
   ]);
 }
 
-/** The 1:1 card to someone a concern is routed to. */
+/** Why a concern reached someone at a later step of its route. */
+function reachedLine(reached: NonNullable<ConcernRaisedMessage['reached']>): object {
+  return line(`It has come to you at step ${reached.step} of ${reached.of}: it was not resolved at the step before.`, { weight: 'Bolder' });
+}
+
+/** The 1:1 card to someone a concern is routed to: raised, or climbed to their step. */
 export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kind'>): object {
   return adaptiveCard([
-    heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
+    heading(`${options.reached ? 'Concern escalated' : 'Concern raised'} — case ${escapeCardText(options.caseReference)}`),
     line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
+    ...(options.reached ? [reachedLine(options.reached)] : []),
     line(`Raised by ${escapeCardText(options.raisedBy)} on ${ukDate(options.raisedOn)}.`, { isSubtle: true }),
     line(escapeCardText(options.note)),
     line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),
   ]);
+}
+
+/**
+ * The 1:1 card to the member who asked for an extra core group, and the lead social worker: granted
+ * (with how to book it: the schedule command) or refused, with the
+ * reason and who the refusal may be taken to (seed 001: the co-ordinator, from the dashboard).
+ */
+export function concernDecidedCard(options: Omit<ConcernDecidedMessage, 'kind'> & { dashboardUrl: string }): object {
+  const granted = options.decision === 'granted';
+  const body = [
+    heading(`Extra core group ${granted ? 'granted' : 'refused'} — case ${escapeCardText(options.caseReference)}`),
+    line(`${granted ? 'Granted' : 'Refused'} by ${escapeCardText(options.decidedBy)}.`, { isSubtle: true }),
+    ...(options.reason ? [line(`Reason: ${escapeCardText(options.reason)}`)] : []),
+    ...(options.scheduleCommand ? [line(`To book it, send \`${escapeCardText(options.scheduleCommand)}\` to the Core Group app.`)] : []),
+    ...(options.takeFurther ? [line(`If you disagree you can take it to ${escapeCardText(options.takeFurther)}: use "Take it further" on the dashboard.`)] : []),
+  ];
+  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }]);
 }

@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../config/config';
 import { loadWorkingDayCalendars } from '../holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../policies/policy-catalogue';
 import type { Clock } from '../services/ports/clock.port';
+import { areaContactsCommand } from './area-contacts.command';
 import { auditCommand } from './audit.command';
 import { backupCommands } from './backup.command';
 import type { CliCommand, CliIo } from './cli-io';
@@ -41,6 +42,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     obligations: obligationsCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
     audit: auditCommand(config),
+    'area-contacts': areaContactsCommand({ config, catalogue, clock }),
     ...backupCommands(config),
   };
 }

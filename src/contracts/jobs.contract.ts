@@ -43,12 +43,22 @@ export const checkInPromptJob = z.object({
 export type CheckInPromptJob = z.infer<typeof checkInPromptJob>;
 
 /**
- * A concern told to one person its escalation route names: the member, and their Teams identity
- * when they have one (jobs queued before members outside Teams were told name only that).
+ * A concern told to one person: a member (and their Teams identity when they have one; jobs queued
+ * before members outside Teams were told name only that) or one of the area's contacts. About the
+ * step it reached (`step`, 0 when absent: raised), or about a decision (`transitionId`: granted or refused).
  */
 export const concernNotificationJob = z
-  .object({ tenantId, coreGroupId: z.string().uuid(), concernId: z.string().uuid(), recipientMemberId: z.string().min(1).optional(), recipientAadObjectId: z.string().min(1).optional() })
-  .refine((job) => job.recipientMemberId !== undefined || job.recipientAadObjectId !== undefined, { message: 'a concern notice names its recipient' });
+  .object({
+    tenantId,
+    coreGroupId: z.string().uuid(),
+    concernId: z.string().uuid(),
+    recipientMemberId: z.string().min(1).optional(),
+    recipientAadObjectId: z.string().min(1).optional(),
+    recipientAreaContactId: z.string().uuid().optional(),
+    step: z.number().int().min(0).optional(),
+    transitionId: z.string().uuid().optional(),
+  })
+  .refine((job) => job.recipientMemberId !== undefined || job.recipientAadObjectId !== undefined || job.recipientAreaContactId !== undefined, { message: 'a concern notice names its recipient' });
 export type ConcernNotificationJob = z.infer<typeof concernNotificationJob>;
 
 /** The domain keeps signal kinds as a type only: the list is spelled out here, and the compiler checks it names every one. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { concernDecisionRequestSchema, concernDecisionResponseSchema, concernParamsSchema, concernResponseSchema, concernsResponseSchema } from './concerns.contract';
 import { dashboardResponseSchema } from './dashboard.contract';
 import {
   distributeRequestSchema,
@@ -87,6 +88,9 @@ export const TAB_API = {
   'GET /api/institution-tasks': { answers: { 200: institutionTasksResponseSchema } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
+  'GET /api/concerns': { answers: { 200: concernsResponseSchema } },
+  'GET /api/concerns/:concernId': { params: concernParamsSchema, answers: { 200: concernResponseSchema } },
+  'POST /api/concerns/:concernId/decisions': { params: concernParamsSchema, body: concernDecisionRequestSchema, answers: { 200: concernDecisionResponseSchema } },
   'GET /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, answers: { 200: planViewResponseSchema } },
   'PUT /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, body: planSaveRequestSchema, answers: { 200: planViewResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },

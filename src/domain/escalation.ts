@@ -138,3 +138,20 @@ export function rolesNobodyHolds(members: readonly CoreGroupMember[], roles: rea
 export function actionToRaise(kind: ConcernKind): CaseAction {
   return kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
 }
+
+/** Who a step goes to, as practitioners say it. */
+export const RECIPIENT_WORDS: Readonly<Record<Recipient, string>> = {
+  'lead-social-worker': 'the lead social worker',
+  'team-manager': 'the team manager',
+  professional: 'the professionals',
+  'conference-chair': 'the conference chair / IRO',
+  coordinator: 'the Children Services co-ordinator',
+  'family-member': 'the family',
+  child: 'the child',
+  'agency-manager': 'the agency managers or designated professionals',
+};
+
+/** The people a step goes to, in words: "the team manager and the conference chair / IRO". */
+export function stepWords(concern: ConcernKind, step: number): string {
+  return recipientsAtStep(concern, step).map((recipient) => RECIPIENT_WORDS[recipient]).join(' and ');
+}

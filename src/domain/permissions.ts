@@ -34,6 +34,7 @@ export const CASE_ACTIONS = [
   'view-group-attention',
   'review-family-version',
   'view-family-version',
+  'act-on-concern',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -64,12 +65,12 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
+  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
   professional: PROFESSIONAL_READ,
-  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention'],
+  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention', 'act-on-concern'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
-  coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks'],
+  coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks', 'act-on-concern'],
   // Issue 14: a parent or carer who owns an action says how it is going (in Teams as a guest, or from an e-mailed link).
   'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance', 'check-in-own-action'],
   child: ['record-own-attendance'],

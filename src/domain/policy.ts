@@ -59,7 +59,19 @@ export interface PolicyProfile {
     /** Seed 004: each agency brings a written report to the final core group before a review conference. */
     readonly agencyReportsAtFinalCoreGroup?: { readonly source: RuleSource } | undefined;
     readonly chair: ChairRule;
+    /** How long each step of each escalation route has to respond before the concern climbs to the next. */
+    readonly concernResponse: ConcernResponseRule;
   };
+}
+
+/** The escalation routes as a profile names them: the seeds' two families, the extra meeting request, and the minutes' significant disagreement. */
+export const ESCALATION_ROUTE_NAMES = ['plan-not-working', 'group-not-working', 'extra-meeting', 'significant-disagreement'] as const;
+export type EscalationRouteName = (typeof ESCALATION_ROUTE_NAMES)[number];
+
+/** Working days each step of a route has to respond, first step first: the seeds set none, so this is the area's setting. */
+export interface ConcernResponseRule {
+  readonly workingDays: Readonly<Record<EscalationRouteName, readonly number[]>>;
+  readonly source: RuleSource;
 }
 
 /** The conference that started the plan here: an ICPC, or a transfer-in conference for a case that moved from another area. */

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { NATIONS } from '../domain/nation';
+import { ESCALATION_ROUTE_NAMES } from '../domain/policy';
 
 const source = z.object({ citation: z.string().min(1), verified: z.boolean() }).strict();
 const period = z.object({ count: z.number().int().positive(), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) }).strict();
 const timed = z.object({ period, source }).strict();
+const stepWindows = z.array(z.number().int().positive()).min(1);
+const concernResponse = z
+  .object({ workingDays: z.object(Object.fromEntries(ESCALATION_ROUTE_NAMES.map((name) => [name, stepWindows])) as Record<(typeof ESCALATION_ROUTE_NAMES)[number], typeof stepWindows>).strict(), source })
+  .strict();
 const role = z.enum(['lead-social-worker', 'team-manager', 'key-worker', 'nominee', 'lead-social-workers-manager']);
 
 /** A policy profile file (`policies/*.json`), validated before anything uses it. */
@@ -31,6 +36,7 @@ export const policyProfileSchema = z
         cp9ToCoordinator: timed.optional(),
         agencyReportsAtFinalCoreGroup: z.object({ source }).strict().optional(),
         chair: z.object({ firstMeeting: z.array(role).min(1), laterMeetings: z.array(role).min(1), source }).strict(),
+        concernResponse,
       })
       .strict(),
   })

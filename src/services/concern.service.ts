@@ -1,41 +1,39 @@
-import { CONCERN_NOTIFICATION_JOB, type ConcernNotificationJob } from '../contracts/jobs.contract';
-import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
+import type { AreaContact, ConcernTransition } from '../domain/concern-steps';
+import type { CoreGroupMember } from '../domain/core-group';
 import { type ConcernKind, actionToRaise, concernRecipients, escalationRoute } from '../domain/escalation';
 import { type Caller, authorise } from './authorise';
 import { uuidFromKey } from './deterministic-id';
-import type { Clock } from './ports/clock.port';
+import { type ConcernGroup, type TellConcernDeps, tellStep } from './concerns/tell-concern';
 import type { NoticeDelivery } from '../domain/notice-delivery';
-import type { AuditLog, Concern, ConcernRepository, CoreGroupRepository, JobQueue, NoticeDeliveryRepository } from './ports/store.port';
+import type { AuditLog, Concern, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository } from './ports/store.port';
 
 /** What recording a concern and telling its first step reads and writes. */
-export interface RaiseConcernDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'members'>;
+export interface RaiseConcernDeps extends TellConcernDeps {
   readonly concerns: Pick<ConcernRepository, 'raise'>;
-  readonly jobs: Pick<JobQueue, 'enqueue'>;
-  readonly clock: Clock;
+  readonly concernHistory: Pick<ConcernHistoryRepository, 'record'>;
 }
 
 /**
- * Records a concern once per key (its id comes from the key) and tells the people the first step
- * of its route names, 1:1, by a durable job each — never the member who raised it. A retry with
+ * Records a concern once per key (its id comes from the key), and its raising on its history, and
+ * tells the people the first step of its route names, 1:1, by a durable job each — the group's
+ * members and the area's contacts in those roles, never the member who raised it. A retry with
  * the same key records nothing new and queues nothing twice.
  */
 export async function raiseConcern(
   deps: RaiseConcernDeps,
-  request: { coreGroup: Pick<CoreGroup, 'id' | 'tenantId'>; kind: ConcernKind; raisedByMemberId: string; note: string; key: string },
-): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[] }> {
+  request: { coreGroup: ConcernGroup; kind: ConcernKind; raisedBy: Pick<CoreGroupMember, 'id' | 'displayName'>; note: string; key: string },
+): Promise<{ concern: Concern; created: boolean; recipients: CoreGroupMember[]; areaContacts: AreaContact[] }> {
   const { coreGroup } = request;
+  const at = deps.clock.nowIso();
+  const note = request.note.trim();
   const raised = await deps.concerns.raise(
-    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedByMemberId, step: 0, status: 'open', raisedAt: deps.clock.nowIso(), note: request.note.trim() },
+    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedBy.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note },
     `concern:${coreGroup.id}:${request.key}`,
   );
-  const recipients = concernRecipients({ members: await deps.coreGroups.members(coreGroup.id), kind: request.kind, raisedByMemberId: request.raisedByMemberId });
-  for (const recipient of recipients) {
-    const payload: ConcernNotificationJob = { tenantId: coreGroup.tenantId, coreGroupId: coreGroup.id, concernId: raised.concern.id, recipientMemberId: recipient.id, ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
-    const key = `concern:${raised.concern.id}:${recipient.id}`;
-    await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: CONCERN_NOTIFICATION_JOB, payload, runAt: deps.clock.nowIso(), idempotencyKey: key, at: deps.clock.nowIso() });
-  }
-  return { ...raised, recipients };
+  const { concern } = raised;
+  await deps.concernHistory.record({ id: uuidFromKey(`concern-raised:${concern.id}`), concernId: concern.id, step: 0, kind: 'raised', actorId: request.raisedBy.id, actorName: request.raisedBy.displayName, text: concern.note, at: concern.raisedAt });
+  const told = await tellStep(deps, { coreGroup, concern });
+  return { ...raised, recipients: told.members, areaContacts: told.areaContacts };
 }
 
 /**
@@ -43,29 +41,41 @@ export async function raiseConcern(
  * recorded once per request, routed to the people the first step of its escalation route names,
  * each queued a notice by a durable job (Teams 1:1 first, e-mail where Teams cannot reach them).
  */
-export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>; concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>; noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>; auditLog: Pick<AuditLog, 'append'> }) {
+export function createConcernService(
+  deps: RaiseConcernDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
+    concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>;
+    concernHistory: Pick<ConcernHistoryRepository, 'record' | 'ofConcerns'>;
+    noticeDeliveries: Pick<NoticeDeliveryRepository, 'deliveriesOf'>;
+    auditLog: Pick<AuditLog, 'append'>;
+  },
+) {
   return {
     async raise(request: { caller: Caller; coreGroupId: string; kind: ConcernKind; note: string; requestId: string }): Promise<{ concern: Concern; created: boolean; caseReference: string; toldRoles: readonly string[]; queuedFor: readonly string[] }> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: actionToRaise(request.kind) });
-      const { recipients, ...raised } = await raiseConcern(deps, { coreGroup, kind: request.kind, raisedByMemberId: member.id, note: request.note, key: request.requestId });
-      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor: recipients.map((recipient) => recipient.displayName) };
+      const { recipients, areaContacts, ...raised } = await raiseConcern(deps, { coreGroup, kind: request.kind, raisedBy: member, note: request.note, key: request.requestId });
+      const queuedFor = [...recipients.map((recipient) => recipient.displayName), ...areaContacts.map((contact) => contact.name)];
+      return { ...raised, caseReference: coreGroup.caseReference, toldRoles: escalationRoute(request.kind).steps[0]!.to, queuedFor };
     },
 
     /**
-     * The concerns the caller raised about a case, newest first, and how each one's notice went to
-     * each person it is routed to: the recorded outcome (one per concern and person), or none yet (still queued).
+     * The concerns the caller raised about a case, newest first, where each stands (its step and the
+     * last thing that happened to it), and how its first notice went to each person it is routed
+     * to: the recorded outcome (one per concern and person), or none yet (still queued).
      */
     async raisedByMe(request: { caller: Caller; coreGroupId: string }): Promise<ConcernNotices[]> {
       const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'raise-concern' });
       const [members, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
       const mine = concerns.filter((concern) => concern.raisedByMemberId === member.id).reverse();
-      const deliveries = await deps.noticeDeliveries.deliveriesOf('concern', mine.map((concern) => concern.id));
+      const ids = mine.map((concern) => concern.id);
+      const [deliveries, histories] = await Promise.all([deps.noticeDeliveries.deliveriesOf('concern', ids), deps.concernHistory.ofConcerns(ids)]);
       return mine.map((concern) => {
         const outcomes = deliveries.filter((delivery) => delivery.subjectId === concern.id);
         const routedTo = concernRecipients({ members, kind: concern.kind, raisedByMemberId: member.id }).map((recipient) => recipient.id);
         const memberIds = [...new Set([...routedTo, ...outcomes.map((delivery) => delivery.memberId)])];
         return {
           concern,
+          lastTransition: (histories.get(concern.id) ?? []).filter((transition) => transition.kind !== 'told').at(-1),
           notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.filter((delivery) => delivery.memberId === memberId).at(-1) })),
         };
       });
@@ -73,9 +83,10 @@ export function createConcernService(deps: RaiseConcernDeps & { coreGroups: Pick
   };
 }
 
-/** A concern and, per person it is routed to, the recorded outcome of its notice (undefined: still queued). */
+/** A concern, the last thing that happened to it, and, per person it is routed to first, the recorded outcome of their notice (undefined: still queued). */
 export interface ConcernNotices {
   readonly concern: Concern;
+  readonly lastTransition?: ConcernTransition | undefined;
   readonly notices: readonly { readonly displayName: string; readonly delivery: NoticeDelivery | undefined }[];
 }
 

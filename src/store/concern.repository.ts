@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { NotFoundError, RuleViolationError } from '../domain/errors';
 import type { ConcernKind } from '../domain/escalation';
 import type { Concern, ConcernRepository } from '../services/ports/store.port';
 import { mapValues, rowsByKey } from './rows-by-key';
@@ -15,23 +14,19 @@ function concernRowToConcern(row: ConcernRow): Concern {
     step: row.step,
     status: row.status as Concern['status'],
     raisedAt: row.raised_at,
+    stepStartedAt: row.step_started_at ?? row.raised_at,
     note: row.note,
   };
 }
 
 /**
- * Concerns on Kysely, raised once per idempotency key. Only an open concern moves up its route or
- * closes; closing it again the same way is a harmless retry, the other way a rule violation.
+ * Concerns on Kysely, raised once per idempotency key. A concern moves only from where the mover
+ * saw it (compare and set in one UPDATE), so two processes climbing the same step climb it once.
  */
 export function createConcernRepository(db: Kysely<Database>): ConcernRepository {
   const listByCoreGroups: ConcernRepository['listByCoreGroups'] = async (coreGroupIds) => {
     const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('concerns').selectAll().where('core_group_id', 'in', ids).orderBy('raised_at').orderBy('id').execute(), (row) => row.core_group_id);
     return mapValues(grouped, (rows) => rows.map(concernRowToConcern));
-  };
-  const find = async (id: string) => {
-    const row = await db.selectFrom('concerns').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new NotFoundError('that concern does not exist');
-    return concernRowToConcern(row);
   };
   return {
     async raise(concern, idempotencyKey) {
@@ -48,6 +43,7 @@ export function createConcernRepository(db: Kysely<Database>): ConcernRepository
           idempotency_key: idempotencyKey,
           raised_at: concern.raisedAt,
           note: concern.note ?? '',
+          step_started_at: concern.stepStartedAt,
         })
         .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
         .returningAll()
@@ -60,15 +56,31 @@ export function createConcernRepository(db: Kysely<Database>): ConcernRepository
       return (await listByCoreGroups([coreGroupId])).get(coreGroupId) ?? [];
     },
     listByCoreGroups,
-    async advance(id) {
-      await db.updateTable('concerns').set((eb) => ({ step: eb('step', '+', 1) })).where('id', '=', id).where('status', '=', 'open').execute();
-      return find(id);
+    async find(id) {
+      const row = await db.selectFrom('concerns').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? concernRowToConcern(row) : undefined;
     },
-    async close(id, status) {
-      const result = await db.updateTable('concerns').set({ status }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) return;
-      const concern = await find(id);
-      if (concern.status !== status) throw new RuleViolationError(`that concern was already ${concern.status}`);
+    async listInArea(tenantId, area) {
+      const rows = await db
+        .selectFrom('concerns')
+        .innerJoin('core_groups', 'core_groups.id', 'concerns.core_group_id')
+        .selectAll('concerns')
+        .where('core_groups.tenant_id', '=', tenantId)
+        .where('core_groups.policy_id', '=', area)
+        .orderBy('concerns.raised_at')
+        .orderBy('concerns.id')
+        .execute();
+      return rows.map(concernRowToConcern);
+    },
+    async move(change) {
+      const result = await db
+        .updateTable('concerns')
+        .set({ step: change.to.step, status: change.to.status, ...(change.to.step === change.from.step ? {} : { step_started_at: change.at }) })
+        .where('id', '=', change.id)
+        .where('step', '=', change.from.step)
+        .where('status', '=', change.from.status)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }

@@ -13,6 +13,8 @@ import { transferInSchema } from './migrations/0012-transfer-in';
 import { institutionTasksSchema } from './migrations/0013-institution-tasks';
 import { planDeliveriesSchema } from './migrations/0011-plan-deliveries';
 import { noticeDeliveriesSchema } from './migrations/0014-notice-deliveries';
+import { concernHistorySchema } from './migrations/0015-concern-history';
+import { areaContactsSchema } from './migrations/0016-area-contacts';
 import { familyVersionsSchema } from './migrations/0017-family-versions';
 import { familyCheckInLinksSchema } from './migrations/0018-family-check-in-links';
 import { noticeAttemptsSchema } from './migrations/0019-notice-attempts';
@@ -34,6 +36,8 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0012-transfer-in': transferInSchema,
     '0013-institution-tasks': institutionTasksSchema,
     '0014-notice-deliveries': noticeDeliveriesSchema,
+    '0015-concern-history': concernHistorySchema,
+    '0016-area-contacts': areaContactsSchema,
     '0017-family-versions': familyVersionsSchema,
     '0018-family-check-in-links': familyCheckInLinksSchema,
     '0019-notice-attempts': noticeAttemptsSchema,

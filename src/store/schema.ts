@@ -204,6 +204,30 @@ export interface ConcernRow {
   idempotency_key: string;
   raised_at: string;
   note: string;
+  step_started_at: string | null;
+}
+
+export interface ConcernHistoryRow {
+  id: string;
+  concern_id: string;
+  step: number;
+  kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  text: string | null;
+  detail: string | null;
+  at: string;
+}
+
+export interface AreaContactRow {
+  id: string;
+  tenant_id: string;
+  area: string;
+  name: string;
+  role: string;
+  aad_object_id: string | null;
+  email: string | null;
+  added_at: string;
 }
 
 export interface ConversationReferenceRow {
@@ -303,6 +327,8 @@ export interface Database {
   family_check_in_links: FamilyCheckInLinkRow;
   family_versions: FamilyVersionRow;
   concerns: ConcernRow;
+  concern_history: ConcernHistoryRow;
+  area_contacts: AreaContactRow;
   conversation_references: ConversationReferenceRow;
   audit_log: AuditRow;
   audit_chain_head: AuditChainHeadRow;

@@ -1,6 +1,8 @@
 import { createAuditLog } from './audit-log.repository';
 import { createCalendarSubscriptionRepository } from './calendar-subscription.repository';
 import { createCheckInRepository } from './check-in.repository';
+import { createAreaContactRepository } from './area-contact.repository';
+import { createConcernHistoryRepository } from './concern-history.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
 import { createCoreGroupRepository } from './core-group.repository';
@@ -26,6 +28,8 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     minutes: createMinutesRepository(db),
     planCirculation: createPlanCirculationRepository(db),
     concerns: createConcernRepository(db),
+    concernHistory: createConcernHistoryRepository(db),
+    areaContacts: createAreaContactRepository(db),
     noticeDeliveries: createNoticeDeliveryRepository(db),
     familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),

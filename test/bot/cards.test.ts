@@ -5,7 +5,7 @@ import { helpCard } from '../../bot/cards/help.card';
 import { messageCard, privateDetailsCard } from '../../bot/cards/notice.card';
 import { statusCard } from '../../bot/cards/status.card';
 import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
-import { concernNotificationCard, concernRaisedCard, escalateCard, noticeStateText } from '../../bot/cards/escalate.card';
+import { concernNotificationCard, concernRaisedCard, concernStandingText, escalateCard, noticeStateText } from '../../bot/cards/escalate.card';
 import { minutesCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
@@ -78,7 +78,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
         requestId: 'r',
         raised: [
           {
-            concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' },
+            concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z' },
             notices: [
               { displayName: 'Tom Okafor', delivery: undefined },
               { displayName: 'Priya Shah', delivery: { kind: 'concern', subjectId: 'k', memberId: 'p', channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address', at: '2026-06-03T09:31:00.000Z' } },
@@ -220,6 +220,13 @@ describe('what the cards say about concern notices', () => {
     const card = JSON.stringify(concernRaisedCard({ caseReference: 'CP-1', kind: 'drift-and-delay', queuedFor: ['Tom Okafor', 'Priya Shah'] }));
     expect(card).toContain('Queued for: Tom Okafor, Priya Shah — each is sent by Teams, or by e-mail where Teams cannot reach them.');
     expect(card).not.toMatch(/told/i);
+  });
+
+  test('the escalate list says where each concern stands on its route and what happened last, names made inert', () => {
+    const concern = { id: 'k', coreGroupId: 'c', kind: 'tasks-not-done' as const, raisedByMemberId: 'm', step: 1, status: 'open' as const, raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-17T09:00:00.000Z' };
+    expect(concernStandingText(concern, { id: 't', concernId: 'k', step: 1, kind: 'climbed', at: '2026-06-17T09:00:00.000Z' })).toBe('Step 2 of 3: with the agency managers or designated professionals · last: climbed automatically (not resolved in time) on Wed 17 Jun 2026');
+    expect(concernStandingText({ ...concern, status: 'refused', kind: 'extra-meeting-request', step: 0 }, { id: 't', concernId: 'k', step: 0, kind: 'refused', actorName: 'Tom [O](http://x)', at: '2026-06-04T09:00:00.000Z' })).not.toContain('[O](http');
+    expect(concernStandingText({ ...concern, status: 'resolved' }, undefined)).toBe('Resolved');
   });
 
   test.each([

@@ -107,6 +107,20 @@ describe('each outbound message kind renders as its card', () => {
     expect(JSON.stringify(renderOutboundCard({ kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: false }, context))).toContain('It has not been circulated from the app yet');
   });
 
+  test('an extra core group refused: the reason (made inert) and who to take it to; granted: how to book it, and no reason', () => {
+    const refused = renderOutboundCard({ kind: 'concern-decided', caseReference: 'CP-1', decision: 'refused', decidedBy: 'Tom [Okafor](http://x)', reason: 'Seen <at>next</at> week', takeFurther: 'the Children Services co-ordinator' }, context);
+    expect(problems(refused)).toEqual([]);
+    const text = JSON.stringify(refused);
+    expect(text).toContain('Extra core group refused — case CP-1');
+    expect(text).not.toContain('[Okafor](http://x)');
+    expect(text).not.toContain('<at>');
+    expect(text).toContain('take it to the Children Services co-ordinator');
+    const granted = JSON.stringify(renderOutboundCard({ kind: 'concern-decided', caseReference: 'CP-1', decision: 'granted', decidedBy: 'Tom Okafor', scheduleCommand: 'schedule CP-1' }, context));
+    expect(granted).toContain('schedule CP-1');
+    expect(granted).toContain('https://teams.microsoft.com/l/entity/teams-app/dashboard');
+    expect(granted).not.toContain('Reason');
+  });
+
   test('a missing check-in names the member and the case, with typed text made inert', () => {
     const card = renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: 'Dr [Who](http://x)', agency: 'GP', askedOn: '2026-06-05' }, context);
     expect(problems(card)).toEqual([]);

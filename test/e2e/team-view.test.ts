@@ -34,7 +34,7 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
         [member('lead-social-worker', lead, randomUUID(), leadId), member('team-manager', 'Tom Okafor', demoObjectId('manager'))],
       );
       if (caseReference === 'TEAM-0003') {
-        await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'drift-and-delay', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: new Date().toISOString(), note: 'Drift' }, `e2e:${coreGroupId}`);
+        await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'drift-and-delay', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), note: 'Drift' }, `e2e:${coreGroupId}`);
         await store.plans.saveRevision(
           {
             plan: {

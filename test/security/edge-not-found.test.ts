@@ -27,6 +27,8 @@ import { createRecordExport } from '../../src/services/record-export.service';
 import { createRecordPack } from '../../src/services/record-pack.service';
 import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
+import { concernsRouter } from '../../src/server/concerns.route';
+import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
 import { type TestDatabase, demoDatabase } from '../support/databases';
 import { attack } from './support/attack';
 import { calendarWithNoSeries } from '../support/graph';
@@ -45,6 +47,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds' },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { person: 'father', kind: 'prison', institution: 'HMP Leeds' },
   'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
+  'POST /api/concerns/:concernId/decisions': { decision: 'acknowledge', requestId: '00000000-0000-4000-8000-00000000c0c0' },
   'PUT /api/core-groups/:coreGroupId/plan': { baseVersion: 1, reason: 'a reason', outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
@@ -62,11 +65,11 @@ const ROUTES_WITH_IDS = (Object.entries(TAB_API) as [TabApiRouteKey, TabApiRoute
  * The path of a route for the ids given: the meeting, the core group, the chat (the other ids a
  * path takes are not the caller's to guess, and are the same on both sides).
  */
-function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string; taskId: string }): string {
+function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: string; chatId: string; taskId: string; concernId: string }): string {
   const template = key.split(' ')[1]!;
   if (template === '/api/meetings/current') return `${template}?chatId=${encodeURIComponent(ids.chatId)}`;
   if (template.endsWith('/record-pack')) return `${template.replace(':coreGroupId', ids.coreGroupId)}?format=pdf`;
-  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':taskId', ids.taskId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
+  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':taskId', ids.taskId).replace(':concernId', ids.concernId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
 }
 
 describe('a missing id and another core group’s id answer alike', () => {
@@ -74,7 +77,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   let server: Server;
   let base: string;
   let devSignIn: DevSignIn;
-  let demo: { meetingId: string; coreGroupId: string; chatId: string; taskId: string };
+  let demo: { meetingId: string; coreGroupId: string; chatId: string; taskId: string; concernId: string };
 
   beforeAll(async () => {
     let store: Awaited<ReturnType<typeof demoDatabase>>['store'];
@@ -87,7 +90,10 @@ describe('a missing id and another core group’s id answer alike', () => {
     const lead = (await store.coreGroups.findMember(coreGroupId, demoObjectId('lead')))!;
     const taskId = randomUUID();
     await store.institutionTasks.record({ id: taskId, coreGroupId, person: 'father', kind: 'prison', institution: 'HMP Leeds', recordedByMemberId: lead.id, recordedAt: clock.nowIso() });
-    demo = { meetingId, coreGroupId, chatId: CHAT_ID, taskId };
+    // And an open concern in it, for the routes that name a concern.
+    const concernId = randomUUID();
+    await store.concerns.raise({ id: concernId, coreGroupId, kind: 'increased-risk', raisedByMemberId: lead.id, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'A new bruise' }, `edge:${concernId}`);
+    demo = { meetingId, coreGroupId, chatId: CHAT_ID, taskId, concernId };
     await store.coreGroups.create(
       { id: randomUUID(), caseReference: 'OTHER-1', childName: 'Someone Else', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() },
       [{ id: randomUUID(), displayName: 'Other Lead', role: 'lead-social-worker', agency: "children's social care", aadObjectId: demoObjectId('otherlsw'), reach: 'tenant', active: true }],
@@ -103,6 +109,7 @@ describe('a missing id and another core group’s id answer alike', () => {
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
       familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
+      concernsRouter({ decisions: createConcernDecisions(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       planCirculationRouter({ circulation: createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
@@ -125,13 +132,13 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(32);
+    expect(ROUTES_WITH_IDS).toHaveLength(34);
   });
 
   for (const key of ROUTES_WITH_IDS) {
     attack(`404 vs 403: ${key} answers a non-member for another core group's id exactly as for an id that does not exist`, async () => {
       const outsider = demoObjectId('otherlsw');
-      const missing = await call(key, pathOf(key, { meetingId: randomUUID(), coreGroupId: randomUUID(), chatId: '19:meeting_nothing@thread.v2', taskId: randomUUID() }), outsider);
+      const missing = await call(key, pathOf(key, { meetingId: randomUUID(), coreGroupId: randomUUID(), chatId: '19:meeting_nothing@thread.v2', taskId: randomUUID(), concernId: randomUUID() }), outsider);
       const forbidden = await call(key, pathOf(key, demo), outsider);
       expect(forbidden).toEqual(missing);
       expect(missing.status).toBe(404);

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { personalAgendaCard } from '../../bot/cards/agenda.card';
-import { concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
+import { concernDecidedCard, concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard } from '../../bot/cards/plan.card';
 import { reviewCard } from '../../bot/cards/review.card';
@@ -60,6 +60,9 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
+    ['concern escalated to a later step', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide', reached: { step: 2, of: 2 } })],
+    ['extra core group refused', concernDecidedCard({ caseReference: 'CP-1', decision: 'refused', decidedBy: hostile, reason: hostile, takeFurther: 'the Children Services co-ordinator', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
+    ['extra core group granted', concernDecidedCard({ caseReference: 'CP-1', decision: 'granted', decidedBy: hostile, scheduleCommand: 'schedule CP-1', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
     ['concern raised (whose notice is queued)', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: [hostile, hostile] })],
     [
       'escalate form (where each notice stands)',
@@ -67,7 +70,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
         coreGroupId: ID,
         caseReference: 'CP-1',
         requestId: ID,
-        raised: [{ concern: { id: ID, coreGroupId: ID, kind: 'increased-risk', raisedByMemberId: 'm1', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z' }, notices: [{ displayName: hostile, delivery: { kind: 'concern', subjectId: ID, memberId: 'm1', channel: 'email', outcome: 'failed', detail: hostile, at: '2026-06-03T09:31:00.000Z' } }] }],
+        raised: [{ concern: { id: ID, coreGroupId: ID, kind: 'increased-risk', raisedByMemberId: 'm1', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z' }, lastTransition: { id: ID, concernId: ID, step: 0, kind: 'acknowledged', actorName: hostile, at: '2026-06-04T09:00:00.000Z' }, notices: [{ displayName: hostile, delivery: { kind: 'concern', subjectId: ID, memberId: 'm1', channel: 'email', outcome: 'failed', detail: hostile, at: '2026-06-03T09:31:00.000Z' } }] }],
       }),
     ],
     ['member’s own agenda view', personalAgendaCard({ meetingId: ID, chatId: '19:x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), started: true, attendance: 'present', myActions: [{ what: hostile, due: Temporal.PlainDate.from('2026-06-24') }] }, { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: [] })],

@@ -67,8 +67,10 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
     const concernId = '5b1d0c8e-0000-4000-8000-000000000004';
     const notices = createConcernNotices({
       coreGroups: { findById: async () => ({ id: 'group', caseReference, childName: 'Invented Child', tenantId: 'tenant', policyId: 'england', icpcDate: parseCivilDate('2026-05-27'), createdAt: '' }), members: async () => [manager, parent] },
-      concerns: { listByCoreGroup: async () => [{ id: concernId, coreGroupId: 'group', kind: 'drift-and-delay', raisedByMemberId: 'parent', step: 0, status: 'open', raisedAt: '2026-06-08T09:00:00.000Z', note: `Invented Child ${DIRECTIONAL}` }] },
+      concerns: { listByCoreGroup: async () => [{ id: concernId, coreGroupId: 'group', kind: 'drift-and-delay', raisedByMemberId: 'parent', step: 0, status: 'open', raisedAt: '2026-06-08T09:00:00.000Z', stepStartedAt: '2026-06-08T09:00:00.000Z', note: `Invented Child ${DIRECTIONAL}` }] },
       ...quietPolicy,
+      concernHistory: { find: async () => undefined, record: async () => ({ created: true }) },
+      areaContacts: { list: async () => [] },
       notifier: { send: async () => ({}) },
       mailer,
       organiserMailbox: 'organiser@council.example',

@@ -93,6 +93,7 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   'POST /api/core-groups/:coreGroupId/transfer-out': [{ person: 'manager' }],
   'POST /api/core-groups/:coreGroupId/institution-tasks': [{ person: 'lead' }],
   'POST /api/institution-tasks/:taskId/letter-sent': [{ person: 'coordinator' }],
+  'POST /api/concerns/:concernId/decisions': [{ person: 'manager' }, { person: 'lead', body: { decision: 'escalate', text: 'The chair must see this now', requestId: '00000000-0000-4000-8000-00000000e5c1' } }],
   'PUT /api/core-groups/:coreGroupId/plan': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/outcome': [{ person: 'lead' }, { person: 'manager', body: { happened: false, reason: 'The family did not come and nobody else could' } }],
   'POST /api/meetings/:meetingId/minutes/distribute': [{ person: 'lead' }],

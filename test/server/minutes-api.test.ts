@@ -20,6 +20,8 @@ import { createPlanEditor } from '../../src/services/plan-editor.service';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import { createTransferService } from '../../src/services/transfer.service';
 import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
+import { concernsRouter } from '../../src/server/concerns.route';
+import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
@@ -113,7 +115,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -414,10 +416,29 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(JSON.stringify(other.body)).not.toContain('DEMO-0001');
   });
 
+  test("concerns: the step's people list it and decide; the same request again changes nothing; an outcome is required to resolve; once escalated it is the conference chair's", async () => {
+    const coreGroupId = (await store.meetings.findById(meetingId))!.coreGroupId;
+    const raisedBy = (await store.coreGroups.findMember(coreGroupId, health))!.id;
+    const concernId = randomUUID();
+    await store.concerns.raise({ id: concernId, coreGroupId, kind: 'increased-risk', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'A new bruise' }, `api:${concernId}`);
+    const listed = await call('GET', '/api/concerns', await as(manager));
+    expect(listed.body.concerns).toContainEqual(expect.objectContaining({ id: concernId, caseReference: 'DEMO-0001', step: 1, steps: 2, stepTo: 'the lead social worker and the team manager', decisions: ['acknowledge', 'resolve', 'escalate'] }));
+    expect((await call('GET', `/api/concerns/${concernId}`, await as(health))).body.concern).toMatchObject({ id: concernId, decisions: [] });
+    expect((await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'resolve', requestId: randomUUID() })).status).toBe(400);
+    const requestId = randomUUID();
+    const escalated = await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'escalate', text: 'The chair needs to see this', requestId });
+    expect(escalated.body).toMatchObject({ outcome: 'recorded', concern: { step: 2, stepTo: 'the conference chair / IRO', decisions: [] } });
+    expect((await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'escalate', text: 'The chair needs to see this', requestId })).body.outcome).toBe('unchanged');
+    expect((await call('GET', `/api/concerns/${concernId}`, await as(demoObjectId('iro')))).body.concern.decisions).toEqual(['acknowledge', 'resolve']);
+    expect((await call('GET', `/api/concerns/${concernId}`, await as(otherLead))).status).toBe(404);
+    const resolved = await call('POST', `/api/concerns/${concernId}/decisions`, await as(demoObjectId('iro')), { decision: 'resolve', text: 'Early review conference booked', requestId: randomUUID() });
+    expect(resolved.body.concern).toMatchObject({ status: 'resolved', history: [expect.objectContaining({ kind: 'escalated', who: 'Tom Okafor', text: 'The chair needs to see this' }), expect.objectContaining({ kind: 'resolved', text: 'Early review conference booked' })] });
+  });
+
   test('the team view lists the groups the caller is team manager or conference chair on, by lead social worker, with counts; a practitioner sees none; the CSV names no child', async () => {
     const coreGroupId = (await store.meetings.findById(meetingId))!.coreGroupId;
     const raisedBy = (await store.coreGroups.findMember(coreGroupId, health))!.id;
-    await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'professional-disagreement', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), note: 'Disagree' }, `team-view:${coreGroupId}`);
+    await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'professional-disagreement', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'Disagree' }, `team-view:${coreGroupId}`);
     for (const caller of [manager, demoObjectId('iro')]) {
       const team = await call('GET', '/api/team', await as(caller));
       expect(team.status).toBe(200);

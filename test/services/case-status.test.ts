@@ -67,7 +67,7 @@ describe('the status of every core group the caller belongs to', () => {
     await store.coreGroups.create(coreGroup, [...members.slice(1), { ...members[0]!, aadObjectId: lead, email: undefined }]);
     await store.plans.saveRevision({ plan: aPlan(coreGroup.id, healthVisitor.id), authorMemberId: members[0]!.id, reason: 'ICPC', changes: [] }, clock.nowIso());
     await store.checkIns.record({ id: randomUUID(), coreGroupId: coreGroup.id, actionId: 'a1', memberId: healthVisitor.id, status: 'blocked', note: 'The family will not let me in', recordedAt: '2026-06-09T10:00:00.000Z' }, 'blocked-1');
-    const open = { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'tasks-not-done' as const, raisedByMemberId: teacher.id, step: 1, status: 'open' as const, raisedAt: '2026-06-08T09:00:00.000Z', note: 'Nothing done' };
+    const open = { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'tasks-not-done' as const, raisedByMemberId: teacher.id, step: 1, status: 'open' as const, raisedAt: '2026-06-08T09:00:00.000Z', stepStartedAt: '2026-06-08T09:00:00.000Z', note: 'Nothing done' };
     await store.concerns.raise(open, 'concern-open');
     await store.concerns.raise({ ...open, id: randomUUID(), status: 'resolved' }, 'concern-resolved');
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });

@@ -83,4 +83,18 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
     expect(escalated).toMatchObject([{ queuedFor: ['Morgan Manager'], nobodyHolds: ['conference-chair'] }]);
     expect(await noticeTo(escalated[0]!.concernId, group.manager)).toBeDefined();
   });
+
+  test("no conference chair in the group but one configured for the area: the area's chair is told, and nobody is missing", async () => {
+    const group = await minutesWith([{ text: 'Health and police disagree about contact', significant: true }], { conferenceChair: false });
+    const areaChair = { id: randomUUID(), tenantId: TENANT, area: group.coreGroup.policyId, name: 'Priya Area-Chair', role: 'conference-chair' as const, email: 'priya@council.example' };
+    await context.store.areaContacts.add(areaChair, clock.nowIso());
+    try {
+      await group.minutes.signOff({ caller: callerOf(group.lead), meetingId: group.meetingId, as: 'chair' });
+      const { escalated } = await group.minutes.signOff({ caller: callerOf(group.manager), meetingId: group.meetingId, as: 'team-manager' });
+      expect(escalated).toMatchObject([{ queuedFor: ['Morgan Manager', 'Priya Area-Chair'], nobodyHolds: [] }]);
+      expect(await context.store.jobs.findById(uuidFromKey(`job:concern:${escalated[0]!.concernId}:${areaChair.id}`))).toMatchObject({ payload: { recipientAreaContactId: areaChair.id } });
+    } finally {
+      await context.store.areaContacts.remove(TENANT, areaChair.id);
+    }
+  });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, RuleViolationError } from '../../src/domain/errors';
 import type { Concern } from '../../src/services/ports/store.port';
 import { aCoreGroup } from '../support/fixtures';
 import { describeEachEngine, useMigratedStore } from './each-engine';
@@ -10,7 +9,7 @@ describeEachEngine('concerns', (engine) => {
   const aConcern = async (): Promise<Concern> => {
     const { coreGroup, members, teacher, healthVisitor } = aCoreGroup();
     await context.store.coreGroups.create(coreGroup, members);
-    return { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'continual-absence', raisedByMemberId: teacher.id, subjectId: healthVisitor.id, step: 0, status: 'open', raisedAt: '2026-07-01T09:00:00.000Z', note: 'Missed the last two meetings without sending anyone' };
+    return { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'continual-absence', raisedByMemberId: teacher.id, subjectId: healthVisitor.id, step: 0, status: 'open', raisedAt: '2026-07-01T09:00:00.000Z', stepStartedAt: '2026-07-01T09:00:00.000Z', note: 'Missed the last two meetings without sending anyone' };
   };
 
   test('a concern raised twice with one key is one concern', async () => {
@@ -23,25 +22,39 @@ describeEachEngine('concerns', (engine) => {
     expect(await store.concerns.listByCoreGroup(concern.coreGroupId)).toEqual([concern]);
   });
 
-  test('an open concern moves up its route; once resolved it stays where it was', async () => {
+  test('a concern moves only from where the mover saw it: one of two climbs of a step wins, and a new step starts its clock', async () => {
     const { store } = context;
     const concern = await aConcern();
     await store.concerns.raise(concern, `${concern.id}-key`);
-    expect((await store.concerns.advance(concern.id)).step).toBe(1);
-    expect((await store.concerns.advance(concern.id)).step).toBe(2);
-    await store.concerns.close(concern.id, 'resolved');
-    expect(await store.concerns.advance(concern.id)).toMatchObject({ step: 2, status: 'resolved' });
-    await expect(store.concerns.advance(randomUUID())).rejects.toThrow(NotFoundError);
+    const climb = { id: concern.id, from: { step: 0, status: 'open' as const }, to: { step: 1, status: 'open' as const }, at: '2026-07-16T09:00:00.000Z' };
+    expect(await Promise.all([store.concerns.move(climb), store.concerns.move(climb)])).toEqual(expect.arrayContaining([true, false]));
+    expect(await store.concerns.find(concern.id)).toEqual({ ...concern, step: 1, stepStartedAt: '2026-07-16T09:00:00.000Z' });
+    expect(await store.concerns.move({ id: concern.id, from: { step: 1, status: 'open' }, to: { step: 1, status: 'resolved' }, at: '2026-07-17T09:00:00.000Z' })).toBe(true);
+    expect(await store.concerns.find(concern.id)).toMatchObject({ step: 1, status: 'resolved', stepStartedAt: '2026-07-16T09:00:00.000Z' });
+    expect(await store.concerns.move(climb)).toBe(false);
+    expect(await store.concerns.find(randomUUID())).toBeUndefined();
   });
 
-  test('closing again the same way is a harmless retry; the other way is refused', async () => {
+  test("an area's concerns are its tenant's groups following that profile", async () => {
     const { store } = context;
     const concern = await aConcern();
     await store.concerns.raise(concern, `${concern.id}-key`);
-    await store.concerns.close(concern.id, 'refused');
-    await store.concerns.close(concern.id, 'refused');
-    await expect(store.concerns.close(concern.id, 'resolved')).rejects.toThrow(RuleViolationError);
-    expect(await store.concerns.listByCoreGroup(concern.coreGroupId)).toEqual([{ ...concern, status: 'refused' }]);
-    await expect(store.concerns.close(randomUUID(), 'resolved')).rejects.toThrow(NotFoundError);
+    const group = await store.coreGroups.findById(concern.coreGroupId);
+    expect(await store.concerns.listInArea(group!.tenantId, group!.policyId)).toContainEqual(concern);
+    expect(await store.concerns.listInArea(group!.tenantId, 'another-area')).toEqual([]);
+    expect(await store.concerns.listInArea('another-tenant', group!.policyId)).toEqual([]);
+  });
+
+  test('a transition is kept once per id, and a history reads in order', async () => {
+    const { store } = context;
+    const concern = await aConcern();
+    await store.concerns.raise(concern, `${concern.id}-key`);
+    const raised = { id: randomUUID(), concernId: concern.id, step: 0, kind: 'raised' as const, actorId: concern.raisedByMemberId, actorName: 'Tom Okafor', text: 'Missed two meetings', at: '2026-07-01T09:00:00.000Z' };
+    const climbed = { id: randomUUID(), concernId: concern.id, step: 1, kind: 'climbed' as const, at: '2026-07-16T09:00:00.000Z' };
+    expect(await store.concernHistory.record(raised)).toEqual({ created: true });
+    expect(await store.concernHistory.record({ ...raised, text: 'changed' })).toEqual({ created: false });
+    await store.concernHistory.record(climbed);
+    expect(await store.concernHistory.find(raised.id)).toEqual(raised);
+    expect((await store.concernHistory.ofConcerns([concern.id])).get(concern.id)).toEqual([raised, climbed]);
   });
 });

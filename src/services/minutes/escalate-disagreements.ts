@@ -10,7 +10,7 @@ export interface DisagreementEscalation {
   readonly text: string;
   /** The people told now, by name. */
   readonly queuedFor: readonly string[];
-  /** The roles of the first step nobody in the group holds (e.g. no conference chair): nobody there is told. */
+  /** The roles of the first step nobody holds — no member in Teams, no contact of the area (e.g. no conference chair): nobody there is told. */
   readonly nobodyHolds: readonly string[];
 }
 
@@ -21,17 +21,19 @@ export interface DisagreementEscalation {
  * its note. Its key is the minutes and the disagreement (position and words), so signing again or
  * re-signing an amendment that keeps the disagreement raises nothing new.
  */
-export async function escalateSignificantDisagreements(deps: RaiseConcernDeps, request: { minutes: Minutes; coreGroup: Pick<CoreGroup, 'id' | 'tenantId'> }): Promise<DisagreementEscalation[]> {
+export async function escalateSignificantDisagreements(deps: RaiseConcernDeps, request: { minutes: Minutes; coreGroup: Pick<CoreGroup, 'id' | 'tenantId' | 'policyId'> }): Promise<DisagreementEscalation[]> {
   const { minutes } = request;
   if (!isSigned(minutes)) return [];
   const firstStep = escalationRoute('significant-disagreement').steps[0]!.to;
   const members = await deps.coreGroups.members(request.coreGroup.id);
+  const chairId = minutes.chairSignOff!.memberId;
+  const chair = { id: chairId, displayName: members.find((member) => member.id === chairId)?.displayName ?? 'the chair' };
   const escalations: DisagreementEscalation[] = [];
   for (const [index, disagreement] of minutes.content.disagreements.entries()) {
     if (!disagreement.significant) continue;
     const key = `significant-disagreement:${minutes.id}:${index}:${uuidFromKey(disagreement.text.trim())}`;
-    const raised = await raiseConcern(deps, { coreGroup: request.coreGroup, kind: 'significant-disagreement', raisedByMemberId: minutes.chairSignOff!.memberId, note: disagreement.text, key });
-    escalations.push({ concernId: raised.concern.id, text: disagreement.text, queuedFor: raised.recipients.map((recipient) => recipient.displayName), nobodyHolds: rolesNobodyHolds(members, firstStep) });
+    const raised = await raiseConcern(deps, { coreGroup: request.coreGroup, kind: 'significant-disagreement', raisedBy: chair, note: disagreement.text, key });
+    escalations.push({ concernId: raised.concern.id, text: disagreement.text, queuedFor: [...raised.recipients.map((recipient) => recipient.displayName), ...raised.areaContacts.map((contact) => contact.name)], nobodyHolds: rolesNobodyHolds(members, firstStep).filter((role) => !raised.areaContacts.some((contact) => contact.role === role)) });
   }
   return escalations;
 }

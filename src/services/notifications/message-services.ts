@@ -7,7 +7,7 @@ import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
-import type { CheckInRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
@@ -30,6 +30,8 @@ export function createMessageServices(deps: {
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  concernHistory: Pick<ConcernHistoryRepository, 'find' | 'record'>;
+  areaContacts: Pick<AreaContactRepository, 'list'>;
   noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
   institutionTasks: Pick<InstitutionTaskRepository, 'findById'>;
   status: Pick<CaseStatusService, 'myActions'>;

@@ -6,7 +6,7 @@ import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notification, Notifier } from '../ports/notifier.port';
 import type { Job, JobQueue, NoticeDeliveryRepository } from '../ports/store.port';
-import { deliverRecord, type RecordMail } from './teams-first';
+import { deliverRecord, type RecordDeliveryOutcome, type RecordMail } from './teams-first';
 
 /** Who one notice is for and what it is about: the kind, its subject, the member, their group. */
 export interface NoticeAddress {
@@ -48,13 +48,14 @@ function reasonOf(error: unknown): string {
 export async function deliverNotice(
   deps: NoticePolicyDeps,
   options: { to: NoticeAddress; run: NoticeRun | undefined; recordId?: string | undefined; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
-): Promise<void> {
+): Promise<RecordDeliveryOutcome> {
   const { to, run } = options;
   const attempt = run?.attempts ?? 1;
   const recorded = { kind: to.kind, subjectId: to.subjectId, memberId: to.member.id, coreGroupId: to.coreGroupId, jobId: run?.id, attempt };
   try {
     const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams: options.inTeams, from: options.from, mail: options.mail });
     await deps.noticeDeliveries.record({ id: options.recordId ?? outcomeId(to, run), ...recorded, ...outcome, at: deps.clock.nowIso() });
+    return outcome;
   } catch (error) {
     const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: `attempt ${attempt}: ${reasonOf(error)}` };
     if (run) await deps.noticeDeliveries.record({ id: uuidFromKey(`notice-attempt:${run.id}:${attempt}`), ...recorded, ...retry, at: deps.clock.nowIso() });

@@ -63,6 +63,23 @@ export interface ConcernRaisedMessage {
   readonly raisedOn: string;
   readonly note: string;
   readonly whatNext: string;
+  /** When the concern has come to this person at a later step of its route: which step (counting from 1) of how many. */
+  readonly reached?: { readonly step: number; readonly of: number } | undefined;
+}
+
+/**
+ * An extra core group asked for, granted or refused by the team leader (seed 001), to the member
+ * who asked and the lead social worker. `reason`: the refusal's (case content, 1:1 only);
+ * `takeFurther`: who a refusal may be taken to; `scheduleCommand`: how to book it, when granted.
+ */
+export interface ConcernDecidedMessage {
+  readonly kind: 'concern-decided';
+  readonly caseReference: string;
+  readonly decision: 'granted' | 'refused';
+  readonly decidedBy: string;
+  readonly reason?: string | undefined;
+  readonly takeFurther?: string | undefined;
+  readonly scheduleCommand?: string | undefined;
 }
 
 /** A drift or attendance signal. `subject`: the action's or the missed rule's wording; `person`: "Name (agency)". */
@@ -170,6 +187,7 @@ export type OutboundMessage =
   | CheckInMissingMessage
   | ConcernRaisedMessage
   | FamilyVersionReadyMessage
+  | ConcernDecidedMessage
   | SignalMessage
   | AgendaMessage
   | SignOffReminderMessage

@@ -3,6 +3,7 @@ import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { FamilyCheckInLink } from '../../domain/family-check-in-link';
 import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { AreaContact, ConcernStatus, ConcernTransition } from '../../domain/concern-steps';
 import type { ConcernKind } from '../../domain/escalation';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Delivery, Minutes } from '../../domain/minutes';
@@ -168,8 +169,10 @@ export interface Concern {
   readonly raisedByMemberId: string;
   readonly subjectId?: string | undefined;
   readonly step: number;
-  readonly status: 'open' | 'resolved' | 'refused';
+  readonly status: ConcernStatus;
   readonly raisedAt: string;
+  /** When the current step started: its response window runs from here (the raising, for step 0). */
+  readonly stepStartedAt: string;
   /** What the member wrote (case content: shown 1:1 to the people it is routed to, never logged). */
   readonly note?: string | undefined;
 }
@@ -180,8 +183,35 @@ export interface ConcernRepository {
   listByCoreGroup(coreGroupId: string): Promise<Concern[]>;
   /** The concerns of each of several groups, read together, oldest first. */
   listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, Concern[]>>;
-  advance(id: string): Promise<Concern>;
-  close(id: string, status: 'resolved' | 'refused'): Promise<void>;
+  find(id: string): Promise<Concern | undefined>;
+  /** The concerns of the groups in one area (a tenant's groups following one policy profile), oldest first. */
+  listInArea(tenantId: string, area: string): Promise<Concern[]>;
+  /**
+   * Moves a concern from where the caller saw it to where a decision leaves it, only if it is still
+   * there: true for the one caller that moved it, false for every other (a retry, a second server
+   * process's watch), so a step is climbed once however often it is tried. A new step starts at `at`.
+   */
+  move(change: { id: string; from: Pick<Concern, 'step' | 'status'>; to: Pick<Concern, 'step' | 'status'>; at: string }): Promise<boolean>;
+}
+
+/** Each concern's history: every transition, kept once per id (a retried one records nothing more). */
+export interface ConcernHistoryRepository {
+  record(transition: ConcernTransition): Promise<{ created: boolean }>;
+  find(id: string): Promise<ConcernTransition | undefined>;
+  /** The histories of several concerns, each in the order it happened. */
+  ofConcerns(concernIds: readonly string[]): Promise<Map<string, ConcernTransition[]>>;
+}
+
+/** Conference chairs / IROs and co-ordinators configured per area (tenant + policy profile). */
+export interface AreaContactRepository {
+  /** Adds a contact once per id; `created` is false when it was there already. */
+  add(contact: AreaContact, at: string): Promise<{ created: boolean }>;
+  /** A tenant's contacts, every area, or one area's. */
+  list(tenantId: string, area?: string): Promise<AreaContact[]>;
+  /** Removes a contact; false when there was none with that id in the tenant. */
+  remove(tenantId: string, id: string): Promise<boolean>;
+  /** The areas where this verified identity is a contact, and as what. */
+  byIdentity(tenantId: string, aadObjectId: string): Promise<AreaContact[]>;
 }
 
 /** Graph change-notification subscriptions; the client state is kept only as a hash. */

@@ -32,6 +32,8 @@ import { createReviewConferenceService } from '../../../src/services/review-conf
 import { createTransferService } from '../../../src/services/transfer.service';
 import { createInstitutionTasks } from '../../../src/services/institution-tasks.service';
 import { institutionTasksRouter } from '../../../src/server/institution-tasks.route';
+import { concernsRouter } from '../../../src/server/concerns.route';
+import { createConcernDecisions } from '../../../src/services/concerns/concern-decisions.service';
 import { teamRouter } from '../../../src/server/team.route';
 import { createTeamView } from '../../../src/services/team-view.service';
 import { graphNotificationsRouter } from '../../../src/server/graph-notifications.route';
@@ -178,6 +180,8 @@ export interface FreshMeeting {
   readonly planEdit: unknown;
   /** Signed minutes only: Distribute's confirmation of the recipient list as it stands. */
   readonly distributeConfirmation?: { listHash: string } | undefined;
+  /** An open concern in the group at its first step (the plan not working: the lead social worker and team manager), raised by the minute-taker. */
+  readonly concernId: string;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -284,6 +288,7 @@ export async function startSecuredStack() {
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
+      concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],
   });
@@ -384,6 +389,9 @@ export async function startSecuredStack() {
       await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
       const institutionTaskId = randomUUID();
       await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
+      // And one open concern at its first step, for a probe to decide on.
+      const concernId = randomUUID();
+      await store.concerns.raise({ id: concernId, coreGroupId: seed.coreGroupId, kind: 'increased-risk', raisedByMemberId: seed.minuteTakerMemberId, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'A new bruise seen at nursery' }, `probe:${concernId}`);
       await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null, policy_id: state === 'signed-cp9' ? CP9_PROFILE : seed.policyId }).where('id', '=', seed.coreGroupId).execute();
       // And its plan is back at the version the ICPC agreed, which the probe's plan change is made over.
       await database.db.deleteFrom('plan_versions').where('core_group_id', '=', seed.coreGroupId).where('version', '>', 1).execute();
@@ -426,9 +434,9 @@ export async function startSecuredStack() {
         await store.familyVersions.save(reviewed, { savedBy: chairMemberId, at: clock.nowIso() });
         if (state === 'family-version-signed-off') await store.familyVersions.save(signOffFamilyVersion(reviewed, { memberId: chairMemberId, at: clock.nowIso(), version: reviewed.version }), { savedBy: chairMemberId, at: clock.nowIso() });
         const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
-        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, distributeConfirmation };
+        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, distributeConfirmation };
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId };
     },
 
     async stop(): Promise<void> {

@@ -9,6 +9,8 @@ export interface RouteTarget {
   readonly chatId: string;
   /** A letter to an institution still to write, in the target group. */
   readonly institutionTaskId: string;
+  /** An open concern at its first step, in the target group. */
+  readonly concernId: string;
   /** A change of chair and minute-taker among the target group's members. */
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** A change to the target group's plan (`PUT …/plan`): its current version with the resources changed. */
@@ -56,6 +58,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/core-groups/:coreGroupId/transfer-out': { on: '2026-06-08', to: 'Leeds City Council' },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { person: 'father', kind: 'prison', institution: 'HMP Leeds' },
   'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
+  'POST /api/concerns/:concernId/decisions': { decision: 'acknowledge', requestId: '00000000-0000-4000-8000-00000000c0c0' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
   'PUT /api/core-groups/:coreGroupId/plan': {
     baseVersion: 1,
@@ -93,6 +96,7 @@ const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
   contributionId: (target) => target.contributionId,
   coreGroupId: (target) => target.coreGroupId,
   taskId: (target) => target.institutionTaskId,
+  concernId: (target) => target.concernId,
   format: () => 'docx',
 };
 

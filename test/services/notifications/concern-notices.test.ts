@@ -1,4 +1,5 @@
 import type { ConcernNotificationJob } from '../../../src/contracts/jobs.contract';
+import type { AreaContact, ConcernTransition } from '../../../src/domain/concern-steps';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import type { NoticeDelivery } from '../../../src/domain/notice-delivery';
 import { concernNoticeDeliveryId, createConcernNotices } from '../../../src/services/notifications/concern-notices.service';
@@ -9,25 +10,29 @@ import { recordingNotifier } from './recording-notifier';
 const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
 const concernId = '5b1d0c8e-0000-4000-8000-000000000002';
 const raiser: CoreGroupMember = { id: 'grace', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid' };
-const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
+const chairOfTheArea: AreaContact = { id: '5b1d0c8e-0000-4000-8000-00000000c4a1', tenantId: 'tenant', area: 'england', name: 'Priya Shah', role: 'conference-chair', email: 'priya.shah@council.example' };
+const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
 
 /** A concern notice to `manager` (a team manager in Teams unless told otherwise), with the outcomes and e-mails it leaves. */
-function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined } = { organiserMailbox: 'organiser@council.example' }) {
+function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined; job?: Partial<ConcernNotificationJob>; decision?: ConcernTransition; concern?: Partial<Concern> } = { organiserMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'manager', displayName: 'Tom Okafor', role: 'team-manager', agency: "children's social care", reach: 'tenant', active: true, email: 'tom@council.example', aadObjectId: 'tom-oid', ...manager };
   const { deps, recorded, mails, queued } = noticeDeps();
+  const history: ConcernTransition[] = [];
   const { notifier, sent, refuse } = recordingNotifier();
   const notices = createConcernNotices({
     coreGroups: {
       findById: async () => ({ id: coreGroupId, caseReference: 'CP-2026-0042', childName: 'Riley Example', tenantId: 'tenant', policyId: 'england', createdAt: '' }) as never,
       members: async () => [raiser, recipient],
     },
-    concerns: { listByCoreGroup: async () => [concern] },
+    concerns: { listByCoreGroup: async () => [{ ...concern, ...options.concern }] },
     ...deps,
+    concernHistory: { find: async (id) => (options.decision?.id === id ? options.decision : undefined), record: async (transition) => (history.push(transition), { created: true }) },
+    areaContacts: { list: async () => [chairOfTheArea] },
     notifier,
     organiserMailbox: options.organiserMailbox,
   });
-  const job: ConcernNotificationJob = { tenantId: 'tenant', coreGroupId, concernId, recipientMemberId: 'manager', ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}) };
-  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { id: 'dead-job', attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, mails, sent, refuse, queued };
+  const job: ConcernNotificationJob = { tenantId: 'tenant', coreGroupId, concernId, recipientMemberId: 'manager', ...(recipient.aadObjectId ? { recipientAadObjectId: recipient.aadObjectId } : {}), ...options.job };
+  return { notify: () => notices.notify(job), recordUndelivered: () => notices.recordUndelivered(job, { id: 'dead-job', attempts: 5, lastError: 'DeliveryError:delivery-failed' }), recorded, history, mails, sent, refuse, queued };
 }
 
 const outcome = (fields: Pick<NoticeDelivery, 'channel' | 'outcome'> & { detail?: string; jobId?: string; attempt?: number }) => ({
@@ -102,5 +107,37 @@ describe('a concern notice to one person: Teams first, e-mail where Teams cannot
     await recordUndelivered();
     expect(recorded).toEqual([outcome({ channel: 'email', outcome: 'failed', jobId: 'dead-job', attempt: 6, detail: 'not sent after 5 attempts (DeliveryError:delivery-failed)' })]);
     expect(queued).toEqual([expect.objectContaining({ kind: 'notice-undelivered', idempotencyKey: 'notice-undelivered:dead-job', payload: expect.objectContaining({ noticeKind: 'concern', memberId: 'manager', deadJobId: 'dead-job' }) })]);
+  });
+
+  test('each outcome is also a told entry on the concern history, with how it went', async () => {
+    const { notify, history } = noticeTo({});
+    await notify();
+    expect(history).toEqual([expect.objectContaining({ concernId, step: 0, kind: 'told', actorId: 'manager', actorName: 'Tom Okafor', detail: 'sent by Teams' })]);
+  });
+});
+
+describe('notices at a later step, to an area contact, and of a decision', () => {
+  test("a later step's notice is its own (its own delivery id) and says the concern came to them unresolved", async () => {
+    const { notify, recorded, sent } = noticeTo({}, { organiserMailbox: 'organiser@council.example', job: { step: 1 } });
+    await notify();
+    expect(recorded.map((delivery) => delivery.id)).toEqual([concernNoticeDeliveryId(concernId, 'manager', 'step-1')]);
+    expect(recorded[0]!.id).not.toBe(concernNoticeDeliveryId(concernId, 'manager'));
+    expect(sent[0]).toMatchObject({ summary: 'Core Group: a concern has been escalated to you', message: { kind: 'concern-raised', reached: { step: 2, of: 3 } } });
+  });
+
+  test("an area's conference chair outside Teams is e-mailed; the outcome is on the concern's history (they are not a member)", async () => {
+    const { notify, recorded, history, mails } = noticeTo({}, { organiserMailbox: 'organiser@council.example', job: { step: 2, recipientMemberId: undefined, recipientAadObjectId: undefined, recipientAreaContactId: chairOfTheArea.id } });
+    await notify();
+    expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([['priya.shah@council.example', 'A concern has been escalated to you — case CP-2026-0042']]);
+    expect(JSON.stringify(mails)).not.toContain('Riley');
+    expect(recorded).toEqual([]);
+    expect(history).toEqual([expect.objectContaining({ step: 2, kind: 'told', actorId: chairOfTheArea.id, actorName: 'Priya Shah', detail: 'sent by e-mail' })]);
+  });
+
+  test('a refusal goes to the member who asked with the reason in Teams and who they can take it to (the co-ordinator)', async () => {
+    const decision: ConcernTransition = { id: '5b1d0c8e-0000-4000-8000-0000000000d1', concernId, step: 0, kind: 'refused', actorId: 'manager', actorName: 'Tom Okafor', text: 'Riley is seen next week anyway', at: '2026-06-04T09:00:00.000Z' };
+    const { notify, sent } = noticeTo({ id: 'grace', displayName: 'Grace Lindqvist', aadObjectId: 'grace-oid' }, { organiserMailbox: 'organiser@council.example', job: { recipientMemberId: 'grace', transitionId: decision.id }, decision, concern: { kind: 'extra-meeting-request' } });
+    await notify();
+    expect(sent[0]!.message).toEqual({ kind: 'concern-decided', caseReference: 'CP-2026-0042', decision: 'refused', decidedBy: 'Tom Okafor', reason: 'Riley is seen next week anyway', takeFurther: 'the Children Services co-ordinator' });
   });
 });

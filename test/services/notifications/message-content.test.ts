@@ -30,7 +30,7 @@ describe('what a concern and a signal say, and to whom', () => {
 
   test('a concern: the case, what it is about, who raised it (name and agency), their note and the first step of the route', async () => {
     const { concern } = await store.concerns.raise(
-      { id: randomUUID(), coreGroupId, kind: 'tasks-not-done', raisedByMemberId: member('health').id, step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', note: 'Visits keep being cancelled' },
+      { id: randomUUID(), coreGroupId, kind: 'tasks-not-done', raisedByMemberId: member('health').id, step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z', note: 'Visits keep being cancelled' },
       'test-concern',
     );
     const { notifier, sent } = recordingNotifier();

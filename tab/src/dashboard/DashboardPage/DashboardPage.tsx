@@ -15,6 +15,7 @@ import { PlanNotReceived } from '../PlanNotReceived/PlanNotReceived';
 import { ReviewConferences } from '../ReviewConferences/ReviewConferences';
 import { SeriesChange } from '../SeriesChange/SeriesChange';
 import { TeamView } from '../TeamView/TeamView';
+import { ConcernsForYou } from '../ConcernsForYou/ConcernsForYou';
 import { InstitutionTasks } from '../InstitutionTasks/InstitutionTasks';
 import { RecordPersonInInstitution } from '../InstitutionTasks/RecordPersonInInstitution';
 
@@ -141,6 +142,7 @@ export function DashboardPage() {
       </header>
 
       <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
+      <ConcernsForYou classNames={{ panel: styles.panel, heading: styles.heading }} />
       <InstitutionTasks reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
 
       <div className={styles.columns}>

@@ -1,11 +1,12 @@
-import { Badge, Button, Field, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Badge, Button, Field, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { InstitutionTaskChangeResponse, InstitutionTaskWire, InstitutionTasksResponse, LetterSentRequest } from '@contracts/institution-tasks.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
 import { formatDate, isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
 import { useFormSubmit } from '../../common/use-form-submit';
+import { PanelNotes } from '../../common/PanelNotes';
+import { usePanelList } from '../../common/use-panel-list';
 import { useShell } from '../../shell/shell.context';
 
 const useStyles = makeStyles({
@@ -63,22 +64,7 @@ function LetterSent(props: { task: InstitutionTaskWire; onDone: (note: string) =
  */
 export function InstitutionTasks(props: { reload: number; classNames: { panel: string; heading: string } }) {
   const styles = useStyles();
-  const { api } = useShell();
-  const [tasks, setTasks] = useState<InstitutionTaskWire[] | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
-  const [note, setNote] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api.get<InstitutionTasksResponse>('/api/institution-tasks').then(
-      (answer) => live && setTasks(answer.tasks),
-      (error: unknown) => live && setProblem(`The letters to institutions could not be loaded: ${errorText(error)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt, props.reload]);
+  const { items: tasks, problem, note, acted } = usePanelList({ path: '/api/institution-tasks', what: 'The letters to institutions', pick: (answer: InstitutionTasksResponse) => answer.tasks, reload: props.reload });
 
   if (!problem && !note && (!tasks || tasks.length === 0)) return null;
   return (
@@ -86,16 +72,7 @@ export function InstitutionTasks(props: { reload: number; classNames: { panel: s
       <h2 id="institution-tasks-heading" className={props.classNames.heading}>
         Letters to institutions
       </h2>
-      {problem && (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      )}
-      {note && (
-        <MessageBar intent="success">
-          <MessageBarBody>{note}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PanelNotes problem={problem} note={note} />
       <ul className={styles.list}>
         {(tasks ?? []).map((task) => (
           <li key={task.id} className={styles.item}>
@@ -109,13 +86,7 @@ export function InstitutionTasks(props: { reload: number; classNames: { panel: s
               {isolatedUserText(task.caseReference)} · recorded {formatDate(task.recordedOn)} · {whoDoesIt(task)}
             </p>
             {task.canMarkDone && (
-              <LetterSent
-                task={task}
-                onDone={(done) => {
-                  setNote(done);
-                  setAttempt((count) => count + 1);
-                }}
-              />
+              <LetterSent task={task} onDone={acted} />
             )}
           </li>
         ))}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { CONCERN_DECISIONS, CONCERN_TRANSITION_KINDS } from '../domain/concern-steps';
+import { CONCERN_KINDS } from '../domain/escalation';
+import { TEXT_LIMITS, freeText } from './text.contract';
+import { civilDateSchema, instantSchema } from './wire-values.contract';
+
+/** The path of the routes on one concern. */
+export const concernParamsSchema = z.object({ concernId: z.uuid() });
+
+export const concernDecisionSchema = z.enum(CONCERN_DECISIONS);
+
+/**
+ * `POST /api/concerns/:concernId/decisions`: acknowledge, resolve (an outcome is required), escalate
+ * (a reason may be given), grant or refuse an extra core group (a reason is required to refuse),
+ * or take a refusal to the next step. `requestId`: the same id again is the same decision.
+ */
+export const concernDecisionRequestSchema = z
+  .object({ decision: concernDecisionSchema, text: freeText(TEXT_LIMITS.line).optional(), requestId: z.uuid() })
+  .strict()
+  .refine((body) => !(body.decision === 'resolve' || body.decision === 'refuse') || (body.text ?? '').trim().length > 0, { message: 'resolving needs the outcome, refusing the reason', path: ['text'] });
+export type ConcernDecisionRequest = z.infer<typeof concernDecisionRequestSchema>;
+
+/** One entry of a concern's history: what happened, at which step (counting from 1), by or to whom, their words. */
+export const concernTransitionSchema = z.object({
+  kind: z.enum(CONCERN_TRANSITION_KINDS),
+  step: z.number().int().min(1),
+  /** Who did it, or (for `told`) who was told; absent for the automatic climb. */
+  who: z.string().optional(),
+  text: z.string().optional(),
+  detail: z.string().optional(),
+  at: instantSchema,
+});
+
+/** A concern as the person it came to sees it: its route, step and clock, what they may decide, and its history. */
+export const concernSchema = z.object({
+  id: z.uuid(),
+  coreGroupId: z.uuid(),
+  caseReference: z.string(),
+  kind: z.enum(CONCERN_KINDS),
+  label: z.string(),
+  status: z.enum(['open', 'resolved', 'refused']),
+  /** The current step, counting from 1, of `steps`. */
+  step: z.number().int().min(1),
+  steps: z.number().int().min(1),
+  stepTo: z.string(),
+  stepDoes: z.string(),
+  raisedOn: civilDateSchema,
+  respondBy: civilDateSchema,
+  overdue: z.boolean(),
+  note: z.string(),
+  decisions: z.array(concernDecisionSchema),
+  history: z.array(concernTransitionSchema),
+});
+export type ConcernWire = z.infer<typeof concernSchema>;
+
+/** `GET /api/concerns`: the concerns that came to the caller (as a member, or as one of an area's contacts). */
+export const concernsResponseSchema = z.object({ concerns: z.array(concernSchema) });
+export type ConcernsResponse = z.infer<typeof concernsResponseSchema>;
+
+/** `GET /api/concerns/:concernId`. */
+export const concernResponseSchema = z.object({ concern: concernSchema });
+export type ConcernResponse = z.infer<typeof concernResponseSchema>;
+
+/** What a decision did (`unchanged`: this request was recorded already) and the concern after it. */
+export const concernDecisionResponseSchema = z.object({ outcome: z.enum(['recorded', 'unchanged']), concern: concernSchema });
+export type ConcernDecisionResponse = z.infer<typeof concernDecisionResponseSchema>;
