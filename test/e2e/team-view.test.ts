@@ -35,6 +35,8 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
       );
       if (caseReference === 'TEAM-0003') {
         await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'drift-and-delay', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), note: 'Drift' }, `e2e:${coreGroupId}`);
+        // A check-in prompt to the lead social worker that went neither by Teams nor by e-mail.
+        await store.noticeDeliveries.record({ id: randomUUID(), kind: 'check-in-prompt', subjectId: randomUUID(), memberId: leadId, coreGroupId, jobId: randomUUID(), attempt: 9, channel: 'email', outcome: 'failed', detail: 'not sent after 8 attempts (MailError:mail-failed)', at: new Date().toISOString() });
         await store.plans.saveRevision(
           {
             plan: {
@@ -108,5 +110,19 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     const page = await open('Grace Lindqvist');
     await page.getByRole('heading', { name: 'My core groups' }).waitFor();
     expect(await page.getByRole('heading', { name: 'My team’s core groups' }).count()).toBe(0);
+  });
+
+  test('needs attention, for the team manager: a notice that failed (to whom, what, by which channel, why) and a deadline missed', async () => {
+    const page = await open('Tom Okafor');
+    const attention = page.getByRole('region', { name: 'Needs attention' });
+    const failed = attention.getByRole('listitem').filter({ hasText: 'Check-in prompt to' });
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.textContent()).toMatch(/Not deliveredCheck-in prompt to .*=Alex Morgan.*, by e-mail — failed: not sent after 8 attempts \(MailError:mail-failed\)TEAM-0003 · failed on /);
+    // TEAM-0003's ICPC was 40 days ago and no core group has been held since: its first core group is missed.
+    expect(await attention.getByRole('listitem').filter({ hasText: 'TEAM-0003' }).filter({ hasText: 'missed' }).count()).toBeGreaterThanOrEqual(1);
+    const results = await new AxeBuilder({ page: page as never }).include('#attention-heading').analyze();
+    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await failed.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-needs-attention-1280.png') });
   });
 });

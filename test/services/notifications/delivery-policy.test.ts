@@ -95,7 +95,7 @@ describe('one delivery policy for every notice to a person: Teams 1:1, else e-ma
       'concern',
       CONCERN_NOTIFICATION_JOB,
       async () => {
-        const concern = { id: randomUUID(), coreGroupId, kind: 'drift-and-delay' as const, raisedByMemberId: member('health').id, step: 0, status: 'open' as const, raisedAt: now, note: 'Riley was not seen' };
+        const concern = { id: randomUUID(), coreGroupId, kind: 'drift-and-delay' as const, raisedByMemberId: member('health').id, step: 0, status: 'open' as const, raisedAt: now, stepStartedAt: now, note: 'Riley was not seen' };
         await store.concerns.raise(concern, `policy-test:${concern.id}`);
         return { tenantId: DEMO_TENANT_ID, coreGroupId, concernId: concern.id, recipientMemberId: member('manager').id };
       },
