@@ -86,7 +86,8 @@ export function checkInNoteOf(submitted: Readonly<Record<string, unknown>>, acti
 /** How long a venue may be: a room and an address. */
 export const VENUE_LIMIT = 200;
 
-export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/), mode: z.enum(MEETING_MODES).optional(), venue: freeText(VENUE_LIMIT).optional() });
+/** Booking a slot: for the next meeting of the series, or (with `concernId`, the granted request) the extra core group granted beside it. */
+export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), concernId: z.uuid().optional(), slot: z.string().regex(/^\d{12,14}$/), mode: z.enum(MEETING_MODES).optional(), venue: freeText(VENUE_LIMIT).optional() });
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
 
 /** An instant on a card (a slot, an occurrence): epoch milliseconds as text. */
