@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { londonDateOf } from '../../src/domain/civil-date';
-import { NotFoundError, RuleViolationError } from '../../src/domain/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../../src/domain/errors';
 import { computeObligations } from '../../src/domain/obligations';
 import { DEMO_TENANT_ID, demoObjectId, seedDemoCoreGroup } from '../../src/local/demo/demo-core-group.seed';
 import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
@@ -73,6 +74,10 @@ describe('an extra core group granted (seed 001): offered beside the series, boo
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     for (const slot of offer.proposal.slots) expect(slot.beforeDeadline).toBe(true);
     await expect(scheduling.extraMeetingOffer({ caller: as('health'), coreGroupId })).rejects.toThrow('does not allow');
+    const startMs = offer.proposal.slots[0]!.startMs;
+    await expect(scheduling.bookExtra({ caller: as('health'), coreGroupId, concernId: granted, startMs })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(scheduling.bookExtra({ caller: as('lead'), coreGroupId, concernId: randomUUID(), startMs })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.grantedBy)).toEqual([]);
   });
 
   test('booked as a single Teams meeting of the group, linked to the grant, with its chat and agenda; the series untouched; a retry is the same meeting; another slot is refused', async () => {
