@@ -1,7 +1,7 @@
 import { BOOK_SLOT_VERB, type BookSlotAction, VENUE_LIMIT } from '../../src/contracts/card-actions.contract';
 import type { ProposedSlot } from '../../src/domain/slot-finding';
 import { type MeetingPlace, placeWords } from '../../src/domain/meeting';
-import type { SlotOffer } from '../../src/services/scheduling.service';
+import type { Booking, SlotOffer } from '../../src/services/scheduling.service';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate, ukDateTime, ukTime } from '../../src/domain/uk-date';
@@ -83,8 +83,21 @@ export function bookingInputs(slots: readonly ProposedSlot[], late: string): obj
 }
 
 /** The Book button, with the slot and place chosen on the card. */
-export function bookButton(data: Pick<BookSlotAction, 'coreGroupId' | 'concernId'>, title = 'Book this Teams meeting'): object {
-  return executeAction(BOOK_SLOT_VERB, title, data, { inputs: true });
+export function bookButton(data: Pick<BookSlotAction, 'coreGroupId'>): object {
+  return executeAction(BOOK_SLOT_VERB, 'Book this Teams meeting', data, { inputs: true });
+}
+
+/** The card confirming a booking, from what the scheduling service booked: an extra core group says it is a single meeting. */
+export function bookedCardOf(booked: Booking): object {
+  return bookedCard({
+    caseReference: booked.caseReference,
+    startMs: Date.parse(booked.meeting.startsAt ?? ''),
+    endMs: Date.parse(booked.meeting.endsAt ?? ''),
+    joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
+    chatReady: booked.chat === 'ready',
+    place: booked.meeting.place,
+    extra: booked.meeting.grantedBy !== undefined,
+  });
 }
 
 /** The booking, confirmed: when, and the join link. The buttons are gone so it cannot be booked twice. */

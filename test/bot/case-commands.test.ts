@@ -183,7 +183,7 @@ describe('case commands choose the case', () => {
     const coreGroupId = ids['XTRA-0105']!;
     /** Presses a Book button with its card's first slot chosen (or the given one), online. */
     const book = (card: unknown, slot?: string) => {
-      const button = buttonsOf(card).find((candidate) => candidate.verb === 'book-slot')!;
+      const button = buttonsOf(card).find((candidate) => candidate.verb === 'book-slot' || candidate.verb === 'book-extra-meeting')!;
       const choices = elementsOf(card).find((element) => element.type === 'Input.ChoiceSet' && element['id'] === 'slot')!;
       return press(lead, { ...button, data: { ...button.data, slot: slot ?? choices['value'], mode: 'online' } });
     };
@@ -197,7 +197,7 @@ describe('case commands choose the case', () => {
     const offered = await say(lead, '/coregroup schedule XTRA-0105');
     expect(textOf(offered)).toContain('Core group booked — case XTRA-0105');
     expect(textOf(offered)).toContain('Extra core group granted on Wed 3 Jun 2026: choose a slot');
-    expect(buttonsOf(offered).find((button) => button.verb === 'book-slot')?.data).toEqual({ coreGroupId, concernId: concern.id });
+    expect(buttonsOf(offered).find((button) => button.verb === 'book-extra-meeting')?.data).toEqual({ coreGroupId, concernId: concern.id });
     const slots = (elementsOf(offered).find((element) => element.type === 'Input.ChoiceSet' && element['id'] === 'slot')!['choices'] as { value: string }[]).map((choice) => choice.value);
 
     expect(textOf(await book(offered))).toContain('Extra core group booked — case XTRA-0105');

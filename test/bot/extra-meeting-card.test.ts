@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { bookedSeriesCard } from '../../bot/cards/booked-series.card';
 import { extraMeetingCard, extraMeetingSection } from '../../bot/cards/extra-meeting.card';
 import { bookedCard } from '../../bot/cards/schedule.card';
-import { BOOK_SLOT_VERB, bookSlotAction } from '../../src/contracts/card-actions.contract';
+import { BOOK_EXTRA_MEETING_VERB, bookExtraMeetingAction } from '../../src/contracts/card-actions.contract';
 import type { BookedSeries, ExtraMeetingOffer } from '../../src/services/scheduling.service';
 import { problems } from '../support/adaptive-cards';
 
@@ -51,9 +51,9 @@ describe('the extra core group on /coregroup schedule', () => {
     expect(card.body.findIndex((element) => element.type === 'ActionSet')).toBeLessThan(card.body.findIndex((element) => element.text === 'Extra core group granted on Wed 3 Jun 2026: choose a slot'));
     const choices = elements(card).find((element) => element.type === 'Input.ChoiceSet' && element.id === 'slot')!;
     expect(choices).toMatchObject({ value: String(Date.UTC(2026, 5, 4, 9)), choices: [{ title: 'Thu 4 Jun 2026, 10:00–11:30' }, { title: 'Thu 18 Jun 2026, 10:00–11:30 — after Wed 17 Jun 2026' }] });
-    const book = elements(card).find((element) => element.type === 'Action.Execute' && element.verb === BOOK_SLOT_VERB)!;
+    const book = elements(card).find((element) => element.type === 'Action.Execute' && element.verb === BOOK_EXTRA_MEETING_VERB)!;
     expect(book).toMatchObject({ title: 'Book the extra core group', data: { coreGroupId: CORE_GROUP, concernId: CONCERN }, associatedInputs: 'auto' });
-    expect(bookSlotAction.parse({ ...(book.data as object), slot: String(Date.UTC(2026, 5, 4, 9)), mode: 'online' })).toMatchObject({ concernId: CONCERN });
+    expect(bookExtraMeetingAction.parse({ ...(book.data as object), slot: String(Date.UTC(2026, 5, 4, 9)), mode: 'online' })).toMatchObject({ concernId: CONCERN });
   });
 
   test('alone: the case reference escaped; with nothing free, no button', () => {

@@ -47,8 +47,9 @@ describe('an extra core group granted (seed 001): offered beside the series, boo
     await database.drop();
   });
 
-  const concerns = () => createConcernService({ ...store, clock, calendars, policy: (id: string) => catalogue.get(id) });
-  const decisions = () => createConcernDecisions({ ...store, clock, calendars, policy: (id: string) => catalogue.get(id) });
+  const concernDeps = () => ({ ...store, clock, calendars, policy: (id: string) => catalogue.get(id) });
+  const concerns = () => createConcernService(concernDeps());
+  const decisions = () => createConcernDecisions(concernDeps());
   const request = async (requestId: string, decision: 'grant' | 'refuse') => {
     const { concern } = await concerns().raise({ caller: as('health'), coreGroupId, kind: 'extra-meeting-request', note: 'New worries from the health visit', requestId });
     await decisions().decide({ caller: as('manager'), concernId: concern.id, decision, text: decision === 'refuse' ? 'The series meets next week' : undefined, requestId: `${requestId}-decided` });
