@@ -13,7 +13,7 @@ import type { SchedulingService } from '../src/services/scheduling.service';
 /** The use cases the bot calls, each as narrow as the commands and card actions use it. */
 export interface BotServices {
   readonly status: Pick<CaseStatusService, 'chooseCase' | 'statusOf' | 'myStatus' | 'myActions' | 'planOf' | 'minutesOf'>;
-  readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book' | 'bookedSeries' | 'reschedule' | 'cancel'>;
+  readonly scheduling: Pick<SchedulingService, 'proposeSlots' | 'book' | 'bookedSeries' | 'extraMeetingOffer' | 'bookExtra' | 'reschedule' | 'cancel'>;
   readonly reviews: Pick<ReviewConferenceService, 'of'>;
   readonly checkIns: Pick<CheckInService, 'record'>;
   readonly concerns: Pick<ConcernService, 'raise' | 'raisedByMe'>;

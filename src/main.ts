@@ -130,6 +130,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const scheduling = createSchedulingService({
     coreGroups: store.coreGroups,
     meetings: store.meetings,
+    concerns: store.concerns,
+    concernHistory: store.concernHistory,
     auditLog: store.auditLog,
     calendar: connection.calendar,
     agenda: meetingEvents,

@@ -1,6 +1,7 @@
 import {
   ADD_MEMBERS_VERB,
   AGENDA_VIEW_VERB,
+  BOOK_EXTRA_MEETING_VERB,
   BOOK_SLOT_VERB,
   CANCEL_MEETING_VERB,
   CHECK_IN_VERB,
@@ -15,6 +16,7 @@ import {
 } from '../../src/contracts/card-actions.contract';
 import { addMembersCardAction } from './add-members.action';
 import { agendaViewCardAction } from './agenda-view.action';
+import { bookExtraMeetingCardAction } from './book-extra-meeting.action';
 import { bookSlotCardAction } from './book-slot.action';
 import { cancelMeetingCardAction } from './cancel-meeting.action';
 import type { CardAction } from './card-action';
@@ -41,6 +43,7 @@ export const CARD_ACTIONS: Readonly<Record<CardVerb, CardAction>> = {
   [RESCHEDULE_OFFER_VERB]: rescheduleOfferCardAction,
   [RESCHEDULE_MEETING_VERB]: rescheduleMeetingCardAction,
   [CANCEL_MEETING_VERB]: cancelMeetingCardAction,
+  [BOOK_EXTRA_MEETING_VERB]: bookExtraMeetingCardAction,
 };
 
 /** The handler for a verb from the wire, or nothing for one the app does not know. */

@@ -1,6 +1,6 @@
 import { bookSlotAction } from '../../src/contracts/card-actions.contract';
 import { messageCard } from '../cards/notice.card';
-import { bookedCard } from '../cards/schedule.card';
+import { bookedCardOf } from '../cards/schedule.card';
 import type { CardAction } from './card-action';
 
 /**
@@ -13,14 +13,6 @@ export const bookSlotCardAction: CardAction = {
     const parsed = bookSlotAction.safeParse(data);
     if (!parsed.success) return messageCard('Choose a slot, then press Book. Type /coregroup schedule for fresh slots.');
     const { coreGroupId, slot, mode, venue } = parsed.data;
-    const booked = await services.scheduling.book({ caller, coreGroupId, startMs: Number(slot), mode, venue });
-    return bookedCard({
-      caseReference: booked.caseReference,
-      startMs: Date.parse(booked.meeting.startsAt ?? ''),
-      endMs: Date.parse(booked.meeting.endsAt ?? ''),
-      joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
-      chatReady: booked.chat === 'ready',
-      place: booked.meeting.place,
-    });
+    return bookedCardOf(await services.scheduling.book({ caller, coreGroupId, startMs: Number(slot), mode, venue }));
   },
 };

@@ -45,9 +45,10 @@ export function seriesSection(series: BookedSeries, teamsAppId: string): object[
 /**
  * `/coregroup schedule` on a case with a series booked: the series, and moving or cancelling it
  * instead of booking another (1:1 only: it names the members). The series is moved as a whole only
- * before it has met; cancelling needs a reason.
+ * before it has met; cancelling needs a reason. `extra`: a section below the series (an extra core
+ * group granted, to book).
  */
-export function bookedSeriesCard(options: { coreGroupId: string; caseReference: string; series: BookedSeries; teamsAppId: string; note?: string | undefined }): object {
+export function bookedSeriesCard(options: { coreGroupId: string; caseReference: string; series: BookedSeries; teamsAppId: string; note?: string | undefined; extra?: readonly object[] | undefined }): object {
   const { series } = options;
   const part = (scope: SeriesPart['scope']): SeriesPart => ({ coreGroupId: options.coreGroupId, meetingId: series.meetingId, scope, occurrence: String(series.next.startMs) });
   const cancelData: Omit<SeriesPart, 'scope'> = { coreGroupId: options.coreGroupId, meetingId: series.meetingId, occurrence: String(series.next.startMs) };
@@ -70,20 +71,20 @@ export function bookedSeriesCard(options: { coreGroupId: string; caseReference: 
     ],
     [executeAction(CANCEL_MEETING_VERB, 'Cancel with this reason', cancelData, { inputs: true })],
   );
-  return adaptiveCard(
-    [
-      heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
-      ...(options.note ? [line(options.note, { weight: 'Bolder' })] : []),
-      ...seriesFacts(series),
-      line('A new series can be booked once this one has ended.', { isSubtle: true }),
-    ],
-    [
-      ...seriesLinks(series, options.teamsAppId),
-      executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule this one', part('one')),
-      ...(series.nextIsRecorded ? [executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule the series', part('series'))] : []),
-      { type: 'Action.ShowCard', title: 'Cancel (with reason)', card: cancelForm },
-    ],
-  );
+  const body = [
+    heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
+    ...(options.note ? [line(options.note, { weight: 'Bolder' })] : []),
+    ...seriesFacts(series),
+    line('A new series can be booked once this one has ended.', { isSubtle: true }),
+  ];
+  const actions = [
+    ...seriesLinks(series, options.teamsAppId),
+    executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule this one', part('one')),
+    ...(series.nextIsRecorded ? [executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule the series', part('series'))] : []),
+    { type: 'Action.ShowCard', title: 'Cancel (with reason)', card: cancelForm },
+  ];
+  // With a section below (an extra core group to book), the series' buttons stay with the series.
+  return options.extra ? adaptiveCard([...body, { type: 'ActionSet', actions }, ...options.extra]) : adaptiveCard(body, actions);
 }
 
 /** Slots to move the next meeting, or the whole series, to (1:1 only). */

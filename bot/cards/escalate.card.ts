@@ -33,6 +33,7 @@ const TRANSITION_WORDS: Readonly<Record<ConcernTransition['kind'], string>> = {
   resolved: 'resolved',
   granted: 'granted',
   refused: 'refused',
+  booked: 'extra core group booked',
 };
 
 /** Where a concern stands on its route: its step and who it is with, or closed; and what happened last. */

@@ -1,7 +1,8 @@
-import { BOOK_SLOT_VERB, type BookSlotAction, type SubmittedCardAction, VENUE_LIMIT } from '../../src/contracts/card-actions.contract';
+import { BOOK_SLOT_VERB, type BookSlotAction, VENUE_LIMIT } from '../../src/contracts/card-actions.contract';
+import type { ProposedSlot } from '../../src/domain/slot-finding';
 import { type MeetingPlace, placeWords } from '../../src/domain/meeting';
-import type { SlotOffer } from '../../src/services/scheduling.service';
-import { adaptiveCard, heading, line } from './card';
+import type { Booking, SlotOffer } from '../../src/services/scheduling.service';
+import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { ukDate, ukDateTime, ukTime } from '../../src/domain/uk-date';
 
@@ -46,7 +47,6 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
   const { offer } = options;
   const slots = offer.proposal.slots;
   const data: Pick<BookSlotAction, 'coreGroupId'> = { coreGroupId: options.coreGroupId };
-  const submitted: SubmittedCardAction<typeof data> = { ...data, verb: BOOK_SLOT_VERB };
   const warning = offer.proposal.deadlineCanBeMet
     ? []
     : [
@@ -59,30 +59,54 @@ export function slotsCard(options: { coreGroupId: string; caseReference: string;
       line(`${escapeCardText(offer.obligation.rule)}: due by ${ukDate(offer.obligation.due)}.`, { isSubtle: true }),
       ...warning,
       ...(offer.unknownAvailability.length > 0 ? [line(`Availability unknown for ${listOfNames(offer.unknownAvailability.map((id) => escapeCardText(options.names.get(id) ?? 'a member')))} (no calendar the app can read): please check with them.`, { isSubtle: true })] : []),
-      slots.length === 0
-        ? line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')
-        : {
-            type: 'Input.ChoiceSet',
-            id: SLOT_INPUT,
-            label: 'Choose a slot',
-            isRequired: true,
-            errorMessage: 'Choose a slot to book',
-            style: 'expanded',
-            value: String(slots[0]!.startMs),
-            choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ' — after the deadline'}`, value: String(slot.startMs) })),
-          },
-      ...(slots.length === 0 ? [] : placeInputs),
+      ...(slots.length === 0 ? [line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')] : bookingInputs(slots, 'after the deadline')),
     ],
-    slots.length === 0 ? [] : [{ type: 'Action.Execute', verb: BOOK_SLOT_VERB, title: 'Book this Teams meeting', data, associatedInputs: 'auto', fallback: { type: 'Action.Submit', title: 'Book this Teams meeting', data: submitted } }],
+    slots.length === 0 ? [] : [bookButton(data)],
   );
 }
 
+/** The choice of a slot (soonest first, the first chosen) and where to meet: what the Book button sends. `late` says what a slot past the deadline is. */
+export function bookingInputs(slots: readonly ProposedSlot[], late: string): object[] {
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: SLOT_INPUT,
+      label: 'Choose a slot',
+      isRequired: true,
+      errorMessage: 'Choose a slot to book',
+      style: 'expanded',
+      value: String(slots[0]!.startMs),
+      choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ` — ${late}`}`, value: String(slot.startMs) })),
+    },
+    ...placeInputs,
+  ];
+}
+
+/** The Book button, with the slot and place chosen on the card. */
+export function bookButton(data: Pick<BookSlotAction, 'coreGroupId'>): object {
+  return executeAction(BOOK_SLOT_VERB, 'Book this Teams meeting', data, { inputs: true });
+}
+
+/** The card confirming a booking, from what the scheduling service booked: an extra core group says it is a single meeting. */
+export function bookedCardOf(booked: Booking): object {
+  return bookedCard({
+    caseReference: booked.caseReference,
+    startMs: Date.parse(booked.meeting.startsAt ?? ''),
+    endMs: Date.parse(booked.meeting.endsAt ?? ''),
+    joinUrl: booked.joinUrl ?? booked.meeting.booking?.joinUrl,
+    chatReady: booked.chat === 'ready',
+    place: booked.meeting.place,
+    extra: booked.meeting.grantedBy !== undefined,
+  });
+}
+
 /** The booking, confirmed: when, and the join link. The buttons are gone so it cannot be booked twice. */
-export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean; place?: MeetingPlace | undefined }): object {
+export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean; place?: MeetingPlace | undefined; extra?: boolean }): object {
+  const repeats = options.extra ? '; it is a single meeting, and the series stays as it is' : ', and it repeats until the next review conference';
   return adaptiveCard(
     [
-      heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
-      line(`✔ ${slotLabel(options.startMs, options.endMs)}, ${escapeCardText(placeWords(options.place))}. Invitations have gone to every member, and it repeats until the next review conference.`),
+      heading(`${options.extra ? 'Extra core group' : 'Core group'} booked — case ${escapeCardText(options.caseReference)}`),
+      line(`✔ ${slotLabel(options.startMs, options.endMs)}, ${escapeCardText(placeWords(options.place))}. Invitations have gone to every member${repeats}.`),
       line(options.chatReady ? 'Core Group has been added to the meeting chat and posts the agenda there as soon as Teams confirms it.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
     ],
     options.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Open the Teams meeting', url: options.joinUrl }] : [],

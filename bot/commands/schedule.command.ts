@@ -1,20 +1,26 @@
 import { bookedSeriesCard } from '../cards/booked-series.card';
+import { extraMeetingCard, extraMeetingSection } from '../cards/extra-meeting.card';
 import { slotsCard } from '../cards/schedule.card';
 import { type CaseCommand, caseCommand } from './command';
 
 /**
- * `/coregroup schedule [case]`: for a case with a series booked, that series, to move or cancel;
- * else slots inside the deadline for its next core group (lead social worker, team manager).
+ * `/coregroup schedule [case]`: for a case with a series booked, that series, to move or cancel,
+ * and below it slots for an extra core group granted and not booked yet; with no series, the
+ * extra core group first when one waits, else slots inside the deadline for its next core group
+ * (lead social worker, team manager).
  */
 export const scheduleCase: CaseCommand = {
   verb: 'schedule',
   need: 'schedule-meeting',
   notIncluded: 'scheduling meetings, so there is nothing for you to schedule; the lead social worker or team manager does that',
   async card(coreGroup, caller, services) {
-    const { series } = await services.scheduling.bookedSeries({ caller, coreGroupId: coreGroup.id });
-    if (series) return bookedSeriesCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, series, teamsAppId: services.teamsAppId });
-    const offer = await services.scheduling.proposeSlots({ caller, coreGroupId: coreGroup.id });
-    return slotsCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, offer, names: offer.names ?? new Map() });
+    const request = { caller, coreGroupId: coreGroup.id };
+    const [{ series }, extra] = await Promise.all([services.scheduling.bookedSeries(request), services.scheduling.extraMeetingOffer(request)]);
+    const ofCase = { coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference };
+    if (series) return bookedSeriesCard({ ...ofCase, series, teamsAppId: services.teamsAppId, extra: extra && extraMeetingSection({ coreGroupId: coreGroup.id, offer: extra }) });
+    if (extra) return extraMeetingCard({ ...ofCase, offer: extra });
+    const offer = await services.scheduling.proposeSlots(request);
+    return slotsCard({ ...ofCase, offer, names: offer.names ?? new Map() });
   },
 };
 

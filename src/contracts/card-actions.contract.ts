@@ -24,6 +24,7 @@ export const REMOVE_MEMBER_VERB = 'remove-member';
 export const RESCHEDULE_OFFER_VERB = 'reschedule-offer';
 export const RESCHEDULE_MEETING_VERB = 'reschedule-meeting';
 export const CANCEL_MEETING_VERB = 'cancel-meeting';
+export const BOOK_EXTRA_MEETING_VERB = 'book-extra-meeting';
 
 export const CARD_VERBS = [
   CHECK_IN_VERB,
@@ -38,6 +39,7 @@ export const CARD_VERBS = [
   RESCHEDULE_OFFER_VERB,
   RESCHEDULE_MEETING_VERB,
   CANCEL_MEETING_VERB,
+  BOOK_EXTRA_MEETING_VERB,
 ] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
@@ -88,6 +90,10 @@ export const VENUE_LIMIT = 200;
 
 export const bookSlotAction = z.object({ coreGroupId: z.string().uuid(), slot: z.string().regex(/^\d{12,14}$/), mode: z.enum(MEETING_MODES).optional(), venue: freeText(VENUE_LIMIT).optional() });
 export type BookSlotAction = z.infer<typeof bookSlotAction>;
+
+/** Booking the extra core group granted (seed 001) beside the series: the granted request, and the slot and place chosen on the card. */
+export const bookExtraMeetingAction = bookSlotAction.extend({ concernId: z.uuid() });
+export type BookExtraMeetingAction = z.infer<typeof bookExtraMeetingAction>;
 
 /** An instant on a card (a slot, an occurrence): epoch milliseconds as text. */
 const epochMsText = z.string().regex(/^\d{12,14}$/);

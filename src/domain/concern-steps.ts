@@ -122,8 +122,8 @@ export function areaContactAsRecipient(contact: AreaContact): CoreGroupMember {
   return { id: contact.id, displayName: contact.name, role: contact.role, agency: 'area contact', email: contact.email, aadObjectId: contact.aadObjectId, reach: contact.aadObjectId ? 'tenant' : 'email-only', active: true };
 }
 
-/** What happened to a concern, in order: each is kept on its history and audited. */
-export const CONCERN_TRANSITION_KINDS = ['raised', 'told', 'acknowledged', 'escalated', 'climbed', 'resolved', 'granted', 'refused'] as const;
+/** What happened to a concern, in order: each is kept on its history and audited (`booked`: a granted extra core group was booked, its slot in the detail). */
+export const CONCERN_TRANSITION_KINDS = ['raised', 'told', 'acknowledged', 'escalated', 'climbed', 'resolved', 'granted', 'refused', 'booked'] as const;
 export type ConcernTransitionKind = (typeof CONCERN_TRANSITION_KINDS)[number];
 
 /** One entry of a concern's history: at which step, who (a name kept as it was then; none for the automatic climb), and their words. */

@@ -32,6 +32,8 @@ export interface CoreGroupMeeting {
   readonly booking?: MeetingBooking | undefined;
   /** Where people meet: on Teams only (when absent), in person at a venue, or both (seed 000). */
   readonly place?: MeetingPlace | undefined;
+  /** The granted extra meeting request (seed 001) this meeting was booked for: a single meeting beside the series, never part of it. */
+  readonly grantedBy?: string | undefined;
 }
 
 /** How a core group meets: on Teams, in a room, or in a room with Teams for those who cannot come. */

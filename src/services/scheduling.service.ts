@@ -2,16 +2,17 @@ import { SlotFinder } from '../domain/slot-finding';
 import { bookMeeting } from './scheduling/book-meeting';
 import { bookedSeriesOfCase } from './scheduling/booked-series-of-case';
 import { endSeriesAfter } from './scheduling/end-series';
+import { type ExtraMeetingDeps, bookExtraMeeting, extraMeetingOffer } from './scheduling/extra-meeting';
 import { cancelMeeting } from './scheduling/cancel-meeting';
 import { proposeSlots } from './scheduling/propose-slots';
 import { moveMeetingTo } from './scheduling/move-meeting';
 import { reschedule } from './scheduling/reschedule';
-import type { SchedulingDeps } from './scheduling/scheduling-deps';
 import { syncResponses } from './scheduling/sync-responses';
 
 export type { Booking } from './scheduling/book-meeting';
 export type { BookedSeries, SeriesReply } from './scheduling/booked-series';
 export type { SlotOffer } from './scheduling/propose-slots';
+export type { ExtraMeetingOffer } from './scheduling/extra-meeting';
 export { type SchedulingDeps, transactionIdFor } from './scheduling/scheduling-deps';
 
 /**
@@ -20,12 +21,16 @@ export { type SchedulingDeps, transactionIdFor } from './scheduling/scheduling-d
  * moving and cancelling it; bringing the replies back. One use case per file under
  * `scheduling/`; this object binds them to their dependencies.
  */
-export function createSchedulingService(deps: SchedulingDeps) {
+export function createSchedulingService(deps: ExtraMeetingDeps) {
   // One finder per service: it caches working-hour boundaries across proposals.
   const proposing = { ...deps, finder: new SlotFinder() };
   return {
     proposeSlots: (request: Parameters<typeof proposeSlots>[1]) => proposeSlots(proposing, request),
     book: (request: Parameters<typeof bookMeeting>[1]) => bookMeeting(deps, request),
+    /** Slots for the extra core group granted and not booked yet (seed 001), or nothing. */
+    extraMeetingOffer: (request: Parameters<typeof extraMeetingOffer>[1]) => extraMeetingOffer(proposing, request),
+    /** Books a granted extra core group: one single meeting beside the series, once. */
+    bookExtra: (request: Parameters<typeof bookExtraMeeting>[1]) => bookExtraMeeting(deps, request),
     bookedSeries: (request: Parameters<typeof bookedSeriesOfCase>[1]) => bookedSeriesOfCase(deps, request),
     reschedule: (request: Parameters<typeof reschedule>[1]) => reschedule(deps, request),
     /** Moves a booked meeting to a UK date and time typed in the dashboard. */

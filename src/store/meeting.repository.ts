@@ -24,6 +24,7 @@ function meetingRowToMeeting(row: MeetingRow): CoreGroupMeeting {
     cancellationReason: row.cancellation_reason ?? undefined,
     booking: row.organiser && row.calendar_event_id ? { organiser: row.organiser, eventId: row.calendar_event_id, joinUrl: row.join_url ?? undefined, chatId: row.chat_id ?? undefined } : undefined,
     place: row.mode ? { mode: row.mode as MeetingMode, venue: row.venue ?? undefined } : undefined,
+    grantedBy: row.granted_by_concern_id ?? undefined,
   };
 }
 
@@ -45,6 +46,7 @@ function toMeetingRow(meeting: CoreGroupMeeting): Omit<MeetingRow, 'booking_key'
     chat_id: booking?.chatId ?? null,
     mode: meeting.place?.mode ?? null,
     venue: meeting.place?.venue ?? null,
+    granted_by_concern_id: meeting.grantedBy ?? null,
   };
 }
 

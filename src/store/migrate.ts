@@ -18,6 +18,7 @@ import { areaContactsSchema } from './migrations/0016-area-contacts';
 import { familyVersionsSchema } from './migrations/0017-family-versions';
 import { familyCheckInLinksSchema } from './migrations/0018-family-check-in-links';
 import { noticeAttemptsSchema } from './migrations/0019-notice-attempts';
+import { extraMeetingsSchema } from './migrations/0020-extra-meetings';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -41,6 +42,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0017-family-versions': familyVersionsSchema,
     '0018-family-check-in-links': familyCheckInLinksSchema,
     '0019-notice-attempts': noticeAttemptsSchema,
+    '0020-extra-meetings': extraMeetingsSchema,
   };
 }
 

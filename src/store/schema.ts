@@ -63,6 +63,8 @@ export interface MeetingRow {
   chat_id: string | null;
   mode: string | null;
   venue: string | null;
+  /** From 0020: the granted extra meeting request this meeting was booked for (null for the regular series). */
+  granted_by_concern_id: string | null;
 }
 
 export interface MeetingInvitationRow {

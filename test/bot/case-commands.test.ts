@@ -3,6 +3,10 @@ import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../src/domain/core-group';
 import { DEMO_PEOPLE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
+import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
+import { createConcernService } from '../../src/services/concern.service';
+import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import type { startChannelStandIn } from '../support/bot-channel';
@@ -172,5 +176,36 @@ describe('case commands choose the case', () => {
 
   test('help shows where the case goes', async () => {
     expect(JSON.stringify(await say(lead, '/coregroup help'))).toContain('/coregroup plan [case]');
+  });
+
+  test('an extra core group granted beside a booked series: schedule offers it below the series, and Book books it once as a single meeting', async () => {
+    await addCase('XTRA-0105', '2026-06-01', ['lead', 'manager', 'health']);
+    const coreGroupId = ids['XTRA-0105']!;
+    /** Presses a Book button with its card's first slot chosen (or the given one), online. */
+    const book = (card: unknown, slot?: string) => {
+      const button = buttonsOf(card).find((candidate) => candidate.verb === 'book-slot' || candidate.verb === 'book-extra-meeting')!;
+      const choices = elementsOf(card).find((element) => element.type === 'Input.ChoiceSet' && element['id'] === 'slot')!;
+      return press(lead, { ...button, data: { ...button.data, slot: slot ?? choices['value'], mode: 'online' } });
+    };
+    expect(textOf(await book(await say(lead, '/coregroup schedule XTRA-0105')))).toContain('Core group booked — case XTRA-0105');
+    expect(textOf(await say(lead, '/coregroup schedule XTRA-0105'))).not.toContain('Extra core group granted');
+
+    const deps = { ...store, clock, calendars: loadWorkingDayCalendars(), policy: (id: string) => loadPolicyCatalogue().get(id) };
+    const { concern } = await createConcernService(deps).raise({ caller: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health') }, coreGroupId, kind: 'extra-meeting-request', note: 'New worries', requestId: 'extra-1' });
+    await createConcernDecisions(deps).decide({ caller: { tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('manager') }, concernId: concern.id, decision: 'grant', requestId: 'extra-1-granted' });
+
+    const offered = await say(lead, '/coregroup schedule XTRA-0105');
+    expect(textOf(offered)).toContain('Core group booked — case XTRA-0105');
+    expect(textOf(offered)).toContain('Extra core group granted on Wed 3 Jun 2026: choose a slot');
+    expect(buttonsOf(offered).find((button) => button.verb === 'book-extra-meeting')?.data).toEqual({ coreGroupId, concernId: concern.id });
+    const slots = (elementsOf(offered).find((element) => element.type === 'Input.ChoiceSet' && element['id'] === 'slot')!['choices'] as { value: string }[]).map((choice) => choice.value);
+
+    expect(textOf(await book(offered))).toContain('Extra core group booked — case XTRA-0105');
+    expect(textOf(await book(offered))).toContain('Extra core group booked — case XTRA-0105');
+    expect(textOf(await book(offered, slots[1]))).toContain('The extra core group is already booked for');
+    expect((await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.grantedBy === concern.id)).toHaveLength(1);
+    const after = textOf(await say(lead, '/coregroup schedule XTRA-0105'));
+    expect(after).toContain('Core group booked — case XTRA-0105');
+    expect(after).not.toContain('Extra core group granted');
   });
 });

@@ -10,12 +10,14 @@ import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planNotReceivedCard, planReadyCard } from '../../bot/cards/plan.card';
 import { slotsCard } from '../../bot/cards/schedule.card';
 import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
+import { extraMeetingCard, extraMeetingSection } from '../../bot/cards/extra-meeting.card';
 import { signalCard } from '../../bot/cards/signal.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
 import { renderOutboundCard } from '../../bot/outbound-cards';
 import {
   ADD_MEMBERS_VERB,
   AGENDA_VIEW_VERB,
+  BOOK_EXTRA_MEETING_VERB,
   BOOK_SLOT_VERB,
   CANCEL_MEETING_VERB,
   CARD_VERBS,
@@ -30,6 +32,7 @@ import {
   RESCHEDULE_MEETING_VERB,
   RESCHEDULE_OFFER_VERB,
   agendaAction,
+  bookExtraMeetingAction,
   bookSlotAction,
   cancelMeetingAction,
   checkInAction,
@@ -159,12 +162,14 @@ const SCHEMAS: Record<CardVerb, z.ZodObject> = {
   [RESCHEDULE_OFFER_VERB]: rescheduleOfferAction,
   [RESCHEDULE_MEETING_VERB]: rescheduleMeetingAction,
   [CANCEL_MEETING_VERB]: cancelMeetingAction,
+  [BOOK_EXTRA_MEETING_VERB]: bookExtraMeetingAction,
 };
 const series = { meetingId: ID, next: { startMs: Date.UTC(2026, 5, 8, 13), endMs: Date.UTC(2026, 5, 8, 14, 30) }, nextIsRecorded: true, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatId: view.chatId, replies: [] };
 
 describe('what card actions carry is what the card-action contract reads', () => {
   const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } as never;
   const slots = slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
+  const extraOffer = { ...(offer as object), concernId: ID, grantedOn: Temporal.PlainDate.from('2026-06-03'), within: Temporal.PlainDate.from('2026-06-17'), names: new Map() } as never;
   test.each([
     ['tasks', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
@@ -174,6 +179,8 @@ describe('what card actions carry is what the card-action contract reads', () =>
     ['members', membersCard({ coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
     ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
     ['booked series', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
+    ['booked series, with the extra core group granted below it', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app', extra: extraMeetingSection({ coreGroupId: ID, offer: extraOffer }) })],
+    ['the extra core group alone', extraMeetingCard({ coreGroupId: ID, caseReference: 'CP-1', offer: extraOffer })],
     ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'series', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);

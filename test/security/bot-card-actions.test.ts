@@ -25,6 +25,20 @@ describe('attacks with the 1:1 cards', () => {
   beforeAll(async () => {
     bot = await startBotUnderAttack();
   });
+  /** Extra core groups granted on the bookable group: each press of `book-extra-meeting` takes a fresh one (a grant books once). */
+  const grants: string[] = [];
+  beforeAll(async () => {
+    const { coreGroupId } = bot.bookableGroup;
+    const [lead3] = await bot.store.coreGroups.members(coreGroupId);
+    const at = '2026-06-02T09:00:00.000Z';
+    for (let index = 0; index < 8; index++) {
+      const id = randomUUID();
+      await bot.store.concerns.raise({ id, coreGroupId, kind: 'extra-meeting-request', raisedByMemberId: lead3!.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at }, id);
+      await bot.store.concerns.move({ id, from: { step: 0, status: 'open' }, to: { step: 0, status: 'resolved' }, at });
+      await bot.store.concernHistory.record({ id: randomUUID(), concernId: id, step: 0, kind: 'granted', at });
+      grants.push(id);
+    }
+  });
   afterAll(async () => bot.stop());
   beforeEach(() => bot.channel.sent.splice(0));
 
@@ -42,6 +56,7 @@ describe('attacks with the 1:1 cards', () => {
     'raise-concern': { presser: health, data: () => ({ coreGroupId: bot.coreGroupId, requestId: randomUUID(), kind: 'tasks-not-done', note: 'School has not sent attendance for three weeks' }), recorded: counts.concerns },
     // A case has one series at a time (the demo group has one): booking is pressed on the group with none.
     'book-slot': { presser: demoObjectId('lead3'), data: () => ({ coreGroupId: bot.bookableGroup.coreGroupId, slot: String(Date.UTC(2026, 5, 15 + (slotDay += 1), 13)) }), recorded: counts.bookings },
+    'book-extra-meeting': { presser: demoObjectId('lead3'), data: () => ({ coreGroupId: bot.bookableGroup.coreGroupId, concernId: grants.shift(), slot: String(Date.UTC(2026, 5, 15 + (slotDay += 1), 13)) }), recorded: counts.bookings },
     'create-core-group': {
       presser: manager,
       data: () => ({ requestId: randomUUID(), caseReference: `CP-ATTACK-${(caseNumber += 1)}`, childName: 'Invented Child', icpcDate: '2026-06-01', policyId: 'wales', creatorRole: 'team-manager', membersText: 'professional | GP surgery | Dr Ann Other | ann.other@gp.example', outcomesText: 'Safe at home' }),

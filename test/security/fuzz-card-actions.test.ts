@@ -52,6 +52,7 @@ const PRESSES: Record<CardVerb, { person: Person; inMeetingChat: boolean; freeTe
   'reschedule-offer': { person: 'lead', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'one', occurrence: String(Date.parse('2026-06-08T09:00:00Z')) }) },
   'reschedule-meeting': { person: 'lead', inMeetingChat: false, data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'series', occurrence: String(Date.parse('2026-06-08T09:00:00Z')), slot: String(Date.parse('2026-06-10T13:00:00Z')) }) },
   'cancel-meeting': { person: 'lead', inMeetingChat: false, freeText: ['reason'], data: () => ({ coreGroupId: stack.coreGroupId, meetingId: stack.meetingId, scope: 'one', occurrence: String(Date.parse('2026-06-08T09:00:00Z')), reason: 'Clash with a court hearing' }) },
+  'book-extra-meeting': { person: 'lead', inMeetingChat: false, freeText: ['venue'], data: () => ({ coreGroupId: stack.coreGroupId, concernId: randomUUID(), slot: String(Date.parse('2026-06-10T13:00:00Z')), mode: 'in-person', venue: 'Family Centre, Room 2' }) },
 };
 
 test('every card verb of CARD_ACTIONS is fuzzed here', () => {

@@ -37,7 +37,7 @@ describe('replies pushed by Graph change notifications to the app over HTTP', ()
     const graph = await simulatedGraph(demoOrganisation(TODAY));
     simulator = graph.simulator;
     scheduling = createSchedulingService({
-      coreGroups: store.coreGroups, meetings: store.meetings, auditLog: store.auditLog, calendar: graph.calendar,
+      coreGroups: store.coreGroups, meetings: store.meetings, concerns: store.concerns, concernHistory: store.concernHistory, auditLog: store.auditLog, calendar: graph.calendar,
       agenda: { publishAgenda: async () => undefined }, clock, calendars, policy: (id) => loadPolicyCatalogue().get(id), teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001',
     });
     const app = createHttpApp({

@@ -38,6 +38,8 @@ describe('scheduling a core group on Graph (simulator) and SQLite', () => {
     scheduling = createSchedulingService({
       coreGroups: store.coreGroups,
       meetings: store.meetings,
+      concerns: store.concerns,
+      concernHistory: store.concernHistory,
       auditLog: store.auditLog,
       calendar,
       agenda: { publishAgenda: async (request) => void agendas.push(request) },

@@ -54,6 +54,17 @@ describeEachEngine('meetings and the case timeline', (engine) => {
     expect(await store.meetings.listBookedFrom(d('2099-01-01'), 100)).toEqual([]);
   });
 
+  test('an extra core group keeps the granted request it was booked for, through an update', async () => {
+    const { store } = context;
+    const { coreGroup } = await aGroup();
+    const concernId = randomUUID();
+    const extra = aMeeting(coreGroup.id, { grantedBy: concernId, startsAt: '2026-06-12T09:00:00.000Z', booking: { organiser: 'lead@example.org', eventId: `event-${concernId}` } });
+    await store.meetings.create(extra, `extra:${concernId}`);
+    await store.meetings.update({ ...extra, status: 'held' });
+    expect(await store.meetings.findById(extra.id)).toMatchObject({ grantedBy: concernId, status: 'held' });
+    expect((await store.meetings.listByCoreGroups([coreGroup.id])).get(coreGroup.id)).toEqual([expect.objectContaining({ grantedBy: concernId })]);
+  });
+
   test('updating a meeting that does not exist is refused rather than silently lost', async () => {
     await expect(context.store.meetings.update(aMeeting(randomUUID()))).rejects.toThrow(NotFoundError);
   });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type CivilDate, londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { type CoreGroupMeeting, type MeetingMode, meetingInvitees, meetingPlace, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
+import { type CoreGroupMeeting, type MeetingMode, type MeetingPlace, meetingInvitees, meetingPlace, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
 import { policyOf } from '../policy-calendar';
 import { RuleViolationError } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
 import { bookedSeriesOf } from './booked-series';
-import { type BookedEvent, CalendarError } from '../ports/calendar.port';
+import { type BookedEvent, CalendarError, type MeetingInvitation } from '../ports/calendar.port';
 import { LONDON, type SchedulingDeps, meetingMinutes, nextDeadlinesOf, organiserFor, transactionIdFor } from './scheduling-deps';
 
 export interface Booking {
@@ -34,32 +34,55 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
 
   if (await bookedSeriesOf(deps, { coreGroupId: coreGroup.id })) throw new RuleViolationError('This case already has a series of core group meetings booked: move or cancel it; a new series can be booked once it has ended.');
   const { review, profile } = await nextDeadlinesOf(deps, coreGroup);
+  return bookOnCalendar(deps, {
+    coreGroup,
+    bookingKey,
+    startMs: request.startMs,
+    place,
+    recurrence: meetingSeries(profile.rules.frequency.period, review?.due),
+    keepOnWorkingDaysUntil: review?.due,
+  });
+}
+
+/**
+ * Books one slot on the organiser's calendar — repeating when `recurrence` is given, else a
+ * single meeting — inviting every member, records it as a meeting of the group under its booking
+ * key (for a granted extra core group, linked to the request) and sets up its meeting chat with
+ * the agenda. The key's Graph transaction id makes a retried create return the same event.
+ */
+export async function bookOnCalendar(
+  deps: SchedulingDeps,
+  booking: { coreGroup: CoreGroup; bookingKey: string; startMs: number; place: MeetingPlace; recurrence?: MeetingInvitation['recurrence']; keepOnWorkingDaysUntil?: CivilDate | undefined; grantedBy?: string | undefined },
+): Promise<Booking> {
+  const { coreGroup, bookingKey, place } = booking;
   const members = meetingInvitees(await deps.coreGroups.members(coreGroup.id));
   const organiser = organiserFor(deps, members);
-  const endMs = request.startMs + meetingMinutes(deps) * 60_000;
+  const endMs = booking.startMs + meetingMinutes(deps) * 60_000;
+  const what = booking.grantedBy ? 'Extra core group meeting' : 'Core group meeting';
   const event: BookedEvent = await deps.calendar.createMeeting({
     organiser,
     transactionId: transactionIdFor(bookingKey),
-    subject: `Core group meeting – ${coreGroup.caseReference}`,
-    bodyText: `Core group meeting for case ${coreGroup.caseReference}. The agenda is posted in the meeting chat and the minutes are kept in the Core Group tab of this meeting. If you cannot attend, send a representative or a written report.`,
-    startMs: request.startMs,
+    subject: `${what} – ${coreGroup.caseReference}`,
+    bodyText: `${what} for case ${coreGroup.caseReference}. The agenda is posted in the meeting chat and the minutes are kept in the Core Group tab of this meeting. If you cannot attend, send a representative or a written report.`,
+    startMs: booking.startMs,
     endMs,
     timeZone: LONDON,
     attendees: members.filter((member) => member.email.toLowerCase() !== organiser.toLowerCase()).map((member) => ({ email: member.email, name: member.displayName, required: member.role !== 'family-member' })),
     location: place.venue,
-    recurrence: meetingSeries(profile.rules.frequency.period, review?.due),
+    recurrence: booking.recurrence,
   });
-  if (review?.due) await keepSeriesOnWorkingDays(deps, { coreGroup, organiser, eventId: event.eventId, fromMs: request.startMs, until: review.due });
+  if (booking.keepOnWorkingDaysUntil) await keepSeriesOnWorkingDays(deps, { coreGroup, organiser, eventId: event.eventId, fromMs: booking.startMs, until: booking.keepOnWorkingDaysUntil });
   const created = await deps.meetings.create(
     {
       id: randomUUID(),
       coreGroupId: coreGroup.id,
-      date: londonDateAtMs(request.startMs),
-      startsAt: new Date(request.startMs).toISOString(),
+      date: londonDateAtMs(booking.startMs),
+      startsAt: new Date(booking.startMs).toISOString(),
       endsAt: new Date(endMs).toISOString(),
       status: 'scheduled',
       booking: { organiser, eventId: event.eventId, joinUrl: event.joinUrl },
       ...(place.mode === 'online' ? {} : { place }),
+      ...(booking.grantedBy ? { grantedBy: booking.grantedBy } : {}),
     },
     bookingKey,
   );
@@ -87,7 +110,7 @@ async function keepSeriesOnWorkingDays(deps: SchedulingDeps, series: { coreGroup
  * since been cancelled or met keeps its key: booking the slot again is a new series, keyed after
  * that one (so still booked once).
  */
-async function bookingKeyFor(deps: SchedulingDeps, slotKey: string): Promise<{ bookingKey: string; existing: CoreGroupMeeting | undefined }> {
+export async function bookingKeyFor(deps: SchedulingDeps, slotKey: string): Promise<{ bookingKey: string; existing: CoreGroupMeeting | undefined }> {
   let bookingKey = slotKey;
   let existing = await deps.meetings.findByBookingKey(bookingKey);
   while (existing && existing.status !== 'scheduled') {

@@ -39,10 +39,11 @@ type Booked = CoreGroupMeeting & { booking: MeetingBooking };
 /**
  * The group's current series: its latest booked meeting still to be held (a new series), else its
  * latest held (or not held) one, else its latest cancelled one (cancelling only the occurrence a meeting records
- * leaves the rest of its series running).
+ * leaves the rest of its series running). An extra core group granted beside the series is a single
+ * meeting of its own, never the series.
  */
 function seriesMeeting(meetings: readonly CoreGroupMeeting[]): Booked | undefined {
-  const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined);
+  const booked = meetings.filter((meeting): meeting is Booked => meeting.booking !== undefined && meeting.startsAt !== undefined && meeting.grantedBy === undefined);
   const RANK = { scheduled: 0, held: 1, 'not-held': 1, cancelled: 2 } as const;
   return booked.sort((a, b) => RANK[a.status] - RANK[b.status] || Date.parse(b.startsAt!) - Date.parse(a.startsAt!))[0];
 }

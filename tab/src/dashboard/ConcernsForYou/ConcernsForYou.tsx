@@ -37,6 +37,7 @@ const HISTORY_WORDS: Readonly<Record<ConcernWire['history'][number]['kind'], str
   resolved: 'Resolved',
   granted: 'Granted',
   refused: 'Refused',
+  booked: 'Extra core group booked',
 };
 
 /** One history entry in words: what, at which step, by or to whom, and their words. */
