@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     logger,
     version: 'bench',
     health: { checkDatabase: database.ping },
-    routers: [minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: { occurrences: async () => [] } }), clock: systemClock }), verifier, logger })],
+    routers: [minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: { occurrences: async () => [] } }), clock: systemClock }), verifier, logger })],
   });
   const server = app.listen(0, '127.0.0.1', () => {
     writeFileSync(process.argv[2]!, JSON.stringify(editors));

@@ -56,7 +56,7 @@ export const dashboardCoreGroupSchema = z.object({
    */
   attention: z
     .object({
-      concerns: z.array(z.object({ id: z.string(), kind: z.enum(CONCERN_KINDS), raisedOn: civilDateSchema, step: z.number().int().nonnegative(), withRoles: z.array(z.string()) })),
+      concerns: z.array(z.object({ id: z.string(), kind: z.enum(CONCERN_KINDS), raisedOn: civilDateSchema, step: z.number().int().nonnegative(), withRoles: z.array(z.string()), respondBy: civilDateSchema, overdue: z.boolean() })),
       blockedActions: z.array(z.object({ id: z.string(), what: z.string(), agency: z.string(), note: z.string().optional(), since: instantSchema.optional() })),
       /** Notices whose last attempt failed (who, what kind, on which channel, why, when), until a later attempt goes. */
       failedNotices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), memberName: z.string(), channel: z.enum(['teams', 'email']), reason: z.string(), at: instantSchema })),

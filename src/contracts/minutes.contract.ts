@@ -187,6 +187,10 @@ export const minutesViewResponseSchema = z.object({
   nextMeetingDue: civilDateSchema,
   /** Deliveries of the current version. */
   deliveries: z.array(deliverySchema),
+  /** Per disagreement, by position: the concern its signing raised (significant ones of signed minutes), else null. */
+  disagreementConcerns: z.array(z.object({ raisedAt: z.string() }).nullable()),
+  /** Whether anyone is the conference chair for this group: a member, or the area's contact. */
+  conferenceChairReachable: z.boolean(),
 });
 export type MinutesView = z.infer<typeof minutesViewResponseSchema>;
 

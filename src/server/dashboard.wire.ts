@@ -39,7 +39,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       canExportPlan: group.canExportPlan,
       canEditPlan: group.canEditPlan,
       attention: group.attention && {
-        concerns: group.attention.concerns.map((concern) => ({ ...concern, withRoles: [...concern.withRoles] })),
+        concerns: group.attention.concerns.map((concern) => ({ ...concern, withRoles: [...concern.withRoles], respondBy: concern.respondBy.toString() })),
         blockedActions: group.attention.blockedActions,
         failedNotices: group.attention.failedNotices,
         missedDeadlines: group.attention.missedDeadlines.map((deadline) => ({ ...deadline, due: deadline.due.toString() })),

@@ -91,5 +91,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
     circulation: { due: view.circulation.due.toString(), status: view.circulation.status },
     nextMeetingDue: view.nextMeetingDue.toString(),
     deliveries: view.deliveries.map((delivery) => ({ memberId: delivery.memberId, channel: delivery.channel, outcome: delivery.outcome, at: delivery.at })),
+    disagreementConcerns: view.disagreementConcerns.map((concern) => concern ?? null),
+    conferenceChairReachable: view.conferenceChairReachable,
   };
 }

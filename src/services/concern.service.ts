@@ -13,6 +13,11 @@ export interface RaiseConcernDeps extends TellConcernDeps {
   readonly concernHistory: Pick<ConcernHistoryRepository, 'record'>;
 }
 
+/** The id of the concern raised under a key: one concern per key, however often it is raised. */
+export function concernIdFor(key: string): string {
+  return uuidFromKey(`concern:${key}`);
+}
+
 /**
  * Records a concern once per key (its id comes from the key), and its raising on its history, and
  * tells the people the first step of its route names, 1:1, by a durable job each — the group's
@@ -27,7 +32,7 @@ export async function raiseConcern(
   const at = deps.clock.nowIso();
   const note = request.note.trim();
   const raised = await deps.concerns.raise(
-    { id: uuidFromKey(`concern:${request.key}`), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedBy.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note },
+    { id: concernIdFor(request.key), coreGroupId: coreGroup.id, kind: request.kind, raisedByMemberId: request.raisedBy.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note },
     `concern:${coreGroup.id}:${request.key}`,
   );
   const { concern } = raised;

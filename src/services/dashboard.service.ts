@@ -3,6 +3,7 @@ import { complianceByMonth } from '../domain/compliance';
 import { heldMeetingsOldestFirst, nextBookedMeeting } from '../domain/meeting';
 import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
+import { type StepClock, stepClock } from '../domain/concern-steps';
 import { escalationRoute } from '../domain/escalation';
 import { failedNotices } from '../domain/notice-delivery';
 import type { Concern, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
@@ -10,6 +11,7 @@ import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
 import { type CaseTimeline, planEndOf } from '../domain/obligations';
 import type { BookedSeries } from './scheduling/booked-series';
+import { type PolicyDeps, policyOf } from './policy-calendar';
 
 export type { ComplianceCell } from '../domain/compliance';
 
@@ -65,11 +67,15 @@ type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string };
  * what their owners said; its notices that failed (until a later attempt goes); and its statutory
  * deadlines missed — judged as the deadline view judges them, so a deadline met (even late) is not one.
  */
-function groupAttention(status: CoreGroupStatus, concerns: readonly Concern[], failed: readonly FailedNotice[]) {
+function groupAttention(options: { status: CoreGroupStatus; concerns: readonly Concern[]; failed: readonly FailedNotice[]; stepClockOf: (concern: Concern) => StepClock }) {
+  const { status, failed } = options;
   return {
-    concerns: concerns
+    concerns: options.concerns
       .filter((concern) => concern.status === 'open')
-      .map((concern) => ({ id: concern.id, kind: concern.kind, raisedOn: concern.raisedAt.slice(0, 10), step: concern.step, withRoles: escalationRoute(concern.kind).steps[concern.step]?.to ?? [] })),
+      .map((concern) => {
+        const { respondBy, overdue } = options.stepClockOf(concern);
+        return { id: concern.id, kind: concern.kind, raisedOn: concern.raisedAt.slice(0, 10), step: concern.step, withRoles: escalationRoute(concern.kind).steps[concern.step]?.to ?? [], respondBy, overdue };
+      }),
     blockedActions: status.actions
       .filter((action) => action.state === 'blocked')
       .map((action) => ({ id: action.id, what: action.what, agency: action.agency, note: action.lastCheckIn?.note || undefined, since: action.lastCheckIn?.recordedAt })),
@@ -92,7 +98,7 @@ async function failedNoticesOf(deps: { noticeDeliveries: Pick<NoticeDeliveryRepo
   return byGroup;
 }
 
-export function createDashboard(deps: {
+export function createDashboard(deps: PolicyDeps & {
   status: Pick<CaseStatusService, 'caseload'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroups'>;
   noticeDeliveries: Pick<NoticeDeliveryRepository, 'inCoreGroups'>;
@@ -120,7 +126,7 @@ export function createDashboard(deps: {
           role: status.role,
           transferredIn: status.transferredIn,
           canExportPlan: can({ role: status.role }, 'export-record'),
-          attention: overseen.includes(status.coreGroup.id) ? groupAttention(status, concerns.get(status.coreGroup.id) ?? [], failed.get(status.coreGroup.id) ?? []) : undefined,
+          attention: overseen.includes(status.coreGroup.id) ? groupAttention({ status, concerns: concerns.get(status.coreGroup.id) ?? [], failed: failed.get(status.coreGroup.id) ?? [], stepClockOf: (concern) => stepClock({ ...policyOf(deps, status.coreGroup), concern, asOf: today }) }) : undefined,
           canEditPlan: can({ role: status.role }, 'edit-plan') && !planEndOf(caseTimeline),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),

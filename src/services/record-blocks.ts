@@ -1,8 +1,10 @@
 import type { CoreGroupMember } from '../domain/core-group';
-import type { Attendance, Minutes } from '../domain/minutes';
+import { type Attendance, type Minutes, isSigned } from '../domain/minutes';
 import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
 import { ukDate, ukDateOfInstant } from '../domain/uk-date';
+import { disagreementConcerns } from './minutes/escalate-disagreements';
 import type { RecordBlock } from './ports/record-renderer.port';
+import type { Concern } from './ports/store.port';
 
 /**
  * The parts the documents for the child's record are made of — the minutes of a meeting, the plan,
@@ -45,15 +47,14 @@ export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]
 }
 
 /**
- * What happened to a significant disagreement: the second signature raises the concern to the
- * team manager and the conference chair (seed 002), so signed minutes say when; a draft says it
- * will go when signed.
+ * What happened to a significant disagreement, as the record can prove it: the concern the second
+ * signature raised to the team manager and the conference chair (seed 002) and when; for minutes
+ * signed before the app raised such concerns, that none was; a draft says it will go when signed.
  */
-function significantDisagreementNote(minutes: Minutes): string {
-  const { chairSignOff, managerSignOff } = minutes;
-  if (!chairSignOff || !managerSignOff) return 'Significant — goes to the team manager and the conference chair when the minutes are signed';
-  const signedAt = chairSignOff.at > managerSignOff.at ? chairSignOff.at : managerSignOff.at;
-  return `Escalated to the team manager and the conference chair on ${ukDateOfInstant(signedAt)}`;
+function significantDisagreementNote(minutes: Minutes, raised: Pick<Concern, 'raisedAt'> | undefined): string {
+  if (!isSigned(minutes)) return 'Significant — goes to the team manager and the conference chair when the minutes are signed';
+  if (!raised) return 'Significant — no concern was raised in the app (the minutes were signed before it raised them): tell the team manager and the conference chair directly';
+  return `Escalated as a concern to the team manager and the conference chair on ${ukDateOfInstant(raised.raisedAt)}`;
 }
 
 /** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
@@ -64,10 +65,11 @@ export function attendanceTable(attendance: Minutes['content']['attendance'], me
 }
 
 /** The body of a meeting's minutes: attendance, progress on the plan, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the next meeting, sharing. */
-export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[] }): RecordBlock[] {
+export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
   const { minutes, members } = record;
   const name = memberNamer(members);
   const { content } = minutes;
+  const raised = disagreementConcerns(minutes, record.concerns);
   const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
   const listOrDash = (texts: readonly string[]) => (texts.length > 0 ? texts.map((text) => ({ kind: 'paragraph' as const, text })) : [{ kind: 'paragraph' as const, text: '—' }]);
   return [
@@ -92,7 +94,7 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
     { kind: 'heading', text: 'New actions' },
     { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.progressMeasure)]) },
     { kind: 'heading', text: 'Disagreements' },
-    ...listOrDash(content.disagreements.map((item) => `${item.significant ? `[${significantDisagreementNote(minutes)}] ` : ''}${item.text}`)),
+    ...listOrDash(content.disagreements.map((item, index) => `${item.significant ? `[${significantDisagreementNote(minutes, raised[index])}] ` : ''}${item.text}`)),
     { kind: 'heading', text: 'Contingency plan review' },
     { kind: 'paragraph', text: orDash(content.contingencyReview) },
     { kind: 'heading', text: 'Next core group meeting' },

@@ -5,6 +5,7 @@ import type { CoreGroupMeeting } from '../domain/meeting';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
 import type { RecordDocument, RecordRenderer } from './ports/record-renderer.port';
+import type { ConcernRepository } from './ports/store.port';
 import { ukDate, ukDateOfInstant } from '../domain/uk-date';
 import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 
@@ -17,7 +18,7 @@ export const renderRecord = (renderer: RecordRenderer, document: RecordDocument,
  * conference chair). Documents carry the case reference, never the child's name, and an audit
  * reference; every export is audited.
  */
-export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { renderer: RecordRenderer }) {
+export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { concerns: Pick<ConcernRepository, 'listByCoreGroup'>; renderer: RecordRenderer }) {
   const render = (document: RecordDocument, format: 'docx' | 'pdf') => renderRecord(deps.renderer, document, format);
 
   /** The minutes of a meeting as a file, from the meeting and its group as this request read them. */
@@ -25,8 +26,8 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const { meeting, coreGroup, format } = request;
     const minutes = await deps.minutes.findByMeeting(meeting.id);
     if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
-    const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
-    const blocks = minutesBlocks({ minutes, members, plan, checkIns });
+    const [members, plan, checkIns, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
+    const blocks = minutesBlocks({ minutes, members, plan, checkIns, concerns });
     const at = deps.clock.nowIso();
     const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${ukDate(meeting.date)} · version ${minutes.version} · ${signedLine(minutes, members)}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };

@@ -6,7 +6,7 @@ import { type Caller, authorise } from './authorise';
 import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
-import type { AuditLog, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
+import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
 import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 import { renderRecord } from './record-export.service';
 import { deadlinesBlocks, meetingsBlocks, membersBlocks, planEndText, planVersionsBlocks, reviewsBlocks } from './record-pack/record-pack-blocks';
@@ -17,6 +17,7 @@ export interface RecordPackDeps extends PolicyDeps {
   readonly minutes: Pick<MinutesRepository, 'findByMeetings' | 'history'>;
   readonly plans: Pick<PlanRepository, 'current' | 'history'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly renderer: RecordRenderer;
@@ -48,7 +49,7 @@ export function createRecordPack(deps: RecordPackDeps) {
     async recordPack(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
       const { coreGroupId, format } = request;
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
-      const [members, plan, history, checkIns, meetings, reviews, timeline, transferredTo] = await Promise.all([
+      const [members, plan, history, checkIns, meetings, reviews, timeline, transferredTo, concerns] = await Promise.all([
         deps.coreGroups.members(coreGroupId),
         deps.plans.current(coreGroupId),
         deps.plans.history(coreGroupId),
@@ -57,6 +58,7 @@ export function createRecordPack(deps: RecordPackDeps) {
         deps.meetings.reviewConferences(coreGroupId),
         deps.meetings.loadCaseTimeline(coreGroupId, coreGroup),
         deps.coreGroups.transferredTo(coreGroupId),
+        deps.concerns.listByCoreGroup(coreGroupId),
       ]);
       const inOrder = meetingsInDateOrder(meetings);
       const minutesOf = await signedAndCurrent(deps, await deps.minutes.findByMeetings(inOrder.map((meeting) => meeting.id)));
@@ -69,7 +71,7 @@ export function createRecordPack(deps: RecordPackDeps) {
       const minutesSections = inOrder.flatMap((meeting): RecordBlock[] => {
         const signed = minutesOf.get(meeting.id)?.signed;
         if (!signed) return [];
-        return [{ kind: 'section', text: `Minutes of the core group meeting of ${ukDate(meeting.date)}` }, { kind: 'paragraph', text: `Version ${signed.version}, ${signedLine(signed, members)}.` }, ...minutesBlocks({ minutes: signed, members, plan, checkIns })];
+        return [{ kind: 'section', text: `Minutes of the core group meeting of ${ukDate(meeting.date)}` }, { kind: 'paragraph', text: `Version ${signed.version}, ${signedLine(signed, members)}.` }, ...minutesBlocks({ minutes: signed, members, plan, checkIns, concerns })];
       });
       const blocks: RecordBlock[] = [
         { kind: 'heading', text: 'The case' },

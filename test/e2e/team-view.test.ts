@@ -120,6 +120,8 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     expect(await failed.textContent()).toMatch(/Not deliveredCheck-in prompt to .*=Alex Morgan.*, by e-mail — failed: not sent after 8 attempts \(MailError:mail-failed\)TEAM-0003 · failed on /);
     // TEAM-0003's ICPC was 40 days ago and no core group has been held since: its first core group is missed.
     expect(await attention.getByRole('listitem').filter({ hasText: 'TEAM-0003' }).filter({ hasText: 'missed' }).count()).toBeGreaterThanOrEqual(1);
+    // The open concern: with whom it rests, and by when they must respond (ten working days from today, not yet past).
+    expect(await attention.getByRole('listitem').filter({ hasText: 'Drift and delay: with the lead social worker and the team manager' }).innerText()).toMatch(/respond by \w{3} \d{1,2} \w{3} \d{4}/);
     const results = await new AxeBuilder({ page: page as never }).include('#attention-heading').analyze();
     expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
     await failed.scrollIntoViewIfNeeded();

@@ -106,7 +106,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const logger = createLogger({ level: 'silent' });
     const exports = createRecordExport({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
     const routers = [
-      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
+      minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
       familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier: devSignIn.verifier, logger }),

@@ -62,7 +62,7 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
   test('with nothing booked, status, minutes and the dashboard show no series, and scheduling shows none', async () => {
     expect((await status.statusOf(lead, coreGroupId)).booked).toBeUndefined();
     expect((await status.minutesOf(lead, coreGroupId)).booked).toBeUndefined();
-    expect((await createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of(lead)).coreGroups[0]?.nextMeeting).toBeUndefined();
+    expect((await createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of(lead)).coreGroups[0]?.nextMeeting).toBeUndefined();
     expect((await scheduling.bookedSeries({ caller: lead, coreGroupId })).series).toBeUndefined();
   });
 
@@ -83,7 +83,7 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
 
     expect((await status.minutesOf(health, coreGroupId)).booked).toEqual(series);
     expect((await scheduling.bookedSeries({ caller: lead, coreGroupId })).series).toEqual(series);
-    const [group] = (await createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of(health)).coreGroups;
+    const [group] = (await createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of(health)).coreGroups;
     expect(group!.nextMeeting).toMatchObject({ id: booked.meeting.id, startsAt: new Date(slot.startMs).toISOString(), joinUrl: booked.joinUrl });
     expect(group!.nextMeeting!.replies).toEqual(series.replies);
   });

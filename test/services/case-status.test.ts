@@ -57,11 +57,11 @@ describe('the status of every core group the caller belongs to', () => {
     const [mine] = (await status.myStatus({ tenantId: TENANT, aadObjectId: lead })).statuses;
     expect(mine!.transferredIn).toEqual({ from: 'Leeds City Council', on: Temporal.PlainDate.from('2026-06-01') });
     expect(mine!.obligations.find((o) => o.id === 'first-core-group')!.rule).toBe('First core group within 10 working days of the transfer-in conference');
-    const dashboard = toDashboardResponse(await createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
+    const dashboard = toDashboardResponse(await createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
     expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
     expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.label).toBe('Transfer-in conference');
   });
-  test('needs attention, for those who oversee a group: its open concerns with whom each rests now, and its blocked actions with the owner’s note; a professional sees neither', async () => {
+  test('needs attention, for those who oversee a group: its open concerns with whom each rests now and by when they must respond (overdue once past it), and its blocked actions with the owner’s note; a professional sees neither', async () => {
     const { coreGroup, members, healthVisitor, teacher } = aCoreGroup();
     const lead = randomUUID();
     await store.coreGroups.create(coreGroup, [...members.slice(1), { ...members[0]!, aadObjectId: lead, email: undefined }]);
@@ -70,12 +70,18 @@ describe('the status of every core group the caller belongs to', () => {
     const open = { id: randomUUID(), coreGroupId: coreGroup.id, kind: 'tasks-not-done' as const, raisedByMemberId: teacher.id, step: 1, status: 'open' as const, raisedAt: '2026-06-08T09:00:00.000Z', stepStartedAt: '2026-06-08T09:00:00.000Z', note: 'Nothing done' };
     await store.concerns.raise(open, 'concern-open');
     await store.concerns.raise({ ...open, id: randomUUID(), status: 'resolved' }, 'concern-resolved');
+    // At its last step since 1 May: ten working days (the early May bank holiday not one of them) ran out on 18 May.
+    const stale = { ...open, id: randomUUID(), kind: 'drift-and-delay' as const, step: 2, raisedAt: '2026-04-01T09:00:00.000Z', stepStartedAt: '2026-05-01T09:00:00.000Z' };
+    await store.concerns.raise(stale, 'concern-stale');
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
-    const dashboard = createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
+    const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
 
     const asLead = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: lead })).coreGroups[0]!;
     expect(asLead.attention).toEqual({
-      concerns: [{ id: open.id, kind: 'tasks-not-done', raisedOn: '2026-06-08', step: 1, withRoles: ['agency-manager'] }],
+      concerns: [
+        { id: stale.id, kind: 'drift-and-delay', raisedOn: '2026-04-01', step: 2, withRoles: ['conference-chair'], respondBy: '2026-05-18', overdue: true },
+        { id: open.id, kind: 'tasks-not-done', raisedOn: '2026-06-08', step: 1, withRoles: ['agency-manager'], respondBy: '2026-06-22', overdue: false },
+      ],
       blockedActions: [{ id: 'a1', what: 'Weekly home visit', agency: 'health visiting', note: 'The family will not let me in', since: '2026-06-09T10:00:00.000Z' }],
       failedNotices: [],
       missedDeadlines: expect.any(Array),
@@ -97,7 +103,7 @@ describe('the status of every core group the caller belongs to', () => {
     await store.noticeDeliveries.record(notice('to-health-resent', { memberId: healthVisitor.id, outcome: 'sent', at: '2026-06-09T10:00:00.000Z' }));
     await store.noticeDeliveries.record(notice('chase-retrying', { memberId: teacher.id, outcome: 'retrying', at: '2026-06-09T11:00:00.000Z', kind: 'chase' }));
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
-    const dashboard = createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
+    const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
 
     const asChair = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: chair })).coreGroups[0]!;
     expect(asChair.attention!.failedNotices).toEqual([{ kind: 'welcome', memberName: teacher.displayName, channel: 'email', reason: 'no Teams chat and no e-mail address', at: '2026-06-09T09:00:00.000Z' }]);

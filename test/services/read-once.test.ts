@@ -100,7 +100,7 @@ describe('one request reads the caller’s group and membership once', () => {
     const readsFor = async (caller: typeof lead) => {
       const { store: counting, calls } = countingStore(store);
       const status = createCaseStatusService({ ...deps(counting), calendar: calendarWithNoSeries });
-      const dashboard = await createDashboard({ status, concerns: counting.concerns, noticeDeliveries: counting.noticeDeliveries, coreGroups: counting.coreGroups, clock }).of(caller);
+      const dashboard = await createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: counting.concerns, noticeDeliveries: counting.noticeDeliveries, coreGroups: counting.coreGroups, clock }).of(caller);
       calls.delete('auditLog.append');
       return { dashboard, calls: Object.fromEntries(calls) };
     };

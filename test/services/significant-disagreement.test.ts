@@ -52,6 +52,19 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
     expect(await noticeTo(concern!.id, group.manager)).toMatchObject({ kind: 'concern-notification', payload: { concernId: concern!.id, recipientAadObjectId: group.manager.aadObjectId } });
     expect(await noticeTo(concern!.id, group.conferenceChair)).toMatchObject({ payload: { concernId: concern!.id, recipientAadObjectId: group.conferenceChair.aadObjectId } });
     expect(await noticeTo(concern!.id, group.lead)).toBeUndefined();
+    const view = await group.minutes.view({ caller: callerOf(group.lead), meetingId: group.meetingId });
+    expect([view.disagreementConcerns, view.conferenceChairReachable]).toEqual([[{ raisedAt: concern!.raisedAt }], true]);
+  });
+
+  test('minutes signed before the app raised such concerns: the view says none was raised for the disagreement', async () => {
+    const group = await minutesWith([{ text: 'Agencies disagree about contact', significant: true }, { text: 'A small difference', significant: false }], { conferenceChair: true });
+    await group.minutes.signOff({ caller: callerOf(group.lead), meetingId: group.meetingId, as: 'chair' });
+    await group.minutes.signOff({ caller: callerOf(group.manager), meetingId: group.meetingId, as: 'team-manager' });
+    const [concern] = await concernsOf(group.coreGroup.id);
+    // As if signed before the release that raises them: the concern the signing would have raised is not there.
+    const view = await createMinutesService({ ...context.store, concerns: { ...context.store.concerns, listByCoreGroup: async () => [] }, clock, calendars, policy: (id: string) => catalogue.get(id) }).view({ caller: callerOf(group.lead), meetingId: group.meetingId });
+    expect(concern).toBeDefined();
+    expect(view.disagreementConcerns).toEqual([undefined, undefined]);
   });
 
   test('an amendment re-signed with the same disagreement raises nothing new', async () => {
@@ -82,6 +95,7 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
 
     expect(escalated).toMatchObject([{ queuedFor: ['Morgan Manager'], nobodyHolds: ['conference-chair'] }]);
     expect(await noticeTo(escalated[0]!.concernId, group.manager)).toBeDefined();
+    expect((await group.minutes.view({ caller: callerOf(group.lead), meetingId: group.meetingId })).conferenceChairReachable).toBe(false);
   });
 
   test("no conference chair in the group but one configured for the area: the area's chair is told, and nobody is missing", async () => {
@@ -93,6 +107,7 @@ describeEachEngine('a significant disagreement in signed minutes', (engine) => {
       const { escalated } = await group.minutes.signOff({ caller: callerOf(group.manager), meetingId: group.meetingId, as: 'team-manager' });
       expect(escalated).toMatchObject([{ queuedFor: ['Morgan Manager', 'Priya Area-Chair'], nobodyHolds: [] }]);
       expect(await context.store.jobs.findById(uuidFromKey(`job:concern:${escalated[0]!.concernId}:${areaChair.id}`))).toMatchObject({ payload: { recipientAreaContactId: areaChair.id } });
+      expect((await group.minutes.view({ caller: callerOf(group.lead), meetingId: group.meetingId })).conferenceChairReachable).toBe(true);
     } finally {
       await context.store.areaContacts.remove(TENANT, areaChair.id);
     }

@@ -16,7 +16,7 @@ export interface MinutesDeps {
   readonly minutes: Pick<MinutesRepository, 'findByMeeting' | 'createDraft' | 'save' | 'history' | 'deliveries'>;
   readonly plans: Pick<PlanRepository, 'current' | 'saveRevision'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
-  readonly concerns: Pick<ConcernRepository, 'raise'>;
+  readonly concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>;
   readonly concernHistory: Pick<ConcernHistoryRepository, 'record'>;
   readonly areaContacts: Pick<AreaContactRepository, 'list'>;
   readonly jobs: Pick<JobQueue, 'enqueue'>;

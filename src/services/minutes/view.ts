@@ -7,6 +7,7 @@ import { withoutChildName } from '../../domain/text';
 import { dateAfter } from '../../domain/policy';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
+import { disagreementConcerns } from './escalate-disagreements';
 import { policyOf } from '../policy-calendar';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
@@ -32,13 +33,15 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
   const { coreGroup, member, meetingRoles } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: readAction, known: request.known });
   const minutes = existing ?? (await openDraft(deps, { meeting, openedBy: member.id }));
   const { profile, calendar } = policyOf(deps, coreGroup);
-  const [members, plan, checkIns, timeline, deliveries, history] = await Promise.all([
+  const [members, plan, checkIns, timeline, deliveries, history, concerns, areaContacts] = await Promise.all([
     deps.coreGroups.members(coreGroup.id),
     deps.plans.current(coreGroup.id),
     deps.checkIns.listByCoreGroup(coreGroup.id),
     deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup),
     deps.minutes.deliveries(minutes.id),
     scalingBefore(deps, meeting),
+    isSigned(minutes) ? deps.concerns.listByCoreGroup(coreGroup.id) : [],
+    deps.areaContacts.list(coreGroup.tenantId, coreGroup.policyId),
   ]);
   return {
     meeting: {
@@ -64,6 +67,9 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     circulation: minutesCirculation({ profile, calendar, meeting, circulations: timeline.circulations, today: deps.clock.today() }),
     nextMeetingDue: dateAfter(calendar, meeting.date, profile.rules.frequency.period),
     deliveries: deliveriesOfVersion(deliveries, minutes.version),
+    // Seed 002: what became of each significant disagreement once signed — the concern raised, or none (signed before the app raised them).
+    disagreementConcerns: disagreementConcerns(minutes, concerns).map((concern) => concern && { raisedAt: concern.raisedAt }),
+    conferenceChairReachable: members.some((other) => other.active && other.role === 'conference-chair') || areaContacts.some((contact) => contact.role === 'conference-chair'),
   };
 }
 

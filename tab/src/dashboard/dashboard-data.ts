@@ -19,9 +19,9 @@ export interface AttentionItem {
   key: string;
   caseReference: string;
   text: string;
-  /** The day it is about: when it falls due, or when a concern was raised or an action blocked (`dateWord`). */
+  /** The day it is about: when it falls due, or when a concern's people must respond by, an action was blocked or a notice failed (`dateWord`). */
   due: string;
-  dateWord?: 'raised' | 'blocked since' | 'failed on';
+  dateWord?: 'respond by' | 'blocked since' | 'failed on';
   status: AttentionStatus;
 }
 
@@ -36,7 +36,7 @@ function rolesInWords(roles: readonly string[]): string {
 
 /**
  * What a lead social worker, team manager or conference chair oversees in each group: its open
- * concerns, with whom each rests now; its blocked actions — other than the user's own, listed
+ * concerns, with whom each rests now and by when they must respond (overdue once past it); its blocked actions — other than the user's own, listed
  * with their actions — with what the owner said; its notices that failed (to whom, by which
  * channel, why); and its missed deadlines.
  */
@@ -46,10 +46,10 @@ function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
     ...(group.attention?.concerns ?? []).map((concern) => ({
       key: `concern-${concern.id}`,
       caseReference: group.caseReference,
-      text: `${words(concern.kind).replace(/^./, (first) => first.toUpperCase())}: with ${rolesInWords(concern.withRoles)}`,
-      due: concern.raisedOn,
-      dateWord: 'raised' as const,
-      status: 'concern' as const,
+      text: `${words(concern.kind).replace(/^./, (first) => first.toUpperCase())}: with ${rolesInWords(concern.withRoles)}${concern.overdue ? ', past its response window' : ''}`,
+      due: concern.respondBy,
+      dateWord: 'respond by' as const,
+      status: concern.overdue ? ('overdue' as const) : ('concern' as const),
     })),
     ...(group.attention?.blockedActions ?? [])
       .filter((action) => !mine.has(action.id))

@@ -106,7 +106,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
   } satisfies BotServices);
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: () => undefined });
   let base = '';
-  const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier, logger });
+  const minutes = minutesRouter({ service: createMinutesService(deps), distribution: createMinutesDistribution(deps), dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier, logger });
   const notifications = createCalendarNotificationService({ subscriptions: store.calendarSubscriptions, meetings: store.meetings, clock, notificationUrl: () => `${base}/api/graph/notifications`, calendar: unused('calendar'), scheduling: unused('scheduling') });
   const graph = graphNotificationsRouter({ service: notifications, logger });
   const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [minutes, botRouter({ adapter, bot, logger, tokensRequired: true }), graph] });

@@ -280,7 +280,7 @@ export async function startSecuredStack() {
     routers: [
       botRouter({ adapter, bot, logger, tokensRequired: true }),
       graphNotificationsRouter({ service: notifications, logger }),
-      minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }), verifier, logger }),
+      minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }), verifier, logger }),
       familyVersionRouter({ familyVersions, verifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }),
       planCirculationRouter({ circulation, verifier, logger }),

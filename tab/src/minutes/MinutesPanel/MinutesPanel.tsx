@@ -119,7 +119,8 @@ export function MinutesPanel(props: {
         <DisagreementsSection
           {...disagreements.editor}
           signed={view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined}
-          hasConferenceChair={view.members.some((member) => member.role === 'conference-chair')}
+          concerns={view.disagreementConcerns}
+          conferenceChairReachable={view.conferenceChairReachable}
         />
       </SectionFrame>
       <SectionFrame {...contingency.frame}>

@@ -1,19 +1,27 @@
 import { Button, Checkbox, Field, Textarea } from '@fluentui/react-components';
 import type { Disagreement } from '@contracts/minutes.contract';
+import { formatInstant } from '../../common/format';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { useFocusNew } from './use-focus-new';
 
+/** What became of a significant disagreement once the minutes are signed, as the server recorded it. */
+function escalationText(concern: { raisedAt: string } | null | undefined, conferenceChairReachable: boolean): string {
+  if (!concern) return 'No concern was raised in the app for this disagreement (these minutes were signed before it raised them): tell the team manager and the conference chair directly.';
+  const on = formatInstant(concern.raisedAt);
+  return conferenceChairReachable
+    ? `Escalated: a concern was raised to the team manager and the conference chair on ${on}, when these minutes were signed.`
+    : `Escalated: a concern was raised to the team manager on ${on}, when these minutes were signed. Nobody is the conference chair for this group, in it or for the area, so tell the chair directly.`;
+}
+
 /**
  * Disagreements, each marked significant when it must go to the team manager and conference chair
- * (seed 002). Once the minutes are signed, each significant one says who it went to as a concern —
- * and, when nobody in the group is the conference chair, that the chair was not told.
+ * (seed 002). Once the minutes are signed, each significant one says what the server recorded: the
+ * concern raised and when (and when nobody is the conference chair, that the chair was not told),
+ * or that none was raised.
  */
-export function DisagreementsSection(props: SectionEditorProps<'disagreements'> & { signed: boolean; hasConferenceChair: boolean }) {
+export function DisagreementsSection(props: SectionEditorProps<'disagreements'> & { signed: boolean; concerns: readonly ({ raisedAt: string } | null)[]; conferenceChairReachable: boolean }) {
   const styles = useSectionStyles();
-  const escalated = props.hasConferenceChair
-    ? 'Escalated: a concern went to the team manager and the conference chair when these minutes were signed.'
-    : 'Escalated: a concern went to the team manager when these minutes were signed. Nobody in this core group is the conference chair, so tell the chair directly.';
   const focus = useFocusNew();
   const set = (index: number, update: Partial<Disagreement>) => props.onChange(props.value.map((item, at) => (at === index ? { ...item, ...update } : item)));
 
@@ -38,7 +46,7 @@ export function DisagreementsSection(props: SectionEditorProps<'disagreements'> 
                   label="Significant — escalate to the team manager and the conference chair"
                   onChange={(_event, data) => set(index, { significant: data.checked === true })}
                 />
-                {props.signed && item.significant && <p className={styles.plain}>{escalated}</p>}
+                {props.signed && item.significant && <p className={styles.plain}>{escalationText(props.concerns[index], props.conferenceChairReachable)}</p>}
                 {!props.readOnly && (
                   <div className={styles.actions}>
                     <Button
