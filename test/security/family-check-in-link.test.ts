@@ -17,6 +17,7 @@ import { type TestDatabase, demoDatabase } from '../support/databases';
 import { giveFamilyAction } from '../support/fixtures';
 import { attack } from './support/attack';
 import { MARKUP } from './support/hostile-record';
+import { professionalOnlyIn, professionalOnlyPlan } from '../support/professional-only-record';
 import { type RawAnswer, sendRaw } from './support/raw-http';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
@@ -155,6 +156,23 @@ describe("attacks on a parent's check-in link", () => {
       { numRuns: 60 },
     );
     expect(await store.checkIns.listByCoreGroup(coreGroupId)).toHaveLength(count);
+  });
+
+  attack('the link page carries nothing professional-only, even from a plan full of it (police actions, monitoring)', async () => {
+    const members = await store.coreGroups.members(coreGroupId);
+    const officer = members.find((member) => member.agency.toLowerCase().includes('police'))!;
+    const healthVisitor = members.find((member) => member.agency === 'health visiting')!;
+    const current = (await store.plans.current(coreGroupId))!;
+    const full = professionalOnlyPlan({ coreGroupId, version: current.version + 1, police: officer, healthVisitor, actionIds: { police: 'action-police-link', health: 'action-health-link' } });
+    const parentsAction = current.actions.find((action) => action.id === ACTION)!;
+    await store.plans.saveRevision({ plan: { ...full, actions: [...full.actions, parentsAction] }, authorMemberId: members[0]!.id, reason: 'Agreed at the core group', changes: [] }, clock.nowIso());
+    const page = await open(await issue());
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('dentist');
+    expect(professionalOnlyIn(page.text)).toEqual([]);
+    const police = await open(await issue('action-police-link'));
+    expect([police.status, professionalOnlyIn(police.text)]).toEqual([410, []]);
+    expect(police.text).toContain('This link does not work');
   });
 
   attack('nothing any of this wrote to the log names the child, the action, or a token', async () => {
