@@ -8,6 +8,7 @@ import { isolatedUserText } from '../../common/display-text';
 import { useShell } from '../../shell/shell.context';
 import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
 import { useFamilyVersionStyles } from './FamilyVersion.styles';
+import { BusyOrError } from '../../common/BusyOrError';
 
 /**
  * The family version of signed minutes (issue 14): what the family and the child receive instead
@@ -141,12 +142,7 @@ export function FamilyVersion(props: { meetingId: string }) {
           </Button>
         </div>
       )}
-      {busy && <Spinner size="tiny" label={busy} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <BusyOrError busy={busy} error={error} />
     </section>
   );
 }

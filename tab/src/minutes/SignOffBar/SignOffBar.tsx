@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, MinutesView, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
@@ -9,6 +9,7 @@ import { useShell } from '../../shell/shell.context';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import { useSignOffBarStyles } from './SignOffBar.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { BusyOrError } from '../../common/BusyOrError';
 
 const SignedRecord = lazy(() => import('../SignedRecord/SignedRecord'));
 
@@ -132,12 +133,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         </div>
       )}
 
-      {busy && <Spinner size="tiny" label={busy} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <BusyOrError busy={busy} error={error} />
 
       {(signed || view.deliveries.length > 0) && (
         <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>

@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AmendRequest, DistributionQueued, MinutesView } from '@contracts/minutes.contract';
 import type { DistributeRequest, RecipientEntry, RecipientListChangedBody, RecipientListResponse } from '@contracts/family-version.contract';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
 import { useSignedRecordStyles } from './SignedRecord.styles';
 import { isolatedUserText } from '../../common/display-text';
+import { BusyOrError } from '../../common/BusyOrError';
 
 const ROUTE_TEXT: Readonly<Record<RecipientEntry['route'], string>> = { teams: 'Teams', email: 'e-mail', none: 'no way to reach them' };
 const GETS_TEXT: Readonly<Record<RecipientEntry['gets'], string>> = { full: 'the minutes', 'family-version': 'the family version' };
@@ -173,12 +174,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
         </>
       )}
 
-      {busy && <Spinner size="tiny" label={busy} />}
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <BusyOrError busy={busy} error={error} />
     </div>
   );
 }
