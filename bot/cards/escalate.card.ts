@@ -1,7 +1,7 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernTransition } from '../../src/domain/concern-steps';
 import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute, stepWords } from '../../src/domain/escalation';
-import type { NoticeDelivery } from '../../src/domain/notice-delivery';
+import { noticeStateText } from '../../src/domain/notice-delivery';
 import type { ConcernNotices } from '../../src/services/concern.service';
 import type { Concern } from '../../src/services/ports/store.port';
 import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
@@ -14,14 +14,6 @@ const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 
 
 /** The concerns the card lists: the caller's latest. */
 export const CONCERNS_LISTED = 3;
-
-/** Where one notice stands, from its recorded outcome (none yet: it is queued). */
-export function noticeStateText(delivery: NoticeDelivery | undefined): string {
-  if (!delivery) return 'queued';
-  if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
-  if (delivery.outcome === 'retrying') return `queued: ${delivery.channel === 'teams' ? 'Teams' : 'e-mail'} did not take it (${delivery.detail ?? 'no reason given'}), trying again`;
-  return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
-}
 
 /** What happened to a concern last, in words: "escalated by Tom Okafor on Thu 4 Jun 2026". */
 const TRANSITION_WORDS: Readonly<Record<ConcernTransition['kind'], string>> = {

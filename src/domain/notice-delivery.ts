@@ -26,6 +26,18 @@ export interface NoticeDelivery {
 }
 
 /**
+ * Where a notice stands, in the words cards and histories use — what is true now, never "told"
+ * before it happened: queued (nothing recorded yet), queued and retrying, sent by Teams or by
+ * e-mail, or failed with the reason.
+ */
+export function noticeStateText(delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
+  if (!delivery) return 'queued';
+  if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
+  if (delivery.outcome === 'retrying') return `queued: ${delivery.channel === 'teams' ? 'Teams' : 'e-mail'} did not take it (${delivery.detail ?? 'no reason given'}), trying again`;
+  return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
+}
+
+/**
  * The delivery policy's "a few": a notice is tried in Teams on its first attempts only; from the
  * attempt after this many, the job sends it by e-mail instead (the runner's backoff makes three
  * attempts about a quarter of an hour), so a Teams outage delays a notice but never loses it.

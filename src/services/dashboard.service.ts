@@ -89,13 +89,15 @@ function groupAttention(options: { status: CoreGroupStatus; concerns: readonly C
 /** The failed notices of the groups overseen, by group, each with the name of the person it was for; members read only where something failed. */
 async function failedNoticesOf(deps: { noticeDeliveries: Pick<NoticeDeliveryRepository, 'inCoreGroups'>; coreGroups: Pick<CoreGroupRepository, 'members'> }, coreGroupIds: readonly string[]): Promise<Map<string, FailedNotice[]>> {
   const failed = coreGroupIds.length > 0 ? failedNotices(await deps.noticeDeliveries.inCoreGroups(coreGroupIds)) : [];
-  const byGroup = new Map<string, FailedNotice[]>();
-  for (const coreGroupId of new Set(failed.map((notice) => notice.coreGroupId!))) {
-    const members = await deps.coreGroups.members(coreGroupId);
-    const named = failed.filter((notice) => notice.coreGroupId === coreGroupId).map((notice) => ({ ...notice, memberName: members.find((member) => member.id === notice.memberId)?.displayName ?? 'a former member' }));
-    byGroup.set(coreGroupId, named);
-  }
-  return byGroup;
+  const groupIds = [...new Set(failed.map((notice) => notice.coreGroupId!))];
+  const membersOf = await Promise.all(groupIds.map((coreGroupId) => deps.coreGroups.members(coreGroupId)));
+  return new Map(
+    groupIds.map((coreGroupId, index) => {
+      const members = membersOf[index]!;
+      const named = failed.filter((notice) => notice.coreGroupId === coreGroupId).map((notice) => ({ ...notice, memberName: members.find((member) => member.id === notice.memberId)?.displayName ?? 'a former member' }));
+      return [coreGroupId, named];
+    }),
+  );
 }
 
 export function createDashboard(deps: PolicyDeps & {

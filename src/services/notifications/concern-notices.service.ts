@@ -2,7 +2,7 @@ import type { ConcernNotificationJob } from '../../contracts/jobs.contract';
 import { areaContactAsRecipient } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { uuidFromKey } from '../deterministic-id';
-import { channelOfAttempt } from '../../domain/notice-delivery';
+import { channelOfAttempt, noticeStateText } from '../../domain/notice-delivery';
 import type { AreaContactRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, Job, JobQueue } from '../ports/store.port';
 import { decisionNotice, stepNotice } from './concern-notice-content';
 import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice, senderOf } from './notice-policy';
@@ -25,12 +25,6 @@ function aboutOf(job: ConcernNotificationJob): string | undefined {
 /** The member a concern notice is for: by member id, or by Teams identity for jobs queued before that. */
 export function recipientOf(job: ConcernNotificationJob, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
   return members.find((member) => (job.recipientMemberId ? member.id === job.recipientMemberId : member.aadObjectId === job.recipientAadObjectId));
-}
-
-/** How a told entry on the concern's history says a notice went. */
-function toldDetail(outcome: RecordDeliveryOutcome): string {
-  if (outcome.outcome === 'failed') return `failed: ${outcome.detail ?? 'no reason given'}`;
-  return outcome.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
 }
 
 type NoticeDeps = NoticePolicyDeps & {
@@ -64,7 +58,7 @@ export function createConcernNotices(deps: NoticeDeps) {
   /** A told entry on the concern's history: how the notice of this job went to this person. */
   async function recordTold(options: { job: ConcernNotificationJob; person: CoreGroupMember; step: number; outcome: RecordDeliveryOutcome }): Promise<void> {
     const { job, person } = options;
-    await deps.concernHistory.record({ id: uuidFromKey(`concern-told:${job.concernId}:${aboutOf(job) ?? 'raised'}:${person.id}`), concernId: job.concernId, step: options.step, kind: 'told', actorId: person.id, actorName: person.displayName, detail: toldDetail(options.outcome), at: deps.clock.nowIso() });
+    await deps.concernHistory.record({ id: uuidFromKey(`concern-told:${job.concernId}:${aboutOf(job) ?? 'raised'}:${person.id}`), concernId: job.concernId, step: options.step, kind: 'told', actorId: person.id, actorName: person.displayName, detail: noticeStateText(options.outcome), at: deps.clock.nowIso() });
   }
 
   return {
