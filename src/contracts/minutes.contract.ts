@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTENDANCE, NOTE_SECTIONS } from '../domain/minutes';
+import { ATTENDANCE, NOTE_SECTIONS, RECOMMENDATION_OUTCOMES, YES_NO_UNKNOWN } from '../domain/minutes';
 import { errorBodySchema } from './errors.contract';
 import { TEXT_LIMITS, clientId, freeText, requiredText } from './text.contract';
 import { actionStateSchema, civilDateSchema, deadlineStatusSchema, instantSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
@@ -38,6 +38,30 @@ export type NewAction = z.infer<typeof newActionSchema>;
 export const disagreementSchema = z.object({ text: requiredText(TEXT_LIMITS.paragraph), significant: z.boolean() });
 export type Disagreement = z.infer<typeof disagreementSchema>;
 
+/** Someone at the meeting who is not a member: a name and why they were there, never a role or access. */
+export const otherAttendeeSchema = z.object({ name: requiredText(TEXT_LIMITS.name), relationship: requiredText(TEXT_LIMITS.name), organisation: freeText(TEXT_LIMITS.name) });
+export type OtherAttendee = z.infer<typeof otherAttendeeSchema>;
+
+export const agencyUpdateSchema = z.object({ agency: requiredText(TEXT_LIMITS.name), update: freeText(TEXT_LIMITS.paragraph) });
+export type AgencyUpdate = z.infer<typeof agencyUpdateSchema>;
+
+export const yesNoUnknownSchema = z.enum(YES_NO_UNKNOWN);
+export type YesNoUnknown = z.infer<typeof yesNoUnknownSchema>;
+
+/** `lastSeenOn` null: no date recorded. */
+export const childSeenSchema = z.object({ seen: yesNoUnknownSchema, seenAlone: yesNoUnknownSchema, lastSeenOn: civilDateSchema.nullable(), seenBy: freeText(TEXT_LIMITS.name), note: freeText(TEXT_LIMITS.paragraph) });
+export type ChildSeen = z.infer<typeof childSeenSchema>;
+
+export const writtenReportSchema = z.object({ memberId: id, summary: freeText(TEXT_LIMITS.paragraph) });
+export type WrittenReport = z.infer<typeof writtenReportSchema>;
+
+export const recommendationOutcomeSchema = z.enum(RECOMMENDATION_OUTCOMES);
+export type RecommendationOutcome = z.infer<typeof recommendationOutcomeSchema>;
+
+/** `outcome` null: none agreed yet. An outcome needs its reasons (checked by the server, src/domain/minutes.ts `decideRecommendation`). */
+export const reviewRecommendationSchema = z.object({ outcome: recommendationOutcomeSchema.nullable(), reasons: freeText(TEXT_LIMITS.section) });
+export type ReviewRecommendation = z.infer<typeof reviewRecommendationSchema>;
+
 /**
  * Each section the tab autosaves on its own, with its schema: what the server accepts, so a typo
  * in a client cannot put a wrong shape into the record. The server parses a section's value only
@@ -46,14 +70,19 @@ export type Disagreement = z.infer<typeof disagreementSchema>;
  */
 export const MINUTES_SECTIONS = {
   attendance: z.array(attendanceEntrySchema).max(200),
+  otherAttendees: z.array(otherAttendeeSchema).max(50),
   allAgenciesPresent: z.object({ discussed: z.boolean(), note: freeText(TEXT_LIMITS.line) }),
   actionUpdates: z.array(actionUpdateSchema).max(200),
+  agencyUpdates: z.array(agencyUpdateSchema).max(50),
+  writtenReports: z.array(writtenReportSchema).max(100),
+  childSeen: childSeenSchema,
   childsVoice: freeText(TEXT_LIMITS.section),
   signsOfSafety: signsOfSafetySchema,
   decisions: z.array(freeText(TEXT_LIMITS.line)).max(100),
   newActions: z.array(newActionSchema).max(100),
   disagreements: z.array(disagreementSchema).max(100),
   contingencyReview: freeText(TEXT_LIMITS.section),
+  reviewRecommendation: reviewRecommendationSchema,
   /** `null` clears the date. */
   nextMeetingDate: civilDateSchema.nullable(),
   /** Withholding from the family or the child needs `withheldReason` (checked by the server, src/domain/minutes.ts `decideSharing`). */

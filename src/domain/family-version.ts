@@ -1,6 +1,6 @@
 import type { CoreGroupMember } from './core-group';
 import { InvalidInputError, RuleViolationError, VersionConflictError } from './errors';
-import { type Minutes, type MinutesContent, type SignOff, isSigned } from './minutes';
+import { type Minutes, type MinutesContent, type RecommendationOutcome, type ReviewRecommendation, type SignOff, isSigned } from './minutes';
 import type { ActionState, ChildProtectionPlan, PlanAction } from './plan';
 import { ukDate } from './uk-date';
 
@@ -40,8 +40,12 @@ export function isThirdPartyAgency(agency: string): boolean {
  */
 export const MINUTES_FAMILY_USE: Readonly<Record<keyof MinutesContent | 'signsOfSafety.scaling', FamilyUse>> = {
   attendance: FOR_FAMILY,
+  otherAttendees: FOR_FAMILY,
   allAgenciesPresent: professionalOnly('which agencies should have been there is a discussion between professionals'),
   actionUpdates: FOR_FAMILY,
+  agencyUpdates: FOR_FAMILY,
+  writtenReports: professionalOnly('a report an agency wrote for the core group is the agency’s to share'),
+  childSeen: professionalOnly('when and by whom the child was seen, and seen alone, is the professionals’ record of their visits'),
   childsVoice: FOR_FAMILY,
   signsOfSafety: FOR_FAMILY,
   'signsOfSafety.scaling': professionalOnly('each professional’s own scaling is their professional judgement'),
@@ -49,6 +53,7 @@ export const MINUTES_FAMILY_USE: Readonly<Record<keyof MinutesContent | 'signsOf
   newActions: FOR_FAMILY,
   disagreements: professionalOnly('disagreements between agencies are resolved between professionals (seed 002)'),
   contingencyReview: FOR_FAMILY,
+  reviewRecommendation: FOR_FAMILY,
   nextMeetingDate: FOR_FAMILY,
   sharing: professionalOnly('the group’s sharing decision is part of the professional record'),
   contributions: professionalOnly('chat proposals are not minutes until the chair takes them in'),
@@ -69,7 +74,7 @@ export const PLAN_FAMILY_USE: Readonly<Record<'outcomes' | 'actions' | 'continge
 };
 
 /** The sections of a family version, in the order the family reads them. */
-export const FAMILY_SECTIONS = ['attendance', 'childsVoice', 'workingWell', 'worries', 'needsToHappen', 'progress', 'decisions', 'newActions', 'contingency', 'nextMeeting', 'planOutcomes', 'planActions', 'planContingency', 'planSupport'] as const;
+export const FAMILY_SECTIONS = ['attendance', 'childsVoice', 'workingWell', 'worries', 'needsToHappen', 'progress', 'decisions', 'newActions', 'contingency', 'recommendation', 'nextMeeting', 'planOutcomes', 'planActions', 'planContingency', 'planSupport'] as const;
 export type FamilySection = (typeof FAMILY_SECTIONS)[number];
 
 /** Plain-language headings of the family version. */
@@ -83,6 +88,7 @@ export const FAMILY_SECTION_TITLES: Readonly<Record<FamilySection, string>> = {
   decisions: 'What the meeting decided',
   newActions: 'Who will do what next',
   contingency: 'What happens if things do not get better',
+  recommendation: 'What we will tell the review conference',
   nextMeeting: 'The next meeting',
   planOutcomes: 'What the plan wants to change for the child',
   planActions: 'Everything the plan asks people to do',
@@ -149,6 +155,7 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
   const textItem = (section: FamilySection, text: string) => (hasText(text) ? [item(section, 0, text.trim())] : []);
   const items: FamilyItem[] = [
     ...content.attendance.filter((entry) => entry.attendance === 'present' || entry.attendance === 'representative-sent').map((entry) => item('attendance', entry.memberId, named(entry.memberId))),
+    ...content.otherAttendees.map((attendee, index) => item('attendance', `other-${index}`, `${attendee.name.trim()} (${attendee.relationship.trim()})`)),
     ...textItem('childsVoice', content.childsVoice),
     ...textItem('workingWell', content.signsOfSafety.workingWell),
     ...textItem('worries', content.signsOfSafety.worries),
@@ -156,9 +163,11 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
     ...content.actionUpdates
       .filter((update) => hasText(update.update) && !isThirdPartyAgency(update.agency) && !isThirdPartyAgency(actionsById.get(update.actionId)?.agency ?? ''))
       .map((update) => item('progress', update.actionId, `${actionsById.get(update.actionId)?.what ?? 'An action'}: ${update.update.trim()}`)),
+    ...content.agencyUpdates.flatMap((update, index) => (hasText(update.update) && !isThirdPartyAgency(update.agency) ? [item('progress', `agency-${index}`, `${update.agency.trim()}: ${update.update.trim()}`)] : [])),
     ...content.decisions.flatMap((decision, index) => (hasText(decision) ? [item('decisions', index, decision.trim())] : [])),
     ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [item('newActions', index, `${action.what.trim()} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)}.`)])),
     ...textItem('contingency', content.contingencyReview),
+    ...recommendationItems(content.reviewRecommendation, item),
     ...(content.nextMeetingDate ? [item('nextMeeting', 0, `The next core group meeting is on ${ukDate(content.nextMeetingDate)}.`)] : []),
     ...(plan?.outcomes ?? []).map((outcome) => item('planOutcomes', outcome.id, outcome.text)),
     ...(plan?.actions ?? []).filter((action) => action.state !== 'dropped').map((action) => item('planActions', action.id, planActionLine(action, named))),
@@ -166,6 +175,18 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
     ...(plan ? textItem('planSupport', plan.resources) : []),
   ];
   return { meetingId: minutes.meetingId, minutesId: minutes.id, minutesVersion: minutes.version, planVersion: options.plan?.version, version: 0, summary: '', items };
+}
+
+const RECOMMENDATION_IN_PLAIN_WORDS: Readonly<Record<RecommendationOutcome, string>> = {
+  continue: 'We think the child protection plan should carry on as it is.',
+  'continue-with-changes': 'We think the child protection plan should carry on, with changes.',
+  end: 'We think the child protection plan can end.',
+};
+
+/** The core group's recommendation, in plain words, and its reasons: shared with the family before the review conference. */
+function recommendationItems(recommendation: ReviewRecommendation, item: (section: FamilySection, key: string | number, text: string) => FamilyItem): FamilyItem[] {
+  if (!recommendation.outcome) return [];
+  return [item('recommendation', 0, RECOMMENDATION_IN_PLAIN_WORDS[recommendation.outcome]), ...(hasText(recommendation.reasons) ? [item('recommendation', 1, recommendation.reasons.trim())] : [])];
 }
 
 function planActionLine(action: PlanAction, named: (memberId: string) => string): string {

@@ -22,6 +22,7 @@ const IDS_IN: { readonly [S in MinutesSection]?: (value: MinutesContent[S]) => N
   signsOfSafety: (signs) => signs.scaling.map((score, index) => ({ field: `signsOfSafety.scaling[${index}].memberId`, id: score.memberId, must: 'member' })),
   newActions: (actions) => actions.map((action, index) => ({ field: `newActions[${index}].ownerMemberId`, id: action.ownerMemberId, must: 'active-member' })),
   actionUpdates: (updates) => updates.map((update, index) => ({ field: `actionUpdates[${index}].actionId`, id: update.actionId, must: 'plan-action' })),
+  writtenReports: (reports) => reports.map((report, index) => ({ field: `writtenReports[${index}].memberId`, id: report.memberId, must: 'member' })),
 };
 
 const WHAT_IT_MUST_BE: Readonly<Record<Belonging, string>> = {

@@ -64,18 +64,67 @@ export interface ChatContribution {
   readonly due?: string | undefined;
 }
 
+/** Someone at the meeting who is not a member of the core group: an interpreter, a grandparent, a family support worker. A name only: never a role or access. */
+export interface OtherAttendee {
+  readonly name: string;
+  /** Their relationship to the child or their role at the meeting. */
+  readonly relationship: string;
+  readonly organisation: string;
+}
+
+/** An agency's update at the meeting: one per agency present or reporting. */
+export interface AgencyUpdate {
+  readonly agency: string;
+  readonly update: string;
+}
+
+/** Yes, no, or nobody said. */
+export const YES_NO_UNKNOWN = ['yes', 'no', 'not-recorded'] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
+
+/** Whether the child was seen since the last meeting, and seen alone, when and by whom (Working Together: the child seen, and seen alone). */
+export interface ChildSeen {
+  readonly seen: YesNoUnknown;
+  readonly seenAlone: YesNoUnknown;
+  readonly lastSeenOn?: CivilDate | undefined;
+  /** A member or a named person. */
+  readonly seenBy: string;
+  readonly note: string;
+}
+
+/** A written report an absent member sent instead of coming (seed 000), and its gist. */
+export interface WrittenReport {
+  readonly memberId: string;
+  readonly summary: string;
+}
+
+/** What the core group recommends to the review conference (seeds 000, 002, 004): the plan continues, continues with changes, or ends. */
+export const RECOMMENDATION_OUTCOMES = ['continue', 'continue-with-changes', 'end'] as const;
+export type RecommendationOutcome = (typeof RECOMMENDATION_OUTCOMES)[number];
+
+/** The core group's report and recommendation for the review conference, agreed at the final core group; no outcome until one is agreed. */
+export interface ReviewRecommendation {
+  readonly outcome?: RecommendationOutcome | undefined;
+  readonly reasons: string;
+}
+
 /** The content of core group minutes, in meeting order (the agreed template, seeds 002/004). */
 export interface MinutesContent {
   readonly attendance: readonly AttendanceEntry[];
+  readonly otherAttendees: readonly OtherAttendee[];
   /** Seed 004: the chair asks at every meeting whether every agency that should be here is here. */
   readonly allAgenciesPresent: { readonly discussed: boolean; readonly note: string };
   readonly actionUpdates: readonly ActionUpdate[];
+  readonly agencyUpdates: readonly AgencyUpdate[];
+  readonly writtenReports: readonly WrittenReport[];
+  readonly childSeen: ChildSeen;
   readonly childsVoice: string;
   readonly signsOfSafety: SignsOfSafety;
   readonly decisions: readonly string[];
   readonly newActions: readonly NewAction[];
   readonly disagreements: readonly Disagreement[];
   readonly contingencyReview: string;
+  readonly reviewRecommendation: ReviewRecommendation;
   readonly nextMeetingDate?: CivilDate | undefined;
   /**
    * Seeds 002/004: shared with parents and the child where age-appropriate — the family version,
@@ -141,18 +190,46 @@ export interface Delivery {
 /** A section of the minutes, saved on its own by the tab (chat contributions are not a section). */
 export type MinutesSection = Exclude<keyof MinutesContent, 'contributions'>;
 
+export const CHILD_SEEN_NOT_RECORDED: ChildSeen = { seen: 'not-recorded', seenAlone: 'not-recorded', seenBy: '', note: '' };
+export const NO_RECOMMENDATION: ReviewRecommendation = { reasons: '' };
+
+/**
+ * Checks a recommendation as it is saved: an outcome needs its reasons (the review conference
+ * reads why), and reasons alone are a draft being written.
+ */
+export function decideRecommendation(recommendation: ReviewRecommendation): ReviewRecommendation {
+  const reasons = recommendation.reasons.trim();
+  if (recommendation.outcome && reasons === '') throw new RuleViolationError('Give the reasons for the recommendation: the review conference reads why.');
+  return { outcome: recommendation.outcome, reasons: recommendation.reasons };
+}
+
+/**
+ * The core group's latest agreed recommendation: from the most recent fully signed minutes (in
+ * the order given, oldest first) that record an outcome. What the conference pack prints.
+ */
+export function latestRecommendation(minutes: readonly Minutes[]): { readonly minutesId: string; readonly meetingId: string; readonly outcome: RecommendationOutcome; readonly reasons: string } | undefined {
+  const agreed = minutes.filter((candidate) => isSigned(candidate) && candidate.content.reviewRecommendation.outcome !== undefined).at(-1);
+  const outcome = agreed?.content.reviewRecommendation.outcome;
+  return agreed && outcome ? { minutesId: agreed.id, meetingId: agreed.meetingId, outcome, reasons: agreed.content.reviewRecommendation.reasons } : undefined;
+}
+
 /** An empty draft with every invited member listed as invited. */
 export function emptyMinutesContent(invited: readonly CoreGroupMember[]): MinutesContent {
   return {
     attendance: invited.map((member) => ({ memberId: member.id, attendance: 'invited' })),
+    otherAttendees: [],
     allAgenciesPresent: { discussed: false, note: '' },
     actionUpdates: [],
+    agencyUpdates: [],
+    writtenReports: [],
+    childSeen: CHILD_SEEN_NOT_RECORDED,
     childsVoice: '',
     signsOfSafety: { worries: '', workingWell: '', needsToHappen: '', scaling: [] },
     decisions: [],
     newActions: [],
     disagreements: [],
     contingencyReview: '',
+    reviewRecommendation: NO_RECOMMENDATION,
     sharing: SHARED_BY_DEFAULT,
     contributions: [],
   };

@@ -17,8 +17,12 @@ const _circulationStatuses: SameValues<wire.MinutesView['circulation']['status']
 export function minutesContentToWire(content: MinutesContent): wire.MinutesContent {
   return {
     attendance: content.attendance.map((entry) => ({ memberId: entry.memberId, attendance: entry.attendance, representativeName: entry.representativeName })),
+    otherAttendees: content.otherAttendees.map((attendee) => ({ name: attendee.name, relationship: attendee.relationship, organisation: attendee.organisation })),
     allAgenciesPresent: { discussed: content.allAgenciesPresent.discussed, note: content.allAgenciesPresent.note },
     actionUpdates: content.actionUpdates.map((update) => ({ actionId: update.actionId, agency: update.agency, update: update.update })),
+    agencyUpdates: content.agencyUpdates.map((update) => ({ agency: update.agency, update: update.update })),
+    writtenReports: content.writtenReports.map((report) => ({ memberId: report.memberId, summary: report.summary })),
+    childSeen: { seen: content.childSeen.seen, seenAlone: content.childSeen.seenAlone, lastSeenOn: content.childSeen.lastSeenOn?.toString() ?? null, seenBy: content.childSeen.seenBy, note: content.childSeen.note },
     childsVoice: content.childsVoice,
     signsOfSafety: {
       worries: content.signsOfSafety.worries,
@@ -30,6 +34,7 @@ export function minutesContentToWire(content: MinutesContent): wire.MinutesConte
     newActions: content.newActions.map((action) => ({ what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due.toString(), progressMeasure: action.progressMeasure, outcomeId: action.outcomeId })),
     disagreements: content.disagreements.map((item) => ({ text: item.text, significant: item.significant })),
     contingencyReview: content.contingencyReview,
+    reviewRecommendation: { outcome: content.reviewRecommendation.outcome ?? null, reasons: content.reviewRecommendation.reasons },
     nextMeetingDate: content.nextMeetingDate?.toString(),
     sharing: { withFamily: content.sharing.withFamily, withChild: content.sharing.withChild, withheldReason: content.sharing.withheldReason },
     contributions: content.contributions.map((item) => ({ id: item.id, kind: item.kind, text: item.text, memberId: item.memberId, at: item.at, ownerName: item.ownerName, due: item.due })),

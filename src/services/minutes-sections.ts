@@ -1,7 +1,7 @@
 import { MINUTES_SECTIONS, type SectionValues } from '../contracts/minutes.contract';
 import { parseCivilDate } from '../domain/civil-date';
 import { InvalidInputError } from '../domain/errors';
-import { type MinutesContent, type MinutesSection, decideSharing } from '../domain/minutes';
+import { type MinutesContent, type MinutesSection, decideRecommendation, decideSharing } from '../domain/minutes';
 
 /**
  * From a section's wire value (already checked against its contract schema) to the domain's: the
@@ -10,14 +10,19 @@ import { type MinutesContent, type MinutesSection, decideSharing } from '../doma
  */
 const SECTION_FROM_WIRE: { [K in MinutesSection]: (value: SectionValues[K]) => MinutesContent[K] } = {
   attendance: (entries) => entries,
+  otherAttendees: (attendees) => attendees,
   allAgenciesPresent: (answer) => answer,
   actionUpdates: (updates) => updates,
+  agencyUpdates: (updates) => updates,
+  writtenReports: (reports) => reports,
+  childSeen: (seen) => ({ seen: seen.seen, seenAlone: seen.seenAlone, lastSeenOn: seen.lastSeenOn === null ? undefined : parseCivilDate(seen.lastSeenOn), seenBy: seen.seenBy, note: seen.note }),
   childsVoice: (text) => text,
   signsOfSafety: (signs) => signs,
   decisions: (decisions) => decisions,
   newActions: (actions) => actions.map((action) => ({ ...action, due: parseCivilDate(action.due) })),
   disagreements: (disagreements) => disagreements,
   contingencyReview: (text) => text,
+  reviewRecommendation: (recommendation) => decideRecommendation({ outcome: recommendation.outcome ?? undefined, reasons: recommendation.reasons }),
   nextMeetingDate: (date) => (date === null ? undefined : parseCivilDate(date)),
   sharing: (sharing) => decideSharing(sharing),
 };

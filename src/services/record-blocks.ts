@@ -1,5 +1,5 @@
 import type { CoreGroupMember } from '../domain/core-group';
-import { type Attendance, type Minutes, isSigned } from '../domain/minutes';
+import { type Attendance, type ChildSeen, type Minutes, type RecommendationOutcome, type YesNoUnknown, isSigned } from '../domain/minutes';
 import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
 import { ukDate, ukDateOfInstant } from '../domain/uk-date';
 import { disagreementConcerns } from './minutes/escalate-disagreements';
@@ -19,6 +19,15 @@ const ATTENDANCE_TEXT: Record<Attendance, string> = {
   'representative-sent': 'representative sent',
   'written-report': 'written report received',
   absent: 'absent',
+};
+
+const YES_NO_TEXT: Record<YesNoUnknown, string> = { yes: 'yes', no: 'no', 'not-recorded': 'not recorded' };
+
+/** The core group's recommendation to the review conference, as the record and the conference pack print it. */
+export const RECOMMENDATION_TEXT: Record<RecommendationOutcome, string> = {
+  continue: 'The child protection plan continues',
+  'continue-with-changes': 'The child protection plan continues, with changes',
+  end: 'The child protection plan ends',
 };
 
 /** The text, or a dash where nothing was written. */
@@ -64,7 +73,7 @@ export function attendanceTable(attendance: Minutes['content']['attendance'], me
   return { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) };
 }
 
-/** The body of a meeting's minutes: attendance, progress on the plan, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the next meeting, sharing. */
+/** The body of a meeting's minutes: attendance and others present, written reports, progress on the plan and each agency's update, the child seen, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the recommendation to the review conference, the next meeting, sharing. */
 export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
   const { minutes, members } = record;
   const name = memberNamer(members);
@@ -75,13 +84,23 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
   return [
     { kind: 'heading', text: 'Attendance' },
     attendanceTable(content.attendance, members),
+    ...(content.otherAttendees.length > 0
+      ? [{ kind: 'table' as const, header: ['Also attended', 'Relationship or role', 'Organisation'], rows: content.otherAttendees.map((attendee) => [attendee.name, attendee.relationship, orDash(attendee.organisation)]) }]
+      : []),
     { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
+    ...(content.writtenReports.length > 0
+      ? [{ kind: 'heading' as const, text: 'Written reports' }, { kind: 'table' as const, header: ['From', 'What the report says'], rows: content.writtenReports.map((report) => [name(report.memberId), orDash(report.summary)]) }]
+      : []),
     { kind: 'heading', text: 'Progress on the plan' },
     {
       kind: 'table',
       header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'],
       rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${action.lastCheckIn.status} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', orDash(updates.get(action.id))]),
     },
+    ...(content.agencyUpdates.length > 0 ? [{ kind: 'table' as const, header: ['Agency', 'Update'], rows: content.agencyUpdates.map((update) => [update.agency, orDash(update.update)]) }] : []),
+    { kind: 'heading', text: 'The child seen, and seen alone' },
+    { kind: 'paragraph', text: childSeenLine(content.childSeen) },
+    ...(content.childSeen.note.trim() ? [{ kind: 'paragraph' as const, text: content.childSeen.note }] : []),
     { kind: 'heading', text: 'The child’s voice' },
     { kind: 'paragraph', text: orDash(content.childsVoice) },
     { kind: 'heading', text: 'Signs of Safety' },
@@ -97,11 +116,18 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
     ...listOrDash(content.disagreements.map((item, index) => `${item.significant ? `[${significantDisagreementNote(minutes, raised[index])}] ` : ''}${item.text}`)),
     { kind: 'heading', text: 'Contingency plan review' },
     { kind: 'paragraph', text: orDash(content.contingencyReview) },
+    { kind: 'heading', text: 'Recommendation to the review conference' },
+    { kind: 'paragraph', text: content.reviewRecommendation.outcome ? `${RECOMMENDATION_TEXT[content.reviewRecommendation.outcome]}. ${content.reviewRecommendation.reasons}` : 'Not agreed at this meeting.' },
     { kind: 'heading', text: 'Next core group meeting' },
     { kind: 'paragraph', text: content.nextMeetingDate ? ukDate(content.nextMeetingDate) : 'not set' },
     { kind: 'paragraph', text: sharingLine(content.sharing) },
     ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
   ];
+}
+
+function childSeenLine(seen: ChildSeen): string {
+  const last = seen.lastSeenOn ? `; last seen on ${ukDate(seen.lastSeenOn)}${seen.seenBy.trim() ? ` by ${seen.seenBy}` : ''}` : seen.seenBy.trim() ? `; seen by ${seen.seenBy}` : '';
+  return `Seen since the last meeting: ${YES_NO_TEXT[seen.seen]}; seen alone: ${YES_NO_TEXT[seen.seenAlone]}${last}.`;
 }
 
 /** The group's sharing decision as the record prints it: what the family version went to, and why anything was withheld. */

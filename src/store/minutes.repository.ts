@@ -1,14 +1,16 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../domain/errors';
-import type { Delivery, Minutes, MinutesContent, SignOff } from '../domain/minutes';
+import { CHILD_SEEN_NOT_RECORDED, type ChildSeen, type Delivery, type Minutes, type MinutesContent, NO_RECOMMENDATION, type SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
 import { rowsByKey } from './rows-by-key';
 import type { Database, DeliveryRow, MinutesRow } from './schema';
 
-type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate' | 'contributions'> & {
-  contributions?: MinutesContent['contributions'];
+/** Minutes stored before a section existed lack it: it reads as the section's empty start. */
+type AddedLater = 'contributions' | 'otherAttendees' | 'agencyUpdates' | 'writtenReports' | 'reviewRecommendation';
+type StoredContent = Omit<MinutesContent, 'newActions' | 'nextMeetingDate' | 'childSeen' | AddedLater> & Partial<Pick<MinutesContent, AddedLater>> & {
+  childSeen?: Omit<ChildSeen, 'lastSeenOn'> & { lastSeenOn?: string };
   newActions: (Omit<MinutesContent['newActions'][number], 'due'> & { due: string })[];
   nextMeetingDate?: string;
 };
@@ -18,6 +20,7 @@ function toContentText(content: MinutesContent): string {
     ...content,
     newActions: content.newActions.map((action) => ({ ...action, due: action.due.toString() })),
     nextMeetingDate: content.nextMeetingDate?.toString(),
+    childSeen: { ...content.childSeen, lastSeenOn: content.childSeen.lastSeenOn?.toString() },
   };
   return JSON.stringify(stored);
 }
@@ -27,6 +30,11 @@ function contentFromText(text: string): MinutesContent {
   return {
     ...stored,
     contributions: stored.contributions ?? [],
+    otherAttendees: stored.otherAttendees ?? [],
+    agencyUpdates: stored.agencyUpdates ?? [],
+    writtenReports: stored.writtenReports ?? [],
+    reviewRecommendation: stored.reviewRecommendation ?? NO_RECOMMENDATION,
+    childSeen: stored.childSeen ? { ...stored.childSeen, lastSeenOn: stored.childSeen.lastSeenOn ? parseCivilDate(stored.childSeen.lastSeenOn) : undefined } : CHILD_SEEN_NOT_RECORDED,
     newActions: stored.newActions.map((action) => ({ ...action, due: parseCivilDate(action.due) })),
     nextMeetingDate: stored.nextMeetingDate ? parseCivilDate(stored.nextMeetingDate) : undefined,
   };

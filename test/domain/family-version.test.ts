@@ -2,7 +2,7 @@ import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError, VersionConflictError } from '../../src/domain/errors';
 import { MINUTES_FAMILY_USE, PLAN_FAMILY_USE, familyPlan, familyReading, isThirdPartyAgency, prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../src/domain/family-version';
 import { type Minutes, SHARED_BY_DEFAULT, decideSharing, emptyMinutesContent } from '../../src/domain/minutes';
-import { FAMILY_MARKER, PROFESSIONAL_ONLY_MARKERS, REMOVED_ON_REVIEW_MARKER, professionalOnlyIn, professionalOnlyMinutes, professionalOnlyPlan } from '../support/professional-only-record';
+import { FAMILY_MARKER, PROFESSIONAL_ONLY_MARKERS, RECOMMENDATION_MARKER, REMOVED_ON_REVIEW_MARKER, professionalOnlyIn, professionalOnlyMinutes, professionalOnlyPlan } from '../support/professional-only-record';
 
 const member = (id: string, role: MemberRole, agency: string): CoreGroupMember => ({ id, displayName: `Name ${id}`, role, agency, reach: 'tenant', active: true });
 const people = { lead: member('lead', 'lead-social-worker', "children's social care"), police: member('police', 'professional', 'West Yorkshire Police'), healthVisitor: member('hv', 'professional', 'health visiting'), parent: member('parent', 'family-member', 'family') };
@@ -22,9 +22,9 @@ const prepared = prepareFamilyVersion({ minutes: signed, plan, members });
 const everything = (version: typeof prepared) => JSON.stringify(familyReading(version)) + version.summary;
 
 describe('what is professional-only (domain data)', () => {
-  test('scaling, disagreements, the agencies discussion, sharing and chat proposals of the minutes; monitoring of the plan', () => {
+  test('scaling, disagreements, the agencies discussion, written reports, the child seen, sharing and chat proposals of the minutes; monitoring of the plan', () => {
     const professionalOnly = (uses: Record<string, { family: boolean }>) => Object.entries(uses).filter(([, use]) => !use.family).map(([part]) => part).sort();
-    expect(professionalOnly(MINUTES_FAMILY_USE)).toEqual(['allAgenciesPresent', 'contributions', 'disagreements', 'sharing', 'signsOfSafety.scaling']);
+    expect(professionalOnly(MINUTES_FAMILY_USE)).toEqual(['allAgenciesPresent', 'childSeen', 'contributions', 'disagreements', 'sharing', 'signsOfSafety.scaling', 'writtenReports']);
     expect(professionalOnly(PLAN_FAMILY_USE)).toEqual(['monitoring']);
   });
 
@@ -52,7 +52,23 @@ describe('preparing the family version', () => {
     expect(text).toContain(FAMILY_MARKER);
     expect(text).toContain('Weighed and well at the last visit');
     expect(text).toContain('Book the next developmental review — Name hv (health visiting), by Wed 15 Jul 2026.');
-    expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', title: 'Who was at the meeting', lines: members.map((person) => `${person.displayName} (${person.agency})`) });
+    expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', title: 'Who was at the meeting', lines: [...members.map((person) => `${person.displayName} (${person.agency})`), 'Anna Nowak (interpreter)'] });
+  });
+
+  test('tells the family what the core group will recommend to the review conference, and why, in plain words', () => {
+    const recommendation = familyReading(prepared).find((section) => section.section === 'recommendation');
+    expect(recommendation).toEqual({ section: 'recommendation', title: 'What we will tell the review conference', lines: ['We think the child protection plan should carry on, with changes.', `Progress is real but recent ${RECOMMENDATION_MARKER}`] });
+  });
+
+  test('gives an agency’s update unless the agency is a third party (the police)', () => {
+    const progress = familyReading(prepared).find((section) => section.section === 'progress')!.lines;
+    expect(progress).toContain('health visiting: Growth on track');
+    expect(progress.join('\n')).not.toContain(PROFESSIONAL_ONLY_MARKERS.policeAgencyUpdate);
+  });
+
+  test('has no recommendation section while none is agreed', () => {
+    const none = prepareFamilyVersion({ minutes: { ...signed, content: { ...signed.content, reviewRecommendation: { reasons: 'still talking' } } }, plan, members });
+    expect(familyReading(none).map((section) => section.section)).not.toContain('recommendation');
   });
 
   test('the full record the family version is made from does carry the markers (so the test above can fail)', () => {

@@ -9,11 +9,13 @@ import {
   attendanceAtHeldMeetings,
   attendanceOf,
   decideContribution,
+  decideRecommendation,
   deliveredTo,
   deliveriesOfVersion,
   editMinutes,
   emptyMinutesContent,
   isSigned,
+  latestRecommendation,
   minutesRecipients,
   minutesSenderMailbox,
   openingDraft,
@@ -229,6 +231,38 @@ describe('what earlier minutes tell later ones', () => {
       ['2026-05-01', 3],
       ['2026-06-12', 5],
     ]);
+  });
+});
+
+describe('the recommendation to the review conference', () => {
+  const signedBy = { chairSignOff: { memberId: 'lsw', at: '2026-06-12T12:00:00.000Z' }, managerSignOff: { memberId: 'tm', at: '2026-06-12T13:00:00.000Z' } };
+  const recommending = (id: string, outcome: 'continue' | 'end' | undefined, signed: boolean): Minutes => ({
+    ...draft,
+    id,
+    meetingId: `meeting-${id}`,
+    content: { ...draft.content, reviewRecommendation: { outcome, reasons: outcome ? `because ${id}` : 'draft thoughts' } },
+    ...(signed ? signedBy : {}),
+  });
+
+  test('an outcome needs its reasons; reasons alone are a draft', () => {
+    expect(() => decideRecommendation({ outcome: 'end', reasons: '   ' })).toThrow(RuleViolationError);
+    expect(decideRecommendation({ reasons: 'still weighing it' })).toEqual({ outcome: undefined, reasons: 'still weighing it' });
+    expect(decideRecommendation({ outcome: 'continue', reasons: 'progress is recent' })).toEqual({ outcome: 'continue', reasons: 'progress is recent' });
+  });
+
+  test('the latest fully signed minutes that agreed one; a later draft or a meeting that agreed none does not replace it', () => {
+    const latest = latestRecommendation([recommending('a', 'continue', true), recommending('b', 'end', true), recommending('c', undefined, true), recommending('d', 'continue', false)]);
+    expect(latest).toEqual({ minutesId: 'b', meetingId: 'meeting-b', outcome: 'end', reasons: 'because b' });
+  });
+
+  test('none while no signed minutes agreed one', () => {
+    expect(latestRecommendation([recommending('a', 'end', false), recommending('b', undefined, true)])).toBeUndefined();
+    expect(latestRecommendation([])).toBeUndefined();
+  });
+
+  test('a new draft starts with none agreed and the child not recorded as seen', () => {
+    expect(draft.content.reviewRecommendation).toEqual({ reasons: '' });
+    expect(draft.content.childSeen).toMatchObject({ seen: 'not-recorded', seenAlone: 'not-recorded' });
   });
 });
 

@@ -88,6 +88,16 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.getByLabel('Due').last().fill('18/12/2026');
     await expectValue(chair.getByLabel('Due').last(), '18/12/2026');
     await saved(chair);
+    await chair.getByRole('radiogroup', { name: 'Has the child been seen since the last meeting?' }).getByRole('radio', { name: 'Yes' }).check();
+    await chair.getByRole('radiogroup', { name: 'Has the child been seen alone?' }).getByRole('radio', { name: 'Yes' }).check();
+    await chair.getByLabel('Last seen on').fill('01/12/2026');
+    await chair.getByRole('button', { name: 'Add an agency update' }).click();
+    await chair.getByRole('group', { name: 'Agency update 1' }).getByRole('combobox').fill('school');
+    await chair.getByLabel('Their update').fill('Attendance up to 92% this half term.');
+    await chair.getByRole('radio', { name: 'The plan continues, with changes' }).check();
+    await chair.getByText('Not saved yet: give the reasons for the recommendation.').waitFor();
+    await chair.getByLabel('Why: the evidence the review conference should weigh').fill('School is better; the home is not yet safe enough.');
+    await saved(chair);
 
     const taker = await open('Grace Lindqvist');
     const takersVoice = taker.getByLabel('What the child has said, shown or is thought to feel');
@@ -106,6 +116,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     const history = await fetchJson(chair, `/api/meetings/${meetingId}/minutes`);
     expect(JSON.stringify(history)).toContain('Health visitor to review the sleep routine');
     expect(JSON.stringify(history)).toContain('Two visits done; the home was warm and tidy.');
+    expect(history).toMatchObject({ minutes: { content: { childSeen: { seen: 'yes', seenAlone: 'yes', lastSeenOn: '2026-12-01' }, agencyUpdates: [{ agency: 'school', update: 'Attendance up to 92% this half term.' }], reviewRecommendation: { outcome: 'continue-with-changes', reasons: 'School is better; the home is not yet safe enough.' } } } });
     await noSeriousViolations(chair, 'minutes (light)');
     await screenshots(chair, 'minutes-tab');
     await taker.close();

@@ -139,14 +139,19 @@ describe('the minutes, section by section', () => {
       const memberId = stack.member('health')!.id;
       const samples: Record<SectionName, unknown> = {
         attendance: [{ memberId, attendance: 'representative-sent', representativeName: 'x' }],
+        otherAttendees: [{ name: 'x', relationship: 'x', organisation: 'x' }],
         allAgenciesPresent: { discussed: true, note: 'x' },
         actionUpdates: [{ actionId: 'action-visits', agency: 'x', update: 'x' }],
+        agencyUpdates: [{ agency: 'x', update: 'x' }],
+        writtenReports: [{ memberId, summary: 'x' }],
+        childSeen: { seen: 'yes', seenAlone: 'no', lastSeenOn: '2026-06-01', seenBy: 'x', note: 'x' },
         childsVoice: 'x',
         signsOfSafety: { worries: 'x', workingWell: 'x', needsToHappen: 'x', scaling: [{ memberId, score: 5 }] },
         decisions: ['x', 'x'],
         newActions: [{ what: 'x', ownerMemberId: memberId, agency: 'x', due: '2026-07-01', progressMeasure: 'x' }],
         disagreements: [{ text: 'x', significant: true }],
         contingencyReview: 'x',
+        reviewRecommendation: { outcome: 'continue', reasons: 'x' },
         nextMeetingDate: '2026-07-06',
         sharing: { withFamily: true, withChild: false },
       };

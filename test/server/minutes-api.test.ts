@@ -268,6 +268,37 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await store.minutes.findByMeeting(meetingId))!.version).toBe(before);
   });
 
+  test('the sections the review conference reads save and read back: others who attended, written reports, agency updates, the child seen, the recommendation', async () => {
+    const members = await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId);
+    const healthVisitor = members.find((member) => member.aadObjectId === health)!;
+    const save = async (section: string, value: unknown) => {
+      const version = (await store.minutes.findByMeeting(meetingId))!.version;
+      return call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: version, section, value });
+    };
+    expect((await save('otherAttendees', [{ name: 'Anna Nowak', relationship: 'interpreter', organisation: 'Language Line' }])).status).toBe(200);
+    expect((await save('writtenReports', [{ memberId: healthVisitor.id, summary: 'Weight steady; two visits missed' }])).status).toBe(200);
+    expect((await save('agencyUpdates', [{ agency: 'school', update: 'Attendance 92% this half term' }])).status).toBe(200);
+    expect((await save('childSeen', { seen: 'yes', seenAlone: 'yes', lastSeenOn: '2026-06-04', seenBy: 'the lead social worker', note: 'Seen alone at school' })).status).toBe(200);
+    const saved = await save('reviewRecommendation', { outcome: 'continue-with-changes', reasons: 'Attendance is better; the home is not yet safe enough' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.content).toMatchObject({
+      otherAttendees: [{ name: 'Anna Nowak', relationship: 'interpreter', organisation: 'Language Line' }],
+      writtenReports: [{ memberId: healthVisitor.id, summary: 'Weight steady; two visits missed' }],
+      agencyUpdates: [{ agency: 'school', update: 'Attendance 92% this half term' }],
+      childSeen: { seen: 'yes', seenAlone: 'yes', lastSeenOn: '2026-06-04' },
+      reviewRecommendation: { outcome: 'continue-with-changes', reasons: 'Attendance is better; the home is not yet safe enough' },
+    });
+    const before = (await store.minutes.findByMeeting(meetingId))!.version;
+    const noReasons = await save('reviewRecommendation', { outcome: 'end', reasons: ' ' });
+    expect(noReasons.status).toBe(422);
+    expect(noReasons.body.error.message).toMatch(/reasons/);
+    const stranger = await save('writtenReports', [{ memberId: randomUUID(), summary: 'from nobody' }]);
+    expect(stranger).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/writtenReports\[0\]\.memberId/) } } });
+    expect((await save('childSeen', { seen: 'perhaps', seenAlone: 'no', lastSeenOn: null, seenBy: '', note: '' })).status).toBe(400);
+    expect((await save('childSeen', { seen: 'yes', seenAlone: 'no', lastSeenOn: '2026-02-30', seenBy: '', note: '' })).status).toBe(400);
+    expect((await store.minutes.findByMeeting(meetingId))!.version).toBe(before);
+  });
+
   test('sign-off by the chair adds the new actions to the plan; the team manager signs; signed minutes refuse edits; an amendment is a new version with a reason', async () => {
     const members = await store.coreGroups.members((await store.meetings.findById(meetingId))!.coreGroupId);
     const owner = members.find((member) => member.aadObjectId === health)!;
@@ -308,6 +339,10 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(wordText).toContain('Jordan says school is better');
     expect(wordText).toContain('Health visitor to review sleep routine');
     expect(wordText).toContain('Case DEMO-0001');
+    expect(wordText).toContain('The child protection plan continues, with changes. Attendance is better; the home is not yet safe enough');
+    expect(wordText).toContain('Seen since the last meeting: yes; seen alone: yes; last seen on Thu 4 Jun 2026 by the lead social worker.');
+    expect(wordText).toContain('Weight steady; two visits missed');
+    expect(wordText).toContain('Anna Nowak');
     expect(wordText).not.toContain('Riley');
     const pdf = await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(lead));
     expect(pdf.type).toBe('application/pdf');

@@ -17,7 +17,13 @@ export const PROFESSIONAL_ONLY_MARKERS = {
   agencies: 'AGENCIES-MISSING-7735',
   monitoring: 'MONITORING-7736',
   contribution: 'CHAT-PROPOSAL-7737',
+  policeAgencyUpdate: 'POLICE-AGENCY-UPDATE-7742',
+  writtenReport: 'WRITTEN-REPORT-7743',
+  childSeen: 'CHILD-SEEN-7744',
 } as const;
+
+/** The core group's recommendation to the review conference: shared with the family. */
+export const RECOMMENDATION_MARKER = 'RECOMMENDATION-7745';
 
 /** Each professional's own scaling is printed under this heading in the full record, and nowhere in a family version. */
 export const SCALING_HEADING = 'Scaling (0';
@@ -38,11 +44,18 @@ export function professionalOnlyMinutes(people: { lead: CoreGroupMember; police:
   const { lead, police, healthVisitor, parent } = people;
   return {
     attendance: [lead, police, healthVisitor, parent].map((member) => ({ memberId: member.id, attendance: 'present' })),
+    otherAttendees: [{ name: 'Anna Nowak', relationship: 'interpreter', organisation: 'Language Line' }],
     allAgenciesPresent: { discussed: true, note: `Education missing again ${PROFESSIONAL_ONLY_MARKERS.agencies}` },
     actionUpdates: [
       { actionId: actionIds.police, agency: 'police', update: `Two call-outs last month ${PROFESSIONAL_ONLY_MARKERS.policeUpdate}` },
       { actionId: actionIds.health, agency: 'health visiting', update: 'Weighed and well at the last visit' },
     ],
+    agencyUpdates: [
+      { agency: 'police', update: `Intelligence shared ${PROFESSIONAL_ONLY_MARKERS.policeAgencyUpdate}` },
+      { agency: 'health visiting', update: 'Growth on track' },
+    ],
+    writtenReports: [{ memberId: police.id, summary: `Report from the police ${PROFESSIONAL_ONLY_MARKERS.writtenReport}` }],
+    childSeen: { seen: 'yes', seenAlone: 'yes', lastSeenOn: parseCivilDate('2026-06-18'), seenBy: lead.displayName, note: `Seen alone at school ${PROFESSIONAL_ONLY_MARKERS.childSeen}` },
     childsVoice: 'Likes the new after-school club',
     signsOfSafety: { worries: `Arguments at home ${REMOVED_ON_REVIEW_MARKER}`, workingWell: 'Mornings are calmer', needsToHappen: 'Keep the routine going', scaling: [{ memberId: police.id, score: 2 }, { memberId: healthVisitor.id, score: 7 }] },
     decisions: [`Stay on the plan ${FAMILY_MARKER}`],
@@ -52,6 +65,7 @@ export function professionalOnlyMinutes(people: { lead: CoreGroupMember; police:
     ],
     disagreements: [{ text: `Health and police disagree on risk ${PROFESSIONAL_ONLY_MARKERS.disagreement}`, significant: false }],
     contingencyReview: 'If things get worse, a review conference is called early',
+    reviewRecommendation: { outcome: 'continue-with-changes', reasons: `Progress is real but recent ${RECOMMENDATION_MARKER}` },
     nextMeetingDate: parseCivilDate('2026-07-20'),
     sharing: { withFamily: true, withChild: true },
     contributions: [{ id: 'chat-1', kind: 'note', text: `Proposal ${PROFESSIONAL_ONLY_MARKERS.contribution}`, memberId: police.id, at: '2026-06-20T10:00:00.000Z' }],

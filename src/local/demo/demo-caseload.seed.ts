@@ -201,6 +201,9 @@ function seedNearReview(deps: DemoCaseloadDeps): Promise<boolean> {
             childsVoice: index === 2 ? 'Kai drew his new bedroom and said it is not cold any more.' : 'Kai is too young to say; the health visitor described how he plays.',
             decisions: index === 2 ? ['Recommend to the review conference that the plan continues for three more months.'] : ['The plan continues.'],
             contingencyReview: 'Contingency plan reviewed; no change.',
+            agencyUpdates: [{ agency: 'housing', update: index === 2 ? 'The move is agreed for next month.' : 'Priority banding under assessment.' }],
+            childSeen: { seen: 'yes', seenAlone: 'no', lastSeenOn: calendar.addWorkingDays(date, -2), seenBy: 'the health visitor', note: 'Kai is too young to be seen alone; seen at home with his mother.' },
+            ...(index === 2 ? { reviewRecommendation: { outcome: 'continue' as const, reasons: 'The move is agreed but not yet made, and Kai’s weight has only just recovered: three more months of the plan to see both hold.' } } : {}),
           },
         });
       }

@@ -1,4 +1,4 @@
-import type { AttendanceChoice, NoteSection, SectionName } from '@contracts/minutes.contract';
+import type { AttendanceChoice, NoteSection, RecommendationOutcome, SectionName, YesNoUnknown } from '@contracts/minutes.contract';
 
 /**
  * `true` when `List` names every value of `All`; otherwise a type naming the missing ones. The
@@ -14,14 +14,19 @@ const _everyAttendanceChoice: ListsEvery<AttendanceChoice, typeof ATTENDANCE_CHO
 /** The sections in meeting order, as the agreed template lists them. */
 export const SECTION_NAMES = [
   'attendance',
+  'otherAttendees',
   'allAgenciesPresent',
+  'writtenReports',
   'actionUpdates',
+  'agencyUpdates',
+  'childSeen',
   'childsVoice',
   'signsOfSafety',
   'decisions',
   'newActions',
   'disagreements',
   'contingencyReview',
+  'reviewRecommendation',
   'nextMeetingDate',
   'sharing',
 ] as const satisfies readonly SectionName[];
@@ -30,3 +35,11 @@ const _everySection: ListsEvery<SectionName, typeof SECTION_NAMES> = true;
 /** The free-text sections an accepted chat note can join, in the order the menu offers them. */
 export const NOTE_TARGETS = ['childsVoice', 'worries', 'workingWell', 'needsToHappen', 'contingencyReview'] as const satisfies readonly NoteSection[];
 const _everyNoteTarget: ListsEvery<NoteSection, typeof NOTE_TARGETS> = true;
+
+/** Yes, no, not recorded: in the order the radio buttons offer them. */
+export const YES_NO_UNKNOWN = ['yes', 'no', 'not-recorded'] as const satisfies readonly YesNoUnknown[];
+const _everyYesNo: ListsEvery<YesNoUnknown, typeof YES_NO_UNKNOWN> = true;
+
+/** The core group's recommendations to the review conference, in the order offered. */
+export const RECOMMENDATION_OUTCOMES = ['continue', 'continue-with-changes', 'end'] as const satisfies readonly RecommendationOutcome[];
+const _everyRecommendation: ListsEvery<RecommendationOutcome, typeof RECOMMENDATION_OUTCOMES> = true;

@@ -1,5 +1,5 @@
 import type { DashboardCoreGroup } from '@contracts/dashboard.contract';
-import type { Attendance } from '@contracts/minutes.contract';
+import type { Attendance, RecommendationOutcome, YesNoUnknown } from '@contracts/minutes.contract';
 import type { ActionState, CheckInStatus, DeadlineStatus } from '@contracts/wire-values.contract';
 
 export const ATTENDANCE_LABELS: Readonly<Record<Attendance, string>> = {
@@ -73,4 +73,16 @@ export const NOTICE_LABELS: Readonly<Record<NoticeKind, string>> = {
   'institution-task': 'Institution letter task',
   'plan-not-received': 'Plan-not-received notice',
   undelivered: 'Undelivered-notice alert',
+};
+
+export const YES_NO_LABELS: Readonly<Record<YesNoUnknown, string>> = {
+  yes: 'Yes',
+  no: 'No',
+  'not-recorded': 'Not recorded',
+};
+
+export const RECOMMENDATION_LABELS: Readonly<Record<RecommendationOutcome, string>> = {
+  continue: 'The plan continues',
+  'continue-with-changes': 'The plan continues, with changes',
+  end: 'The plan ends',
 };

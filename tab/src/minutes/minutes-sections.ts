@@ -1,19 +1,24 @@
-import type { ActionUpdate, AttendanceEntry, Disagreement, NewAction, SectionName, SectionValues, SignsOfSafety } from '@contracts/minutes.contract';
+import type { ActionUpdate, AgencyUpdate, AttendanceEntry, Disagreement, NewAction, OtherAttendee, SectionName, SectionValues, SignsOfSafety, WrittenReport } from '@contracts/minutes.contract';
 import { formatDate, isCivilDate } from '../common/format';
-import { ATTENDANCE_LABELS } from '../common/labels';
+import { ATTENDANCE_LABELS, RECOMMENDATION_LABELS, YES_NO_LABELS } from '../common/labels';
 import { isolatedUserText } from '../common/display-text';
 
 /** Headings of the sections, as the agreed minutes template names them. */
 export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
   attendance: 'Attendance',
+  otherAttendees: 'Others who attended',
   allAgenciesPresent: 'Are all the agencies that should be here, here?',
+  writtenReports: 'Written reports from those who could not come',
   actionUpdates: 'Progress on the plan',
+  agencyUpdates: 'Updates from each agency',
+  childSeen: 'The child seen, and seen alone',
   childsVoice: "The child's voice",
   signsOfSafety: 'Signs of Safety',
   decisions: 'Decisions',
   newActions: 'New actions',
   disagreements: 'Disagreements',
   contingencyReview: 'Contingency plan review',
+  reviewRecommendation: 'Recommendation to the review conference',
   nextMeetingDate: 'Next meeting',
   sharing: 'The family version: who receives it',
 };
@@ -39,6 +44,26 @@ export function incompleteReason(section: SectionName, value: unknown): string |
     const sharing = value as SectionValues['sharing'];
     const withheld = !sharing.withFamily || !sharing.withChild;
     return withheld && (sharing.withheldReason ?? '').trim() === '' ? 'Not saved yet: say why the family version is withheld.' : undefined;
+  }
+  if (section === 'otherAttendees') {
+    const unnamed = (value as OtherAttendee[]).flatMap((attendee, index) => (attendee.name.trim() === '' || attendee.relationship.trim() === '' ? [index + 1] : []));
+    return unnamed.length > 0 ? `Not saved yet: give the name and relationship of other attendee ${joinWords(unnamed.map(String))}, or remove them.` : undefined;
+  }
+  if (section === 'agencyUpdates') {
+    const unnamed = (value as AgencyUpdate[]).flatMap((update, index) => (update.agency.trim() === '' ? [index + 1] : []));
+    return unnamed.length > 0 ? `Not saved yet: name the agency of update ${joinWords(unnamed.map(String))}.` : undefined;
+  }
+  if (section === 'writtenReports') {
+    const unowned = (value as WrittenReport[]).flatMap((report, index) => (report.memberId === '' ? [index + 1] : []));
+    return unowned.length > 0 ? `Not saved yet: choose who sent written report ${joinWords(unowned.map(String))}.` : undefined;
+  }
+  if (section === 'childSeen') {
+    const date = (value as SectionValues['childSeen']).lastSeenOn;
+    return date !== null && !isCivilDate(date) ? 'Not saved yet: enter a whole date for when the child was last seen.' : undefined;
+  }
+  if (section === 'reviewRecommendation') {
+    const recommendation = value as SectionValues['reviewRecommendation'];
+    return recommendation.outcome !== null && recommendation.reasons.trim() === '' ? 'Not saved yet: give the reasons for the recommendation.' : undefined;
   }
   if (section === 'nextMeetingDate') {
     const date = value as string | null;
@@ -76,6 +101,25 @@ export function describeSection<S extends SectionName>(section: S, value: Sectio
     case 'allAgenciesPresent': {
       const answer = value as SectionValues['allAgenciesPresent'];
       return [answer.discussed ? 'Asked and discussed' : 'Not asked yet', ...(answer.note.trim() ? [isolatedUserText(answer.note)] : [])];
+    }
+    case 'otherAttendees':
+      return orNone((value as OtherAttendee[]).map((attendee) => `${text(attendee.name)} (${text(attendee.relationship)}${attendee.organisation.trim() ? `, ${isolatedUserText(attendee.organisation)}` : ''})`));
+    case 'agencyUpdates':
+      return orNone((value as AgencyUpdate[]).map((update) => `${text(update.agency)}: ${text(update.update)}`));
+    case 'writtenReports':
+      return orNone((value as WrittenReport[]).map((report) => `${report.memberId ? names.member(report.memberId) : 'nobody chosen'}: ${text(report.summary)}`));
+    case 'childSeen': {
+      const seen = value as SectionValues['childSeen'];
+      return [
+        `Seen since the last meeting: ${YES_NO_LABELS[seen.seen]}`,
+        `Seen alone: ${YES_NO_LABELS[seen.seenAlone]}`,
+        `Last seen: ${seen.lastSeenOn && isCivilDate(seen.lastSeenOn) ? formatDate(seen.lastSeenOn) : '(no date)'}${seen.seenBy.trim() ? ` by ${isolatedUserText(seen.seenBy)}` : ''}`,
+        ...(seen.note.trim() ? [isolatedUserText(seen.note)] : []),
+      ];
+    }
+    case 'reviewRecommendation': {
+      const recommendation = value as SectionValues['reviewRecommendation'];
+      return [recommendation.outcome ? RECOMMENDATION_LABELS[recommendation.outcome] : 'Not agreed at this meeting', ...(recommendation.reasons.trim() ? [isolatedUserText(recommendation.reasons)] : [])];
     }
     case 'actionUpdates':
       return orNone((value as ActionUpdate[]).map((update) => `${names.action(update.actionId)}: ${text(update.update)}`));

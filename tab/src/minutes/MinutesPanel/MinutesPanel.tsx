@@ -11,16 +11,21 @@ import { PlanCirculation } from '../PlanCirculation/PlanCirculation';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
 import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
 import { AllAgenciesSection } from '../sections/AllAgenciesSection';
+import { AgencyUpdatesSection } from '../sections/AgencyUpdatesSection';
 import { AttendanceSection } from '../sections/AttendanceSection';
+import { ChildSeenSection } from '../sections/ChildSeenSection';
 import { ContributionsSection } from '../sections/ContributionsSection';
 import { DecisionsSection } from '../sections/DecisionsSection';
 import { DisagreementsSection } from '../sections/DisagreementsSection';
 import { NewActionsSection } from '../sections/NewActionsSection';
 import { NextMeetingSection } from '../sections/NextMeetingSection';
+import { OtherAttendeesSection } from '../sections/OtherAttendeesSection';
+import { ReviewRecommendationSection } from '../sections/ReviewRecommendationSection';
 import { SectionFrame } from '../sections/SectionFrame';
 import { SharingSection } from '../sections/SharingSection';
 import { SignsOfSafetySection } from '../sections/SignsOfSafetySection';
 import { TextSection } from '../sections/TextSection';
+import { WrittenReportsSection } from '../sections/WrittenReportsSection';
 import { SignOffBar } from '../SignOffBar/SignOffBar';
 import { useMinutesPanelStyles } from './MinutesPanel.styles';
 import { isolatedUserText } from '../../common/display-text';
@@ -55,14 +60,19 @@ export function MinutesPanel(props: {
   });
 
   const attendance = wire('attendance');
+  const otherAttendees = wire('otherAttendees');
   const allAgencies = wire('allAgenciesPresent');
+  const writtenReports = wire('writtenReports');
   const actionUpdates = wire('actionUpdates');
+  const agencyUpdates = wire('agencyUpdates');
+  const childSeen = wire('childSeen');
   const childsVoice = wire('childsVoice');
   const signsOfSafety = wire('signsOfSafety');
   const decisions = wire('decisions');
   const newActions = wire('newActions');
   const disagreements = wire('disagreements');
   const contingency = wire('contingencyReview');
+  const recommendation = wire('reviewRecommendation');
   const nextMeeting = wire('nextMeetingDate');
   const sharing = wire('sharing');
 
@@ -97,11 +107,23 @@ export function MinutesPanel(props: {
       <SectionFrame {...attendance.frame}>
         <AttendanceSection {...attendance.editor} members={view.members} memberName={names.member} />
       </SectionFrame>
+      <SectionFrame {...otherAttendees.frame}>
+        <OtherAttendeesSection {...otherAttendees.editor} />
+      </SectionFrame>
       <SectionFrame {...allAgencies.frame}>
         <AllAgenciesSection {...allAgencies.editor} />
       </SectionFrame>
+      <SectionFrame {...writtenReports.frame}>
+        <WrittenReportsSection {...writtenReports.editor} members={view.members} />
+      </SectionFrame>
       <SectionFrame {...actionUpdates.frame}>
         <ActionUpdatesSection {...actionUpdates.editor} actions={view.actions} memberName={names.member} />
+      </SectionFrame>
+      <SectionFrame {...agencyUpdates.frame}>
+        <AgencyUpdatesSection {...agencyUpdates.editor} agencies={[...new Set(view.members.map((member) => member.agency))]} />
+      </SectionFrame>
+      <SectionFrame {...childSeen.frame}>
+        <ChildSeenSection {...childSeen.editor} />
       </SectionFrame>
       <SectionFrame {...childsVoice.frame}>
         <TextSection {...childsVoice.editor} label="What the child has said, shown or is thought to feel" hint="In the child's own words where you can." />
@@ -125,6 +147,9 @@ export function MinutesPanel(props: {
       </SectionFrame>
       <SectionFrame {...contingency.frame}>
         <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />
+      </SectionFrame>
+      <SectionFrame {...recommendation.frame}>
+        <ReviewRecommendationSection {...recommendation.editor} />
       </SectionFrame>
       <SectionFrame {...nextMeeting.frame}>
         <NextMeetingSection {...nextMeeting.editor} due={view.nextMeetingDue} />

@@ -81,14 +81,19 @@ export function sectionOf(content: MinutesContent, section: SectionName): unknow
 export function sectionValuesOf(content: MinutesContent): SectionValues {
   return {
     attendance: content.attendance,
+    otherAttendees: content.otherAttendees,
     allAgenciesPresent: content.allAgenciesPresent,
     actionUpdates: content.actionUpdates,
+    agencyUpdates: content.agencyUpdates,
+    writtenReports: content.writtenReports,
+    childSeen: content.childSeen,
     childsVoice: content.childsVoice,
     signsOfSafety: content.signsOfSafety,
     decisions: content.decisions,
     newActions: content.newActions,
     disagreements: content.disagreements,
     contingencyReview: content.contingencyReview,
+    reviewRecommendation: content.reviewRecommendation,
     nextMeetingDate: content.nextMeetingDate ?? null,
     sharing: content.sharing,
   };

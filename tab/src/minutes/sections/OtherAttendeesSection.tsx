@@ -1,0 +1,36 @@
+import { Field, Input } from '@fluentui/react-components';
+import { ItemList } from './ItemList';
+import type { SectionEditorProps } from './section-props';
+import { useSectionStyles } from './sections.styles';
+
+/** People at the meeting who are not members (an interpreter, a grandparent): named in the minutes, never given access. */
+export function OtherAttendeesSection(props: SectionEditorProps<'otherAttendees'>) {
+  const styles = useSectionStyles();
+  return (
+    <ItemList
+      items={props.value}
+      readOnly={props.readOnly}
+      noun="Other attendee"
+      idPrefix="other-attendee"
+      empty="Nobody else attended."
+      addLabel="Add someone else who attended"
+      blank={() => ({ name: '', relationship: '', organisation: '' })}
+      onChange={props.onChange}
+      render={(attendee, _index, set, firstField) => (
+        <>
+          <div className={styles.row}>
+            <Field className={styles.grow} label="Name" required={!props.readOnly}>
+              <Input ref={firstField} value={attendee.name} readOnly={props.readOnly} maxLength={200} onChange={(_event, data) => set({ name: data.value })} />
+            </Field>
+            <Field className={styles.grow} label="Relationship to the child, or role" required={!props.readOnly}>
+              <Input value={attendee.relationship} readOnly={props.readOnly} maxLength={200} onChange={(_event, data) => set({ relationship: data.value })} />
+            </Field>
+          </div>
+          <Field label="Organisation (if any)">
+            <Input value={attendee.organisation} readOnly={props.readOnly} maxLength={200} onChange={(_event, data) => set({ organisation: data.value })} />
+          </Field>
+        </>
+      )}
+    />
+  );
+}
