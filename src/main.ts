@@ -55,6 +55,9 @@ import { createReviewConferenceService } from './services/review-conferences.ser
 import { createTransferService } from './services/transfer.service';
 import { createInstitutionTasks } from './services/institution-tasks.service';
 import { institutionTasksRouter } from './server/institution-tasks.route';
+import { agencyReportsRouter } from './server/agency-reports.route';
+import { createAgencyReports } from './services/agency-reports/agency-reports.service';
+import { createReportRequestPlanner } from './services/agency-reports/report-requests.service';
 import { concernsRouter } from './server/concerns.route';
 import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
@@ -205,12 +208,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     onError: (details) => logger.warn(details, 'job attempt failed'),
   });
   const planner = createCheckInPromptPlanner(serviceDeps);
+  const reportRequests = createReportRequestPlanner(serviceDeps);
   const signalWatch = createSignalWatch(serviceDeps);
   const concernClimb = createConcernClimb(serviceDeps);
   const planAll = async () => {
     for (let after: string | undefined, page = await store.coreGroups.listIds({ limit: 200 }); page.length > 0; after = page.at(-1), page = await store.coreGroups.listIds({ after, limit: 200 })) {
       for (const id of page) {
         await planner.planFor(id);
+        await reportRequests.planFor(id);
         await signalWatch.watch(id);
         await concernClimb.climb(id);
       }
@@ -234,6 +239,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(serviceDeps), verifier: tabVerifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),

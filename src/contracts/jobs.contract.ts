@@ -27,6 +27,7 @@ export const PLAN_DELIVERY_JOB = 'plan-delivery';
 export const PLAN_NOT_RECEIVED_JOB = 'plan-not-received';
 export const CP9_JOB = 'cp9-to-coordinator';
 export const NOTICE_UNDELIVERED_JOB = 'notice-undelivered';
+export const AGENCY_REPORT_REQUEST_JOB = 'agency-report-request';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -154,6 +155,19 @@ export const noticeUndeliveredJob = z.object({
 });
 export type NoticeUndeliveredJob = z.infer<typeof noticeUndeliveredJob>;
 
+/** A member asked for their written report for a review conference, or chased for it (`chase`) while it is not submitted. */
+export const agencyReportRequestJob = z.object({
+  tenantId,
+  coreGroupId: z.string().uuid(),
+  reviewConferenceId: z.string().uuid(),
+  /** The review's date when asked: a review moved since makes this request stale (the move plans new ones). */
+  reviewOn: civilDateSchema,
+  dueOn: civilDateSchema,
+  memberId: z.string().min(1),
+  chase: z.boolean(),
+});
+export type AgencyReportRequestJob = z.infer<typeof agencyReportRequestJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -169,6 +183,7 @@ export const JOB_PAYLOADS = {
   [PLAN_NOT_RECEIVED_JOB]: planNotReceivedJob,
   [CP9_JOB]: cp9Job,
   [NOTICE_UNDELIVERED_JOB]: noticeUndeliveredJob,
+  [AGENCY_REPORT_REQUEST_JOB]: agencyReportRequestJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

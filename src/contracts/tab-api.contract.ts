@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agencyReportChangeResponseSchema, agencyReportParamsSchema, agencyReportReadingSchema, reportsToDoResponseSchema, reviewReportsParamsSchema, reviewReportsResponseSchema, saveAgencyReportRequestSchema, submitAgencyReportRequestSchema } from './agency-reports.contract';
 import { concernDecisionRequestSchema, concernDecisionResponseSchema, concernParamsSchema, concernResponseSchema, concernsResponseSchema } from './concerns.contract';
 import { dashboardResponseSchema } from './dashboard.contract';
 import {
@@ -86,6 +87,11 @@ export const TAB_API = {
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { params: coreGroupParamsSchema, body: heldReviewRequestSchema, answers: { 200: reviewConferencesResponseSchema } },
   'POST /api/core-groups/:coreGroupId/transfer-out': { params: coreGroupParamsSchema, body: transferOutRequestSchema, answers: { 200: transferOutResponseSchema } },
   'GET /api/institution-tasks': { answers: { 200: institutionTasksResponseSchema } },
+  'GET /api/agency-reports': { answers: { 200: reportsToDoResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports': { params: reviewReportsParamsSchema, answers: { 200: reviewReportsResponseSchema } },
+  'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': { params: reviewReportsParamsSchema, body: saveAgencyReportRequestSchema, answers: { 200: agencyReportChangeResponseSchema } },
+  'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { params: reviewReportsParamsSchema, body: submitAgencyReportRequestSchema, answers: { 200: agencyReportChangeResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/:reportId': { params: agencyReportParamsSchema, answers: { 200: agencyReportReadingSchema } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'GET /api/concerns': { answers: { 200: concernsResponseSchema } },

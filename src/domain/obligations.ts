@@ -116,6 +116,14 @@ export function computeObligations(options: {
     if (facts.plannedOn) return { status: isAfter(facts.plannedOn, facts.due) ? 'at-risk' : 'due', daysLate: 0 };
     return { status: calendar.workingDaysBetween(asOf, facts.due) <= atRiskWithin ? 'at-risk' : 'due', daysLate: 0 };
   };
+  // Each agency's report before one review conference: met on the day its first report came in.
+  const judgeAgencyReports = (reviewConferenceId: string, due: CivilDate, when: string, source: RuleSource): void => {
+    const reports = timeline.agencyReports.filter((r) => r.reviewConferenceId === reviewConferenceId);
+    for (const agency of timeline.agencies) {
+      const submitted = reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates)[0];
+      judge(agencyReportObligationId(reviewConferenceId, agency), 'agency-report', `Written report from ${agency} ${when}`, source, { due, metOn: submitted });
+    }
+  };
   const firstOnOrAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => !isBefore(item.date, date));
   const firstAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => isAfter(item.date, date));
   const phrase = (rule: TimedRule, what: string, after: string) => `${what} within ${describePeriod(rule.period)} of ${after}`;
@@ -208,15 +216,12 @@ export function computeObligations(options: {
       return final ?? calendar.addWorkingDays(reviewDate, -1);
     };
     for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
-      const due = finalCoreGroupBefore(review.date);
-      const reports = timeline.agencyReports.filter((r) => r.reviewConferenceId === review.id);
-      for (const agency of timeline.agencies) {
-        const submitted = reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates)[0];
-        judge(agencyReportObligationId(review.id, agency), 'agency-report', `Written report from ${agency} at the final core group before the review conference`, source, {
-          due,
-          metOn: submitted,
-        });
-      }
+      judgeAgencyReports(review.id, finalCoreGroupBefore(review.date), 'at the final core group before the review conference', source);
+    }
+  } else if (rules.agencyReportsBeforeReview) {
+    const rule = rules.agencyReportsBeforeReview;
+    for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
+      judgeAgencyReports(review.id, calendar.addWorkingDays(review.date, -rule.period.count), `${rule.period.count} working days before the review conference`, rule.source);
     }
   }
 

@@ -35,6 +35,8 @@ export const CASE_ACTIONS = [
   'review-family-version',
   'view-family-version',
   'act-on-concern',
+  'write-agency-report',
+  'view-agency-reports',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -65,10 +67,10 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
-  'team-manager': [...PROFESSIONAL_READ, 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
-  professional: PROFESSIONAL_READ,
-  'conference-chair': [...PROFESSIONAL_READ, 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention', 'act-on-concern'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
+  'team-manager': [...PROFESSIONAL_READ, 'view-agency-reports', 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
+  professional: [...PROFESSIONAL_READ, 'write-agency-report'],
+  'conference-chair': [...PROFESSIONAL_READ, 'view-agency-reports', 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention', 'act-on-concern'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks', 'act-on-concern'],
   // Issue 14: a parent or carer who owns an action says how it is going (in Teams as a guest, or from an e-mailed link).

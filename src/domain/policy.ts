@@ -58,6 +58,8 @@ export interface PolicyProfile {
     readonly cp9ToCoordinator?: TimedRule | undefined;
     /** Seed 004: each agency brings a written report to the final core group before a review conference. */
     readonly agencyReportsAtFinalCoreGroup?: { readonly source: RuleSource } | undefined;
+    /** Otherwise: each agency's written report a number of working days before each review conference (a profile's reading where the seeds set no day). */
+    readonly agencyReportsBeforeReview?: TimedRule | undefined;
     readonly chair: ChairRule;
     /** How long each step of each escalation route has to respond before the concern climbs to the next. */
     readonly concernResponse: ConcernResponseRule;

@@ -1,4 +1,5 @@
 import {
+  AGENCY_REPORT_REQUEST_JOB,
   CHECK_IN_CHASE_JOB,
   CHECK_IN_PROMPT_JOB,
   CONCERN_NOTIFICATION_JOB,
@@ -16,6 +17,7 @@ import {
   SIGNAL_NOTICE_JOB,
   SIGN_OFF_REMINDER_JOB,
 } from '../contracts/jobs.contract';
+import type { AgencyReportNotices } from '../services/notifications/agency-report-notices.service';
 import type { CheckInNotices } from '../services/notifications/check-in-notices.service';
 import type { ConcernNotices } from '../services/notifications/concern-notices.service';
 import type { InstitutionTaskNotices } from '../services/notifications/institution-task-notices.service';
@@ -43,6 +45,7 @@ export interface MessageJobServices {
   readonly welcomes?: Pick<WelcomeNotices, 'welcome'> | undefined;
   readonly institutionTasks?: Pick<InstitutionTaskNotices, 'notify'> | undefined;
   readonly undelivered?: Pick<UndeliveredNotices, 'notify'> | undefined;
+  readonly agencyReports?: Pick<AgencyReportNotices, 'notify'> | undefined;
 }
 
 /**
@@ -59,7 +62,7 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>, jo
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered } = services;
+  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
@@ -72,6 +75,7 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.welcome) : {}),
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.notify) : {}),
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.notify) : {}),
+    ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.notify) : {}),
   };
 }
 
@@ -85,6 +89,7 @@ export interface DeadNoticeServices {
   readonly welcomes?: Pick<WelcomeNotices, 'recordUndelivered'> | undefined;
   readonly institutionTasks?: Pick<InstitutionTaskNotices, 'recordUndelivered'> | undefined;
   readonly undelivered?: Pick<UndeliveredNotices, 'recordUndelivered'> | undefined;
+  readonly agencyReports?: Pick<AgencyReportNotices, 'recordUndelivered'> | undefined;
 }
 
 /**
@@ -94,7 +99,7 @@ export interface DeadNoticeServices {
  * deliveries record their own outcomes; the meeting chat's agenda is no notice to a person.
  */
 export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered } = services;
+  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered, agencyReports } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.recordUndeliveredPrompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.recordUndeliveredChase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.recordUndelivered) : {}),
@@ -104,5 +109,6 @@ export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<
     ...(welcomes ? handlerFor(MEMBER_WELCOME_JOB, welcomes.recordUndelivered) : {}),
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.recordUndelivered) : {}),
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.recordUndelivered) : {}),
+    ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.recordUndelivered) : {}),
   };
 }

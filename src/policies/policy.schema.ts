@@ -35,6 +35,7 @@ export const policyProfileSchema = z
         laterReviewConferences: timed,
         cp9ToCoordinator: timed.optional(),
         agencyReportsAtFinalCoreGroup: z.object({ source }).strict().optional(),
+        agencyReportsBeforeReview: z.object({ period: period.extend({ unit: z.literal('working-days') }), source }).strict().optional(),
         chair: z.object({ firstMeeting: z.array(role).min(1), laterMeetings: z.array(role).min(1), source }).strict(),
         concernResponse,
       })

@@ -16,7 +16,7 @@ import type { CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepositor
 const isPrompted = (member: CoreGroupMember) => isInTeams(member) || promptedByFamilyLink(member);
 
 /** 08:00 in London on a civil date, as an ISO instant. */
-const morningOf = (date: CivilDate) => date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from('08:00') }).toInstant().toString();
+export const morningOf = (date: CivilDate) => date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from('08:00') }).toInstant().toString();
 
 /**
  * Plans check-in prompts as durable jobs: each owner hears about an open action a few working

@@ -19,6 +19,7 @@ import { familyVersionsSchema } from './migrations/0017-family-versions';
 import { familyCheckInLinksSchema } from './migrations/0018-family-check-in-links';
 import { noticeAttemptsSchema } from './migrations/0019-notice-attempts';
 import { extraMeetingsSchema } from './migrations/0020-extra-meetings';
+import { agencyReportTextsSchema } from './migrations/0021-agency-report-texts';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -43,6 +44,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0018-family-check-in-links': familyCheckInLinksSchema,
     '0019-notice-attempts': noticeAttemptsSchema,
     '0020-extra-meetings': extraMeetingsSchema,
+    '0021-agency-report-texts': agencyReportTextsSchema,
   };
 }
 

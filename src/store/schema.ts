@@ -104,6 +104,20 @@ export interface InstitutionTaskRow {
   done_by_member_id: string | null;
 }
 
+/** A member's written report for a review conference, a draft until submitted (migration 0021). */
+export interface AgencyReportTextRow {
+  id: string;
+  core_group_id: string;
+  review_conference_id: string;
+  member_id: string;
+  agency: string;
+  version: number;
+  /** The Signs of Safety content as JSON. */
+  content: string;
+  updated_at: string;
+  submitted_at: string | null;
+}
+
 export interface CirculationRow {
   meeting_id: string;
   kind: string;
@@ -319,6 +333,7 @@ export interface Database {
   institution_tasks: InstitutionTaskRow;
   circulations: CirculationRow;
   agency_reports: AgencyReportRow;
+  agency_report_texts: AgencyReportTextRow;
   check_ins: CheckInRow;
   minutes: MinutesRow;
   minutes_versions: MinutesVersionRow;

@@ -1,3 +1,4 @@
+import { createAgencyReportRepository } from './agency-report.repository';
 import { createAuditLog } from './audit-log.repository';
 import { createCalendarSubscriptionRepository } from './calendar-subscription.repository';
 import { createCheckInRepository } from './check-in.repository';
@@ -33,6 +34,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     noticeDeliveries: createNoticeDeliveryRepository(db),
     familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
+    agencyReports: createAgencyReportRepository(db),
     familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),

@@ -1,4 +1,5 @@
 import { institutionTaskCard } from '../../bot/cards/institution-task.card';
+import { agencyReportRequestCard } from '../../bot/cards/agency-report.card';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
 import { agendaCard, minutesTabLink, signOffReminderCard } from '../../bot/cards/agenda.card';
@@ -73,6 +74,10 @@ describe('each outbound message kind renders as its card', () => {
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
     [{ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, familyVersionReadyCard({ meetingDate: '2026-06-09', readUrl: link })],
     [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
+    [
+      { kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false },
+      agencyReportRequestCard({ caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' }),
+    ],
     [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
     [
       { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true },
@@ -89,6 +94,14 @@ describe('each outbound message kind renders as its card', () => {
     const text = JSON.stringify(card);
     expect(text).toContain('The notes of the core group meeting of Tue 9 Jun 2026, written for you, are ready.');
     expect(text).not.toMatch(/case|CP-/);
+  });
+
+  test('a request for a written report names the case, the review and the due date, and where to write it; a chase says it is still to come', () => {
+    const asked = JSON.stringify(renderOutboundCard({ kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false }, context));
+    expect(asked).toContain('A written report for the review conference — case CP-1');
+    expect(asked).toContain('The review child protection conference is on Thu 9 Jul 2026. Your agency');
+    expect(asked).toContain('is due by Thu 2 Jul 2026.');
+    expect(JSON.stringify(renderOutboundCard({ kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: true }, context))).toContain('Your written report is still to come — case CP-1');
   });
 
   test('a letter to write names the case and the task, with typed text made inert', () => {

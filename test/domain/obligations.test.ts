@@ -128,8 +128,18 @@ describe('agency reports at the final core group before a review (seed 004)', ()
     expect(reportOf([], '2026-06-20', [meeting('m1', '2026-06-12', 'held')])[0]?.due.toString()).toBe('2026-08-10');
   });
 
-  test('profiles without the rule ask for no reports', () => {
-    expect(obligations({ ...review }, '2026-08-20').filter((o) => o.kind === 'agency-report')).toEqual([]);
+  test('profiles without either rule ask for no reports', () => {
+    expect(obligations({ ...review }, '2026-08-20', 'england').filter((o) => o.kind === 'agency-report')).toEqual([]);
+  });
+
+  test('a profile reading "N working days before the review" owes each agency’s report then; met the day the first came in', () => {
+    const reports = obligations({ ...review, agencyReports: [{ reviewConferenceId: 'r1', agency: 'school', on: d('2026-08-21') }] }, '2026-08-20').filter((o) => o.kind === 'agency-report');
+    // Thursday 27 August less 5 working days is Thursday 20 August (no bank holiday between).
+    expect(reports.map((o) => [o.id, o.due.toString(), o.status, o.metOn?.toString(), o.rule])).toEqual([
+      ['agency-report-r1-health-visiting', '2026-08-20', 'at-risk', undefined, 'Written report from health visiting 5 working days before the review conference'],
+      ['agency-report-r1-school', '2026-08-20', 'met', '2026-08-21', 'Written report from school 5 working days before the review conference'],
+    ]);
+    expect(reports[0]!.source.verified).toBe(false);
   });
 });
 

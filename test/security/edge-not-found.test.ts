@@ -26,6 +26,8 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { createRecordExport } from '../../src/services/record-export.service';
 import { createRecordPack } from '../../src/services/record-pack.service';
 import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
+import { agencyReportsRouter } from '../../src/server/agency-reports.route';
+import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { concernsRouter } from '../../src/server/concerns.route';
 import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
@@ -56,7 +58,16 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/meetings/:meetingId/family-version/sign-off': { version: 0 },
   'POST /api/meetings/:meetingId/series/move': { date: '2026-07-07', time: '10:00' },
   'POST /api/meetings/:meetingId/series/cancel': { reason: 'a reason' },
+  'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': {
+    baseVersion: 0,
+    content: { worries: '', workingWell: '', needsToHappen: '', scaling: null, scalingReasons: '', childsViews: '', actionProgress: [] },
+  },
+  'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { version: 1 },
 };
+
+/** A review conference and a report id: not the caller's to guess, the same on both sides. */
+const REVIEW_ID = randomUUID();
+const REPORT_ID = randomUUID();
 
 /** Every route of the tab API that takes an id: in its path, or the chat id of GET /api/meetings/current. */
 const ROUTES_WITH_IDS = (Object.entries(TAB_API) as [TabApiRouteKey, TabApiRoute][]).filter(([, route]) => route.params !== undefined || route.query !== undefined).map(([key]) => key);
@@ -69,7 +80,7 @@ function pathOf(key: TabApiRouteKey, ids: { meetingId: string; coreGroupId: stri
   const template = key.split(' ')[1]!;
   if (template === '/api/meetings/current') return `${template}?chatId=${encodeURIComponent(ids.chatId)}`;
   if (template.endsWith('/record-pack')) return `${template.replace(':coreGroupId', ids.coreGroupId)}?format=pdf`;
-  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':taskId', ids.taskId).replace(':concernId', ids.concernId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf');
+  return template.replace(':meetingId', ids.meetingId).replace(':coreGroupId', ids.coreGroupId).replace(':taskId', ids.taskId).replace(':concernId', ids.concernId).replace(':contributionId', 'contribution-1').replace(':format', 'pdf').replace(':reviewConferenceId', REVIEW_ID).replace(':reportId', REPORT_ID);
 }
 
 describe('a missing id and another core group’s id answer alike', () => {
@@ -108,6 +119,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(deps), verifier: devSignIn.verifier, logger }),
       familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
@@ -132,7 +144,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(34);
+    expect(ROUTES_WITH_IDS).toHaveLength(38);
   });
 
   for (const key of ROUTES_WITH_IDS) {

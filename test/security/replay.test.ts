@@ -104,6 +104,8 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = 
   'POST /api/core-groups/:coreGroupId/plan/not-received': [{ person: 'school' }],
   'POST /api/meetings/:meetingId/series/move': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/series/cancel': [{ person: 'manager' }],
+  'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': [{ person: 'health' }],
+  'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': [{ person: 'school' }],
 };
 
 describe('the same tab write twice changes things once', () => {

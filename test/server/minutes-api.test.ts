@@ -23,6 +23,8 @@ import { createInstitutionTasks } from '../../src/services/institution-tasks.ser
 import { concernsRouter } from '../../src/server/concerns.route';
 import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
+import { agencyReportsRouter } from '../../src/server/agency-reports.route';
+import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -115,7 +117,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -742,6 +744,45 @@ describe('the minutes API with Teams SSO tokens', () => {
     } finally {
       await database.db.updateTable('core_groups').set({ policy_id: 'ten-working-days-four-weekly' }).where('id', '=', demoCoreGroupId).execute();
     }
+  });
+
+  test('written reports for the review conference: the health visitor drafts, saves and submits; the lead social worker sees who has submitted and reads it; the conference chair too; a draft stays its author’s', async () => {
+    const groupId = randomUUID();
+    const person = (aad: string, role: 'lead-social-worker' | 'team-manager' | 'professional' | 'conference-chair', agency: string) => ({ id: randomUUID(), displayName: `${role} ${agency}`, role, agency, aadObjectId: aad, reach: 'tenant' as const, active: true });
+    const people = [person(lead, 'lead-social-worker', "children's social care"), person(manager, 'team-manager', "children's social care"), person(health, 'professional', 'health visiting'), person(iro, 'conference-chair', 'safeguarding unit')];
+    await store.coreGroups.create({ id: groupId, caseReference: 'REPORTS-1', childName: 'Report Child', tenantId: DEMO_TENANT_ID, policyId: 'ten-working-days-four-weekly', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() }, people);
+    const reviewConferenceId = randomUUID();
+    await store.meetings.recordReviewConference({ id: reviewConferenceId, coreGroupId: groupId, date: Temporal.PlainDate.from('2026-08-20'), status: 'scheduled' });
+    const path = `/api/core-groups/${groupId}/review-conferences/${reviewConferenceId}/agency-reports`;
+
+    const opened = await call('GET', path, await as(health));
+    expect(opened.body).toMatchObject({ caseReference: 'REPORTS-1', due: '2026-08-13', review: { date: '2026-08-20', status: 'scheduled' }, mine: { report: { version: 0, agency: 'health visiting' } }, canExportPack: false });
+    expect(opened.body.standings).toBeUndefined();
+    const content = { worries: 'Arguments at home', workingWell: 'Calmer mornings', needsToHappen: 'Keep the routine', scaling: null, scalingReasons: '', childsViews: 'Says home is calmer', actionProgress: [] };
+    const draft = await call('PUT', `${path}/mine`, await as(health), { baseVersion: 0, content });
+    expect(draft.body).toMatchObject({ outcome: 'changed', report: { version: 1, content: { scaling: null } } });
+    expect((await call('PUT', `${path}/mine`, await as(health), { baseVersion: 0, content })).status).toBe(409);
+    expect((await call('PUT', `${path}/mine`, await as(health), { baseVersion: 1, content: { ...content, scaling: 11 } })).status).toBe(400);
+    const refused = await call('POST', `${path}/mine/submit`, await as(health), { version: 1 });
+    expect(refused).toMatchObject({ status: 422, body: { error: { message: 'Before you submit, add your scaling (0–10), the reasons for your scaling.' } } });
+    const lsw = await call('GET', path, await as(lead));
+    expect(lsw.body.standings.map((entry: { agency: string; standing: string }) => [entry.agency, entry.standing])).toEqual([
+      ["children's social care", 'not-started'],
+      ['health visiting', 'draft'],
+    ]);
+    expect(lsw.body.canExportPack).toBe(true);
+    expect((await call('GET', `${path}/${draft.body.report.id}`, await as(lead))).status).toBe(403);
+
+    const filled = await call('PUT', `${path}/mine`, await as(health), { baseVersion: 1, content: { ...content, scaling: 6, scalingReasons: 'Recent progress' } });
+    const submitted = await call('POST', `${path}/mine/submit`, await as(health), { version: filled.body.report.version });
+    expect(submitted.body).toMatchObject({ outcome: 'changed', report: { submittedAt: clock.nowIso() } });
+    expect((await call('POST', `${path}/mine/submit`, await as(health), { version: filled.body.report.version })).body.outcome).toBe('unchanged');
+    const read = await call('GET', `${path}/${draft.body.report.id}`, await as(iro));
+    expect(read.body).toMatchObject({ caseReference: 'REPORTS-1', author: { name: 'professional health visiting', agency: 'health visiting' }, report: { content: { worries: 'Arguments at home', scaling: 6 } } });
+    const toDo = await call('GET', '/api/agency-reports', await as(lead));
+    expect(toDo.body.reviews).toEqual([{ coreGroupId: groupId, caseReference: 'REPORTS-1', reviewConferenceId, reviewOn: '2026-08-20', due: '2026-08-13', mine: 'not-started', submitted: 1, expected: 2 }]);
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+    expect((await call('PUT', `${path}/mine`, await as(manager), { baseVersion: 0, content })).status).toBe(403);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

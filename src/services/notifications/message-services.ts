@@ -7,10 +7,11 @@ import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
-import type { AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { AgencyReportRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
+import { createAgencyReportNotices } from './agency-report-notices.service';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
@@ -26,7 +27,8 @@ import { createWelcomeNotices } from './welcome-notices.service';
 /** The use cases behind every message job, over one notifier and one mailer (for the composition root and tests). */
 export function createMessageServices(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
-  meetings: Pick<MeetingRepository, 'findById'>;
+  meetings: Pick<MeetingRepository, 'findById' | 'reviewConferences'>;
+  agencyReports: Pick<AgencyReportRepository, 'listByReview'>;
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
@@ -62,5 +64,6 @@ export function createMessageServices(deps: {
     welcomes: createWelcomeNotices(deps),
     institutionTasks: createInstitutionTaskNotices(deps),
     undelivered: createUndeliveredNotices(deps),
+    agencyReports: createAgencyReportNotices(deps),
   };
 }

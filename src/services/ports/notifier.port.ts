@@ -165,6 +165,17 @@ export interface InstitutionTaskMessage {
   readonly task: string;
 }
 
+/** To a member whose agency owes a written report for a review conference: asked, or chased while it is not submitted. Dates and the case reference only. */
+export interface AgencyReportRequestMessage {
+  readonly kind: 'agency-report-request';
+  readonly caseReference: string;
+  /** The review conference's date, YYYY-MM-DD. */
+  readonly reviewOn: string;
+  /** When the report is due, YYYY-MM-DD. */
+  readonly dueOn: string;
+  readonly chase: boolean;
+}
+
 /** To the lead social worker: a notice to someone in the group was never delivered (its job is dead). */
 export interface NoticeUndeliveredMessage {
   readonly kind: 'notice-undelivered';
@@ -196,6 +207,7 @@ export type OutboundMessage =
   | PlanNotReceivedMessage
   | MemberWelcomeMessage
   | InstitutionTaskMessage
+  | AgencyReportRequestMessage
   | NoticeUndeliveredMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];

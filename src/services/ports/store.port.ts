@@ -1,3 +1,4 @@
+import type { AgencyReport } from '../../domain/agency-report';
 import type { PlanDelivery, PlanNotReceived } from '../../domain/circulation';
 import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
@@ -94,6 +95,19 @@ export interface InstitutionTaskRepository {
   listByCoreGroups(coreGroupIds: readonly string[]): Promise<Map<string, InstitutionTask[]>>;
   /** Records the letter sent (the task done). */
   markLetterSent(task: InstitutionTask): Promise<void>;
+}
+
+/** Agencies' written reports for review conferences: drafts, then submitted. */
+export interface AgencyReportRepository {
+  findById(id: string): Promise<AgencyReport | undefined>;
+  /** The reports written for one review conference, in the order they were started. */
+  listByReview(reviewConferenceId: string): Promise<AgencyReport[]>;
+  /** Starts a member's report once: the same member and review again returns the one first started. */
+  start(report: AgencyReport): Promise<AgencyReport>;
+  /** Saves a draft at `report.version`: a conflict unless the stored one is the version before and not submitted. */
+  save(report: AgencyReport): Promise<void>;
+  /** Marks it submitted and records the agency's report for the obligation on `on` (the agency's first report counts). */
+  submit(report: AgencyReport, on: CivilDate): Promise<void>;
 }
 
 /** Parents' e-mailed check-in links, stored by selector with the hash of their secret half. */

@@ -32,6 +32,10 @@ import { createReviewConferenceService } from '../../../src/services/review-conf
 import { createTransferService } from '../../../src/services/transfer.service';
 import { createInstitutionTasks } from '../../../src/services/institution-tasks.service';
 import { institutionTasksRouter } from '../../../src/server/institution-tasks.route';
+import { agencyReportsRouter } from '../../../src/server/agency-reports.route';
+import { createAgencyReports } from '../../../src/services/agency-reports/agency-reports.service';
+import { reportingMembers } from '../../../src/domain/agency-report';
+import { COMPLETE_REPORT } from './tab-routes';
 import { concernsRouter } from '../../../src/server/concerns.route';
 import { createConcernDecisions } from '../../../src/services/concerns/concern-decisions.service';
 import { teamRouter } from '../../../src/server/team.route';
@@ -182,6 +186,10 @@ export interface FreshMeeting {
   readonly distributeConfirmation?: { listHash: string } | undefined;
   /** An open concern in the group at its first step (the plan not working: the lead social worker and team manager), raised by the minute-taker. */
   readonly concernId: string;
+  /** A review conference booked, each reporting member's written report a complete draft at version 1. */
+  readonly reviewConferenceId: string;
+  /** The lead social worker's draft report for it. */
+  readonly agencyReportId: string;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -288,6 +296,7 @@ export async function startSecuredStack() {
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(deps), verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],
@@ -389,6 +398,12 @@ export async function startSecuredStack() {
       await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
       const institutionTaskId = randomUUID();
       await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
+      // And a review conference booked, each reporting member's report a complete draft, for a probe to save or submit.
+      const reviewConferenceId = randomUUID();
+      await store.meetings.recordReviewConference({ id: reviewConferenceId, coreGroupId: seed.coreGroupId, date: Temporal.PlainDate.from('2026-07-20'), status: 'scheduled' });
+      const reports = reportingMembers(seed.members).map((member) => ({ id: randomUUID(), coreGroupId: seed.coreGroupId, reviewConferenceId, memberId: member.id, agency: member.agency, version: 1, updatedAt: clock.nowIso(), content: { ...COMPLETE_REPORT, scaling: COMPLETE_REPORT.scaling } }));
+      for (const report of reports) await store.agencyReports.start(report);
+      const agencyReportId = reports.find((report) => report.memberId === seed.chairMemberId)?.id ?? reports[0]!.id;
       // And one open concern at its first step, for a probe to decide on.
       const concernId = randomUUID();
       await store.concerns.raise({ id: concernId, coreGroupId: seed.coreGroupId, kind: 'increased-risk', raisedByMemberId: seed.minuteTakerMemberId, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'A new bruise seen at nursery' }, `probe:${concernId}`);
@@ -434,9 +449,9 @@ export async function startSecuredStack() {
         await store.familyVersions.save(reviewed, { savedBy: chairMemberId, at: clock.nowIso() });
         if (state === 'family-version-signed-off') await store.familyVersions.save(signOffFamilyVersion(reviewed, { memberId: chairMemberId, at: clock.nowIso(), version: reviewed.version }), { savedBy: chairMemberId, at: clock.nowIso() });
         const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
-        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, distributeConfirmation };
+        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, distributeConfirmation, reviewConferenceId, agencyReportId };
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId };
     },
 
     async stop(): Promise<void> {

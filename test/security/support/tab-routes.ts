@@ -11,6 +11,10 @@ export interface RouteTarget {
   readonly institutionTaskId: string;
   /** An open concern at its first step, in the target group. */
   readonly concernId: string;
+  /** A review conference booked in the target group, each reporting member's written report a complete draft at version 1. */
+  readonly reviewConferenceId: string;
+  /** The lead social worker's draft report for it. */
+  readonly agencyReportId: string;
   /** A change of chair and minute-taker among the target group's members. */
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** A change to the target group's plan (`PUT …/plan`): its current version with the resources changed. */
@@ -37,6 +41,17 @@ export interface TabRouteCase {
   bodyFor(target: RouteTarget): unknown;
 }
 
+/** A written report for the review conference with every part of the template filled in. */
+export const COMPLETE_REPORT = {
+  worries: 'Arguments at home when the partner visits',
+  workingWell: 'Mornings are calmer and school attendance is up',
+  needsToHappen: 'The routine keeps going through the holidays',
+  scaling: 6,
+  scalingReasons: 'Real progress, but only over six weeks',
+  childsViews: 'Jordan says home feels calmer',
+  actionProgress: [],
+};
+
 /**
  * A body each route's contract accepts, as the tab would send it. A route added to `TAB_API`
  * with a body but no sample here fails every matrix at once, so it cannot go unattacked.
@@ -60,6 +75,8 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/institution-tasks/:taskId/letter-sent': { on: '2026-06-08' },
   'POST /api/concerns/:concernId/decisions': { decision: 'acknowledge', requestId: '00000000-0000-4000-8000-00000000c0c0' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
+  'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': { baseVersion: 1, content: COMPLETE_REPORT },
+  'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { version: 1 },
   'PUT /api/core-groups/:coreGroupId/plan': {
     baseVersion: 1,
     reason: 'The core group agreed more support',
@@ -97,6 +114,8 @@ const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
   coreGroupId: (target) => target.coreGroupId,
   taskId: (target) => target.institutionTaskId,
   concernId: (target) => target.concernId,
+  reviewConferenceId: (target) => target.reviewConferenceId,
+  reportId: (target) => target.agencyReportId,
   format: () => 'docx',
 };
 
