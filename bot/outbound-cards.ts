@@ -1,6 +1,6 @@
 import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports/notifier.port';
 import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.card';
-import { agencyReportRequestCard } from './cards/agency-report.card';
+import { agencyReportRequestCard, conferencePackReadyCard } from './cards/agency-report.card';
 import { escapeCardText } from './cards/escape';
 import { concernDecidedCard, concernNotificationCard } from './cards/escalate.card';
 import { memberWelcomeCard } from './cards/members.card';
@@ -36,6 +36,7 @@ const RENDERERS: Renderers = {
   'member-welcome': (message) => memberWelcomeCard(message),
   'institution-task': (message) => institutionTaskCard(message),
   'agency-report-request': (message, context) => agencyReportRequestCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
+  'conference-pack-ready': (message, context) => conferencePackReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'family-version-ready': (message, context) => familyVersionReadyCard({ meetingDate: message.meetingDate, readUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),

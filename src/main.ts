@@ -58,6 +58,7 @@ import { institutionTasksRouter } from './server/institution-tasks.route';
 import { agencyReportsRouter } from './server/agency-reports.route';
 import { createAgencyReports } from './services/agency-reports/agency-reports.service';
 import { createReportRequestPlanner } from './services/agency-reports/report-requests.service';
+import { createConferencePack } from './services/conference-pack/conference-pack.service';
 import { concernsRouter } from './server/concerns.route';
 import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
@@ -188,6 +189,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const familyVersions = createFamilyVersions({ ...serviceDeps, renderer });
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
+  const conferencePacks = createConferencePack({ ...serviceDeps, renderer });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
   const familyMail = createFamilyCheckInMail({
     ...serviceDeps,
@@ -195,7 +197,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     lifetimeDays: config.familyLinkDays,
   });
-  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail });
+  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail, conferencePacks });
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: messageJobHandlers(messages),
@@ -239,7 +241,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       seriesRouter({ scheduling, verifier: tabVerifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
-      agencyReportsRouter({ reports: createAgencyReports(serviceDeps), verifier: tabVerifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(serviceDeps), packs: conferencePacks, verifier: tabVerifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),

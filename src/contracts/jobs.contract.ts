@@ -28,6 +28,7 @@ export const PLAN_NOT_RECEIVED_JOB = 'plan-not-received';
 export const CP9_JOB = 'cp9-to-coordinator';
 export const NOTICE_UNDELIVERED_JOB = 'notice-undelivered';
 export const AGENCY_REPORT_REQUEST_JOB = 'agency-report-request';
+export const CONFERENCE_PACK_JOB = 'conference-pack-delivery';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -168,6 +169,13 @@ export const agencyReportRequestJob = z.object({
 });
 export type AgencyReportRequestJob = z.infer<typeof agencyReportRequestJob>;
 
+/**
+ * The conference pack sent before a review conference to the group's conference chair, or — when
+ * nobody is the chair in the group — to the lead social worker to pass on (`forChair: false`).
+ */
+export const conferencePackJob = z.object({ tenantId, coreGroupId: z.string().uuid(), reviewConferenceId: z.string().uuid(), reviewOn: civilDateSchema, memberId: z.string().min(1), forChair: z.boolean() });
+export type ConferencePackJob = z.infer<typeof conferencePackJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -184,6 +192,7 @@ export const JOB_PAYLOADS = {
   [CP9_JOB]: cp9Job,
   [NOTICE_UNDELIVERED_JOB]: noticeUndeliveredJob,
   [AGENCY_REPORT_REQUEST_JOB]: agencyReportRequestJob,
+  [CONFERENCE_PACK_JOB]: conferencePackJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { agencyReportChangeResponseSchema, agencyReportParamsSchema, agencyReportReadingSchema, reportsToDoResponseSchema, reviewReportsParamsSchema, reviewReportsResponseSchema, saveAgencyReportRequestSchema, submitAgencyReportRequestSchema } from './agency-reports.contract';
+import { agencyReportChangeResponseSchema, agencyReportParamsSchema, conferencePackParamsSchema, agencyReportReadingSchema, reportsToDoResponseSchema, reviewReportsParamsSchema, reviewReportsResponseSchema, saveAgencyReportRequestSchema, submitAgencyReportRequestSchema } from './agency-reports.contract';
 import { concernDecisionRequestSchema, concernDecisionResponseSchema, concernParamsSchema, concernResponseSchema, concernsResponseSchema } from './concerns.contract';
 import { dashboardResponseSchema } from './dashboard.contract';
 import {
@@ -92,6 +92,7 @@ export const TAB_API = {
   'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': { params: reviewReportsParamsSchema, body: saveAgencyReportRequestSchema, answers: { 200: agencyReportChangeResponseSchema } },
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { params: reviewReportsParamsSchema, body: submitAgencyReportRequestSchema, answers: { 200: agencyReportChangeResponseSchema } },
   'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/:reportId': { params: agencyReportParamsSchema, answers: { 200: agencyReportReadingSchema } },
+  'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/conference-pack.:format': { params: conferencePackParamsSchema, answers: { 200: FILE } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'GET /api/concerns': { answers: { 200: concernsResponseSchema } },

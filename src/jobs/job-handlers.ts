@@ -1,5 +1,6 @@
 import {
   AGENCY_REPORT_REQUEST_JOB,
+  CONFERENCE_PACK_JOB,
   CHECK_IN_CHASE_JOB,
   CHECK_IN_PROMPT_JOB,
   CONCERN_NOTIFICATION_JOB,
@@ -18,6 +19,7 @@ import {
   SIGN_OFF_REMINDER_JOB,
 } from '../contracts/jobs.contract';
 import type { AgencyReportNotices } from '../services/notifications/agency-report-notices.service';
+import type { ConferencePackNotices } from '../services/notifications/conference-pack-notices.service';
 import type { CheckInNotices } from '../services/notifications/check-in-notices.service';
 import type { ConcernNotices } from '../services/notifications/concern-notices.service';
 import type { InstitutionTaskNotices } from '../services/notifications/institution-task-notices.service';
@@ -46,6 +48,7 @@ export interface MessageJobServices {
   readonly institutionTasks?: Pick<InstitutionTaskNotices, 'notify'> | undefined;
   readonly undelivered?: Pick<UndeliveredNotices, 'notify'> | undefined;
   readonly agencyReports?: Pick<AgencyReportNotices, 'notify'> | undefined;
+  readonly conferencePacks?: Pick<ConferencePackNotices, 'deliver'> | undefined;
 }
 
 /**
@@ -62,7 +65,7 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>, jo
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports } = services;
+  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
@@ -76,6 +79,7 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.notify) : {}),
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.notify) : {}),
     ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.notify) : {}),
+    ...(conferencePacks ? handlerFor(CONFERENCE_PACK_JOB, conferencePacks.deliver) : {}),
   };
 }
 
@@ -90,6 +94,7 @@ export interface DeadNoticeServices {
   readonly institutionTasks?: Pick<InstitutionTaskNotices, 'recordUndelivered'> | undefined;
   readonly undelivered?: Pick<UndeliveredNotices, 'recordUndelivered'> | undefined;
   readonly agencyReports?: Pick<AgencyReportNotices, 'recordUndelivered'> | undefined;
+  readonly conferencePacks?: Pick<ConferencePackNotices, 'recordUndelivered'> | undefined;
 }
 
 /**
@@ -99,7 +104,7 @@ export interface DeadNoticeServices {
  * deliveries record their own outcomes; the meeting chat's agenda is no notice to a person.
  */
 export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered, agencyReports } = services;
+  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.recordUndeliveredPrompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.recordUndeliveredChase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.recordUndelivered) : {}),
@@ -110,5 +115,6 @@ export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<
     ...(institutionTasks ? handlerFor(INSTITUTION_TASK_JOB, institutionTasks.recordUndelivered) : {}),
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.recordUndelivered) : {}),
     ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.recordUndelivered) : {}),
+    ...(conferencePacks ? handlerFor(CONFERENCE_PACK_JOB, conferencePacks.recordUndelivered) : {}),
   };
 }

@@ -4,11 +4,14 @@ import {
   type AgencyReportReading,
   type ReportsToDoResponse,
   agencyReportParamsSchema,
+  conferencePackParamsSchema,
   reviewReportsParamsSchema,
   saveAgencyReportRequestSchema,
   submitAgencyReportRequestSchema,
 } from '../contracts/agency-reports.contract';
 import type { AgencyReports } from '../services/agency-reports/agency-reports.service';
+import type { ConferencePack } from '../services/conference-pack/conference-pack.service';
+import { sendFile } from './download';
 import { agencyReportToWire, reportContentFromWire, reviewReportsToWire } from './agency-reports.wire';
 import { handled } from './api-errors';
 import { jsonBody } from './json-body';
@@ -20,7 +23,7 @@ import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
  * submits their own; the lead social worker, team manager and conference chair see who has
  * submitted and read each submitted report. Authorised by the service from the verified caller.
  */
-export function agencyReportsRouter(options: { reports: AgencyReports; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function agencyReportsRouter(options: { reports: AgencyReports; packs: ConferencePack; verifier: TabTokenVerifier; logger: Logger }): Router {
   const router = createRouter();
   const authed = requireCaller(options.verifier);
   const reportBody = jsonBody({ limit: '256kb' });
@@ -84,6 +87,14 @@ export function agencyReportsRouter(options: { reports: AgencyReports; verifier:
         actions: read.actions.filter((action) => read.report.content.actionProgress.some((entry) => entry.actionId === action.id)).map((action) => ({ id: action.id, what: action.what })),
       };
       response.json(answer);
+    }),
+  );
+  router.get(
+    '/api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/conference-pack.:format',
+    authed,
+    handled(options.logger, async (request, response) => {
+      const { coreGroupId, reviewConferenceId, format } = conferencePackParamsSchema.parse(request.params);
+      sendFile(response, format, await options.packs.download({ caller: callerOf(response), coreGroupId, reviewConferenceId, format }));
     }),
   );
   return router;

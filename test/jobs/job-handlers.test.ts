@@ -22,6 +22,8 @@ describe('the message jobs’ handlers', () => {
       welcomes: { welcome: async () => undefined },
       institutionTasks: { notify: async () => undefined },
       undelivered: { notify: async () => undefined },
+      agencyReports: { notify: async () => undefined },
+      conferencePacks: { deliver: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
   });
@@ -37,6 +39,8 @@ describe('the message jobs’ handlers', () => {
       welcomes: { recordUndelivered: record },
       institutionTasks: { recordUndelivered: record },
       undelivered: { recordUndelivered: record },
+      agencyReports: { recordUndelivered: record },
+      conferencePacks: { recordUndelivered: record },
     });
     const ownRecords = [MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, CP9_JOB, MEETING_AGENDA_JOB];
     expect(Object.keys(dead).sort()).toEqual(Object.keys(JOB_PAYLOADS).filter((kind) => !ownRecords.includes(kind)).sort());

@@ -28,6 +28,7 @@ import { createRecordPack } from '../../src/services/record-pack.service';
 import { createInstitutionTasks } from '../../src/services/institution-tasks.service';
 import { agencyReportsRouter } from '../../src/server/agency-reports.route';
 import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
+import { createConferencePack } from '../../src/services/conference-pack/conference-pack.service';
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { concernsRouter } from '../../src/server/concerns.route';
 import { createConcernDecisions } from '../../src/services/concerns/concern-decisions.service';
@@ -119,7 +120,7 @@ describe('a missing id and another core group’s id answer alike', () => {
     const routers = [
       minutesRouter({ service: minutes, distribution: createMinutesDistribution(deps), dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: calendarWithNoSeries }), clock }), verifier: devSignIn.verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier: devSignIn.verifier, logger }),
-      agencyReportsRouter({ reports: createAgencyReports(deps), verifier: devSignIn.verifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
@@ -144,7 +145,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(38);
+    expect(ROUTES_WITH_IDS).toHaveLength(39);
   });
 
   for (const key of ROUTES_WITH_IDS) {

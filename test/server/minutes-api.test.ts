@@ -25,6 +25,7 @@ import { createConcernDecisions } from '../../src/services/concerns/concern-deci
 import { institutionTasksRouter } from '../../src/server/institution-tasks.route';
 import { agencyReportsRouter } from '../../src/server/agency-reports.route';
 import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
+import { createConferencePack } from '../../src/services/conference-pack/conference-pack.service';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -117,7 +118,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -783,6 +784,17 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(toDo.body.reviews).toEqual([{ coreGroupId: groupId, caseReference: 'REPORTS-1', reviewConferenceId, reviewOn: '2026-08-20', due: '2026-08-13', mine: 'not-started', submitted: 1, expected: 2 }]);
     expect((await call('GET', path, await as(otherLead))).status).toBe(404);
     expect((await call('PUT', `${path}/mine`, await as(manager), { baseVersion: 0, content })).status).toBe(403);
+
+    const packPath = `/api/core-groups/${groupId}/review-conferences/${reviewConferenceId}/conference-pack`;
+    const pack = await download(`${packPath}.docx`, await as(iro));
+    expect(pack.disposition).toMatch(/attachment; filename="conference-pack-REPORTS-1-2026-08-20\.docx"/);
+    const packText = await docxText(pack.file);
+    for (const expected of ['Conference pack: review child protection conference', 'Case REPORTS-1', 'No recommendation has been agreed in signed core group minutes', 'health visiting — professional health visiting', 'What are we worried about? Arguments at home', 'Scaling (0–10): 6. Why: Recent progress', 'not started', 'Chronology of concerns']) expect(packText).toContain(expected);
+    expect(packText).not.toContain('Report Child');
+    const packPdf = await download(`${packPath}.pdf`, await as(lead));
+    expect(packPdf.type).toBe('application/pdf');
+    expect((await pdfText(packPdf.file)).text).toContain('Written reports from each agency');
+    expect((await download(`${packPath}.pdf`, await as(health))).status).toBe(403);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { ForbiddenError, NotFoundError, RuleViolationError, VersionConflictError } from '../../src/domain/errors';
+import { openingDraft, signMinutes } from '../../src/domain/minutes';
 import { computeObligations } from '../../src/domain/obligations';
+import { renderDocx } from '../../src/export/docx-renderer';
+import { renderPdf } from '../../src/export/pdf-renderer';
+import { createConferencePack } from '../../src/services/conference-pack/conference-pack.service';
+import { docxText } from '../support/documents';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
@@ -108,11 +113,48 @@ describe.each(ENGINES.filter((engine) => engine.available))('written reports for
 
   test('each reporting member is asked ten working days before the reports are due and chased two days before and on the day; planning again adds nothing', async () => {
     const { coreGroup, planner, reviewConferenceId } = await aGroupWithReview();
-    expect(await planner.planFor(coreGroup.id)).toBe(9);
+    // Three reporting members, each asked once and chased twice; the pack to the lead social worker (the group has no conference chair).
+    expect(await planner.planFor(coreGroup.id)).toBe(10);
     expect(await planner.planFor(coreGroup.id)).toBe(0);
     const jobs = (await database.db.selectFrom('jobs').selectAll().where('kind', '=', 'agency-report-request').execute()).filter((job) => String(job.payload).includes(reviewConferenceId));
     const runs = jobs.map((job) => [JSON.parse(String(job.payload)).chase, String(job.run_at).slice(0, 10)]).sort();
     expect([...new Set(runs.map((run) => JSON.stringify(run)))]).toEqual([JSON.stringify([false, '2026-06-18']), JSON.stringify([true, '2026-06-30']), JSON.stringify([true, '2026-07-02'])]);
     expect(JSON.stringify(jobs)).not.toContain(coreGroup.childName);
+    const pack = (await database.db.selectFrom('jobs').selectAll().where('kind', '=', 'conference-pack-delivery').execute()).filter((job) => String(job.payload).includes(reviewConferenceId));
+    expect(pack.map((job) => [JSON.parse(String(job.payload)).forChair, String(job.run_at).slice(0, 10)])).toEqual([[false, '2026-07-03']]);
+  });
+
+  test('the conference pack: the recommendation the core group signed, each report and who sent none, the plan, attendance at each meeting since the ICPC and the concerns raised; never the child', async () => {
+    const { coreGroup, lead, manager, healthVisitor, teacher, parent, reviewConferenceId, as, reports, deps } = await aGroupWithReview();
+    const meetingId = randomUUID();
+    await store.meetings.create({ id: meetingId, coreGroupId: coreGroup.id, date: Temporal.PlainDate.from('2026-06-08'), status: 'held', startsAt: '2026-06-08T09:00:00.000Z', endsAt: '2026-06-08T10:00:00.000Z', chairMemberId: lead.id });
+    const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: coreGroup.id }, members: [lead, manager, healthVisitor, teacher, parent] });
+    const came: Record<string, 'present' | 'apologies'> = { [lead.id]: 'present', [healthVisitor.id]: 'present', [teacher.id]: 'apologies' };
+    const minutes = { ...draft, content: { ...draft.content, attendance: draft.content.attendance.map((entry) => ({ ...entry, attendance: came[entry.memberId] ?? entry.attendance })), reviewRecommendation: { outcome: 'continue-with-changes' as const, reasons: 'Progress is real but only six weeks old' } } };
+    await store.minutes.createDraft(minutes, lead.id, clock.nowIso());
+    await store.minutes.save({ ...signMinutes(signMinutes(minutes, { as: 'chair', memberId: lead.id, at: clock.nowIso() }), { as: 'team-manager', memberId: manager.id, at: clock.nowIso() }), version: 2 }, { expectedVersion: 1, savedBy: manager.id, at: clock.nowIso() });
+    await store.concerns.raise({ id: randomUUID(), coreGroupId: coreGroup.id, kind: 'increased-risk', raisedByMemberId: healthVisitor.id, step: 0, status: 'open', raisedAt: '2026-06-09T10:00:00.000Z', stepStartedAt: '2026-06-09T10:00:00.000Z', note: 'A new bruise' }, `pack:${coreGroup.id}`);
+    const hv = await reports.save(as(healthVisitor), coreGroup.id, reviewConferenceId, { baseVersion: 0, content: { ...complete, actionProgress: [{ actionId: 'a1', progress: 'Visits weekly since May' }] } });
+    await reports.submit(as(healthVisitor), coreGroup.id, reviewConferenceId, hv.version);
+
+    const packs = createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
+    const pack = await packs.download({ caller: as(lead), coreGroupId: coreGroup.id, reviewConferenceId, format: 'docx' });
+    const text = await docxText(pack.file);
+    for (const expected of [
+      'Review child protection conference on Thu 9 Jul 2026. This pack covers Mon 1 Jun 2026 to Thu 9 Jul 2026.',
+      'The child protection plan continues, with changes (agreed at the core group meeting of Mon 8 Jun 2026).',
+      'Progress is real but only six weeks old',
+      'What are we worried about? Arguments at home',
+      'Visits weekly since May',
+      'Attendance at core group meetings',
+      'apologies',
+      'The plan is not reducing the risk, or the risk has increased',
+      'Weekly home visit',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/Toby Teacher\s+school\s+not started/);
+    expect(text).not.toContain('Invented Child');
+    expect(text).not.toContain('A new bruise');
+    await expect(packs.download({ caller: as(healthVisitor), coreGroupId: coreGroup.id, reviewConferenceId, format: 'pdf' })).rejects.toThrow(ForbiddenError);
   });
 });

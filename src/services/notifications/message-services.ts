@@ -12,6 +12,8 @@ import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
 import { createAgencyReportNotices } from './agency-report-notices.service';
+import { createConferencePackNotices } from './conference-pack-notices.service';
+import type { ConferencePack } from '../conference-pack/conference-pack.service';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
 import { createInstitutionTaskNotices } from './institution-task-notices.service';
@@ -49,6 +51,8 @@ export function createMessageServices(deps: {
   jobs: Pick<JobQueue, 'enqueue'>;
   clock: Clock;
   organiserMailbox?: string | undefined;
+  /** The conference pack, for its delivery to the conference chair before a review. */
+  conferencePacks?: Pick<ConferencePack, 'fileForDelivery'> | undefined;
   /** Check-in prompts to parents and carers Teams cannot reach: the e-mail with one link per open action (issue 14, item 6). */
   familyMail?: Pick<FamilyCheckInMail, 'hasOpenActions' | 'mail'> | undefined;
 }) {
@@ -65,5 +69,6 @@ export function createMessageServices(deps: {
     institutionTasks: createInstitutionTaskNotices(deps),
     undelivered: createUndeliveredNotices(deps),
     agencyReports: createAgencyReportNotices(deps),
+    conferencePacks: deps.conferencePacks ? createConferencePackNotices({ ...deps, conferencePacks: deps.conferencePacks }) : undefined,
   };
 }

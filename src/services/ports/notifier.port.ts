@@ -176,6 +176,15 @@ export interface AgencyReportRequestMessage {
   readonly chase: boolean;
 }
 
+/** To the conference chair (or, when the group has none, the lead social worker to pass on): the pack for a review conference is ready. No content. */
+export interface ConferencePackReadyMessage {
+  readonly kind: 'conference-pack-ready';
+  readonly caseReference: string;
+  /** The review conference's date, YYYY-MM-DD. */
+  readonly reviewOn: string;
+  readonly forChair: boolean;
+}
+
 /** To the lead social worker: a notice to someone in the group was never delivered (its job is dead). */
 export interface NoticeUndeliveredMessage {
   readonly kind: 'notice-undelivered';
@@ -208,6 +217,7 @@ export type OutboundMessage =
   | MemberWelcomeMessage
   | InstitutionTaskMessage
   | AgencyReportRequestMessage
+  | ConferencePackReadyMessage
   | NoticeUndeliveredMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];

@@ -34,6 +34,7 @@ import { createInstitutionTasks } from '../../../src/services/institution-tasks.
 import { institutionTasksRouter } from '../../../src/server/institution-tasks.route';
 import { agencyReportsRouter } from '../../../src/server/agency-reports.route';
 import { createAgencyReports } from '../../../src/services/agency-reports/agency-reports.service';
+import { createConferencePack } from '../../../src/services/conference-pack/conference-pack.service';
 import { reportingMembers } from '../../../src/domain/agency-report';
 import { COMPLETE_REPORT } from './tab-routes';
 import { concernsRouter } from '../../../src/server/concerns.route';
@@ -266,10 +267,11 @@ export async function startSecuredStack() {
   const familyVersions = createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: CP9_COORDINATOR_MAILBOX });
   const cp9 = createCp9Record({ ...deps, renderer: { pdf: renderPdf } });
+  const conferencePacks = createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } });
   const notifier = createTeamsNotifier({ adapter, appId: BOT_APP_ID, teamsAppId: TEAMS_APP_ID, conversations, limiter: createRateLimiter() });
   const jobs: JobRunner = createJobRunner({
     queue: store.jobs,
-    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example' })),
+    handlers: messageJobHandlers(createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: calendar, clock, organiserMailbox: 'priya.shah@demo.example', conferencePacks })),
     workerId: 'secured-stack',
     clock,
     groupOf: recipientOfJob,
@@ -296,7 +298,7 @@ export async function startSecuredStack() {
       seriesRouter({ scheduling, verifier, logger }),
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
-      agencyReportsRouter({ reports: createAgencyReports(deps), verifier, logger }),
+      agencyReportsRouter({ reports: createAgencyReports(deps), packs: conferencePacks, verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],

@@ -3,6 +3,7 @@ import { parseCivilDate } from '../../../src/domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../../src/domain/core-group';
 import type { ReviewConference } from '../../../src/domain/review-conference';
 import { createAgencyReportNotices } from '../../../src/services/notifications/agency-report-notices.service';
+import { createConferencePackNotices } from '../../../src/services/notifications/conference-pack-notices.service';
 import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 
@@ -50,5 +51,40 @@ describe('asking and chasing a written report for the review conference', () => 
       await notify();
       expect([teams.sent, mails]).toEqual([[], []]);
     }
+  });
+});
+
+describe('delivering the conference pack', () => {
+  const iro: CoreGroupMember = { id: '66666666-6666-4666-8666-666666666666', displayName: 'Helen Moss', role: 'conference-chair', agency: 'safeguarding unit', email: 'helen@council.example', aadObjectId: 'iro-oid', reach: 'tenant', active: true };
+  const packJob = { tenantId: 't', coreGroupId: coreGroup.id, reviewConferenceId: review.id, reviewOn: '2026-07-09', memberId: iro.id, forChair: true };
+  function packNotices(reviews: ReviewConference[] = [review]) {
+    const teams = recordingNotifier();
+    const { deps, mails } = noticeDeps();
+    const service = createConferencePackNotices({
+      coreGroups: { findById: async () => coreGroup, members: async () => [lead, grace, iro] },
+      meetings: { reviewConferences: async () => reviews },
+      conferencePacks: { fileForDelivery: async () => ({ file: Buffer.from('%PDF-1.7 pack'), fileName: 'conference-pack-CP-2026-7-2026-07-09.pdf' }) },
+      ...deps,
+      notifier: teams.notifier,
+    });
+    return { teams, mails, deliver: () => service.deliver(packJob) };
+  }
+
+  test('in Teams: a card to the conference chair saying it is ready and where, with nothing of the pack in it', async () => {
+    const { teams, mails, deliver } = packNotices();
+    await deliver();
+    expect(teams.sent).toEqual([{ tenantId: 't', to: { kind: 'person', aadObjectId: 'iro-oid' }, summary: 'Core Group: the conference pack is ready', message: { kind: 'conference-pack-ready', caseReference: 'CP/2026/7', reviewOn: '2026-07-09', forChair: true } }]);
+    expect(mails).toEqual([]);
+  });
+
+  test('by e-mail with the pack attached as a PDF when Teams cannot reach the chair; nothing once the review has moved', async () => {
+    const { teams, mails, deliver } = packNotices();
+    teams.refuse(404);
+    await deliver();
+    expect(mails.map((mail) => [mail.to, mail.subject, mail.attachment?.name])).toEqual([['helen@council.example', 'Conference pack for the review conference on Thu 9 Jul 2026 — case CP/2026/7', 'conference-pack-CP-2026-7-2026-07-09.pdf']]);
+    expect(JSON.stringify(mails.map((mail) => [mail.subject, mail.bodyText]))).not.toContain('Invented Child');
+    const moved = packNotices([{ ...review, date: parseCivilDate('2026-07-16') }]);
+    await moved.deliver();
+    expect([moved.teams.sent, moved.mails]).toEqual([[], []]);
   });
 });

@@ -1,0 +1,98 @@
+import { isBefore } from '../../domain/civil-date';
+import type { CoreGroup } from '../../domain/core-group';
+import { NotFoundError } from '../../domain/errors';
+import { meetingsInDateOrder } from '../../domain/meeting';
+import { isSigned } from '../../domain/minutes';
+import { ukDate } from '../../domain/uk-date';
+import { reviewAndReportsDue } from '../agency-reports/review-reports';
+import { type Caller, authorise } from '../authorise';
+import type { PolicyDeps } from '../policy-calendar';
+import type { Clock } from '../ports/clock.port';
+import type { RecordBlock, RecordDocument, RecordRenderer } from '../ports/record-renderer.port';
+import type { AgencyReportRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import { auditReference, fileSafe, planBlocks } from '../record-blocks';
+import { renderRecord } from '../record-export.service';
+import { agencyReportBlocks, attendanceOverPeriodBlocks, concernChronologyBlocks, recommendationBlocks } from './conference-pack-blocks';
+
+export interface ConferencePackDeps extends PolicyDeps {
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members'>;
+  readonly meetings: Pick<MeetingRepository, 'listByCoreGroup' | 'reviewConferences' | 'loadCaseTimeline'>;
+  readonly minutes: Pick<MinutesRepository, 'findByMeetings'>;
+  readonly plans: Pick<PlanRepository, 'current'>;
+  readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
+  readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  readonly agencyReports: Pick<AgencyReportRepository, 'listByReview'>;
+  readonly auditLog: Pick<AuditLog, 'append'>;
+  readonly clock: Clock;
+  readonly renderer: RecordRenderer;
+}
+
+/**
+ * The conference pack for a review child protection conference (seeds 000, 002, 004): the core
+ * group's recommendation with its reasons, each agency's written report (and who sent none), the
+ * plan with each action's progress, attendance at the core groups held since the last conference,
+ * and the chronology of concerns raised in that time. Made as DOCX or PDF for the members who may
+ * export the record (lead social worker, team manager, conference chair), audited like every
+ * export, and delivered to the conference chair before the review (`conference-pack-delivery`).
+ */
+export function createConferencePack(deps: ConferencePackDeps) {
+  const build = async (coreGroup: CoreGroup, reviewConferenceId: string): Promise<{ document: RecordDocument; fileStem: string }> => {
+    const { review } = await reviewAndReportsDue(deps, coreGroup, reviewConferenceId);
+    const [members, plan, checkIns, meetings, reviews, concerns, reports] = await Promise.all([
+      deps.coreGroups.members(coreGroup.id),
+      deps.plans.current(coreGroup.id),
+      deps.checkIns.listByCoreGroup(coreGroup.id),
+      deps.meetings.listByCoreGroup(coreGroup.id),
+      deps.meetings.reviewConferences(coreGroup.id),
+      deps.concerns.listByCoreGroup(coreGroup.id),
+      deps.agencyReports.listByReview(review.id),
+    ]);
+    // The period the conference reviews: since the last conference held before it (or the ICPC).
+    const from = reviews.filter((other) => other.status === 'held' && isBefore(other.date, review.date)).map((other) => other.date).sort((a, b) => (isBefore(a, b) ? -1 : 1)).at(-1) ?? coreGroup.icpcDate;
+    const held = meetingsInDateOrder(meetings).filter((meeting) => meeting.status === 'held' && !isBefore(meeting.date, from) && isBefore(meeting.date, review.date));
+    const minutesByMeeting = await deps.minutes.findByMeetings(held.map((meeting) => meeting.id));
+    const signed = held.flatMap((meeting) => {
+      const minutes = minutesByMeeting.get(meeting.id);
+      return minutes && isSigned(minutes) ? [minutes] : [];
+    });
+    const dateOf = (meetingId: string) => held.find((meeting) => meeting.id === meetingId)?.date;
+    const blocks: RecordBlock[] = [
+      { kind: 'paragraph', text: `Review child protection conference on ${ukDate(review.date)}. This pack covers ${ukDate(from)} to ${ukDate(review.date)}.` },
+      ...recommendationBlocks(signed, dateOf),
+      { kind: 'section', text: 'Written reports from each agency' },
+      ...agencyReportBlocks({ members, reports, actions: plan?.actions ?? [] }),
+      { kind: 'section', text: plan ? `The child protection plan (version ${plan.version}) and each action’s progress` : 'The child protection plan' },
+      ...(plan ? planBlocks({ plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
+      { kind: 'section', text: 'Attendance and concerns since the last conference' },
+      ...attendanceOverPeriodBlocks({ members, held: held.map((meeting) => ({ meeting, minutes: minutesByMeeting.get(meeting.id) })) }),
+      ...concernChronologyBlocks({ members, concerns, from }),
+    ];
+    const at = deps.clock.nowIso();
+    const document: RecordDocument = {
+      title: 'Conference pack: review child protection conference',
+      subtitle: `Case ${coreGroup.caseReference} · conference on ${ukDate(review.date)} · prepared ${ukDate(deps.clock.today())}`,
+      auditReference: auditReference({ id: review.id, version: reports.filter((report) => report.submittedAt).length, at }),
+      blocks,
+    };
+    return { document, fileStem: `conference-pack-${fileSafe(coreGroup.caseReference)}-${review.date.toString()}` };
+  };
+
+  return {
+    /** The pack as a download, for a member who may export the record. */
+    async download(request: { caller: Caller; coreGroupId: string; reviewConferenceId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+      const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'export-record', targetId: request.reviewConferenceId });
+      const { document, fileStem } = await build(coreGroup, request.reviewConferenceId);
+      return { file: await renderRecord(deps.renderer, document, request.format), fileName: `${fileStem}.${request.format}` };
+    },
+
+    /** The pack as a PDF for its delivery to the conference chair (a job: no caller). */
+    async fileForDelivery(coreGroupId: string, reviewConferenceId: string): Promise<{ file: Buffer; fileName: string }> {
+      const coreGroup = await deps.coreGroups.findById(coreGroupId);
+      if (!coreGroup) throw new NotFoundError('that core group does not exist');
+      const { document, fileStem } = await build(coreGroup, reviewConferenceId);
+      return { file: await renderRecord(deps.renderer, document, 'pdf'), fileName: `${fileStem}.pdf` };
+    },
+  };
+}
+
+export type ConferencePack = ReturnType<typeof createConferencePack>;

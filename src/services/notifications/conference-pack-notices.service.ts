@@ -1,0 +1,57 @@
+import type { ConferencePackJob } from '../../contracts/jobs.contract';
+import { oneLineUserText } from '../../domain/display-text';
+import { ukDate } from '../../domain/uk-date';
+import type { ConferencePack } from '../conference-pack/conference-pack.service';
+import type { ConferencePackReadyMessage } from '../ports/notifier.port';
+import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
+
+/**
+ * Delivers the conference pack before a review conference, through the one delivery policy: to
+ * the group's conference chair (or, when the group has none, to the lead social worker to pass
+ * on) as a Teams 1:1 card that says where to download it, else by e-mail with the pack as a PDF
+ * attached; each attempt recorded. Nothing goes once the review is held, cancelled or moved since
+ * it was planned, or after the plan has ended.
+ */
+export function createConferencePackNotices(
+  deps: NoticePolicyDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+    meetings: Pick<MeetingRepository, 'reviewConferences'>;
+    conferencePacks: Pick<ConferencePack, 'fileForDelivery'>;
+    jobs: Pick<JobQueue, 'enqueue'>;
+    organiserMailbox?: string | undefined;
+  },
+) {
+  const addressOf = async (job: ConferencePackJob): Promise<NoticeAddress | undefined> => {
+    const member = (await deps.coreGroups.members(job.coreGroupId)).find((candidate) => candidate.id === job.memberId && candidate.active);
+    return member && { kind: 'conference-pack', subjectId: job.reviewConferenceId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member };
+  };
+  return {
+    async deliver(job: ConferencePackJob, run?: NoticeRun): Promise<void> {
+      const [coreGroup, members, reviews, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.meetings.reviewConferences(job.coreGroupId), addressOf(job)]);
+      const review = reviews.find((candidate) => candidate.id === job.reviewConferenceId);
+      if (!coreGroup || coreGroup.planEndedOn || !to || !review || review.status !== 'scheduled' || review.date.toString() !== job.reviewOn) return;
+      const message: ConferencePackReadyMessage = { kind: 'conference-pack-ready', caseReference: coreGroup.caseReference, reviewOn: job.reviewOn, forChair: job.forChair };
+      await deliverNotice(deps, {
+        to,
+        run,
+        inTeams: { summary: 'Core Group: the conference pack is ready', message },
+        from: senderOf(deps.organiserMailbox, members),
+        mail: async () => {
+          const reference = oneLineUserText(coreGroup.caseReference);
+          const pack = await deps.conferencePacks.fileForDelivery(coreGroup.id, review.id);
+          const passOn = job.forChair ? '' : ' Nobody in this core group is the conference chair: please send it to the chair.';
+          return {
+            subject: `Conference pack for the review conference on ${ukDate(job.reviewOn)} — case ${reference}`,
+            bodyText: `The conference pack for the review child protection conference on ${ukDate(job.reviewOn)} (case ${reference}) is attached as a PDF: the core group's recommendation, each agency's written report, the plan and its progress, attendance and concerns since the last conference.${passOn}`,
+            attachment: { name: pack.fileName, contentType: 'application/pdf', content: pack.file },
+          };
+        },
+      });
+    },
+
+    recordUndelivered: deadNoticeRecorder(deps, addressOf),
+  };
+}
+
+export type ConferencePackNotices = ReturnType<typeof createConferencePackNotices>;
