@@ -5,8 +5,8 @@ import { defineConfig } from 'vite';
 const root = import.meta.dirname;
 
 /**
- * Three pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
- * the personal dashboard and a case's plan. Relative asset URLs (`base: './'`) keep the pages working wherever
+ * Four pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
+ * the personal dashboard, a case's plan and the written reports for a review conference. Relative asset URLs (`base: './'`) keep the pages working wherever
  * the server mounts them. `npm run dev` style work: `npx vite tab` proxies /api to the local app.
  */
 export default defineConfig({
@@ -24,6 +24,7 @@ export default defineConfig({
         minutes: resolve(root, 'minutes.html'),
         dashboard: resolve(root, 'dashboard.html'),
         plan: resolve(root, 'plan.html'),
+        reports: resolve(root, 'reports.html'),
       },
       output: {
         // Named chunks for what both pages load and rarely changes; Fluent UI is left to the

@@ -6,14 +6,15 @@ import { type MinutesContent, emptyMinutesContent } from '../../domain/minutes';
 import type { CheckIn, ChildProtectionPlan } from '../../domain/plan';
 import type { WorkingDays } from '../../domain/working-days';
 import type { Clock } from '../../services/ports/clock.port';
-import type { CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../../services/ports/store.port';
+import type { AgencyReportRepository, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../../services/ports/store.port';
 import { DEMO_CASE_REFERENCE, DEMO_PEOPLE, DEMO_TENANT_ID, type DemoPerson, createDemoCase, demoMembers, findDemoCase, seedDemoCoreGroup } from './demo-core-group.seed';
 
 /** What the caseload seed writes to. */
 export interface DemoCaseloadDeps {
   coreGroups: Pick<CoreGroupRepository, 'create' | 'listForMember'>;
   plans: Pick<PlanRepository, 'saveRevision'>;
-  meetings: Pick<MeetingRepository, 'create' | 'recordCirculation' | 'recordReviewConference' | 'recordAgencyReport'>;
+  meetings: Pick<MeetingRepository, 'create' | 'recordCirculation' | 'recordReviewConference'>;
+  agencyReports: Pick<AgencyReportRepository, 'start' | 'submit'>;
   minutes: Pick<MinutesRepository, 'createDraft'>;
   checkIns: Pick<CheckInRepository, 'record'>;
   clock: Clock;
@@ -72,7 +73,15 @@ async function heldMeeting(seeding: Seeding, held: { date: CivilDate; chair: str
   };
   const signedOn = seeding.calendar.addWorkingDays(held.date, 1);
   await seeding.minutes.createDraft(
-    { id: randomUUID(), meetingId: meeting.id, coreGroupId: seeding.coreGroup.id, version: 1, content, chairSignOff: { memberId: seeding.memberId(held.chair), at: londonInstant(signedOn, '16:00') } },
+    {
+      id: randomUUID(),
+      meetingId: meeting.id,
+      coreGroupId: seeding.coreGroup.id,
+      version: 1,
+      content,
+      chairSignOff: { memberId: seeding.memberId(held.chair), at: londonInstant(signedOn, '16:00') },
+      managerSignOff: { memberId: seeding.memberId('manager'), at: londonInstant(signedOn, '17:00') },
+    },
     seeding.memberId(held.minuteTaker),
     londonInstant(signedOn, '16:00'),
   );
@@ -162,7 +171,7 @@ function seedMidPlan(deps: DemoCaseloadDeps): Promise<boolean> {
 
 /**
  * DEMO-0003, approaching its review conference: the ICPC almost three months ago, three core groups
- * held with signed minutes, the review conference booked in six working days and one agency report in.
+ * held with signed minutes (the last agreeing the recommendation to the review), the review conference booked in six working days and the health visitor's report submitted.
  */
 function seedNearReview(deps: DemoCaseloadDeps): Promise<boolean> {
   const { calendar } = deps;
@@ -209,7 +218,28 @@ function seedNearReview(deps: DemoCaseloadDeps): Promise<boolean> {
       }
       const reviewConferenceId = randomUUID();
       await seeding.meetings.recordReviewConference({ id: reviewConferenceId, coreGroupId: seeding.coreGroup.id, date: calendar.addWorkingDays(today, 6), status: 'scheduled' });
-      await seeding.meetings.recordAgencyReport({ reviewConferenceId, agency: 'health visiting', on: calendar.addWorkingDays(today, -1) });
+      const submittedAt = londonInstant(calendar.addWorkingDays(today, -1), '15:00');
+      const healthReport = {
+        id: randomUUID(),
+        coreGroupId: seeding.coreGroup.id,
+        reviewConferenceId,
+        memberId: seeding.memberId('health'),
+        agency: 'health visiting',
+        version: 1,
+        updatedAt: submittedAt,
+        submittedAt,
+        content: {
+          worries: 'Kai lost weight over the winter in a damp, overcrowded flat.',
+          workingWell: 'His weight is back on the 25th centile; his mother keeps every appointment.',
+          needsToHappen: 'The move to the new home, and monthly weighing until it has settled.',
+          scaling: 6,
+          scalingReasons: 'Real progress, but the move is agreed and not yet made.',
+          childsViews: 'Kai is too young to say; he is lively and plays well at home visits.',
+          actionProgress: [{ actionId: 'action-development', progress: 'Weighed monthly; back on the 25th centile.' }],
+        },
+      };
+      await seeding.agencyReports.start({ ...healthReport, submittedAt: undefined });
+      await seeding.agencyReports.submit(healthReport, calendar.addWorkingDays(today, -1));
       await checkIns(seeding, [
         { actionId: 'action-rehousing', owner: 'housing-jenkins', status: 'done', note: 'Priority banding awarded; move agreed.', workingDaysAgo: 12 },
         { actionId: 'action-development', owner: 'health', status: 'on-track', note: 'Weight back on the 25th centile.', workingDaysAgo: 4 },

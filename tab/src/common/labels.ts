@@ -73,6 +73,8 @@ export const NOTICE_LABELS: Readonly<Record<NoticeKind, string>> = {
   'institution-task': 'Institution letter task',
   'plan-not-received': 'Plan-not-received notice',
   undelivered: 'Undelivered-notice alert',
+  'agency-report-request': 'Request for a written report',
+  'conference-pack': 'Conference pack',
 };
 
 export const YES_NO_LABELS: Readonly<Record<YesNoUnknown, string>> = {

@@ -18,19 +18,13 @@ import { TeamView } from '../TeamView/TeamView';
 import { ConcernsForYou } from '../ConcernsForYou/ConcernsForYou';
 import { InstitutionTasks } from '../InstitutionTasks/InstitutionTasks';
 import { RecordPersonInInstitution } from '../InstitutionTasks/RecordPersonInInstitution';
+import { ReviewReports } from '../ReviewReports/ReviewReports';
+import { pageHref } from '../../common/page-href';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; dashboard: DashboardResponse };
-
-/** Another page of the tab, keeping a `?theme=` the dashboard was opened with. */
-function pageHref(page: 'minutes.html' | 'plan.html', query: Record<string, string>): string {
-  const params = new URLSearchParams(query);
-  const theme = new URLSearchParams(window.location.search).get('theme');
-  if (theme) params.set('theme', theme);
-  return `${page}?${params.toString()}`;
-}
 
 const minutesHref = (meetingId: string) => pageHref('minutes.html', { meetingId });
 const planHref = (coreGroupId: string) => pageHref('plan.html', { coreGroupId });
@@ -143,6 +137,7 @@ export function DashboardPage() {
 
       <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
       <ConcernsForYou classNames={{ panel: styles.panel, heading: styles.heading }} />
+      <ReviewReports reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
       <InstitutionTasks reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
 
       <div className={styles.columns}>
