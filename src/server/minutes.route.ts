@@ -19,6 +19,7 @@ import { VersionConflictError } from '../domain/errors';
 import type { Dashboard } from '../services/dashboard.service';
 import { type MinutesDistribution, RecipientListChangedError } from '../services/minutes-distribution.service';
 import type { MinutesService } from '../services/minutes.service';
+import { SectionChangedError } from '../services/minutes/save-section';
 import { handled, sendError } from './api-errors';
 import { toDashboardResponse } from './dashboard.wire';
 import { jsonBody } from './json-body';
@@ -93,7 +94,7 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
         const { minutes } = await service.view({ caller, meetingId });
-        const conflict: Pick<VersionConflictBody, 'current'> = { current: toMinutesSnapshotResponse(minutes) };
+        const conflict: Pick<VersionConflictBody, 'current' | 'changedBy'> = { current: toMinutesSnapshotResponse(minutes), changedBy: error instanceof SectionChangedError ? error.changedBy : undefined };
         sendError(response, error, logger, conflict);
       }
     }),

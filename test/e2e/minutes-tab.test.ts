@@ -106,16 +106,26 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.getByLabel('What the child has said, shown or is thought to feel').fill('Jordan says school is better this term. He wants to see his dad.');
     await saved(chair);
     await takersVoice.fill('Jordan says school is better. Mum agrees.');
-    await taker.getByText('Someone else changed this section').waitFor({ timeout: 15_000 });
+    await taker.getByRole('heading', { name: 'Priya Shah changed this section' }).waitFor({ timeout: 15_000 });
+    await taker.getByText(/You both changed it: choose which version to keep\./).waitFor();
     await noSeriousViolations(taker, 'conflict view');
     await screenshots(taker, 'minutes-conflict');
     await taker.getByRole('button', { name: 'Keep mine' }).click();
     await saved(taker);
     await chair.reload();
     await expectValue(chair.getByLabel('What the child has said, shown or is thought to feel'), 'Jordan says school is better. Mum agrees.');
+    // Different fields of one section, changed by both before either sees the other's save: both land, nobody is asked.
+    const takersNeeds = taker.getByLabel('What needs to happen?');
+    await chair.getByLabel("What's working well?").fill('Mornings are calmer.');
+    await saved(chair);
+    await takersNeeds.fill('A bedtime routine that holds at weekends.');
+    await saved(taker);
+    await expectValue(taker.getByLabel("What's working well?"), 'Mornings are calmer.');
+    expect(await taker.getByText(/changed this section/).count()).toBe(0);
     const history = await fetchJson(chair, `/api/meetings/${meetingId}/minutes`);
     expect(JSON.stringify(history)).toContain('Health visitor to review the sleep routine');
     expect(JSON.stringify(history)).toContain('Two visits done; the home was warm and tidy.');
+    expect(history).toMatchObject({ minutes: { content: { signsOfSafety: { worries: 'Mum’s partner has returned home.', workingWell: 'Mornings are calmer.', needsToHappen: 'A bedtime routine that holds at weekends.' } } } });
     expect(history).toMatchObject({ minutes: { content: { childSeen: { seen: 'yes', seenAlone: 'yes', lastSeenOn: '2026-12-01' }, agencyUpdates: [{ agency: 'school', update: 'Attendance up to 92% this half term.' }], reviewRecommendation: { outcome: 'continue-with-changes', reasons: 'School is better; the home is not yet safe enough.' } } } });
     await noSeriousViolations(chair, 'minutes (light)');
     await screenshots(chair, 'minutes-tab');

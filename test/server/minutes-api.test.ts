@@ -248,6 +248,8 @@ describe('the minutes API with Teams SSO tokens', () => {
     const clash = await call('PATCH', `/api/meetings/${meetingId}/minutes`, taker, { baseVersion: 1, section: 'childsVoice', value: 'Mum says things are calmer' });
     expect(clash.status).toBe(409);
     expect(clash.body.current).toMatchObject({ version: 3, content: { childsVoice: 'Jordan says school is better' } });
+    // Named: the one who changed this section (the chair), not whoever saved last (the minute-taker's other section).
+    expect(clash.body.changedBy).toEqual({ name: 'Priya Shah', at: clock.nowIso() });
     const kept = await call('PATCH', `/api/meetings/${meetingId}/minutes`, taker, { baseVersion: 3, section: 'childsVoice', value: 'Jordan says school is better\nMum says things are calmer' });
     expect(kept).toMatchObject({ status: 200, body: { version: 4 } });
   });

@@ -7,6 +7,22 @@ import { openDraft } from '../draft-minutes';
 import { parseSection } from '../minutes-sections';
 import { type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
 
+/** The section changed since the editor's version: who saved the version it is now, and when (the tab names them). */
+export class SectionChangedError extends VersionConflictError {
+  constructor(readonly changedBy: { readonly name: string; readonly at: string } | undefined) {
+    super('Someone else changed this section since you started; compare the two versions.');
+  }
+}
+
+/** The saved version that last changed a section (from the newest back), with who saved it and when. */
+function lastChangeOf<V extends { version: number; content: MinutesContent; savedBy: string; savedAt: string }>(history: readonly V[], section: MinutesSection): V | undefined {
+  const newestFirst = [...history].sort((a, b) => b.version - a.version);
+  return newestFirst.find((version, index) => {
+    const before = newestFirst[index + 1];
+    return !before || sectionChangedSince({ base: before.content, current: version.content, section });
+  });
+}
+
 /**
  * Autosave of one section. It is saved when that section has not changed since the version the
  * editor started from — other sections may have, and are kept — otherwise it is a conflict that
@@ -22,9 +38,12 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
   for (let attempt = 0; ; attempt++) {
     const current = await openDraft(deps, { meeting, openedBy: member.id });
     if (current.version !== request.baseVersion) {
-      const base = (await deps.minutes.history(current.id)).find((version) => version.version === request.baseVersion);
+      const history = await deps.minutes.history(current.id);
+      const base = history.find((version) => version.version === request.baseVersion);
       if (sectionChangedSince({ base: base?.content, current: current.content, section: request.section })) {
-        throw new VersionConflictError('Someone else changed this section since you started; compare the two versions.');
+        const change = lastChangeOf(history, request.section);
+        const editor = change && (await deps.coreGroups.members(meeting.coreGroupId)).find((candidate) => candidate.id === change.savedBy);
+        throw new SectionChangedError(change ? { name: editor?.displayName ?? 'A former member', at: change.savedAt } : undefined);
       }
     }
     const content: MinutesContent = { ...current.content, [request.section]: value };

@@ -28,7 +28,7 @@ function isReadOnly(view: MinutesView): boolean {
   return !view.you.canEdit || view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
 }
 
-function hasCurrent(body: unknown): body is Pick<VersionConflictBody, 'current'> {
+function hasCurrent(body: unknown): body is Pick<VersionConflictBody, 'current' | 'changedBy'> {
   if (typeof body !== 'object' || body === null || !('current' in body)) return false;
   const current = (body as { current: unknown }).current;
   return typeof current === 'object' && current !== null && typeof (current as MinutesSnapshot).version === 'number' && typeof (current as MinutesSnapshot).content === 'object';
@@ -40,7 +40,7 @@ function saveSectionWith(api: ApiClient, meetingId: string) {
     try {
       return { saved: await api.send<MinutesSnapshot>('PATCH', `/api/meetings/${encodeURIComponent(meetingId)}/minutes`, request) };
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && hasCurrent(error.body)) return { conflict: error.body.current };
+      if (error instanceof ApiError && error.status === 409 && hasCurrent(error.body)) return { conflict: error.body.current, changedBy: error.body.changedBy };
       throw error;
     }
   };

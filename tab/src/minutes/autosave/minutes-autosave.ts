@@ -2,6 +2,9 @@ import { ApiError, UnreachableError } from '../../api/api.client';
 import { errorText } from '../../common/error-text';
 import type { ChatContribution, MinutesContent, MinutesSnapshot, SectionName, SectionSaveRequest, SectionValues } from '@contracts/minutes.contract';
 import { SECTION_NAMES } from '../../api/api.constants';
+import { mergeSettlingClashes, mergeThreeWay, sameValue } from './merge-section';
+
+export { sameValue } from './merge-section';
 
 /** How one section stands, as the editor shows it. */
 export type SectionStatus =
@@ -13,8 +16,8 @@ export type SectionStatus =
   | { kind: 'incomplete'; message: string }
   /** No answer (offline) or a server failure: sent again after a growing pause. */
   | { kind: 'retrying'; reason: 'offline' | 'server'; attempt: number }
-  /** Someone else saved this section first: the user chooses. */
-  | { kind: 'conflict'; theirs: unknown; theirVersion: number }
+  /** Someone else changed the same fields of this section differently: the user chooses. */
+  | { kind: 'conflict'; theirs: unknown; theirVersion: number; changedBy: ChangedBy | undefined; clashes: readonly string[] }
   /** Refused (invalid, forbidden, signed meanwhile): sent again only after the next change. */
   | { kind: 'failed'; message: string };
 
@@ -30,7 +33,13 @@ export interface AutosaveView {
   readonly version: number;
 }
 
-export type SaveOutcome = { saved: MinutesSnapshot } | { conflict: MinutesSnapshot };
+/** Who saved the version a conflict is with, and when, as the server names them. */
+export interface ChangedBy {
+  readonly name: string;
+  readonly at: string;
+}
+
+export type SaveOutcome = { saved: MinutesSnapshot } | { conflict: MinutesSnapshot; changedBy?: ChangedBy | undefined };
 
 /** One section's save: `PATCH /api/meetings/:meetingId/minutes`. */
 export type SaveRequest = SectionSaveRequest;
@@ -68,7 +77,7 @@ interface SectionState {
   debounce: number | undefined;
   retryTimer: number | undefined;
   retry: { reason: 'offline' | 'server'; attempt: number } | undefined;
-  conflict: { theirs: unknown; version: number } | undefined;
+  conflict: { theirs: unknown; version: number; changedBy: ChangedBy | undefined; clashes: readonly string[] } | undefined;
   problem: { kind: 'incomplete' | 'failed'; message: string } | undefined;
 }
 
@@ -99,21 +108,6 @@ export function sectionValuesOf(content: MinutesContent): SectionValues {
   };
 }
 
-/** Compares two section values as JSON, ignoring key order and absent-versus-undefined. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, inner: unknown) => {
-    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
-    return Object.fromEntries(
-      Object.entries(inner)
-        .filter(([, entry]) => entry !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    );
-  });
-}
 
 /**
  * The minutes' autosave: each section is saved on its own (`PATCH { baseVersion, section, value }`)
@@ -192,10 +186,11 @@ export class MinutesAutosave {
     this.emit();
   }
 
-  /** Conflict: save what was typed here over the other person's version of the section. */
+  /** Conflict: keep what was typed here where both changed the same field; every other change of theirs is kept too. */
   keepMine(section: SectionName): void {
     const state = this.sections[section];
     if (!state.conflict) return;
+    state.local = mergeSettlingClashes(state.known, state.local, state.conflict.theirs, 'mine');
     state.known = state.conflict.theirs;
     state.base = state.conflict.version;
     state.conflict = undefined;
@@ -204,19 +199,27 @@ export class MinutesAutosave {
     this.pump(section);
   }
 
-  /** Conflict: take the other person's version of the section and drop what was typed here. */
+  /** Conflict: take theirs where both changed the same field; what was typed here in other fields is kept and saved. */
   useTheirs(section: SectionName): void {
     const state = this.sections[section];
     if (!state.conflict) return;
-    state.local = state.conflict.theirs;
-    state.known = state.conflict.theirs;
-    state.base = state.conflict.version;
+    const { theirs, version } = state.conflict;
+    const merged = mergeSettlingClashes(state.known, state.local, theirs, 'theirs');
     state.conflict = undefined;
-    state.dirty = false;
     state.problem = undefined;
     if (state.debounce !== undefined) this.timers.clear(state.debounce);
     state.debounce = undefined;
-    this.emit();
+    if (sameValue(merged, theirs)) {
+      this.settleOn(state, theirs, version);
+      this.emit();
+      return;
+    }
+    state.local = merged;
+    state.known = theirs;
+    state.base = version;
+    state.dirty = true;
+    state.edits += 1;
+    this.pump(section);
   }
 
   /** Sends every waiting change now (network back, "try again", before a sign-off). */
@@ -259,7 +262,7 @@ export class MinutesAutosave {
       const theirs = sectionOf(snapshot.content, section);
       if (state.conflict) {
         if (sameValue(theirs, state.local)) this.settleOn(state, theirs, snapshot.version);
-        else state.conflict = { theirs, version: snapshot.version };
+        else state.conflict = { ...state.conflict, theirs, version: snapshot.version };
       } else if (sameValue(theirs, state.known)) {
         state.base = snapshot.version;
       } else if (!state.dirty || sameValue(theirs, state.local)) {
@@ -349,16 +352,20 @@ export class MinutesAutosave {
     } else {
       const { version, content } = outcome.conflict;
       const theirs = sectionOf(content, section);
+      const merged = mergeThreeWay(state.known, state.local, theirs);
       if (sameValue(theirs, state.local)) {
         this.settleOn(state, theirs, version);
-      } else if (sameValue(theirs, state.known) && state.rebases < MAX_REBASES) {
-        // The section is as this page last saw it: the 409 was about another save landing first.
+      } else if ('merged' in merged && state.rebases < MAX_REBASES) {
+        // Another save landed first — in another section, or in other fields of this one: both
+        // changes are kept (theirs shown here now) and the merged section is sent at once.
         state.rebases += 1;
+        state.local = merged.merged;
+        state.known = theirs;
         state.base = version;
         resendNow = true;
       } else {
         state.rebases = 0;
-        state.conflict = { theirs, version };
+        state.conflict = { theirs, version, changedBy: outcome.changedBy, clashes: 'clashes' in merged ? merged.clashes : [] };
       }
       this.observe(outcome.conflict, section);
     }
@@ -402,7 +409,7 @@ export class MinutesAutosave {
   }
 
   private statusOf(state: SectionState): SectionStatus {
-    if (state.conflict) return { kind: 'conflict', theirs: state.conflict.theirs, theirVersion: state.conflict.version };
+    if (state.conflict) return { kind: 'conflict', theirs: state.conflict.theirs, theirVersion: state.conflict.version, changedBy: state.conflict.changedBy, clashes: state.conflict.clashes };
     if (state.retry) return { kind: 'retrying', reason: state.retry.reason, attempt: state.retry.attempt };
     if (state.sentEdits !== undefined) return { kind: 'saving' };
     if (state.problem) return state.problem.kind === 'failed' ? { kind: 'failed', message: state.problem.message } : { kind: 'incomplete', message: state.problem.message };

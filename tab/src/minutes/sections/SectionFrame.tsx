@@ -45,7 +45,7 @@ export function SectionFrame(props: { section: SectionName | 'contributions'; st
       </div>
       {status?.kind === 'conflict' && props.autosave && props.section !== 'contributions' ? (
         <Suspense fallback={<Spinner size="tiny" label="Loading both versions…" />}>
-          <ConflictView section={props.section} theirs={status.theirs} theirVersion={status.theirVersion} yours={props.yours} names={props.names} autosave={props.autosave} />
+          <ConflictView section={props.section} theirs={status.theirs} changedBy={status.changedBy} clashes={status.clashes} yours={props.yours} names={props.names} autosave={props.autosave} />
         </Suspense>
       ) : (
         props.children
