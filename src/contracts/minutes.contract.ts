@@ -134,6 +134,8 @@ export const minutesSchema = z.object({
   chairSignOff: signOffSchema.optional(),
   managerSignOff: signOffSchema.optional(),
   amendmentReason: z.string().optional(),
+  /** The team manager sent them back to the chair with comments (until the team manager signs). */
+  returned: z.object({ memberId: z.string().min(1), at: instantSchema, comments: z.string() }).optional(),
 });
 export type Minutes = z.infer<typeof minutesSchema>;
 
@@ -264,6 +266,10 @@ export type MeetingOutcomeRequest = z.infer<typeof meetingOutcomeRequestSchema>;
 /** `POST /api/meetings/:meetingId/minutes/amend`: a new unsigned version that says why; answers the minutes view. */
 export const amendRequestSchema = z.object({ reason: requiredText(TEXT_LIMITS.line) });
 export type AmendRequest = z.infer<typeof amendRequestSchema>;
+
+/** `POST /api/meetings/:meetingId/minutes/return`: the team manager sends the chair's signed minutes back, saying what to change. */
+export const returnToChairRequestSchema = z.object({ comments: requiredText(TEXT_LIMITS.paragraph) });
+export type ReturnToChairRequest = z.infer<typeof returnToChairRequestSchema>;
 
 /** `POST …/distribute` answers 202: deliveries go out as jobs and show in the view's `deliveries`. */
 export const distributionQueuedResponseSchema = z.object({ queued: z.number().int().min(0), recipients: z.number().int().min(0) });

@@ -26,6 +26,7 @@ import {
   recordPackQuerySchema,
   rolesRequestSchema,
   sectionSaveRequestSchema,
+  returnToChairRequestSchema,
   signOffRequestSchema,
   versionConflictBodySchema,
 } from './minutes.contract';
@@ -69,6 +70,7 @@ export const TAB_API = {
   'POST /api/meetings/:meetingId/minutes/sign-off': { params: meetingParamsSchema, body: signOffRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/outcome': { params: meetingParamsSchema, body: meetingOutcomeRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/amend': { params: meetingParamsSchema, body: amendRequestSchema, answers: { 200: minutesViewResponseSchema } },
+  'POST /api/meetings/:meetingId/minutes/return': { params: meetingParamsSchema, body: returnToChairRequestSchema, answers: { 200: minutesViewResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/recipients': { params: meetingParamsSchema, answers: { 200: recipientListResponseSchema } },
   'POST /api/meetings/:meetingId/minutes/distribute': { params: meetingParamsSchema, body: distributeRequestSchema, answers: { 202: distributionQueuedResponseSchema, 409: recipientListChangedBodySchema } },
   'GET /api/meetings/:meetingId/family-version': { params: meetingParamsSchema, answers: { 200: familyVersionReviewResponseSchema } },

@@ -174,6 +174,15 @@ export interface Minutes {
   readonly chairSignOff?: SignOff | undefined;
   readonly managerSignOff?: SignOff | undefined;
   readonly amendmentReason?: string | undefined;
+  /** The team manager sent the chair's signed minutes back with comments; kept until the team manager signs. */
+  readonly returned?: MinutesReturn | undefined;
+}
+
+/** The team manager's comments when sending minutes back to the chair instead of signing. */
+export interface MinutesReturn {
+  readonly memberId: string;
+  readonly at: string;
+  readonly comments: string;
 }
 
 /** A delivery of signed minutes to one person. */
@@ -309,14 +318,28 @@ export function checkMinutesContent(content: MinutesContent): void {
  * version it edited) or if the minutes are already signed.
  */
 export function editMinutes(minutes: Minutes, options: { content: MinutesContent; basedOnVersion: number }): Minutes {
-  if (minutes.chairSignOff || minutes.managerSignOff) {
+  if (isSigned(minutes)) {
     throw new RuleViolationError('signed minutes cannot be edited; amend them with a reason instead');
   }
   if (options.basedOnVersion !== minutes.version) {
     throw new VersionConflictError('someone else saved these minutes first; review their changes and save again');
   }
   checkMinutesContent(options.content);
-  return { ...minutes, content: options.content, version: minutes.version + 1 };
+  // Locked only once both have signed: a change after the chair's signature takes it back, so the
+  // chair signs what the minutes now say.
+  return { ...minutes, content: options.content, version: minutes.version + 1, chairSignOff: undefined };
+}
+
+/**
+ * The team manager sends the chair's signed minutes back with comments instead of signing: the
+ * chair's signature is taken back, the minutes can be changed again, and the chair signs again.
+ */
+export function returnMinutes(minutes: Minutes, options: { memberId: string; at: string; comments: string }): Minutes {
+  if (isSigned(minutes)) throw new RuleViolationError('These minutes are signed by both; amend them with a reason instead.');
+  if (!minutes.chairSignOff) throw new RuleViolationError('Only minutes the chair has signed go back to the chair.');
+  const comments = options.comments.trim();
+  if (comments === '') throw new RuleViolationError('Say what the chair should change.');
+  return { ...minutes, version: minutes.version + 1, chairSignOff: undefined, returned: { memberId: options.memberId, at: options.at, comments } };
 }
 
 /**
@@ -331,8 +354,9 @@ export function signMinutes(minutes: Minutes, options: { as: 'chair' | 'team-man
     return { ...minutes, chairSignOff: signOff };
   }
   if (minutes.managerSignOff) throw new RuleViolationError('the team manager has already signed these minutes');
-  if (minutes.chairSignOff?.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager');
-  return { ...minutes, managerSignOff: signOff };
+  if (!minutes.chairSignOff) throw new RuleViolationError('The chair signs first; the team manager then signs, or sends the minutes back with comments.');
+  if (minutes.chairSignOff.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager');
+  return { ...minutes, managerSignOff: signOff, returned: undefined };
 }
 
 /** How many people the minutes record as present (a representative sent counts: someone came for their agency). */

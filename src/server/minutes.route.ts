@@ -12,6 +12,7 @@ import {
   meetingParamsSchema,
   rolesRequestSchema,
   sectionSaveRequestSchema,
+  returnToChairRequestSchema,
   signOffRequestSchema,
 } from '../contracts/minutes.contract';
 import { type RecipientListChangedBody, distributeRequestSchema } from '../contracts/family-version.contract';
@@ -127,6 +128,16 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     handled(logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
       const { access } = await service.signOff({ caller: callerOf(response), meetingId, as: signOffRequestSchema.parse(request.body).as });
+      response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
+    }),
+  );
+  router.post(
+    '/api/meetings/:meetingId/minutes/return',
+    authed,
+    ...smallBody,
+    handled(logger, async (request, response) => {
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { access } = await service.returnToChair({ caller: callerOf(response), meetingId, comments: returnToChairRequestSchema.parse(request.body).comments });
       response.json(toMinutesViewResponse(await service.view({ caller: callerOf(response), meetingId, known: access })));
     }),
   );

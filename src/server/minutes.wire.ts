@@ -70,6 +70,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       chairSignOff: minutes.chairSignOff && { memberId: minutes.chairSignOff.memberId, at: minutes.chairSignOff.at },
       managerSignOff: minutes.managerSignOff && { memberId: minutes.managerSignOff.memberId, at: minutes.managerSignOff.at },
       amendmentReason: minutes.amendmentReason,
+      returned: minutes.returned && { memberId: minutes.returned.memberId, at: minutes.returned.at, comments: minutes.returned.comments },
     },
     members: view.members.map((member) => ({ id: member.id, name: member.name, role: member.role, agency: member.agency, mayHoldMeetingRoles: mayHoldMeetingRoles(member.role) })),
     actions: view.actions.map((action) => ({

@@ -4,6 +4,7 @@ import { currentMeeting } from './minutes/current-meeting';
 import { decideContribution } from './minutes/decide-contribution';
 import type { MinutesDeps } from './minutes/meeting-access';
 import { recordOutcome } from './minutes/meeting-outcome';
+import { returnToChair } from './minutes/return-to-chair';
 import { saveSection } from './minutes/save-section';
 import { signOff } from './minutes/sign-off';
 import { viewMinutes } from './minutes/view';
@@ -27,6 +28,7 @@ export function createMinutesService(deps: MinutesDeps) {
     assignRoles: (request: Parameters<typeof assignRoles>[1]) => assignRoles(deps, request),
     signOff: (request: Parameters<typeof signOff>[1]) => signOff(deps, request),
     amend: (request: Parameters<typeof amend>[1]) => amend(deps, request),
+    returnToChair: (request: Parameters<typeof returnToChair>[1]) => returnToChair(deps, request),
     recordOutcome: (request: Parameters<typeof recordOutcome>[1]) => recordOutcome(deps, request),
   };
 }

@@ -20,6 +20,7 @@ import { familyCheckInLinksSchema } from './migrations/0018-family-check-in-link
 import { noticeAttemptsSchema } from './migrations/0019-notice-attempts';
 import { extraMeetingsSchema } from './migrations/0020-extra-meetings';
 import { agencyReportTextsSchema } from './migrations/0021-agency-report-texts';
+import { minutesReturnsSchema } from './migrations/0022-minutes-returns';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -45,6 +46,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0019-notice-attempts': noticeAttemptsSchema,
     '0020-extra-meetings': extraMeetingsSchema,
     '0021-agency-report-texts': agencyReportTextsSchema,
+    '0022-minutes-returns': minutesReturnsSchema,
   };
 }
 

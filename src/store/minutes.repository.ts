@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
 import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../domain/errors';
-import { CHILD_SEEN_NOT_RECORDED, type ChildSeen, type Delivery, type Minutes, type MinutesContent, NO_RECOMMENDATION, type SignOff } from '../domain/minutes';
+import { CHILD_SEEN_NOT_RECORDED, type ChildSeen, type Delivery, type Minutes, type MinutesContent, type MinutesReturn, NO_RECOMMENDATION, type SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
 import { rowsByKey } from './rows-by-key';
@@ -43,7 +43,7 @@ function contentFromText(text: string): MinutesContent {
 const signOffText = (signOff: SignOff | undefined) => (signOff ? JSON.stringify(signOff) : null);
 const signOffFrom = (text: string | null) => (text ? (JSON.parse(text) as SignOff) : undefined);
 
-function minutesRowToMinutes(row: Pick<MinutesRow, 'content' | 'chair_sign_off' | 'manager_sign_off' | 'amendment_reason' | 'version'> & { id: string; meeting_id: string; core_group_id: string }): Minutes {
+function minutesRowToMinutes(row: Pick<MinutesRow, 'content' | 'chair_sign_off' | 'manager_sign_off' | 'amendment_reason' | 'returned' | 'version'> & { id: string; meeting_id: string; core_group_id: string }): Minutes {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -53,6 +53,7 @@ function minutesRowToMinutes(row: Pick<MinutesRow, 'content' | 'chair_sign_off' 
     chairSignOff: signOffFrom(row.chair_sign_off),
     managerSignOff: signOffFrom(row.manager_sign_off),
     amendmentReason: row.amendment_reason ?? undefined,
+    returned: row.returned ? (JSON.parse(row.returned) as MinutesReturn) : undefined,
   };
 }
 
@@ -80,6 +81,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
     chair_sign_off: signOffText(minutes.chairSignOff),
     manager_sign_off: signOffText(minutes.managerSignOff),
     amendment_reason: minutes.amendmentReason ?? null,
+    returned: minutes.returned ? JSON.stringify(minutes.returned) : null,
   });
   const versionRow = (minutes: Minutes, savedBy: string, at: string) => ({ minutes_id: minutes.id, ...versioned(minutes), saved_by: savedBy, saved_at: at });
   const findByMeetings: MinutesRepository['findByMeetings'] = async (meetingIds) => {
@@ -133,6 +135,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
           'minutes_versions.chair_sign_off',
           'minutes_versions.manager_sign_off',
           'minutes_versions.amendment_reason',
+          'minutes_versions.returned',
           'minutes_versions.saved_by',
           'minutes_versions.saved_at',
         ])

@@ -150,6 +150,8 @@ export interface MinutesRow {
   chair_sign_off: string | null;
   manager_sign_off: string | null;
   amendment_reason: string | null;
+  /** The team manager's return to the chair, as JSON (migration 0022). */
+  returned: string | null;
   updated_at: string;
 }
 
@@ -160,6 +162,7 @@ export interface MinutesVersionRow {
   chair_sign_off: string | null;
   manager_sign_off: string | null;
   amendment_reason: string | null;
+  returned: string | null;
   saved_by: string;
   saved_at: string;
 }

@@ -21,6 +21,7 @@ import {
   openingDraft,
   planActionsAgreedIn,
   recordAttendance,
+  returnMinutes,
   scalingHistory,
   sectionChangedSince,
   signMinutes,
@@ -79,6 +80,26 @@ describe('minutes editing and sign-off', () => {
     expect(() => amendMinutes(signed, '')).toThrow('say why');
     const amended = amendMinutes(signed, 'Wrong date for the next meeting');
     expect(amended).toMatchObject({ version: 2, amendmentReason: 'Wrong date for the next meeting', chairSignOff: undefined });
+  });
+
+  test('the team manager signs only after the chair; locked only once both have signed: a change after the chair signed takes the signature back', () => {
+    expect(() => signMinutes(draft, { as: 'team-manager', memberId: 'tm', at: '2026-06-12T15:00:00Z' })).toThrow(/chair signs first/);
+    const byChair = signMinutes(draft, { as: 'chair', memberId: 'lsw', at: '2026-06-12T15:00:00Z' });
+    const edited = editMinutes(byChair, { content: { ...content, childsVoice: 'changed after signing' }, basedOnVersion: byChair.version });
+    expect(edited.chairSignOff).toBeUndefined();
+    expect(edited.content.childsVoice).toBe('changed after signing');
+  });
+
+  test('the team manager returns the chair’s signed minutes with comments: the chair’s signature goes, the comments stay until the team manager signs', () => {
+    const byChair = signMinutes(draft, { as: 'chair', memberId: 'lsw', at: '2026-06-12T15:00:00Z' });
+    expect(() => returnMinutes(draft, { memberId: 'tm', at: '2026-06-12T16:00:00Z', comments: 'x' })).toThrow(RuleViolationError);
+    expect(() => returnMinutes(byChair, { memberId: 'tm', at: '2026-06-12T16:00:00Z', comments: '  ' })).toThrow(/what the chair should change/);
+    const returned = returnMinutes(byChair, { memberId: 'tm', at: '2026-06-12T16:00:00Z', comments: ' Add the school’s update ' });
+    expect(returned).toMatchObject({ version: byChair.version + 1, chairSignOff: undefined, returned: { memberId: 'tm', comments: 'Add the school’s update' } });
+    const signedAgain = signMinutes(returned, { as: 'chair', memberId: 'lsw', at: '2026-06-12T17:00:00Z' });
+    expect(signedAgain.returned).toBeDefined();
+    expect(signMinutes(signedAgain, { as: 'team-manager', memberId: 'tm', at: '2026-06-12T18:00:00Z' }).returned).toBeUndefined();
+    expect(() => returnMinutes(signMinutes(signedAgain, { as: 'team-manager', memberId: 'tm', at: '2026-06-12T18:00:00Z' }), { memberId: 'tm', at: '2026-06-12T19:00:00Z', comments: 'late' })).toThrow(/amend/);
   });
 });
 

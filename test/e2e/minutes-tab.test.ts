@@ -161,6 +161,20 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     await chair.getByRole('button', { name: 'Sign as chair' }).first().click();
     await chair.getByRole('button', { name: 'Sign as chair' }).last().click();
     const manager = await open('Tom Okafor');
+    // The team manager sends them back with comments; the chair sees why, changes them and signs again.
+    await manager.getByRole('button', { name: 'Send back to the chair…' }).click();
+    await manager.getByRole('textbox', { name: 'What the chair should change' }).fill('Record what the school said about attendance.');
+    await manager.getByRole('button', { name: 'Send back to the chair', exact: true }).click();
+    await manager.getByText(/^Sent back to the chair by Tom Okafor on .*“Record what the school said about attendance\.”/).waitFor({ timeout: 15_000 });
+    await chair.reload();
+    await chair.getByText(/“Record what the school said about attendance\.” Make the changes, then the chair signs again\./).waitFor({ timeout: 15_000 });
+    await chair.getByRole('button', { name: 'Add a decision' }).click();
+    await chair.getByLabel('Decision 1').fill('The school reports attendance weekly.');
+    await saved(chair);
+    await chair.getByRole('button', { name: 'Sign as chair' }).first().click();
+    await chair.getByRole('button', { name: 'Sign as chair' }).last().click();
+    await chair.getByText('Signed by the chair, waiting for the team manager. Any change now takes the chair’s signature back, and the chair signs again.').waitFor({ timeout: 15_000 });
+    await manager.reload();
     await manager.getByRole('button', { name: 'Sign as team manager' }).first().click();
     await manager.getByRole('button', { name: 'Sign as team manager' }).last().click();
     await manager.getByRole('button', { name: 'Distribute the signed minutes' }).waitFor({ timeout: 15_000 });

@@ -54,6 +54,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/core-groups/:coreGroupId/plan': { baseVersion: 1, reason: 'a reason', outcomes: [], actions: [], contingencyPlan: '', resources: '', monitoring: '' },
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'A chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'a reason' },
+  'POST /api/meetings/:meetingId/minutes/return': { comments: 'a comment' },
   'POST /api/meetings/:meetingId/minutes/distribute': { listHash: '0'.repeat(64) },
   'PUT /api/meetings/:meetingId/family-version': { baseVersion: 0, summary: 'a summary', items: [] },
   'POST /api/meetings/:meetingId/family-version/sign-off': { version: 0 },
@@ -145,7 +146,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(39);
+    expect(ROUTES_WITH_IDS).toHaveLength(40);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -27,6 +27,8 @@ const ROUTES_WITH_IDS = PRODUCTION_TAB_ROUTES.filter((route) => route.takesIds);
 
 /** Routes only the group's co-ordinator gets through (seed 001: the co-ordinator writes to an institution). */
 const CO_ORDINATORS_ONLY: readonly string[] = ['POST /api/institution-tasks/:taskId/letter-sent'];
+/** Routes only the team manager goes through: sending the chair's signed minutes back. */
+const TEAM_MANAGERS_ONLY: readonly string[] = ['POST /api/meetings/:meetingId/minutes/return'];
 
 describe('tab API: ids that are not the caller’s', () => {
   for (const route of ROUTES_WITH_IDS) {
@@ -47,10 +49,10 @@ describe('tab API: ids that are not the caller’s', () => {
     const statuses: Record<string, number> = {};
     for (const route of ROUTES_WITH_IDS) {
       const target = await stack.freshMeeting(route.needs, 'demo');
-      const insider = CO_ORDINATORS_ONLY.includes(route.key) ? 'coordinator' : 'lead';
+      const insider = CO_ORDINATORS_ONLY.includes(route.key) ? 'coordinator' : TEAM_MANAGERS_ONLY.includes(route.key) ? 'manager' : 'lead';
       statuses[route.key] = (await stack.call(route.method, route.path(target), { token: await stack.as(insider), body: route.bodyFor(target) })).status;
-      // Only the demo group has a co-ordinator.
-      if (insider === 'coordinator') continue;
+      // Only the demo group has a co-ordinator and a team manager.
+      if (insider !== 'lead') continue;
       const other = await stack.freshMeeting(route.needs, 'other');
       statuses[`${route.key} (other group)`] = (await stack.call(route.method, route.path(other), { token: await stack.as('otherLead'), body: route.bodyFor(other) })).status;
     }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { attack } from './support/attack';
-import { changesBetween, type Person, type SecuredStack, type Snapshot, startSecuredStack } from './support/secured-stack';
+import { type MinutesState, changesBetween, type Person, type SecuredStack, type Snapshot, startSecuredStack } from './support/secured-stack';
 import { PRODUCTION_TAB_ROUTES } from './support/tab-routes';
 
 /**
@@ -79,15 +79,16 @@ describe('the same activity twice records once', () => {
 });
 
 /** Who makes each tab write at a fresh meeting (the chair, the minute-taker, the team manager). */
-const WRITERS: Readonly<Record<string, { person: Person; body?: unknown }[]>> = {
+const WRITERS: Readonly<Record<string, { person: Person; body?: unknown; needs?: MinutesState }[]>> = {
   'PATCH /api/meetings/:meetingId/minutes': [{ person: 'health' }],
   'POST /api/meetings/:meetingId/minutes/contributions/:contributionId': [{ person: 'lead' }],
   'PUT /api/meetings/:meetingId/roles': [{ person: 'lead' }],
   'POST /api/meetings/:meetingId/minutes/sign-off': [
     { person: 'lead', body: { as: 'chair' } },
-    { person: 'manager', body: { as: 'team-manager' } },
+    { person: 'manager', body: { as: 'team-manager' }, needs: 'chair-signed' },
   ],
   'POST /api/meetings/:meetingId/minutes/amend': [{ person: 'lead' }],
+  'POST /api/meetings/:meetingId/minutes/return': [{ person: 'manager' }],
   'POST /api/core-groups/:coreGroupId/review-conferences': [{ person: 'lead' }],
   'POST /api/core-groups/:coreGroupId/review-conferences/held': [{ person: 'iro' }, { person: 'manager', body: { heldOn: '2026-06-05', outcome: 'end', chairName: 'Ann Okoro (IRO)' } }],
   'POST /api/core-groups/:coreGroupId/transfer-out': [{ person: 'manager' }],
@@ -114,9 +115,9 @@ describe('the same tab write twice changes things once', () => {
     expect(writes.map((route) => route.key).filter((key) => !WRITERS[key])).toEqual([]);
   });
   for (const route of writes) {
-    for (const { person, body } of WRITERS[route.key] ?? []) {
+    for (const { person, body, needs } of WRITERS[route.key] ?? []) {
       attack(`replay: ${route.key}${body ? ` ${JSON.stringify(body)}` : ''} sent twice by ${person} changes things once`, async () => {
-        const target = await stack.freshMeeting(route.needs);
+        const target = await stack.freshMeeting(needs ?? route.needs);
         const send = async () => {
           const answer = await stack.call(route.method, route.path(target), { token: await stack.as(person), body: body ?? route.bodyFor(target) });
           await stack.drainJobs();

@@ -1,6 +1,6 @@
 import type { TabApiRouteKey } from '../../src/contracts/tab-api.contract';
 import { attack } from './support/attack';
-import { changesBetween, type Person, type SecuredStack, startSecuredStack } from './support/secured-stack';
+import { type MinutesState, changesBetween, type Person, type SecuredStack, startSecuredStack } from './support/secured-stack';
 import { PRODUCTION_TAB_ROUTES, type TabRouteCase } from './support/tab-routes';
 
 /**
@@ -35,6 +35,8 @@ interface Write {
   readonly may: readonly Person[];
   /** Where DESIGN.md says so. */
   readonly why: string;
+  /** The state of the minutes it is pressed on, when not the route's own (the team manager signs after the chair). */
+  readonly needs?: MinutesState;
 }
 
 const MINUTE_WRITERS: readonly Person[] = ['lead', 'health'];
@@ -45,7 +47,8 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/meetings/:meetingId/minutes/contributions/:contributionId', label: 'taking a chat contribution into the minutes', may: MINUTE_WRITERS, why: 'the same: the chair and the minute-taker write the minutes' },
   { route: 'PUT /api/meetings/:meetingId/roles', label: 'naming the chair and minute-taker', may: ['lead', 'manager'], why: '§1 (1) and §2 "who chairs": the lead social worker arranges the meeting; the team manager chairs the first' },
   { route: 'POST /api/meetings/:meetingId/minutes/sign-off', label: 'signing the minutes as chair', body: { as: 'chair' }, may: ['lead'], why: '§2 minutes: signed by the chair' },
-  { route: 'POST /api/meetings/:meetingId/minutes/sign-off', label: 'signing the minutes as team manager', body: { as: 'team-manager' }, may: ['manager'], why: '§2 minutes: signed by the team manager' },
+  { route: 'POST /api/meetings/:meetingId/minutes/sign-off', label: 'signing the minutes as team manager', body: { as: 'team-manager' }, may: ['manager'], why: '§2 minutes: signed by the team manager', needs: 'chair-signed' },
+  { route: 'POST /api/meetings/:meetingId/minutes/return', label: 'returning the chair’s signed minutes with comments', may: ['manager'], why: 'issue 15: the team manager signs, or sends the minutes back to the chair with comments' },
   { route: 'POST /api/meetings/:meetingId/outcome', label: 'recording whether the meeting took place', may: ['lead', 'manager'], why: 'issue 13: the chair (here the lead social worker) confirms it took place; the team manager may record it' },
   { route: 'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine', label: 'saving their own written report for the review conference', may: ['lead', 'health', 'school', 'police'], why: 'issue 15 (seeds 000, 002, 004): each agency writes its report; the lead social worker writes children’s social care’s' },
   { route: 'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit', label: 'submitting their own written report', may: ['lead', 'health', 'school', 'police'], why: 'the same: each agency submits its own report' },
@@ -77,7 +80,7 @@ const routeOf = (key: TabApiRouteKey): TabRouteCase => WRITE_ROUTES.find((route)
 
 async function press(write: Write, person: Person) {
   const route = routeOf(write.route);
-  const target = await stack.freshMeeting(route.needs);
+  const target = await stack.freshMeeting(write.needs ?? route.needs);
   const before = await stack.snapshot();
   const answer = await stack.call(route.method, route.path(target), { token: await stack.as(person), body: write.body ?? route.bodyFor(target) });
   return { answer, changed: changesBetween(before, await stack.snapshot()).length > 0 };

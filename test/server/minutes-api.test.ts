@@ -320,13 +320,33 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toBe('New action 1 serves no outcome of the plan: choose the outcome it serves under New actions, then sign.');
     const withAttendance = (await store.minutes.findByMeeting(meetingId))!;
     expect((await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: withAttendance.version, section: 'newActions', value: [{ ...newActions[0], outcomeId: 'outcome-home' }] })).status).toBe(200);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).body.error.message).toMatch(/^The chair signs first/);
+    const firstSigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
+    expect(firstSigned.body.minutes.chairSignOff).toBeDefined();
+    // The team manager sends them back with comments: the chair's signature is taken back, and the minutes can be changed again.
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/return`, await as(health), { comments: 'x' })).status).toBe(403);
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/return`, await as(manager), { comments: ' ' })).status).toBe(400);
+    const returned = await call('POST', `/api/meetings/${meetingId}/minutes/return`, await as(manager), { comments: 'Say who will tell the school about the new action.' });
+    expect(returned.status).toBe(200);
+    expect(returned.body.minutes.chairSignOff).toBeUndefined();
+    expect(returned.body.minutes.returned).toMatchObject({ comments: 'Say who will tell the school about the new action.', at: clock.nowIso() });
+    expect((await call('POST', `/api/meetings/${meetingId}/minutes/return`, await as(manager), { comments: 'again' })).body.error.message).toBe('Only minutes the chair has signed go back to the chair.');
+    const changed = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: returned.body.minutes.version, section: 'decisions', value: ['The lead social worker tells the school about the new action.'] });
+    expect(changed.status).toBe(200);
+    // Signed by the chair again, and a change after that takes the signature back: locked only once both have signed.
+    const resigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
+    const unsigned = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(health), { baseVersion: resigned.body.minutes.version, section: 'childsVoice', value: 'Jordan says school is better' });
+    expect(unsigned.status).toBe(200);
+    expect((await store.minutes.findByMeeting(meetingId))!.chairSignOff).toBeUndefined();
     const chairSigned = await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(lead), { as: 'chair' });
     expect(chairSigned.status).toBe(200);
     expect(chairSigned.body.minutes.chairSignOff).toBeDefined();
+    expect(chairSigned.body.minutes.returned).toBeDefined();
     const plan = await store.plans.current((await store.meetings.findById(meetingId))!.coreGroupId);
     expect(plan!.actions.filter((action) => action.what === 'Health visitor to review sleep routine')).toEqual([expect.objectContaining({ outcomeId: 'outcome-home' })]);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/sign-off`, await as(manager), { as: 'team-manager' })).status).toBe(200);
     const signed = (await store.minutes.findByMeeting(meetingId))!;
+    expect(signed.returned).toBeUndefined();
     const edit = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: signed.version, section: 'childsVoice', value: 'changed' });
     expect(edit.status).toBe(422);
     const amended = await call('POST', `/api/meetings/${meetingId}/minutes/amend`, await as(lead), { reason: 'Wrong date for the school visit' });

@@ -23,7 +23,7 @@ describeEachEngine('member positions (migration 0005)', (engine) => {
       await sql`INSERT INTO core_groups (id, tenant_id, case_reference, child_name, policy_id, icpc_date, created_at) VALUES (${coreGroup.id}, ${coreGroup.tenantId}, ${coreGroup.caseReference}, 'Invented Child', ${coreGroup.policyId}, '2026-06-01', ${coreGroup.createdAt})`.execute(database.db);
       await sql`INSERT INTO members (id, core_group_id, display_name, role, agency, email, aad_object_id, reach, agency_manager_email, active) VALUES (${parent.id}, ${coreGroup.id}, 'Pat Parent', 'family-member', 'family', null, null, 'email-only', null, 1)`.execute(database.db);
 
-      expect(await migrateToLatest(database)).toEqual(['0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts']);
+      expect(await migrateToLatest(database)).toEqual(['0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns']);
       const store = createStore(database);
       const [legacy] = await store.coreGroups.members(coreGroup.id);
       expect(legacy?.position).toBeUndefined();

@@ -168,7 +168,7 @@ export interface Answer {
  * in a core group whose profile sends CP9 to the co-ordinator (seed 001); `family-version-signed-off`:
  * signed, with the family version signed off too (issue 14).
  */
-export type MinutesState = 'draft' | 'signed' | 'signed-cp9' | 'family-version-signed-off';
+export type MinutesState = 'draft' | 'chair-signed' | 'signed' | 'signed-cp9' | 'family-version-signed-off';
 
 /** Seed 001's profile: the plan within 5 working days, CP9 to the co-ordinator within 7 days. */
 const CP9_PROFILE = 'plan-in-five-working-days-cp9-in-seven-days';
@@ -441,6 +441,7 @@ export async function startSecuredStack() {
       if (state !== 'draft') {
         const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
         await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
+        if (state === 'chair-signed') return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId };
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });

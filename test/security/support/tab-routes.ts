@@ -62,6 +62,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/meetings/:meetingId/roles': { chairMemberId: 'set-by-the-probe', minuteTakerMemberId: 'set-by-the-probe' },
   'POST /api/meetings/:meetingId/minutes/sign-off': { as: 'chair' },
   'POST /api/meetings/:meetingId/minutes/amend': { reason: 'Wrong date for the school visit' },
+  'POST /api/meetings/:meetingId/minutes/return': { comments: 'Add the school’s update on attendance' },
   'POST /api/meetings/:meetingId/minutes/distribute': { listHash: '0'.repeat(64) },
   'PUT /api/meetings/:meetingId/family-version': { baseVersion: 1, summary: 'Things are a little better at home, and the plan goes on.', items: [] },
   'POST /api/meetings/:meetingId/family-version/sign-off': { version: 1 },
@@ -102,6 +103,8 @@ const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
   'POST /api/meetings/:meetingId/plan-circulation',
   'POST /api/core-groups/:coreGroupId/plan/not-received',
 ];
+/** Routes that do their work on minutes the chair has signed and the team manager not yet. */
+const NEEDS_CHAIR_SIGNED: readonly TabApiRouteKey[] = ['POST /api/meetings/:meetingId/minutes/return'];
 /** Routes that read the family version as signed off. */
 const NEEDS_FAMILY_SIGNED_OFF: readonly TabApiRouteKey[] = ['GET /api/meetings/:meetingId/family-version/reading', 'GET /api/meetings/:meetingId/family-version/export.:format'];
 /** Routes that also need a profile that sends CP9 to the co-ordinator. */
@@ -153,7 +156,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
     writes: method !== 'GET',
     localOnly: route.localOnly === true,
     body,
-    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_FAMILY_SIGNED_OFF.includes(key) ? 'family-version-signed-off' : NEEDS_SIGNED.includes(key) ? 'signed' : 'draft',
+    needs: NEEDS_CP9.includes(key) ? 'signed-cp9' : NEEDS_FAMILY_SIGNED_OFF.includes(key) ? 'family-version-signed-off' : NEEDS_SIGNED.includes(key) ? 'signed' : NEEDS_CHAIR_SIGNED.includes(key) ? 'chair-signed' : 'draft',
     bodyFor: (target) => {
       if (key === ROLES && target.rolesChange) return target.rolesChange;
       if (key === PLAN && target.planEdit) return target.planEdit;

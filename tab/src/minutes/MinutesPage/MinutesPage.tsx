@@ -25,7 +25,8 @@ interface Session {
 }
 
 function isReadOnly(view: MinutesView): boolean {
-  return !view.you.canEdit || view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
+  // Locked only once both have signed: after the chair alone, a change takes the chair's signature back.
+  return !view.you.canEdit || (view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined);
 }
 
 function hasCurrent(body: unknown): body is Pick<VersionConflictBody, 'current' | 'changedBy'> {

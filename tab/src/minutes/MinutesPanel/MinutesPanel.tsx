@@ -1,7 +1,7 @@
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { ChatContribution, ContributionDecisionRequest, MinutesView, SectionName, SectionValues } from '@contracts/minutes.contract';
-import { formatDate } from '../../common/format';
+import { formatDate, formatInstant } from '../../common/format';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import type { Names } from '../minutes-sections';
 import { MeetingOutcome } from '../MeetingOutcome/MeetingOutcome';
@@ -46,7 +46,8 @@ export function MinutesPanel(props: {
   const { view, autosave, readOnly } = props;
   const state = useSyncExternalStore(autosave.subscribe, autosave.getView);
   const { values, statuses } = state;
-  const signedByAny = view.minutes.chairSignOff !== undefined || view.minutes.managerSignOff !== undefined;
+  const signedByBoth = view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined;
+  const signedByChairOnly = view.minutes.chairSignOff !== undefined && !signedByBoth;
 
   const names: Names = {
     member: (id) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'A former member'),
@@ -83,7 +84,7 @@ export function MinutesPanel(props: {
         <p className={styles.subtitle}>
           {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · version {state.version}
         </p>
-        <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && !signedByAny} beforeChange={() => autosave.flush()} onView={props.onView} />
+        <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
       </header>
       <div className={styles.statusBar}>
         <SaveStatus overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />
@@ -92,10 +93,21 @@ export function MinutesPanel(props: {
       {readOnly && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {signedByAny
-              ? 'These minutes are signed, so they can no longer be edited.'
-              : 'You can read these minutes. The chair and the minute-taker write them.'}
+            {signedByBoth ? 'These minutes are signed by the chair and the team manager, so they can no longer be edited.' : 'You can read these minutes. The chair and the minute-taker write them.'}
           </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {view.minutes.returned && !signedByBoth && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            Sent back to the chair by {names.member(view.minutes.returned.memberId)} on {formatInstant(view.minutes.returned.at)}: “{isolatedUserText(view.minutes.returned.comments)}” Make the changes, then the chair signs again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {signedByChairOnly && !readOnly && (
+        <MessageBar intent="info">
+          <MessageBarBody>Signed by the chair, waiting for the team manager. Any change now takes the chair’s signature back, and the chair signs again.</MessageBarBody>
         </MessageBar>
       )}
 

@@ -1,6 +1,6 @@
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button, Field, Spinner, Textarea } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import type { ExportFormat, MinutesView, SignOff, SignOffRequest } from '@contracts/minutes.contract';
+import type { ExportFormat, MinutesView, ReturnToChairRequest, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
 import { DueDate } from '../../common/DueDate';
@@ -25,6 +25,8 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   const { view } = props;
   const { minutes, you, meeting } = view;
   const [confirming, setConfirming] = useState<SignAs | undefined>();
+  const [returning, setReturning] = useState(false);
+  const [comments, setComments] = useState('');
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -58,6 +60,18 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
       props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/minutes/sign-off`, { as } satisfies SignOffRequest));
     });
 
+  const sendBack = () =>
+    run('Sending back to the chair…', async () => {
+      if (comments.trim() === '') {
+        setError('Say what the chair should change.');
+        return;
+      }
+      const body: ReturnToChairRequest = { comments };
+      props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/minutes/return`, body));
+      setReturning(false);
+      setComments('');
+    });
+
   const exportAs = (format: ExportFormat) =>
     run(`Preparing the ${format.toUpperCase()}…`, async () => {
       await props.autosave?.flush();
@@ -67,7 +81,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   // Only minutes of a meeting that took place are signed (the server refuses the rest too).
   const signable = meeting.started && (meeting.status === 'scheduled' || meeting.status === 'held');
   const canSignChair = signable && you.canSignAsChair && !minutes.chairSignOff;
-  const canSignManager = signable && you.canSignAsManager && !minutes.managerSignOff;
+  const canSignManager = signable && you.canSignAsManager && !minutes.managerSignOff && minutes.chairSignOff !== undefined;
 
   return (
     <section className={styles.root} aria-labelledby="sign-off-heading">
@@ -99,9 +113,14 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
             </Button>
           )}
           {canSignManager && (
-            <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('team-manager')}>
-              Sign as team manager
-            </Button>
+            <>
+              <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('team-manager')}>
+                Sign as team manager
+              </Button>
+              <Button disabled={busy !== undefined} onClick={() => (setConfirming(undefined), setReturning(true))}>
+                Send back to the chair…
+              </Button>
+            </>
           )}
           {you.canExport && (
             <>
@@ -127,6 +146,25 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
               Sign as {confirming === 'chair' ? 'chair' : 'team manager'}
             </Button>
             <Button disabled={busy !== undefined} onClick={() => setConfirming(undefined)}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+
+      {returning && (
+        <div className={styles.confirm} role="group" aria-labelledby="return-heading">
+          <p id="return-heading" className={styles.paragraph}>
+            Send these minutes back to the chair instead of signing? The chair’s signature is taken back; the chair makes the changes and signs again.
+          </p>
+          <Field label="What the chair should change" required>
+            <Textarea value={comments} resize="vertical" maxLength={4000} onChange={(_event, data) => setComments(data.value)} />
+          </Field>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={busy !== undefined} onClick={() => void sendBack()}>
+              Send back to the chair
+            </Button>
+            <Button disabled={busy !== undefined} onClick={() => setReturning(false)}>
               Cancel
             </Button>
           </div>
