@@ -12,8 +12,26 @@ interface MeetingMinutes {
   readonly drafted: boolean;
   readonly chairSigned: boolean;
   readonly managerSigned: boolean;
-  readonly delivered: number;
+  /** Members this version reached; for an amended version not sent yet, the earlier version that was. */
+  readonly sent: { readonly thisVersion: number; readonly earlier?: { readonly version: number; readonly members: number } | undefined };
+  readonly amended: boolean;
   readonly circulation?: { readonly due: CivilDate; readonly status: ObligationStatus; readonly daysLate: number } | undefined;
+}
+
+const members = (count: number) => `${count} member${count === 1 ? '' : 's'}`;
+
+/** Who the minutes reached, from the deliveries recorded: an amended version not sent yet says so, and how far the earlier one went. */
+function sentText(meeting: MeetingMinutes): string {
+  const { thisVersion, earlier } = meeting.sent;
+  if (thisVersion === 0 && earlier) return `the amended minutes: nobody yet (version ${earlier.version} went to ${members(earlier.members)})`;
+  return members(thisVersion);
+}
+
+/** The circulation deadline; met by an earlier version, an amendment still to go out says so. */
+function circulationText(meeting: MeetingMinutes, circulation: NonNullable<MeetingMinutes['circulation']>): string {
+  const standing = circulation.status === 'overdue' ? `overdue by ${circulation.daysLate} days` : circulation.status.replace('-', ' ');
+  const amendmentToGo = meeting.amended && meeting.sent.thisVersion === 0 ? '; the amended version is still to be circulated' : '';
+  return `${ukDate(circulation.due)} (${standing}${amendmentToGo})`;
 }
 
 const facts = (meeting: MeetingMinutes) => ({
@@ -22,10 +40,8 @@ const facts = (meeting: MeetingMinutes) => ({
     { title: 'Meeting', value: ukDate(meeting.date) },
     { title: 'Minutes', value: meeting.drafted ? 'drafted in the meeting tab' : 'not started: the chair or minute-taker writes them in the Core Group tab of the meeting' },
     { title: 'Signed', value: `chair ${meeting.chairSigned ? '✔' : '—'} · team manager ${meeting.managerSigned ? '✔' : '—'}` },
-    { title: 'Sent to', value: `${meeting.delivered} member(s)` },
-    ...(meeting.circulation
-      ? [{ title: 'Circulate by', value: `${ukDate(meeting.circulation.due)} (${meeting.circulation.status === 'overdue' ? `overdue by ${meeting.circulation.daysLate} days` : meeting.circulation.status.replace('-', ' ')})` }]
-      : []),
+    { title: 'Sent to', value: sentText(meeting) },
+    ...(meeting.circulation ? [{ title: 'Circulate by', value: circulationText(meeting, meeting.circulation) }] : []),
   ],
 });
 

@@ -214,7 +214,8 @@ export const minutesViewResponseSchema = z.object({
   /** Earlier held meetings' Signs of Safety scaling, oldest first. */
   scalingHistory: z.array(z.object({ date: civilDateSchema, scores: z.array(scalingScoreSchema) })),
   you: permissionsSchema,
-  circulation: z.object({ due: civilDateSchema, status: deadlineStatusSchema }),
+  /** `amendmentToCirculate`: the minutes were amended and this version has not yet reached everyone who must have it. */
+  circulation: z.object({ due: civilDateSchema, status: deadlineStatusSchema, amendmentToCirculate: z.boolean() }),
   /** The policy's deadline for the next meeting, to pre-fill the next date. */
   nextMeetingDue: civilDateSchema,
   /** Deliveries of the current version. */

@@ -395,6 +395,18 @@ export function deliveredTo(deliveries: readonly Delivery[], version: number): S
   return new Set(deliveriesOfVersion(deliveries, version).filter((delivery) => delivery.outcome === 'sent').map((delivery) => delivery.memberId));
 }
 
+/**
+ * How far the current version of the minutes went, counted from the deliveries recorded: the
+ * members this version reached, and — for an amended version nobody has had yet — the earlier
+ * version that went out and to how many, so nothing says "sent to 0" when seven had the last one.
+ */
+export function versionsSent(minutes: Pick<Minutes, 'version' | 'amendmentReason'>, deliveries: readonly Delivery[]): { readonly thisVersion: number; readonly earlier?: { readonly version: number; readonly members: number } | undefined } {
+  const thisVersion = deliveredTo(deliveries, minutes.version).size;
+  const earlierVersion = Math.max(0, ...deliveries.filter((delivery) => delivery.outcome === 'sent' && delivery.minutesVersion < minutes.version).map((delivery) => delivery.minutesVersion));
+  const earlier = minutes.amendmentReason && earlierVersion > 0 ? { version: earlierVersion, members: deliveredTo(deliveries, earlierVersion).size } : undefined;
+  return { thisVersion, earlier };
+}
+
 /** Recipients who have not yet had a successful delivery of this version. */
 export function undelivered(recipients: readonly CoreGroupMember[], deliveries: readonly Delivery[], version: number): CoreGroupMember[] {
   const delivered = deliveredTo(deliveries, version);

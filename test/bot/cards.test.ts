@@ -90,7 +90,11 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ],
     ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
-    ['minutes', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, delivered: 0, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    ['minutes', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, sent: { thisVersion: 0 }, amended: false, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    [
+      'minutes, amended after they went out',
+      minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
+    ],
     ['minutes, with a series booked', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
@@ -239,5 +243,21 @@ describe('what the cards say about concern notices', () => {
   ] as const)('a notice recorded as %j reads “%s”', (outcome, text) => {
     const delivery = outcome && { kind: 'concern' as const, subjectId: 'k', memberId: 'm', at: '2026-06-03T09:31:00.000Z', ...outcome };
     expect(noticeStateText(delivery)).toBe(text);
+  });
+});
+
+describe('the minutes card counts what was sent', () => {
+  test('an amended version nobody has had yet says so, and how far the earlier version went; the deadline met by it says the amendment is still to go', () => {
+    const text = JSON.stringify(
+      minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
+    );
+    expect(text).toContain('the amended minutes: nobody yet (version 5 went to 7 members)');
+    expect(text).toContain('Tue 16 Jun 2026 (met; the amended version is still to be circulated)');
+    expect(text).not.toContain('0 member');
+  });
+
+  test('a version sent says to how many', () => {
+    const text = JSON.stringify(minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: true, sent: { thisVersion: 7 }, amended: false } }));
+    expect(text).toContain('"value":"7 members"');
   });
 });

@@ -26,6 +26,7 @@ import {
   sectionChangedSince,
   signMinutes,
   undelivered,
+  versionsSent,
 } from '../../src/domain/minutes';
 import type { ChildProtectionPlan } from '../../src/domain/plan';
 
@@ -284,6 +285,17 @@ describe('the recommendation to the review conference', () => {
   test('a new draft starts with none agreed and the child not recorded as seen', () => {
     expect(draft.content.reviewRecommendation).toEqual({ reasons: '' });
     expect(draft.content.childSeen).toMatchObject({ seen: 'not-recorded', seenAlone: 'not-recorded' });
+  });
+});
+
+describe('what the deliveries recorded say was sent', () => {
+  const sent = (memberId: string, minutesVersion: number, outcome: 'sent' | 'failed' = 'sent') => ({ minutesId: 'min1', minutesVersion, memberId, channel: 'teams' as const, outcome, at: '2026-06-15T10:00:00Z' });
+  test('this version’s members; an amended version nobody has had yet names the earlier version that went, and to how many', () => {
+    const deliveries = [sent('a', 3), sent('b', 3), sent('c', 3, 'failed'), sent('a', 5)];
+    expect(versionsSent({ version: 5 }, deliveries)).toEqual({ thisVersion: 1, earlier: undefined });
+    expect(versionsSent({ version: 6, amendmentReason: 'Wrong date' }, deliveries)).toEqual({ thisVersion: 0, earlier: { version: 5, members: 1 } });
+    expect(versionsSent({ version: 4, amendmentReason: 'Wrong date' }, deliveries.slice(0, 3))).toEqual({ thisVersion: 0, earlier: { version: 3, members: 2 } });
+    expect(versionsSent({ version: 2, amendmentReason: 'Wrong date' }, [])).toEqual({ thisVersion: 0, earlier: undefined });
   });
 });
 

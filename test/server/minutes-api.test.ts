@@ -352,6 +352,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const amended = await call('POST', `/api/meetings/${meetingId}/minutes/amend`, await as(lead), { reason: 'Wrong date for the school visit' });
     expect(amended.status).toBe(200);
     expect(amended.body.minutes).toMatchObject({ version: signed.version + 1, amendmentReason: 'Wrong date for the school visit' });
+    expect(amended.body.circulation.amendmentToCirculate).toBe(true);
     expect(amended.body.minutes.chairSignOff).toBeUndefined();
     expect((await store.minutes.history(signed.id)).some((entry) => entry.version === signed.version && entry.chairSignOff && entry.managerSignOff)).toBe(true);
   });

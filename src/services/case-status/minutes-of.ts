@@ -1,6 +1,6 @@
 import { minutesCirculationObligation } from '../../domain/circulation';
 import { heldMeetingsOldestFirst, meetingsInDateOrder, nextBookedMeeting } from '../../domain/meeting';
-import { deliveredTo } from '../../domain/minutes';
+import { versionsSent } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { type StatusDeps, statusOf } from './status-of';
 
@@ -23,7 +23,8 @@ export async function minutesOf(deps: StatusDeps, request: { caller: Caller; cor
       drafted: Boolean(minutes),
       chairSigned: Boolean(minutes?.chairSignOff),
       managerSigned: Boolean(minutes?.managerSignOff),
-      delivered: minutes ? deliveredTo(deliveries, minutes.version).size : 0,
+      sent: minutes ? versionsSent(minutes, deliveries) : { thisVersion: 0 },
+      amended: Boolean(minutes?.amendmentReason),
       circulation: circulation ? { due: circulation.due, status: circulation.status, daysLate: circulation.daysLate } : undefined,
     };
   };

@@ -1,6 +1,6 @@
 import { minutesCirculation } from '../../domain/circulation';
 import { type CoreGroupMeeting, hasStarted, heldBefore } from '../../domain/meeting';
-import { deliveriesOfVersion, isSigned, scalingHistory } from '../../domain/minutes';
+import { deliveriesOfVersion, isSigned, minutesRecipients, scalingHistory, undelivered } from '../../domain/minutes';
 import { minutesPermissions } from '../../domain/permissions';
 import { currentActions } from '../../domain/plan';
 import { withoutChildName } from '../../domain/text';
@@ -64,7 +64,11 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     actions: currentActions(plan?.actions ?? [], checkIns).map((action) => ({ id: action.id, what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, state: action.state, lastCheckIn: action.lastCheckIn })),
     scalingHistory: history,
     you: { memberId: member.id, ...minutesPermissions({ role: member.role, meetingRoles }) },
-    circulation: minutesCirculation({ profile, calendar, meeting, circulations: timeline.circulations, today: deps.clock.today() }),
+    circulation: {
+      ...minutesCirculation({ profile, calendar, meeting, circulations: timeline.circulations, today: deps.clock.today() }),
+      // An amended version goes to everyone again: until it has, the deadline an earlier version met does not say it all.
+      amendmentToCirculate: Boolean(minutes.amendmentReason) && undelivered(minutesRecipients(members, minutes.content.sharing), deliveries, minutes.version).length > 0,
+    },
     nextMeetingDue: dateAfter(calendar, meeting.date, profile.rules.frequency.period),
     deliveries: deliveriesOfVersion(deliveries, minutes.version),
     // Seed 002: what became of each significant disagreement once signed — the concern raised, or none (signed before the app raised them).

@@ -96,6 +96,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         <dt className={styles.term}>Circulate by</dt>
         <dd className={styles.value}>
           <DueDate due={view.circulation.due} status={view.circulation.status} />
+          {view.circulation.amendmentToCirculate && <span className={styles.paragraph}> — this amended version is still to be circulated to everyone.</span>}
         </dd>
         {minutes.amendmentReason && (
           <>
