@@ -216,6 +216,8 @@ export const minutesViewResponseSchema = z.object({
   you: permissionsSchema,
   /** `amendmentToCirculate`: the minutes were amended and this version has not yet reached everyone who must have it. */
   circulation: z.object({ due: civilDateSchema, status: deadlineStatusSchema, amendmentToCirculate: z.boolean() }),
+  /** How people name these minutes: "draft", "signed", "amendment 1 of the signed minutes, not yet signed" — never the save counter. */
+  edition: z.string(),
   /** The policy's deadline for the next meeting, to pre-fill the next date. */
   nextMeetingDue: civilDateSchema,
   /** Deliveries of the current version. */

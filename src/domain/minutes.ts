@@ -300,7 +300,7 @@ export function scalingHistory(earlier: readonly { date: CivilDate; minutes: Min
   });
 }
 
-export function isSigned(minutes: Minutes): boolean {
+export function isSigned(minutes: Pick<Minutes, 'chairSignOff' | 'managerSignOff'>): boolean {
   return minutes.chairSignOff !== undefined && minutes.managerSignOff !== undefined;
 }
 
@@ -405,6 +405,18 @@ export function versionsSent(minutes: Pick<Minutes, 'version' | 'amendmentReason
   const earlierVersion = Math.max(0, ...deliveries.filter((delivery) => delivery.outcome === 'sent' && delivery.minutesVersion < minutes.version).map((delivery) => delivery.minutesVersion));
   const earlier = minutes.amendmentReason && earlierVersion > 0 ? { version: earlierVersion, members: deliveredTo(deliveries, earlierVersion).size } : undefined;
   return { thisVersion, earlier };
+}
+
+/**
+ * How people name a set of minutes: by the times it was signed by both (an amendment opens the
+ * next), never by the save counter. `signed`: how many times it became signed by both, from its
+ * saved versions oldest first.
+ */
+export function editionOf(history: readonly Pick<Minutes, 'chairSignOff' | 'managerSignOff'>[], current: Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>): { readonly signed: number; readonly label: string } {
+  const signed = history.filter((version, index) => isSigned(version) && (index === 0 || !isSigned(history[index - 1]!))).length;
+  if (isSigned(current)) return { signed, label: signed > 1 ? `signed (amendment ${signed - 1})` : 'signed' };
+  if (current.amendmentReason) return { signed, label: `amendment ${signed} of the signed minutes, not yet signed` };
+  return { signed, label: current.chairSignOff ? 'draft, signed by the chair' : 'draft' };
 }
 
 /** Recipients who have not yet had a successful delivery of this version. */

@@ -13,6 +13,7 @@ import {
   deliveredTo,
   deliveriesOfVersion,
   editMinutes,
+  editionOf,
   emptyMinutesContent,
   isSigned,
   latestRecommendation,
@@ -285,6 +286,21 @@ describe('the recommendation to the review conference', () => {
   test('a new draft starts with none agreed and the child not recorded as seen', () => {
     expect(draft.content.reviewRecommendation).toEqual({ reasons: '' });
     expect(draft.content.childSeen).toMatchObject({ seen: 'not-recorded', seenAlone: 'not-recorded' });
+  });
+});
+
+describe('how people name a set of minutes', () => {
+  const by = (who: string) => ({ memberId: who, at: '2026-06-12T15:00:00Z' });
+  test('by the times it was signed by both, never the save counter', () => {
+    const draft = { chairSignOff: undefined, managerSignOff: undefined };
+    const chairOnly = { chairSignOff: by('lsw'), managerSignOff: undefined };
+    const both = { chairSignOff: by('lsw'), managerSignOff: by('tm') };
+    expect(editionOf([draft, draft, draft], draft).label).toBe('draft');
+    expect(editionOf([draft, chairOnly], chairOnly).label).toBe('draft, signed by the chair');
+    expect(editionOf([draft, chairOnly, both], both)).toEqual({ signed: 1, label: 'signed' });
+    const amended = { ...draft, amendmentReason: 'Wrong date' };
+    expect(editionOf([draft, chairOnly, both, amended, amended], amended).label).toBe('amendment 1 of the signed minutes, not yet signed');
+    expect(editionOf([draft, chairOnly, both, amended, { ...chairOnly, amendmentReason: 'Wrong date' }, { ...both, amendmentReason: 'Wrong date' }], { ...both, amendmentReason: 'Wrong date' }).label).toBe('signed (amendment 1)');
   });
 });
 

@@ -200,7 +200,7 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
 
     // Distribute shows who gets what, by which route, and sends only once confirmed.
     await chair.getByRole('button', { name: 'Distribute the signed minutes' }).click();
-    const list = chair.getByRole('table');
+    const list = chair.getByRole('table').filter({ hasText: 'Route' });
     await list.waitFor({ timeout: 15_000 });
     await expect(list.getByRole('row', { name: /Jordan Ellis/ }).textContent()).resolves.toMatch(/e-mail.*the family version.*will be sent now/);
     await expect(list.getByRole('row', { name: /Grace Lindqvist/ }).textContent()).resolves.toMatch(/the minutes/);
@@ -231,6 +231,18 @@ browserSuite('the minutes tab and the dashboard in headless Chromium, against th
     expect((await pdfText(pdf.bytes)).text.replace(/\s+/g, ' ')).toContain('Health visitor to review the sleep routine');
     await noSeriousViolations(chair, 'signed minutes');
     await screenshots(chair, 'minutes-signed');
+    // Signed minutes read as a document: headings, text and the attendance table — no form controls — at 320 px too.
+    const minutesDocument = chair.getByRole('article', { name: 'The minutes' });
+    await minutesDocument.getByRole('heading', { name: "The child's voice" }).waitFor();
+    await minutesDocument.getByText('Jordan says school is better. Mum agrees.').waitFor();
+    await minutesDocument.getByRole('rowheader', { name: /Grace Lindqvist/ }).waitFor();
+    expect(await minutesDocument.locator('input, textarea, select').count()).toBe(0);
+    await chair.setViewportSize({ width: 320, height: 900 });
+    // Nothing runs off the side: every element ends within the 320 px (what sticks out is named if not).
+    const wide = await chair.evaluate(() => [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > 321).map((element) => `${element.tagName} ${(element.textContent ?? '').slice(0, 60)}`));
+    expect(wide).toEqual([]);
+    await screenshots(chair, 'minutes-signed-document');
+    await noSeriousViolations(chair, 'signed minutes at 320 px');
     await chair.close();
   }, 240_000);
 

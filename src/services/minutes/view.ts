@@ -1,6 +1,6 @@
 import { minutesCirculation } from '../../domain/circulation';
 import { type CoreGroupMeeting, hasStarted, heldBefore } from '../../domain/meeting';
-import { deliveriesOfVersion, isSigned, minutesRecipients, scalingHistory, undelivered } from '../../domain/minutes';
+import { deliveriesOfVersion, editionOf, isSigned, minutesRecipients, scalingHistory, undelivered } from '../../domain/minutes';
 import { minutesPermissions } from '../../domain/permissions';
 import { currentActions } from '../../domain/plan';
 import { withoutChildName } from '../../domain/text';
@@ -33,7 +33,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
   const { coreGroup, member, meetingRoles } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: readAction, known: request.known });
   const minutes = existing ?? (await openDraft(deps, { meeting, openedBy: member.id }));
   const { profile, calendar } = policyOf(deps, coreGroup);
-  const [members, plan, checkIns, timeline, deliveries, history, concerns, areaContacts] = await Promise.all([
+  const [members, plan, checkIns, timeline, deliveries, history, concerns, areaContacts, versions] = await Promise.all([
     deps.coreGroups.members(coreGroup.id),
     deps.plans.current(coreGroup.id),
     deps.checkIns.listByCoreGroup(coreGroup.id),
@@ -42,6 +42,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     scalingBefore(deps, meeting),
     isSigned(minutes) ? deps.concerns.listByCoreGroup(coreGroup.id) : [],
     deps.areaContacts.list(coreGroup.tenantId, coreGroup.policyId),
+    deps.minutes.history(minutes.id),
   ]);
   return {
     meeting: {
@@ -58,6 +59,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
       started: hasStarted(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }),
     },
     minutes,
+    edition: editionOf(versions, minutes).label,
     members: members.filter((other) => other.active).map((other) => ({ id: other.id, name: other.displayName, role: other.role, agency: other.agency })),
     // The minutes tab may be on the meeting's shared screen: the plan's outcomes come without the child's name.
     outcomes: (plan?.outcomes ?? []).map((outcome) => ({ id: outcome.id, text: withoutChildName(outcome.text, coreGroup.childName) })),

@@ -9,6 +9,7 @@ import { MeetingRoles } from '../MeetingRoles/MeetingRoles';
 import { FamilyVersion } from '../FamilyVersion/FamilyVersion';
 import { PlanCirculation } from '../PlanCirculation/PlanCirculation';
 import { SaveStatus } from '../SaveStatus/SaveStatus';
+import { MinutesDocument } from '../MinutesDocument/MinutesDocument';
 import { ActionUpdatesSection } from '../sections/ActionUpdatesSection';
 import { AllAgenciesSection } from '../sections/AllAgenciesSection';
 import { AgencyUpdatesSection } from '../sections/AgencyUpdatesSection';
@@ -82,7 +83,7 @@ export function MinutesPanel(props: {
       <header className={styles.header}>
         <h1 className={styles.title}>Core group minutes</h1>
         <p className={styles.subtitle}>
-          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · version {state.version}
+          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · {view.edition}
         </p>
         <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
       </header>
@@ -91,7 +92,7 @@ export function MinutesPanel(props: {
         {!readOnly && state.contributions.length > 0 && <Link href="#section-contributions">{state.contributions.length} from the meeting chat waiting</Link>}
       </div>
       {readOnly && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             {signedByBoth ? 'These minutes are signed by the chair and the team manager, so they can no longer be edited.' : 'You can read these minutes. The chair and the minute-taker write them.'}
           </MessageBarBody>
@@ -99,14 +100,14 @@ export function MinutesPanel(props: {
       )}
 
       {view.minutes.returned && !signedByBoth && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             Sent back to the chair by {names.member(view.minutes.returned.memberId)} on {formatInstant(view.minutes.returned.at)}: “{isolatedUserText(view.minutes.returned.comments)}” Make the changes, then the chair signs again.
           </MessageBarBody>
         </MessageBar>
       )}
       {signedByChairOnly && !readOnly && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>Signed by the chair, waiting for the team manager. Any change now takes the chair’s signature back, and the chair signs again.</MessageBarBody>
         </MessageBar>
       )}
@@ -116,59 +117,65 @@ export function MinutesPanel(props: {
       {view.minutes.chairSignOff && view.minutes.managerSignOff && <FamilyVersion meetingId={view.meeting.id} />}
       {view.meeting.status === 'held' && <PlanCirculation meetingId={view.meeting.id} memberName={names.member} />}
 
-      <SectionFrame {...attendance.frame}>
-        <AttendanceSection {...attendance.editor} members={view.members} memberName={names.member} />
-      </SectionFrame>
-      <SectionFrame {...otherAttendees.frame}>
-        <OtherAttendeesSection {...otherAttendees.editor} />
-      </SectionFrame>
-      <SectionFrame {...allAgencies.frame}>
-        <AllAgenciesSection {...allAgencies.editor} />
-      </SectionFrame>
-      <SectionFrame {...writtenReports.frame}>
-        <WrittenReportsSection {...writtenReports.editor} members={view.members} />
-      </SectionFrame>
-      <SectionFrame {...actionUpdates.frame}>
-        <ActionUpdatesSection {...actionUpdates.editor} actions={view.actions} memberName={names.member} />
-      </SectionFrame>
-      <SectionFrame {...agencyUpdates.frame}>
-        <AgencyUpdatesSection {...agencyUpdates.editor} agencies={[...new Set(view.members.map((member) => member.agency))]} />
-      </SectionFrame>
-      <SectionFrame {...childSeen.frame}>
-        <ChildSeenSection {...childSeen.editor} />
-      </SectionFrame>
-      <SectionFrame {...childsVoice.frame}>
-        <TextSection {...childsVoice.editor} label="What the child has said, shown or is thought to feel" hint="In the child's own words where you can." />
-      </SectionFrame>
-      <SectionFrame {...signsOfSafety.frame}>
-        <SignsOfSafetySection {...signsOfSafety.editor} attendance={values.attendance} history={view.scalingHistory} memberName={names.member} />
-      </SectionFrame>
-      <SectionFrame {...decisions.frame}>
-        <DecisionsSection {...decisions.editor} />
-      </SectionFrame>
-      <SectionFrame {...newActions.frame}>
-        <NewActionsSection {...newActions.editor} members={view.members} outcomes={view.outcomes} />
-      </SectionFrame>
-      <SectionFrame {...disagreements.frame}>
-        <DisagreementsSection
-          {...disagreements.editor}
-          signed={view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined}
-          concerns={view.disagreementConcerns}
-          conferenceChairReachable={view.conferenceChairReachable}
-        />
-      </SectionFrame>
-      <SectionFrame {...contingency.frame}>
-        <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />
-      </SectionFrame>
-      <SectionFrame {...recommendation.frame}>
-        <ReviewRecommendationSection {...recommendation.editor} />
-      </SectionFrame>
-      <SectionFrame {...nextMeeting.frame}>
-        <NextMeetingSection {...nextMeeting.editor} due={view.nextMeetingDue} />
-      </SectionFrame>
-      <SectionFrame {...sharing.frame}>
-        <SharingSection {...sharing.editor} />
-      </SectionFrame>
+      {readOnly ? (
+        <MinutesDocument values={values} view={view} names={names} />
+      ) : (
+        <>
+          <SectionFrame {...attendance.frame}>
+            <AttendanceSection {...attendance.editor} members={view.members} memberName={names.member} />
+          </SectionFrame>
+          <SectionFrame {...otherAttendees.frame}>
+            <OtherAttendeesSection {...otherAttendees.editor} />
+          </SectionFrame>
+          <SectionFrame {...allAgencies.frame}>
+            <AllAgenciesSection {...allAgencies.editor} />
+          </SectionFrame>
+          <SectionFrame {...writtenReports.frame}>
+            <WrittenReportsSection {...writtenReports.editor} members={view.members} />
+          </SectionFrame>
+          <SectionFrame {...actionUpdates.frame}>
+            <ActionUpdatesSection {...actionUpdates.editor} actions={view.actions} memberName={names.member} />
+          </SectionFrame>
+          <SectionFrame {...agencyUpdates.frame}>
+            <AgencyUpdatesSection {...agencyUpdates.editor} agencies={[...new Set(view.members.map((member) => member.agency))]} />
+          </SectionFrame>
+          <SectionFrame {...childSeen.frame}>
+            <ChildSeenSection {...childSeen.editor} />
+          </SectionFrame>
+          <SectionFrame {...childsVoice.frame}>
+            <TextSection {...childsVoice.editor} label="What the child has said, shown or is thought to feel" hint="In the child's own words where you can." />
+          </SectionFrame>
+          <SectionFrame {...signsOfSafety.frame}>
+            <SignsOfSafetySection {...signsOfSafety.editor} attendance={values.attendance} history={view.scalingHistory} memberName={names.member} />
+          </SectionFrame>
+          <SectionFrame {...decisions.frame}>
+            <DecisionsSection {...decisions.editor} />
+          </SectionFrame>
+          <SectionFrame {...newActions.frame}>
+            <NewActionsSection {...newActions.editor} members={view.members} outcomes={view.outcomes} />
+          </SectionFrame>
+          <SectionFrame {...disagreements.frame}>
+            <DisagreementsSection
+              {...disagreements.editor}
+              signed={view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined}
+              concerns={view.disagreementConcerns}
+              conferenceChairReachable={view.conferenceChairReachable}
+            />
+          </SectionFrame>
+          <SectionFrame {...contingency.frame}>
+            <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />
+          </SectionFrame>
+          <SectionFrame {...recommendation.frame}>
+            <ReviewRecommendationSection {...recommendation.editor} />
+          </SectionFrame>
+          <SectionFrame {...nextMeeting.frame}>
+            <NextMeetingSection {...nextMeeting.editor} due={view.nextMeetingDue} />
+          </SectionFrame>
+          <SectionFrame {...sharing.frame}>
+            <SharingSection {...sharing.editor} />
+          </SectionFrame>
+        </>
+      )}
       <SectionFrame section="contributions" status={undefined} names={names}>
         <ContributionsSection contributions={state.contributions} memberName={names.member} canDecide={!readOnly} onDecide={props.onDecideContribution} />
       </SectionFrame>

@@ -5,7 +5,7 @@ import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 
 /** What became of a significant disagreement once the minutes are signed, as the server recorded it. */
-function escalationText(concern: { raisedAt: string } | null | undefined, conferenceChairReachable: boolean): string {
+export function escalationText(concern: { raisedAt: string } | null | undefined, conferenceChairReachable: boolean): string {
   if (!concern) return 'No concern was raised in the app for this disagreement (these minutes were signed before it raised them): tell the team manager and the conference chair directly.';
   const on = formatInstant(concern.raisedAt);
   return conferenceChairReachable
