@@ -62,8 +62,8 @@ import { createConferencePack } from './services/conference-pack/conference-pack
 import { concernsRouter } from './server/concerns.route';
 import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
-import { renderDocx } from './export/docx-renderer';
-import { renderPdf } from './export/pdf-renderer';
+import { docxRenderer } from './export/docx-renderer';
+import { pdfRenderer } from './export/pdf-renderer';
 import { createRecordExport } from './services/record-export.service';
 import { createRecordPack } from './services/record-pack.service';
 import { createMinutesService } from './services/minutes.service';
@@ -183,12 +183,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });
-  const renderer = { docx: renderDocx, pdf: renderPdf };
+  const renderer = { docx: docxRenderer(config.protectiveMarking), pdf: pdfRenderer(config.protectiveMarking) };
   const recordExport = createRecordExport({ ...serviceDeps, renderer });
   const distribution = createMinutesDistribution(serviceDeps);
   const familyVersions = createFamilyVersions({ ...serviceDeps, renderer });
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
-  const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderPdf } });
+  const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderer.pdf } });
   const conferencePacks = createConferencePack({ ...serviceDeps, renderer });
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
   const familyMail = createFamilyCheckInMail({

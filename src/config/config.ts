@@ -45,6 +45,13 @@ const environmentSchema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   FAMILY_LINK_DAYS: z.coerce.number().int().min(1, 'must be at least 1 day').max(28, 'must be at most 28 days').default(7),
   PLAYGROUND: z.enum(['on', 'off']).default('on'),
+  PROTECTIVE_MARKING: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(60, 'must be at most 60 characters')
+    .regex(/^[\p{L}\p{N} \-:/()]+$/u, 'letters, digits, spaces and - : / ( ) only')
+    .default('OFFICIAL-SENSITIVE'),
 });
 
 /** The service's settings, parsed once at start-up and frozen. Nothing else reads the environment. */
@@ -57,6 +64,8 @@ export interface Config {
   readonly extraPoliciesDir?: string | undefined;
   readonly logLevel: string;
   readonly authDisabled: boolean;
+  /** Printed at the top and bottom of every page of every export (the area's Government Security Classification). */
+  readonly protectiveMarking: string;
   readonly bot: {
     readonly appId?: string | undefined;
     readonly tenantId?: string | undefined;
@@ -121,6 +130,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     bankHolidaysFile: env.BANK_HOLIDAYS_FILE,
     extraPoliciesDir: env.EXTRA_POLICIES_DIR,
     logLevel: env.LOG_LEVEL,
+    protectiveMarking: env.PROTECTIVE_MARKING,
     authDisabled: env.AUTH_DISABLED || env.CORE_GROUP_MODE === 'local',
     bot: {
       appId: env.MICROSOFT_APP_ID,

@@ -412,7 +412,7 @@ export function versionsSent(minutes: Pick<Minutes, 'version' | 'amendmentReason
  * next), never by the save counter. `signed`: how many times it became signed by both, from its
  * saved versions oldest first.
  */
-export function editionOf(history: readonly Pick<Minutes, 'chairSignOff' | 'managerSignOff'>[], current: Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>): { readonly signed: number; readonly label: string } {
+export function editionOf(history: readonly Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>[], current: Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>): { readonly signed: number; readonly label: string } {
   const signed = history.filter((version, index) => isSigned(version) && (index === 0 || !isSigned(history[index - 1]!))).length;
   if (isSigned(current)) return { signed, label: signed > 1 ? `signed (amendment ${signed - 1})` : 'signed' };
   if (current.amendmentReason) return { signed, label: `amendment ${signed} of the signed minutes, not yet signed` };

@@ -1,5 +1,6 @@
-import { AlignmentType, Document, Footer, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
+import { DEFAULT_PROTECTIVE_MARKING } from './protective-marking';
 import { shownRecord } from './record-text';
 
 const cell = (text: string, bold = false) => new TableCell({ children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold })] })) });
@@ -14,27 +15,46 @@ function block(item: RecordBlock): Paragraph | Table {
   });
 }
 
+const marked = (marking: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true, size: 18 })] });
+
 /**
- * A Word document (docx library): title, subtitle, the blocks, and the audit reference in every
- * page footer. Its text is plain (`shownRecord`): the docx library writes U+FFFE, U+FFFF and
- * unpaired surrogates into the XML as they are, and Word then refuses the file. Failures are RenderErrors.
+ * A Word document (docx library): title, subtitle and the blocks; the protective marking in every
+ * page header and footer, and in the footer the case reference, the audit reference and "Page n of
+ * m". Its text is plain (`shownRecord`): the docx library writes U+FFFE, U+FFFF and unpaired
+ * surrogates into the XML as they are, and Word then refuses the file. Failures are RenderErrors.
  */
-export async function renderDocx(given: RecordDocument): Promise<Buffer> {
-  try {
-    const document = shownRecord(given);
-    const file = new Document({
-      creator: 'Core Group',
-      title: document.title,
-      description: document.auditReference,
-      sections: [
-        {
-          footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `Audit reference ${document.auditReference}`, size: 16 })] })] }) },
-          children: [new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }), new Paragraph({ text: document.subtitle }), ...document.blocks.map(block)],
-        },
-      ],
-    });
-    return await Packer.toBuffer(file);
-  } catch (cause) {
-    throw new RenderError({ format: 'docx', cause });
-  }
+export function docxRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (given: RecordDocument) => Promise<Buffer> {
+  return async (given) => {
+    try {
+      const document = shownRecord(given);
+      const file = new Document({
+        creator: 'Core Group',
+        title: document.title,
+        description: `${marking} · case ${document.caseReference} · ${document.auditReference}`,
+        sections: [
+          {
+            headers: { default: new Header({ children: [marked(marking)] }) },
+            footers: {
+              default: new Footer({
+                children: [
+                  new Paragraph({
+                    alignment: AlignmentType.RIGHT,
+                    children: [new TextRun({ text: `Case ${document.caseReference} · Audit reference ${document.auditReference} · Page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+                  }),
+                  marked(marking),
+                ],
+              }),
+            },
+            children: [new Paragraph({ text: document.title, heading: HeadingLevel.TITLE }), new Paragraph({ text: document.subtitle }), ...document.blocks.map(block)],
+          },
+        ],
+      });
+      return await Packer.toBuffer(file);
+    } catch (cause) {
+      throw new RenderError({ format: 'docx', cause });
+    }
+  };
 }
+
+/** The DOCX renderer with the default marking (tests, and tools without the area's configuration). */
+export const renderDocx = docxRenderer();

@@ -8,5 +8,5 @@ import type { RecordBlock, RecordDocument } from '../services/ports/record-rende
  */
 export function shownRecord(document: RecordDocument, shown: (text: string) => string = plainUserText): RecordDocument {
   const block = (item: RecordBlock): RecordBlock => (item.kind === 'table' ? { kind: 'table', header: item.header.map(shown), rows: item.rows.map((row) => row.map(shown)) } : { kind: item.kind, text: shown(item.text) });
-  return { title: shown(document.title), subtitle: shown(document.subtitle), auditReference: shown(document.auditReference), blocks: document.blocks.map(block) };
+  return { title: shown(document.title), subtitle: shown(document.subtitle), caseReference: shown(document.caseReference), auditReference: shown(document.auditReference), blocks: document.blocks.map(block) };
 }

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors';
+import { ACTION_STATE_LABELS } from '../domain/labels';
 import { chairOf } from '../domain/meeting';
 import { currentActions } from '../domain/plan';
 import { ukDate, ukDateOfInstant } from '../domain/uk-date';
@@ -43,7 +44,7 @@ export function createCp9Record(deps: {
         { kind: 'heading', text: 'Outcomes of the child protection plan' },
         ...numbered((plan?.outcomes ?? []).map((outcome) => outcome.text)),
         { kind: 'heading', text: 'Actions' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.state]) },
+        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), ACTION_STATE_LABELS[action.state]]) },
         { kind: 'heading', text: 'Decisions' },
         ...numbered(minutes.content.decisions),
         { kind: 'heading', text: 'Next core group meeting' },
@@ -51,7 +52,7 @@ export function createCp9Record(deps: {
       ];
       const at = deps.clock.nowIso();
       const subtitle = `Case ${coreGroup.caseReference} · core group meeting of ${ukDate(meeting.date)}${plan ? ` · plan version ${plan.version}` : ''}`;
-      const document: RecordDocument = { title: 'CP9 — core group record for the Co-ordinator, Children Services', subtitle, auditReference: auditReference({ id: meeting.id, version: minutes.version, at }), blocks };
+      const document: RecordDocument = { title: 'CP9 — core group record for the Co-ordinator, Children Services', caseReference: coreGroup.caseReference, subtitle, auditReference: auditReference({ id: meeting.id, version: minutes.version, at }), blocks };
       return { file: await deps.renderer.pdf(document), fileName: `cp9-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.pdf` };
     },
   };

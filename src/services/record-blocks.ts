@@ -1,4 +1,5 @@
 import type { CoreGroupMember } from '../domain/core-group';
+import { ACTION_STATE_LABELS, CHECK_IN_LABELS, ROLE_LABELS } from '../domain/labels';
 import { type Attendance, type ChildSeen, type Minutes, type RecommendationOutcome, type YesNoUnknown, isSigned } from '../domain/minutes';
 import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
 import { ukDate, ukDateOfInstant } from '../domain/uk-date';
@@ -69,7 +70,10 @@ function significantDisagreementNote(minutes: Minutes, raised: Pick<Concern, 'ra
 /** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
 export function attendanceTable(attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
   const name = memberNamer(members);
-  const roleOf = (memberId: string) => members.find((member) => member.id === memberId)?.role ?? '—';
+  const roleOf = (memberId: string) => {
+    const role = members.find((member) => member.id === memberId)?.role;
+    return role ? ROLE_LABELS[role] : '—';
+  };
   return { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) };
 }
 
@@ -95,7 +99,7 @@ export function minutesBlocks(record: { minutes: Minutes; members: readonly Core
     {
       kind: 'table',
       header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'],
-      rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${action.lastCheckIn.status} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', orDash(updates.get(action.id))]),
+      rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${CHECK_IN_LABELS[action.lastCheckIn.status]} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', orDash(updates.get(action.id))]),
     },
     ...(content.agencyUpdates.length > 0 ? [{ kind: 'table' as const, header: ['Agency', 'Update'], rows: content.agencyUpdates.map((update) => [update.agency, orDash(update.update)]) }] : []),
     { kind: 'heading', text: 'The child seen, and seen alone' },
@@ -148,7 +152,7 @@ export function planBlocks(record: { plan: ChildProtectionPlan; members: readonl
   const actionTable = (under: typeof actions): RecordBlock => ({
     kind: 'table',
     header: ['Action', 'Owner', 'Due', 'Sees the child', 'State', 'Progress measure'],
-    rows: under.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.childSeenFrequency), action.state, orDash(action.progressMeasure)]),
+    rows: under.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.childSeenFrequency), ACTION_STATE_LABELS[action.state], orDash(action.progressMeasure)]),
   });
   const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
   const others = actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));

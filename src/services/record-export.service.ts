@@ -29,7 +29,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const [members, plan, checkIns, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
     const blocks = minutesBlocks({ minutes, members, plan, checkIns, concerns });
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: 'Core group meeting minutes', subtitle: `Case ${coreGroup.caseReference} · meeting of ${ukDate(meeting.date)} · version ${minutes.version} · ${signedLine(minutes, members)}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
+    const document: RecordDocument = { title: 'Core group meeting minutes', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · meeting of ${ukDate(meeting.date)} · version ${minutes.version} · ${signedLine(minutes, members)}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
@@ -40,7 +40,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     if (!current) throw new NotFoundError('This core group has no plan yet.');
     const plan = request.forFamily ? familyPlan(current) : current;
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: request.forFamily ? 'Child protection plan — for the family' : 'Child protection plan', subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
+    const document: RecordDocument = { title: request.forFamily ? 'Child protection plan — for the family' : 'Child protection plan', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
     return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
   };
 

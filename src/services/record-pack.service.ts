@@ -93,7 +93,7 @@ export function createRecordPack(deps: RecordPackDeps) {
         { kind: 'paragraph', text: ending },
       ];
       const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Core group record pack', subtitle: `Case ${coreGroup.caseReference} · as of ${ukDate(today)}`, auditReference: auditReference({ id: coreGroup.id, version: plan?.version ?? 0, at }), blocks };
+      const document: RecordDocument = { title: 'Core group record pack', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · as of ${ukDate(today)}`, auditReference: auditReference({ id: coreGroup.id, version: plan?.version ?? 0, at }), blocks };
       return { file: await renderRecord(deps.renderer, document, format), fileName: `core-group-record-pack-${fileSafe(coreGroup.caseReference)}-${today.toString()}.${format}` };
     },
   };

@@ -3,6 +3,7 @@ import type { CivilDate } from '../../domain/civil-date';
 import { isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroupMember } from '../../domain/core-group';
 import { CONCERN_LABELS } from '../../domain/escalation';
+import { CONCERN_STATUS_LABELS } from '../../domain/labels';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import { type Attendance, type Minutes, latestRecommendation } from '../../domain/minutes';
 import type { PlanAction } from '../../domain/plan';
@@ -80,6 +81,6 @@ export function concernChronologyBlocks(options: { members: readonly CoreGroupMe
   const inPeriod = options.concerns.filter((concern) => !isBefore(londonDateOf(concern.raisedAt), options.from)).sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   const heading: RecordBlock = { kind: 'heading', text: 'Chronology of concerns' };
   if (inPeriod.length === 0) return [heading, { kind: 'paragraph', text: 'No concern was raised in Core Group in the period.' }];
-  const status = (concern: Concern) => (concern.status === 'open' ? `open, at step ${concern.step + 1}` : concern.status);
+  const status = (concern: Concern) => (concern.status === 'open' ? `Open, at step ${concern.step + 1}` : CONCERN_STATUS_LABELS[concern.status]);
   return [heading, { kind: 'table', header: ['Raised', 'Concern', 'By', 'Where it stands'], rows: inPeriod.map((concern) => [ukDateOfInstant(concern.raisedAt), CONCERN_LABELS[concern.kind], name(concern.raisedByMemberId), status(concern)]) }];
 }

@@ -70,6 +70,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
     const at = deps.clock.nowIso();
     const document: RecordDocument = {
       title: 'Conference pack: review child protection conference',
+      caseReference: coreGroup.caseReference,
       subtitle: `Case ${coreGroup.caseReference} · conference on ${ukDate(review.date)} · prepared ${ukDate(deps.clock.today())}`,
       auditReference: auditReference({ id: review.id, version: reports.filter((report) => report.submittedAt).length, at }),
       blocks,

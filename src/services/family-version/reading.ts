@@ -47,7 +47,7 @@ function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: 
     { kind: 'paragraph', text: reading.summary },
     ...reading.sections.flatMap((section): RecordBlock[] => [{ kind: 'heading', text: section.title }, ...section.lines.map((line): RecordBlock => ({ kind: 'paragraph', text: line }))]),
   ];
-  return { title: 'Notes of the core group meeting — for the family', subtitle: `Case ${reading.caseReference} · meeting of ${ukDate(reading.meetingDate)} · checked and signed off on ${ukDateOfInstant(reading.signedOffAt)}`, auditReference: auditReference({ id: version.minutesId, version: version.version, at }), blocks };
+  return { title: 'Notes of the core group meeting — for the family', caseReference: reading.caseReference, subtitle: `Case ${reading.caseReference} · meeting of ${ukDate(reading.meetingDate)} · checked and signed off on ${ukDateOfInstant(reading.signedOffAt)}`, auditReference: auditReference({ id: version.minutesId, version: version.version, at }), blocks };
 }
 
 /** The signed-off family version of a meeting as a file, for its delivery (authorised when it was queued) or a reader who may read it. */

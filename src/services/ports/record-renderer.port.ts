@@ -12,6 +12,8 @@ export type RecordBlock =
 export interface RecordDocument {
   readonly title: string;
   readonly subtitle: string;
+  /** Printed on every page with the audit reference (never the child's name). */
+  readonly caseReference: string;
   /** Printed on every page; matches the audit log entry of the export. */
   readonly auditReference: string;
   readonly blocks: readonly RecordBlock[];

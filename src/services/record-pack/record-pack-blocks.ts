@@ -1,5 +1,6 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroupMember } from '../../domain/core-group';
+import { REVIEW_STATUS_LABELS, ROLE_LABELS } from '../../domain/labels';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Minutes } from '../../domain/minutes';
 import type { Obligation } from '../../domain/obligations';
@@ -11,8 +12,6 @@ import type { StoredPlanRevision } from '../ports/store.port';
 import { memberNamer, orDash } from '../record-blocks';
 
 /** The parts of a case's record pack that no other export has: the case, the plan's versions, meetings, reviews, deadlines and how the plan ended. */
-
-const words = (value: string) => value.replace(/-/g, ' ');
 
 /** How the plan ended here, or that it continues. */
 export function planEndText(facts: { planEndedOn?: CivilDate | undefined; transferredTo?: string | undefined; endedAtReview?: CivilDate | undefined; today: CivilDate }): string {
@@ -27,7 +26,7 @@ export function planEndText(facts: { planEndedOn?: CivilDate | undefined; transf
 export function membersBlocks(members: readonly CoreGroupMember[]): RecordBlock[] {
   return [
     { kind: 'heading', text: 'Core group members' },
-    { kind: 'table', header: ['Member', 'Role', 'Agency', 'In the group'], rows: members.map((member) => [member.displayName, words(member.role), member.agency, member.active ? 'yes' : 'left the group']) },
+    { kind: 'table', header: ['Member', 'Role', 'Agency', 'In the group'], rows: members.map((member) => [member.displayName, ROLE_LABELS[member.role], member.agency, member.active ? 'yes' : 'left the group']) },
   ];
 }
 
@@ -65,7 +64,7 @@ export function reviewsBlocks(reviews: readonly ReviewConference[]): RecordBlock
     { kind: 'heading', text: 'Review conferences' },
     reviews.length === 0
       ? { kind: 'paragraph', text: 'No review conference was recorded.' }
-      : { kind: 'table', header: ['Date', 'Status', 'Outcome', 'Chaired by', 'Next review set'], rows: reviews.map((review) => [ukDate(review.date), words(review.status), review.outcome ? OUTCOME_WORDS[review.outcome] : '—', orDash(review.chairName), review.nextReviewOn ? ukDate(review.nextReviewOn) : '—']) },
+      : { kind: 'table', header: ['Date', 'Status', 'Outcome', 'Chaired by', 'Next review set'], rows: reviews.map((review) => [ukDate(review.date), REVIEW_STATUS_LABELS[review.status], review.outcome ? OUTCOME_WORDS[review.outcome] : '—', orDash(review.chairName), review.nextReviewOn ? ukDate(review.nextReviewOn) : '—']) },
   ];
 }
 
