@@ -62,8 +62,7 @@ import { createConferencePack } from './services/conference-pack/conference-pack
 import { concernsRouter } from './server/concerns.route';
 import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
-import { docxRenderer } from './export/docx-renderer';
-import { pdfRenderer } from './export/pdf-renderer';
+import { createRecordRenderer } from './export/record-renderer';
 import { createRecordExport } from './services/record-export.service';
 import { createRecordPack } from './services/record-pack.service';
 import { createMinutesService } from './services/minutes.service';
@@ -183,7 +182,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
   });
-  const renderer = { docx: docxRenderer(config.protectiveMarking), pdf: pdfRenderer(config.protectiveMarking) };
+  const renderer = createRecordRenderer({ protectiveMarking: config.protectiveMarking });
   const recordExport = createRecordExport({ ...serviceDeps, renderer });
   const distribution = createMinutesDistribution(serviceDeps);
   const familyVersions = createFamilyVersions({ ...serviceDeps, renderer });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { PolicyProfile } from '../domain/policy';
+import { DEFAULT_PROTECTIVE_MARKING } from '../export/protective-marking';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -50,8 +51,9 @@ const environmentSchema = z.object({
     .trim()
     .min(1, 'must not be empty')
     .max(60, 'must be at most 60 characters')
-    .regex(/^[\p{L}\p{N} \-:/()]+$/u, 'letters, digits, spaces and - : / ( ) only')
-    .default('OFFICIAL-SENSITIVE'),
+    // Printed on every page: no control, format or markup characters, nothing a page could not show.
+    .regex(/^[\p{L}\p{N}\p{P} ]+$/u, 'letters, digits, spaces and punctuation only')
+    .default(DEFAULT_PROTECTIVE_MARKING),
 });
 
 /** The service's settings, parsed once at start-up and frozen. Nothing else reads the environment. */

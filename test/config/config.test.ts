@@ -34,6 +34,14 @@ describe('local mode (the embedded default)', () => {
     expect(loadConfig({ PLAYGROUND: 'off' }).playground.enabled).toBe(false);
   });
 
+  test('exports are marked OFFICIAL-SENSITIVE unless the area sets PROTECTIVE_MARKING; a marking a page could not print is refused by name', () => {
+    expect(loadConfig({}).protectiveMarking).toBe('OFFICIAL-SENSITIVE');
+    expect(loadConfig({ PROTECTIVE_MARKING: ' OFFICIAL-SENSITIVE PERSONAL ' }).protectiveMarking).toBe('OFFICIAL-SENSITIVE PERSONAL');
+    expect(() => loadConfig({ PROTECTIVE_MARKING: '  ' })).toThrow(/^PROTECTIVE_MARKING: /);
+    expect(() => loadConfig({ PROTECTIVE_MARKING: 'OFFICIAL\u0007' })).toThrow(/^PROTECTIVE_MARKING: /);
+    expect(() => loadConfig({ PROTECTIVE_MARKING: 'O'.repeat(61) })).toThrow(/^PROTECTIVE_MARKING: /);
+  });
+
   test('the config is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

@@ -1,70 +1,130 @@
-import { docxRenderer, renderDocx } from '../../src/export/docx-renderer';
-import { pdfRenderer, renderPdf } from '../../src/export/pdf-renderer';
+import JSZip from 'jszip';
+import { civilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { emptyMinutesContent } from '../../src/domain/minutes';
+import type { ChildProtectionPlan } from '../../src/domain/plan';
+import { renderDocx } from '../../src/export/docx-renderer';
+import { renderPdf } from '../../src/export/pdf-renderer';
+import { createRecordRenderer } from '../../src/export/record-renderer';
 import type { RecordDocument } from '../../src/services/ports/record-renderer.port';
-import { minutesBlocks } from '../../src/services/record-blocks';
+import { minutesBlocks, planBlocks } from '../../src/services/record-blocks';
 import { docxText, pdfText } from '../support/documents';
 
-const WELSH = 'Gwenllian ap Dafydd o Dŷ Mawr, ŵyr';
+const WELSH = 'Gwenllian ap Dafydd, Tŷ Mawr, ŵyr';
 const POLISH = 'Łukasz Włodarczyk';
-const member = (id: string, displayName: string, role: CoreGroupMember['role'], agency: string): CoreGroupMember => ({ id, displayName, role, agency, reach: 'tenant', active: true });
-const members = [member('m1', WELSH, 'lead-social-worker', "children's social care"), member('m2', POLISH, 'professional', 'school'), member('m3', 'Siân Ó Briain', 'family-member', 'family')];
+const ACCENTED = 'Siân Ó Briain';
+const CASE = 'CP/2026/7';
+const AUDIT = 'CG-ABCDEF12-V4-20260612T1000Z';
 
-/** Minutes with enough attendance rows to run over several pages. */
-function longMinutes(): RecordDocument {
-  const content = { ...emptyMinutesContent(members), attendance: members.map((person) => ({ memberId: person.id, attendance: 'present' as const })), childsVoice: `${WELSH} said the house is calmer; ${POLISH} agreed.` };
+const member = (id: string, displayName: string, role: CoreGroupMember['role'], agency: string): CoreGroupMember => ({ id, displayName, role, agency, reach: 'tenant', active: true });
+const members = [
+  member('m1', WELSH, 'lead-social-worker', 'Children’s social care'),
+  member('m2', POLISH, 'professional', 'School'),
+  member('m3', ACCENTED, 'family-member', 'Family'),
+  member('m4', 'Team Manager', 'team-manager', 'Children’s social care'),
+  member('m5', 'Conference Chair', 'conference-chair', 'Safeguarding unit'),
+];
+
+const plan: ChildProtectionPlan = {
+  coreGroupId: 'cg',
+  version: 3,
+  outcomes: [{ id: 'o1', text: 'The children are safe at home' }],
+  actions: [
+    { id: 'a1', outcomeId: 'o1', what: 'Weekly home visits', ownerMemberId: 'm1', agency: 'Children’s social care', due: civilDate(2026, 7, 1), agreedOn: civilDate(2026, 5, 1), progressMeasure: 'Visits recorded', state: 'in-progress' },
+    { id: 'a2', outcomeId: 'o1', what: 'School attendance check', ownerMemberId: 'm2', agency: 'School', due: civilDate(2026, 6, 20), agreedOn: civilDate(2026, 5, 1), progressMeasure: 'Attendance above 90%', state: 'not-started' },
+  ],
+  contingencyPlan: 'A strategy discussion if a visit is refused.',
+  resources: 'Family support worker.',
+  monitoring: 'At each core group.',
+};
+const checkIns = [
+  { actionId: 'a1', memberId: 'm1', status: 'on-track' as const, note: '', recordedAt: '2026-06-01T09:00:00Z' },
+  { actionId: 'a2', memberId: 'm2', status: 'at-risk' as const, note: '', recordedAt: '2026-06-02T09:00:00Z' },
+];
+
+/** Minutes built with record-blocks, as the minutes export builds them, with enough rows to run over several pages. */
+function minutesDocument(): RecordDocument {
+  const content = {
+    ...emptyMinutesContent(members),
+    attendance: members.map((person) => ({ memberId: person.id, attendance: 'present' as const })),
+    childsVoice: `${WELSH} said the house is calmer; ${POLISH} agreed.`,
+    nextMeetingDate: civilDate(2026, 7, 10),
+  };
   const blocks = [
-    ...minutesBlocks({ minutes: { id: 'min1', meetingId: 'm', coreGroupId: 'cg', version: 4, content }, members, plan: undefined, checkIns: [], concerns: [] }),
-    { kind: 'table' as const, header: ['Row', 'Who'], rows: Array.from({ length: 120 }, (_unused, index) => [String(index + 1), index % 2 ? WELSH : POLISH]) },
+    ...minutesBlocks({ minutes: { id: 'min1', meetingId: 'meeting', coreGroupId: 'cg', version: 4, content }, members, plan, checkIns, concerns: [] }),
+    ...planBlocks({ plan, members, checkIns }),
+    { kind: 'table' as const, header: ['Visit', 'Seen by'], rows: Array.from({ length: 150 }, (_unused, index) => [`Visit ${index + 1}`, index % 2 ? WELSH : POLISH]) },
   ];
-  return { title: 'Core group meeting minutes', subtitle: 'Case CP/2026/7 · meeting of Fri 12 Jun 2026', caseReference: 'CP/2026/7', auditReference: 'CG-ABCDEF12-V4-20260612T1000Z', blocks };
+  return { title: 'Core group meeting minutes', subtitle: `Case ${CASE} · meeting of Fri 12 Jun 2026`, caseReference: CASE, auditReference: AUDIT, blocks };
+}
+
+async function docxParts(file: Buffer): Promise<{ headers: string; footers: string }> {
+  const archive = await JSZip.loadAsync(file);
+  const read = async (pattern: RegExp) => (await Promise.all(Object.keys(archive.files).filter((name) => pattern.test(name)).map((name) => archive.file(name)!.async('string')))).join('\n');
+  return { headers: await read(/^word\/header\d*\.xml$/), footers: await read(/^word\/footer\d*\.xml$/) };
 }
 
 describe('a record export a records team accepts', () => {
-  test('every PDF page carries the marking top and bottom, the case and audit references and "Page n of m"; every name prints intact in the embedded font; the PDF is tagged', async () => {
-    const { pages, pageTexts, text, marked } = await pdfText(await renderPdf(longMinutes()));
+  test('every PDF page carries the marking at its top and bottom, the case and audit references and "Page n of m"', async () => {
+    const { pages, pageTexts } = await pdfText(await renderPdf(minutesDocument()));
     expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pageTexts).toHaveLength(pages);
     pageTexts.forEach((page, index) => {
       expect(page.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(2);
-      expect(page).toContain('Case CP/2026/7 · Audit reference CG-ABCDEF12-V4-20260612T1000Z');
+      expect(page).toContain(`Case ${CASE}`);
+      expect(page).toContain(`Audit reference ${AUDIT}`);
       expect(page).toContain(`Page ${index + 1} of ${pages}`);
     });
-    expect(text).toContain(WELSH);
-    expect(text).toContain(POLISH);
-    expect(text).toContain('Siân Ó Briain');
+  });
+
+  test('Welsh, Polish and accented names print intact in the embedded font; the PDF is tagged with its title and language', async () => {
+    const file = await renderPdf(minutesDocument());
+    const { text, marked } = await pdfText(file);
+    for (const name of [WELSH, POLISH, ACCENTED]) expect(text).toContain(name);
     expect(marked).toBe(true);
+    const raw = file.toString('latin1');
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/DejaVuSans/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw.slice(0, 8)).toBe('%PDF-1.7');
   });
 
-  test('plain labels, never codes, and UK dates', async () => {
-    const { text } = await pdfText(await renderPdf(longMinutes()));
-    for (const code of ['lead-social-worker', 'family-member', 'not-recorded']) expect(text).not.toContain(code);
-    expect(text).toContain('Lead social worker');
-    expect(text).toContain('Family member');
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  test('minutes built with record-blocks print roles, action states and check-ins as words and dates the UK way, never codes or ISO dates', async () => {
+    const document = minutesDocument();
+    const [{ text }, word] = await Promise.all([pdfText(await renderPdf(document)), renderDocx(document).then(docxText)]);
+    for (const printed of [text, word]) {
+      for (const code of ['lead-social-worker', 'team-manager', 'family-member', 'conference-chair', 'at-risk', 'on-track', 'not-started', 'in-progress']) expect(printed).not.toContain(code);
+      for (const label of ['Lead social worker', 'Team manager', 'Family member', 'Conference chair', 'Professional', 'At risk', 'On track', 'In progress']) expect(printed).toContain(label);
+      expect(printed).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(printed).toContain('Fri 10 Jul 2026');
+    }
   });
 
-  test('the marking the area configures replaces the default, in the PDF and the DOCX', async () => {
-    const { pageTexts } = await pdfText(await pdfRenderer('OFFICIAL-SENSITIVE PERSONAL')(longMinutes()));
-    expect(pageTexts.every((page) => page.includes('OFFICIAL-SENSITIVE PERSONAL'))).toBe(true);
-    const word = await docxText(await docxRenderer('OFFICIAL-SENSITIVE PERSONAL')(longMinutes()));
-    expect(word).toContain(WELSH);
+  test('the DOCX has the marking in its header and footer, and the references and page fields in its footer', async () => {
+    const file = await renderDocx(minutesDocument());
+    const { headers, footers } = await docxParts(file);
+    expect(headers).toContain('OFFICIAL-SENSITIVE');
+    expect(footers).toContain('OFFICIAL-SENSITIVE');
+    expect(footers).toContain(`Case ${CASE} · Audit reference ${AUDIT} · Page `);
+    expect(footers).toMatch(/\bPAGE\b/);
+    expect(footers).toMatch(/\bNUMPAGES\b/);
+    const text = await docxText(file);
+    for (const name of [WELSH, POLISH, ACCENTED]) expect(text).toContain(name);
   });
 
-  test('the DOCX has the marking in its header and footer, the references and the page fields in its footer', async () => {
-    const file = await renderDocx(longMinutes());
-    const zip = file.toString('latin1');
-    expect(zip).toContain('word/header1.xml');
-    expect(zip).toContain('word/footer1.xml');
-    const { default: JSZip } = await import('jszip');
-    const archive = await JSZip.loadAsync(file);
-    const header = await archive.file('word/header1.xml')!.async('string');
-    const footer = await archive.file('word/footer1.xml')!.async('string');
-    expect(header).toContain('OFFICIAL-SENSITIVE');
-    expect(footer).toContain('OFFICIAL-SENSITIVE');
-    expect(footer).toContain('Case CP/2026/7 · Audit reference CG-ABCDEF12-V4-20260612T1000Z · Page ');
-    expect(footer).toMatch(/PAGE/);
-    expect(footer).toMatch(/NUMPAGES/);
-    expect(await docxText(file)).toContain(POLISH);
+  test('the marking the area configures replaces the default in the PDF and the DOCX', async () => {
+    const renderer = createRecordRenderer({ protectiveMarking: 'OFFICIAL' });
+    const { pageTexts } = await pdfText(await renderer.pdf(minutesDocument()));
+    for (const page of pageTexts) {
+      expect(page.match(/\bOFFICIAL\b/g)).toHaveLength(2);
+      expect(page).not.toContain('OFFICIAL-SENSITIVE');
+    }
+    const { headers, footers } = await docxParts(await renderer.docx(minutesDocument()));
+    expect(headers).toContain('OFFICIAL');
+    expect(footers).toContain('OFFICIAL');
+    expect(`${headers}${footers}`).not.toContain('OFFICIAL-SENSITIVE');
   });
 });
