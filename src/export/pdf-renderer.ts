@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
@@ -12,6 +13,9 @@ import { shownRecord } from './record-text';
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const REGULAR = join(FONT_DIR, 'DejaVuSans.ttf');
 const BOLD = join(FONT_DIR, 'DejaVuSans-Bold.ttf');
+let fontFiles: { regular: Buffer; bold: Buffer } | undefined;
+/** The font files, read once (on the first PDF, so a missing package is that render's RenderError, not a crash at start-up). */
+const fonts = () => (fontFiles ??= { regular: readFileSync(REGULAR), bold: readFileSync(BOLD) });
 
 const MARGIN = 50;
 /** Room at the top and bottom of each page for the marking and the references. */
@@ -19,6 +23,47 @@ const BAND = 62;
 
 type Pdf = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Pdf['struct']>;
+
+/**
+ * A table as Table → TR → TH/TD. A row starts on a new page when it would not fit; where the table
+ * runs onto a new page its header row is printed again there, as an artifact, so the reader of a printed page
+ * knows the columns and a screen reader does not hear the header twice.
+ */
+function writeTable(pdf: Pdf, root: Struct, item: Extract<RecordBlock, { kind: 'table' }>, width: number): void {
+  const table = pdf.struct('Table');
+  root.add(table);
+  const columnWidth = width / Math.max(1, item.header.length);
+  const cellOptions = { width: columnWidth - 6 };
+  const heightOf = (cells: readonly string[], font: 'bold' | 'regular') => Math.max(0, ...cells.map((text) => pdf.font(font).heightOfString(text || '—', cellOptions)));
+  const print = (cells: readonly string[], font: 'bold' | 'regular', mark: (draw: () => void) => void) => {
+    const y = pdf.y;
+    cells.forEach((text, index) => mark(() => pdf.font(font).text(text || '—', MARGIN + index * columnWidth, y, cellOptions)));
+    pdf.x = MARGIN;
+    pdf.y = y + heightOf(cells, font) + 4;
+  };
+  const structRow = (cells: readonly string[], header: boolean) => {
+    const tr = pdf.struct('TR');
+    table.add(tr);
+    print(cells, header ? 'bold' : 'regular', (draw) => tr.add(pdf.struct(header ? 'TH' : 'TD', {}, draw)));
+    tr.end();
+  };
+  const headerAgain = () => {
+    pdf.markContent('Artifact', { type: 'Pagination' });
+    print(item.header, 'bold', (draw) => draw());
+    pdf.endMarkedContent();
+  };
+  const fits = (height: number) => pdf.y + height <= pdf.page.height - BAND - 10;
+  if (!fits(heightOf(item.header, 'bold') + 4)) pdf.addPage();
+  structRow(item.header, true);
+  for (const cells of item.rows) {
+    if (!fits(heightOf(cells, 'regular'))) {
+      pdf.addPage();
+      headerAgain();
+    }
+    structRow(cells, false);
+  }
+  table.end();
+}
 
 /**
  * Writes one block into the structure tree as it prints it: sections as H2, headings as H3 (the
@@ -38,24 +83,7 @@ function writeBlock(pdf: Pdf, root: Struct, item: RecordBlock, width: number): v
     root.add(pdf.struct('P', {}, () => pdf.font('regular').fontSize(10).text(item.text || '—')));
     pdf.moveDown(0.3);
   } else {
-    const table = pdf.struct('Table');
-    root.add(table);
-    const columnWidth = width / Math.max(1, item.header.length);
-    const row = (cells: readonly string[], header: boolean) => {
-      const font = header ? 'bold' : 'regular';
-      const heights = cells.map((text) => pdf.font(font).heightOfString(text || '—', { width: columnWidth - 6 }));
-      if (pdf.y + Math.max(...heights) > pdf.page.height - BAND - 10) pdf.addPage();
-      const y = pdf.y;
-      const tr = pdf.struct('TR');
-      table.add(tr);
-      cells.forEach((text, index) => tr.add(pdf.struct(header ? 'TH' : 'TD', {}, () => pdf.font(font).text(text || '—', MARGIN + index * columnWidth, y, { width: columnWidth - 6 }))));
-      tr.end();
-      pdf.x = MARGIN;
-      pdf.y = y + Math.max(...heights) + 4;
-    };
-    row(item.header, true);
-    for (const cells of item.rows) row(cells, false);
-    table.end();
+    writeTable(pdf, root, item, width);
     pdf.font('regular').moveDown(0.3);
   }
 }
@@ -107,8 +135,8 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
       pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
       pdf.on('end', () => resolve(Buffer.concat(chunks)));
       pdf.on('error', reject);
-      pdf.registerFont('regular', REGULAR);
-      pdf.registerFont('bold', BOLD);
+      pdf.registerFont('regular', fonts().regular);
+      pdf.registerFont('bold', fonts().bold);
       const width = pdf.page.width - 2 * MARGIN;
       const root = pdf.struct('Document');
       pdf.addStructure(root);

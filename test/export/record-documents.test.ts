@@ -75,6 +75,8 @@ describe('a record export a records team accepts', () => {
       expect(page).toContain(`Audit reference ${AUDIT}`);
       expect(page).toContain(`Page ${index + 1} of ${pages}`);
     });
+    // The long table's header row is printed again on each page it runs onto.
+    for (const page of pageTexts.slice(2)) expect(page).toMatch(/^Visit\s+Seen by/);
   });
 
   test('Welsh, Polish and accented names print intact in the embedded font; the PDF is tagged with its title and language', async () => {
