@@ -59,9 +59,12 @@ describe('user text in the exported record (DOCX and PDF)', () => {
     expect(missing(text, MINUTES_LABELS, DIRECTIONAL_SHOWN)).toEqual([]);
   }, 30_000);
 
-  attack('names outside Latin-1 (Polish, Czech, an emoji, Hebrew) do not turn a PDF export into garbage', async () => {
-    const { text } = await pdfText((await hostileRecord('Łukasz Ševčík Zoë ő 😀 שלום').minutes('pdf')).file);
-    expect(missing(text, MINUTES_LABELS, 'Lukasz Ševcík Zoë o ? ????')).toEqual([]);
+  attack('names outside Latin-1 (Polish, Czech, Hungarian, Welsh) print exactly as written in a PDF export (DejaVu Sans is embedded); an emoji and Hebrew do not turn it into garbage', async () => {
+    const { text } = await pdfText((await hostileRecord('Łukasz Ševčík Zoë ő Tŷ ŵyr').minutes('pdf')).file);
+    expect(missing(text, MINUTES_LABELS, 'Łukasz Ševčík Zoë ő Tŷ ŵyr')).toEqual([]);
+    const mixed = await pdfText((await hostileRecord('Zoë 😀 שלום').minutes('pdf')).file);
+    expect(mixed.text).toContain('😀');
+    expect(mixed.text).toContain('שלום');
   }, 30_000);
 
   test('a 1,000-character word in every field renders as DOCX and PDF with the whole word kept (held before these fixes; kept as a guard)', async () => {
