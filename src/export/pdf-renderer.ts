@@ -29,7 +29,8 @@ type Struct = ReturnType<Pdf['struct']>;
  * runs onto a new page its header row is printed again there, as an artifact, so the reader of a printed page
  * knows the columns and a screen reader does not hear the header twice.
  */
-function writeTable(pdf: Pdf, root: Struct, item: Extract<RecordBlock, { kind: 'table' }>, width: number): void {
+function writeTable(options: { pdf: Pdf; root: Struct; item: Extract<RecordBlock, { kind: 'table' }>; width: number }): void {
+  const { pdf, root, item, width } = options;
   const table = pdf.struct('Table');
   root.add(table);
   const columnWidth = width / Math.max(1, item.header.length);
@@ -66,24 +67,25 @@ function writeTable(pdf: Pdf, root: Struct, item: Extract<RecordBlock, { kind: '
 }
 
 /**
- * Writes one block into the structure tree as it prints it: sections as H2, headings as H3 (the
- * title is the H1), text as P, tables
- * as Table → TR → TH/TD, so a screen reader reads the record in order.
+ * Writes one block into the structure tree as it prints it: the title is the H1, sections H2,
+ * headings H3 under sections (H2 in a document without any), text P, tables Table → TR → TH/TD,
+ * so a screen reader reads the record in order.
  */
-function writeBlock(pdf: Pdf, root: Struct, item: RecordBlock, width: number): void {
+function writeBlock(options: { pdf: Pdf; root: Struct; item: RecordBlock; width: number; headingTag: 'H2' | 'H3' }): void {
+  const { pdf, root, item, width } = options;
   if (item.kind === 'section') {
     pdf.addPage();
     root.add(pdf.struct('H2', {}, () => pdf.font('bold').fontSize(15).text(item.text)));
     pdf.font('regular').fontSize(10).moveDown(0.3);
   } else if (item.kind === 'heading') {
     pdf.moveDown(0.5);
-    root.add(pdf.struct('H3', {}, () => pdf.font('bold').fontSize(13).text(item.text)));
+    root.add(pdf.struct(options.headingTag, {}, () => pdf.font('bold').fontSize(13).text(item.text)));
     pdf.font('regular').fontSize(10);
   } else if (item.kind === 'paragraph') {
     root.add(pdf.struct('P', {}, () => pdf.font('regular').fontSize(10).text(item.text || '—')));
     pdf.moveDown(0.3);
   } else {
-    writeTable(pdf, root, item, width);
+    writeTable({ pdf, root, item, width });
     pdf.font('regular').moveDown(0.3);
   }
 }
@@ -93,7 +95,8 @@ function writeBlock(pdf: Pdf, root: Struct, item: RecordBlock, width: number): v
  * reference, the audit reference and "Page n of m": page furniture, marked as artifacts so a
  * screen reader does not read it into the record.
  */
-function writePageFurniture(pdf: Pdf, document: RecordDocument, marking: string, width: number): void {
+function writePageFurniture(options: { pdf: Pdf; document: RecordDocument; marking: string; width: number }): void {
+  const { pdf, document, marking, width } = options;
   const pages = pdf.bufferedPageRange();
   for (let index = 0; index < pages.count; index++) {
     pdf.switchToPage(pages.start + index);
@@ -143,9 +146,11 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
       root.add(pdf.struct('H1', {}, () => pdf.font('bold').fontSize(18).text(document.title)));
       root.add(pdf.struct('P', {}, () => pdf.font('regular').fontSize(10).fillColor('#444444').text(document.subtitle).fillColor('#000000')));
       pdf.moveDown();
-      for (const item of document.blocks) writeBlock(pdf, root, item, width);
+      // Headings sit under sections where there are any, so no level is skipped (H1 → H3).
+      const headingTag = document.blocks.some((item) => item.kind === 'section') ? 'H3' : 'H2';
+      for (const item of document.blocks) writeBlock({ pdf, root, item, width, headingTag });
       root.end();
-      writePageFurniture(pdf, document, marking, width);
+      writePageFurniture({ pdf, document, marking, width });
       pdf.end();
     }).catch((cause: unknown) => {
       throw new RenderError({ format: 'pdf', cause });

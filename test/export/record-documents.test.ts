@@ -91,6 +91,9 @@ describe('a record export a records team accepts', () => {
     expect(raw).toMatch(/\/Lang \(en-GB\)/);
     expect(raw).toMatch(/\/DisplayDocTitle true/);
     expect(raw).toMatch(/\/StructTreeRoot/);
+    // Headings, paragraphs and tables in the structure tree; the minutes have no sections, so headings are H2 under the title's H1.
+    for (const tag of ['H1', 'H2', 'P', 'Table', 'TR', 'TH', 'TD']) expect(raw).toMatch(new RegExp(`/S /${tag}\\b`));
+    expect(raw).not.toMatch(/\/S \/H3\b/);
     expect(raw.slice(0, 8)).toBe('%PDF-1.7');
   });
 
