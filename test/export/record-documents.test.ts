@@ -6,8 +6,10 @@ import type { ChildProtectionPlan } from '../../src/domain/plan';
 import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordRenderer } from '../../src/export/record-renderer';
-import type { RecordDocument } from '../../src/services/ports/record-renderer.port';
+import type { RecordBlock, RecordDocument } from '../../src/services/ports/record-renderer.port';
+import { concernChronologyBlocks } from '../../src/services/conference-pack/conference-pack-blocks';
 import { minutesBlocks, planBlocks } from '../../src/services/record-blocks';
+import { membersBlocks, reviewsBlocks } from '../../src/services/record-pack/record-pack-blocks';
 import { docxText, pdfText } from '../support/documents';
 
 const WELSH = 'Gwenllian ap Dafydd, Tŷ Mawr, ŵyr';
@@ -131,5 +133,19 @@ describe('a record export a records team accepts', () => {
     expect(headers).toContain('OFFICIAL');
     expect(footers).toContain('OFFICIAL');
     expect(`${headers}${footers}`).not.toContain('OFFICIAL-SENSITIVE');
+  });
+
+  test('the record pack and the conference pack name roles, review conferences and concerns in words', () => {
+    const cells = (blocks: readonly RecordBlock[]) => blocks.flatMap((block) => (block.kind === 'table' ? block.rows.flat() : [block.text]));
+    const printed = [
+      ...cells(membersBlocks(members)),
+      ...cells(reviewsBlocks([{ id: 'r1', coreGroupId: 'cg', date: civilDate(2026, 6, 5), status: 'held', outcome: 'continue' }, { id: 'r2', coreGroupId: 'cg', date: civilDate(2026, 11, 20), status: 'scheduled' }])),
+      ...cells(concernChronologyBlocks({ members, from: civilDate(2026, 1, 1), concerns: [
+        { id: 'c1', coreGroupId: 'cg', kind: 'increased-risk', raisedByMemberId: 'm2', step: 1, status: 'open', raisedAt: '2026-06-01T09:00:00Z', stepStartedAt: '2026-06-03T09:00:00Z' },
+        { id: 'c2', coreGroupId: 'cg', kind: 'changed-circumstances', raisedByMemberId: 'm2', step: 0, status: 'resolved', raisedAt: '2026-06-02T09:00:00Z', stepStartedAt: '2026-06-02T09:00:00Z' },
+      ] })),
+    ];
+    expect(printed).toEqual(expect.arrayContaining(['Lead social worker', 'Conference chair', 'Held', 'Booked', 'Open, at step 2', 'Resolved', 'Mon 1 Jun 2026']));
+    for (const code of ['lead-social-worker', 'conference-chair', 'held', 'scheduled', 'resolved', 'open, at step 2', '2026-06-01']) expect(printed).not.toContain(code);
   });
 });
