@@ -17,6 +17,15 @@ function block(item: RecordBlock): Paragraph | Table {
 
 const marked = (marking: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true, size: 18 })] });
 
+/** "Case … · Audit reference … · Page n of m", the page numbers as Word fields so they are right on every page. */
+function referencesLine(document: RecordDocument): Paragraph {
+  const small = (options: { text: string } | { children: (typeof PageNumber)[keyof typeof PageNumber][] }) => new TextRun({ ...options, size: 16 });
+  return new Paragraph({
+    alignment: AlignmentType.RIGHT,
+    children: [small({ text: `Case ${document.caseReference} · Audit reference ${document.auditReference} · Page ` }), small({ children: [PageNumber.CURRENT] }), small({ text: ' of ' }), small({ children: [PageNumber.TOTAL_PAGES] })],
+  });
+}
+
 /**
  * A Word document (docx library): title, subtitle and the blocks; the protective marking in every
  * page header and footer, and in the footer the case reference, the audit reference and "Page n of
@@ -37,10 +46,7 @@ export function docxRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (giv
             footers: {
               default: new Footer({
                 children: [
-                  new Paragraph({
-                    alignment: AlignmentType.RIGHT,
-                    children: [new TextRun({ text: `Case ${document.caseReference} · Audit reference ${document.auditReference} · Page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
-                  }),
+                  referencesLine(document),
                   marked(marking),
                 ],
               }),
