@@ -1,5 +1,6 @@
 import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports/notifier.port';
-import { agendaCard, minutesTabLink, signOffReminderCard } from './cards/agenda.card';
+import { minutesTabLink } from '../src/contracts/teams-links.contract';
+import { agendaCard, signOffReminderCard } from './cards/agenda.card';
 import { agencyReportRequestCard, conferencePackReadyCard } from './cards/agency-report.card';
 import { escapeCardText } from './cards/escape';
 import { concernDecidedCard, concernNotificationCard } from './cards/escalate.card';

@@ -59,6 +59,9 @@ import { agencyReportsRouter } from './server/agency-reports.route';
 import { createAgencyReports } from './services/agency-reports/agency-reports.service';
 import { createReportRequestPlanner } from './services/agency-reports/report-requests.service';
 import { createConferencePack } from './services/conference-pack/conference-pack.service';
+import { calendarEventDetails } from './services/filing/calendar-event';
+import { createFiling } from './services/filing/filing.service';
+import { filingRouter } from './server/filing.route';
 import { concernsRouter } from './server/concerns.route';
 import { createConcernDecisions } from './services/concerns/concern-decisions.service';
 import { teamRouter } from './server/team.route';
@@ -241,6 +244,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...serviceDeps, scheduling }), verifier: tabVerifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(serviceDeps), verifier: tabVerifier, logger }),
       agencyReportsRouter({ reports: createAgencyReports(serviceDeps), packs: conferencePacks, verifier: tabVerifier, logger }),
+      filingRouter({ filing: createFiling(serviceDeps), eventDetails: (caller, chatId) => calendarEventDetails(statusDeps, caller, chatId), teamsAppId: config.graph.teamsAppId, verifier: tabVerifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),

@@ -1,5 +1,6 @@
 import { agendaAction } from '../../src/contracts/card-actions.contract';
-import { agendaCard, minutesTabLink, personalAgendaCard } from '../cards/agenda.card';
+import { minutesTabLink } from '../../src/contracts/teams-links.contract';
+import { agendaCard, personalAgendaCard } from '../cards/agenda.card';
 import { messageCard } from '../cards/notice.card';
 import type { CardAction } from './card-action';
 

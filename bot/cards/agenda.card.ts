@@ -30,15 +30,6 @@ const ATTENDANCE_TEXT: Record<Attendance, string> = {
 };
 const CHECK_IN_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
 
-/**
- * Where the minutes tab of this meeting opens: a Teams deep link to the app's meeting tab in the
- * meeting chat. It carries the chat id (already known to everyone in the chat) and no case detail.
- */
-export function minutesTabLink(teamsAppId: string, chatId: string): string {
-  const context = encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }));
-  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/minutes?context=${context}`;
-}
-
 function when(view: AgendaView): string {
   const starts = view.startsAt ? Date.parse(view.startsAt) : Number.NaN;
   const ends = view.endsAt ? Date.parse(view.endsAt) : Number.NaN;

@@ -8,7 +8,7 @@ import {
   type SeriesPart,
 } from '../../src/contracts/card-actions.contract';
 import type { BookedSeries, SeriesReply, SlotOffer } from '../../src/services/scheduling.service';
-import { minutesTabLink } from './agenda.card';
+import { minutesTabLink } from '../../src/contracts/teams-links.contract';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { agencyReportChangeResponseSchema, agencyReportParamsSchema, conferencePackParamsSchema, agencyReportReadingSchema, reportsToDoResponseSchema, reviewReportsParamsSchema, reviewReportsResponseSchema, saveAgencyReportRequestSchema, submitAgencyReportRequestSchema } from './agency-reports.contract';
+import { fileEmailRequestSchema, fileEmailResponseSchema, filedAttachmentParamsSchema, filedDocumentParamsSchema, filedDocumentSchema, filingCasesResponseSchema, outlookEventQuerySchema, outlookEventResponseSchema } from './filing.contract';
 import { concernDecisionRequestSchema, concernDecisionResponseSchema, concernParamsSchema, concernResponseSchema, concernsResponseSchema } from './concerns.contract';
 import { dashboardResponseSchema } from './dashboard.contract';
 import {
@@ -95,6 +96,11 @@ export const TAB_API = {
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { params: reviewReportsParamsSchema, body: submitAgencyReportRequestSchema, answers: { 200: agencyReportChangeResponseSchema } },
   'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/:reportId': { params: agencyReportParamsSchema, answers: { 200: agencyReportReadingSchema } },
   'GET /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/conference-pack.:format': { params: conferencePackParamsSchema, answers: { 200: FILE } },
+  'GET /api/outlook/cases': { answers: { 200: filingCasesResponseSchema } },
+  'GET /api/outlook/event': { query: outlookEventQuerySchema, answers: { 200: outlookEventResponseSchema } },
+  'POST /api/core-groups/:coreGroupId/filed-documents': { params: coreGroupParamsSchema, body: fileEmailRequestSchema, answers: { 200: fileEmailResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/filed-documents/:documentId': { params: filedDocumentParamsSchema, answers: { 200: filedDocumentSchema } },
+  'GET /api/core-groups/:coreGroupId/filed-documents/:documentId/attachments/:attachmentId': { params: filedAttachmentParamsSchema, answers: { 200: FILE } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'POST /api/institution-tasks/:taskId/letter-sent': { params: institutionTaskParamsSchema, body: letterSentRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },
   'GET /api/concerns': { answers: { 200: concernsResponseSchema } },

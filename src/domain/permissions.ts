@@ -37,6 +37,8 @@ export const CASE_ACTIONS = [
   'act-on-concern',
   'write-agency-report',
   'view-agency-reports',
+  'file-email',
+  'file-any-agency-report',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -67,9 +69,9 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
-  'team-manager': [...PROFESSIONAL_READ, 'view-agency-reports', 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
-  professional: [...PROFESSIONAL_READ, 'write-agency-report'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
+  'team-manager': [...PROFESSIONAL_READ, 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
+  professional: [...PROFESSIONAL_READ, 'write-agency-report', 'file-email'],
   'conference-chair': [...PROFESSIONAL_READ, 'view-agency-reports', 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention', 'act-on-concern'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks', 'act-on-concern'],

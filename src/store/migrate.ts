@@ -21,6 +21,7 @@ import { noticeAttemptsSchema } from './migrations/0019-notice-attempts';
 import { extraMeetingsSchema } from './migrations/0020-extra-meetings';
 import { agencyReportTextsSchema } from './migrations/0021-agency-report-texts';
 import { minutesReturnsSchema } from './migrations/0022-minutes-returns';
+import { filedDocumentsSchema } from './migrations/0023-filed-documents';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -47,6 +48,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0020-extra-meetings': extraMeetingsSchema,
     '0021-agency-report-texts': agencyReportTextsSchema,
     '0022-minutes-returns': minutesReturnsSchema,
+    '0023-filed-documents': filedDocumentsSchema(engine),
   };
 }
 

@@ -118,6 +118,31 @@ export interface AgencyReportTextRow {
   submitted_at: string | null;
 }
 
+export interface FiledDocumentRow {
+  id: string;
+  core_group_id: string;
+  kind: string;
+  review_conference_id: string | null;
+  meeting_id: string | null;
+  agency: string | null;
+  filed_by_member_id: string;
+  subject: string;
+  sender: string;
+  received_at: string;
+  body: string;
+  filed_at: string;
+}
+
+export interface FiledAttachmentRow {
+  id: string;
+  document_id: string;
+  position: number;
+  name: string;
+  type: string;
+  size: number;
+  content: Uint8Array;
+}
+
 export interface CirculationRow {
   meeting_id: string;
   kind: string;
@@ -337,6 +362,8 @@ export interface Database {
   circulations: CirculationRow;
   agency_reports: AgencyReportRow;
   agency_report_texts: AgencyReportTextRow;
+  filed_documents: FiledDocumentRow;
+  filed_attachments: FiledAttachmentRow;
   check_ins: CheckInRow;
   minutes: MinutesRow;
   minutes_versions: MinutesVersionRow;

@@ -7,6 +7,7 @@ import { createConcernHistoryRepository } from './concern-history.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
 import { createCoreGroupRepository } from './core-group.repository';
+import { createFiledDocumentRepository } from './filed-document.repository';
 import { createFamilyCheckInLinkRepository } from './family-check-in-link.repository';
 import { createInstitutionTaskRepository } from './institution-task.repository';
 import type { OpenDatabase } from './database';
@@ -35,6 +36,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),
     agencyReports: createAgencyReportRepository(db),
+    filedDocuments: createFiledDocumentRepository(db),
     familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),

@@ -107,6 +107,7 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown; needs?:
   'POST /api/meetings/:meetingId/series/cancel': [{ person: 'manager' }],
   'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': [{ person: 'health' }],
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': [{ person: 'school' }],
+  'POST /api/core-groups/:coreGroupId/filed-documents': [{ person: 'school' }, { person: 'manager' }],
 };
 
 describe('the same tab write twice changes things once', () => {

@@ -49,7 +49,7 @@ describe('the tab API refuses every bad token on every route', () => {
   for (const route of PRODUCTION_TAB_ROUTES) {
     for (const [name, token] of TAB_TOKENS) {
       attack(`tab token: ${name} on ${route.key} is a 401 that discloses and changes nothing`, async () => {
-        const target = { meetingId: stack.meetingId, contributionId: 'activity-any', coreGroupId: stack.coreGroupId, chatId: DEMO_CHAT_ID, institutionTaskId: '00000000-0000-4000-8000-000000000000', concernId: '00000000-0000-4000-8000-000000000000', reviewConferenceId: '00000000-0000-4000-8000-000000000000', agencyReportId: '00000000-0000-4000-8000-000000000000' };
+        const target = { meetingId: stack.meetingId, contributionId: 'activity-any', coreGroupId: stack.coreGroupId, chatId: DEMO_CHAT_ID, institutionTaskId: '00000000-0000-4000-8000-000000000000', concernId: '00000000-0000-4000-8000-000000000000', reviewConferenceId: '00000000-0000-4000-8000-000000000000', agencyReportId: '00000000-0000-4000-8000-000000000000', filedDocumentId: '00000000-0000-4000-8000-000000000000', filedAttachmentId: '00000000-0000-4000-8000-000000000000' };
         const before = await stack.snapshot();
         const answer = await stack.call(route.method, route.path(target), { token: await token(), body: route.body });
         expect({ status: answer.status, body: answer.json }).toEqual({ status: 401, body: { error: { code: 'unauthorized', message: expect.any(String) } } });

@@ -12,6 +12,7 @@ import type { CaseTimeline } from '../../domain/obligations';
 import type { InstitutionTask } from '../../domain/institution-task';
 import type { NoticeDelivery, NoticeKind } from '../../domain/notice-delivery';
 import type { FamilyVersion } from '../../domain/family-version';
+import type { FiledDocument } from '../../domain/filed-document';
 import type { CheckIn, ChildProtectionPlan, PlanRevision } from '../../domain/plan';
 import type { InvitationResponse } from './calendar.port';
 
@@ -108,6 +109,21 @@ export interface AgencyReportRepository {
   save(report: AgencyReport): Promise<void>;
   /** Marks it submitted and records the agency's report for the obligation on `on` (the agency's first report counts). */
   submit(report: AgencyReport, on: CivilDate): Promise<void>;
+}
+
+/** E-mails filed to a core group from Outlook, with their attachments' bytes kept apart from the headers. */
+export interface FiledDocumentRepository {
+  /**
+   * Files a document with its attachments' bytes (in the order of `document.attachments`), once:
+   * an id already filed changes nothing and answers 'unchanged'. An agency's report also records
+   * the agency's report for the obligation on `agencyReportOn` (its first report counts).
+   */
+  file(document: FiledDocument, contents: readonly Uint8Array[], agencyReportOn?: CivilDate): Promise<'changed' | 'unchanged'>;
+  findById(id: string): Promise<FiledDocument | undefined>;
+  listByReview(reviewConferenceId: string): Promise<FiledDocument[]>;
+  listByMeeting(meetingId: string): Promise<FiledDocument[]>;
+  /** One attachment's bytes, when it belongs to that document. */
+  content(documentId: string, attachmentId: string): Promise<Uint8Array | undefined>;
 }
 
 /** Parents' e-mailed check-in links, stored by selector with the hash of their secret half. */

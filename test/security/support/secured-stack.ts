@@ -33,6 +33,9 @@ import { createTransferService } from '../../../src/services/transfer.service';
 import { createInstitutionTasks } from '../../../src/services/institution-tasks.service';
 import { institutionTasksRouter } from '../../../src/server/institution-tasks.route';
 import { agencyReportsRouter } from '../../../src/server/agency-reports.route';
+import { filingRouter } from '../../../src/server/filing.route';
+import { createFiling } from '../../../src/services/filing/filing.service';
+import { calendarEventDetails } from '../../../src/services/filing/calendar-event';
 import { createAgencyReports } from '../../../src/services/agency-reports/agency-reports.service';
 import { createConferencePack } from '../../../src/services/conference-pack/conference-pack.service';
 import { reportingMembers } from '../../../src/domain/agency-report';
@@ -191,6 +194,9 @@ export interface FreshMeeting {
   readonly reviewConferenceId: string;
   /** The lead social worker's draft report for it. */
   readonly agencyReportId: string;
+  /** An e-mail the lead social worker filed as a paper for the meeting, with one PDF attachment. */
+  readonly filedDocumentId: string;
+  readonly filedAttachmentId: string;
 }
 
 /** An answer read as text, and as JSON where it is JSON (a file download is not). */
@@ -299,6 +305,7 @@ export async function startSecuredStack() {
       reviewConferencesRouter({ reviews, transfers: createTransferService({ ...deps, scheduling }), verifier, logger }),
       institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }),
       agencyReportsRouter({ reports: createAgencyReports(deps), packs: conferencePacks, verifier, logger }),
+      filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar }, caller, chatId), teamsAppId: TEAMS_APP_ID, verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
     ],
@@ -431,6 +438,14 @@ export async function startSecuredStack() {
       const endsAt = '2026-06-08T10:30:00Z';
       const { eventId } = await calendar.createMeeting({ organiser, transactionId: meetingId, subject: 'Core group meeting', bodyText: '', startMs: Date.parse(startsAt), endMs: Date.parse(endsAt), timeZone: 'Europe/London', attendees: [] });
       await store.meetings.create({ id: meetingId, coreGroupId: seed.coreGroupId, date: clock.today(), status: 'scheduled', startsAt, endsAt, chairMemberId, minuteTakerMemberId, booking: { organiser, eventId, chatId } });
+      const filedDocumentId = randomUUID();
+      const filedAttachmentId = randomUUID();
+      const paper = new TextEncoder().encode('%PDF-1.4\n% the school’s attendance report\n%%EOF\n');
+      await store.filedDocuments.file(
+        { id: filedDocumentId, coreGroupId: seed.coreGroupId, kind: 'meeting-paper', meetingId, filedByMemberId: chairMemberId, subject: 'Attendance report', sender: 'School office <office@school.example>', receivedAt: clock.nowIso(), body: 'Attendance is attached.', filedAt: clock.nowIso(), attachments: [{ id: filedAttachmentId, name: 'attendance.pdf', type: 'pdf', size: paper.length }] },
+        [paper],
+      );
+      const filed = { filedDocumentId, filedAttachmentId };
       const contributionId = `activity-${randomUUID()}`;
       const draft = openingDraft({ id: randomUUID(), meeting: { id: meetingId, coreGroupId: seed.coreGroupId }, members: seed.members });
       const contribution = { id: contributionId, kind: 'decision' as const, text: 'School to share attendance weekly', memberId: minuteTakerMemberId, at: clock.nowIso() };
@@ -441,7 +456,7 @@ export async function startSecuredStack() {
       if (state !== 'draft') {
         const byChair = { ...signMinutes(withContribution, { as: 'chair', memberId: chairMemberId, at: clock.nowIso() }), version: 2 };
         await store.minutes.save(byChair, { expectedVersion: 1, savedBy: chairMemberId, at: clock.nowIso() });
-        if (state === 'chair-signed') return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId };
+        if (state === 'chair-signed') return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId, ...filed };
         const byManager = { ...signMinutes(byChair, { as: 'team-manager', memberId: managerMemberId, at: clock.nowIso() }), version: 3 };
         await store.minutes.save(byManager, { expectedVersion: 2, savedBy: managerMemberId, at: clock.nowIso() });
         await store.meetings.update({ ...(await store.meetings.findById(meetingId))!, status: 'held' });
@@ -452,9 +467,9 @@ export async function startSecuredStack() {
         await store.familyVersions.save(reviewed, { savedBy: chairMemberId, at: clock.nowIso() });
         if (state === 'family-version-signed-off') await store.familyVersions.save(signOffFamilyVersion(reviewed, { memberId: chairMemberId, at: clock.nowIso(), version: reviewed.version }), { savedBy: chairMemberId, at: clock.nowIso() });
         const distributeConfirmation = { listHash: recipientList({ members, minutes: byManager, deliveries: [], familyVersion: undefined }).listHash };
-        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, distributeConfirmation, reviewConferenceId, agencyReportId };
+        return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, distributeConfirmation, reviewConferenceId, agencyReportId, ...filed };
       }
-      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId };
+      return { meetingId, contributionId, chatId, coreGroupId: seed.coreGroupId, rolesChange: seed.rolesChange, institutionTaskId, planEdit, concernId, reviewConferenceId, agencyReportId, ...filed };
     },
 
     async stop(): Promise<void> {

@@ -15,6 +15,9 @@ export interface RouteTarget {
   readonly reviewConferenceId: string;
   /** The lead social worker's draft report for it. */
   readonly agencyReportId: string;
+  /** An e-mail filed as a paper for the target meeting, and its PDF attachment. */
+  readonly filedDocumentId: string;
+  readonly filedAttachmentId: string;
   /** A change of chair and minute-taker among the target group's members. */
   readonly rolesChange?: { readonly chairMemberId: string; readonly minuteTakerMemberId: string };
   /** A change to the target group's plan (`PUT …/plan`): its current version with the resources changed. */
@@ -52,6 +55,17 @@ export const COMPLETE_REPORT = {
   actionProgress: [],
 };
 
+/** An e-mail with a small PDF, filed as a paper for a meeting (the probe aims it at the target meeting). */
+const FILED_PAPER = (meetingId: string) => ({
+  messageId: '<attendance-0001@school.example>',
+  subject: 'Attendance this half term',
+  sender: 'School office <office@school.example>',
+  receivedAt: '2026-06-01T09:30:00Z',
+  body: 'Please find attendance attached.',
+  to: { kind: 'meeting-paper', meetingId },
+  attachments: [{ name: 'attendance.pdf', content: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') }],
+});
+
 /**
  * A body each route's contract accepts, as the tab would send it. A route added to `TAB_API`
  * with a body but no sample here fails every matrix at once, so it cannot go unattacked.
@@ -78,6 +92,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'POST /api/core-groups/:coreGroupId/review-conferences/held': { heldOn: '2026-06-08', outcome: 'continue', chairName: 'Ann Okoro (IRO)', nextReviewOn: '2026-12-01' },
   'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': { baseVersion: 1, content: COMPLETE_REPORT },
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { version: 1 },
+  'POST /api/core-groups/:coreGroupId/filed-documents': FILED_PAPER('00000000-0000-4000-8000-00000000f11e'),
   'PUT /api/core-groups/:coreGroupId/plan': {
     baseVersion: 1,
     reason: 'The core group agreed more support',
@@ -92,6 +107,7 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
 const ROLES = 'PUT /api/meetings/:meetingId/roles';
 const PLAN = 'PUT /api/core-groups/:coreGroupId/plan';
 const DISTRIBUTE = 'POST /api/meetings/:meetingId/minutes/distribute';
+const FILE_EMAIL = 'POST /api/core-groups/:coreGroupId/filed-documents';
 /** Routes that do their work once the meeting is held with signed minutes. */
 const NEEDS_SIGNED: readonly TabApiRouteKey[] = [
   'POST /api/meetings/:meetingId/minutes/amend',
@@ -119,6 +135,8 @@ const PARAMETERS: Record<string, (target: RouteTarget) => string> = {
   concernId: (target) => target.concernId,
   reviewConferenceId: (target) => target.reviewConferenceId,
   reportId: (target) => target.agencyReportId,
+  documentId: (target) => target.filedDocumentId,
+  attachmentId: (target) => target.filedAttachmentId,
   format: () => 'docx',
 };
 
@@ -161,6 +179,7 @@ function caseOf(key: TabApiRouteKey): TabRouteCase {
       if (key === ROLES && target.rolesChange) return target.rolesChange;
       if (key === PLAN && target.planEdit) return target.planEdit;
       if (key === DISTRIBUTE && target.distributeConfirmation) return target.distributeConfirmation;
+      if (key === FILE_EMAIL) return FILED_PAPER(target.meetingId);
       return body;
     },
     path(target) {
