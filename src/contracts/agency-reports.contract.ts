@@ -28,7 +28,7 @@ export const saveAgencyReportRequestSchema = z.object({ baseVersion: z.number().
 /** `POST …/agency-reports/mine/submit`: submit the version the caller read. */
 export const submitAgencyReportRequestSchema = z.object({ version: z.number().int().positive() }).strict();
 
-export const reportStandingSchema = z.enum(['submitted', 'draft', 'not-started']);
+export const reportStandingSchema = z.enum(['submitted', 'filed', 'draft', 'not-started']);
 export type ReportStandingWire = z.infer<typeof reportStandingSchema>;
 
 export const agencyReportSchema = z.object({
@@ -48,7 +48,9 @@ export const reviewReportsResponseSchema = z.object({
   /** When the reports are due by the group's profile; absent: the profile asks for none. */
   due: civilDateSchema.optional(),
   mine: z.object({ report: agencyReportSchema, actions: z.array(z.object({ id: z.string(), what: z.string(), due: civilDateSchema })) }).optional(),
-  standings: z.array(z.object({ memberId: z.string(), name: z.string(), agency: z.string(), standing: reportStandingSchema, reportId: z.uuid().optional(), submittedAt: instantSchema.optional() })).optional(),
+  standings: z.array(z.object({ memberId: z.string(), name: z.string(), agency: z.string(), standing: reportStandingSchema, reportId: z.uuid().optional(), submittedAt: instantSchema.optional(), filedDocumentId: z.uuid().optional() })).optional(),
+  /** Agencies' reports sent by e-mail and filed from Outlook (read whole at `GET …/filed-documents/:documentId`), for those who follow the reports. */
+  filed: z.array(z.object({ id: z.uuid(), agency: z.string(), subject: z.string(), sender: z.string(), receivedAt: instantSchema, filedAt: instantSchema, filedBy: z.string(), attachments: z.number().int().nonnegative() })).optional(),
   /** Whether the caller may download the conference pack. */
   canExportPack: z.boolean(),
 });

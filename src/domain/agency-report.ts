@@ -114,13 +114,21 @@ export function submitReport(report: AgencyReport, options: { version: number; a
   return { ...report, submittedAt: options.at };
 }
 
-/** Where each reporting member's report stands, for the lead social worker: submitted, being written, or not started. */
-export type ReportStanding = 'submitted' | 'draft' | 'not-started';
+/**
+ * Where each reporting member's report stands, for the lead social worker: submitted, sent by
+ * e-mail and filed from Outlook for their agency, being written, or not started.
+ */
+export type ReportStanding = 'submitted' | 'filed' | 'draft' | 'not-started';
 
-export function reportStandings(members: readonly CoreGroupMember[], reports: readonly AgencyReport[]): { member: CoreGroupMember; standing: ReportStanding; report?: AgencyReport | undefined }[] {
+/** Whether a standing counts as the report received (submitted in the app, or filed from an e-mail). */
+export const reportReceived = (standing: ReportStanding | undefined) => standing === 'submitted' || standing === 'filed';
+
+/** `filedAgencies`: the agencies whose report was filed from an e-mail (it stands for each of that agency's members who submitted none). */
+export function reportStandings(members: readonly CoreGroupMember[], reports: readonly AgencyReport[], filedAgencies: ReadonlySet<string> = new Set()): { member: CoreGroupMember; standing: ReportStanding; report?: AgencyReport | undefined }[] {
   return reportingMembers(members).map((member) => {
     const report = reports.find((candidate) => candidate.memberId === member.id);
-    return { member, report, standing: report?.submittedAt ? 'submitted' : report ? 'draft' : 'not-started' };
+    const standing: ReportStanding = report?.submittedAt ? 'submitted' : filedAgencies.has(member.agency) ? 'filed' : report ? 'draft' : 'not-started';
+    return { member, report, standing };
   });
 }
 

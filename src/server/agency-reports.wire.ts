@@ -40,7 +40,9 @@ export function reviewReportsToWire(reports: ReviewReports, canExportPack: boole
       standing: entry.standing,
       reportId: entry.standing === 'submitted' ? entry.report?.id : undefined,
       submittedAt: entry.report?.submittedAt,
+      filedDocumentId: entry.standing === 'filed' ? reports.filed?.find((filed) => filed.document.agency === entry.member.agency)?.document.id : undefined,
     })),
+    filed: reports.filed?.map(({ document, filedBy }) => ({ id: document.id, agency: document.agency ?? '', subject: document.subject, sender: document.sender, receivedAt: document.receivedAt, filedAt: document.filedAt, filedBy, attachments: document.attachments.length })),
     canExportPack,
   };
 }

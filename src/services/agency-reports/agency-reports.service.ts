@@ -1,4 +1,4 @@
-import { type AgencyReport, type AgencyReportContent, type ReportStanding, editReport, reportStandings, reportingMembers, sameReportContent, startReport, submitReport } from '../../domain/agency-report';
+import { type AgencyReport, type AgencyReportContent, type ReportStanding, editReport, reportReceived, reportStandings, reportingMembers, sameReportContent, startReport, submitReport } from '../../domain/agency-report';
 import { type CivilDate, isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { ForbiddenError, NotFoundError, RuleViolationError, VersionConflictError } from '../../domain/errors';
@@ -8,12 +8,14 @@ import type { ReviewConference } from '../../domain/review-conference';
 import { ukDate } from '../../domain/uk-date';
 import { type Caller, authorise } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
-import type { AgencyReportRepository, AuditLog, CheckInRepository, CoreGroupRepository, PlanRepository } from '../ports/store.port';
+import type { FiledDocument } from '../../domain/filed-document';
+import type { AgencyReportRepository, AuditLog, CheckInRepository, CoreGroupRepository, FiledDocumentRepository, PlanRepository } from '../ports/store.port';
 import { type ReviewReportsDeps, reportsDue, reviewAndReportsDue } from './review-reports';
 
 export interface AgencyReportsDeps extends ReviewReportsDeps {
   readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'listMemberships'>;
   readonly agencyReports: AgencyReportRepository;
+  readonly filedDocuments: Pick<FiledDocumentRepository, 'listByReview'>;
   readonly plans: Pick<PlanRepository, 'current'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
@@ -28,6 +30,8 @@ export interface ReviewReports {
   readonly mine?: { readonly report: AgencyReport; readonly actions: readonly Pick<PlanAction, 'id' | 'what' | 'due'>[] } | undefined;
   /** Every reporting member's standing, for the lead social worker, the team manager and the conference chair. */
   readonly standings?: readonly { readonly member: CoreGroupMember; readonly standing: ReportStanding; readonly report?: AgencyReport | undefined }[] | undefined;
+  /** Agencies' reports sent by e-mail and filed from Outlook, for those who follow the reports. */
+  readonly filed?: readonly { readonly document: FiledDocument; readonly filedBy: string }[] | undefined;
 }
 
 /** A review conference with reports the caller writes or follows, for the dashboard. */
@@ -43,6 +47,9 @@ export interface ReportsToDo {
 }
 
 const CONFLICT = 'Your report was saved elsewhere since you opened it (another tab or device). Reload it to see the latest, then make your change again.';
+
+/** The agencies with a report filed from an e-mail. */
+export const filedAgencies = (filed: readonly FiledDocument[]): ReadonlySet<string> => new Set(filed.flatMap((document) => (document.kind === 'agency-report' && document.agency ? [document.agency] : [])));
 
 const reportId = (reviewConferenceId: string, memberId: string) => uuidFromKey(`agency-report:${reviewConferenceId}:${memberId}`);
 
@@ -89,7 +96,7 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
   return {
     async of(caller: Caller, coreGroupId: string, reviewConferenceId: string): Promise<ReviewReports> {
       const { coreGroup, member, review, due } = await forReview(caller, coreGroupId, reviewConferenceId, 'view-compliance');
-      const reports = await deps.agencyReports.listByReview(review.id);
+      const [reports, filed] = await Promise.all([deps.agencyReports.listByReview(review.id), deps.filedDocuments.listByReview(review.id)]);
       const follows = can({ role: member.role }, 'view-agency-reports');
       const members = follows ? await deps.coreGroups.members(coreGroupId) : [];
       return {
@@ -97,7 +104,8 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
         review,
         due,
         mine: await mineOf(coreGroup, review, member, reports),
-        standings: follows ? reportStandings(members, reports) : undefined,
+        standings: follows ? reportStandings(members, reports, filedAgencies(filed)) : undefined,
+        filed: follows ? filed.filter((document) => document.kind === 'agency-report').map((document) => ({ document, filedBy: members.find((candidate) => candidate.id === document.filedByMemberId)?.displayName ?? 'A former member' })) : undefined,
       };
     },
 
@@ -157,11 +165,11 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
         for (const review of reviews) {
           const due = await reportsDue(deps, coreGroup, review.id);
           if (!due) continue;
-          const [reports, members] = await Promise.all([deps.agencyReports.listByReview(review.id), deps.coreGroups.members(coreGroup.id)]);
-          const standings = reportStandings(members, reports);
+          const [reports, filed, members] = await Promise.all([deps.agencyReports.listByReview(review.id), deps.filedDocuments.listByReview(review.id), deps.coreGroups.members(coreGroup.id)]);
+          const standings = reportStandings(members, reports, filedAgencies(filed));
           const mine = standings.find((entry) => entry.member.id === member.id)?.standing;
           if (!mine && !can({ role: member.role }, 'view-agency-reports')) continue;
-          found.push({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, reviewConferenceId: review.id, reviewOn: review.date, due, mine, submitted: standings.filter((entry) => entry.standing === 'submitted').length, expected: standings.length });
+          found.push({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, reviewConferenceId: review.id, reviewOn: review.date, due, mine, submitted: standings.filter((entry) => reportReceived(entry.standing)).length, expected: standings.length });
         }
       }
       return found.sort((a, b) => a.reviewOn.toString().localeCompare(b.reviewOn.toString()));

@@ -2,6 +2,7 @@ import { type AgencyReport, type ReportStanding, reportStandings } from '../../d
 import type { CivilDate } from '../../domain/civil-date';
 import { isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroupMember } from '../../domain/core-group';
+import type { FiledDocument } from '../../domain/filed-document';
 import { CONCERN_LABELS } from '../../domain/escalation';
 import { CONCERN_STATUS_LABELS } from '../../domain/labels';
 import type { CoreGroupMeeting } from '../../domain/meeting';
@@ -12,7 +13,7 @@ import type { RecordBlock } from '../ports/record-renderer.port';
 import type { Concern } from '../ports/store.port';
 import { RECOMMENDATION_TEXT, memberNamer, orDash } from '../record-blocks';
 
-const STANDING_TEXT: Record<ReportStanding, string> = { submitted: 'submitted', draft: 'being written, not submitted', 'not-started': 'not started' };
+const STANDING_TEXT: Record<ReportStanding, string> = { submitted: 'submitted', filed: 'sent by e-mail (below)', draft: 'being written, not submitted', 'not-started': 'not started' };
 
 const ATTENDED: Record<Attendance, string> = {
   invited: 'not recorded',
@@ -32,9 +33,14 @@ export function recommendationBlocks(signedMinutes: readonly Minutes[], meetingD
   return [heading, { kind: 'paragraph', text: `${RECOMMENDATION_TEXT[latest.outcome]}${on ? ` (agreed at the core group meeting of ${ukDate(on)})` : ''}.` }, { kind: 'paragraph', text: latest.reasons }];
 }
 
-/** Each agency's written report, and who has not sent one (under the pack's section of that name). */
-export function agencyReportBlocks(options: { members: readonly CoreGroupMember[]; reports: readonly AgencyReport[]; actions: readonly PlanAction[] }): RecordBlock[] {
-  const standings = reportStandings(options.members, options.reports);
+/**
+ * Each agency's written report — written in Core Group, or sent by e-mail and filed from Outlook
+ * (the e-mail's text, with its attachments named: they are kept in Core Group) — and who has not
+ * sent one (under the pack's section of that name).
+ */
+export function agencyReportBlocks(options: { members: readonly CoreGroupMember[]; reports: readonly AgencyReport[]; filed: readonly FiledDocument[]; actions: readonly PlanAction[] }): RecordBlock[] {
+  const filed = options.filed.filter((document) => document.kind === 'agency-report');
+  const standings = reportStandings(options.members, options.reports, new Set(filed.map((document) => document.agency ?? '')));
   const whatOf = new Map(options.actions.map((action) => [action.id, action.what]));
   const blocks: RecordBlock[] = [
     { kind: 'table', header: ['Member', 'Agency', 'Report'], rows: standings.map((entry) => [entry.member.displayName, entry.member.agency, entry.report?.submittedAt ? `submitted ${ukDateOfInstant(entry.report.submittedAt)}` : STANDING_TEXT[entry.standing]]) },
@@ -50,6 +56,15 @@ export function agencyReportBlocks(options: { members: readonly CoreGroupMember[
       { kind: 'paragraph', text: `Scaling (0–10): ${content.scaling ?? '—'}. Why: ${orDash(content.scalingReasons)}` },
       { kind: 'paragraph', text: `The child’s views and lived experience: ${orDash(content.childsViews)}` },
       ...(content.actionProgress.length > 0 ? [{ kind: 'table' as const, header: ['Action', 'Progress'], rows: content.actionProgress.map((entry) => [whatOf.get(entry.actionId) ?? 'An earlier action', orDash(entry.progress)]) }] : []),
+    );
+  }
+  for (const document of filed) {
+    const attached = document.attachments.map((attachment) => `${attachment.name} (${attachment.type === 'pdf' ? 'PDF' : 'Word'}, ${Math.max(1, Math.round(attachment.size / 1024))} KB)`);
+    blocks.push(
+      { kind: 'heading', text: `${document.agency ?? 'An agency'} — sent by e-mail` },
+      { kind: 'paragraph', text: `“${document.subject}” from ${document.sender}, received ${ukDateOfInstant(document.receivedAt)}, filed ${ukDateOfInstant(document.filedAt)}.` },
+      { kind: 'paragraph', text: orDash(document.body.trim()) },
+      { kind: 'paragraph', text: attached.length > 0 ? `Attached, and kept in Core Group with the e-mail: ${attached.join('; ')}.` : 'No attachment was filed with it.' },
     );
   }
   return blocks;

@@ -9,7 +9,7 @@ import { type Caller, authorise } from '../authorise';
 import type { PolicyDeps } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from '../ports/record-renderer.port';
-import type { AgencyReportRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import type { AgencyReportRepository, FiledDocumentRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 import { auditReference, fileSafe, planBlocks } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
 import { agencyReportBlocks, attendanceOverPeriodBlocks, concernChronologyBlocks, recommendationBlocks } from './conference-pack-blocks';
@@ -22,6 +22,7 @@ export interface ConferencePackDeps extends PolicyDeps {
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
   readonly agencyReports: Pick<AgencyReportRepository, 'listByReview'>;
+  readonly filedDocuments: Pick<FiledDocumentRepository, 'listByReview'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly renderer: RecordRenderer;
@@ -38,7 +39,7 @@ export interface ConferencePackDeps extends PolicyDeps {
 export function createConferencePack(deps: ConferencePackDeps) {
   const build = async (coreGroup: CoreGroup, reviewConferenceId: string): Promise<{ document: RecordDocument; fileStem: string }> => {
     const { review } = await reviewAndReportsDue(deps, coreGroup, reviewConferenceId);
-    const [members, plan, checkIns, meetings, reviews, concerns, reports] = await Promise.all([
+    const [members, plan, checkIns, meetings, reviews, concerns, reports, filed] = await Promise.all([
       deps.coreGroups.members(coreGroup.id),
       deps.plans.current(coreGroup.id),
       deps.checkIns.listByCoreGroup(coreGroup.id),
@@ -46,6 +47,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
       deps.meetings.reviewConferences(coreGroup.id),
       deps.concerns.listByCoreGroup(coreGroup.id),
       deps.agencyReports.listByReview(review.id),
+      deps.filedDocuments.listByReview(review.id),
     ]);
     // The period the conference reviews: since the last conference held before it (or the ICPC).
     const from = reviews.filter((other) => other.status === 'held' && isBefore(other.date, review.date)).map((other) => other.date).sort((a, b) => (isBefore(a, b) ? -1 : 1)).at(-1) ?? coreGroup.icpcDate;
@@ -60,7 +62,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
       { kind: 'paragraph', text: `Review child protection conference on ${ukDate(review.date)}. This pack covers ${ukDate(from)} to ${ukDate(review.date)}.` },
       ...recommendationBlocks(signed, dateOf),
       { kind: 'section', text: 'Written reports from each agency' },
-      ...agencyReportBlocks({ members, reports, actions: plan?.actions ?? [] }),
+      ...agencyReportBlocks({ members, reports, filed, actions: plan?.actions ?? [] }),
       { kind: 'section', text: plan ? `The child protection plan (version ${plan.version}) and each action’s progress` : 'The child protection plan' },
       ...(plan ? planBlocks({ plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
       { kind: 'section', text: 'Attendance and concerns since the last conference' },

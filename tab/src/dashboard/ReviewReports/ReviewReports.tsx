@@ -14,6 +14,7 @@ const useStyles = makeStyles({
 
 const MINE: Readonly<Record<ReportStandingWire, { text: string; color: 'success' | 'warning' | 'danger' }>> = {
   submitted: { text: 'Your report: submitted', color: 'success' },
+  filed: { text: 'Your agency’s report: sent by e-mail', color: 'success' },
   draft: { text: 'Your report: draft, not submitted', color: 'warning' },
   'not-started': { text: 'Your report: not started', color: 'danger' },
 };
@@ -52,7 +53,7 @@ export function ReviewReports(props: { reload: number; classNames: { panel: stri
               {review.submitted} of {review.expected} reports submitted
             </p>
             <Link href={pageHref('reports.html', { coreGroupId: review.coreGroupId, reviewConferenceId: review.reviewConferenceId })} aria-label={`Open the reports for ${isolatedUserText(review.caseReference)}`}>
-              {review.mine && review.mine !== 'submitted' ? 'Write your report' : 'Open the reports'}
+              {(review.mine === 'draft' || review.mine === 'not-started') ? 'Write your report' : 'Open the reports'}
             </Link>
           </li>
         ))}

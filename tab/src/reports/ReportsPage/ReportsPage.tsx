@@ -8,6 +8,7 @@ import { formatDate, formatInstant } from '../../common/format';
 import { LoadFailed } from '../../common/LoadFailed';
 import { useShell } from '../../shell/shell.context';
 import { ReportForm } from '../ReportForm';
+import { FiledEmail } from '../FiledEmail';
 import { ReportReading } from '../ReportReading';
 import { useReportsPageStyles } from './ReportsPage.styles';
 
@@ -15,6 +16,7 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
 
 const STANDING: Readonly<Record<ReportStandingWire, { text: string; color: 'success' | 'warning' | 'danger' }>> = {
   submitted: { text: 'Submitted', color: 'success' },
+  filed: { text: 'Sent by e-mail', color: 'success' },
   draft: { text: 'Being written', color: 'warning' },
   'not-started': { text: 'Not started', color: 'danger' },
 };
@@ -46,10 +48,11 @@ function YourReport(props: { reports: ReviewReportsResponse; basePath: string; o
 }
 
 /** Where each reporting member's report stands, and each submitted one to read, for the lead social worker, team manager and conference chair. */
-function Standings(props: { reports: ReviewReportsResponse; basePath: string }) {
+function Standings(props: { reports: ReviewReportsResponse; basePath: string; coreGroupId: string }) {
   const styles = useReportsPageStyles();
   const { api } = useShell();
   const [open, setOpen] = useState<{ reportId: string; reading?: AgencyReportReading; problem?: string } | undefined>();
+  const [openEmail, setOpenEmail] = useState<string | undefined>();
   const standings = props.reports.standings ?? [];
   const read = (reportId: string) => {
     setOpen({ reportId });
@@ -58,7 +61,8 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string }) 
       (error: unknown) => setOpen({ reportId, problem: `The report could not be opened: ${errorText(error)}` }),
     );
   };
-  const submitted = standings.filter((entry) => entry.standing === 'submitted').length;
+  const submitted = standings.filter((entry) => entry.standing === 'submitted' || entry.standing === 'filed').length;
+  const filedAt = (documentId: string | undefined) => props.reports.filed?.find((filed) => filed.id === documentId);
   return (
     <section className={styles.panel} aria-labelledby="standings-heading">
       <h2 id="standings-heading" className={styles.heading}>
@@ -74,6 +78,19 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string }) 
               </Badge>
             </span>
             {entry.submittedAt && <p className={styles.meta}>Submitted {formatInstant(entry.submittedAt)}</p>}
+            {entry.standing === 'filed' && filedAt(entry.filedDocumentId) && (
+              <p className={styles.meta}>
+                Sent by e-mail and filed from Outlook by {isolatedUserText(filedAt(entry.filedDocumentId)!.filedBy)} {formatInstant(filedAt(entry.filedDocumentId)!.filedAt)}
+              </p>
+            )}
+            {entry.filedDocumentId && (
+              <div className={styles.buttons}>
+                <Button size="small" onClick={() => setOpenEmail(openEmail === entry.memberId ? undefined : entry.memberId)} aria-label={`Read the e-mailed report for ${isolatedUserText(entry.agency)}`}>
+                  {openEmail === entry.memberId ? 'Close the e-mail' : 'Read the e-mail'}
+                </Button>
+              </div>
+            )}
+            {entry.filedDocumentId && openEmail === entry.memberId && <FiledEmail coreGroupId={props.coreGroupId} documentId={entry.filedDocumentId} />}
             {entry.reportId && (
               <div className={styles.buttons}>
                 <Button size="small" onClick={() => read(entry.reportId!)} aria-label={`Read the report from ${isolatedUserText(entry.name)}`}>
@@ -198,7 +215,7 @@ export function ReportsPage() {
           }}
         />
       )}
-      {reports.standings && <Standings reports={reports} basePath={basePath} />}
+      {reports.standings && <Standings reports={reports} basePath={basePath} coreGroupId={coreGroupId} />}
       {reports.canExportPack && <ConferencePack reports={reports} coreGroupId={coreGroupId} />}
     </main>
   );

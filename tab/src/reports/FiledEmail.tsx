@@ -1,0 +1,74 @@
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { FiledDocumentWire } from '@contracts/filing.contract';
+import { saveDownload } from '../api/save-download';
+import { isolatedUserText } from '../common/display-text';
+import { errorText } from '../common/error-text';
+import { formatInstant } from '../common/format';
+import { useShell } from '../shell/shell.context';
+import { useReportsPageStyles } from './ReportsPage/ReportsPage.styles';
+
+const sizeText = (size: number) => (size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
+
+/** An e-mail filed from Outlook, read in place: who sent it and when, its text, and its attachments to download. */
+export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
+  const styles = useReportsPageStyles();
+  const { api } = useShell();
+  const [filed, setFiled] = useState<{ document?: FiledDocumentWire; problem?: string }>({});
+  const [downloadProblem, setDownloadProblem] = useState<string | undefined>();
+  const path = `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/filed-documents/${encodeURIComponent(props.documentId)}`;
+
+  useEffect(() => {
+    let live = true;
+    api.get<FiledDocumentWire>(path).then(
+      (document) => live && setFiled({ document }),
+      (error: unknown) => live && setFiled({ problem: `The e-mail could not be opened: ${errorText(error)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, path]);
+
+  if (filed.problem) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{filed.problem}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { document } = filed;
+  if (!document) return <Spinner size="tiny" label="Opening the e-mail…" />;
+  const download = async (attachment: FiledDocumentWire['attachments'][number]) => {
+    setDownloadProblem(undefined);
+    try {
+      await saveDownload(api, { path: `${path}/attachments/${encodeURIComponent(attachment.id)}`, fallbackName: attachment.name });
+    } catch (error) {
+      setDownloadProblem(`“${attachment.name}” could not be downloaded: ${errorText(error)}`);
+    }
+  };
+  return (
+    <div className={styles.filedEmail}>
+      <h3 className={styles.subheading}>{isolatedUserText(document.subject)}</h3>
+      <p className={styles.meta}>
+        From {isolatedUserText(document.sender)}, received {formatInstant(document.receivedAt)}; filed by {isolatedUserText(document.filedBy)} {formatInstant(document.filedAt)}
+      </p>
+      <p className={styles.emailBody}>{document.body.trim() ? isolatedUserText(document.body) : '(The e-mail has no text.)'}</p>
+      {document.attachments.length > 0 && (
+        <ul className={styles.list} aria-label="Attachments">
+          {document.attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <Button size="small" onClick={() => void download(attachment)}>
+                {`${attachment.name} (${attachment.type === 'pdf' ? 'PDF' : 'Word'}, ${sizeText(attachment.size)})`}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {downloadProblem && (
+        <MessageBar intent="error">
+          <MessageBarBody>{downloadProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
