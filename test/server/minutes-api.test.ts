@@ -26,6 +26,9 @@ import { institutionTasksRouter } from '../../src/server/institution-tasks.route
 import { agencyReportsRouter } from '../../src/server/agency-reports.route';
 import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
 import { createConferencePack } from '../../src/services/conference-pack/conference-pack.service';
+import { filingRouter } from '../../src/server/filing.route';
+import { createFiling } from '../../src/services/filing/filing.service';
+import { calendarEventDetails } from '../../src/services/filing/calendar-event';
 import { createSchedulingService } from '../../src/services/scheduling.service';
 import { createMeetingEventsService } from '../../src/services/meeting-events.service';
 import { createTeamView } from '../../src/services/team-view.service';
@@ -118,7 +121,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }), filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar: mailer }, caller, chatId), teamsAppId: 'teams-app', verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -818,6 +821,41 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(packPdf.type).toBe('application/pdf');
     expect((await pdfText(packPdf.file)).text).toContain('Written reports from each agency');
     expect((await download(`${packPath}.pdf`, await as(health))).status).toBe(403);
+  });
+
+  test('filing from Outlook: the lead social worker lists their cases, files an e-mailed report with its PDF (again: unchanged), reads it back and downloads the PDF; a calendar event shows the case’s deadlines and the minutes link', async () => {
+    const groupId = randomUUID();
+    const person = (aad: string, role: 'lead-social-worker' | 'professional', agency: string) => ({ id: randomUUID(), displayName: `${role} ${agency}`, role, agency, aadObjectId: aad, reach: 'tenant' as const, active: true });
+    await store.coreGroups.create({ id: groupId, caseReference: 'FILING-1', childName: 'Filing Child', tenantId: DEMO_TENANT_ID, policyId: 'ten-working-days-four-weekly', icpcDate: Temporal.PlainDate.from('2026-05-27'), createdAt: clock.nowIso() }, [person(lead, 'lead-social-worker', "children's social care"), person(health, 'professional', 'health visiting')]);
+    const reviewConferenceId = randomUUID();
+    await store.meetings.recordReviewConference({ id: reviewConferenceId, coreGroupId: groupId, date: Temporal.PlainDate.from('2026-08-20'), status: 'scheduled' });
+    const nextMeetingId = randomUUID();
+    const chatId = `19:meeting_${nextMeetingId}@thread.v2`;
+    await store.meetings.create({ id: nextMeetingId, coreGroupId: groupId, date: Temporal.PlainDate.from('2026-06-24'), status: 'scheduled', booking: { organiser: 'priya.shah@demo.example', eventId: `event-${nextMeetingId}`, chatId } });
+
+    const cases = await call('GET', '/api/outlook/cases', await as(lead));
+    expect(cases.body.cases.find((entry: { coreGroupId: string }) => entry.coreGroupId === groupId)).toEqual({ coreGroupId: groupId, caseReference: 'FILING-1', review: { id: reviewConferenceId, date: '2026-08-20', reportsDue: '2026-08-13', agencies: ["children's social care", 'health visiting'] }, nextMeeting: { id: nextMeetingId, date: '2026-06-24' } });
+    const pdf = Buffer.from('%PDF-1.7\n% health visiting report\n%%EOF\n');
+    const email = { messageId: '<hv-report-1@nhs.example>', subject: 'HV report', sender: 'Health Visiting <hv@nhs.example>', receivedAt: '2026-06-09T08:00:00Z', body: 'Report attached.', to: { kind: 'agency-report', reviewConferenceId, agency: 'health visiting' }, attachments: [{ name: 'hv-report.pdf', content: pdf.toString('base64') }] };
+    const filed = await call('POST', `/api/core-groups/${groupId}/filed-documents`, await as(lead), email);
+    expect(filed.body).toMatchObject({ outcome: 'changed', document: { kind: 'agency-report', agency: 'health visiting', filedBy: "lead-social-worker children's social care", attachments: [{ name: 'hv-report.pdf', type: 'pdf', size: pdf.length }] } });
+    expect((await call('POST', `/api/core-groups/${groupId}/filed-documents`, await as(lead), email)).body).toMatchObject({ outcome: 'unchanged', document: { id: filed.body.document.id } });
+    const refused = await call('POST', `/api/core-groups/${groupId}/filed-documents`, await as(lead), { ...email, messageId: '<other@nhs.example>', attachments: [{ name: 'hv-report.pdf', content: Buffer.from('MZ not a pdf').toString('base64') }] });
+    expect(refused).toMatchObject({ status: 422, body: { error: { message: expect.stringContaining('“hv-report.pdf” is not a PDF or a Word document') } } });
+    expect((await call('POST', `/api/core-groups/${groupId}/filed-documents`, await as(lead), { ...email, attachments: [{ name: 'x.pdf', content: 'not base64!' }] })).status).toBe(400);
+    expect((await call('GET', `/api/core-groups/${groupId}/filed-documents/${filed.body.document.id}`, await as(lead))).body).toMatchObject({ subject: 'HV report', body: 'Report attached.' });
+    const attachment = await download(`/api/core-groups/${groupId}/filed-documents/${filed.body.document.id}/attachments/${filed.body.document.attachments[0].id}`, await as(lead));
+    expect({ status: attachment.status, type: attachment.type, disposition: attachment.disposition, same: attachment.file.equals(pdf) }).toEqual({ status: 200, type: 'application/pdf', disposition: 'attachment; filename="hv-report.pdf"', same: true });
+    const reports = await call('GET', `/api/core-groups/${groupId}/review-conferences/${reviewConferenceId}/agency-reports`, await as(lead));
+    expect(reports.body.standings.map((entry: { agency: string; standing: string; filedDocumentId?: string }) => [entry.agency, entry.standing, entry.filedDocumentId])).toEqual([["children's social care", 'not-started', undefined], ['health visiting', 'filed', filed.body.document.id]]);
+    expect(reports.body.filed).toEqual([{ id: filed.body.document.id, agency: 'health visiting', subject: 'HV report', sender: 'Health Visiting <hv@nhs.example>', receivedAt: '2026-06-09T08:00:00Z', filedAt: clock.nowIso(), filedBy: "lead-social-worker children's social care", attachments: 1 }]);
+
+    const event = await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(health));
+    expect(event.body).toMatchObject({ coreGroupId: groupId, caseReference: 'FILING-1', meeting: { id: nextMeetingId, date: '2026-06-24', status: 'scheduled' } });
+    expect(event.body.minutesUrl).toBe(`https://teams.microsoft.com/l/entity/teams-app/minutes?context=${encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }))}`);
+    expect(event.body.deadlines.length).toBeGreaterThan(0);
+    expect((await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(otherLead))).status).toBe(404);
+    expect((await call('GET', '/api/outlook/event?chatId=not-a-chat', await as(health))).status).toBe(400);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {
