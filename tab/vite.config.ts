@@ -5,8 +5,9 @@ import { defineConfig } from 'vite';
 const root = import.meta.dirname;
 
 /**
- * Four pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
- * the personal dashboard, a case's plan and the written reports for a review conference. Relative asset URLs (`base: './'`) keep the pages working wherever
+ * Five pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
+ * the personal dashboard, a case's plan, the written reports for a review conference and the
+ * Outlook add-in's task pane. Relative asset URLs (`base: './'`) keep the pages working wherever
  * the server mounts them. `npm run dev` style work: `npx vite tab` proxies /api to the local app.
  */
 export default defineConfig({
@@ -25,6 +26,7 @@ export default defineConfig({
         dashboard: resolve(root, 'dashboard.html'),
         plan: resolve(root, 'plan.html'),
         reports: resolve(root, 'reports.html'),
+        outlook: resolve(root, 'outlook.html'),
       },
       output: {
         // Named chunks for what both pages load and rarely changes; Fluent UI is left to the

@@ -16,6 +16,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import { type Store, createStore } from '../../src/store/store';
 import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
 import { pdfText } from '../support/documents';
+import { calendarWithNoSeries } from '../support/graph';
 import { TENANT, aCoreGroup, aPlan } from '../support/fixtures';
 
 const TODAY = Temporal.PlainDate.from('2026-06-10');
@@ -82,7 +83,7 @@ describe.each(ENGINES.filter((engine) => engine.available))('filing e-mails from
     await store.meetings.create({ id: meetingId, coreGroupId: group.coreGroup.id, date: Temporal.PlainDate.from('2026-06-17'), status: 'scheduled', booking: { organiser: 'alex.lead@example.org', eventId: `event-${meetingId}`, chatId } });
     const heldId = randomUUID();
     await store.meetings.create({ id: heldId, coreGroupId: group.coreGroup.id, date: Temporal.PlainDate.from('2026-06-05'), status: 'held' });
-    const deps = { ...store, clock, calendars, policy: (id: string) => catalogue.get(id) };
+    const deps = { ...store, clock, calendars, policy: (id: string) => catalogue.get(id), calendar: calendarWithNoSeries };
     const as = (member: CoreGroupMember) => ({ tenantId: TENANT, aadObjectId: member.aadObjectId ?? 'no-account' });
     return { ...group, reviewConferenceId, meetingId, heldId, chatId, as, deps, filing: createFiling(deps) };
   }
