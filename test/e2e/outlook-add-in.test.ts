@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import type { BrowserContext, Page } from 'playwright-core';
+import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import type { RunningService } from '../../src/main';
+import { launchChromium } from '../support/browser';
+import { browserSuite, startTabStack } from '../support/tab-stack';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** A small but real PDF (what the server checks is its first bytes). */
+const REPORT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** What the stand-in for Office.js shows the page: one e-mail or one calendar event, and the SSO token Outlook would give. */
+interface MockItem {
+  readonly token: string;
+  readonly message?: { subject: string; from: { displayName: string; emailAddress: string }; body: string; attachments: { id: string; name: string; size: number; contentType: string; content: string }[] };
+  readonly eventBodyHtml?: string;
+}
+
+/**
+ * Installs `window.Office` before the page loads: the few calls the add-in makes (onReady, the
+ * item, its body and attachment contents, getAccessToken), answering as Outlook does. The page
+ * then never loads Office.js (it uses the `Office` it finds), which keeps the test offline.
+ */
+function installOffice(options: MockItem) {
+  const done = <T,>(value: T) => ({ status: 'succeeded' as const, value });
+  const item = options.message
+    ? {
+        itemType: 'message',
+        internetMessageId: '<housing-report-0001@council.example>',
+        subject: options.message.subject,
+        from: options.message.from,
+        dateTimeCreated: new Date('2026-06-09T08:15:00Z'),
+        attachments: options.message.attachments.map((attachment) => ({ id: attachment.id, name: attachment.name, size: attachment.size, contentType: attachment.contentType, attachmentType: 'file', isInline: false })),
+        body: { getAsync: (_type: string, callback: (result: unknown) => void) => callback(done(options.message!.body)) },
+        getAttachmentContentAsync: (id: string, callback: (result: unknown) => void) => callback(done({ format: 'base64', content: options.message!.attachments.find((attachment) => attachment.id === id)!.content })),
+      }
+    : { itemType: 'appointment', subject: 'Core group meeting', body: { getAsync: (_type: string, callback: (result: unknown) => void) => callback(done(options.eventBodyHtml ?? '')) } };
+  (window as unknown as { Office: unknown }).Office = {
+    onReady: () => Promise.resolve({ host: 'Outlook' }),
+    context: { mailbox: { item, addHandlerAsync: () => undefined } },
+    auth: { getAccessToken: () => Promise.resolve(options.token) },
+  };
+}
+
+browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Office.js, against the built page and the real server', () => {
+  let service: RunningService;
+  let sqliteFile: string;
+  let browser: BrowserContext;
+  let leadToken: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    ({ service, sqliteFile } = await startTabStack('outlook-e2e'));
+    browser = await launchChromium({ locale: 'en-GB' });
+    const signedIn = await fetch(`${service.url}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ aadObjectId: demoObjectId('lead') }) });
+    leadToken = ((await signedIn.json()) as { token: string }).token;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+  });
+
+  const openInOutlook = async (item: MockItem): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.addInitScript(installOffice, item);
+    await page.goto(`${service.url}/tab/outlook?host=outlook&theme=light`);
+    return page;
+  };
+  const noSeriousViolations = async (page: Page, screen: string) => {
+    const results = await new AxeBuilder({ page: page as never }).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect({ screen, violations: serious.map((violation) => `${violation.id}: ${violation.nodes.length}`) }).toEqual({ screen, violations: [] });
+  };
+
+  test('the lead social worker files the housing team’s e-mailed report with its PDF: told where it went, told it was already there on a second press, and the reports page then shows it sent by e-mail with the PDF to download', async () => {
+    const page = await openInOutlook({
+      token: leadToken,
+      message: {
+        subject: 'Housing report for Kai’s review conference',
+        from: { displayName: 'Rhys Jenkins', emailAddress: 'rhys.jenkins@housing.example' },
+        body: 'Please find the housing report attached.\nThe move is agreed for next month.',
+        attachments: [
+          { id: 'att-1', name: 'housing-report.pdf', size: REPORT_PDF.length, contentType: 'application/pdf', content: REPORT_PDF.toString('base64') },
+          { id: 'att-2', name: 'flat-photo.jpg', size: 48_000, contentType: 'image/jpeg', content: Buffer.from('not filed').toString('base64') },
+        ],
+      },
+    });
+    const form = page.getByRole('form', { name: 'File this e-mail' });
+    await form.waitFor({ timeout: 15_000 });
+    await page.getByText('“Housing report for Kai’s review conference” from Rhys Jenkins <rhys.jenkins@housing.example>').waitFor();
+    await form.getByRole('combobox', { name: 'Case' }).selectOption({ label: 'DEMO-0003' });
+    expect(await form.getByRole('radio', { name: /^A written report for the review conference on / }).isChecked()).toBe(true);
+    await form.getByRole('combobox', { name: 'Whose report' }).selectOption('housing');
+    expect(await form.getByRole('checkbox', { name: /^housing-report\.pdf/ }).isChecked()).toBe(true);
+    expect(await form.getByRole('checkbox', { name: /^flat-photo\.jpg/ }).isDisabled()).toBe(true);
+    await page.getByText('Only PDF and Word (.docx) files can be filed.').waitFor();
+    await noSeriousViolations(page, 'file to core group');
+    await page.screenshot({ path: join(SCREENSHOTS, 'outlook-file-to-core-group-360.png'), fullPage: true });
+
+    await form.getByRole('button', { name: 'File to core group' }).click();
+    await page.getByText(/^Filed to case DEMO-0003 as the housing report for the review conference on .+, with 1 attachment\.$/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'outlook-filed-360.png'), fullPage: true });
+    await form.getByRole('button', { name: 'File to core group' }).click();
+    await page.getByText(/^This e-mail was already filed there by Priya Shah .+: nothing more was added\.$/).waitFor({ timeout: 15_000 });
+    await page.close();
+
+    const reports = await browser.newPage();
+    await reports.setViewportSize({ width: 1280, height: 900 });
+    await reports.goto(`${service.url}/tab/dashboard?theme=light`);
+    await reports.getByRole('button', { name: /Priya Shah/ }).click();
+    await reports.getByRole('link', { name: 'Open the reports for DEMO-0003' }).click();
+    await reports.getByRole('heading', { name: /^Who has submitted \(2 of 3\)$/ }).waitFor({ timeout: 15_000 });
+    await reports.getByText(/^Sent by e-mail and filed from Outlook by Priya Shah /).waitFor();
+    await reports.getByRole('button', { name: 'Read the e-mailed report for housing' }).click();
+    await reports.getByText('The move is agreed for next month.', { exact: false }).waitFor();
+    const download = reports.waitForEvent('download');
+    await reports.getByRole('button', { name: /^housing-report\.pdf \(PDF, 1 KB\)$/ }).click();
+    expect(readFileSync(await (await download).path()).equals(REPORT_PDF)).toBe(true);
+    await noSeriousViolations(reports, 'reports page with an e-mailed report');
+    await reports.close();
+  }, 120_000);
+
+  test('on a core group’s calendar event: the case’s next deadlines and the link to its minutes in Teams; on any other event, a plain answer', async () => {
+    const meetingId = randomUUID();
+    const chatId = `19:meeting_${meetingId.replaceAll('-', '')}@thread.v2`;
+    const database = new Database(sqliteFile);
+    try {
+      const group = database.prepare("select id from core_groups where case_reference = 'DEMO-0003'").get() as { id: string };
+      database
+        .prepare("insert into meetings (id, core_group_id, date, status, organiser, calendar_event_id, join_url, chat_id) values (?, ?, ?, 'scheduled', ?, ?, ?, ?)")
+        .run(meetingId, group.id, '2030-01-07', 'priya.shah@demo.example', `event-${meetingId}`, `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`, chatId);
+    } finally {
+      database.close();
+    }
+    const joinLink = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0?context=%7b%22Tid%22%3a%22tenant%22%7d`;
+    const page = await openInOutlook({ token: leadToken, eventBodyHtml: `<p>Microsoft Teams meeting</p><a href="${joinLink.replaceAll('&', '&amp;')}">Join the meeting now</a>` });
+    await page.getByRole('heading', { name: 'Core group meeting — case DEMO-0003' }).waitFor({ timeout: 15_000 });
+    const deadlines = page.getByRole('region', { name: 'Next deadlines' });
+    await deadlines.getByRole('listitem').first().waitFor();
+    const link = page.getByRole('link', { name: 'Open the minutes in Teams' });
+    expect(await link.getAttribute('href')).toContain(`/minutes?context=${encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }))}`);
+    await noSeriousViolations(page, 'calendar event');
+    await page.screenshot({ path: join(SCREENSHOTS, 'outlook-calendar-event-360.png'), fullPage: true });
+    await page.close();
+
+    const other = await openInOutlook({ token: leadToken, eventBodyHtml: '<p>Team lunch</p>' });
+    await other.getByText('This event has no Teams meeting link, so it is not a core group meeting booked by Core Group.').waitFor({ timeout: 15_000 });
+    await other.close();
+  }, 60_000);
+});
