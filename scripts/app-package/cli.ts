@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { AppPackageInvalidError, buildAppPackage, fillAndCheck } from './app-package';
 import { EnvFileError } from './env-file';
@@ -81,13 +81,18 @@ export function validateCommand(argv: readonly string[], io: CliIo): Promise<num
   });
 }
 
-/** `npm run icons`: redraws appPackage/color.png and outline.png from scripts/app-package/icons.drawing.ts. */
+/** The sizes of the Outlook add-in's ribbon icons (16, 32 and 80 px), served with the tab from tab/public/icons. */
+export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+
+/** `npm run icons`: redraws appPackage/color.png and outline.png, and the ribbon icons, from scripts/app-package/icons.drawing.ts. */
 export function iconsCommand(argv: readonly string[], io: CliIo): Promise<number> {
   return run(io, async () => {
     if (argv.length > 0) throw new UsageError(`unknown argument "${argv[0]}". Usage: npm run icons`);
     writeFileSync(join(io.root, 'appPackage', 'color.png'), encodePng(drawColorIcon()));
     writeFileSync(join(io.root, 'appPackage', 'outline.png'), encodePng(drawOutlineIcon()));
-    io.out('wrote appPackage/color.png (192×192) and appPackage/outline.png (32×32)');
+    mkdirSync(join(io.root, 'tab', 'public', 'icons'), { recursive: true });
+    for (const size of RIBBON_ICON_SIZES) writeFileSync(join(io.root, 'tab', 'public', 'icons', `ribbon-${size}.png`), encodePng(drawColorIcon(size)));
+    io.out(`wrote appPackage/color.png (192×192), appPackage/outline.png (32×32) and tab/public/icons/ribbon-{${RIBBON_ICON_SIZES.join(',')}}.png`);
   });
 }
 

@@ -85,16 +85,17 @@ export const ACCENT_COLOR = `#${mix(TEAL, BLUE, 0.5)
   .join('')}`;
 
 /**
- * The 192 × 192 colour icon: a rounded square shading from teal to blue, with a white motif of
- * five people around a child at the centre, joined by a faint ring — a core group.
+ * The colour icon: a rounded square shading from teal to blue, with a white motif of five people
+ * around a child at the centre, joined by a faint ring — a core group. 192 × 192 for the app; the
+ * Outlook add-in's ribbon button takes the same drawing at 16, 32 and 80.
  */
-export function drawColorIcon(): Raster {
-  const size = 192;
+export function drawColorIcon(size = 192): Raster {
+  const k = size / 192;
   const centre = size / 2;
-  const background = roundedSquare(size, 40);
-  const people = union(...around(5, centre, centre, 50).map((point) => person(point.x, point.y, 1)));
-  const child = disc(centre, centre, 17);
-  const circle = ring(centre, centre, 50, 4);
+  const background = roundedSquare(size, 40 * k);
+  const people = union(...around(5, centre, centre, 50 * k).map((point) => person(point.x, point.y, k)));
+  const child = disc(centre, centre, 17 * k);
+  const circle = ring(centre, centre, 50 * k, Math.max(1, 4 * k));
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y += 1) {
     for (let x = 0; x < size; x += 1) {

@@ -88,7 +88,7 @@ export function domainCovers(entry: string, url: URL): boolean {
   return host === pattern;
 }
 
-/** Every framed URL is https and its host is in validDomains; the entries themselves are hosts. */
+/** Every framed URL (tabs, the Outlook add-in's page and ribbon icons) is https and its host is in validDomains; the entries themselves are hosts. */
 export function domainProblems(manifest: ManifestJson): Problem[] {
   const problems: Problem[] = [];
   const domains = (manifest.validDomains ?? []).filter((domain): domain is string => typeof domain === 'string');
@@ -96,25 +96,43 @@ export function domainProblems(manifest: ManifestJson): Problem[] {
     if (domain.includes('://') || domain.includes('/')) problems.push({ where: `validDomains.${index}`, message: `"${domain}" must be a host name only (no scheme, no path)` });
     if (domain === '*' || /^\*\.[^.]+$/.test(domain)) problems.push({ where: `validDomains.${index}`, message: `"${domain}" is too broad: name the app's own host` });
   });
+  const checkUrl = (where: string, value: string) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push({ where, message: `"${value}" is not a URL` });
+      return;
+    }
+    if (url.protocol !== 'https:') problems.push({ where, message: `"${value}" must use https: Teams, Outlook and the Microsoft 365 app load tabs and add-ins over https only` });
+    if (!domains.some((domain) => domainCovers(domain, url))) problems.push({ where, message: `host "${url.host}" is not in validDomains (${domains.join(', ') || 'none'})` });
+  };
   for (const [list, tabs] of [['staticTabs', manifest.staticTabs], ['configurableTabs', manifest.configurableTabs]] as const) {
     (tabs ?? []).forEach((tab, index) => {
       for (const key of FRAMED_URL_KEYS) {
         const value = tab[key];
-        if (typeof value !== 'string') continue;
-        const where = `${list}.${index}.${key}`;
-        let url: URL;
-        try {
-          url = new URL(value);
-        } catch {
-          problems.push({ where, message: `"${value}" is not a URL` });
-          continue;
-        }
-        if (url.protocol !== 'https:') problems.push({ where, message: `"${value}" must use https: Teams, Outlook and the Microsoft 365 app load tabs over https only` });
-        if (!domains.some((domain) => domainCovers(domain, url))) problems.push({ where, message: `host "${url.host}" is not in validDomains (${domains.join(', ') || 'none'})` });
+        if (typeof value === 'string') checkUrl(`${list}.${index}.${key}`, value);
       }
     });
   }
+  for (const [where, value] of extensionUrls(manifest.extensions)) checkUrl(where, value);
   return problems;
+}
+
+/** The Outlook add-in's URLs: each runtime's page and every ribbon icon, with where each is. */
+function extensionUrls(extensions: unknown): [string, string][] {
+  const found: [string, string][] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((entry, index) => walk(entry, `${path}.${index}`));
+    else if (value && typeof value === 'object') {
+      for (const [key, entry] of Object.entries(value)) {
+        if ((key === 'page' || key === 'url') && typeof entry === 'string') found.push([`${path}.${key}`, entry]);
+        else walk(entry, `${path}.${key}`);
+      }
+    }
+  };
+  walk(extensions, 'extensions');
+  return found;
 }
 
 /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { AppPackageInvalidError, buildAppPackage, fillAndCheck } from '../../scripts/app-package/app-package';
 import { type CliIo, packageCommand, validateCommand } from '../../scripts/app-package/cli';
-import { drawColorIcon, encodePng } from '../../scripts/app-package/icons.drawing';
+import { decodePng, drawColorIcon, encodePng } from '../../scripts/app-package/icons.drawing';
 import { newestBundledManifestVersion } from '../../scripts/app-package/manifest.checks';
 import { UnfilledPlaceholderError } from '../../scripts/app-package/placeholders';
 import { APP_PACKAGE_DIR, type ManifestDraft, TEST_ENV, scratchRepo } from './package-fixture';
@@ -29,9 +29,13 @@ describe('the app manifest', () => {
     expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
 
-  test('asks for the one resource-specific permission the meeting events need, and no other', () => {
+  test('asks for the resource-specific permissions the meeting events and the Outlook add-in need, and no other', () => {
     const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
-    expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' }]);
+    // The add-in reads only the item open in Outlook (its body and attachments), never the mailbox.
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      { name: 'MailboxItem.Read.User', type: 'Delegated' },
+    ]);
     expect(manifest.webApplicationInfo).toEqual({ id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}' });
   });
 
@@ -41,6 +45,21 @@ describe('the app manifest', () => {
     expect(tab('dashboard')).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/tab/dashboard', scopes: ['personal'] });
     // The bot's deep link to the minutes (bot/cards/agenda.card.ts) opens the tab with entityId "minutes".
     expect(tab('minutes')).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/tab/minutes', scopes: ['groupChat'], context: ['meetingSidePanel', 'meetingDetailsTab', 'meetingChatTab'] });
+  });
+
+  test('adds an Outlook add-in: one task pane (the tab’s Outlook page) opened from a message and from a meeting, with ribbon icons the tab serves at their sizes', () => {
+    const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
+    const [extension] = manifest.extensions;
+    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.8' }] });
+    expect(extension.runtimes).toEqual([expect.objectContaining({ code: { page: '${{TAB_ENDPOINT}}/tab/outlook?host=outlook' }, actions: [{ id: 'openCoreGroupPane', type: 'openPage', pinnable: true }] })]);
+    expect(extension.ribbons.map((ribbon: ManifestDraft) => ribbon.contexts)).toEqual([['mailRead'], ['meetingDetailsAttendee', 'meetingDetailsOrganizer']]);
+    const buttons = extension.ribbons.flatMap((ribbon: ManifestDraft) => ribbon.tabs[0].groups[0].controls);
+    expect(buttons.map((button: ManifestDraft) => [button.label, button.actionId])).toEqual([['File to core group', 'openCoreGroupPane'], ['Core group deadlines', 'openCoreGroupPane']]);
+    for (const { size, url } of buttons[0].icons as { size: number; url: string }[]) {
+      expect(url).toBe(`\${{TAB_ENDPOINT}}/tab/icons/ribbon-${size}.png`);
+      const icon = decodePng(readFileSync(join(APP_PACKAGE_DIR, '..', 'tab', 'public', 'icons', `ribbon-${size}.png`)));
+      expect([icon.width, icon.height]).toEqual([size, size]);
+    }
   });
 
   test('advertises the verbs the bot understands, in a form its parser accepts in each scope', () => {
@@ -63,6 +82,9 @@ describe('the app manifest', () => {
     ['a scope lists eleven commands', (m) => m.bots[0].commandLists[1].commands.push({ title: 'coregroup new', description: 'eleventh' }), { where: 'bots.0.commandLists', message: /11 commands for scope "groupChat"; Teams shows at most 10/ }],
     ['a command list is for a scope the bot lacks', (m) => (m.bots[0].scopes = ['personal', 'groupChat']), { where: 'bots.0.commandLists.2.scopes', message: /"team" is not one of the bot's scopes/ }],
     ['the short description is over 80 characters', (m) => (m.description.short = 'x'.repeat(81)), { where: 'schema: description.short', message: /must NOT have more than 80 characters/ }],
+    ['the Outlook add-in’s page loads over http', (m) => (m.extensions[0].runtimes[0].code.page = 'http://app-coregroup-test.azurewebsites.net/tab/outlook'), { where: 'extensions.0.runtimes.0.code.page', message: /must use https/ }],
+    ['a ribbon icon is on a host outside validDomains', (m) => (m.extensions[0].ribbons[0].tabs[0].groups[0].icons[0].url = 'https://cdn.elsewhere.example/icon-16.png'), { where: 'extensions.0.ribbons.0.tabs.0.groups.0.icons.0.url', message: /host "cdn\.elsewhere\.example" is not in validDomains/ }],
+    ['a ribbon button has no icons', (m) => delete m.extensions[0].ribbons[0].tabs[0].groups[0].controls[0].icons, { where: expect.stringMatching(/^schema: extensions\.0\.ribbons\.0\.tabs\.0\.groups\.0\.controls\.0/) as unknown as string, message: /required property 'icons'/ }],
     ['a placeholder is misspelt and survives', (m) => (m.staticTabs[0].contentUrl = '${ {TAB_ENDPOINT}}/tab/dashboard'), { where: 'staticTabs.0.contentUrl', message: /is not a URL/ }],
   ];
 

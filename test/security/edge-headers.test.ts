@@ -9,6 +9,7 @@ const FOREIGN_ORIGIN = 'https://attacker.example';
 const TARGETS = [
   { name: 'the tab API (GET /api/me)', method: 'GET', path: '/api/me', headers: { authorization: `Bearer ${MEMBER_TOKEN}` }, status: 200 },
   { name: 'a tab page (GET /tab/minutes)', method: 'GET', path: '/tab/minutes', headers: {}, status: 200 },
+  { name: 'the Outlook add-in page (GET /tab/outlook)', method: 'GET', path: '/tab/outlook', headers: {}, status: 200 },
   { name: 'a tab API 401 (no token)', method: 'GET', path: '/api/me', headers: {}, status: 401 },
   { name: 'a tab API 404 (an id that is not there)', method: 'GET', path: `/api/meetings/${randomUUID()}/minutes`, headers: { authorization: `Bearer ${MEMBER_TOKEN}` }, status: 404 },
   { name: 'an unknown endpoint’s 404', method: 'GET', path: '/api/nothing-here', headers: {}, status: 404 },

@@ -13,6 +13,7 @@ describe('the built tab', () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'minutes.html'), '<!doctype html><title>Minutes</title>');
   writeFileSync(join(dist, 'assets', 'minutes-abc.js'), 'export {};');
+  writeFileSync(join(dist, 'outlook.html'), '<!doctype html><title>Core Group in Outlook</title>');
 
   test('is served under a CSP that loads code only from this server and lets only Microsoft hosts frame it', async () => {
     const response = await request(app(dist)).get('/tab/minutes');
@@ -22,6 +23,15 @@ describe('the built tab', () => {
     expect(policy).toContain("object-src 'none'");
     expect(policy).toMatch(/frame-ancestors 'self' https:\/\/teams\.microsoft\.com .*https:\/\/outlook\.office\.com/);
     expect(policy).not.toMatch(/frame-ancestors[^;]*\*(?!\.)/);
+  });
+
+  test('only the Outlook add-in’s page may also run Office’s scripts (Office.js), and nothing else of Microsoft’s', async () => {
+    const scripts = async (path: string) => /script-src ([^;]*)/.exec((await request(app(dist)).get(path)).headers['content-security-policy'] ?? '')?.[1];
+    expect(await scripts('/tab/outlook')).toBe("'self' https://appsforoffice.microsoft.com");
+    expect(await scripts('/tab/outlook.html')).toBe("'self' https://appsforoffice.microsoft.com");
+    expect(await scripts('/tab/minutes')).toBe("'self'");
+    expect(await scripts('/tab/assets/minutes-abc.js')).toBe("'self'");
+    expect(await scripts('/tab/outlook-but-not.html')).toBe("'self'");
   });
 
   test('hashed assets are cached, pages are not', async () => {

@@ -71,6 +71,7 @@ export async function startEdgeApp(options: { exposure: Exposure }): Promise<Edg
   };
   const dist = mkdtempSync(join(tmpdir(), 'coregroup-edge-tab-'));
   writeFileSync(join(dist, 'minutes.html'), '<!doctype html><title>Minutes</title>');
+  writeFileSync(join(dist, 'outlook.html'), '<!doctype html><title>Core Group in Outlook</title>');
   const app = createHttpApp({
     logger,
     version: 'test',
