@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filedDocumentSummarySchema } from './filing.contract';
 import { TEXT_LIMITS, freeText } from './text.contract';
 import { civilDateSchema, instantSchema } from './wire-values.contract';
 
@@ -50,7 +51,7 @@ export const reviewReportsResponseSchema = z.object({
   mine: z.object({ report: agencyReportSchema, actions: z.array(z.object({ id: z.string(), what: z.string(), due: civilDateSchema })) }).optional(),
   standings: z.array(z.object({ memberId: z.string(), name: z.string(), agency: z.string(), standing: reportStandingSchema, reportId: z.uuid().optional(), submittedAt: instantSchema.optional(), filedDocumentId: z.uuid().optional() })).optional(),
   /** Agencies' reports sent by e-mail and filed from Outlook (read whole at `GET …/filed-documents/:documentId`), for those who follow the reports. */
-  filed: z.array(z.object({ id: z.uuid(), agency: z.string(), subject: z.string(), sender: z.string(), receivedAt: instantSchema, filedAt: instantSchema, filedBy: z.string(), attachments: z.number().int().nonnegative() })).optional(),
+  filed: z.array(filedDocumentSummarySchema.extend({ agency: z.string() })).optional(),
   /** Whether the caller may download the conference pack. */
   canExportPack: z.boolean(),
 });

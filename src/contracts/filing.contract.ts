@@ -59,6 +59,13 @@ export type FiledDocumentWire = z.infer<typeof filedDocumentSchema>;
 export const fileEmailResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), document: filedDocumentSchema });
 export type FileEmailResponse = z.infer<typeof fileEmailResponseSchema>;
 
+/** A filed e-mail as a list shows it: who sent it and when, who filed it, how many attachments. */
+export const filedDocumentSummarySchema = z.object({ id: z.uuid(), subject: z.string(), sender: z.string(), receivedAt: instantSchema, filedAt: instantSchema, filedBy: z.string(), attachments: z.number().int().nonnegative() });
+
+/** `GET /api/meetings/:meetingId/papers`: the e-mails filed from Outlook as papers for the meeting. */
+export const meetingPapersResponseSchema = z.object({ coreGroupId: z.uuid(), papers: z.array(filedDocumentSummarySchema) });
+export type MeetingPapersResponse = z.infer<typeof meetingPapersResponseSchema>;
+
 /** `GET /api/outlook/cases`: the caller's cases they may file to, with the next review conference's reports and the next meeting. */
 export const filingCasesResponseSchema = z.object({
   cases: z.array(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { agencyReportChangeResponseSchema, agencyReportParamsSchema, conferencePackParamsSchema, agencyReportReadingSchema, reportsToDoResponseSchema, reviewReportsParamsSchema, reviewReportsResponseSchema, saveAgencyReportRequestSchema, submitAgencyReportRequestSchema } from './agency-reports.contract';
-import { fileEmailRequestSchema, fileEmailResponseSchema, filedAttachmentParamsSchema, filedDocumentParamsSchema, filedDocumentSchema, filingCasesResponseSchema, outlookEventQuerySchema, outlookEventResponseSchema } from './filing.contract';
+import { meetingPapersResponseSchema, fileEmailRequestSchema, fileEmailResponseSchema, filedAttachmentParamsSchema, filedDocumentParamsSchema, filedDocumentSchema, filingCasesResponseSchema, outlookEventQuerySchema, outlookEventResponseSchema } from './filing.contract';
 import { concernDecisionRequestSchema, concernDecisionResponseSchema, concernParamsSchema, concernResponseSchema, concernsResponseSchema } from './concerns.contract';
 import { dashboardResponseSchema } from './dashboard.contract';
 import {
@@ -99,6 +99,7 @@ export const TAB_API = {
   'GET /api/outlook/cases': { answers: { 200: filingCasesResponseSchema } },
   'GET /api/outlook/event': { query: outlookEventQuerySchema, answers: { 200: outlookEventResponseSchema } },
   'POST /api/core-groups/:coreGroupId/filed-documents': { params: coreGroupParamsSchema, body: fileEmailRequestSchema, answers: { 200: fileEmailResponseSchema } },
+  'GET /api/meetings/:meetingId/papers': { params: meetingParamsSchema, answers: { 200: meetingPapersResponseSchema } },
   'GET /api/core-groups/:coreGroupId/filed-documents/:documentId': { params: filedDocumentParamsSchema, answers: { 200: filedDocumentSchema } },
   'GET /api/core-groups/:coreGroupId/filed-documents/:documentId/attachments/:attachmentId': { params: filedAttachmentParamsSchema, answers: { 200: FILE } },
   'POST /api/core-groups/:coreGroupId/institution-tasks': { params: coreGroupParamsSchema, body: recordInstitutionTaskRequestSchema, answers: { 200: institutionTaskChangeResponseSchema } },

@@ -3,12 +3,14 @@ import {
   type FileEmailResponse,
   type FiledDocumentWire,
   type FilingCasesResponse,
+  type MeetingPapersResponse,
   type OutlookEventResponse,
   fileEmailRequestSchema,
   filedAttachmentParamsSchema,
   filedDocumentParamsSchema,
   outlookEventQuerySchema,
 } from '../contracts/filing.contract';
+import { meetingParamsSchema } from '../contracts/minutes.contract';
 import { coreGroupParamsSchema } from '../contracts/review-conferences.contract';
 import { minutesTabLink } from '../contracts/teams-links.contract';
 import { ATTACHMENT_MEDIA_TYPES, type FiledDocument } from '../domain/filed-document';
@@ -99,6 +101,16 @@ export function filingRouter(options: { filing: FilingService; eventDetails: (ca
         attachments: body.attachments.map((attachment) => ({ name: attachment.name, bytes: Buffer.from(attachment.content, 'base64') })),
       });
       const answer: FileEmailResponse = { outcome: filed.outcome, document: documentToWire(filed.document, filed.filedBy) };
+      response.json(answer);
+    }),
+  );
+  router.get(
+    '/api/meetings/:meetingId/papers',
+    authed,
+    handled(options.logger, async (request, response) => {
+      const { meetingId } = meetingParamsSchema.parse(request.params);
+      const { coreGroupId, papers } = await options.filing.papers(callerOf(response), meetingId);
+      const answer: MeetingPapersResponse = { coreGroupId, papers: papers.map(({ document, filedBy }) => ({ id: document.id, subject: document.subject, sender: document.sender, receivedAt: document.receivedAt, filedAt: document.filedAt, filedBy, attachments: document.attachments.length })) };
       response.json(answer);
     }),
   );

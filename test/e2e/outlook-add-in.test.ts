@@ -126,7 +126,7 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await reports.close();
   }, 120_000);
 
-  test('on a core group’s calendar event: the case’s next deadlines and the link to its minutes in Teams; on any other event, a plain answer', async () => {
+  test('on a core group’s calendar event: the case’s next deadlines and the link to its minutes in Teams; on any other event, a plain answer; an e-mail filed as a paper for that meeting shows in its minutes tab', async () => {
     const meetingId = randomUUID();
     const chatId = `19:meeting_${meetingId.replaceAll('-', '')}@thread.v2`;
     const database = new Database(sqliteFile);
@@ -152,5 +152,27 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     const other = await openInOutlook({ token: leadToken, eventBodyHtml: '<p>Team lunch</p>' });
     await other.getByText('This event has no Teams meeting link, so it is not a core group meeting booked by Core Group.').waitFor({ timeout: 15_000 });
     await other.close();
-  }, 60_000);
+
+    // With that meeting booked, an e-mail can go to it as a paper, and the minutes tab lists it.
+    const mail = await openInOutlook({
+      token: leadToken,
+      message: { subject: 'School attendance for the core group', from: { displayName: 'School office', emailAddress: 'office@school.example' }, body: 'Attendance this half term: 96%.', attachments: [] },
+    });
+    const form = mail.getByRole('form', { name: 'File this e-mail' });
+    await form.getByRole('combobox', { name: 'Case' }).selectOption({ label: 'DEMO-0003' });
+    await form.getByRole('radio', { name: 'A paper for the core group meeting on Mon 7 Jan 2030' }).check();
+    await form.getByRole('button', { name: 'File to core group' }).click();
+    await mail.getByText('Filed to case DEMO-0003 as a paper for the meeting on Mon 7 Jan 2030, with no attachments.').waitFor({ timeout: 15_000 });
+    await mail.close();
+    const minutes = await browser.newPage();
+    await minutes.setViewportSize({ width: 320, height: 900 });
+    await minutes.goto(`${service.url}/tab/minutes?meetingId=${meetingId}&theme=light`);
+    await minutes.getByRole('button', { name: /Priya Shah/ }).click();
+    const papers = minutes.getByRole('region', { name: 'Papers for this meeting (1)' });
+    await papers.waitFor({ timeout: 15_000 });
+    await papers.getByRole('button', { name: 'Read it' }).click();
+    await papers.getByText('Attendance this half term: 96%.').waitFor();
+    await noSeriousViolations(minutes, 'minutes tab with a paper');
+    await minutes.close();
+  }, 90_000);
 });

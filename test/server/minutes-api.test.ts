@@ -850,6 +850,12 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(reports.body.standings.map((entry: { agency: string; standing: string; filedDocumentId?: string }) => [entry.agency, entry.standing, entry.filedDocumentId])).toEqual([["children's social care", 'not-started', undefined], ['health visiting', 'filed', filed.body.document.id]]);
     expect(reports.body.filed).toEqual([{ id: filed.body.document.id, agency: 'health visiting', subject: 'HV report', sender: 'Health Visiting <hv@nhs.example>', receivedAt: '2026-06-09T08:00:00Z', filedAt: clock.nowIso(), filedBy: "lead-social-worker children's social care", attachments: 1 }]);
 
+    const paper = await call('POST', `/api/core-groups/${groupId}/filed-documents`, await as(health), { ...email, messageId: '<hv-update@nhs.example>', subject: 'HV update for the meeting', to: { kind: 'meeting-paper', meetingId: nextMeetingId }, attachments: [] });
+    expect(paper.body).toMatchObject({ outcome: 'changed', document: { kind: 'meeting-paper', meetingId: nextMeetingId, attachments: [] } });
+    const papers = await call('GET', `/api/meetings/${nextMeetingId}/papers`, await as(lead));
+    expect(papers.body).toEqual({ coreGroupId: groupId, papers: [{ id: paper.body.document.id, subject: 'HV update for the meeting', sender: 'Health Visiting <hv@nhs.example>', receivedAt: '2026-06-09T08:00:00Z', filedAt: clock.nowIso(), filedBy: 'professional health visiting', attachments: 0 }] });
+    expect((await call('GET', `/api/meetings/${nextMeetingId}/papers`, await as(otherLead))).status).toBe(404);
+
     const event = await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(health));
     expect(event.body).toMatchObject({ coreGroupId: groupId, caseReference: 'FILING-1', meeting: { id: nextMeetingId, date: '2026-06-24', status: 'scheduled' } });
     expect(event.body.minutesUrl).toBe(`https://teams.microsoft.com/l/entity/teams-app/minutes?context=${encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }))}`);

@@ -165,11 +165,13 @@ describe.each(ENGINES.filter((engine) => engine.available))('filing e-mails from
     await expect(filing.file(as(teacher), coreGroup.id, anEmail({ kind: 'meeting-paper', meetingId: heldId }))).rejects.toThrow(/The meeting of Fri 5 Jun 2026 is not still to come/);
     const paper = await filing.file(as(teacher), coreGroup.id, anEmail({ kind: 'meeting-paper', meetingId }, [{ name: 'attendance.docx', bytes: docx }]));
     expect(await store.filedDocuments.listByMeeting(meetingId)).toEqual([paper.document]);
+    expect(await filing.papers(as(healthVisitor), meetingId)).toEqual({ coreGroupId: coreGroup.id, papers: [{ document: paper.document, filedBy: 'Toby Teacher' }] });
     expect((await filing.read(as(healthVisitor), coreGroup.id, paper.document.id)).document.body).toContain('Attendance is up to 96%.');
     expect((await filing.read(as(manager), coreGroup.id, paper.document.id)).filedBy).toBe('Toby Teacher');
     const parentAccount = { tenantId: TENANT, aadObjectId: randomUUID() };
     await database.db.updateTable('members').set({ aad_object_id: parentAccount.aadObjectId }).where('id', '=', parent.id).execute();
     await expect(filing.read(parentAccount, coreGroup.id, paper.document.id)).rejects.toThrow(ForbiddenError);
+    await expect(filing.papers(parentAccount, meetingId)).rejects.toThrow(ForbiddenError);
     await expect(filing.attachment(as(healthVisitor), coreGroup.id, paper.document.id, randomUUID())).rejects.toThrow(NotFoundError);
   });
 

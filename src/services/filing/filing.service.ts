@@ -153,6 +153,15 @@ export function createFiling(deps: FilingDeps) {
       return { document, filedBy: await filerName(coreGroupId, document) };
     },
 
+    /** The papers filed for one meeting, for the professionals of its group (who read the draft minutes), first filed first. */
+    async papers(caller: Caller, meetingId: string): Promise<{ coreGroupId: string; papers: { document: FiledDocument; filedBy: string }[] }> {
+      const meeting = await deps.meetings.findById(meetingId);
+      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+      await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'view-minutes-draft', targetId: meetingId });
+      const [filed, members] = await Promise.all([deps.filedDocuments.listByMeeting(meetingId), deps.coreGroups.members(meeting.coreGroupId)]);
+      return { coreGroupId: meeting.coreGroupId, papers: filed.map((document) => ({ document, filedBy: members.find((member) => member.id === document.filedByMemberId)?.displayName ?? 'A former member' })) };
+    },
+
     /** One attachment of a filed e-mail, to those who may read the e-mail. */
     async attachment(caller: Caller, coreGroupId: string, documentId: string, attachmentId: string) {
       const document = await documentTo(caller, coreGroupId, documentId);

@@ -27,6 +27,7 @@ import { SharingSection } from '../sections/SharingSection';
 import { SignsOfSafetySection } from '../sections/SignsOfSafetySection';
 import { TextSection } from '../sections/TextSection';
 import { WrittenReportsSection } from '../sections/WrittenReportsSection';
+import { MeetingPapers } from '../MeetingPapers/MeetingPapers';
 import { SignOffBar } from '../SignOffBar/SignOffBar';
 import { useMinutesPanelStyles } from './MinutesPanel.styles';
 import { isolatedUserText } from '../../common/display-text';
@@ -116,6 +117,7 @@ export function MinutesPanel(props: {
       <SignOffBar view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
       {view.minutes.chairSignOff && view.minutes.managerSignOff && <FamilyVersion meetingId={view.meeting.id} />}
       {view.meeting.status === 'held' && <PlanCirculation meetingId={view.meeting.id} memberName={names.member} />}
+      <MeetingPapers meetingId={view.meeting.id} />
 
       {readOnly ? (
         <MinutesDocument values={values} view={view} names={names} />

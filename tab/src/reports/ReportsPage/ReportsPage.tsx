@@ -8,7 +8,7 @@ import { formatDate, formatInstant } from '../../common/format';
 import { LoadFailed } from '../../common/LoadFailed';
 import { useShell } from '../../shell/shell.context';
 import { ReportForm } from '../ReportForm';
-import { FiledEmail } from '../FiledEmail';
+import { FiledEmail } from '../../common/FiledEmail';
 import { ReportReading } from '../ReportReading';
 import { useReportsPageStyles } from './ReportsPage.styles';
 

@@ -1,18 +1,26 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FiledDocumentWire } from '@contracts/filing.contract';
 import { saveDownload } from '../api/save-download';
-import { isolatedUserText } from '../common/display-text';
-import { errorText } from '../common/error-text';
-import { formatInstant } from '../common/format';
 import { useShell } from '../shell/shell.context';
-import { useReportsPageStyles } from './ReportsPage/ReportsPage.styles';
+import { isolatedUserText } from './display-text';
+import { errorText } from './error-text';
+import { formatInstant } from './format';
+import { PAGE_STYLES } from './panel.styles';
+
+const useFiledEmailStyles = makeStyles({
+  subheading: PAGE_STYLES.subheading,
+  meta: PAGE_STYLES.meta,
+  list: PAGE_STYLES.list,
+  filedEmail: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  emailBody: { margin: '0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', maxHeight: '24rem', overflowY: 'auto', padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+});
 
 const sizeText = (size: number) => (size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
 
-/** An e-mail filed from Outlook, read in place: who sent it and when, its text, and its attachments to download. */
+/** An e-mail filed from Outlook (an agency's report, a paper for a meeting), read in place: who sent it and when, its text, and its attachments to download. */
 export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
-  const styles = useReportsPageStyles();
+  const styles = useFiledEmailStyles();
   const { api } = useShell();
   const [filed, setFiled] = useState<{ document?: FiledDocumentWire; problem?: string }>({});
   const [downloadProblem, setDownloadProblem] = useState<string | undefined>();

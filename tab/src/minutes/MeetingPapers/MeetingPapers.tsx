@@ -1,0 +1,77 @@
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { MeetingPapersResponse } from '@contracts/filing.contract';
+import { ApiError } from '../../api/api.client';
+import { isolatedUserText } from '../../common/display-text';
+import { errorText } from '../../common/error-text';
+import { FiledEmail } from '../../common/FiledEmail';
+import { formatInstant } from '../../common/format';
+import { PAGE_STYLES } from '../../common/panel.styles';
+import { useShell } from '../../shell/shell.context';
+
+const useStyles = makeStyles({
+  panel: PAGE_STYLES.panel,
+  heading: PAGE_STYLES.heading,
+  list: PAGE_STYLES.list,
+  item: PAGE_STYLES.item,
+  meta: PAGE_STYLES.meta,
+  buttons: PAGE_STYLES.buttons,
+  subject: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+});
+
+/**
+ * The papers members filed from Outlook for this meeting (an agency's update e-mailed in, a
+ * school's attendance sheet): each to read with its attachments. Shows nothing when there are none.
+ */
+export function MeetingPapers(props: { meetingId: string }) {
+  const styles = useStyles();
+  const { api } = useShell();
+  const [answer, setAnswer] = useState<{ papers?: MeetingPapersResponse; problem?: string }>({});
+  const [open, setOpen] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    api.get<MeetingPapersResponse>(`/api/meetings/${encodeURIComponent(props.meetingId)}/papers`).then(
+      (papers) => live && setAnswer({ papers }),
+      // Those who read only the signed minutes (the co-ordinator) are not shown the papers: nothing to say.
+      (error: unknown) => live && setAnswer(error instanceof ApiError && error.status === 403 ? {} : { problem: `The papers for this meeting could not be listed: ${errorText(error)}` }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, props.meetingId]);
+
+  if (answer.problem) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{answer.problem}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const papers = answer.papers;
+  if (!papers || papers.papers.length === 0) return null;
+  return (
+    <section className={styles.panel} aria-labelledby="meeting-papers-heading">
+      <h2 id="meeting-papers-heading" className={styles.heading}>
+        Papers for this meeting ({papers.papers.length})
+      </h2>
+      <ul className={styles.list}>
+        {papers.papers.map((paper) => (
+          <li key={paper.id} className={styles.item}>
+            <span className={styles.subject}>{isolatedUserText(paper.subject)}</span>
+            <p className={styles.meta}>
+              From {isolatedUserText(paper.sender)}; filed by {isolatedUserText(paper.filedBy)} {formatInstant(paper.filedAt)}
+              {paper.attachments > 0 ? ` · ${paper.attachments === 1 ? '1 attachment' : `${paper.attachments} attachments`}` : ''}
+            </p>
+            <div className={styles.buttons}>
+              <Button size="small" onClick={() => setOpen(open === paper.id ? undefined : paper.id)} aria-expanded={open === paper.id}>
+                {open === paper.id ? 'Close' : 'Read it'}
+              </Button>
+            </div>
+            {open === paper.id && <FiledEmail coreGroupId={papers.coreGroupId} documentId={paper.id} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
