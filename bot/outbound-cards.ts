@@ -1,6 +1,6 @@
 import type { OutboundMessage, OutboundMessageKind } from '../src/services/ports/notifier.port';
 import { minutesTabLink } from '../src/contracts/teams-links.contract';
-import { agendaCard, signOffReminderCard } from './cards/agenda.card';
+import { agendaCard, minutesReturnedCard, signOffReminderCard } from './cards/agenda.card';
 import { agencyReportRequestCard, conferencePackReadyCard } from './cards/agency-report.card';
 import { escapeCardText } from './cards/escape';
 import { concernDecidedCard, concernNotificationCard } from './cards/escalate.card';
@@ -37,6 +37,7 @@ const RENDERERS: Renderers = {
   'member-welcome': (message) => memberWelcomeCard(message),
   'institution-task': (message) => institutionTaskCard(message),
   'agency-report-request': (message, context) => agencyReportRequestCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
+  'minutes-returned': ({ chatId, ...returned }, context) => minutesReturnedCard({ ...returned, minutesUrl: chatId ? minutesTabLink(context.teamsAppId, chatId) : undefined }),
   'conference-pack-ready': (message, context) => conferencePackReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   'minutes-ready': (message, context) => minutesReadyCard({ caseReference: message.caseReference, meetingDate: message.meetingDate, minutesUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'family-version-ready': (message, context) => familyVersionReadyCard({ meetingDate: message.meetingDate, readUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),

@@ -2,7 +2,7 @@ import { AGENDA_VIEW_VERB, type AgendaAction, MARK_PRESENT_VERB } from '../../sr
 import { placeWords } from '../../src/domain/meeting';
 import type { Attendance } from '../../src/domain/minutes';
 import type { CheckInStatus } from '../../src/domain/plan';
-import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
+import { type AgendaView, MAX_PERSONAL_VIEWS, type MinutesReturnedMessage, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
@@ -76,6 +76,18 @@ export function personalAgendaCard(view: PersonalAgendaView, options: { minutesU
 }
 
 /** 1:1 to the chair and the minute-taker when the meeting ends. */
+/** To the chair, 1:1: the team manager sent the signed minutes back. The comments stay in the minutes tab (they may name the family). */
+export function minutesReturnedCard(options: Omit<MinutesReturnedMessage, 'kind' | 'chatId'> & { minutesUrl: string | undefined }): object {
+  return adaptiveCard(
+    [
+      heading('Minutes sent back to you'),
+      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${ukDate(options.meetingDate)}: ${escapeCardText(options.returnedBy)} sent the minutes back with comments instead of signing them.`),
+      line('Read the comments in the minutes tab, make the changes, then sign again; the team manager signs after you.', { isSubtle: true }),
+    ],
+    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl }] : [],
+  );
+}
+
 export function signOffReminderCard(options: Omit<SignOffReminderMessage, 'kind' | 'chatId'> & { minutesUrl: string }): object {
   const task = options.meetingRole === 'chair' ? 'check the draft, accept or drop the chat contributions, and sign the minutes off; the team manager signs after you' : 'finish the draft so the chair can sign it off';
   return adaptiveCard(

@@ -29,6 +29,7 @@ export const CP9_JOB = 'cp9-to-coordinator';
 export const NOTICE_UNDELIVERED_JOB = 'notice-undelivered';
 export const AGENCY_REPORT_REQUEST_JOB = 'agency-report-request';
 export const CONFERENCE_PACK_JOB = 'conference-pack-delivery';
+export const MINUTES_RETURNED_JOB = 'minutes-returned';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -176,6 +177,10 @@ export type AgencyReportRequestJob = z.infer<typeof agencyReportRequestJob>;
 export const conferencePackJob = z.object({ tenantId, coreGroupId: z.string().uuid(), reviewConferenceId: z.string().uuid(), reviewOn: civilDateSchema, memberId: z.string().min(1), forChair: z.boolean() });
 export type ConferencePackJob = z.infer<typeof conferencePackJob>;
 
+/** The chair told that the team manager sent their signed minutes back with comments (`returnedAt`: which return; a later one, or the chair signing again, makes it stale). */
+export const minutesReturnedJob = z.object({ tenantId, coreGroupId: z.string().uuid(), meetingId: z.string().uuid(), memberId: z.string().min(1), returnedAt: instantSchema });
+export type MinutesReturnedJob = z.infer<typeof minutesReturnedJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -193,6 +198,7 @@ export const JOB_PAYLOADS = {
   [NOTICE_UNDELIVERED_JOB]: noticeUndeliveredJob,
   [AGENCY_REPORT_REQUEST_JOB]: agencyReportRequestJob,
   [CONFERENCE_PACK_JOB]: conferencePackJob,
+  [MINUTES_RETURNED_JOB]: minutesReturnedJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

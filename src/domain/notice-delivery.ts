@@ -6,7 +6,7 @@ import type { CoreGroupMember } from './core-group';
  * institution task, the meeting). `undelivered` is the lead social worker told that another
  * notice never went.
  */
-export const NOTICE_KINDS = ['concern', 'check-in-prompt', 'chase', 'signal', 'welcome', 'sign-off-reminder', 'institution-task', 'plan-not-received', 'undelivered', 'agency-report-request', 'conference-pack'] as const;
+export const NOTICE_KINDS = ['concern', 'check-in-prompt', 'chase', 'signal', 'welcome', 'sign-off-reminder', 'institution-task', 'plan-not-received', 'undelivered', 'agency-report-request', 'conference-pack', 'minutes-returned'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
@@ -83,4 +83,5 @@ export const NOTICE_KIND_WORDS: Readonly<Record<NoticeKind, string>> = {
   undelivered: 'an undelivered-notice alert',
   'agency-report-request': 'a request for their written report',
   'conference-pack': 'the conference pack',
+  'minutes-returned': 'minutes sent back to the chair',
 };

@@ -1,6 +1,7 @@
 import {
   AGENCY_REPORT_REQUEST_JOB,
   CONFERENCE_PACK_JOB,
+  MINUTES_RETURNED_JOB,
   CHECK_IN_CHASE_JOB,
   CHECK_IN_PROMPT_JOB,
   CONCERN_NOTIFICATION_JOB,
@@ -20,6 +21,7 @@ import {
 } from '../contracts/jobs.contract';
 import type { AgencyReportNotices } from '../services/notifications/agency-report-notices.service';
 import type { ConferencePackNotices } from '../services/notifications/conference-pack-notices.service';
+import type { MinutesReturnedNotices } from '../services/notifications/minutes-returned-notices.service';
 import type { CheckInNotices } from '../services/notifications/check-in-notices.service';
 import type { ConcernNotices } from '../services/notifications/concern-notices.service';
 import type { InstitutionTaskNotices } from '../services/notifications/institution-task-notices.service';
@@ -49,6 +51,7 @@ export interface MessageJobServices {
   readonly undelivered?: Pick<UndeliveredNotices, 'notify'> | undefined;
   readonly agencyReports?: Pick<AgencyReportNotices, 'notify'> | undefined;
   readonly conferencePacks?: Pick<ConferencePackNotices, 'deliver'> | undefined;
+  readonly minutesReturned?: Pick<MinutesReturnedNotices, 'deliver'> | undefined;
 }
 
 /**
@@ -65,7 +68,7 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>, jo
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks } = services;
+  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks, minutesReturned } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
@@ -80,6 +83,7 @@ export function messageJobHandlers(services: MessageJobServices): Record<string,
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.notify) : {}),
     ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.notify) : {}),
     ...(conferencePacks ? handlerFor(CONFERENCE_PACK_JOB, conferencePacks.deliver) : {}),
+    ...(minutesReturned ? handlerFor(MINUTES_RETURNED_JOB, minutesReturned.deliver) : {}),
   };
 }
 
@@ -95,6 +99,7 @@ export interface DeadNoticeServices {
   readonly undelivered?: Pick<UndeliveredNotices, 'recordUndelivered'> | undefined;
   readonly agencyReports?: Pick<AgencyReportNotices, 'recordUndelivered'> | undefined;
   readonly conferencePacks?: Pick<ConferencePackNotices, 'recordUndelivered'> | undefined;
+  readonly minutesReturned?: Pick<MinutesReturnedNotices, 'recordUndelivered'> | undefined;
 }
 
 /**
@@ -104,7 +109,7 @@ export interface DeadNoticeServices {
  * deliveries record their own outcomes; the meeting chat's agenda is no notice to a person.
  */
 export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks } = services;
+  const { checkIns, concerns, signals, meetings, planNotReceived, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks, minutesReturned } = services;
   return {
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.recordUndeliveredPrompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.recordUndeliveredChase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.recordUndelivered) : {}),
@@ -116,5 +121,6 @@ export function messageDeadLetterHandlers(services: DeadNoticeServices): Record<
     ...(undelivered ? handlerFor(NOTICE_UNDELIVERED_JOB, undelivered.recordUndelivered) : {}),
     ...(agencyReports ? handlerFor(AGENCY_REPORT_REQUEST_JOB, agencyReports.recordUndelivered) : {}),
     ...(conferencePacks ? handlerFor(CONFERENCE_PACK_JOB, conferencePacks.recordUndelivered) : {}),
+    ...(minutesReturned ? handlerFor(MINUTES_RETURNED_JOB, minutesReturned.recordUndelivered) : {}),
   };
 }

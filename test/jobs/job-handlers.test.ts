@@ -24,6 +24,7 @@ describe('the message jobs’ handlers', () => {
       undelivered: { notify: async () => undefined },
       agencyReports: { notify: async () => undefined },
       conferencePacks: { deliver: async () => undefined },
+      minutesReturned: { deliver: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
   });
@@ -41,6 +42,7 @@ describe('the message jobs’ handlers', () => {
       undelivered: { recordUndelivered: record },
       agencyReports: { recordUndelivered: record },
       conferencePacks: { recordUndelivered: record },
+      minutesReturned: { recordUndelivered: record },
     });
     const ownRecords = [MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, CP9_JOB, MEETING_AGENDA_JOB];
     expect(Object.keys(dead).sort()).toEqual(Object.keys(JOB_PAYLOADS).filter((kind) => !ownRecords.includes(kind)).sort());

@@ -333,6 +333,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(returned.status).toBe(200);
     expect(returned.body.minutes.chairSignOff).toBeUndefined();
     expect(returned.body.minutes.returned).toMatchObject({ comments: 'Say who will tell the school about the new action.', at: clock.nowIso() });
+    // The chair (here the lead social worker) is told by a 1:1 notice job; the comments stay in the tab.
+    const told = await database.db.selectFrom('jobs').select(['kind', 'payload']).where('kind', '=', 'minutes-returned').execute();
+    expect(told.map((row) => JSON.parse(String(row.payload)) as { meetingId: string; returnedAt: string }).filter((payload) => payload.meetingId === meetingId)).toEqual([expect.objectContaining({ meetingId, returnedAt: clock.nowIso() })]);
     expect((await call('POST', `/api/meetings/${meetingId}/minutes/return`, await as(manager), { comments: 'again' })).body.error.message).toBe('Only minutes the chair has signed go back to the chair.');
     const changed = await call('PATCH', `/api/meetings/${meetingId}/minutes`, await as(lead), { baseVersion: returned.body.minutes.version, section: 'decisions', value: ['The lead social worker tells the school about the new action.'] });
     expect(changed.status).toBe(200);

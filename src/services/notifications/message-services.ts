@@ -7,12 +7,13 @@ import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { Clock } from '../ports/clock.port';
-import type { AgencyReportRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { AgencyReportRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, MinutesRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
 import { createAgencyReportNotices } from './agency-report-notices.service';
 import { createConferencePackNotices } from './conference-pack-notices.service';
+import { createMinutesReturnedNotices } from './minutes-returned-notices.service';
 import type { ConferencePack } from '../conference-pack/conference-pack.service';
 import { createConcernNotices } from './concern-notices.service';
 import { createCp9Mail } from './cp9-mail.service';
@@ -31,6 +32,7 @@ export function createMessageServices(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
   meetings: Pick<MeetingRepository, 'findById' | 'reviewConferences'>;
   agencyReports: Pick<AgencyReportRepository, 'listByReview'>;
+  minutes: Pick<MinutesRepository, 'findByMeeting'>;
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
@@ -69,6 +71,7 @@ export function createMessageServices(deps: {
     institutionTasks: createInstitutionTaskNotices(deps),
     undelivered: createUndeliveredNotices(deps),
     agencyReports: createAgencyReportNotices(deps),
+    minutesReturned: createMinutesReturnedNotices(deps),
     conferencePacks: deps.conferencePacks ? createConferencePackNotices({ ...deps, conferencePacks: deps.conferencePacks }) : undefined,
   };
 }

@@ -185,6 +185,18 @@ export interface ConferencePackReadyMessage {
   readonly forChair: boolean;
 }
 
+/** To the chair: the team manager sent their signed minutes back with comments. The comments stay in the minutes tab. */
+export interface MinutesReturnedMessage {
+  readonly kind: 'minutes-returned';
+  readonly caseReference: string;
+  /** The meeting's date, YYYY-MM-DD. */
+  readonly meetingDate: string;
+  /** Who sent them back. */
+  readonly returnedBy: string;
+  /** The meeting chat, when known: the card opens the minutes tab there. */
+  readonly chatId?: string | undefined;
+}
+
 /** To the lead social worker: a notice to someone in the group was never delivered (its job is dead). */
 export interface NoticeUndeliveredMessage {
   readonly kind: 'notice-undelivered';
@@ -218,6 +230,7 @@ export type OutboundMessage =
   | InstitutionTaskMessage
   | AgencyReportRequestMessage
   | ConferencePackReadyMessage
+  | MinutesReturnedMessage
   | NoticeUndeliveredMessage;
 
 export type OutboundMessageKind = OutboundMessage['kind'];

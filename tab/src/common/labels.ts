@@ -75,6 +75,7 @@ export const NOTICE_LABELS: Readonly<Record<NoticeKind, string>> = {
   undelivered: 'Undelivered-notice alert',
   'agency-report-request': 'Request for a written report',
   'conference-pack': 'Conference pack',
+  'minutes-returned': 'Minutes sent back to the chair',
 };
 
 export const YES_NO_LABELS: Readonly<Record<YesNoUnknown, string>> = {

@@ -1,0 +1,53 @@
+import type { MinutesReturnedJob } from '../../contracts/jobs.contract';
+import { oneLineUserText } from '../../domain/display-text';
+import { ukDate } from '../../domain/uk-date';
+import type { MinutesReturnedMessage } from '../ports/notifier.port';
+import type { CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository } from '../ports/store.port';
+import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
+
+/**
+ * Tells the chair, through the one delivery policy (a Teams 1:1 card, else e-mail; each attempt
+ * recorded), that the team manager sent their signed minutes back with comments. Neither card nor
+ * e-mail quotes the comments — they stay in the minutes tab — and nothing goes once the chair has
+ * signed again or the minutes were returned again since.
+ */
+export function createMinutesReturnedNotices(
+  deps: NoticePolicyDeps & {
+    coreGroups: Pick<CoreGroupRepository, 'findById' | 'members'>;
+    meetings: Pick<MeetingRepository, 'findById'>;
+    minutes: Pick<MinutesRepository, 'findByMeeting'>;
+    jobs: Pick<JobQueue, 'enqueue'>;
+    organiserMailbox?: string | undefined;
+  },
+) {
+  const addressOf = async (job: MinutesReturnedJob): Promise<NoticeAddress | undefined> => {
+    const member = (await deps.coreGroups.members(job.coreGroupId)).find((candidate) => candidate.id === job.memberId && candidate.active);
+    return member && { kind: 'minutes-returned', subjectId: job.meetingId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member };
+  };
+  return {
+    async deliver(job: MinutesReturnedJob, run?: NoticeRun): Promise<void> {
+      const [coreGroup, members, meeting, minutes, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.meetings.findById(job.meetingId), deps.minutes.findByMeeting(job.meetingId), addressOf(job)]);
+      const returned = minutes?.returned;
+      if (!coreGroup || !meeting || !to || !returned || returned.at !== job.returnedAt || minutes.chairSignOff) return;
+      const returnedBy = members.find((member) => member.id === returned.memberId)?.displayName ?? 'The team manager';
+      const message: MinutesReturnedMessage = { kind: 'minutes-returned', caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), returnedBy, chatId: meeting.booking?.chatId };
+      await deliverNotice(deps, {
+        to,
+        run,
+        inTeams: { summary: 'Core Group: minutes sent back to you', message },
+        from: senderOf(deps.organiserMailbox, members),
+        mail: async () => {
+          const reference = oneLineUserText(coreGroup.caseReference);
+          return {
+            subject: `Minutes sent back to you — case ${reference}`,
+            bodyText: `${oneLineUserText(returnedBy)} sent the minutes of the core group meeting of ${ukDate(meeting.date)} (case ${reference}) back to you with comments instead of signing them. Read the comments in the minutes tab of the meeting in Teams, make the changes, then sign the minutes again; the team manager signs after you.`,
+          };
+        },
+      });
+    },
+
+    recordUndelivered: deadNoticeRecorder(deps, addressOf),
+  };
+}
+
+export type MinutesReturnedNotices = ReturnType<typeof createMinutesReturnedNotices>;
