@@ -15,6 +15,13 @@ type Outcome = { intent: 'success' | 'info' | 'error'; text: string };
 /** What the server files (checked again there by the bytes): PDF and Word documents up to 10 MB. */
 const MAX_BYTES = 10 * 1024 * 1024;
 const FILEABLE = /\.(pdf|docx)$/i;
+/** The most of an e-mail's text the server files (`FILING_LIMITS.body`): a longer one is cut, and says so. */
+const MAX_BODY = 100_000;
+const CUT_NOTE = '\n\n[The rest of this e-mail was not filed: it was longer than 100,000 characters.]';
+
+function bodyToFile(text: string): string {
+  return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - CUT_NOTE.length)}${CUT_NOTE}`;
+}
 
 /** Why an attachment cannot be filed, or undefined when it can be. */
 function unfileable(attachment: MailAttachment): string | undefined {
@@ -72,7 +79,7 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
       const attachments = [];
       for (const attachment of message.attachments.filter((candidate) => chosen.has(candidate.id))) attachments.push({ name: attachment.name, content: await message.content(attachment.id) });
       const to: FileEmailRequest['to'] = kind === 'agency-report' ? { kind, reviewConferenceId: chosenCase.review!.id, agency } : { kind, meetingId: chosenCase.nextMeeting!.id };
-      const request: FileEmailRequest = { messageId: message.messageId, subject: message.subject, sender: message.sender, receivedAt: message.receivedAt, body: await message.bodyText(), to, attachments };
+      const request: FileEmailRequest = { messageId: message.messageId, subject: message.subject, sender: message.sender, receivedAt: message.receivedAt, body: bodyToFile(await message.bodyText()), to, attachments };
       const filed = await api.send<FileEmailResponse>('POST', `/api/core-groups/${encodeURIComponent(chosenCase.coreGroupId)}/filed-documents`, request);
       const where = kind === 'agency-report' ? `as the ${agency} report for the review conference on ${formatDate(chosenCase.review!.date)}` : `as a paper for the meeting on ${formatDate(chosenCase.nextMeeting!.date)}`;
       const count = filed.document.attachments.length;
