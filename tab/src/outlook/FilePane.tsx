@@ -19,8 +19,10 @@ const FILEABLE = /\.(pdf|docx)$/i;
 const MAX_BODY = 100_000;
 const CUT_NOTE = '\n\n[The rest of this e-mail was not filed: it was longer than 100,000 characters.]';
 
+/** Counted and cut in characters (code points), as the server counts: a cut never splits an emoji. NULs, which cannot be stored, are dropped. */
 function bodyToFile(text: string): string {
-  return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - CUT_NOTE.length)}${CUT_NOTE}`;
+  const characters = Array.from(text.replaceAll('\u0000', ''));
+  return characters.length <= MAX_BODY ? characters.join('') : `${characters.slice(0, MAX_BODY - CUT_NOTE.length).join('')}${CUT_NOTE}`;
 }
 
 /** Why an attachment cannot be filed, or undefined when it can be. */
