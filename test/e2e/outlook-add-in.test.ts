@@ -123,6 +123,7 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await reports.getByRole('button', { name: /^housing-report\.pdf \(PDF, 1 KB\)$/ }).click();
     expect(readFileSync(await (await download).path()).equals(REPORT_PDF)).toBe(true);
     await noSeriousViolations(reports, 'reports page with an e-mailed report');
+    await reports.screenshot({ path: join(SCREENSHOTS, 'review-reports-emailed-1280.png'), fullPage: true });
     await reports.close();
   }, 120_000);
 
