@@ -125,6 +125,16 @@ describeEachEngine('the audit log', (engine) => {
     expect((await store.auditLog.verifyChain()).firstBreak).toBeUndefined();
   });
 
+  test('a batch of entries with quotes, backslashes, braces, commas, NULL-like words and absent fields reads back exactly, in order, chained', async () => {
+    const { store } = context;
+    const coreGroupId = randomUUID();
+    const awkward = ['"quoted", {braced}', 'back\\slash\\', 'NULL', '', 'ŵ ł 😀 عربى', "it's {a,b}"];
+    const entries = awkward.map((text, index): AuditEntry => ({ at: `2026-06-12T11:00:0${index}.000Z`, tenantId: TENANT, actor: text || 'aad-empty', action: 'view-plan', coreGroupId, targetId: index % 2 === 0 ? text : undefined, outcome: 'allowed' }));
+    await Promise.all(entries.map((entry) => store.auditLog.append(entry)));
+    expect(await store.auditLog.listByCoreGroup(coreGroupId)).toEqual(entries);
+    expect((await store.auditLog.verifyChain()).firstBreak).toBeUndefined();
+  });
+
   test('the database refuses an entry without its place in the chain, emptying the log, and rewinding or deleting the chain head', async () => {
     const { database } = context;
     const unchained = sql`INSERT INTO audit_log (at, tenant_id, actor, action, outcome) VALUES ('2026-06-12T10:00:00.000Z', ${TENANT}, 'aad-1', 'view-plan', 'allowed')`;
