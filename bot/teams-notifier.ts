@@ -1,5 +1,5 @@
 import { CardFactory, type ConversationReference } from 'botbuilder';
-import { TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS, type createRateLimiter } from '../src/jobs/rate-limiter';
+import { type RateLimiter, TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS } from '../src/jobs/rate-limiter';
 import type { Conversations } from '../src/services/conversations.service';
 import { DeliveryError, type Notifier } from '../src/services/ports/notifier.port';
 import type { CoreGroupAdapter } from './bot-adapter';
@@ -22,7 +22,7 @@ export function createTeamsNotifier(options: {
   /** The Teams app id in the org catalogue: links into the minutes tab point at it. */
   teamsAppId: string;
   conversations: Pick<Conversations, 'find'>;
-  limiter: ReturnType<typeof createRateLimiter>;
+  limiter: RateLimiter;
 }): Notifier {
   return {
     async send({ tenantId, to, summary, message }) {

@@ -11,6 +11,8 @@ import { CoreGroupBot } from '../bot/core-group.bot';
 import { createTeamsNotifier } from '../bot/teams-notifier';
 import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from './jobs/job-runner';
 import { createRateLimiter } from './jobs/rate-limiter';
+import { createSharedRateLimiter } from './store/shared-rate-limiter';
+import { claimSqliteFile, instanceLeases } from './jobs/instance-leases';
 import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
 import { type CalendarConnection, connectMicrosoftGraph } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
@@ -88,6 +90,7 @@ export interface RunningService {
 const REPLY_POLL_MS = 10 * 60_000;
 /** How often every core group's check-in prompts are planned, its drift and attendance signals watched and its overdue concerns climbed. */
 const HOURLY_REVIEW_MS = 60 * 60_000;
+
 /** Cases whose judged status one process keeps (a few KB each): a large team's caseload and then some. */
 const JUDGED_CASES_KEPT = 2000;
 
@@ -124,6 +127,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const ran = await migrateToLatest(database);
   if (ran.length > 0) logger.info({ migrations: ran }, 'database migrated');
   const store = createStore(database);
+  // SQLite is one instance: a second process on the same file is refused, saying so.
+  const releaseSqliteFile = database.engine === 'sqlite' && config.database.sqliteFile !== ':memory:' ? await claimSqliteFile({ leases: store.leases, file: config.database.sqliteFile, onRenewFailed: (error) => logger.warn(errorLogFields(error), 'renewing this instance’s claim on the SQLite file failed') }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  }) : undefined;
   await local?.seedDemo({ ...store, calendar: calendars['england-and-wales'] });
   const policiesInUse = new Set(await store.coreGroups.policiesInUse());
   checkCp9Coordinator(config, policies.all.filter((profile) => policiesInUse.has(profile.id)));
@@ -192,7 +200,9 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const circulation = createPlanCirculation({ ...serviceDeps, cp9CoordinatorMailbox: config.cp9CoordinatorMailbox });
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderer.pdf } });
   const conferencePacks = createConferencePack({ ...serviceDeps, renderer });
-  const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter: createRateLimiter() });
+  // Instances sharing PostgreSQL share Teams' limits through it; SQLite is one instance.
+  const limiter = database.engine === 'postgres' ? createSharedRateLimiter(database.db) : createRateLimiter();
+  const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter });
   const familyMail = createFamilyCheckInMail({
     ...serviceDeps,
     links: familyLinks,
@@ -200,11 +210,14 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     lifetimeDays: config.familyLinkDays,
   });
   const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail, conferencePacks });
+  /** This process among the instances sharing the database: it claims jobs and holds leases by this name. */
+  const instanceId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const periodic = instanceLeases({ leases: store.leases, engine: database.engine, instanceId });
   const runner = createJobRunner({
     queue: store.jobs,
     handlers: messageJobHandlers(messages),
     onDeadLetter: messageDeadLetterHandlers(messages),
-    workerId: `${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    workerId: instanceId,
     clock: systemClock,
     leaseMs: config.jobLeaseMs,
     concurrency: MESSAGE_JOB_CONCURRENCY,
@@ -263,14 +276,15 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const port = typeof address === 'object' && address ? address.port : config.port;
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const poller = setInterval(() => {
-    notifications.poll().catch((error: unknown) => logger.warn(errorLogFields(error), 'polling for meeting replies failed'));
+    periodic.once('reply-poll', REPLY_POLL_MS, async () => void (await notifications.poll())).catch((error: unknown) => logger.warn(errorLogFields(error), 'polling for meeting replies failed'));
   }, REPLY_POLL_MS);
   poller.unref();
+  const hourlyReview = () => periodic.once('hourly-review', HOURLY_REVIEW_MS, planAll);
   const planning = setInterval(() => {
-    planAll().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals, concern climbs) failed'));
+    hourlyReview().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals, concern climbs) failed'));
   }, HOURLY_REVIEW_MS);
   planning.unref();
-  await planAll();
+  if (!(await hourlyReview())) logger.info({ instance: instanceId }, 'another instance holds this hour’s review');
   runner.start();
   logger.info({ url, mode: config.mode, database: database.engine, graph: connection.simulatorUrl ?? 'microsoft' }, 'core group service listening');
   return {
@@ -282,6 +296,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await connection.stop();
+      await periodic.releaseAll();
+      await releaseSqliteFile?.();
       await database.close();
     },
   };

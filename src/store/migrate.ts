@@ -22,6 +22,7 @@ import { extraMeetingsSchema } from './migrations/0020-extra-meetings';
 import { agencyReportTextsSchema } from './migrations/0021-agency-report-texts';
 import { minutesReturnsSchema } from './migrations/0022-minutes-returns';
 import { filedDocumentsSchema } from './migrations/0023-filed-documents';
+import { sharedInstancesSchema } from './migrations/0024-shared-instances';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -49,6 +50,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0021-agency-report-texts': agencyReportTextsSchema,
     '0022-minutes-returns': minutesReturnsSchema,
     '0023-filed-documents': filedDocumentsSchema(engine),
+    '0024-shared-instances': sharedInstancesSchema,
   };
 }
 

@@ -143,6 +143,18 @@ export interface FiledAttachmentRow {
   content: Uint8Array;
 }
 
+export interface RateSendRow {
+  key: string;
+  /** Milliseconds since the epoch, by the database's clock (PostgreSQL returns bigint as a string). */
+  at: ColumnType<number | string, number, never>;
+}
+
+export interface LeaseRow {
+  name: string;
+  holder: string;
+  until_ms: ColumnType<number | string, number, number>;
+}
+
 export interface CirculationRow {
   meeting_id: string;
   kind: string;
@@ -380,4 +392,6 @@ export interface Database {
   audit_log: AuditRow;
   audit_chain_head: AuditChainHeadRow;
   jobs: JobRow;
+  rate_sends: RateSendRow;
+  leases: LeaseRow;
 }

@@ -8,6 +8,7 @@ import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
 import { createCoreGroupRepository } from './core-group.repository';
 import { createFiledDocumentRepository } from './filed-document.repository';
+import { createLeases } from './lease.repository';
 import { createFamilyCheckInLinkRepository } from './family-check-in-link.repository';
 import { createInstitutionTaskRepository } from './institution-task.repository';
 import type { OpenDatabase } from './database';
@@ -37,6 +38,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     institutionTasks: createInstitutionTaskRepository(db),
     agencyReports: createAgencyReportRepository(db),
     filedDocuments: createFiledDocumentRepository(db),
+    leases: createLeases(db),
     familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
     auditLog: createAuditLog(db),

@@ -110,7 +110,7 @@ describe('migrate and seed-demo', () => {
       const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line), env };
       return runCli({ args, io, commands: cliCommands(env) }).then((code) => ({ code, out }));
     };
-    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain, 0005-member-positions, 0006-case-revisions, 0007-review-conference-records, 0008-meeting-places, 0009-transfers, 0011-plan-deliveries, 0012-transfer-in, 0013-institution-tasks, 0014-notice-deliveries, 0015-concern-history, 0016-area-contacts, 0017-family-versions, 0018-family-check-in-links, 0019-notice-attempts, 0020-extra-meetings, 0021-agency-report-texts, 0022-minutes-returns, 0023-filed-documents$/)] });
+    expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/SQLite .*cli\.db\): ran 0001-initial, 0002-bookings, 0003-concern-notes, 0004-audit-chain, 0005-member-positions, 0006-case-revisions, 0007-review-conference-records, 0008-meeting-places, 0009-transfers, 0011-plan-deliveries, 0012-transfer-in, 0013-institution-tasks, 0014-notice-deliveries, 0015-concern-history, 0016-area-contacts, 0017-family-versions, 0018-family-check-in-links, 0019-notice-attempts, 0020-extra-meetings, 0021-agency-report-texts, 0022-minutes-returns, 0023-filed-documents, 0024-shared-instances$/)] });
     expect(await run('migrate')).toEqual({ code: 0, out: [expect.stringMatching(/is up to date$/)] });
     expect((await run('seed-demo')).out).toEqual(['demo caseload created: DEMO-0001, DEMO-0002, DEMO-0003']);
     expect((await run('seed-demo')).out).toEqual(['demo caseload already present: DEMO-0001, DEMO-0002, DEMO-0003']);

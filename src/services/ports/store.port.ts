@@ -111,6 +111,16 @@ export interface AgencyReportRepository {
   submit(report: AgencyReport, on: CivilDate): Promise<void>;
 }
 
+/** Leases on work meant to run in one instance at a time (the hourly review), shared through the database. */
+export interface Leases {
+  /** Takes the lease `name` for `holder` until `now + forMs` when it is free, expired or already theirs; whether they hold it now. */
+  take(name: string, holder: string, options: { now: number; forMs: number }): Promise<boolean>;
+  /** Who holds the lease now, and until when (ms); none when it is free or expired. */
+  holderOf(name: string, now: number): Promise<{ holder: string; untilMs: number } | undefined>;
+  /** Gives the lease up, when `holder` holds it (an instance stopping lets another take its work at once). */
+  release(name: string, holder: string): Promise<void>;
+}
+
 /** E-mails filed to a core group from Outlook, with their attachments' bytes kept apart from the headers. */
 export interface FiledDocumentRepository {
   /**

@@ -1,0 +1,88 @@
+import { hostname } from 'node:os';
+import { SecondSqliteInstanceError, claimSqliteFile, instanceLeases } from '../../src/jobs/instance-leases';
+import { createLeases } from '../../src/store/lease.repository';
+import { createSharedRateLimiter } from '../../src/store/shared-rate-limiter';
+import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
+
+describe.each(ENGINES.filter((engine) => engine.available))('leases on work meant for one instance, on $name', ({ name }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await migratedDatabase(name);
+  });
+  afterAll(() => database.drop());
+
+  test('one holder at a time: taken, refused to another, renewed by its holder, free once expired or released', async () => {
+    const leases = createLeases(database.db);
+    expect(await leases.take('hourly-review', 'a', { now: 1_000, forMs: 500 })).toBe(true);
+    expect(await leases.take('hourly-review', 'b', { now: 1_200, forMs: 500 })).toBe(false);
+    expect(await leases.holderOf('hourly-review', 1_200)).toEqual({ holder: 'a', untilMs: 1_500 });
+    expect(await leases.take('hourly-review', 'a', { now: 1_400, forMs: 500 })).toBe(true);
+    expect(await leases.take('hourly-review', 'b', { now: 1_800, forMs: 500 })).toBe(false);
+    expect(await leases.take('hourly-review', 'b', { now: 1_900, forMs: 500 })).toBe(true);
+    await leases.release('hourly-review', 'a');
+    expect(await leases.holderOf('hourly-review', 2_000)).toEqual({ holder: 'b', untilMs: 2_400 });
+    await leases.release('hourly-review', 'b');
+    expect(await leases.holderOf('hourly-review', 2_000)).toBeUndefined();
+  });
+
+  test('of several instances asking at once, exactly one takes the lease', async () => {
+    const others = Array.from({ length: 4 }, () => database.reopen());
+    try {
+      const taken = await Promise.all(others.map((other, index) => createLeases(other.db).take('race', `instance-${index}`, { now: 10_000, forMs: 60_000 })));
+      expect(taken.filter(Boolean)).toHaveLength(1);
+    } finally {
+      for (const other of others) await other.close();
+    }
+  });
+
+  test('periodic work runs in the instance holding its lease on PostgreSQL, and always on SQLite (one instance)', async () => {
+    const leases = createLeases(database.db);
+    const ran: string[] = [];
+    const first = instanceLeases({ leases, engine: name, instanceId: 'first', now: () => 50_000 });
+    const second = instanceLeases({ leases, engine: name, instanceId: 'second', now: () => 50_000 });
+    expect(await first.once('review', 3_600_000, async () => void ran.push('first'))).toBe(true);
+    expect(await second.once('review', 3_600_000, async () => void ran.push('second'))).toBe(name === 'sqlite');
+    await first.releaseAll();
+    expect(await second.once('review', 3_600_000, async () => void ran.push('second again'))).toBe(true);
+    expect(ran).toEqual(name === 'sqlite' ? ['first', 'second', 'second again'] : ['first', 'second again']);
+  });
+
+  test('a SQLite file is claimed by one live instance: a second is refused in a sentence; a dead one’s claim is taken over', async () => {
+    const leases = createLeases(database.db);
+    await leases.take('sqlite-instance', `${hostname()}:${process.ppid}`, { now: Date.now(), forMs: 30_000 });
+    await expect(claimSqliteFile({ leases, file: 'data/core-group.db', onRenewFailed: () => undefined })).rejects.toThrow(new SecondSqliteInstanceError(`Core Group on SQLite runs as one instance, and another (process ${process.ppid} on ${hostname()}) is using data/core-group.db. Stop it first, or use PostgreSQL (DATABASE_URL) to run more than one instance.`));
+    await leases.release('sqlite-instance', `${hostname()}:${process.ppid}`);
+    await leases.take('sqlite-instance', `${hostname()}:2147483646`, { now: Date.now(), forMs: 30_000 });
+    const release = await claimSqliteFile({ leases, file: 'data/core-group.db', onRenewFailed: () => undefined });
+    expect((await leases.holderOf('sqlite-instance', Date.now()))?.holder).toBe(`${hostname()}:${process.pid}`);
+    await release();
+    expect(await leases.holderOf('sqlite-instance', Date.now())).toBeUndefined();
+  });
+});
+
+describe.each(ENGINES.filter((engine) => engine.available && engine.name === 'postgres'))('Teams’ rate limits shared by instances on $name', ({ name }) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await migratedDatabase(name);
+  });
+  afterAll(() => database.drop());
+
+  test('two instances sending to one tenant at once stay under its limit together: never more than 3 in any 300 ms, every send counted once', async () => {
+    const other = database.reopen();
+    try {
+      const window = [{ limit: 3, windowMs: 300 }];
+      const limiters = [createSharedRateLimiter(database.db, { marginMs: 10 }), createSharedRateLimiter(other.db, { marginMs: 10 })];
+      const started = Date.now();
+      await Promise.all(Array.from({ length: 12 }, (_, index) => limiters[index % 2]!.acquire([{ key: 'tenant:t', windows: window }, { key: `thread:${index % 4}`, windows: [{ limit: 100, windowMs: 1_000 }] }])));
+      const rows = await database.db.selectFrom('rate_sends').select('at').where('key', '=', 'tenant:t').orderBy('at').execute();
+      const times = rows.map((row) => Number(row.at));
+      expect(times).toHaveLength(12);
+      for (let index = 3; index < times.length; index++) expect(times[index]! - times[index - 3]!).toBeGreaterThanOrEqual(300);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      const threads = await database.db.selectFrom('rate_sends').select('key').where('key', 'like', 'thread:%').execute();
+      expect(threads).toHaveLength(12);
+    } finally {
+      await other.close();
+    }
+  });
+});
