@@ -1,6 +1,15 @@
 import { type Kysely, sql } from 'kysely';
-import { RATE_MARGIN_MS, type RateKey, type RateLimiter, longestWindowMs, serialised, waitForRoom } from '../jobs/rate-limiter';
+import { type RateKey, type RateLimiter, longestWindowMs, serialised, waitForRoom } from '../jobs/rate-limiter';
 import type { Database } from './schema';
+
+/**
+ * Each window held this much longer than Teams counts it when instances share the limits: a send
+ * is counted when an instance is given its slot, Teams counts it on arrival, and between the two
+ * each instance's event loop adds its own delay — sends from different instances can arrive in
+ * another order than they were counted. One instance needs 50 ms (RATE_MARGIN_MS); measured with
+ * three (test/jobs/multi-instance.test.ts), 50 ms let Teams answer 429 twice in 150 cards.
+ */
+export const SHARED_RATE_MARGIN_MS = 150;
 
 /**
  * Teams' rate limits shared by every app instance on one PostgreSQL database. A send takes each
@@ -12,7 +21,7 @@ import type { Database } from './schema';
  * instance sends are asked for one after another, as the in-memory limiter does.
  */
 export function createSharedRateLimiter(db: Kysely<Database>, options: { sleep?: (ms: number) => Promise<void>; marginMs?: number } = {}): RateLimiter {
-  const margin = options.marginMs ?? RATE_MARGIN_MS;
+  const margin = options.marginMs ?? SHARED_RATE_MARGIN_MS;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   /** Records the send and answers 0 when there is room under every key; otherwise how long to wait. */

@@ -17,7 +17,7 @@ export interface TestDatabase extends OpenDatabase {
   readonly reopen: () => OpenDatabase;
 }
 
-const postgresUrl = process.env.POSTGRES_TEST_URL;
+export const postgresUrl = process.env.POSTGRES_TEST_URL;
 
 /** The engines this run can test: SQLite always; PostgreSQL when global setup reached it. */
 export const ENGINES: readonly { name: 'sqlite' | 'postgres'; available: boolean }[] = [
