@@ -39,7 +39,7 @@ async function main(url: string, leaseMs: number): Promise<void> {
     leaseMs,
     concurrency: MESSAGE_JOB_CONCURRENCY,
     groupOf: recipientOfJob,
-    onError: () => undefined,
+    onError: (details) => process.stderr.write(`job attempt failed: ${JSON.stringify(details)}\n`),
   });
   runner.start();
   process.once('SIGTERM', () => {
