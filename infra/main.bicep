@@ -22,6 +22,11 @@ param location string = resourceGroup().location
 @description('App Service plan SKU: B1 or larger (virtual network integration needs Basic or above).')
 param appServiceSku string = 'B1'
 
+@description('How many app instances run (App Service scale-out). They share the PostgreSQL database: its job queue, Teams rate limits and hourly leases (docs/operations.md, "More than one instance"). Basic allows up to 3.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
 @description('PostgreSQL flexible server compute, e.g. Standard_B1ms (Burstable) or Standard_D2ds_v5 (GeneralPurpose).')
 param postgresSkuName string = 'Standard_B1ms'
 
@@ -326,7 +331,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   location: location
   tags: tags
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: instanceCount }
   properties: { reserved: true }
 }
 

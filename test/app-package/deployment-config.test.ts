@@ -103,6 +103,13 @@ describe('deployment configuration', () => {
     expect(read('tsconfig.build.json')).toMatch(/"include": \["src", "bot"\]/);
   });
 
+  test('scales out by a parameter: the plan runs instanceCount instances (1 unless set), with no session affinity, as the shared PostgreSQL store allows', () => {
+    const bicep = read('infra/main.bicep');
+    expect(bicep).toMatch(/@minValue\(1\)\n@maxValue\(10\)\nparam instanceCount int = 1\n/);
+    expect(bicep).toContain('sku: { name: appServiceSku, capacity: instanceCount }');
+    expect(bicep).toContain('clientAffinityEnabled: false');
+  });
+
   test('production runs Node 24 LTS, which package.json and CI test', () => {
     expect(read('infra/main.bicep')).toContain("linuxFxVersion: 'NODE|24-lts'");
     expect(read('infra/main.bicep')).not.toMatch(/NODE\|20/);

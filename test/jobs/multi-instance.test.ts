@@ -24,7 +24,7 @@ const describeOnPostgres = postgresUrl ? describe : describe.skip;
  * outright (SIGKILL) part-way and another started. Teams' limits are shared through the database,
  * so the throttling connector stand-in answers no 429; every card arrives; a card is sent twice only
  * when Teams took it from the killed instance before that instance marked its job done — at most
- * the cards one instance holds in hand (README, "Running more than one instance").
+ * the cards one instance holds in hand (docs/operations.md, "More than one instance").
  */
 describeOnPostgres('several instances on one PostgreSQL database', () => {
   const name = `multi_${randomBytes(4).toString('hex')}`;
