@@ -23,6 +23,7 @@ import { agencyReportTextsSchema } from './migrations/0021-agency-report-texts';
 import { minutesReturnsSchema } from './migrations/0022-minutes-returns';
 import { filedDocumentsSchema } from './migrations/0023-filed-documents';
 import { sharedInstancesSchema } from './migrations/0024-shared-instances';
+import { hotQueryIndexesSchema } from './migrations/0025-hot-query-indexes';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -51,6 +52,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0022-minutes-returns': minutesReturnsSchema,
     '0023-filed-documents': filedDocumentsSchema(engine),
     '0024-shared-instances': sharedInstancesSchema,
+    '0025-hot-query-indexes': hotQueryIndexesSchema,
   };
 }
 
