@@ -5,6 +5,7 @@ import { tabBenchmark } from './tab.bench';
 import { fanoutBenchmark, fanoutInstancesBenchmark } from './fanout.bench';
 import { type BenchResult, report } from './harness';
 import { obligationsBenchmark } from './obligations.bench';
+import { scaleBenchmark } from './scale.bench';
 import { slotsBenchmark } from './slots.bench';
 import { statusCaseloadBenchmark } from './status-caseload.bench';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => BenchResult | Promise<BenchResult> | Prom
   tab: tabBenchmark,
   backup: backupBenchmark,
   'status-caseload': statusCaseloadBenchmark,
+  scale: scaleBenchmark,
 };
 
 async function main(only: readonly string[]): Promise<number> {
