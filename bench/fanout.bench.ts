@@ -20,10 +20,9 @@ import type { Clock } from '../src/services/ports/clock.port';
 import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { FANOUT_TENANT_ID, seedFanoutCaseload } from './fanout-caseload';
-import { type BenchResult, startBenchProcess } from './harness';
+import { type BenchResult, freshPostgresDatabase, startBenchProcess } from './harness';
 
 /** Teams' per-tenant limit: the fastest any sender may go, so 1,000 cards take at least 20 s. */
 const TENANT_LIMIT_PER_S = 50;
@@ -105,7 +104,6 @@ async function fanOut() {
   }
 }
 
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const INSTANCES = 3;
 /** The job lease each instance process takes: as in production, long enough for a card's round trip. */
 const INSTANCE_LEASE_MS = 30_000;
@@ -118,13 +116,8 @@ const INSTANCE_LEASE_MS = 30_000;
  */
 async function fanOutAcrossInstances() {
   const connector = await startBenchProcess('teams-connector.ts', [String(ROUND_TRIP_MS)]);
-  const name = `bench_fanout_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
+  const fresh = await freshPostgresDatabase('bench_fanout');
+  const database = openDatabase({ url: fresh.url });
   const instances: Awaited<ReturnType<typeof startBenchProcess>>[] = [];
   try {
     await migrateToLatest(database);
@@ -144,7 +137,7 @@ async function fanOutAcrossInstances() {
     const notDone = async (statuses: readonly string[]) => Number((await prompts.select((eb) => eb.fn.countAll<number | string>().as('count')).where('status', 'in', statuses).executeTakeFirstOrThrow()).count);
     // Started together; timed from when the first says it is running (they compile for a second or two first).
     let started = Number.POSITIVE_INFINITY;
-    instances.push(...(await Promise.all(Array.from({ length: INSTANCES }, () => startBenchProcess('fanout-instance.ts', [url.toString(), String(INSTANCE_LEASE_MS)]).then((instance) => ((started = Math.min(started, performance.now())), instance))))));
+    instances.push(...(await Promise.all(Array.from({ length: INSTANCES }, () => startBenchProcess('fanout-instance.ts', [fresh.url, String(INSTANCE_LEASE_MS)]).then((instance) => ((started = Math.min(started, performance.now())), instance))))));
     while ((await notDone(['queued', 'running'])) > 0 && performance.now() - started < GIVE_UP_MS) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     const seconds = (performance.now() - started) / 1000;
     const records = (await (await fetch(`${connector.url}records`)).json()) as { recorded: string[]; throttled: number };
@@ -154,8 +147,7 @@ async function fanOutAcrossInstances() {
   } finally {
     for (const instance of instances) instance.child.kill('SIGKILL');
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await fresh.drop();
     connector.child.kill();
   }
 }

@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { join } from 'node:path';
 
 /** A measured figure: what, how much, in which unit. */
@@ -50,4 +52,33 @@ export async function startBenchProcess(script: string, args: readonly string[] 
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** The PostgreSQL the benchmarks create their databases beside: the test one unless DATABASE_URL names another. */
+export const BENCH_POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A new, empty PostgreSQL database for one benchmark (`prefix_<random>`), and how to drop it (its connections closed first). */
+export async function freshPostgresDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: BENCH_POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(BENCH_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const dropping = new Client({ connectionString: BENCH_POSTGRES_URL });
+      await dropping.connect();
+      try {
+        await dropping.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropping.end();
+      }
+    },
+  };
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { systemClock } from '../src/adapters/system-clock';
 import { loadWorkingDayCalendars } from '../src/holidays/working-day-calendars';
 import { loadPolicyCatalogue } from '../src/policies/policy-catalogue';
@@ -10,10 +8,9 @@ import { createSignalWatch } from '../src/services/signal-watch.service';
 import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
-import type { BenchResult } from './harness';
+import { type BenchResult, freshPostgresDatabase } from './harness';
 import { generateNationalDataset } from './national-dataset';
 
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SMALL = Number(process.env.SCALE_SMALL ?? 6_000);
 /** About 58,000 children are on protection plans across the UK at any time. */
 const NATIONAL = Number(process.env.SCALE_GROUPS ?? 60_000);
@@ -28,13 +25,8 @@ const MAX_RATIO = 1.3;
  * more, so the time per case must stay flat.
  */
 export async function scaleBenchmark(): Promise<BenchResult> {
-  const name = `bench_scale_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
+  const fresh = await freshPostgresDatabase('bench_scale');
+  const database = openDatabase({ url: fresh.url });
   try {
     await migrateToLatest(database);
     const calendars = loadWorkingDayCalendars();
@@ -80,7 +72,6 @@ export async function scaleBenchmark(): Promise<BenchResult> {
     };
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await fresh.drop();
   }
 }
