@@ -78,6 +78,22 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     expect({ screen, violations: serious.map((violation) => `${violation.id}: ${violation.nodes.length}`) }).toEqual({ screen, violations: [] });
   };
 
+  test('outside Outlook the page loads no Office.js and says where to open it; asked for by Outlook (?host=outlook) it fetches Microsoft’s Office.js, and says the same when that cannot load', async () => {
+    const page = await browser.newPage();
+    const officeRequests: string[] = [];
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => {
+      officeRequests.push(route.request().url());
+      return route.abort();
+    });
+    await page.goto(`${service.url}/tab/outlook?theme=light`);
+    await page.getByText(/^This page is Core Group’s Outlook add-in\./).waitFor({ timeout: 15_000 });
+    expect(officeRequests).toEqual([]);
+    await page.goto(`${service.url}/tab/outlook?host=outlook&theme=light`);
+    await page.getByText(/^This page is Core Group’s Outlook add-in\./).waitFor({ timeout: 15_000 });
+    expect(officeRequests).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+    await page.close();
+  }, 60_000);
+
   test('the lead social worker files the housing team’s e-mailed report with its PDF: told where it went, told it was already there on a second press, and the reports page then shows it sent by e-mail with the PDF to download', async () => {
     const page = await openInOutlook({
       token: leadToken,
