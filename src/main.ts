@@ -12,7 +12,7 @@ import { createTeamsNotifier } from '../bot/teams-notifier';
 import { MESSAGE_JOB_CONCURRENCY, createJobRunner } from './jobs/job-runner';
 import { createRateLimiter } from './jobs/rate-limiter';
 import { createSharedRateLimiter } from './store/shared-rate-limiter';
-import { claimSqliteFile, instanceLeases } from './jobs/instance-leases';
+import { claimSqliteFile, instanceLeases, shardOf } from './jobs/instance-leases';
 import { createCheckInPromptPlanner } from './services/check-in-prompts.service';
 import { type CalendarConnection, connectMicrosoftGraph } from './graph/graph-wiring';
 import { createCaseStatusService } from './services/case-status.service';
@@ -90,6 +90,12 @@ export interface RunningService {
 const REPLY_POLL_MS = 10 * 60_000;
 /** How often every core group's check-in prompts are planned, its drift and attendance signals watched and its overdue concerns climbed. */
 const HOURLY_REVIEW_MS = 60 * 60_000;
+/**
+ * The hourly review is split into this many parts by case, each under its own lease, so instances
+ * share it: at national scale (60,000 cases) it is about 34 minutes of one instance's hour
+ * (`npm run bench -- scale`).
+ */
+const REVIEW_SHARDS = 16;
 
 /** Cases whose judged status one process keeps (a few KB each): a large team's caseload and then some. */
 const JUDGED_CASES_KEPT = 2000;
@@ -228,9 +234,11 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const reportRequests = createReportRequestPlanner(serviceDeps);
   const signalWatch = createSignalWatch(serviceDeps);
   const concernClimb = createConcernClimb(serviceDeps);
-  const planAll = async () => {
+  /** The hourly review of the cases in one shard (see REVIEW_SHARDS). */
+  const reviewShard = async (shard: number) => {
     for (let after: string | undefined, page = await store.coreGroups.listIds({ limit: 200 }); page.length > 0; after = page.at(-1), page = await store.coreGroups.listIds({ after, limit: 200 })) {
       for (const id of page) {
+        if (shardOf(id, REVIEW_SHARDS) !== shard) continue;
         await planner.planFor(id);
         await reportRequests.planFor(id);
         await signalWatch.watch(id);
@@ -238,6 +246,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       }
     }
   };
+
   const tabVerifier = local?.tabVerifier ?? createTabTokenVerifier({ keys: entraSigningKeys(), audiences: config.tabSsoAudiences, allowedTenantIds: config.allowedTenantIds });
   const app = createHttpApp({
     logger,
@@ -279,12 +288,12 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     periodic.once('reply-poll', REPLY_POLL_MS, async () => void (await notifications.poll())).catch((error: unknown) => logger.warn(errorLogFields(error), 'polling for meeting replies failed'));
   }, REPLY_POLL_MS);
   poller.unref();
-  const hourlyReview = () => periodic.once('hourly-review', HOURLY_REVIEW_MS, planAll);
+  const hourlyReview = async () => (await periodic.spread('hourly-review', REVIEW_SHARDS, HOURLY_REVIEW_MS, reviewShard)) > 0;
   const planning = setInterval(() => {
     hourlyReview().catch((error: unknown) => logger.warn(errorLogFields(error), 'the hourly review (check-in prompts, signals, concern climbs) failed'));
   }, HOURLY_REVIEW_MS);
   planning.unref();
-  if (!(await hourlyReview())) logger.info({ instance: instanceId }, 'another instance holds this hour’s review');
+  if (!(await hourlyReview())) logger.info({ instance: instanceId }, 'other instances hold this hour’s review');
   runner.start();
   logger.info({ url, mode: config.mode, database: database.engine, graph: connection.simulatorUrl ?? 'microsoft' }, 'core group service listening');
   return {

@@ -7,6 +7,13 @@ const HELD_SHARE = 0.9;
 const SQLITE_CLAIM_MS = 30_000;
 const SQLITE_RENEW_MS = 10_000;
 
+/** Which of `shards` parts of periodic work a case falls in: by its id, the same in every instance. */
+export function shardOf(id: string, shards: number): number {
+  let hash = 0;
+  for (let index = 0; index < id.length; index++) hash = (hash * 31 + id.charCodeAt(index)) >>> 0;
+  return hash % shards;
+}
+
 /** Another live instance already uses the SQLite file: the start stops, saying so. */
 export class SecondSqliteInstanceError extends Error {
   override readonly name = 'SecondSqliteInstanceError';
@@ -21,15 +28,34 @@ export class SecondSqliteInstanceError extends Error {
 export function instanceLeases(deps: { leases: Leases; engine: 'sqlite' | 'postgres'; instanceId: string; now?: () => number }) {
   const now = deps.now ?? (() => Date.now());
   const held = new Set<string>();
+  /** Runs `work` when this instance takes (or holds) the lease `name` for `forMs`; false when another holds it. */
+  const holding = async (name: string, forMs: number, work: () => Promise<void>): Promise<boolean> => {
+    if (deps.engine === 'postgres') {
+      if (!(await deps.leases.take(name, deps.instanceId, { now: now(), forMs }))) return false;
+      held.add(name);
+    }
+    await work();
+    return true;
+  };
+  /** Runs `work` when this instance holds the task `name` for this period; false when another does. */
+  const once = (name: string, periodMs: number, work: () => Promise<void>) => holding(name, Math.round(periodMs * HELD_SHARE), work);
   return {
-    /** Runs `work` when this instance holds the task `name` for this period; false when another does. */
-    async once(name: string, periodMs: number, work: () => Promise<void>): Promise<boolean> {
-      if (deps.engine === 'postgres') {
-        if (!(await deps.leases.take(name, deps.instanceId, { now: now(), forMs: Math.round(periodMs * HELD_SHARE) }))) return false;
-        held.add(name);
+    once,
+    /**
+     * Periodic work split into `shards` parts, each run once per clock period (periods start at
+     * multiples of `periodMs`) by whichever instance takes it first: each part's lease lasts until
+     * the period ends. An instance runs every part not yet taken this period, so instances whose
+     * turns overlap share the work, and one alone runs it all. A part whose instance died is run
+     * again the next period. Answers how many parts this instance ran.
+     */
+    async spread(name: string, shards: number, periodMs: number, work: (shard: number) => Promise<void>): Promise<number> {
+      let ran = 0;
+      for (let shard = 0; shard < shards; shard++) {
+        const at = now();
+        const periodEnds = (Math.floor(at / periodMs) + 1) * periodMs;
+        if (await holding(`${name}:${shard}`, periodEnds - at, () => work(shard))) ran++;
       }
-      await work();
-      return true;
+      return ran;
     },
     /** Gives up every lease this instance holds (on a clean stop). */
     async releaseAll(): Promise<void> {

@@ -1,8 +1,17 @@
 import { hostname } from 'node:os';
-import { SecondSqliteInstanceError, claimSqliteFile, instanceLeases } from '../../src/jobs/instance-leases';
+import { randomUUID } from 'node:crypto';
+import { SecondSqliteInstanceError, claimSqliteFile, instanceLeases, shardOf } from '../../src/jobs/instance-leases';
 import { createLeases } from '../../src/store/lease.repository';
 import { createSharedRateLimiter } from '../../src/store/shared-rate-limiter';
 import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databases';
+
+test('a case’s shard is the same everywhere and the shards share the cases evenly', () => {
+  const ids = Array.from({ length: 1600 }, () => randomUUID());
+  expect(ids.map((id) => shardOf(id, 16))).toEqual(ids.map((id) => shardOf(id, 16)));
+  const sizes = Array.from({ length: 16 }, (_, shard) => ids.filter((id) => shardOf(id, 16) === shard).length);
+  expect(Math.min(...sizes)).toBeGreaterThan(50);
+  expect(Math.max(...sizes)).toBeLessThan(150);
+});
 
 describe.each(ENGINES.filter((engine) => engine.available))('leases on work meant for one instance, on $name', ({ name }) => {
   let database: TestDatabase;
@@ -45,6 +54,28 @@ describe.each(ENGINES.filter((engine) => engine.available))('leases on work mean
     await first.releaseAll();
     expect(await second.once('review', 3_600_000, async () => void ran.push('second again'))).toBe(true);
     expect(ran).toEqual(name === 'sqlite' ? ['first', 'second', 'second again'] : ['first', 'second again']);
+  });
+
+  test('work split in shards is shared by instances taking their turn together: on PostgreSQL each shard runs once a period, in one of them; on SQLite one instance runs it all', async () => {
+    const leases = createLeases(database.db);
+    const hour = 3_600_000;
+    const ran: [string, number][] = [];
+    const slowly = (who: string) => async (shard: number) => {
+      ran.push([who, shard]);
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    };
+    const [first, second] = ['first', 'second'].map((instanceId) => instanceLeases({ leases, engine: name, instanceId, now: () => 7 * hour + 1_000 }));
+    const [byFirst, bySecond] = await Promise.all([first!.spread('sharded', 8, hour, slowly('first')), second!.spread('sharded', 8, hour, slowly('second'))]);
+    if (name === 'postgres') {
+      expect([...ran.map(([, shard]) => shard)].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(byFirst + bySecond).toBe(8);
+      expect(Math.min(byFirst, bySecond)).toBeGreaterThan(0);
+      // The next period, every shard is free again.
+      const later = instanceLeases({ leases, engine: name, instanceId: 'later', now: () => 8 * hour + 1_000 });
+      expect(await later.spread('sharded', 8, hour, async () => undefined)).toBe(8);
+    } else {
+      expect([byFirst, bySecond]).toEqual([8, 8]);
+    }
   });
 
   test('a SQLite file is claimed by one live instance: a second is refused in a sentence; a dead one’s claim is taken over', async () => {
