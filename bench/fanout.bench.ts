@@ -152,52 +152,59 @@ async function fanOutAcrossInstances() {
   }
 }
 
-/** 1,000 check-in cards to 200 people in one tenant, against Teams' per-tenant limit (the ideal time). */
-export async function fanoutBenchmark(): Promise<BenchResult> {
-  const run = await fanOut();
+/** What one fan-out run found. `failedAttempts`: counted only where the runner is in this process. */
+interface FanOutRun {
+  readonly cards: number;
+  readonly delivered: number;
+  readonly seconds: number;
+  readonly throttled: number;
+  readonly failedAttempts?: number | undefined;
+  readonly notDone: number;
+  readonly lost: number;
+  readonly doubled: number;
+}
+
+/** A fan-out run against Teams' per-tenant limit (the ideal time): ≥ 90 % of it, none lost or doubled, and, where asked, no 429. */
+function fanOutResult(run: FanOutRun, options: { title: string; timedFrom: string; no429: boolean }): BenchResult {
   const idealSeconds = run.cards / TENANT_LIMIT_PER_S;
   const throughput = run.delivered / run.seconds;
   return {
-    title: `Check-in fan-out: ${run.cards} prompt cards to 200 people in one tenant, job runner (${MESSAGE_JOB_CONCURRENCY} in hand, in order per person) → notifier → throttling connector answering after ${ROUND_TRIP_MS} ms, against Teams' ${TENANT_LIMIT_PER_S}/s`,
+    title: options.title,
     figures: [
-      { name: 'total time', value: run.seconds, unit: 's' },
+      { name: `total time${options.timedFrom}`, value: run.seconds, unit: 's' },
       { name: 'throughput (cards delivered)', value: throughput, unit: 'cards/s' },
       { name: `baseline: ideal time at the tenant limit (${TENANT_LIMIT_PER_S}/s)`, value: idealSeconds, unit: 's' },
       { name: 'ratio to the limit', value: (100 * throughput) / TENANT_LIMIT_PER_S, unit: '%' },
       { name: '429s answered by the connector', value: run.throttled, unit: '' },
-      { name: 'failed job attempts (retried by the runner)', value: run.failedAttempts, unit: '' },
+      ...(run.failedAttempts === undefined ? [] : [{ name: 'failed job attempts (retried by the runner)', value: run.failedAttempts, unit: '' }]),
       { name: 'prompt jobs not done at the end', value: run.notDone, unit: '' },
       { name: 'lost (expected − recorded distinct)', value: run.lost, unit: '' },
       { name: 'doubled (recorded − distinct)', value: run.doubled, unit: '' },
     ],
     targets: [
       { description: `≥ 90 % of the tenant limit (≤ ${(idealSeconds / 0.9).toFixed(1)} s)`, met: throughput >= 0.9 * TENANT_LIMIT_PER_S },
+      ...(options.no429 ? [{ description: 'no 429', met: run.throttled === 0 }] : []),
       { description: 'no card lost, none doubled', met: run.lost === 0 && run.doubled === 0 },
     ],
   };
 }
 
+/** 1,000 check-in cards to 200 people in one tenant, against Teams' per-tenant limit (the ideal time). */
+export async function fanoutBenchmark(): Promise<BenchResult> {
+  const run = await fanOut();
+  return fanOutResult(run, {
+    title: `Check-in fan-out: ${run.cards} prompt cards to 200 people in one tenant, job runner (${MESSAGE_JOB_CONCURRENCY} in hand, in order per person) → notifier → throttling connector answering after ${ROUND_TRIP_MS} ms, against Teams' ${TENANT_LIMIT_PER_S}/s`,
+    timedFrom: '',
+    no429: false,
+  });
+}
+
 /** The same 1,000 cards sent by three instances sharing PostgreSQL: the same targets as one instance, and no 429. */
 export async function fanoutInstancesBenchmark(): Promise<BenchResult> {
   const run = await fanOutAcrossInstances();
-  const idealSeconds = run.cards / TENANT_LIMIT_PER_S;
-  const throughput = run.delivered / run.seconds;
-  return {
+  return fanOutResult(run, {
     title: `Check-in fan-out across ${INSTANCES} instances on one PostgreSQL database: ${run.cards} prompt cards to 200 people in one tenant, each instance its own process, Teams' limits shared through PostgreSQL, connector answering after ${ROUND_TRIP_MS} ms`,
-    figures: [
-      { name: 'total time (from the first instance running)', value: run.seconds, unit: 's' },
-      { name: 'throughput (cards delivered)', value: throughput, unit: 'cards/s' },
-      { name: `baseline: ideal time at the tenant limit (${TENANT_LIMIT_PER_S}/s)`, value: idealSeconds, unit: 's' },
-      { name: 'ratio to the limit', value: (100 * throughput) / TENANT_LIMIT_PER_S, unit: '%' },
-      { name: '429s answered by the connector', value: run.throttled, unit: '' },
-      { name: 'prompt jobs not done at the end', value: run.notDone, unit: '' },
-      { name: 'lost (expected − recorded distinct)', value: run.lost, unit: '' },
-      { name: 'doubled (recorded − distinct)', value: run.doubled, unit: '' },
-    ],
-    targets: [
-      { description: `≥ 90 % of the tenant limit (≤ ${(idealSeconds / 0.9).toFixed(1)} s)`, met: throughput >= 0.9 * TENANT_LIMIT_PER_S },
-      { description: 'no 429', met: run.throttled === 0 },
-      { description: 'no card lost, none doubled', met: run.lost === 0 && run.doubled === 0 },
-    ],
-  };
+    timedFrom: ' (from the first instance running)',
+    no429: true,
+  });
 }

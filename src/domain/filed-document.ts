@@ -48,6 +48,11 @@ export interface FiledDocument {
   readonly attachments: readonly FiledAttachment[];
 }
 
+/** The agencies whose report was filed from an e-mail. */
+export function filedReportAgencies(filed: readonly FiledDocument[]): ReadonlySet<string> {
+  return new Set(filed.flatMap((document) => (document.kind === 'agency-report' && document.agency ? [document.agency] : [])));
+}
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, index) => bytes[at + index] === byte);
 const PDF_MAGIC = [...'%PDF-'].map((char) => char.charCodeAt(0));
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];

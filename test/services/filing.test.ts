@@ -191,6 +191,17 @@ describe.each(ENGINES.filter((engine) => engine.available))('filing e-mails from
     expect((await filing.cases(as(healthVisitor))).find((entry) => entry.coreGroupId === coreGroup.id)?.review?.agencies).toEqual(['health visiting']);
   });
 
+  test('a lead social worker with two core groups sees both, by case reference, each with its own review and meeting; a group whose plan ended is not offered', async () => {
+    const first = await aGroupWithReviewAndMeeting();
+    const second = await aGroupWithReviewAndMeeting();
+    const ended = await aGroupWithReviewAndMeeting();
+    for (const other of [second, ended]) await database.db.updateTable('members').set({ aad_object_id: first.lead.aadObjectId! }).where('id', '=', other.lead.id).execute();
+    await database.db.updateTable('core_groups').set({ plan_ended_on: '2026-06-09' }).where('id', '=', ended.coreGroup.id).execute();
+    const cases = await first.filing.cases(first.as(first.lead));
+    expect(cases.map((entry) => entry.coreGroupId)).toEqual([first, second].sort((a, b) => a.coreGroup.caseReference.localeCompare(b.coreGroup.caseReference)).map((group) => group.coreGroup.id));
+    for (const group of [first, second]) expect(cases.find((entry) => entry.coreGroupId === group.coreGroup.id)).toMatchObject({ review: { id: group.reviewConferenceId }, nextMeeting: { id: group.meetingId } });
+  });
+
   test('a calendar event found by its meeting chat: the case reference and its next deadlines for a member; not found for anyone else', async () => {
     const { coreGroup, teacher, chatId, as, deps } = await aGroupWithReviewAndMeeting();
     const details = await calendarEventDetails(deps, as(teacher), chatId);

@@ -8,7 +8,7 @@ import type { ReviewConference } from '../../domain/review-conference';
 import { ukDate } from '../../domain/uk-date';
 import { type Caller, authorise } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
-import type { FiledDocument } from '../../domain/filed-document';
+import { type FiledDocument, filedReportAgencies } from '../../domain/filed-document';
 import type { AgencyReportRepository, AuditLog, CheckInRepository, CoreGroupRepository, FiledDocumentRepository, PlanRepository } from '../ports/store.port';
 import { type ReviewReportsDeps, reportsDue, reviewAndReportsDue } from './review-reports';
 
@@ -47,9 +47,6 @@ export interface ReportsToDo {
 }
 
 const CONFLICT = 'Your report was saved elsewhere since you opened it (another tab or device). Reload it to see the latest, then make your change again.';
-
-/** The agencies with a report filed from an e-mail. */
-export const filedAgencies = (filed: readonly FiledDocument[]): ReadonlySet<string> => new Set(filed.flatMap((document) => (document.kind === 'agency-report' && document.agency ? [document.agency] : [])));
 
 const reportId = (reviewConferenceId: string, memberId: string) => uuidFromKey(`agency-report:${reviewConferenceId}:${memberId}`);
 
@@ -104,7 +101,7 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
         review,
         due,
         mine: await mineOf(coreGroup, review, member, reports),
-        standings: follows ? reportStandings(members, reports, filedAgencies(filed)) : undefined,
+        standings: follows ? reportStandings(members, reports, filedReportAgencies(filed)) : undefined,
         filed: follows ? filed.filter((document) => document.kind === 'agency-report').map((document) => ({ document, filedBy: members.find((candidate) => candidate.id === document.filedByMemberId)?.displayName ?? 'A former member' })) : undefined,
       };
     },
@@ -166,7 +163,7 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
           const due = await reportsDue(deps, coreGroup, review.id);
           if (!due) continue;
           const [reports, filed, members] = await Promise.all([deps.agencyReports.listByReview(review.id), deps.filedDocuments.listByReview(review.id), deps.coreGroups.members(coreGroup.id)]);
-          const standings = reportStandings(members, reports, filedAgencies(filed));
+          const standings = reportStandings(members, reports, filedReportAgencies(filed));
           const mine = standings.find((entry) => entry.member.id === member.id)?.standing;
           if (!mine && !can({ role: member.role }, 'view-agency-reports')) continue;
           found.push({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, reviewConferenceId: review.id, reviewOn: review.date, due, mine, submitted: standings.filter((entry) => reportReceived(entry.standing)).length, expected: standings.length });

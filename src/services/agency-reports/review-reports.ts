@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
 import { NotFoundError } from '../../domain/errors';
-import { computeObligations } from '../../domain/obligations';
+import { type CaseTimeline, computeObligations } from '../../domain/obligations';
 import type { ReviewConference } from '../../domain/review-conference';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
@@ -25,8 +25,12 @@ export async function reviewAndReportsDue(deps: ReviewReportsDeps, coreGroup: Co
 
 /** When the agencies' reports for one review conference are due, from the obligations the profile sets. */
 export async function reportsDue(deps: ReviewReportsDeps, coreGroup: CoreGroup, reviewConferenceId: string): Promise<CivilDate | undefined> {
+  return reportsDueIn(deps, coreGroup, await deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup), reviewConferenceId);
+}
+
+/** `reportsDue`, from a case timeline already read. */
+export function reportsDueIn(deps: Pick<ReviewReportsDeps, 'policy' | 'calendars' | 'clock'>, coreGroup: Pick<CoreGroup, 'policyId'>, timeline: CaseTimeline, reviewConferenceId: string): CivilDate | undefined {
   const { profile, calendar } = policyOf(deps, coreGroup);
-  const timeline = await deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup);
   const obligations = computeObligations({ profile, calendar, timeline, asOf: deps.clock.today() });
   return obligations.find((obligation) => obligation.kind === 'agency-report' && obligation.id.startsWith(`agency-report-${reviewConferenceId}-`))?.due;
 }

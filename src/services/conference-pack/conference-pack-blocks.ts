@@ -2,7 +2,7 @@ import { type AgencyReport, type ReportStanding, reportStandings } from '../../d
 import type { CivilDate } from '../../domain/civil-date';
 import { isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroupMember } from '../../domain/core-group';
-import type { FiledDocument } from '../../domain/filed-document';
+import { type FiledDocument, filedReportAgencies } from '../../domain/filed-document';
 import { CONCERN_LABELS } from '../../domain/escalation';
 import { CONCERN_STATUS_LABELS } from '../../domain/labels';
 import type { CoreGroupMeeting } from '../../domain/meeting';
@@ -40,7 +40,7 @@ export function recommendationBlocks(signedMinutes: readonly Minutes[], meetingD
  */
 export function agencyReportBlocks(options: { members: readonly CoreGroupMember[]; reports: readonly AgencyReport[]; filed: readonly FiledDocument[]; actions: readonly PlanAction[] }): RecordBlock[] {
   const filed = options.filed.filter((document) => document.kind === 'agency-report');
-  const standings = reportStandings(options.members, options.reports, new Set(filed.map((document) => document.agency ?? '')));
+  const standings = reportStandings(options.members, options.reports, filedReportAgencies(filed));
   const whatOf = new Map(options.actions.map((action) => [action.id, action.what]));
   const blocks: RecordBlock[] = [
     { kind: 'table', header: ['Member', 'Agency', 'Report'], rows: standings.map((entry) => [entry.member.displayName, entry.member.agency, entry.report?.submittedAt ? `submitted ${ukDateOfInstant(entry.report.submittedAt)}` : STANDING_TEXT[entry.standing]]) },

@@ -9,11 +9,11 @@ import { ukDate } from '../../domain/uk-date';
 import { type Caller, authorise } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
 import type { AuditLog, CoreGroupRepository, FiledDocumentRepository, MeetingRepository } from '../ports/store.port';
-import { type ReviewReportsDeps, reportsDue } from '../agency-reports/review-reports';
+import { type ReviewReportsDeps, reportsDueIn } from '../agency-reports/review-reports';
 
 export interface FilingDeps extends ReviewReportsDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'listMemberships'>;
-  readonly meetings: Pick<MeetingRepository, 'reviewConferences' | 'loadCaseTimeline' | 'findById' | 'listByCoreGroup'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'membersOfEach' | 'listMemberships'>;
+  readonly meetings: Pick<MeetingRepository, 'reviewConferences' | 'loadCaseTimeline' | 'loadCaseTimelines' | 'findById'>;
   readonly filedDocuments: FiledDocumentRepository;
   readonly auditLog: Pick<AuditLog, 'append'>;
 }
@@ -58,17 +58,6 @@ export function createFiling(deps: FilingDeps) {
     return can({ role: member.role }, 'file-any-agency-report') ? agencies : agencies.filter((agency) => agency === member.agency);
   };
 
-  const nextReview = async (coreGroup: CoreGroup) => {
-    const today = deps.clock.today();
-    return (await deps.meetings.reviewConferences(coreGroup.id)).find((review) => review.status === 'scheduled' && !isBefore(review.date, today));
-  };
-
-  const nextMeeting = async (coreGroupId: string) => {
-    const today = deps.clock.today();
-    const meetings = (await deps.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.status === 'scheduled' && !isBefore(meeting.date, today));
-    return meetings.sort((a, b) => a.date.toString().localeCompare(b.date.toString()))[0];
-  };
-
   const checkTarget = async (coreGroup: CoreGroup, member: CoreGroupMember, to: FilingTarget) => {
     if (to.kind === 'meeting-paper') {
       const meeting = await deps.meetings.findById(to.meetingId);
@@ -98,17 +87,27 @@ export function createFiling(deps: FilingDeps) {
   const filerName = async (coreGroupId: string, document: FiledDocument) => (await deps.coreGroups.members(coreGroupId)).find((member) => member.id === document.filedByMemberId)?.displayName ?? 'A former member';
 
   return {
-    /** The caller's cases they may file to, by case reference. */
+    /**
+     * The caller's cases they may file to, by case reference: their members and timelines read once
+     * for all of them (the timeline holds the meetings and review conferences), each authorised.
+     */
     async cases(caller: Caller): Promise<FilingCase[]> {
+      const today = deps.clock.today();
       const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(({ member, coreGroup }) => member.active && !coreGroup.planEndedOn && can({ role: member.role }, 'file-email'));
+      const ids = memberships.map(({ coreGroup }) => coreGroup.id);
+      const [timelines, membersOf] = await Promise.all([deps.meetings.loadCaseTimelines(memberships.map(({ coreGroup }) => coreGroup)), deps.coreGroups.membersOfEach(ids)]);
       const found: FilingCase[] = [];
-      for (const { coreGroup: header } of memberships) {
-        const { coreGroup, member } = await authorise(deps, { caller, coreGroupId: header.id, action: 'file-email' });
-        const [review, meeting, members] = await Promise.all([nextReview(coreGroup), nextMeeting(coreGroup.id), deps.coreGroups.members(coreGroup.id)]);
+      for (const known of memberships) {
+        const { coreGroup, member } = await authorise(deps, { caller, coreGroupId: known.coreGroup.id, action: 'file-email', known });
+        const timeline = timelines.get(coreGroup.id)!;
+        const toCome = <T extends { date: CoreGroup['icpcDate']; status: string }>(entries: readonly T[]) =>
+          entries.filter((entry) => entry.status === 'scheduled' && !isBefore(entry.date, today)).sort((a, b) => a.date.toString().localeCompare(b.date.toString()))[0];
+        const review = toCome(timeline.reviewConferences);
+        const meeting = toCome(timeline.meetings);
         found.push({
           coreGroupId: coreGroup.id,
           caseReference: coreGroup.caseReference,
-          review: review && { id: review.id, date: review.date, reportsDue: await reportsDue(deps, coreGroup, review.id), agencies: mayFileFor(member, members) },
+          review: review && { id: review.id, date: review.date, reportsDue: reportsDueIn(deps, coreGroup, timeline, review.id), agencies: mayFileFor(member, membersOf.get(coreGroup.id) ?? []) },
           nextMeeting: meeting && { id: meeting.id, date: meeting.date },
         });
       }

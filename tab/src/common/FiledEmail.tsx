@@ -5,7 +5,7 @@ import { saveDownload } from '../api/save-download';
 import { useShell } from '../shell/shell.context';
 import { isolatedUserText } from './display-text';
 import { errorText } from './error-text';
-import { formatInstant } from './format';
+import { fileSize, formatInstant } from './format';
 import { PAGE_STYLES } from './panel.styles';
 
 const useFiledEmailStyles = makeStyles({
@@ -16,7 +16,6 @@ const useFiledEmailStyles = makeStyles({
   emailBody: { margin: '0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', maxHeight: '24rem', overflowY: 'auto', padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
-const sizeText = (size: number) => (size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
 
 /** An e-mail filed from Outlook (an agency's report, a paper for a meeting), read in place: who sent it and when, its text, and its attachments to download. */
 export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
@@ -66,7 +65,7 @@ export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
           {document.attachments.map((attachment) => (
             <li key={attachment.id}>
               <Button size="small" onClick={() => void download(attachment)}>
-                {`${attachment.name} (${attachment.type === 'pdf' ? 'PDF' : 'Word'}, ${sizeText(attachment.size)})`}
+                {`${attachment.name} (${attachment.type === 'pdf' ? 'PDF' : 'Word'}, ${fileSize(attachment.size)})`}
               </Button>
             </li>
           ))}

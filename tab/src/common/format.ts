@@ -70,3 +70,8 @@ export function fromUkInputDate(text: string): string | undefined {
 
 /** What a date input says when its text is not a real date. */
 export const UK_DATE_HINT = 'Write the date as day/month/year, for example 09/12/2026.';
+
+/** A file's size as people read it: "245 KB", "3.2 MB" (never "0 KB"). */
+export function fileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

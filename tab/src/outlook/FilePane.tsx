@@ -4,7 +4,7 @@ import type { FileEmailRequest, FileEmailResponse, FilingCasesResponse } from '@
 import type { ApiClient } from '../api/api.client';
 import { isolatedUserText } from '../common/display-text';
 import { errorText } from '../common/error-text';
-import { formatDate, formatInstant } from '../common/format';
+import { fileSize, formatDate, formatInstant } from '../common/format';
 import type { MailAttachment, MailMessage } from './office.host';
 import { useOutlookPageStyles } from './OutlookPage/OutlookPage.styles';
 
@@ -32,7 +32,6 @@ function unfileable(attachment: MailAttachment): string | undefined {
   return undefined;
 }
 
-const sizeText = (size: number) => (size < 1024 * 1024 ? `${Math.max(1, Math.round(size / 1024))} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * "File to core group" on an e-mail: the member chooses one of their cases, files the message as
@@ -161,7 +160,7 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
                   <Checkbox
                     checked={chosen.has(attachment.id)}
                     disabled={why !== undefined}
-                    label={`${attachment.name} (${sizeText(attachment.size)})`}
+                    label={`${attachment.name} (${fileSize(attachment.size)})`}
                     onChange={(_event, data) => setChosen((before) => {
                       const after = new Set(before);
                       if (data.checked) after.add(attachment.id);
