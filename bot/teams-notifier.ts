@@ -31,7 +31,7 @@ export function createTeamsNotifier(options: {
         throw new DeliveryError({ code: 'recipient-unreachable', userMessage: 'This person has not opened a chat with Core Group yet.', internalMessage: `no conversation reference for this ${to.kind}`, status: 404 });
       }
       const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId });
-      await options.limiter.acquire([
+      const slot = await options.limiter.acquire([
         { key: `thread:${reference.conversation.id}`, windows: TEAMS_THREAD_LIMITS },
         { key: `tenant:${tenantId}`, windows: TEAMS_TENANT_LIMITS },
       ]);
@@ -39,13 +39,17 @@ export function createTeamsNotifier(options: {
       let failure: unknown;
       // A failure inside the callback goes to the adapter's turn-error handler, not to this caller:
       // it is caught here and thrown below, so a refused card can never look delivered.
-      await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
-        try {
-          activityId = (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary }))?.id;
-        } catch (error) {
-          failure = error;
-        }
-      });
+      try {
+        await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+          try {
+            activityId = (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary }))?.id;
+          } catch (error) {
+            failure = error;
+          }
+        });
+      } finally {
+        await slot.answered();
+      }
       if (failure !== undefined) {
         const error = failure;
         const status = (error as { statusCode?: number }).statusCode ?? 0;

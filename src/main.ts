@@ -207,7 +207,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const cp9 = createCp9Record({ ...serviceDeps, renderer: { pdf: renderer.pdf } });
   const conferencePacks = createConferencePack({ ...serviceDeps, renderer });
   // Instances sharing PostgreSQL share Teams' limits through it; SQLite is one instance.
-  const limiter = database.engine === 'postgres' ? createSharedRateLimiter(database.db) : createRateLimiter();
+  const limiter = database.engine === 'postgres' ? createSharedRateLimiter(database.db, { onAnswerNotRecorded: (error) => logger.warn(errorLogFields(error), 'recording that Teams answered a send failed; it stays counted until its in-flight time runs out') }) : createRateLimiter();
   const notifier = createTeamsNotifier({ adapter, appId: config.bot.appId ?? '', teamsAppId: config.graph.teamsAppId, conversations, limiter });
   const familyMail = createFamilyCheckInMail({
     ...serviceDeps,

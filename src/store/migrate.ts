@@ -24,6 +24,7 @@ import { minutesReturnsSchema } from './migrations/0022-minutes-returns';
 import { filedDocumentsSchema } from './migrations/0023-filed-documents';
 import { sharedInstancesSchema } from './migrations/0024-shared-instances';
 import { hotQueryIndexesSchema } from './migrations/0025-hot-query-indexes';
+import { rateSendAnswersSchema } from './migrations/0026-rate-send-answers';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -53,6 +54,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0023-filed-documents': filedDocumentsSchema(engine),
     '0024-shared-instances': sharedInstancesSchema,
     '0025-hot-query-indexes': hotQueryIndexesSchema,
+    '0026-rate-send-answers': rateSendAnswersSchema,
   };
 }
 

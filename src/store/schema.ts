@@ -146,7 +146,9 @@ export interface FiledAttachmentRow {
 export interface RateSendRow {
   key: string;
   /** Milliseconds since the epoch, by the database's clock (PostgreSQL returns bigint as a string). */
-  at: ColumnType<number | string, number, never>;
+  at: ColumnType<number | string, number, number>;
+  /** The send this row counts (one row per key it was counted against); none on rows from before 0026. */
+  send_id: string | null;
 }
 
 export interface LeaseRow {

@@ -304,7 +304,7 @@ describeEachEngine('upgrading to the audit chain', (engine: EngineName) => {
   test('entries written before the chain existed are chained in the order they were written, and new ones carry on from them', async () => {
     const database = await databaseBeforeTheChain(engine, 1203);
     try {
-      expect(await migrateToLatest(database)).toEqual(['0004-audit-chain', '0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns', '0023-filed-documents', '0024-shared-instances', '0025-hot-query-indexes']);
+      expect(await migrateToLatest(database)).toEqual(['0004-audit-chain', '0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns', '0023-filed-documents', '0024-shared-instances', '0025-hot-query-indexes', '0026-rate-send-answers']);
       const auditLog = createAuditLog(database.db);
       expect(await auditLog.verifyChain({ pageSize: 100 })).toEqual({ checked: 1203, last: { seq: 1203, hash: expect.any(String) }, firstBreak: undefined });
       const first = await readEntry(database.db, 1);

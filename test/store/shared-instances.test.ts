@@ -102,16 +102,41 @@ describe.each(ENGINES.filter((engine) => engine.available && engine.name === 'po
     const other = database.reopen();
     try {
       const window = [{ limit: 3, windowMs: 300 }];
-      const limiters = [createSharedRateLimiter(database.db, { marginMs: 10 }), createSharedRateLimiter(other.db, { marginMs: 10 })];
+      const limiters = [createSharedRateLimiter(database.db), createSharedRateLimiter(other.db)];
       const started = Date.now();
-      await Promise.all(Array.from({ length: 12 }, (_, index) => limiters[index % 2]!.acquire([{ key: 'tenant:t', windows: window }, { key: `thread:${index % 4}`, windows: [{ limit: 100, windowMs: 1_000 }] }])));
-      const rows = await database.db.selectFrom('rate_sends').select('at').where('key', '=', 'tenant:t').orderBy('at').execute();
+      await Promise.all(Array.from({ length: 12 }, async (_, index) => (await limiters[index % 2]!.acquire([{ key: 'tenant:t', windows: window }, { key: `thread:${index % 4}`, windows: [{ limit: 100, windowMs: 60_000 }] }])).answered()));
+      // Each key keeps rows for its own longest window: the tenant's are gone, the threads' (a minute) say when each send counted.
+      const rows = await database.db.selectFrom('rate_sends').select('at').where('key', 'like', 'thread:%').orderBy('at').execute();
       const times = rows.map((row) => Number(row.at));
       expect(times).toHaveLength(12);
       for (let index = 3; index < times.length; index++) expect(times[index]! - times[index - 3]!).toBeGreaterThanOrEqual(300);
       expect(Date.now() - started).toBeGreaterThanOrEqual(900);
-      const threads = await database.db.selectFrom('rate_sends').select('key').where('key', 'like', 'thread:%').execute();
-      expect(threads).toHaveLength(12);
+      expect(await database.db.selectFrom('rate_sends').select('key').where('key', '=', 'tenant:t').execute()).toHaveLength(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a send one instance has not yet seen answered keeps its room from the other, however late; answered, it lets go a window after', async () => {
+    const other = database.reopen();
+    try {
+      const one = [{ key: 'tenant:late', windows: [{ limit: 1, windowMs: 1_000 }] }];
+      const held = await createSharedRateLimiter(database.db).acquire(one);
+      let given = 0;
+      const waiting = createSharedRateLimiter(other.db)
+        .acquire(one)
+        .then(async (slot) => {
+          given = Date.now();
+          await slot.answered();
+        });
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(given).toBe(0);
+      const answeredAt = Date.now();
+      await held.answered();
+      await waiting;
+      // A 1,200 ms round trip: the send reached Teams by 580 ms before its answer, so its window ends 420 ms after it.
+      expect(given - answeredAt).toBeGreaterThanOrEqual(380);
+      expect(given - answeredAt).toBeLessThan(1_000);
     } finally {
       await other.close();
     }
