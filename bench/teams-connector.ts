@@ -39,8 +39,8 @@ function createWindows() {
  * A Bot Connector stand-in for the fan-out benchmark, run as its own process so its clock is not
  * held up by the bot's event loop. `POST /v3/conversations/{id}/activities` is throttled per
  * conversation thread and per tenant as Teams does: over a limit it answers 429 with `Retry-After`
- * (whole seconds) and records nothing; otherwise it records the card's prompt id and answers 200.
- * `GET /records` returns what it saw. Prints `READY <url>` when listening.
+ * (whole seconds) and records nothing; otherwise it records the card's prompt id and when it
+ * arrived, and answers 200. `GET /records` returns what it saw. Prints `READY <url>` when listening.
  */
 function main(): void {
   /** The answer comes back after this long, as across the internet to Teams (argument 1, ms). */
@@ -48,6 +48,8 @@ function main(): void {
   const answer = (send: () => void) => (roundTripMs > 0 ? setTimeout(send, roundTripMs) : send());
   const windows = createWindows();
   const recorded: string[] = [];
+  /** When each recorded card arrived (ms, by this process's clock). */
+  const arrivals: number[] = [];
   let throttled = 0;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -56,7 +58,7 @@ function main(): void {
       const path = ACTIVITIES.exec(request.url ?? '');
       if (request.method === 'GET' && request.url === '/records') {
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify({ recorded, throttled }));
+        response.end(JSON.stringify({ recorded, throttled, arrivals }));
         return;
       }
       if (request.method !== 'POST' || !path) {
@@ -80,6 +82,7 @@ function main(): void {
       windows.accept(thread, at);
       windows.accept(tenant, at);
       recorded.push(PROMPT_ID.exec(body)?.[1] ?? 'no prompt id');
+      arrivals.push(at);
       const id = `activity-${recorded.length}`;
       answer(() => {
         response.writeHead(200, { 'content-type': 'application/json' });

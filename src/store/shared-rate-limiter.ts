@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { IN_FLIGHT_MS, RECHECK_MS, type RateKey, type RateLimiter, createRoundTrips, longestWindowMs, serialised, waitForRoom } from '../jobs/rate-limiter';
 import type { Database } from './schema';
-
-/** The database's clock, in whole milliseconds, rounded as asked. */
-async function databaseNow(trx: Kysely<Database> | Transaction<Database>, round: 'floor' | 'ceil'): Promise<number> {
-  const { rows } = await sql<{ now: string }>`select ${sql.raw(round)}(extract(epoch from clock_timestamp()) * 1000)::bigint as now`.execute(trx);
-  return Number(rows[0]!.now);
-}
 
 /**
  * Teams' rate limits shared by every app instance on one PostgreSQL database. A send takes each
@@ -34,8 +28,9 @@ export function createSharedRateLimiter(db: Kysely<Database>, options: { sleep?:
   const tryOnce = (keys: readonly RateKey[], sendId: string) =>
     db.transaction().execute(async (trx) => {
       const names = [...new Set(keys.map((entry) => entry.key))].sort();
-      for (const name of names) await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx);
-      const at = await databaseNow(trx, 'floor');
+      // The keys' locks in one order (the sorted names, one statement), then the clock once they are held.
+      const { rows } = await sql<{ now: string }>`select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as now from (select count(pg_advisory_xact_lock(hashtextextended(name, 0))) from (select unnest(${names}::text[]) as name order by name) as ordered) as locked`.execute(trx);
+      const at = Number(rows[0]!.now);
       const windows = since(keys, at);
       const recorded = await trx
         .selectFrom('rate_sends')
@@ -47,10 +42,10 @@ export function createSharedRateLimiter(db: Kysely<Database>, options: { sleep?:
       const wait = waitForRoom(counted, keys, at);
       if (wait > 0) return wait;
       await trx
-        .deleteFrom('rate_sends')
-        .where((eb) => eb.or(windows.map(({ key, after }) => eb.and([eb('key', '=', key), eb('at', '<=', after)]))))
+        .with('expired', (db) => db.deleteFrom('rate_sends').where((eb) => eb.or(windows.map(({ key, after }) => eb.and([eb('key', '=', key), eb('at', '<=', after)])))))
+        .insertInto('rate_sends')
+        .values(names.map((key) => ({ key, at: at + IN_FLIGHT_MS, send_id: sendId })))
         .execute();
-      await trx.insertInto('rate_sends').values(names.map((key) => ({ key, at: at + IN_FLIGHT_MS, send_id: sendId }))).execute();
       return 0;
     });
 
@@ -63,8 +58,12 @@ export function createSharedRateLimiter(db: Kysely<Database>, options: { sleep?:
         async answered() {
           roundTrips.record(performance.now() - given);
           try {
-            const answeredAt = await databaseNow(db, 'ceil');
-            await db.updateTable('rate_sends').set({ at: answeredAt - Math.ceil(roundTrips.answerLeadMs()) }).where('send_id', '=', sendId).execute();
+            const lead = Math.ceil(roundTrips.answerLeadMs());
+            await db
+              .updateTable('rate_sends')
+              .set({ at: sql<number>`ceil(extract(epoch from clock_timestamp()) * 1000)::bigint - ${lead}` })
+              .where('send_id', '=', sendId)
+              .execute();
           } catch (error) {
             // Not recorded, the send stays counted until IN_FLIGHT_MS runs out: the safe side, only slower.
             options.onAnswerNotRecorded?.(error);
