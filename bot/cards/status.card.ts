@@ -10,23 +10,28 @@ const COLOUR: Record<ObligationStatus, string> = { met: 'Good', due: 'Default', 
 
 /** Up to this many cases, the status card shows each in full; beyond it, a line a case. */
 export const CASES_IN_FULL = 5;
-/** The most cases listed a line each: Teams refuses a message over about 28 KB. */
-export const CASES_LISTED = 40;
+/**
+ * The most cases listed a line each: a chat card a manager reads on a phone, not the whole
+ * caseload (the dashboard's team view lists every case); what is not listed is counted.
+ */
+export const CASES_LISTED = 20;
 
 /**
  * The caller's core groups, most pressing first (1:1 only). A few cases: every obligation and its
  * status, drift signals and the booked meeting series. A caseload (a team manager's, a conference
  * chair's): a line a case — how many deadlines are overdue and at risk, the next one — at most
- * `CASES_LISTED`, the rest counted, with how to see one case in full. `total`: how many cases the
- * caller has, when `statuses` holds only the most pressing of them.
+ * `CASES_LISTED`, the rest counted (and how many of them are pressing too), with how to see one
+ * case in full. `caseload`: how many cases the caller has, when `statuses` holds only the most
+ * pressing of them, and how many of those left out of `statuses` have a deadline overdue or at risk.
  */
-export function statusCard(statuses: readonly CoreGroupStatus[], teamsAppId: string, total = statuses.length): object {
+export function statusCard(statuses: readonly CoreGroupStatus[], teamsAppId: string, caseload = { total: statuses.length, pressing: 0 }): object {
   if (statuses.length === 0) return adaptiveCard([line('You are not a member of any core group yet.')]);
-  return total > CASES_IN_FULL ? caseloadCard(statuses, total) : detailedCard(statuses, teamsAppId);
+  return caseload.total > CASES_IN_FULL ? caseloadCard(statuses, caseload) : detailedCard(statuses, teamsAppId);
 }
 
-/** `statuses`: the most pressing cases (all of them, or at least the first `CASES_LISTED`); `total`: how many the caller has. */
-function caseloadCard(statuses: readonly CoreGroupStatus[], total: number): object {
+/** `statuses`: the most pressing cases (all of them, or at least the first `CASES_LISTED`); `caseload`: how many the caller has, and how many pressing ones `statuses` leaves out. */
+function caseloadCard(statuses: readonly CoreGroupStatus[], caseload: { total: number; pressing: number }): object {
+  const { total } = caseload;
   const listed = statuses.slice(0, CASES_LISTED);
   const count = (status: CoreGroupStatus, wanted: ObligationStatus) => status.obligations.filter((obligation) => obligation.status === wanted).length;
   return adaptiveCard([
@@ -45,9 +50,15 @@ function caseloadCard(statuses: readonly CoreGroupStatus[], total: number): obje
         ],
       };
     }),
-    ...(total > listed.length ? [line(`And ${total - listed.length} more, less pressing: the dashboard lists them all.`, { isSubtle: true })] : []),
+    ...(total > listed.length ? [moreLine(total - listed.length, caseload.pressing + statuses.slice(listed.length).filter((status) => count(status, 'overdue') + count(status, 'at-risk') > 0).length)] : []),
     line(`Type /coregroup status and a case reference (for example /coregroup status ${escapeCardText(listed[0]!.coreGroup.caseReference)}) for one case in full.`, { isSubtle: true }),
   ]);
+}
+
+/** The cases a caseload card does not list: how many, and how many of them have a deadline overdue or at risk too. */
+function moreLine(more: number, pressing: number): object {
+  const also = pressing === 0 ? 'none with a deadline overdue or at risk' : pressing === more ? 'all with a deadline overdue or at risk' : `${pressing} of them with a deadline overdue or at risk`;
+  return line(`And ${more} more (${also}): the dashboard's team view lists every case.`, pressing > 0 ? { color: 'Warning' } : { isSubtle: true });
 }
 
 function detailedCard(statuses: readonly CoreGroupStatus[], teamsAppId: string): object {

@@ -13,8 +13,8 @@ export const statusCase: CaseCommand = {
   async overview(caller, services) {
     // A caseload card lists the most pressing cases a line each, without their booked series:
     // only those listed are returned (and audited as seen), and no series is read for them.
-    const { statuses, total } = await services.status.myStatus(caller, { bookedSeriesUpTo: CASES_IN_FULL, shown: CASES_LISTED });
-    return total > 0 ? statusCard(statuses, services.teamsAppId, total) : undefined;
+    const { statuses, total, pressingNotShown } = await services.status.myStatus(caller, { bookedSeriesUpTo: CASES_IN_FULL, shown: CASES_LISTED });
+    return total > 0 ? statusCard(statuses, services.teamsAppId, { total, pressing: pressingNotShown }) : undefined;
   },
 };
 

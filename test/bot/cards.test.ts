@@ -192,12 +192,15 @@ describe('the status card for a caseload', () => {
     expect(text).not.toContain('No core group meeting is booked.');
   });
 
-  test('a team manager’s 150 cases fit in one Teams message (under 28 KB): 40 listed, the rest counted', () => {
+  test('a team manager’s 150 cases: the 20 most pressing listed, the rest counted with how many of them are pressing too', () => {
     const text = JSON.stringify(statusCard(caseload(150), TEAMS_APP_ID));
     expect(Buffer.byteLength(text)).toBeLessThan(28 * 1024);
-    expect(text).toContain('TEAM-0040');
-    expect(text).not.toContain('TEAM-0041');
-    expect(text).toContain('And 110 more, less pressing: the dashboard lists them all.');
+    expect(text).toContain('TEAM-0020');
+    expect(text).not.toContain('TEAM-0021');
+    expect(text).toContain("And 130 more (none with a deadline overdue or at risk): the dashboard's team view lists every case.");
+    const pressingLeftOut = caseload(150).map((status, index) => (index === 30 ? { ...status, obligations: [{ ...obligation, status: 'at-risk' as const }] } : status));
+    expect(JSON.stringify(statusCard(pressingLeftOut, TEAMS_APP_ID))).toContain('And 130 more (1 of them with a deadline overdue or at risk)');
+    expect(JSON.stringify(statusCard(caseload(20), TEAMS_APP_ID, { total: 150, pressing: 130 }))).toContain('And 130 more (all with a deadline overdue or at risk)');
   });
 });
 

@@ -104,6 +104,9 @@ describeEachEngine('statuses judged once per case revision and day', (engine) =>
 
     expect(shown.total).toBe(3);
     expect(shown.statuses).toEqual(all.statuses.slice(0, 2));
+    const pressing = (status: (typeof all.statuses)[number]) => status.obligations.some((obligation) => obligation.status === 'overdue' || obligation.status === 'at-risk');
+    expect(shown.pressingNotShown).toBe(all.statuses.slice(2).filter(pressing).length);
+    expect(all.pressingNotShown).toBe(0);
     const audited = async (id: string) => (await context.store.auditLog.listByCoreGroup(id)).filter((entry) => entry.actor === person && entry.action === 'view-compliance').length;
     const counts = await Promise.all(cases.map(({ coreGroup }) => audited(coreGroup.id)));
     const listed = new Set(shown.statuses.map((status) => status.coreGroup.id));

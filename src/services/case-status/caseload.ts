@@ -4,7 +4,7 @@ import { type CaseTimeline, pressingCount } from '../../domain/obligations';
 import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
 import { type Caller, authorise } from '../authorise';
-import { type CoreGroupStatus, type StatusDeps, statusesOf } from './status-of';
+import { type CoreGroupStatus, type StatusDeps, rankStatuses, showStatuses, statusesOf } from './status-of';
 
 /** One of the caller's own open actions, with the case it belongs to. */
 export interface OwnAction {
@@ -45,13 +45,16 @@ async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; members
  * The core groups the caller is an active member of (not as family or child), most pressing
  * first, and how many there are. `bookedSeriesUpTo`: read each group's booked meeting series only
  * when the caller has at most this many such groups (a caseload view that shows a line a case
- * does not show them). `shown`: return (and audit as seen) only the most pressing this many.
+ * does not show them). `shown`: return (and audit as seen) only the most pressing this many;
+ * `pressingNotShown` counts the others with a deadline overdue or at risk.
  */
-export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number; shown?: number } = {}): Promise<{ statuses: CoreGroupStatus[]; total: number }> {
+export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number; shown?: number } = {}): Promise<{ statuses: CoreGroupStatus[]; total: number; pressingNotShown: number }> {
   const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
   const booked = memberships.length <= (options.bookedSeriesUpTo ?? Number.POSITIVE_INFINITY);
-  const statuses = await statusesOf(deps, { caller, memberships, booked, pressing, shown: options.shown });
-  return { statuses: statuses.map((entry) => entry.status), total: memberships.length };
+  const ranked = await rankStatuses(deps, { caller, memberships, pressing });
+  const shown = ranked.slice(0, options.shown ?? ranked.length);
+  const statuses = await showStatuses(deps, { caller, shown, booked });
+  return { statuses: statuses.map((entry) => entry.status), total: memberships.length, pressingNotShown: ranked.slice(shown.length).filter((entry) => entry.weight > 0).length };
 }
 
 /** The caller's own open actions across their core groups, soonest due first. */

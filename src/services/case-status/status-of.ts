@@ -70,32 +70,38 @@ export async function statusOf(
   return statusFrom(coreGroup, member.role, judge(deps, record!, deps.clock.today()), booked.get(coreGroup.id));
 }
 
+type MembershipRead = { coreGroup: CaseHeader; member: CoreGroupMember; revision: string };
+/** A judged status not yet shown: its membership and how pressing it is. */
+export interface RankedStatus {
+  readonly entry: MembershipRead;
+  readonly status: CoreGroupStatus;
+  readonly timeline: CaseTimeline;
+  readonly weight: number;
+}
+
 /**
  * The status of each of several of the caller's groups (their active memberships and revisions
- * already read), the most `pressing` first when given. A judgement kept for the group's current revision and
- * today (`deps.judgedStatuses`) is used as it is; the other groups' records are read together
- * (see `readCaseRecords`) and judged. `booked`: include each group's running meeting series (never
- * kept: it moves with the clock and the calendar). `shown`: only the first this many are returned
- * (a caseload card lists the most pressing and counts the rest). Every group must be one the
- * caller's role may see the status of; each returned status is authorised and audited as
- * view-compliance — what was shown, not what was only ranked.
+ * already read), judged but not yet shown: the most `pressing` first when given. A judgement kept
+ * for the group's current revision and today (`deps.judgedStatuses`) is used as it is; the other
+ * groups' records are read together (see `readCaseRecords`) and judged. Every group must be one
+ * the caller's role may see the status of (a group that is not is refused, and audited so).
+ * Nothing is audited as seen here: only what {@link showStatuses} returns is.
  */
-export async function statusesOf(
+export async function rankStatuses(
   deps: StatusDeps,
   request: {
     caller: Caller;
-    memberships: readonly { coreGroup: CaseHeader; member: CoreGroupMember; revision: string }[];
-    booked: boolean;
+    memberships: readonly MembershipRead[];
     /** How pressing a case is: the most pressing first (ties keep the memberships' order). */
     pressing?: (status: CoreGroupStatus) => number;
-    shown?: number;
   },
-): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
+): Promise<RankedStatus[]> {
   const { caller, memberships } = request;
   const refused = memberships.find(({ member }) => !member.active || !can({ role: member.role }, 'view-compliance'));
   if (refused) await authorise(deps, { caller, coreGroupId: refused.coreGroup.id, action: 'view-compliance', known: refused });
   const asOf = deps.clock.today();
-  const at = (entry: (typeof memberships)[number]): JudgedAt => ({ coreGroup: entry.coreGroup, revision: entry.revision, asOf: asOf.toString() });
+  const day = asOf.toString();
+  const at = (entry: MembershipRead): JudgedAt => ({ coreGroup: entry.coreGroup, revision: entry.revision, asOf: day });
   const kept = new Map(
     memberships.flatMap((entry) => {
       const judged = deps.judgedStatuses?.get(at(entry));
@@ -117,10 +123,27 @@ export async function statusesOf(
     return { entry, ...judged, weight: request.pressing?.(judged.status) ?? 0 };
   });
   if (request.pressing) ranked.sort((a, b) => b.weight - a.weight);
-  const shown = ranked.slice(0, request.shown ?? ranked.length);
+  return ranked;
+}
+
+/**
+ * Ranked statuses as shown to the caller: each authorised and audited as view-compliance — what
+ * was shown, not what was only ranked. `booked`: with each group's running meeting series (never
+ * kept: it moves with the clock and the calendar).
+ */
+export async function showStatuses(deps: StatusDeps, request: { caller: Caller; shown: readonly RankedStatus[]; booked: boolean }): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
+  const { caller, shown } = request;
   const [booked] = await Promise.all([
     request.booked ? bookedSeriesOfEach(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
     ...shown.map(({ entry }) => authorise(deps, { caller, coreGroupId: entry.coreGroup.id, action: 'view-compliance', known: entry })),
   ]);
   return shown.map(({ status, timeline }) => ({ status: { ...status, booked: booked.get(status.coreGroup.id) }, timeline }));
+}
+
+/** {@link rankStatuses}, every one shown ({@link showStatuses}). */
+export async function statusesOf(
+  deps: StatusDeps,
+  request: { caller: Caller; memberships: readonly MembershipRead[]; booked: boolean; pressing?: (status: CoreGroupStatus) => number },
+): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
+  return showStatuses(deps, { caller: request.caller, shown: await rankStatuses(deps, request), booked: request.booked });
 }
