@@ -90,11 +90,19 @@ export async function migrateToLatest(database: MigratableDatabase): Promise<str
   });
 }
 
-async function runMigrations(db: Kysely<Database>, database: MigratableDatabase): Promise<string[]> {
+/**
+ * Brings the database up to and including the migration `name`, no further (PostgreSQL; for
+ * migrations tested on a database holding data written before them). Returns what ran.
+ */
+export function migrateUpTo(database: MigratableDatabase & { engine: 'postgres' }, name: string): Promise<string[]> {
+  return runMigrations(database.db, database, name);
+}
+
+async function runMigrations(db: Kysely<Database>, database: MigratableDatabase, upTo?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(database.engine) };
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
   const migrator = new Migrator({ db, provider, ...(database.schema ? { migrationTableSchema: database.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`migration ${failed} failed`, { cause: error });

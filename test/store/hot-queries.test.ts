@@ -2,10 +2,13 @@ import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import type { Database } from '../../src/store/schema';
 import { createStore } from '../../src/store/store';
-import { ENGINES, type TestDatabase, migratedDatabase, postgresUrl } from '../support/databases';
+import { migrateToLatest, migrateUpTo } from '../../src/store/migrate';
+import { ENGINES, type TestDatabase, freshDatabase, postgresUrl } from '../support/databases';
 
 /** Enough rows per table that PostgreSQL's planner prefers an index wherever one fits, as it will with a country's core groups. */
 const GROUPS = 4_000;
+/** The last migration before the hot-query indexes (0025): the data goes in at this schema. */
+const BEFORE_THE_INDEXES = '0024-shared-instances';
 /** Tables that grow with the caseload: a query of a hot path must never read one of them whole. */
 const BIG_TABLES = ['core_groups', 'members', 'meetings', 'review_conferences', 'concerns', 'minutes', 'deliveries', 'check_ins', 'jobs', 'audit_log', 'conversation_references'];
 
@@ -30,10 +33,13 @@ const postgres = ENGINES.find((engine) => engine.name === 'postgres' && engine.a
 (postgres ? describe : describe.skip)('the hot paths’ queries on a populated PostgreSQL database', () => {
   let database: TestDatabase;
   let logged: Kysely<Database>;
+  let migratedOnTheData: string[] = [];
   const captured: CompiledQuery[] = [];
 
   beforeAll(async () => {
-    database = await migratedDatabase('postgres');
+    // Filled as a database in use before this issue's indexes, then migrated: they are built on the data.
+    database = await freshDatabase('postgres');
+    await migrateUpTo({ ...database, engine: 'postgres' }, BEFORE_THE_INDEXES);
     const { db } = database;
     await sql`insert into core_groups (id, tenant_id, case_reference, child_name, policy_id, icpc_date, created_at)
       select 'g' || g, 't', 'CP-' || g, 'Invented Child ' || g, 'england', '2026-01-05', '2026-01-05T09:00:00Z' from generate_series(1, ${GROUPS}) g`.execute(db);
@@ -57,6 +63,7 @@ const postgres = ENGINES.find((engine) => engine.name === 'postgres' && engine.a
     await sql`insert into conversation_references (tenant_id, ref_key, reference, updated_at) select 't', 'user:aad-' || n, '{}', '2026-01-01T00:00:00Z' from generate_series(1, ${GROUPS * 2}) n`.execute(db);
     await sql`insert into audit_log (seq, at, tenant_id, actor, action, core_group_id, target_id, outcome, hash)
       select n, '2026-03-01T10:00:00Z', 't', 'aad-' || (n % 500), 'view-compliance', 'g' || (1 + n % ${GROUPS}), null, 'allowed', md5(n::text) from generate_series(1, 200000) n`.execute(db);
+    migratedOnTheData = await migrateToLatest(database);
     await sql`analyze`.execute(db);
     const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]!.schema;
     logged = new Kysely<Database>({
@@ -106,6 +113,10 @@ const postgres = ENGINES.find((engine) => engine.name === 'postgres' && engine.a
   test.each(hotPaths)('%s: no sequential scan of a table that grows with the caseload', async (_name, use) => {
     const plans = await plansOf(use);
     expect(plans.filter((plan) => plan.scans.length > 0)).toEqual([]);
+  });
+
+  test('the indexes were built by their migration on a database already holding the data', () => {
+    expect(migratedOnTheData.slice(0, 2)).toEqual(['0025-hot-query-indexes', '0026-rate-send-answers']);
   });
 
   test('the data is what the plans were judged on', async () => {
