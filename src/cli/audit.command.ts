@@ -56,7 +56,7 @@ export function auditCommand(config: () => Config): CliCommand {
       if (!where.url && where.sqliteFile !== ':memory:' && !existsSync(where.sqliteFile)) throw new InvalidInputError(`there is no SQLite database at ${where.sqliteFile}`);
       const database = openDatabase(where);
       try {
-        const check = await createAuditLog(database.db)
+        const check = await createAuditLog(database.db, database.engine)
           .verifyChain({ anchor })
           .catch((error: unknown) => {
             if (/audit_chain_head/.test(String(error))) throw new InvalidInputError('this database has no audit chain yet: run "coregroup migrate" first', { cause: error });

@@ -41,7 +41,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     leases: createLeases(db),
     familyCheckInLinks: createFamilyCheckInLinkRepository(db),
     conversationReferences: createConversationReferenceRepository(db),
-    auditLog: createAuditLog(db),
+    auditLog: createAuditLog(db, engine),
     jobs: createJobQueue(db, engine),
     calendarSubscriptions: createCalendarSubscriptionRepository(db),
   };

@@ -63,7 +63,7 @@ describeEachEngine('the audit log', (engine) => {
   test('entries appended at the same time are written by one INSERT, each once and in the order appended', async () => {
     const { database } = context;
     const inserts = insertCounter();
-    const auditLog = createAuditLog(database.db.withPlugin(inserts.plugin));
+    const auditLog = createAuditLog(database.db.withPlugin(inserts.plugin), database.engine);
     const coreGroupId = randomUUID();
     const entries = Array.from({ length: 20 }, (_, index): AuditEntry => ({ at: `2026-06-12T10:00:${String(index).padStart(2, '0')}.000Z`, tenantId: TENANT, actor: `aad-${index}`, action: 'view-compliance', coreGroupId, outcome: 'allowed' }));
     await Promise.all(entries.map((entry) => auditLog.append(entry)));
@@ -78,7 +78,7 @@ describeEachEngine('the audit log', (engine) => {
       const coreGroupId = randomUUID();
       const entry: AuditEntry = { at: '2026-06-12T10:00:00.000Z', tenantId: TENANT, actor: 'aad-1', action: 'view-compliance', coreGroupId, outcome: 'allowed' };
       await Promise.all([store.auditLog.append(entry), store.auditLog.append({ ...entry, actor: 'aad-2' })]);
-      expect(await createAuditLog(other.db).listByCoreGroup(coreGroupId)).toEqual([
+      expect(await createAuditLog(other.db, database.engine).listByCoreGroup(coreGroupId)).toEqual([
         { ...entry, targetId: undefined },
         { ...entry, actor: 'aad-2', targetId: undefined },
       ]);
@@ -150,7 +150,7 @@ describeEachEngine('the audit log', (engine) => {
     const other = database.reopen();
     try {
       const inserts = insertCounter();
-      const logs = [createAuditLog(database.db.withPlugin(inserts.plugin)), createAuditLog(other.db.withPlugin(inserts.plugin))];
+      const logs = [createAuditLog(database.db.withPlugin(inserts.plugin), database.engine), createAuditLog(other.db.withPlugin(inserts.plugin), database.engine)];
       const coreGroupId = randomUUID();
       const appends: Promise<void>[] = [];
       for (let round = 0; round < 8; round++) {
@@ -176,7 +176,7 @@ describeEachEngine('the audit log', (engine) => {
 
 /** Five entries appended one after the other, each its own commit. */
 async function fiveEntries(database: TestDatabase): Promise<AuditEntry[]> {
-  const auditLog = createAuditLog(database.db);
+  const auditLog = createAuditLog(database.db, database.engine);
   const entries = Array.from({ length: 5 }, (_, index): AuditEntry => ({ at: `2026-06-12T10:0${index + 1}:00.000Z`, tenantId: TENANT, actor: `aad-${index + 1}`, action: 'view-plan', coreGroupId: 'cg-1', outcome: 'allowed' }));
   for (const entry of entries) await auditLog.append(entry);
   return entries;
@@ -253,21 +253,21 @@ describeEachEngine('the audit chain, tampered with behind the triggers', (engine
   afterEach(() => database.drop());
 
   test('untouched, it holds: five entries checked, ending at entry 5', async () => {
-    const check = await createAuditLog(database.db).verifyChain();
+    const check = await createAuditLog(database.db, database.engine).verifyChain();
     expect(check).toEqual({ checked: 5, last: { seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, firstBreak: undefined });
     expect(entries).toHaveLength(5);
   });
 
   test.each(tampering)('%s: reported at the right entry, with ids and times only', async (_, tamper, expected, checked) => {
     await behindTheTriggersBack(database, tamper);
-    const check = await createAuditLog(database.db).verifyChain({ pageSize: 2 });
+    const check = await createAuditLog(database.db, database.engine).verifyChain({ pageSize: 2 });
     expect(check.firstBreak).toEqual({ ...expected, detail: expect.any(String) });
     expect(check.checked).toBe(checked);
     expect(check.firstBreak?.detail).not.toMatch(/aad-|view-plan|cg-1|someone-else|forged/);
   });
 
   test('a rewrite that recomputes every later hash and moves the head holds on its own, but not against an anchor recorded before', async () => {
-    const auditLog = createAuditLog(database.db);
+    const auditLog = createAuditLog(database.db, database.engine);
     const anchor = (await auditLog.verifyChain()).last;
     await behindTheTriggersBack(database, async (db) => {
       let previous = await readEntry(db, 2);
@@ -305,7 +305,7 @@ describeEachEngine('upgrading to the audit chain', (engine: EngineName) => {
     const database = await databaseBeforeTheChain(engine, 1203);
     try {
       expect(await migrateToLatest(database)).toEqual(['0004-audit-chain', '0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns', '0023-filed-documents', '0024-shared-instances', '0025-hot-query-indexes', '0026-rate-send-answers']);
-      const auditLog = createAuditLog(database.db);
+      const auditLog = createAuditLog(database.db, database.engine);
       expect(await auditLog.verifyChain({ pageSize: 100 })).toEqual({ checked: 1203, last: { seq: 1203, hash: expect.any(String) }, firstBreak: undefined });
       const first = await readEntry(database.db, 1);
       expect(first).toMatchObject({ actor: 'aad-0', hash: auditChainHash({ ...first, seq: 1 }, GENESIS_HASH) });
@@ -321,7 +321,7 @@ describeEachEngine('upgrading to the audit chain', (engine: EngineName) => {
     const database = await databaseBeforeTheChain(engine, 0);
     try {
       await migrateToLatest(database);
-      expect(await createAuditLog(database.db).verifyChain()).toEqual({ checked: 0, last: { seq: 0, hash: GENESIS_HASH }, firstBreak: undefined });
+      expect(await createAuditLog(database.db, database.engine).verifyChain()).toEqual({ checked: 0, last: { seq: 0, hash: GENESIS_HASH }, firstBreak: undefined });
     } finally {
       await database.drop();
     }
