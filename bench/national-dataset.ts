@@ -10,6 +10,12 @@ import { createStore } from '../src/store/store';
 /** The template case's ids all carry this, so each copy's are its own. */
 const TEMPLATE = 'tpl0';
 const MEMBERS = 8;
+/** The tenant every case of the dataset is in. */
+export const NATIONAL_TENANT_ID = '00000000-0000-4000-8000-0000000a7105';
+/** Cases each lead social worker leads: case n's is lead `leadOf(n)`, so a lead's caseload is 20 cases in a row. */
+export const CASES_PER_LEAD = 20;
+/** The Entra object id of lead social worker `k` (0-based): the lead of cases 20k + 1 … 20k + 20. */
+export const leadObjectId = (k: number) => `aad-lead-${k}`;
 const AGENCIES = ["children's social care", "children's social care", 'health visiting', 'school', 'GP', 'police', 'housing', 'family'];
 
 /**
@@ -28,7 +34,7 @@ async function seedTemplate(db: Kysely<Database>, options: { clock: Clock; calen
   const store = createStore({ db, engine: 'postgres' });
   const today = options.clock.today();
   const icpcDate = options.calendar.addWorkingDays(today.subtract({ months: 12 }), 0);
-  const coreGroup: CoreGroup = { id: TEMPLATE, caseReference: `CP-${TEMPLATE}`, childName: `Invented Child ${TEMPLATE}`, tenantId: 'national', policyId: 'england', icpcDate, createdAt: options.clock.nowIso() };
+  const coreGroup: CoreGroup = { id: TEMPLATE, caseReference: `CP-${TEMPLATE}`, childName: `Invented Child ${TEMPLATE}`, tenantId: NATIONAL_TENANT_ID, policyId: 'england', icpcDate, createdAt: options.clock.nowIso() };
   const members: CoreGroupMember[] = Array.from({ length: MEMBERS }, (_, seat) => ({
     id: `${TEMPLATE}-m${seat}`,
     displayName: `Member ${seat} of ${TEMPLATE}`,
@@ -99,6 +105,9 @@ async function copyTemplate(db: Kysely<Database>, from: number, to: number): Pro
         const values = sql.join(columns.map((column) => (column.type === 'text' ? sql`replace(t.${sql.id(column.name)}, ${TEMPLATE}, 'g' || n)` : sql`t.${sql.id(column.name)}`)));
         await sql`insert into ${sql.table(table)} (${names}) select ${values} from ${sql.table(table)} t, generate_series(${from}::int, ${to}::int) n where row_to_json(t)::text like ${`%${TEMPLATE}%`}`.execute(connection);
       }
+      // A lead social worker leads 20 cases, as in practice: case n's lead is leadObjectId(⌊(n − 1) / 20⌋).
+      await sql`update members set aad_object_id = 'aad-lead-' || ((substr(core_group_id, 2)::int - 1) / ${CASES_PER_LEAD}::int)
+        where role = 'lead-social-worker' and core_group_id in (select 'g' || n from generate_series(${from}::int, ${to}::int) n)`.execute(connection);
     } finally {
       await sql`set session_replication_role = origin`.execute(connection);
     }
@@ -109,7 +118,7 @@ async function copyTemplate(db: Kysely<Database>, from: number, to: number): Pro
 /**
  * A national-scale dataset on PostgreSQL: the template case written by the product, then copied
  * into `groups` cases (about 8 members each, a year of meetings with signed minutes, check-ins,
- * review conferences and concerns). `grow` adds more copies to an existing dataset.
+ * review conferences and concerns), each lead social worker leading 20 of them. `grow` adds more copies to an existing dataset.
  */
 export async function generateNationalDataset(db: Kysely<Database>, options: { groups: number; clock: Clock; calendar: WorkingDays }) {
   await seedTemplate(db, options);
