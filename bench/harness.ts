@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { join } from 'node:path';
 
@@ -38,6 +39,19 @@ export function report(result: BenchResult): void {
   for (const figure of result.figures) console.log(`  ${figure.name.padEnd(52)} ${figure.value.toFixed(2).padStart(12)} ${figure.unit}`);
   for (const target of result.targets) console.log(`  target: ${target.description.padEnd(44)} ${target.met ? 'met' : 'MISSED'}`);
 }
+
+/**
+ * The CPU time a process has used so far (user and system, from /proc), in ms: read before and
+ * after a load, the server's own cost per request, which the machine's other load moves far less
+ * than it moves latency.
+ */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The kernel's clock tick (`getconf CLK_TCK`): 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** Starts `bench/<script>` as its own process (tsx as a loader, so /proc/<pid> is the process itself) and waits for its `READY <url>` line. */
 export async function startBenchProcess(script: string, args: readonly string[] = [], nodeFlags: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {

@@ -9,7 +9,7 @@ import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
 import { PRODUCTION_HEAP, load, percentile, startConnector, startServer } from './bot.bench';
-import { type BenchResult, type Figure, startBenchProcess } from './harness';
+import { type BenchResult, type Figure, processCpuMs, startBenchProcess } from './harness';
 import { LEAD_GROUPS, TEAM_GROUPS, seedTeamCaseload } from './team-caseload';
 
 const CONCURRENCY = 20;
@@ -99,8 +99,10 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
   try {
     const shape = (aadObjectId: string, requests = REQUESTS) => ({ concurrency: CONCURRENCY, requests, aadObjectId });
     await load(echo.url, connector.url, 'hello', shape('echo', WARM_UP));
+    const echoCpuBefore = processCpuMs(echo.child.pid!);
     const echoP95 = percentile((await load(echo.url, connector.url, 'hello', shape('echo'))).latencies, 95);
-    figures.push({ name: 'echo bot: latency p95', value: echoP95, unit: 'ms' });
+    const echoCpu = (processCpuMs(echo.child.pid!) - echoCpuBefore) / REQUESTS;
+    figures.push({ name: 'echo bot: latency p95', value: echoP95, unit: 'ms' }, { name: 'echo bot: server CPU a request', value: echoCpu, unit: 'ms' });
     for (const engine of (process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[]) {
       const { location, lead, manager } = await seeded(engine);
       const server = await startBenchProcess('bot-servers.ts', ['core-group', location], PRODUCTION_HEAP);
@@ -109,8 +111,15 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
         if (engine === 'postgres') await analyse(location);
         for (const [who, aadObjectId] of [[`lead social worker, ${LEAD_GROUPS} groups`, lead], [`team manager, ${TEAM_GROUPS} groups`, manager]] as const) {
           await load(server.url, connector.url, '/coregroup status', shape(aadObjectId, WARM_UP));
+          const cpuBefore = processCpuMs(server.child.pid!);
           const p95 = percentile((await load(server.url, connector.url, '/coregroup status', shape(aadObjectId))).latencies, 95);
-          figures.push({ name: `${engine}: ${who}: p95`, value: p95, unit: 'ms' }, { name: `${engine}: ${who}: p95 ratio to echo`, value: p95 / echoP95, unit: '×' });
+          const cpuPerRequest = (processCpuMs(server.child.pid!) - cpuBefore) / REQUESTS;
+          figures.push(
+            { name: `${engine}: ${who}: p95`, value: p95, unit: 'ms' },
+            { name: `${engine}: ${who}: p95 ratio to echo`, value: p95 / echoP95, unit: '×' },
+            { name: `${engine}: ${who}: server CPU a request`, value: cpuPerRequest, unit: 'ms' },
+            { name: `${engine}: ${who}: server CPU ratio to echo`, value: cpuPerRequest / echoCpu, unit: '×' },
+          );
           targets.push({ description: `${engine}, ${who}: p95 ≤ ${TARGET_P95_MS} ms`, met: p95 <= TARGET_P95_MS });
         }
       } finally {

@@ -63,6 +63,16 @@ export function planStartOf(coreGroup: Pick<CoreGroup, 'transferredInFrom'>): Pl
 /** A core group as a caseload view reads it: everything a status is judged from, never the child's name. */
 export type CaseHeader = Omit<CoreGroup, 'childName' | 'createdAt'>;
 
+/** What a caseload view needs of the caller's own membership of each group: who they are there and in what role. */
+export type CaseloadMember = Pick<CoreGroupMember, 'id' | 'role' | 'active' | 'aadObjectId'>;
+
+/** One group of the caller's caseload: its header, the caller's membership and the group's revision (see `CoreGroupRepository.listMemberships`). */
+export interface CaseloadEntry<Member extends CaseloadMember = CaseloadMember> {
+  readonly coreGroup: CaseHeader;
+  readonly member: Member;
+  readonly revision: string;
+}
+
 /** A member the bot can reach in Teams: active, with an Entra object id. */
 export type MemberInTeams = CoreGroupMember & { readonly aadObjectId: string };
 

@@ -1,4 +1,4 @@
-import type { CaseHeader, CoreGroup, CoreGroupMember } from '../domain/core-group';
+import type { CaseHeader, CaseloadMember, CoreGroup, CoreGroupMember } from '../domain/core-group';
 import { ForbiddenError, NotFoundError } from '../domain/errors';
 import { type CaseAction, type MeetingRole, can } from '../domain/permissions';
 import type { Clock } from './ports/clock.port';
@@ -17,7 +17,7 @@ export interface Caller {
  * found, so its existence does not leak; a member whose role does not allow the action (they know
  * the group) is told so.
  */
-export async function authorise<Group extends CaseHeader = CoreGroup>(
+export async function authorise<Group extends CaseHeader = CoreGroup, Member extends CaseloadMember = CoreGroupMember>(
   deps: { coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember'>; auditLog: Pick<AuditLog, 'append'>; clock: Clock },
   request: {
     caller: Caller;
@@ -28,9 +28,9 @@ export async function authorise<Group extends CaseHeader = CoreGroup>(
     sharing?: { readonly withFamily: boolean; readonly withChild: boolean } | undefined;
     targetId?: string;
     /** What the caller's service already read in this request (the group, the caller's membership), so it is not read again. */
-    known?: { coreGroup?: Group | undefined; member?: CoreGroupMember | undefined };
+    known?: { coreGroup?: Group | undefined; member?: Member | undefined };
   },
-): Promise<{ coreGroup: Group | CoreGroup; member: CoreGroupMember }> {
+): Promise<{ coreGroup: Group | CoreGroup; member: Member | CoreGroupMember }> {
   const { caller, coreGroupId, action } = request;
   const audit = (outcome: 'allowed' | 'denied') =>
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action, coreGroupId, targetId: request.targetId, outcome });

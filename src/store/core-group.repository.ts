@@ -54,6 +54,18 @@ function toMemberRow(coreGroupId: string, member: CoreGroupMember): MemberRow {
   };
 }
 
+function caseHeaderOf(tenantId: string, row: Pick<Selectable<CoreGroupRow>, 'id' | 'case_reference' | 'policy_id' | 'icpc_date' | 'transferred_in_from' | 'plan_ended_on'>): CaseHeader {
+  return {
+    id: row.id,
+    tenantId,
+    caseReference: row.case_reference,
+    policyId: row.policy_id,
+    icpcDate: parseCivilDate(row.icpc_date),
+    transferredInFrom: row.transferred_in_from ?? undefined,
+    planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
+  };
+}
+
 /** Runs a write on members, reporting a second membership of the same person as AlreadyExistsError. */
 async function asMember<T>(write: () => Promise<T>): Promise<T> {
   try {
@@ -81,6 +93,20 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       .execute();
     return rows.map(coreGroupRowToCoreGroup);
   };
+  /**
+   * A person's active memberships with their groups' headers, in ICPC order: only what a caseload
+   * view judges and shows (never the child's name), and not the tenant, the person or "active",
+   * which are what was asked for — 150 rows on every team manager's `/coregroup status`.
+   */
+  const activeMemberships = (tenantId: string, aadObjectId: string) =>
+    db
+      .selectFrom('core_groups')
+      .innerJoin('members', 'members.core_group_id', 'core_groups.id')
+      .select(['core_groups.id', 'core_groups.case_reference', 'core_groups.policy_id', 'core_groups.icpc_date', 'core_groups.transferred_in_from', 'core_groups.plan_ended_on', 'core_groups.revision', 'members.id as member_id', 'members.role as member_role'])
+      .where('core_groups.tenant_id', '=', tenantId)
+      .where('members.aad_object_id', '=', aadObjectId)
+      .where('members.active', '=', 1)
+      .orderBy('core_groups.icpc_date');
   const membersOfEach: CoreGroupRepository['membersOfEach'] = async (coreGroupIds) => {
     const grouped = await rowsByKey(coreGroupIds, (ids) => db.selectFrom('members').selectAll().where('core_group_id', 'in', ids).orderBy('id').execute(), (row) => row.core_group_id);
     return mapValues(grouped, (rows) => rows.map(memberRowToMember));
@@ -119,56 +145,28 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
     },
     listForMember,
     async listMemberships(tenantId, aadObjectId) {
-      // Only what a caseload view judges and shows: never the child's name, which 150 cases' worth
-      // of rows would otherwise carry on every `/coregroup status`.
-      const rows = await db
-        .selectFrom('core_groups')
-        .innerJoin('members', 'members.core_group_id', 'core_groups.id')
-        .select(['core_groups.id', 'core_groups.tenant_id', 'core_groups.case_reference', 'core_groups.policy_id', 'core_groups.icpc_date', 'core_groups.transferred_in_from', 'core_groups.plan_ended_on', 'core_groups.revision'])
-        .select([
-          'members.id as member_id',
-          'members.core_group_id as member_core_group_id',
-          'members.display_name as member_display_name',
-          'members.role as member_role',
-          'members.position as member_position',
-          'members.agency as member_agency',
-          'members.email as member_email',
-          'members.aad_object_id as member_aad_object_id',
-          'members.reach as member_reach',
-          'members.agency_manager_email as member_agency_manager_email',
-          'members.active as member_active',
-        ])
-        .where('core_groups.tenant_id', '=', tenantId)
-        .where('members.aad_object_id', '=', aadObjectId)
-        .where('members.active', '=', 1)
-        .orderBy('core_groups.icpc_date')
+      const rows = await activeMemberships(tenantId, aadObjectId)
+        .select(['members.display_name', 'members.position', 'members.agency', 'members.email', 'members.reach', 'members.agency_manager_email'])
         .execute();
       return rows.map((row) => {
-        // Spelt out, not built from a column list: 150 rows a `/coregroup status`, each otherwise a throwaway array of pairs.
-        const member: MemberRow = {
+        const member: CoreGroupMember = {
           id: row.member_id,
-          core_group_id: row.member_core_group_id,
-          display_name: row.member_display_name,
-          role: row.member_role,
-          position: row.member_position,
-          agency: row.member_agency,
-          email: row.member_email,
-          aad_object_id: row.member_aad_object_id,
-          reach: row.member_reach,
-          agency_manager_email: row.member_agency_manager_email,
-          active: row.member_active,
+          displayName: row.display_name,
+          role: row.member_role as MemberRole,
+          position: (row.position ?? undefined) as MemberPosition | undefined,
+          agency: row.agency,
+          email: row.email ?? undefined,
+          aadObjectId,
+          reach: row.reach as MemberReach,
+          agencyManagerEmail: row.agency_manager_email ?? undefined,
+          active: true,
         };
-        const coreGroup: CaseHeader = {
-          id: row.id,
-          tenantId: row.tenant_id,
-          caseReference: row.case_reference,
-          policyId: row.policy_id,
-          icpcDate: parseCivilDate(row.icpc_date),
-          transferredInFrom: row.transferred_in_from ?? undefined,
-          planEndedOn: row.plan_ended_on ? parseCivilDate(row.plan_ended_on) : undefined,
-        };
-        return { coreGroup, member: memberRowToMember(member), revision: String(row.revision) };
+        return { coreGroup: caseHeaderOf(tenantId, row), member, revision: String(row.revision) };
       });
+    },
+    async listCaseload(tenantId, aadObjectId) {
+      const rows = await activeMemberships(tenantId, aadObjectId).execute();
+      return rows.map((row) => ({ coreGroup: caseHeaderOf(tenantId, row), member: { id: row.member_id, role: row.member_role as MemberRole, active: true, aadObjectId }, revision: String(row.revision) }));
     },
     async policiesInUse() {
       const rows = await db.selectFrom('core_groups').select('policy_id').distinct().where('plan_ended_on', 'is', null).orderBy('policy_id').execute();

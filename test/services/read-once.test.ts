@@ -117,7 +117,7 @@ describe('one request reads the caller’s group and membership once', () => {
     expect(one.dashboard.coreGroups).toHaveLength(1);
     expect(one.dashboard.myActions.length).toBeGreaterThan(0);
     expect(three.dashboard.coreGroups).toHaveLength(3);
-    expect(one.calls).toMatchObject({ 'coreGroups.listMemberships': 1, 'meetings.loadCaseTimelines': 1, 'plans.currentOfEach': 1, 'checkIns.listByCoreGroups': 1 });
+    expect(one.calls).toMatchObject({ 'coreGroups.listCaseload': 1, 'meetings.loadCaseTimelines': 1, 'plans.currentOfEach': 1, 'checkIns.listByCoreGroups': 1 });
     expect(Object.keys(one.calls).filter((name) => ['coreGroups.findById', 'coreGroups.findMember', 'plans.current', 'meetings.loadCaseTimeline'].includes(name))).toEqual([]);
     // A lead social worker also sees each group's open concerns and failed notices: one read of each for the whole caseload.
     expect(three.calls).toEqual({ ...one.calls, 'concerns.listByCoreGroups': 1, 'noticeDeliveries.inCoreGroups': 1 });

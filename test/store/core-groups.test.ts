@@ -31,6 +31,24 @@ describeEachEngine('core groups and members', (engine) => {
     expect(await store.coreGroups.listMemberships('another-tenant', teacher.aadObjectId!)).toEqual([]);
   });
 
+  test('a caseload is the same memberships with only who the caller is in each and in what role; a member who left has none', async () => {
+    const { store } = context;
+    const { coreGroup, members, teacher } = aCoreGroup();
+    const { coreGroup: second, members: secondMembers } = aCoreGroup();
+    await store.coreGroups.create(coreGroup, members);
+    await store.coreGroups.create(second, [...secondMembers, { ...teacher, id: randomUUID() }]);
+    const { childName: _childName, createdAt: _createdAt, ...header } = coreGroup;
+    const caseload = await store.coreGroups.listCaseload(TENANT, teacher.aadObjectId!);
+    const full = await store.coreGroups.listMemberships(TENANT, teacher.aadObjectId!);
+    expect(caseload.map((entry) => entry.coreGroup.id).sort()).toEqual([coreGroup.id, second.id].sort());
+    expect(caseload.map(({ coreGroup: group, revision }) => ({ group, revision }))).toEqual(full.map(({ coreGroup: group, revision }) => ({ group, revision })));
+    expect(caseload.find((entry) => entry.coreGroup.id === coreGroup.id)).toEqual({ coreGroup: header, member: { id: teacher.id, role: teacher.role, active: true, aadObjectId: teacher.aadObjectId }, revision: expect.any(String) });
+    expect(JSON.stringify(caseload)).not.toContain(coreGroup.childName);
+    await store.coreGroups.updateMember(coreGroup.id, { ...teacher, active: false });
+    expect((await store.coreGroups.listCaseload(TENANT, teacher.aadObjectId!)).map((entry) => entry.coreGroup.id)).toEqual([second.id]);
+    expect(await store.coreGroups.listCaseload('another-tenant', teacher.aadObjectId!)).toEqual([]);
+  });
+
   test('a case that transferred in keeps the area it came from, in the group, its memberships and its timeline (which then starts at the transfer-in conference)', async () => {
     const { store } = context;
     const { coreGroup, members, teacher } = aCoreGroup({ transferredInFrom: 'Leeds City Council' });

@@ -95,7 +95,8 @@ const postgres = ENGINES.find((engine) => engine.name === 'postgres' && engine.a
 
   const groups = ['g17', 'g2048', 'g3999'];
   const hotPaths: [string, (store: ReturnType<typeof createStore>) => Promise<unknown>][] = [
-    ['a caller’s memberships (every status, dashboard, command)', (store) => store.coreGroups.listMemberships('t', 'aad-123')],
+    ['a caller’s caseload (every status, dashboard, choice of case)', (store) => store.coreGroups.listCaseload('t', 'aad-123')],
+    ['a caller’s memberships in full (filing, agency reports, concerns)', (store) => store.coreGroups.listMemberships('t', 'aad-123')],
     ['a group and a member by identity (every authorisation)', async (store) => [await store.coreGroups.findById('g17'), await store.coreGroups.findMember('g17', 'aad-125')]],
     ['a group’s members', (store) => store.coreGroups.members('g17')],
     ['a meeting by its Teams chat (meeting-chat activities, the minutes tab, the Outlook add-in)', (store) => store.meetings.findByChatId('19:meeting_17-3@thread.v2')],

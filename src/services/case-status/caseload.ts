@@ -1,5 +1,5 @@
 import { compareDates } from '../../domain/civil-date';
-import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
+import type { CaseloadEntry } from '../../domain/core-group';
 import { type CaseTimeline, pressingCount } from '../../domain/obligations';
 import { can } from '../../domain/permissions';
 import { type CheckIn, type PlanAction, currentActions, openActionsOwnedBy } from '../../domain/plan';
@@ -13,13 +13,13 @@ export interface OwnAction {
   readonly action: PlanAction & { lastCheckIn?: CheckIn | undefined };
 }
 
-type Membership = { coreGroup: CaseHeader; member: CoreGroupMember; revision: string };
+type Membership = CaseloadEntry;
 
 /** Family members and the child never see compliance: their groups are left out of their status, not refused. */
 const seesStatus = ({ member }: Membership) => can({ role: member.role }, 'view-compliance');
 
 /** How many of a case's deadlines are overdue or at risk: the more, the higher it comes. */
-const pressing = (status: CoreGroupStatus) => pressingCount(status.obligations);
+const pressing = (status: Pick<CoreGroupStatus, 'obligations'>) => pressingCount(status.obligations);
 
 const soonestDueFirst = (actions: readonly OwnAction[]) => [...actions].sort((a, b) => compareDates(a.action.due, b.action.due));
 
@@ -49,7 +49,7 @@ async function ownActionsIn(deps: StatusDeps, request: { caller: Caller; members
  * `pressingNotShown` counts the others with a deadline overdue or at risk.
  */
 export async function myStatus(deps: StatusDeps, caller: Caller, options: { bookedSeriesUpTo?: number; shown?: number } = {}): Promise<{ statuses: CoreGroupStatus[]; total: number; pressingNotShown: number }> {
-  const memberships = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
+  const memberships = (await deps.coreGroups.listCaseload(caller.tenantId, caller.aadObjectId)).filter(seesStatus);
   const booked = memberships.length <= (options.bookedSeriesUpTo ?? Number.POSITIVE_INFINITY);
   const ranked = await rankStatuses(deps, { caller, memberships, pressing });
   const shown = ranked.slice(0, options.shown ?? ranked.length);
@@ -59,7 +59,7 @@ export async function myStatus(deps: StatusDeps, caller: Caller, options: { book
 
 /** The caller's own open actions across their core groups, soonest due first. */
 export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAction[]> {
-  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  const memberships = await deps.coreGroups.listCaseload(caller.tenantId, caller.aadObjectId);
   return soonestDueFirst(await ownActionsIn(deps, { caller, memberships }));
 }
 
@@ -69,7 +69,7 @@ export async function myActions(deps: StatusDeps, caller: Caller): Promise<OwnAc
  * audited for what it shows.
  */
 export async function caseload(deps: StatusDeps, caller: Caller): Promise<{ statuses: { status: CoreGroupStatus; timeline: CaseTimeline }[]; myActions: OwnAction[] }> {
-  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  const memberships = await deps.coreGroups.listCaseload(caller.tenantId, caller.aadObjectId);
   const statuses = await statusesOf(deps, { caller, memberships: memberships.filter(seesStatus), booked: true, pressing });
   const actions = new Map(statuses.map(({ status }) => [status.coreGroup.id, status.actions]));
   return { statuses, myActions: soonestDueFirst(await ownActionsIn(deps, { caller, memberships, actions })) };

@@ -1,5 +1,5 @@
 import { compareDates } from '../../domain/civil-date';
-import type { CaseHeader, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CaseloadMember } from '../../domain/core-group';
 import { matchCaseReference } from '../../domain/case-reference';
 import type { Obligation } from '../../domain/obligations';
 import { type CaseAction, can } from '../../domain/permissions';
@@ -45,7 +45,7 @@ export interface CaseRequest {
 
 interface Membership {
   readonly group: CaseHeader;
-  readonly member: CoreGroupMember;
+  readonly member: CaseloadMember;
   readonly revision: string;
   readonly allowed: boolean;
 }
@@ -53,7 +53,7 @@ interface Membership {
 const optionOf = (group: CaseHeader): CaseOption => ({ id: group.id, caseReference: group.caseReference });
 
 async function membershipsOf(deps: StatusDeps, caller: Caller, need: CaseAction): Promise<Membership[]> {
-  const memberships = await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId);
+  const memberships = await deps.coreGroups.listCaseload(caller.tenantId, caller.aadObjectId);
   return memberships.map(({ coreGroup, member, revision }) => ({ group: coreGroup, member, revision, allowed: can({ role: member.role }, need) }));
 }
 

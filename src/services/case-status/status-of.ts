@@ -1,5 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
-import type { CaseHeader, CoreGroup, CoreGroupMember } from '../../domain/core-group';
+import type { CaseHeader, CaseloadEntry, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { type CaseTimeline, type Obligation, computeObligations, planEndOf } from '../../domain/obligations';
 import { type CheckIn, type PlanAction, currentActions, isOpen } from '../../domain/plan';
 import { type Signal, detectSignals } from '../../domain/signals';
@@ -13,7 +13,7 @@ import { type CaseRecord, type CaseRecordDeps, readCaseRecords } from './case-re
 import type { Judged, JudgedAt, JudgedStatusCache } from './judged-status-cache';
 
 export interface StatusDeps extends PolicyDeps, BookedSeriesDeps, CaseRecordDeps {
-  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listMemberships' | 'members' | 'membersOfEach'>;
+  readonly coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'listCaseload' | 'members' | 'membersOfEach'>;
   readonly plans: Pick<PlanRepository, 'current' | 'currentOfEach'>;
   readonly meetings: Pick<MeetingRepository, 'loadCaseTimelines' | 'listByCoreGroups' | 'invitationsOfEach'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup' | 'listByCoreGroups'>;
@@ -70,12 +70,11 @@ export async function statusOf(
   return statusFrom(coreGroup, member.role, judge(deps, record!, deps.clock.today()), booked.get(coreGroup.id));
 }
 
-type MembershipRead = { coreGroup: CaseHeader; member: CoreGroupMember; revision: string };
-/** A judged status not yet shown: its membership and how pressing it is. */
+type MembershipRead = CaseloadEntry;
+/** A status judged but not yet shown: its membership, the judgement and how pressing it is. */
 export interface RankedStatus {
   readonly entry: MembershipRead;
-  readonly status: CoreGroupStatus;
-  readonly timeline: CaseTimeline;
+  readonly judged: Judged;
   readonly weight: number;
 }
 
@@ -92,8 +91,8 @@ export async function rankStatuses(
   request: {
     caller: Caller;
     memberships: readonly MembershipRead[];
-    /** How pressing a case is: the most pressing first (ties keep the memberships' order). */
-    pressing?: (status: CoreGroupStatus) => number;
+    /** How pressing a case is, from its judged deadlines: the most pressing first (ties keep the memberships' order). */
+    pressing?: (judged: Pick<CoreGroupStatus, 'obligations'>) => number;
   },
 ): Promise<RankedStatus[]> {
   const { caller, memberships } = request;
@@ -118,9 +117,10 @@ export async function rankStatuses(
     deps.judgedStatuses?.set(at(unjudged[index]!), judged);
     kept.set(record.coreGroup.id, judged);
   });
-  const ranked = memberships.map((entry) => {
-    const judged = statusFrom(entry.coreGroup, entry.member.role, kept.get(entry.coreGroup.id)!, undefined);
-    return { entry, ...judged, weight: request.pressing?.(judged.status) ?? 0 };
+  // Only a judgement and a weight each: a status is made only for what is shown (a team manager's 20 of 150).
+  const ranked = memberships.map((entry): RankedStatus => {
+    const judged = kept.get(entry.coreGroup.id)!;
+    return { entry, judged, weight: request.pressing?.(judged) ?? 0 };
   });
   if (request.pressing) ranked.sort((a, b) => b.weight - a.weight);
   return ranked;
@@ -137,13 +137,13 @@ export async function showStatuses(deps: StatusDeps, request: { caller: Caller; 
     request.booked ? bookedSeriesOfEach(deps, shown.map(({ entry }) => entry.coreGroup.id)) : new Map<string, BookedSeries>(),
     ...shown.map(({ entry }) => authorise(deps, { caller, coreGroupId: entry.coreGroup.id, action: 'view-compliance', known: entry })),
   ]);
-  return shown.map(({ status, timeline }) => ({ status: { ...status, booked: booked.get(status.coreGroup.id) }, timeline }));
+  return shown.map(({ entry, judged }) => statusFrom(entry.coreGroup, entry.member.role, judged, booked.get(entry.coreGroup.id)));
 }
 
 /** {@link rankStatuses}, every one shown ({@link showStatuses}). */
 export async function statusesOf(
   deps: StatusDeps,
-  request: { caller: Caller; memberships: readonly MembershipRead[]; booked: boolean; pressing?: (status: CoreGroupStatus) => number },
+  request: { caller: Caller; memberships: readonly MembershipRead[]; booked: boolean; pressing?: (judged: Pick<CoreGroupStatus, 'obligations'>) => number },
 ): Promise<{ status: CoreGroupStatus; timeline: CaseTimeline }[]> {
   return showStatuses(deps, { caller: request.caller, shown: await rankStatuses(deps, request), booked: request.booked });
 }

@@ -48,7 +48,7 @@ const byLeadThenCase = (a: TeamCase, b: TeamCase) => (a.leadSocialWorker ?? '\uf
  */
 export async function teamView(deps: TeamViewDeps, caller: Caller): Promise<TeamCase[]> {
   const today = deps.clock.today();
-  const overseen = (await deps.coreGroups.listMemberships(caller.tenantId, caller.aadObjectId)).filter(({ member }) => OVERSEEING_ROLES.includes(member.role));
+  const overseen = (await deps.coreGroups.listCaseload(caller.tenantId, caller.aadObjectId)).filter(({ member }) => OVERSEEING_ROLES.includes(member.role));
   const ids = overseen.map(({ coreGroup }) => coreGroup.id);
   const [statuses, members, concerns] = await Promise.all([statusesOf(deps, { caller, memberships: overseen, booked: false }), deps.coreGroups.membersOfEach(ids), deps.concerns.listByCoreGroups(ids)]);
   return statuses
