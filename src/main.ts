@@ -185,7 +185,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     meetingChat: createMeetingChatService(serviceDeps),
     meetingEvents,
     teamsAppId: config.graph.teamsAppId,
-    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, policyIds: () => offeredProfiles.map((profile) => profile.id) }),
+    setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, jobs: store.jobs, policyIds: () => offeredProfiles.map((profile) => profile.id) }),
     members: createCoreGroupMembersService({ ...serviceDeps, directory: connection.calendar }),
     policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
@@ -215,7 +215,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     publicBaseUrl: () => config.publicBaseUrl ?? url,
     lifetimeDays: config.familyLinkDays,
   });
-  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail, conferencePacks });
+  const messages = createMessageServices({ ...store, status, meetingEvents, distribution, circulation, exports: recordExport, familyNotes: familyVersions, cp9, conversations, notifier, mailer: connection.calendar, clock: systemClock, organiserMailbox: config.graph.organiserMailbox, familyMail, conferencePacks, teams: { teamwork: connection.calendar, appInstalls: store.appInstalls, teamsAppId: config.graph.teamsAppId } });
   /** This process among the instances sharing the database: it claims jobs and holds leases by this name. */
   const instanceId = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const periodic = instanceLeases({ leases: store.leases, engine: database.engine, instanceId });

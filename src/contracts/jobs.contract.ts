@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_TYPES } from '../domain/activity-feed';
 import { CONCERN_KINDS } from '../domain/escalation';
 import { NOTICE_KINDS } from '../domain/notice-delivery';
 import type { SignalKind } from '../domain/signals';
@@ -30,6 +31,8 @@ export const NOTICE_UNDELIVERED_JOB = 'notice-undelivered';
 export const AGENCY_REPORT_REQUEST_JOB = 'agency-report-request';
 export const CONFERENCE_PACK_JOB = 'conference-pack-delivery';
 export const MINUTES_RETURNED_JOB = 'minutes-returned';
+export const APP_INSTALL_JOB = 'app-install';
+export const ACTIVITY_FEED_JOB = 'activity-feed';
 
 /** A check-in prompt to one action owner, and the chase that follows it (the same payload). */
 export const checkInPromptJob = z.object({
@@ -181,6 +184,25 @@ export type ConferencePackJob = z.infer<typeof conferencePackJob>;
 export const minutesReturnedJob = z.object({ tenantId, coreGroupId: z.string().uuid(), meetingId: z.string().uuid(), memberId: z.string().min(1), returnedAt: instantSchema });
 export type MinutesReturnedJob = z.infer<typeof minutesReturnedJob>;
 
+/** A member added to a core group (at set-up or later): install the app for them, so the bot can reach them 1:1 and post to their activity feed. */
+export const appInstallJob = z.object({ tenantId, coreGroupId: z.string().uuid(), memberId: z.string().min(1) });
+export type AppInstallJob = z.infer<typeof appInstallJob>;
+
+/**
+ * A notice that reached someone's 1:1 chat, also put in their Teams activity feed: who, which
+ * activity type, the notice's preview (never the child's name) and where selecting it takes them;
+ * the case reference is read when it is sent.
+ */
+export const activityFeedJob = z.object({
+  tenantId,
+  coreGroupId: z.string().uuid(),
+  aadObjectId: z.string().min(1),
+  activityType: z.enum(ACTIVITY_TYPES),
+  previewText: z.string().min(1),
+  destination: z.enum(['bot-chat', 'dashboard']),
+});
+export type ActivityFeedJob = z.infer<typeof activityFeedJob>;
+
 /** Every job kind with the schema of its payload. */
 export const JOB_PAYLOADS = {
   [CHECK_IN_PROMPT_JOB]: checkInPromptJob,
@@ -199,6 +221,8 @@ export const JOB_PAYLOADS = {
   [AGENCY_REPORT_REQUEST_JOB]: agencyReportRequestJob,
   [CONFERENCE_PACK_JOB]: conferencePackJob,
   [MINUTES_RETURNED_JOB]: minutesReturnedJob,
+  [APP_INSTALL_JOB]: appInstallJob,
+  [ACTIVITY_FEED_JOB]: activityFeedJob,
 } as const;
 export type JobKind = keyof typeof JOB_PAYLOADS;
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;

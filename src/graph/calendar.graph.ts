@@ -4,10 +4,13 @@ import { Temporal } from 'temporal-polyfill';
 import { Agent } from 'undici';
 import { findIana } from 'windows-iana';
 import { type Mailer, MailError } from '../services/ports/mailer.port';
+import type { Teamwork } from '../services/ports/teamwork.port';
 import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
 import { type Calendar, CalendarError, type Directory, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
 import type { GraphTokens } from './graph-token';
+import { graphAnswer, graphFailure } from './graph-failure';
 import { concurrencyLimit } from './limiter';
+import { graphTeamwork } from './teamwork.graph';
 
 const DEFAULT_HOURS: WorkingHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', timeZone: 'Europe/London' };
 const DAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
@@ -87,38 +90,6 @@ function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Gra
   };
 }
 
-/** Graph answered no: a 4xx other than a timeout or throttling. Asking again gets the same answer. */
-const isRefusal = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
-
-/** What Graph answered, worded for people (whether to try again) and for the logs (the operation and Graph's status and code, never a mailbox). */
-function graphAnswer(what: string, answer: { status: number; remoteCode?: string | undefined }, service = 'calendar') {
-  const refused = isRefusal(answer.status);
-  return {
-    refused,
-    userMessage: refused ? `The ${service} service refused to ${what}.` : `The ${service} service is busy; ${what} did not complete. Try again in a few minutes.`,
-    internalMessage: `Graph answered ${answer.status}${answer.remoteCode ? ` ${answer.remoteCode}` : ''} to "${what}"`,
-    status: answer.status,
-    remoteCode: answer.remoteCode,
-  };
-}
-
-/** What Graph's failure was, for a CalendarError or MailError: its answer, request id and `Retry-After`, or that it was not reached. */
-function graphFailure(error: unknown, what: string, service = 'calendar') {
-  // The client reports a request that got no answer (a dropped connection) as a GraphError with status -1.
-  if (error instanceof GraphError && error.statusCode > 0) {
-    const retryAfter = Number(error.headers?.get('Retry-After'));
-    return {
-      ...graphAnswer(what, { status: error.statusCode, remoteCode: error.code ?? undefined }, service),
-      requestId: error.requestId ?? undefined,
-      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-      cause: error,
-    };
-  }
-  // The name and the system error code only: an SDK's message can quote the URL, and the URL a mailbox.
-  const reason = [(error as { name?: unknown } | null)?.name, (error as { code?: unknown } | null)?.code].filter((part) => typeof part === 'string').join(' ');
-  return { refused: false, userMessage: `The ${service} service could not be reached to ${what}.`, internalMessage: `Graph not reached to "${what}" (${reason || 'no reason given'})`, status: 0, cause: error };
-}
-
 /** Turns whatever the Graph client threw into a CalendarError with its diagnostics. */
 function calendarError(error: unknown, what: string): CalendarError {
   if (error instanceof CalendarError) return error;
@@ -138,7 +109,7 @@ function mailError(error: unknown, what: string): MailError {
  * its fields with `$select`; at most four requests are in flight; failures become CalendarErrors
  * (MailErrors for `sendMail`).
  */
-export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory & Mailer {
+export function createGraphCalendar(options: GraphCalendarOptions): Calendar & Directory & Mailer & Teamwork {
   const baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/';
   const host = new URL(baseUrl).hostname;
   const client = Client.initWithMiddleware({
@@ -180,6 +151,8 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
   };
 
   return {
+    ...graphTeamwork({ api, limit }),
+
     async availability({ organiser, mailboxes, fromMs, toMs }) {
       const chunks: { mailboxes: string[]; fromMs: number; toMs: number }[] = [];
       for (let start = fromMs; start < toMs; start += MAX_WINDOW_MS) {

@@ -2,12 +2,13 @@ import type { AppCertificate } from '../adapters/app-certificate';
 import type { Config } from '../config/config';
 import type { Calendar, Directory } from '../services/ports/calendar.port';
 import type { Mailer } from '../services/ports/mailer.port';
+import type { Teamwork } from '../services/ports/teamwork.port';
 import { createGraphCalendar } from './calendar.graph';
 import { createGraphTokens } from './graph-token';
 
 /** The calendar the service uses, and what has to stop with it. */
 export interface CalendarConnection {
-  readonly calendar: Calendar & Directory & Mailer;
+  readonly calendar: Calendar & Directory & Mailer & Teamwork;
   /** Set in local mode: the simulator's base URL. */
   readonly simulatorUrl?: string | undefined;
   stop(): Promise<void>;

@@ -1,5 +1,7 @@
 import {
+  ACTIVITY_FEED_JOB,
   AGENCY_REPORT_REQUEST_JOB,
+  APP_INSTALL_JOB,
   CONFERENCE_PACK_JOB,
   MINUTES_RETURNED_JOB,
   CHECK_IN_CHASE_JOB,
@@ -19,6 +21,8 @@ import {
   SIGNAL_NOTICE_JOB,
   SIGN_OFF_REMINDER_JOB,
 } from '../contracts/jobs.contract';
+import type { AppInstalls } from '../services/app-installs.service';
+import type { ActivityFeed } from '../services/notifications/activity-feed.service';
 import type { AgencyReportNotices } from '../services/notifications/agency-report-notices.service';
 import type { ConferencePackNotices } from '../services/notifications/conference-pack-notices.service';
 import type { MinutesReturnedNotices } from '../services/notifications/minutes-returned-notices.service';
@@ -52,6 +56,10 @@ export interface MessageJobServices {
   readonly agencyReports?: Pick<AgencyReportNotices, 'notify'> | undefined;
   readonly conferencePacks?: Pick<ConferencePackNotices, 'deliver'> | undefined;
   readonly minutesReturned?: Pick<MinutesReturnedNotices, 'deliver'> | undefined;
+  /** The app installed for a member who joined, so the bot can reach them (issue 17). */
+  readonly appInstalls?: Pick<AppInstalls, 'install'> | undefined;
+  /** A notice's item in the person's Teams activity feed. */
+  readonly activityFeed?: Pick<ActivityFeed, 'post'> | undefined;
 }
 
 /**
@@ -68,8 +76,10 @@ function handlerFor<K extends JobKind>(kind: K, run: (payload: JobPayload<K>, jo
  * attempt), then the service decides who is told, by which channel and with what words.
  */
 export function messageJobHandlers(services: MessageJobServices): Record<string, JobHandler> {
-  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks, minutesReturned } = services;
+  const { checkIns, concerns, signals, meetings, minutes, plans, planNotReceived, cp9, welcomes, institutionTasks, undelivered, agencyReports, conferencePacks, minutesReturned, appInstalls, activityFeed } = services;
   return {
+    ...(appInstalls ? handlerFor(APP_INSTALL_JOB, appInstalls.install) : {}),
+    ...(activityFeed ? handlerFor(ACTIVITY_FEED_JOB, activityFeed.post) : {}),
     ...(checkIns ? { ...handlerFor(CHECK_IN_PROMPT_JOB, checkIns.prompt), ...handlerFor(CHECK_IN_CHASE_JOB, checkIns.chase) } : {}),
     ...(concerns ? handlerFor(CONCERN_NOTIFICATION_JOB, concerns.notify) : {}),
     ...(signals ? handlerFor(SIGNAL_NOTICE_JOB, signals.notify) : {}),

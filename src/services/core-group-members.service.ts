@@ -9,6 +9,7 @@ import type { AuditLog, CoreGroupRepository, JobQueue } from './ports/store.port
 import { MEMBER_WELCOME_JOB, type MemberWelcomeJob } from '../contracts/jobs.contract';
 import { uuidFromKey } from './deterministic-id';
 import { memberIdentity } from './member-identity';
+import { queueAppInstall } from './app-installs.service';
 
 /** What an add did: who joined (each is welcomed), and who on the lines was a member already. */
 export interface MembersAdded {
@@ -21,7 +22,8 @@ export interface MembersAdded {
  * (`manage-members`). Someone removed stays on the record, inactive: minutes, check-ins and the
  * audit log still name who they were. Both changes can be pressed again (Teams retries a card
  * action): someone already a member is reported, not added twice, and removing someone already
- * removed changes nothing. Everyone added is welcomed by a durable job, once per joining.
+ * removed changes nothing. Everyone added is welcomed by a durable job, once per joining, and the
+ * app is installed for them by another (so the bot can reach them 1:1).
  */
 export function createCoreGroupMembersService(deps: {
   coreGroups: Pick<CoreGroupRepository, 'findById' | 'findMember' | 'members' | 'addMember' | 'updateMember'>;
@@ -69,6 +71,7 @@ export function createCoreGroupMembersService(deps: {
         if (before) await deps.coreGroups.updateMember(coreGroup.id, member);
         else await deps.coreGroups.addMember(coreGroup.id, member);
         await welcome(coreGroup, member, joinedAt);
+        await queueAppInstall(deps.jobs, { coreGroup, member, joinedAt });
         added.push(member);
       }
       return { added, alreadyMembers };

@@ -9,8 +9,9 @@ import type { Caller } from './authorise';
 import { CREATE_CORE_GROUPS_ROLE, type Directory } from './ports/calendar.port';
 import type { Clock } from './ports/clock.port';
 import { uuidFromKey } from './deterministic-id';
-import type { AuditLog, CoreGroupRepository, PlanRepository } from './ports/store.port';
+import type { AuditLog, CoreGroupRepository, JobQueue, PlanRepository } from './ports/store.port';
 import { memberIdentity } from './member-identity';
+import { queueAppInstall } from './app-installs.service';
 
 /** What the lead social worker types into the set-up form after the ICPC, or after a transfer-in conference. */
 export interface CoreGroupSetup {
@@ -95,6 +96,8 @@ export function createCoreGroupSetupService(deps: {
   plans: Pick<PlanRepository, 'saveRevision'>;
   directory: Directory;
   auditLog: Pick<AuditLog, 'append'>;
+  /** Where installing the app for each member is queued (none: not installed for anyone). */
+  jobs?: Pick<JobQueue, 'enqueue'> | undefined;
   clock: Clock;
   policyIds: () => readonly string[];
 }) {
@@ -167,6 +170,8 @@ export function createCoreGroupSetupService(deps: {
       const reason = transferredInFrom ? `Plan from the transfer-in conference (the case came from ${transferredInFrom})` : 'Outline plan from the ICPC';
       await deps.plans.saveRevision({ plan, authorMemberId: members[0]!.id, reason, changes: [] }, deps.clock.nowIso());
       await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', coreGroupId: coreGroup.id, outcome: 'allowed' });
+      // Everyone but the creator, who is using the app already: the bot must reach each of them 1:1.
+      if (deps.jobs) for (const member of members.slice(1)) await queueAppInstall(deps.jobs, { coreGroup, member, joinedAt: coreGroup.createdAt });
       return { coreGroup, members: members.length };
     },
   };

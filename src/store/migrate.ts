@@ -25,6 +25,7 @@ import { filedDocumentsSchema } from './migrations/0023-filed-documents';
 import { sharedInstancesSchema } from './migrations/0024-shared-instances';
 import { hotQueryIndexesSchema } from './migrations/0025-hot-query-indexes';
 import { rateSendAnswersSchema } from './migrations/0026-rate-send-answers';
+import { appInstallsSchema } from './migrations/0027-app-installs';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -55,6 +56,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0024-shared-instances': sharedInstancesSchema,
     '0025-hot-query-indexes': hotQueryIndexesSchema,
     '0026-rate-send-answers': rateSendAnswersSchema,
+    '0027-app-installs': appInstallsSchema,
   };
 }
 

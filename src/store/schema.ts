@@ -364,6 +364,14 @@ export interface FamilyVersionRow {
   saved_at: string;
 }
 
+/** Whether the app could be installed for one person (migration 0027). */
+export interface AppInstallRow {
+  tenant_id: string;
+  aad_object_id: string;
+  outcome: string;
+  at: string;
+}
+
 export interface Database {
   core_groups: CoreGroupRow;
   members: MemberRow;
@@ -396,4 +404,5 @@ export interface Database {
   jobs: JobRow;
   rate_sends: RateSendRow;
   leases: LeaseRow;
+  app_installs: AppInstallRow;
 }

@@ -2,6 +2,7 @@ import { createAgencyReportRepository } from './agency-report.repository';
 import { createAuditLog } from './audit-log.repository';
 import { createCalendarSubscriptionRepository } from './calendar-subscription.repository';
 import { createCheckInRepository } from './check-in.repository';
+import { createAppInstallRepository } from './app-install.repository';
 import { createAreaContactRepository } from './area-contact.repository';
 import { createConcernHistoryRepository } from './concern-history.repository';
 import { createConcernRepository } from './concern.repository';
@@ -33,6 +34,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     concerns: createConcernRepository(db),
     concernHistory: createConcernHistoryRepository(db),
     areaContacts: createAreaContactRepository(db),
+    appInstalls: createAppInstallRepository(db),
     noticeDeliveries: createNoticeDeliveryRepository(db),
     familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),

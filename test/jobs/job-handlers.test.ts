@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, CP9_JOB, JOB_PAYLOADS, MEETING_AGENDA_JOB, MEMBER_WELCOME_JOB, MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, type CheckInPromptJob } from '../../src/contracts/jobs.contract';
+import { ACTIVITY_FEED_JOB, APP_INSTALL_JOB, CHECK_IN_CHASE_JOB, CHECK_IN_PROMPT_JOB, CP9_JOB, JOB_PAYLOADS, MEETING_AGENDA_JOB, MEMBER_WELCOME_JOB, MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, type CheckInPromptJob } from '../../src/contracts/jobs.contract';
 import { messageDeadLetterHandlers, messageJobHandlers } from '../../src/jobs/job-handlers';
 import type { Job } from '../../src/services/ports/store.port';
 
@@ -25,11 +25,13 @@ describe('the message jobs’ handlers', () => {
       agencyReports: { notify: async () => undefined },
       conferencePacks: { deliver: async () => undefined },
       minutesReturned: { deliver: async () => undefined },
+      appInstalls: { install: async () => undefined },
+      activityFeed: { post: async () => undefined },
     });
     expect(Object.keys(all).sort()).toEqual(Object.keys(JOB_PAYLOADS).sort());
   });
 
-  test('every notice to a person has a dead-letter record; the records and chat posts of other kinds keep their own', () => {
+  test('every notice to a person has a dead-letter record; the records and chat posts of other kinds keep their own, and installing the app or a feed item (no notice of their own) leave none', () => {
     const record = async () => undefined;
     const dead = messageDeadLetterHandlers({
       checkIns: { recordUndeliveredPrompt: record, recordUndeliveredChase: record },
@@ -44,7 +46,7 @@ describe('the message jobs’ handlers', () => {
       conferencePacks: { recordUndelivered: record },
       minutesReturned: { recordUndelivered: record },
     });
-    const ownRecords = [MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, CP9_JOB, MEETING_AGENDA_JOB];
+    const ownRecords = [MINUTES_DELIVERY_JOB, PLAN_DELIVERY_JOB, CP9_JOB, MEETING_AGENDA_JOB, APP_INSTALL_JOB, ACTIVITY_FEED_JOB];
     expect(Object.keys(dead).sort()).toEqual(Object.keys(JOB_PAYLOADS).filter((kind) => !ownRecords.includes(kind)).sort());
   });
 

@@ -4,11 +4,12 @@ import { createGraphTokens } from '../../src/graph/graph-token';
 import type { SimulatorState } from '../../src/local/graph-simulator/graph-simulator.state';
 import type { Calendar, Directory } from '../../src/services/ports/calendar.port';
 import type { Mailer } from '../../src/services/ports/mailer.port';
+import type { Teamwork } from '../../src/services/ports/teamwork.port';
 
 export const SIM_TENANT = '00000000-0000-4000-8000-00000000c0de';
 
 /** A simulator and the real Graph adapter pointed at it, over https with the simulator's certificate. */
-export async function simulatedGraph(state: SimulatorState, retry = { maxRetries: 4, delaySeconds: 0.05, maxRetryAfterSeconds: 5 }): Promise<{ simulator: GraphSimulator; calendar: Calendar & Directory & Mailer }> {
+export async function simulatedGraph(state: SimulatorState, retry = { maxRetries: 4, delaySeconds: 0.05, maxRetryAfterSeconds: 5 }): Promise<{ simulator: GraphSimulator; calendar: Calendar & Directory & Mailer & Teamwork }> {
   const simulator = await startGraphSimulator({ state });
   const tokens = createGraphTokens({
     tenantId: SIM_TENANT,

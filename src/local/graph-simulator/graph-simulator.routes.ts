@@ -2,37 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import { instantOf, occurrences } from './recurrence';
 import type { SimulatedUser, SimulatorState, StoredEvent } from './graph-simulator.state';
+import { type Handler, type SimRequest, type SimResponse, type SimulatorHooks, error, isResponse, json, userOr404 } from './graph-simulator.respond';
+import { TEAMWORK_ROUTES } from './graph-simulator.teamwork';
 
-/** A request as the routes see it, whether it came over HTTP or inside a `$batch`. */
-export interface SimRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly body: unknown;
-  readonly headers: Record<string, string | undefined>;
-}
-
-export interface SimResponse {
-  readonly status: number;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
-
-type Handler = (request: SimRequest, params: string[], state: SimulatorState, hooks: SimulatorHooks) => SimResponse | Promise<SimResponse>;
-
-/** What the routes can ask of the server around them (outbound notifications). */
-export interface SimulatorHooks {
-  notify(url: string, payload: unknown): Promise<{ status: number; text: string }>;
-}
-
-const error = (status: number, code: string, message: string): SimResponse => ({ status, body: { error: { code, message, innerError: { 'request-id': randomUUID(), date: new Date().toISOString() } } } });
-const json = (body: unknown, status = 200): SimResponse => ({ status, body });
-
-function userOr404(state: SimulatorState, id: string | undefined): SimulatedUser | SimResponse {
-  const user = id ? state.findUser(id) : undefined;
-  return user ?? error(404, 'ErrorItemNotFound', `The user ${id ?? ''} was not found`);
-}
-const isResponse = (value: unknown): value is SimResponse => typeof value === 'object' && value !== null && 'status' in value && !('mail' in value);
+export type { SimRequest, SimResponse, SimulatorHooks };
 
 /** `$select` as Graph does it: only the named properties (and the id). */
 function select<T extends object>(item: T, query: URLSearchParams): Partial<T> {
@@ -345,6 +318,7 @@ export const ROUTES: readonly [string, RegExp, Handler][] = [
   ['DELETE', /^\/v1\.0\/subscriptions\/([^/]+)$/, deleteSubscription],
   ['POST', /^\/_simulator\/users\/([^/]+)\/events\/([^/]+)\/respond$/, respond],
   ['GET', /^\/_simulator\/users\/([^/]+)\/events$/, simulatorEvents],
+  ...TEAMWORK_ROUTES,
 ];
 
 /** Finds and runs the handler for a request; an unknown route is Graph's 400 "Invalid request". */

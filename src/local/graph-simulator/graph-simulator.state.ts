@@ -43,6 +43,12 @@ export class SimulatorState {
   readonly users = new Map<string, SimulatedUser>();
   readonly onlineMeetings: SimulatedOnlineMeeting[] = [];
   readonly installedApps = new Map<string, { id: string; teamsAppId: string; consentedPermissions: readonly string[] }[]>();
+  /** Apps installed in each user's personal scope, by user id. */
+  readonly userApps = new Map<string, { id: string; teamsAppId: string }[]>();
+  /** Users the organisation's Teams app permission policy does not allow the app for: installing it for them is refused (403). */
+  readonly appBlockedFor = new Set<string>();
+  /** Activity feed notifications sent, oldest first: what the tests read as each person's feed. */
+  readonly activityFeed: { readonly userId: string; readonly activityType: string; readonly previewText: string; readonly topic: { source: string; value: string; webUrl?: string }; readonly templateParameters: readonly { name: string; value: string }[] }[] = [];
   readonly subscriptions = new Map<string, SimulatedSubscription>();
   readonly issuedTokens = new Set<string>();
   /** Messages sent with `sendMail`, newest last: what the tests read as the external recipients' inboxes. */

@@ -6,8 +6,11 @@ import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
+import type { Teamwork } from '../ports/teamwork.port';
+import { createAppInstalls } from '../app-installs.service';
+import { createActivityFeed } from './activity-feed.service';
 import type { Clock } from '../ports/clock.port';
-import type { AgencyReportRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, MinutesRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { AgencyReportRepository, AppInstallRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, MinutesRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
@@ -57,21 +60,28 @@ export function createMessageServices(deps: {
   conferencePacks?: Pick<ConferencePack, 'fileForDelivery'> | undefined;
   /** Check-in prompts to parents and carers Teams cannot reach: the e-mail with one link per open action (issue 14, item 6). */
   familyMail?: Pick<FamilyCheckInMail, 'hasOpenActions' | 'mail'> | undefined;
+  /** Teams beyond the chats: the app installed for each member who joins, and notices also put in their activity feed (issue 17). */
+  teams?: { readonly teamwork: Teamwork; readonly appInstalls: Pick<AppInstallRepository, 'record'>; readonly teamsAppId: string } | undefined;
 }) {
+  const teams = deps.teams;
+  // With the feed wired, every notice that reaches someone's chat queues its feed item (`deliverNotice`).
+  const notices = teams ? { ...deps, feedJobs: deps.jobs } : deps;
   return {
-    checkIns: createCheckInNotices(deps),
-    concerns: createConcernNotices(deps),
-    signals: createSignalNotices(deps),
-    meetings: createMeetingNotices(deps),
-    minutes: createMinutesDelivery(deps),
-    plans: createPlanDelivery(deps),
-    planNotReceived: createPlanNotReceivedNotices(deps),
-    cp9: createCp9Mail(deps),
-    welcomes: createWelcomeNotices(deps),
-    institutionTasks: createInstitutionTaskNotices(deps),
-    undelivered: createUndeliveredNotices(deps),
-    agencyReports: createAgencyReportNotices(deps),
-    minutesReturned: createMinutesReturnedNotices(deps),
-    conferencePacks: deps.conferencePacks ? createConferencePackNotices({ ...deps, conferencePacks: deps.conferencePacks }) : undefined,
+    checkIns: createCheckInNotices(notices),
+    concerns: createConcernNotices(notices),
+    signals: createSignalNotices(notices),
+    meetings: createMeetingNotices(notices),
+    minutes: createMinutesDelivery(notices),
+    plans: createPlanDelivery(notices),
+    planNotReceived: createPlanNotReceivedNotices(notices),
+    cp9: createCp9Mail(notices),
+    welcomes: createWelcomeNotices(notices),
+    institutionTasks: createInstitutionTaskNotices(notices),
+    undelivered: createUndeliveredNotices(notices),
+    agencyReports: createAgencyReportNotices(notices),
+    minutesReturned: createMinutesReturnedNotices(notices),
+    conferencePacks: deps.conferencePacks ? createConferencePackNotices({ ...notices, conferencePacks: deps.conferencePacks }) : undefined,
+    appInstalls: teams ? createAppInstalls({ ...deps, ...teams }) : undefined,
+    activityFeed: teams ? createActivityFeed({ ...deps, ...teams }) : undefined,
   };
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notification, Notifier } from '../ports/notifier.port';
 import type { Job, JobQueue, NoticeDeliveryRepository } from '../ports/store.port';
+import { queueActivity } from './activity-feed.service';
 import { deliverRecord, type RecordDeliveryOutcome, type RecordMail } from './teams-first';
 
 /** Who one notice is for and what it is about: the kind, its subject, the member, their group. */
@@ -25,6 +26,8 @@ export interface NoticePolicyDeps {
   readonly mailer: Mailer;
   readonly noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
   readonly clock: Pick<Clock, 'nowIso'>;
+  /** Where a notice's Teams activity-feed item is queued, once the notice reached the person's chat (none: no feed). */
+  readonly feedJobs?: Pick<JobQueue, 'enqueue'> | undefined;
 }
 
 /** The id of a notice's final outcome: one per job (a resend is a new job), or per notice outside the runner. */
@@ -54,7 +57,9 @@ export async function deliverNotice(
   const recorded = { kind: to.kind, subjectId: to.subjectId, memberId: to.member.id, coreGroupId: to.coreGroupId, jobId: run?.id, attempt };
   try {
     const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams: options.inTeams, from: options.from, mail: options.mail });
-    await deps.noticeDeliveries.record({ id: options.recordId ?? outcomeId(to, run), ...recorded, ...outcome, at: deps.clock.nowIso() });
+    const noticeId = options.recordId ?? outcomeId(to, run);
+    await deps.noticeDeliveries.record({ id: noticeId, ...recorded, ...outcome, at: deps.clock.nowIso() });
+    if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: options.inTeams.summary, noticeId });
     return outcome;
   } catch (error) {
     const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: `attempt ${attempt}: ${reasonOf(error)}` };

@@ -3,6 +3,7 @@ import type { PlanDelivery, PlanNotReceived } from '../../domain/circulation';
 import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { FamilyCheckInLink } from '../../domain/family-check-in-link';
+import type { AppInstallOutcome } from './teamwork.port';
 import type { CaseloadEntry, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { AreaContact, ConcernStatus, ConcernTransition } from '../../domain/concern-steps';
 import type { ConcernKind } from '../../domain/escalation';
@@ -249,6 +250,13 @@ export interface ConcernHistoryRepository {
 }
 
 /** Conference chairs / IROs and co-ordinators configured per area (tenant + policy profile). */
+/** Whether the app could be installed for each person it was installed for (the latest answer a person). */
+export interface AppInstallRepository {
+  record(entry: { tenantId: string; aadObjectId: string; outcome: AppInstallOutcome; at: string }): Promise<void>;
+  /** The latest outcome for each of these people who have one. */
+  outcomesOf(tenantId: string, aadObjectIds: readonly string[]): Promise<Map<string, AppInstallOutcome>>;
+}
+
 export interface AreaContactRepository {
   /** Adds a contact once per id; `created` is false when it was there already. */
   add(contact: AreaContact, at: string): Promise<{ created: boolean }>;
