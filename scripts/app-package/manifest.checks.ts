@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { ACTIVITY_TYPES } from '../../src/domain/activity-feed';
 import { type Raster, decodePng } from './icons.drawing';
 
 /** One thing wrong with an app package: where (a JSON path or file name) and what. */
@@ -20,6 +21,7 @@ export interface ManifestJson {
   readonly validDomains?: readonly unknown[];
   readonly webApplicationInfo?: { readonly id?: unknown; readonly resource?: unknown };
   readonly authorization?: { readonly permissions?: { readonly resourceSpecific?: readonly { readonly name?: unknown }[] } };
+  readonly activities?: { readonly activityTypes?: readonly { readonly type?: unknown; readonly templateText?: unknown }[] };
   readonly [key: string]: unknown;
 }
 
@@ -182,6 +184,25 @@ export function commandProblems(manifest: ManifestJson): Problem[] {
   return problems;
 }
 
+/** The template parameters the app fills in each activity-feed item it sends (`{actor}` is Teams' own: the app). */
+const ACTIVITY_PARAMETERS = new Set(['actor', 'caseReference']);
+
+/** The activity types declared are exactly those the app sends (`ACTIVITY_TYPES`), each template asking only for the parameters it fills. */
+export function activityProblems(manifest: ManifestJson): Problem[] {
+  const declared = manifest.activities?.activityTypes ?? [];
+  const types = declared.map((activity) => String(activity.type));
+  const problems: Problem[] = [];
+  const missing = ACTIVITY_TYPES.filter((type) => !types.includes(type));
+  const extra = types.filter((type) => !(ACTIVITY_TYPES as readonly string[]).includes(type));
+  if (missing.length > 0) problems.push({ where: 'activities.activityTypes', message: `does not declare ${missing.join(', ')}, which the app sends` });
+  if (extra.length > 0) problems.push({ where: 'activities.activityTypes', message: `declares ${extra.join(', ')}, which the app never sends` });
+  declared.forEach((activity, index) => {
+    const unknown = [...String(activity.templateText).matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).filter((name) => !ACTIVITY_PARAMETERS.has(name));
+    if (unknown.length > 0) problems.push({ where: `activities.activityTypes.${index}.templateText`, message: `asks for ${unknown.join(', ')}, which the app does not send` });
+  });
+  return problems;
+}
+
 /**
  * Icon checks the schema cannot make: each file is a PNG of the right size; the outline icon has
  * a transparent background and uses white only (any opacity), as Teams requires.
@@ -249,5 +270,6 @@ export async function checkManifest(options: { manifestText: string; readFile: (
     ...domainProblems(manifest),
     ...ssoProblems(manifest, { tabDomain: options.tabDomain }),
     ...commandProblems(manifest),
+    ...activityProblems(manifest),
   ];
 }

@@ -52,7 +52,7 @@ export const dashboardCoreGroupSchema = z.object({
   /**
    * For its lead social worker, team manager and conference chair only (`view-group-attention`): the
    * group's concerns still open, each with the roles of the step it rests at, its blocked actions
-   * with their owners' notes, its failed notices and its missed deadlines.
+   * with their owners' notes, its failed notices, who Teams cannot reach and its missed deadlines.
    */
   attention: z
     .object({
@@ -60,6 +60,8 @@ export const dashboardCoreGroupSchema = z.object({
       blockedActions: z.array(z.object({ id: z.string(), what: z.string(), agency: z.string(), note: z.string().optional(), since: instantSchema.optional() })),
       /** Notices whose last attempt failed (who, what kind, on which channel, why, when), until a later attempt goes. */
       failedNotices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), memberName: z.string(), channel: z.enum(['teams', 'email']), reason: z.string(), at: instantSchema })),
+      /** Members the app could not be installed for — their organisation does not allow it — so Teams cannot reach them: they are sent e-mail. */
+      notInTeams: z.array(z.object({ memberName: z.string(), agency: z.string(), since: instantSchema })),
       /** Statutory deadlines missed: past due and not met (a deadline met late is met, not missed). */
       missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, rule: z.string(), due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
     })

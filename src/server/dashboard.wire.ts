@@ -42,6 +42,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
         concerns: group.attention.concerns.map((concern) => ({ ...concern, withRoles: [...concern.withRoles], respondBy: concern.respondBy.toString() })),
         blockedActions: group.attention.blockedActions,
         failedNotices: group.attention.failedNotices,
+        notInTeams: group.attention.notInTeams,
         missedDeadlines: group.attention.missedDeadlines.map((deadline) => ({ ...deadline, due: deadline.due.toString() })),
       },
       canSchedule: group.canSchedule,

@@ -6,7 +6,7 @@ import { isOpen } from '../domain/plan';
 import { type StepClock, stepClock } from '../domain/concern-steps';
 import { escalationRoute } from '../domain/escalation';
 import { failedNotices } from '../domain/notice-delivery';
-import type { Concern, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
+import type { AppInstallRepository, Concern, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
 import { type CaseTimeline, planEndOf } from '../domain/obligations';
@@ -58,6 +58,9 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
  * late) and a timeline per plan. Built from the same authorised, audited reads as `/coregroup
  * status`, each group read once.
  */
+/** A member the app could not be installed for: their organisation does not allow it, so they are reached by e-mail. */
+type NotInTeams = Awaited<ReturnType<AppInstallRepository['notAllowedIn']>>[number];
+
 /** A notice whose last attempt failed, with the name of the person it was for (a former member's too). */
 type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string };
 
@@ -67,7 +70,7 @@ type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string };
  * what their owners said; its notices that failed (until a later attempt goes); and its statutory
  * deadlines missed — judged as the deadline view judges them, so a deadline met (even late) is not one.
  */
-function groupAttention(options: { status: CoreGroupStatus; concerns: readonly Concern[]; failed: readonly FailedNotice[]; stepClockOf: (concern: Concern) => StepClock }) {
+function groupAttention(options: { status: CoreGroupStatus; concerns: readonly Concern[]; failed: readonly FailedNotice[]; notInTeams: readonly NotInTeams[]; stepClockOf: (concern: Concern) => StepClock }) {
   const { status, failed } = options;
   return {
     concerns: options.concerns
@@ -80,6 +83,7 @@ function groupAttention(options: { status: CoreGroupStatus; concerns: readonly C
       .filter((action) => action.state === 'blocked')
       .map((action) => ({ id: action.id, what: action.what, agency: action.agency, note: action.lastCheckIn?.note || undefined, since: action.lastCheckIn?.recordedAt })),
     failedNotices: failed.map((notice) => ({ kind: notice.kind, memberName: notice.memberName, channel: notice.channel, reason: notice.detail ?? 'no reason recorded', at: notice.at })),
+    notInTeams: options.notInTeams.map(({ member, at }) => ({ memberName: member.displayName, agency: member.agency, since: at })),
     missedDeadlines: status.obligations
       .filter((obligation) => obligation.status === 'overdue')
       .map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, daysLate: obligation.daysLate })),
@@ -105,6 +109,8 @@ export function createDashboard(deps: PolicyDeps & {
   concerns: Pick<ConcernRepository, 'listByCoreGroups'>;
   noticeDeliveries: Pick<NoticeDeliveryRepository, 'inCoreGroups'>;
   coreGroups: Pick<CoreGroupRepository, 'members'>;
+  /** Who the app could not be installed for (none given: nobody is shown). */
+  appInstalls?: Pick<AppInstallRepository, 'notAllowedIn'> | undefined;
   clock: { today(): CivilDate };
 }) {
   return {
@@ -112,7 +118,11 @@ export function createDashboard(deps: PolicyDeps & {
       const today = deps.clock.today();
       const { statuses, myActions } = await deps.status.caseload(caller);
       const overseen = statuses.filter(({ status }) => can({ role: status.role }, 'view-group-attention')).map(({ status }) => status.coreGroup.id);
-      const [concerns, failed] = await Promise.all([overseen.length > 0 ? deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>(), failedNoticesOf(deps, overseen)]);
+      const [concerns, failed, notInTeams] = await Promise.all([
+        overseen.length > 0 ? deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>(),
+        failedNoticesOf(deps, overseen),
+        deps.appInstalls?.notAllowedIn(caller.tenantId, overseen) ?? [],
+      ]);
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
       for (const { status, timeline: caseTimeline } of statuses) {
@@ -128,7 +138,7 @@ export function createDashboard(deps: PolicyDeps & {
           role: status.role,
           transferredIn: status.transferredIn,
           canExportPlan: can({ role: status.role }, 'export-record'),
-          attention: overseen.includes(status.coreGroup.id) ? groupAttention({ status, concerns: concerns.get(status.coreGroup.id) ?? [], failed: failed.get(status.coreGroup.id) ?? [], stepClockOf: (concern) => stepClock({ ...policyOf(deps, status.coreGroup), concern, asOf: today }) }) : undefined,
+          attention: overseen.includes(status.coreGroup.id) ? groupAttention({ status, concerns: concerns.get(status.coreGroup.id) ?? [], failed: failed.get(status.coreGroup.id) ?? [], notInTeams: notInTeams.filter((entry) => entry.coreGroupId === status.coreGroup.id), stepClockOf: (concern) => stepClock({ ...policyOf(deps, status.coreGroup), concern, asOf: today }) }) : undefined,
           canEditPlan: can({ role: status.role }, 'edit-plan') && !planEndOf(caseTimeline),
           canSchedule: can({ role: status.role }, 'schedule-meeting'),
           canRecordReview: can({ role: status.role }, 'record-review-conference') && !planEndOf(caseTimeline),

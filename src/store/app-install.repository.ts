@@ -18,5 +18,19 @@ export function createAppInstallRepository(db: Kysely<Database>): AppInstallRepo
       const rows = await db.selectFrom('app_installs').select(['aad_object_id', 'outcome']).where('tenant_id', '=', tenantId).where('aad_object_id', 'in', aadObjectIds).execute();
       return new Map(rows.map((row) => [row.aad_object_id, row.outcome as AppInstallOutcome]));
     },
+    async notAllowedIn(tenantId, coreGroupIds) {
+      if (coreGroupIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('members')
+        .innerJoin('app_installs', 'app_installs.aad_object_id', 'members.aad_object_id')
+        .select(['members.core_group_id', 'members.id', 'members.display_name', 'members.agency', 'app_installs.at'])
+        .where('app_installs.tenant_id', '=', tenantId)
+        .where('app_installs.outcome', '=', 'not-allowed')
+        .where('members.core_group_id', 'in', coreGroupIds)
+        .where('members.active', '=', 1)
+        .orderBy('members.display_name')
+        .execute();
+      return rows.map((row) => ({ coreGroupId: row.core_group_id, member: { id: row.id, displayName: row.display_name, agency: row.agency }, at: row.at }));
+    },
   };
 }

@@ -5,6 +5,7 @@ import { AppPackageInvalidError, buildAppPackage, fillAndCheck } from '../../scr
 import { type CliIo, packageCommand, validateCommand } from '../../scripts/app-package/cli';
 import { decodePng, drawColorIcon, encodePng } from '../../scripts/app-package/icons.drawing';
 import { newestBundledManifestVersion } from '../../scripts/app-package/manifest.checks';
+import { ACTIVITY_TYPES } from '../../src/domain/activity-feed';
 import { UnfilledPlaceholderError } from '../../scripts/app-package/placeholders';
 import { APP_PACKAGE_DIR, type ManifestDraft, TEST_ENV, scratchRepo } from './package-fixture';
 
@@ -93,6 +94,26 @@ describe('the app manifest', () => {
     repo.editManifest(breakIt);
     const { problems } = await check(repo);
     expect(problems).toContainEqual({ where: expected.where, message: expect.stringMatching(expected.message) });
+  });
+
+  test('declares the activity-feed types the app sends, each naming the case by reference only', () => {
+    const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
+    const declared = manifest.activities.activityTypes as { type: string; templateText: string }[];
+    expect(declared.map((activity) => activity.type)).toEqual([...ACTIVITY_TYPES]);
+    for (const activity of declared) expect([...activity.templateText.matchAll(/\{(\w+)\}/g)].map((match) => match[1])).toEqual(['actor', 'caseReference']);
+  });
+
+  test('fails clearly when an activity type the app sends is not declared, or a template asks for what the app does not send', async () => {
+    const repo = scratchRepo();
+    repo.editManifest((manifest) => {
+      manifest.activities.activityTypes = manifest.activities.activityTypes.slice(1);
+      manifest.activities.activityTypes[0].templateText = '{actor}: {childName} needs you';
+    });
+    const { problems } = await check(repo);
+    expect(problems).toEqual([
+      { where: 'activities.activityTypes', message: 'does not declare checkInDue, which the app sends' },
+      { where: 'activities.activityTypes.0.templateText', message: 'asks for childName, which the app does not send' },
+    ]);
   });
 
   test('fails clearly when the colour icon is the wrong size', async () => {

@@ -167,6 +167,6 @@ describe('deployment configuration', () => {
     const names = access[0]!.resourceAccess.map((permission) => permission.id);
     const guide = read('docs/put-it-in-your-tenant.md');
     for (const name of names) expect(guide).toContain(`| \`${name}\``);
-    expect(names.sort()).toEqual(['Calendars.ReadWrite', 'Directory.Read.All', 'Mail.Send', 'OnlineMeetings.Read.All', 'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All', 'User.ReadBasic.All']);
+    expect(names.sort()).toEqual(['Calendars.ReadWrite', 'Directory.Read.All', 'Mail.Send', 'OnlineMeetings.Read.All', 'TeamsActivity.Send', 'TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All', 'TeamsAppInstallation.ReadWriteSelfForUser.All', 'User.ReadBasic.All']);
   });
 });

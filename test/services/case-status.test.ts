@@ -84,6 +84,7 @@ describe('the status of every core group the caller belongs to', () => {
       ],
       blockedActions: [{ id: 'a1', what: 'Weekly home visit', agency: 'health visiting', note: 'The family will not let me in', since: '2026-06-09T10:00:00.000Z' }],
       failedNotices: [],
+      notInTeams: [],
       missedDeadlines: expect.any(Array),
     });
     const asProfessional = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: healthVisitor.aadObjectId! })).coreGroups[0]!;
@@ -103,10 +104,13 @@ describe('the status of every core group the caller belongs to', () => {
     await store.noticeDeliveries.record(notice('to-health-resent', { memberId: healthVisitor.id, outcome: 'sent', at: '2026-06-09T10:00:00.000Z' }));
     await store.noticeDeliveries.record(notice('chase-retrying', { memberId: teacher.id, outcome: 'retrying', at: '2026-06-09T11:00:00.000Z', kind: 'chase' }));
     const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
-    const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
+    // The teacher's organisation does not allow Core Group for them: Teams cannot reach them.
+    await store.appInstalls.record({ tenantId: TENANT, aadObjectId: teacher.aadObjectId!, outcome: 'not-allowed', at: '2026-06-08T08:00:00.000Z' });
+    const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, appInstalls: store.appInstalls, clock });
 
     const asChair = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: chair })).coreGroups[0]!;
     expect(asChair.attention!.failedNotices).toEqual([{ kind: 'welcome', memberName: teacher.displayName, channel: 'email', reason: 'no Teams chat and no e-mail address', at: '2026-06-09T09:00:00.000Z' }]);
+    expect(asChair.attention!.notInTeams).toEqual([{ memberName: teacher.displayName, agency: teacher.agency, since: '2026-06-08T08:00:00.000Z' }]);
     const firstCoreGroup = asChair.obligations.find((obligation) => obligation.id === 'first-core-group');
     expect(firstCoreGroup).toBeUndefined();
     const judged = (await status.myStatus({ tenantId: TENANT, aadObjectId: chair })).statuses[0]!.obligations;

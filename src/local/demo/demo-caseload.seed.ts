@@ -6,17 +6,20 @@ import { type MinutesContent, emptyMinutesContent } from '../../domain/minutes';
 import type { CheckIn, ChildProtectionPlan } from '../../domain/plan';
 import type { WorkingDays } from '../../domain/working-days';
 import type { Clock } from '../../services/ports/clock.port';
-import type { AgencyReportRepository, CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../../services/ports/store.port';
-import { DEMO_CASE_REFERENCE, DEMO_PEOPLE, DEMO_TENANT_ID, type DemoPerson, createDemoCase, demoMembers, findDemoCase, seedDemoCoreGroup } from './demo-core-group.seed';
+import type { AgencyReportRepository, CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from '../../services/ports/store.port';
+import { queueAppInstall } from '../../services/app-installs.service';
+import { DEMO_CASE_REFERENCE, DEMO_PEOPLE, DEMO_TENANT_ID, type DemoPerson, createDemoCase, demoMembers, demoObjectId, findDemoCase, seedDemoCoreGroup } from './demo-core-group.seed';
 
 /** What the caseload seed writes to. */
 export interface DemoCaseloadDeps {
-  coreGroups: Pick<CoreGroupRepository, 'create' | 'listForMember'>;
+  coreGroups: Pick<CoreGroupRepository, 'create' | 'listForMember' | 'members'>;
   plans: Pick<PlanRepository, 'saveRevision'>;
   meetings: Pick<MeetingRepository, 'create' | 'recordCirculation' | 'recordReviewConference'>;
   agencyReports: Pick<AgencyReportRepository, 'start' | 'submit'>;
   minutes: Pick<MinutesRepository, 'createDraft'>;
   checkIns: Pick<CheckInRepository, 'record'>;
+  /** Where installing the app for each demo member is queued, as for any group set up (none: not installed). */
+  jobs?: Pick<JobQueue, 'enqueue'> | undefined;
   clock: Clock;
   calendar: WorkingDays;
 }
@@ -251,9 +254,16 @@ function seedNearReview(deps: DemoCaseloadDeps): Promise<boolean> {
 /**
  * Seeds the demo lead social worker's caseload, one team's (the same team manager on each case):
  * DEMO-0001 just after its ICPC, DEMO-0002 mid-plan and DEMO-0003 approaching its review
- * conference, all dated from the clock's today. Cases already there are left as they are.
+ * conference, all dated from the clock's today. Cases already there are left as they are. The app
+ * is installed for each new case's members but the lead (who is using it), as for a case set up
+ * in the app.
  */
 export async function seedDemoCaseload(deps: DemoCaseloadDeps): Promise<{ created: string[]; present: string[] }> {
   const seeded = [(await seedDemoCoreGroup(deps)).created, await seedMidPlan(deps), await seedNearReview(deps)];
-  return { created: DEMO_CASELOAD.filter((_, index) => seeded[index]), present: DEMO_CASELOAD.filter((_, index) => !seeded[index]) };
+  const created = DEMO_CASELOAD.filter((_, index) => seeded[index]);
+  for (const reference of deps.jobs ? created : []) {
+    const coreGroup = (await findDemoCase(deps.coreGroups, reference))!;
+    for (const member of await deps.coreGroups.members(coreGroup.id)) if (member.aadObjectId !== demoObjectId('lead')) await queueAppInstall(deps.jobs!, { coreGroup, member, joinedAt: coreGroup.createdAt });
+  }
+  return { created, present: DEMO_CASELOAD.filter((_, index) => !seeded[index]) };
 }

@@ -42,7 +42,8 @@ const getSchedule: Handler = (request, _params, state) => {
   return json({
     value: body.schedules.map((scheduleId) => {
       const user = state.findUser(scheduleId);
-      if (!user) return { scheduleId, error: { message: 'The recipient is not in this organisation', responseCode: 'ErrorMailRecipientNotFound' } };
+      // A guest's mailbox is their own organisation's: free/busy does not cross.
+      if (!user || user.userType === 'Guest') return { scheduleId, error: { message: 'The recipient is not in this organisation', responseCode: 'ErrorMailRecipientNotFound' } };
       return { scheduleId, availabilityView: '', scheduleItems: busyItems(user, fromMs, toMs), workingHours: user.mailboxSettings.workingHours };
     }),
   });

@@ -255,6 +255,8 @@ export interface AppInstallRepository {
   record(entry: { tenantId: string; aadObjectId: string; outcome: AppInstallOutcome; at: string }): Promise<void>;
   /** The latest outcome for each of these people who have one. */
   outcomesOf(tenantId: string, aadObjectIds: readonly string[]): Promise<Map<string, AppInstallOutcome>>;
+  /** The active members of these groups whose organisation did not allow the app for them (each with when that was answered). */
+  notAllowedIn(tenantId: string, coreGroupIds: readonly string[]): Promise<{ coreGroupId: string; member: Pick<CoreGroupMember, 'id' | 'displayName' | 'agency'>; at: string }[]>;
 }
 
 export interface AreaContactRepository {

@@ -21,7 +21,7 @@ export interface AttentionItem {
   text: string;
   /** The day it is about: when it falls due, or when a concern's people must respond by, an action was blocked or a notice failed (`dateWord`). */
   due: string;
-  dateWord?: 'respond by' | 'blocked since' | 'failed on';
+  dateWord?: 'respond by' | 'blocked since' | 'failed on' | 'since';
   status: AttentionStatus;
 }
 
@@ -67,6 +67,14 @@ function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
       text: `${NOTICE_LABELS[notice.kind]} to ${isolatedUserText(notice.memberName)}, by ${notice.channel === 'teams' ? 'Teams' : 'e-mail'} — failed: ${notice.reason}`,
       due: notice.at.slice(0, 10),
       dateWord: 'failed on' as const,
+      status: 'failed' as const,
+    })),
+    ...(group.attention?.notInTeams ?? []).map((person, index) => ({
+      key: `not-in-teams-${group.id}-${index}`,
+      caseReference: group.caseReference,
+      text: `${isolatedUserText(person.memberName)} (${isolatedUserText(person.agency)}) cannot be reached in Teams: their organisation does not allow Core Group for them, so their notices and records go by e-mail`,
+      due: person.since.slice(0, 10),
+      dateWord: 'since' as const,
       status: 'failed' as const,
     })),
     ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: `${obligationLabel(deadline.kind)}: missed`, due: deadline.due, status: 'overdue' as const })),
