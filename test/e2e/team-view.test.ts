@@ -112,7 +112,7 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     expect(await page.getByRole('heading', { name: 'My team’s core groups' }).count()).toBe(0);
   });
 
-  test('needs attention, for the team manager: a notice that failed (to whom, what, by which channel, why) and a deadline missed', async () => {
+  test('needs attention, for the team manager: a notice that failed (to whom, what, by which channel, why), a member Teams cannot reach and a deadline missed', async () => {
     const page = await open('Tom Okafor');
     const attention = page.getByRole('region', { name: 'Needs attention' });
     const failed = attention.getByRole('listitem').filter({ hasText: 'Check-in prompt to' });
@@ -120,6 +120,10 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     expect(await failed.textContent()).toMatch(/Not deliveredCheck-in prompt to .*=Alex Morgan.*, by e-mail — failed: not sent after 8 attempts \(MailError:mail-failed\)TEAM-0003 · failed on /);
     // TEAM-0003's ICPC was 40 days ago and no core group has been held since: its first core group is missed.
     expect(await attention.getByRole('listitem').filter({ hasText: 'TEAM-0003' }).filter({ hasText: 'missed' }).count()).toBeGreaterThanOrEqual(1);
+    // The app was installed for the demo's members at start; the police force's policy does not allow it for its officer.
+    const notInTeams = attention.getByRole('listitem').filter({ hasText: 'cannot be reached in Teams' });
+    await notInTeams.first().waitFor({ timeout: 15_000 });
+    expect(await notInTeams.allInnerTexts()).toEqual([expect.stringMatching(/^Not in Teams\s+Sgt Amira Haddad \(police\) cannot be reached in Teams: Core Group could not be installed for them \(their organisation does not allow it\), so their notices and records go by e-mail\s+DEMO-0001 · since /)]);
     // The open concern: with whom it rests, and by when they must respond (ten working days from today, not yet past).
     expect(await attention.getByRole('listitem').filter({ hasText: 'Drift and delay: with the lead social worker and the team manager' }).innerText()).toMatch(/respond by \w{3} \d{1,2} \w{3} \d{4}/);
     const results = await new AxeBuilder({ page: page as never }).include('#attention-heading').analyze();

@@ -45,6 +45,9 @@ const KAI_PEOPLE: readonly DemoPerson[] = [
   { key: 'carer-morgan', name: 'Alex Morgan', role: 'family-member', agency: 'family', email: 'alex.morgan@family.example', reach: 'email-only' },
 ];
 
+/** Everyone on the demo caseload's cases, each once: the demo organisation's directory holds them (partners as guests). */
+export const DEMO_CASELOAD_PEOPLE: readonly DemoPerson[] = [...new Map([...DEMO_PEOPLE, ...MIA_PEOPLE, ...KAI_PEOPLE].map((someone) => [someone.key, someone])).values()];
+
 /** An ISO instant at a London wall-clock time on a civil date. */
 function londonInstant(date: CivilDate, time: string): string {
   return date.toZonedDateTime({ timeZone: 'Europe/London', plainTime: Temporal.PlainTime.from(time) }).toInstant().toString();

@@ -1,5 +1,6 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
 import { Temporal } from 'temporal-polyfill';
+import { DEMO_CASELOAD_PEOPLE } from './demo-caseload.seed';
 import { DEMO_PEOPLE, demoObjectId } from './demo-core-group.seed';
 import { SimulatorState } from '../graph-simulator/graph-simulator.state';
 
@@ -57,8 +58,8 @@ export function demoOrganisation(from: Temporal.PlainDate): SimulatorState {
       recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] }, range: { type: 'noEnd', startDate: monday.toString() } },
     });
   });
-  // The partners invited as guests: in the directory (no mailbox here); the police force's policy does not allow apps installed for its officers.
-  for (const person of DEMO_PEOPLE.filter((candidate) => candidate.reach === 'guest')) state.addUser({ id: demoObjectId(person.key), displayName: person.name, mail: person.email, userType: 'Guest', mailboxSettings: {} });
+  // The partners invited as guests: in the directory (their mailboxes are their own organisations'); the police force's policy does not allow apps installed for its officers.
+  for (const person of DEMO_CASELOAD_PEOPLE.filter((candidate) => candidate.reach === 'guest')) state.addUser({ id: demoObjectId(person.key), displayName: person.name, mail: person.email, userType: 'Guest', mailboxSettings: {} });
   state.appBlockedFor.add(demoObjectId('police'));
   return state;
 }

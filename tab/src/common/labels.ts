@@ -57,8 +57,8 @@ export function obligationLabel(kind: string): string {
 }
 
 /** The badge of an item under "Needs attention": a deadline's status, or a blocked action. */
-export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, concern: 'Concern', blocked: 'Blocked', failed: 'Not delivered', 'at-risk': DEADLINE_LABELS['at-risk'] };
-export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', concern: 'warning', blocked: 'danger', failed: 'danger', 'at-risk': 'warning' };
+export const ATTENTION_LABELS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'not-in-teams' | 'at-risk', string>> = { overdue: DEADLINE_LABELS.overdue, concern: 'Concern', blocked: 'Blocked', failed: 'Not delivered', 'not-in-teams': 'Not in Teams', 'at-risk': DEADLINE_LABELS['at-risk'] };
+export const ATTENTION_COLOURS: Readonly<Record<'overdue' | 'concern' | 'blocked' | 'failed' | 'not-in-teams' | 'at-risk', 'warning' | 'danger'>> = { overdue: 'danger', concern: 'warning', blocked: 'danger', failed: 'danger', 'not-in-teams': 'warning', 'at-risk': 'warning' };
 
 type NoticeKind = NonNullable<DashboardCoreGroup['attention']>['failedNotices'][number]['kind'];
 

@@ -25,8 +25,8 @@ export interface AttentionItem {
   status: AttentionStatus;
 }
 
-export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'failed' | 'at-risk';
-const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'failed', 'at-risk'];
+export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'failed' | 'not-in-teams' | 'at-risk';
+const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'failed', 'not-in-teams', 'at-risk'];
 
 /** Roles as a sentence names them: "the lead social worker and the team manager". */
 function rolesInWords(roles: readonly string[]): string {
@@ -72,10 +72,10 @@ function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
     ...(group.attention?.notInTeams ?? []).map((person, index) => ({
       key: `not-in-teams-${group.id}-${index}`,
       caseReference: group.caseReference,
-      text: `${isolatedUserText(person.memberName)} (${isolatedUserText(person.agency)}) cannot be reached in Teams: their organisation does not allow Core Group for them, so their notices and records go by e-mail`,
+      text: `${isolatedUserText(person.memberName)} (${isolatedUserText(person.agency)}) cannot be reached in Teams: Core Group could not be installed for them (their organisation does not allow it), so their notices and records go by e-mail`,
       due: person.since.slice(0, 10),
       dateWord: 'since' as const,
-      status: 'failed' as const,
+      status: 'not-in-teams' as const,
     })),
     ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: `${obligationLabel(deadline.kind)}: missed`, due: deadline.due, status: 'overdue' as const })),
   ]);
