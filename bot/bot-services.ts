@@ -2,6 +2,7 @@ import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
 import type { Conversations } from '../src/services/conversations.service';
+import type { LanguageChoices } from '../src/services/language-choice.service';
 import type { CoreGroupMembersService } from '../src/services/core-group-members.service';
 import type { CoreGroupSetupService } from '../src/services/core-group-setup.service';
 import type { MeetingChatService } from '../src/services/meeting-chat.service';
@@ -23,6 +24,7 @@ export interface BotServices {
   readonly meetingEvents: Pick<MeetingEventsService, 'meetingStarted' | 'meetingEnded'>;
   readonly agenda: Pick<AgendaViews, 'agendaFor'>;
   readonly conversations: Pick<Conversations, 'rememberPerson' | 'rememberChat' | 'find'>;
+  readonly languages: Pick<LanguageChoices, 'languageFor' | 'choose'>;
   readonly policies: () => readonly { id: string; name: string }[];
   /** The Teams app id in the org catalogue: deep links to the minutes tab point at it. */
   readonly teamsAppId: string;

@@ -14,6 +14,8 @@ import { COMMANDS } from './commands/command-table';
 import { parseCommand } from './commands/parse-command';
 import { sendToPersonalChat } from './personal-chat';
 import type { Caller } from '../src/services/authorise';
+import { languageOfLocale } from '../src/i18n/language';
+import { translatorFor } from '../src/i18n/translate';
 
 export type { BotServices } from './bot-services';
 
@@ -52,7 +54,11 @@ export class CoreGroupBot extends TeamsActivityHandler {
       const tenantId = tenantOf(context);
       const botAdded = (context.activity.membersAdded ?? []).some((member) => member.id === context.activity.recipient?.id);
       if (tenantId && botAdded && context.activity.conversation.conversationType !== 'personal') await this.rememberChat(context, tenantId);
-      if (tenantId && botAdded) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(isPersonalChat(context) ? personalWelcomeCard() : chatWelcomeCard())] });
+      if (tenantId && botAdded) {
+        const caller = callerOf(context);
+        const t = translatorFor(caller ? await services.languages.languageFor(caller, context.activity.locale) : languageOfLocale(context.activity.locale));
+        await context.sendActivity({ attachments: [CardFactory.adaptiveCard(isPersonalChat(context) ? personalWelcomeCard(t) : chatWelcomeCard(t))] });
+      }
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -79,13 +85,14 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const caller = callerOf(context);
     if (personal && caller) await this.services.conversations.rememberPerson({ ...caller, reference: conversationReferenceOf(context) });
     const command = COMMANDS[verb];
-    if (!caller) return send(context, { card: helpCard() });
+    if (!caller) return send(context, { card: helpCard(translatorFor(languageOfLocale(context.activity.locale))) });
     if (command.personalOnly && !personal) return send(context, { card: privateDetailsCard() });
     const reply = await command.run(
       {
         caller,
         rest,
         personal,
+        language: await this.services.languages.languageFor(caller, context.activity.locale),
         conversationId: context.activity.conversation.id,
         activityId: context.activity.id ?? randomUUID(),
         firstPersonMentioned: () => firstPersonMentioned(context),

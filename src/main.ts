@@ -40,6 +40,7 @@ import { createSignalWatch } from './services/signal-watch.service';
 import { createConcernClimb } from './services/concerns/concern-climb.service';
 import { createCoreGroupMembersService } from './services/core-group-members.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
+import { createLanguageChoices } from './services/language-choice.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { createSchedulingService } from './services/scheduling.service';
@@ -190,6 +191,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
+    languages: createLanguageChoices({ languages: store.languages, clock: systemClock }),
     allowedTenantIds: config.allowedTenantIds,
   });
   const adapter = createBotAdapter({

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { contributeCommand } from './contribute.command';
 import { escalateCommand } from './escalate.command';
 import { helpCommand } from './help.command';
+import { languageCommand } from './language.command';
 import { membersCommand } from './members.command';
 import { minutesCommand } from './minutes.command';
 import { newCommand } from './new.command';
@@ -27,4 +28,5 @@ export const COMMANDS: Readonly<Record<CommandVerb, Command>> = {
   note: contributeCommand('note'),
   decision: contributeCommand('decision'),
   action: contributeCommand('action'),
+  language: languageCommand,
 };

@@ -1,5 +1,6 @@
 import type { CaseCommandVerb } from '../../src/contracts/card-actions.contract';
 import type { CaseAction } from '../../src/domain/permissions';
+import type { Language } from '../../src/i18n/language';
 import type { Caller } from '../../src/services/authorise';
 import type { CaseChoice, CaseOption } from '../../src/services/case-status.service';
 import { answerRefusals } from '../answer-refusals';
@@ -15,6 +16,8 @@ export interface CommandRequest {
   readonly rest: string;
   /** A 1:1 chat with the app (case details may be shown), or a group or meeting chat (they may not). */
   readonly personal: boolean;
+  /** The language to answer in: the caller's choice, else their Teams locale's. */
+  readonly language: Language;
   readonly conversationId: string;
   /** The message's id: a retried delivery of the same message carries the same one. */
   readonly activityId: string;

@@ -1,5 +1,5 @@
 /** The verbs the bot understands, as typed after `/coregroup` or `coregroup`. */
-export const COMMAND_VERBS = ['help', 'status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'members', 'review', 'new', 'note', 'decision', 'action'] as const;
+export const COMMAND_VERBS = ['help', 'status', 'tasks', 'plan', 'schedule', 'minutes', 'escalate', 'members', 'review', 'new', 'note', 'decision', 'action', 'language'] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
 /**

@@ -26,6 +26,7 @@ import { sharedInstancesSchema } from './migrations/0024-shared-instances';
 import { hotQueryIndexesSchema } from './migrations/0025-hot-query-indexes';
 import { rateSendAnswersSchema } from './migrations/0026-rate-send-answers';
 import { appInstallsSchema } from './migrations/0027-app-installs';
+import { languagePreferencesSchema } from './migrations/0028-language-preferences';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -57,6 +58,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0025-hot-query-indexes': hotQueryIndexesSchema,
     '0026-rate-send-answers': rateSendAnswersSchema,
     '0027-app-installs': appInstallsSchema,
+    '0028-language-preferences': languagePreferencesSchema,
   };
 }
 

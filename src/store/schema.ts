@@ -372,6 +372,14 @@ export interface AppInstallRow {
   at: string;
 }
 
+/** The language one person chose (migration 0028). */
+export interface LanguagePreferenceRow {
+  tenant_id: string;
+  aad_object_id: string;
+  language: string;
+  chosen_at: string;
+}
+
 export interface Database {
   core_groups: CoreGroupRow;
   members: MemberRow;
@@ -405,4 +413,5 @@ export interface Database {
   rate_sends: RateSendRow;
   leases: LeaseRow;
   app_installs: AppInstallRow;
+  language_preferences: LanguagePreferenceRow;
 }

@@ -1,3 +1,4 @@
+import { translatorFor } from '../../src/i18n/translate';
 import { Temporal } from 'temporal-polyfill';
 import { chooseCaseCard } from '../../bot/cards/choose-case.card';
 import { escapeCardText } from '../../bot/cards/escape';
@@ -52,8 +53,9 @@ const caseload = (count: number) =>
 
 describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
   test.each([
-    ['help', helpCard()],
-    ['help for a professional', helpCard(['professional'])],
+    ['help', helpCard(translatorFor('en'))],
+    ['help for a professional', helpCard(translatorFor('en'), ['professional'])],
+    ['help in Welsh', helpCard(translatorFor('cy'))],
     ['private details notice', privateDetailsCard()],
     ['message', messageCard('Done')],
     ['plan with an action agreed before outcomes were chosen', planCard({ caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } })],
@@ -170,7 +172,7 @@ describe('the agenda card in the meeting chat', () => {
 });
 
 test('help shows its placeholders: "<what>" and "<date>" survive Teams, which drops text that looks like an HTML tag', () => {
-  const titles = (helpCard() as { body: { facts?: { title: string }[] }[] }).body.flatMap((element) => element.facts ?? []).map((fact) => fact.title);
+  const titles = (helpCard(translatorFor('en')) as { body: { facts?: { title: string }[] }[] }).body.flatMap((element) => element.facts ?? []).map((fact) => fact.title);
   const action = titles.find((title) => title.startsWith('/coregroup action'))!;
   expect(action.replaceAll('\u200B', '')).toBe('/coregroup action <what> @owner by <date>');
   expect(titles.join(' ')).not.toMatch(/<[a-z]/i);

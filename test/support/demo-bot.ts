@@ -1,3 +1,4 @@
+import { createLanguageChoices } from '../../src/services/language-choice.service';
 import { CoreGroupBot } from '../../bot/core-group.bot';
 import { createReviewConferenceService } from '../../src/services/review-conferences.service';
 import type { WorkingDayCalendars } from '../../src/domain/working-days';
@@ -40,6 +41,7 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
     policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
+    languages: createLanguageChoices({ languages: store.languages, clock }),
     allowedTenantIds: options.allowedTenantIds,
   });
   return { bot, meetingEvents, conversations };

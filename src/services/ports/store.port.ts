@@ -4,6 +4,7 @@ import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { FamilyCheckInLink } from '../../domain/family-check-in-link';
 import type { AppInstallOutcome } from './teamwork.port';
+import type { Language } from '../../i18n/language';
 import type { CaseloadEntry, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { AreaContact, ConcernStatus, ConcernTransition } from '../../domain/concern-steps';
 import type { ConcernKind } from '../../domain/escalation';
@@ -250,6 +251,12 @@ export interface ConcernHistoryRepository {
 }
 
 /** Conference chairs / IROs and co-ordinators configured per area (tenant + policy profile). */
+/** The language each person chose for Core Group, overriding their Teams locale. */
+export interface LanguagePreferenceRepository {
+  of(tenantId: string, aadObjectId: string): Promise<Language | undefined>;
+  choose(choice: { tenantId: string; aadObjectId: string; language: Language; at: string }): Promise<void>;
+}
+
 /** Whether the app could be installed for each person it was installed for (the latest answer a person). */
 export interface AppInstallRepository {
   record(entry: { tenantId: string; aadObjectId: string; outcome: AppInstallOutcome; at: string }): Promise<void>;

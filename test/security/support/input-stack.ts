@@ -18,6 +18,7 @@ import { minutesRouter } from '../../../src/server/minutes.route';
 import { createTabTokenVerifier } from '../../../src/server/tab-auth';
 import { createCalendarNotificationService } from '../../../src/services/calendar-notifications.service';
 import { createCaseStatusService } from '../../../src/services/case-status.service';
+import { createLanguageChoices } from '../../../src/services/language-choice.service';
 import { createConversations } from '../../../src/services/conversations.service';
 import { createDashboard } from '../../../src/services/dashboard.service';
 import { createMeetingChatService } from '../../../src/services/meeting-chat.service';
@@ -91,6 +92,7 @@ export async function startInputStack(engine: 'sqlite' | 'postgres') {
   const bot = new CoreGroupBot({
     meetingChat: createMeetingChatService(deps),
     conversations: createConversations({ references: store.conversationReferences, clock }),
+    languages: createLanguageChoices({ languages: store.languages, clock }),
     teamsAppId: 'app',
     allowedTenantIds: [DEMO_TENANT_ID],
     policies: () => [],

@@ -1,3 +1,4 @@
+import { createLanguageChoices } from '../../../src/services/language-choice.service';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -265,6 +266,7 @@ export async function startSecuredStack() {
     policies: () => policies.all.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
+    languages: createLanguageChoices({ languages: store.languages, clock }),
     allowedTenantIds,
   });
   const adapter = createBotAdapter({ appId: BOT_APP_ID, password: 'unused', tenantId: DEMO_TENANT_ID, openIdMetadataUrl: channel.metadataUrl, credentialsFactory: localChannelCredentials(), log: (level, details, message) => logger[level](details, message) });

@@ -1,0 +1,31 @@
+import i18next, { type TFunction } from 'i18next';
+import cy from './catalogues/cy.json';
+import en from './catalogues/en.json';
+import type { Language } from './language';
+
+/**
+ * Core Group's message catalogues through i18next: one instance, both languages loaded at start,
+ * plurals by `Intl.PluralRules` (Welsh has six forms). Values are plain text: what goes into a card
+ * or a page is escaped there, as any other text.
+ */
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en }, cy: { translation: cy } },
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  // No console banner: the logs are pino's, and hold nothing but what we put there.
+  showSupportNotice: false,
+});
+
+/** The catalogue's words in one language: `t('help.title')`, `t('cases.count', { count })`. */
+export type Translate = TFunction;
+
+export function translatorFor(language: Language): Translate {
+  return instance.getFixedT(language);
+}
+
+/** The catalogues as data, for the checks that keep them whole (`test/i18n`). */
+export const CATALOGUES: Readonly<Record<Language, object>> = { en, cy };

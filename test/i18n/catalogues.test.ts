@@ -1,0 +1,89 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
+import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Every leaf of a catalogue as `a.b.c` → text. */
+function leaves(tree: object, prefix = ''): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') found.set(path, value);
+    else for (const [inner, text] of leaves(value as object, path)) found.set(inner, text);
+  }
+  return found;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+
+describe('the message catalogues', () => {
+  const byLanguage = Object.fromEntries(LANGUAGES.map((language) => [language, leaves(CATALOGUES[language])])) as Record<Language, Map<string, string>>;
+  const baseKeys = (language: Language) => new Set([...byLanguage[language].keys()].map((key) => key.replace(PLURAL, '')));
+
+  test('English and Welsh have the same keys: neither lacks one the other has (a plural counts once)', () => {
+    expect([...baseKeys('cy')].sort()).toEqual([...baseKeys('en')].sort());
+  });
+
+  test('a plural has exactly the forms its language’s plural rules use (Welsh six, English two)', () => {
+    for (const language of LANGUAGES) {
+      const categories = new Intl.PluralRules(intlLocaleOf(language)).resolvedOptions().pluralCategories.slice().sort();
+      const plurals = new Map<string, string[]>();
+      for (const key of byLanguage[language].keys()) {
+        const form = PLURAL.exec(key)?.[1];
+        if (form) plurals.set(key.replace(PLURAL, ''), [...(plurals.get(key.replace(PLURAL, '')) ?? []), form]);
+      }
+      for (const [key, forms] of plurals) expect({ key, forms: forms.sort() }).toEqual({ key, forms: categories });
+    }
+  });
+
+  test('each text has the same placeholders in both languages, and none is empty', () => {
+    for (const [key, english] of byLanguage.en) {
+      const welsh = byLanguage.cy.get(key) ?? byLanguage.cy.get(key.replace(PLURAL, '_other'))!;
+      expect({ key, placeholders: placeholders(welsh) }).toEqual({ key, placeholders: placeholders(english) });
+      expect(english.trim()).not.toBe('');
+      expect(welsh.trim()).not.toBe('');
+    }
+  });
+
+  test('plurals and dates follow the language: "3 core groups", Welsh forms through Intl', () => {
+    expect(translatorFor('en')('cases.count', { count: 1 })).toBe('1 core group');
+    expect(translatorFor('en')('cases.count', { count: 3 })).toBe('3 core groups');
+    expect(translatorFor('cy')('cases.count', { count: 2 })).toBe('2 grŵp craidd');
+    expect(new Intl.DateTimeFormat(intlLocaleOf('cy'), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date('2026-12-09T12:00:00Z'))).toBe('Mer, 9 Rhag 2026');
+  });
+
+  test('the language follows the Teams locale, and the words a person may type for each', () => {
+    expect(['cy', 'cy-GB', 'CY-gb', 'cy_GB'].map(languageOfLocale)).toEqual(['cy', 'cy', 'cy', 'cy']);
+    expect(['en-GB', 'en-US', 'cym', undefined, ''].map(languageOfLocale)).toEqual(['en', 'en', 'en', 'en', 'en']);
+    expect(['Cymraeg', 'welsh', 'cy', 'English', 'saesneg', 'en', 'français'].map(languageNamed)).toEqual(['cy', 'cy', 'cy', 'en', 'en', 'en', undefined]);
+  });
+});
+
+/** The source files that say things through the catalogues. */
+function translatedSources(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name) && readFileSync(path, 'utf8').includes('translatorFor')) files.push(path);
+    }
+  };
+  for (const root of ['bot', 'src']) walk(join(__dirname, '..', '..', root));
+  return files;
+}
+
+describe('no message is built by concatenation', () => {
+  test('where text comes from the catalogues, no translated text is joined to another string with + or inside a template', () => {
+    const sources = translatedSources();
+    expect(sources.length).toBeGreaterThan(0);
+    for (const path of sources) {
+      const code = readFileSync(path, 'utf8');
+      // t('…') + '…', '…' + t('…'), `…${t('…')}…`, and the same through translatorFor(…)(…).
+      const joined = code.match(/(?:\bt|translatorFor\([^)]*\))\([^()]*\)\s*\+|\+\s*(?:\bt|translatorFor\([^)]*\))\(|\$\{\s*(?:\bt|translatorFor\([^)]*\))\(/g) ?? [];
+      expect({ path, joined }).toEqual({ path, joined: [] });
+    }
+  });
+});
