@@ -38,15 +38,22 @@ export async function fillAndCheck(source: PackageSource): Promise<FilledPackage
   const values = loadEnvironment({ envDir: source.envDir, envName: source.envName, processEnv: source.processEnv });
   const template = readFileSync(join(source.appPackageDir, 'manifest.json'), 'utf8');
   const manifestText = fillPlaceholders({ template, values, source: `appPackage/manifest.json with env/.env.${source.envName}` });
-  const readFile = (name: string) => {
+  const raw = (name: string) => {
     const path = join(source.appPackageDir, name);
     return basename(name) === name && existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
   };
+  // The language files are filled from the environment as the manifest is.
+  const filledLanguages = new Map<string, Uint8Array>();
+  for (const name of languageFilesOf(manifestText)) {
+    const bytes = raw(name);
+    if (bytes) filledLanguages.set(name, new TextEncoder().encode(fillPlaceholders({ template: new TextDecoder().decode(bytes), values, source: `appPackage/${name} with env/.env.${source.envName}` })));
+  }
+  const readFile = (name: string) => filledLanguages.get(name) ?? raw(name);
   const problems = await checkManifest({ manifestText, readFile, tabDomain: values.TAB_DOMAIN });
   const files: Record<string, Uint8Array> = { 'manifest.json': new TextEncoder().encode(manifestText) };
   try {
     const manifest = JSON.parse(manifestText) as ManifestJson;
-    for (const name of [manifest.icons?.color, manifest.icons?.outline]) {
+    for (const name of [manifest.icons?.color, manifest.icons?.outline, ...languageFilesOf(manifestText)]) {
       const bytes = typeof name === 'string' ? readFile(name) : undefined;
       if (typeof name === 'string' && bytes) files[name] = bytes;
     }
@@ -56,11 +63,21 @@ export async function fillAndCheck(source: PackageSource): Promise<FilledPackage
   return { manifestText, files, problems };
 }
 
+/** The language files a manifest names (`localizationInfo.additionalLanguages[].file`); none when it is not JSON. */
+function languageFilesOf(manifestText: string): string[] {
+  try {
+    const manifest = JSON.parse(manifestText) as ManifestJson;
+    return (manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.file).filter((file): file is string => typeof file === 'string');
+  } catch {
+    return [];
+  }
+}
+
 /** Zip entries carry this fixed time, so the same inputs always give the same bytes. */
 const ZIP_TIME = new Date('2020-01-01T00:00:00Z');
 
 /**
- * Builds `appPackage.<env>.zip` — manifest.json and the two icons at the zip's root, as Teams
+ * Builds `appPackage.<env>.zip` — manifest.json, the two icons and the language files at the zip's root, as Teams
  * expects — into `outDir`, with the filled manifest beside it for inspection. Refuses, writing
  * nothing, when a placeholder is unfilled or any check fails.
  */

@@ -22,6 +22,7 @@ export interface ManifestJson {
   readonly webApplicationInfo?: { readonly id?: unknown; readonly resource?: unknown };
   readonly authorization?: { readonly permissions?: { readonly resourceSpecific?: readonly { readonly name?: unknown }[] } };
   readonly activities?: { readonly activityTypes?: readonly { readonly type?: unknown; readonly templateText?: unknown }[] };
+  readonly localizationInfo?: { readonly defaultLanguageTag?: unknown; readonly additionalLanguages?: readonly { readonly languageTag?: unknown; readonly file?: unknown }[] };
   readonly [key: string]: unknown;
 }
 
@@ -33,16 +34,17 @@ const FRAMED_URL_KEYS = ['contentUrl', 'websiteUrl', 'searchUrl', 'configuration
 const SCHEMA_URL = (version: string) => `https://developer.microsoft.com/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`;
 
 /**
- * The manifest schema of `manifestVersion`, read from the copy bundled in `@microsoft/app-manifest`.
+ * The manifest schema of `manifestVersion` (or another of its schemas: `file`, such as the
+ * language files'), read from the copy bundled in `@microsoft/app-manifest`.
  * Passing it explicitly keeps validation offline: given only the manifest, the library would
  * download any schema it does not bundle.
  */
-export function bundledSchema(manifestVersion: string): object | undefined {
+export function bundledSchema(manifestVersion: string, file = 'MicrosoftTeams.schema.json'): object | undefined {
   if (!/^(\d+\.\d+|devPreview)$/.test(manifestVersion)) return undefined;
   const root = dirname(require.resolve('@microsoft/app-manifest/package.json'));
   const folder = manifestVersion === 'devPreview' ? 'vDevPreview' : `v${manifestVersion}`;
   try {
-    return JSON.parse(readFileSync(join(root, 'build', 'json-schemas', 'teams', folder, 'MicrosoftTeams.schema.json'), 'utf8')) as object;
+    return JSON.parse(readFileSync(join(root, 'build', 'json-schemas', 'teams', folder, file), 'utf8')) as object;
   } catch {
     return undefined; // not bundled: reported by the caller as an unknown manifest version
   }
@@ -203,6 +205,62 @@ export function activityProblems(manifest: ManifestJson): Problem[] {
   return problems;
 }
 
+/** The manifest's string at a localization key (`name.short`, `bots[0].commandLists[1].commands[2].description`), if there is one. */
+function manifestStringAt(manifest: ManifestJson, key: string): string | undefined {
+  let value: unknown = manifest;
+  for (const part of key.match(/[^.[\]]+/g) ?? []) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * The bundled localization schema with its activity-type patterns made valid for ajv's Unicode
+ * regular expressions: Microsoft's write `…\b]\.templateText$` with a lone `]`, which a `u`
+ * pattern refuses (`\]` means the same in either mode).
+ */
+function usableLocalizationSchema(schema: object | undefined): object | undefined {
+  const patterns = (schema as { patternProperties?: Record<string, unknown> } | undefined)?.patternProperties;
+  if (!schema || !patterns) return schema;
+  return { ...schema, patternProperties: Object.fromEntries(Object.entries(patterns).map(([pattern, rule]) => [pattern.replace(/\\b\](?=\\\.)/g, '\\b\\]'), rule])) };
+}
+
+/**
+ * Each language file the manifest names (`localizationInfo`): there, valid JSON on the bundled
+ * localization schema, every key naming a string the manifest has, and an activity's template
+ * asking for the same parameters in both languages.
+ */
+export async function localizationProblems(manifest: ManifestJson, readFile: (name: string) => Uint8Array | undefined): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const version = typeof manifest.manifestVersion === 'string' ? manifest.manifestVersion : '';
+  for (const language of manifest.localizationInfo?.additionalLanguages ?? []) {
+    const name = String(language.file);
+    const bytes = readFile(name);
+    if (!bytes) {
+      problems.push({ where: `localizationInfo (${String(language.languageTag)})`, message: `"${name}" is missing` });
+      continue;
+    }
+    let strings: Record<string, unknown>;
+    try {
+      strings = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    } catch {
+      problems.push({ where: name, message: 'is not valid JSON' });
+      continue;
+    }
+    const schema = usableLocalizationSchema(bundledSchema(version, 'MicrosoftTeams.Localization.schema.json'));
+    for (const error of schema ? await AppManifestUtils.validateAgainstSchema(strings as never, schema as never) : []) problems.push({ where: `schema: ${name}`, message: error.split('. Details:')[0]!.trim() });
+    for (const [key, text] of Object.entries(strings)) {
+      if (key === '$schema') continue;
+      const english = manifestStringAt(manifest, key);
+      if (english === undefined) {
+        problems.push({ where: name, message: `"${key}" names nothing in the manifest` });
+        continue;
+      }
+      const parameters = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort().join(',');
+      if (key.startsWith('activities.') && parameters(String(text)) !== parameters(english)) problems.push({ where: `${name}: ${key}`, message: 'asks for other parameters than the manifest’s own' });
+    }
+  }
+  return problems;
+}
+
 /**
  * Icon checks the schema cannot make: each file is a PNG of the right size; the outline icon has
  * a transparent background and uses white only (any opacity), as Teams requires.
@@ -271,5 +329,6 @@ export async function checkManifest(options: { manifestText: string; readFile: (
     ...ssoProblems(manifest, { tabDomain: options.tabDomain }),
     ...commandProblems(manifest),
     ...activityProblems(manifest),
+    ...(await localizationProblems(manifest, options.readFile)),
   ];
 }

@@ -96,6 +96,20 @@ describe('the app manifest', () => {
     expect(problems).toContainEqual({ where: expected.where, message: expect.stringMatching(expected.message) });
   });
 
+  test('is in English and Welsh: a language file for cy, every key naming a string of the manifest, on the bundled localization schema', async () => {
+    const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
+    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'en-gb', additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }] });
+    const repo = scratchRepo();
+    writeFileSync(join(repo.appPackageDir, 'cy.json'), JSON.stringify({ 'name.full': 'Core Group', 'staticTabs[9].name': 'Dim', 'activities.activityTypes[0].templateText': '{actor}: {childName}', 'description.short': 'x'.repeat(81) }));
+    expect((await check(repo)).problems).toEqual([
+      { where: 'schema: cy.json', message: "must have required property 'name.short'" },
+      { where: 'schema: cy.json', message: "must have required property 'description.full'" },
+      { where: 'schema: cy.json', message: '/description.short must NOT have more than 80 characters' },
+      { where: 'cy.json', message: '"staticTabs[9].name" names nothing in the manifest' },
+      { where: 'cy.json: activities.activityTypes[0].templateText', message: 'asks for other parameters than the manifest’s own' },
+    ]);
+  });
+
   test('declares the activity-feed types the app sends, each naming the case by reference only', () => {
     const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
     const declared = manifest.activities.activityTypes as { type: string; templateText: string }[];
@@ -106,6 +120,7 @@ describe('the app manifest', () => {
   test('fails clearly when an activity type the app sends is not declared, or a template asks for what the app does not send', async () => {
     const repo = scratchRepo();
     repo.editManifest((manifest) => {
+      delete manifest.localizationInfo;
       manifest.activities.activityTypes = manifest.activities.activityTypes.slice(1);
       manifest.activities.activityTypes[0].templateText = '{actor}: {childName} needs you';
     });
@@ -162,12 +177,15 @@ describe('the app manifest', () => {
 });
 
 describe('npm run package', () => {
-  test('writes a zip holding exactly manifest.json, color.png and outline.png, placeholders filled', async () => {
+  test('writes a zip holding exactly manifest.json, color.png, outline.png and the Welsh language file, placeholders filled', async () => {
     const repo = scratchRepo();
     const built = await buildAppPackage({ appPackageDir: repo.appPackageDir, envDir: repo.envDir, envName: 'test', outDir: join(repo.root, 'build') });
     expect(built.zipPath).toBe(join(repo.root, 'build', 'appPackage.test.zip'));
     const entries = unzipSync(readFileSync(built.zipPath));
-    expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(entries).sort()).toEqual(['color.png', 'cy.json', 'manifest.json', 'outline.png']);
+    const welsh = JSON.parse(new TextDecoder().decode(entries['cy.json'])) as Record<string, string>;
+    expect(welsh['name.short']).toBe(TEST_ENV.APP_NAME);
+    expect(welsh['staticTabs[0].name']).toBe('Dangosfwrdd');
     const manifestText = new TextDecoder().decode(entries['manifest.json']);
     expect(manifestText).not.toContain('${{');
     const manifest = JSON.parse(manifestText) as ManifestDraft;

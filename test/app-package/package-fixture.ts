@@ -40,7 +40,7 @@ export function scratchRepo(values: Readonly<Record<string, string>> = TEST_ENV)
   const envDir = join(root, 'env');
   mkdirSync(appPackageDir);
   mkdirSync(envDir);
-  for (const name of ['manifest.json', 'color.png', 'outline.png']) copyFileSync(join(APP_PACKAGE_DIR, name), join(appPackageDir, name));
+  for (const name of ['manifest.json', 'color.png', 'outline.png', 'cy.json']) copyFileSync(join(APP_PACKAGE_DIR, name), join(appPackageDir, name));
   const repo: ScratchRepo = {
     root,
     appPackageDir,
