@@ -10,6 +10,7 @@ import type { CliCommand, CliIo } from './cli-io';
 import { migrateCommand, seedDemoCommand } from './database.command';
 import { deadlinesCommand } from './deadlines.command';
 import { holidaysCommand } from './holidays.command';
+import { welshReviewCommand } from './welsh-review.command';
 import { obligationsCommand } from './obligations.command';
 import { policiesCommand } from './policies.command';
 import { runCli } from './run-cli';
@@ -41,6 +42,7 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     deadlines: deadlinesCommand({ catalogue, calendars }),
     obligations: obligationsCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
+    'welsh-review': welshReviewCommand(),
     audit: auditCommand(config),
     'area-contacts': areaContactsCommand({ config, catalogue, clock }),
     ...backupCommands(config),

@@ -205,6 +205,23 @@ describe('policies and holidays', () => {
   });
 });
 
+describe('welsh-review', () => {
+  test('lists every Welsh string not yet checked by a Welsh speaker beside its English, then the glossary terms with no source', async () => {
+    const { code, out, err } = await coregroup('welsh-review');
+    expect([code, err]).toEqual([0, []]);
+    expect(out[0]).toMatch(/^\d+ Welsh strings not yet checked by a Welsh speaker \(key, English, Welsh\):$/);
+    expect(out).toContain("language.set\tCore Group will speak English to you from now on.\tBydd Core Group yn siarad Cymraeg â chi o hyn ymlaen.");
+    expect(out).toContain('cases.count_two\t{{count}} core groups\t{{count}} grŵp craidd');
+    const terms = out.findIndex((line) => /glossary terms with no source/.test(line));
+    expect(out.slice(terms + 1)).toContain('lead social worker\tgweithiwr cymdeithasol arweiniol\tnot found in the Welsh WSP pages read; the WSP names the role cydlynydd y cynllun gofal a chymorth');
+    expect(out.slice(terms + 1).some((line) => line.startsWith('core group\t'))).toBe(false);
+  });
+
+  test('takes no options', async () => {
+    expect((await coregroup('welsh-review', '--all')).code).toBe(2);
+  });
+});
+
 describe('failures', () => {
   const failing = (error: unknown) => ({ fail: { summary: 'fails', usage: 'fail', run: async () => Promise.reject(error) } });
   const runFailing = async (error: unknown) => {

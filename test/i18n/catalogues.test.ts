@@ -87,3 +87,17 @@ describe('no message is built by concatenation', () => {
     }
   });
 });
+
+describe('the Welsh glossary', () => {
+  test('each term has a source with its address, or says why it has none; the field’s core terms come from the Welsh Wales Safeguarding Procedures', () => {
+    const glossary = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'i18n', 'glossary.cy.json'), 'utf8')) as { terms: { en: string; cy: string; source: { document: string; url: string } | null; note?: string }[] };
+    for (const term of glossary.terms) expect(term.source ? /^https:\/\//.test(term.source.url) && term.source.document.length > 0 : (term.note ?? '').length > 0).toBe(true);
+    const fromWsp = glossary.terms.filter((term) => term.source?.url.startsWith('https://safeguarding.wales/cy/')).map((term) => term.en);
+    expect(fromWsp).toEqual(expect.arrayContaining(['core group', 'child protection plan', 'initial child protection conference (ICPC)', 'review conference']));
+  });
+
+  test('the catalogue uses the glossary’s Welsh for the terms it names', () => {
+    const welsh = JSON.stringify(CATALOGUES.cy);
+    for (const term of ['grŵp craidd', 'cynllun amddiffyn plant', 'cynhadledd amddiffyn plant gychwynnol']) expect(welsh).toContain(term);
+  });
+});

@@ -1,0 +1,35 @@
+import glossary from './glossary.cy.json';
+import reviewed from './catalogues/cy.reviewed.json';
+import { CATALOGUES } from './translate';
+
+/** One Welsh string waiting for a Welsh speaker: its key, the English and the Welsh. */
+export interface UnreviewedString {
+  readonly key: string;
+  readonly english: string;
+  readonly welsh: string;
+}
+
+/** Every leaf of a catalogue as `a.b.c` → text. */
+function leaves(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [[path, value]] : leaves(value as object, path);
+  });
+}
+
+/**
+ * The Welsh strings no Welsh speaker has checked yet (`cy.reviewed.json` lists those checked), in
+ * catalogue order, each beside its English (a plural's other forms beside the English "other").
+ */
+export function unreviewedWelsh(): UnreviewedString[] {
+  const checked = new Set((reviewed.reviewed as { key: string }[]).map((entry) => entry.key));
+  const english = new Map(leaves(CATALOGUES.en));
+  return leaves(CATALOGUES.cy)
+    .filter(([key]) => !checked.has(key))
+    .map(([key, welsh]) => ({ key, welsh, english: english.get(key) ?? english.get(key.replace(/_(zero|one|two|few|many|other)$/, '_other')) ?? '' }));
+}
+
+/** The glossary's terms with no source in the Welsh procedures or elsewhere: to be checked first. */
+export function unsourcedTerms(): { en: string; cy: string; note?: string }[] {
+  return glossary.terms.filter((term) => !term.source);
+}
