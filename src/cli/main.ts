@@ -42,9 +42,9 @@ export function cliCommands(env: Readonly<Record<string, string | undefined>>, c
     deadlines: deadlinesCommand({ catalogue, calendars }),
     obligations: obligationsCommand({ catalogue, calendars }),
     holidays: holidaysCommand(calendars),
-    'welsh-review': welshReviewCommand(),
     audit: auditCommand(config),
     'area-contacts': areaContactsCommand({ config, catalogue, clock }),
+    'welsh-review': welshReviewCommand(),
     ...backupCommands(config),
   };
 }
