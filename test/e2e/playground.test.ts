@@ -205,4 +205,23 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await page.getByText('Tom Okafor: sent by e-mail').last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-escalate-sent-1280.png') });
   }, 90_000);
+
+  test('in Welsh: /coregroup language cymraeg, then the help in Welsh (its commands’ placeholders too); /coregroup language english switches back', async () => {
+    // The Playground sends no locale of its own (Teams sends the user's: cy-GB is answered in Welsh, test/bot/language.test.ts).
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const say = sayIn(page);
+    await say('/coregroup language cymraeg');
+    await page.getByText('Bydd Core Group yn siarad Cymraeg â chi o hyn ymlaen.').last().waitFor({ timeout: 15_000 });
+    await say('/coregroup help');
+    await page.getByText('siarad â chi yn Gymraeg neu yn Saesneg').last().waitFor({ timeout: 15_000 });
+    expect(await page.getByText('/coregroup status [achos]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'playground-help-cy-1280.png') });
+    await say('/coregroup language');
+    await page.getByText('Mae Core Group yn siarad Cymraeg â chi. I\'w gael yn Saesneg, teipiwch /coregroup language english.').last().waitFor({ timeout: 15_000 });
+    await say('/coregroup language english');
+    await page.getByText('Core Group will speak English to you from now on.').last().waitFor({ timeout: 15_000 });
+    await say('/coregroup help');
+    await page.getByText('speak to you in English or in Welsh').last().waitFor({ timeout: 15_000 });
+  }, 90_000);
 });
