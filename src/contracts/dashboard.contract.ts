@@ -108,5 +108,7 @@ export const dashboardResponseSchema = z.object({
   myActions: z.array(myActionSchema),
   compliance: z.array(complianceEntrySchema),
   timeline: z.array(timelineEntrySchema),
+  /** The language the caller chose for Core Group (`/coregroup language`), if they chose one: the tab follows it over the host's locale. */
+  language: z.enum(['en', 'cy']).optional(),
 });
 export type DashboardResponse = z.infer<typeof dashboardResponseSchema>;

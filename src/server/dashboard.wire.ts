@@ -66,5 +66,6 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
     })),
     compliance: dashboard.compliance.map((cell) => ({ month: cell.month, kind: cell.kind, met: cell.met, late: cell.late })),
     timeline: dashboard.timeline.map((entry) => ({ coreGroupId: entry.coreGroupId, date: entry.date.toString(), kind: entry.kind, label: entry.label })),
+    language: dashboard.language,
   };
 }

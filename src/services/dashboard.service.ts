@@ -6,7 +6,7 @@ import { isOpen } from '../domain/plan';
 import { type StepClock, stepClock } from '../domain/concern-steps';
 import { escalationRoute } from '../domain/escalation';
 import { failedNotices } from '../domain/notice-delivery';
-import type { AppInstallRepository, Concern, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
+import type { AppInstallRepository, Concern, LanguagePreferenceRepository, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
 import { type CaseTimeline, planEndOf } from '../domain/obligations';
@@ -111,6 +111,8 @@ export function createDashboard(deps: PolicyDeps & {
   coreGroups: Pick<CoreGroupRepository, 'members'>;
   /** Who the app could not be installed for (none given: nobody is shown). */
   appInstalls?: Pick<AppInstallRepository, 'notAllowedIn'> | undefined;
+  /** The caller's chosen language, which the tab follows (none given: the host's locale decides). */
+  languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
   clock: { today(): CivilDate };
 }) {
   return {
@@ -118,10 +120,11 @@ export function createDashboard(deps: PolicyDeps & {
       const today = deps.clock.today();
       const { statuses, myActions } = await deps.status.caseload(caller);
       const overseen = statuses.filter(({ status }) => can({ role: status.role }, 'view-group-attention')).map(({ status }) => status.coreGroup.id);
-      const [concerns, failed, notInTeams] = await Promise.all([
+      const [concerns, failed, notInTeams, language] = await Promise.all([
         overseen.length > 0 ? deps.concerns.listByCoreGroups(overseen) : new Map<string, Concern[]>(),
         failedNoticesOf(deps, overseen),
         deps.appInstalls?.notAllowedIn(caller.tenantId, overseen) ?? [],
+        deps.languages?.of(caller.tenantId, caller.aadObjectId),
       ]);
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
@@ -160,6 +163,7 @@ export function createDashboard(deps: PolicyDeps & {
           today,
         ),
         timeline: timeline.sort((a, b) => compareDates(a.date, b.date)),
+        language,
       };
     },
   };

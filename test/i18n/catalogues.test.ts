@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
 import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
+import tabCy from '../../tab/src/i18n/catalogues/cy.json';
+import tabEn from '../../tab/src/i18n/catalogues/en.json';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -47,6 +49,16 @@ describe('the message catalogues', () => {
     }
   });
 
+  test('the tab’s catalogues too: the same keys and placeholders in English and Welsh, none empty', () => {
+    const english = leaves(tabEn);
+    const welsh = leaves(tabCy);
+    expect([...welsh.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of english) {
+      expect({ key, placeholders: placeholders(welsh.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
+      expect(welsh.get(key)!.trim()).not.toBe('');
+    }
+  });
+
   test('plurals and dates follow the language: "3 core groups", Welsh forms through Intl', () => {
     expect(translatorFor('en')('cases.count', { count: 1 })).toBe('1 core group');
     expect(translatorFor('en')('cases.count', { count: 3 })).toBe('3 core groups');
@@ -68,10 +80,10 @@ function translatedSources(): string[] {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name) && readFileSync(path, 'utf8').includes('translatorFor')) files.push(path);
+      else if (/\.tsx?$/.test(name) && /translatorFor|tabTranslator/.test(readFileSync(path, 'utf8'))) files.push(path);
     }
   };
-  for (const root of ['bot', 'src']) walk(join(__dirname, '..', '..', root));
+  for (const root of ['bot', 'src', 'tab/src']) walk(join(__dirname, '..', '..', root));
   return files;
 }
 

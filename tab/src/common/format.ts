@@ -22,6 +22,21 @@ export function formatDate(text: string): string {
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
+/** CLDR's short Welsh day and month names, for a browser whose Intl has no Welsh data (Chromium's own ICU build has none). */
+const WELSH_WEEKDAYS = ['Sul', 'Llun', 'Maw', 'Mer', 'Iau', 'Gwen', 'Sad'];
+const WELSH_MONTHS = ['Ion', 'Chwef', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gorff', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'];
+
+/** A civil date in the page's language: "Wed 9 Dec 2026" in English, "Mer, 9 Rhag 2026" in Welsh (through Intl where it knows Welsh). */
+export function formatDateIn(language: 'en' | 'cy', text: string): string {
+  if (language === 'en' || !isCivilDate(text)) return formatDate(text);
+  const date = new Date(`${text}T00:00:00Z`);
+  const welsh = new Intl.DateTimeFormat('cy-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  // Chromium's ICU answers for Welsh without its names ("2026 M12 4, Fri"): asked for December, Intl that knows Welsh says "Rhag".
+  const knowsWelsh = new Intl.DateTimeFormat('cy-GB', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 9)) === 'Rhag';
+  if (knowsWelsh) return welsh.format(date);
+  return `${WELSH_WEEKDAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${WELSH_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** "Wed 9 Dec 2026, 14:05" in UK time for an ISO instant. */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);

@@ -6,6 +6,8 @@ export interface TeamsHost {
   /** The meeting chat this side panel belongs to; absent in a personal tab. */
   readonly chatId: string | undefined;
   readonly theme: ThemeName;
+  /** The user's Teams language (`app.locale`, such as `cy-GB`). */
+  readonly locale: string;
   getToken(): Promise<string>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** Tells the host the tab has drawn itself (hides its loading indicator). */
@@ -44,6 +46,7 @@ export async function connectToTeams(options: { timeoutMs: number }): Promise<Te
   return {
     chatId: context.chat?.id,
     theme: themeFromTeams(context.app.theme),
+    locale: context.app.locale,
     // teams-js caches the SSO token and renews it near expiry: asking each time is cheap.
     getToken: () =>
       authentication.getAuthToken().catch((error: unknown) => {

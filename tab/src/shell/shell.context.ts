@@ -10,6 +10,8 @@ export interface Shell {
   readonly chatId: string | undefined;
   /** Local mode: the demo person signed in. */
   readonly devUser: DevUser | undefined;
+  /** The host's language: Teams' `app.locale`, or the browser's in local mode (a person's own choice overrides it). */
+  readonly locale: string;
 }
 
 export const ShellContext = createContext<Shell | undefined>(undefined);

@@ -18,6 +18,8 @@ export const useDashboardPageStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   subtitle: { margin: '0', color: tokens.colorNeutralForeground2 },
+  /** A wrapper that only marks its content's language: no box of its own. */
+  contents: { display: 'contents' },
   columns: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 24rem), 1fr))',

@@ -4,7 +4,7 @@ import type { DashboardCoreGroup, DashboardResponse, NextMeeting, SeriesReply } 
 import type { ExportFormat } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant, ukToday, words } from '../../common/format';
+import { formatDate, formatDateIn, formatInstant, ukToday, words } from '../../common/format';
 import { ACTION_STATE_LABELS, ATTENTION_COLOURS, ATTENTION_LABELS, CHECK_IN_LABELS, DEADLINE_COLOURS, DEADLINE_LABELS, obligationLabel } from '../../common/labels';
 import { useShell } from '../../shell/shell.context';
 import { isOverdueAction, needsAttention, openObligations, signalText } from '../dashboard-data';
@@ -20,6 +20,7 @@ import { InstitutionTasks } from '../InstitutionTasks/InstitutionTasks';
 import { RecordPersonInInstitution } from '../InstitutionTasks/RecordPersonInInstitution';
 import { ReviewReports } from '../ReviewReports/ReviewReports';
 import { pageHref } from '../../common/page-href';
+import { tabLanguage, tabTranslator } from '../../i18n/i18n';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
@@ -73,8 +74,13 @@ const OBLIGATIONS_SHOWN = 3;
  */
 export function DashboardPage() {
   const styles = useDashboardPageStyles();
-  const { api } = useShell();
+  const { api, locale } = useShell();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const language = tabLanguage(load.state === 'ready' ? load.dashboard.language : undefined, locale);
+  const t = tabTranslator(language);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   const [attempt, setAttempt] = useState(0);
   const [exportError, setExportError] = useState<string | undefined>();
   const [seriesNote, setSeriesNote] = useState<string | undefined>();
@@ -94,7 +100,7 @@ export function DashboardPage() {
   if (load.state === 'loading') {
     return (
       <main className={styles.centred}>
-        <Spinner label="Loading your dashboard…" />
+        <Spinner label={t('dashboard.loading')} />
       </main>
     );
   }
@@ -102,7 +108,7 @@ export function DashboardPage() {
     return (
       <LoadFailed
         className={styles.root}
-        title="The dashboard could not be loaded."
+        title={t('dashboard.failed')}
         message={load.message}
         onRetry={() => {
           setLoad({ state: 'loading' });
@@ -131,24 +137,27 @@ export function DashboardPage() {
   return (
     <main className={styles.root}>
       <header>
-        <h1 className={styles.title}>Core group dashboard</h1>
-        <p className={styles.subtitle}>{formatDate(today)}</p>
+        <h1 className={styles.title}>{t('dashboard.title')}</h1>
+        <p className={styles.subtitle}>{formatDateIn(language, today)}</p>
       </header>
 
-      <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
-      <ConcernsForYou classNames={{ panel: styles.panel, heading: styles.heading }} />
-      <ReviewReports reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
-      <InstitutionTasks reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
+      {/* Not yet in Welsh: marked English, so a screen reader reads it as English on a Welsh page. */}
+      <div lang="en" className={styles.contents}>
+        <TeamView classNames={{ panel: styles.panel, heading: styles.heading }} />
+        <ConcernsForYou classNames={{ panel: styles.panel, heading: styles.heading }} />
+        <ReviewReports reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
+        <InstitutionTasks reload={attempt} classNames={{ panel: styles.panel, heading: styles.heading }} />
+      </div>
 
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="attention-heading">
           <h2 id="attention-heading" className={styles.heading}>
-            Needs attention
+            {t('dashboard.attention')}
           </h2>
           {attention.length === 0 ? (
-            <p className={styles.text}>Nothing is overdue, blocked or at risk.</p>
+            <p className={styles.text}>{t('dashboard.attentionNone')}</p>
           ) : (
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="en">
               {attention.map((item) => (
                 <li key={item.key} className={styles.item}>
                   <div className={styles.line}>
@@ -169,12 +178,12 @@ export function DashboardPage() {
 
         <section className={styles.panel} aria-labelledby="signals-heading">
           <h2 id="signals-heading" className={styles.heading}>
-            Signals
+            {t('dashboard.signals')}
           </h2>
           {signals.length === 0 ? (
-            <p className={styles.text}>No drift or attendance signals.</p>
+            <p className={styles.text}>{t('dashboard.signalsNone')}</p>
           ) : (
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="en">
               {signals.map(({ key, group, signal }) => (
                 <li key={key} className={styles.item}>
                   <span className={styles.text}>{signalText(signal, group, dashboard.myActions)}</span>
@@ -189,20 +198,20 @@ export function DashboardPage() {
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="groups-heading">
           <h2 id="groups-heading" className={styles.heading}>
-            My core groups
+            {t('dashboard.groups')}
           </h2>
-          {dashboard.coreGroups.length === 0 && <p className={styles.text}>You are not in any core group yet.</p>}
+          {dashboard.coreGroups.length === 0 && <p className={styles.text}>{t('dashboard.groupsNone')}</p>}
           {exportError && (
-            <MessageBar intent="error">
+            <MessageBar intent="error" lang="en">
               <MessageBarBody>{exportError}</MessageBarBody>
             </MessageBar>
           )}
           {seriesNote && (
-            <MessageBar intent="success">
+            <MessageBar intent="success" lang="en">
               <MessageBarBody>{seriesNote}</MessageBarBody>
             </MessageBar>
           )}
-          <ul className={styles.list}>
+          <ul className={styles.list} lang="en">
             {dashboard.coreGroups.map((group) => {
               const open = openObligations(group);
               const headingId = `group-${group.id}`;
@@ -307,12 +316,12 @@ export function DashboardPage() {
 
         <section className={styles.panel} aria-labelledby="actions-heading">
           <h2 id="actions-heading" className={styles.heading}>
-            My actions
+            {t('dashboard.actions')}
           </h2>
           {actions.length === 0 ? (
-            <p className={styles.text}>You have no actions on any plan.</p>
+            <p className={styles.text}>{t('dashboard.actionsNone')}</p>
           ) : (
-            <ul className={styles.list}>
+            <ul className={styles.list} lang="en">
               {actions.map((action) => (
                 <li key={action.id} className={styles.item}>
                   <div className={styles.line}>
@@ -335,19 +344,23 @@ export function DashboardPage() {
       <div className={styles.columns}>
         <section className={styles.panel} aria-labelledby="compliance-heading">
           <h2 id="compliance-heading" className={styles.heading}>
-            Deadlines met on time
+            {t('dashboard.compliance')}
           </h2>
-          <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
-            <ComplianceChart entries={dashboard.compliance} />
-          </Suspense>
+          <div lang="en">
+            <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
+              <ComplianceChart entries={dashboard.compliance} />
+            </Suspense>
+          </div>
         </section>
         <section className={styles.panel} aria-labelledby="timeline-heading">
           <h2 id="timeline-heading" className={styles.heading}>
-            Plan timeline
+            {t('dashboard.timeline')}
           </h2>
-          <Suspense fallback={<Spinner size="tiny" label="Drawing the timeline…" />}>
-            <PlanTimeline entries={dashboard.timeline} groups={dashboard.coreGroups} today={today} />
-          </Suspense>
+          <div lang="en">
+            <Suspense fallback={<Spinner size="tiny" label="Drawing the timeline…" />}>
+              <PlanTimeline entries={dashboard.timeline} groups={dashboard.coreGroups} today={today} />
+            </Suspense>
+          </div>
         </section>
       </div>
     </main>

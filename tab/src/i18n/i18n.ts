@@ -1,0 +1,24 @@
+import i18next, { type TFunction } from 'i18next';
+import cy from './catalogues/cy.json';
+import en from './catalogues/en.json';
+
+/** The languages the tab speaks: English and Welsh. */
+export type TabLanguage = 'en' | 'cy';
+
+/** The tab's catalogues through i18next (as the bot's): both loaded with the page, plain text, escaped by React. */
+const instance = i18next.createInstance();
+void instance.init({ resources: { en: { translation: en }, cy: { translation: cy } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, showSupportNotice: false });
+
+export type TabTranslate = TFunction;
+
+export function tabTranslator(language: TabLanguage): TabTranslate {
+  return instance.getFixedT(language);
+}
+
+/** The language to show: the person's own choice when they made one, else the host's locale (`cy-GB`: Welsh), else English. */
+export function tabLanguage(chosen: TabLanguage | undefined, hostLocale: string | undefined): TabLanguage {
+  return chosen ?? (/^cy(?:[-_]|$)/i.test(hostLocale ?? '') ? 'cy' : 'en');
+}
+
+/** The tab's catalogues as data, for the test that keeps them whole. */
+export const TAB_CATALOGUES = { en, cy } as const;
