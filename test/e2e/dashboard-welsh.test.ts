@@ -7,7 +7,7 @@ import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-gro
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium } from '../support/browser';
-import { browserSuite, startTabStack } from '../support/tab-stack';
+import { browserSuite, openDashboardAs, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -31,13 +31,7 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     await service?.stop();
   });
 
-  const open = async (who: string): Promise<Page> => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${service.url}/tab/dashboard?theme=light`);
-    await page.getByRole('button', { name: new RegExp(who) }).click();
-    return page;
-  };
+  const open = (who: string): Promise<Page> => openDashboardAs(browser, service, who);
 
   test('follows the browser’s Welsh: the page is lang="cy", its headings and date in Welsh, what is not yet Welsh marked English; axe finds nothing serious', async () => {
     const page = await open('Grace Lindqvist');

@@ -9,7 +9,7 @@ import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-gro
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium } from '../support/browser';
-import { browserSuite, startTabStack } from '../support/tab-stack';
+import { browserSuite, openDashboardAs, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
@@ -65,13 +65,7 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     await service?.stop();
   });
 
-  const open = async (who: string): Promise<Page> => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${service.url}/tab/dashboard?theme=light`);
-    await page.getByRole('button', { name: new RegExp(who) }).click();
-    return page;
-  };
+  const open = (who: string): Promise<Page> => openDashboardAs(browser, service, who);
   const firstColumn = async (grid: ReturnType<Page['getByRole']>, column: number) => grid.getByRole('row').locator(`[role="gridcell"]:nth-child(${column})`).allTextContents();
 
   test('the team manager sees every case of the team by lead social worker, sorts it, and exports a CSV with case references only', async () => {

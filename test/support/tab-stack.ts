@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config';
 import { type RunningService, startService } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
+import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable } from './browser';
 
 /** `describe` where Chromium is installed (or must be: REQUIRE_BROWSER=1), `describe.skip` elsewhere. */
@@ -18,4 +19,13 @@ export async function startTabStack(name: string): Promise<{ service: RunningSer
   const sqliteFile = join(mkdtempSync(join(tmpdir(), `coregroup-${name}-`)), 'tab.db');
   const service = await startService(loadConfig({ PORT: '0', GRAPH_SIMULATOR_PORT: '0', SQLITE_FILE: sqliteFile }), createLogger({ level: 'silent' }));
   return { service, sqliteFile };
+}
+
+/** A new 1280×900 page on the dashboard (light theme), signed in locally as the demo person whose button matches `who`. */
+export async function openDashboardAs(browser: BrowserContext, service: RunningService, who: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${service.url}/tab/dashboard?theme=light`);
+  await page.getByRole('button', { name: new RegExp(who) }).click();
+  return page;
 }
