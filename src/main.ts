@@ -41,6 +41,8 @@ import { createConcernClimb } from './services/concerns/concern-climb.service';
 import { createCoreGroupMembersService } from './services/core-group-members.service';
 import { createCoreGroupSetupService } from './services/core-group-setup.service';
 import { createLanguageChoices } from './services/language-choice.service';
+import { createMeetingStage } from './services/meeting-stage.service';
+import { stageRouter } from './server/stage.route';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { createSchedulingService } from './services/scheduling.service';
@@ -271,6 +273,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       filingRouter({ filing: createFiling(serviceDeps), eventDetails: (caller, chatId) => calendarEventDetails(statusDeps, caller, chatId), teamsAppId: config.graph.teamsAppId, verifier: tabVerifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
+      stageRouter({ stage: createMeetingStage(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],

@@ -36,6 +36,7 @@ import { planSaveRequestSchema, planViewResponseSchema } from './plan.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
 import { institutionTaskChangeResponseSchema, institutionTaskParamsSchema, institutionTasksResponseSchema, letterSentRequestSchema, recordInstitutionTaskRequestSchema } from './institution-tasks.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
+import { stagePlanResponseSchema } from './stage.contract';
 import { teamResponseSchema } from './team.contract';
 
 /** A download (DOCX, PDF, CSV): bytes with a Content-Disposition, not JSON. */
@@ -109,6 +110,7 @@ export const TAB_API = {
   'POST /api/concerns/:concernId/decisions': { params: concernParamsSchema, body: concernDecisionRequestSchema, answers: { 200: concernDecisionResponseSchema } },
   'GET /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, answers: { 200: planViewResponseSchema } },
   'PUT /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, body: planSaveRequestSchema, answers: { 200: planViewResponseSchema } },
+  'GET /api/meetings/:meetingId/stage': { params: meetingParamsSchema, answers: { 200: stagePlanResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/record-pack': { params: coreGroupParamsSchema, query: recordPackQuerySchema, answers: { 200: FILE } },

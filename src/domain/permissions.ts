@@ -34,6 +34,7 @@ export const CASE_ACTIONS = [
   'view-group-attention',
   'review-family-version',
   'view-family-version',
+  'view-plan-on-stage',
   'act-on-concern',
   'write-agency-report',
   'view-agency-reports',
@@ -66,7 +67,7 @@ export interface Standing {
   readonly sharedWithChild?: boolean | undefined;
 }
 
-const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
+const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-plan-on-stage', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
@@ -76,8 +77,8 @@ const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.
   coordinator: ['view-case', 'view-signed-minutes', 'view-compliance', 'decide-extra-meeting', 'view-audit-log', 'write-to-institution', 'view-institution-tasks', 'act-on-concern'],
   // Issue 14: a parent or carer who owns an action says how it is going (in Teams as a guest, or from an e-mailed link).
-  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance', 'check-in-own-action'],
-  child: ['record-own-attendance'],
+  'family-member': ['raise-concern', 'request-extra-meeting', 'record-own-attendance', 'check-in-own-action', 'view-plan-on-stage'],
+  child: ['record-own-attendance', 'view-plan-on-stage'],
 };
 
 const BY_MEETING_ROLE: Record<MeetingRole, readonly CaseAction[]> = {

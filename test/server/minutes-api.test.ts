@@ -1,3 +1,5 @@
+import { createMeetingStage } from '../../src/services/meeting-stage.service';
+import { stageRouter } from '../../src/server/stage.route';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -121,7 +123,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }), filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar: mailer }, caller, chatId), teamsAppId: 'teams-app', verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), stageRouter({ stage: createMeetingStage(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }), filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar: mailer }, caller, chatId), teamsAppId: 'teams-app', verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -865,6 +867,19 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(event.body.deadlines.length).toBeGreaterThan(0);
     expect((await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(otherLead))).status).toBe(404);
     expect((await call('GET', '/api/outlook/event?chatId=not-a-chat', await as(health))).status).toBe(400);
+  });
+
+  test('the plan on the meeting stage: any member of the meeting’s group reads it as themselves, the family version here (a parent is in the group), no check-in notes; others get 404', async () => {
+    const path = `/api/meetings/${meetingId}/stage`;
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+    expect((await call('GET', `/api/meetings/${randomUUID()}/stage`, await as(lead))).status).toBe(404);
+    const onStage = await call('GET', path, await as(health));
+    expect(onStage.status).toBe(200);
+    expect(onStage.body).toMatchObject({ caseReference: 'DEMO-0001', familyVersion: true });
+    const plan = (await call('GET', `/api/core-groups/${demoCoreGroupId}/plan`, await as(lead))).body;
+    expect(onStage.body.version).toBe(plan.version);
+    expect(JSON.stringify(onStage.body)).not.toMatch(/"note"|childName/);
+    expect((await store.auditLog.listByCoreGroup(demoCoreGroupId)).filter((entry) => entry.action === 'view-plan-on-stage' && entry.targetId === meetingId && entry.actor === health)).toHaveLength(1);
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

@@ -1,3 +1,5 @@
+import { createMeetingStage } from '../../../src/services/meeting-stage.service';
+import { stageRouter } from '../../../src/server/stage.route';
 import { createLanguageChoices } from '../../../src/services/language-choice.service';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -310,6 +312,7 @@ export async function startSecuredStack() {
       filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar }, caller, chatId), teamsAppId: TEAMS_APP_ID, verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
+      stageRouter({ stage: createMeetingStage(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
