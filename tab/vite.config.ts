@@ -5,9 +5,9 @@ import { defineConfig } from 'vite';
 const root = import.meta.dirname;
 
 /**
- * Five pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
- * the personal dashboard, a case's plan, the written reports for a review conference and the
- * Outlook add-in's task pane. Relative asset URLs (`base: './'`) keep the pages working wherever
+ * Six pages, built to tab/dist and served by the app under /tab/: the meeting side-panel minutes,
+ * the personal dashboard, a case's plan, the written reports for a review conference, the
+ * Outlook add-in's task pane and the plan on the meeting stage. Relative asset URLs (`base: './'`) keep the pages working wherever
  * the server mounts them. `npm run dev` style work: `npx vite tab` proxies /api to the local app.
  */
 export default defineConfig({
@@ -27,6 +27,7 @@ export default defineConfig({
         plan: resolve(root, 'plan.html'),
         reports: resolve(root, 'reports.html'),
         outlook: resolve(root, 'outlook.html'),
+        stage: resolve(root, 'stage.html'),
       },
       output: {
         // Named chunks for what both pages load and rarely changes; Fluent UI is left to the

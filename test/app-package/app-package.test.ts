@@ -30,22 +30,24 @@ describe('the app manifest', () => {
     expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
   });
 
-  test('asks for the resource-specific permissions the meeting events and the Outlook add-in need, and no other', () => {
+  test('asks for the resource-specific permissions the meeting events, the Outlook add-in and sharing to the stage need, and no other', () => {
     const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
     // The add-in reads only the item open in Outlook (its body and attachments), never the mailbox.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
       { name: 'MailboxItem.Read.User', type: 'Delegated' },
+      // Sharing the plan to the meeting stage (meeting.shareAppContentToStage), as the signed-in chair.
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
     ]);
     expect(manifest.webApplicationInfo).toEqual({ id: '${{AAD_APP_CLIENT_ID}}', resource: 'api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}' });
   });
 
-  test('puts the dashboard in the personal app and the minutes in the meeting side panel, details tab and chat', () => {
+  test('puts the dashboard in the personal app and the minutes in the meeting side panel, stage, details tab and chat', () => {
     const manifest = JSON.parse(readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8')) as ManifestDraft;
     const tab = (entityId: string) => manifest.staticTabs.find((candidate: ManifestDraft) => candidate.entityId === entityId);
     expect(tab('dashboard')).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/tab/dashboard', scopes: ['personal'] });
     // The bot's deep link to the minutes (bot/cards/agenda.card.ts) opens the tab with entityId "minutes".
-    expect(tab('minutes')).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/tab/minutes', scopes: ['groupChat'], context: ['meetingSidePanel', 'meetingDetailsTab', 'meetingChatTab'] });
+    expect(tab('minutes')).toMatchObject({ contentUrl: '${{TAB_ENDPOINT}}/tab/minutes', scopes: ['groupChat'], context: ['meetingSidePanel', 'meetingStage', 'meetingDetailsTab', 'meetingChatTab'] });
   });
 
   test('adds an Outlook add-in: one task pane (the tab’s Outlook page) opened from a message and from a meeting, with ribbon icons the tab serves at their sizes', () => {

@@ -12,6 +12,8 @@ export interface TeamsHost {
   onThemeChange(handler: (theme: ThemeName) => void): void;
   /** Tells the host the tab has drawn itself (hides its loading indicator). */
   notifyLoaded(): void;
+  /** In a meeting: shares this page of the app to the meeting's stage for everyone (`meeting.shareAppContentToStage`). */
+  shareToStage(url: string): Promise<void>;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function connectToTeams(options: { timeoutMs: number }): Promise<Te
   if (!hostable) return undefined;
   // Loaded only when there may be a host: on import teams-js fetches Microsoft's list of host
   // domains, which outside Teams only delays the first render.
-  const { app, authentication } = await import('@microsoft/teams-js');
+  const { app, authentication, meeting } = await import('@microsoft/teams-js');
   let timer: number | undefined;
   const timedOut = new Promise<false>((resolve) => {
     timer = window.setTimeout(() => resolve(false), options.timeoutMs);
@@ -56,5 +58,10 @@ export async function connectToTeams(options: { timeoutMs: number }): Promise<Te
     notifyLoaded: () => {
       void app.notifySuccess().catch((error: unknown) => console.debug('notifySuccess was refused', error));
     },
+    shareToStage: (url) =>
+      new Promise<void>((resolve, reject) => {
+        // Teams answers through the callback: an SdkError (its code and message) when it will not share — not in a meeting, or not allowed to share.
+        meeting.shareAppContentToStage((error) => (error ? reject(new Error(error.message ?? `Teams refused (error ${error.errorCode})`)) : resolve()), url);
+      }),
   };
 }

@@ -12,6 +12,8 @@ export interface Shell {
   readonly devUser: DevUser | undefined;
   /** The host's language: Teams' `app.locale`, or the browser's in local mode (a person's own choice overrides it). */
   readonly locale: string;
+  /** In Teams: shares a page of the app to the meeting's stage; absent in local mode. */
+  readonly shareToStage: ((url: string) => Promise<void>) | undefined;
 }
 
 export const ShellContext = createContext<Shell | undefined>(undefined);

@@ -1,3 +1,4 @@
+import { ShareToStage } from '../../stage/ShareToStage/ShareToStage';
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { ChatContribution, ContributionDecisionRequest, MinutesView, SectionName, SectionValues } from '@contracts/minutes.contract';
@@ -87,6 +88,8 @@ export function MinutesPanel(props: {
           {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · {view.edition}
         </p>
         <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
+        {/* The chair, or whoever runs the meeting, puts the plan in front of everyone. */}
+        {(view.you.canSignAsChair || view.you.canAssignRoles) && <ShareToStage meetingId={view.meeting.id} />}
       </header>
       <div className={styles.statusBar}>
         <SaveStatus overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />

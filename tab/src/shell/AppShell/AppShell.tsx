@@ -69,11 +69,11 @@ export function AppShell(props: { children: ReactNode }) {
   const shell = useMemo<Shell | undefined>(() => {
     if (startup.phase === 'teams') {
       const { host } = startup;
-      return { api: createApiClient({ tokens: { getToken: () => host.getToken() } }), mode: 'teams', chatId: host.chatId, devUser: undefined, locale: host.locale };
+      return { api: createApiClient({ tokens: { getToken: () => host.getToken() } }), mode: 'teams', chatId: host.chatId, devUser: undefined, locale: host.locale, shareToStage: (url) => host.shareToStage(url) };
     }
     if (startup.phase === 'local' && startup.session) {
       const { token, user } = startup.session;
-      return { api: createApiClient({ tokens: { getToken: async () => token }, onSignedOut: signOut }), mode: 'local', chatId: undefined, devUser: user, locale: navigator.language };
+      return { api: createApiClient({ tokens: { getToken: async () => token }, onSignedOut: signOut }), mode: 'local', chatId: undefined, devUser: user, locale: navigator.language, shareToStage: undefined };
     }
     return undefined;
   }, [startup, signOut]);
