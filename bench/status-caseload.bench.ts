@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
 import { createStore } from '../src/store/store';
 import { PRODUCTION_HEAP, load, percentile, startConnector, startServer } from './bot.bench';
-import { type BenchResult, type Figure, processCpuMs, startBenchProcess } from './harness';
+import { type BenchResult, type Figure, freshPostgresDatabase, processCpuMs, startBenchProcess } from './harness';
 import { LEAD_GROUPS, TEAM_GROUPS, seedTeamCaseload } from './team-caseload';
 
 const CONCURRENCY = 20;
@@ -20,19 +19,12 @@ const WARM_UP = 300;
 /** How long the server may take over its start-up work (the first hourly review of 150 cases, and the notices it queues). */
 const QUIET_WITHIN_MS = 180_000;
 const TARGET_P95_MS = 150;
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A fresh database of each engine: a SQLite file, or a new PostgreSQL database beside the test one. */
-async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<string> {
-  if (engine === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'coregroup-status-')), 'status.db');
-  const name = `bench_status_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
+/** A fresh database of each engine: a SQLite file, or a new PostgreSQL database beside the test one (dropped after). */
+async function freshDatabase(engine: 'sqlite' | 'postgres'): Promise<{ location: string; drop(): Promise<void> }> {
+  if (engine === 'sqlite') return { location: join(mkdtempSync(join(tmpdir(), 'coregroup-status-')), 'status.db'), drop: async () => undefined };
+  const database = await freshPostgresDatabase('bench_status');
+  return { location: database.url, drop: database.drop };
 }
 
 /**
@@ -77,13 +69,13 @@ async function analyse(location: string): Promise<void> {
 }
 
 async function seeded(engine: 'sqlite' | 'postgres') {
-  const location = await freshDatabase(engine);
+  const { location, drop } = await freshDatabase(engine);
   const database = openDatabase(engine === 'sqlite' ? { sqliteFile: location } : { url: location });
   await migrateToLatest(database);
   const clock = { nowIso: () => new Date().toISOString(), today: () => londonDateOf(new Date().toISOString()) };
   const people = await seedTeamCaseload({ store: createStore(database), clock, calendar: loadWorkingDayCalendars()['england-and-wales'] });
   await database.close();
-  return { location, ...people };
+  return { location, drop, ...people };
 }
 
 /**
@@ -104,7 +96,7 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
     const echoCpu = (processCpuMs(echo.child.pid!) - echoCpuBefore) / REQUESTS;
     figures.push({ name: 'echo bot: latency p95', value: echoP95, unit: 'ms' }, { name: 'echo bot: server CPU a request', value: echoCpu, unit: 'ms' });
     for (const engine of (process.env.BENCH_ENGINES?.split(',') ?? ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[]) {
-      const { location, lead, manager } = await seeded(engine);
+      const { location, drop, lead, manager } = await seeded(engine);
       const server = await startBenchProcess('bot-servers.ts', ['core-group', location], PRODUCTION_HEAP);
       try {
         await quietJobQueue(location);
@@ -124,6 +116,7 @@ export async function statusCaseloadBenchmark(): Promise<BenchResult> {
         }
       } finally {
         server.child.kill();
+        await drop();
       }
     }
   } finally {
