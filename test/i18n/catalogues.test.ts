@@ -63,7 +63,8 @@ describe('the message catalogues', () => {
     expect(translatorFor('en')('cases.count', { count: 1 })).toBe('1 core group');
     expect(translatorFor('en')('cases.count', { count: 3 })).toBe('3 core groups');
     expect(translatorFor('cy')('cases.count', { count: 2 })).toBe('2 grŵp craidd');
-    expect(new Intl.DateTimeFormat(intlLocaleOf('cy'), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date('2026-12-09T12:00:00Z'))).toBe('Mer, 9 Rhag 2026');
+    // Welsh names from the runtime's ICU (CLDR): the punctuation between them may change with its version, the names not.
+    expect(new Intl.DateTimeFormat(intlLocaleOf('cy'), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-12-09T12:00:00Z'))).toMatch(/^Mer\W+9 Rhag 2026$/);
   });
 
   test('the language follows the Teams locale, and the words a person may type for each', () => {
