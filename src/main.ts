@@ -43,6 +43,8 @@ import { createCoreGroupSetupService } from './services/core-group-setup.service
 import { createLanguageChoices } from './services/language-choice.service';
 import { createMeetingStage } from './services/meeting-stage.service';
 import { stageRouter } from './server/stage.route';
+import { languageRouter } from './server/language.route';
+import { createDocumentLanguages } from './services/document-language.service';
 import { botRouter } from './server/bot-mount';
 import { createCalendarNotificationService } from './services/calendar-notifications.service';
 import { createSchedulingService } from './services/scheduling.service';
@@ -149,6 +151,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   const certificate = config.bot.certificatePath ? loadAppCertificate(config.bot.certificatePath) : undefined;
   const connection = await connectCalendar({ config, certificate, local });
   const serviceDeps = { ...store, clock: systemClock, calendars, policy: (id: string) => policies.get(id) };
+  const languageChoices = createLanguageChoices({ languages: store.languages, clock: systemClock });
   const meetingEvents = createMeetingEventsService(serviceDeps);
   const scheduling = createSchedulingService({
     coreGroups: store.coreGroups,
@@ -193,7 +196,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
-    languages: createLanguageChoices({ languages: store.languages, clock: systemClock }),
+    languages: languageChoices,
     allowedTenantIds: config.allowedTenantIds,
   });
   const adapter = createBotAdapter({
@@ -274,6 +277,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       concernsRouter({ decisions: createConcernDecisions(serviceDeps), verifier: tabVerifier, logger }),
       planRouter({ plans: createPlanEditor(serviceDeps), verifier: tabVerifier, logger }),
       stageRouter({ stage: createMeetingStage(serviceDeps), verifier: tabVerifier, logger }),
+      languageRouter({ choices: languageChoices, documents: createDocumentLanguages(serviceDeps), verifier: tabVerifier, logger }),
       familyCheckInRouter({ links: familyLinks }),
       tabRouter(join(__dirname, '..', 'tab', 'dist')),
     ],

@@ -36,6 +36,7 @@ import { planSaveRequestSchema, planViewResponseSchema } from './plan.contract';
 import { bookReviewRequestSchema, coreGroupParamsSchema, heldReviewRequestSchema, reviewConferencesResponseSchema, transferOutRequestSchema, transferOutResponseSchema } from './review-conferences.contract';
 import { institutionTaskChangeResponseSchema, institutionTaskParamsSchema, institutionTasksResponseSchema, letterSentRequestSchema, recordInstitutionTaskRequestSchema } from './institution-tasks.contract';
 import { cancelSeriesRequestSchema, moveSeriesRequestSchema, seriesChangeResponseSchema } from './series.contract';
+import { chooseLanguageRequestSchema, chosenLanguageResponseSchema, documentLanguageRequestSchema, documentLanguageResponseSchema } from './language.contract';
 import { stagePlanResponseSchema } from './stage.contract';
 import { teamResponseSchema } from './team.contract';
 
@@ -110,6 +111,9 @@ export const TAB_API = {
   'POST /api/concerns/:concernId/decisions': { params: concernParamsSchema, body: concernDecisionRequestSchema, answers: { 200: concernDecisionResponseSchema } },
   'GET /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, answers: { 200: planViewResponseSchema } },
   'PUT /api/core-groups/:coreGroupId/plan': { params: coreGroupParamsSchema, body: planSaveRequestSchema, answers: { 200: planViewResponseSchema } },
+  'PUT /api/me/language': { body: chooseLanguageRequestSchema, answers: { 200: chosenLanguageResponseSchema } },
+  'GET /api/core-groups/:coreGroupId/document-language': { params: coreGroupParamsSchema, answers: { 200: documentLanguageResponseSchema } },
+  'PUT /api/core-groups/:coreGroupId/document-language': { params: coreGroupParamsSchema, body: documentLanguageRequestSchema, answers: { 200: documentLanguageResponseSchema } },
   'GET /api/meetings/:meetingId/stage': { params: meetingParamsSchema, answers: { 200: stagePlanResponseSchema } },
   'GET /api/meetings/:meetingId/minutes/export.:format': { params: minutesExportParamsSchema, answers: { 200: FILE } },
   'GET /api/core-groups/:coreGroupId/plan/export.:format': { params: planExportParamsSchema, answers: { 200: FILE } },

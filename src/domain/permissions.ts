@@ -40,6 +40,7 @@ export const CASE_ACTIONS = [
   'view-agency-reports',
   'file-email',
   'file-any-agency-report',
+  'choose-document-language',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -70,8 +71,8 @@ export interface Standing {
 const PROFESSIONAL_READ: readonly CaseAction[] = ['view-case', 'view-plan', 'view-plan-on-stage', 'view-minutes-draft', 'view-signed-minutes', 'view-compliance', 'raise-concern', 'request-extra-meeting', 'check-in-own-action', 'contribute-to-minutes', 'record-own-attendance', 'report-plan-not-received'];
 
 const BY_ROLE: Record<MemberRole, readonly CaseAction[]> = {
-  'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern'],
-  'team-manager': [...PROFESSIONAL_READ, 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern'],
+  'lead-social-worker': [...PROFESSIONAL_READ, 'write-agency-report', 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'distribute-minutes', 'export-record', 'schedule-meeting', 'manage-members', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'review-family-version', 'act-on-concern', 'choose-document-language'],
+  'team-manager': [...PROFESSIONAL_READ, 'view-agency-reports', 'file-email', 'file-any-agency-report', 'edit-plan', 'sign-minutes-as-team-manager', 'distribute-minutes', 'export-record', 'schedule-meeting', 'decide-extra-meeting', 'manage-members', 'view-audit-log', 'record-meeting-outcome', 'record-review-conference', 'transfer-case', 'record-person-in-institution', 'view-institution-tasks', 'circulate-plan', 'send-cp9', 'view-group-attention', 'act-on-concern', 'choose-document-language'],
   professional: [...PROFESSIONAL_READ, 'write-agency-report', 'file-email'],
   'conference-chair': [...PROFESSIONAL_READ, 'view-agency-reports', 'export-record', 'view-audit-log', 'record-review-conference', 'view-group-attention', 'act-on-concern'],
   // Seed 001: the co-ordinator, Children Services writes to the head of an institution holding a relative.

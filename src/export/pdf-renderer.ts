@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { intlLocaleOf } from '../i18n/language';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
 import { DEFAULT_PROTECTIVE_MARKING } from './protective-marking';
+import { recordFurniture } from './record-furniture';
 import { shownRecord } from './record-text';
 
 /**
@@ -75,7 +77,7 @@ function writeBlock(options: { pdf: Pdf; root: Struct; item: RecordBlock; width:
   const { pdf, root, item, width } = options;
   if (item.kind === 'section') {
     pdf.addPage();
-    root.add(pdf.struct('H2', {}, () => pdf.font('bold').fontSize(15).text(item.text)));
+    root.add(pdf.struct('H2', item.language ? { lang: intlLocaleOf(item.language) } : {}, () => pdf.font('bold').fontSize(15).text(item.text)));
     pdf.font('regular').fontSize(10).moveDown(0.3);
   } else if (item.kind === 'heading') {
     pdf.moveDown(0.5);
@@ -96,7 +98,8 @@ function writeBlock(options: { pdf: Pdf; root: Struct; item: RecordBlock; width:
  * screen reader does not read it into the record.
  */
 function writePageFurniture(options: { pdf: Pdf; document: RecordDocument; marking: string; width: number }): void {
-  const { pdf, document, marking, width } = options;
+  const { pdf, marking, width } = options;
+  const furniture = recordFurniture(options.document);
   const pages = pdf.bufferedPageRange();
   for (let index = 0; index < pages.count; index++) {
     pdf.switchToPage(pages.start + index);
@@ -108,8 +111,14 @@ function writePageFurniture(options: { pdf: Pdf; document: RecordDocument; marki
     pdf.text(marking, MARGIN, 24, { width, align: 'center', lineBreak: false });
     pdf.text(marking, MARGIN, pdf.page.height - 30, { width, align: 'center', lineBreak: false });
     pdf.font('regular').fontSize(8).fillColor('#444444');
-    pdf.text(`Case ${document.caseReference} · Audit reference ${document.auditReference}`, MARGIN, pdf.page.height - 46, { width: width * 0.75, lineBreak: false });
-    pdf.text(`Page ${index + 1} of ${pages.count}`, MARGIN + width * 0.75, pdf.page.height - 46, { width: width * 0.25, align: 'right', lineBreak: false });
+    // One line a language, the last just above the marking: a bilingual record's Welsh line above its English.
+    const references = furniture.references;
+    const numbers = furniture.page(index + 1, pages.count);
+    references.forEach((line, at) => {
+      const y = pdf.page.height - 46 - (references.length - 1 - at) * 11;
+      pdf.text(line, MARGIN, y, { width: width * 0.75, lineBreak: false });
+      pdf.text(numbers[at]!, MARGIN + width * 0.75, y, { width: width * 0.25, align: 'right', lineBreak: false });
+    });
     pdf.endMarkedContent();
   }
 }
@@ -130,7 +139,7 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
         bufferPages: true,
         tagged: true,
         pdfVersion: '1.7',
-        lang: 'en-GB',
+        lang: recordFurniture(document).locale,
         displayTitle: true,
         info: { Title: document.title, Subject: `${marking} · case ${document.caseReference} · ${document.auditReference}`, Creator: 'Core Group' },
       });
@@ -148,7 +157,17 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
       pdf.moveDown();
       // Headings sit under sections where there are any, so no level is skipped (H1 → H3).
       const headingTag = document.blocks.some((item) => item.kind === 'section') ? 'H3' : 'H2';
-      for (const item of document.blocks) writeBlock({ pdf, root, item, width, headingTag });
+      // A bilingual record's parts each go under a Sect tagged with its language, so a screen reader reads each in its own voice.
+      let part: { struct: Struct } | undefined;
+      for (const item of document.blocks) {
+        if (item.kind === 'section' && item.language) {
+          part?.struct.end();
+          part = { struct: pdf.struct('Sect', { lang: intlLocaleOf(item.language) }) };
+          root.add(part.struct);
+        }
+        writeBlock({ pdf, root: part?.struct ?? root, item, width, headingTag });
+      }
+      part?.struct.end();
       root.end();
       writePageFurniture({ pdf, document, marking, width });
       pdf.end();

@@ -7,6 +7,6 @@ import type { RecordBlock, RecordDocument } from '../services/ports/record-rende
  * so no user text can make a record that will not open or that reads in a different order.
  */
 export function shownRecord(document: RecordDocument, shown: (text: string) => string = plainUserText): RecordDocument {
-  const block = (item: RecordBlock): RecordBlock => (item.kind === 'table' ? { kind: 'table', header: item.header.map(shown), rows: item.rows.map((row) => row.map(shown)) } : { kind: item.kind, text: shown(item.text) });
-  return { title: shown(document.title), subtitle: shown(document.subtitle), caseReference: shown(document.caseReference), auditReference: shown(document.auditReference), blocks: document.blocks.map(block) };
+  const block = (item: RecordBlock): RecordBlock => (item.kind === 'table' ? { kind: 'table', header: item.header.map(shown), rows: item.rows.map((row) => row.map(shown)) } : { ...item, text: shown(item.text) });
+  return { title: shown(document.title), subtitle: shown(document.subtitle), caseReference: shown(document.caseReference), auditReference: shown(document.auditReference), blocks: document.blocks.map(block), language: document.language ?? 'en' };
 }

@@ -19,3 +19,15 @@ export function languageNamed(word: string): Language | undefined {
 export function intlLocaleOf(language: Language): string {
   return language === 'cy' ? 'cy-GB' : 'en-GB';
 }
+
+/** The languages a core group's documents are written in: English, Welsh, or both in one file (Welsh first). */
+export const DOCUMENT_LANGUAGES = ['en', 'cy', 'both'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/**
+ * The languages of a document in the order they are printed: bilingual documents put the Welsh
+ * first, so it is read first (Welsh Language Standards: Welsh no less favourably than English).
+ */
+export function languagesOfDocument(language: DocumentLanguage): readonly Language[] {
+  return language === 'both' ? ['cy', 'en'] : [language];
+}

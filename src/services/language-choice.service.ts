@@ -13,7 +13,9 @@ export function createLanguageChoices(deps: { languages: LanguagePreferenceRepos
     async languageFor(caller: Caller, locale: string | undefined): Promise<Language> {
       return (await deps.languages.of(caller.tenantId, caller.aadObjectId)) ?? languageOfLocale(locale);
     },
+    /** Choosing the language already chosen changes nothing: a retried request is the same choice. */
     async choose(caller: Caller, language: Language): Promise<void> {
+      if ((await deps.languages.of(caller.tenantId, caller.aadObjectId)) === language) return;
       await deps.languages.choose({ tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, language, at: deps.clock.nowIso() });
     },
   };

@@ -1,8 +1,9 @@
 import type { CoreGroupMember } from '../domain/core-group';
-import { ACTION_STATE_LABELS, CHECK_IN_LABELS, ROLE_LABELS } from '../domain/labels';
-import { type Attendance, type ChildSeen, type Minutes, type RecommendationOutcome, type YesNoUnknown, isSigned } from '../domain/minutes';
+import { type ChildSeen, type Minutes, type RecommendationOutcome, isSigned } from '../domain/minutes';
 import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
-import { ukDate, ukDateOfInstant } from '../domain/uk-date';
+import { type DatesIn, datesIn } from '../i18n/dates';
+import { type DocumentLanguage, type Language, languagesOfDocument } from '../i18n/language';
+import { type Translate, translatorFor } from '../i18n/translate';
 import { disagreementConcerns } from './minutes/escalate-disagreements';
 import type { RecordBlock } from './ports/record-renderer.port';
 import type { Concern } from './ports/store.port';
@@ -13,23 +14,42 @@ import type { Concern } from './ports/store.port';
  * the same.
  */
 
-const ATTENDANCE_TEXT: Record<Attendance, string> = {
-  invited: 'not recorded',
-  present: 'present',
-  apologies: 'apologies',
-  'representative-sent': 'representative sent',
-  'written-report': 'written report received',
-  absent: 'absent',
-};
+/** The words a record document is written in: the catalogue's, and dates, in one language. */
+export interface RecordWords {
+  readonly language: Language;
+  readonly t: Translate;
+  readonly dates: DatesIn;
+}
 
-const YES_NO_TEXT: Record<YesNoUnknown, string> = { yes: 'yes', no: 'no', 'not-recorded': 'not recorded' };
+export function recordWords(language: Language): RecordWords {
+  return { language, t: translatorFor(language), dates: datesIn(language) };
+}
+
+/** What one language's version of a document says. */
+export interface DocumentPart {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly blocks: readonly RecordBlock[];
+}
+
+/**
+ * A document in the group's chosen language, `write` making each language's version: in one
+ * language as written; in both, one file under a title in both, the Welsh part first, each part a
+ * section in its own language.
+ */
+export function documentIn(language: DocumentLanguage, write: (words: RecordWords) => DocumentPart): DocumentPart & { language: DocumentLanguage } {
+  const parts = languagesOfDocument(language).map((each) => ({ words: recordWords(each), ...write(recordWords(each)) }));
+  if (parts.length === 1) return { ...parts[0]!, language };
+  return {
+    language,
+    title: parts.map((part) => part.title).join(' / '),
+    subtitle: parts.map((part) => part.subtitle).join('\n'),
+    blocks: parts.flatMap((part): RecordBlock[] => [{ kind: 'section', text: part.words.t('record.furniture.part'), language: part.words.language }, ...part.blocks]),
+  };
+}
 
 /** The core group's recommendation to the review conference, as the record and the conference pack print it. */
-export const RECOMMENDATION_TEXT: Record<RecommendationOutcome, string> = {
-  continue: 'The child protection plan continues',
-  'continue-with-changes': 'The child protection plan continues, with changes',
-  end: 'The child protection plan ends',
-};
+export const recommendationText = (words: RecordWords, outcome: RecommendationOutcome) => words.t(`record.recommendation.${outcome}`);
 
 /** The text, or a dash where nothing was written. */
 export const orDash = (text: string | undefined) => (text && text.trim() !== '' ? text : '—');
@@ -49,11 +69,12 @@ export const memberNamer = (members: readonly CoreGroupMember[]) => (id: string 
 };
 
 /** Who signed the minutes and when, or that they are a draft. */
-export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]): string {
+export function signedLine(words: RecordWords, minutes: Minutes, members: readonly CoreGroupMember[]): string {
+  const { t, dates } = words;
   const name = memberNamer(members);
   const { chairSignOff, managerSignOff } = minutes;
-  if (!chairSignOff || !managerSignOff) return 'DRAFT — not yet signed by the chair and the team manager';
-  return `signed by the chair, ${name(chairSignOff.memberId)}, on ${ukDateOfInstant(chairSignOff.at)} and the team manager, ${name(managerSignOff.memberId)}, on ${ukDateOfInstant(managerSignOff.at)}`;
+  if (!chairSignOff || !managerSignOff) return t('record.draft');
+  return t('record.signed', { chair: name(chairSignOff.memberId), chairOn: dates.dateOfInstant(chairSignOff.at), manager: name(managerSignOff.memberId), managerOn: dates.dateOfInstant(managerSignOff.at) });
 }
 
 /**
@@ -61,83 +82,99 @@ export function signedLine(minutes: Minutes, members: readonly CoreGroupMember[]
  * signature raised to the team manager and the conference chair (seed 002) and when; for minutes
  * signed before the app raised such concerns, that none was; a draft says it will go when signed.
  */
-function significantDisagreementNote(minutes: Minutes, raised: Pick<Concern, 'raisedAt'> | undefined): string {
-  if (!isSigned(minutes)) return 'Significant — goes to the team manager and the conference chair when the minutes are signed';
-  if (!raised) return 'Significant — no concern was raised in the app (the minutes were signed before it raised them): tell the team manager and the conference chair directly';
-  return `Escalated as a concern to the team manager and the conference chair on ${ukDateOfInstant(raised.raisedAt)}`;
+function significantDisagreementNote(words: RecordWords, minutes: Minutes, raised: Pick<Concern, 'raisedAt'> | undefined): string {
+  if (!isSigned(minutes)) return words.t('record.significantDraft');
+  if (!raised) return words.t('record.significantNotRaised');
+  return words.t('record.significantRaised', { date: words.dates.dateOfInstant(raised.raisedAt) });
 }
 
 /** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
-export function attendanceTable(attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
+export function attendanceTable(words: RecordWords, attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
+  const { t } = words;
   const name = memberNamer(members);
   const roleOf = (memberId: string) => {
     const role = members.find((member) => member.id === memberId)?.role;
-    return role ? ROLE_LABELS[role] : '—';
+    return role ? t(`labels.role.${role}`) : '—';
   };
-  return { kind: 'table', header: ['Member', 'Role', 'Attendance'], rows: attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), `${ATTENDANCE_TEXT[entry.attendance]}${entry.representativeName ? ` (${entry.representativeName})` : ''}`]) };
+  const took = (entry: Minutes['content']['attendance'][number]) => {
+    const how = t(`record.attendance.${entry.attendance}`);
+    return entry.representativeName ? t('record.attendance.withRepresentative', { attendance: how, representative: entry.representativeName }) : how;
+  };
+  return { kind: 'table', header: [t('record.column.member'), t('record.column.role'), t('record.column.attendance')], rows: attendance.map((entry) => [name(entry.memberId), roleOf(entry.memberId), took(entry)]) };
 }
 
 /** The body of a meeting's minutes: attendance and others present, written reports, progress on the plan and each agency's update, the child seen, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the recommendation to the review conference, the next meeting, sharing. */
-export function minutesBlocks(record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
+export function minutesBlocks(words: RecordWords, record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
+  const { t, dates } = words;
   const { minutes, members } = record;
   const name = memberNamer(members);
   const { content } = minutes;
   const raised = disagreementConcerns(minutes, record.concerns);
   const updates = new Map(content.actionUpdates.map((update) => [update.actionId, update.update]));
   const listOrDash = (texts: readonly string[]) => (texts.length > 0 ? texts.map((text) => ({ kind: 'paragraph' as const, text })) : [{ kind: 'paragraph' as const, text: '—' }]);
+  const numbered = (text: string, index: number) => t('record.numbered', { number: index + 1, text });
+  const column = (key: string) => t(`record.column.${key}`);
+  const heading = (key: string): RecordBlock => ({ kind: 'heading', text: t(`record.heading.${key}`) });
+  const disagreement = (item: Minutes['content']['disagreements'][number], index: number) => (item.significant ? t('record.significantItem', { note: significantDisagreementNote(words, minutes, raised[index]), text: item.text }) : item.text);
+  const latestCheckIn = (action: ReturnType<typeof currentActions>[number]) => (action.lastCheckIn ? t('record.checkInOn', { status: t(`labels.checkIn.${action.lastCheckIn.status}`), date: dates.dateOfInstant(action.lastCheckIn.recordedAt) }) : t('record.none'));
+  const recommendation = content.reviewRecommendation.outcome ? t('record.recommended', { recommendation: recommendationText(words, content.reviewRecommendation.outcome), reasons: content.reviewRecommendation.reasons }) : t('record.notAgreed');
   return [
-    { kind: 'heading', text: 'Attendance' },
-    attendanceTable(content.attendance, members),
+    heading('attendance'),
+    attendanceTable(words, content.attendance, members),
     ...(content.otherAttendees.length > 0
-      ? [{ kind: 'table' as const, header: ['Also attended', 'Relationship or role', 'Organisation'], rows: content.otherAttendees.map((attendee) => [attendee.name, attendee.relationship, orDash(attendee.organisation)]) }]
+      ? [{ kind: 'table' as const, header: [column('alsoAttended'), column('relationship'), column('organisation')], rows: content.otherAttendees.map((attendee) => [attendee.name, attendee.relationship, orDash(attendee.organisation)]) }]
       : []),
-    { kind: 'paragraph', text: `All agencies that should be here were here: ${content.allAgenciesPresent.discussed ? 'discussed' : 'not recorded'}. ${content.allAgenciesPresent.note}` },
+    { kind: 'paragraph', text: t('record.allAgencies', { discussed: content.allAgenciesPresent.discussed ? t('record.discussed') : t('record.notRecorded'), note: content.allAgenciesPresent.note }) },
     ...(content.writtenReports.length > 0
-      ? [{ kind: 'heading' as const, text: 'Written reports' }, { kind: 'table' as const, header: ['From', 'What the report says'], rows: content.writtenReports.map((report) => [name(report.memberId), orDash(report.summary)]) }]
+      ? [heading('writtenReports'), { kind: 'table' as const, header: [column('from'), column('reportSays')], rows: content.writtenReports.map((report) => [name(report.memberId), orDash(report.summary)]) }]
       : []),
-    { kind: 'heading', text: 'Progress on the plan' },
+    heading('progress'),
     {
       kind: 'table',
-      header: ['Action', 'Owner', 'Due', 'Latest check-in', 'Progress'],
-      rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), action.lastCheckIn ? `${CHECK_IN_LABELS[action.lastCheckIn.status]} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none', orDash(updates.get(action.id))]),
+      header: [column('action'), column('owner'), column('due'), column('latestCheckIn'), column('progress')],
+      rows: currentActions(record.plan?.actions ?? [], record.checkIns).map((action) => [action.what, name(action.ownerMemberId), dates.date(action.due), latestCheckIn(action), orDash(updates.get(action.id))]),
     },
-    ...(content.agencyUpdates.length > 0 ? [{ kind: 'table' as const, header: ['Agency', 'Update'], rows: content.agencyUpdates.map((update) => [update.agency, orDash(update.update)]) }] : []),
-    { kind: 'heading', text: 'The child seen, and seen alone' },
-    { kind: 'paragraph', text: childSeenLine(content.childSeen) },
+    ...(content.agencyUpdates.length > 0 ? [{ kind: 'table' as const, header: [column('agency'), column('update')], rows: content.agencyUpdates.map((update) => [update.agency, orDash(update.update)]) }] : []),
+    heading('childSeen'),
+    { kind: 'paragraph', text: childSeenLine(words, content.childSeen) },
     ...(content.childSeen.note.trim() ? [{ kind: 'paragraph' as const, text: content.childSeen.note }] : []),
-    { kind: 'heading', text: 'The child’s voice' },
+    heading('childsVoice'),
     { kind: 'paragraph', text: orDash(content.childsVoice) },
-    { kind: 'heading', text: 'Signs of Safety' },
-    { kind: 'paragraph', text: `What are we worried about? ${orDash(content.signsOfSafety.worries)}` },
-    { kind: 'paragraph', text: `What is working well? ${orDash(content.signsOfSafety.workingWell)}` },
-    { kind: 'paragraph', text: `What needs to happen? ${orDash(content.signsOfSafety.needsToHappen)}` },
-    { kind: 'table', header: ['Member', 'Scaling (0–10)'], rows: content.signsOfSafety.scaling.map((entry) => [name(entry.memberId), String(entry.score)]) },
-    { kind: 'heading', text: 'Decisions' },
-    ...listOrDash(content.decisions.map((decision, index) => `${index + 1}. ${decision}`)),
-    { kind: 'heading', text: 'New actions' },
-    { kind: 'table', header: ['Action', 'Owner', 'Due', 'Progress measure'], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.progressMeasure)]) },
-    { kind: 'heading', text: 'Disagreements' },
-    ...listOrDash(content.disagreements.map((item, index) => `${item.significant ? `[${significantDisagreementNote(minutes, raised[index])}] ` : ''}${item.text}`)),
-    { kind: 'heading', text: 'Contingency plan review' },
+    heading('signsOfSafety'),
+    { kind: 'paragraph', text: t('record.worries', { text: orDash(content.signsOfSafety.worries) }) },
+    { kind: 'paragraph', text: t('record.workingWell', { text: orDash(content.signsOfSafety.workingWell) }) },
+    { kind: 'paragraph', text: t('record.needsToHappen', { text: orDash(content.signsOfSafety.needsToHappen) }) },
+    { kind: 'table', header: [column('member'), column('scaling')], rows: content.signsOfSafety.scaling.map((entry) => [name(entry.memberId), String(entry.score)]) },
+    heading('decisions'),
+    ...listOrDash(content.decisions.map(numbered)),
+    heading('newActions'),
+    { kind: 'table', header: [column('action'), column('owner'), column('due'), column('progressMeasure')], rows: content.newActions.map((action) => [action.what, name(action.ownerMemberId), dates.date(action.due), orDash(action.progressMeasure)]) },
+    heading('disagreements'),
+    ...listOrDash(content.disagreements.map(disagreement)),
+    heading('contingencyReview'),
     { kind: 'paragraph', text: orDash(content.contingencyReview) },
-    { kind: 'heading', text: 'Recommendation to the review conference' },
-    { kind: 'paragraph', text: content.reviewRecommendation.outcome ? `${RECOMMENDATION_TEXT[content.reviewRecommendation.outcome]}. ${content.reviewRecommendation.reasons}` : 'Not agreed at this meeting.' },
-    { kind: 'heading', text: 'Next core group meeting' },
-    { kind: 'paragraph', text: content.nextMeetingDate ? ukDate(content.nextMeetingDate) : 'not set' },
-    { kind: 'paragraph', text: sharingLine(content.sharing) },
-    ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: `Amended: ${minutes.amendmentReason}` }] : []),
+    heading('recommendation'),
+    { kind: 'paragraph', text: recommendation },
+    heading('nextMeeting'),
+    { kind: 'paragraph', text: content.nextMeetingDate ? dates.date(content.nextMeetingDate) : t('record.notSet') },
+    { kind: 'paragraph', text: sharingLine(words, content.sharing) },
+    ...(minutes.amendmentReason ? [{ kind: 'paragraph' as const, text: t('record.amended', { reason: minutes.amendmentReason }) }] : []),
   ];
 }
 
-function childSeenLine(seen: ChildSeen): string {
-  const last = seen.lastSeenOn ? `; last seen on ${ukDate(seen.lastSeenOn)}${seen.seenBy.trim() ? ` by ${seen.seenBy}` : ''}` : seen.seenBy.trim() ? `; seen by ${seen.seenBy}` : '';
-  return `Seen since the last meeting: ${YES_NO_TEXT[seen.seen]}; seen alone: ${YES_NO_TEXT[seen.seenAlone]}${last}.`;
+function childSeenLine(words: RecordWords, seen: ChildSeen): string {
+  const { t, dates } = words;
+  const answers = { seen: t(`record.yesNo.${seen.seen}`), seenAlone: t(`record.yesNo.${seen.seenAlone}`) };
+  const by = seen.seenBy.trim();
+  if (seen.lastSeenOn) return by ? t('record.childSeenOnBy', { ...answers, date: dates.date(seen.lastSeenOn), by: seen.seenBy }) : t('record.childSeenOn', { ...answers, date: dates.date(seen.lastSeenOn) });
+  return by ? t('record.childSeenBy', { ...answers, by: seen.seenBy }) : t('record.childSeen', answers);
 }
 
 /** The group's sharing decision as the record prints it: what the family version went to, and why anything was withheld. */
-export function sharingLine(sharing: Minutes['content']['sharing']): string {
-  const decided = `Family version shared with the family: ${sharing.withFamily ? 'yes' : 'no'}; with the child: ${sharing.withChild ? 'yes' : 'no'}.`;
-  return sharing.withheldReason ? `${decided} Withheld by the chair because: ${sharing.withheldReason}` : decided;
+export function sharingLine(words: RecordWords, sharing: Minutes['content']['sharing']): string {
+  const { t } = words;
+  const answers = { withFamily: t(sharing.withFamily ? 'record.yesNo.yes' : 'record.yesNo.no'), withChild: t(sharing.withChild ? 'record.yesNo.yes' : 'record.yesNo.no') };
+  return sharing.withheldReason ? t('record.sharingWithheld', { ...answers, reason: sharing.withheldReason }) : t('record.sharing', answers);
 }
 
 /**
@@ -145,29 +182,32 @@ export function sharingLine(sharing: Minutes['content']['sharing']): string {
  * (any under no outcome listed as "Other actions"), the contingency plan, supports and resources,
  * and how progress is monitored.
  */
-export function planBlocks(record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
+export function planBlocks(words: RecordWords, record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
+  const { t, dates } = words;
   const { plan } = record;
   const name = memberNamer(record.members);
   const actions = currentActions(plan.actions, record.checkIns);
+  const column = (key: string) => t(`record.column.${key}`);
+  const heading = (key: string): RecordBlock => ({ kind: 'heading', text: t(`record.heading.${key}`) });
   const actionTable = (under: typeof actions): RecordBlock => ({
     kind: 'table',
-    header: ['Action', 'Owner', 'Due', 'Sees the child', 'State', 'Progress measure'],
-    rows: under.map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), orDash(action.childSeenFrequency), ACTION_STATE_LABELS[action.state], orDash(action.progressMeasure)]),
+    header: [column('action'), column('owner'), column('due'), column('seesChild'), column('state'), column('progressMeasure')],
+    rows: under.map((action) => [action.what, name(action.ownerMemberId), dates.date(action.due), orDash(action.childSeenFrequency), t(`labels.actionState.${action.state}`), orDash(action.progressMeasure)]),
   });
   const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
   const others = actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));
   return [
-    { kind: 'heading', text: 'Outcomes and actions' },
+    heading('outcomesAndActions'),
     ...plan.outcomes.flatMap((outcome, index) => {
       const under = actions.filter((action) => action.outcomeId === outcome.id);
-      return [{ kind: 'paragraph' as const, text: `Outcome ${index + 1}: ${outcome.text}` }, ...(under.length > 0 ? [actionTable(under)] : [])];
+      return [{ kind: 'paragraph' as const, text: t('record.outcome', { number: index + 1, text: outcome.text }) }, ...(under.length > 0 ? [actionTable(under)] : [])];
     }),
-    ...(others.length > 0 ? [{ kind: 'paragraph' as const, text: 'Other actions' }, actionTable(others)] : []),
-    { kind: 'heading', text: 'Contingency plan' },
+    ...(others.length > 0 ? [{ kind: 'paragraph' as const, text: t('record.otherActions') }, actionTable(others)] : []),
+    heading('contingencyPlan'),
     { kind: 'paragraph', text: orDash(plan.contingencyPlan) },
-    { kind: 'heading', text: 'Supports and resources' },
+    heading('resources'),
     { kind: 'paragraph', text: orDash(plan.resources) },
-    { kind: 'heading', text: 'How progress is monitored' },
+    heading('monitoring'),
     { kind: 'paragraph', text: orDash(plan.monitoring) },
   ];
 }

@@ -5,9 +5,8 @@ import type { CoreGroupMeeting } from '../domain/meeting';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
 import type { RecordDocument, RecordRenderer } from './ports/record-renderer.port';
-import type { ConcernRepository } from './ports/store.port';
-import { ukDate, ukDateOfInstant } from '../domain/uk-date';
-import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
+import type { ConcernRepository, DocumentLanguageRepository } from './ports/store.port';
+import { auditReference, documentIn, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 
 /** Renders a record document in the format asked for. */
 export const renderRecord = (renderer: RecordRenderer, document: RecordDocument, format: 'docx' | 'pdf') => (format === 'docx' ? renderer.docx(document) : renderer.pdf(document));
@@ -18,7 +17,7 @@ export const renderRecord = (renderer: RecordRenderer, document: RecordDocument,
  * conference chair). Documents carry the case reference, never the child's name, and an audit
  * reference; every export is audited.
  */
-export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { concerns: Pick<ConcernRepository, 'listByCoreGroup'>; renderer: RecordRenderer }) {
+export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'checkIns' | 'auditLog' | 'clock'> & { concerns: Pick<ConcernRepository, 'listByCoreGroup'>; documentLanguages: Pick<DocumentLanguageRepository, 'of'>; renderer: RecordRenderer }) {
   const render = (document: RecordDocument, format: 'docx' | 'pdf') => renderRecord(deps.renderer, document, format);
 
   /** The minutes of a meeting as a file, from the meeting and its group as this request read them. */
@@ -27,20 +26,29 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     const minutes = await deps.minutes.findByMeeting(meeting.id);
     if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
     const [members, plan, checkIns, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
-    const blocks = minutesBlocks({ minutes, members, plan, checkIns, concerns });
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: 'Core group meeting minutes', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · meeting of ${ukDate(meeting.date)} · version ${minutes.version} · ${signedLine(minutes, members)}`, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }), blocks };
+    const written = documentIn(await deps.documentLanguages.of(coreGroup.id), (words) => ({
+      title: words.t('record.minutesTitle'),
+      subtitle: words.t('record.minutesSubtitle', { caseReference: coreGroup.caseReference, date: words.dates.date(meeting.date), version: minutes.version, signed: signedLine(words, minutes, members) }),
+      blocks: minutesBlocks(words, { minutes, members, plan, checkIns, concerns }),
+    }));
+    const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }) };
     return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
   };
 
   /** The current plan of a group as a file; for the family, without what is professional-only (`familyPlan`). */
   const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf'; forFamily?: boolean }): Promise<{ file: Buffer; fileName: string }> => {
     const { coreGroup, format } = request;
-    const [current, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
+    const [current, members, checkIns, language] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.documentLanguages.of(coreGroup.id)]);
     if (!current) throw new NotFoundError('This core group has no plan yet.');
     const plan = request.forFamily ? familyPlan(current) : current;
     const at = deps.clock.nowIso();
-    const document: RecordDocument = { title: request.forFamily ? 'Child protection plan — for the family' : 'Child protection plan', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · version ${plan.version} · as of ${ukDateOfInstant(at)}`, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }), blocks: planBlocks({ plan, members, checkIns }) };
+    const written = documentIn(language, (words) => ({
+      title: words.t(request.forFamily ? 'record.planTitleFamily' : 'record.planTitle'),
+      subtitle: words.t('record.planSubtitle', { caseReference: coreGroup.caseReference, version: plan.version, date: words.dates.dateOfInstant(at) }),
+      blocks: planBlocks(words, { plan, members, checkIns }),
+    }));
+    const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }) };
     return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
   };
 

@@ -7,7 +7,7 @@ import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
 import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
+import { auditReference, fileSafe, minutesBlocks, planBlocks, recordWords, signedLine } from './record-blocks';
 import { renderRecord } from './record-export.service';
 import { deadlinesBlocks, meetingsBlocks, membersBlocks, planEndText, planVersionsBlocks, reviewsBlocks } from './record-pack/record-pack-blocks';
 
@@ -60,6 +60,7 @@ export function createRecordPack(deps: RecordPackDeps) {
         deps.coreGroups.transferredTo(coreGroupId),
         deps.concerns.listByCoreGroup(coreGroupId),
       ]);
+      const english = recordWords('en');
       const inOrder = meetingsInDateOrder(meetings);
       const minutesOf = await signedAndCurrent(deps, await deps.minutes.findByMeetings(inOrder.map((meeting) => meeting.id)));
       const { profile, calendar } = policyOf(deps, coreGroup);
@@ -71,7 +72,7 @@ export function createRecordPack(deps: RecordPackDeps) {
       const minutesSections = inOrder.flatMap((meeting): RecordBlock[] => {
         const signed = minutesOf.get(meeting.id)?.signed;
         if (!signed) return [];
-        return [{ kind: 'section', text: `Minutes of the core group meeting of ${ukDate(meeting.date)}` }, { kind: 'paragraph', text: `Version ${signed.version}, ${signedLine(signed, members)}.` }, ...minutesBlocks({ minutes: signed, members, plan, checkIns, concerns })];
+        return [{ kind: 'section', text: `Minutes of the core group meeting of ${ukDate(meeting.date)}` }, { kind: 'paragraph', text: `Version ${signed.version}, ${signedLine(english, signed, members)}.` }, ...minutesBlocks(english, { minutes: signed, members, plan, checkIns, concerns })];
       });
       const blocks: RecordBlock[] = [
         { kind: 'heading', text: 'The case' },
@@ -81,7 +82,7 @@ export function createRecordPack(deps: RecordPackDeps) {
         { kind: 'paragraph', text: ending },
         ...membersBlocks(members),
         { kind: 'section', text: plan ? `The child protection plan (version ${plan.version})` : 'The child protection plan' },
-        ...(plan ? planBlocks({ plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
+        ...(plan ? planBlocks(english, { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
         ...planVersionsBlocks(history, members),
         ...minutesSections,
         { kind: 'section', text: 'Meetings and review conferences' },

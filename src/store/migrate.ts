@@ -27,6 +27,7 @@ import { hotQueryIndexesSchema } from './migrations/0025-hot-query-indexes';
 import { rateSendAnswersSchema } from './migrations/0026-rate-send-answers';
 import { appInstallsSchema } from './migrations/0027-app-installs';
 import { languagePreferencesSchema } from './migrations/0028-language-preferences';
+import { documentLanguagesSchema } from './migrations/0029-document-languages';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -59,6 +60,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0026-rate-send-answers': rateSendAnswersSchema,
     '0027-app-installs': appInstallsSchema,
     '0028-language-preferences': languagePreferencesSchema,
+    '0029-document-languages': documentLanguagesSchema,
   };
 }
 

@@ -380,6 +380,14 @@ export interface LanguagePreferenceRow {
   chosen_at: string;
 }
 
+/** The language a core group's documents are written in (migration 0029). */
+export interface DocumentLanguageRow {
+  core_group_id: string;
+  language: string;
+  chosen_by: string;
+  chosen_at: string;
+}
+
 export interface Database {
   core_groups: CoreGroupRow;
   members: MemberRow;
@@ -414,4 +422,5 @@ export interface Database {
   leases: LeaseRow;
   app_installs: AppInstallRow;
   language_preferences: LanguagePreferenceRow;
+  document_languages: DocumentLanguageRow;
 }

@@ -4,7 +4,7 @@ import { createCalendarSubscriptionRepository } from './calendar-subscription.re
 import { createCheckInRepository } from './check-in.repository';
 import { createAppInstallRepository } from './app-install.repository';
 import { createAreaContactRepository } from './area-contact.repository';
-import { createLanguagePreferenceRepository } from './language-preference.repository';
+import { createDocumentLanguageRepository, createLanguagePreferenceRepository } from './language-preference.repository';
 import { createConcernHistoryRepository } from './concern-history.repository';
 import { createConcernRepository } from './concern.repository';
 import { createConversationReferenceRepository } from './conversation-reference.repository';
@@ -37,6 +37,7 @@ export function createStore(database: Pick<OpenDatabase, 'db' | 'engine'>) {
     areaContacts: createAreaContactRepository(db),
     appInstalls: createAppInstallRepository(db),
     languages: createLanguagePreferenceRepository(db),
+    documentLanguages: createDocumentLanguageRepository(db),
     noticeDeliveries: createNoticeDeliveryRepository(db),
     familyVersions: createFamilyVersionRepository(db),
     institutionTasks: createInstitutionTaskRepository(db),

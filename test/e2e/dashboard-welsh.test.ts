@@ -55,4 +55,22 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.getByRole('heading', { name: 'Needs attention' }).count()).toBe(1);
   });
+
+  test('she switches to Cymraeg in the tab: the page turns Welsh at once and stays Welsh when opened again; back to English the same way', async () => {
+    const page = await open('Priya Shah');
+    await page.getByRole('heading', { name: 'Core group dashboard' }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('Language · Iaith').selectOption('cy');
+    await page.getByRole('heading', { name: 'Dangosfwrdd grwpiau craidd' }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+    const results = await new AxeBuilder({ page: page as never }).analyze();
+    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await page.close();
+
+    const again = await open('Priya Shah');
+    await again.getByRole('heading', { name: 'Dangosfwrdd grwpiau craidd' }).waitFor({ timeout: 15_000 });
+    expect(await again.getByLabel('Iaith · Language').inputValue()).toBe('cy');
+    await again.getByLabel('Iaith · Language').selectOption('en');
+    await again.getByRole('heading', { name: 'Core group dashboard' }).waitFor({ timeout: 15_000 });
+    expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');
+  });
 });

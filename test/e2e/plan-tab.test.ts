@@ -79,6 +79,13 @@ browserSuite('the plan editor in headless Chromium, against the built tab and th
     await again.getByRole('button', { name: `Save as version ${version + 2}` }).click();
     await lead.getByText(`Saved as version ${version + 2}. The card and the exports show it now.`).waitFor({ timeout: 15_000 });
     await lead.getByRole('region', { name: `Outcome ${outcomesBefore + 1}` }).getByText('Dropped', { exact: true }).waitFor();
+
+    // The group's documents in Welsh and English (a Welsh council): the exports follow.
+    const documentsIn = lead.getByRole('combobox', { name: /Documents for this group are written in/ });
+    expect(await documentsIn.inputValue()).toBe('en');
+    const chosen = lead.waitForResponse((response) => response.url().endsWith('/document-language') && response.request().method() === 'PUT');
+    await documentsIn.selectOption({ label: 'Both: Cymraeg first, then English' });
+    expect((await chosen).status()).toBe(200);
     await lead.close();
 
     const health = await signIn('Grace Lindqvist', 'dashboard?theme=light');
@@ -86,6 +93,8 @@ browserSuite('the plan editor in headless Chromium, against the built tab and th
     await health.getByText(new RegExp(`^Version ${version + 2}, changed .* by Priya Shah`)).waitFor({ timeout: 15_000 });
     await health.getByText('The school reports attendance weekly to the lead social worker; the core group reviews each action at every meeting.').waitFor();
     expect(await health.getByRole('button', { name: 'Edit the plan' }).count()).toBe(0);
+    await health.getByText("This group's documents are written in Welsh and English, the Welsh first.").waitFor();
+    expect(await health.getByRole('combobox', { name: /Documents for this group/ }).count()).toBe(0);
     await noSeriousViolations(health, 'the plan, read');
     await health.setViewportSize({ width: 320, height: 900 });
     await health.screenshot({ path: join(SCREENSHOTS, 'plan-read-320.png'), fullPage: true });

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { languageRouter } from '../../src/server/language.route';
+import { createDocumentLanguages } from '../../src/services/document-language.service';
+import { createLanguageChoices } from '../../src/services/language-choice.service';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Temporal } from 'temporal-polyfill';
@@ -65,6 +68,7 @@ const BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
     content: { worries: '', workingWell: '', needsToHappen: '', scaling: null, scalingReasons: '', childsViews: '', actionProgress: [] },
   },
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { version: 1 },
+  'PUT /api/core-groups/:coreGroupId/document-language': { language: 'cy' },
 };
 
 /** A review conference and a report id: not the caller's to guess, the same on both sides. */
@@ -125,6 +129,7 @@ describe('a missing id and another core group’s id answer alike', () => {
       familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
       concernsRouter({ decisions: createConcernDecisions(deps), verifier: devSignIn.verifier, logger }),
       exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier: devSignIn.verifier, logger }),
+      languageRouter({ choices: createLanguageChoices(deps), documents: createDocumentLanguages(deps), verifier: devSignIn.verifier, logger }),
       planCirculationRouter({ circulation: createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' }), verifier: devSignIn.verifier, logger }),
       // Only the lookup and the authorisation are reached: nobody here may move anything.
       seriesRouter({ scheduling: createSchedulingService({ ...deps, calendar: calendarWithNoSeries as never, agenda: undefined as never, teamsAppId: 'teams-app' }), verifier: devSignIn.verifier, logger }),
@@ -146,7 +151,7 @@ describe('a missing id and another core group’s id answer alike', () => {
   };
 
   test('the routes compared are every route of the tab API with an id', () => {
-    expect(ROUTES_WITH_IDS).toHaveLength(46);
+    expect(ROUTES_WITH_IDS).toHaveLength(48);
   });
 
   for (const key of ROUTES_WITH_IDS) {

@@ -108,6 +108,8 @@ const WRITERS: Readonly<Record<string, { person: Person; body?: unknown; needs?:
   'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': [{ person: 'health' }],
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': [{ person: 'school' }],
   'POST /api/core-groups/:coreGroupId/filed-documents': [{ person: 'school' }, { person: 'manager' }],
+  'PUT /api/me/language': [{ person: 'family' }],
+  'PUT /api/core-groups/:coreGroupId/document-language': [{ person: 'manager' }],
 };
 
 describe('the same tab write twice changes things once', () => {

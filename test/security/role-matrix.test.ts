@@ -68,6 +68,8 @@ const WRITES: readonly Write[] = [
   { route: 'POST /api/meetings/:meetingId/family-version/sign-off', label: 'signing off the family version', may: ['lead'], why: 'the same: it is signed off by who reviewed it, then sent' },
   { route: 'POST /api/meetings/:meetingId/plan-circulation', label: 'circulating the plan', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager circulates; seed 001: the chair (here the lead social worker) sees that everyone has it' },
   { route: 'POST /api/meetings/:meetingId/cp9', label: 'sending the CP9 to the co-ordinator', may: ['lead', 'manager'], why: 'issue 13 item 2: the lead social worker or team manager sends it (seed 001)' },
+  { route: 'PUT /api/me/language', label: 'choosing their own language', may: ['lead', 'manager', 'health', 'school', 'police', 'iro', 'family', 'coordinator', 'stranger'], why: 'issue 17: a person’s language is theirs alone, chosen from their verified identity; it names no case' },
+  { route: 'PUT /api/core-groups/:coreGroupId/document-language', label: 'choosing the language of the group’s documents', may: ['lead', 'manager'], why: 'issue 17: documents follow the group’s chosen language; the lead social worker and the team manager keep the group’s plan and records' },
   { route: 'POST /api/core-groups/:coreGroupId/plan/not-received', label: 'saying the plan has not arrived', may: ['lead', 'manager', 'health', 'school', 'police', 'iro'], why: '§2, seed 003: members tell the lead social worker if the plan has not arrived; the family are not sent it unless shared, and tell the lead social worker directly' },
 ];
 

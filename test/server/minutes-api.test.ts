@@ -1,5 +1,8 @@
 import { createMeetingStage } from '../../src/services/meeting-stage.service';
 import { stageRouter } from '../../src/server/stage.route';
+import { languageRouter } from '../../src/server/language.route';
+import { createDocumentLanguages } from '../../src/services/document-language.service';
+import { createLanguageChoices } from '../../src/services/language-choice.service';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -123,7 +126,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     const organiserMailbox = 'priya.shah@demo.example';
     jobs = createJobRunner({ queue: store.jobs, handlers: messageJobHandlers({ minutes: createMinutesDelivery({ distribution, exports, familyNotes: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), notifier, mailer, organiserMailbox }), plans: createPlanDelivery({ circulation, exports, notifier, mailer, organiserMailbox }) }), workerId: 'test', clock });
     const scheduling = createSchedulingService({ ...deps, calendar: mailer, agenda: createMeetingEventsService(deps), teamsAppId: 'teams-app', organiserMailbox: 'priya.shah@demo.example' });
-    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), stageRouter({ stage: createMeetingStage(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }), filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar: mailer }, caller, chatId), teamsAppId: 'teams-app', verifier, logger })] });
+    const app = createHttpApp({ logger, version: 'test', health: { checkDatabase: async () => undefined }, routers: [familyVersionRouter({ familyVersions: createFamilyVersions({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), minutesRouter({ service: createMinutesService(deps), distribution, dashboard: createDashboard({ calendars: deps.calendars, policy: deps.policy, concerns: deps.concerns, noticeDeliveries: deps.noticeDeliveries, coreGroups: deps.coreGroups, languages: deps.languages, status: createCaseStatusService({ ...deps, calendar: mailer }), clock }), verifier, logger }), exportRouter({ exports, recordPack: createRecordPack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), teamRouter({ team: createTeamView({ ...deps, calendar: mailer }), verifier, logger }), seriesRouter({ scheduling, verifier, logger }), reviewConferencesRouter({ reviews: createReviewConferenceService({ ...deps, scheduling }), transfers: createTransferService({ ...deps, scheduling }), verifier, logger }), institutionTasksRouter({ tasks: createInstitutionTasks(deps), verifier, logger }), agencyReportsRouter({ reports: createAgencyReports(deps), packs: createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }), verifier, logger }), planRouter({ plans: createPlanEditor(deps), verifier, logger }), stageRouter({ stage: createMeetingStage(deps), verifier, logger }), languageRouter({ choices: createLanguageChoices(deps), documents: createDocumentLanguages(deps), verifier, logger }), planCirculationRouter({ circulation, verifier, logger }), concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }), filingRouter({ filing: createFiling(deps), eventDetails: (caller, chatId) => calendarEventDetails({ ...deps, calendar: mailer }, caller, chatId), teamsAppId: 'teams-app', verifier, logger })] });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -880,6 +883,45 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(onStage.body.version).toBe(plan.version);
     expect(JSON.stringify(onStage.body)).not.toMatch(/"note"|childName/);
     expect((await store.auditLog.listByCoreGroup(demoCoreGroupId)).filter((entry) => entry.action === 'view-plan-on-stage' && entry.targetId === meetingId && entry.actor === health)).toHaveLength(1);
+  });
+
+  test('languages from the tab: a person chooses their own (the dashboard follows); the lead social worker or team manager chooses the group’s documents’, and the exports follow — Welsh, or both with the Welsh first', async () => {
+    expect((await call('PUT', '/api/me/language', await as(health), { language: 'cy' })).body).toEqual({ language: 'cy' });
+    expect((await call('GET', '/api/dashboard', await as(health))).body.language).toBe('cy');
+    expect((await call('PUT', '/api/me/language', await as(health), { language: 'fr' })).status).toBe(400);
+    expect((await call('PUT', '/api/me/language', undefined, { language: 'cy' })).status).toBe(401);
+    expect((await call('PUT', '/api/me/language', await as(health), { language: 'en' })).body).toEqual({ language: 'en' });
+    expect((await call('GET', '/api/dashboard', await as(health))).body.language).toBe('en');
+
+    const path = `/api/core-groups/${demoCoreGroupId}/document-language`;
+    expect((await call('GET', path, await as(health))).body).toEqual({ language: 'en', canChoose: false });
+    expect((await call('PUT', path, await as(health), { language: 'cy' })).status).toBe(403);
+    expect((await call('PUT', path, await as(otherLead), { language: 'cy' })).status).toBe(404);
+    expect((await call('GET', path, await as(otherLead))).status).toBe(404);
+    expect((await call('PUT', path, await as(lead), { language: 'cymraeg' })).status).toBe(400);
+    expect((await call('PUT', path, await as(lead), { language: 'cy' })).body).toEqual({ language: 'cy', canChoose: true });
+    const choices = (await store.auditLog.listByCoreGroup(demoCoreGroupId)).filter((entry) => entry.action === 'choose-document-language');
+    expect(choices).toHaveLength(3);
+    expect(choices).toEqual(expect.arrayContaining([expect.objectContaining({ actor: lead, outcome: 'allowed' }), expect.objectContaining({ actor: health, outcome: 'denied' }), expect.objectContaining({ actor: otherLead, outcome: 'denied' })]));
+
+    const welsh = await download(`/api/meetings/${meetingId}/minutes/export.pdf`, await as(lead));
+    const read = await pdfText(welsh.file);
+    expect(read.text).toContain('Cofnodion cyfarfod y grŵp craidd');
+    expect(read.text).toContain('Presenoldeb');
+    expect(read.text).toMatch(/Tudalen 1 o \d/);
+    expect(read.text).not.toContain('Progress on the plan');
+    expect(welsh.file.toString('latin1')).toContain('/Lang (cy-GB)');
+
+    expect((await call('PUT', path, await as(manager), { language: 'both' })).body).toEqual({ language: 'both', canChoose: true });
+    const both = await pdfText((await download(`/api/core-groups/${demoCoreGroupId}/plan/export.pdf`, await as(lead))).file);
+    expect(both.text.indexOf('Yn Gymraeg')).toBeGreaterThan(-1);
+    expect(both.text.indexOf('Yn Gymraeg')).toBeLessThan(both.text.indexOf('In English'));
+    expect(both.text).toContain('Cynllun amddiffyn plant / Child protection plan');
+    expect(both.pageTexts[0]).toMatch(/Tudalen 1 o \d+/);
+    expect(both.pageTexts[0]).toMatch(/Page 1 of \d+/);
+    const bothDocx = await docxText((await download(`/api/core-groups/${demoCoreGroupId}/plan/export.docx`, await as(lead))).file);
+    expect(bothDocx.indexOf('Canlyniadau a chamau gweithredu')).toBeLessThan(bothDocx.indexOf('Outcomes and actions'));
+    expect((await call('PUT', path, await as(lead), { language: 'en' })).body.language).toBe('en');
   });
 
   test('every route of the tab API answered with a body its contract describes, for each status the contract lists', () => {

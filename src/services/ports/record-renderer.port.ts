@@ -1,9 +1,10 @@
 import { DomainError } from '../../domain/errors';
+import type { DocumentLanguage, Language } from '../../i18n/language';
 
 /** One block of a document for the child's record: plain text only, never markup from users. */
 export type RecordBlock =
-  /** A part of a longer document (the record pack's plan, each meeting's minutes): it starts a new page. */
-  | { readonly kind: 'section'; readonly text: string }
+  /** A part of a longer document (the record pack's plan, each meeting's minutes): it starts a new page; in a bilingual document, each language's part, in that language. */
+  | { readonly kind: 'section'; readonly text: string; readonly language?: Language }
   | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
@@ -17,6 +18,8 @@ export interface RecordDocument {
   /** Printed on every page; matches the audit log entry of the export. */
   readonly auditReference: string;
   readonly blocks: readonly RecordBlock[];
+  /** The language it is written in (the group's choice; English when not given): its page furniture and its tagged language follow. */
+  readonly language?: DocumentLanguage;
 }
 
 /** Turns a record document into DOCX or PDF bytes. */

@@ -4,7 +4,7 @@ import type { CivilDate } from '../../domain/civil-date';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { FamilyCheckInLink } from '../../domain/family-check-in-link';
 import type { AppInstallOutcome } from './teamwork.port';
-import type { Language } from '../../i18n/language';
+import type { DocumentLanguage, Language } from '../../i18n/language';
 import type { CaseloadEntry, CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import type { AreaContact, ConcernStatus, ConcernTransition } from '../../domain/concern-steps';
 import type { ConcernKind } from '../../domain/escalation';
@@ -250,11 +250,16 @@ export interface ConcernHistoryRepository {
   ofConcerns(concernIds: readonly string[]): Promise<Map<string, ConcernTransition[]>>;
 }
 
-/** Conference chairs / IROs and co-ordinators configured per area (tenant + policy profile). */
 /** The language each person chose for Core Group, overriding their Teams locale. */
 export interface LanguagePreferenceRepository {
   of(tenantId: string, aadObjectId: string): Promise<Language | undefined>;
   choose(choice: { tenantId: string; aadObjectId: string; language: Language; at: string }): Promise<void>;
+}
+
+/** The language each core group's documents are written in (English when never chosen). */
+export interface DocumentLanguageRepository {
+  of(coreGroupId: string): Promise<DocumentLanguage>;
+  choose(choice: { coreGroupId: string; language: DocumentLanguage; memberId: string; at: string }): Promise<void>;
 }
 
 /** Whether the app could be installed for each person it was installed for (the latest answer a person). */
@@ -266,6 +271,7 @@ export interface AppInstallRepository {
   notAllowedIn(tenantId: string, coreGroupIds: readonly string[]): Promise<{ coreGroupId: string; member: Pick<CoreGroupMember, 'id' | 'displayName' | 'agency'>; at: string }[]>;
 }
 
+/** Conference chairs / IROs and co-ordinators configured per area (tenant + policy profile). */
 export interface AreaContactRepository {
   /** Adds a contact once per id; `created` is false when it was there already. */
   add(contact: AreaContact, at: string): Promise<{ created: boolean }>;

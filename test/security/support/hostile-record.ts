@@ -86,6 +86,7 @@ export function hostileRecord(hostile: string) {
     plans: { current: async () => plan } as never,
     checkIns: { listByCoreGroup: async () => [checkIn] },
     concerns: { listByCoreGroup: async () => [] },
+    documentLanguages: { of: async () => 'en' },
     auditLog: { append: async () => undefined } as never,
     clock: { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => parseCivilDate('2026-06-08') },
     renderer: { docx: renderDocx, pdf: renderPdf },

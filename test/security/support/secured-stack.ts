@@ -1,5 +1,7 @@
 import { createMeetingStage } from '../../../src/services/meeting-stage.service';
 import { stageRouter } from '../../../src/server/stage.route';
+import { languageRouter } from '../../../src/server/language.route';
+import { createDocumentLanguages } from '../../../src/services/document-language.service';
 import { createLanguageChoices } from '../../../src/services/language-choice.service';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -313,6 +315,7 @@ export async function startSecuredStack() {
       concernsRouter({ decisions: createConcernDecisions(deps), verifier, logger }),
       planRouter({ plans: createPlanEditor(deps), verifier, logger }),
       stageRouter({ stage: createMeetingStage(deps), verifier, logger }),
+      languageRouter({ choices: createLanguageChoices(deps), documents: createDocumentLanguages(deps), verifier, logger }),
     ],
   });
   const server: Server = app.listen(0, '127.0.0.1');
@@ -410,6 +413,9 @@ export async function startSecuredStack() {
       await database.db.updateTable('core_groups').set({ plan_ended_on: null, transferred_to: null }).where('id', '=', seed.coreGroupId).execute();
       // And its letters to institutions: one still to write, whose record a probe can then make again or mark done.
       await database.db.deleteFrom('institution_tasks').where('core_group_id', '=', seed.coreGroupId).execute();
+      // And the languages chosen: each probe chooses from the defaults (English, the Teams locale).
+      await database.db.deleteFrom('document_languages').execute();
+      await database.db.deleteFrom('language_preferences').execute();
       const institutionTaskId = randomUUID();
       await store.institutionTasks.record({ id: institutionTaskId, coreGroupId: seed.coreGroupId, person: 'grandfather', kind: 'prison', institution: 'HMP Secret Institution', recordedByMemberId: seed.chairMemberId, recordedAt: clock.nowIso() });
       // And a review conference booked, each reporting member's report a complete draft, for a probe to save or submit.

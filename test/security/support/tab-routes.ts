@@ -93,6 +93,8 @@ const VALID_BODIES: Partial<Record<TabApiRouteKey, unknown>> = {
   'PUT /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine': { baseVersion: 1, content: COMPLETE_REPORT },
   'POST /api/core-groups/:coreGroupId/review-conferences/:reviewConferenceId/agency-reports/mine/submit': { version: 1 },
   'POST /api/core-groups/:coreGroupId/filed-documents': FILED_PAPER('00000000-0000-4000-8000-00000000f11e'),
+  'PUT /api/me/language': { language: 'cy' },
+  'PUT /api/core-groups/:coreGroupId/document-language': { language: 'both' },
   'PUT /api/core-groups/:coreGroupId/plan': {
     baseVersion: 1,
     reason: 'The core group agreed more support',

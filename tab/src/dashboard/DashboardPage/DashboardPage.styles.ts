@@ -11,6 +11,7 @@ export const useDashboardPageStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalL,
   },
+  header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-end', gap: tokens.spacingHorizontalL },
   title: {
     margin: '0',
     fontSize: tokens.fontSizeBase500,

@@ -21,6 +21,7 @@ import { RecordPersonInInstitution } from '../InstitutionTasks/RecordPersonInIns
 import { ReviewReports } from '../ReviewReports/ReviewReports';
 import { pageHref } from '../../common/page-href';
 import { tabLanguage, tabTranslator } from '../../i18n/i18n';
+import { LanguageSwitch } from '../../common/LanguageSwitch';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
 const PlanTimeline = lazy(() => import('../charts/PlanTimeline/PlanTimeline'));
@@ -136,9 +137,12 @@ export function DashboardPage() {
 
   return (
     <main className={styles.root}>
-      <header>
-        <h1 className={styles.title}>{t('dashboard.title')}</h1>
-        <p className={styles.subtitle}>{formatDateIn(language, today)}</p>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>{t('dashboard.title')}</h1>
+          <p className={styles.subtitle}>{formatDateIn(language, today)}</p>
+        </div>
+        <LanguageSwitch language={language} t={t} onChosen={() => setAttempt((count) => count + 1)} />
       </header>
 
       {/* Not yet in Welsh: marked English, so a screen reader reads it as English on a Welsh page. */}

@@ -6,6 +6,8 @@ import { LoadFailed } from '../../common/LoadFailed';
 import { errorText } from '../../common/error-text';
 import { formatDate, formatInstant } from '../../common/format';
 import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
+import { tabTranslator } from '../../i18n/i18n';
+import { DocumentLanguage } from '../DocumentLanguage/DocumentLanguage';
 import { useShell } from '../../shell/shell.context';
 import { PlanEditor } from '../PlanEditor/PlanEditor';
 import { usePlanPageStyles } from './PlanPage.styles';
@@ -109,6 +111,9 @@ function PlanHistory(props: { history: PlanViewResponse['history'] }) {
   );
 }
 
+/** The plan page is not yet in Welsh: its words are the English catalogue's. */
+const ENGLISH = tabTranslator('en');
+
 /**
  * The child protection plan of one case (`?coreGroupId=`): every member who may see the plan reads
  * it here, at the version the card and the exports show; the lead social worker and the team
@@ -190,6 +195,7 @@ export function PlanPage() {
           <PlanReading plan={plan} />
         </>
       )}
+      <DocumentLanguage coreGroupId={plan.coreGroupId} t={ENGLISH} />
       <PlanHistory history={plan.history} />
     </main>
   );
