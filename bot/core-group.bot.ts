@@ -121,7 +121,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
     const action = cardActionFor(invokeValue.action.verb);
     if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, cardActionRequest(context, caller, invokeValue.action.data)) : personalChatOnlyCard();
+    const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, await cardActionRequest(context, this.services, caller, invokeValue.action.data)) : personalChatOnlyCard();
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
@@ -139,10 +139,10 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!caller || !submitted.success || !action) return;
     if (!isPersonalChat(context)) {
       if (action.answeredIn === 'personal-chat') return send(context, { card: personalChatOnlyCard() });
-      const card = await this.runCardAction(action, cardActionRequest(context, caller, submitted.data));
+      const card = await this.runCardAction(action, await cardActionRequest(context, this.services, caller, submitted.data));
       return sendToPersonalChat(context, { conversations: this.services.conversations, caller, card });
     }
-    const card = await this.runCardAction(action, cardActionRequest(context, caller, submitted.data));
+    const card = await this.runCardAction(action, await cardActionRequest(context, this.services, caller, submitted.data));
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
@@ -158,9 +158,10 @@ export class CoreGroupBot extends TeamsActivityHandler {
 }
 
 /** A card action from this turn: the caller the channel signed, the card's data (an object, or nothing), the conversation it was pressed in. */
-function cardActionRequest(context: TurnContext, caller: Caller, data: unknown): CardActionRequest {
+async function cardActionRequest(context: TurnContext, services: BotServices, caller: Caller, data: unknown): Promise<CardActionRequest> {
   const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  return { caller, data: fields, senderName: context.activity.from?.name, conversationId: context.activity.conversation.id };
+  const language = await services.languages.languageFor(caller, context.activity.locale);
+  return { caller, data: fields, senderName: context.activity.from?.name, conversationId: context.activity.conversation.id, language };
 }
 
 async function send(context: TurnContext, reply: Reply): Promise<void> {

@@ -11,11 +11,13 @@ import { messageCard } from './cards/notice.card';
 import { dashboardTabLink, planNotReceivedCard, planReadyCard } from './cards/plan.card';
 import { signalCard } from './cards/signal.card';
 import { tasksCard } from './cards/tasks.card';
-import { ukDate } from '../src/domain/uk-date';
+import type { Words } from '../src/i18n/words';
 
 /** What rendering needs besides the message: the Teams app id, for deep links to the minutes tab. */
 export interface RenderContext {
   readonly teamsAppId: string;
+  /** The recipient's language (their choice; English when they made none). */
+  readonly words: Words;
 }
 
 type Renderers = { readonly [K in OutboundMessageKind]: (message: Extract<OutboundMessage, { kind: K }>, context: RenderContext) => object };
@@ -26,9 +28,9 @@ type Renderers = { readonly [K in OutboundMessageKind]: (message: Extract<Outbou
  * it looks in Teams (and where a link into Teams points).
  */
 const RENDERERS: Renderers = {
-  'check-in-prompt': (message) => tasksCard(message.actions, message.promptId),
-  'check-in-missing': (message) =>
-    messageCard(`No check-in yet from ${escapeCardText(message.memberName)} (${escapeCardText(message.agency)}) on their actions in case ${escapeCardText(message.caseReference)}, asked on ${ukDate(message.askedOn)}.`),
+  'check-in-prompt': (message, { words }) => tasksCard(words, message.actions, message.promptId),
+  'check-in-missing': (message, { words }) =>
+    messageCard(words.t('notice.missingCard', { name: escapeCardText(message.memberName), agency: escapeCardText(message.agency), caseReference: escapeCardText(message.caseReference), date: words.dates.date(message.askedOn) })),
   'concern-raised': (message) => concernNotificationCard(message),
   'concern-decided': (message, context) => concernDecidedCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   signal: (message) => signalCard(message),

@@ -3,6 +3,7 @@ import { type RateLimiter, TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS } from '../s
 import type { Conversations } from '../src/services/conversations.service';
 import { DeliveryError, type Notifier } from '../src/services/ports/notifier.port';
 import type { CoreGroupAdapter } from './bot-adapter';
+import { wordsIn } from '../src/i18n/words';
 import { renderOutboundCard } from './outbound-cards';
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -25,12 +26,12 @@ export function createTeamsNotifier(options: {
   limiter: RateLimiter;
 }): Notifier {
   return {
-    async send({ tenantId, to, summary, message }) {
+    async send({ tenantId, to, summary, message, language }) {
       const reference = (await options.conversations.find(tenantId, to)) as Partial<ConversationReference> | undefined;
       if (!reference?.conversation?.id) {
         throw new DeliveryError({ code: 'recipient-unreachable', userMessage: 'This person has not opened a chat with Core Group yet.', internalMessage: `no conversation reference for this ${to.kind}`, status: 404 });
       }
-      const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId });
+      const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId, words: wordsIn(language ?? 'en') });
       const slot = await options.limiter.acquire([
         { key: `thread:${reference.conversation.id}`, windows: TEAMS_THREAD_LIMITS },
         { key: `tenant:${tenantId}`, windows: TEAMS_TENANT_LIMITS },

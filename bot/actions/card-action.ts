@@ -1,3 +1,4 @@
+import type { Language } from '../../src/i18n/language';
 import type { Caller } from '../../src/services/authorise';
 import type { BotServices } from '../bot-services';
 
@@ -9,6 +10,8 @@ export interface CardActionRequest {
   readonly senderName?: string | undefined;
   /** The conversation the card was pressed in, as the channel signed it. */
   readonly conversationId: string;
+  /** The language to answer in: the presser's choice, else their Teams locale's (English when not known). */
+  readonly language?: Language | undefined;
 }
 
 /**

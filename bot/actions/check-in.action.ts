@@ -1,4 +1,5 @@
-import { BLOCKED_NEEDS_NOTE, CHECK_IN_NOTE_LIMIT, checkInAction, checkInNoteOf, checkInWithNote } from '../../src/contracts/card-actions.contract';
+import { CHECK_IN_NOTE_LIMIT, checkInAction, checkInNoteOf, checkInWithNote } from '../../src/contracts/card-actions.contract';
+import { wordsIn } from '../../src/i18n/words';
 import { messageCard } from '../cards/notice.card';
 import { type TaskItem, tasksCard } from '../cards/tasks.card';
 import type { CardAction } from './card-action';
@@ -11,23 +12,25 @@ import type { CardAction } from './card-action';
  */
 export const checkInCardAction: CardAction = {
   answeredIn: 'personal-chat',
-  async run({ caller, data }, services) {
+  async run({ caller, data, language }, services) {
+    const words = wordsIn(language ?? 'en');
+    const { t } = words;
     const parsed = checkInAction.safeParse(data);
-    if (!parsed.success) return messageCard('That check-in could not be read. Type /coregroup tasks for a fresh card.');
+    if (!parsed.success) return messageCard(t('tasks.unreadable'));
     const note = checkInNoteOf(data, parsed.data.actionId);
-    if (note === undefined) return messageCard(`Nothing was recorded: a note can be at most ${CHECK_IN_NOTE_LIMIT} characters of text. Type /coregroup tasks for a fresh card.`);
+    if (note === undefined) return messageCard(t('tasks.noteTooLong', { limit: CHECK_IN_NOTE_LIMIT }));
     // The answer lists what the card listed: that case's actions, or all the caller's.
     const openActions = async (): Promise<TaskItem[]> =>
       (await services.status.myActions(caller))
         .filter((item) => parsed.data.scope !== 'case' || item.coreGroupId === parsed.data.coreGroupId)
         .map((item) => ({ coreGroupId: item.coreGroupId, caseReference: item.caseReference, action: item.action }));
-    if (!checkInWithNote.safeParse({ ...parsed.data, note }).success) return tasksCard(await openActions(), parsed.data.promptId, BLOCKED_NEEDS_NOTE);
+    if (!checkInWithNote.safeParse({ ...parsed.data, note }).success) return tasksCard(words, await openActions(), parsed.data.promptId, t('tasks.blockedNeedsNote'));
     const result = await services.checkIns.record({ caller, ...parsed.data, note });
     const items = await openActions();
     const answered: TaskItem = { coreGroupId: parsed.data.coreGroupId, caseReference: result.caseReference, action: result.action, answered: result.checkIn };
     const index = items.findIndex((item) => item.coreGroupId === answered.coreGroupId && item.action.id === answered.action.id);
     if (index >= 0) items[index] = answered;
     else items.unshift(answered);
-    return tasksCard(items, parsed.data.promptId);
+    return tasksCard(words, items, parsed.data.promptId);
   },
 };

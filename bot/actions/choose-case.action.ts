@@ -1,4 +1,5 @@
 import { chooseCaseAction } from '../../src/contracts/card-actions.contract';
+import { wordsIn } from '../../src/i18n/words';
 import { CASE_COMMANDS } from '../commands/case-command-table';
 import { cardForChoice } from '../commands/command';
 import { messageCard } from '../cards/notice.card';
@@ -10,10 +11,11 @@ import type { CardAction } from './card-action';
  */
 export const chooseCaseCardAction: CardAction = {
   answeredIn: 'personal-chat',
-  async run({ caller, data }, services) {
+  async run({ caller, data, language }, services) {
+    const words = wordsIn(language ?? 'en');
     const parsed = chooseCaseAction.safeParse(data);
-    if (!parsed.success) return messageCard('That choice could not be read. Type the command again for a fresh list of your cases.');
+    if (!parsed.success) return messageCard(words.t('choose.unreadable'));
     const command = CASE_COMMANDS[parsed.data.command];
-    return cardForChoice(command, await services.status.chooseCase({ caller, need: command.need, coreGroupId: parsed.data.coreGroupId }), caller, services);
+    return cardForChoice(command, await services.status.chooseCase({ caller, need: command.need, coreGroupId: parsed.data.coreGroupId }), caller, services, words);
   },
 };

@@ -3,16 +3,9 @@ import type { CheckIn, CheckInStatus } from '../../src/domain/plan';
 import type { ActionToCheckIn } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { ukDate } from '../../src/domain/uk-date';
+import type { Words } from '../../src/i18n/words';
 
-const BUTTONS: readonly [CheckInStatus, string][] = [
-  ['on-track', 'On track'],
-  ['at-risk', 'At risk'],
-  ['blocked', 'Blocked'],
-  ['done', 'Done'],
-];
-
-const STATUS_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
+const STATUSES: readonly CheckInStatus[] = ['on-track', 'at-risk', 'blocked', 'done'];
 
 export interface TaskItem extends ActionToCheckIn {
   /** Set once the member has answered this prompt: the buttons go, the answer shows. */
@@ -24,21 +17,24 @@ export interface TaskItem extends ActionToCheckIn {
  * fallback) and a note (needed for Blocked). `promptId` identifies this card: answering it twice
  * records one check-in. `refusal`: why the last answer was not recorded, shown above the actions.
  */
-export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?: string): object {
-  if (items.length === 0) return adaptiveCard([line('You have no open actions in any core group.')]);
+export function tasksCard(words: Words, items: readonly TaskItem[], promptId: string, refusal?: string): object {
+  const { t, dates } = words;
+  if (items.length === 0) return adaptiveCard([line(t('tasks.none'))]);
   const oneCase = new Set(items.map((item) => item.coreGroupId)).size === 1;
+  const status = (answer: CheckInStatus) => t(`tasks.status.${answer}`);
+  const last = (checkIn: NonNullable<TaskItem['action']['lastCheckIn']>) => (checkIn.note ? t('tasks.lastCheckInNote', { status: status(checkIn.status), note: escapeCardText(checkIn.note) }) : t('tasks.lastCheckIn', { status: status(checkIn.status) }));
   return adaptiveCard([
-    heading('Your actions'),
+    heading(t('tasks.title')),
     ...(refusal ? [line(refusal, { color: 'Attention', weight: 'Bolder' })] : []),
     ...items.map((item) => {
       const { action } = item;
       const facts = [
         line(escapeCardText(action.what), { weight: 'Bolder' }),
-        line(`Case ${escapeCardText(item.caseReference)} · due ${ukDate(action.due)} · ${escapeCardText(action.progressMeasure)}`, { isSubtle: true, spacing: 'None' }),
-        line(action.lastCheckIn ? `Last check-in: ${STATUS_TEXT[action.lastCheckIn.status]}${action.lastCheckIn.note ? ` — ${escapeCardText(action.lastCheckIn.note)}` : ''}` : 'No check-in yet.', { isSubtle: true, spacing: 'None' }),
+        line(t('tasks.facts', { caseReference: escapeCardText(item.caseReference), date: dates.date(action.due), measure: escapeCardText(action.progressMeasure) }), { isSubtle: true, spacing: 'None' }),
+        line(action.lastCheckIn ? last(action.lastCheckIn) : t('tasks.noCheckIn'), { isSubtle: true, spacing: 'None' }),
       ];
       if (item.answered) {
-        return { type: 'Container', separator: true, items: [...facts, line(`✔ Recorded: ${STATUS_TEXT[item.answered.status]}`, { color: 'Good', weight: 'Bolder' })] };
+        return { type: 'Container', separator: true, items: [...facts, line(t('tasks.recorded', { status: status(item.answered.status) }), { color: 'Good', weight: 'Bolder' })] };
       }
       const data = (status: CheckInStatus): CheckInAction => ({ coreGroupId: item.coreGroupId, actionId: action.id, status, promptId, ...(oneCase ? { scope: 'case' as const } : {}) });
       const submitted = (status: CheckInStatus): SubmittedCardAction<CheckInAction> => ({ ...data(status), verb: CHECK_IN_VERB });
@@ -47,15 +43,15 @@ export function tasksCard(items: readonly TaskItem[], promptId: string, refusal?
         separator: true,
         items: [
           ...facts,
-          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: 'Note (needed if blocked)', placeholder: 'What has happened since the last update? If blocked, what is in the way?', maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
+          { type: 'Input.Text', id: checkInNoteInputId(action.id), label: t('tasks.noteLabel'), placeholder: t('tasks.notePlaceholder'), maxLength: CHECK_IN_NOTE_LIMIT, isMultiline: true },
           {
             type: 'ActionSet',
-            actions: BUTTONS.map(([status, title]) => ({
+            actions: STATUSES.map((answer) => ({
               type: 'Action.Execute',
               verb: CHECK_IN_VERB,
-              title,
-              data: data(status),
-              fallback: { type: 'Action.Submit', title, data: submitted(status) },
+              title: t(`tasks.button.${answer}`),
+              data: data(answer),
+              fallback: { type: 'Action.Submit', title: t(`tasks.button.${answer}`), data: submitted(answer) },
             })),
           },
         ],

@@ -1,6 +1,7 @@
 import type { CaseCommandVerb } from '../../src/contracts/card-actions.contract';
 import type { CaseAction } from '../../src/domain/permissions';
 import type { Language } from '../../src/i18n/language';
+import { type Words, wordsIn } from '../../src/i18n/words';
 import type { Caller } from '../../src/services/authorise';
 import type { CaseChoice, CaseOption } from '../../src/services/case-status.service';
 import { answerRefusals } from '../answer-refusals';
@@ -39,11 +40,10 @@ export interface CaseCommand {
   readonly verb: CaseCommandVerb;
   /** What the caller's role must allow in a case for it to be offered or chosen. */
   readonly need: CaseAction;
-  /** What a role without `need` is told it does not include, and who can help, e.g. "scheduling meetings; the lead social worker … does that". */
-  readonly notIncluded: string;
-  readonly card: (coreGroup: CaseOption, caller: Caller, services: BotServices) => Promise<object> | object;
+  /** The card for the chosen case, in the caller's language (what a role without `need` is told it does not include is the catalogue's `choose.notIncluded.<verb>`). */
+  readonly card: (coreGroup: CaseOption, caller: Caller, services: BotServices, words: Words) => Promise<object> | object;
   /** Shown when no case is named, instead of choosing one: an overview of every case; undefined when it has nothing to show, and the case is chosen as usual (which says why there is none). */
-  readonly overview?: (caller: Caller, services: BotServices) => Promise<object | undefined>;
+  readonly overview?: (caller: Caller, services: BotServices, words: Words) => Promise<object | undefined>;
 }
 
 /**
@@ -56,27 +56,31 @@ export function caseCommand(command: CaseCommand): Command {
     personalOnly: true,
     run: async (request, services) => ({
       card: await answerRefusals(async () => {
-        const overview = request.rest === '' ? await command.overview?.(request.caller, services) : undefined;
-        return overview ?? cardForChoice(command, await services.status.chooseCase({ caller: request.caller, need: command.need, typed: request.rest }), request.caller, services);
+        const words = wordsIn(request.language);
+        const overview = request.rest === '' ? await command.overview?.(request.caller, services, words) : undefined;
+        return overview ?? cardForChoice(command, await services.status.chooseCase({ caller: request.caller, need: command.need, typed: request.rest }), request.caller, services, words);
       }),
     }),
   };
 }
 
 /** The answer to a case command once its case was looked for: that case's card, a picker, or why there is none. */
-export async function cardForChoice(command: CaseCommand, choice: CaseChoice, caller: Caller, services: BotServices): Promise<object> {
+export async function cardForChoice(command: CaseCommand, choice: CaseChoice, caller: Caller, services: BotServices, words: Words): Promise<object> {
+  const { t } = words;
   switch (choice.kind) {
     case 'chosen':
-      return command.card(choice.coreGroup, caller, services);
+      return command.card(choice.coreGroup, caller, services, words);
     case 'choose':
-      return chooseCaseCard({ command: command.verb, title: 'Which case?', cases: choice.cases });
+      return chooseCaseCard({ command: command.verb, title: t('choose.which'), cases: choice.cases });
     case 'did-you-mean':
-      return chooseCaseCard({ command: command.verb, title: 'None of your cases has that reference. Did you mean:', cases: choice.suggestions });
+      return chooseCaseCard({ command: command.verb, title: t('choose.didYouMean'), cases: choice.suggestions });
     case 'not-found':
-      return messageCard(`None of your core groups has that case reference. Type /coregroup ${command.verb} on its own to see yours.`);
-    case 'not-allowed':
-      return messageCard(`Your role in ${choice.caseReference ? `case ${escapeCardText(choice.caseReference)}` : 'your core groups'} does not include ${command.notIncluded}.`);
+      return messageCard(t('choose.notFound', { verb: command.verb }));
+    case 'not-allowed': {
+      const what = t(`choose.notIncluded.${command.verb}`);
+      return messageCard(choice.caseReference ? t('choose.notAllowedCase', { caseReference: escapeCardText(choice.caseReference), what }) : t('choose.notAllowed', { what }));
+    }
     case 'no-core-group':
-      return messageCard('You are not a member of any core group yet.');
+      return messageCard(t('choose.noCoreGroup'));
   }
 }

@@ -6,7 +6,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const escalateCase: CaseCommand = {
   verb: 'escalate',
   need: 'raise-concern',
-  notIncluded: 'raising concerns in this app; contact the lead social worker',
   card: async (coreGroup, caller, services) =>
     escalateCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, requestId: randomUUID(), raised: await services.concerns.raisedByMe({ caller, coreGroupId: coreGroup.id }) }),
 };

@@ -5,7 +5,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const membersCase: CaseCommand = {
   verb: 'members',
   need: 'manage-members',
-  notIncluded: 'changing who is in the core group; the lead social worker or team manager does that',
   card: async (coreGroup, caller, services) => membersCard({ coreGroupId: coreGroup.id, ...(await services.members.list({ caller, coreGroupId: coreGroup.id })) }),
 };
 

@@ -5,7 +5,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const minutesCase: CaseCommand = {
   verb: 'minutes',
   need: 'view-compliance',
-  notIncluded: 'following the minutes in this app; the lead social worker can tell you where they stand',
   card: async (coreGroup, caller, services) => minutesCard({ ...(await services.status.minutesOf(caller, coreGroup.id)), teamsAppId: services.teamsAppId }),
 };
 

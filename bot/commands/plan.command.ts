@@ -5,7 +5,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const planCase: CaseCommand = {
   verb: 'plan',
   need: 'view-plan',
-  notIncluded: 'reading the plan in this app; ask the lead social worker for a copy',
   card: async (coreGroup, caller, services) => planCard(await services.status.planOf(caller, coreGroup.id)),
 };
 

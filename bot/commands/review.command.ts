@@ -5,7 +5,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const reviewCase: CaseCommand = {
   verb: 'review',
   need: 'view-compliance',
-  notIncluded: 'seeing review conference dates in this app; the lead social worker can tell you when the next one is',
   card: async (coreGroup, caller, services) => reviewCard(await services.reviews.of(caller, coreGroup.id)),
 };
 

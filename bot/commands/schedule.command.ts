@@ -12,7 +12,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const scheduleCase: CaseCommand = {
   verb: 'schedule',
   need: 'schedule-meeting',
-  notIncluded: 'scheduling meetings, so there is nothing for you to schedule; the lead social worker or team manager does that',
   async card(coreGroup, caller, services) {
     const request = { caller, coreGroupId: coreGroup.id };
     const [{ series }, extra] = await Promise.all([services.scheduling.bookedSeries(request), services.scheduling.extraMeetingOffer(request)]);

@@ -8,7 +8,6 @@ import { type CaseCommand, caseCommand } from './command';
 export const statusCase: CaseCommand = {
   verb: 'status',
   need: 'view-compliance',
-  notIncluded: 'seeing deadlines and their status in this app; the lead social worker can tell you what is coming up',
   card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)], services.teamsAppId),
   async overview(caller, services) {
     // A caseload card lists the most pressing cases a line each, without their booked series:

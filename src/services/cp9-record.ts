@@ -6,7 +6,8 @@ import { ukDate, ukDateOfInstant } from '../domain/uk-date';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
 import type { CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-import { attendanceTable, auditReference, fileSafe, memberNamer, recordWords } from './record-blocks';
+import { wordsIn } from '../i18n/words';
+import { attendanceTable, auditReference, fileSafe, memberNamer } from './record-blocks';
 
 const numbered = (lines: readonly string[]): RecordBlock[] => (lines.length > 0 ? lines.map((text, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${text}` })) : [{ kind: 'paragraph', text: '—' }]);
 
@@ -40,7 +41,7 @@ export function createCp9Record(deps: {
         { kind: 'heading', text: 'Core group meeting' },
         { kind: 'paragraph', text: `Held on ${ukDate(meeting.date)}${chair ? `, chaired by ${name(chair.id)}` : ''}. Minutes version ${minutes.version}, ${signed}.` },
         { kind: 'heading', text: 'Attendance (present, and invited but unable to attend)' },
-        attendanceTable(recordWords('en'), minutes.content.attendance, members),
+        attendanceTable(wordsIn('en'), minutes.content.attendance, members),
         { kind: 'heading', text: 'Outcomes of the child protection plan' },
         ...numbered((plan?.outcomes ?? []).map((outcome) => outcome.text)),
         { kind: 'heading', text: 'Actions' },

@@ -1,9 +1,8 @@
 import type { CoreGroupMember } from '../domain/core-group';
 import { type ChildSeen, type Minutes, type RecommendationOutcome, isSigned } from '../domain/minutes';
 import { type CheckIn, type ChildProtectionPlan, currentActions } from '../domain/plan';
-import { type DatesIn, datesIn } from '../i18n/dates';
-import { type DocumentLanguage, type Language, languagesOfDocument } from '../i18n/language';
-import { type Translate, translatorFor } from '../i18n/translate';
+import { type DocumentLanguage, languagesOfDocument } from '../i18n/language';
+import { type Words, wordsIn } from '../i18n/words';
 import { disagreementConcerns } from './minutes/escalate-disagreements';
 import type { RecordBlock } from './ports/record-renderer.port';
 import type { Concern } from './ports/store.port';
@@ -13,17 +12,6 @@ import type { Concern } from './ports/store.port';
  * the references printed on them — so that the minutes and plan exports and the record pack read
  * the same.
  */
-
-/** The words a record document is written in: the catalogue's, and dates, in one language. */
-export interface RecordWords {
-  readonly language: Language;
-  readonly t: Translate;
-  readonly dates: DatesIn;
-}
-
-export function recordWords(language: Language): RecordWords {
-  return { language, t: translatorFor(language), dates: datesIn(language) };
-}
 
 /** What one language's version of a document says. */
 export interface DocumentPart {
@@ -37,8 +25,8 @@ export interface DocumentPart {
  * language as written; in both, one file under a title in both, the Welsh part first, each part a
  * section in its own language.
  */
-export function documentIn(language: DocumentLanguage, write: (words: RecordWords) => DocumentPart): DocumentPart & { language: DocumentLanguage } {
-  const parts = languagesOfDocument(language).map((each) => ({ words: recordWords(each), ...write(recordWords(each)) }));
+export function documentIn(language: DocumentLanguage, write: (words: Words) => DocumentPart): DocumentPart & { language: DocumentLanguage } {
+  const parts = languagesOfDocument(language).map((each) => ({ words: wordsIn(each), ...write(wordsIn(each)) }));
   if (parts.length === 1) return { ...parts[0]!, language };
   return {
     language,
@@ -49,7 +37,7 @@ export function documentIn(language: DocumentLanguage, write: (words: RecordWord
 }
 
 /** The core group's recommendation to the review conference, as the record and the conference pack print it. */
-export const recommendationText = (words: RecordWords, outcome: RecommendationOutcome) => words.t(`record.recommendation.${outcome}`);
+export const recommendationText = (words: Words, outcome: RecommendationOutcome) => words.t(`record.recommendation.${outcome}`);
 
 /** The text, or a dash where nothing was written. */
 export const orDash = (text: string | undefined) => (text && text.trim() !== '' ? text : '—');
@@ -69,7 +57,7 @@ export const memberNamer = (members: readonly CoreGroupMember[]) => (id: string 
 };
 
 /** Who signed the minutes and when, or that they are a draft. */
-export function signedLine(words: RecordWords, minutes: Minutes, members: readonly CoreGroupMember[]): string {
+export function signedLine(words: Words, minutes: Minutes, members: readonly CoreGroupMember[]): string {
   const { t, dates } = words;
   const name = memberNamer(members);
   const { chairSignOff, managerSignOff } = minutes;
@@ -82,14 +70,14 @@ export function signedLine(words: RecordWords, minutes: Minutes, members: readon
  * signature raised to the team manager and the conference chair (seed 002) and when; for minutes
  * signed before the app raised such concerns, that none was; a draft says it will go when signed.
  */
-function significantDisagreementNote(words: RecordWords, minutes: Minutes, raised: Pick<Concern, 'raisedAt'> | undefined): string {
+function significantDisagreementNote(words: Words, minutes: Minutes, raised: Pick<Concern, 'raisedAt'> | undefined): string {
   if (!isSigned(minutes)) return words.t('record.significantDraft');
   if (!raised) return words.t('record.significantNotRaised');
   return words.t('record.significantRaised', { date: words.dates.dateOfInstant(raised.raisedAt) });
 }
 
 /** The attendance of a meeting as its record prints it: each member named, their role, and how they took part. */
-export function attendanceTable(words: RecordWords, attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
+export function attendanceTable(words: Words, attendance: Minutes['content']['attendance'], members: readonly CoreGroupMember[]): RecordBlock {
   const { t } = words;
   const name = memberNamer(members);
   const roleOf = (memberId: string) => {
@@ -104,7 +92,7 @@ export function attendanceTable(words: RecordWords, attendance: Minutes['content
 }
 
 /** The body of a meeting's minutes: attendance and others present, written reports, progress on the plan and each agency's update, the child seen, the child's voice, Signs of Safety, decisions, new actions, disagreements, contingency, the recommendation to the review conference, the next meeting, sharing. */
-export function minutesBlocks(words: RecordWords, record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
+export function minutesBlocks(words: Words, record: { minutes: Minutes; members: readonly CoreGroupMember[]; plan: ChildProtectionPlan | undefined; checkIns: readonly CheckIn[]; concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] }): RecordBlock[] {
   const { t, dates } = words;
   const { minutes, members } = record;
   const name = memberNamer(members);
@@ -162,7 +150,7 @@ export function minutesBlocks(words: RecordWords, record: { minutes: Minutes; me
   ];
 }
 
-function childSeenLine(words: RecordWords, seen: ChildSeen): string {
+function childSeenLine(words: Words, seen: ChildSeen): string {
   const { t, dates } = words;
   const answers = { seen: t(`record.yesNo.${seen.seen}`), seenAlone: t(`record.yesNo.${seen.seenAlone}`) };
   const by = seen.seenBy.trim();
@@ -171,7 +159,7 @@ function childSeenLine(words: RecordWords, seen: ChildSeen): string {
 }
 
 /** The group's sharing decision as the record prints it: what the family version went to, and why anything was withheld. */
-export function sharingLine(words: RecordWords, sharing: Minutes['content']['sharing']): string {
+export function sharingLine(words: Words, sharing: Minutes['content']['sharing']): string {
   const { t } = words;
   const answers = { withFamily: t(sharing.withFamily ? 'record.yesNo.yes' : 'record.yesNo.no'), withChild: t(sharing.withChild ? 'record.yesNo.yes' : 'record.yesNo.no') };
   return sharing.withheldReason ? t('record.sharingWithheld', { ...answers, reason: sharing.withheldReason }) : t('record.sharing', answers);
@@ -182,7 +170,7 @@ export function sharingLine(words: RecordWords, sharing: Minutes['content']['sha
  * (any under no outcome listed as "Other actions"), the contingency plan, supports and resources,
  * and how progress is monitored.
  */
-export function planBlocks(words: RecordWords, record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
+export function planBlocks(words: Words, record: { plan: ChildProtectionPlan; members: readonly CoreGroupMember[]; checkIns: readonly CheckIn[] }): RecordBlock[] {
   const { t, dates } = words;
   const { plan } = record;
   const name = memberNamer(record.members);

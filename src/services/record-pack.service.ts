@@ -7,7 +7,8 @@ import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
 import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-import { auditReference, fileSafe, minutesBlocks, planBlocks, recordWords, signedLine } from './record-blocks';
+import { wordsIn } from '../i18n/words';
+import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 import { renderRecord } from './record-export.service';
 import { deadlinesBlocks, meetingsBlocks, membersBlocks, planEndText, planVersionsBlocks, reviewsBlocks } from './record-pack/record-pack-blocks';
 
@@ -60,7 +61,7 @@ export function createRecordPack(deps: RecordPackDeps) {
         deps.coreGroups.transferredTo(coreGroupId),
         deps.concerns.listByCoreGroup(coreGroupId),
       ]);
-      const english = recordWords('en');
+      const english = wordsIn('en');
       const inOrder = meetingsInDateOrder(meetings);
       const minutesOf = await signedAndCurrent(deps, await deps.minutes.findByMeetings(inOrder.map((meeting) => meeting.id)));
       const { profile, calendar } = policyOf(deps, coreGroup);

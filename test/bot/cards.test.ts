@@ -1,4 +1,5 @@
 import { translatorFor } from '../../src/i18n/translate';
+import { wordsIn } from '../../src/i18n/words';
 import { Temporal } from 'temporal-polyfill';
 import { chooseCaseCard } from '../../bot/cards/choose-case.card';
 import { escapeCardText } from '../../bot/cards/escape';
@@ -68,7 +69,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
     ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
     ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
-    ['tasks', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
+    ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
     ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
     ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
@@ -100,7 +101,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['minutes, with a series booked', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
-    ['tasks, answered', tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
+    ['tasks, answered', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
     ['agenda, hybrid', agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre, Room 2' } }, agendaOptions)],
@@ -129,7 +130,7 @@ test('slots read in UK time, across the clock change', () => {
 });
 
 describe('check-in buttons', () => {
-  const card = tasksCard([{ coreGroupId: 'c', caseReference: 'CP-1', action }], 'p') as { body: { items?: { type: string; actions?: { type: string; verb: string; data: object; fallback: { type: string } }[] }[] }[] };
+  const card = tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action }], 'p') as { body: { items?: { type: string; actions?: { type: string; verb: string; data: object; fallback: { type: string } }[] }[] }[] };
   const buttons = card.body[1]!.items!.find((item) => item.type === 'ActionSet')!.actions!;
 
   test('are Universal Actions with an Action.Submit fallback, carrying ids but no personal data', () => {

@@ -15,10 +15,11 @@ describe('Core Group in Welsh', () => {
   let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
   let botUrl: string;
   let stop: () => Promise<void>;
+  let coreGroupId: string;
 
   beforeAll(async () => {
     let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars } = await demoDatabase(clock));
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
     ({ channel, botUrl, stop } = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' }));
   });
   afterAll(async () => {
@@ -56,5 +57,24 @@ describe('Core Group in Welsh', () => {
   test('a language it does not speak is answered in the caller’s language with the two it does; nothing is stored', async () => {
     expect(await say('school', '/coregroup language français', 'cy-GB')).toBe('Mae Core Group yn siarad Cymraeg a Saesneg: teipiwch /coregroup language cymraeg neu /coregroup language english.');
     expect(await store.languages.of(DEMO_TENANT_ID, demoObjectId('school'))).toBeUndefined();
+  });
+
+  test('their actions and the check-in buttons in Welsh; pressing one is answered in Welsh; a case they cannot see is refused in Welsh', async () => {
+    const tasks = await say('health', '/coregroup tasks', 'cy-GB');
+    for (const welsh of ['Eich camau gweithredu', 'Ar y trywydd iawn', 'Mewn perygl', 'Nodyn (angenrheidiol os yw', 'dyddiad dyledus']) expect(tasks).toContain(welsh);
+    expect(tasks).not.toMatch(/On track|Your actions/);
+    const press = await fetch(botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
+      body: JSON.stringify({
+        ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), text: '' }),
+        locale: 'cy-GB',
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000c1', 'note-action-visits': 'Ymweliad ddydd Mawrth' } }, trigger: 'manual' },
+      }),
+    });
+    expect(JSON.stringify(((await press.json()) as { value: unknown }).value)).toContain("✔ Wedi'i gofnodi: ar y trywydd iawn");
+    expect(await say('school', '/coregroup tasks NO-SUCH-CASE', 'cy-GB')).toContain("Nid oes gan yr un o'ch grwpiau craidd y cyfeirnod achos hwnnw");
   });
 });

@@ -1,4 +1,5 @@
 import { institutionTaskCard } from '../../bot/cards/institution-task.card';
+import { wordsIn } from '../../src/i18n/words';
 import { agencyReportRequestCard } from '../../bot/cards/agency-report.card';
 import { Temporal } from 'temporal-polyfill';
 import type { z } from 'zod';
@@ -55,12 +56,12 @@ const action: PlanAction = {
 };
 const view = { meetingId: '5b1d0c8e-0000-4000-8000-000000000002', chatId: '19:meeting_x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), startsAt: '2026-06-09T13:00:00Z', endsAt: '2026-06-09T14:30:00Z', started: true };
 const ID = '5b1d0c8e-0000-4000-8000-000000000001';
-const context = { teamsAppId: 'teams-app' };
+const context = { teamsAppId: 'teams-app', words: wordsIn('en') };
 const link = minutesTabLink('teams-app', view.chatId);
 
 describe('each outbound message kind renders as its card', () => {
   const cases: [OutboundMessage, object][] = [
-    [{ kind: 'check-in-prompt', actions: [{ coreGroupId: ID, caseReference: 'CP-1', action }], promptId: ID }, tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
+    [{ kind: 'check-in-prompt', actions: [{ coreGroupId: ID, caseReference: 'CP-1', action }], promptId: ID }, tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     [
       { kind: 'concern-raised', caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' },
       concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' }),
@@ -185,7 +186,7 @@ describe('what card actions carry is what the card-action contract reads', () =>
   const slots = slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
   const extraOffer = { ...(offer as object), concernId: ID, grantedOn: Temporal.PlainDate.from('2026-06-03'), within: Temporal.PlainDate.from('2026-06-17'), names: new Map() } as never;
   test.each([
-    ['tasks', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
+    ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
     ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
     ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],

@@ -8,7 +8,8 @@ import { renderPdf } from '../../src/export/pdf-renderer';
 import { createRecordRenderer } from '../../src/export/record-renderer';
 import type { RecordBlock, RecordDocument } from '../../src/services/ports/record-renderer.port';
 import { concernChronologyBlocks } from '../../src/services/conference-pack/conference-pack-blocks';
-import { minutesBlocks, planBlocks, recordWords } from '../../src/services/record-blocks';
+import { wordsIn } from '../../src/i18n/words';
+import { minutesBlocks, planBlocks } from '../../src/services/record-blocks';
 import { membersBlocks, reviewsBlocks } from '../../src/services/record-pack/record-pack-blocks';
 import { docxText, pdfText } from '../support/documents';
 
@@ -53,8 +54,8 @@ function minutesDocument(): RecordDocument {
     nextMeetingDate: civilDate(2026, 7, 10),
   };
   const blocks = [
-    ...minutesBlocks(recordWords('en'), { minutes: { id: 'min1', meetingId: 'meeting', coreGroupId: 'cg', version: 4, content }, members, plan, checkIns, concerns: [] }),
-    ...planBlocks(recordWords('en'), { plan, members, checkIns }),
+    ...minutesBlocks(wordsIn('en'), { minutes: { id: 'min1', meetingId: 'meeting', coreGroupId: 'cg', version: 4, content }, members, plan, checkIns, concerns: [] }),
+    ...planBlocks(wordsIn('en'), { plan, members, checkIns }),
     { kind: 'table' as const, header: ['Visit', 'Seen by'], rows: Array.from({ length: 150 }, (_unused, index) => [`Visit ${index + 1}`, index % 2 ? WELSH : POLISH]) },
   ];
   return { title: 'Core group meeting minutes', subtitle: `Case ${CASE} · meeting of Fri 12 Jun 2026`, caseReference: CASE, auditReference: AUDIT, blocks };

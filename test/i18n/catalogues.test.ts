@@ -81,7 +81,7 @@ function translatedSources(): string[] {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(name) && /translatorFor|tabTranslator/.test(readFileSync(path, 'utf8'))) files.push(path);
+      else if (/\.tsx?$/.test(name) && /translatorFor|tabTranslator|wordsIn|\bWords\b|TabTranslate/.test(readFileSync(path, 'utf8'))) files.push(path);
     }
   };
   for (const root of ['bot', 'src', 'tab/src']) walk(join(__dirname, '..', '..', root));

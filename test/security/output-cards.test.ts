@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { wordsIn } from '../../src/i18n/words';
 import { personalAgendaCard } from '../../bot/cards/agenda.card';
 import { concernDecidedCard, concernNotificationCard, concernRaisedCard, escalateCard } from '../../bot/cards/escalate.card';
 import { newCoreGroupCard } from '../../bot/cards/new-core-group.card';
@@ -55,7 +56,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
   const names = new Map([['m1', hostile]]);
   const offer = { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'Core group within 10 working days', status: 'due' }, unknownAvailability: [], proposal: { slots: [], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: [] } };
   return [
-    ['tasks (check-in prompt)', tasksCard([{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
+    ['tasks (check-in prompt)', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['plan', planCard({ caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile, monitoring: hostile } })],
     ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
@@ -76,7 +77,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['member’s own agenda view', personalAgendaCard({ meetingId: ID, chatId: '19:x@thread.v2', date: Temporal.PlainDate.from('2026-06-09'), started: true, attendance: 'present', myActions: [{ what: hostile, due: Temporal.PlainDate.from('2026-06-24') }] }, { minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes', refreshFor: [] })],
     ['slots (who blocks them)', slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names, offer } as never)],
     ['set-up form (an error quoting the input)', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID, error: hostile })],
-    ['check-in missing', renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: hostile, agency: hostile, askedOn: '2026-06-05' }, { teamsAppId: 'app' })],
+    ['check-in missing', renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: hostile, agency: hostile, askedOn: '2026-06-05' }, { teamsAppId: 'app', words: wordsIn('en') })],
   ];
 }
 

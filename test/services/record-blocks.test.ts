@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Minutes, openingDraft, signMinutes } from '../../src/domain/minutes';
 import { disagreementConcernId } from '../../src/services/minutes/escalate-disagreements';
-import { minutesBlocks, recordWords } from '../../src/services/record-blocks';
+import { wordsIn } from '../../src/i18n/words';
+import { minutesBlocks } from '../../src/services/record-blocks';
 import type { Concern } from '../../src/services/ports/store.port';
 import { aCoreGroup } from '../support/fixtures';
 
@@ -13,7 +14,7 @@ describe('a significant disagreement in the minutes record', () => {
     return { ...opening, content: { ...opening.content, disagreements: [{ text: 'Agencies disagree about contact', significant: true }, { text: 'A minor difference', significant: false }] } };
   })();
   const disagreementLines = (minutes: Minutes, concerns: readonly Pick<Concern, 'id' | 'raisedAt'>[] = []) => {
-    const blocks = minutesBlocks(recordWords('en'), { minutes, members, plan: undefined, checkIns: [], concerns });
+    const blocks = minutesBlocks(wordsIn('en'), { minutes, members, plan: undefined, checkIns: [], concerns });
     const heading = blocks.findIndex((block) => block.kind === 'heading' && block.text === 'Disagreements');
     return blocks.slice(heading + 1, heading + 3).map((block) => (block.kind === 'paragraph' ? block.text : ''));
   };

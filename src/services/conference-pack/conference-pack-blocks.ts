@@ -11,7 +11,8 @@ import type { PlanAction } from '../../domain/plan';
 import { ukDate, ukDateOfInstant } from '../../domain/uk-date';
 import type { RecordBlock } from '../ports/record-renderer.port';
 import type { Concern } from '../ports/store.port';
-import { memberNamer, orDash, recommendationText, recordWords } from '../record-blocks';
+import { wordsIn } from '../../i18n/words';
+import { memberNamer, orDash, recommendationText } from '../record-blocks';
 
 const STANDING_TEXT: Record<ReportStanding, string> = { submitted: 'submitted', filed: 'sent by e-mail (below)', draft: 'being written, not submitted', 'not-started': 'not started' };
 
@@ -30,7 +31,7 @@ export function recommendationBlocks(signedMinutes: readonly Minutes[], meetingD
   const heading: RecordBlock = { kind: 'heading', text: 'The core group’s recommendation' };
   if (!latest) return [heading, { kind: 'paragraph', text: 'No recommendation has been agreed in signed core group minutes since the last conference. The core group agrees it at its final meeting before the review, under "Recommendation to the review conference".' }];
   const on = meetingDate(latest.meetingId);
-  return [heading, { kind: 'paragraph', text: `${recommendationText(recordWords('en'), latest.outcome)}${on ? ` (agreed at the core group meeting of ${ukDate(on)})` : ''}.` }, { kind: 'paragraph', text: latest.reasons }];
+  return [heading, { kind: 'paragraph', text: `${recommendationText(wordsIn('en'), latest.outcome)}${on ? ` (agreed at the core group meeting of ${ukDate(on)})` : ''}.` }, { kind: 'paragraph', text: latest.reasons }];
 }
 
 /**

@@ -10,7 +10,8 @@ import type { PolicyDeps } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from '../ports/record-renderer.port';
 import type { AgencyReportRepository, FiledDocumentRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
-import { auditReference, fileSafe, planBlocks, recordWords } from '../record-blocks';
+import { wordsIn } from '../../i18n/words';
+import { auditReference, fileSafe, planBlocks } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
 import { agencyReportBlocks, attendanceOverPeriodBlocks, concernChronologyBlocks, recommendationBlocks } from './conference-pack-blocks';
 
@@ -64,7 +65,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
       { kind: 'section', text: 'Written reports from each agency' },
       ...agencyReportBlocks({ members, reports, filed, actions: plan?.actions ?? [] }),
       { kind: 'section', text: plan ? `The child protection plan (version ${plan.version}) and each action’s progress` : 'The child protection plan' },
-      ...(plan ? planBlocks(recordWords('en'), { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
+      ...(plan ? planBlocks(wordsIn('en'), { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
       { kind: 'section', text: 'Attendance and concerns since the last conference' },
       ...attendanceOverPeriodBlocks({ members, held: held.map((meeting) => ({ meeting, minutes: minutesByMeeting.get(meeting.id) })) }),
       ...concernChronologyBlocks({ members, concerns, from }),

@@ -1,7 +1,7 @@
 import type { CheckInPromptJob } from '../../contracts/jobs.contract';
 import { type CoreGroup, type CoreGroupMember, leadSocialWorkerOf } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
+import type { Words } from '../../i18n/words';
 import type { CaseStatusService } from '../case-status.service';
 import type { CheckInRepository, CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -13,13 +13,10 @@ export function whoToChase(members: readonly CoreGroupMember[]): CoreGroupMember
   return leadSocialWorkerOf(members);
 }
 
-/** A professional's check-in prompt by e-mail: the case reference, and to open Core Group — no action text (it is case content). */
-function professionalCheckInMail(coreGroup: Pick<CoreGroup, 'caseReference'>): RecordMail {
-  const reference = oneLineUserText(coreGroup.caseReference);
-  return {
-    subject: `An action check-in is due — case ${reference}`,
-    bodyText: `An action check-in is due for your actions in the core group for case ${reference}. Please open Core Group in Microsoft Teams (or Outlook) and say how each of your actions is going: on track, at risk, done or blocked.`,
-  };
+/** A professional's check-in prompt by e-mail, in their words: the case reference, and to open Core Group — no action text (it is case content). */
+function professionalCheckInMail({ t }: Words, coreGroup: Pick<CoreGroup, 'caseReference'>): RecordMail {
+  const caseReference = oneLineUserText(coreGroup.caseReference);
+  return { subject: t('notice.checkInMailSubject', { caseReference }), bodyText: t('notice.checkInMailBody', { caseReference }) };
 }
 
 /**
@@ -64,9 +61,9 @@ export function createCheckInNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: please check in on your actions', message: { kind: 'check-in-prompt', actions, promptId: job.promptId } },
+        inTeams: ({ t }) => ({ summary: t('notice.checkInSummary'), message: { kind: 'check-in-prompt', actions, promptId: job.promptId } }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => (familyMail ? familyMail.mail({ member, coreGroup, job }) : professionalCheckInMail(coreGroup)),
+        mail: async (words) => (familyMail ? familyMail.mail({ member, coreGroup, job }) : professionalCheckInMail(words, coreGroup)),
       });
     },
 
@@ -82,14 +79,11 @@ export function createCheckInNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: a check-in is missing', message: { kind: 'check-in-missing', caseReference: coreGroup.caseReference, memberName: silent.displayName, agency: silent.agency, askedOn } },
+        inTeams: ({ t }) => ({ summary: t('notice.missingSummary'), message: { kind: 'check-in-missing', caseReference: coreGroup.caseReference, memberName: silent.displayName, agency: silent.agency, askedOn } }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `A check-in is missing — case ${reference}`,
-            bodyText: `No check-in yet from ${plainUserText(silent.displayName)} (${plainUserText(silent.agency)}) on their actions in case ${reference}, asked on ${ukDate(askedOn)}. The actions are on the Core Group dashboard.`,
-          };
+        mail: async ({ t, dates }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), name: plainUserText(silent.displayName), agency: plainUserText(silent.agency), date: dates.date(askedOn) };
+          return { subject: t('notice.missingMailSubject', said), bodyText: t('notice.missingMailBody', said) };
         },
       });
     },

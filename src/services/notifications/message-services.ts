@@ -10,7 +10,7 @@ import type { Teamwork } from '../ports/teamwork.port';
 import { createAppInstalls } from '../app-installs.service';
 import { createActivityFeed } from './activity-feed.service';
 import type { Clock } from '../ports/clock.port';
-import type { AgencyReportRepository, AppInstallRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, MinutesRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
+import type { AgencyReportRepository, AppInstallRepository, AreaContactRepository, CheckInRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, InstitutionTaskRepository, JobQueue, MeetingRepository, MinutesRepository, LanguagePreferenceRepository, NoticeDeliveryRepository, PlanRepository } from '../ports/store.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
 import type { FamilyCheckInMail } from './family-check-in-mail';
@@ -42,6 +42,8 @@ export function createMessageServices(deps: {
   concernHistory: Pick<ConcernHistoryRepository, 'find' | 'record'>;
   areaContacts: Pick<AreaContactRepository, 'list'>;
   noticeDeliveries: Pick<NoticeDeliveryRepository, 'record'>;
+  /** Each person's chosen language, which their notices are written in. */
+  languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
   institutionTasks: Pick<InstitutionTaskRepository, 'findById'>;
   status: Pick<CaseStatusService, 'myActions'>;
   meetingEvents: Pick<MeetingEventsService, 'agendaOf' | 'attendeeIdentities'>;

@@ -5,7 +5,8 @@ import { uuidFromKey } from '../deterministic-id';
 import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notification, Notifier } from '../ports/notifier.port';
-import type { Job, JobQueue, NoticeDeliveryRepository } from '../ports/store.port';
+import type { Job, JobQueue, LanguagePreferenceRepository, NoticeDeliveryRepository } from '../ports/store.port';
+import { type Words, wordsIn } from '../../i18n/words';
 import { queueActivity } from './activity-feed.service';
 import { deliverRecord, type RecordDeliveryOutcome, type RecordMail } from './teams-first';
 
@@ -28,6 +29,17 @@ export interface NoticePolicyDeps {
   readonly clock: Pick<Clock, 'nowIso'>;
   /** Where a notice's Teams activity-feed item is queued, once the notice reached the person's chat (none: no feed). */
   readonly feedJobs?: Pick<JobQueue, 'enqueue'> | undefined;
+  /** Each person's chosen language: a notice is written in it (none chosen, or none known: English). */
+  readonly languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
+}
+
+/** What a notice says in Teams: its preview (`summary`, also the activity feed's) and its card. */
+export type NoticeInTeams = Pick<Notification, 'summary' | 'message'>;
+
+/** The language a notice to this person is written in: the one they chose, else English (a notice has no Teams locale to follow). */
+async function wordsFor(deps: Pick<NoticePolicyDeps, 'languages'>, to: NoticeAddress): Promise<Words> {
+  const chosen = to.member.aadObjectId && deps.languages ? await deps.languages.of(to.tenantId, to.member.aadObjectId) : undefined;
+  return wordsIn(chosen ?? 'en');
 }
 
 /** The id of a notice's final outcome: one per job (a resend is a new job), or per notice outside the runner. */
@@ -50,16 +62,27 @@ function reasonOf(error: unknown): string {
  */
 export async function deliverNotice(
   deps: NoticePolicyDeps,
-  options: { to: NoticeAddress; run: NoticeRun | undefined; recordId?: string | undefined; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+  options: {
+    to: NoticeAddress;
+    run: NoticeRun | undefined;
+    recordId?: string | undefined;
+    /** What it says in Teams, in the recipient's words (a notice not yet in the catalogues gives it as it is). */
+    inTeams: NoticeInTeams | ((words: Words) => NoticeInTeams);
+    from: string | undefined;
+    mail: (words: Words) => Promise<RecordMail>;
+  },
 ): Promise<RecordDeliveryOutcome> {
   const { to, run } = options;
+  const words = await wordsFor(deps, to);
+  // English is the card's own language: a notification says its language only when it is another.
+  const inTeams = { ...(typeof options.inTeams === 'function' ? options.inTeams(words) : options.inTeams), ...(words.language === 'en' ? {} : { language: words.language }) };
   const attempt = run?.attempts ?? 1;
   const recorded = { kind: to.kind, subjectId: to.subjectId, memberId: to.member.id, coreGroupId: to.coreGroupId, jobId: run?.id, attempt };
   try {
-    const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams: options.inTeams, from: options.from, mail: options.mail });
+    const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams, from: options.from, mail: () => options.mail(words) });
     const noticeId = options.recordId ?? outcomeId(to, run);
     await deps.noticeDeliveries.record({ id: noticeId, ...recorded, ...outcome, at: deps.clock.nowIso() });
-    if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: options.inTeams.summary, noticeId });
+    if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: inTeams.summary, noticeId });
     return outcome;
   } catch (error) {
     const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: `attempt ${attempt}: ${reasonOf(error)}` };

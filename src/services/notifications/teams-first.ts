@@ -79,7 +79,7 @@ export async function runRecordDelivery<Job extends { tenantId: string }, Of ext
  */
 export async function deliverRecord(
   deps: { notifier: Notifier; mailer: Mailer },
-  options: { tenantId: string; attempt?: number | undefined; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message'>; from: string | undefined; mail: () => Promise<RecordMail> },
+  options: { tenantId: string; attempt?: number | undefined; member: CoreGroupMember; inTeams: Pick<Notification, 'summary' | 'message' | 'language'>; from: string | undefined; mail: () => Promise<RecordMail> },
 ): Promise<RecordDeliveryOutcome> {
   const { member, from } = options;
   const teamsFirst = channelOfAttempt(member, options.attempt ?? 1) === 'teams';

@@ -1,3 +1,4 @@
+import type { Language } from '../../i18n/language';
 import type { CivilDate } from '../../domain/civil-date';
 import type { MeetingPlace } from '../../domain/meeting';
 import type { ConcernKind } from '../../domain/escalation';
@@ -241,6 +242,8 @@ export interface Notification {
   readonly to: Recipient;
   readonly summary: string;
   readonly message: OutboundMessage;
+  /** The recipient's language, for the card (English when not given). */
+  readonly language?: Language | undefined;
 }
 
 /** Delivers a message to a person's 1:1 chat (or a chat) the app already has a conversation with. */

@@ -11,6 +11,8 @@ import { type TestDatabase, demoDatabase } from '../../support/databases';
 import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
 import { calendarWithNoSeries } from '../../support/graph';
+import { renderOutboundCard } from '../../../bot/outbound-cards';
+import { wordsIn } from '../../../src/i18n/words';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 const PROMPTED_AT = '2026-06-05T07:00:00.000Z';
@@ -47,6 +49,34 @@ describe('check-in prompts and chases: who is told, with what', () => {
       },
     ]);
     expect(JSON.stringify(sent)).not.toContain('Riley');
+  });
+
+  test('in the language each person chose: a Welsh speaker’s prompt, its card and its e-mail are in Welsh; the lead social worker’s chase in Welsh too', async () => {
+    await store.languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), language: 'cy', at: clock.nowIso() });
+    await store.languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead'), language: 'cy', at: clock.nowIso() });
+    try {
+      const { notifier, sent } = recordingNotifier();
+      const welshNotices = createCheckInNotices({ ...noticeDeps().deps, languages: store.languages, status: createCaseStatusService({ ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id), calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier });
+      await welshNotices.prompt(jobFor('health'));
+      expect(sent[0]).toMatchObject({ summary: 'Core Group: rhowch ddiweddariad ar eich camau gweithredu', language: 'cy' });
+      const card = JSON.stringify(renderOutboundCard(sent[0]!.message, { teamsAppId: 'app', words: wordsIn(sent[0]!.language ?? 'en') }));
+      for (const welsh of ['Eich camau gweithredu', 'Ar y trywydd iawn', "Wedi'i rwystro", 'Nodyn (angenrheidiol os yw wedi']) expect(card).toContain(welsh);
+      expect(card).not.toContain('On track');
+      await welshNotices.chase(jobFor('school'));
+      expect(sent[1]).toMatchObject({ summary: 'Core Group: mae diweddariad ar goll', language: 'cy', to: { aadObjectId: demoObjectId('lead') } });
+      expect(JSON.stringify(renderOutboundCard(sent[1]!.message, { teamsAppId: 'app', words: wordsIn('cy') }))).toMatch(/Dim diweddariad eto gan Owen Price \(school\) .* a ofynnwyd ar Gwen, 5 Meh 2026/);
+
+      // Teams cannot reach her: the e-mail is in Welsh.
+      const { notifier: refusing, refuse } = recordingNotifier();
+      refuse(404);
+      const mailed = noticeDeps();
+      await createCheckInNotices({ ...mailed.deps, languages: store.languages, organiserMailbox: 'priya.shah@demo.example', status: createCaseStatusService({ ...store, clock, calendars, policy: (id: string) => loadPolicyCatalogue().get(id), calendar: calendarWithNoSeries }), coreGroups: store.coreGroups, checkIns: store.checkIns, notifier: refusing }).prompt(jobFor('health'));
+      expect(mailed.mails[0]).toMatchObject({ subject: 'Mae diweddariad ar gam gweithredu yn ddyledus — achos DEMO-0001' });
+      expect(mailed.mails[0]!.bodyText).toContain('Agorwch Core Group yn Microsoft Teams');
+    } finally {
+      await store.languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), language: 'en', at: clock.nowIso() });
+      await store.languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead'), language: 'en', at: clock.nowIso() });
+    }
   });
 
   test('someone with no open action is not prompted at all', async () => {
