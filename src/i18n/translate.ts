@@ -1,7 +1,13 @@
 import i18next, { type TFunction } from 'i18next';
-import cy from './catalogues/cy.json';
-import en from './catalogues/en.json';
+import cyCards from './catalogues/cy.cards.json';
+import cyCore from './catalogues/cy.json';
+import enCards from './catalogues/en.cards.json';
+import enCore from './catalogues/en.json';
 import type { Language } from './language';
+
+/** Each language's catalogue: the core file, and one a part of the bot (each file its own top-level keys). */
+const en = { ...enCore, ...enCards };
+const cy = { ...cyCore, ...cyCards };
 
 /**
  * Core Group's message catalogues through i18next: one instance, both languages loaded at start,

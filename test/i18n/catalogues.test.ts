@@ -2,8 +2,13 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
 import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
-import tabCy from '../../tab/src/i18n/catalogues/cy.json';
-import tabEn from '../../tab/src/i18n/catalogues/en.json';
+import tabCyCore from '../../tab/src/i18n/catalogues/cy.json';
+import tabCyMinutes from '../../tab/src/i18n/catalogues/cy.minutes.json';
+import tabEnCore from '../../tab/src/i18n/catalogues/en.json';
+import tabEnMinutes from '../../tab/src/i18n/catalogues/en.minutes.json';
+
+/** The tab's catalogues as tab/src/i18n/i18n.ts merges them (that file is the tab's module, built by Vite). */
+const TAB_CATALOGUES = { en: { ...tabEnCore, ...tabEnMinutes }, cy: { ...tabCyCore, ...tabCyMinutes } };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -50,12 +55,23 @@ describe('the message catalogues', () => {
   });
 
   test('the tab’s catalogues too: the same keys and placeholders in English and Welsh, none empty', () => {
-    const english = leaves(tabEn);
-    const welsh = leaves(tabCy);
+    const english = leaves(TAB_CATALOGUES.en);
+    const welsh = leaves(TAB_CATALOGUES.cy);
     expect([...welsh.keys()].sort()).toEqual([...english.keys()].sort());
     for (const [key, text] of english) {
       expect({ key, placeholders: placeholders(welsh.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
       expect(welsh.get(key)!.trim()).not.toBe('');
+    }
+  });
+
+  test('the files of a catalogue share no top-level key: merged, none hides another’s texts', () => {
+    const dir = (root: string) => join(__dirname, '..', '..', root);
+    for (const root of ['src/i18n/catalogues', 'tab/src/i18n/catalogues']) {
+      for (const language of LANGUAGES) {
+        const files = readdirSync(dir(root)).filter((name) => name.startsWith(`${language}.`) && name.endsWith('.json') && !name.includes('reviewed'));
+        const keys = files.flatMap((name) => Object.keys(JSON.parse(readFileSync(join(dir(root), name), 'utf8')) as object));
+        expect({ root, language, repeated: keys.filter((key, index) => keys.indexOf(key) !== index) }).toEqual({ root, language, repeated: [] });
+      }
     }
   });
 

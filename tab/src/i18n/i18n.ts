@@ -1,6 +1,12 @@
 import i18next, { type TFunction } from 'i18next';
-import cy from './catalogues/cy.json';
-import en from './catalogues/en.json';
+import cyCore from './catalogues/cy.json';
+import cyMinutes from './catalogues/cy.minutes.json';
+import enCore from './catalogues/en.json';
+import enMinutes from './catalogues/en.minutes.json';
+
+/** Each language's catalogue: the core file, and one a page (each file its own top-level keys). */
+const en = { ...enCore, ...enMinutes };
+const cy = { ...cyCore, ...cyMinutes };
 
 /** The languages the tab speaks: English and Welsh. */
 export type TabLanguage = 'en' | 'cy';
