@@ -264,7 +264,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       botRouter({ adapter, bot, logger, tokensRequired: !config.authDisabled }),
       graphNotificationsRouter({ service: notifications, logger }),
       ...(local?.routers ?? []),
-      minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ calendars, policy: serviceDeps.policy, status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, appInstalls: store.appInstalls, languages: store.languages, clock: systemClock }), verifier: tabVerifier, logger }),
+      minutesRouter({ service: createMinutesService(serviceDeps), distribution, dashboard: createDashboard({ calendars, policy: serviceDeps.policy, status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, appInstalls: store.appInstalls, languages: store.languages, clock: systemClock }), languages: store.languages, verifier: tabVerifier, logger }),
       familyVersionRouter({ familyVersions, verifier: tabVerifier, logger }),
       exportRouter({ exports: recordExport, recordPack: createRecordPack({ ...serviceDeps, renderer }), verifier: tabVerifier, logger }),
       planCirculationRouter({ circulation, verifier: tabVerifier, logger }),

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { clientId } from './text.contract';
 import { memberRoleSchema } from './wire-values.contract';
 
-/** `GET /api/me`: who the verified token says the caller is (`name` is null when the token carries none). */
-export const meResponseSchema = z.object({ tenantId: z.string().min(1), aadObjectId: z.string().min(1), name: z.string().nullable() });
+/** `GET /api/me`: who the verified token says the caller is (`name` is null when the token carries none), and the language they chose for Core Group, if they chose one (the tab follows it over the host's locale). */
+export const meResponseSchema = z.object({ tenantId: z.string().min(1), aadObjectId: z.string().min(1), name: z.string().nullable(), language: z.enum(['en', 'cy']).optional() });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /** `GET /api/meetings/current?chatId=…`: the meeting of a Teams meeting chat; without `chatId`, the caller's next (or latest) meeting. */

@@ -1,4 +1,5 @@
 import { type Router, Router as createRouter } from 'express';
+import type { LanguagePreferenceRepository } from '../services/ports/store.port';
 import type { DashboardResponse } from '../contracts/dashboard.contract';
 import { type CurrentMeetingResponse, type MeResponse, currentMeetingQuerySchema } from '../contracts/identity.contract';
 import {
@@ -36,7 +37,15 @@ import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
  * contract type. A conflicting autosave answers 409 with the current minutes, so the tab can show
  * both versions of the section.
  */
-export function minutesRouter(options: { service: MinutesService; distribution: Pick<MinutesDistribution, 'distribute' | 'recipients'>; dashboard: Dashboard; verifier: TabTokenVerifier; logger: Logger }): Router {
+export function minutesRouter(options: {
+  service: MinutesService;
+  distribution: Pick<MinutesDistribution, 'distribute' | 'recipients'>;
+  dashboard: Dashboard;
+  /** Each person's chosen language, which `GET /api/me` tells the tab (none: the tab follows the host's locale). */
+  languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
+  verifier: TabTokenVerifier;
+  logger: Logger;
+}): Router {
   const { service, logger } = options;
   const router = createRouter();
   // Per route, not router-wide: the bot and Graph endpoints under /api/ authenticate their own way.
@@ -52,7 +61,8 @@ export function minutesRouter(options: { service: MinutesService; distribution: 
     authed,
     handled(logger, async (_request, response) => {
       const caller = callerOf(response);
-      const me: MeResponse = { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null };
+      const language = await options.languages?.of(caller.tenantId, caller.aadObjectId);
+      const me: MeResponse = { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId, name: caller.name ?? null, ...(language ? { language } : {}) };
       response.json(me);
     }),
   );
