@@ -1,15 +1,10 @@
 import { NotFoundError } from '../domain/errors';
-import { ACTION_STATE_LABELS } from '../domain/labels';
 import { chairOf } from '../domain/meeting';
 import { currentActions } from '../domain/plan';
-import { ukDate, ukDateOfInstant } from '../domain/uk-date';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
-import type { CheckInRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-import { wordsIn } from '../i18n/words';
-import { attendanceTable, auditReference, fileSafe, memberNamer } from './record-blocks';
-
-const numbered = (lines: readonly string[]): RecordBlock[] => (lines.length > 0 ? lines.map((text, index) => ({ kind: 'paragraph' as const, text: `${index + 1}. ${text}` })) : [{ kind: 'paragraph', text: '—' }]);
+import type { CheckInRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
+import { type DocumentPart, attendanceTable, auditReference, documentIn, fileSafe, memberNamer } from './record-blocks';
 
 /**
  * The CP9 record of a held core group for the Children Services co-ordinator (seed 001), as a PDF:
@@ -25,6 +20,7 @@ export function createCp9Record(deps: {
   plans: Pick<PlanRepository, 'current'>;
   checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   clock: Pick<Clock, 'nowIso'>;
+  documentLanguages: Pick<DocumentLanguageRepository, 'of'>;
   renderer: Pick<RecordRenderer, 'pdf'>;
 }) {
   return {
@@ -36,24 +32,30 @@ export function createCp9Record(deps: {
       const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
       const name = memberNamer(members);
       const chair = chairOf(meeting, members);
-      const signed = minutes.chairSignOff && minutes.managerSignOff ? `signed by the chair on ${ukDateOfInstant(minutes.chairSignOff.at)} and the team manager on ${ukDateOfInstant(minutes.managerSignOff.at)}` : 'not yet signed';
-      const blocks: RecordBlock[] = [
-        { kind: 'heading', text: 'Core group meeting' },
-        { kind: 'paragraph', text: `Held on ${ukDate(meeting.date)}${chair ? `, chaired by ${name(chair.id)}` : ''}. Minutes version ${minutes.version}, ${signed}.` },
-        { kind: 'heading', text: 'Attendance (present, and invited but unable to attend)' },
-        attendanceTable(wordsIn('en'), minutes.content.attendance, members),
-        { kind: 'heading', text: 'Outcomes of the child protection plan' },
-        ...numbered((plan?.outcomes ?? []).map((outcome) => outcome.text)),
-        { kind: 'heading', text: 'Actions' },
-        { kind: 'table', header: ['Action', 'Owner', 'Due', 'State'], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), ukDate(action.due), ACTION_STATE_LABELS[action.state]]) },
-        { kind: 'heading', text: 'Decisions' },
-        ...numbered(minutes.content.decisions),
-        { kind: 'heading', text: 'Next core group meeting' },
-        { kind: 'paragraph', text: minutes.content.nextMeetingDate ? ukDate(minutes.content.nextMeetingDate) : 'not set' },
-      ];
       const at = deps.clock.nowIso();
-      const subtitle = `Case ${coreGroup.caseReference} · core group meeting of ${ukDate(meeting.date)}${plan ? ` · plan version ${plan.version}` : ''}`;
-      const document: RecordDocument = { title: 'CP9 — core group record for the Co-ordinator, Children Services', caseReference: coreGroup.caseReference, subtitle, auditReference: auditReference({ id: meeting.id, version: minutes.version, at }), blocks };
+      const written = documentIn(await deps.documentLanguages.of(coreGroup.id), (words): DocumentPart => {
+        const { t, dates } = words;
+        const numbered = (lines: readonly string[]): RecordBlock[] => (lines.length > 0 ? lines.map((text, index) => ({ kind: 'paragraph' as const, text: t('record.numbered', { number: index + 1, text }) })) : [{ kind: 'paragraph', text: '—' }]);
+        const signed = minutes.chairSignOff && minutes.managerSignOff ? t('cp9.signed', { chairOn: dates.dateOfInstant(minutes.chairSignOff.at), managerOn: dates.dateOfInstant(minutes.managerSignOff.at) }) : t('cp9.notSigned');
+        const held = { date: dates.date(meeting.date), version: minutes.version, signed };
+        const blocks: RecordBlock[] = [
+          { kind: 'heading', text: t('cp9.meetingHeading') },
+          { kind: 'paragraph', text: chair ? t('cp9.heldChaired', { ...held, chair: name(chair.id) }) : t('cp9.held', held) },
+          { kind: 'heading', text: t('cp9.attendanceHeading') },
+          attendanceTable(words, minutes.content.attendance, members),
+          { kind: 'heading', text: t('cp9.outcomesHeading') },
+          ...numbered((plan?.outcomes ?? []).map((outcome) => outcome.text)),
+          { kind: 'heading', text: t('cp9.actionsHeading') },
+          { kind: 'table', header: [t('record.column.action'), t('record.column.owner'), t('record.column.due'), t('record.column.state')], rows: currentActions(plan?.actions ?? [], checkIns).map((action) => [action.what, name(action.ownerMemberId), dates.date(action.due), t(`labels.actionState.${action.state}`)]) },
+          { kind: 'heading', text: t('record.heading.decisions') },
+          ...numbered(minutes.content.decisions),
+          { kind: 'heading', text: t('record.heading.nextMeeting') },
+          { kind: 'paragraph', text: minutes.content.nextMeetingDate ? dates.date(minutes.content.nextMeetingDate) : t('record.notSet') },
+        ];
+        const subtitle = plan ? t('cp9.subtitleVersion', { caseReference: coreGroup.caseReference, date: dates.date(meeting.date), version: plan.version }) : t('cp9.subtitle', { caseReference: coreGroup.caseReference, date: dates.date(meeting.date) });
+        return { title: t('cp9.title'), subtitle, blocks };
+      });
+      const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: meeting.id, version: minutes.version, at }) };
       return { file: await deps.renderer.pdf(document), fileName: `cp9-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.pdf` };
     },
   };

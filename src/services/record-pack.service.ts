@@ -1,14 +1,12 @@
 import { meetingsInDateOrder } from '../domain/meeting';
 import { type Minutes, isSigned } from '../domain/minutes';
 import { computeObligations } from '../domain/obligations';
-import { ukDate } from '../domain/uk-date';
 import { type Caller, authorise } from './authorise';
 import { type PolicyDeps, policyOf } from './policy-calendar';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
-import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
-import { wordsIn } from '../i18n/words';
-import { auditReference, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
+import type { AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
+import { type DocumentPart, auditReference, documentIn, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 import { renderRecord } from './record-export.service';
 import { deadlinesBlocks, meetingsBlocks, membersBlocks, planEndText, planVersionsBlocks, reviewsBlocks } from './record-pack/record-pack-blocks';
 
@@ -19,6 +17,8 @@ export interface RecordPackDeps extends PolicyDeps {
   readonly plans: Pick<PlanRepository, 'current' | 'history'>;
   readonly checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
   readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
+  /** The language the group's documents are written in. */
+  readonly documentLanguages: Pick<DocumentLanguageRepository, 'of'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly renderer: RecordRenderer;
@@ -50,7 +50,7 @@ export function createRecordPack(deps: RecordPackDeps) {
     async recordPack(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
       const { coreGroupId, format } = request;
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId, action: 'export-record', targetId: coreGroupId });
-      const [members, plan, history, checkIns, meetings, reviews, timeline, transferredTo, concerns] = await Promise.all([
+      const [members, plan, history, checkIns, meetings, reviews, timeline, transferredTo, concerns, language] = await Promise.all([
         deps.coreGroups.members(coreGroupId),
         deps.plans.current(coreGroupId),
         deps.plans.history(coreGroupId),
@@ -60,42 +60,49 @@ export function createRecordPack(deps: RecordPackDeps) {
         deps.meetings.loadCaseTimeline(coreGroupId, coreGroup),
         deps.coreGroups.transferredTo(coreGroupId),
         deps.concerns.listByCoreGroup(coreGroupId),
+        deps.documentLanguages.of(coreGroupId),
       ]);
-      const english = wordsIn('en');
       const inOrder = meetingsInDateOrder(meetings);
       const minutesOf = await signedAndCurrent(deps, await deps.minutes.findByMeetings(inOrder.map((meeting) => meeting.id)));
       const { profile, calendar } = policyOf(deps, coreGroup);
       const today = deps.clock.today();
       const obligations = computeObligations({ profile, calendar, timeline, asOf: today });
       const endedAtReview = reviews.find((review) => review.status === 'held' && review.outcome === 'end')?.date;
-      const ending = planEndText({ planEndedOn: coreGroup.planEndedOn, transferredTo, endedAtReview, today });
-
-      const minutesSections = inOrder.flatMap((meeting): RecordBlock[] => {
-        const signed = minutesOf.get(meeting.id)?.signed;
-        if (!signed) return [];
-        return [{ kind: 'section', text: `Minutes of the core group meeting of ${ukDate(meeting.date)}` }, { kind: 'paragraph', text: `Version ${signed.version}, ${signedLine(english, signed, members)}.` }, ...minutesBlocks(english, { minutes: signed, members, plan, checkIns, concerns })];
+      const written = documentIn(language, (words): DocumentPart => {
+        const { t, dates } = words;
+        const ending = planEndText(words, { planEndedOn: coreGroup.planEndedOn, transferredTo, endedAtReview, today });
+        const minutesSections = inOrder.flatMap((meeting): RecordBlock[] => {
+          const signed = minutesOf.get(meeting.id)?.signed;
+          if (!signed) return [];
+          return [
+            { kind: 'section', text: t('pack.minutesSection', { date: dates.date(meeting.date) }) },
+            { kind: 'paragraph', text: t('pack.minutesVersion', { version: signed.version, signed: signedLine(words, signed, members) }) },
+            ...minutesBlocks(words, { minutes: signed, members, plan, checkIns, concerns }),
+          ];
+        });
+        const blocks: RecordBlock[] = [
+          { kind: 'heading', text: t('pack.theCase') },
+          { kind: 'paragraph', text: t('pack.caseReference', { caseReference: coreGroup.caseReference }) },
+          { kind: 'paragraph', text: coreGroup.transferredInFrom ? t('pack.transferIn', { date: dates.date(coreGroup.icpcDate), from: coreGroup.transferredInFrom }) : t('pack.icpc', { date: dates.date(coreGroup.icpcDate) }) },
+          { kind: 'paragraph', text: t('pack.timescales', { profile: profile.name }) },
+          { kind: 'paragraph', text: ending },
+          ...membersBlocks(words, members),
+          { kind: 'section', text: plan ? t('pack.planSectionVersion', { version: plan.version }) : t('pack.planSection') },
+          ...(plan ? planBlocks(words, { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: t('pack.noPlan') }]),
+          ...planVersionsBlocks(words, history, members),
+          ...minutesSections,
+          { kind: 'section', text: t('pack.meetingsSection') },
+          ...meetingsBlocks(words, inOrder, minutesOf),
+          ...reviewsBlocks(words, reviews),
+          { kind: 'section', text: t('pack.deadlinesSection') },
+          ...deadlinesBlocks(words, obligations),
+          { kind: 'heading', text: t('pack.endHeading') },
+          { kind: 'paragraph', text: ending },
+        ];
+        return { title: t('pack.title'), subtitle: t('pack.subtitle', { caseReference: coreGroup.caseReference, date: dates.date(today) }), blocks };
       });
-      const blocks: RecordBlock[] = [
-        { kind: 'heading', text: 'The case' },
-        { kind: 'paragraph', text: `Case reference: ${coreGroup.caseReference}` },
-        { kind: 'paragraph', text: coreGroup.transferredInFrom ? `Transfer-in conference: ${ukDate(coreGroup.icpcDate)} (the case transferred in from ${coreGroup.transferredInFrom})` : `Initial child protection conference: ${ukDate(coreGroup.icpcDate)}` },
-        { kind: 'paragraph', text: `Timescales: ${profile.name}` },
-        { kind: 'paragraph', text: ending },
-        ...membersBlocks(members),
-        { kind: 'section', text: plan ? `The child protection plan (version ${plan.version})` : 'The child protection plan' },
-        ...(plan ? planBlocks(english, { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
-        ...planVersionsBlocks(history, members),
-        ...minutesSections,
-        { kind: 'section', text: 'Meetings and review conferences' },
-        ...meetingsBlocks(inOrder, minutesOf),
-        ...reviewsBlocks(reviews),
-        { kind: 'section', text: 'Deadlines and the end of the plan' },
-        ...deadlinesBlocks(obligations),
-        { kind: 'heading', text: 'The end of the plan' },
-        { kind: 'paragraph', text: ending },
-      ];
       const at = deps.clock.nowIso();
-      const document: RecordDocument = { title: 'Core group record pack', caseReference: coreGroup.caseReference, subtitle: `Case ${coreGroup.caseReference} · as of ${ukDate(today)}`, auditReference: auditReference({ id: coreGroup.id, version: plan?.version ?? 0, at }), blocks };
+      const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: coreGroup.id, version: plan?.version ?? 0, at }) };
       return { file: await renderRecord(deps.renderer, document, format), fileName: `core-group-record-pack-${fileSafe(coreGroup.caseReference)}-${today.toString()}.${format}` };
     },
   };

@@ -139,8 +139,8 @@ describe('a record export a records team accepts', () => {
   test('the record pack and the conference pack name roles, review conferences and concerns in words', () => {
     const cells = (blocks: readonly RecordBlock[]) => blocks.flatMap((block) => (block.kind === 'table' ? block.rows.flat() : [block.text]));
     const printed = [
-      ...cells(membersBlocks(members)),
-      ...cells(reviewsBlocks([{ id: 'r1', coreGroupId: 'cg', date: civilDate(2026, 6, 5), status: 'held', outcome: 'continue' }, { id: 'r2', coreGroupId: 'cg', date: civilDate(2026, 11, 20), status: 'scheduled' }])),
+      ...cells(membersBlocks(wordsIn('en'), members)),
+      ...cells(reviewsBlocks(wordsIn('en'), [{ id: 'r1', coreGroupId: 'cg', date: civilDate(2026, 6, 5), status: 'held', outcome: 'continue' }, { id: 'r2', coreGroupId: 'cg', date: civilDate(2026, 11, 20), status: 'scheduled' }])),
       ...cells(concernChronologyBlocks({ members, from: civilDate(2026, 1, 1), concerns: [
         { id: 'c1', coreGroupId: 'cg', kind: 'increased-risk', raisedByMemberId: 'm2', step: 1, status: 'open', raisedAt: '2026-06-01T09:00:00Z', stepStartedAt: '2026-06-03T09:00:00Z' },
         { id: 'c2', coreGroupId: 'cg', kind: 'changed-circumstances', raisedByMemberId: 'm2', step: 0, status: 'resolved', raisedAt: '2026-06-02T09:00:00Z', stepStartedAt: '2026-06-02T09:00:00Z' },

@@ -913,6 +913,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(read.text).toMatch(/Tudalen 1 o \d/);
     expect(read.text).not.toContain('Progress on the plan');
     expect(welsh.file.toString('latin1')).toContain('/Lang (cy-GB)');
+    const familyNotes = await pdfText((await download(`/api/meetings/${meetingId}/family-version/export.pdf`, await as(lead))).file);
+    expect(familyNotes.text).toContain("Nodiadau cyfarfod y grŵp craidd — i'r teulu");
+    expect(familyNotes.text).toContain('Yn fyr');
 
     expect((await call('PUT', path, await as(manager), { language: 'both' })).body).toEqual({ language: 'both', canChoose: true });
     const both = await pdfText((await download(`/api/core-groups/${demoCoreGroupId}/plan/export.pdf`, await as(lead))).file);

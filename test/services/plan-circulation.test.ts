@@ -99,6 +99,7 @@ describeEachEngine('the plan’s circulation and the CP9', (engine) => {
     };
     return {
       ...group,
+      store,
       iro,
       latecomer,
       meetingId,
@@ -248,6 +249,17 @@ describeEachEngine('the plan’s circulation and the CP9', (engine) => {
     expect(await obligation('cp9')).toMatchObject({ status: 'met', metOn: parseCivilDate('2026-06-12') });
     expect((await circulation.view(as(lead), meetingId)).cp9).toMatchObject({ state: 'sent', sentOn: parseCivilDate('2026-06-12') });
     expect(await circulation.sendCp9(as(lead), meetingId)).toEqual({ outcome: 'already-sent' });
+  });
+
+  test('CP9 in the group’s document language: both, the Welsh first', async () => {
+    const { lead, coreGroup, meetingId, circulation, drain, mails, store } = await aHeldCoreGroup({ policyId: CP9_PROFILE, signed: true });
+    await store.documentLanguages.choose({ coreGroupId: coreGroup.id, language: 'both', memberId: lead.id, at: '2026-06-12T09:00:00.000Z' });
+    await circulation.sendCp9(as(lead), meetingId);
+    await drain();
+    const text = (await pdfText(mails[0]!.attachment!.content)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('CP9 — cofnod y grŵp craidd ar gyfer y Cydlynydd, Gwasanaethau Plant / CP9 — core group record for the Co-ordinator, Children Services');
+    expect(text.indexOf('Canlyniadau\'r cynllun amddiffyn plant')).toBeLessThan(text.indexOf('Outcomes of the child protection plan'));
+    expect(text).toContain('Weekly home visit');
   });
 
   test('CP9: a refused e-mail shows as failed and can be sent again; without a co-ordinator mailbox it is refused with what the administrator must set', async () => {

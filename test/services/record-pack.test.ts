@@ -58,7 +58,7 @@ describe('the record pack of a case', () => {
     };
     const pack = createRecordPack({ ...store, clock, calendars: loadWorkingDayCalendars(), policy: (id) => loadPolicyCatalogue().get(id), renderer: { docx: capture, pdf: capture } });
     const as = (member: typeof lead) => ({ tenantId: coreGroup.tenantId, aadObjectId: member.aadObjectId! });
-    return { coreGroup, lead, healthVisitor, pack, as, document: () => rendered! };
+    return { coreGroup, lead, healthVisitor, pack, as, store, document: () => rendered! };
   }
 
   test('every signed minutes in date order — the last signed version where an amendment is not yet signed — and never a draft; each plan version; the plan continuing', async () => {
@@ -89,5 +89,17 @@ describe('the record pack of a case', () => {
     const { coreGroup, healthVisitor, pack, as, document } = await aCase();
     await expect(pack.recordPack({ caller: as(healthVisitor), coreGroupId: coreGroup.id, format: 'pdf' })).rejects.toThrow(ForbiddenError);
     expect(document()).toBeUndefined();
+  });
+
+  test('in Welsh when the group writes its documents in Welsh: headings, the plan’s end, each meeting’s minutes and the deadlines, Welsh dates; user text and the profile’s rules as written', async () => {
+    const { coreGroup, lead, pack, as, store, document } = await aCase();
+    await store.documentLanguages.choose({ coreGroupId: coreGroup.id, language: 'cy', memberId: lead.id, at: clock.nowIso() });
+    await pack.recordPack({ caller: as(lead), coreGroupId: coreGroup.id, format: 'pdf' });
+    expect(document()).toMatchObject({ title: 'Pecyn cofnod y grŵp craidd', language: 'cy' });
+    const lines = linesOf(document().blocks);
+    expect(lines.filter((line) => line.startsWith('# Cofnodion'))).toEqual(['# Cofnodion cyfarfod y grŵp craidd ar Gwen, 12 Meh 2026', '# Cofnodion cyfarfod y grŵp craidd ar Gwen, 10 Gorff 2026']);
+    expect(lines).toEqual(expect.arrayContaining(['# Terfynau amser', "Mae'r cynllun amddiffyn plant yn parhau; mae'r cofnod hwn fel yr oedd ar Llun, 3 Awst 2026.", 'FIRST-MEETING-VOICE']));
+    expect(lines.some((line) => /^First core group within 10 working days of the ICPC \| Llun, 15 Meh 2026 \| Gwen, 12 Meh 2026 \| wedi'i fodloni mewn pryd \| /.test(line))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/Core group members|Versions of the plan|met on time/);
   });
 });

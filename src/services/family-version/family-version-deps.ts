@@ -7,11 +7,13 @@ import type { CaseAction } from '../../domain/permissions';
 import { type Caller, authorise } from '../authorise';
 import type { MinutesDeps } from '../minutes/meeting-access';
 import type { RecordRenderer } from '../ports/record-renderer.port';
-import type { FamilyVersionRepository } from '../ports/store.port';
+import type { FamilyVersionRepository, DocumentLanguageRepository } from '../ports/store.port';
 
 /** What the family version's use cases read and write. */
 export type FamilyVersionDeps = Pick<MinutesDeps, 'coreGroups' | 'meetings' | 'minutes' | 'plans' | 'auditLog' | 'clock'> & {
   readonly familyVersions: FamilyVersionRepository;
+  /** The language the group's documents are written in: the family's file follows it. */
+  readonly documentLanguages: Pick<DocumentLanguageRepository, 'of'>;
   readonly renderer: RecordRenderer;
 };
 

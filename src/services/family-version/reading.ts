@@ -2,10 +2,10 @@ import type { CoreGroup } from '../../domain/core-group';
 import { NotFoundError } from '../../domain/errors';
 import { type FamilyVersion, familyReading } from '../../domain/family-version';
 import type { CoreGroupMeeting } from '../../domain/meeting';
-import { ukDate, ukDateOfInstant } from '../../domain/uk-date';
+import type { DocumentLanguage } from '../../i18n/language';
 import type { Caller } from '../authorise';
 import type { RecordBlock, RecordDocument } from '../ports/record-renderer.port';
-import { auditReference, fileSafe } from '../record-blocks';
+import { type DocumentPart, auditReference, documentIn, fileSafe } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
 import { type FamilyVersionDeps, loadFamilyRecord, readsAsFamily } from './family-version-deps';
 
@@ -40,14 +40,18 @@ export async function readFamilyVersion(deps: FamilyVersionDeps, request: { call
   return readingOf(meeting, coreGroup, await signedOff(deps, meeting.id));
 }
 
-/** The family version as a document: the summary first, then each section in plain language. */
-function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: string): RecordDocument {
-  const blocks: RecordBlock[] = [
-    { kind: 'heading', text: 'In short' },
-    { kind: 'paragraph', text: reading.summary },
-    ...reading.sections.flatMap((section): RecordBlock[] => [{ kind: 'heading', text: section.title }, ...section.lines.map((line): RecordBlock => ({ kind: 'paragraph', text: line }))]),
-  ];
-  return { title: 'Notes of the core group meeting — for the family', caseReference: reading.caseReference, subtitle: `Case ${reading.caseReference} · meeting of ${ukDate(reading.meetingDate)} · checked and signed off on ${ukDateOfInstant(reading.signedOffAt)}`, auditReference: auditReference({ id: version.minutesId, version: version.version, at }), blocks };
+/** The family version as a document, in the group's document language: the summary first, then each section, its heading in plain words (what the reviewer wrote is printed as written). */
+function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: string, language: DocumentLanguage): RecordDocument {
+  const written = documentIn(language, ({ t, dates }): DocumentPart => ({
+    title: t('family.title'),
+    subtitle: t('family.subtitle', { caseReference: reading.caseReference, date: dates.date(reading.meetingDate), signedOn: dates.dateOfInstant(reading.signedOffAt) }),
+    blocks: [
+      { kind: 'heading', text: t('family.inShort') },
+      { kind: 'paragraph', text: reading.summary },
+      ...reading.sections.flatMap((section): RecordBlock[] => [{ kind: 'heading', text: t(`family.section.${section.section}`) }, ...section.lines.map((line): RecordBlock => ({ kind: 'paragraph', text: line }))]),
+    ],
+  }));
+  return { ...written, caseReference: reading.caseReference, auditReference: auditReference({ id: version.minutesId, version: version.version, at }) };
 }
 
 /** The signed-off family version of a meeting as a file, for its delivery (authorised when it was queued) or a reader who may read it. */
@@ -56,6 +60,6 @@ export async function familyVersionFile(deps: FamilyVersionDeps, request: { meet
   const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
   if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
   const version = await signedOff(deps, meeting.id);
-  const document = familyDocument(readingOf(meeting, coreGroup, version), version, deps.clock.nowIso());
+  const document = familyDocument(readingOf(meeting, coreGroup, version), version, deps.clock.nowIso(), await deps.documentLanguages.of(coreGroup.id));
   return { file: await renderRecord(deps.renderer, document, request.format), fileName: `core-group-family-notes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.${request.format}` };
 }

@@ -1,89 +1,104 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroupMember } from '../../domain/core-group';
-import { REVIEW_STATUS_LABELS, ROLE_LABELS } from '../../domain/labels';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Minutes } from '../../domain/minutes';
 import type { Obligation } from '../../domain/obligations';
 import { describePlanChange } from '../../domain/plan-edit';
-import { OUTCOME_WORDS, type ReviewConference } from '../../domain/review-conference';
-import { ukDate, ukDateOfInstant } from '../../domain/uk-date';
+import type { ReviewConference } from '../../domain/review-conference';
+import type { Words } from '../../i18n/words';
 import type { RecordBlock } from '../ports/record-renderer.port';
 import type { StoredPlanRevision } from '../ports/store.port';
 import { memberNamer, orDash } from '../record-blocks';
 
-/** The parts of a case's record pack that no other export has: the case, the plan's versions, meetings, reviews, deadlines and how the plan ended. */
+/**
+ * The parts of a case's record pack that no other export has: the case, the plan's versions,
+ * meetings, reviews, deadlines and how the plan ended — in the words of the pack's language. What
+ * the area's profile and the plan's change log say (a deadline's rule and source, a change) is
+ * printed as they hold it.
+ */
 
 /** How the plan ended here, or that it continues. */
-export function planEndText(facts: { planEndedOn?: CivilDate | undefined; transferredTo?: string | undefined; endedAtReview?: CivilDate | undefined; today: CivilDate }): string {
+export function planEndText(words: Words, facts: { planEndedOn?: CivilDate | undefined; transferredTo?: string | undefined; endedAtReview?: CivilDate | undefined; today: CivilDate }): string {
+  const { t, dates } = words;
   const { planEndedOn, transferredTo, endedAtReview } = facts;
-  if (planEndedOn && transferredTo) return `The case transferred to ${transferredTo} on ${ukDate(planEndedOn)}; the plan here ended that day.`;
-  if (endedAtReview) return `The child protection plan ended at the review conference on ${ukDate(endedAtReview)}.`;
-  if (planEndedOn) return `The child protection plan ended on ${ukDate(planEndedOn)}.`;
-  return `The child protection plan continues; this record is as it stood on ${ukDate(facts.today)}.`;
+  if (planEndedOn && transferredTo) return t('pack.transferred', { to: transferredTo, date: dates.date(planEndedOn) });
+  if (endedAtReview) return t('pack.endedAtReview', { date: dates.date(endedAtReview) });
+  if (planEndedOn) return t('pack.ended', { date: dates.date(planEndedOn) });
+  return t('pack.continues', { date: dates.date(facts.today) });
 }
 
 /** The members of the core group: who, in what role, from which agency, and whether they are still in it. */
-export function membersBlocks(members: readonly CoreGroupMember[]): RecordBlock[] {
+export function membersBlocks(words: Words, members: readonly CoreGroupMember[]): RecordBlock[] {
+  const { t } = words;
   return [
-    { kind: 'heading', text: 'Core group members' },
-    { kind: 'table', header: ['Member', 'Role', 'Agency', 'In the group'], rows: members.map((member) => [member.displayName, ROLE_LABELS[member.role], member.agency, member.active ? 'yes' : 'left the group']) },
+    { kind: 'heading', text: t('pack.membersHeading') },
+    { kind: 'table', header: [t('record.column.member'), t('record.column.role'), t('pack.agency'), t('pack.inGroup')], rows: members.map((member) => [member.displayName, t(`labels.role.${member.role}`), member.agency, member.active ? t('pack.yes') : t('pack.left')]) },
   ];
 }
 
 /** Each version of the plan: when, by whom, why, and what it changed, in the words of the plan's change log. */
-export function planVersionsBlocks(history: readonly StoredPlanRevision[], members: readonly CoreGroupMember[]): RecordBlock[] {
+export function planVersionsBlocks(words: Words, history: readonly StoredPlanRevision[], members: readonly CoreGroupMember[]): RecordBlock[] {
+  const { t, dates } = words;
   const name = memberNamer(members);
   const changed = (revision: StoredPlanRevision, index: number) => orDash(revision.changes.map((change) => describePlanChange(change, history[index - 1]?.plan, revision.plan)).join('\n'));
   return [
-    { kind: 'heading', text: 'Versions of the plan' },
-    { kind: 'table', header: ['Version', 'Saved on', 'By', 'Why', 'What changed'], rows: history.map((revision, index) => [String(revision.plan.version), ukDateOfInstant(revision.createdAt), name(revision.authorMemberId), orDash(revision.reason), changed(revision, index)]) },
+    { kind: 'heading', text: t('pack.versionsHeading') },
+    { kind: 'table', header: [t('pack.version'), t('pack.savedOn'), t('pack.by'), t('pack.why'), t('pack.whatChanged')], rows: history.map((revision, index) => [String(revision.plan.version), dates.dateOfInstant(revision.createdAt), name(revision.authorMemberId), orDash(revision.reason), changed(revision, index)]) },
   ];
 }
 
-const MEETING_WORDS: Record<CoreGroupMeeting['status'], string> = { scheduled: 'booked', held: 'held', cancelled: 'cancelled', 'not-held': 'did not take place' };
-
 /** Every core group meeting in date order: what happened, and whether its minutes were signed. */
-export function meetingsBlocks(meetings: readonly CoreGroupMeeting[], minutesOf: ReadonlyMap<string, { signed?: Minutes | undefined; current: Minutes }>): RecordBlock[] {
+export function meetingsBlocks(words: Words, meetings: readonly CoreGroupMeeting[], minutesOf: ReadonlyMap<string, { signed?: Minutes | undefined; current: Minutes }>): RecordBlock[] {
+  const { t, dates } = words;
   const minutesWords = (meetingId: string) => {
     const minutes = minutesOf.get(meetingId);
-    if (!minutes) return 'none';
-    if (!minutes.signed) return 'not signed';
-    return minutes.signed === minutes.current ? `signed (version ${minutes.signed.version})` : `signed (version ${minutes.signed.version}); amendment not yet signed`;
+    if (!minutes) return t('pack.minutesNone');
+    if (!minutes.signed) return t('pack.minutesNotSigned');
+    return t(minutes.signed === minutes.current ? 'pack.minutesSigned' : 'pack.minutesAmended', { version: minutes.signed.version });
+  };
+  const happened = (meeting: CoreGroupMeeting) => {
+    const what = t(`pack.meeting.${meeting.status}`);
+    return meeting.cancellationReason ? t('pack.meetingWithReason', { what, reason: meeting.cancellationReason }) : what;
   };
   return [
-    { kind: 'heading', text: 'Core group meetings' },
+    { kind: 'heading', text: t('pack.meetingsHeading') },
     meetings.length === 0
-      ? { kind: 'paragraph', text: 'No core group meeting was recorded.' }
-      : { kind: 'table', header: ['Date', 'What happened', 'Minutes'], rows: meetings.map((meeting) => [ukDate(meeting.date), `${MEETING_WORDS[meeting.status]}${meeting.cancellationReason ? `: ${meeting.cancellationReason}` : ''}`, minutesWords(meeting.id)]) },
+      ? { kind: 'paragraph', text: t('pack.noMeetings') }
+      : { kind: 'table', header: [t('pack.date'), t('pack.whatHappened'), t('pack.minutes')], rows: meetings.map((meeting) => [dates.date(meeting.date), happened(meeting), minutesWords(meeting.id)]) },
   ];
 }
 
 /** The review conferences: when, what each decided, who chaired, and the next review it set. */
-export function reviewsBlocks(reviews: readonly ReviewConference[]): RecordBlock[] {
+export function reviewsBlocks(words: Words, reviews: readonly ReviewConference[]): RecordBlock[] {
+  const { t, dates } = words;
   return [
-    { kind: 'heading', text: 'Review conferences' },
+    { kind: 'heading', text: t('pack.reviewsHeading') },
     reviews.length === 0
-      ? { kind: 'paragraph', text: 'No review conference was recorded.' }
-      : { kind: 'table', header: ['Date', 'Status', 'Outcome', 'Chaired by', 'Next review set'], rows: reviews.map((review) => [ukDate(review.date), REVIEW_STATUS_LABELS[review.status], review.outcome ? OUTCOME_WORDS[review.outcome] : '—', orDash(review.chairName), review.nextReviewOn ? ukDate(review.nextReviewOn) : '—']) },
+      ? { kind: 'paragraph', text: t('pack.noReviews') }
+      : {
+          kind: 'table',
+          header: [t('pack.date'), t('pack.status'), t('pack.outcome'), t('pack.chairedBy'), t('pack.nextReview')],
+          rows: reviews.map((review) => [dates.date(review.date), t(`pack.reviewStatus.${review.status}`), review.outcome ? t(`pack.reviewOutcome.${review.outcome}`) : '—', orDash(review.chairName), review.nextReviewOn ? dates.date(review.nextReviewOn) : '—']),
+        },
   ];
 }
 
 /** Whether a deadline was met on time, met late, missed, or is still to come. */
-function onTimeWords(obligation: Obligation): string {
-  const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
-  if (obligation.status === 'met') return obligation.daysLate === 0 ? 'met on time' : `met ${days(obligation.daysLate)} late`;
-  if (obligation.status === 'overdue') return `not met (${days(obligation.daysLate)} late)`;
-  return obligation.status === 'at-risk' ? 'still open, at risk' : 'still open';
+function onTimeWords({ t }: Words, obligation: Obligation): string {
+  if (obligation.status === 'met') return obligation.daysLate === 0 ? t('pack.metOnTime') : t('pack.metLate', { count: obligation.daysLate });
+  if (obligation.status === 'overdue') return t('pack.notMet', { count: obligation.daysLate });
+  return obligation.status === 'at-risk' ? t('pack.openAtRisk') : t('pack.open');
 }
 
 /** Every deadline of the case under its profile: due when, met when, on time or not, and the rule's source. */
-export function deadlinesBlocks(obligations: readonly Obligation[]): RecordBlock[] {
+export function deadlinesBlocks(words: Words, obligations: readonly Obligation[]): RecordBlock[] {
+  const { t, dates } = words;
   return [
-    { kind: 'heading', text: 'Deadlines' },
+    { kind: 'heading', text: t('pack.deadlinesHeading') },
     {
       kind: 'table',
-      header: ['Deadline', 'Due', 'Met on', 'On time', 'Source'],
-      rows: obligations.map((obligation) => [obligation.rule, ukDate(obligation.due), obligation.metOn ? ukDate(obligation.metOn) : '—', onTimeWords(obligation), `${obligation.source.citation}${obligation.source.verified ? '' : ' (unverified)'}`]),
+      header: [t('pack.deadline'), t('pack.due'), t('pack.metOn'), t('pack.onTime'), t('pack.source')],
+      rows: obligations.map((obligation) => [obligation.rule, dates.date(obligation.due), obligation.metOn ? dates.date(obligation.metOn) : '—', onTimeWords(words, obligation), obligation.source.verified ? obligation.source.citation : t('pack.unverified', { citation: obligation.source.citation })]),
     },
   ];
 }

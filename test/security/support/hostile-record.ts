@@ -101,6 +101,7 @@ export function hostileRecord(hostile: string) {
     minutes: { findByMeetings: async () => new Map([[meeting.id, minutes]]), history: async () => [{ ...minutes, savedBy: 'test', savedAt: '2026-06-08T16:00:00.000Z' }] },
     plans: { current: async () => plan, history: async () => [{ plan, authorMemberId: people[0]!.id, reason: say('planReason'), changes: [{ kind: 'action-added', subjectId: 'a1' }], createdAt: '2026-06-01T12:00:00.000Z' }] },
     checkIns: { listByCoreGroup: async () => [checkIn] },
+    documentLanguages: { of: async () => 'en' },
     concerns: { listByCoreGroup: async () => [] },
     auditLog: { append: async () => undefined },
     clock: { nowIso: () => '2026-06-08T11:00:00.000Z', today: () => parseCivilDate('2026-06-08') },
