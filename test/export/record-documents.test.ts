@@ -141,7 +141,7 @@ describe('a record export a records team accepts', () => {
     const printed = [
       ...cells(membersBlocks(wordsIn('en'), members)),
       ...cells(reviewsBlocks(wordsIn('en'), [{ id: 'r1', coreGroupId: 'cg', date: civilDate(2026, 6, 5), status: 'held', outcome: 'continue' }, { id: 'r2', coreGroupId: 'cg', date: civilDate(2026, 11, 20), status: 'scheduled' }])),
-      ...cells(concernChronologyBlocks({ members, from: civilDate(2026, 1, 1), concerns: [
+      ...cells(concernChronologyBlocks(wordsIn('en'), { members, from: civilDate(2026, 1, 1), concerns: [
         { id: 'c1', coreGroupId: 'cg', kind: 'increased-risk', raisedByMemberId: 'm2', step: 1, status: 'open', raisedAt: '2026-06-01T09:00:00Z', stepStartedAt: '2026-06-03T09:00:00Z' },
         { id: 'c2', coreGroupId: 'cg', kind: 'changed-circumstances', raisedByMemberId: 'm2', step: 0, status: 'resolved', raisedAt: '2026-06-02T09:00:00Z', stepStartedAt: '2026-06-02T09:00:00Z' },
       ] })),

@@ -1,5 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { MEMBER_ROLES } from '../../src/domain/core-group';
+import { CONCERN_KINDS } from '../../src/domain/escalation';
+import { FAMILY_SECTIONS } from '../../src/domain/family-version';
+import { ATTENDANCE } from '../../src/domain/minutes';
+import { ACTION_STATES, CHECK_IN_STATUSES } from '../../src/domain/plan';
 import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
 import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
 import tabCyCore from '../../tab/src/i18n/catalogues/cy.json';
@@ -72,6 +77,23 @@ describe('the message catalogues', () => {
         const keys = files.flatMap((name) => Object.keys(JSON.parse(readFileSync(join(dir(root), name), 'utf8')) as object));
         expect({ root, language, repeated: keys.filter((key, index) => keys.indexOf(key) !== index) }).toEqual({ root, language, repeated: [] });
       }
+    }
+  });
+
+  test('every code a document or card names has its words in both languages: roles, action states, check-ins, attendance, concerns', () => {
+    const codes: [string, readonly string[]][] = [
+      ['labels.role', MEMBER_ROLES],
+      ['labels.actionState', ACTION_STATES],
+      ['labels.checkIn', CHECK_IN_STATUSES],
+      ['labels.concern', CONCERN_KINDS],
+      ['record.attendance', ATTENDANCE],
+      ['conference.attended', ATTENDANCE],
+      ['tasks.button', CHECK_IN_STATUSES],
+      ['family.section', FAMILY_SECTIONS],
+    ];
+    for (const language of LANGUAGES) {
+      const missing = codes.flatMap(([prefix, values]) => values.map((value) => `${prefix}.${value}`)).filter((key) => !byLanguage[language].has(key));
+      expect({ language, missing }).toEqual({ language, missing: [] });
     }
   });
 

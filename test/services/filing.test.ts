@@ -143,6 +143,15 @@ describe.each(ENGINES.filter((engine) => engine.available))('filing e-mails from
     expect(text).toContain('Attendance is up to 96%.');
     expect(text).toMatch(/Attached, and kept in Core Group with the e-mail: report\.pdf \(PDF, 1 KB\)\./);
     expect(text).toMatch(/Toby Teacher\s+school\s+sent by e-mail \(below\)/);
+
+    // A Welsh-speaking area: the same pack in Welsh, what the school wrote as it wrote it.
+    await deps.documentLanguages.choose({ coreGroupId: coreGroup.id, language: 'cy', memberId: lead.id, at: '2026-06-10T12:00:00.000Z' });
+    const welsh = (await pdfText((await createConferencePack({ ...deps, renderer: { docx: renderDocx, pdf: renderPdf } }).download({ caller: as(lead), coreGroupId: coreGroup.id, reviewConferenceId, format: 'pdf' })).file)).text.replace(/\s+/g, ' ');
+    expect(welsh).toContain('Pecyn y gynhadledd: cynhadledd adolygu amddiffyn plant');
+    expect(welsh).toContain('school — anfonwyd drwy e-bost');
+    expect(welsh).toContain('“Report for the review conference” gan Sam Head <head@school.example>, derbyniwyd Maw, 9 Meh 2026, ffeiliwyd Mer, 10 Meh 2026.');
+    expect(welsh).toContain('Attendance is up to 96%.');
+    expect(welsh).toContain('Cronoleg y pryderon');
   });
 
   test('a professional files for their own agency only; the family and non-members file nothing; a bad attachment stores nothing', async () => {

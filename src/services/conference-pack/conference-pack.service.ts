@@ -3,15 +3,13 @@ import type { CoreGroup } from '../../domain/core-group';
 import { NotFoundError } from '../../domain/errors';
 import { meetingsInDateOrder } from '../../domain/meeting';
 import { isSigned } from '../../domain/minutes';
-import { ukDate } from '../../domain/uk-date';
 import { reviewAndReportsDue } from '../agency-reports/review-reports';
 import { type Caller, authorise } from '../authorise';
 import type { PolicyDeps } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from '../ports/record-renderer.port';
-import type { AgencyReportRepository, FiledDocumentRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
-import { wordsIn } from '../../i18n/words';
-import { auditReference, fileSafe, planBlocks } from '../record-blocks';
+import type { AgencyReportRepository, FiledDocumentRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import { type DocumentPart, auditReference, documentIn, fileSafe, planBlocks } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
 import { agencyReportBlocks, attendanceOverPeriodBlocks, concernChronologyBlocks, recommendationBlocks } from './conference-pack-blocks';
 
@@ -24,6 +22,8 @@ export interface ConferencePackDeps extends PolicyDeps {
   readonly concerns: Pick<ConcernRepository, 'listByCoreGroup'>;
   readonly agencyReports: Pick<AgencyReportRepository, 'listByReview'>;
   readonly filedDocuments: Pick<FiledDocumentRepository, 'listByReview'>;
+  /** The language the group's documents are written in. */
+  readonly documentLanguages: Pick<DocumentLanguageRepository, 'of'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly renderer: RecordRenderer;
@@ -59,25 +59,23 @@ export function createConferencePack(deps: ConferencePackDeps) {
       return minutes && isSigned(minutes) ? [minutes] : [];
     });
     const dateOf = (meetingId: string) => held.find((meeting) => meeting.id === meetingId)?.date;
-    const blocks: RecordBlock[] = [
-      { kind: 'paragraph', text: `Review child protection conference on ${ukDate(review.date)}. This pack covers ${ukDate(from)} to ${ukDate(review.date)}.` },
-      ...recommendationBlocks(signed, dateOf),
-      { kind: 'section', text: 'Written reports from each agency' },
-      ...agencyReportBlocks({ members, reports, filed, actions: plan?.actions ?? [] }),
-      { kind: 'section', text: plan ? `The child protection plan (version ${plan.version}) and each action’s progress` : 'The child protection plan' },
-      ...(plan ? planBlocks(wordsIn('en'), { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: 'No plan was written in Core Group.' }]),
-      { kind: 'section', text: 'Attendance and concerns since the last conference' },
-      ...attendanceOverPeriodBlocks({ members, held: held.map((meeting) => ({ meeting, minutes: minutesByMeeting.get(meeting.id) })) }),
-      ...concernChronologyBlocks({ members, concerns, from }),
-    ];
+    const written = documentIn(await deps.documentLanguages.of(coreGroup.id), (words): DocumentPart => {
+      const { t, dates } = words;
+      const blocks: RecordBlock[] = [
+        { kind: 'paragraph', text: t('conference.covers', { date: dates.date(review.date), from: dates.date(from) }) },
+        ...recommendationBlocks(words, signed, dateOf),
+        { kind: 'section', text: t('conference.reportsSection') },
+        ...agencyReportBlocks(words, { members, reports, filed, actions: plan?.actions ?? [] }),
+        { kind: 'section', text: plan ? t('conference.planSectionVersion', { version: plan.version }) : t('conference.planSection') },
+        ...(plan ? planBlocks(words, { plan, members, checkIns }) : [{ kind: 'paragraph' as const, text: t('pack.noPlan') }]),
+        { kind: 'section', text: t('conference.attendanceSection') },
+        ...attendanceOverPeriodBlocks(words, { members, held: held.map((meeting) => ({ meeting, minutes: minutesByMeeting.get(meeting.id) })) }),
+        ...concernChronologyBlocks(words, { members, concerns, from }),
+      ];
+      return { title: t('conference.title'), subtitle: t('conference.subtitle', { caseReference: coreGroup.caseReference, date: dates.date(review.date), prepared: dates.date(deps.clock.today()) }), blocks };
+    });
     const at = deps.clock.nowIso();
-    const document: RecordDocument = {
-      title: 'Conference pack: review child protection conference',
-      caseReference: coreGroup.caseReference,
-      subtitle: `Case ${coreGroup.caseReference} · conference on ${ukDate(review.date)} · prepared ${ukDate(deps.clock.today())}`,
-      auditReference: auditReference({ id: review.id, version: reports.filter((report) => report.submittedAt).length, at }),
-      blocks,
-    };
+    const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: review.id, version: reports.filter((report) => report.submittedAt).length, at }) };
     return { document, fileStem: `conference-pack-${fileSafe(coreGroup.caseReference)}-${review.date.toString()}` };
   };
 
