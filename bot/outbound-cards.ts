@@ -33,7 +33,7 @@ const RENDERERS: Renderers = {
     messageCard(words.t('notice.missingCard', { name: escapeCardText(message.memberName), agency: escapeCardText(message.agency), caseReference: escapeCardText(message.caseReference), date: words.dates.date(message.askedOn) })),
   'concern-raised': (message) => concernNotificationCard(message),
   'concern-decided': (message, context) => concernDecidedCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
-  signal: (message) => signalCard(message),
+  signal: (message, { words }) => signalCard(words, message),
   agenda: (message, context) => agendaCard(message.view, { minutesUrl: minutesTabLink(context.teamsAppId, message.view.chatId), refreshFor: message.refreshFor }),
   'sign-off-reminder': ({ chatId, ...reminder }, context) => signOffReminderCard({ ...reminder, minutesUrl: minutesTabLink(context.teamsAppId, chatId) }),
   'member-welcome': (message) => memberWelcomeCard(message),

@@ -106,7 +106,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
     ['agenda, hybrid', agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre, Room 2' } }, agendaOptions)],
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
-    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard({ signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
+    ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard(wordsIn('en'), { signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
     ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {

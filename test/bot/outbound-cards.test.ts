@@ -66,7 +66,7 @@ describe('each outbound message kind renders as its card', () => {
       { kind: 'concern-raised', caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' },
       concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' }),
     ],
-    [{ kind: 'signal', signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' }, signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' })],
+    [{ kind: 'signal', signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' }, signalCard(wordsIn('en'), { signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' })],
     [{ kind: 'agenda', view, refreshFor: ['29:a'] }, agendaCard(view, { minutesUrl: link, refreshFor: ['29:a'] })],
     [
       { kind: 'sign-off-reminder', caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', chatId: view.chatId },

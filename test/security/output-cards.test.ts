@@ -59,7 +59,7 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['tasks (check-in prompt)', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['plan', planCard({ caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile, monitoring: hostile } })],
     ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
-    ['signal', signalCard({ signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
+    ['signal', signalCard(wordsIn('en'), { signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
     ['concern escalated to a later step', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide', reached: { step: 2, of: 2 } })],
     ['extra core group refused', concernDecidedCard({ caseReference: 'CP-1', decision: 'refused', decidedBy: hostile, reason: hostile, takeFurther: 'the Children Services co-ordinator', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],

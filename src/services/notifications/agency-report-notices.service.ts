@@ -1,7 +1,6 @@
 import type { AgencyReportRequestJob } from '../../contracts/jobs.contract';
 import { reportingMembers } from '../../domain/agency-report';
 import { oneLineUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
 import type { AgencyReportRequestMessage } from '../ports/notifier.port';
 import type { AgencyReportRepository, CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -42,14 +41,11 @@ export function createAgencyReportNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: job.chase ? 'Core Group: your written report is still to come' : 'Core Group: a written report for the review conference', message },
+        inTeams: ({ t }) => ({ summary: t(job.chase ? 'notice.reportChaseSummary' : 'notice.reportSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `${job.chase ? 'Reminder: your' : 'Your'} written report for the review conference — case ${reference}`,
-            bodyText: `The review child protection conference for case ${reference} is on ${ukDate(job.reviewOn)}. Your agency's written report, on the Signs of Safety template, is due by ${ukDate(job.dueOn)}. Please write it under "Reports for the review conference" on the Core Group dashboard in Teams; it saves as you go, and the lead social worker sees it once you submit it.`,
-          };
+        mail: async ({ t, dates }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), reviewOn: dates.date(job.reviewOn), dueOn: dates.date(job.dueOn) };
+          return { subject: t(job.chase ? 'notice.reportChaseMailSubject' : 'notice.reportMailSubject', said), bodyText: t('notice.reportMailBody', said) };
         },
       });
     },

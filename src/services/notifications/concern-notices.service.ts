@@ -1,4 +1,5 @@
 import type { ConcernNotificationJob } from '../../contracts/jobs.contract';
+import { wordsIn } from '../../i18n/words';
 import { areaContactAsRecipient } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { uuidFromKey } from '../deterministic-id';
@@ -75,10 +76,12 @@ export function createConcernNotices(deps: NoticeDeps) {
       const decision = job.transitionId ? await deps.concernHistory.find(job.transitionId) : undefined;
       if (!person || (job.transitionId && !decision)) return;
       const notice = decision ? decisionNotice({ coreGroup, concern, decision, person, members }) : stepNotice({ coreGroup, concern, step: job.step ?? 0, members });
-      const sending = { inTeams: notice.inTeams, from: senderOf(deps.organiserMailbox, members), mail: async () => notice.mail };
+      const from = senderOf(deps.organiserMailbox, members);
+      // An area's conference chair or co-ordinator is not a member, with no language chosen in Core Group: English.
+      const english = notice(wordsIn('en'));
       const outcome = job.recipientAreaContactId
-        ? await deliverRecord(deps, { tenantId: job.tenantId, attempt: run?.attempts, member: person, ...sending })
-        : await deliverNotice(deps, { to: { kind: 'concern', subjectId: concern.id, coreGroupId: coreGroup.id, tenantId: job.tenantId, member: person }, run, recordId: concernNoticeDeliveryId(concern.id, person.id, aboutOf(job)), ...sending });
+        ? await deliverRecord(deps, { tenantId: job.tenantId, attempt: run?.attempts, member: person, inTeams: english.inTeams, from, mail: async () => english.mail })
+        : await deliverNotice(deps, { to: { kind: 'concern', subjectId: concern.id, coreGroupId: coreGroup.id, tenantId: job.tenantId, member: person }, run, recordId: concernNoticeDeliveryId(concern.id, person.id, aboutOf(job)), inTeams: (words) => notice(words).inTeams, from, mail: async (words) => notice(words).mail });
       await recordTold({ job, person, step: decision?.step ?? job.step ?? 0, outcome });
     },
 

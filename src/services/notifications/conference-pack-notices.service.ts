@@ -1,6 +1,5 @@
 import type { ConferencePackJob } from '../../contracts/jobs.contract';
 import { oneLineUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
 import type { ConferencePack } from '../conference-pack/conference-pack.service';
 import type { ConferencePackReadyMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
@@ -35,15 +34,14 @@ export function createConferencePackNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: the conference pack is ready', message },
+        inTeams: ({ t }) => ({ summary: t('notice.packSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
+        mail: async ({ t, dates }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), reviewOn: dates.date(job.reviewOn) };
           const pack = await deps.conferencePacks.fileForDelivery(coreGroup.id, review.id);
-          const passOn = job.forChair ? '' : ' Nobody in this core group is the conference chair: please send it to the chair.';
           return {
-            subject: `Conference pack for the review conference on ${ukDate(job.reviewOn)} — case ${reference}`,
-            bodyText: `The conference pack for the review child protection conference on ${ukDate(job.reviewOn)} (case ${reference}) is attached as a PDF: the core group's recommendation, each agency's written report, the plan and its progress, attendance and concerns since the last conference.${passOn}`,
+            subject: t('notice.packMailSubject', said),
+            bodyText: t(job.forChair ? 'notice.packMailBody' : 'notice.packMailBodyPassOn', said),
             attachment: { name: pack.fileName, contentType: 'application/pdf', content: pack.file },
           };
         },

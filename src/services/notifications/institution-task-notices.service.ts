@@ -28,7 +28,7 @@ export function createInstitutionTaskNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: a letter to write to an institution', message },
+        inTeams: ({ t }) => ({ summary: t('notice.institutionSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);

@@ -3,7 +3,6 @@ import type { Caller } from '../authorise';
 import type { Conversations } from '../conversations.service';
 import type { MeetingEventsService } from '../meeting-events.service';
 import { oneLineUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type PersonalAgendaView } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -66,14 +65,11 @@ export function createMeetingNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: minutes to sign off', message: { kind: 'sign-off-reminder', caseReference, meetingDate, circulationDue, meetingRole, chatId: view.chatId } },
+        inTeams: ({ t }) => ({ summary: t('notice.signOffSummary'), message: { kind: 'sign-off-reminder', caseReference, meetingDate, circulationDue, meetingRole, chatId: view.chatId } }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(caseReference);
-          return {
-            subject: `Minutes to sign off — case ${reference}`,
-            bodyText: `The core group meeting of ${ukDate(meetingDate)} for case ${reference} has ended. As ${meetingRole === 'chair' ? 'chair, please sign the minutes off' : 'minute-taker, please finish the draft so the chair can sign it off'} in Core Group (the minutes tab of the meeting in Microsoft Teams). The minutes must reach every member, present or absent, by ${ukDate(circulationDue)}.`,
-          };
+        mail: async ({ t, dates }) => {
+          const said = { caseReference: oneLineUserText(caseReference), date: dates.date(meetingDate), due: dates.date(circulationDue) };
+          return { subject: t('notice.signOffMailSubject', said), bodyText: t(meetingRole === 'chair' ? 'notice.signOffMailBodyChair' : 'notice.signOffMailBodyMinuteTaker', said) };
         },
       });
     },

@@ -34,7 +34,7 @@ export function createMinutesReturnedNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: minutes sent back to you', message },
+        inTeams: ({ t }) => ({ summary: t('notice.returnedSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);

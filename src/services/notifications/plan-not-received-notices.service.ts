@@ -33,7 +33,7 @@ export function createPlanNotReceivedNotices(
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: a member has not received the plan', message },
+        inTeams: ({ t }) => ({ summary: t('notice.planNotReceivedSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.

@@ -1,9 +1,10 @@
 import type { SignalNoticeJob } from '../../contracts/jobs.contract';
 import type { CoreGroupMember } from '../../domain/core-group';
 import { oneLineUserText } from '../../domain/display-text';
-import { escalationRoute } from '../../domain/escalation';
+import type { Words } from '../../i18n/words';
 import type { SignalMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, PlanRepository } from '../ports/store.port';
+import { stepDoesIn } from './escalation-words';
 import { nameAndAgency } from './member-label';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
@@ -11,13 +12,6 @@ import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRe
 function recipientOf(job: SignalNoticeJob, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
   return members.find((member) => (job.recipientMemberId ? member.id === job.recipientMemberId : member.aadObjectId === job.recipientAadObjectId));
 }
-
-const SIGNAL_WORDS: Readonly<Record<SignalNoticeJob['kind'], string>> = {
-  'action-overdue': 'an action in the plan is overdue',
-  'action-silent': 'an action in the plan has had no check-in for a while',
-  'member-absent': 'a member has missed meetings in a row',
-  'deadline-missed': 'a statutory deadline has been missed',
-};
 
 /**
  * Tells one person of a drift or attendance signal, through the one delivery policy (Teams 1:1
@@ -36,26 +30,23 @@ export function createSignalNotices(deps: NoticePolicyDeps & { coreGroups: Pick<
       if (!coreGroup || !to) return;
       const person = members.find((member) => member.id === job.memberId);
       const action = plan?.actions.find((candidate) => candidate.id === job.subjectId);
-      const message: SignalMessage = {
+      const message = (words: Words): SignalMessage => ({
         kind: 'signal',
         signal: job.kind,
         caseReference: coreGroup.caseReference,
         measure: job.measure,
         subject: job.kind === 'deadline-missed' ? job.rule : action?.what,
         person: person ? nameAndAgency(person) : undefined,
-        whatNext: escalationRoute(job.concern).steps[0]!.does,
-      };
+        whatNext: stepDoesIn(words, job.concern, 0),
+      });
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: something in a plan needs attention', message },
+        inTeams: (words) => ({ summary: words.t('signal.summary'), message: message(words) }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `Something in a plan needs attention — case ${reference}`,
-            bodyText: `In the core group for case ${reference}, ${SIGNAL_WORDS[job.kind]}. What the escalation procedure asks first: ${message.whatNext}. The details are on the Core Group dashboard.`,
-          };
+        mail: async (words) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), whatNext: stepDoesIn(words, job.concern, 0) };
+          return { subject: words.t('signal.mailSubject', said), bodyText: words.t(`signal.mailBody.${job.kind}`, said) };
         },
       });
     },

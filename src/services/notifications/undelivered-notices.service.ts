@@ -27,7 +27,7 @@ export function createUndeliveredNotices(deps: NoticePolicyDeps & { coreGroups: 
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: a notice could not be delivered', message },
+        inTeams: ({ t }) => ({ summary: t('notice.undeliveredSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
         mail: async () => {
           const reference = oneLineUserText(coreGroup.caseReference);

@@ -27,14 +27,11 @@ export function createWelcomeNotices(deps: NoticePolicyDeps & { coreGroups: Pick
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: { summary: 'Core Group: you have been added to a core group', message },
+        inTeams: ({ t }) => ({ summary: t('notice.welcomeSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `You have been added to a core group — case ${reference}`,
-            bodyText: `You have been added to the core group for case ${reference} as ${message.asPosition}. The core group is led by ${plainUserText(message.leadSocialWorker)}, who will send you the meeting invitations and the child protection plan. The case contains confidential information about a child: keep what you receive securely.`,
-          };
+        mail: async ({ t }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), position: message.asPosition, lead: plainUserText(message.leadSocialWorker) };
+          return { subject: t('notice.welcomeMailSubject', said), bodyText: t('notice.welcomeMailBody', said) };
         },
       });
     },
