@@ -1,10 +1,10 @@
 import type { MinutesDeliveryJob } from '../../contracts/jobs.contract';
+import type { LanguagePreferenceRepository } from '../ports/store.port';
 import type { MinutesDistribution } from '../minutes-distribution.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
 import type { FamilyVersions } from '../family-version.service';
 import type { RecordExport } from '../record-export.service';
-import { ukDate } from '../../domain/uk-date';
 import type { Job } from '../ports/store.port';
 import { runRecordDelivery } from './teams-first';
 
@@ -25,6 +25,8 @@ export function createMinutesDelivery(deps: {
   mailer: Mailer;
   /** The configured organiser mailbox, used when the meeting names none. */
   organiserMailbox?: string | undefined;
+  /** Each person's chosen language, which the notice and the e-mail are written in. */
+  languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
 }) {
   return {
     deliver: (job: MinutesDeliveryJob, run?: Pick<Job, 'attempts'>): Promise<void> =>
@@ -32,25 +34,18 @@ export function createMinutesDelivery(deps: {
         job,
         attempt: run?.attempts,
         source: deps.distribution,
-        inTeams: ({ caseReference, meetingDate, chatId, familyVersion }) =>
+        inTeams: ({ caseReference, meetingDate, chatId, familyVersion }, { t }) =>
           familyVersion
-            ? { summary: 'Core Group: notes of the meeting are ready for you', message: { kind: 'family-version-ready', meetingDate, chatId } }
-            : { summary: 'Core Group: minutes are ready', message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } },
-        mail: async ({ reference, meetingDate, familyVersion }) => {
+            ? { summary: t('notice.familyNotesSummary'), message: { kind: 'family-version-ready', meetingDate, chatId } }
+            : { summary: t('notice.minutesSummary'), message: { kind: 'minutes-ready', caseReference, meetingDate, chatId } },
+        mail: async ({ reference, meetingDate, familyVersion }, { t, dates }) => {
+          const said = { caseReference: reference, date: dates.date(meetingDate) };
           if (familyVersion) {
             const notes = await deps.familyNotes.fileForDelivery(job.meetingId, 'pdf');
-            return {
-              subject: `Notes of the core group meeting of ${ukDate(meetingDate)} — reference ${reference}`,
-              bodyText: `The notes of the core group meeting of ${ukDate(meetingDate)}, written for the family, are attached. They are about your family: keep them somewhere safe. If anything in them is unclear or wrong, tell your social worker and quote the reference ${reference}.`,
-              attachment: { name: notes.fileName, contentType: 'application/pdf', content: notes.file },
-            };
+            return { subject: t('notice.familyNotesMailSubject', said), bodyText: t('notice.familyNotesMailBody', said), attachment: { name: notes.fileName, contentType: 'application/pdf', content: notes.file } };
           }
           const pdf = await deps.exports.minutesFile(job.meetingId, 'pdf');
-          return {
-            subject: `Core group minutes — case ${reference}, meeting of ${ukDate(meetingDate)}`,
-            bodyText: `The signed minutes of the core group meeting of ${ukDate(meetingDate)} for case ${reference} are attached. They contain confidential information about a child: keep them securely and share them only as the core group agreed.`,
-            attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
-          };
+          return { subject: t('notice.minutesMailSubject', said), bodyText: t('notice.minutesMailBody', said), attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file } };
         },
       }),
   };

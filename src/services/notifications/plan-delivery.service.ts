@@ -1,5 +1,5 @@
 import type { PlanDeliveryJob } from '../../contracts/jobs.contract';
-import { ukDate } from '../../domain/uk-date';
+import type { LanguagePreferenceRepository } from '../ports/store.port';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notifier } from '../ports/notifier.port';
@@ -20,6 +20,8 @@ export function createPlanDelivery(deps: {
   mailer: Mailer;
   /** The configured organiser mailbox, used when the meeting names none. */
   organiserMailbox?: string | undefined;
+  /** Each person's chosen language, which the notice and the e-mail are written in. */
+  languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined;
 }) {
   return {
     deliver: (job: PlanDeliveryJob, run?: Pick<Job, 'attempts'>): Promise<void> =>
@@ -27,13 +29,14 @@ export function createPlanDelivery(deps: {
         job,
         attempt: run?.attempts,
         source: deps.circulation,
-        inTeams: ({ caseReference, meetingDate }) => ({ summary: 'Core Group: the child protection plan has been circulated', message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
-        mail: async ({ reference, meetingDate, coreGroupId, member }) => {
+        inTeams: ({ caseReference, meetingDate }, { t }) => ({ summary: t('notice.planSummary'), message: { kind: 'plan-ready', caseReference, meetingDate, planVersion: job.planVersion } }),
+        mail: async ({ reference, meetingDate, coreGroupId, member }, { t, dates }) => {
           // The family and the child are sent the plan without what is professional-only.
           const pdf = member.role === 'family-member' || member.role === 'child' ? await deps.exports.familyPlanFile(coreGroupId) : await deps.exports.planFile(coreGroupId, 'pdf');
+          const said = { caseReference: reference, date: dates.date(meetingDate) };
           return {
-            subject: `Child protection plan — case ${reference}, after the core group of ${ukDate(meetingDate)}`,
-            bodyText: `The child protection plan for case ${reference}, as it stands after the core group meeting of ${ukDate(meetingDate)}, is attached. It contains confidential information about a child: keep it securely and share it only as the core group agreed. If something in it is not what the group agreed, tell the lead social worker.`,
+            subject: t('notice.planMailSubject', said),
+            bodyText: t('notice.planMailBody', said),
             attachment: { name: pdf.fileName, contentType: 'application/pdf', content: pdf.file },
           };
         },

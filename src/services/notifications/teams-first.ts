@@ -1,4 +1,6 @@
 import type { CoreGroupMember } from '../../domain/core-group';
+import { type Words, wordsIn } from '../../i18n/words';
+import type { LanguagePreferenceRepository } from '../ports/store.port';
 import { oneLineUserText } from '../../domain/display-text';
 import { channelOfAttempt, reachableInTeams } from '../../domain/notice-delivery';
 import { MailError, type Mailer } from '../ports/mailer.port';
@@ -51,21 +53,25 @@ export interface RecordDeliveryOf {
  * already on one plain line (a subject is a header line, and the body is sent as Text, never HTML).
  */
 export async function runRecordDelivery<Job extends { tenantId: string }, Of extends RecordDeliveryOf>(
-  deps: { notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined },
+  deps: { notifier: Notifier; mailer: Mailer; organiserMailbox?: string | undefined; languages?: Pick<LanguagePreferenceRepository, 'of'> | undefined },
   options: {
     job: Job;
     /** Which attempt of the job this is (from 1): past the attempts allowed to Teams, it goes by e-mail. */
     attempt?: number | undefined;
     source: { deliveryOf(job: Job): Promise<Of | undefined>; recordOutcome(job: Job, outcome: RecordDeliveryOutcome): Promise<void> };
-    inTeams: (delivery: Of) => Pick<Notification, 'summary' | 'message'>;
-    mail: (delivery: Of & { reference: string }) => Promise<RecordMail>;
+    /** What it says, in the recipient's words (their chosen language; English when they chose none). */
+    inTeams: (delivery: Of, words: Words) => Pick<Notification, 'summary' | 'message'>;
+    mail: (delivery: Of & { reference: string }, words: Words) => Promise<RecordMail>;
   },
 ): Promise<void> {
   const { job, source } = options;
   const delivery = await source.deliveryOf(job);
   if (!delivery) return;
   const reference = oneLineUserText(delivery.caseReference);
-  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, attempt: options.attempt, member: delivery.member, inTeams: options.inTeams(delivery), from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }) });
+  const { aadObjectId } = delivery.member;
+  const words = wordsIn((aadObjectId && (await deps.languages?.of(job.tenantId, aadObjectId))) || 'en');
+  const inTeams = { ...options.inTeams(delivery, words), ...(words.language === 'en' ? {} : { language: words.language }) };
+  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, attempt: options.attempt, member: delivery.member, inTeams, from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }, words) });
   await source.recordOutcome(job, outcome);
 }
 

@@ -9,7 +9,7 @@ import { recordingNotifier } from './recording-notifier';
 const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: randomUUID(), minutesId: randomUUID(), minutesVersion: 2, memberId: 'member-1' };
 
 /** A member to deliver to, in a meeting whose booking names an organiser mailbox unless told otherwise. */
-function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined; familyVersion?: boolean } = { fromMailbox: 'organiser@council.example' }) {
+function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined; familyVersion?: boolean; welsh?: boolean } = { fromMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'member-1', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid', ...member };
   const outcomes: Pick<Delivery, 'channel' | 'outcome' | 'detail'>[] = [];
   const mails: { from: string; to: string; subject: string; bodyText: string; attachment?: { name: string } | undefined }[] = [];
@@ -24,6 +24,7 @@ function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: s
     notifier,
     mailer: { sendMail: async (mail) => void mails.push(mail) },
     organiserMailbox: undefined,
+    languages: { of: async () => (options.welsh ? 'cy' : undefined) },
   });
   return { delivery, outcomes, mails, sent, refuse };
 }
@@ -47,6 +48,17 @@ describe('signed minutes to one person: Teams, or e-mail when Teams cannot reach
       expect.objectContaining({ from: 'organiser@council.example', to: 'grace@nhs.example', subject: 'Core group minutes — case CP-2026-0042, meeting of Mon 8 Jun 2026', attachment: expect.objectContaining({ name: 'minutes.pdf', contentType: 'application/pdf' }) }),
     ]);
     expect(outcomes).toEqual([{ channel: 'email', outcome: 'sent' }]);
+  });
+
+  test('in the language the person chose: the Teams notice (its preview and card) and the e-mail in Welsh', async () => {
+    const inTeams = deliveryTo({}, { fromMailbox: 'organiser@council.example', welsh: true });
+    await inTeams.delivery.deliver(job);
+    expect(inTeams.sent).toEqual([expect.objectContaining({ summary: "Core Group: mae'r cofnodion yn barod", language: 'cy' })]);
+    const byMail = deliveryTo({}, { fromMailbox: 'organiser@council.example', welsh: true });
+    byMail.refuse(404);
+    await byMail.delivery.deliver(job);
+    expect(byMail.mails).toEqual([expect.objectContaining({ subject: 'Cofnodion y grŵp craidd — achos CP-2026-0042, cyfarfod Llun, 8 Meh 2026' })]);
+    expect(byMail.mails[0]!.bodyText).toContain('Maen nhw\'n cynnwys gwybodaeth gyfrinachol am blentyn');
   });
 
   test('Teams throttling is not a reason to e-mail: the job fails, to be retried', async () => {
