@@ -1,6 +1,19 @@
+import tabCy from '../../tab/src/i18n/catalogues/cy.json';
+import tabCyMinutes from '../../tab/src/i18n/catalogues/cy.minutes.json';
+import tabEn from '../../tab/src/i18n/catalogues/en.json';
+import tabEnMinutes from '../../tab/src/i18n/catalogues/en.minutes.json';
 import glossary from './glossary.cy.json';
 import reviewed from './catalogues/cy.reviewed.json';
 import { CATALOGUES } from './translate';
+
+/**
+ * Every catalogue Core Group speaks from: the bot's, the documents' and the notices' (`src/i18n`),
+ * and the tab's (`tab/src/i18n`, its keys listed under `tab.`), as their loaders merge them.
+ */
+const ALL = {
+  en: { ...CATALOGUES.en, tab: { ...tabEn, ...tabEnMinutes } },
+  cy: { ...CATALOGUES.cy, tab: { ...tabCy, ...tabCyMinutes } },
+};
 
 /** One Welsh string waiting for a Welsh speaker: its key, the English and the Welsh. */
 export interface UnreviewedString {
@@ -18,13 +31,13 @@ function leaves(tree: object, prefix = ''): [string, string][] {
 }
 
 /**
- * The Welsh strings no Welsh speaker has checked yet (`cy.reviewed.json` lists those checked), in
- * catalogue order, each beside its English (a plural's other forms beside the English "other").
+ * The Welsh strings no Welsh speaker has checked yet (`cy.reviewed.json` lists those checked), the
+ * tab's too, in catalogue order, each beside its English (a plural's other forms beside the English "other").
  */
 export function unreviewedWelsh(): UnreviewedString[] {
   const checked = new Set((reviewed.reviewed as { key: string }[]).map((entry) => entry.key));
-  const english = new Map(leaves(CATALOGUES.en));
-  return leaves(CATALOGUES.cy)
+  const english = new Map(leaves(ALL.en));
+  return leaves(ALL.cy)
     .filter(([key]) => !checked.has(key))
     .map(([key, welsh]) => ({ key, welsh, english: english.get(key) ?? english.get(key.replace(/_(zero|one|two|few|many|other)$/, '_other')) ?? '' }));
 }

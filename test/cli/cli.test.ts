@@ -212,6 +212,8 @@ describe('welsh-review', () => {
     expect(out[0]).toMatch(/^\d+ Welsh strings not yet checked by a Welsh speaker \(key, English, Welsh\):$/);
     expect(out).toContain("language.set\tCore Group will speak English to you from now on.\tBydd Core Group yn siarad Cymraeg â chi o hyn ymlaen.");
     expect(out).toContain('cases.count_two\t{{count}} core groups\t{{count}} grŵp craidd');
+    expect(out).toContain('tab.dashboard.title\tCore group dashboard\tDangosfwrdd grwpiau craidd');
+    expect(out).toContain('record.minutesTitle\tCore group meeting minutes\tCofnodion cyfarfod y grŵp craidd');
     const terms = out.findIndex((line) => /glossary terms with no source/.test(line));
     expect(out.slice(terms + 1)).toContain('lead social worker\tgweithiwr cymdeithasol arweiniol\tnot found in the Welsh WSP pages read; the WSP names the role cydlynydd y cynllun gofal a chymorth');
     expect(out.slice(terms + 1).some((line) => line.startsWith('core group\t'))).toBe(false);
