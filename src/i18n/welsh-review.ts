@@ -1,7 +1,11 @@
+import tabCyDashboard from '../../tab/src/i18n/catalogues/cy.dashboard.json';
 import tabCy from '../../tab/src/i18n/catalogues/cy.json';
 import tabCyMinutes from '../../tab/src/i18n/catalogues/cy.minutes.json';
+import tabCyPages from '../../tab/src/i18n/catalogues/cy.pages.json';
+import tabEnDashboard from '../../tab/src/i18n/catalogues/en.dashboard.json';
 import tabEn from '../../tab/src/i18n/catalogues/en.json';
 import tabEnMinutes from '../../tab/src/i18n/catalogues/en.minutes.json';
+import tabEnPages from '../../tab/src/i18n/catalogues/en.pages.json';
 import glossary from './glossary.cy.json';
 import reviewed from './catalogues/cy.reviewed.json';
 import { CATALOGUES } from './translate';
@@ -10,9 +14,15 @@ import { CATALOGUES } from './translate';
  * Every catalogue Core Group speaks from: the bot's, the documents' and the notices' (`src/i18n`),
  * and the tab's (`tab/src/i18n`, its keys listed under `tab.`), as their loaders merge them.
  */
+/** The tab's catalogues, as `tab/src/i18n/i18n.ts` merges them (that file is the tab's, built by Vite). */
+export const TAB_CATALOGUE_FILES = {
+  en: { ...tabEn, ...tabEnMinutes, ...tabEnDashboard, ...tabEnPages },
+  cy: { ...tabCy, ...tabCyMinutes, ...tabCyDashboard, ...tabCyPages },
+};
+
 const ALL = {
-  en: { ...CATALOGUES.en, tab: { ...tabEn, ...tabEnMinutes } },
-  cy: { ...CATALOGUES.cy, tab: { ...tabCy, ...tabCyMinutes } },
+  en: { ...CATALOGUES.en, tab: TAB_CATALOGUE_FILES.en },
+  cy: { ...CATALOGUES.cy, tab: TAB_CATALOGUE_FILES.cy },
 };
 
 /** One Welsh string waiting for a Welsh speaker: its key, the English and the Welsh. */

@@ -7,13 +7,10 @@ import { ATTENDANCE } from '../../src/domain/minutes';
 import { ACTION_STATES, CHECK_IN_STATUSES } from '../../src/domain/plan';
 import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
 import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
-import tabCyCore from '../../tab/src/i18n/catalogues/cy.json';
-import tabCyMinutes from '../../tab/src/i18n/catalogues/cy.minutes.json';
-import tabEnCore from '../../tab/src/i18n/catalogues/en.json';
-import tabEnMinutes from '../../tab/src/i18n/catalogues/en.minutes.json';
+import { TAB_CATALOGUE_FILES } from '../../src/i18n/welsh-review';
 
 /** The tab's catalogues as tab/src/i18n/i18n.ts merges them (that file is the tab's module, built by Vite). */
-const TAB_CATALOGUES = { en: { ...tabEnCore, ...tabEnMinutes }, cy: { ...tabCyCore, ...tabCyMinutes } };
+const TAB_CATALOGUES = TAB_CATALOGUE_FILES;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
