@@ -46,6 +46,16 @@ export function formatInstant(iso: string): string {
   return `${formatDate(civil)}, ${part('hour')}:${part('minute')}`;
 }
 
+/** An instant in UK time in the page's language: "Wed 9 Dec 2026, 14:05" in English, "Mer, 9 Rhag 2026, 14:05" in Welsh. */
+export function formatInstantIn(language: 'en' | 'cy', iso: string): string {
+  if (language === 'en') return formatInstant(iso);
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = (type: Intl.DateTimeFormatPartTypes) => LONDON_PARTS.formatToParts(date).find((candidate) => candidate.type === type)!.value;
+  const civil = `${part('year')}-${part('month').padStart(2, '0')}-${part('day').padStart(2, '0')}`;
+  return `${formatDateIn(language, civil)}, ${part('hour')}:${part('minute')}`;
+}
+
 /** "Dec 2026" for a `YYYY-MM` month: never "Dec 26", which reads as a day. */
 export function formatMonth(month: string): string {
   const date = new Date(`${month}-01T00:00:00Z`);

@@ -5,6 +5,7 @@ import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
 import { isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
+import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
 import { type DraftAction, type PlanDraft, draftOf, newAction, saveRequestOf } from './plan-draft';
 
@@ -35,35 +36,34 @@ const useStyles = makeStyles({
 });
 
 /** What stops a save before it is sent, in the words the server would use; undefined when it may go. */
-function problemIn(draft: PlanDraft): string | undefined {
-  if (draft.reason.trim() === '') return 'Say why the plan is changing.';
-  if (draft.outcomes.some((outcome) => outcome.text.trim() === '')) return 'Every outcome needs words: say what should be different for the child, or remove it.';
+function problemIn(t: TabTranslate, draft: PlanDraft): string | undefined {
+  if (draft.reason.trim() === '') return t('planEditor.needReason');
+  if (draft.outcomes.some((outcome) => outcome.text.trim() === '')) return t('planEditor.needOutcomeWords');
   for (const action of draft.actions.filter((candidate) => !candidate.dropped)) {
-    if (action.what.trim() === '') return 'Every action needs words: say what will be done.';
-    const which = `“${action.what.trim()}”`;
-    if (!action.ownerMemberId) return `Choose who owns ${which}.`;
-    if (!isCivilDate(action.due)) return `Give the due date of ${which} as dd/mm/yyyy.`;
+    if (action.what.trim() === '') return t('planEditor.needActionWords');
+    if (!action.ownerMemberId) return t('planEditor.needOwner', { what: action.what.trim() });
+    if (!isCivilDate(action.due)) return t('planEditor.needDue', { what: action.what.trim() });
   }
   return undefined;
 }
 
-function ActionFields(props: { action: DraftAction; plan: PlanViewResponse; outcomes: PlanDraft['outcomes']; onChange: (action: DraftAction) => void }) {
+function ActionFields(props: { action: DraftAction; plan: PlanViewResponse; outcomes: PlanDraft['outcomes']; t: TabTranslate; onChange: (action: DraftAction) => void }) {
   const styles = useStyles();
-  const { action, plan } = props;
+  const { action, plan, t } = props;
   const set = (change: Partial<DraftAction>) => props.onChange({ ...action, ...change });
   const formerOwner = !plan.owners.some((owner) => owner.id === action.ownerMemberId) && action.ownerMemberId !== '';
-  const label = action.what.trim() ? `“${isolatedUserText(action.what.trim())}”` : 'the new action';
-  if (action.droppedBefore) return <p className={styles.dropped}>Dropped: {isolatedUserText(action.what)}</p>;
+  const label = action.what.trim() ? t('planEditor.actionGroup', { what: isolatedUserText(action.what.trim()) }) : t('planEditor.actionGroupNew');
+  if (action.droppedBefore) return <p className={styles.dropped}>{t('planEditor.droppedBefore', { what: isolatedUserText(action.what) })}</p>;
   return (
-    <div className={styles.action} role="group" aria-label={`Action ${label}`}>
+    <div className={styles.action} role="group" aria-label={label}>
       <fieldset className={styles.fields} disabled={action.dropped}>
-      <Field label="What will be done" required className={styles.wide}>
+      <Field label={t('planEditor.what')} required className={styles.wide}>
         <Textarea value={action.what} maxLength={2000} resize="vertical" onChange={(_event, data) => set({ what: data.value })} />
       </Field>
-      <Field label="Owner" required>
+      <Field label={t('planEditor.owner')} required>
         <Select value={action.ownerMemberId} onChange={(_event, data) => set({ ownerMemberId: data.value })}>
-          <option value="">Choose a member</option>
-          {formerOwner && <option value={action.ownerMemberId}>{isolatedUserText(plan.actions.find((one) => one.id === action.id)?.ownerName ?? 'A former member')}</option>}
+          <option value="">{t('planEditor.chooseMember')}</option>
+          {formerOwner && <option value={action.ownerMemberId}>{isolatedUserText(plan.actions.find((one) => one.id === action.id)?.ownerName ?? t('planEditor.formerMember'))}</option>}
           {plan.owners.map((owner) => (
             <option key={owner.id} value={owner.id}>
               {isolatedUserText(`${owner.name} (${owner.agency})`)}
@@ -71,27 +71,27 @@ function ActionFields(props: { action: DraftAction; plan: PlanViewResponse; outc
           ))}
         </Select>
       </Field>
-      <Field label="Due" required>
+      <Field label={t('planEditor.due')} required>
         <UkDateInput value={action.due} onChange={(due) => set({ due })} />
       </Field>
-      <Field label="How often the owner sees the child" hint="Where relevant, e.g. weekly, once alone each fortnight.">
+      <Field label={t('planEditor.sees')} hint={t('planEditor.seesHint')}>
         <Input value={action.childSeenFrequency} maxLength={200} onChange={(_event, data) => set({ childSeenFrequency: data.value })} />
       </Field>
-      <Field label="How progress is measured" required>
+      <Field label={t('planEditor.measure')} required>
         <Input value={action.progressMeasure} maxLength={1000} onChange={(_event, data) => set({ progressMeasure: data.value })} />
       </Field>
-      <Field label="Under outcome">
+      <Field label={t('planEditor.underOutcome')}>
         <Select value={action.outcomeId} onChange={(_event, data) => set({ outcomeId: data.value })}>
-          {!action.outcomeId && <option value="">No outcome yet</option>}
+          {!action.outcomeId && <option value="">{t('planEditor.noOutcome')}</option>}
           {props.outcomes.map((outcome, index) => (
             <option key={outcome.id} value={outcome.id}>
-              {`Outcome ${index + 1}: ${isolatedUserText(outcome.text).slice(0, 80)}`}
+              {t('planEditor.outcomeOption', { number: index + 1, text: isolatedUserText(outcome.text).slice(0, 80) })}
             </option>
           ))}
         </Select>
       </Field>
       </fieldset>
-      <Checkbox checked={action.dropped} label="Drop this action (it stays on the record; dropping is final)" onChange={(_event, data) => set({ dropped: data.checked === true })} />
+      <Checkbox checked={action.dropped} label={t('planEditor.drop')} onChange={(_event, data) => set({ dropped: data.checked === true })} />
     </div>
   );
 }
@@ -102,10 +102,10 @@ function ActionFields(props: { action: DraftAction; plan: PlanViewResponse; outc
  * contingency plan, supports and resources, and how progress is monitored (seed 001). The whole
  * plan is saved at once as a new version, with why it changed.
  */
-export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: PlanViewResponse) => void; onCancel: () => void }) {
+export function PlanEditor(props: { plan: PlanViewResponse; t: TabTranslate; onSaved: (saved: PlanViewResponse) => void; onCancel: () => void }) {
   const styles = useStyles();
   const { api } = useShell();
-  const { plan } = props;
+  const { plan, t } = props;
   const [draft, keepDraft] = useState<PlanDraft>(() => draftOf(plan));
   const [problem, setProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -119,7 +119,7 @@ export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: Pla
   const others = draft.actions.filter((action) => !outcomeIds.has(action.outcomeId));
 
   const save = async () => {
-    const stop = problemIn(draft);
+    const stop = problemIn(t, draft);
     if (stop) return setProblem(stop);
     setBusy(true);
     setProblem(undefined);
@@ -135,7 +135,7 @@ export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: Pla
   return (
     <form
       className={styles.form}
-      aria-label="Edit the plan"
+      aria-label={t('planEditor.form')}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -145,20 +145,20 @@ export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: Pla
       {draft.outcomes.map((outcome, index) => {
         const under = draft.actions.filter((action) => action.outcomeId === outcome.id);
         return (
-          <section key={outcome.id} className={styles.outcome} aria-label={`Outcome ${index + 1}`}>
-            <Field label={`Outcome ${index + 1}`} required hint="What should be different for the child.">
+          <section key={outcome.id} className={styles.outcome} aria-label={t('planEditor.outcome', { number: index + 1 })}>
+            <Field label={t('planEditor.outcome', { number: index + 1 })} required hint={t('planEditor.outcomeHint')}>
               <Textarea value={outcome.text} maxLength={2000} resize="vertical" onChange={(_event, data) => setDraft({ ...draft, outcomes: draft.outcomes.map((one) => (one.id === outcome.id ? { ...one, text: data.value } : one)) })} />
             </Field>
             {under.map((action) => (
-              <ActionFields key={action.id} action={action} plan={plan} outcomes={draft.outcomes} onChange={setAction} />
+              <ActionFields key={action.id} action={action} plan={plan} outcomes={draft.outcomes} t={t} onChange={setAction} />
             ))}
             <div className={styles.row}>
               <Button size="small" onClick={() => setDraft({ ...draft, actions: [...draft.actions, newAction(outcome.id)] })}>
-                Add an action under outcome {index + 1}
+                {t('planEditor.addAction', { number: index + 1 })}
               </Button>
               {under.length === 0 && (
                 <Button size="small" onClick={() => setDraft({ ...draft, outcomes: draft.outcomes.filter((one) => one.id !== outcome.id) })}>
-                  Remove outcome {index + 1}
+                  {t('planEditor.removeOutcome', { number: index + 1 })}
                 </Button>
               )}
             </div>
@@ -166,26 +166,26 @@ export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: Pla
         );
       })}
       {others.length > 0 && (
-        <section className={styles.outcome} aria-label="Other actions">
-          <p className={styles.dropped}>Actions under no outcome yet: choose the outcome each works towards when you change it.</p>
+        <section className={styles.outcome} aria-label={t('planEditor.otherActions')}>
+          <p className={styles.dropped}>{t('planEditor.otherActionsNote')}</p>
           {others.map((action) => (
-            <ActionFields key={action.id} action={action} plan={plan} outcomes={draft.outcomes} onChange={setAction} />
+            <ActionFields key={action.id} action={action} plan={plan} outcomes={draft.outcomes} t={t} onChange={setAction} />
           ))}
         </section>
       )}
       <div>
-        <Button onClick={() => setDraft({ ...draft, outcomes: [...draft.outcomes, { id: crypto.randomUUID(), text: '' }] })}>Add an outcome</Button>
+        <Button onClick={() => setDraft({ ...draft, outcomes: [...draft.outcomes, { id: crypto.randomUUID(), text: '' }] })}>{t('planEditor.addOutcome')}</Button>
       </div>
-      <Field label="Contingency plan" hint="What happens if there is no progress.">
+      <Field label={t('planEditor.contingency')} hint={t('planEditor.contingencyHint')}>
         <Textarea value={draft.contingencyPlan} maxLength={10000} resize="vertical" onChange={(_event, data) => setDraft({ ...draft, contingencyPlan: data.value })} />
       </Field>
-      <Field label="Supports and resources">
+      <Field label={t('planEditor.resources')}>
         <Textarea value={draft.resources} maxLength={10000} resize="vertical" onChange={(_event, data) => setDraft({ ...draft, resources: data.value })} />
       </Field>
-      <Field label="How progress is monitored">
+      <Field label={t('planEditor.monitoring')}>
         <Textarea value={draft.monitoring} maxLength={10000} resize="vertical" onChange={(_event, data) => setDraft({ ...draft, monitoring: data.value })} />
       </Field>
-      <Field label="Why the plan is changing" required hint="Kept with this version, e.g. agreed at the core group of 8 June.">
+      <Field label={t('planEditor.reason')} required hint={t('planEditor.reasonHint')}>
         <Input value={draft.reason} maxLength={2000} onChange={(_event, data) => setDraft({ ...draft, reason: data.value })} />
       </Field>
       {problem && (
@@ -195,10 +195,10 @@ export function PlanEditor(props: { plan: PlanViewResponse; onSaved: (saved: Pla
       )}
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          Save as version {plan.version + 1}
+          {t('planEditor.save', { version: plan.version + 1 })}
         </Button>
         <Button disabled={busy} onClick={props.onCancel}>
-          Cancel
+          {t('planEditor.cancel')}
         </Button>
       </div>
     </form>

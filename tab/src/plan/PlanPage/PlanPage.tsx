@@ -4,9 +4,9 @@ import type { PlanViewResponse } from '@contracts/plan.contract';
 import { isolatedUserText } from '../../common/display-text';
 import { LoadFailed } from '../../common/LoadFailed';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant } from '../../common/format';
-import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
-import { tabTranslator } from '../../i18n/i18n';
+import { formatDateIn, formatInstantIn } from '../../common/format';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
+import { useTabLanguage } from '../../i18n/use-tab-language';
 import { DocumentLanguage } from '../DocumentLanguage/DocumentLanguage';
 import { useShell } from '../../shell/shell.context';
 import { PlanEditor } from '../PlanEditor/PlanEditor';
@@ -15,64 +15,68 @@ import { usePlanPageStyles } from './PlanPage.styles';
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; plan: PlanViewResponse };
 type Action = PlanViewResponse['actions'][number];
 
-function ActionLine(props: { action: Action }) {
+/** What the plan page says, in the page's language. */
+interface PageWords {
+  readonly t: TabTranslate;
+  readonly language: TabLanguage;
+}
+
+function ActionLine(props: { action: Action; words: PageWords }) {
   const styles = usePlanPageStyles();
   const { action } = props;
+  const { t, language } = props.words;
+  const owner = { owner: isolatedUserText(action.ownerName), date: formatDateIn(language, action.due) };
   return (
     <li className={styles.item}>
       <div className={styles.buttons}>
         <span className={styles.text}>{isolatedUserText(action.what)}</span>
         <Badge appearance="tint" color={action.state === 'done' ? 'success' : action.state === 'dropped' ? 'subtle' : action.state === 'blocked' || action.state === 'at-risk' ? 'danger' : 'informative'}>
-          {ACTION_STATE_LABELS[action.state] ?? action.state}
+          {t(`plan.state.${action.state}`)}
         </Badge>
       </div>
-      <p className={styles.meta}>
-        {isolatedUserText(action.ownerName)} · due {formatDate(action.due)}
-        {action.childSeenFrequency ? ` · sees the child ${isolatedUserText(action.childSeenFrequency)}` : ''}
-      </p>
-      <p className={styles.meta}>Progress measured by: {action.progressMeasure ? isolatedUserText(action.progressMeasure) : '—'}</p>
-      <p className={styles.meta}>{action.lastCheckIn ? `Last check-in ${formatInstant(action.lastCheckIn.recordedAt)}: ${CHECK_IN_LABELS[action.lastCheckIn.status] ?? action.lastCheckIn.status}` : 'No check-in yet'}</p>
+      <p className={styles.meta}>{action.childSeenFrequency ? t('plan.ownerDueSees', { ...owner, often: isolatedUserText(action.childSeenFrequency) }) : t('plan.ownerDue', owner)}</p>
+      <p className={styles.meta}>{t('plan.measured', { measure: action.progressMeasure ? isolatedUserText(action.progressMeasure) : '—' })}</p>
+      <p className={styles.meta}>{action.lastCheckIn ? t('plan.lastCheckIn', { at: formatInstantIn(language, action.lastCheckIn.recordedAt), status: t(`plan.checkIn.${action.lastCheckIn.status}`) }) : t('plan.noCheckIn')}</p>
     </li>
   );
 }
 
 /** The plan as it stands, read-only: every outcome with its actions, then contingency, resources and monitoring. */
-function PlanReading(props: { plan: PlanViewResponse }) {
+function PlanReading(props: { plan: PlanViewResponse; words: PageWords }) {
   const styles = usePlanPageStyles();
-  const { plan } = props;
+  const { plan, words } = props;
+  const { t } = words;
   const outcomeIds = new Set(plan.outcomes.map((outcome) => outcome.id));
   const others = plan.actions.filter((action) => !action.outcomeId || !outcomeIds.has(action.outcomeId));
   return (
     <>
       {plan.outcomes.map((outcome, index) => (
-        <section key={outcome.id} className={styles.panel} aria-label={`Outcome ${index + 1}`}>
-          <h2 className={styles.subheading}>
-            Outcome {index + 1}: {isolatedUserText(outcome.text)}
-          </h2>
+        <section key={outcome.id} className={styles.panel} aria-label={t('plan.outcome', { number: index + 1 })}>
+          <h2 className={styles.subheading}>{t('plan.outcomeHeading', { number: index + 1, text: isolatedUserText(outcome.text) })}</h2>
           <ul className={styles.list}>
             {plan.actions
               .filter((action) => action.outcomeId === outcome.id)
               .map((action) => (
-                <ActionLine key={action.id} action={action} />
+                <ActionLine key={action.id} action={action} words={words} />
               ))}
           </ul>
         </section>
       ))}
       {others.length > 0 && (
-        <section className={styles.panel} aria-label="Other actions">
-          <h2 className={styles.subheading}>Other actions (under no outcome yet)</h2>
+        <section className={styles.panel} aria-label={t('plan.otherActions')}>
+          <h2 className={styles.subheading}>{t('plan.otherActionsHeading')}</h2>
           <ul className={styles.list}>
             {others.map((action) => (
-              <ActionLine key={action.id} action={action} />
+              <ActionLine key={action.id} action={action} words={words} />
             ))}
           </ul>
         </section>
       )}
       {(
         [
-          ['Contingency plan', plan.contingencyPlan],
-          ['Supports and resources', plan.resources],
-          ['How progress is monitored', plan.monitoring],
+          [t('plan.contingency'), plan.contingencyPlan],
+          [t('plan.resources'), plan.resources],
+          [t('plan.monitoring'), plan.monitoring],
         ] as const
       ).map(([heading, text]) => (
         <section key={heading} className={styles.panel} aria-label={heading}>
@@ -84,23 +88,22 @@ function PlanReading(props: { plan: PlanViewResponse }) {
   );
 }
 
-/** Who changed the plan, when, why and what: newest first. */
-function PlanHistory(props: { history: PlanViewResponse['history'] }) {
+/** Who changed the plan, when, why and what: newest first (what changed is worded by the server, in English). */
+function PlanHistory(props: { history: PlanViewResponse['history']; words: PageWords }) {
   const styles = usePlanPageStyles();
+  const { t, language } = props.words;
   return (
     <section className={styles.panel} aria-labelledby="history-heading">
       <h2 id="history-heading" className={styles.heading}>
-        Versions
+        {t('plan.versions')}
       </h2>
       <ul className={styles.list}>
         {props.history.map((entry) => (
           <li key={entry.version} className={styles.item}>
-            <span className={styles.text}>
-              Version {entry.version} · {formatInstant(entry.at)} · {isolatedUserText(entry.by)}
-            </span>
-            <p className={styles.meta}>Why: {isolatedUserText(entry.reason)}</p>
+            <span className={styles.text}>{t('plan.versionLine', { version: entry.version, at: formatInstantIn(language, entry.at), by: isolatedUserText(entry.by) })}</span>
+            <p className={styles.meta}>{t('plan.why', { reason: isolatedUserText(entry.reason) })}</p>
             {entry.changes.map((change, index) => (
-              <p key={index} className={styles.meta}>
+              <p key={index} className={styles.meta} lang="en">
                 {isolatedUserText(change)}
               </p>
             ))}
@@ -111,9 +114,6 @@ function PlanHistory(props: { history: PlanViewResponse['history'] }) {
   );
 }
 
-/** The plan page is not yet in Welsh: its words are the English catalogue's. */
-const ENGLISH = tabTranslator('en');
-
 /**
  * The child protection plan of one case (`?coreGroupId=`): every member who may see the plan reads
  * it here, at the version the card and the exports show; the lead social worker and the team
@@ -122,6 +122,8 @@ const ENGLISH = tabTranslator('en');
 export function PlanPage() {
   const styles = usePlanPageStyles();
   const { api } = useShell();
+  const words = useTabLanguage();
+  const { t, language } = words;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState<string | undefined>();
@@ -131,7 +133,7 @@ export function PlanPage() {
   useEffect(() => {
     let live = true;
     if (!coreGroupId) {
-      setLoad({ state: 'failed', message: 'Open the plan from the dashboard: this page was opened without a case.' });
+      setLoad({ state: 'failed', message: t('plan.noCase') });
       return;
     }
     api.get<PlanViewResponse>(`/api/core-groups/${encodeURIComponent(coreGroupId)}/plan`).then(
@@ -141,31 +143,30 @@ export function PlanPage() {
     return () => {
       live = false;
     };
-  }, [api, coreGroupId, attempt]);
+  }, [api, coreGroupId, attempt, t]);
 
   if (load.state === 'loading') {
     return (
       <main className={styles.centred}>
-        <Spinner label="Opening the plan…" />
+        <Spinner label={t('plan.opening')} />
       </main>
     );
   }
   if (load.state === 'failed') {
-    return <LoadFailed className={styles.root} title="The plan could not be opened." message={load.message} onRetry={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))} />;
+    return <LoadFailed className={styles.root} title={t('plan.failed')} message={load.message} onRetry={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))} />;
   }
   const { plan } = load;
   return (
     <main className={styles.root}>
       <header>
-        <h1 className={styles.title}>Child protection plan — case {isolatedUserText(plan.caseReference)}</h1>
+        <h1 className={styles.title}>{t('plan.title', { caseReference: isolatedUserText(plan.caseReference) })}</h1>
         <p className={styles.subtitle}>
-          Version {plan.version}
-          {plan.history[0] ? `, changed ${formatInstant(plan.history[0].at)} by ${isolatedUserText(plan.history[0].by)}` : ''}
+          {plan.history[0] ? t('plan.versionChanged', { version: plan.version, at: formatInstantIn(language, plan.history[0].at), by: isolatedUserText(plan.history[0].by) }) : t('plan.version', { version: plan.version })}
         </p>
       </header>
       {plan.planEndedOn && (
         <MessageBar intent="info">
-          <MessageBarBody>The plan ended on {formatDate(plan.planEndedOn)}: it is kept as it was then.</MessageBarBody>
+          <MessageBarBody>{t('plan.ended', { date: formatDateIn(language, plan.planEndedOn) })}</MessageBarBody>
         </MessageBar>
       )}
       {note && (
@@ -176,9 +177,10 @@ export function PlanPage() {
       {editing ? (
         <PlanEditor
           plan={plan}
+          t={t}
           onSaved={(saved) => {
             setEditing(false);
-            setNote(saved.outcome === 'unchanged' ? 'That change was saved already: nothing more was changed.' : `Saved as version ${saved.version}. The card and the exports show it now.`);
+            setNote(saved.outcome === 'unchanged' ? t('plan.unchanged') : t('plan.saved', { version: saved.version }));
             setLoad({ state: 'ready', plan: saved });
           }}
           onCancel={() => setEditing(false)}
@@ -188,15 +190,15 @@ export function PlanPage() {
           {plan.canEdit && (
             <div>
               <Button appearance="primary" onClick={() => (setNote(undefined), setEditing(true))}>
-                Edit the plan
+                {t('plan.edit')}
               </Button>
             </div>
           )}
-          <PlanReading plan={plan} />
+          <PlanReading plan={plan} words={words} />
         </>
       )}
-      <DocumentLanguage coreGroupId={plan.coreGroupId} t={ENGLISH} />
-      <PlanHistory history={plan.history} />
+      <DocumentLanguage coreGroupId={plan.coreGroupId} t={t} />
+      <PlanHistory history={plan.history} words={words} />
     </main>
   );
 }
