@@ -6,15 +6,17 @@ import { openDatabase } from '../../src/store/database';
 import { launchChromium } from '../support/browser';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
-browserSuite('the plan page in Welsh, in headless Chromium whose language is Welsh (cy-GB), against the built tab and the real server', () => {
+browserSuite('the plan and the reports pages in Welsh, in headless Chromium whose language is Welsh (cy-GB), against the built tab and the real server', () => {
   let service: RunningService;
   let browser: BrowserContext;
   let coreGroupId: string;
+  let sqliteFile: string;
 
   beforeAll(async () => {
     const stack = await startTabStack('plan-welsh-e2e');
     service = stack.service;
-    const database = openDatabase({ sqliteFile: stack.sqliteFile });
+    sqliteFile = stack.sqliteFile;
+    const database = openDatabase({ sqliteFile });
     coreGroupId = (await database.db.selectFrom('core_groups').select('id').where('case_reference', '=', DEMO_CASE_REFERENCE).executeTakeFirstOrThrow()).id;
     await database.close();
     browser = await launchChromium({ locale: 'cy-GB' });
@@ -47,6 +49,24 @@ browserSuite('the plan page in Welsh, in headless Chromium whose language is Wel
     expect(await editor.getByRole('textbox', { name: /Beth fydd yn cael ei wneud/ }).count()).toBeGreaterThan(0);
     const editing = await new AxeBuilder({ page: page as never }).analyze();
     expect(editing.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('a health visitor writes her report for the review conference in Welsh: the Signs of Safety questions, scaling, buttons; axe finds nothing serious', async () => {
+    const database = openDatabase({ sqliteFile });
+    const group = await database.db.selectFrom('core_groups').select('id').where('case_reference', '=', 'DEMO-0003').executeTakeFirstOrThrow();
+    const review = await database.db.selectFrom('review_conferences').select('id').where('core_group_id', '=', group.id).where('status', '=', 'scheduled').executeTakeFirstOrThrow();
+    await database.close();
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${service.url}/tab/reports?coreGroupId=${group.id}&reviewConferenceId=${review.id}&theme=light`);
+    await page.getByRole('button', { name: /Grace Lindqvist/ }).click();
+    await page.getByRole('heading', { name: 'Adroddiadau ar gyfer y gynhadledd adolygu — achos DEMO-0003' }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+    expect(await page.getByText(/^Cynhadledd adolygu ar (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}/).count()).toBe(1);
+    const results = await new AxeBuilder({ page: page as never }).analyze();
+    expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    expect(await page.getByText(/Eich adroddiad|Pwy sydd wedi cyflwyno|Beth sy'n ein poeni/).count()).toBeGreaterThan(0);
     await page.close();
   }, 60_000);
 });

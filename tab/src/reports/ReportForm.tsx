@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { AgencyReportChangeResponse, AgencyReportContent, AgencyReportWire, ReviewReportsResponse } from '@contracts/agency-reports.contract';
 import { isolatedUserText } from '../common/display-text';
 import { errorText } from '../common/error-text';
-import { formatDate, formatInstant } from '../common/format';
+import { formatDateIn, formatInstantIn } from '../common/format';
+import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import { useShell } from '../shell/shell.context';
 import { useReportsPageStyles } from './ReportsPage/ReportsPage.styles';
 
@@ -11,10 +12,10 @@ type Mine = NonNullable<ReviewReportsResponse['mine']>;
 type TextField = Exclude<keyof AgencyReportContent, 'scaling' | 'actionProgress'>;
 
 /** The Signs of Safety template's questions, in the order the template asks them (seed 004). */
-const QUESTIONS: readonly { field: TextField; label: string; hint?: string; maxLength: number }[] = [
-  { field: 'worries', label: 'What are we worried about?', hint: 'Harm, danger and complicating factors, as your agency sees them.', maxLength: 10_000 },
-  { field: 'workingWell', label: 'What is working well?', hint: 'Existing safety and strengths.', maxLength: 10_000 },
-  { field: 'needsToHappen', label: 'What needs to happen?', hint: 'What your agency thinks must happen next for the child to be safe.', maxLength: 10_000 },
+const QUESTIONS: readonly { field: TextField & ('worries' | 'workingWell' | 'needsToHappen'); maxLength: number }[] = [
+  { field: 'worries', maxLength: 10_000 },
+  { field: 'workingWell', maxLength: 10_000 },
+  { field: 'needsToHappen', maxLength: 10_000 },
 ];
 
 /**
@@ -22,8 +23,9 @@ const QUESTIONS: readonly { field: TextField; label: string; hint?: string; maxL
  * scaling with its reasons, the child's views and lived experience, and progress on each of their
  * actions (filled from their check-ins). Saved as a draft, then submitted — final from then on.
  */
-export function ReportForm(props: { mine: Mine; basePath: string; onSubmitted: (report: AgencyReportWire) => void }) {
+export function ReportForm(props: { mine: Mine; basePath: string; words: { t: TabTranslate; language: TabLanguage }; onSubmitted: (report: AgencyReportWire) => void }) {
   const styles = useReportsPageStyles();
+  const { t, language } = props.words;
   const { api } = useShell();
   const [content, setContent] = useState<AgencyReportContent>(props.mine.report.content);
   const [version, setVersion] = useState(props.mine.report.version);
@@ -69,13 +71,13 @@ export function ReportForm(props: { mine: Mine; basePath: string; onSubmitted: (
       }}
     >
       {QUESTIONS.map((question) => (
-        <Field key={question.field} label={question.label} hint={question.hint}>
+        <Field key={question.field} label={t(`reports.${question.field}`)} hint={t(`reports.${question.field}Hint`)}>
           <Textarea value={content[question.field]} resize="vertical" maxLength={question.maxLength} onChange={(_event, data) => change({ [question.field]: data.value })} />
         </Field>
       ))}
-      <Field label="Your scaling" hint="0: the child is not safe at all; 10: safe enough for the plan to end.">
+      <Field label={t('reports.yourScaling')} hint={t('reports.scalingHint')}>
         <Select value={content.scaling === null ? '' : String(content.scaling)} onChange={(_event, data) => change({ scaling: data.value === '' ? null : Number(data.value) })}>
-          <option value="">Not scaled yet</option>
+          <option value="">{t('reports.notScaled')}</option>
           {Array.from({ length: 11 }, (_unused, score) => (
             <option key={score} value={score}>
               {score}
@@ -83,19 +85,19 @@ export function ReportForm(props: { mine: Mine; basePath: string; onSubmitted: (
           ))}
         </Select>
       </Field>
-      <Field label="Why you scaled it there">
+      <Field label={t('reports.whyScaled')}>
         <Textarea value={content.scalingReasons} resize="vertical" maxLength={4000} onChange={(_event, data) => change({ scalingReasons: data.value })} />
       </Field>
-      <Field label="The child’s views and lived experience" hint="In the child's own words where you can; what a day is like for them.">
+      <Field label={t('reports.childsViews')} hint={t('reports.childsViewsHint')}>
         <Textarea value={content.childsViews} resize="vertical" maxLength={10_000} onChange={(_event, data) => change({ childsViews: data.value })} />
       </Field>
       {props.mine.actions.length > 0 && (
         <section aria-labelledby="your-actions-heading" className={styles.form}>
           <h3 id="your-actions-heading" className={styles.subheading}>
-            Progress on your actions
+            {t('reports.progressOnYours')}
           </h3>
           {props.mine.actions.map((action) => (
-            <Field key={action.id} label={`${isolatedUserText(action.what)} (due ${formatDate(action.due)})`}>
+            <Field key={action.id} label={t('reports.actionDue', { what: isolatedUserText(action.what), date: formatDateIn(language, action.due) })}>
               <Textarea value={progressOf(action.id)} resize="vertical" maxLength={4000} onChange={(_event, data) => setProgress(action.id, data.value)} />
             </Field>
           ))}
@@ -107,11 +109,11 @@ export function ReportForm(props: { mine: Mine; basePath: string; onSubmitted: (
         </MessageBar>
       )}
       <p className={styles.meta} role="status">
-        {dirty ? 'Changes not saved yet.' : savedAt ? `Draft saved ${formatInstant(savedAt)}.` : 'Not saved yet.'}
+        {dirty ? t('reports.notSavedYet') : savedAt ? t('reports.draftSaved', { at: formatInstantIn(language, savedAt) }) : t('reports.neverSaved')}
       </p>
       <div className={styles.buttons}>
         <Button type="submit" disabled={busy || !dirty}>
-          Save draft
+          {t('reports.saveDraft')}
         </Button>
         <Button
           appearance="primary"
@@ -124,7 +126,7 @@ export function ReportForm(props: { mine: Mine; basePath: string; onSubmitted: (
             })
           }
         >
-          Submit the report
+          {t('reports.submit')}
         </Button>
       </div>
     </form>

@@ -4,7 +4,9 @@ import type { AgencyReportReading, AgencyReportWire, ReportStandingWire, ReviewR
 import { saveDownload } from '../../api/save-download';
 import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant } from '../../common/format';
+import { formatDateIn, formatInstantIn } from '../../common/format';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
+import { useTabLanguage } from '../../i18n/use-tab-language';
 import { LoadFailed } from '../../common/LoadFailed';
 import { useShell } from '../../shell/shell.context';
 import { ReportForm } from '../ReportForm';
@@ -14,42 +16,45 @@ import { useReportsPageStyles } from './ReportsPage.styles';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; reports: ReviewReportsResponse };
 
-const STANDING: Readonly<Record<ReportStandingWire, { text: string; color: 'success' | 'warning' | 'danger' }>> = {
-  submitted: { text: 'Submitted', color: 'success' },
-  filed: { text: 'Sent by e-mail', color: 'success' },
-  draft: { text: 'Being written', color: 'warning' },
-  'not-started': { text: 'Not started', color: 'danger' },
-};
+const STANDING_COLOURS: Readonly<Record<ReportStandingWire, 'success' | 'warning' | 'danger'>> = { submitted: 'success', filed: 'success', draft: 'warning', 'not-started': 'danger' };
+
+/** What the page says, in the page's language. */
+interface PageWords {
+  readonly t: TabTranslate;
+  readonly language: TabLanguage;
+}
 
 /** The caller's own report: the form while it is a draft, the submitted report as a document after. */
-function YourReport(props: { reports: ReviewReportsResponse; basePath: string; onSubmitted: (report: AgencyReportWire) => void }) {
+function YourReport(props: { reports: ReviewReportsResponse; basePath: string; words: PageWords; onSubmitted: (report: AgencyReportWire) => void }) {
   const styles = useReportsPageStyles();
+  const { t, language } = props.words;
   const mine = props.reports.mine!;
-  const actionName = (actionId: string) => mine.actions.find((action) => action.id === actionId)?.what ?? 'An earlier action';
+  const actionName = (actionId: string) => mine.actions.find((action) => action.id === actionId)?.what ?? t('reports.earlierAction');
   return (
     <section className={styles.panel} aria-labelledby="your-report-heading">
       <h2 id="your-report-heading" className={styles.heading}>
-        Your report ({isolatedUserText(mine.report.agency)})
+        {t('reports.yourReport', { agency: isolatedUserText(mine.report.agency) })}
       </h2>
       {mine.report.submittedAt ? (
         <>
           <MessageBar intent="success">
-            <MessageBarBody>Submitted {formatInstant(mine.report.submittedAt)}. It can no longer be changed: tell the lead social worker if something in it is wrong.</MessageBarBody>
+            <MessageBarBody>{t('reports.submittedFinal', { at: formatInstantIn(language, mine.report.submittedAt) })}</MessageBarBody>
           </MessageBar>
-          <ReportReading content={mine.report.content} actionName={actionName} headingLevel={3} />
+          <ReportReading content={mine.report.content} actionName={actionName} headingLevel={3} t={t} />
         </>
       ) : props.reports.review.status !== 'scheduled' ? (
-        <p className={styles.text}>The review conference is over: no report can be written for it now.</p>
+        <p className={styles.text}>{t('reports.over')}</p>
       ) : (
-        <ReportForm mine={mine} basePath={props.basePath} onSubmitted={props.onSubmitted} />
+        <ReportForm mine={mine} basePath={props.basePath} words={props.words} onSubmitted={props.onSubmitted} />
       )}
     </section>
   );
 }
 
 /** Where each reporting member's report stands, and each submitted one to read, for the lead social worker, team manager and conference chair. */
-function Standings(props: { reports: ReviewReportsResponse; basePath: string; coreGroupId: string }) {
+function Standings(props: { reports: ReviewReportsResponse; basePath: string; coreGroupId: string; words: PageWords }) {
   const styles = useReportsPageStyles();
+  const { t, language } = props.words;
   const { api } = useShell();
   const [open, setOpen] = useState<{ reportId: string; reading?: AgencyReportReading; problem?: string } | undefined>();
   const [openEmail, setOpenEmail] = useState<string | undefined>();
@@ -58,7 +63,7 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
     setOpen({ reportId });
     api.get<AgencyReportReading>(`${props.basePath}/${encodeURIComponent(reportId)}`).then(
       (reading) => setOpen({ reportId, reading }),
-      (error: unknown) => setOpen({ reportId, problem: `The report could not be opened: ${errorText(error)}` }),
+      (error: unknown) => setOpen({ reportId, problem: t('reports.openFailed', { reason: errorText(error) }) }),
     );
   };
   const submitted = standings.filter((entry) => entry.standing === 'submitted' || entry.standing === 'filed').length;
@@ -66,35 +71,40 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
   return (
     <section className={styles.panel} aria-labelledby="standings-heading">
       <h2 id="standings-heading" className={styles.heading}>
-        Who has submitted ({submitted} of {standings.length})
+        {t('reports.whoSubmitted', { submitted, total: standings.length })}
       </h2>
       <ul className={styles.list}>
         {standings.map((entry) => (
           <li key={entry.memberId} className={styles.item}>
             <span>
-              {isolatedUserText(entry.name)} ({isolatedUserText(entry.agency)}){' '}
-              <Badge appearance="tint" color={STANDING[entry.standing].color}>
-                {STANDING[entry.standing].text}
+              {t('reports.memberLine', { name: isolatedUserText(entry.name), agency: isolatedUserText(entry.agency) })}{' '}
+              <Badge appearance="tint" color={STANDING_COLOURS[entry.standing]}>
+                {t(`reports.standing.${entry.standing}`)}
               </Badge>
             </span>
-            {entry.submittedAt && <p className={styles.meta}>Submitted {formatInstant(entry.submittedAt)}</p>}
+            {entry.submittedAt && <p className={styles.meta}>{t('reports.submittedAt', { at: formatInstantIn(language, entry.submittedAt) })}</p>}
             {entry.standing === 'filed' && filedAt(entry.filedDocumentId) && (
               <p className={styles.meta}>
-                Sent by e-mail and filed from Outlook by {isolatedUserText(filedAt(entry.filedDocumentId)!.filedBy)} {formatInstant(filedAt(entry.filedDocumentId)!.filedAt)}
+                {t('reports.filedBy', { by: isolatedUserText(filedAt(entry.filedDocumentId)!.filedBy), at: formatInstantIn(language, filedAt(entry.filedDocumentId)!.filedAt) })}
               </p>
             )}
             {entry.filedDocumentId && (
               <div className={styles.buttons}>
-                <Button size="small" onClick={() => setOpenEmail(openEmail === entry.memberId ? undefined : entry.memberId)} aria-label={`Read the e-mailed report for ${isolatedUserText(entry.agency)}`}>
-                  {openEmail === entry.memberId ? 'Close the e-mail' : 'Read the e-mail'}
+                <Button size="small" onClick={() => setOpenEmail(openEmail === entry.memberId ? undefined : entry.memberId)} aria-label={t('reports.readEmailFor', { agency: isolatedUserText(entry.agency) })}>
+                  {openEmail === entry.memberId ? t('reports.closeEmail') : t('reports.readEmail')}
                 </Button>
               </div>
             )}
-            {entry.filedDocumentId && openEmail === entry.memberId && <FiledEmail coreGroupId={props.coreGroupId} documentId={entry.filedDocumentId} />}
+            {entry.filedDocumentId && openEmail === entry.memberId && (
+              // The filed e-mail's frame is not yet in Welsh: marked English for screen readers.
+              <div lang="en">
+                <FiledEmail coreGroupId={props.coreGroupId} documentId={entry.filedDocumentId} />
+              </div>
+            )}
             {entry.reportId && (
               <div className={styles.buttons}>
-                <Button size="small" onClick={() => read(entry.reportId!)} aria-label={`Read the report from ${isolatedUserText(entry.name)}`}>
-                  Read the report
+                <Button size="small" onClick={() => read(entry.reportId!)} aria-label={t('reports.readReportFrom', { name: isolatedUserText(entry.name) })}>
+                  {t('reports.readReport')}
                 </Button>
               </div>
             )}
@@ -105,8 +115,8 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
                     <MessageBarBody>{open.problem}</MessageBarBody>
                   </MessageBar>
                 )}
-                {!open.reading && !open.problem && <Spinner size="tiny" label="Opening the report…" />}
-                {open.reading && <ReportReading content={open.reading.report.content} actionName={(actionId) => open.reading!.actions.find((action) => action.id === actionId)?.what ?? 'An earlier action'} headingLevel={3} />}
+                {!open.reading && !open.problem && <Spinner size="tiny" label={t('reports.openingReport')} />}
+                {open.reading && <ReportReading content={open.reading.report.content} actionName={(actionId) => open.reading!.actions.find((action) => action.id === actionId)?.what ?? t('reports.earlierAction')} headingLevel={3} t={t} />}
               </div>
             )}
           </li>
@@ -117,8 +127,9 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
 }
 
 /** The conference pack's downloads. */
-function ConferencePack(props: { reports: ReviewReportsResponse; coreGroupId: string }) {
+function ConferencePack(props: { reports: ReviewReportsResponse; coreGroupId: string; t: TabTranslate }) {
   const styles = useReportsPageStyles();
+  const { t } = props;
   const { api } = useShell();
   const [problem, setProblem] = useState<string | undefined>();
   const download = async (format: 'docx' | 'pdf') => {
@@ -126,23 +137,23 @@ function ConferencePack(props: { reports: ReviewReportsResponse; coreGroupId: st
     try {
       await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/review-conferences/${encodeURIComponent(props.reports.review.id)}/conference-pack.${format}`, fallbackName: `conference-pack.${format}` });
     } catch (error) {
-      setProblem(`The conference pack could not be made: ${errorText(error)}`);
+      setProblem(t('reports.packFailed', { reason: errorText(error) }));
     }
   };
   return (
     <section className={styles.panel} aria-labelledby="pack-heading">
       <h2 id="pack-heading" className={styles.heading}>
-        The conference pack
+        {t('reports.packHeading')}
       </h2>
-      <p className={styles.text}>The core group’s latest signed recommendation, each agency’s report and who has not sent one, the plan with each action’s progress, attendance at each core group since the last conference and the concerns raised. The conference chair is sent it the working day after the reports are due.</p>
+      <p className={styles.text}>{t('reports.packText')}</p>
       {problem && (
         <MessageBar intent="error">
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button onClick={() => void download('docx')}>Conference pack DOCX</Button>
-        <Button onClick={() => void download('pdf')}>Conference pack PDF</Button>
+        <Button onClick={() => void download('docx')}>{t('reports.packDocx')}</Button>
+        <Button onClick={() => void download('pdf')}>{t('reports.packPdf')}</Button>
       </div>
     </section>
   );
@@ -157,6 +168,8 @@ function ConferencePack(props: { reports: ReviewReportsResponse; coreGroupId: st
 export function ReportsPage() {
   const styles = useReportsPageStyles();
   const { api } = useShell();
+  const words = useTabLanguage();
+  const { t, language } = words;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [note, setNote] = useState<string | undefined>();
@@ -168,7 +181,7 @@ export function ReportsPage() {
   useEffect(() => {
     let live = true;
     if (!coreGroupId || !reviewConferenceId) {
-      setLoad({ state: 'failed', message: 'Open the reports from the dashboard: this page was opened without a review conference.' });
+      setLoad({ state: 'failed', message: t('reports.noReview') });
       return;
     }
     api.get<ReviewReportsResponse>(basePath).then(
@@ -178,27 +191,24 @@ export function ReportsPage() {
     return () => {
       live = false;
     };
-  }, [api, basePath, coreGroupId, reviewConferenceId, attempt]);
+  }, [api, basePath, coreGroupId, reviewConferenceId, attempt, t]);
 
   if (load.state === 'loading') {
     return (
       <main className={styles.centred}>
-        <Spinner label="Opening the reports…" />
+        <Spinner label={t('reports.opening')} />
       </main>
     );
   }
   if (load.state === 'failed') {
-    return <LoadFailed className={styles.root} title="The reports could not be opened." message={load.message} onRetry={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))} />;
+    return <LoadFailed className={styles.root} title={t('reports.failed')} message={load.message} onRetry={() => (setLoad({ state: 'loading' }), setAttempt((count) => count + 1))} />;
   }
   const { reports } = load;
   return (
     <main className={styles.root}>
       <header>
-        <h1 className={styles.title}>Reports for the review conference — case {isolatedUserText(reports.caseReference)}</h1>
-        <p className={styles.subtitle}>
-          Review conference on {formatDate(reports.review.date)}
-          {reports.due ? ` · reports due by ${formatDate(reports.due)}` : ''}
-        </p>
+        <h1 className={styles.title}>{t('reports.title', { caseReference: isolatedUserText(reports.caseReference) })}</h1>
+        <p className={styles.subtitle}>{reports.due ? t('reports.subtitleDue', { date: formatDateIn(language, reports.review.date), due: formatDateIn(language, reports.due) }) : t('reports.subtitle', { date: formatDateIn(language, reports.review.date) })}</p>
       </header>
       {note && (
         <MessageBar intent="success">
@@ -209,14 +219,15 @@ export function ReportsPage() {
         <YourReport
           reports={reports}
           basePath={basePath}
+          words={words}
           onSubmitted={(report) => {
-            setNote(`Your report was submitted ${formatInstant(report.submittedAt ?? report.updatedAt)}. The lead social worker can read it now.`);
+            setNote(t('reports.submittedNote', { at: formatInstantIn(language, report.submittedAt ?? report.updatedAt) }));
             setAttempt((count) => count + 1);
           }}
         />
       )}
-      {reports.standings && <Standings reports={reports} basePath={basePath} coreGroupId={coreGroupId} />}
-      {reports.canExportPack && <ConferencePack reports={reports} coreGroupId={coreGroupId} />}
+      {reports.standings && <Standings reports={reports} basePath={basePath} coreGroupId={coreGroupId} words={words} />}
+      {reports.canExportPack && <ConferencePack reports={reports} coreGroupId={coreGroupId} t={t} />}
     </main>
   );
 }
