@@ -45,10 +45,7 @@ const RENDERERS: Renderers = {
   'family-version-ready': (message, context) => familyVersionReadyCard({ meetingDate: message.meetingDate, readUrl: message.chatId ? minutesTabLink(context.teamsAppId, message.chatId) : undefined }),
   'plan-ready': (message, context) => planReadyCard({ ...message, dashboardUrl: dashboardTabLink(context.teamsAppId) }),
   'plan-not-received': (message) => planNotReceivedCard(message),
-  'notice-undelivered': (message) =>
-    messageCard(
-      `Core Group could not deliver ${message.notice} to ${escapeCardText(message.member)} in case ${escapeCardText(message.caseReference)}: not sent after ${message.attempts} attempts, by Teams or by e-mail. It is listed under Needs attention on the dashboard; please make sure they hear another way.`,
-    ),
+  'notice-undelivered': (message, { words }) => messageCard(words.t('notice.undeliveredCard', { notice: message.notice, member: escapeCardText(message.member), caseReference: escapeCardText(message.caseReference), count: message.attempts })),
 };
 
 /** The Adaptive Card for an outbound message. */

@@ -30,12 +30,9 @@ export function createInstitutionTaskNotices(
         run,
         inTeams: ({ t }) => ({ summary: t('notice.institutionSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `A letter to write to an institution — case ${reference}`,
-            bodyText: `A relative of the child in case ${reference} is in an institution. As co-ordinator, please write to the head of the institution with the relevant details, including who to contact if the person absconds or is about to be discharged. Who and where are on the Core Group dashboard, where you mark the task done with the date the letter went.`,
-          };
+        mail: async ({ t }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference) };
+          return { subject: t('notice.institutionMailSubject', said), bodyText: t('notice.institutionMailBody', said) };
         },
       });
     },

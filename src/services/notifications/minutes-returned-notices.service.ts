@@ -1,6 +1,5 @@
 import type { MinutesReturnedJob } from '../../contracts/jobs.contract';
 import { oneLineUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
 import type { MinutesReturnedMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -36,12 +35,9 @@ export function createMinutesReturnedNotices(
         run,
         inTeams: ({ t }) => ({ summary: t('notice.returnedSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `Minutes sent back to you — case ${reference}`,
-            bodyText: `${oneLineUserText(returnedBy)} sent the minutes of the core group meeting of ${ukDate(meeting.date)} (case ${reference}) back to you with comments instead of signing them. Read the comments in the minutes tab of the meeting in Teams, make the changes, then sign the minutes again; the team manager signs after you.`,
-          };
+        mail: async ({ t, dates }) => {
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), by: oneLineUserText(returnedBy), date: dates.date(meeting.date) };
+          return { subject: t('notice.returnedMailSubject', said), bodyText: t('notice.returnedMailBody', said) };
         },
       });
     },

@@ -1,7 +1,6 @@
 import type { PlanNotReceivedJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
 import type { PlanNotReceivedMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
@@ -35,13 +34,10 @@ export function createPlanNotReceivedNotices(
         run,
         inTeams: ({ t }) => ({ summary: t('notice.planNotReceivedSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
+        mail: async ({ t, dates }) => {
           // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `The plan has not reached a member — case ${reference}`,
-            bodyText: `${plainUserText(message.member)} says the child protection plan circulated after the core group meeting of ${ukDate(message.meetingDate)} for case ${reference} has not reached them. ${message.resending ? 'It is being sent to them again; check in the Core Group tab that it arrives.' : 'The plan has not been circulated from the app yet: circulate it from the minutes of that meeting in the Core Group tab.'}`,
-          };
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), member: plainUserText(message.member), date: dates.date(message.meetingDate) };
+          return { subject: t('notice.planNotReceivedMailSubject', said), bodyText: t(message.resending ? 'notice.planNotReceivedResendingMailBody' : 'notice.planNotReceivedMailBody', said) };
         },
       });
     },

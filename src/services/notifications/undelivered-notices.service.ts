@@ -1,7 +1,7 @@
 import type { NoticeUndeliveredJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
-import { NOTICE_KIND_WORDS } from '../../domain/notice-delivery';
+import type { Words } from '../../i18n/words';
 import type { NoticeUndeliveredMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
@@ -23,18 +23,16 @@ export function createUndeliveredNotices(deps: NoticePolicyDeps & { coreGroups: 
       const [coreGroup, members, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), addressOf(job)]);
       const member = members.find((candidate) => candidate.id === job.memberId);
       if (!coreGroup || !to) return;
-      const message: NoticeUndeliveredMessage = { kind: 'notice-undelivered', caseReference: coreGroup.caseReference, notice: NOTICE_KIND_WORDS[job.noticeKind], member: member ? nameAndAgency(member) : 'a former member', attempts: job.attempts };
+      const message = ({ t }: Words): NoticeUndeliveredMessage => ({ kind: 'notice-undelivered', caseReference: coreGroup.caseReference, notice: t(`notice.kind.${job.noticeKind}`), member: member ? nameAndAgency(member) : t('notice.formerMember'), attempts: job.attempts });
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: ({ t }) => ({ summary: t('notice.undeliveredSummary'), message }),
+        inTeams: (words) => ({ summary: words.t('notice.undeliveredSummary'), message: message(words) }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async () => {
-          const reference = oneLineUserText(coreGroup.caseReference);
-          return {
-            subject: `A Core Group notice could not be delivered — case ${reference}`,
-            bodyText: `Core Group could not deliver ${message.notice} to ${plainUserText(message.member)} in case ${reference}: it was not sent after ${message.attempts} attempts, by Teams or by e-mail. It is listed under Needs attention on the Core Group dashboard; please make sure they hear another way.`,
-          };
+        mail: async (words) => {
+          const told = message(words);
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), notice: told.notice, member: plainUserText(told.member), count: told.attempts };
+          return { subject: words.t('notice.undeliveredMailSubject', said), bodyText: words.t('notice.undeliveredMailBody', said) };
         },
       });
     },
