@@ -64,7 +64,7 @@ export function familyCheckInRouter(options: { links: Pick<FamilyCheckInLinks, '
       if (!form.success) return sendPage(response, 400, checkInInvalidPage());
       const answered = await options.links.answer(form.data);
       if ('refused' in answered) return refusal(response, answered);
-      sendPage(response, 200, checkInThanksPage());
+      sendPage(response, 200, checkInThanksPage(answered.language));
     } catch (error) {
       next(error);
     }

@@ -1,17 +1,20 @@
 import { Temporal } from 'temporal-polyfill';
+import type { DocumentLanguage } from '../../i18n/language';
 import type { CivilDate } from '../../domain/civil-date';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { FAMILY_ANSWERS, type FamilyAnswer, type FamilyCheckInLink, linkState } from '../../domain/family-check-in-link';
 import { currentActions, isOpen } from '../../domain/plan';
 import type { CheckInService } from '../check-in.service';
 import type { Clock } from '../ports/clock.port';
-import type { AuditLog, CheckInRepository, CoreGroupRepository, FamilyCheckInLinkRepository, PlanRepository } from '../ports/store.port';
+import type { AuditLog, DocumentLanguageRepository, CheckInRepository, CoreGroupRepository, FamilyCheckInLinkRepository, PlanRepository } from '../ports/store.port';
 import { newLinkToken, parseLinkToken, verifierMatches } from './link-token';
 
 /** What a working link shows: the one action it is for, in the plan's words, and when it is due. Nothing else. */
 export interface LinkedAction {
   readonly what: string;
   readonly due: CivilDate;
+  /** The language the group's documents are written in: the parent's page follows it (they have no Teams locale). */
+  readonly language: DocumentLanguage;
 }
 
 /**
@@ -35,6 +38,8 @@ export function createFamilyCheckInLinks(deps: {
   auditLog: Pick<AuditLog, 'append'>;
   clock: Clock;
   lifetimeDays: number;
+  /** The group's document language (none given: English). */
+  documentLanguages?: Pick<DocumentLanguageRepository, 'of'> | undefined;
 }) {
   const audit = (link: FamilyCheckInLink, outcome: 'allowed' | 'denied') =>
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: link.tenantId, actor: `member:${link.memberId}`, action: 'open-check-in-link', coreGroupId: link.coreGroupId, targetId: link.actionId, outcome });
@@ -55,7 +60,13 @@ export function createFamilyCheckInLinks(deps: {
       await audit(link, 'denied');
       return { refused: 'gone' };
     }
-    const [coreGroup, members, plan, checkIns] = await Promise.all([deps.coreGroups.findById(link.coreGroupId), deps.coreGroups.members(link.coreGroupId), deps.plans.current(link.coreGroupId), deps.checkIns.listByCoreGroup(link.coreGroupId)]);
+    const [coreGroup, members, plan, checkIns, language] = await Promise.all([
+      deps.coreGroups.findById(link.coreGroupId),
+      deps.coreGroups.members(link.coreGroupId),
+      deps.plans.current(link.coreGroupId),
+      deps.checkIns.listByCoreGroup(link.coreGroupId),
+      deps.documentLanguages?.of(link.coreGroupId) ?? ('en' as const),
+    ]);
     const planRunning = Boolean(coreGroup && !coreGroup.planEndedOn);
     const stillMember = members.some((member) => member.id === link.memberId && member.active);
     const action = currentActions(plan?.actions ?? [], checkIns).find((candidate) => candidate.id === link.actionId && candidate.ownerMemberId === link.memberId);
@@ -63,7 +74,7 @@ export function createFamilyCheckInLinks(deps: {
       await audit(link, 'denied');
       return { refused: 'gone' };
     }
-    return { link, action: { what: action.what, due: action.due } };
+    return { link, action: { what: action.what, due: action.due, language } };
   };
 
   return {
@@ -89,7 +100,7 @@ export function createFamilyCheckInLinks(deps: {
      * a double submit records one) and spends the link, with any other link e-mailed for the same
      * prompt and action.
      */
-    async answer(request: { token: string; answer: FamilyAnswer; note: string }): Promise<{ recorded: true } | LinkRefusal> {
+    async answer(request: { token: string; answer: FamilyAnswer; note: string }): Promise<{ recorded: true; language: DocumentLanguage } | LinkRefusal> {
       const found = await usable(request.token);
       if ('refused' in found) return found;
       const { link } = found;
@@ -101,7 +112,7 @@ export function createFamilyCheckInLinks(deps: {
         throw error;
       }
       await deps.links.markUsed(link, deps.clock.nowIso());
-      return { recorded: true };
+      return { recorded: true, language: found.action.language };
     },
   };
 }

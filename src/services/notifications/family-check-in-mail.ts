@@ -2,10 +2,11 @@ import type { CheckInPromptJob } from '../../contracts/jobs.contract';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { oneLineUserText } from '../../domain/display-text';
 import { openActionsOwnedBy, currentActions } from '../../domain/plan';
-import { ukDateOfInstant } from '../../domain/uk-date';
+import { type DocumentLanguage, languagesOfDocument } from '../../i18n/language';
+import { wordsIn } from '../../i18n/words';
 import type { FamilyCheckInLinks } from '../family-check-in/family-check-in-links.service';
 import type { Clock } from '../ports/clock.port';
-import type { CheckInRepository, PlanRepository } from '../ports/store.port';
+import type { CheckInRepository, DocumentLanguageRepository, PlanRepository } from '../ports/store.port';
 import { type RecordMail, reachableInTeams } from './teams-first';
 
 /** Whether a check-in prompt to this member goes by e-mail with a link: a parent or carer the app cannot reach in Teams, with an address. */
@@ -13,28 +14,34 @@ export function promptedByFamilyLink(member: CoreGroupMember): boolean {
   return member.role === 'family-member' && member.active && Boolean(member.email) && !reachableInTeams(member);
 }
 
-/** The e-mail a parent gets: the case by reference only, never the child, never the action (it may name the child) — that is on the link's page. */
-export function familyCheckInMail(options: { reference: string; links: readonly string[]; days: number; expiresOn: string }): { subject: string; bodyText: string } {
+/**
+ * The e-mail a parent gets, in the group's document language (both: the Welsh first, then the
+ * English): the case by reference only, never the child, never the action (it may name the child) —
+ * that is on the link's page.
+ */
+export function familyCheckInMail(options: { reference: string; links: readonly string[]; days: number; expiresAt: number; language?: DocumentLanguage }): { subject: string; bodyText: string } {
   const { reference, links } = options;
   const one = links.length === 1;
-  const intro = one
-    ? `You agreed to do something in the core group plan for case ${reference}. Please tell us how it is going: on track, done, or stuck.`
-    : `You agreed to do ${links.length} things in the core group plan for case ${reference}. Please tell us how each one is going: on track, done, or stuck. There is one link for each.`;
-  return {
-    subject: `Core Group: how is your action going? (case ${reference})`,
-    bodyText: [
-      'Hello,',
-      '',
-      intro,
-      '',
-      ...links,
-      '',
-      `${one ? 'The link works' : 'Each link works'} once, for ${options.days} days (until ${options.expiresOn}). It shows only your action and asks how it is going; it does not open anything else.`,
-      'You can also tell your lead social worker directly, whenever you like.',
-      '',
-      'This link is for you only: please do not forward this e-mail.',
-    ].join('\n'),
-  };
+  const parts = languagesOfDocument(options.language ?? 'en').map((language) => {
+    const { t, dates } = wordsIn(language);
+    const until = dates.dateOfInstant(options.expiresAt);
+    return {
+      subject: t('familyMail.subject', { caseReference: reference }),
+      body: [
+        t('familyMail.hello'),
+        '',
+        one ? t('familyMail.introOne', { caseReference: reference }) : t('familyMail.introMany', { caseReference: reference, count: links.length }),
+        '',
+        ...links,
+        '',
+        t(one ? 'familyMail.worksOne' : 'familyMail.worksMany', { days: options.days, until }),
+        t('familyMail.direct'),
+        '',
+        t('familyMail.forYou'),
+      ].join('\n'),
+    };
+  });
+  return { subject: parts.map((part) => part.subject).join(' / '), bodyText: parts.map((part) => part.body).join('\n\n—\n\n') };
 }
 
 /**
@@ -51,6 +58,8 @@ export function createFamilyCheckInMail(deps: {
   /** Where the service is reached from the internet (read when a mail is made): the links point there. */
   publicBaseUrl: () => string;
   lifetimeDays: number;
+  /** The group's document language, which a parent's e-mail is written in (none given: English). */
+  documentLanguages?: Pick<DocumentLanguageRepository, 'of'> | undefined;
 }) {
   const openActions = async (job: CheckInPromptJob, member: CoreGroupMember) => {
     const [plan, checkIns] = await Promise.all([deps.plans.current(job.coreGroupId), deps.checkIns.listByCoreGroup(job.coreGroupId)]);
@@ -70,8 +79,9 @@ export function createFamilyCheckInMail(deps: {
         const token = await deps.links.issue({ tenantId: job.tenantId, coreGroupId: job.coreGroupId, memberId: member.id, actionId: action.id, promptId: job.promptId });
         links.push(`${deps.publicBaseUrl().replace(/\/+$/, '')}/family/check-in/${token}`);
       }
-      const expiresOn = ukDateOfInstant(Date.parse(deps.clock.nowIso()) + deps.lifetimeDays * 86_400_000);
-      return familyCheckInMail({ reference: oneLineUserText(options.coreGroup.caseReference), links, days: deps.lifetimeDays, expiresOn });
+      const expiresAt = Date.parse(deps.clock.nowIso()) + deps.lifetimeDays * 86_400_000;
+      const language = (await deps.documentLanguages?.of(options.coreGroup.id)) ?? 'en';
+      return familyCheckInMail({ reference: oneLineUserText(options.coreGroup.caseReference), links, days: deps.lifetimeDays, expiresAt, language });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
+import { checkInFormPage, checkInThanksPage } from '../../../src/server/family-check-in.page';
+import type { LinkedAction } from '../../../src/services/family-check-in/family-check-in-links.service';
 import { randomUUID } from 'node:crypto';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import { detectSignals } from '../../../src/domain/signals';
@@ -111,6 +113,32 @@ describe("a parent's check-in link", () => {
     expect(tokenOf(mail!.bodyText)).toHaveLength(1);
   });
 
+  test('a group whose documents are in Welsh and English: the e-mail and the link’s page are in both, the Welsh first; the thanks in both', async () => {
+    await store.documentLanguages.choose({ coreGroupId, language: 'both', memberId: member('lead').id, at: time.clock.nowIso() });
+    try {
+      const built = build();
+      await built.notices.prompt(promptJob(parent()));
+      const [mail] = built.mails;
+      expect(mail!.subject).toBe('Core Group: sut mae eich cam gweithredu yn mynd? (achos DEMO-0001) / Core Group: how is your action going? (case DEMO-0001)');
+      expect(mail!.bodyText.indexOf('Helo,')).toBeLessThan(mail!.bodyText.indexOf('Hello,'));
+      expect(mail!.bodyText).toContain('am 7 diwrnod (tan Mer, 10 Meh 2026)');
+      expect(mail!.bodyText).toContain('for 7 days (until Wed 10 Jun 2026)');
+      const [token] = tokenOf(mail!.bodyText);
+      const opened = await built.links.open(token!);
+      expect(opened).toMatchObject({ language: 'both' });
+      const html = checkInFormPage({ action: opened as LinkedAction, token: token! });
+      expect(html).toContain('<html lang="cy-GB">');
+      expect(html.indexOf('Sut mae eich cam gweithredu yn mynd?')).toBeLessThan(html.indexOf('How is your action going?'));
+      expect(html).toContain('<div lang="en-GB">');
+      expect(html.match(/<form /g)).toHaveLength(1);
+      expect(html).toContain('<span lang="cy-GB">Ar y trywydd iawn</span> / <span lang="en-GB">On track</span>');
+      expect(html).toContain('Mae i fod erbyn <strong>');
+      expect(checkInThanksPage('both')).toMatch(/<h1>Diolch<\/h1>[\s\S]*<h1>Thank you<\/h1>/);
+    } finally {
+      await store.documentLanguages.choose({ coreGroupId, language: 'en', memberId: member('lead').id, at: time.clock.nowIso() });
+    }
+  });
+
   test('what is stored is the selector and a hash, never the token', async () => {
     const token = await promptedToken();
     const [selector, verifier] = token.split('.');
@@ -126,8 +154,8 @@ describe("a parent's check-in link", () => {
     const silentBefore = detectSignals({ asOf, actions: (await store.plans.current(coreGroupId))!.actions, checkIns: await store.checkIns.listByCoreGroup(coreGroupId), heldMeetings: [], obligations: [] });
     expect(silentBefore).toContainEqual(expect.objectContaining({ kind: 'action-silent', subjectId: PARENT_ACTION }));
 
-    expect(await links.open(token)).toEqual({ what: PARENT_ACTION_TEXT, due: Temporal.PlainDate.from('2026-06-19') });
-    expect(await links.answer({ token, answer: 'stuck', note: '  The surgery has no appointments until July  ' })).toEqual({ recorded: true });
+    expect(await links.open(token)).toEqual({ what: PARENT_ACTION_TEXT, due: Temporal.PlainDate.from('2026-06-19'), language: 'en' });
+    expect(await links.answer({ token, answer: 'stuck', note: '  The surgery has no appointments until July  ' })).toEqual({ recorded: true, language: 'en' });
 
     const recorded = await parentCheckIns();
     expect(recorded).toEqual([expect.objectContaining({ actionId: PARENT_ACTION, status: 'blocked', note: 'The surgery has no appointments until July' })]);
@@ -148,7 +176,7 @@ describe("a parent's check-in link", () => {
     const [one] = tokenOf(first.mails[0]!.bodyText);
     const [two] = tokenOf(retried.mails[0]!.bodyText);
     const before = (await parentCheckIns()).length;
-    expect(await links.answer({ token: one!, answer: 'on-track', note: '' })).toEqual({ recorded: true });
+    expect(await links.answer({ token: one!, answer: 'on-track', note: '' })).toEqual({ recorded: true, language: 'en' });
     expect(await links.open(one!)).toEqual({ refused: 'gone' });
     expect(await links.answer({ token: one!, answer: 'done', note: '' })).toEqual({ refused: 'gone' });
     expect(await links.answer({ token: two!, answer: 'done', note: '' })).toEqual({ refused: 'gone' });
@@ -160,7 +188,7 @@ describe("a parent's check-in link", () => {
     const token = await promptedToken();
     const before = (await parentCheckIns()).length;
     const answers = await Promise.all([links.answer({ token, answer: 'on-track', note: '' }), links.answer({ token, answer: 'stuck', note: '' })]);
-    expect(answers).toContainEqual({ recorded: true });
+    expect(answers).toContainEqual({ recorded: true, language: 'en' });
     expect(await parentCheckIns()).toHaveLength(before + 1);
   });
 
