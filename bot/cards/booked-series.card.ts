@@ -9,11 +9,13 @@ import {
 } from '../../src/contracts/card-actions.contract';
 import type { BookedSeries, SeriesReply, SlotOffer } from '../../src/services/scheduling.service';
 import { minutesTabLink } from '../../src/contracts/teams-links.contract';
+import { type Words, wordsIn } from '../../src/i18n/words';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 import { slotLabel } from './schedule.card';
 
-const REPLY_WORDS: Record<SeriesReply, string> = { accepted: 'accepted', tentative: 'tentative', declined: 'declined', none: 'no reply yet', organiser: 'organiser' };
+/** The words of the schedule command's own cards (below), which are in English yet. */
+const ENGLISH = wordsIn('en');
 
 /** The card inputs the series buttons read, named as their actions' data names them. */
 const SLOT_INPUT: keyof RescheduleMeetingAction = 'slot';
@@ -21,25 +23,26 @@ const REASON_INPUT: keyof CancelMeetingAction = 'reason';
 const SCOPE_INPUT: keyof CancelMeetingAction = 'scope';
 
 /** The links of a booked series: the Teams meeting, and the minutes tab in its chat. */
-export function seriesLinks(series: BookedSeries, teamsAppId: string): object[] {
+export function seriesLinks({ t }: Words, series: BookedSeries, teamsAppId: string): object[] {
   return [
-    ...(series.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Join the Teams meeting', url: series.joinUrl }] : []),
-    ...(series.chatId ? [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: minutesTabLink(teamsAppId, series.chatId) }] : []),
+    ...(series.joinUrl ? [{ type: 'Action.OpenUrl', title: t('bookedSeries.join'), url: series.joinUrl }] : []),
+    ...(series.chatId ? [{ type: 'Action.OpenUrl', title: t('bookedSeries.openMinutes'), url: minutesTabLink(teamsAppId, series.chatId) }] : []),
   ];
 }
 
 /** The next occurrence and each invitee's reply, as card elements (the names are escaped). */
-export function seriesFacts(series: BookedSeries): object[] {
+export function seriesFacts({ t, dates }: Words, series: BookedSeries): object[] {
+  const reply = (answer: SeriesReply) => t(`bookedSeries.reply.${answer}`);
   return [
-    line(`Next meeting: **${slotLabel(series.next.startMs, series.next.endMs)}**`),
-    { type: 'FactSet', facts: series.replies.map((reply) => ({ title: escapeCardText(reply.name), value: REPLY_WORDS[reply.reply] })) },
+    line(t('bookedSeries.next', { slot: dates.timeSpan(series.next.startMs, series.next.endMs) })),
+    { type: 'FactSet', facts: series.replies.map((invitee) => ({ title: escapeCardText(invitee.name), value: reply(invitee.reply) })) },
   ];
 }
 
-/** A booked series in a card that lists several things (status, minutes): its facts and its links. */
-export function seriesSection(series: BookedSeries, teamsAppId: string): object[] {
-  const links = seriesLinks(series, teamsAppId);
-  return [...seriesFacts(series), ...(links.length > 0 ? [{ type: 'ActionSet', actions: links }] : [])];
+/** A booked series in a card that lists several things (status, minutes), in the reader's language: its facts and its links. */
+export function seriesSection(words: Words, series: BookedSeries, teamsAppId: string): object[] {
+  const links = seriesLinks(words, series, teamsAppId);
+  return [...seriesFacts(words, series), ...(links.length > 0 ? [{ type: 'ActionSet', actions: links }] : [])];
 }
 
 /**
@@ -74,11 +77,11 @@ export function bookedSeriesCard(options: { coreGroupId: string; caseReference: 
   const body = [
     heading(`Core group booked — case ${escapeCardText(options.caseReference)}`),
     ...(options.note ? [line(options.note, { weight: 'Bolder' })] : []),
-    ...seriesFacts(series),
+    ...seriesFacts(ENGLISH, series),
     line('A new series can be booked once this one has ended.', { isSubtle: true }),
   ];
   const actions = [
-    ...seriesLinks(series, options.teamsAppId),
+    ...seriesLinks(ENGLISH, series, options.teamsAppId),
     executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule this one', part('one')),
     ...(series.nextIsRecorded ? [executeAction(RESCHEDULE_OFFER_VERB, 'Reschedule the series', part('series'))] : []),
     { type: 'Action.ShowCard', title: 'Cancel (with reason)', card: cancelForm },

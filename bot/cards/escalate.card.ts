@@ -1,8 +1,10 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernTransition } from '../../src/domain/concern-steps';
-import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute, stepWords } from '../../src/domain/escalation';
-import { noticeStateText } from '../../src/domain/notice-delivery';
+import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute } from '../../src/domain/escalation';
+import type { NoticeDelivery } from '../../src/domain/notice-delivery';
+import type { Words } from '../../src/i18n/words';
 import type { ConcernNotices } from '../../src/services/concern.service';
+import { stepToIn } from '../../src/services/notifications/escalation-words';
 import type { Concern } from '../../src/services/ports/store.port';
 import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
@@ -15,84 +17,87 @@ const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 
 /** The concerns the card lists: the caller's latest. */
 export const CONCERNS_LISTED = 3;
 
-/** What happened to a concern last, in words: "escalated by Tom Okafor on Thu 4 Jun 2026". */
-const TRANSITION_WORDS: Readonly<Record<ConcernTransition['kind'], string>> = {
-  raised: 'raised',
-  told: 'told',
-  acknowledged: 'acknowledged',
-  escalated: 'escalated',
-  climbed: 'climbed automatically (not resolved in time)',
-  resolved: 'resolved',
-  granted: 'granted',
-  refused: 'refused',
-  booked: 'extra core group booked',
-};
-
-/** Where a concern stands on its route: its step and who it is with, or closed; and what happened last. */
-export function concernStandingText(concern: Concern, last: ConcernTransition | undefined): string {
+/**
+ * Where a concern stands on its route, in the reader's language: its step and who it is with, or
+ * closed; and what happened last ("escalated by Tom Okafor on Thu 4 Jun 2026").
+ */
+export function concernStandingText(words: Words, concern: Concern, last: ConcernTransition | undefined): string {
+  const { t, dates } = words;
   const steps = escalationRoute(concern.kind).steps.length;
-  const where = concern.status === 'open' ? `Step ${concern.step + 1} of ${steps}: with ${stepWords(concern.kind, concern.step)}` : concern.status === 'resolved' ? 'Resolved' : 'Refused';
+  const where = concern.status === 'open' ? t('escalate.atStep', { step: concern.step + 1, steps, who: stepToIn(words, concern.kind, concern.step) }) : t(`escalate.closed.${concern.status}`);
   if (!last) return where;
-  const by = last.actorName ? ` by ${escapeCardText(last.actorName)}` : '';
-  return `${where} · last: ${TRANSITION_WORDS[last.kind]}${by} on ${ukDate(last.at.slice(0, 10))}`;
+  const values = { where, what: t(`escalate.transition.${last.kind}`), date: dates.date(last.at.slice(0, 10)) };
+  return last.actorName ? t('escalate.lastBy', { ...values, actor: escapeCardText(last.actorName) }) : t('escalate.last', values);
+}
+
+/**
+ * Where a notice stands, in the reader's language (`noticeStateText`'s words in English): queued,
+ * queued and retrying, sent by Teams or by e-mail, or failed with the reason (the reason as recorded).
+ */
+export function noticeState({ t }: Words, delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
+  if (!delivery) return t('escalate.notice.queued');
+  const reason = delivery.detail ?? t('escalate.notice.noReason');
+  if (delivery.outcome === 'failed') return t('escalate.notice.failed', { reason });
+  if (delivery.outcome === 'retrying') return t(delivery.channel === 'teams' ? 'escalate.notice.retryingTeams' : 'escalate.notice.retryingEmail', { reason });
+  return t(delivery.channel === 'teams' ? 'escalate.notice.sentTeams' : 'escalate.notice.sentEmail');
 }
 
 /** The caller's latest concerns about the case, where each stands, and where each person's first notice stands. */
-function raisedSection(raised: readonly ConcernNotices[]): object[] {
+function raisedSection(words: Words, raised: readonly ConcernNotices[]): object[] {
+  const { t, dates } = words;
   if (raised.length === 0) return [];
   return [
-    line('Concerns you raised', { weight: 'Bolder' }),
+    line(t('escalate.youRaised'), { weight: 'Bolder' }),
     ...raised.slice(0, CONCERNS_LISTED).flatMap(({ concern, lastTransition, notices }) => [
-      line(`${CONCERN_LABELS[concern.kind]} — ${ukDate(concern.raisedAt.slice(0, 10))}`),
-      line(concernStandingText(concern, lastTransition), { isSubtle: true }),
-      ...(notices.length > 0 ? notices.map((notice) => line(`${escapeCardText(notice.displayName)}: ${escapeCardText(noticeStateText(notice.delivery))}`, { isSubtle: true })) : [line('Nobody held the role to tell first.', { isSubtle: true })]),
+      line(t('escalate.raisedOn', { concern: t(`labels.concern.${concern.kind}`), date: dates.date(concern.raisedAt.slice(0, 10)) })),
+      line(concernStandingText(words, concern, lastTransition), { isSubtle: true }),
+      ...(notices.length > 0
+        ? notices.map((notice) => line(t('escalate.noticeTo', { name: escapeCardText(notice.displayName), state: escapeCardText(noticeState(words, notice.delivery)) }), { isSubtle: true }))
+        : [line(t('escalate.nobodyToTell'), { isSubtle: true })]),
     ]),
   ];
 }
 
-/** The form for raising a concern about a core group (1:1), under the caller's latest concerns and where their notices stand. */
-export function escalateCard(options: { coreGroupId: string; caseReference: string; requestId: string; raised?: readonly ConcernNotices[] }): object {
+/** The form for raising a concern about a core group (1:1), in the reader's language, under the caller's latest concerns and where their notices stand. */
+export function escalateCard(words: Words, options: { coreGroupId: string; caseReference: string; requestId: string; raised?: readonly ConcernNotices[] }): object {
+  const { t } = words;
   const data: Pick<RaiseConcernAction, 'coreGroupId' | 'requestId'> = { coreGroupId: options.coreGroupId, requestId: options.requestId };
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: RAISE_CONCERN_VERB };
   return adaptiveCard(
     [
-      heading(`Raise a concern — case ${escapeCardText(options.caseReference)}`),
-      line('It is recorded, and a notice is queued for each person the escalation procedure names (by Teams, or by e-mail where Teams cannot reach them).', { isSubtle: true }),
-      ...raisedSection(options.raised ?? []),
+      heading(t('escalate.title', { caseReference: escapeCardText(options.caseReference) })),
+      line(t('escalate.intro'), { isSubtle: true }),
+      ...raisedSection(words, options.raised ?? []),
       {
         type: 'Input.ChoiceSet',
         id: INPUT.kind,
-        label: 'What is the concern?',
+        label: t('escalate.kindLabel'),
         isRequired: true,
-        errorMessage: 'Choose what the concern is about',
-        choices: RAISABLE_CONCERN_KINDS.map((value) => ({ title: CONCERN_LABELS[value], value })),
+        errorMessage: t('escalate.kindError'),
+        choices: RAISABLE_CONCERN_KINDS.map((value) => ({ title: t(`labels.concern.${value}`), value })),
       },
-      { type: 'Input.Text', id: INPUT.note, label: 'What is happening?', isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: 'Say briefly what is happening' },
+      { type: 'Input.Text', id: INPUT.note, label: t('escalate.noteLabel'), isMultiline: true, isRequired: true, maxLength: 1000, errorMessage: t('escalate.noteError') },
     ],
     [
       {
         type: 'Action.Execute',
         verb: RAISE_CONCERN_VERB,
-        title: 'Raise the concern',
+        title: t('escalate.raise'),
         data,
         associatedInputs: 'auto',
-        fallback: { type: 'Action.Submit', title: 'Raise the concern', data: submitted },
+        fallback: { type: 'Action.Submit', title: t('escalate.raise'), data: submitted },
       },
     ],
   );
 }
 
-/** The answer to the person who raised it: recorded, and whose notice is queued (not yet sent: a job sends each). */
-export function concernRaisedCard(options: { caseReference: string; kind: ConcernKind; queuedFor: readonly string[] }): object {
+/** The answer to the person who raised it, in their language: recorded, and whose notice is queued (not yet sent: a job sends each). */
+export function concernRaisedCard(words: Words, options: { caseReference: string; kind: ConcernKind; queuedFor: readonly string[] }): object {
+  const { t } = words;
   return adaptiveCard([
-    heading(`Concern raised — case ${escapeCardText(options.caseReference)}`),
-    line(`✔ ${CONCERN_LABELS[options.kind]}. It is recorded.`),
-    line(
-      options.queuedFor.length > 0
-        ? `Queued for: ${options.queuedFor.map(escapeCardText).join(', ')} — each is sent by Teams, or by e-mail where Teams cannot reach them.`
-        : 'Nobody in the core group holds the role to tell first; please contact the team manager directly.',
-      { isSubtle: true },
-    ),
+    heading(t('escalate.raisedTitle', { caseReference: escapeCardText(options.caseReference) })),
+    line(t('escalate.recorded', { concern: t(`labels.concern.${options.kind}`) })),
+    line(options.queuedFor.length > 0 ? t('escalate.queuedFor', { names: options.queuedFor.map(escapeCardText).join(', ') }) : t('escalate.nobodyHoldsRole'), { isSubtle: true }),
   ]);
 }
 

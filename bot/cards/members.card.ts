@@ -1,24 +1,30 @@
 import { ADD_MEMBERS_VERB, type AddMembersAction, REMOVE_MEMBER_VERB, type RemoveMemberAction } from '../../src/contracts/card-actions.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
-import { POSITION_LABELS, positionLabel, positionOf } from '../../src/domain/member-position';
+import { POSITION_LABELS, positionOf } from '../../src/domain/member-position';
+import type { Words } from '../../src/i18n/words';
 import type { MemberWelcomeMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
 
-const describe = (member: CoreGroupMember) => `${escapeCardText(member.displayName)} — ${escapeCardText(positionLabel(positionOf(member)))}, ${escapeCardText(member.agency)}${member.reach === 'email-only' ? ' (by e-mail)' : ''}`;
+const describe = ({ t }: Words, member: CoreGroupMember) => {
+  const values = { name: escapeCardText(member.displayName), position: escapeCardText(t(`members.position.${positionOf(member)}`)), agency: escapeCardText(member.agency) };
+  return member.reach === 'email-only' ? t('members.memberByEmail', values) : t('members.member', values);
+};
 
 /**
- * A core group's members for its lead social worker or team manager (1:1): each active member
- * with a Remove button, who has left, and a form to add people in the set-up form's words.
- * `notice`: what the last change did, shown first.
+ * A core group's members for its lead social worker or team manager (1:1), in their language: each
+ * active member with a Remove button, who has left, and a form to add people in the set-up form's
+ * words (the roles are typed in English, as the form reads them). `notice`: what the last change
+ * did, shown first.
  */
-export function membersCard(options: { coreGroupId: string; caseReference: string; members: readonly CoreGroupMember[]; notice?: string | undefined }): object {
+export function membersCard(words: Words, options: { coreGroupId: string; caseReference: string; members: readonly CoreGroupMember[]; notice?: string | undefined }): object {
+  const { t } = words;
   const active = options.members.filter((member) => member.active);
   const left = options.members.filter((member) => !member.active);
   const add: Pick<AddMembersAction, 'coreGroupId'> = { coreGroupId: options.coreGroupId };
   return adaptiveCard(
     [
-      heading(`Members — case ${escapeCardText(options.caseReference)}`),
+      heading(t('members.title', { caseReference: escapeCardText(options.caseReference) })),
       ...(options.notice ? [line(escapeCardText(options.notice), { weight: 'Bolder' })] : []),
       ...active.map((member) => {
         const data: RemoveMemberAction = { coreGroupId: options.coreGroupId, memberId: member.id };
@@ -26,26 +32,26 @@ export function membersCard(options: { coreGroupId: string; caseReference: strin
           type: 'ColumnSet',
           separator: true,
           columns: [
-            { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [line(describe(member))] },
-            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(REMOVE_MEMBER_VERB, `Remove ${member.displayName}`, data)] }] },
+            { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [line(describe(words, member))] },
+            { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(REMOVE_MEMBER_VERB, t('members.remove', { name: member.displayName }), data)] }] },
           ],
         };
       }),
-      ...(left.length > 0 ? [line(`No longer members: ${left.map((member) => escapeCardText(member.displayName)).join(', ')}`, { isSubtle: true, separator: true })] : []),
+      ...(left.length > 0 ? [line(t('members.left', { names: left.map((member) => escapeCardText(member.displayName)).join(', ') }), { isSubtle: true, separator: true })] : []),
       {
         type: 'Input.Text',
         id: 'memberText',
-        label: 'Add members, one per line: role | agency | name | e-mail',
+        label: t('members.addLabel'),
         isMultiline: true,
         isRequired: true,
         maxLength: 4000,
-        placeholder: 'health visitor | health visiting | Grace Lindqvist | grace@nhs.example',
-        errorMessage: 'Write at least one member to add',
+        placeholder: t('members.addPlaceholder'),
+        errorMessage: t('members.addError'),
         separator: true,
       },
-      line(`Roles: ${POSITION_LABELS.join(', ')}.`, { isSubtle: true, size: 'Small', spacing: 'None' }),
+      line(t('members.roles', { roles: POSITION_LABELS.join(', ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
-    [executeAction(ADD_MEMBERS_VERB, 'Add and welcome them', add, { inputs: true })],
+    [executeAction(ADD_MEMBERS_VERB, t('members.addButton'), add, { inputs: true })],
   );
 }
 

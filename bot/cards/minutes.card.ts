@@ -2,8 +2,10 @@ import type { CivilDate } from '../../src/domain/civil-date';
 import type { ObligationStatus } from '../../src/domain/obligations';
 import type { FamilyVersionReadyMessage, MinutesReadyMessage } from '../../src/services/ports/notifier.port';
 import type { BookedSeries } from '../../src/services/scheduling.service';
+import type { Words } from '../../src/i18n/words';
 import { seriesSection } from './booked-series.card';
 import { adaptiveCard, heading, line } from './card';
+import { deadlineStatus } from './deadline-words';
 import { escapeCardText } from './escape';
 import { ukDate } from '../../src/domain/uk-date';
 
@@ -18,43 +20,47 @@ interface MeetingMinutes {
   readonly circulation?: { readonly due: CivilDate; readonly status: ObligationStatus; readonly daysLate: number } | undefined;
 }
 
-const members = (count: number) => `${count} member${count === 1 ? '' : 's'}`;
-
 /** Who the minutes reached, from the deliveries recorded: an amended version not sent yet says so, and how far the earlier one went. */
-function sentText(meeting: MeetingMinutes): string {
+function sentText({ t }: Words, meeting: MeetingMinutes): string {
   const { thisVersion, earlier } = meeting.sent;
-  if (thisVersion === 0 && earlier) return `the amended minutes: nobody yet (version ${earlier.version} went to ${members(earlier.members)})`;
-  return members(thisVersion);
+  if (thisVersion === 0 && earlier) return t('minutesCard.amendedNotSent', { version: earlier.version, members: t('minutesCard.members', { count: earlier.members }) });
+  return t('minutesCard.members', { count: thisVersion });
 }
 
 /** The circulation deadline; met by an earlier version, an amendment still to go out says so. */
-function circulationText(meeting: MeetingMinutes, circulation: NonNullable<MeetingMinutes['circulation']>): string {
-  const standing = circulation.status === 'overdue' ? `overdue by ${circulation.daysLate} days` : circulation.status.replace('-', ' ');
-  const amendmentToGo = meeting.amended && meeting.sent.thisVersion === 0 ? '; the amended version is still to be circulated' : '';
-  return `${ukDate(circulation.due)} (${standing}${amendmentToGo})`;
+function circulationText(words: Words, meeting: MeetingMinutes, circulation: NonNullable<MeetingMinutes['circulation']>): string {
+  const { t, dates } = words;
+  const standing = circulation.status === 'overdue' ? t('minutesCard.overdueBy', { days: circulation.daysLate }) : deadlineStatus(words, circulation.status);
+  const amendmentToGo = meeting.amended && meeting.sent.thisVersion === 0;
+  return t(amendmentToGo ? 'minutesCard.circulateByAmendmentToGo' : 'minutesCard.circulateByStanding', { date: dates.date(circulation.due), standing });
 }
 
-const facts = (meeting: MeetingMinutes) => ({
-  type: 'FactSet',
-  facts: [
-    { title: 'Meeting', value: ukDate(meeting.date) },
-    { title: 'Minutes', value: meeting.drafted ? 'drafted in the meeting tab' : 'not started: the chair or minute-taker writes them in the Core Group tab of the meeting' },
-    { title: 'Signed', value: `chair ${meeting.chairSigned ? '✔' : '—'} · team manager ${meeting.managerSigned ? '✔' : '—'}` },
-    { title: 'Sent to', value: sentText(meeting) },
-    ...(meeting.circulation ? [{ title: 'Circulate by', value: circulationText(meeting, meeting.circulation) }] : []),
-  ],
-});
+const facts = (words: Words, meeting: MeetingMinutes) => {
+  const { t, dates } = words;
+  const mark = (signed: boolean) => (signed ? '✔' : '—');
+  return {
+    type: 'FactSet',
+    facts: [
+      { title: t('minutesCard.fact.meeting'), value: dates.date(meeting.date) },
+      { title: t('minutesCard.fact.minutes'), value: meeting.drafted ? t('minutesCard.drafted') : t('minutesCard.notStarted') },
+      { title: t('minutesCard.fact.signed'), value: t('minutesCard.signed', { chair: mark(meeting.chairSigned), manager: mark(meeting.managerSigned) }) },
+      { title: t('minutesCard.fact.sentTo'), value: sentText(words, meeting) },
+      ...(meeting.circulation ? [{ title: t('minutesCard.fact.circulateBy'), value: circulationText(words, meeting, meeting.circulation) }] : []),
+    ],
+  };
+};
 
-/** Where the minutes of the last and next meeting stand, and the booked series (1:1). */
-export function minutesCard(options: { caseReference: string; last?: MeetingMinutes | undefined; next?: MeetingMinutes | undefined; booked?: BookedSeries | undefined; teamsAppId: string }): object {
+/** Where the minutes of the last and next meeting stand, and the booked series (1:1), in the reader's language. */
+export function minutesCard(words: Words, options: { caseReference: string; last?: MeetingMinutes | undefined; next?: MeetingMinutes | undefined; booked?: BookedSeries | undefined; teamsAppId: string }): object {
+  const { t } = words;
   return adaptiveCard([
-    heading(`Minutes — case ${escapeCardText(options.caseReference)}`),
-    line('Last meeting', { weight: 'Bolder' }),
-    options.last ? facts(options.last) : line('No core group has been held yet.', { isSubtle: true }),
-    line('Next meeting', { weight: 'Bolder', separator: true }),
-    ...(options.next ? [facts(options.next)] : []),
-    ...(options.booked ? seriesSection(options.booked, options.teamsAppId) : []),
-    ...(options.next || options.booked ? [] : [line('No core group is booked. Type /coregroup schedule.', { isSubtle: true })]),
+    heading(t('minutesCard.title', { caseReference: escapeCardText(options.caseReference) })),
+    line(t('minutesCard.lastMeeting'), { weight: 'Bolder' }),
+    options.last ? facts(words, options.last) : line(t('minutesCard.noneHeld'), { isSubtle: true }),
+    line(t('minutesCard.nextMeeting'), { weight: 'Bolder', separator: true }),
+    ...(options.next ? [facts(words, options.next)] : []),
+    ...(options.booked ? seriesSection(words, options.booked, options.teamsAppId) : []),
+    ...(options.next || options.booked ? [] : [line(t('minutesCard.noneBooked'), { isSubtle: true })]),
   ]);
 }
 

@@ -1,20 +1,21 @@
 import type { CheckIn, ChildProtectionPlan, PlanAction } from '../../src/domain/plan';
+import type { Words } from '../../src/i18n/words';
 import type { PlanNotReceivedMessage, PlanReadyMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { ukDate, ukDateOfInstant } from '../../src/domain/uk-date';
+import { ukDate } from '../../src/domain/uk-date';
 
 type ShownAction = PlanAction & { lastCheckIn?: CheckIn | undefined };
 
-const actionFacts = (action: ShownAction, names: ReadonlyMap<string, string>) => ({
+const actionFacts = ({ t, dates }: Words, action: ShownAction, names: ReadonlyMap<string, string>) => ({
   type: 'FactSet',
   facts: [
-    { title: 'Action', value: escapeCardText(action.what) },
-    { title: 'Owner', value: escapeCardText(names.get(action.ownerMemberId) ?? 'unknown') },
-    { title: 'Due', value: ukDate(action.due) },
-    ...(action.childSeenFrequency ? [{ title: 'Sees the child', value: escapeCardText(action.childSeenFrequency) }] : []),
-    { title: 'State', value: action.state.replace(/-/g, ' ') },
-    { title: 'Last check-in', value: action.lastCheckIn ? `${action.lastCheckIn.status.replace(/-/g, ' ')} (${ukDateOfInstant(action.lastCheckIn.recordedAt)})` : 'none yet' },
+    { title: t('plan.fact.action'), value: escapeCardText(action.what) },
+    { title: t('plan.fact.owner'), value: escapeCardText(names.get(action.ownerMemberId) ?? t('plan.unknownOwner')) },
+    { title: t('plan.fact.due'), value: dates.date(action.due) },
+    ...(action.childSeenFrequency ? [{ title: t('plan.fact.seesChild'), value: escapeCardText(action.childSeenFrequency) }] : []),
+    { title: t('plan.fact.state'), value: t(`plan.state.${action.state}`) },
+    { title: t('plan.fact.lastCheckIn'), value: action.lastCheckIn ? t('plan.checkInOn', { status: t(`tasks.status.${action.lastCheckIn.status}`), date: dates.dateOfInstant(action.lastCheckIn.recordedAt) }) : t('plan.noCheckIn') },
   ],
 });
 
@@ -24,27 +25,32 @@ const otherActions = (actions: readonly ShownAction[], outcomeIds: ReadonlySet<s
   return others.length > 0 ? [others] : [];
 };
 
-/** The child protection plan as it stands (the version the tab and the exports show): outcomes, each action with owner, due date, how often the child is seen and last check-in, contingency, resources, monitoring. 1:1 only. */
-export function planCard(options: {
-  caseReference: string;
-  plan: ChildProtectionPlan | undefined;
-  actions: readonly (PlanAction & { lastCheckIn?: CheckIn | undefined })[];
-  names: ReadonlyMap<string, string>;
-}): object {
-  if (!options.plan) return adaptiveCard([heading(`Case ${escapeCardText(options.caseReference)}`), line('There is no plan recorded yet.')]);
+/** The child protection plan as it stands (the version the tab and the exports show), in the reader's language: outcomes, each action with owner, due date, how often the child is seen and last check-in, contingency, resources, monitoring. 1:1 only. */
+export function planCard(
+  words: Words,
+  options: {
+    caseReference: string;
+    plan: ChildProtectionPlan | undefined;
+    actions: readonly (PlanAction & { lastCheckIn?: CheckIn | undefined })[];
+    names: ReadonlyMap<string, string>;
+  },
+): object {
+  const { t } = words;
+  const caseReference = escapeCardText(options.caseReference);
+  if (!options.plan) return adaptiveCard([heading(t('caseCard.case', { caseReference })), line(t('plan.none'))]);
   const { plan } = options;
   return adaptiveCard([
-    heading(`Child protection plan — case ${escapeCardText(options.caseReference)} (version ${plan.version})`),
+    heading(t('plan.title', { caseReference, version: plan.version })),
     ...plan.outcomes.flatMap((outcome) => [
-      line(`Outcome: ${escapeCardText(outcome.text)}`, { weight: 'Bolder', separator: true }),
+      line(t('plan.outcome', { text: escapeCardText(outcome.text) }), { weight: 'Bolder', separator: true }),
       ...options.actions
         .filter((action) => action.outcomeId === outcome.id)
-        .map((action) => actionFacts(action, options.names)),
+        .map((action) => actionFacts(words, action, options.names)),
     ]),
-    ...otherActions(options.actions, new Set(plan.outcomes.map((outcome) => outcome.id))).flatMap((actions) => [line('Other actions', { weight: 'Bolder', separator: true }), ...actions.map((action) => actionFacts(action, options.names))]),
-    line(`Contingency: ${escapeCardText(plan.contingencyPlan)}`, { separator: true }),
-    line(`Resources: ${escapeCardText(plan.resources)}`, { isSubtle: true }),
-    line(`Monitoring: ${escapeCardText(plan.monitoring)}`, { isSubtle: true }),
+    ...otherActions(options.actions, new Set(plan.outcomes.map((outcome) => outcome.id))).flatMap((actions) => [line(t('plan.otherActions'), { weight: 'Bolder', separator: true }), ...actions.map((action) => actionFacts(words, action, options.names))]),
+    line(t('plan.contingency', { text: escapeCardText(plan.contingencyPlan) }), { separator: true }),
+    line(t('plan.resources', { text: escapeCardText(plan.resources) }), { isSubtle: true }),
+    line(t('plan.monitoring', { text: escapeCardText(plan.monitoring) }), { isSubtle: true }),
   ]);
 }
 

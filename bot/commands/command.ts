@@ -71,9 +71,9 @@ export async function cardForChoice(command: CaseCommand, choice: CaseChoice, ca
     case 'chosen':
       return command.card(choice.coreGroup, caller, services, words);
     case 'choose':
-      return chooseCaseCard({ command: command.verb, title: t('choose.which'), cases: choice.cases });
+      return chooseCaseCard(words, { command: command.verb, title: t('choose.which'), cases: choice.cases });
     case 'did-you-mean':
-      return chooseCaseCard({ command: command.verb, title: t('choose.didYouMean'), cases: choice.suggestions });
+      return chooseCaseCard(words, { command: command.verb, title: t('choose.didYouMean'), cases: choice.suggestions });
     case 'not-found':
       return messageCard(t('choose.notFound', { verb: command.verb }));
     case 'not-allowed': {

@@ -6,8 +6,8 @@ import { type CaseCommand, caseCommand } from './command';
 export const escalateCase: CaseCommand = {
   verb: 'escalate',
   need: 'raise-concern',
-  card: async (coreGroup, caller, services) =>
-    escalateCard({ coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, requestId: randomUUID(), raised: await services.concerns.raisedByMe({ caller, coreGroupId: coreGroup.id }) }),
+  card: async (coreGroup, caller, services, words) =>
+    escalateCard(words, { coreGroupId: coreGroup.id, caseReference: coreGroup.caseReference, requestId: randomUUID(), raised: await services.concerns.raisedByMe({ caller, coreGroupId: coreGroup.id }) }),
 };
 
 export const escalateCommand = caseCommand(escalateCase);

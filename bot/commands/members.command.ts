@@ -5,7 +5,7 @@ import { type CaseCommand, caseCommand } from './command';
 export const membersCase: CaseCommand = {
   verb: 'members',
   need: 'manage-members',
-  card: async (coreGroup, caller, services) => membersCard({ coreGroupId: coreGroup.id, ...(await services.members.list({ caller, coreGroupId: coreGroup.id })) }),
+  card: async (coreGroup, caller, services, words) => membersCard(words, { coreGroupId: coreGroup.id, ...(await services.members.list({ caller, coreGroupId: coreGroup.id })) }),
 };
 
 export const membersCommand = caseCommand(membersCase);

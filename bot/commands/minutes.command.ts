@@ -5,7 +5,7 @@ import { type CaseCommand, caseCommand } from './command';
 export const minutesCase: CaseCommand = {
   verb: 'minutes',
   need: 'view-compliance',
-  card: async (coreGroup, caller, services) => minutesCard({ ...(await services.status.minutesOf(caller, coreGroup.id)), teamsAppId: services.teamsAppId }),
+  card: async (coreGroup, caller, services, words) => minutesCard(words, { ...(await services.status.minutesOf(caller, coreGroup.id)), teamsAppId: services.teamsAppId }),
 };
 
 export const minutesCommand = caseCommand(minutesCase);

@@ -5,7 +5,7 @@ import { type CaseCommand, caseCommand } from './command';
 export const reviewCase: CaseCommand = {
   verb: 'review',
   need: 'view-compliance',
-  card: async (coreGroup, caller, services) => reviewCard(await services.reviews.of(caller, coreGroup.id)),
+  card: async (coreGroup, caller, services, words) => reviewCard(words, await services.reviews.of(caller, coreGroup.id)),
 };
 
 export const reviewCommand = caseCommand(reviewCase);

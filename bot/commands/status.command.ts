@@ -8,12 +8,12 @@ import { type CaseCommand, caseCommand } from './command';
 export const statusCase: CaseCommand = {
   verb: 'status',
   need: 'view-compliance',
-  card: async (coreGroup, caller, services) => statusCard([await services.status.statusOf(caller, coreGroup.id)], services.teamsAppId),
-  async overview(caller, services) {
+  card: async (coreGroup, caller, services, words) => statusCard(words, [await services.status.statusOf(caller, coreGroup.id)], services.teamsAppId),
+  async overview(caller, services, words) {
     // A caseload card lists the most pressing cases a line each, without their booked series:
     // only those listed are returned (and audited as seen), and no series is read for them.
     const { statuses, total, pressingNotShown } = await services.status.myStatus(caller, { bookedSeriesUpTo: CASES_IN_FULL, shown: CASES_LISTED });
-    return total > 0 ? statusCard(statuses, services.teamsAppId, { total, pressing: pressingNotShown }) : undefined;
+    return total > 0 ? statusCard(words, statuses, services.teamsAppId, { total, pressing: pressingNotShown }) : undefined;
   },
 };
 

@@ -1,6 +1,6 @@
 import { type CivilDate, compareDates } from './civil-date';
 import type { MeetingStatus } from './meeting';
-import { type PlanStart, type PolicyProfile, type RuleSource, type TimedRule, dateAfter, describePeriod, startingRules } from './policy';
+import { type Period, type PlanStart, type PolicyProfile, type RuleSource, type TimedRule, dateAfter, describePeriod, startingRules } from './policy';
 import type { WorkingDays } from './working-days';
 
 /** What a review conference decided about the plan: it continues, it ends, or the category of abuse changed (the plan continues). */
@@ -47,6 +47,17 @@ export function planEndOf(timeline: Pick<CaseTimeline, 'planEndedOn' | 'reviewCo
   return [timeline.planEndedOn, ...ending].filter((date): date is CivilDate => date !== undefined).sort(compareDates)[0];
 }
 
+/**
+ * A deadline's rule as data, so a card can say it in the reader's language (`rule` is its English):
+ * which rule, and the period, conference, number or agency its words name.
+ */
+export type RuleWording =
+  | { readonly rule: 'first-core-group' | 'first-review-conference'; readonly period: Period; readonly start: PlanStart }
+  | { readonly rule: 'next-core-group' | 'core-group-after-review' | 'next-review-conference' | 'next-review-conference-set' | 'minutes-circulation' | 'plan-circulation' | 'cp9'; readonly period: Period }
+  | { readonly rule: 'meetings-before-first-review'; readonly minimum: number }
+  | { readonly rule: 'agency-report-at-final-core-group'; readonly agency: string }
+  | { readonly rule: 'agency-report-before-review'; readonly agency: string; readonly workingDays: number };
+
 /** One deadline on a case, judged on a given day. */
 export interface Obligation {
   readonly id: string;
@@ -59,6 +70,8 @@ export interface Obligation {
   /** The date something is booked for, when the obligation is still open. */
   readonly plannedOn?: CivilDate | undefined;
   readonly rule: string;
+  /** The rule as data, for words other than `rule`'s English (absent on obligations made elsewhere than `computeObligations`). */
+  readonly wording?: RuleWording | undefined;
   readonly source: RuleSource;
 }
 
@@ -102,12 +115,13 @@ export function computeObligations(options: {
   const heldReviews = reviews.filter((r) => r.status === 'held');
   const firstHeldReview = heldReviews[0];
   const planEnded = planEndOf(timeline);
-  const starting = startingRules(profile, timeline.start ?? 'icpc');
+  const start = timeline.start ?? 'icpc';
+  const starting = startingRules(profile, start);
   const obligations: Obligation[] = [];
 
-  const judge = (id: string, kind: ObligationKind, rule: string, source: RuleSource, facts: Judged): void => {
+  const judge = (id: string, kind: ObligationKind, rule: string, wording: RuleWording, source: RuleSource, facts: Judged): void => {
     if (!facts.metOn && planEnded && isAfter(facts.due, planEnded)) return;
-    obligations.push({ id, kind, rule, source, ...facts, ...status(facts) });
+    obligations.push({ id, kind, rule, wording, source, ...facts, ...status(facts) });
   };
   const status = (facts: Judged): { status: ObligationStatus; daysLate: number } => {
     if (facts.metOn) return { status: 'met', daysLate: Math.max(0, calendar.daysBetween(facts.due, facts.metOn)) };
@@ -117,18 +131,18 @@ export function computeObligations(options: {
     return { status: calendar.workingDaysBetween(asOf, facts.due) <= atRiskWithin ? 'at-risk' : 'due', daysLate: 0 };
   };
   // Each agency's report before one review conference: met on the day its first report came in.
-  const judgeAgencyReports = (reviewConferenceId: string, due: CivilDate, when: string, source: RuleSource): void => {
+  const judgeAgencyReports = (reviewConferenceId: string, due: CivilDate, when: string, wording: (agency: string) => RuleWording, source: RuleSource): void => {
     const reports = timeline.agencyReports.filter((r) => r.reviewConferenceId === reviewConferenceId);
     for (const agency of timeline.agencies) {
       const submitted = reports.filter((r) => r.agency === agency).map((r) => r.on).sort(compareDates)[0];
-      judge(agencyReportObligationId(reviewConferenceId, agency), 'agency-report', `Written report from ${agency} ${when}`, source, { due, metOn: submitted });
+      judge(agencyReportObligationId(reviewConferenceId, agency), 'agency-report', `Written report from ${agency} ${when}`, wording(agency), source, { due, metOn: submitted });
     }
   };
   const firstOnOrAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => !isBefore(item.date, date));
   const firstAfter = <T extends { date: CivilDate }>(items: readonly T[], date: CivilDate) => items.find((item) => isAfter(item.date, date));
   const phrase = (rule: TimedRule, what: string, after: string) => `${what} within ${describePeriod(rule.period)} of ${after}`;
 
-  judge('first-core-group', 'first-core-group', phrase(starting.firstCoreGroup, 'First core group', starting.conference), starting.firstCoreGroup.source, {
+  judge('first-core-group', 'first-core-group', phrase(starting.firstCoreGroup, 'First core group', starting.conference), { rule: 'first-core-group', period: starting.firstCoreGroup.period, start }, starting.firstCoreGroup.source, {
     due: dateAfter(calendar, timeline.icpcDate, starting.firstCoreGroup.period),
     metOn: held[0]?.date,
     plannedOn: held[0] ? undefined : scheduled[0]?.date,
@@ -139,7 +153,7 @@ export function computeObligations(options: {
     const afterReview = rules.frequencyAfterFirstReview && firstHeldReview && !isBefore(previous.date, firstHeldReview.date);
     const cadence = afterReview ? rules.frequencyAfterFirstReview! : rules.frequency;
     const next = held[index + 1];
-    judge(`core-group-${index + 2}`, 'core-group', `Next core group within ${describePeriod(cadence.period)} of the last one held`, cadence.source, {
+    judge(`core-group-${index + 2}`, 'core-group', `Next core group within ${describePeriod(cadence.period)} of the last one held`, { rule: 'next-core-group', period: cadence.period }, cadence.source, {
       due: dateAfter(calendar, previous.date, cadence.period),
       metOn: next?.date,
       plannedOn: next ? undefined : firstAfter(scheduled, previous.date)?.date,
@@ -152,14 +166,14 @@ export function computeObligations(options: {
     const { minimum, source } = rules.meetingsBeforeFirstReview;
     const reviewDate = firstReview?.date ?? firstReviewDue;
     const before = held.filter((m) => isBefore(m.date, reviewDate));
-    judge('meetings-before-first-review', 'core-group', `At least ${minimum} core groups before the first review conference`, source, {
+    judge('meetings-before-first-review', 'core-group', `At least ${minimum} core groups before the first review conference`, { rule: 'meetings-before-first-review', minimum }, source, {
       due: reviewDate,
       metOn: before.length >= minimum ? before[minimum - 1]!.date : undefined,
       plannedOn: before.length + scheduled.filter((m) => isBefore(m.date, reviewDate)).length >= minimum ? reviewDate : undefined,
     });
   }
 
-  judge('first-review-conference', 'review-conference', phrase(starting.firstReviewConference, 'First review conference', starting.conference), starting.firstReviewConference.source, {
+  judge('first-review-conference', 'review-conference', phrase(starting.firstReviewConference, 'First review conference', starting.conference), { rule: 'first-review-conference', period: starting.firstReviewConference.period, start }, starting.firstReviewConference.source, {
     due: firstReviewDue,
     metOn: firstHeldReview?.date,
     plannedOn: firstHeldReview ? undefined : reviews.find((r) => r.status === 'scheduled')?.date,
@@ -168,14 +182,15 @@ export function computeObligations(options: {
     const nextHeld = heldReviews[index + 1];
     const later = rules.laterReviewConferences;
     const rule = review.nextReviewOn ? `Next review conference by the date the last one set (at most ${describePeriod(later.period)} on)` : phrase(later, 'Next review conference', 'the last');
-    judge(`review-conference-${index + 2}`, 'review-conference', rule, later.source, {
+    const wording: RuleWording = { rule: review.nextReviewOn ? 'next-review-conference-set' : 'next-review-conference', period: later.period };
+    judge(`review-conference-${index + 2}`, 'review-conference', rule, wording, later.source, {
       due: review.nextReviewOn ?? dateAfter(calendar, review.date, later.period),
       metOn: nextHeld?.date,
       plannedOn: nextHeld ? undefined : reviews.find((r) => r.status === 'scheduled' && isAfter(r.date, review.date))?.date,
     });
     if (rules.coreGroupAfterReview) {
       const rule = rules.coreGroupAfterReview;
-      judge(`core-group-after-review-${review.id}`, 'core-group', phrase(rule, 'Core group', 'the review conference'), rule.source, {
+      judge(`core-group-after-review-${review.id}`, 'core-group', phrase(rule, 'Core group', 'the review conference'), { rule: 'core-group-after-review', period: rule.period }, rule.source, {
         due: dateAfter(calendar, review.date, rule.period),
         metOn: firstOnOrAfter(held, review.date)?.date,
         plannedOn: firstOnOrAfter(scheduled, review.date)?.date,
@@ -192,7 +207,7 @@ export function computeObligations(options: {
   for (const meeting of held) {
     for (const [kind, circulation, rule, what] of afterEachMeeting) {
       if (!rule) continue;
-      judge(afterMeetingObligationId(kind, meeting.id), kind, phrase(rule, what, 'the meeting'), rule.source, {
+      judge(afterMeetingObligationId(kind, meeting.id), kind, phrase(rule, what, 'the meeting'), { rule: kind, period: rule.period }, rule.source, {
         due: dateAfter(calendar, meeting.date, rule.period),
         metOn: circulated.get(`${circulation}:${meeting.id}`),
       });
@@ -216,12 +231,12 @@ export function computeObligations(options: {
       return final ?? calendar.addWorkingDays(reviewDate, -1);
     };
     for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
-      judgeAgencyReports(review.id, finalCoreGroupBefore(review.date), 'at the final core group before the review conference', source);
+      judgeAgencyReports(review.id, finalCoreGroupBefore(review.date), 'at the final core group before the review conference', (agency) => ({ rule: 'agency-report-at-final-core-group', agency }), source);
     }
   } else if (rules.agencyReportsBeforeReview) {
     const rule = rules.agencyReportsBeforeReview;
     for (const review of reviews.filter((r) => r.status !== 'cancelled')) {
-      judgeAgencyReports(review.id, calendar.addWorkingDays(review.date, -rule.period.count), `${rule.period.count} working days before the review conference`, rule.source);
+      judgeAgencyReports(review.id, calendar.addWorkingDays(review.date, -rule.period.count), `${rule.period.count} working days before the review conference`, (agency) => ({ rule: 'agency-report-before-review', agency, workingDays: rule.period.count }), rule.source);
     }
   }
 

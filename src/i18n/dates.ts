@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from '../domain/civil-date';
-import { ukDate, ukDateOfInstant } from '../domain/uk-date';
+import { ukDate, ukDateOfInstant, ukDateTime, ukTime } from '../domain/uk-date';
 import { type Language, intlLocaleOf } from './language';
 
 /** Dates as a reader of one language reads them: "Wed 9 Dec 2026" / "Mer 9 Rhag 2026". */
@@ -9,6 +9,8 @@ export interface DatesIn {
   date(date: CivilDate | string): string;
   /** The UK civil date of an instant (an ISO string or epoch milliseconds). */
   dateOfInstant(instant: string | number): string;
+  /** A span of time on one day, in UK time: "Tue 9 Jun 2026, 14:00–15:30" (a meeting, a slot). */
+  timeSpan(startMs: number, endMs: number): string;
 }
 
 const UK_ZONE = 'Europe/London';
@@ -20,16 +22,16 @@ const UK_ZONE = 'Europe/London';
 function welshDates(): DatesIn {
   const format = new Intl.DateTimeFormat(intlLocaleOf('cy'), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const ofCivil = (civil: Temporal.PlainDate) => format.format(new Date(Date.UTC(civil.year, civil.month - 1, civil.day, 12)));
+  const london = (instant: string | number) => (typeof instant === 'number' ? Temporal.Instant.fromEpochMilliseconds(instant) : Temporal.Instant.from(instant)).toZonedDateTimeISO(UK_ZONE);
   return {
     date: (date) => ofCivil(Temporal.PlainDate.from(date)),
-    dateOfInstant: (instant) => {
-      const at = typeof instant === 'number' ? Temporal.Instant.fromEpochMilliseconds(instant) : Temporal.Instant.from(instant);
-      return ofCivil(at.toZonedDateTimeISO(UK_ZONE).toPlainDate());
-    },
+    dateOfInstant: (instant) => ofCivil(london(instant).toPlainDate()),
+    // The 24-hour clock, as in English ("14:00"): Welsh writes times the same way.
+    timeSpan: (startMs, endMs) => `${ofCivil(london(startMs).toPlainDate())}, ${ukTime(startMs)}–${ukTime(endMs)}`,
   };
 }
 
-const ENGLISH: DatesIn = { date: ukDate, dateOfInstant: ukDateOfInstant };
+const ENGLISH: DatesIn = { date: ukDate, dateOfInstant: ukDateOfInstant, timeSpan: (startMs, endMs) => `${ukDateTime(startMs)}–${ukTime(endMs)}` };
 const WELSH = welshDates();
 
 export function datesIn(language: Language): DatesIn {

@@ -24,6 +24,9 @@ import { problems } from '../support/adaptive-cards';
 import { bookedSeriesCard, rescheduleSlotsCard } from '../../bot/cards/booked-series.card';
 import type { BookedSeries } from '../../src/services/scheduling.service';
 
+/** The words of the English cards. */
+const EN = wordsIn('en');
+
 const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 const ID = '5b1d0c8e-0000-4000-8000-000000000009';
 const series: BookedSeries = {
@@ -59,24 +62,24 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['help in Welsh', helpCard(translatorFor('cy'))],
     ['private details notice', privateDetailsCard()],
     ['message', messageCard('Done')],
-    ['plan with an action agreed before outcomes were chosen', planCard({ caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } })],
-    ['review conferences', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [] })],
-    ['status', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
-    ['status, with a series booked', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
-    ['status, no core groups', statusCard([], TEAMS_APP_ID)],
-    ['status of a case that transferred in', statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
-    ['status of a caseload (a line a case)', statusCard(caseload(7), TEAMS_APP_ID)],
+    ['plan with an action agreed before outcomes were chosen', planCard(EN, { caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } })],
+    ['review conferences', reviewCard(EN, { coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [] })],
+    ['status', statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
+    ['status, with a series booked', statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action], booked: series }], TEAMS_APP_ID)],
+    ['status, no core groups', statusCard(EN, [], TEAMS_APP_ID)],
+    ['status of a case that transferred in', statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
+    ['status of a caseload (a line a case)', statusCard(EN, caseload(7), TEAMS_APP_ID)],
     ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
     ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
     ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
     ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
     ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
-    ['plan', planCard({ caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
-    ['escalate form', escalateCard({ coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
+    ['plan', planCard(EN, { caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
+    ['escalate form', escalateCard(EN, { coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
     [
       'escalate form, under the concerns raised and where their notices stand',
-      escalateCard({
+      escalateCard(EN, {
         coreGroupId: 'c',
         caseReference: 'CP-1',
         requestId: 'r',
@@ -91,14 +94,14 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
         ],
       }),
     ],
-    ['concern raised', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: ['Priya Shah'] })],
+    ['concern raised', concernRaisedCard(EN, { caseReference: 'CP-1', kind: 'increased-risk', queuedFor: ['Priya Shah'] })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
-    ['minutes', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, sent: { thisVersion: 0 }, amended: false, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
+    ['minutes', minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, sent: { thisVersion: 0 }, amended: false, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
     [
       'minutes, amended after they went out',
-      minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
+      minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
     ],
-    ['minutes, with a series booked', minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
+    ['minutes, with a series booked', minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
     ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
     ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
     ['tasks, answered', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
@@ -107,7 +110,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, hybrid', agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre, Room 2' } }, agendaOptions)],
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
     ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard(wordsIn('en'), { signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
-    ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
+    ['choose a case', chooseCaseCard(EN, { command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
     ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
@@ -116,7 +119,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
 });
 
 test('the escalate form never offers a significant disagreement, and the action refuses it: it comes from the signed minutes', () => {
-  const form = escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID }) as { body: { type: string; choices?: { value: string }[] }[] };
+  const form = escalateCard(EN, { coreGroupId: ID, caseReference: 'CP-1', requestId: ID }) as { body: { type: string; choices?: { value: string }[] }[] };
   const offered = form.body.find((element) => element.type === 'Input.ChoiceSet')!.choices!.map((choice) => choice.value);
   expect(offered).toEqual([...RAISABLE_CONCERN_KINDS]);
   expect(offered).not.toContain('significant-disagreement');
@@ -188,33 +191,33 @@ test('the slots card names the invitees whose availability is unknown, escaped',
 
 describe('the status card for a caseload', () => {
   test('a few cases in full; beyond five, a line a case with what is overdue and next', () => {
-    expect(JSON.stringify(statusCard(caseload(5), TEAMS_APP_ID))).toContain('No core group meeting is booked.');
-    const text = JSON.stringify(statusCard(caseload(6), TEAMS_APP_ID));
+    expect(JSON.stringify(statusCard(EN, caseload(5), TEAMS_APP_ID))).toContain('No core group meeting is booked.');
+    const text = JSON.stringify(statusCard(EN, caseload(6), TEAMS_APP_ID));
     expect(text).toContain('Your 6 core groups, most pressing first');
     expect(text).toContain('1 overdue · next: First core group within 10 working days of the ICPC by Wed 10 Jun 2026');
     expect(text).not.toContain('No core group meeting is booked.');
   });
 
   test('a team manager’s 150 cases: the 20 most pressing listed, the rest counted with how many of them are pressing too', () => {
-    const text = JSON.stringify(statusCard(caseload(150), TEAMS_APP_ID));
+    const text = JSON.stringify(statusCard(EN, caseload(150), TEAMS_APP_ID));
     expect(Buffer.byteLength(text)).toBeLessThan(28 * 1024);
     expect(text).toContain('TEAM-0020');
     expect(text).not.toContain('TEAM-0021');
     expect(text).toContain("And 130 more (none with a deadline overdue or at risk): the dashboard's team view lists every case.");
     const pressingLeftOut = caseload(150).map((status, index) => (index === 30 ? { ...status, obligations: [{ ...obligation, status: 'at-risk' as const }] } : status));
-    expect(JSON.stringify(statusCard(pressingLeftOut, TEAMS_APP_ID))).toContain('And 130 more (1 of them with a deadline overdue or at risk)');
-    expect(JSON.stringify(statusCard(caseload(20), TEAMS_APP_ID, { total: 150, pressing: 130 }))).toContain('And 130 more (all with a deadline overdue or at risk)');
+    expect(JSON.stringify(statusCard(EN, pressingLeftOut, TEAMS_APP_ID))).toContain('And 130 more (1 of them with a deadline overdue or at risk)');
+    expect(JSON.stringify(statusCard(EN, caseload(20), TEAMS_APP_ID, { total: 150, pressing: 130 }))).toContain('And 130 more (all with a deadline overdue or at risk)');
   });
 });
 
 test('the status card says a case transferred in, from where and when, escaped', () => {
-  const card = JSON.stringify(statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds [City](http://x) Council', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID));
+  const card = JSON.stringify(statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds [City](http://x) Council', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID));
   expect(card).toContain(`Transferred in from ${escapeCardText('Leeds [City](http://x) Council')} on Mon 1 Jun 2026 (transfer-in conference).`);
-  expect(JSON.stringify(statusCard([{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID))).not.toContain('Transferred in');
+  expect(JSON.stringify(statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID))).not.toContain('Transferred in');
 });
 
 test('the plan card never hides an action: one under no outcome of the plan is listed under "Other actions"', () => {
-  const card = JSON.stringify(planCard({ caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } }));
+  const card = JSON.stringify(planCard(EN, { caseReference: 'CP-1', names: new Map(), actions: [{ ...action, what: 'Unfiled action' }], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } }));
   expect(card.indexOf('Other actions')).toBeGreaterThan(card.indexOf('Safe home'));
   expect(card).toContain('Unfiled action');
 });
@@ -228,16 +231,16 @@ test('the agenda says where people meet: the venue of a meeting in person or hyb
 
 describe('what the cards say about concern notices', () => {
   test('raising a concern says whose notice is queued and how it goes, never that they were told', () => {
-    const card = JSON.stringify(concernRaisedCard({ caseReference: 'CP-1', kind: 'drift-and-delay', queuedFor: ['Tom Okafor', 'Priya Shah'] }));
+    const card = JSON.stringify(concernRaisedCard(EN, { caseReference: 'CP-1', kind: 'drift-and-delay', queuedFor: ['Tom Okafor', 'Priya Shah'] }));
     expect(card).toContain('Queued for: Tom Okafor, Priya Shah — each is sent by Teams, or by e-mail where Teams cannot reach them.');
     expect(card).not.toMatch(/told/i);
   });
 
   test('the escalate list says where each concern stands on its route and what happened last, names made inert', () => {
     const concern = { id: 'k', coreGroupId: 'c', kind: 'tasks-not-done' as const, raisedByMemberId: 'm', step: 1, status: 'open' as const, raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-17T09:00:00.000Z' };
-    expect(concernStandingText(concern, { id: 't', concernId: 'k', step: 1, kind: 'climbed', at: '2026-06-17T09:00:00.000Z' })).toBe('Step 2 of 3: with the agency managers or designated professionals · last: climbed automatically (not resolved in time) on Wed 17 Jun 2026');
-    expect(concernStandingText({ ...concern, status: 'refused', kind: 'extra-meeting-request', step: 0 }, { id: 't', concernId: 'k', step: 0, kind: 'refused', actorName: 'Tom [O](http://x)', at: '2026-06-04T09:00:00.000Z' })).not.toContain('[O](http');
-    expect(concernStandingText({ ...concern, status: 'resolved' }, undefined)).toBe('Resolved');
+    expect(concernStandingText(EN, concern, { id: 't', concernId: 'k', step: 1, kind: 'climbed', at: '2026-06-17T09:00:00.000Z' })).toBe('Step 2 of 3: with the agency managers or designated professionals · last: climbed automatically (not resolved in time) on Wed 17 Jun 2026');
+    expect(concernStandingText(EN, { ...concern, status: 'refused', kind: 'extra-meeting-request', step: 0 }, { id: 't', concernId: 'k', step: 0, kind: 'refused', actorName: 'Tom [O](http://x)', at: '2026-06-04T09:00:00.000Z' })).not.toContain('[O](http');
+    expect(concernStandingText(EN, { ...concern, status: 'resolved' }, undefined)).toBe('Resolved');
   });
 
   test.each([
@@ -255,7 +258,7 @@ describe('what the cards say about concern notices', () => {
 describe('the minutes card counts what was sent', () => {
   test('an amended version nobody has had yet says so, and how far the earlier version went; the deadline met by it says the amendment is still to go', () => {
     const text = JSON.stringify(
-      minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
+      minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
     );
     expect(text).toContain('the amended minutes: nobody yet (version 5 went to 7 members)');
     expect(text).toContain('Tue 16 Jun 2026 (met; the amended version is still to be circulated)');
@@ -263,7 +266,7 @@ describe('the minutes card counts what was sent', () => {
   });
 
   test('a version sent says to how many', () => {
-    const text = JSON.stringify(minutesCard({ caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: true, sent: { thisVersion: 7 }, amended: false } }));
+    const text = JSON.stringify(minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: true, sent: { thisVersion: 7 }, amended: false } }));
     expect(text).toContain('"value":"7 members"');
   });
 });

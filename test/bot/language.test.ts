@@ -77,4 +77,67 @@ describe('Core Group in Welsh', () => {
     expect(JSON.stringify(((await press.json()) as { value: unknown }).value)).toContain("✔ Wedi'i gofnodi: ar y trywydd iawn");
     expect(await say('school', '/coregroup tasks NO-SUCH-CASE', 'cy-GB')).toContain("Nid oes gan yr un o'ch grwpiau craidd y cyfeirnod achos hwnnw");
   });
+
+  /** A card button pressed in Welsh: the card the bot answers with. */
+  const press = async (who: string, verb: string, data: object) => {
+    const response = await fetch(botUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
+      body: JSON.stringify({
+        ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId(who), text: '' }),
+        locale: 'cy-GB',
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    });
+    return JSON.stringify(((await response.json()) as { value: unknown }).value);
+  };
+
+  test('/coregroup status in Welsh: the case, each deadline’s rule and standing, the meeting not booked; in English as before', async () => {
+    const status = await say('lead', '/coregroup status', 'cy-GB');
+    for (const welsh of ['Achos DEMO-0001', 'Y grŵp craidd cyntaf o fewn 10 diwrnod gwaith i\'r gynhadledd amddiffyn plant gychwynnol', 'Yn ddyledus', 'Nid oes cyfarfod grŵp craidd wedi\'i drefnu.', 'Dim arwyddion']) expect(status).toContain(welsh);
+    expect(status).not.toMatch(/First core group|No core group meeting is booked|No drift/);
+    const english = await say('lead', '/coregroup status', 'en-GB');
+    for (const text of ['Case DEMO-0001', 'First core group within 10 working days of the ICPC', 'No core group meeting is booked.', 'No drift or attendance signals.']) expect(english).toContain(text);
+  });
+
+  test('/coregroup plan in Welsh: the plan’s headings and facts; what members wrote stays as written', async () => {
+    const plan = await say('lead', '/coregroup plan', 'cy-GB');
+    for (const welsh of ['Cynllun amddiffyn plant — achos DEMO-0001 (fersiwn 1)', 'Canlyniad: ', '"Perchennog"', '"Dyddiad dyledus"', '"heb ddechrau"', '"dim eto"', 'Cynllun wrth gefn: ', 'Monitro: ']) expect(plan).toContain(welsh);
+    expect(plan).not.toMatch(/Child protection plan —|"Owner"|Last check-in|none yet|Contingency:/);
+  });
+
+  test('/coregroup review in Welsh: the next review conference, its rule, none booked or held', async () => {
+    const review = await say('lead', '/coregroup review', 'cy-GB');
+    for (const welsh of ['Cynadleddau adolygu — achos DEMO-0001', 'Mae\'r gynhadledd adolygu nesaf yn ddyledus erbyn', 'Y gynhadledd adolygu gyntaf o fewn 3 mis', 'Dim un wedi\'i threfnu eto.', 'Dim un wedi\'i chynnal eto.']) expect(review).toContain(welsh);
+    expect(review).not.toMatch(/Review conferences —|Next review conference due|None held yet/);
+  });
+
+  test('/coregroup minutes in Welsh', async () => {
+    const minutes = await say('lead', '/coregroup minutes', 'cy-GB');
+    for (const welsh of ['Cofnodion — achos DEMO-0001', 'Y cyfarfod diwethaf', 'Y cyfarfod nesaf', 'Nid oes grŵp craidd wedi\'i gynnal eto.', 'Nid oes grŵp craidd wedi\'i drefnu.']) expect(minutes).toContain(welsh);
+    expect(minutes).not.toMatch(/Minutes — case|Last meeting|No core group has been held/);
+  });
+
+  test('/coregroup members in Welsh for the lead social worker: positions in Welsh, the roles to type in English; a bad Add answered in Welsh', async () => {
+    const members = await say('lead', '/coregroup members', 'cy-GB');
+    for (const welsh of ['Aelodau — achos DEMO-0001', 'Priya Shah — gweithiwr cymdeithasol arweiniol', '(drwy e-bost)', 'Tynnu Tom Okafor o\'r grŵp', 'Rolau (teipiwch nhw yn Saesneg): lead social worker', 'Eu hychwanegu a\'u croesawu']) expect(members).toContain(welsh);
+    expect(members).not.toMatch(/Members — case|Add and welcome them|Remove Tom|\(by e-mail\)/);
+    expect(await press('lead', 'add-members', { coreGroupId })).toContain('Ysgrifennwch y bobl i\'w hychwanegu');
+  });
+
+  test('/coregroup escalate in Welsh; raising a concern is answered in Welsh, and the form then says where it stands', async () => {
+    const form = await say('lead', '/coregroup escalate', 'cy-GB');
+    for (const welsh of ['Codi pryder — achos DEMO-0001', 'Beth yw\'r pryder?', 'Beth sy\'n digwydd?', 'Codi\'r pryder', 'Mae\'r cynllun yn llithro neu wedi\'i oedi']) expect(form).toContain(welsh);
+    expect(form).not.toMatch(/Raise a concern|What is happening|The plan is drifting/);
+    const requestId = (JSON.parse(form) as { actions: { data: { requestId: string } }[] }).actions[0]!.data.requestId;
+    const raised = await press('lead', 'raise-concern', { coreGroupId, requestId, kind: 'drift-and-delay', note: 'Dim cynnydd ers tair wythnos' });
+    expect(raised).toContain('Pryder wedi\'i godi — achos DEMO-0001');
+    expect(raised).toContain('✔ Mae\'r cynllun yn llithro neu wedi\'i oedi. Mae wedi\'i gofnodi.');
+    expect(raised).not.toMatch(/Concern raised|It is recorded/);
+    const after = await say('lead', '/coregroup escalate', 'cy-GB');
+    for (const welsh of ['Pryderon a godwyd gennych', 'Cam 1 o 3: y gweithiwr cymdeithasol arweiniol a\'r rheolwr tîm sy\'n ymdrin ag ef']) expect(after).toContain(welsh);
+    expect(after).not.toMatch(/Concerns you raised|Step 1 of 3/);
+  });
 });

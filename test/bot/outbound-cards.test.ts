@@ -50,6 +50,9 @@ import type { PlanAction } from '../../src/domain/plan';
 import type { OutboundMessage } from '../../src/services/ports/notifier.port';
 import { problems } from '../support/adaptive-cards';
 
+/** The words of the English cards. */
+const EN = wordsIn('en');
+
 const action: PlanAction = {
   id: 'action-visits', what: 'Visit weekly', ownerMemberId: 'm1', agency: 'health visiting',
   due: Temporal.PlainDate.from('2026-06-24'), agreedOn: Temporal.PlainDate.from('2026-05-27'), progressMeasure: 'Checklist', state: 'in-progress',
@@ -188,11 +191,11 @@ describe('what card actions carry is what the card-action contract reads', () =>
   test.each([
     ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
-    ['escalate', escalateCard({ coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
+    ['escalate', escalateCard(EN, { coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
     ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
-    ['members', membersCard({ coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
-    ['choose a case', chooseCaseCard({ command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
+    ['members', membersCard(EN, { coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
+    ['choose a case', chooseCaseCard(EN, { command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
     ['booked series', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
     ['booked series, with the extra core group granted below it', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app', extra: extraMeetingSection({ coreGroupId: ID, offer: extraOffer }) })],
     ['the extra core group alone', extraMeetingCard({ coreGroupId: ID, caseReference: 'CP-1', offer: extraOffer })],

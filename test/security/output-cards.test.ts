@@ -15,6 +15,9 @@ import { problems } from '../support/adaptive-cards';
 import { attack } from './support/attack';
 import { DIRECTIONAL, LONG_WORD, MARKUP } from './support/hostile-record';
 
+/** The words of the English cards. */
+const EN = wordsIn('en');
+
 /** Links Teams could make from text: other schemes, protocol-relative, bare domains and e-mail addresses, a list, a heading. */
 const LINKS = 'ftp://evil.example/x //evil.example/y evil.example.com/login javascript:alert(1) msteams:/l/chat/0/0?users=x grace@nhs.example\n- item\n# heading';
 /** Markup, templates and links, and a word wider than any card. */
@@ -57,17 +60,17 @@ function cardsShowing(hostile: string): readonly [string, object][] {
   const offer = { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'Core group within 10 working days', status: 'due' }, unknownAvailability: [], proposal: { slots: [], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: [] } };
   return [
     ['tasks (check-in prompt)', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
-    ['plan', planCard({ caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile, monitoring: hostile } })],
-    ['review conferences (who chaired)', reviewCard({ coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
+    ['plan', planCard(EN, { caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile, monitoring: hostile } })],
+    ['review conferences (who chaired)', reviewCard(EN, { coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard(wordsIn('en'), { signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
     ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
     ['concern escalated to a later step', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide', reached: { step: 2, of: 2 } })],
     ['extra core group refused', concernDecidedCard({ caseReference: 'CP-1', decision: 'refused', decidedBy: hostile, reason: hostile, takeFurther: 'the Children Services co-ordinator', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
     ['extra core group granted', concernDecidedCard({ caseReference: 'CP-1', decision: 'granted', decidedBy: hostile, scheduleCommand: 'schedule CP-1', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
-    ['concern raised (whose notice is queued)', concernRaisedCard({ caseReference: 'CP-1', kind: 'increased-risk', queuedFor: [hostile, hostile] })],
+    ['concern raised (whose notice is queued)', concernRaisedCard(EN, { caseReference: 'CP-1', kind: 'increased-risk', queuedFor: [hostile, hostile] })],
     [
       'escalate form (where each notice stands)',
-      escalateCard({
+      escalateCard(EN, {
         coreGroupId: ID,
         caseReference: 'CP-1',
         requestId: ID,

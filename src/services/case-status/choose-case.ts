@@ -14,7 +14,7 @@ export interface CaseOption {
 
 /** A case in the picker: its next deadline not yet met, when the caller's role sees deadlines. */
 export interface CaseToChoose extends CaseOption {
-  readonly nextDeadline?: Pick<Obligation, 'due' | 'status' | 'rule'> | undefined;
+  readonly nextDeadline?: Pick<Obligation, 'due' | 'status' | 'rule' | 'wording'> | undefined;
 }
 
 /**
@@ -64,7 +64,7 @@ async function nearestDeadlineFirst(deps: StatusDeps, caller: Caller, membership
   const nextDeadline = new Map(
     statuses.map(({ status }) => {
       const next = status.obligations.find((obligation) => obligation.status !== 'met');
-      return [status.coreGroup.id, next && { due: next.due, status: next.status, rule: next.rule }] as const;
+      return [status.coreGroup.id, next && { due: next.due, status: next.status, rule: next.rule, wording: next.wording }] as const;
     }),
   );
   const cases = memberships.map(({ group }): CaseToChoose => ({ ...optionOf(group), nextDeadline: nextDeadline.get(group.id) }));
