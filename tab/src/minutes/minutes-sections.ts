@@ -1,26 +1,23 @@
 import type { ActionUpdate, AgencyUpdate, AttendanceEntry, Disagreement, NewAction, OtherAttendee, SectionName, SectionValues, SignsOfSafety, WrittenReport } from '@contracts/minutes.contract';
-import { formatDate, isCivilDate } from '../common/format';
-import { ATTENDANCE_LABELS, RECOMMENDATION_LABELS, YES_NO_LABELS } from '../common/labels';
+import { formatDateIn, isCivilDate } from '../common/format';
 import { isolatedUserText } from '../common/display-text';
+import type { TabLanguage, TabTranslate } from '../i18n/i18n';
+import { andList } from './minutes-language';
 
-/** Headings of the sections, as the agreed minutes template names them. */
-export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
-  attendance: 'Attendance',
-  otherAttendees: 'Others who attended',
-  allAgenciesPresent: 'Are all the agencies that should be here, here?',
-  writtenReports: 'Written reports from those who could not come',
-  actionUpdates: 'Progress on the plan',
-  agencyUpdates: 'Updates from each agency',
-  childSeen: 'The child seen, and seen alone',
-  childsVoice: "The child's voice",
-  signsOfSafety: 'Signs of Safety',
-  decisions: 'Decisions',
-  newActions: 'New actions',
-  disagreements: 'Disagreements',
-  contingencyReview: 'Contingency plan review',
-  reviewRecommendation: 'Recommendation to the review conference',
-  nextMeetingDate: 'Next meeting',
-  sharing: 'The family version: who receives it',
+/** The heading of a section, as the agreed minutes template names it ("Attendance", "Signs of Safety"). */
+export function sectionTitle(t: TabTranslate, section: SectionName | 'contributions'): string {
+  return t(`minutesSections.title.${section}`);
+}
+
+/** What a new action still lacks, as the key of its sentence: "what", "owner", "due" and their combinations. */
+const GAP_KEYS: Readonly<Record<string, string>> = {
+  what: 'what',
+  owner: 'owner',
+  due: 'due',
+  'what owner': 'whatOwner',
+  'what due': 'whatDue',
+  'owner due': 'ownerDue',
+  'what owner due': 'whatOwnerDue',
 };
 
 /**
@@ -28,53 +25,49 @@ export const SECTION_TITLES: Readonly<Record<SectionName, string>> = {
  * is still typing (an action without an owner, an empty disagreement), so the autosave holds the
  * section back and says what is missing instead of sending something the server refuses.
  */
-export function incompleteReason(section: SectionName, value: unknown): string | undefined {
+export function incompleteReason(section: SectionName, value: unknown, t: TabTranslate): string | undefined {
+  const numbers = (indexes: number[]) => andList(t, indexes.map((index) => String(index + 1)));
   if (section === 'newActions') {
     const gaps = (value as NewAction[]).flatMap((action, index) => {
-      const missing = [action.what.trim() === '' && 'what', action.ownerMemberId === '' && 'an owner', !isCivilDate(action.due) && 'a due date'].filter((gap): gap is string => typeof gap === 'string');
-      return missing.length > 0 ? [`new action ${index + 1} needs ${joinWords(missing)}`] : [];
+      const missing = [action.what.trim() === '' && 'what', action.ownerMemberId === '' && 'owner', !isCivilDate(action.due) && 'due'].filter((gap): gap is string => typeof gap === 'string');
+      return missing.length > 0 ? [t(`minutes.incomplete.newAction.${GAP_KEYS[missing.join(' ')]!}`, { number: index + 1 })] : [];
     });
-    return gaps.length > 0 ? `Not saved yet: ${gaps.join('; ')}.` : undefined;
+    return gaps.length > 0 ? t('minutes.incomplete.newActions', { gaps: gaps.join('; ') }) : undefined;
   }
   if (section === 'disagreements') {
-    const empty = (value as Disagreement[]).flatMap((item, index) => (item.text.trim() === '' ? [index + 1] : []));
-    return empty.length > 0 ? `Not saved yet: say what disagreement ${joinWords(empty.map(String))} is about, or remove it.` : undefined;
+    const empty = (value as Disagreement[]).flatMap((item, index) => (item.text.trim() === '' ? [index] : []));
+    return empty.length > 0 ? t('minutes.incomplete.disagreements', { numbers: numbers(empty) }) : undefined;
   }
   if (section === 'sharing') {
     const sharing = value as SectionValues['sharing'];
     const withheld = !sharing.withFamily || !sharing.withChild;
-    return withheld && (sharing.withheldReason ?? '').trim() === '' ? 'Not saved yet: say why the family version is withheld.' : undefined;
+    return withheld && (sharing.withheldReason ?? '').trim() === '' ? t('minutes.incomplete.sharing') : undefined;
   }
   if (section === 'otherAttendees') {
-    const unnamed = (value as OtherAttendee[]).flatMap((attendee, index) => (attendee.name.trim() === '' || attendee.relationship.trim() === '' ? [index + 1] : []));
-    return unnamed.length > 0 ? `Not saved yet: give the name and relationship of other attendee ${joinWords(unnamed.map(String))}, or remove them.` : undefined;
+    const unnamed = (value as OtherAttendee[]).flatMap((attendee, index) => (attendee.name.trim() === '' || attendee.relationship.trim() === '' ? [index] : []));
+    return unnamed.length > 0 ? t('minutes.incomplete.otherAttendees', { numbers: numbers(unnamed) }) : undefined;
   }
   if (section === 'agencyUpdates') {
-    const unnamed = (value as AgencyUpdate[]).flatMap((update, index) => (update.agency.trim() === '' ? [index + 1] : []));
-    return unnamed.length > 0 ? `Not saved yet: name the agency of update ${joinWords(unnamed.map(String))}.` : undefined;
+    const unnamed = (value as AgencyUpdate[]).flatMap((update, index) => (update.agency.trim() === '' ? [index] : []));
+    return unnamed.length > 0 ? t('minutes.incomplete.agencyUpdates', { numbers: numbers(unnamed) }) : undefined;
   }
   if (section === 'writtenReports') {
-    const unowned = (value as WrittenReport[]).flatMap((report, index) => (report.memberId === '' ? [index + 1] : []));
-    return unowned.length > 0 ? `Not saved yet: choose who sent written report ${joinWords(unowned.map(String))}.` : undefined;
+    const unowned = (value as WrittenReport[]).flatMap((report, index) => (report.memberId === '' ? [index] : []));
+    return unowned.length > 0 ? t('minutes.incomplete.writtenReports', { numbers: numbers(unowned) }) : undefined;
   }
   if (section === 'childSeen') {
     const date = (value as SectionValues['childSeen']).lastSeenOn;
-    return date !== null && !isCivilDate(date) ? 'Not saved yet: enter a whole date for when the child was last seen.' : undefined;
+    return date !== null && !isCivilDate(date) ? t('minutes.incomplete.childSeen') : undefined;
   }
   if (section === 'reviewRecommendation') {
     const recommendation = value as SectionValues['reviewRecommendation'];
-    return recommendation.outcome !== null && recommendation.reasons.trim() === '' ? 'Not saved yet: give the reasons for the recommendation.' : undefined;
+    return recommendation.outcome !== null && recommendation.reasons.trim() === '' ? t('minutes.incomplete.reviewRecommendation') : undefined;
   }
   if (section === 'nextMeetingDate') {
     const date = value as string | null;
-    return date !== null && !isCivilDate(date) ? 'Not saved yet: enter a whole date.' : undefined;
+    return date !== null && !isCivilDate(date) ? t('minutes.incomplete.nextMeetingDate') : undefined;
   }
   return undefined;
-}
-
-function joinWords(parts: readonly string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 export interface Names {
@@ -84,74 +77,87 @@ export interface Names {
 
 /**
  * A section's value as lines of plain text: how the conflict view shows "theirs" and "yours" side
- * by side, whatever the section's shape.
+ * by side, whatever the section's shape, and how the minutes read as a document.
  */
-export function describeSection<S extends SectionName>(section: S, value: SectionValues[S], names: Names): string[] {
-  const orNone = (lines: string[]) => (lines.length > 0 ? lines : ['(nothing)']);
-  const text = (line: string) => (line.trim() === '' ? '(empty)' : isolatedUserText(line));
+export function describeSection<S extends SectionName>(section: S, value: SectionValues[S], names: Names, t: TabTranslate, language: TabLanguage): string[] {
+  const orNone = (lines: string[]) => (lines.length > 0 ? lines : [t('minutes.describe.nothing')]);
+  const text = (line: string) => (line.trim() === '' ? t('minutes.describe.empty') : isolatedUserText(line));
+  const yesNo = (answer: string) => t(`minutesLabels.yesNo.${answer}`);
   switch (section) {
     case 'attendance':
       return orNone(
         (value as AttendanceEntry[]).map((entry) => {
-          const label = ATTENDANCE_LABELS[entry.attendance] ?? entry.attendance;
-          const representative = entry.attendance === 'representative-sent' && entry.representativeName ? ` (${isolatedUserText(entry.representativeName)})` : '';
-          return `${names.member(entry.memberId)}: ${label}${representative}`;
+          const attendance = t(`minutesLabels.attendance.${entry.attendance}`, { defaultValue: entry.attendance });
+          return entry.attendance === 'representative-sent' && entry.representativeName
+            ? t('minutes.describe.attendanceRepresentative', { name: names.member(entry.memberId), attendance, representative: isolatedUserText(entry.representativeName) })
+            : t('minutes.describe.attendance', { name: names.member(entry.memberId), attendance });
         }),
       );
     case 'allAgenciesPresent': {
       const answer = value as SectionValues['allAgenciesPresent'];
-      return [answer.discussed ? 'Asked and discussed' : 'Not asked yet', ...(answer.note.trim() ? [isolatedUserText(answer.note)] : [])];
+      return [answer.discussed ? t('minutes.describe.discussed') : t('minutes.describe.notDiscussed'), ...(answer.note.trim() ? [isolatedUserText(answer.note)] : [])];
     }
     case 'otherAttendees':
-      return orNone((value as OtherAttendee[]).map((attendee) => `${text(attendee.name)} (${text(attendee.relationship)}${attendee.organisation.trim() ? `, ${isolatedUserText(attendee.organisation)}` : ''})`));
+      return orNone(
+        (value as OtherAttendee[]).map((attendee) =>
+          attendee.organisation.trim()
+            ? t('minutes.describe.otherAttendeeOrganisation', { name: text(attendee.name), relationship: text(attendee.relationship), organisation: isolatedUserText(attendee.organisation) })
+            : t('minutes.describe.otherAttendee', { name: text(attendee.name), relationship: text(attendee.relationship) }),
+        ),
+      );
     case 'agencyUpdates':
-      return orNone((value as AgencyUpdate[]).map((update) => `${text(update.agency)}: ${text(update.update)}`));
+      return orNone((value as AgencyUpdate[]).map((update) => t('minutes.describe.labelled', { label: text(update.agency), text: text(update.update) })));
     case 'writtenReports':
-      return orNone((value as WrittenReport[]).map((report) => `${report.memberId ? names.member(report.memberId) : 'nobody chosen'}: ${text(report.summary)}`));
+      return orNone((value as WrittenReport[]).map((report) => t('minutes.describe.labelled', { label: report.memberId ? names.member(report.memberId) : t('minutes.describe.nobodyChosen'), text: text(report.summary) })));
     case 'childSeen': {
       const seen = value as SectionValues['childSeen'];
+      const date = seen.lastSeenOn && isCivilDate(seen.lastSeenOn) ? formatDateIn(language, seen.lastSeenOn) : t('minutes.describe.noDate');
       return [
-        `Seen since the last meeting: ${YES_NO_LABELS[seen.seen]}`,
-        `Seen alone: ${YES_NO_LABELS[seen.seenAlone]}`,
-        `Last seen: ${seen.lastSeenOn && isCivilDate(seen.lastSeenOn) ? formatDate(seen.lastSeenOn) : '(no date)'}${seen.seenBy.trim() ? ` by ${isolatedUserText(seen.seenBy)}` : ''}`,
+        t('minutes.describe.seen', { answer: yesNo(seen.seen) }),
+        t('minutes.describe.seenAlone', { answer: yesNo(seen.seenAlone) }),
+        seen.seenBy.trim() ? t('minutes.describe.lastSeenBy', { date, by: isolatedUserText(seen.seenBy) }) : t('minutes.describe.lastSeen', { date }),
         ...(seen.note.trim() ? [isolatedUserText(seen.note)] : []),
       ];
     }
     case 'reviewRecommendation': {
       const recommendation = value as SectionValues['reviewRecommendation'];
-      return [recommendation.outcome ? RECOMMENDATION_LABELS[recommendation.outcome] : 'Not agreed at this meeting', ...(recommendation.reasons.trim() ? [isolatedUserText(recommendation.reasons)] : [])];
+      return [recommendation.outcome ? t(`minutesLabels.recommendation.${recommendation.outcome}`) : t('minutes.describe.notAgreed'), ...(recommendation.reasons.trim() ? [isolatedUserText(recommendation.reasons)] : [])];
     }
     case 'actionUpdates':
-      return orNone((value as ActionUpdate[]).map((update) => `${names.action(update.actionId)}: ${text(update.update)}`));
+      return orNone((value as ActionUpdate[]).map((update) => t('minutes.describe.labelled', { label: names.action(update.actionId), text: text(update.update) })));
     case 'signsOfSafety': {
       const sos = value as SignsOfSafety;
       return [
-        `Worries: ${text(sos.worries)}`,
-        `Working well: ${text(sos.workingWell)}`,
-        `Needs to happen: ${text(sos.needsToHappen)}`,
-        ...sos.scaling.map((score) => `Scaling, ${names.member(score.memberId)}: ${score.score}`),
+        t('minutes.describe.worries', { text: text(sos.worries) }),
+        t('minutes.describe.workingWell', { text: text(sos.workingWell) }),
+        t('minutes.describe.needsToHappen', { text: text(sos.needsToHappen) }),
+        ...sos.scaling.map((score) => t('minutes.describe.scaling', { name: names.member(score.memberId), score: score.score })),
       ];
     }
     case 'decisions':
-      return orNone((value as string[]).map((decision, index) => `${index + 1}. ${text(decision)}`));
+      return orNone((value as string[]).map((decision, index) => t('minutes.describe.numbered', { number: index + 1, text: text(decision) })));
     case 'newActions':
       return orNone(
         (value as NewAction[]).map((action, index) => {
-          const owner = action.ownerMemberId ? names.member(action.ownerMemberId) : 'no owner';
-          const due = isCivilDate(action.due) ? `by ${formatDate(action.due)}` : 'no due date';
-          const measure = action.progressMeasure.trim() ? `; progress measure: ${isolatedUserText(action.progressMeasure)}` : '';
-          return `${index + 1}. ${text(action.what)} (${owner}, ${due})${measure}`;
+          const owner = action.ownerMemberId ? names.member(action.ownerMemberId) : t('minutes.describe.noOwner');
+          const due = isCivilDate(action.due) ? t('minutes.describe.dueBy', { date: formatDateIn(language, action.due) }) : t('minutes.describe.noDueDate');
+          const line = { number: index + 1, what: text(action.what), owner, due };
+          return action.progressMeasure.trim() ? t('minutes.describe.newActionMeasure', { ...line, measure: isolatedUserText(action.progressMeasure) }) : t('minutes.describe.newAction', line);
         }),
       );
     case 'disagreements':
-      return orNone((value as Disagreement[]).map((item, index) => `${index + 1}. ${text(item.text)}${item.significant ? ' (significant: escalate)' : ''}`));
+      return orNone((value as Disagreement[]).map((item, index) => t(item.significant ? 'minutes.describe.significant' : 'minutes.describe.numbered', { number: index + 1, text: text(item.text) })));
     case 'nextMeetingDate': {
       const date = value as string | null;
-      return [date ? formatDate(date) : '(no date)'];
+      return [date ? formatDateIn(language, date) : t('minutes.describe.noDate')];
     }
     case 'sharing': {
       const sharing = value as SectionValues['sharing'];
-      return [`Share with the family: ${sharing.withFamily ? 'yes' : 'no'}`, `Share with the child: ${sharing.withChild ? 'yes' : 'no'}`, ...(sharing.withheldReason ? [`Withheld because: ${isolatedUserText(sharing.withheldReason)}`] : [])];
+      return [
+        t(sharing.withFamily ? 'minutes.describe.shareFamily.yes' : 'minutes.describe.shareFamily.no'),
+        t(sharing.withChild ? 'minutes.describe.shareChild.yes' : 'minutes.describe.shareChild.no'),
+        ...(sharing.withheldReason ? [t('minutes.describe.withheld', { reason: isolatedUserText(sharing.withheldReason) })] : []),
+      ];
     }
     default:
       return [text(value as string)];

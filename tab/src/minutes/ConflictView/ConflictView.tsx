@@ -4,30 +4,16 @@ import type { SectionName, SectionValues } from '@contracts/minutes.contract';
 import type { ChangedBy, MinutesAutosave } from '../autosave/minutes-autosave';
 import { WHOLE_SECTION } from '../autosave/merge-section';
 import { isolatedUserText } from '../../common/display-text';
-import { formatInstant } from '../../common/format';
+import { formatInstantIn } from '../../common/format';
+import type { TabTranslate } from '../../i18n/i18n';
+import type { MinutesLanguage } from '../minutes-language';
 import { type Names, describeSection } from '../minutes-sections';
 import { useConflictViewStyles } from './ConflictView.styles';
 
-/** The fields of a section as the editor labels them, for naming a clash; anything else is named by its path. */
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  worries: 'What are we worried about?',
-  workingWell: 'What is working well?',
-  needsToHappen: 'What needs to happen?',
-  scaling: 'the scaling',
-  discussed: 'whether it was discussed',
-  note: 'the note',
-  seen: 'seen since the last meeting',
-  seenAlone: 'seen alone',
-  lastSeenOn: 'last seen on',
-  seenBy: 'seen by',
-  outcome: 'the recommendation',
-  reasons: 'the reasons',
-  withFamily: 'share with the family',
-  withChild: 'share with the child',
-  withheldReason: 'why it is withheld',
-};
+/** The fields of a section the editor labels, for naming a clash (`minutesConflict.field.*`); anything else is named by its path. */
+const NAMED_FIELDS = new Set(['worries', 'workingWell', 'needsToHappen', 'scaling', 'discussed', 'note', 'seen', 'seenAlone', 'lastSeenOn', 'seenBy', 'outcome', 'reasons', 'withFamily', 'withChild', 'withheldReason']);
 
-const fieldWords = (path: string) => FIELD_WORDS[path] ?? path.replace(/\./g, ' › ');
+const fieldWords = (t: TabTranslate) => (path: string) => (NAMED_FIELDS.has(path) ? t(`minutesConflict.field.${path}`) : path.replace(/\./g, ' › '));
 
 /**
  * Shown in place of a section's editor when someone else changed the same fields of it
@@ -35,12 +21,14 @@ const fieldWords = (path: string) => FIELD_WORDS[path] ?? path.replace(/\./g, ' 
  * who, when, which fields, their version and this user's, and the choice for those fields. Every
  * other change, theirs and this user's, is kept whichever is chosen.
  */
-export default function ConflictView(props: { section: SectionName; theirs: unknown; changedBy: ChangedBy | undefined; clashes: readonly string[]; yours: unknown; names: Names; autosave: MinutesAutosave }) {
+export default function ConflictView(props: MinutesLanguage & { section: SectionName; theirs: unknown; changedBy: ChangedBy | undefined; clashes: readonly string[]; yours: unknown; names: Names; autosave: MinutesAutosave }) {
   const styles = useConflictViewStyles();
+  const { t, language, changedBy } = props;
   const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = `conflict-${props.section}`;
-  const theirs = describeSection(props.section, props.theirs as SectionValues[SectionName], props.names);
-  const yours = describeSection(props.section, props.yours as SectionValues[SectionName], props.names);
+  const theirs = describeSection(props.section, props.theirs as SectionValues[SectionName], props.names, t, language);
+  const yours = describeSection(props.section, props.yours as SectionValues[SectionName], props.names, t, language);
+  const name = changedBy ? isolatedUserText(changedBy.name) : undefined;
 
   // The editor the user was typing in has just gone: move focus to the explanation, not the page top.
   useEffect(() => {
@@ -50,15 +38,15 @@ export default function ConflictView(props: { section: SectionName; theirs: unkn
   return (
     <div className={styles.root} role="group" aria-labelledby={titleId}>
       <h3 id={titleId} className={styles.title} ref={titleRef} tabIndex={-1}>
-        {props.changedBy ? `${isolatedUserText(props.changedBy.name)} changed this section` : 'Someone else changed this section'}
+        {name ? t('minutesConflict.changedBy', { name }) : t('minutesConflict.changedBySomeone')}
       </h3>
       <p className={styles.paragraph}>
-        {props.changedBy ? `Saved ${formatInstant(props.changedBy.at)}, while you were typing.` : 'Their version was saved while you were typing.'}
-        {props.clashes.length > 0 && !props.clashes.includes(WHOLE_SECTION) ? ` You both changed ${props.clashes.map(fieldWords).join(', ')}: choose which to keep there. Everything else either of you changed is kept.` : ' You both changed it: choose which version to keep.'}
+        {changedBy ? t('minutesConflict.savedAt', { at: formatInstantIn(language, changedBy.at) }) : t('minutesConflict.saved')}{' '}
+        {props.clashes.length > 0 && !props.clashes.includes(WHOLE_SECTION) ? t('minutesConflict.bothChangedFields', { fields: props.clashes.map(fieldWords(t)).join(', ') }) : t('minutesConflict.bothChanged')}
       </p>
       <div className={styles.versions}>
         <div className={styles.version}>
-          <h4 className={styles.versionTitle}>{props.changedBy ? `${isolatedUserText(props.changedBy.name)}’s version` : 'Their version'}</h4>
+          <h4 className={styles.versionTitle}>{name ? t('minutesConflict.theirVersionNamed', { name }) : t('minutesConflict.theirVersion')}</h4>
           <ul className={styles.lines}>
             {theirs.map((line, index) => (
               <li key={index} className={styles.line}>
@@ -68,7 +56,7 @@ export default function ConflictView(props: { section: SectionName; theirs: unkn
           </ul>
         </div>
         <div className={styles.version}>
-          <h4 className={styles.versionTitle}>Yours (not saved)</h4>
+          <h4 className={styles.versionTitle}>{t('minutesConflict.yours')}</h4>
           <ul className={styles.lines}>
             {yours.map((line, index) => (
               <li key={index} className={styles.line}>
@@ -80,9 +68,9 @@ export default function ConflictView(props: { section: SectionName; theirs: unkn
       </div>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => props.autosave.keepMine(props.section)}>
-          Keep mine
+          {t('minutesConflict.keepMine')}
         </Button>
-        <Button onClick={() => props.autosave.useTheirs(props.section)}>{props.changedBy ? `Use ${isolatedUserText(props.changedBy.name)}’s` : 'Use theirs'}</Button>
+        <Button onClick={() => props.autosave.useTheirs(props.section)}>{name ? t('minutesConflict.useNamed', { name }) : t('minutesConflict.useTheirs')}</Button>
       </div>
     </div>
   );

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/api.client';
 import type { FamilyItem, FamilyReviewRequest, FamilySignOffRequest, FamilyVersionReview } from '@contracts/family-version.contract';
 import { errorText } from '../../common/error-text';
-import { formatInstant } from '../../common/format';
+import { formatInstantIn } from '../../common/format';
+import type { MinutesLanguage } from '../minutes-language';
 import { isolatedUserText } from '../../common/display-text';
 import { useShell } from '../../shell/shell.context';
 import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
@@ -17,10 +18,11 @@ import { BusyOrError } from '../../common/BusyOrError';
  * plain-language summary and signs it off; only then does Distribute send it to the family. Shown
  * only to those who may review it.
  */
-export function FamilyVersion(props: { meetingId: string }) {
+export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
   const frame = useSignOffBarStyles();
   const styles = useFamilyVersionStyles();
   const { api } = useShell();
+  const { t, language } = props;
   const path = `/api/meetings/${encodeURIComponent(props.meetingId)}/family-version`;
   const [review, setReview] = useState<FamilyVersionReview | undefined>();
   const [items, setItems] = useState<Record<string, FamilyItem>>({});
@@ -54,10 +56,10 @@ export function FamilyVersion(props: { meetingId: string }) {
   if (!review) {
     return error ? (
       <MessageBar intent="error">
-        <MessageBarBody>The family version could not be loaded: {error}</MessageBarBody>
+        <MessageBarBody>{t('familyVersion.failed', { reason: error })}</MessageBarBody>
       </MessageBar>
     ) : (
-      <Spinner size="tiny" label="Preparing the family version…" />
+      <Spinner size="tiny" label={t('familyVersion.preparing')} />
     );
   }
 
@@ -78,67 +80,71 @@ export function FamilyVersion(props: { meetingId: string }) {
     }
   };
   const save = () =>
-    run('Saving the review…', () =>
+    run(t('familyVersion.saving'), () =>
       api.send<FamilyVersionReview>('PUT', path, { baseVersion: review.version, summary: summary.trim(), items: Object.values(items).map(({ id, text, removed }) => ({ id, text, removed })) } satisfies FamilyReviewRequest),
     );
   const signOff = () =>
-    run('Signing off…', () => api.send<FamilyVersionReview>('POST', `${path}/sign-off`, { version: review.version } satisfies FamilySignOffRequest));
+    run(t('familyVersion.signingOff'), () => api.send<FamilyVersionReview>('POST', `${path}/sign-off`, { version: review.version } satisfies FamilySignOffRequest));
 
   return (
     <section className={frame.root} aria-labelledby="family-version-heading">
       <h2 id="family-version-heading" className={frame.heading}>
-        The family version
+        {t('familyVersion.heading')}
       </h2>
       {withheld ? (
         <MessageBar intent="warning">
-          <MessageBarBody>Withheld from the family and the child: {isolatedUserText(review.sharing.withheldReason ?? 'no reason was recorded (decided before sharing became the default)')}</MessageBarBody>
+          <MessageBarBody>{review.sharing.withheldReason === undefined ? t('familyVersion.withheldNoReason') : t('familyVersion.withheld', { reason: isolatedUserText(review.sharing.withheldReason) })}</MessageBarBody>
         </MessageBar>
       ) : (
         <p className={frame.paragraph}>
-          {signedOff
-            ? `Signed off by ${isolatedUserText(review.signedOff!.by)} on ${formatInstant(review.signedOff!.at)}: this is what the family receives.`
-            : 'What the family and the child receive instead of these minutes, in plain language. Remove or reword anything they should not have, write a short summary, then sign it off.'}
+          {signedOff ? t('familyVersion.signedOff', { by: isolatedUserText(review.signedOff!.by), at: formatInstantIn(language, review.signedOff!.at) }) : t('familyVersion.explained')}
         </p>
       )}
       <details>
-        <summary>Always left out</summary>
+        <summary>{t('familyVersion.leftOut')}</summary>
         <ul className={styles.leftOut}>
+          {/* The server's reasons, in English still (src/domain/family-version.ts): marked so for screen readers. */}
           {review.leftOut.map((why) => (
-            <li key={why}>{why}</li>
+            <li key={why} lang="en">
+              {why}
+            </li>
           ))}
-          <li>anything from the police or another third-party agency</li>
+          <li>{t('familyVersion.thirdParty')}</li>
         </ul>
       </details>
-      <Field label="Summary for the family" required hint="A few plain sentences: what the meeting decided and what happens next.">
+      <Field label={t('familyVersion.summary')} required hint={t('familyVersion.summaryHint')}>
         <Textarea value={summary} readOnly={signedOff} resize="vertical" maxLength={10_000} onChange={(_event, data) => setSummary(data.value)} />
       </Field>
       <div className={styles.sections}>
-        {review.sections.map((section) => (
-          <div key={section.section} className={styles.section}>
-            <h3 className={styles.sectionTitle}>{section.title}</h3>
-            {section.items.map((prepared) => {
-              const item = items[prepared.id] ?? prepared;
-              return (
-                <div key={item.id} className={styles.item}>
-                  <Textarea aria-label={`${section.title}: item`} className={styles.itemText} textarea={{ className: item.removed ? styles.removed : undefined }} value={item.text} readOnly={signedOff || item.removed} resize="vertical" onChange={(_event, data) => edit(item.id, { text: data.value })} />
-                  {!signedOff && (
-                    <Button size="small" aria-label={`${item.removed ? 'Put back' : 'Remove'} this item of “${section.title}”`} onClick={() => edit(item.id, { removed: !item.removed })}>
-                      {item.removed ? 'Put back' : 'Remove'}
-                    </Button>
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        ))}
+        {review.sections.map((section) => {
+          const title = t(`familyVersion.section.${section.section}`, { defaultValue: section.title });
+          return (
+            <div key={section.section} className={styles.section}>
+              <h3 className={styles.sectionTitle}>{title}</h3>
+              {section.items.map((prepared) => {
+                const item = items[prepared.id] ?? prepared;
+                return (
+                  <div key={item.id} className={styles.item}>
+                    <Textarea aria-label={t('familyVersion.item', { section: title })} className={styles.itemText} textarea={{ className: item.removed ? styles.removed : undefined }} value={item.text} readOnly={signedOff || item.removed} resize="vertical" onChange={(_event, data) => edit(item.id, { text: data.value })} />
+                    {!signedOff && (
+                      <Button size="small" aria-label={item.removed ? t('familyVersion.putBackItem', { section: title }) : t('familyVersion.removeItem', { section: title })} onClick={() => edit(item.id, { removed: !item.removed })}>
+                        {item.removed ? t('familyVersion.putBack') : t('familyVersion.remove')}
+                      </Button>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
       </div>
       {!signedOff && !withheld && (
         <div className={frame.buttons}>
           <Button disabled={busy !== undefined || !changed} onClick={() => void save()}>
-            Save the review
+            {t('familyVersion.save')}
           </Button>
           <Button appearance="primary" disabled={busy !== undefined || changed || review.summary === ''} onClick={() => void signOff()}>
-            Sign off the family version
+            {t('familyVersion.signOff')}
           </Button>
         </div>
       )}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { MeetingOutcomeRequest, MinutesView } from '@contracts/minutes.contract';
 import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant } from '../../common/format';
+import { formatDateIn, formatInstantIn } from '../../common/format';
+import type { MinutesLanguage } from '../minutes-language';
 import { useShell } from '../../shell/shell.context';
 import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
 
@@ -12,23 +13,24 @@ import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
  * passed and nothing is recorded: the chair, the lead social worker or the team manager says it
  * took place (with the attendance the minutes record) or did not, and why. Then what was recorded.
  */
-export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => Promise<boolean>; onView: (view: MinutesView) => void }) {
+export function MeetingOutcome(props: MinutesLanguage & { view: MinutesView; beforeChange: () => Promise<boolean>; onView: (view: MinutesView) => void }) {
   // Drawn like the sign-off bar below it: the two panels say where the meeting and its minutes stand.
   const styles = useSignOffBarStyles();
   const { api } = useShell();
+  const { t, language } = props;
   const { meeting, you } = props.view;
   const [notHeld, setNotHeld] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const when = meeting.startsAt ? formatInstant(meeting.startsAt) : formatDate(meeting.date);
+  const when = meeting.startsAt ? formatInstantIn(language, meeting.startsAt) : formatDateIn(language, meeting.date);
 
   const record = async (outcome: MeetingOutcomeRequest) => {
     setBusy(true);
     setError(undefined);
     try {
       if (!(await props.beforeChange())) {
-        setError('Some sections are not saved yet. Resolve the sections marked below first.');
+        setError(t('meetingOutcome.unsaved'));
         return;
       }
       props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/outcome`, outcome));
@@ -45,8 +47,9 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
     return (
       <MessageBar intent="warning">
         <MessageBarBody>
-          {meeting.status === 'cancelled' ? 'This meeting was cancelled' : 'This meeting did not take place'}
-          {meeting.notHeldReason ? `: ${isolatedUserText(meeting.notHeldReason)}` : '.'} It meets no deadline, and its minutes cannot be signed.
+          {meeting.notHeldReason
+            ? t(meeting.status === 'cancelled' ? 'meetingOutcome.cancelledBecause' : 'meetingOutcome.notHeldBecause', { reason: isolatedUserText(meeting.notHeldReason) })
+            : t(meeting.status === 'cancelled' ? 'meetingOutcome.cancelled' : 'meetingOutcome.notHeld')}
         </MessageBarBody>
       </MessageBar>
     );
@@ -54,7 +57,7 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
   if (!meeting.started) {
     return (
       <MessageBar intent="info">
-        <MessageBarBody>This meeting starts on {when}. Its minutes can be signed, and whether it took place recorded, once it has started.</MessageBarBody>
+        <MessageBarBody>{t('meetingOutcome.notStarted', { when })}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -62,33 +65,33 @@ export function MeetingOutcome(props: { view: MinutesView; beforeChange: () => P
   return (
     <section className={styles.root} aria-labelledby="outcome-heading">
       <h2 id="outcome-heading" className={styles.heading}>
-        Did this meeting take place?
+        {t('meetingOutcome.heading')}
       </h2>
-      <p className={styles.paragraph}>Only a meeting that took place meets the core group deadline. The chair’s sign-off also records it, with the attendance below.</p>
+      <p className={styles.paragraph}>{t('meetingOutcome.explained')}</p>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={busy} onClick={() => void record({ happened: true })}>
-          It took place
+          {t('meetingOutcome.tookPlace')}
         </Button>
         <Button disabled={busy} onClick={() => setNotHeld(true)}>
-          It did not take place…
+          {t('meetingOutcome.didNot')}
         </Button>
       </div>
       {notHeld && (
-        <div className={styles.confirm} role="group" aria-label="Why the meeting did not take place">
-          <Field label="Why did it not take place?" required>
+        <div className={styles.confirm} role="group" aria-label={t('meetingOutcome.whyGroup')}>
+          <Field label={t('meetingOutcome.why')} required>
             <Textarea value={reason} maxLength={500} onChange={(_event, data) => setReason(data.value)} />
           </Field>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy || reason.trim() === ''} onClick={() => void record({ happened: false, reason: reason.trim() })}>
-              Record that it did not take place
+              {t('meetingOutcome.record')}
             </Button>
             <Button disabled={busy} onClick={() => setNotHeld(false)}>
-              Back
+              {t('meetingOutcome.back')}
             </Button>
           </div>
         </div>
       )}
-      {busy && <Spinner size="tiny" label="Recording…" />}
+      {busy && <Spinner size="tiny" label={t('meetingOutcome.recording')} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

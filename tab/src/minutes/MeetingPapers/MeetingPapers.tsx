@@ -5,9 +5,10 @@ import { ApiError } from '../../api/api.client';
 import { isolatedUserText } from '../../common/display-text';
 import { errorText } from '../../common/error-text';
 import { FiledEmail } from '../../common/FiledEmail';
-import { formatInstant } from '../../common/format';
+import { formatInstantIn } from '../../common/format';
 import { PAGE_STYLES } from '../../common/panel.styles';
 import { useShell } from '../../shell/shell.context';
+import type { MinutesLanguage } from '../minutes-language';
 
 const useStyles = makeStyles({
   panel: PAGE_STYLES.panel,
@@ -23,9 +24,11 @@ const useStyles = makeStyles({
  * The papers members filed from Outlook for this meeting (an agency's update e-mailed in, a
  * school's attendance sheet): each to read with its attachments. Shows nothing when there are none.
  */
-export function MeetingPapers(props: { meetingId: string }) {
+export function MeetingPapers(props: MinutesLanguage & { meetingId: string }) {
   const styles = useStyles();
   const { api } = useShell();
+  const { t, language } = props;
+  // A failure keeps its reason only: the sentence around it follows the page's language.
   const [answer, setAnswer] = useState<{ papers?: MeetingPapersResponse; problem?: string }>({});
   const [open, setOpen] = useState<string | undefined>();
 
@@ -34,7 +37,7 @@ export function MeetingPapers(props: { meetingId: string }) {
     api.get<MeetingPapersResponse>(`/api/meetings/${encodeURIComponent(props.meetingId)}/papers`).then(
       (papers) => live && setAnswer({ papers }),
       // Those who read only the signed minutes (the co-ordinator) are not shown the papers: nothing to say.
-      (error: unknown) => live && setAnswer(error instanceof ApiError && error.status === 403 ? {} : { problem: `The papers for this meeting could not be listed: ${errorText(error)}` }),
+      (error: unknown) => live && setAnswer(error instanceof ApiError && error.status === 403 ? {} : { problem: errorText(error) }),
     );
     return () => {
       live = false;
@@ -44,7 +47,7 @@ export function MeetingPapers(props: { meetingId: string }) {
   if (answer.problem) {
     return (
       <MessageBar intent="warning">
-        <MessageBarBody>{answer.problem}</MessageBarBody>
+        <MessageBarBody>{t('meetingPapers.failed', { reason: answer.problem })}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -53,22 +56,31 @@ export function MeetingPapers(props: { meetingId: string }) {
   return (
     <section className={styles.panel} aria-labelledby="meeting-papers-heading">
       <h2 id="meeting-papers-heading" className={styles.heading}>
-        Papers for this meeting ({papers.papers.length})
+        {t('meetingPapers.heading', { number: papers.papers.length })}
       </h2>
       <ul className={styles.list}>
         {papers.papers.map((paper) => (
           <li key={paper.id} className={styles.item}>
             <span className={styles.subject}>{isolatedUserText(paper.subject)}</span>
             <p className={styles.meta}>
-              From {isolatedUserText(paper.sender)}; filed by {isolatedUserText(paper.filedBy)} {formatInstant(paper.filedAt)}
-              {paper.attachments > 0 ? ` · ${paper.attachments === 1 ? '1 attachment' : `${paper.attachments} attachments`}` : ''}
+              {t(paper.attachments === 0 ? 'meetingPapers.meta' : paper.attachments === 1 ? 'meetingPapers.metaAttachment' : 'meetingPapers.metaAttachments', {
+                sender: isolatedUserText(paper.sender),
+                filedBy: isolatedUserText(paper.filedBy),
+                at: formatInstantIn(language, paper.filedAt),
+                number: paper.attachments,
+              })}
             </p>
             <div className={styles.buttons}>
               <Button size="small" onClick={() => setOpen(open === paper.id ? undefined : paper.id)} aria-expanded={open === paper.id}>
-                {open === paper.id ? 'Close' : 'Read it'}
+                {open === paper.id ? t('meetingPapers.close') : t('meetingPapers.read')}
               </Button>
             </div>
-            {open === paper.id && <FiledEmail coreGroupId={papers.coreGroupId} documentId={paper.id} />}
+            {/* The filed e-mail's own words (tab/src/common, shared with other pages) are English still: marked so for screen readers. */}
+            {open === paper.id && (
+              <div lang="en">
+                <FiledEmail coreGroupId={papers.coreGroupId} documentId={paper.id} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -6,12 +6,13 @@ import { useShell } from '../../shell/shell.context';
 import { chairOf, namedButNotAllowed } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
 import { isolatedUserText } from '../../common/display-text';
+import type { MinutesLanguage } from '../minutes-language';
 
 /** Names the chair and the minute-taker of this meeting (`PUT /api/meetings/:id/roles`). Loaded on demand. */
-export default function RolesForm(props: { view: MinutesView; beforeChange: () => Promise<boolean>; onDone: (view: MinutesView | undefined) => void }) {
+export default function RolesForm(props: MinutesLanguage & { view: MinutesView; beforeChange: () => Promise<boolean>; onDone: (view: MinutesView | undefined) => void }) {
   const styles = useMeetingRolesStyles();
   const { api } = useShell();
-  const { view } = props;
+  const { view, t } = props;
   const notAllowed = namedButNotAllowed(view);
   const current = (id: string | undefined) => (id && id !== notAllowed.chair && id !== notAllowed.minuteTaker ? id : '');
   const [chair, setChair] = useState(current(chairOf(view)));
@@ -20,8 +21,8 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
   const [error, setError] = useState<string | undefined>();
 
   const save = async () => {
-    if (!chair || !minuteTaker) return setError('Choose both a chair and a minute-taker.');
-    if (chair === minuteTaker) return setError('The chair and the minute-taker must be different people.');
+    if (!chair || !minuteTaker) return setError(t('meetingRoles.needBoth'));
+    if (chair === minuteTaker) return setError(t('meetingRoles.different'));
     setBusy(true);
     setError(undefined);
     try {
@@ -43,30 +44,30 @@ export default function RolesForm(props: { view: MinutesView; beforeChange: () =
   return (
     <form
       className={styles.form}
-      aria-label="Chair and minute-taker"
+      aria-label={t('meetingRoles.form')}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
     >
-      <Field className={styles.field} label="Chair">
+      <Field className={styles.field} label={t('meetingRoles.chair')}>
         <Select className={styles.select} value={chair} onChange={(_event, data) => setChair(data.value)}>
-          <option value="">Choose the chair</option>
+          <option value="">{t('meetingRoles.chooseChair')}</option>
           {options}
         </Select>
       </Field>
-      <Field className={styles.field} label="Minute-taker">
+      <Field className={styles.field} label={t('meetingRoles.minuteTaker')}>
         <Select className={styles.select} value={minuteTaker} onChange={(_event, data) => setMinuteTaker(data.value)}>
-          <option value="">Choose the minute-taker</option>
+          <option value="">{t('meetingRoles.chooseMinuteTaker')}</option>
           {options}
         </Select>
       </Field>
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          Save roles
+          {t('meetingRoles.save')}
         </Button>
         <Button disabled={busy} onClick={() => props.onDone(undefined)}>
-          Cancel
+          {t('meetingRoles.cancel')}
         </Button>
       </div>
       {error && (

@@ -1,9 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { AttendanceEntry, MinutesView, SectionName, SectionValues } from '@contracts/minutes.contract';
 import { SECTION_NAMES } from '../../api/api.constants';
-import { ATTENDANCE_LABELS } from '../../common/labels';
 import { isolatedUserText } from '../../common/display-text';
-import { type Names, SECTION_TITLES, describeSection } from '../minutes-sections';
+import { type Names, describeSection, sectionTitle } from '../minutes-sections';
+import type { MinutesLanguage } from '../minutes-language';
 import { escalationText } from '../sections/DisagreementsSection';
 
 const useStyles = makeStyles({
@@ -16,18 +16,19 @@ const useStyles = makeStyles({
 });
 
 /** Who took part, and how: one row per member. */
-function AttendanceTable(props: { entries: readonly AttendanceEntry[]; view: MinutesView; names: Names }) {
+function AttendanceTable(props: MinutesLanguage & { entries: readonly AttendanceEntry[]; view: MinutesView; names: Names }) {
   const styles = useStyles();
+  const { t } = props;
   const agencyOf = (memberId: string) => props.view.members.find((member) => member.id === memberId)?.agency;
   return (
-    <table className={styles.table} aria-label="Attendance">
+    <table className={styles.table} aria-label={t('minutesSections.title.attendance')}>
       <thead>
         <tr>
           <th scope="col" className={styles.cell}>
-            Member
+            {t('minutesDocument.member')}
           </th>
           <th scope="col" className={styles.cell}>
-            Attendance
+            {t('minutesDocument.attendance')}
           </th>
         </tr>
       </thead>
@@ -37,12 +38,12 @@ function AttendanceTable(props: { entries: readonly AttendanceEntry[]; view: Min
           return (
             <tr key={entry.memberId}>
               <th scope="row" className={styles.cell}>
-                {props.names.member(entry.memberId)}
-                {agency ? ` (${isolatedUserText(agency)})` : ''}
+                {agency ? t('minutesDocument.memberAgency', { name: props.names.member(entry.memberId), agency: isolatedUserText(agency) }) : props.names.member(entry.memberId)}
               </th>
               <td className={styles.cell}>
-                {ATTENDANCE_LABELS[entry.attendance] ?? entry.attendance}
-                {entry.attendance === 'representative-sent' && entry.representativeName ? ` (${isolatedUserText(entry.representativeName)})` : ''}
+                {entry.attendance === 'representative-sent' && entry.representativeName
+                  ? t('minutesDocument.representative', { attendance: t('minutesLabels.attendance.representative-sent'), representative: isolatedUserText(entry.representativeName) })
+                  : t(`minutesLabels.attendance.${entry.attendance}`, { defaultValue: entry.attendance })}
               </td>
             </tr>
           );
@@ -57,21 +58,22 @@ function AttendanceTable(props: { entries: readonly AttendanceEntry[]; view: Min
  * the attendance as a table — for everyone who may read but not change them: signed minutes, and
  * a draft for members who do not write it. Nothing here is a form control.
  */
-export function MinutesDocument(props: { values: SectionValues; view: MinutesView; names: Names }) {
+export function MinutesDocument(props: MinutesLanguage & { values: SectionValues; view: MinutesView; names: Names }) {
   const styles = useStyles();
+  const { t, language } = props;
   const signed = props.view.minutes.chairSignOff !== undefined && props.view.minutes.managerSignOff !== undefined;
   // What became of each significant disagreement once signed (seed 002), as the editor says it.
   const escalations = signed
-    ? props.values.disagreements.flatMap((item, index) => (item.significant ? [`Disagreement ${index + 1}: ${escalationText(props.view.disagreementConcerns[index], props.view.conferenceChairReachable)}`] : []))
+    ? props.values.disagreements.flatMap((item, index) => (item.significant ? [t('minutesDocument.escalation', { number: index + 1, text: escalationText(props.view.disagreementConcerns[index], props.view.conferenceChairReachable, props) })] : []))
     : [];
-  const linesOf = <S extends SectionName>(section: S) => [...describeSection(section, props.values[section], props.names), ...(section === 'disagreements' ? escalations : [])];
+  const linesOf = <S extends SectionName>(section: S) => [...describeSection(section, props.values[section], props.names, t, language), ...(section === 'disagreements' ? escalations : [])];
   const sectionOf = <S extends SectionName>(section: S) => (
     <section key={section} className={styles.section} aria-labelledby={`document-${section}`}>
       <h2 id={`document-${section}`} className={styles.heading}>
-        {SECTION_TITLES[section]}
+        {sectionTitle(t, section)}
       </h2>
       {section === 'attendance' ? (
-        <AttendanceTable entries={props.values.attendance} view={props.view} names={props.names} />
+        <AttendanceTable t={t} language={language} entries={props.values.attendance} view={props.view} names={props.names} />
       ) : (
         linesOf(section).map((line, index) => (
           <p key={index} className={styles.text}>
@@ -81,5 +83,5 @@ export function MinutesDocument(props: { values: SectionValues; view: MinutesVie
       )}
     </section>
   );
-  return <article className={styles.document} aria-label="The minutes">{SECTION_NAMES.map(sectionOf)}</article>;
+  return <article className={styles.document} aria-label={t('minutesDocument.label')}>{SECTION_NAMES.map(sectionOf)}</article>;
 }

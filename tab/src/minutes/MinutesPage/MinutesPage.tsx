@@ -6,6 +6,7 @@ import type { FamilyReading } from '@contracts/family-version.contract';
 import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView, VersionConflictBody } from '@contracts/minutes.contract';
 import { errorText } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
+import { useTabLanguage } from '../../i18n/use-tab-language';
 import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
 import { incompleteReason } from '../minutes-sections';
 import { MinutesPanel } from '../MinutesPanel/MinutesPanel';
@@ -16,7 +17,7 @@ import { useMinutesPageStyles } from './MinutesPage.styles';
 const REFRESH_MS = 15_000;
 const DISTRIBUTION_CHECKS_MS = [1500, 4000, 9000];
 
-type Load = { state: 'loading'; message: string } | { state: 'failed'; message: string; nothingThere: boolean } | { state: 'ready' } | { state: 'family'; reading: FamilyReading };
+type Load = { state: 'loading'; message: 'finding' | 'opening' } | { state: 'failed'; message: string; nothingThere: boolean } | { state: 'ready' } | { state: 'family'; reading: FamilyReading };
 
 interface Session {
   view: MinutesView;
@@ -54,19 +55,25 @@ function saveSectionWith(api: ApiClient, meetingId: string) {
 export function MinutesPage() {
   const styles = useMinutesPageStyles();
   const { api, chatId } = useShell();
+  const { language, t } = useTabLanguage();
   const [attempt, setAttempt] = useState(0);
-  const [load, setLoad] = useState<Load>({ state: 'loading', message: 'Finding the meeting…' });
+  const [load, setLoad] = useState<Load>({ state: 'loading', message: 'finding' });
   const [session, setSession] = useState<Session | undefined>();
   // Callbacks given to the panel read the newest session through this, so they never go stale.
   const sessionRef = useRef<Session | undefined>(undefined);
   useEffect(() => {
     sessionRef.current = session;
   }, [session]);
+  // The autosave says why a section waits in the page's language, whichever it is when it checks.
+  const translateRef = useRef(t);
+  useEffect(() => {
+    translateRef.current = t;
+  }, [t]);
 
   const start = useCallback(
     (view: MinutesView) => {
       const readOnly = isReadOnly(view);
-      const autosave = new MinutesAutosave({ snapshot: view.minutes, readOnly, save: saveSectionWith(api, view.meeting.id), validate: incompleteReason });
+      const autosave = new MinutesAutosave({ snapshot: view.minutes, readOnly, save: saveSectionWith(api, view.meeting.id), validate: (section, value) => incompleteReason(section, value, translateRef.current) });
       // Pre-filled with the policy deadline, and saved like any other change so the minutes carry it.
       if (!readOnly && !view.minutes.content.nextMeetingDate && view.nextMeetingDue) autosave.edit('nextMeetingDate', view.nextMeetingDue);
       setSession({ view, autosave, readOnly });
@@ -82,7 +89,7 @@ export function MinutesPage() {
         const query = chatId ? `?chatId=${encodeURIComponent(chatId)}` : '';
         const meetingId = asked ?? (await api.get<CurrentMeetingResponse>(`/api/meetings/current${query}`)).meetingId;
         if (!live) return;
-        setLoad({ state: 'loading', message: 'Opening the minutes…' });
+        setLoad({ state: 'loading', message: 'opening' });
         const view = await api.get<MinutesView>(`/api/meetings/${encodeURIComponent(meetingId)}/minutes`).catch(async (refused: unknown) => {
           // A family member or the child never reads the minutes: they read the signed-off family version, when it is shared with them.
           if (!(refused instanceof ApiError && refused.status === 403)) throw refused;
@@ -167,28 +174,28 @@ export function MinutesPage() {
       <main className={styles.failure}>
         <MessageBar intent={load.nothingThere ? 'info' : 'error'}>
           <MessageBarBody>
-            <MessageBarTitle>{load.nothingThere ? 'No minutes to open here.' : 'The minutes could not be opened.'}</MessageBarTitle>
+            <MessageBarTitle>{load.nothingThere ? t('minutes.nothingThere') : t('minutes.failed')}</MessageBarTitle>
             {load.message}
           </MessageBarBody>
         </MessageBar>
         <Button
           onClick={() => {
-            setLoad({ state: 'loading', message: 'Finding the meeting…' });
+            setLoad({ state: 'loading', message: 'finding' });
             setAttempt((count) => count + 1);
           }}
         >
-          Try again
+          {t('minutes.tryAgain')}
         </Button>
       </main>
     );
   }
-  if (load.state === 'family') return <FamilyReadingPage reading={load.reading} />;
+  if (load.state === 'family') return <FamilyReadingPage reading={load.reading} t={t} language={language} />;
   if (load.state === 'loading' || !session) {
     return (
       <main className={styles.centred}>
-        <Spinner label={load.state === 'loading' ? load.message : 'Opening the minutes…'} />
+        <Spinner label={load.state === 'loading' && load.message === 'finding' ? t('minutes.finding') : t('minutes.opening')} />
       </main>
     );
   }
-  return <MinutesPanel view={session.view} autosave={session.autosave} readOnly={session.readOnly} onView={start} onDistributed={followDistribution} onDecideContribution={decideContribution} />;
+  return <MinutesPanel t={t} language={language} view={session.view} autosave={session.autosave} readOnly={session.readOnly} onView={start} onDistributed={followDistribution} onDecideContribution={decideContribution} />;
 }

@@ -2,7 +2,7 @@ import { ShareToStage } from '../../stage/ShareToStage/ShareToStage';
 import { Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useSyncExternalStore } from 'react';
 import type { ChatContribution, ContributionDecisionRequest, MinutesView, SectionName, SectionValues } from '@contracts/minutes.contract';
-import { formatDate, formatInstant } from '../../common/format';
+import { formatDateIn, formatInstantIn } from '../../common/format';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import type { Names } from '../minutes-sections';
 import { MeetingOutcome } from '../MeetingOutcome/MeetingOutcome';
@@ -32,12 +32,14 @@ import { MeetingPapers } from '../MeetingPapers/MeetingPapers';
 import { SignOffBar } from '../SignOffBar/SignOffBar';
 import { useMinutesPanelStyles } from './MinutesPanel.styles';
 import { isolatedUserText } from '../../common/display-text';
+import type { MinutesLanguage } from '../minutes-language';
+import { editionText } from '../edition';
 
 /**
  * The minutes of one core group meeting in the order the meeting runs, each section saving on its
  * own as people type. Read-only for members who may not edit, and for signed minutes.
  */
-export function MinutesPanel(props: {
+export function MinutesPanel(props: MinutesLanguage & {
   view: MinutesView;
   autosave: MinutesAutosave;
   readOnly: boolean;
@@ -46,21 +48,22 @@ export function MinutesPanel(props: {
   onDecideContribution: (contribution: ChatContribution, decision: ContributionDecisionRequest) => Promise<void>;
 }) {
   const styles = useMinutesPanelStyles();
-  const { view, autosave, readOnly } = props;
+  const { view, autosave, readOnly, t, language } = props;
+  const lang = { t, language };
   const state = useSyncExternalStore(autosave.subscribe, autosave.getView);
   const { values, statuses } = state;
   const signedByBoth = view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined;
   const signedByChairOnly = view.minutes.chairSignOff !== undefined && !signedByBoth;
 
   const names: Names = {
-    member: (id) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'A former member'),
-    action: (id) => isolatedUserText(view.actions.find((action) => action.id === id)?.what ?? 'An earlier action'),
+    member: (id) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? t('minutes.formerMember')),
+    action: (id) => isolatedUserText(view.actions.find((action) => action.id === id)?.what ?? t('minutes.earlierAction')),
   };
 
   /** The frame and editor props of one section, wired to the autosave. */
   const wire = <S extends SectionName>(section: S) => ({
-    frame: { section, status: statuses[section], autosave, names, yours: values[section] },
-    editor: { value: values[section], onChange: (value: SectionValues[S]) => autosave.edit(section, value), readOnly },
+    frame: { ...lang, section, status: statuses[section], autosave, names, yours: values[section] },
+    editor: { ...lang, value: values[section], onChange: (value: SectionValues[S]) => autosave.edit(section, value), readOnly },
   });
 
   const attendance = wire('attendance');
@@ -83,47 +86,43 @@ export function MinutesPanel(props: {
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <h1 className={styles.title}>Core group minutes</h1>
-        <p className={styles.subtitle}>
-          {isolatedUserText(view.meeting.caseReference)} · meeting on {formatDate(view.meeting.date)} · {view.edition}
-        </p>
-        <MeetingRoles view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
+        <h1 className={styles.title}>{t('minutes.title')}</h1>
+        <p className={styles.subtitle}>{t('minutes.subtitle', { caseReference: isolatedUserText(view.meeting.caseReference), date: formatDateIn(language, view.meeting.date), edition: editionText(t, view.edition) })}</p>
+        <MeetingRoles {...lang} view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
         {/* The chair, or whoever runs the meeting, puts the plan in front of everyone. */}
         {(view.you.canSignAsChair || view.you.canAssignRoles) && <ShareToStage meetingId={view.meeting.id} />}
       </header>
       <div className={styles.statusBar}>
-        <SaveStatus overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />
-        {!readOnly && state.contributions.length > 0 && <Link href="#section-contributions">{state.contributions.length} from the meeting chat waiting</Link>}
+        <SaveStatus {...lang} overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />
+        {!readOnly && state.contributions.length > 0 && <Link href="#section-contributions">{t('minutes.chatWaiting', { number: state.contributions.length })}</Link>}
       </div>
       {readOnly && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
-            {signedByBoth ? 'These minutes are signed by the chair and the team manager, so they can no longer be edited.' : 'You can read these minutes. The chair and the minute-taker write them.'}
+            {signedByBoth ? t('minutes.readOnlySigned') : t('minutes.readOnly')}
           </MessageBarBody>
         </MessageBar>
       )}
 
       {view.minutes.returned && !signedByBoth && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            Sent back to the chair by {names.member(view.minutes.returned.memberId)} on {formatInstant(view.minutes.returned.at)}: “{isolatedUserText(view.minutes.returned.comments)}” Make the changes, then the chair signs again.
-          </MessageBarBody>
+          <MessageBarBody>{t('minutes.returned', { name: names.member(view.minutes.returned.memberId), at: formatInstantIn(language, view.minutes.returned.at), comments: isolatedUserText(view.minutes.returned.comments) })}</MessageBarBody>
         </MessageBar>
       )}
       {signedByChairOnly && !readOnly && (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>Signed by the chair, waiting for the team manager. Any change now takes the chair’s signature back, and the chair signs again.</MessageBarBody>
+          <MessageBarBody>{t('minutes.signedByChairOnly')}</MessageBarBody>
         </MessageBar>
       )}
 
-      <MeetingOutcome view={view} beforeChange={() => autosave.flush()} onView={props.onView} />
-      <SignOffBar view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
-      {view.minutes.chairSignOff && view.minutes.managerSignOff && <FamilyVersion meetingId={view.meeting.id} />}
-      {view.meeting.status === 'held' && <PlanCirculation meetingId={view.meeting.id} memberName={names.member} />}
-      <MeetingPapers meetingId={view.meeting.id} />
+      <MeetingOutcome {...lang} view={view} beforeChange={() => autosave.flush()} onView={props.onView} />
+      <SignOffBar {...lang} view={view} autosave={readOnly ? undefined : autosave} onView={props.onView} onDistributed={props.onDistributed} />
+      {view.minutes.chairSignOff && view.minutes.managerSignOff && <FamilyVersion {...lang} meetingId={view.meeting.id} />}
+      {view.meeting.status === 'held' && <PlanCirculation {...lang} meetingId={view.meeting.id} memberName={names.member} />}
+      <MeetingPapers {...lang} meetingId={view.meeting.id} />
 
       {readOnly ? (
-        <MinutesDocument values={values} view={view} names={names} />
+        <MinutesDocument {...lang} values={values} view={view} names={names} />
       ) : (
         <>
           <SectionFrame {...attendance.frame}>
@@ -148,7 +147,7 @@ export function MinutesPanel(props: {
             <ChildSeenSection {...childSeen.editor} />
           </SectionFrame>
           <SectionFrame {...childsVoice.frame}>
-            <TextSection {...childsVoice.editor} label="What the child has said, shown or is thought to feel" hint="In the child's own words where you can." />
+            <TextSection {...childsVoice.editor} label={t('minutesSections.childsVoice.label')} hint={t('minutesSections.childsVoice.hint')} />
           </SectionFrame>
           <SectionFrame {...signsOfSafety.frame}>
             <SignsOfSafetySection {...signsOfSafety.editor} attendance={values.attendance} history={view.scalingHistory} memberName={names.member} />
@@ -168,7 +167,7 @@ export function MinutesPanel(props: {
             />
           </SectionFrame>
           <SectionFrame {...contingency.frame}>
-            <TextSection {...contingency.editor} label="Is the contingency plan still right? What has changed?" />
+            <TextSection {...contingency.editor} label={t('minutesSections.contingencyReview.label')} />
           </SectionFrame>
           <SectionFrame {...recommendation.frame}>
             <ReviewRecommendationSection {...recommendation.editor} />
@@ -181,8 +180,8 @@ export function MinutesPanel(props: {
           </SectionFrame>
         </>
       )}
-      <SectionFrame section="contributions" status={undefined} names={names}>
-        <ContributionsSection contributions={state.contributions} memberName={names.member} canDecide={!readOnly} onDecide={props.onDecideContribution} />
+      <SectionFrame {...lang} section="contributions" status={undefined} names={names}>
+        <ContributionsSection {...lang} contributions={state.contributions} memberName={names.member} canDecide={!readOnly} onDecide={props.onDecideContribution} />
       </SectionFrame>
     </main>
   );

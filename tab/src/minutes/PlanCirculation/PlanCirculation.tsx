@@ -1,10 +1,11 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api.client';
-import type { Cp9Queued, Cp9State, PlanCirculationQueued, PlanCirculationResponse } from '@contracts/plan-circulation.contract';
+import type { Cp9Queued, PlanCirculationQueued, PlanCirculationResponse } from '@contracts/plan-circulation.contract';
 import { errorText } from '../../common/error-text';
-import { formatDate, formatInstant } from '../../common/format';
-import { DueDate } from '../../common/DueDate';
+import { formatDateIn, formatInstantIn } from '../../common/format';
+import { type MinutesLanguage, slot, withParts } from '../minutes-language';
+import { MinutesDueDate } from '../MinutesDueDate';
 import { useShell } from '../../shell/shell.context';
 import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
 import { useSignedRecordStyles } from '../SignedRecord/SignedRecord.styles';
@@ -14,30 +15,18 @@ const FOLLOW_UP_MS = [1500, 4000, 9000];
 /** Deliveries others set off (a member saying it did not arrive) show by looking again this often while the tab is visible. */
 const REFRESH_MS = 15_000;
 
-const CP9_STATE_TEXT: Readonly<Record<Cp9State, string>> = {
-  'not-sent': 'Not sent yet',
-  sending: 'Being sent to the co-ordinator',
-  sent: 'Sent',
-  failed: 'The last try failed: send it again',
-};
-
-const CP9_QUEUED_TEXT: Readonly<Record<Cp9Queued['outcome'], string>> = {
-  queued: 'The CP9 is on its way to the co-ordinator.',
-  'already-queued': 'The CP9 is already on its way.',
-  'already-sent': 'The CP9 has already been sent.',
-};
-
 /**
  * The plan after this meeting (seed 001): circulate it to everyone present or invited and the
  * conference chair, see who has it, who said it did not arrive, and the deadline where the
  * profile sets one; and, only where the profile sends one, the CP9 to the co-ordinator.
  */
-export function PlanCirculation(props: { meetingId: string; memberName: (id: string) => string }) {
+export function PlanCirculation(props: MinutesLanguage & { meetingId: string; memberName: (id: string) => string }) {
   // It sits beside the sign-off bar and reads like it: the same frame, and the signed record's lists.
   const styles = useSignOffBarStyles();
   const lists = useSignedRecordStyles();
   const { api } = useShell();
-  const { meetingId, memberName } = props;
+  const { meetingId, memberName, t, language } = props;
+  const lang = { t, language };
   const [view, setView] = useState<PlanCirculationResponse | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -91,25 +80,25 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
   };
 
   const circulate = () =>
-    run('Circulating the plan…', async () => {
+    run(t('planCirculation.circulating'), async () => {
       const queued = await api.send<PlanCirculationQueued>('POST', `/api/meetings/${encodeURIComponent(meetingId)}/plan-circulation`);
-      return queued.queued === 0 ? `Everyone (${queued.recipients}) already has this version of the plan.` : `Sending the plan to ${queued.queued} of ${queued.recipients} people; each delivery shows below once it has gone.`;
+      return queued.queued === 0 ? t('planCirculation.everyoneHasIt', { recipients: queued.recipients }) : t('planCirculation.sending', { queued: queued.queued, recipients: queued.recipients });
     });
 
   const sendCp9 = () =>
-    run('Sending the CP9…', async () => {
+    run(t('planCirculation.sendingCp9'), async () => {
       const queued = await api.send<Cp9Queued>('POST', `/api/meetings/${encodeURIComponent(meetingId)}/cp9`);
-      return CP9_QUEUED_TEXT[queued.outcome];
+      return t(`planCirculation.cp9Queued.${queued.outcome}`);
     });
 
   if (hidden) return null;
   if (!view) {
     return error ? (
       <MessageBar intent="error">
-        <MessageBarBody>The plan’s circulation could not be loaded: {error}</MessageBarBody>
+        <MessageBarBody>{t('planCirculation.failed', { reason: error })}</MessageBarBody>
       </MessageBar>
     ) : (
-      <Spinner size="tiny" label="Loading the plan’s circulation…" />
+      <Spinner size="tiny" label={t('planCirculation.loading')} />
     );
   }
 
@@ -117,35 +106,33 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
   const waiting = view.recipients.filter((memberId) => !sentTo.has(memberId));
   const failed = view.deliveries.filter((delivery) => delivery.outcome === 'failed').length;
   const { cp9 } = view;
+  const cp9State = cp9 && (cp9.sentOn ? t('planCirculation.cp9Sent', { date: formatDateIn(language, cp9.sentOn) }) : t(`planCirculation.cp9State.${cp9.state}`));
 
   return (
     <section className={styles.root} aria-labelledby="plan-circulation-heading">
       <h2 id="plan-circulation-heading" className={styles.heading}>
-        The plan after this meeting
+        {t('planCirculation.heading')}
       </h2>
       <dl className={styles.facts}>
-        <dt className={styles.term}>Plan</dt>
-        <dd className={styles.value}>{view.planVersion ? `version ${view.planVersion}` : 'no plan recorded yet'}</dd>
+        <dt className={styles.term}>{t('planCirculation.plan')}</dt>
+        <dd className={styles.value}>{view.planVersion ? t('planCirculation.version', { version: view.planVersion }) : t('planCirculation.noPlan')}</dd>
         {view.circulation && (
           <>
-            <dt className={styles.term}>Circulate by</dt>
+            <dt className={styles.term}>{t('planCirculation.circulateBy')}</dt>
             <dd className={styles.value}>
-              <DueDate due={view.circulation.due} status={view.circulation.status} />
+              <MinutesDueDate {...lang} due={view.circulation.due} status={view.circulation.status} />
             </dd>
           </>
         )}
-        <dt className={styles.term}>Circulated</dt>
-        <dd className={styles.value}>{view.circulatedOn ? `everyone had it on ${formatDate(view.circulatedOn)}` : `${view.recipients.length - waiting.length} of ${view.recipients.length} have it`}</dd>
+        <dt className={styles.term}>{t('planCirculation.circulated')}</dt>
+        <dd className={styles.value}>{view.circulatedOn ? t('planCirculation.everyoneHadIt', { date: formatDateIn(language, view.circulatedOn) }) : t('planCirculation.haveIt', { have: view.recipients.length - waiting.length, total: view.recipients.length })}</dd>
         {cp9 && (
           <>
-            <dt className={styles.term}>CP9</dt>
+            <dt className={styles.term}>{t('planCirculation.cp9')}</dt>
             <dd className={styles.value}>
-              {cp9.sentOn ? `Sent to the co-ordinator on ${formatDate(cp9.sentOn)}` : CP9_STATE_TEXT[cp9.state]}
-              {cp9.deadline && (
-                <>
-                  {' '}· by <DueDate due={cp9.deadline.due} status={cp9.deadline.status} />
-                </>
-              )}
+              {cp9.deadline
+                ? withParts(t('planCirculation.cp9By', { state: cp9State, due: slot('due') }), { due: <MinutesDueDate {...lang} due={cp9.deadline.due} status={cp9.deadline.status} /> })
+                : cp9State}
             </dd>
           </>
         )}
@@ -155,12 +142,12 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
         <div className={styles.buttons}>
           {view.canCirculate && (
             <Button appearance="primary" disabled={busy !== undefined} onClick={() => void circulate()}>
-              {view.deliveries.length > 0 ? 'Circulate the plan again to anyone not yet reached' : 'Circulate the plan'}
+              {view.deliveries.length > 0 ? t('planCirculation.circulateAgain') : t('planCirculation.circulate')}
             </Button>
           )}
           {cp9?.canSend && (cp9.state === 'not-sent' || cp9.state === 'failed') && (
             <Button disabled={busy !== undefined} onClick={() => void sendCp9()}>
-              Send CP9
+              {t('planCirculation.sendCp9')}
             </Button>
           )}
         </div>
@@ -180,30 +167,35 @@ export function PlanCirculation(props: { meetingId: string; memberName: (id: str
 
       {view.notReceived.length > 0 && (
         <>
-          <h3 className={lists.heading}>Said it has not arrived</h3>
+          <h3 className={lists.heading}>{t('planCirculation.notReceived')}</h3>
           <ul className={lists.deliveries}>
             {view.notReceived.map((report) => (
-              <li key={report.memberId}>
-                {memberName(report.memberId)}, {formatInstant(report.at)}
-              </li>
+              <li key={report.memberId}>{t('planCirculation.notReceivedLine', { name: memberName(report.memberId), at: formatInstantIn(language, report.at) })}</li>
             ))}
           </ul>
         </>
       )}
       {view.deliveries.length > 0 && (
         <>
-          <h3 className={lists.heading}>Deliveries of the plan{failed > 0 ? ` (${failed} failed)` : ''}</h3>
-          <ul className={lists.deliveries} aria-label="Deliveries of the plan">
+          <h3 className={lists.heading}>{failed > 0 ? t('planCirculation.deliveriesFailed', { failed }) : t('planCirculation.deliveries')}</h3>
+          <ul className={lists.deliveries} aria-label={t('planCirculation.deliveries')}>
             {view.deliveries.map((delivery) => (
               <li key={`${delivery.memberId}-${delivery.channel}-${delivery.at}`}>
-                {memberName(delivery.memberId)}, by {delivery.channel === 'teams' ? 'Teams' : 'e-mail'}
-                {delivery.resent ? ' (sent again)' : ''}: <span className={delivery.outcome === 'failed' ? lists.failed : undefined}>{delivery.outcome === 'failed' ? 'failed' : 'sent'}</span>, {formatInstant(delivery.at)}
+                {withParts(
+                  t(delivery.resent ? 'planCirculation.deliveryResent' : 'planCirculation.delivery', {
+                    name: memberName(delivery.memberId),
+                    channel: delivery.channel === 'teams' ? t('signedRecord.channel.teams') : t('signedRecord.channel.email'),
+                    outcome: slot('outcome'),
+                    at: formatInstantIn(language, delivery.at),
+                  }),
+                  { outcome: <span className={delivery.outcome === 'failed' ? lists.failed : undefined}>{delivery.outcome === 'failed' ? t('signedRecord.outcome.failed') : t('signedRecord.outcome.sent')}</span> },
+                )}
               </li>
             ))}
           </ul>
         </>
       )}
-      {view.deliveries.length > 0 && waiting.length > 0 && <p className={styles.paragraph}>Not reached yet: {waiting.map(memberName).join(', ')}.</p>}
+      {view.deliveries.length > 0 && waiting.length > 0 && <p className={styles.paragraph}>{t('planCirculation.notReached', { names: waiting.map(memberName).join(', ') })}</p>}
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, MinutesView, ReturnToChairRequest, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
 import { errorText } from '../../common/error-text';
-import { DueDate } from '../../common/DueDate';
-import { formatInstant } from '../../common/format';
+import { formatInstantIn } from '../../common/format';
+import type { MinutesLanguage } from '../minutes-language';
+import { MinutesDueDate } from '../MinutesDueDate';
 import { useShell } from '../../shell/shell.context';
 import type { MinutesAutosave } from '../autosave/minutes-autosave';
 import { useSignOffBarStyles } from './SignOffBar.styles';
@@ -19,10 +20,11 @@ type SignAs = 'chair' | 'team-manager';
  * Where the minutes stand: who has signed (chair and team manager), the circulation deadline, the
  * sign-off buttons the user may press, exports, and — once both have signed — amend and distribute.
  */
-export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave | undefined; onView: (view: MinutesView) => void; onDistributed: () => void }) {
+export function SignOffBar(props: MinutesLanguage & { view: MinutesView; autosave: MinutesAutosave | undefined; onView: (view: MinutesView) => void; onDistributed: () => void }) {
   const styles = useSignOffBarStyles();
   const { api } = useShell();
-  const { view } = props;
+  const { view, t, language } = props;
+  const lang = { t, language };
   const { minutes, you, meeting } = view;
   const [confirming, setConfirming] = useState<SignAs | undefined>();
   const [returning, setReturning] = useState(false);
@@ -31,8 +33,8 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   const [error, setError] = useState<string | undefined>();
   const confirmRef = useRef<HTMLParagraphElement>(null);
   const signed = minutes.chairSignOff !== undefined && minutes.managerSignOff !== undefined;
-  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member');
-  const signOffText = (signOff: SignOff | undefined) => (signOff ? `Signed by ${memberName(signOff.memberId)}, ${formatInstant(signOff.at)}` : 'Not signed yet');
+  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? t('minutes.formerMemberLower'));
+  const signOffText = (signOff: SignOff | undefined) => (signOff ? t('signOff.signedBy', { name: memberName(signOff.memberId), at: formatInstantIn(language, signOff.at) }) : t('signOff.notSigned'));
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -51,9 +53,9 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   };
 
   const sign = (as: SignAs) =>
-    run('Signing…', async () => {
+    run(t('signOff.signing'), async () => {
       if (props.autosave && !(await props.autosave.flush())) {
-        setError('Some sections are not saved yet. Resolve the sections marked above, then sign.');
+        setError(t('signOff.unsaved'));
         return;
       }
       setConfirming(undefined);
@@ -61,9 +63,9 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
     });
 
   const sendBack = () =>
-    run('Sending back to the chair…', async () => {
+    run(t('signOff.sendingBack'), async () => {
       if (comments.trim() === '') {
-        setError('Say what the chair should change.');
+        setError(t('signOff.needComments'));
         return;
       }
       const body: ReturnToChairRequest = { comments };
@@ -73,7 +75,7 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
     });
 
   const exportAs = (format: ExportFormat) =>
-    run(`Preparing the ${format.toUpperCase()}…`, async () => {
+    run(t('signOff.preparing', { format: format.toUpperCase() }), async () => {
       await props.autosave?.flush();
       await saveDownload(api, { path: `/api/meetings/${meeting.id}/minutes/export.${format}`, fallbackName: `minutes-${meeting.caseReference}-${meeting.date}.${format}` });
     });
@@ -86,21 +88,26 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
   return (
     <section className={styles.root} aria-labelledby="sign-off-heading">
       <h2 id="sign-off-heading" className={styles.heading}>
-        Sign-off and circulation
+        {t('signOff.heading')}
       </h2>
       <dl className={styles.facts}>
-        <dt className={styles.term}>Chair</dt>
+        <dt className={styles.term}>{t('signOff.chair')}</dt>
         <dd className={styles.value}>{signOffText(minutes.chairSignOff)}</dd>
-        <dt className={styles.term}>Team manager</dt>
+        <dt className={styles.term}>{t('signOff.teamManager')}</dt>
         <dd className={styles.value}>{signOffText(minutes.managerSignOff)}</dd>
-        <dt className={styles.term}>Circulate by</dt>
+        <dt className={styles.term}>{t('signOff.circulateBy')}</dt>
         <dd className={styles.value}>
-          <DueDate due={view.circulation.due} status={view.circulation.status} />
-          {view.circulation.amendmentToCirculate && <span className={styles.paragraph}> — this amended version is still to be circulated to everyone.</span>}
+          <MinutesDueDate {...lang} due={view.circulation.due} status={view.circulation.status} />
+          {view.circulation.amendmentToCirculate && (
+            <span className={styles.paragraph}>
+              {' '}
+              {t('signOff.amendmentToCirculate')}
+            </span>
+          )}
         </dd>
         {minutes.amendmentReason && (
           <>
-            <dt className={styles.term}>Amended</dt>
+            <dt className={styles.term}>{t('signOff.amended')}</dt>
             <dd className={styles.value}>{isolatedUserText(minutes.amendmentReason)}</dd>
           </>
         )}
@@ -110,26 +117,26 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
         <div className={styles.buttons}>
           {canSignChair && (
             <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('chair')}>
-              Sign as chair
+              {t('signOff.signAsChair')}
             </Button>
           )}
           {canSignManager && (
             <>
               <Button appearance="primary" disabled={busy !== undefined} onClick={() => setConfirming('team-manager')}>
-                Sign as team manager
+                {t('signOff.signAsManager')}
               </Button>
               <Button disabled={busy !== undefined} onClick={() => (setConfirming(undefined), setReturning(true))}>
-                Send back to the chair…
+                {t('signOff.sendBackStart')}
               </Button>
             </>
           )}
           {you.canExport && (
             <>
               <Button disabled={busy !== undefined} onClick={() => void exportAs('docx')}>
-                Export DOCX
+                {t('signOff.exportDocx')}
               </Button>
               <Button disabled={busy !== undefined} onClick={() => void exportAs('pdf')}>
-                Export PDF
+                {t('signOff.exportPdf')}
               </Button>
             </>
           )}
@@ -139,15 +146,14 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
       {confirming && (
         <div className={styles.confirm} role="group" aria-labelledby="sign-confirm">
           <p id="sign-confirm" className={styles.paragraph} ref={confirmRef} tabIndex={-1}>
-            Sign these minutes as {confirming === 'chair' ? 'chair' : 'team manager'}? Once both have signed they cannot be edited, only amended with a reason.
-            {confirming === 'chair' && ' The new actions join the plan when the chair signs.'}
+            {confirming === 'chair' ? t('signOff.confirmChair') : t('signOff.confirmManager')}
           </p>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy !== undefined} onClick={() => void sign(confirming)}>
-              Sign as {confirming === 'chair' ? 'chair' : 'team manager'}
+              {confirming === 'chair' ? t('signOff.signAsChair') : t('signOff.signAsManager')}
             </Button>
             <Button disabled={busy !== undefined} onClick={() => setConfirming(undefined)}>
-              Cancel
+              {t('signOff.cancel')}
             </Button>
           </div>
         </div>
@@ -156,17 +162,17 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
       {returning && (
         <div className={styles.confirm} role="group" aria-labelledby="return-heading">
           <p id="return-heading" className={styles.paragraph}>
-            Send these minutes back to the chair instead of signing? The chair’s signature is taken back; the chair makes the changes and signs again.
+            {t('signOff.sendBackExplained')}
           </p>
-          <Field label="What the chair should change" required>
+          <Field label={t('signOff.comments')} required>
             <Textarea value={comments} resize="vertical" maxLength={4000} onChange={(_event, data) => setComments(data.value)} />
           </Field>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy !== undefined} onClick={() => void sendBack()}>
-              Send back to the chair
+              {t('signOff.sendBack')}
             </Button>
             <Button disabled={busy !== undefined} onClick={() => setReturning(false)}>
-              Cancel
+              {t('signOff.cancel')}
             </Button>
           </div>
         </div>
@@ -175,8 +181,8 @@ export function SignOffBar(props: { view: MinutesView; autosave: MinutesAutosave
       <BusyOrError busy={busy} error={error} />
 
       {(signed || view.deliveries.length > 0) && (
-        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-          <SignedRecord view={view} onView={props.onView} onDistributed={props.onDistributed} />
+        <Suspense fallback={<Spinner size="tiny" label={t('minutes.loading')} />}>
+          <SignedRecord {...lang} view={view} onView={props.onView} onDistributed={props.onDistributed} />
         </Suspense>
       )}
     </section>

@@ -1,18 +1,15 @@
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { AmendRequest, DistributionQueued, MinutesView } from '@contracts/minutes.contract';
-import type { DistributeRequest, RecipientEntry, RecipientListChangedBody, RecipientListResponse } from '@contracts/family-version.contract';
+import type { DistributeRequest, RecipientListChangedBody, RecipientListResponse } from '@contracts/family-version.contract';
 import { ApiError } from '../../api/api.client';
 import { errorText } from '../../common/error-text';
-import { formatInstant } from '../../common/format';
+import { formatInstantIn } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
+import { type MinutesLanguage, slot, withParts } from '../minutes-language';
 import { useSignedRecordStyles } from './SignedRecord.styles';
 import { isolatedUserText } from '../../common/display-text';
 import { BusyOrError } from '../../common/BusyOrError';
-
-const ROUTE_TEXT: Readonly<Record<RecipientEntry['route'], string>> = { teams: 'Teams', email: 'e-mail', none: 'no way to reach them' };
-const GETS_TEXT: Readonly<Record<RecipientEntry['gets'], string>> = { full: 'the minutes', 'family-version': 'the family version' };
-const STATUS_TEXT: Readonly<Record<RecipientEntry['status'], string>> = { 'to-send': 'will be sent now', 'already-sent': 'already has it', 'waiting-for-family-version': 'not sent: sign off the family version first' };
 
 /**
  * Signed minutes: distribute them to every recipient (and see who had them), or amend them with
@@ -20,10 +17,10 @@ const STATUS_TEXT: Readonly<Record<RecipientEntry['status'], string>> = { 'to-se
  * route, and sends only when that list is confirmed; if it changed meanwhile the server refuses and
  * the new list is shown. Loaded only once minutes are signed.
  */
-export default function SignedRecord(props: { view: MinutesView; onView: (view: MinutesView) => void; onDistributed: () => void }) {
+export default function SignedRecord(props: MinutesLanguage & { view: MinutesView; onView: (view: MinutesView) => void; onDistributed: () => void }) {
   const styles = useSignedRecordStyles();
   const { api } = useShell();
-  const { view } = props;
+  const { view, t, language } = props;
   const signed = view.minutes.chairSignOff !== undefined && view.minutes.managerSignOff !== undefined;
   const [amending, setAmending] = useState(false);
   const [reason, setReason] = useState('');
@@ -31,7 +28,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
   const [error, setError] = useState<string | undefined>();
   const [queued, setQueued] = useState<DistributionQueued | undefined>();
   const [recipients, setRecipients] = useState<{ list: RecipientListResponse; changed: boolean } | undefined>();
-  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? 'a former member');
+  const memberName = (id: string) => isolatedUserText(view.members.find((member) => member.id === id)?.name ?? t('minutes.formerMemberLower'));
 
   const run = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -46,13 +43,13 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
   };
 
   const showRecipients = () =>
-    run('Reading who the minutes go to…', async () => {
+    run(t('signedRecord.reading'), async () => {
       setQueued(undefined);
       setRecipients({ list: await api.get<RecipientListResponse>(`/api/meetings/${view.meeting.id}/minutes/recipients`), changed: false });
     });
 
   const distribute = (list: RecipientListResponse) =>
-    run('Distributing…', async () => {
+    run(t('signedRecord.distributing'), async () => {
       try {
         setQueued(await api.send<DistributionQueued>('POST', `/api/meetings/${view.meeting.id}/minutes/distribute`, { listHash: list.listHash } satisfies DistributeRequest));
         setRecipients(undefined);
@@ -64,7 +61,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
     });
 
   const amend = () =>
-    run('Starting the amendment…', async () => {
+    run(t('signedRecord.amending'), async () => {
       props.onView(await api.send<MinutesView>('POST', `/api/meetings/${view.meeting.id}/minutes/amend`, { reason: reason.trim() } satisfies AmendRequest));
     });
 
@@ -76,12 +73,12 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
         <div className={styles.buttons}>
           {view.you.canDistribute && (
             <Button appearance="primary" disabled={busy !== undefined || recipients !== undefined} onClick={() => void showRecipients()}>
-              {view.deliveries.length > 0 ? 'Distribute again to anyone not yet reached' : 'Distribute the signed minutes'}
+              {view.deliveries.length > 0 ? t('signedRecord.distributeAgain') : t('signedRecord.distribute')}
             </Button>
           )}
           {view.you.canEdit && !amending && (
             <Button disabled={busy !== undefined} onClick={() => setAmending(true)}>
-              Amend
+              {t('signedRecord.amend')}
             </Button>
           )}
         </div>
@@ -89,12 +86,12 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
 
       {amending && (
         <>
-          <Field label="Why are the signed minutes being amended?" required hint="The reason is kept with the new version; both signatures are needed again.">
+          <Field label={t('signedRecord.amendWhy')} required hint={t('signedRecord.amendHint')}>
             <Textarea value={reason} resize="vertical" maxLength={2000} onChange={(_event, data) => setReason(data.value)} />
           </Field>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy !== undefined || reason.trim() === ''} onClick={() => void amend()}>
-              Start the amendment
+              {t('signedRecord.startAmendment')}
             </Button>
             <Button
               disabled={busy !== undefined}
@@ -103,7 +100,7 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
                 setReason('');
               }}
             >
-              Cancel
+              {t('signedRecord.cancel')}
             </Button>
           </div>
         </>
@@ -112,39 +109,39 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
       {recipients && (
         <section aria-labelledby="recipients-heading" className={styles.root}>
           <h3 id="recipients-heading" className={styles.heading}>
-            Check who gets what before anything is sent
+            {t('signedRecord.checkHeading')}
           </h3>
           {recipients.changed && (
             <MessageBar intent="warning">
-              <MessageBarBody>The list changed since it was shown, so nothing was sent. Check it again.</MessageBarBody>
+              <MessageBarBody>{t('signedRecord.listChanged')}</MessageBarBody>
             </MessageBar>
           )}
           <table className={styles.recipients}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Route</th>
-                <th scope="col">Gets</th>
-                <th scope="col">Now</th>
+                <th scope="col">{t('signedRecord.column.name')}</th>
+                <th scope="col">{t('signedRecord.column.route')}</th>
+                <th scope="col">{t('signedRecord.column.gets')}</th>
+                <th scope="col">{t('signedRecord.column.now')}</th>
               </tr>
             </thead>
             <tbody>
               {recipients.list.entries.map((entry) => (
                 <tr key={entry.memberId}>
                   <td>{isolatedUserText(entry.name)}</td>
-                  <td>{ROUTE_TEXT[entry.route]}</td>
-                  <td>{GETS_TEXT[entry.gets]}</td>
-                  <td>{STATUS_TEXT[entry.status]}</td>
+                  <td>{t(`signedRecord.route.${entry.route}`)}</td>
+                  <td>{t(`signedRecord.gets.${entry.gets}`)}</td>
+                  <td>{t(`signedRecord.status.${entry.status}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={busy !== undefined} onClick={() => void distribute(recipients.list)}>
-              Confirm and send
+              {t('signedRecord.confirm')}
             </Button>
             <Button disabled={busy !== undefined} onClick={() => setRecipients(undefined)}>
-              Cancel
+              {t('signedRecord.cancel')}
             </Button>
           </div>
         </section>
@@ -152,22 +149,25 @@ export default function SignedRecord(props: { view: MinutesView; onView: (view: 
 
       {queued && (
         <p className={styles.paragraph} role="status">
-          {queued.queued === 0
-            ? `Everyone (${queued.recipients}) has already had these minutes.`
-            : `Sending to ${queued.queued} of ${queued.recipients} recipients; each delivery shows below once it has gone.`}
+          {queued.queued === 0 ? t('signedRecord.everyoneHasIt', { recipients: queued.recipients }) : t('signedRecord.sending', { queued: queued.queued, recipients: queued.recipients })}
         </p>
       )}
 
       {view.deliveries.length > 0 && (
         <>
-          <h3 className={styles.heading}>
-            Deliveries{failed > 0 ? ` (${failed} failed)` : ''}
-          </h3>
+          <h3 className={styles.heading}>{failed > 0 ? t('signedRecord.deliveriesFailed', { failed }) : t('signedRecord.deliveries')}</h3>
           <ul className={styles.deliveries}>
             {view.deliveries.map((delivery) => (
               <li key={`${delivery.memberId}-${delivery.channel}-${delivery.at}`}>
-                {memberName(delivery.memberId)}, by {delivery.channel === 'teams' ? 'Teams' : 'e-mail'}:{' '}
-                <span className={delivery.outcome === 'failed' ? styles.failed : undefined}>{delivery.outcome === 'failed' ? 'failed' : 'sent'}</span>, {formatInstant(delivery.at)}
+                {withParts(
+                  t('signedRecord.delivery', {
+                    name: memberName(delivery.memberId),
+                    channel: delivery.channel === 'teams' ? t('signedRecord.channel.teams') : t('signedRecord.channel.email'),
+                    outcome: slot('outcome'),
+                    at: formatInstantIn(language, delivery.at),
+                  }),
+                  { outcome: <span className={delivery.outcome === 'failed' ? styles.failed : undefined}>{delivery.outcome === 'failed' ? t('signedRecord.outcome.failed') : t('signedRecord.outcome.sent')}</span> },
+                )}
               </li>
             ))}
           </ul>

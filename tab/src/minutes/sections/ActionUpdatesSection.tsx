@@ -1,7 +1,7 @@
 import { Badge, Field, Textarea } from '@fluentui/react-components';
 import type { ActionUpdate, PlanAction } from '@contracts/minutes.contract';
-import { formatDate, formatInstant } from '../../common/format';
-import { ACTION_STATE_LABELS, CHECK_IN_LABELS } from '../../common/labels';
+import { formatDateIn, formatInstantIn } from '../../common/format';
+import { slot, withParts } from '../minutes-language';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { isolatedUserText } from '../../common/display-text';
@@ -11,7 +11,8 @@ const STATE_COLOURS = { 'not-started': 'informative', 'in-progress': 'brand', 'a
 /** Each action of the plan with its owner's latest check-in, and the progress noted in the meeting. */
 export function ActionUpdatesSection(props: SectionEditorProps<'actionUpdates'> & { actions: readonly PlanAction[]; memberName: (id: string) => string }) {
   const styles = useSectionStyles();
-  if (props.actions.length === 0) return <p className={styles.plain}>The plan has no actions yet.</p>;
+  const { t, language } = props;
+  if (props.actions.length === 0) return <p className={styles.plain}>{t('minutesSections.actionUpdates.none')}</p>;
 
   const change = (action: PlanAction, text: string) => {
     const updated: ActionUpdate = { actionId: action.id, agency: action.agency, update: text };
@@ -25,6 +26,7 @@ export function ActionUpdatesSection(props: SectionEditorProps<'actionUpdates'> 
       {props.actions.map((action) => {
         const titleId = `action-${action.id}`;
         const update = props.value.find((entry) => entry.actionId === action.id)?.update ?? '';
+        const checkIn = action.lastCheckIn;
         return (
           <li key={action.id}>
             <div className={styles.item} role="group" aria-labelledby={titleId}>
@@ -33,23 +35,21 @@ export function ActionUpdatesSection(props: SectionEditorProps<'actionUpdates'> 
                   {isolatedUserText(action.what)}
                 </h3>
                 <Badge appearance="tint" color={STATE_COLOURS[action.state] ?? 'informative'}>
-                  {ACTION_STATE_LABELS[action.state] ?? action.state}
+                  {t(`minutesLabels.actionState.${action.state}`, { defaultValue: action.state })}
                 </Badge>
               </div>
-              <p className={styles.meta}>
-                {props.memberName(action.ownerMemberId)} ({isolatedUserText(action.agency)}) · due {formatDate(action.due)}
-              </p>
+              <p className={styles.meta}>{t('minutesSections.actionUpdates.owner', { owner: props.memberName(action.ownerMemberId), agency: isolatedUserText(action.agency), date: formatDateIn(language, action.due) })}</p>
               <p className={styles.plain}>
-                {action.lastCheckIn ? (
-                  <>
-                    Latest check-in, {formatInstant(action.lastCheckIn.recordedAt)}: <strong>{CHECK_IN_LABELS[action.lastCheckIn.status] ?? action.lastCheckIn.status}</strong>
-                    {action.lastCheckIn.note ? ` — ${isolatedUserText(action.lastCheckIn.note)}` : ''}
-                  </>
-                ) : (
-                  'No check-in yet.'
-                )}
+                {checkIn
+                  ? withParts(
+                      checkIn.note
+                        ? t('minutesSections.actionUpdates.checkInNote', { at: formatInstantIn(language, checkIn.recordedAt), status: slot('status'), note: isolatedUserText(checkIn.note) })
+                        : t('minutesSections.actionUpdates.checkIn', { at: formatInstantIn(language, checkIn.recordedAt), status: slot('status') }),
+                      { status: <strong>{t(`minutesLabels.checkIn.${checkIn.status}`, { defaultValue: checkIn.status })}</strong> },
+                    )
+                  : t('minutesSections.actionUpdates.noCheckIn')}
               </p>
-              <Field label="Progress noted in the meeting">
+              <Field label={t('minutesSections.actionUpdates.progress')}>
                 <Textarea value={update} readOnly={props.readOnly} resize="vertical" maxLength={4000} onChange={(_event, data) => change(action, data.value)} />
               </Field>
             </div>

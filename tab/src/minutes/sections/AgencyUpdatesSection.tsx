@@ -6,6 +6,7 @@ const AGENCIES_LIST = 'agency-update-agencies';
 
 /** Each agency's update at the meeting, beyond its plan actions. The agencies of the members are offered as suggestions. */
 export function AgencyUpdatesSection(props: SectionEditorProps<'agencyUpdates'> & { agencies: readonly string[] }) {
+  const { t } = props;
   return (
     <>
       <datalist id={AGENCIES_LIST}>
@@ -16,18 +17,19 @@ export function AgencyUpdatesSection(props: SectionEditorProps<'agencyUpdates'> 
       <ItemList
         items={props.value}
         readOnly={props.readOnly}
-        noun="Agency update"
+        heading={(number) => t('minutesSections.agencyUpdates.item', { number })}
+        removeLabel={(number) => t('minutesSections.agencyUpdates.remove', { number })}
         idPrefix="agency-update"
-        empty="No agency updates recorded yet."
-        addLabel="Add an agency update"
+        empty={t('minutesSections.agencyUpdates.none')}
+        addLabel={t('minutesSections.agencyUpdates.add')}
         blank={() => ({ agency: '', update: '' })}
         onChange={props.onChange}
         render={(item, _index, set, firstField) => (
           <>
-            <Field label="Agency" required={!props.readOnly}>
+            <Field label={t('minutesSections.agencyUpdates.agency')} required={!props.readOnly}>
               <Input ref={firstField} value={item.agency} readOnly={props.readOnly} maxLength={200} list={AGENCIES_LIST} onChange={(_event, data) => set({ agency: data.value })} />
             </Field>
-            <Field label="Their update">
+            <Field label={t('minutesSections.agencyUpdates.update')}>
               <Textarea value={item.update} readOnly={props.readOnly} resize="vertical" maxLength={4000} onChange={(_event, data) => set({ update: data.value })} />
             </Field>
           </>

@@ -5,15 +5,16 @@ import { useSectionStyles } from './sections.styles';
 /** Seed 004: the chair asks at every meeting whether every agency that should be here is here. */
 export function AllAgenciesSection(props: SectionEditorProps<'allAgenciesPresent'>) {
   const styles = useSectionStyles();
+  const { t } = props;
   return (
     <div className={styles.fieldset}>
       <Checkbox
         checked={props.value.discussed}
         disabled={props.readOnly}
-        label="The chair asked, and the group discussed, whether every agency that should be here is here"
+        label={t('minutesSections.allAgenciesPresent.discussed')}
         onChange={(_event, data) => props.onChange({ ...props.value, discussed: data.checked === true })}
       />
-      <Field label="Who is missing, and what will be done about it">
+      <Field label={t('minutesSections.allAgenciesPresent.note')}>
         <Textarea value={props.value.note} readOnly={props.readOnly} resize="vertical" maxLength={2000} onChange={(_event, data) => props.onChange({ ...props.value, note: data.value })} />
       </Field>
     </div>

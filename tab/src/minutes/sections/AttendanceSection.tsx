@@ -2,7 +2,6 @@ import { Field, Input, Select } from '@fluentui/react-components';
 import type { Attendance, AttendanceEntry, Member } from '@contracts/minutes.contract';
 import { ATTENDANCE_CHOICES } from '../../api/api.constants';
 import { words } from '../../common/format';
-import { ATTENDANCE_LABELS } from '../../common/labels';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 import { isolatedUserText } from '../../common/display-text';
@@ -13,10 +12,11 @@ import { isolatedUserText } from '../../common/display-text';
  */
 export function AttendanceSection(props: SectionEditorProps<'attendance'> & { members: readonly Member[]; memberName: (id: string) => string }) {
   const styles = useSectionStyles();
+  const { t } = props;
   const entries = new Map(props.value.map((entry) => [entry.memberId, entry]));
   const people = [
-    ...props.members.map((member) => ({ id: member.id, name: isolatedUserText(member.name), detail: `${words(member.role)}, ${isolatedUserText(member.agency)}` })),
-    ...props.value.filter((entry) => !props.members.some((member) => member.id === entry.memberId)).map((entry) => ({ id: entry.memberId, name: props.memberName(entry.memberId), detail: 'no longer in the group' })),
+    ...props.members.map((member) => ({ id: member.id, name: isolatedUserText(member.name), detail: t('minutesSections.attendance.detail', { role: t(`minutesLabels.role.${member.role}`, { defaultValue: words(member.role) }), agency: isolatedUserText(member.agency) }) })),
+    ...props.value.filter((entry) => !props.members.some((member) => member.id === entry.memberId)).map((entry) => ({ id: entry.memberId, name: props.memberName(entry.memberId), detail: t('minutesSections.attendance.left') })),
   ];
 
   const change = (memberId: string, update: Partial<AttendanceEntry>) => {
@@ -35,16 +35,16 @@ export function AttendanceSection(props: SectionEditorProps<'attendance'> & { me
           <li key={person.id} className={styles.row}>
             <Field className={styles.grow} label={person.name} hint={person.detail}>
               <Select className={styles.select} value={attendance} disabled={props.readOnly} onChange={(_event, data) => change(person.id, { attendance: data.value as Attendance })}>
-                {attendance === 'invited' && <option value="invited">{ATTENDANCE_LABELS.invited}</option>}
+                {attendance === 'invited' && <option value="invited">{t('minutesLabels.attendance.invited')}</option>}
                 {ATTENDANCE_CHOICES.map((choice) => (
                   <option key={choice} value={choice}>
-                    {ATTENDANCE_LABELS[choice]}
+                    {t(`minutesLabels.attendance.${choice}`)}
                   </option>
                 ))}
               </Select>
             </Field>
             {attendance === 'representative-sent' && (
-              <Field className={styles.grow} label={`Representative for ${person.name}`}>
+              <Field className={styles.grow} label={t('minutesSections.attendance.representative', { name: person.name })}>
                 <Input value={entry?.representativeName ?? ''} readOnly={props.readOnly} maxLength={200} onChange={(_event, data) => change(person.id, { representativeName: data.value })} />
               </Field>
             )}

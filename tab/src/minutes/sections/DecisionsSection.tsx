@@ -6,16 +6,17 @@ import { useFocusNew } from './use-focus-new';
 /** The decisions the group made, one per line item; added and removed here. */
 export function DecisionsSection(props: SectionEditorProps<'decisions'>) {
   const styles = useSectionStyles();
+  const { t } = props;
   const focus = useFocusNew();
   const set = (index: number, text: string) => props.onChange(props.value.map((decision, at) => (at === index ? text : decision)));
 
   return (
     <>
-      {props.value.length === 0 && <p className={styles.plain}>No decisions recorded yet.</p>}
+      {props.value.length === 0 && <p className={styles.plain}>{t('minutesSections.decisions.none')}</p>}
       <ol className={styles.list}>
         {props.value.map((decision, index) => (
           <li key={index} className={styles.fieldset}>
-            <Field label={`Decision ${index + 1}`}>
+            <Field label={t('minutesSections.decisions.item', { number: index + 1 })}>
               <Textarea ref={focus.rowRef(index)} value={decision} readOnly={props.readOnly} resize="vertical" maxLength={2000} onChange={(_event, data) => set(index, data.value)} />
             </Field>
             {!props.readOnly && (
@@ -26,7 +27,7 @@ export function DecisionsSection(props: SectionEditorProps<'decisions'>) {
                     focus.focusAddButton();
                   }}
                 >
-                  Remove decision {index + 1}
+                  {t('minutesSections.decisions.remove', { number: index + 1 })}
                 </Button>
               </div>
             )}
@@ -42,7 +43,7 @@ export function DecisionsSection(props: SectionEditorProps<'decisions'>) {
               props.onChange([...props.value, '']);
             }}
           >
-            Add a decision
+            {t('minutesSections.decisions.add')}
           </Button>
         </div>
       )}

@@ -7,12 +7,15 @@ import { useFocusNew } from './use-focus-new';
  * A section made of numbered items ("New action 2", "Agency update 1"), each a labelled group with
  * its own Remove button, and an Add button under them; keyboard focus follows what was added or
  * removed. `render` draws one item's fields; `firstField` goes on the field focused when it is added.
+ * The words come translated: `heading(2)` is "New action 2", `removeLabel(2)` "Remove new action 2".
  */
 export function ItemList<T>(props: {
   items: readonly T[];
   readOnly: boolean;
-  /** The item's name, capitalised: "Agency update". */
-  noun: string;
+  /** The item's heading, numbered from 1: "Agency update 1". */
+  heading: (number: number) => string;
+  /** Its Remove button's words: "Remove agency update 1". */
+  removeLabel: (number: number) => string;
   idPrefix: string;
   empty: string;
   addLabel: string;
@@ -23,7 +26,6 @@ export function ItemList<T>(props: {
   const styles = useSectionStyles();
   const focus = useFocusNew();
   const set = (index: number) => (update: Partial<T>) => props.onChange(props.items.map((item, at) => (at === index ? { ...item, ...update } : item)));
-  const lowerNoun = props.noun.charAt(0).toLowerCase() + props.noun.slice(1);
 
   return (
     <>
@@ -35,7 +37,7 @@ export function ItemList<T>(props: {
             <li key={index}>
               <div className={styles.item} role="group" aria-labelledby={legendId}>
                 <h3 id={legendId} className={styles.subheading}>
-                  {props.noun} {index + 1}
+                  {props.heading(index + 1)}
                 </h3>
                 {props.render(item, index, set(index), focus.rowRef(index))}
                 {!props.readOnly && (
@@ -46,7 +48,7 @@ export function ItemList<T>(props: {
                         focus.focusAddButton();
                       }}
                     >
-                      Remove {lowerNoun} {index + 1}
+                      {props.removeLabel(index + 1)}
                     </Button>
                   </div>
                 )}

@@ -1,6 +1,6 @@
 import { Field, Input, Select, Textarea } from '@fluentui/react-components';
 import type { Member, NewAction } from '@contracts/minutes.contract';
-import { UK_DATE_HINT, isCivilDate } from '../../common/format';
+import { isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
 import { ItemList } from './ItemList';
 import { MemberSelect } from './MemberSelect';
@@ -15,35 +15,37 @@ import { isolatedUserText } from '../../common/display-text';
  */
 export function NewActionsSection(props: SectionEditorProps<'newActions'> & { members: readonly Member[]; outcomes: readonly { id: string; text: string }[] }) {
   const styles = useSectionStyles();
+  const { t } = props;
   const ownerUpdate = (ownerMemberId: string): Partial<NewAction> => ({ ownerMemberId, agency: props.members.find((member) => member.id === ownerMemberId)?.agency ?? '' });
 
   return (
     <ItemList<NewAction>
       items={props.value}
       readOnly={props.readOnly}
-      noun="New action"
+      heading={(number) => t('minutesSections.newActions.item', { number })}
+      removeLabel={(number) => t('minutesSections.newActions.remove', { number })}
       idPrefix="new-action"
-      empty="No new actions yet."
-      addLabel="Add a new action"
+      empty={t('minutesSections.newActions.none')}
+      addLabel={t('minutesSections.newActions.add')}
       blank={() => ({ what: '', ownerMemberId: '', agency: '', due: '', progressMeasure: '' })}
       onChange={props.onChange}
       render={(action, _index, set, firstField) => (
           <>
-            <Field label="What will be done" required={!props.readOnly}>
+            <Field label={t('minutesSections.newActions.what')} required={!props.readOnly}>
               <Input ref={firstField} value={action.what} readOnly={props.readOnly} maxLength={2000} onChange={(_event, data) => set({ what: data.value })} />
             </Field>
             <div className={styles.row}>
-              <Field className={styles.grow} label="Owner" required={!props.readOnly}>
-                <MemberSelect value={action.ownerMemberId} members={props.members} placeholder="Choose who owns it" disabled={props.readOnly} onChange={(ownerMemberId) => set(ownerUpdate(ownerMemberId))} />
+              <Field className={styles.grow} label={t('minutesSections.newActions.owner')} required={!props.readOnly}>
+                <MemberSelect value={action.ownerMemberId} members={props.members} placeholder={t('minutesSections.newActions.chooseOwner')} formerMember={t('minutes.formerMember')} disabled={props.readOnly} onChange={(ownerMemberId) => set(ownerUpdate(ownerMemberId))} />
               </Field>
-              <Field className={styles.grow} label="Due" required={!props.readOnly} validationState={action.due !== '' && !isCivilDate(action.due) ? 'error' : 'none'} validationMessage={action.due !== '' && !isCivilDate(action.due) ? UK_DATE_HINT : undefined}>
+              <Field className={styles.grow} label={t('minutesSections.newActions.due')} required={!props.readOnly} validationState={action.due !== '' && !isCivilDate(action.due) ? 'error' : 'none'} validationMessage={action.due !== '' && !isCivilDate(action.due) ? t('minutes.dateHint') : undefined}>
                 <UkDateInput value={action.due} readOnly={props.readOnly} onChange={(due) => set({ due })} />
               </Field>
             </div>
             {props.outcomes.length > 0 && (
-              <Field label="The outcome for the child it serves" required={!props.readOnly}>
+              <Field label={t('minutesSections.newActions.outcome')} required={!props.readOnly}>
                 <Select className={styles.select} value={action.outcomeId ?? ''} disabled={props.readOnly} onChange={(_event, data) => set({ outcomeId: data.value === '' ? undefined : data.value })}>
-                  <option value="">Choose the outcome</option>
+                  <option value="">{t('minutesSections.newActions.chooseOutcome')}</option>
                   {props.outcomes.map((outcome) => (
                     <option key={outcome.id} value={outcome.id}>
                       {isolatedUserText(outcome.text)}
@@ -52,7 +54,7 @@ export function NewActionsSection(props: SectionEditorProps<'newActions'> & { me
                 </Select>
               </Field>
             )}
-            <Field label="How we will know it is done (progress measure)">
+            <Field label={t('minutesSections.newActions.measure')}>
               <Textarea value={action.progressMeasure} readOnly={props.readOnly} resize="vertical" maxLength={1000} onChange={(_event, data) => set({ progressMeasure: data.value })} />
             </Field>
           </>

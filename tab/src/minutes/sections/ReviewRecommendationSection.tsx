@@ -1,6 +1,5 @@
 import { Field, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import type { RecommendationOutcome } from '@contracts/minutes.contract';
-import { RECOMMENDATION_LABELS } from '../../common/labels';
 import { RECOMMENDATION_OUTCOMES } from '../../api/api.constants';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
@@ -14,26 +13,27 @@ const NONE = 'none';
  */
 export function ReviewRecommendationSection(props: SectionEditorProps<'reviewRecommendation'>) {
   const styles = useSectionStyles();
+  const { t } = props;
   const missingReasons = props.value.outcome !== null && props.value.reasons.trim() === '';
   return (
     <div className={styles.fieldset}>
-      <Field label="The core group recommends">
+      <Field label={t('minutesSections.reviewRecommendation.recommends')}>
         <RadioGroup
           value={props.value.outcome ?? NONE}
           disabled={props.readOnly}
           onChange={(_event, data) => props.onChange({ ...props.value, outcome: data.value === NONE ? null : (data.value as RecommendationOutcome) })}
         >
-          <Radio value={NONE} label="Not agreed at this meeting" />
+          <Radio value={NONE} label={t('minutesSections.reviewRecommendation.notAgreed')} />
           {RECOMMENDATION_OUTCOMES.map((outcome) => (
-            <Radio key={outcome} value={outcome} label={RECOMMENDATION_LABELS[outcome]} />
+            <Radio key={outcome} value={outcome} label={t(`minutesLabels.recommendation.${outcome}`)} />
           ))}
         </RadioGroup>
       </Field>
       <Field
-        label="Why: the evidence the review conference should weigh"
+        label={t('minutesSections.reviewRecommendation.reasons')}
         required={props.value.outcome !== null && !props.readOnly}
         validationState={missingReasons ? 'warning' : 'none'}
-        validationMessage={missingReasons ? 'Give the reasons: the review conference reads why.' : undefined}
+        validationMessage={missingReasons ? t('minutesSections.reviewRecommendation.needReasons') : undefined}
       >
         <Textarea value={props.value.reasons} readOnly={props.readOnly} resize="vertical" maxLength={10000} onChange={(_event, data) => props.onChange({ ...props.value, reasons: data.value })} />
       </Field>

@@ -9,14 +9,14 @@ import { useSectionStyles } from './sections.styles';
  */
 export function SharingSection(props: SectionEditorProps<'sharing'>) {
   const styles = useSectionStyles();
-  const { value } = props;
+  const { value, t } = props;
   const withheld = !value.withFamily || !value.withChild;
   return (
     <div className={styles.fieldset}>
-      <Checkbox checked={value.withFamily} disabled={props.readOnly} label="Send the family version to the family" onChange={(_event, data) => props.onChange({ ...value, withFamily: data.checked === true })} />
-      <Checkbox checked={value.withChild} disabled={props.readOnly} label="Send the family version to the child (where age-appropriate)" onChange={(_event, data) => props.onChange({ ...value, withChild: data.checked === true })} />
+      <Checkbox checked={value.withFamily} disabled={props.readOnly} label={t('minutesSections.sharing.withFamily')} onChange={(_event, data) => props.onChange({ ...value, withFamily: data.checked === true })} />
+      <Checkbox checked={value.withChild} disabled={props.readOnly} label={t('minutesSections.sharing.withChild')} onChange={(_event, data) => props.onChange({ ...value, withChild: data.checked === true })} />
       {withheld && (
-        <Field label="Why is it withheld?" required hint="Kept with the minutes and printed in their record.">
+        <Field label={t('minutesSections.sharing.why')} required hint={t('minutesSections.sharing.whyHint')}>
           <Textarea value={value.withheldReason ?? ''} readOnly={props.readOnly} resize="vertical" maxLength={2000} onChange={(_event, data) => props.onChange({ ...value, withheldReason: data.value })} />
         </Field>
       )}

@@ -1,5 +1,6 @@
 import { Field, Select, Textarea } from '@fluentui/react-components';
 import type { AttendanceEntry, ScalingScore, SignsOfSafety } from '@contracts/minutes.contract';
+import type { TabTranslate } from '../../i18n/i18n';
 import type { SectionEditorProps } from './section-props';
 import { useSectionStyles } from './sections.styles';
 
@@ -11,11 +12,11 @@ const IN_THE_ROOM = new Set(['present', 'representative-sent']);
  * A member's scaling over time as text: "Trend: 4 → 5 → 6" (earlier meetings oldest first, then
  * today's), "Earlier: 4 → 5" before today's is given, "First scaling" when there is no history.
  */
-export function scalingTrend(options: { memberId: string; history: readonly { scores: readonly ScalingScore[] }[]; current: number | undefined }): string | undefined {
+export function scalingTrend(options: { memberId: string; history: readonly { scores: readonly ScalingScore[] }[]; current: number | undefined }, t: TabTranslate): string | undefined {
   const earlier = options.history.flatMap((meeting) => meeting.scores.filter((score) => score.memberId === options.memberId).map((score) => score.score));
-  if (earlier.length === 0) return options.current === undefined ? undefined : 'First scaling';
-  if (options.current === undefined) return `Earlier: ${earlier.join(' → ')}`;
-  return `Trend: ${[...earlier, options.current].join(' → ')}`;
+  if (earlier.length === 0) return options.current === undefined ? undefined : t('minutesSections.signsOfSafety.firstScaling');
+  if (options.current === undefined) return t('minutesSections.signsOfSafety.earlier', { scores: earlier.join(' → ') });
+  return t('minutesSections.signsOfSafety.trend', { scores: [...earlier, options.current].join(' → ') });
 }
 
 /**
@@ -26,6 +27,7 @@ export function SignsOfSafetySection(
   props: SectionEditorProps<'signsOfSafety'> & { attendance: readonly AttendanceEntry[]; history: readonly { date: string; scores: readonly ScalingScore[] }[]; memberName: (id: string) => string },
 ) {
   const styles = useSectionStyles();
+  const { t } = props;
   const set = (update: Partial<SignsOfSafety>) => props.onChange({ ...props.value, ...update });
   const scores = new Map(props.value.scaling.map((entry) => [entry.memberId, entry.score]));
   const scorers = [...new Set([...props.attendance.filter((entry) => IN_THE_ROOM.has(entry.attendance)).map((entry) => entry.memberId), ...scores.keys()])];
@@ -38,33 +40,33 @@ export function SignsOfSafetySection(
 
   return (
     <div className={styles.fieldset}>
-      <Field label="What are we worried about?">
+      <Field label={t('minutesSections.signsOfSafety.worries')}>
         <Textarea value={props.value.worries} readOnly={props.readOnly} resize="vertical" rows={3} maxLength={10_000} onChange={(_event, data) => set({ worries: data.value })} />
       </Field>
-      <Field label="What's working well?">
+      <Field label={t('minutesSections.signsOfSafety.workingWell')}>
         <Textarea value={props.value.workingWell} readOnly={props.readOnly} resize="vertical" rows={3} maxLength={10_000} onChange={(_event, data) => set({ workingWell: data.value })} />
       </Field>
-      <Field label="What needs to happen?">
+      <Field label={t('minutesSections.signsOfSafety.needsToHappen')}>
         <Textarea value={props.value.needsToHappen} readOnly={props.readOnly} resize="vertical" rows={3} maxLength={10_000} onChange={(_event, data) => set({ needsToHappen: data.value })} />
       </Field>
       <h3 className={styles.subheading} id="scaling-heading">
-        Scaling
+        {t('minutesSections.signsOfSafety.scaling')}
       </h3>
       <p className={styles.meta} id="scaling-explained">
-        0 means the child is not safe; 10 means everyone is confident the child is safe enough for the plan to end.
+        {t('minutesSections.signsOfSafety.scalingExplained')}
       </p>
       {scorers.length === 0 ? (
-        <p className={styles.plain}>Record who is present under Attendance to take their scaling.</p>
+        <p className={styles.plain}>{t('minutesSections.signsOfSafety.noScorers')}</p>
       ) : (
         <ul className={styles.list} aria-labelledby="scaling-heading" aria-describedby="scaling-explained">
           {scorers.map((memberId) => {
             const current = scores.get(memberId);
-            const trend = scalingTrend({ memberId, history: props.history, current });
+            const trend = scalingTrend({ memberId, history: props.history, current }, t);
             return (
               <li key={memberId} className={styles.row}>
-                <Field className={styles.grow} label={`Scaling from ${props.memberName(memberId)}`} hint={trend}>
+                <Field className={styles.grow} label={t('minutesSections.signsOfSafety.scalingFrom', { name: props.memberName(memberId) })} hint={trend}>
                   <Select className={styles.select} value={current === undefined ? '' : String(current)} disabled={props.readOnly} onChange={(_event, data) => setScore(memberId, data.value)}>
-                    <option value="">Not given</option>
+                    <option value="">{t('minutesSections.signsOfSafety.notGiven')}</option>
                     {SCORES.map((score) => (
                       <option key={score} value={String(score)}>
                         {score}

@@ -8,24 +8,26 @@ import { useSectionStyles } from './sections.styles';
 /** Written reports from members who could not come (seed 000): whose, and its gist. Professional-only: never in the family version. */
 export function WrittenReportsSection(props: SectionEditorProps<'writtenReports'> & { members: readonly Member[] }) {
   const styles = useSectionStyles();
+  const { t } = props;
   return (
     <>
-      <p className={styles.plain}>For professionals only: the family version leaves written reports out.</p>
+      <p className={styles.plain}>{t('minutesSections.writtenReports.professionalOnly')}</p>
       <ItemList
         items={props.value}
         readOnly={props.readOnly}
-        noun="Written report"
+        heading={(number) => t('minutesSections.writtenReports.item', { number })}
+        removeLabel={(number) => t('minutesSections.writtenReports.remove', { number })}
         idPrefix="written-report"
-        empty="No written reports received."
-        addLabel="Add a written report"
+        empty={t('minutesSections.writtenReports.none')}
+        addLabel={t('minutesSections.writtenReports.add')}
         blank={() => ({ memberId: '', summary: '' })}
         onChange={props.onChange}
         render={(report, _index, set, firstField) => (
           <>
-            <Field label="From" required={!props.readOnly}>
-              <MemberSelect selectRef={firstField} value={report.memberId} members={props.members} placeholder="Choose who sent it" disabled={props.readOnly} onChange={(memberId) => set({ memberId })} />
+            <Field label={t('minutesSections.writtenReports.from')} required={!props.readOnly}>
+              <MemberSelect selectRef={firstField} value={report.memberId} members={props.members} placeholder={t('minutesSections.writtenReports.choose')} formerMember={t('minutes.formerMember')} disabled={props.readOnly} onChange={(memberId) => set({ memberId })} />
             </Field>
-            <Field label="What the report says">
+            <Field label={t('minutesSections.writtenReports.says')}>
               <Textarea value={report.summary} readOnly={props.readOnly} resize="vertical" maxLength={4000} onChange={(_event, data) => set({ summary: data.value })} />
             </Field>
           </>
