@@ -56,13 +56,23 @@ describe('the message catalogues', () => {
     }
   });
 
-  test('the tab’s catalogues too: the same keys and placeholders in English and Welsh, none empty', () => {
-    const english = leaves(TAB_CATALOGUES.en);
-    const welsh = leaves(TAB_CATALOGUES.cy);
-    expect([...welsh.keys()].sort()).toEqual([...english.keys()].sort());
-    for (const [key, text] of english) {
-      expect({ key, placeholders: placeholders(welsh.get(key)!) }).toEqual({ key, placeholders: placeholders(text) });
-      expect(welsh.get(key)!.trim()).not.toBe('');
+  test('the tab’s catalogues too: the same keys (a plural once), each plural with its language’s forms, the same placeholders, none empty', () => {
+    const tab = { en: leaves(TAB_CATALOGUES.en), cy: leaves(TAB_CATALOGUES.cy) };
+    const base = (texts: Map<string, string>) => [...new Set([...texts.keys()].map((key) => key.replace(PLURAL, '')))].sort();
+    expect(base(tab.cy)).toEqual(base(tab.en));
+    for (const language of LANGUAGES) {
+      const categories = new Intl.PluralRules(intlLocaleOf(language)).resolvedOptions().pluralCategories.slice().sort();
+      const plurals = new Map<string, string[]>();
+      for (const key of tab[language].keys()) {
+        const form = PLURAL.exec(key)?.[1];
+        if (form) plurals.set(key.replace(PLURAL, ''), [...(plurals.get(key.replace(PLURAL, '')) ?? []), form]);
+      }
+      for (const [key, forms] of plurals) expect({ key, forms: forms.sort() }).toEqual({ key, forms: categories });
+    }
+    for (const [key, text] of tab.en) {
+      const welsh = tab.cy.get(key) ?? tab.cy.get(key.replace(PLURAL, '_other'))!;
+      expect({ key, placeholders: placeholders(welsh) }).toEqual({ key, placeholders: placeholders(text) });
+      expect(welsh.trim()).not.toBe('');
     }
   });
 
