@@ -90,7 +90,7 @@ export function MinutesPanel(props: MinutesLanguage & {
         <p className={styles.subtitle}>{t('minutes.subtitle', { caseReference: isolatedUserText(view.meeting.caseReference), date: formatDateIn(language, view.meeting.date), edition: editionText(t, view.edition) })}</p>
         <MeetingRoles {...lang} view={view} canChange={view.you.canAssignRoles === true && view.minutes.chairSignOff === undefined && view.minutes.managerSignOff === undefined} beforeChange={() => autosave.flush()} onView={props.onView} />
         {/* The chair, or whoever runs the meeting, puts the plan in front of everyone. */}
-        {(view.you.canSignAsChair || view.you.canAssignRoles) && <ShareToStage meetingId={view.meeting.id} />}
+        {(view.you.canSignAsChair || view.you.canAssignRoles) && <ShareToStage meetingId={view.meeting.id} t={t} />}
       </header>
       <div className={styles.statusBar}>
         <SaveStatus {...lang} overall={readOnly ? 'read-only' : state.overall} onRetry={() => autosave.retryNow()} />

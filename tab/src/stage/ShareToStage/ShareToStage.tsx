@@ -1,7 +1,7 @@
 import { Button, Link, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import { pageHref } from '../../common/page-href';
-import { tabLanguage, tabTranslator } from '../../i18n/i18n';
+import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
 
 type Sharing = { state: 'idle' } | { state: 'sharing' } | { state: 'shared' } | { state: 'failed'; reason: string };
@@ -11,10 +11,10 @@ type Sharing = { state: 'idle' } | { state: 'sharing' } | { state: 'shared' } | 
  * meeting's stage, where each person sees it as themselves (`stage.html`). Outside Teams it says
  * where sharing works, and links to a preview of what the stage shows.
  */
-export function ShareToStage(props: { meetingId: string }) {
-  const { shareToStage, locale } = useShell();
+export function ShareToStage(props: { meetingId: string; t: TabTranslate }) {
+  const { shareToStage } = useShell();
   const [sharing, setSharing] = useState<Sharing>({ state: 'idle' });
-  const t = tabTranslator(tabLanguage(undefined, locale));
+  const { t } = props;
   const stagePage = pageHref('stage.html', { meetingId: props.meetingId });
 
   if (!shareToStage) {

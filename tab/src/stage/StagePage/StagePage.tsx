@@ -6,7 +6,7 @@ import { formatDateIn } from '../../common/format';
 import { ACTION_STATE_LABELS } from '../../common/labels';
 import { isolatedUserText } from '../../common/display-text';
 import { LoadFailed } from '../../common/LoadFailed';
-import { tabLanguage, tabTranslator } from '../../i18n/i18n';
+import { useTabLanguage } from '../../i18n/use-tab-language';
 import { useShell } from '../../shell/shell.context';
 import { useStagePageStyles } from './StagePage.styles';
 
@@ -19,21 +19,16 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
  */
 export function StagePage() {
   const styles = useStagePageStyles();
-  const { api, locale } = useShell();
+  const { api } = useShell();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
-  const language = tabLanguage(undefined, locale);
-  const t = tabTranslator(language);
+  const { language, t } = useTabLanguage();
   const meetingId = new URLSearchParams(window.location.search).get('meetingId');
-
-  useEffect(() => {
-    document.documentElement.lang = language;
-  }, [language]);
 
   useEffect(() => {
     let live = true;
     if (!meetingId) {
-      setLoad({ state: 'failed', message: tabTranslator(language)('stage.noMeeting') });
+      setLoad({ state: 'failed', message: t('stage.noMeeting') });
       return;
     }
     api.get<StagePlanResponse>(`/api/meetings/${encodeURIComponent(meetingId)}/stage`).then(
@@ -43,7 +38,7 @@ export function StagePage() {
     return () => {
       live = false;
     };
-  }, [api, meetingId, attempt, language]);
+  }, [api, meetingId, attempt, t]);
 
   if (load.state === 'loading') {
     return (
