@@ -1,5 +1,6 @@
 import { agendaAction } from '../../src/contracts/card-actions.contract';
 import { minutesTabLink } from '../../src/contracts/teams-links.contract';
+import { wordsIn } from '../../src/i18n/words';
 import { agendaCard, personalAgendaCard } from '../cards/agenda.card';
 import { messageCard } from '../cards/notice.card';
 import type { CardAction } from './card-action';
@@ -13,13 +14,15 @@ import type { CardAction } from './card-action';
 export function agendaCardAction(intent: 'view' | 'mark-present'): CardAction {
   return {
     answeredIn: 'presser-only',
-    async run({ caller, data, conversationId }, services) {
+    async run({ caller, data, conversationId, language }, services) {
+      const viewer = language ?? 'en';
+      const { t } = wordsIn(viewer);
       const parsed = agendaAction.safeParse(data);
-      if (!parsed.success) return messageCard('This agenda card could not be read.');
+      if (!parsed.success) return messageCard(t('agenda.unreadable'));
       const agenda = await services.agenda.agendaFor({ caller, ...parsed.data, intent, conversationId });
-      if (!agenda) return messageCard('This agenda is not available.');
+      if (!agenda) return messageCard(t('agenda.notAvailable'));
       if ('shared' in agenda) return agendaCard(agenda.shared, { minutesUrl: minutesTabLink(services.teamsAppId, agenda.shared.chatId) });
-      return personalAgendaCard(agenda.personal, { minutesUrl: minutesTabLink(services.teamsAppId, agenda.personal.chatId), refreshFor: agenda.refreshFor });
+      return personalAgendaCard(agenda.personal, { minutesUrl: minutesTabLink(services.teamsAppId, agenda.personal.chatId), refreshFor: agenda.refreshFor, viewer });
     },
   };
 }

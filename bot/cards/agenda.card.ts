@@ -1,75 +1,75 @@
 import { AGENDA_VIEW_VERB, type AgendaAction, MARK_PRESENT_VERB } from '../../src/contracts/card-actions.contract';
-import { placeWords } from '../../src/domain/meeting';
-import type { Attendance } from '../../src/domain/minutes';
-import type { CheckInStatus } from '../../src/domain/plan';
+import { type Language, languagesOfDocument } from '../../src/i18n/language';
+import { type Words, wordsIn } from '../../src/i18n/words';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type MinutesReturnedMessage, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { slotLabel } from './schedule.card';
 import { ukDate } from '../../src/domain/uk-date';
 
-/** The meeting order of the agreed minutes template (seeds 002/004). */
-const AGENDA_ITEMS = [
-  'Attendance, apologies and representatives; are all the agencies that should be here, here?',
-  'Progress on each plan action, from its owner’s check-in',
-  'The child’s voice: what the child has said and how they are',
-  'Signs of Safety: worries, what is working well, what needs to happen, scaling',
-  'Decisions and new actions (owner and due date)',
-  'Disagreements to escalate',
-  'Contingency plan review',
-  'Date of the next core group meeting',
-];
+/** The meeting order of the agreed minutes template (seeds 002/004): the catalogue's `agenda.items.1` to `.8`. */
+const AGENDA_ITEMS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 
-const ATTENDANCE_TEXT: Record<Attendance, string> = {
-  invited: 'not yet recorded',
-  present: 'present',
-  apologies: 'apologies sent',
-  'representative-sent': 'representative sent',
-  'written-report': 'written report received',
-  absent: 'absent',
-};
-const CHECK_IN_TEXT: Record<CheckInStatus, string> = { 'on-track': 'on track', 'at-risk': 'at risk', blocked: 'blocked', done: 'done' };
-
-function when(view: AgendaView): string {
+function when({ dates }: Words, view: AgendaView): string {
   const starts = view.startsAt ? Date.parse(view.startsAt) : Number.NaN;
   const ends = view.endsAt ? Date.parse(view.endsAt) : Number.NaN;
-  return Number.isFinite(starts) && Number.isFinite(ends) ? slotLabel(starts, ends) : ukDate(view.date);
+  return Number.isFinite(starts) && Number.isFinite(ends) ? dates.timeSpan(starts, ends) : dates.date(view.date);
 }
 
+function placeIn({ t }: Words, place: AgendaView['place']): string {
+  if (!place || place.mode === 'online') return t('agenda.place.online');
+  return t(`agenda.place.${place.mode}`, { venue: escapeCardText(place.venue ?? '') });
+}
+
+/** The card's parts in one language: its heading, when, where, the agenda and what to do. */
+function agendaPart(words: Words, view: AgendaView, subtle: boolean): object[] {
+  const { t } = words;
+  const look = subtle ? { isSubtle: true } : {};
+  return [
+    subtle ? line(t(view.started ? 'agenda.headingStarted' : 'agenda.heading'), { weight: 'Bolder', separator: true }) : heading(t(view.started ? 'agenda.headingStarted' : 'agenda.heading')),
+    line(when(words, view), { isSubtle: true, spacing: 'None' }),
+    line(t('agenda.where', { place: placeIn(words, view.place) }), { spacing: 'None', ...look }),
+    { type: 'TextBlock', text: AGENDA_ITEMS.map((item) => t('agenda.item', { number: item, text: t(`agenda.items.${item}`) })).join('\n'), wrap: true, ...look },
+    line(t(view.started ? 'agenda.pressHere' : 'agenda.cannotAttend'), { isSubtle: true }),
+  ];
+}
+
+/** A button's title in each of the card's languages. */
+const titled = (parts: readonly Words[], key: string) => parts.map(({ t }) => t(key)).join(' / ');
+
 /**
- * The agenda in the meeting chat. Everyone there (guests and parents included) sees only times,
- * headings and the minutes link; once the meeting has started it asks who is here. `refreshFor`
- * names the members (Teams user ids) whose client fetches their own view of the card; without it
- * (the card as someone outside the group gets it back) the card neither refreshes nor names them.
+ * The agenda in the meeting chat, in the group's document language (both: the Welsh first, then
+ * the English), or in `viewer`'s when it is one member's own view. Everyone there (guests and
+ * parents included) sees only times, headings and the minutes link; once the meeting has started
+ * it asks who is here. `refreshFor` names the members (Teams user ids) whose client fetches their
+ * own view of the card; without it (the card as someone outside the group gets it back) the card
+ * neither refreshes nor names them.
  */
-export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor?: readonly string[] | undefined }): object {
+export function agendaCard(view: AgendaView, options: { minutesUrl: string; refreshFor?: readonly string[] | undefined; viewer?: Language | undefined }): object {
   const data: AgendaAction = { meetingId: view.meetingId, started: view.started };
+  const parts = (options.viewer ? [options.viewer] : languagesOfDocument(view.language ?? 'en')).map(wordsIn);
   const card = adaptiveCard(
+    parts.flatMap((words, index) => agendaPart(words, view, index > 0)),
     [
-      heading(view.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda'),
-      line(when(view), { isSubtle: true, spacing: 'None' }),
-      line(`Where: ${escapeCardText(placeWords(view.place))}`, { spacing: 'None' }),
-      { type: 'TextBlock', text: AGENDA_ITEMS.map((item, index) => `${index + 1}. ${item}`).join('\n'), wrap: true },
-      line(view.started ? 'Press **I’m here** so the minutes record you as present. Add notes with /coregroup note, decision or action.' : 'If you cannot attend, send a representative or a written report before the meeting.', { isSubtle: true }),
-    ],
-    [
-      ...(view.started ? [executeAction(MARK_PRESENT_VERB, 'I’m here', data)] : []),
-      { type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl },
+      ...(view.started ? [executeAction(MARK_PRESENT_VERB, titled(parts, 'agenda.imHere'), data)] : []),
+      { type: 'Action.OpenUrl', title: titled(parts, 'agenda.openMinutes'), url: options.minutesUrl },
     ],
   );
   if (!options.refreshFor) return card;
-  return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: 'Show my view', data }, userIds: options.refreshFor.slice(0, MAX_PERSONAL_VIEWS) } };
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: AGENDA_VIEW_VERB, title: titled(parts, 'agenda.showMyView'), data }, userIds: options.refreshFor.slice(0, MAX_PERSONAL_VIEWS) } };
 }
 
-/** The same card as one verified member sees it: their attendance and their own open actions. */
-export function personalAgendaCard(view: PersonalAgendaView, options: { minutesUrl: string; refreshFor: readonly string[] }): object {
+/** The same card as one verified member sees it, in their own language: their attendance and their own open actions. */
+export function personalAgendaCard(view: PersonalAgendaView, options: { minutesUrl: string; refreshFor: readonly string[]; viewer: Language }): object {
   const shared = agendaCard(view, options) as { body: object[]; actions?: object[] };
+  const { t, dates } = wordsIn(options.viewer);
+  const actionLine = (action: PersonalAgendaView['myActions'][number]) => {
+    const said = { what: escapeCardText(action.what), date: dates.date(action.due) };
+    return action.lastCheckIn ? t('agenda.actionLine', { ...said, status: t(`agenda.checkIn.${action.lastCheckIn}`) }) : t('agenda.actionLineNoCheckIn', said);
+  };
   const mine = [
-    line('Only you see this part', { weight: 'Bolder', separator: true }),
-    line(`Your attendance: ${ATTENDANCE_TEXT[view.attendance]}`, { spacing: 'None' }),
-    ...(view.myActions.length === 0
-      ? [line('You have no open actions on this plan.', { isSubtle: true, spacing: 'None' })]
-      : view.myActions.map((action) => line(`• ${escapeCardText(action.what)} — due ${ukDate(action.due)}, ${action.lastCheckIn ? `last check-in ${CHECK_IN_TEXT[action.lastCheckIn]}` : 'no check-in yet'}`, { spacing: 'None' }))),
+    line(t('agenda.onlyYou'), { weight: 'Bolder', separator: true }),
+    line(t('agenda.yourAttendance', { attendance: t(`agenda.attendance.${view.attendance}`) }), { spacing: 'None' }),
+    ...(view.myActions.length === 0 ? [line(t('agenda.noActions'), { isSubtle: true, spacing: 'None' })] : view.myActions.map((action) => line(actionLine(action), { spacing: 'None' }))),
   ];
   const actions = view.attendance === 'present' ? (shared.actions ?? []).filter((action) => (action as { verb?: string }).verb !== MARK_PRESENT_VERB) : shared.actions;
   return { ...shared, body: [...shared.body, ...mine], ...(actions ? { actions } : {}) };

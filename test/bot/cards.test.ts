@@ -108,7 +108,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
     ['agenda, hybrid', agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Family Centre, Room 2' } }, agendaOptions)],
-    ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, agendaOptions)],
+    ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, { ...agendaOptions, viewer: 'en' })],
     ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard(wordsIn('en'), { signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['choose a case', chooseCaseCard(EN, { command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
     ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
@@ -169,7 +169,7 @@ describe('the agenda card in the meeting chat', () => {
   test('refreshes automatically for at most 60 members, and escapes a member’s action text in their own view', () => {
     const many = Array.from({ length: 75 }, (_, index) => `29:user-${index}`);
     expect((agendaCard(agenda, { ...agendaOptions, refreshFor: many }) as { refresh: { userIds: string[] } }).refresh.userIds).toHaveLength(60);
-    const mine = JSON.stringify(personalAgendaCard({ ...agenda, attendance: 'invited', myActions: [{ what: 'See [link](http://evil.example)', due: Temporal.PlainDate.from('2026-06-24') }] }, agendaOptions));
+    const mine = JSON.stringify(personalAgendaCard({ ...agenda, attendance: 'invited', myActions: [{ what: 'See [link](http://evil.example)', due: Temporal.PlainDate.from('2026-06-24') }] }, { ...agendaOptions, viewer: 'en' }));
     expect(mine).not.toContain('[link](http://evil.example)');
     expect(mine).toContain('mark-present');
   });
@@ -268,5 +268,22 @@ describe('the minutes card counts what was sent', () => {
   test('a version sent says to how many', () => {
     const text = JSON.stringify(minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: true, sent: { thisVersion: 7 }, amended: false } }));
     expect(text).toContain('"value":"7 members"');
+  });
+});
+
+describe('the agenda in the group’s language', () => {
+  test('a group writing in both: the shared card in Welsh then English, buttons saying both; one member’s own view in their language', () => {
+    const shared = JSON.stringify(agendaCard({ ...agenda, place: { mode: 'hybrid', venue: 'Canolfan Deulu' }, language: 'both' }, agendaOptions));
+    expect(shared.indexOf("Cyfarfod y grŵp craidd: mae'r cofnodion drafft ar agor")).toBeGreaterThan(-1);
+    expect(shared.indexOf("Cyfarfod y grŵp craidd: mae'r cofnodion drafft ar agor")).toBeLessThan(shared.indexOf('Core group meeting: the draft minutes are open'));
+    expect(shared).toContain('Ble: Canolfan Deulu ac ar Teams');
+    expect(shared).toContain('Rwyf yma / I’m here');
+    expect(shared).toContain('Agor y cofnodion / Open the minutes');
+    const mine = JSON.stringify(personalAgendaCard({ ...agenda, language: 'both', attendance: 'present', myActions: [{ what: 'Ymweliad cartref', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'on-track' }] }, { ...agendaOptions, viewer: 'cy' }));
+    expect(mine).toContain("Dim ond chi sy'n gweld y rhan hon");
+    expect(mine).toContain('Eich presenoldeb: yn bresennol');
+    expect(mine).toMatch(/Ymweliad cartref — dyddiad dyledus Mer\W+24 Meh 2026, y diweddariad diwethaf ar y trywydd iawn/);
+    expect(mine).not.toContain('Core group meeting');
+    expect(problems(JSON.parse(shared) as object)).toEqual([]);
   });
 });

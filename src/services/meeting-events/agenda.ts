@@ -8,16 +8,18 @@ import { MEETING_AGENDA_JOB, type MeetingAgendaJob } from '../../contracts/jobs.
 import type { AgendaView, PersonalAgendaView } from '../ports/notifier.port';
 import { AGENDA_ATTEMPTS, type MeetingEventsDeps, enqueueOnce } from './meeting-events-deps';
 
-function agendaView(view: { meeting: CoreGroupMeeting; chatId: string; started: boolean }): AgendaView {
+/** The agenda of a meeting, in its group's document language (said only when not English). */
+async function agendaView(deps: Pick<MeetingEventsDeps, 'documentLanguages'>, view: { meeting: CoreGroupMeeting; chatId: string; started: boolean }): Promise<AgendaView> {
   const { meeting } = view;
-  return { meetingId: meeting.id, chatId: view.chatId, date: meeting.date, startsAt: meeting.startsAt, endsAt: meeting.endsAt, started: view.started, place: meeting.place };
+  const language = (await deps.documentLanguages?.of(meeting.coreGroupId)) ?? 'en';
+  return { meetingId: meeting.id, chatId: view.chatId, date: meeting.date, startsAt: meeting.startsAt, endsAt: meeting.endsAt, started: view.started, place: meeting.place, ...(language === 'en' ? {} : { language }) };
 }
 
 /** The agenda everyone may see, for the job that posts it. */
-export async function agendaOf(deps: Pick<MeetingEventsDeps, 'meetings'>, request: { meetingId: string; started: boolean }): Promise<AgendaView | undefined> {
+export async function agendaOf(deps: Pick<MeetingEventsDeps, 'meetings' | 'documentLanguages'>, request: { meetingId: string; started: boolean }): Promise<AgendaView | undefined> {
   const meeting = await deps.meetings.findById(request.meetingId);
   const chatId = meeting?.booking?.chatId;
-  return meeting && chatId ? agendaView({ meeting, chatId, started: request.started }) : undefined;
+  return meeting && chatId ? agendaView(deps, { meeting, chatId, started: request.started }) : undefined;
 }
 
 /** The agenda posted once the meeting is booked and its chat known (a durable job, retried until the app is in the chat). */
@@ -40,7 +42,7 @@ export async function personalViewOf(deps: MeetingEventsDeps, view: { meeting: C
   const { meeting, member } = view;
   const [minutes, plan, checkIns] = await Promise.all([deps.minutes.findByMeeting(meeting.id), deps.plans.current(meeting.coreGroupId), deps.checkIns.listByCoreGroup(meeting.coreGroupId)]);
   const myActions = openActionsOwnedBy(currentActions(plan?.actions ?? [], checkIns), member.id).map((action) => ({ what: action.what, due: action.due, lastCheckIn: action.lastCheckIn?.status }));
-  return { ...agendaView(view), attendance: attendanceOf(minutes, member.id), myActions };
+  return { ...(await agendaView(deps, view)), attendance: attendanceOf(minutes, member.id), myActions };
 }
 
 /** A booked meeting with its chat, only when its core group is in the given tenant: any other is answered as if it did not exist. */
@@ -73,5 +75,5 @@ export async function agendaForCaller(deps: MeetingEventsDeps, request: { caller
     // Not a member (audited as denied by authorise): not an error, they may see the shared card.
     if (!(error instanceof DomainError)) throw error;
   }
-  return request.conversationId === chatId ? { shared: agendaView({ meeting, chatId, started }) } : undefined;
+  return request.conversationId === chatId ? { shared: await agendaView(deps, { meeting, chatId, started }) } : undefined;
 }

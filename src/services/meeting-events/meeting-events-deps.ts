@@ -3,7 +3,7 @@ import type { CoreGroupMeeting } from '../../domain/meeting';
 import { uuidFromKey } from '../deterministic-id';
 import type { DraftMinutesDeps } from '../draft-minutes';
 import type { PolicyDeps } from '../policy-calendar';
-import type { AuditLog, CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository } from '../ports/store.port';
+import type { AuditLog, CheckInRepository, CoreGroupRepository, JobQueue, MeetingRepository, PlanRepository, DocumentLanguageRepository } from '../ports/store.port';
 
 /** Who acts when Teams reports a meeting event (no person pressed anything). */
 export const SYSTEM_ACTOR = 'teams:meeting-event';
@@ -19,6 +19,8 @@ export type MeetingEventsDeps = DraftMinutesDeps &
     checkIns: Pick<CheckInRepository, 'listByCoreGroup'>;
     jobs: Pick<JobQueue, 'enqueue'>;
     auditLog: Pick<AuditLog, 'append'>;
+    /** The group's document language, which the agenda in the meeting chat is written in (none given: English). */
+    documentLanguages?: Pick<DocumentLanguageRepository, 'of'> | undefined;
   };
 
 /** Queues a job to run now, once per key: Teams delivering an event twice queues it once. */

@@ -1,4 +1,6 @@
 import type { MeetingAgendaJob, SignOffReminderJob } from '../../contracts/jobs.contract';
+import { languagesOfDocument } from '../../i18n/language';
+import { wordsIn } from '../../i18n/words';
 import type { Caller } from '../authorise';
 import type { Conversations } from '../conversations.service';
 import type { MeetingEventsService } from '../meeting-events.service';
@@ -51,7 +53,10 @@ export function createMeetingNotices(
       await deps.notifier.send({
         tenantId: job.tenantId,
         to: { kind: 'chat', chatId: job.chatId },
-        summary: job.started ? 'Core group meeting: the draft minutes are open' : 'Core group meeting: agenda',
+        // The chat's preview, in the group's document language (both: the Welsh, then the English).
+        summary: languagesOfDocument(view.language ?? 'en')
+          .map((language) => wordsIn(language).t(job.started ? 'agenda.headingStarted' : 'agenda.heading'))
+          .join(' / '),
         message: { kind: 'agenda', view, refreshFor: await personalViewsFor(deps, job) },
       });
     },

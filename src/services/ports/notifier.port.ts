@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/language';
+import type { DocumentLanguage, Language } from '../../i18n/language';
 import type { CivilDate } from '../../domain/civil-date';
 import type { MeetingPlace } from '../../domain/meeting';
 import type { ConcernKind } from '../../domain/escalation';
@@ -28,6 +28,8 @@ export interface AgendaView {
   readonly started: boolean;
   /** Where people meet (on Teams when absent). */
   readonly place?: MeetingPlace | undefined;
+  /** The group's document language, which the shared card in the meeting chat is written in (English when absent). */
+  readonly language?: DocumentLanguage | undefined;
 }
 
 /** What one verified member sees of the same agenda: their attendance and their own open actions. */
