@@ -33,20 +33,52 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
 
   const open = (who: string): Promise<Page> => openDashboardAs(browser, service, who);
 
-  test('follows the browser’s Welsh: the page is lang="cy", its headings and date in Welsh, what is not yet Welsh marked English; axe finds nothing serious', async () => {
+  test('follows the browser’s Welsh: the page is lang="cy", its headings, date, lists, badges, buttons and charts in Welsh, nothing marked English but the language switch’s own "English"; axe finds nothing serious', async () => {
     const page = await open('Grace Lindqvist');
     await page.getByRole('heading', { name: 'Dangosfwrdd grwpiau craidd' }).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
-    for (const heading of ['Angen sylw', 'Arwyddion', 'Fy ngrwpiau craidd', 'Fy nghamau gweithredu', 'Terfynau amser a fodlonwyd mewn pryd', 'Llinell amser y cynllun']) {
+    for (const heading of ['Angen sylw', 'Arwyddion', 'Fy ngrwpiau craidd', 'Fy nghamau gweithredu', 'Terfynau amser a fodlonwyd mewn pryd', 'Llinell amser y cynllun', 'Adroddiadau ar gyfer y gynhadledd adolygu']) {
       expect(await page.getByRole('heading', { name: heading }).count()).toBe(1);
     }
     // Today's date, in Welsh through Intl ("Mer, 9 Rhag 2026").
     expect(await page.locator('header p').innerText()).toMatch(/^(Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}$/);
-    // A list still built in English says so, for screen readers.
-    expect(await page.locator('#groups-heading ~ ul').getAttribute('lang')).toBe('en');
+
+    // What the lists say is Welsh too: her role, each deadline's badge and name, the buttons, the charts.
+    const groups = page.locator('#groups-heading ~ ul');
+    expect(await groups.getByText('Eich rôl: ymarferydd').count()).toBe(2);
+    expect(await groups.locator('.fui-Badge', { hasText: 'Mewn perygl' }).count()).toBeGreaterThan(0);
+    expect(await groups.getByText(/^Adroddiad asiantaeth erbyn (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}$/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('list', { name: 'Y terfynau amser nesaf ar gyfer DEMO-0003' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Nid wyf wedi cael y cynllun ar gyfer DEMO-0003' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Agor y cynllun ar gyfer DEMO-0003' }).innerText()).toBe('Agor y cynllun');
+    expect(await page.locator('#attention-heading ~ ul').innerText()).toContain('dyddiad dyledus');
+    expect(await page.locator('#actions-heading ~ ul').innerText()).toMatch(/Ar y gweill|Heb ddechrau/);
+    await page.getByText('Cyfran y rhwymedigaethau a fodlonwyd mewn pryd', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.getByText(/^Llinell amser y cynllun ar gyfer 2 grŵp craidd/).waitFor({ timeout: 15_000 });
+    const text = await page.locator('main').innerText();
+    for (const english of ['Your role', 'No meeting booked', 'Open the plan', 'At risk', ' due ', 'I have not received', 'Reports for the review conference', 'Share of obligations', 'Plan timeline', 'Show the', 'Today']) expect({ english, found: text.includes(english) }).toEqual({ english, found: false });
+
+    // Nothing on the page is marked English any more but the switch's own "English" (user text is never marked: its language is unknown).
+    const markedEnglish = await page.locator('[lang="en"]').evaluateAll((elements) => elements.map((element) => `${element.tagName} ${element.textContent?.trim() ?? ''}`));
+    expect(markedEnglish).toEqual(['OPTION English']);
+
     const results = await new AxeBuilder({ page: page as never }).analyze();
     expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-cy-1280.png') });
+
+    // A team manager's page in the same Welsh browser: the team view and the export buttons in Welsh.
+    const manager = await open('Tom Okafor');
+    await manager.getByRole('heading', { name: 'Grwpiau craidd fy nhîm' }).waitFor({ timeout: 15_000 });
+    expect(await manager.getByRole('button', { name: 'Allforio CSV' }).count()).toBe(1);
+    expect(await manager.getByRole('columnheader', { name: 'Gweithiwr cymdeithasol arweiniol' }).count()).toBe(1);
+    expect(await manager.getByRole('button', { name: 'Cynllun PDF ar gyfer DEMO-0001' }).innerText()).toBe('Cynllun PDF');
+    expect(await manager.getByRole('button', { name: 'Pecyn cofnod DOCX ar gyfer DEMO-0001' }).innerText()).toBe('Pecyn cofnod DOCX');
+    expect(await manager.getByRole('button', { name: "Trefnu'r gynhadledd adolygu ar gyfer DEMO-0001" }).count()).toBe(1);
+    expect(await manager.locator('[lang="en"]').evaluateAll((elements) => elements.map((element) => element.tagName))).toEqual(['OPTION']);
+    // aria-hidden-focus: the focus sentinels Fluent's DataGrid (Tabster) adds to the team view, found in English too, whatever the language.
+    const managerResults = await new AxeBuilder({ page: manager as never }).disableRules(['aria-hidden-focus']).analyze();
+    expect(managerResults.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
+    await manager.close();
   });
 
   test('someone who chose English with /coregroup language english gets English in the same Welsh browser', async () => {

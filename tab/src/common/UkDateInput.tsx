@@ -6,11 +6,11 @@ import { fromUkInputDate, toUkInputDate } from './format';
  * out in its own UI language and ignores `lang`). `value` and `onChange` speak `YYYY-MM-DD`;
  * text that is not yet a real date is passed on as typed, so the field around it can say so.
  */
-export function UkDateInput(props: { value: string; readOnly?: boolean | undefined; onChange: (value: string) => void }) {
+export function UkDateInput(props: { value: string; readOnly?: boolean | undefined; placeholder?: string | undefined; onChange: (value: string) => void }) {
   return (
     <Input
       inputMode="numeric"
-      placeholder="dd/mm/yyyy"
+      placeholder={props.placeholder ?? 'dd/mm/yyyy'}
       autoComplete="off"
       value={toUkInputDate(props.value)}
       readOnly={props.readOnly}

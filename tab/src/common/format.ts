@@ -63,6 +63,14 @@ export function formatMonth(month: string): string {
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
+/** A `YYYY-MM` month in the page's language: "Dec 2026" in English, "Rhag 2026" in Welsh (CLDR's short Welsh month names). */
+export function formatMonthIn(language: 'en' | 'cy', month: string): string {
+  if (language === 'en') return formatMonth(month);
+  const date = new Date(`${month}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return month;
+  return `${WELSH_MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** Today in the UK as `YYYY-MM-DD`: deadlines in the app are UK civil dates. */
 export function ukToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

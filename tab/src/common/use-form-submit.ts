@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { errorText } from './error-text';
+import type { TabTranslate } from '../i18n/i18n';
+import { errorTextIn } from './error-text';
 
 /**
- * A dashboard form's submit: busy while its request runs (the form's buttons disabled meanwhile),
- * and the problem to show — one the form found before sending (`setProblem`), or why the server
- * refused the request.
+ * A dashboard form's submit (in the page's language): busy while
+ * its request runs (the form's buttons disabled meanwhile), and the problem to show — one the form
+ * found before sending (`setProblem`), or why the server refused the request.
  */
-export function useFormSubmit() {
+export function useFormSubmit(t: TabTranslate) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const send = async (request: () => Promise<void>): Promise<void> => {
@@ -15,7 +16,7 @@ export function useFormSubmit() {
     try {
       await request();
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(errorTextIn(error, t));
     } finally {
       setBusy(false);
     }

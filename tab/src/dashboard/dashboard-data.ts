@@ -1,7 +1,7 @@
 import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
-import { NOTICE_LABELS, obligationLabel } from '../common/labels';
 import { isolatedUserText } from '../common/display-text';
-import { words } from '../common/format';
+import type { TabTranslate } from '../i18n/i18n';
+import { obligationIn } from './dashboard-words';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
 
@@ -21,17 +21,27 @@ export interface AttentionItem {
   text: string;
   /** The day it is about: when it falls due, or when a concern's people must respond by, an action was blocked or a notice failed (`dateWord`). */
   due: string;
-  dateWord?: 'respond by' | 'blocked since' | 'failed on' | 'since';
+  dateWord?: 'respond-by' | 'blocked-since' | 'failed-on' | 'since';
   status: AttentionStatus;
 }
 
 export type AttentionStatus = 'overdue' | 'concern' | 'blocked' | 'failed' | 'not-in-teams' | 'at-risk';
 const ATTENTION_ORDER: readonly AttentionStatus[] = ['overdue', 'concern', 'blocked', 'failed', 'not-in-teams', 'at-risk'];
 
-/** Roles as a sentence names them: "the lead social worker and the team manager". */
-function rolesInWords(roles: readonly string[]): string {
-  const named = roles.map((role) => `the ${role === 'agency-manager' ? 'agency managers' : role === 'conference-chair' ? 'conference chair (IRO)' : role === 'coordinator' ? 'co-ordinator' : words(role)}`);
-  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : (named[0] ?? 'nobody');
+/** Marks a catalogue entry that is not there. */
+const MISSING = '\u0000';
+
+/**
+ * With whom a concern rests, as a sentence names them: "with the lead social worker and the team
+ * manager" — each set of roles a route names has its phrase in the catalogue (Welsh mutates after
+ * "gyda"); any other set is put together one role at a time.
+ */
+function withRoles(t: TabTranslate, roles: readonly string[]): string {
+  if (roles.length === 0) return t('dashAttention.withNobody');
+  const phrase = t(`dashAttention.with.${roles.join('+')}`, { defaultValue: MISSING });
+  if (phrase !== MISSING) return phrase;
+  const people = roles.map((role) => t(`dashLabels.role.${role}`, { defaultValue: role.replaceAll('-', ' ') })).reduce((first, second) => t('dashAttention.peopleAnd', { first, second }));
+  return t('dashAttention.withPeople', { people });
 }
 
 /**
@@ -40,15 +50,15 @@ function rolesInWords(roles: readonly string[]): string {
  * with their actions — with what the owner said; its notices that failed (to whom, by which
  * channel, why); and its missed deadlines.
  */
-function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
+function groupAttention(dashboard: DashboardResponse, t: TabTranslate): AttentionItem[] {
   const mine = new Set(dashboard.myActions.map((action) => action.id));
   return dashboard.coreGroups.flatMap((group) => [
     ...(group.attention?.concerns ?? []).map((concern) => ({
       key: `concern-${concern.id}`,
       caseReference: group.caseReference,
-      text: `${words(concern.kind).replace(/^./, (first) => first.toUpperCase())}: with ${rolesInWords(concern.withRoles)}${concern.overdue ? ', past its response window' : ''}`,
+      text: t(concern.overdue ? 'dashAttention.concernOverdue' : 'dashAttention.concern', { concern: t(`dashLabels.concernKind.${concern.kind}`), withWhom: withRoles(t, concern.withRoles) }),
       due: concern.respondBy,
-      dateWord: 'respond by' as const,
+      dateWord: 'respond-by' as const,
       status: concern.overdue ? ('overdue' as const) : ('concern' as const),
     })),
     ...(group.attention?.blockedActions ?? [])
@@ -56,28 +66,30 @@ function groupAttention(dashboard: DashboardResponse): AttentionItem[] {
       .map((action) => ({
         key: `blocked-${group.id}-${action.id}`,
         caseReference: group.caseReference,
-        text: `“${isolatedUserText(action.what)}” (${isolatedUserText(action.agency)})${action.note ? `: “${isolatedUserText(action.note)}”` : ''}`,
+        text: action.note
+          ? t('dashAttention.blockedNote', { what: isolatedUserText(action.what), agency: isolatedUserText(action.agency), note: isolatedUserText(action.note) })
+          : t('dashAttention.blocked', { what: isolatedUserText(action.what), agency: isolatedUserText(action.agency) }),
         due: action.since?.slice(0, 10) ?? '',
-        dateWord: 'blocked since' as const,
+        dateWord: 'blocked-since' as const,
         status: 'blocked' as const,
       })),
     ...(group.attention?.failedNotices ?? []).map((notice, index) => ({
       key: `failed-${group.id}-${index}`,
       caseReference: group.caseReference,
-      text: `${NOTICE_LABELS[notice.kind]} to ${isolatedUserText(notice.memberName)}, by ${notice.channel === 'teams' ? 'Teams' : 'e-mail'} — failed: ${notice.reason}`,
+      text: t(notice.channel === 'teams' ? 'dashAttention.failed.teams' : 'dashAttention.failed.email', { notice: t(`dashLabels.notice.${notice.kind}`), name: isolatedUserText(notice.memberName), reason: notice.reason }),
       due: notice.at.slice(0, 10),
-      dateWord: 'failed on' as const,
+      dateWord: 'failed-on' as const,
       status: 'failed' as const,
     })),
     ...(group.attention?.notInTeams ?? []).map((person, index) => ({
       key: `not-in-teams-${group.id}-${index}`,
       caseReference: group.caseReference,
-      text: `${isolatedUserText(person.memberName)} (${isolatedUserText(person.agency)}) cannot be reached in Teams: Core Group could not be installed for them (their organisation does not allow it), so their notices and records go by e-mail`,
+      text: t('dashAttention.notInTeams', { name: isolatedUserText(person.memberName), agency: isolatedUserText(person.agency) }),
       due: person.since.slice(0, 10),
       dateWord: 'since' as const,
       status: 'not-in-teams' as const,
     })),
-    ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: `${obligationLabel(deadline.kind)}: missed`, due: deadline.due, status: 'overdue' as const })),
+    ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: t('dashAttention.missed', { obligation: obligationIn(t, deadline.kind) }), due: deadline.due, status: 'overdue' as const })),
   ]);
 }
 
@@ -91,39 +103,40 @@ function actionAttention(action: MyAction, today: string): AttentionStatus | und
  * What needs doing now, across all the user's core groups: overdue and at-risk deadlines; open
  * concerns, blocked actions, failed notices and missed deadlines in groups they oversee (a missed
  * deadline listed once, from the group's attention); their actions overdue, blocked or at risk.
+ * In the page's language (`t`); the user's own words as they wrote them.
  */
-export function needsAttention(dashboard: DashboardResponse, today: string): AttentionItem[] {
+export function needsAttention(dashboard: DashboardResponse, today: string, t: TabTranslate): AttentionItem[] {
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
       .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => (obligation.status === 'overdue' && !group.attention) || obligation.status === 'at-risk')
-      .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: obligationLabel(obligation.kind), due: obligation.due, status: obligation.status })),
+      .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: obligationIn(t, obligation.kind), due: obligation.due, status: obligation.status })),
   );
   const actions = dashboard.myActions.flatMap((action) => {
     const status = actionAttention(action, today);
-    return status ? [{ key: `action-${action.id}`, caseReference: action.caseReference, text: `Your action: ${isolatedUserText(action.what)}`, due: action.due, status }] : [];
+    return status ? [{ key: `action-${action.id}`, caseReference: action.caseReference, text: t('dashAttention.yourAction', { what: isolatedUserText(action.what) }), due: action.due, status }] : [];
   });
-  return [...deadlines, ...groupAttention(dashboard), ...actions].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status) || a.due.localeCompare(b.due));
+  return [...deadlines, ...groupAttention(dashboard, t), ...actions].sort((a, b) => ATTENTION_ORDER.indexOf(a.status) - ATTENTION_ORDER.indexOf(b.status) || a.due.localeCompare(b.due));
 }
 
-/** A drift or attendance signal in words (ids only come from the server: no names, no case content). */
-export function signalText(signal: DashboardCoreGroup['signals'][number], group: DashboardCoreGroup, actions: readonly MyAction[]): string {
-  const days = (count: number) => `${count} day${count === 1 ? '' : 's'}`;
+/** A drift or attendance signal in words, in the page's language (ids only come from the server: no names, no case content). */
+export function signalText(signal: DashboardCoreGroup['signals'][number], group: DashboardCoreGroup, actions: readonly MyAction[], t: TabTranslate): string {
+  const count = signal.measure;
   switch (signal.kind) {
     case 'action-overdue': {
       const action = actions.find((candidate) => candidate.id === signal.subjectId);
-      return `${action ? `“${isolatedUserText(action.what)}”` : 'An action'} is ${days(signal.measure)} overdue`;
+      return action ? t('dashSignals.overdueNamed', { what: isolatedUserText(action.what), count }) : t('dashSignals.overdueUnnamed', { count });
     }
     case 'action-silent': {
       const action = actions.find((candidate) => candidate.id === signal.subjectId);
-      return `No check-in on ${action ? `“${isolatedUserText(action.what)}”` : 'an action'} for ${days(signal.measure)}`;
+      return action ? t('dashSignals.silentNamed', { what: isolatedUserText(action.what), count }) : t('dashSignals.silentUnnamed', { count });
     }
     case 'member-absent':
-      return `A member has missed ${signal.measure} meeting${signal.measure === 1 ? '' : 's'} in a row`;
+      return t('dashSignals.absent', { count });
     case 'deadline-missed': {
       const obligation = group.obligations.find((candidate) => candidate.id === signal.subjectId);
-      return `${obligation ? obligationLabel(obligation.kind) : 'A statutory deadline'} missed by ${days(signal.measure)}`;
+      return obligation ? t('dashSignals.missedNamed', { obligation: obligationIn(t, obligation.kind), count }) : t('dashSignals.missedUnnamed', { count });
     }
     default:
-      return 'Something needs attention';
+      return t('dashSignals.other');
   }
 }

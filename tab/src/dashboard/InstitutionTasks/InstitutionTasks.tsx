@@ -2,12 +2,14 @@ import { Badge, Button, Field, makeStyles, tokens } from '@fluentui/react-compon
 import { useState } from 'react';
 import type { InstitutionTaskChangeResponse, InstitutionTaskWire, InstitutionTasksResponse, LetterSentRequest } from '@contracts/institution-tasks.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { formatDate, isCivilDate } from '../../common/format';
-import { UkDateInput } from '../../common/UkDateInput';
-import { useFormSubmit } from '../../common/use-form-submit';
+import { formatDateIn, isCivilDate } from '../../common/format';
 import { PanelNotes } from '../../common/PanelNotes';
-import { usePanelList } from '../../common/use-panel-list';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { englishTranslator, likeServer } from '../dashboard-words';
+import { UkDateInput } from '../../common/UkDateInput';
+import { usePanelList } from '../../common/use-panel-list';
+import { useFormSubmit } from '../../common/use-form-submit';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -17,39 +19,49 @@ const useStyles = makeStyles({
 });
 
 /** Who does a task, or that nobody in the group can. */
-function whoDoesIt(task: InstitutionTaskWire): string {
-  if (task.coordinators.length === 0) return 'Nobody to do it: the core group has no co-ordinator. Add the co-ordinator, Children Services to the group.';
-  return `Co-ordinator: ${task.coordinators.map(isolatedUserText).join(', ')}`;
+function whoDoesIt(task: InstitutionTaskWire, t: TabTranslate): string {
+  if (task.coordinators.length === 0) return t('dashInstitutions.nobody');
+  return t('dashInstitutions.coordinators', { names: task.coordinators.map(isolatedUserText).join(', ') });
+}
+
+/**
+ * The task as the co-ordinator reads it, in the page's language: the server words it in English
+ * from who, where and the institution's name, which the tab has too; its own words where they differ.
+ */
+function taskText(task: InstitutionTaskWire, t: TabTranslate): string {
+  const facts = { institution: task.institution, person: task.person };
+  return isolatedUserText(likeServer(task.task, { english: englishTranslator(`dashInstitutions.task.${task.kind}`, facts), translated: t(`dashInstitutions.task.${task.kind}`, facts) }));
 }
 
 /** The co-ordinator's "letter sent" form for one task: the day it went, then done. */
-function LetterSent(props: { task: InstitutionTaskWire; onDone: (note: string) => void }) {
+function LetterSent(props: { task: InstitutionTaskWire; t: TabTranslate; language: TabLanguage; onDone: (note: string) => void }) {
   const styles = useStyles();
   const { api } = useShell();
+  const { t, language } = props;
   const [on, setOn] = useState('');
-  const { busy, problem, setProblem, send } = useFormSubmit();
+  const { busy, problem, setProblem, send } = useFormSubmit(t);
   const submit = async () => {
-    if (!isCivilDate(on)) return setProblem('Give the date the letter went as dd/mm/yyyy.');
+    if (!isCivilDate(on)) return setProblem(t('dashInstitutions.needDate'));
     await send(async () => {
       const body: LetterSentRequest = { on };
       const done = await api.send<InstitutionTaskChangeResponse>('POST', `/api/institution-tasks/${encodeURIComponent(props.task.id)}/letter-sent`, body);
-      props.onDone(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Done: the letter to ${done.task.institution} went on ${formatDate(on)}.`);
+      props.onDone(done.outcome === 'unchanged' ? t('dashForms.unchanged') : t('dashInstitutions.done', { institution: isolatedUserText(done.task.institution), date: formatDateIn(language, on) }));
     });
   };
   return (
     <form
       className={styles.form}
-      aria-label={`The letter to ${props.task.institution} for ${props.task.caseReference}`}
+      aria-label={t('dashInstitutions.letterFor', { institution: isolatedUserText(props.task.institution), caseReference: isolatedUserText(props.task.caseReference) })}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
-      <Field label="Letter sent on" required validationMessage={problem}>
-        <UkDateInput value={on} onChange={setOn} />
+      <Field label={t('dashInstitutions.sentOn')} required validationMessage={problem}>
+        <UkDateInput value={on} placeholder={t('errors.datePlaceholder')} onChange={setOn} />
       </Field>
       <Button appearance="primary" type="submit" disabled={busy}>
-        Mark done
+        {t('dashInstitutions.markDone')}
       </Button>
     </form>
   );
@@ -62,32 +74,29 @@ function LetterSent(props: { task: InstitutionTaskWire; onDone: (note: string) =
  * manager see their groups' tasks — who does each, or that nobody can, and when the letter went.
  * Shows nothing for someone with no such task. `reload` changes when a task was recorded.
  */
-export function InstitutionTasks(props: { reload: number; classNames: { panel: string; heading: string } }) {
+export function InstitutionTasks(props: { t: TabTranslate; language: TabLanguage; reload: number; classNames: { panel: string; heading: string } }) {
   const styles = useStyles();
-  const { items: tasks, problem, note, acted } = usePanelList({ path: '/api/institution-tasks', what: 'The letters to institutions', pick: (answer: InstitutionTasksResponse) => answer.tasks, reload: props.reload });
+  const { t, language } = props;
+  const { items: tasks, failed, note, acted } = usePanelList({ path: '/api/institution-tasks', t, pick: (answer: InstitutionTasksResponse) => answer.tasks, reload: props.reload });
 
-  if (!problem && !note && (!tasks || tasks.length === 0)) return null;
+  if (!failed && !note && (!tasks || tasks.length === 0)) return null;
   return (
     <section className={props.classNames.panel} aria-labelledby="institution-tasks-heading">
       <h2 id="institution-tasks-heading" className={props.classNames.heading}>
-        Letters to institutions
+        {t('dashInstitutions.heading')}
       </h2>
-      <PanelNotes problem={problem} note={note} />
+      <PanelNotes problem={failed && t('dashInstitutions.loadFailed', { reason: failed })} note={note} />
       <ul className={styles.list}>
         {(tasks ?? []).map((task) => (
           <li key={task.id} className={styles.item}>
             <span>
               <Badge appearance="tint" color={task.letterSentOn ? 'success' : task.coordinators.length === 0 ? 'danger' : 'warning'}>
-                {task.letterSentOn ? `Letter sent ${formatDate(task.letterSentOn)}` : task.coordinators.length === 0 ? 'Nobody to do it' : 'To do'}
+                {task.letterSentOn ? t('dashInstitutions.badge.sent', { date: formatDateIn(language, task.letterSentOn) }) : task.coordinators.length === 0 ? t('dashInstitutions.badge.nobody') : t('dashInstitutions.badge.toDo')}
               </Badge>{' '}
-              {isolatedUserText(task.task)}
+              {taskText(task, t)}
             </span>
-            <p className={styles.meta}>
-              {isolatedUserText(task.caseReference)} · recorded {formatDate(task.recordedOn)} · {whoDoesIt(task)}
-            </p>
-            {task.canMarkDone && (
-              <LetterSent task={task} onDone={acted} />
-            )}
+            <p className={styles.meta}>{t('dashInstitutions.meta', { caseReference: isolatedUserText(task.caseReference), recordedOn: formatDateIn(language, task.recordedOn), who: whoDoesIt(task, t) })}</p>
+            {task.canMarkDone && <LetterSent task={task} t={t} language={language} onDone={acted} />}
           </li>
         ))}
       </ul>

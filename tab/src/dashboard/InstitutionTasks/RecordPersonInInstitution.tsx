@@ -1,8 +1,10 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { InstitutionTaskChangeResponse, RecordInstitutionTaskRequest } from '@contracts/institution-tasks.contract';
-import { useFormSubmit } from '../../common/use-form-submit';
+import { isolatedUserText } from '../../common/display-text';
+import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { useFormSubmit } from '../../common/use-form-submit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -11,18 +13,15 @@ const useStyles = makeStyles({
 
 type Kind = RecordInstitutionTaskRequest['kind'];
 
-const KINDS: readonly { value: Kind; label: string }[] = [
-  { value: 'prison', label: 'Prison' },
-  { value: 'hospital', label: 'Hospital' },
-  { value: 'other', label: 'Another institution' },
-];
+/** The kinds of institution, in the order offered (their words: `dashInstitutions.record.kind`). */
+const KINDS: readonly Kind[] = ['prison', 'hospital', 'other'];
 
 /**
  * The lead social worker (or team manager) records a parent, relative or other relevant person in
  * an institution (seed 001): who, by their relationship to the child, the kind of institution and
  * its name. The group's co-ordinator is given the task to write to its head.
  */
-export function RecordPersonInInstitution(props: { coreGroupId: string; caseReference: string; onRecorded: (note: string) => void }) {
+export function RecordPersonInInstitution(props: { t: TabTranslate; coreGroupId: string; caseReference: string; onRecorded: (note: string) => void }) {
   const styles = useStyles();
   const { api } = useShell();
   const formId = useId();
@@ -30,26 +29,32 @@ export function RecordPersonInInstitution(props: { coreGroupId: string; caseRefe
   const [person, setPerson] = useState('');
   const [kind, setKind] = useState<Kind>('prison');
   const [institution, setInstitution] = useState('');
-  const { busy, problem, setProblem, send } = useFormSubmit();
-  const { caseReference } = props;
+  const { t, caseReference } = props;
+  const { busy, problem, setProblem, send } = useFormSubmit(t);
 
   const submit = async () => {
-    if (person.trim() === '') return setProblem('Say who is in the institution, by their relationship to the child.');
-    if (institution.trim() === '') return setProblem('Name the institution, as the letter is to be addressed.');
+    if (person.trim() === '') return setProblem(t('dashInstitutions.record.needWho'));
+    if (institution.trim() === '') return setProblem(t('dashInstitutions.record.needName'));
     await send(async () => {
       const body: RecordInstitutionTaskRequest = { person: person.trim(), kind, institution: institution.trim() };
       const recorded = await api.send<InstitutionTaskChangeResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/institution-tasks`, body);
       setOpen(false);
-      const who = recorded.task.coordinators.length === 0 ? 'The group has no co-ordinator, so nobody can do it yet: add the co-ordinator, Children Services to the group.' : 'A notice to the co-ordinator to write to its head is queued (Teams, or e-mail where Teams cannot reach them).';
-      props.onRecorded(recorded.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Recorded: ${recorded.task.institution}. ${who}`);
+      const named = { institution: isolatedUserText(recorded.task.institution) };
+      props.onRecorded(
+        recorded.outcome === 'unchanged'
+          ? t('dashForms.unchanged')
+          : recorded.task.coordinators.length === 0
+            ? t('dashInstitutions.record.recordedNobody', named)
+            : t('dashInstitutions.record.recordedQueued', named),
+      );
     });
   };
 
   if (!open) {
     return (
       <div className={styles.row}>
-        <Button size="small" onClick={() => setOpen(true)} aria-label={`Record a relative in prison or hospital for ${caseReference}`}>
-          Relative in prison or hospital…
+        <Button size="small" onClick={() => setOpen(true)} aria-label={t('dashInstitutions.record.buttonFor', { caseReference })}>
+          {t('dashInstitutions.record.button')}
         </Button>
       </div>
     );
@@ -64,18 +69,18 @@ export function RecordPersonInInstitution(props: { coreGroupId: string; caseRefe
         void submit();
       }}
     >
-      <p id={`${formId}-title`}>A relative in an institution, for {caseReference}</p>
-      <Field label="Who, by their relationship to the child" required hint="For example: father, maternal uncle. They need not be in the core group.">
+      <p id={`${formId}-title`}>{t('dashInstitutions.record.title', { caseReference })}</p>
+      <Field label={t('dashInstitutions.record.who')} required hint={t('dashInstitutions.record.whoHint')}>
         <Input value={person} maxLength={200} onChange={(_event, data) => setPerson(data.value)} />
       </Field>
-      <Field label="Where" required>
+      <Field label={t('dashInstitutions.record.where')} required>
         <RadioGroup value={kind} onChange={(_event, data) => setKind(data.value as Kind)}>
           {KINDS.map((option) => (
-            <Radio key={option.value} value={option.value} label={option.label} />
+            <Radio key={option} value={option} label={t(`dashInstitutions.record.kind.${option}`)} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label="The institution's name" required hint="As the co-ordinator's letter is to be addressed, e.g. HMP Leeds.">
+      <Field label={t('dashInstitutions.record.name')} required hint={t('dashInstitutions.record.nameHint')}>
         <Input value={institution} maxLength={200} onChange={(_event, data) => setInstitution(data.value)} />
       </Field>
       {problem && (
@@ -85,10 +90,10 @@ export function RecordPersonInInstitution(props: { coreGroupId: string; caseRefe
       )}
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          Record
+          {t('dashInstitutions.record.submit')}
         </Button>
         <Button disabled={busy} onClick={() => setOpen(false)}>
-          Back
+          {t('dashForms.back')}
         </Button>
       </div>
     </form>

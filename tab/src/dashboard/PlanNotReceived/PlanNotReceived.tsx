@@ -1,13 +1,14 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PlanNotReceivedResponse } from '@contracts/plan-circulation.contract';
-import { errorText } from '../../common/error-text';
+import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { errorTextIn } from '../../common/error-text';
 
 /** What the member is told once the lead social worker knows. */
-function toldText(answer: PlanNotReceivedResponse): string {
-  if (answer.outcome === 'unchanged') return 'You have said so already: the lead social worker knows.';
-  return answer.resending ? 'A message to the lead social worker is queued (Teams, or e-mail where Teams cannot reach them), and the plan is being sent to you again.' : 'A message to the lead social worker is queued (Teams, or e-mail where Teams cannot reach them): the plan has not been circulated from the app yet.';
+function toldText(answer: PlanNotReceivedResponse, t: TabTranslate): string {
+  if (answer.outcome === 'unchanged') return t('dashPlanNotReceived.already');
+  return answer.resending ? t('dashPlanNotReceived.resending') : t('dashPlanNotReceived.notCirculated');
 }
 
 /**
@@ -15,8 +16,9 @@ function toldText(answer: PlanNotReceivedResponse): string {
  * not arrived after a core group): one press tells the lead social worker, and sends the plan again
  * where it went out. Saying it twice tells nobody twice.
  */
-export function PlanNotReceived(props: { coreGroupId: string; caseReference: string; onTold: (note: string) => void }) {
+export function PlanNotReceived(props: { t: TabTranslate; coreGroupId: string; caseReference: string; onTold: (note: string) => void }) {
   const { api } = useShell();
+  const { t } = props;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
 
@@ -25,9 +27,9 @@ export function PlanNotReceived(props: { coreGroupId: string; caseReference: str
     setProblem(undefined);
     try {
       const answer = await api.send<PlanNotReceivedResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/plan/not-received`);
-      props.onTold(toldText(answer));
+      props.onTold(toldText(answer, t));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(errorTextIn(error, t));
     } finally {
       setBusy(false);
     }
@@ -35,8 +37,8 @@ export function PlanNotReceived(props: { coreGroupId: string; caseReference: str
 
   return (
     <>
-      <Button size="small" disabled={busy} onClick={() => void tell()} aria-label={`I have not received the plan for ${props.caseReference}`}>
-        I have not received the plan
+      <Button size="small" disabled={busy} onClick={() => void tell()} aria-label={t('dashPlanNotReceived.buttonFor', { caseReference: props.caseReference })}>
+        {t('dashPlanNotReceived.button')}
       </Button>
       {problem && (
         <MessageBar intent="error">

@@ -1,10 +1,12 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { BookReviewRequest, HeldReviewRequest, ReviewConferencesResponse, TransferOutRequest, TransferOutResponse } from '@contracts/review-conferences.contract';
-import { useFormSubmit } from '../../common/use-form-submit';
-import { formatDate, isCivilDate } from '../../common/format';
-import { UkDateInput } from '../../common/UkDateInput';
+import { isolatedUserText } from '../../common/display-text';
+import { formatDateIn, isCivilDate } from '../../common/format';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { UkDateInput } from '../../common/UkDateInput';
+import { useFormSubmit } from '../../common/use-form-submit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -14,18 +16,15 @@ const useStyles = makeStyles({
 type Form = 'book' | 'held' | 'transfer';
 type Outcome = HeldReviewRequest['outcome'];
 
-const OUTCOMES: readonly { value: Outcome; label: string }[] = [
-  { value: 'continue', label: 'The plan continues' },
-  { value: 'category-changed', label: 'The category changed; the plan continues' },
-  { value: 'end', label: 'The plan ends' },
-];
+/** What a review conference may decide, in the order offered (their words: `dashReviews.outcome`). */
+const OUTCOMES: readonly Outcome[] = ['continue', 'category-changed', 'end'];
 
 /**
  * Booking a case's review conference and recording one that took place, from the dashboard (the
  * lead social worker, the team manager or the conference chair): the day, what it decided, who
  * chaired and the next review date it set. A conference that ends the plan ends its deadlines.
  */
-export function ReviewConferences(props: { coreGroupId: string; caseReference: string; canRecordReview: boolean; canTransfer: boolean; onChanged: (note: string) => void }) {
+export function ReviewConferences(props: { t: TabTranslate; language: TabLanguage; coreGroupId: string; caseReference: string; canRecordReview: boolean; canTransfer: boolean; onChanged: (note: string) => void }) {
   const styles = useStyles();
   const { api } = useShell();
   const formId = useId();
@@ -35,30 +34,33 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
   const [chairName, setChairName] = useState('');
   const [nextReviewOn, setNextReviewOn] = useState('');
   const [area, setArea] = useState('');
-  const { busy, problem, setProblem, send } = useFormSubmit();
-  const { caseReference } = props;
+  const { t, language, caseReference } = props;
+  const { busy, problem, setProblem, send } = useFormSubmit(t);
   const path = `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/review-conferences`;
+  const day = (text: string) => formatDateIn(language, text);
 
   const submit = async () => {
-    if (!isCivilDate(date)) return setProblem('Give the date as dd/mm/yyyy.');
-    if (open === 'held' && chairName.trim() === '') return setProblem('Say who chaired the review conference.');
-    if (open === 'transfer' && area.trim() === '') return setProblem('Say which area the case transferred to.');
-    if (open === 'held' && nextReviewOn !== '' && !isCivilDate(nextReviewOn)) return setProblem('Give the next review date as dd/mm/yyyy, or leave it empty.');
+    if (!isCivilDate(date)) return setProblem(t('dashReviews.needDate'));
+    if (open === 'held' && chairName.trim() === '') return setProblem(t('dashReviews.needChair'));
+    if (open === 'transfer' && area.trim() === '') return setProblem(t('dashReviews.needArea'));
+    if (open === 'held' && nextReviewOn !== '' && !isCivilDate(nextReviewOn)) return setProblem(t('dashReviews.needNextReview'));
     await send(async () => {
       if (open === 'transfer') {
         const body: TransferOutRequest = { on: date, to: area.trim() };
         const done = await api.send<TransferOutResponse>('POST', `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/transfer-out`, body);
         setOpen(undefined);
-        props.onChanged(done.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `Transferred to ${done.transferredTo} on ${formatDate(done.planEndedOn)}: the plan here has ended, and the meetings booked after that day are cancelled. Download the record pack (PDF or DOCX, below) for the receiving area and the child's record.`);
+        props.onChanged(done.outcome === 'unchanged' ? t('dashForms.unchanged') : t('dashReviews.transferred', { area: isolatedUserText(done.transferredTo), date: day(done.planEndedOn) }));
         return;
       }
       const body: BookReviewRequest | HeldReviewRequest =
         open === 'book' ? { date } : { heldOn: date, outcome, chairName: chairName.trim(), ...(outcome !== 'end' && nextReviewOn !== '' ? { nextReviewOn } : {}) };
       const answer = await api.send<ReviewConferencesResponse>('POST', open === 'book' ? path : `${path}/held`, body);
       setOpen(undefined);
-      const next = answer.nextDue ? ` Next review due by ${formatDate(answer.nextDue.due)}.` : '';
-      const what = open === 'book' ? `Review conference booked for ${formatDate(date)}.` : answer.planEndedOn ? `Review conference recorded: the plan ended on ${formatDate(answer.planEndedOn)}; nothing after that day is due. Download the record pack (PDF or DOCX, below): the final plan and minutes for the child's record.` : 'Review conference recorded.';
-      props.onChanged(answer.outcome === 'unchanged' ? 'That was recorded already: nothing was changed.' : `${what}${answer.planEndedOn ? '' : next}`);
+      if (answer.outcome === 'unchanged') return props.onChanged(t('dashForms.unchanged'));
+      const next = answer.nextDue && !answer.planEndedOn ? day(answer.nextDue.due) : undefined;
+      if (open === 'book') return props.onChanged(next ? t('dashReviews.bookedNext', { date: day(date), next }) : t('dashReviews.booked', { date: day(date) }));
+      if (answer.planEndedOn) return props.onChanged(t('dashReviews.recordedEnded', { date: day(answer.planEndedOn) }));
+      props.onChanged(next ? t('dashReviews.recordedNext', { next }) : t('dashReviews.recorded'));
     });
   };
 
@@ -67,17 +69,17 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
       <div className={styles.row}>
         {props.canRecordReview && (
           <>
-            <Button size="small" onClick={() => setOpen('book')} aria-label={`Book the review conference for ${caseReference}`}>
-              Book review…
+            <Button size="small" onClick={() => setOpen('book')} aria-label={t('dashReviews.bookFor', { caseReference })}>
+              {t('dashReviews.book')}
             </Button>
-            <Button size="small" onClick={() => setOpen('held')} aria-label={`Record a review conference held for ${caseReference}`}>
-              Record review held…
+            <Button size="small" onClick={() => setOpen('held')} aria-label={t('dashReviews.recordHeldFor', { caseReference })}>
+              {t('dashReviews.recordHeld')}
             </Button>
           </>
         )}
         {props.canTransfer && (
-          <Button size="small" onClick={() => setOpen('transfer')} aria-label={`Record the transfer out of ${caseReference}`}>
-            Transfer out…
+          <Button size="small" onClick={() => setOpen('transfer')} aria-label={t('dashReviews.transferFor', { caseReference })}>
+            {t('dashReviews.transfer')}
           </Button>
         )}
       </div>
@@ -92,30 +94,30 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
         void submit();
       }}
     >
-      <p id={`${formId}-title`}>{open === 'book' ? `Book the review conference for ${caseReference}` : open === 'held' ? `A review conference held for ${caseReference}` : `The transfer out of ${caseReference}`}</p>
-      <Field label={open === 'book' ? 'Date (a working day to come)' : open === 'held' ? 'Held on' : 'Transferred on'} required>
-        <UkDateInput value={date} onChange={setDate} />
+      <p id={`${formId}-title`}>{t(`dashReviews.title.${open}`, { caseReference })}</p>
+      <Field label={t(`dashReviews.date.${open}`)} required>
+        <UkDateInput value={date} placeholder={t('errors.datePlaceholder')} onChange={setDate} />
       </Field>
       {open === 'transfer' && (
-        <Field label="To which area (local authority)" required hint="The plan here ends that day; meetings booked after it are cancelled.">
+        <Field label={t('dashReviews.area')} required hint={t('dashReviews.areaHint')}>
           <Input value={area} maxLength={200} onChange={(_event, data) => setArea(data.value)} />
         </Field>
       )}
       {open === 'held' && (
         <>
-          <Field label="What it decided" required>
+          <Field label={t('dashReviews.decided')} required>
             <RadioGroup value={outcome} onChange={(_event, data) => setOutcome(data.value as Outcome)}>
               {OUTCOMES.map((option) => (
-                <Radio key={option.value} value={option.value} label={option.label} />
+                <Radio key={option} value={option} label={t(`dashReviews.outcome.${option}`)} />
               ))}
             </RadioGroup>
           </Field>
-          <Field label="Chaired by" required>
+          <Field label={t('dashReviews.chairedBy')} required>
             <Input value={chairName} maxLength={200} onChange={(_event, data) => setChairName(data.value)} />
           </Field>
           {outcome !== 'end' && (
-            <Field label="Next review date it set (optional)" hint="Left empty, the profile's interval applies.">
-              <UkDateInput value={nextReviewOn} onChange={setNextReviewOn} />
+            <Field label={t('dashReviews.nextReview')} hint={t('dashReviews.nextReviewHint')}>
+              <UkDateInput value={nextReviewOn} placeholder={t('errors.datePlaceholder')} onChange={setNextReviewOn} />
             </Field>
           )}
         </>
@@ -127,10 +129,10 @@ export function ReviewConferences(props: { coreGroupId: string; caseReference: s
       )}
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy}>
-          {open === 'book' ? 'Book' : open === 'held' ? 'Record' : 'Record the transfer'}
+          {t(`dashReviews.submit.${open}`)}
         </Button>
         <Button disabled={busy} onClick={() => setOpen(undefined)}>
-          Back
+          {t('dashForms.back')}
         </Button>
       </div>
     </form>

@@ -2,10 +2,12 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Te
 import { useId, useState } from 'react';
 import type { NextMeeting } from '@contracts/dashboard.contract';
 import type { SeriesChangeResponse } from '@contracts/series.contract';
-import { useFormSubmit } from '../../common/use-form-submit';
-import { formatInstant, isCivilDate } from '../../common/format';
-import { UkDateInput } from '../../common/UkDateInput';
+import { formatDateIn, formatInstantIn, isCivilDate } from '../../common/format';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { englishTranslator, likeServer } from '../dashboard-words';
+import { UkDateInput } from '../../common/UkDateInput';
+import { useFormSubmit } from '../../common/use-form-submit';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
@@ -23,7 +25,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
  * the invitees; a cancellation needs a reason (seed 000: only as a last resort). The case's
  * reference names the buttons for screen readers; nothing else about the case is shown here.
  */
-export function SeriesChange(props: { caseReference: string; meeting: NextMeeting & { startsAt: string }; onChanged: (note: string) => void }) {
+export function SeriesChange(props: { t: TabTranslate; language: TabLanguage; caseReference: string; meeting: NextMeeting & { startsAt: string }; onChanged: (note: string) => void }) {
   const styles = useStyles();
   const { api } = useShell();
   const formId = useId();
@@ -32,29 +34,35 @@ export function SeriesChange(props: { caseReference: string; meeting: NextMeetin
   const [date, setDate] = useState('');
   const [time, setTime] = useState('');
   const [reason, setReason] = useState('');
-  const { busy, problem, setProblem, send } = useFormSubmit();
-  const { meeting, caseReference } = props;
+  const { t, language, meeting, caseReference } = props;
+  const { busy, problem, setProblem, send } = useFormSubmit(t);
   const occurrence = scope === 'occurrence' ? { occurrenceStartsAt: meeting.startsAt } : {};
 
+  /** What the change did, in the page's language: the server says it in English, from the date and time asked for (its own words where they differ). */
+  const noteOf = (answer: SeriesChangeResponse): string => {
+    const key = open === 'move' ? (answer.outcome === 'changed' ? 'dashSeries.moved' : 'dashSeries.movedAlready') : answer.outcome === 'changed' ? 'dashSeries.cancelled' : 'dashSeries.cancelledAlready';
+    return likeServer(answer.note, { english: englishTranslator(key, { date: formatDateIn('en', date), time }), translated: t(key, { date: formatDateIn(language, date), time }) });
+  };
+
   const submit = async () => {
-    if (open === 'move' && (!isCivilDate(date) || !TIME.test(time))) return setProblem('Give the new date as dd/mm/yyyy and the time as hh:mm (24-hour, UK time).');
-    if (open === 'cancel' && reason.trim() === '') return setProblem('Say why the meeting is cancelled: meetings are cancelled only as a last resort.');
+    if (open === 'move' && (!isCivilDate(date) || !TIME.test(time))) return setProblem(t('dashSeries.needMove'));
+    if (open === 'cancel' && reason.trim() === '') return setProblem(t('dashSeries.needReason'));
     await send(async () => {
       const path = `/api/meetings/${encodeURIComponent(meeting.id)}/series/${open}`;
       const answer = await api.send<SeriesChangeResponse>('POST', path, open === 'move' ? { date, time, ...occurrence } : { reason, ...occurrence });
       setOpen(undefined);
-      props.onChanged(answer.note);
+      props.onChanged(noteOf(answer));
     });
   };
 
   if (!open) {
     return (
       <div className={styles.row}>
-        <Button size="small" onClick={() => setOpen('move')} aria-label={`Move the meeting for ${caseReference}`}>
-          Move…
+        <Button size="small" onClick={() => setOpen('move')} aria-label={t('dashSeries.moveFor', { caseReference })}>
+          {t('dashSeries.move')}
         </Button>
-        <Button size="small" onClick={() => setOpen('cancel')} aria-label={`Cancel the meeting for ${caseReference}`}>
-          Cancel…
+        <Button size="small" onClick={() => setOpen('cancel')} aria-label={t('dashSeries.cancelFor', { caseReference })}>
+          {t('dashSeries.cancel')}
         </Button>
       </div>
     );
@@ -64,29 +72,29 @@ export function SeriesChange(props: { caseReference: string; meeting: NextMeetin
       id={formId}
       className={styles.form}
       noValidate
-      aria-label={open === 'move' ? `Move the meeting for ${caseReference}` : `Cancel the meeting for ${caseReference}`}
+      aria-label={open === 'move' ? t('dashSeries.moveFor', { caseReference }) : t('dashSeries.cancelFor', { caseReference })}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
       }}
     >
-      <Field label={open === 'move' ? 'Move' : 'Cancel'}>
+      <Field label={t(`dashSeries.scope.${open}`)}>
         <RadioGroup value={scope} onChange={(_event, data) => setScope(data.value as Scope)}>
-          <Radio value="occurrence" label={`Only the meeting on ${formatInstant(meeting.startsAt)}`} />
-          <Radio value="series" label="It and every later meeting in the series" />
+          <Radio value="occurrence" label={t('dashSeries.only', { when: formatInstantIn(language, meeting.startsAt) })} />
+          <Radio value="series" label={t('dashSeries.series')} />
         </RadioGroup>
       </Field>
       {open === 'move' ? (
         <div className={styles.row}>
-          <Field label="New date" required>
-            <UkDateInput value={date} onChange={setDate} />
+          <Field label={t('dashSeries.newDate')} required>
+            <UkDateInput value={date} placeholder={t('errors.datePlaceholder')} onChange={setDate} />
           </Field>
-          <Field label="Start time (UK)" required hint="24-hour, e.g. 14:30">
-            <Input value={time} inputMode="numeric" placeholder="hh:mm" onChange={(_event, data) => setTime(data.value.trim())} />
+          <Field label={t('dashSeries.startTime')} required hint={t('dashSeries.startTimeHint')}>
+            <Input value={time} inputMode="numeric" placeholder={t('dashForms.timePlaceholder')} onChange={(_event, data) => setTime(data.value.trim())} />
           </Field>
         </div>
       ) : (
-        <Field label="Why it is cancelled" required>
+        <Field label={t('dashSeries.why')} required>
           <Textarea value={reason} maxLength={500} onChange={(_event, data) => setReason(data.value)} />
         </Field>
       )}
@@ -97,10 +105,10 @@ export function SeriesChange(props: { caseReference: string; meeting: NextMeetin
       )}
       <div className={styles.row}>
         <Button type="submit" appearance="primary" size="small" disabled={busy}>
-          {open === 'move' ? 'Move it' : 'Cancel it'}
+          {open === 'move' ? t('dashSeries.moveIt') : t('dashSeries.cancelIt')}
         </Button>
         <Button size="small" disabled={busy} onClick={() => setOpen(undefined)}>
-          Keep it as it is
+          {t('dashSeries.keep')}
         </Button>
       </div>
     </form>

@@ -11,51 +11,58 @@ import {
   type TableColumnDefinition,
   createTableColumn,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TeamCase, TeamResponse } from '@contracts/team.contract';
 import { saveDownload } from '../../api/save-download';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
+import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
+import { errorTextIn } from '../../common/error-text';
 
 type Count = 'overdue' | 'atRisk' | 'dueThisWeek' | 'openConcerns' | 'blockedActions';
 
 const countColumn = (columnId: Count, label: string): TableColumnDefinition<TeamCase> =>
   createTableColumn<TeamCase>({ columnId, compare: (a, b) => a[columnId] - b[columnId], renderHeaderCell: () => label, renderCell: (entry) => entry[columnId] });
 
-const COLUMNS: TableColumnDefinition<TeamCase>[] = [
-  createTableColumn<TeamCase>({
-    columnId: 'leadSocialWorker',
-    compare: (a, b) => (a.leadSocialWorker ?? '').localeCompare(b.leadSocialWorker ?? '') || a.caseReference.localeCompare(b.caseReference),
-    renderHeaderCell: () => 'Lead social worker',
-    renderCell: (entry) => (entry.leadSocialWorker ? isolatedUserText(entry.leadSocialWorker) : 'None named'),
-  }),
-  createTableColumn<TeamCase>({ columnId: 'caseReference', compare: (a, b) => a.caseReference.localeCompare(b.caseReference), renderHeaderCell: () => 'Case', renderCell: (entry) => isolatedUserText(entry.caseReference) }),
-  countColumn('overdue', 'Overdue'),
-  countColumn('atRisk', 'At risk'),
-  countColumn('dueThisWeek', 'Due this week'),
-  countColumn('openConcerns', 'Open concerns'),
-  countColumn('blockedActions', 'Blocked actions'),
-];
+/** The team view's columns, headed in the page's language. */
+function columnsIn(t: TabTranslate): TableColumnDefinition<TeamCase>[] {
+  return [
+    createTableColumn<TeamCase>({
+      columnId: 'leadSocialWorker',
+      compare: (a, b) => (a.leadSocialWorker ?? '').localeCompare(b.leadSocialWorker ?? '') || a.caseReference.localeCompare(b.caseReference),
+      renderHeaderCell: () => t('dashTeam.column.leadSocialWorker'),
+      renderCell: (entry) => (entry.leadSocialWorker ? isolatedUserText(entry.leadSocialWorker) : t('dashTeam.noneNamed')),
+    }),
+    createTableColumn<TeamCase>({ columnId: 'caseReference', compare: (a, b) => a.caseReference.localeCompare(b.caseReference), renderHeaderCell: () => t('dashTeam.column.caseReference'), renderCell: (entry) => isolatedUserText(entry.caseReference) }),
+    ...(['overdue', 'atRisk', 'dueThisWeek', 'openConcerns', 'blockedActions'] as const).map((count) => countColumn(count, t(`dashTeam.column.${count}`))),
+  ];
+}
+
+/** Why the team view has nothing to show: it could not be loaded, or its CSV could not be exported (and the reason). */
+type Problem = { what: 'loadFailed' | 'exportFailed'; reason: string };
 
 /**
  * The team view for a team manager or conference chair: every core group they oversee, one row
  * each, sortable by any column, with a CSV export. Shows nothing for someone who oversees none.
  */
-export function TeamView(props: { classNames: { panel: string; heading: string } }) {
+export function TeamView(props: { t: TabTranslate; classNames: { panel: string; heading: string } }) {
   const { api } = useShell();
+  const { t } = props;
   const [cases, setCases] = useState<TeamCase[] | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const columns = useMemo(() => columnsIn(t), [t]);
 
   useEffect(() => {
     let live = true;
     api.get<TeamResponse>('/api/team').then(
       (team) => live && setCases(team.cases),
-      (error: unknown) => live && setProblem(`The team view could not be loaded: ${errorText(error)}`),
+      (error: unknown) => live && setProblem({ what: 'loadFailed', reason: errorTextIn(error, t) }),
     );
     return () => {
       live = false;
     };
+    // `t` only words a failure: a new language must not load the team again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   const exportCsv = async () => {
@@ -63,25 +70,27 @@ export function TeamView(props: { classNames: { panel: string; heading: string }
     try {
       await saveDownload(api, { path: '/api/team/export.csv', fallbackName: 'core-groups-team.csv' });
     } catch (error) {
-      setProblem(`The team view could not be exported: ${errorText(error)}`);
+      setProblem({ what: 'exportFailed', reason: errorTextIn(error, t) });
     }
   };
 
   if (!problem && (!cases || cases.length === 0)) return null;
   return (
     <section className={props.classNames.panel} aria-labelledby="team-heading">
-      <h2 id="team-heading" className={props.classNames.heading}>My team’s core groups</h2>
+      <h2 id="team-heading" className={props.classNames.heading}>
+        {t('dashTeam.heading')}
+      </h2>
       {problem && (
         <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
+          <MessageBarBody>{t(`dashTeam.${problem.what}`, { reason: problem.reason })}</MessageBarBody>
         </MessageBar>
       )}
       {cases && cases.length > 0 && (
         <>
           <div>
-            <Button onClick={() => void exportCsv()}>Export CSV</Button>
+            <Button onClick={() => void exportCsv()}>{t('dashTeam.exportCsv')}</Button>
           </div>
-          <DataGrid items={cases} columns={COLUMNS} sortable getRowId={(entry: TeamCase) => entry.coreGroupId} aria-label="My team’s core groups">
+          <DataGrid items={cases} columns={columns} sortable getRowId={(entry: TeamCase) => entry.coreGroupId} aria-label={t('dashTeam.heading')}>
             <DataGridHeader>
               <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
             </DataGridHeader>

@@ -1,8 +1,9 @@
 import { mergeClasses } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ComplianceEntry } from '@contracts/dashboard.contract';
-import { formatMonth } from '../../../common/format';
-import { obligationLabel } from '../../../common/labels';
+import { formatMonthIn } from '../../../common/format';
+import type { TabLanguage, TabTranslate } from '../../../i18n/i18n';
+import { obligationIn } from '../../dashboard-words';
 import { seriesColour } from '../chart-palette';
 import { useChartStyles } from '../charts.styles';
 import { useElementWidth } from '../use-element-width';
@@ -17,13 +18,15 @@ const TICKS = [0, 0.25, 0.5, 0.75, 1];
  * obligation. An SVG drawn with Fluent tokens, described for screen readers, with the numbers in
  * a table below.
  */
-export default function ComplianceChart(props: { entries: readonly ComplianceEntry[] }) {
+export default function ComplianceChart(props: { entries: readonly ComplianceEntry[]; t: TabTranslate; language: TabLanguage }) {
   const styles = useChartStyles();
+  const { t, language } = props;
+  const monthName = (month: string) => formatMonthIn(language, month);
   const captionId = useId();
   const { ref, width } = useElementWidth<HTMLDivElement>(600);
   const { kinds, months } = complianceByMonth(props.entries);
 
-  if (months.length === 0) return <p className={styles.empty}>No obligations have fallen due yet.</p>;
+  if (months.length === 0) return <p className={styles.empty}>{t('dashCharts.compliance.none')}</p>;
 
   const plotWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -33,7 +36,7 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
   const y = (share: number) => MARGIN.top + plotHeight * (1 - share);
   const latest = months.at(-1);
   const summary = latest
-    ? `Share of obligations met on time, ${formatMonth(months[0]?.month ?? latest.month)} to ${formatMonth(latest.month)}. ${formatMonth(latest.month)}: ${latest.met} of ${latest.met + latest.late} on time (${percent(latest.met, latest.met + latest.late)}).`
+    ? t('dashCharts.compliance.summary', { from: monthName(months[0]?.month ?? latest.month), to: monthName(latest.month), latest: monthName(latest.month), met: latest.met, total: latest.met + latest.late, percent: percent(latest.met, latest.met + latest.late) })
     : '';
 
   return (
@@ -57,7 +60,7 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
             let stacked = 0;
             return (
               <g key={month.month}>
-                <title>{`${formatMonth(month.month)}: ${month.met} of ${total} on time (${percent(month.met, total)})`}</title>
+                <title>{t('dashCharts.compliance.bar', { month: monthName(month.month), met: month.met, total, percent: percent(month.met, total) })}</title>
                 {kinds.map((kind, kindIndex) => {
                   const share = total === 0 ? 0 : (month.metByKind[kindIndex] ?? 0) / total;
                   if (share === 0) return null;
@@ -67,7 +70,7 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
                 })}
                 {index % labelEvery === 0 && (
                   <text className={styles.axisText} x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle">
-                    {formatMonth(month.month)}
+                    {monthName(month.month)}
                   </text>
                 )}
               </g>
@@ -75,26 +78,36 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
           })}
         </svg>
       </div>
-      <ul className={styles.legend} aria-label="Kinds of obligation">
+      <ul className={styles.legend} aria-label={t('dashCharts.compliance.kinds')}>
         {kinds.map((kind, index) => (
           <li key={kind} className={styles.legendItem}>
             <span className={styles.swatch} style={{ backgroundColor: seriesColour(index) }} aria-hidden="true" />
-            {obligationLabel(kind)}
+            {obligationIn(t, kind)}
           </li>
         ))}
       </ul>
       <details className={styles.details}>
-        <summary className={styles.summary}>Show the numbers as a table</summary>
+        <summary className={styles.summary}>{t('dashCharts.compliance.showTable')}</summary>
         <div className={styles.tableWrap}>
           <table className={styles.table}>
-            <caption className={styles.caption}>Obligations that fell due, by month and kind</caption>
+            <caption className={styles.caption}>{t('dashCharts.compliance.caption')}</caption>
             <thead>
               <tr>
-                <th className={styles.cell} scope="col">Month</th>
-                <th className={styles.cell} scope="col">Kind</th>
-                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">On time</th>
-                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">Late</th>
-                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">Share on time</th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.compliance.month')}
+                </th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.compliance.kind')}
+                </th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">
+                  {t('dashCharts.compliance.onTime')}
+                </th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">
+                  {t('dashCharts.compliance.late')}
+                </th>
+                <th className={mergeClasses(styles.cell, styles.numeric)} scope="col">
+                  {t('dashCharts.compliance.share')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -105,8 +118,8 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
                   if (met + late === 0) return [];
                   return [
                     <tr key={`${month.month}-${kind}`}>
-                      <td className={styles.cell}>{formatMonth(month.month)}</td>
-                      <td className={styles.cell}>{obligationLabel(kind)}</td>
+                      <td className={styles.cell}>{monthName(month.month)}</td>
+                      <td className={styles.cell}>{obligationIn(t, kind)}</td>
                       <td className={mergeClasses(styles.cell, styles.numeric)}>{met}</td>
                       <td className={mergeClasses(styles.cell, styles.numeric)}>{late}</td>
                       <td className={mergeClasses(styles.cell, styles.numeric)}>{percent(met, met + late)}</td>
@@ -115,10 +128,10 @@ export default function ComplianceChart(props: { entries: readonly ComplianceEnt
                 }),
                 <tr key={`${month.month}-all`}>
                   <th className={styles.cell} scope="row">
-                    {formatMonth(month.month)}
+                    {monthName(month.month)}
                   </th>
                   <th className={styles.cell} scope="row">
-                    All
+                    {t('dashCharts.compliance.all')}
                   </th>
                   <td className={mergeClasses(styles.cell, styles.numeric)}>{month.met}</td>
                   <td className={mergeClasses(styles.cell, styles.numeric)}>{month.late}</td>

@@ -1,24 +1,31 @@
 import { useId } from 'react';
 import type { TimelineEntry, TimelineKind } from '@contracts/dashboard.contract';
-import { daysBetween, formatDate, formatMonth } from '../../../common/format';
+import { daysBetween, formatDateIn, formatMonthIn } from '../../../common/format';
 import { seriesColour } from '../chart-palette';
 import { useChartStyles } from '../charts.styles';
 import { useElementWidth } from '../use-element-width';
 import { isolatedUserText } from '../../../common/display-text';
+import { TAB_CATALOGUES, type TabLanguage, type TabTranslate } from '../../../i18n/i18n';
+import { keyOfServerEnglish } from '../../dashboard-words';
 
 const ROW_HEIGHT = 44;
 const AXIS_HEIGHT = 22;
 const SIDE = 10;
 
-export const TIMELINE_KINDS: readonly { kind: TimelineKind; label: string }[] = [
-  { kind: 'icpc', label: 'Initial child protection conference' },
-  { kind: 'core-group', label: 'Core group meeting' },
-  { kind: 'review-conference', label: 'Review conference' },
-  { kind: 'action-due', label: 'Action due' },
-];
+/** The kinds of event, in the legend's order (their names: `dashCharts.timeline.kindName`). */
+export const TIMELINE_KINDS: readonly TimelineKind[] = ['icpc', 'core-group', 'review-conference', 'action-due'];
+
+/** The events the server names in English (the ICPC, a core group held or booked, a review conference); an action due is named by its owner's words. */
+const SERVER_EVENT_KEYS = Object.keys(TAB_CATALOGUES.en.dashCharts.timeline.serverEvent);
 
 function colourOf(kind: TimelineKind): string {
-  return seriesColour(Math.max(0, TIMELINE_KINDS.findIndex((entry) => entry.kind === kind)));
+  return seriesColour(Math.max(0, TIMELINE_KINDS.indexOf(kind)));
+}
+
+/** An event's name in the page's language: an action as its owner wrote it; the server's other names through the catalogue (as sent, where it does not know one). */
+function eventName(entry: TimelineEntry, t: TabTranslate): string {
+  const key = entry.kind === 'action-due' ? undefined : keyOfServerEnglish({ prefix: 'dashCharts.timeline.serverEvent', keys: SERVER_EVENT_KEYS, sent: entry.label });
+  return key ? t(`dashCharts.timeline.serverEvent.${key}`) : isolatedUserText(entry.label);
 }
 
 /** A different shape per kind, so the timeline reads without colour. */
@@ -62,13 +69,19 @@ function monthsBetween(from: string, to: string): string[] {
  * Each core group's plan on one time line — the ICPC, core group meetings, review conferences and
  * actions falling due — with today marked. An accessible SVG, with the same events as a table.
  */
-export default function PlanTimeline(props: { entries: readonly TimelineEntry[]; groups: readonly { id: string; caseReference: string }[]; today: string }) {
+export default function PlanTimeline(props: { entries: readonly TimelineEntry[]; groups: readonly { id: string; caseReference: string }[]; today: string; t: TabTranslate; language: TabLanguage }) {
   const styles = useChartStyles();
   const captionId = useId();
   const { ref, width } = useElementWidth<HTMLDivElement>(600);
-  const caseOf = (id: string) => isolatedUserText(props.groups.find((group) => group.id === id)?.caseReference ?? 'Another core group');
+  const { t, language } = props;
+  const caseOf = (id: string) => {
+    const group = props.groups.find((candidate) => candidate.id === id);
+    return group ? isolatedUserText(group.caseReference) : t('dashCharts.timeline.anotherGroup');
+  };
+  const day = (date: string) => formatDateIn(language, date);
+  const monthName = (month: string) => formatMonthIn(language, month);
 
-  if (props.entries.length === 0) return <p className={styles.empty}>Nothing on the plans yet.</p>;
+  if (props.entries.length === 0) return <p className={styles.empty}>{t('dashCharts.timeline.none')}</p>;
 
   const dates = props.entries.map((entry) => entry.date).sort();
   const from = addDays([dates[0] ?? props.today, props.today].sort()[0] ?? props.today, -14);
@@ -86,13 +99,13 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
   return (
     <figure className={styles.figure}>
       <figcaption id={captionId} className={styles.caption}>
-        {`Plan timeline for ${rows.length} core group${rows.length === 1 ? '' : 's'}, ${formatDate(from)} to ${formatDate(to)}: ${sorted.length} events, ${upcoming} from today on.`}
+        {t('dashCharts.timeline.summary', { count: rows.length, from: day(from), to: day(to), events: sorted.length, upcoming })}
       </figcaption>
       <div ref={ref} className={styles.frame}>
         <svg className={styles.svg} width={width} height={height} role="img" aria-labelledby={captionId}>
           {(months[0] === undefined || x(`${months[0]}-01`) - SIDE > 60) && (
             <text className={styles.axisText} x={SIDE} y={12}>
-              {formatMonth(from.slice(0, 7))}
+              {monthName(from.slice(0, 7))}
             </text>
           )}
           {months.map((month, index) => (
@@ -100,7 +113,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
               <line className={styles.grid} x1={x(`${month}-01`)} x2={x(`${month}-01`)} y1={AXIS_HEIGHT - 4} y2={height} />
               {index % labelEvery === 0 && x(`${month}-01`) + 52 <= SIDE + plotWidth && (
                 <text className={styles.axisText} x={x(`${month}-01`) + 3} y={12}>
-                  {formatMonth(month)}
+                  {monthName(month)}
                 </text>
               )}
             </g>
@@ -118,7 +131,7 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
                   .filter((entry) => entry.coreGroupId === groupId)
                   .map((entry, index) => (
                     <g key={`${entry.date}-${entry.kind}-${index}`}>
-                      <title>{`${caseOf(groupId)}: ${isolatedUserText(entry.label)}, ${formatDate(entry.date)}`}</title>
+                      <title>{t('dashCharts.timeline.event', { caseReference: caseOf(groupId), event: eventName(entry, t), date: day(entry.date) })}</title>
                       <Marker kind={entry.kind} x={x(entry.date)} y={lineY} />
                     </g>
                   ))}
@@ -127,40 +140,48 @@ export default function PlanTimeline(props: { entries: readonly TimelineEntry[];
           })}
           <line className={styles.today} x1={x(props.today)} x2={x(props.today)} y1={AXIS_HEIGHT - 4} y2={height} />
           <text className={styles.axisText} x={x(props.today) + 3} y={height - 2}>
-            Today
+            {t('dashCharts.timeline.today')}
           </text>
         </svg>
       </div>
-      <ul className={styles.legend} aria-label="Kinds of event">
-        {TIMELINE_KINDS.map((entry) => (
-          <li key={entry.kind} className={styles.legendItem}>
+      <ul className={styles.legend} aria-label={t('dashCharts.timeline.kinds')}>
+        {TIMELINE_KINDS.map((kind) => (
+          <li key={kind} className={styles.legendItem}>
             <svg width={14} height={14} aria-hidden="true" focusable="false">
-              <Marker kind={entry.kind} x={7} y={7} />
+              <Marker kind={kind} x={7} y={7} />
             </svg>
-            {entry.label}
+            {t(`dashCharts.timeline.kindName.${kind}`)}
           </li>
         ))}
       </ul>
       <details className={styles.details}>
-        <summary className={styles.summary}>Show the events as a table</summary>
+        <summary className={styles.summary}>{t('dashCharts.timeline.showTable')}</summary>
         <div className={styles.tableWrap}>
           <table className={styles.table}>
-            <caption className={styles.caption}>Events on the plans, by date</caption>
+            <caption className={styles.caption}>{t('dashCharts.timeline.caption')}</caption>
             <thead>
               <tr>
-                <th className={styles.cell} scope="col">Date</th>
-                <th className={styles.cell} scope="col">Core group</th>
-                <th className={styles.cell} scope="col">Event</th>
-                <th className={styles.cell} scope="col">Kind</th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.timeline.date')}
+                </th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.timeline.coreGroup')}
+                </th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.timeline.eventColumn')}
+                </th>
+                <th className={styles.cell} scope="col">
+                  {t('dashCharts.timeline.kind')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {sorted.map((entry, index) => (
                 <tr key={`${entry.coreGroupId}-${entry.date}-${entry.kind}-${index}`}>
-                  <td className={styles.cell}>{formatDate(entry.date)}</td>
+                  <td className={styles.cell}>{day(entry.date)}</td>
                   <td className={styles.cell}>{caseOf(entry.coreGroupId)}</td>
-                  <td className={styles.cell}>{isolatedUserText(entry.label)}</td>
-                  <td className={styles.cell}>{TIMELINE_KINDS.find((kind) => kind.kind === entry.kind)?.label ?? entry.kind}</td>
+                  <td className={styles.cell}>{eventName(entry, t)}</td>
+                  <td className={styles.cell}>{t(`dashCharts.timeline.kindName.${entry.kind}`, { defaultValue: entry.kind })}</td>
                 </tr>
               ))}
             </tbody>
