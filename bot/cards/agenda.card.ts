@@ -4,7 +4,6 @@ import { type Words, wordsIn } from '../../src/i18n/words';
 import { type AgendaView, MAX_PERSONAL_VIEWS, type MinutesReturnedMessage, type PersonalAgendaView, type SignOffReminderMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, executeAction, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { ukDate } from '../../src/domain/uk-date';
 
 /** The meeting order of the agreed minutes template (seeds 002/004): the catalogue's `agenda.items.1` to `.8`. */
 const AGENDA_ITEMS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
@@ -77,25 +76,25 @@ export function personalAgendaCard(view: PersonalAgendaView, options: { minutesU
 
 /** 1:1 to the chair and the minute-taker when the meeting ends. */
 /** To the chair, 1:1: the team manager sent the signed minutes back. The comments stay in the minutes tab (they may name the family). */
-export function minutesReturnedCard(options: Omit<MinutesReturnedMessage, 'kind' | 'chatId'> & { minutesUrl: string | undefined }): object {
+export function minutesReturnedCard({ t, dates }: Words, options: Omit<MinutesReturnedMessage, 'kind' | 'chatId'> & { minutesUrl: string | undefined }): object {
   return adaptiveCard(
     [
-      heading('Minutes sent back to you'),
-      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${ukDate(options.meetingDate)}: ${escapeCardText(options.returnedBy)} sent the minutes back with comments instead of signing them.`),
-      line('Read the comments in the minutes tab, make the changes, then sign again; the team manager signs after you.', { isSubtle: true }),
+      heading(t('readyCards.returnedHeading')),
+      line(t('readyCards.returned', { caseReference: escapeCardText(options.caseReference), date: dates.date(options.meetingDate), by: escapeCardText(options.returnedBy) })),
+      line(t('readyCards.returnedWhat'), { isSubtle: true }),
     ],
-    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl }] : [],
+    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: t('readyCards.openMinutes'), url: options.minutesUrl }] : [],
   );
 }
 
-export function signOffReminderCard(options: Omit<SignOffReminderMessage, 'kind' | 'chatId'> & { minutesUrl: string }): object {
-  const task = options.meetingRole === 'chair' ? 'check the draft, accept or drop the chat contributions, and sign the minutes off; the team manager signs after you' : 'finish the draft so the chair can sign it off';
+export function signOffReminderCard({ t, dates }: Words, options: Omit<SignOffReminderMessage, 'kind' | 'chatId'> & { minutesUrl: string }): object {
+  const said = { caseReference: escapeCardText(options.caseReference), date: dates.date(options.meetingDate) };
   return adaptiveCard(
     [
-      heading('The core group meeting has ended'),
-      line(`Case ${escapeCardText(options.caseReference)}, meeting of ${ukDate(options.meetingDate)}: please ${task}.`),
-      line(`The minutes must reach every member, present or absent, by **${ukDate(options.circulationDue)}**.`),
+      heading(t('readyCards.endedHeading')),
+      line(t(options.meetingRole === 'chair' ? 'readyCards.endedChair' : 'readyCards.endedMinuteTaker', said)),
+      line(t('readyCards.reachBy', { date: dates.date(options.circulationDue) })),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Open the minutes', url: options.minutesUrl }],
+    [{ type: 'Action.OpenUrl', title: t('readyCards.openMinutes'), url: options.minutesUrl }],
   );
 }

@@ -7,7 +7,6 @@ import { seriesSection } from './booked-series.card';
 import { adaptiveCard, heading, line } from './card';
 import { deadlineStatus } from './deadline-words';
 import { escapeCardText } from './escape';
-import { ukDate } from '../../src/domain/uk-date';
 
 interface MeetingMinutes {
   readonly date: CivilDate;
@@ -65,17 +64,17 @@ export function minutesCard(words: Words, options: { caseReference: string; last
 }
 
 /** 1:1 to a member when signed minutes are circulated: where to read them; no content in the message itself. */
-export function minutesReadyCard(options: Omit<MinutesReadyMessage, 'kind' | 'chatId'> & { minutesUrl?: string | undefined }): object {
+export function minutesReadyCard({ t, dates }: Words, options: Omit<MinutesReadyMessage, 'kind' | 'chatId'> & { minutesUrl?: string | undefined }): object {
   return adaptiveCard(
-    [heading('Core group minutes are ready'), line(`The signed minutes of the core group meeting of ${ukDate(options.meetingDate)} for case ${escapeCardText(options.caseReference)} have been circulated to you.`)],
-    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: 'Read the minutes', url: options.minutesUrl }] : undefined,
+    [heading(t('readyCards.minutesHeading')), line(t('readyCards.minutes', { date: dates.date(options.meetingDate), caseReference: escapeCardText(options.caseReference) }))],
+    options.minutesUrl ? [{ type: 'Action.OpenUrl', title: t('readyCards.readMinutes'), url: options.minutesUrl }] : undefined,
   );
 }
 
 /** 1:1 to a family member or the child when the family version is sent: that it is ready and where to read it — no content, no child's name. */
-export function familyVersionReadyCard(options: Omit<FamilyVersionReadyMessage, 'kind' | 'chatId'> & { readUrl?: string | undefined }): object {
+export function familyVersionReadyCard({ t, dates }: Words, options: Omit<FamilyVersionReadyMessage, 'kind' | 'chatId'> & { readUrl?: string | undefined }): object {
   return adaptiveCard(
-    [heading('Notes of the core group meeting'), line(`The notes of the core group meeting of ${ukDate(options.meetingDate)}, written for you, are ready. If anything in them is unclear, ask your social worker.`)],
-    options.readUrl ? [{ type: 'Action.OpenUrl', title: 'Read the notes', url: options.readUrl }] : undefined,
+    [heading(t('readyCards.notesHeading')), line(t('readyCards.notes', { date: dates.date(options.meetingDate) }))],
+    options.readUrl ? [{ type: 'Action.OpenUrl', title: t('readyCards.readNotes'), url: options.readUrl }] : undefined,
   );
 }

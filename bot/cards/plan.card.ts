@@ -63,14 +63,15 @@ export function dashboardTabLink(teamsAppId: string): string {
 }
 
 /** 1:1 to a member when the plan is circulated after a core group: which case and meeting, where to read it; no content in the message itself. */
-export function planReadyCard(options: Omit<PlanReadyMessage, 'kind'> & { dashboardUrl: string }): object {
+export function planReadyCard({ t, dates }: Words, options: Omit<PlanReadyMessage, 'kind'> & { dashboardUrl: string }): object {
+  const caseReference = escapeCardText(options.caseReference);
   return adaptiveCard(
     [
-      heading('The child protection plan has been circulated'),
-      line(`Version ${options.planVersion} of the plan for case ${escapeCardText(options.caseReference)}, after the core group meeting of ${ukDate(options.meetingDate)}, has been circulated to you.`),
-      line(`Read it in the Core Group dashboard, or type /coregroup plan ${escapeCardText(options.caseReference)} here.`, { isSubtle: true }),
+      heading(t('readyCards.planHeading')),
+      line(t('readyCards.plan', { version: options.planVersion, caseReference, date: dates.date(options.meetingDate) })),
+      line(t('readyCards.planWhere', { caseReference }), { isSubtle: true }),
     ],
-    [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }],
+    [{ type: 'Action.OpenUrl', title: t('readyCards.openDashboard'), url: options.dashboardUrl }],
   );
 }
 

@@ -9,12 +9,12 @@ import { statusCard } from '../../bot/cards/status.card';
 import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
 import { concernNotificationCard, concernRaisedCard, concernStandingText, escalateCard } from '../../bot/cards/escalate.card';
 import { noticeStateText } from '../../src/domain/notice-delivery';
-import { minutesCard } from '../../bot/cards/minutes.card';
+import { familyVersionReadyCard, minutesCard, minutesReadyCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
-import { planCard } from '../../bot/cards/plan.card';
+import { planCard, planReadyCard } from '../../bot/cards/plan.card';
 import { reviewCard } from '../../bot/cards/review.card';
 import { tasksCard } from '../../bot/cards/tasks.card';
-import { agendaCard, personalAgendaCard, signOffReminderCard } from '../../bot/cards/agenda.card';
+import { agendaCard, minutesReturnedCard, personalAgendaCard, signOffReminderCard } from '../../bot/cards/agenda.card';
 import { signalCard } from '../../bot/cards/signal.card';
 import { raiseConcernAction } from '../../src/contracts/card-actions.contract';
 import { RAISABLE_CONCERN_KINDS } from '../../src/domain/escalation';
@@ -111,7 +111,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['agenda, one member’s view', personalAgendaCard({ ...agenda, attendance: 'present', myActions: [{ what: 'Visit [weekly](http://x)', due: Temporal.PlainDate.from('2026-06-24'), lastCheckIn: 'at-risk' }] }, { ...agendaOptions, viewer: 'en' })],
     ...(['action-overdue', 'action-silent', 'member-absent', 'deadline-missed'] as const).map((kind) => [`signal: ${kind}`, signalCard(wordsIn('en'), { signal: kind, caseReference: 'CP-1', measure: 3, subject: 'Visit [weekly](http://x)', person: 'Grace (health visiting)', whatNext: 'discuss' })] as [string, object]),
     ['choose a case', chooseCaseCard(EN, { command: 'plan', title: 'Which case?', cases: [{ id: '5b1d0c8e-0000-4000-8000-000000000001', caseReference: 'CP-[1](http://x)', nextDeadline: { due: obligation.due, status: 'at-risk', rule: obligation.rule } }, { id: '5b1d0c8e-0000-4000-8000-000000000002', caseReference: 'CP-2' }] })],
-    ['sign-off reminder', signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
+    ['sign-off reminder', signOffReminderCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: agendaOptions.minutesUrl })],
   ])('%s', (_name, card) => {
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(problems(card)).toEqual([]);
@@ -285,5 +285,25 @@ describe('the agenda in the group’s language', () => {
     expect(mine).toMatch(/Ymweliad cartref — dyddiad dyledus Mer\W+24 Meh 2026, y diweddariad diwethaf ar y trywydd iawn/);
     expect(mine).not.toContain('Core group meeting');
     expect(problems(JSON.parse(shared) as object)).toEqual([]);
+  });
+});
+
+describe('the notice cards in the reader’s language', () => {
+  test('minutes, family notes and plan circulated, minutes returned and the sign-off reminder, in Welsh', () => {
+    const welsh = wordsIn('cy');
+    const cards = [
+      minutesReadyCard(welsh, { caseReference: 'CP-1', meetingDate: '2026-06-08', minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes' }),
+      familyVersionReadyCard(welsh, { meetingDate: '2026-06-08' }),
+      planReadyCard(welsh, { caseReference: 'CP-1', meetingDate: '2026-06-08', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' }),
+      minutesReturnedCard(welsh, { caseReference: 'CP-1', meetingDate: '2026-06-08', returnedBy: 'Tom Okafor', minutesUrl: undefined }),
+      signOffReminderCard(welsh, { caseReference: 'CP-1', meetingDate: '2026-06-08', circulationDue: '2026-06-15', meetingRole: 'chair', minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes' }),
+    ].map((card) => JSON.stringify(card));
+    expect(cards[0]).toContain('Mae cofnodion y grŵp craidd yn barod');
+    expect(cards[0]).toMatch(/cyfarfod y grŵp craidd ar Llun\W+8 Meh 2026/);
+    expect(cards[1]).toContain('Nodiadau cyfarfod y grŵp craidd');
+    expect(cards[2]).toContain('Mae fersiwn 3 o\'r cynllun ar gyfer achos CP-1');
+    expect(cards[3]).toContain('anfonodd Tom Okafor y cofnodion yn ôl');
+    expect(cards[4]).toContain('Mae cyfarfod y grŵp craidd wedi dod i ben');
+    for (const card of cards) expect(card).not.toMatch(/ the (minutes|plan|notes) /);
   });
 });

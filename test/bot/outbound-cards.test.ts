@@ -73,17 +73,17 @@ describe('each outbound message kind renders as its card', () => {
     [{ kind: 'agenda', view, refreshFor: ['29:a'] }, agendaCard(view, { minutesUrl: link, refreshFor: ['29:a'] })],
     [
       { kind: 'sign-off-reminder', caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', chatId: view.chatId },
-      signOffReminderCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: link }),
+      signOffReminderCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', circulationDue: '2026-06-16', meetingRole: 'chair', minutesUrl: link }),
     ],
-    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
-    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
-    [{ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, familyVersionReadyCard({ meetingDate: '2026-06-09', readUrl: link })],
+    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
+    [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
+    [{ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, familyVersionReadyCard(wordsIn('en'), { meetingDate: '2026-06-09', readUrl: link })],
     [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
     [
       { kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false },
       agencyReportRequestCard({ caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' }),
     ],
-    [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard({ caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
+    [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
     [
       { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true },
       planNotReceivedCard({ caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true }),

@@ -1,3 +1,4 @@
+import { wordsIn } from '../../../src/i18n/words';
 import { parseCivilDate } from '../../../src/domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../../src/domain/core-group';
 import type { CoreGroupMeeting } from '../../../src/domain/meeting';
@@ -35,7 +36,7 @@ describe('telling the chair that the team manager sent the minutes back', () => 
     await deliver();
     expect(teams.sent).toEqual([{ tenantId: 't', to: { kind: 'person', aadObjectId: 'lead-oid' }, summary: 'Core Group: minutes sent back to you', message: { kind: 'minutes-returned', caseReference: 'CP/2026/9', meetingDate: '2026-06-15', returnedBy: 'Sam Okafor', chatId: '19:meeting_abc@thread.v2' } }]);
     expect(mails).toEqual([]);
-    const card = JSON.stringify(minutesReturnedCard({ caseReference: 'CP/2026/9', meetingDate: '2026-06-15', returnedBy: 'Sam Okafor', minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes' }));
+    const card = JSON.stringify(minutesReturnedCard(wordsIn('en'), { caseReference: 'CP/2026/9', meetingDate: '2026-06-15', returnedBy: 'Sam Okafor', minutesUrl: 'https://teams.microsoft.com/l/entity/app/minutes' }));
     expect(card).toContain('Sam Okafor sent the minutes back with comments instead of signing them.');
     expect(card).toContain('Open the minutes');
     expect(card).not.toContain('Invented Child');
