@@ -26,7 +26,10 @@ export interface DocumentPart {
  * section in its own language.
  */
 export function documentIn(language: DocumentLanguage, write: (words: Words) => DocumentPart): DocumentPart & { language: DocumentLanguage } {
-  const parts = languagesOfDocument(language).map((each) => ({ words: wordsIn(each), ...write(wordsIn(each)) }));
+  const parts = languagesOfDocument(language).map((each) => {
+    const words = wordsIn(each);
+    return { words, ...write(words) };
+  });
   if (parts.length === 1) return { ...parts[0]!, language };
   return {
     language,
