@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import type { RunningService } from '../../src/main';
 import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
-import { launchChromium } from '../support/browser';
+import { launchChromium, seriousViolations } from '../support/browser';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 browserSuite('the minutes tab in Welsh, in headless Chromium whose language is Welsh (cy-GB), against the built tab and the real server', () => {
@@ -40,11 +39,7 @@ browserSuite('the minutes tab in Welsh, in headless Chromium whose language is W
     await page.getByRole('button', { name: new RegExp(who) }).click();
     return page;
   };
-  const noSeriousViolations = async (page: Page, screen: string) => {
-    const results = await new AxeBuilder({ page: page as never }).analyze();
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-    expect({ screen, violations: serious.map((violation) => `${violation.id}: ${violation.nodes.length}`) }).toEqual({ screen, violations: [] });
-  };
+  const noSeriousViolations = async (page: Page, screen: string) => expect({ screen, violations: await seriousViolations(page) }).toEqual({ screen, violations: [] });
 
   test('the chair keeps the minutes in Welsh: lang="cy", Welsh headings, fields, buttons, date and save status; what people wrote as written; axe finds nothing serious', async () => {
     const chair = await open('Priya Shah');

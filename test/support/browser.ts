@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { type BrowserContext, type Page, chromium } from 'playwright-core';
 
 /** Debian's Chromium, installed by .ci/run (never downloaded by a test tool). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,4 +26,10 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** What axe finds serious or critical on the page as it stands, as `rule: nodes` (empty when nothing); `skip` leaves out rules known to fail for other reasons. */
+export async function seriousViolations(page: Page, skip: readonly string[] = []): Promise<string[]> {
+  const results = await new AxeBuilder({ page: page as never }).disableRules([...skip]).analyze();
+  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.nodes.length}`);
 }
