@@ -1,13 +1,24 @@
 import i18next, { type TFunction } from 'i18next';
 import cyCards from './catalogues/cy.cards.json';
+import cyMeetings from './catalogues/cy.meetings.json';
+import enMeetings from './catalogues/en.meetings.json';
+import cyNotices from './catalogues/cy.notices.json';
+import enNotices from './catalogues/en.notices.json';
+import cyRecords from './catalogues/cy.records.json';
+import enRecords from './catalogues/en.records.json';
+import cyRefusals from './catalogues/cy.refusals.json';
+import enRefusals from './catalogues/en.refusals.json';
 import cyCore from './catalogues/cy.json';
 import enCards from './catalogues/en.cards.json';
 import enCore from './catalogues/en.json';
 import type { Language } from './language';
 
-/** Each language's catalogue: the core file, and one a part of the bot (each file its own top-level keys). */
-const en = { ...enCore, ...enCards };
-const cy = { ...cyCore, ...cyCards };
+/**
+ * Each language's catalogue: the core file, and parts — the bot's cards, booking and the meeting
+ * chat, the notices, the record's server-worded lines, refusals — each file its own top-level keys.
+ */
+const en = { ...enCore, ...enCards, ...enMeetings, ...enNotices, ...enRecords, ...enRefusals };
+const cy = { ...cyCore, ...cyCards, ...cyMeetings, ...cyNotices, ...cyRecords, ...cyRefusals };
 
 /**
  * Core Group's message catalogues through i18next: one instance, both languages loaded at start,

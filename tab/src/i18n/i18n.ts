@@ -2,15 +2,17 @@ import i18next, { type TFunction } from 'i18next';
 import cyDashboard from './catalogues/cy.dashboard.json';
 import cyCore from './catalogues/cy.json';
 import cyMinutes from './catalogues/cy.minutes.json';
+import cyOutlook from './catalogues/cy.outlook.json';
 import cyPages from './catalogues/cy.pages.json';
 import enDashboard from './catalogues/en.dashboard.json';
 import enCore from './catalogues/en.json';
 import enMinutes from './catalogues/en.minutes.json';
+import enOutlook from './catalogues/en.outlook.json';
 import enPages from './catalogues/en.pages.json';
 
 /** Each language's catalogue: the core file, and one a part of the tab (each file its own top-level keys). */
-const en = { ...enCore, ...enMinutes, ...enDashboard, ...enPages };
-const cy = { ...cyCore, ...cyMinutes, ...cyDashboard, ...cyPages };
+const en = { ...enCore, ...enMinutes, ...enDashboard, ...enPages, ...enOutlook };
+const cy = { ...cyCore, ...cyMinutes, ...cyDashboard, ...cyPages, ...cyOutlook };
 
 /** The languages the tab speaks: English and Welsh. */
 export type TabLanguage = 'en' | 'cy';
