@@ -7,7 +7,12 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { CertificateServiceClientCredentialsFactory } from 'botframework-connector';
-import { errorLogFields, translationOf, userMessageFor } from '../src/errors/error-codes';
+import { errorLogFields, translationOf } from '../src/errors/error-codes';
+import { failureIn } from '../src/errors/refusal-words';
+import { type Language, languageOfLocale } from '../src/i18n/language';
+import type { LanguageChoices } from '../src/services/language-choice.service';
+import { callerOf } from './activity';
+import { wordsIn } from '../src/i18n/words';
 
 /** How outbound calls to the channel are signed (botframework-connector's factory, via botbuilder). */
 export type ChannelCredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -25,6 +30,8 @@ export interface BotAdapterOptions {
   /** How outbound calls to the channel are signed (tests inject a local one; production uses the app's secret). */
   readonly credentialsFactory?: ChannelCredentialsFactory | undefined;
   readonly log: (level: 'info' | 'warn' | 'error', details: Record<string, unknown>, message: string) => void;
+  /** Each person's own choice of language, to answer a failed turn in; without it, the turn's Teams locale. */
+  readonly languages?: Pick<LanguageChoices, 'languageFor'> | undefined;
 }
 
 /** The CloudAdapter with one entry point that lets the HTTP layer map failures itself (see bot-mount). */
@@ -37,8 +44,8 @@ export class CoreGroupAdapter extends CloudAdapter {
 
 /**
  * The botbuilder CloudAdapter, single-tenant, with the one turn-error handler that translates
- * failures for the user from the error table: a domain error's `userMessage`, otherwise a generic
- * line — never a stack trace. Logs carry the error code, the activity type and the internal
+ * failures for the user from the error table, in the sender's language: a domain error's words,
+ * otherwise a generic line — never a stack trace. Logs carry the error code, the activity type and the internal
  * message, at the table's level; never the user's text.
  */
 export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
@@ -77,7 +84,18 @@ export function createBotAdapter(options: BotAdapterOptions): CoreGroupAdapter {
     // to the job runner (which retries it), a Teams event (a meeting starting) to Teams as a 500, so
     // it is delivered again — and no error text ever lands in a meeting chat.
     if (context.activity.type !== 'message') throw error;
-    await context.sendActivity(userMessageFor(error) ?? 'Sorry, something went wrong. It has been logged; please try again.');
+    await context.sendActivity(failureIn(wordsIn(await senderLanguage(context, options)), error));
   };
   return adapter;
+}
+
+/** The sender's own language, else their Teams locale's: a failure to read it (the store down) is no reason not to answer. */
+async function senderLanguage(context: TurnContext, options: BotAdapterOptions): Promise<Language> {
+  const caller = callerOf(context);
+  const fromLocale = languageOfLocale(context.activity.locale);
+  if (!caller || !options.languages) return fromLocale;
+  return options.languages.languageFor(caller, context.activity.locale).catch((error: unknown) => {
+    options.log('warn', errorLogFields(error), 'the sender’s language could not be read; answering in their Teams locale’s');
+    return fromLocale;
+  });
 }

@@ -15,6 +15,7 @@ import { parseCommand } from './commands/parse-command';
 import { sendToPersonalChat } from './personal-chat';
 import type { Caller } from '../src/services/authorise';
 import { languageOfLocale } from '../src/i18n/language';
+import { wordsIn } from '../src/i18n/words';
 import { translatorFor } from '../src/i18n/translate';
 
 export type { BotServices } from './bot-services';
@@ -148,7 +149,7 @@ export class CoreGroupBot extends TeamsActivityHandler {
   }
 
   private runCardAction(action: CardAction, request: CardActionRequest): Promise<object> {
-    return answerRefusals(() => action.run(request, this.services));
+    return answerRefusals(wordsIn(request.language ?? 'en'), () => action.run(request, this.services));
   }
 
   /** A group or meeting chat the app is now in: where the agenda can be posted. */

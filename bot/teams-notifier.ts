@@ -1,6 +1,7 @@
 import { CardFactory, type ConversationReference } from 'botbuilder';
 import { type RateLimiter, TEAMS_TENANT_LIMITS, TEAMS_THREAD_LIMITS } from '../src/jobs/rate-limiter';
 import type { Conversations } from '../src/services/conversations.service';
+import { said } from '../src/domain/errors';
 import { DeliveryError, type Notifier } from '../src/services/ports/notifier.port';
 import type { CoreGroupAdapter } from './bot-adapter';
 import { wordsIn } from '../src/i18n/words';
@@ -29,7 +30,7 @@ export function createTeamsNotifier(options: {
     async send({ tenantId, to, summary, message, language }) {
       const reference = (await options.conversations.find(tenantId, to)) as Partial<ConversationReference> | undefined;
       if (!reference?.conversation?.id) {
-        throw new DeliveryError({ code: 'recipient-unreachable', userMessage: 'This person has not opened a chat with Core Group yet.', internalMessage: `no conversation reference for this ${to.kind}`, status: 404 });
+        throw new DeliveryError({ code: 'recipient-unreachable', userMessage: 'This person has not opened a chat with Core Group yet.', said: said('refusals.teams.notOpened'), internalMessage: `no conversation reference for this ${to.kind}`, status: 404 });
       }
       const card = renderOutboundCard(message, { teamsAppId: options.teamsAppId, words: wordsIn(language ?? 'en') });
       const slot = await options.limiter.acquire([
@@ -60,6 +61,7 @@ export function createTeamsNotifier(options: {
           // app. Either is as unreachable as no reference at all: the notice goes by e-mail instead.
           code: status === 404 || status === 403 ? 'recipient-unreachable' : 'delivery-failed',
           userMessage: RETRYABLE.has(status) ? 'Teams is busy; the message will be sent again shortly.' : 'Teams refused the message.',
+          said: said(RETRYABLE.has(status) ? 'refusals.teams.busy' : 'refusals.teams.refused'),
           internalMessage: `the Teams connector answered ${status || 'nothing'} to a ${message.kind} message for a ${to.kind}`,
           status,
           retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,

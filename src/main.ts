@@ -205,6 +205,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     certificate: certificate && { thumbprintSha1: certificate.thumbprintSha1, privateKeyPem: certificate.privateKeyPem },
     tenantId: config.bot.tenantId,
     log: (level, details, message) => logger[level](details, message),
+    languages: languageChoices,
   });
   const renderer = createRecordRenderer({ protectiveMarking: config.protectiveMarking });
   const recordExport = createRecordExport({ ...serviceDeps, renderer });

@@ -1,3 +1,4 @@
+import { refusalIn } from '../../src/errors/refusal-words';
 import { addMembersAction } from '../../src/contracts/card-actions.contract';
 import { DomainError } from '../../src/domain/errors';
 import { wordsIn } from '../../src/i18n/words';
@@ -27,7 +28,7 @@ export const addMembersCardAction: CardAction = {
       notice = added.length > 0 ? t(alreadyMembers.length > 0 ? 'members.addedAndAlready' : 'members.added', values) : alreadyMembers.length > 0 ? t('members.already', values) : '';
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'invalid-input') throw error;
-      notice = t('members.nobodyAdded', { reason: error.userMessage });
+      notice = t('members.nobodyAdded', { reason: refusalIn(words, error) });
     }
     const { caseReference, members } = await services.members.list({ caller, coreGroupId });
     return membersCard(words, { coreGroupId, caseReference, members, notice });

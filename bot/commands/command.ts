@@ -55,7 +55,7 @@ export function caseCommand(command: CaseCommand): Command {
   return {
     personalOnly: true,
     run: async (request, services) => ({
-      card: await answerRefusals(async () => {
+      card: await answerRefusals(wordsIn(request.language), async () => {
         const words = wordsIn(request.language);
         const overview = request.rest === '' ? await command.overview?.(request.caller, services, words) : undefined;
         return overview ?? cardForChoice(command, await services.status.chooseCase({ caller: request.caller, need: command.need, typed: request.rest }), request.caller, services, words);

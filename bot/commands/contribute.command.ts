@@ -1,3 +1,4 @@
+import { wordsIn } from '../../src/i18n/words';
 import type { ChatContribution } from '../../src/domain/minutes';
 import { answerRefusals } from '../answer-refusals';
 import { messageCard } from '../cards/notice.card';
@@ -17,7 +18,7 @@ export function contributeCommand(kind: ChatContribution['kind']): Command {
       if (request.rest === '') return { text: `Write the ${kind} after the command, e.g. /coregroup ${kind} …` };
       const due = kind === 'action' ? /\bby (\d{4}-\d{2}-\d{2})\s*$/.exec(request.rest)?.[1] : undefined;
       const ownerAadObjectId = kind === 'action' ? await request.firstPersonMentioned() : undefined;
-      const card = await answerRefusals(async () => {
+      const card = await answerRefusals(wordsIn(request.language), async () => {
         const { added } = await services.meetingChat.contribute({ caller: request.caller, chatId: request.conversationId, activityId: request.activityId, kind, text: request.rest, ownerAadObjectId, due });
         return messageCard(added ? `Added to the draft minutes as a ${kind}, for the chair to review.` : 'Already in the draft minutes.');
       });

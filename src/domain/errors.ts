@@ -28,7 +28,23 @@ export type ErrorCode =
   | 'misdirected-request'
   | 'foreign-origin';
 
+/**
+ * A refusal's words as an entry of the message catalogues (`refusals.minutes.signed`) with the
+ * values it names (a date, a count — never personal data): what each edge says, in its reader's
+ * language. The error's `userMessage` is the same sentence in English, for the logs and the CLI.
+ */
+export interface Said {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+export function said(key: string, values?: Readonly<Record<string, string | number>>): Said {
+  return values === undefined ? { key } : { key, values };
+}
+
 export interface DomainErrorOptions {
+  /** The catalogue's words for it: how the bot and the tab say it, in English or Welsh. */
+  readonly said?: Said | undefined;
   /** What was caught underneath (an SDK error, a database error), kept for the logs. */
   readonly cause?: unknown;
   /**
@@ -41,16 +57,19 @@ export interface DomainErrorOptions {
 /**
  * Domain errors carry a stable `code` for the edges to translate (HTTP status, bot reply, CLI exit,
  * job retry — one table, `src/errors/error-codes.ts`), a `userMessage` that is safe to show to a
- * practitioner (no stack, no personal data), an internal `message` for the logs, and the `cause`.
+ * practitioner (no stack, no personal data) and `said`, the same as catalogue words, an internal
+ * `message` for the logs, and the `cause`.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
   readonly userMessage: string;
+  readonly said: Said | undefined;
 
   constructor(userMessage: string, options: DomainErrorOptions = {}) {
     super(options.internalMessage ?? userMessage, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = new.target.name;
     this.userMessage = userMessage;
+    this.said = options.said;
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../domain/errors';
+import { DomainError, type ErrorCode, type Said, said } from '../domain/errors';
 
 /** A domain error's code, or `internal` for anything that is not one (a bug, a lost database connection). */
 export type EdgeCode = ErrorCode | 'internal';
@@ -8,9 +8,9 @@ export interface ErrorTranslation {
   /**
    * The tab API's answer (and any other HTTP route's): the status, and with `retryAfterSeconds`
    * a `Retry-After` header — the remote side's own wait when the error carries one, else this.
-   * With `message`, the body says these words whatever the error's own (see `not-found`).
+   * With `message`, the body says these catalogue words whatever the error's own (see `not-found`).
    */
-  readonly http: { readonly status: number; readonly retryAfterSeconds?: number; readonly message?: string };
+  readonly http: { readonly status: number; readonly retryAfterSeconds?: number; readonly message?: Said };
   /** A job that failed with it: tried again (backoff, or the remote side's `Retry-After`), or dead-lettered now. */
   readonly job: 'retry' | 'dead-letter';
   /**
@@ -40,7 +40,7 @@ export const ERROR_TRANSLATIONS: { readonly [Code in EdgeCode]: ErrorTranslation
   forbidden: callerMistake(403),
   // One answer for every id the caller cannot have: one that does not exist and one of a core group
   // they are not a member of (authorise raises not-found for that too) cannot be told apart.
-  'not-found': { ...callerMistake(404), http: { status: 404, message: 'That could not be found, or you are not a member of its core group.' } },
+  'not-found': { ...callerMistake(404), http: { status: 404, message: said('refusals.notFound') } },
   'already-exists': callerMistake(409),
   'rule-violation': callerMistake(422),
   'outside-holiday-data': callerMistake(422),

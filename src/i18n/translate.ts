@@ -7,7 +7,9 @@ import enNotices from './catalogues/en.notices.json';
 import cyRecords from './catalogues/cy.records.json';
 import enRecords from './catalogues/en.records.json';
 import cyRefusals from './catalogues/cy.refusals.json';
+import cyServiceRefusals from './catalogues/cy.service-refusals.json';
 import enRefusals from './catalogues/en.refusals.json';
+import enServiceRefusals from './catalogues/en.service-refusals.json';
 import cyCore from './catalogues/cy.json';
 import enCards from './catalogues/en.cards.json';
 import enCore from './catalogues/en.json';
@@ -17,8 +19,8 @@ import type { Language } from './language';
  * Each language's catalogue: the core file, and parts — the bot's cards, booking and the meeting
  * chat, the notices, the record's server-worded lines, refusals — each file its own top-level keys.
  */
-const en = { ...enCore, ...enCards, ...enMeetings, ...enNotices, ...enRecords, ...enRefusals };
-const cy = { ...cyCore, ...cyCards, ...cyMeetings, ...cyNotices, ...cyRecords, ...cyRefusals };
+const en = { ...enCore, ...enCards, ...enMeetings, ...enNotices, ...enRecords, ...enRefusals, ...enServiceRefusals };
+const cy = { ...cyCore, ...cyCards, ...cyMeetings, ...cyNotices, ...cyRecords, ...cyRefusals, ...cyServiceRefusals };
 
 /**
  * Core Group's message catalogues through i18next: one instance, both languages loaded at start,
@@ -40,8 +42,11 @@ void instance.init({
 /** The catalogue's words in one language: `t('help.title')`, `t('cases.count', { count })`. */
 export type Translate = TFunction;
 
+/** One translator per language, made once. */
+const translators: Readonly<Record<Language, Translate>> = { en: instance.getFixedT('en'), cy: instance.getFixedT('cy') };
+
 export function translatorFor(language: Language): Translate {
-  return instance.getFixedT(language);
+  return translators[language];
 }
 
 /** The catalogues as data, for the checks that keep them whole (`test/i18n`). */

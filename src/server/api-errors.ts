@@ -2,7 +2,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '../contracts/errors.contract';
 import { DomainError, InvalidInputError, NotFoundError } from '../domain/errors';
-import { ERROR_TRANSLATIONS, errorLogFields, retryAfterMsOf, translationOf, userMessageFor } from '../errors/error-codes';
+import { ERROR_TRANSLATIONS, errorLogFields, retryAfterMsOf, translationOf } from '../errors/error-codes';
+import { refusalIn } from '../errors/refusal-words';
+import { type Language, languageOfLocale } from '../i18n/language';
+import { wordsIn } from '../i18n/words';
 import type { Logger } from './logger';
 import { RequestRefusedError } from './request-refused';
 
@@ -12,13 +15,16 @@ import { RequestRefusedError } from './request-refused';
  * where its row says (e.g. 503 while the calendar is unavailable); a body that does not parse as
  * 400; what Express and its body parser refuse (a body too large, not JSON, malformed) as the
  * edge's own refusals; anything else as a logged 500 with a generic body. The body is always
- * `{ error: { code, message } }`.
+ * `{ error: { code, message } }`, the message in the language the request asks for
+ * (`Accept-Language`: the tab sends its page's), from the catalogues.
  */
 export function sendError(response: Response, caught: unknown, logger: Logger, extra: Record<string, unknown> = {}): void {
   const error = frameworkRefusalOf(caught) ?? caught;
+  const words = wordsIn(languageAsked(response.req));
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const invalid: ErrorBody = { error: { code: 'invalid-input', message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'The request is not valid' } };
+    const message = issue ? words.t('refusals.invalidField', { field: issue.path.join('.') || 'body', problem: issue.message }) : words.t('refusals.byCode.invalid-input');
+    const invalid: ErrorBody = { error: { code: 'invalid-input', message } };
     response.status(ERROR_TRANSLATIONS['invalid-input'].http.status).json(invalid);
     return;
   }
@@ -26,9 +32,9 @@ export function sendError(response: Response, caught: unknown, logger: Logger, e
   logger[translation.log](errorLogFields(error), 'HTTP request failed');
   const { status, retryAfterSeconds } = translation.http;
   if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(Math.ceil((retryAfterMsOf(error) ?? retryAfterSeconds * 1000) / 1000)));
-  const userMessage = translation.http.message ?? userMessageFor(error);
+  const userMessage = translation.http.message ? words.t(translation.http.message.key) : refusalIn(words, error);
   if (userMessage === undefined) {
-    const generic: ErrorBody = { error: { code: translation.code, message: 'Something went wrong; it has been logged' } };
+    const generic: ErrorBody = { error: { code: translation.code, message: words.t('refusals.loggedFault') } };
     response.status(status).json(generic);
     return;
   }
@@ -50,6 +56,12 @@ function frameworkRefusalOf(error: unknown): DomainError | undefined {
   if (status === 415) return new RequestRefusedError('unsupported-media-type');
   if (status === 404) return new NotFoundError('No such endpoint');
   return new InvalidInputError('The request could not be read: a body must be well-formed JSON.');
+}
+
+/** The language a request asks to be answered in: Welsh when its `Accept-Language` prefers it to English. */
+function languageAsked(request: Request | undefined): Language {
+  const asked = request?.acceptsLanguages('en', 'cy');
+  return typeof asked === 'string' ? languageOfLocale(asked) : 'en';
 }
 
 /** Wraps an async handler so every failure goes through `sendError`. */

@@ -1,6 +1,6 @@
-import { DomainError } from '../domain/errors';
+import { DomainError, said } from '../domain/errors';
 
-/** What the edge tells the caller for each refusal: fixed words, never anything from the request. */
+/** What the edge tells the caller for each refusal: fixed words, never anything from the request (`refusals.byCode` in the catalogues). */
 const WORDS = {
   unauthorized: 'The request is not authorised.',
   'payload-too-large': 'The request body is too large for this endpoint.',
@@ -19,7 +19,7 @@ export class RequestRefusedError extends DomainError {
   readonly code: 'unauthorized' | 'payload-too-large' | 'unsupported-media-type' | 'misdirected-request' | 'foreign-origin';
 
   constructor(code: keyof typeof WORDS) {
-    super(WORDS[code]);
+    super(WORDS[code], { said: said(`refusals.byCode.${code}`) });
     this.code = code;
   }
 }

@@ -1,17 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { createBotAdapter } from '../../bot/bot-adapter';
-import { ForbiddenError } from '../../src/domain/errors';
+import { ForbiddenError, said } from '../../src/domain/errors';
 import { ERROR_TRANSLATIONS } from '../../src/errors/error-codes';
+import type { Language } from '../../src/i18n/language';
 import { CalendarError } from '../../src/services/ports/calendar.port';
 import { DeliveryError } from '../../src/services/ports/notifier.port';
 import { localNotifier } from '../support/bot-channel';
 
 /** The bot's turn-error handler, with what it logged and what it sent. */
-function turnErrors() {
+function turnErrors(options: { locale?: string; chosen?: Language } = {}) {
   const logged: { level: string; details: Record<string, unknown> }[] = [];
-  const adapter = createBotAdapter({ log: (level, details) => void logged.push({ level, details }) });
+  const languages = { languageFor: async () => options.chosen ?? 'en' } as const;
+  const adapter = createBotAdapter({ log: (level, details) => void logged.push({ level, details }), ...(options.chosen ? { languages } : {}) });
   const sent: unknown[] = [];
-  const turn = (type: string, error: Error) => adapter.onTurnError({ activity: { type }, sendActivity: async (activity: unknown) => void sent.push(activity) } as unknown as TurnContext, error);
+  const activity = { type: '', locale: options.locale, from: { aadObjectId: '00000000-0000-4000-8000-000000000009' }, conversation: { tenantId: 'tenant' }, channelData: { tenant: { id: 'tenant' } } };
+  const turn = (type: string, error: Error) => adapter.onTurnError({ activity: { ...activity, type }, sendActivity: async (sent_: unknown) => void sent.push(sent_) } as unknown as TurnContext, error);
   return { turn, logged, sent };
 }
 
@@ -41,6 +44,15 @@ describe('the bot translates errors from the error table', () => {
     await turn('message', new TypeError('Cannot read properties of undefined'));
     expect(sent).toEqual(['Sorry, something went wrong. It has been logged; please try again.']);
     expect(logged).toEqual([{ level: 'error', details: expect.objectContaining({ code: 'internal', err: expect.objectContaining({ name: 'TypeError', stack: expect.any(String) }) }) }]);
+  });
+
+  test('in the sender’s language: their own choice, else their Teams locale — a fault’s apology too', async () => {
+    const chosen = turnErrors({ locale: 'en-GB', chosen: 'cy' });
+    await chosen.turn('message', new TypeError('boom'));
+    expect(chosen.sent).toEqual(["Mae'n ddrwg gennym, aeth rhywbeth o'i le. Mae wedi'i gofnodi; rhowch gynnig arall arni."]);
+    const byLocale = turnErrors({ locale: 'cy-GB' });
+    await byLocale.turn('message', new DeliveryError({ code: 'delivery-failed', userMessage: 'Teams refused the message.', said: said('refusals.teams.refused'), status: 400 }));
+    expect(byLocale.sent).toEqual(['Gwrthododd Teams y neges.']);
   });
 
   test('a Teams event fails to Teams (so it is delivered again), and nothing is said in the chat', async () => {

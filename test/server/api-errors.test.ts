@@ -1,7 +1,7 @@
 import express from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { NotFoundError, RuleViolationError } from '../../src/domain/errors';
+import { NotFoundError, RuleViolationError, said } from '../../src/domain/errors';
 import { CalendarError } from '../../src/services/ports/calendar.port';
 import { handled } from '../../src/server/api-errors';
 import { createHttpApp } from '../../src/server/http-app';
@@ -25,6 +25,7 @@ function appThatThrows(logger: Logger) {
     'calendar-busy': () => busy(),
     'not-found': () => new NotFoundError('That meeting does not exist.'),
     'rule-violation': () => new RuleViolationError('Signed minutes cannot be edited.'),
+    'said-rule': () => new RuleViolationError('Teams refused the message.', { said: said('refusals.teams.refused') }),
     bug: () => new TypeError('Cannot read properties of undefined (reading "members")'),
     'bad-body': () => z.object({ reason: z.string() }).parse({}),
   };
@@ -83,5 +84,25 @@ describe('the tab API translates errors from the error table', () => {
   test('an error a route leaves to the app is translated from the same table', async () => {
     const response = await request(appThatThrows(recordingLogger().logger)).get('/api/unhandled');
     expect([response.status, response.headers['retry-after'], response.body.error.code]).toEqual([503, '5', 'calendar-unavailable']);
+  });
+});
+
+describe('the tab API answers in the language the request asks for', () => {
+  const welsh = (path: string) => request(appThatThrows(recordingLogger().logger)).get(path).set('Accept-Language', 'cy-GB,cy;q=0.9,en;q=0.5');
+
+  test('a refusal with catalogue words is said in Welsh to a Welsh page, and in English to any other', async () => {
+    expect((await welsh('/api/fail/said-rule')).body).toEqual({ error: { code: 'rule-violation', message: 'Gwrthododd Teams y neges.' } });
+    const english = await request(appThatThrows(recordingLogger().logger)).get('/api/fail/said-rule').set('Accept-Language', 'en-GB');
+    expect(english.body).toEqual({ error: { code: 'rule-violation', message: 'Teams refused the message.' } });
+  });
+
+  test('the table’s own words (not-found), the general words for a fault, and a body that does not parse, in Welsh', async () => {
+    expect((await welsh('/api/fail/not-found')).body.error.message).toBe("Nid oedd modd dod o hyd i hynny, neu nid ydych yn aelod o'i grŵp craidd.");
+    expect((await welsh('/api/fail/bug')).body).toEqual({ error: { code: 'internal', message: "Aeth rhywbeth o'i le; mae wedi'i gofnodi" } });
+    expect((await welsh('/api/fail/bad-body')).body.error.message).toMatch(/^reason: nid yw'n ddilys/);
+  });
+
+  test('an error raised without catalogue words is never said in English to a Welsh reader: the general words for its code', async () => {
+    expect((await welsh('/api/fail/rule-violation')).body.error.message).toBe("Nid yw hynny'n cael ei ganiatáu ar y cam hwn o'r broses.");
   });
 });

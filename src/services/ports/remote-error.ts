@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../../domain/errors';
+import { DomainError, type ErrorCode, type Said } from '../../domain/errors';
 
 /** What an adapter knows when the system behind a port fails. */
 export interface RemoteFailure<Code extends ErrorCode> {
@@ -6,6 +6,8 @@ export interface RemoteFailure<Code extends ErrorCode> {
   readonly code: Code;
   /** Safe to show to a practitioner. */
   readonly userMessage: string;
+  /** The same as catalogue words, for the edges to say in their reader's language. */
+  readonly said?: Said | undefined;
   /** For the logs: the operation and what the remote side answered. Never personal data. */
   readonly internalMessage?: string | undefined;
   /** The HTTP status the remote side answered with; 0 when it could not be reached. */
@@ -33,7 +35,7 @@ export abstract class RemoteError<Code extends ErrorCode> extends DomainError {
   readonly retryAfterMs?: number | undefined;
 
   constructor(failure: RemoteFailure<Code>) {
-    super(failure.userMessage, { cause: failure.cause, internalMessage: failure.internalMessage });
+    super(failure.userMessage, { cause: failure.cause, internalMessage: failure.internalMessage, said: failure.said });
     this.code = failure.code;
     this.status = failure.status;
     this.remoteCode = failure.remoteCode;

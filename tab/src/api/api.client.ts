@@ -3,7 +3,11 @@ export interface TokenSource {
   getToken(): Promise<string>;
 }
 
-/** The server answered with an error (`{ error: { code, message } }`); `userMessage` is safe to show. */
+/**
+ * The server answered with an error (`{ error: { code, message } }`); `userMessage` is safe to show,
+ * in the language the request asked for. An answer without that body (a proxy's) has the code
+ * `http-<status>` and English words, for the page to say in its own.
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -50,17 +54,21 @@ const REQUEST_TIMEOUT_MS = 20_000;
 
 /**
  * The one way the tab talks to its API: same origin, a bearer token on every request, JSON in and
- * out, errors as `ApiError` (an answer) or `UnreachableError` (no answer). A 401 is retried once
+ * out, errors as `ApiError` (an answer) or `UnreachableError` (no answer), asked for in the page's
+ * language (`Accept-Language` from `<html lang>`, which each page sets). A 401 is retried once
  * with a freshly asked-for token (Teams renews SSO tokens); a second 401 calls `onSignedOut`.
  */
-export function createApiClient(options: { tokens: TokenSource; onSignedOut?: () => void; fetch?: typeof fetch; baseUrl?: string }): ApiClient {
+export function createApiClient(options: { tokens: TokenSource; onSignedOut?: () => void; fetch?: typeof fetch; baseUrl?: string; language?: () => string }): ApiClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
+  const language = options.language ?? (() => document.documentElement.lang);
 
   const request = async (method: string, path: string, body: unknown, accept: string): Promise<Response> => {
     for (let attempt = 1; ; attempt += 1) {
       const token = await options.tokens.getToken();
       const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: accept };
+      const pageLanguage = language();
+      if (pageLanguage) headers['Accept-Language'] = pageLanguage;
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       let response: Response;
       try {

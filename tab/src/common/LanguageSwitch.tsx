@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ChosenLanguageResponse } from '@contracts/language.contract';
 import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import { useShell } from '../shell/shell.context';
-import { errorText } from './error-text';
+import { errorTextIn } from './error-text';
 
 /**
  * The person's own language for Core Group, in the tab: English or Cymraeg (saved for them, over
@@ -22,7 +22,7 @@ export function LanguageSwitch(props: { language: TabLanguage; t: TabTranslate; 
       const chosen = await api.send<ChosenLanguageResponse>('PUT', '/api/me/language', { language });
       props.onChosen(chosen.language);
     } catch (error) {
-      setFailed(t('language.failed', { reason: errorText(error) }));
+      setFailed(t('language.failed', { reason: errorTextIn(error, t) }));
     } finally {
       setSaving(false);
     }

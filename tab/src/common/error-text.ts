@@ -1,21 +1,23 @@
 import { ApiError, UnreachableError } from '../api/api.client';
 import { SignInError } from '../host/sign-in-error';
-import type { TabTranslate } from '../i18n/i18n';
+import { type TabTranslate, tabTranslator } from '../i18n/i18n';
 
-/** A failure as one sentence safe to show: the server's `userMessage`, or what went wrong in plain words. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError || error instanceof SignInError) return error.userMessage;
-  if (error instanceof UnreachableError) return 'The app could not be reached. Check the connection and try again.';
-  return 'That did not work. Try again.';
-}
+/** An answer without the server's own words, by its status: what went wrong in the page's language. */
+const STATUS_WORDS: Readonly<Record<string, string>> = { 'http-401': 'errors.signedOut', 'http-403': 'errors.noAccess', 'http-404': 'errors.notFound' };
 
 /**
- * The same in the page's language: the server's `userMessage` as it sent it (the server words its
- * refusals), else what went wrong in plain words from the catalogue.
+ * A failure as one sentence safe to show, in the page's language: the server's `userMessage` (it
+ * answers in the language the page asked for), else what went wrong in plain words from the
+ * catalogue.
  */
 export function errorTextIn(error: unknown, t: TabTranslate): string {
-  if (error instanceof ApiError) return error.userMessage;
+  if (error instanceof ApiError) return error.code.startsWith('http-') ? t(STATUS_WORDS[error.code] ?? 'errors.unknown') : error.userMessage;
   if (error instanceof SignInError) return t('errors.signIn');
   if (error instanceof UnreachableError) return t('errors.unreachable');
   return t('errors.unknown');
+}
+
+/** The same in English, for the pages not yet in the page's language (removed once none is). */
+export function errorText(error: unknown): string {
+  return errorTextIn(error, tabTranslator('en'));
 }

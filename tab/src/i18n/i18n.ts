@@ -23,8 +23,11 @@ void instance.init({ resources: { en: { translation: en }, cy: { translation: cy
 
 export type TabTranslate = TFunction;
 
+/** One translator per language, made once: the same function on every render, so hooks that use it do not run again for nothing. */
+const translators: Readonly<Record<TabLanguage, TabTranslate>> = { en: instance.getFixedT('en'), cy: instance.getFixedT('cy') };
+
 export function tabTranslator(language: TabLanguage): TabTranslate {
-  return instance.getFixedT(language);
+  return translators[language];
 }
 
 /** The language to show: the person's own choice when they made one, else the host's locale (`cy-GB`: Welsh), else English. */

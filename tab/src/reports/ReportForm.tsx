@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Select, Textarea } from '@fl
 import { useState } from 'react';
 import type { AgencyReportChangeResponse, AgencyReportContent, AgencyReportWire, ReviewReportsResponse } from '@contracts/agency-reports.contract';
 import { isolatedUserText } from '../common/display-text';
-import { errorText } from '../common/error-text';
+import { errorTextIn } from '../common/error-text';
 import { formatDateIn, formatInstantIn } from '../common/format';
 import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import { useShell } from '../shell/shell.context';
@@ -55,7 +55,7 @@ export function ReportForm(props: { mine: Mine; basePath: string; words: { t: Ta
     try {
       await work();
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(errorTextIn(error, t));
     } finally {
       setBusy(false);
     }

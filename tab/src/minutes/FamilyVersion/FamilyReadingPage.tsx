@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FamilyReading } from '@contracts/family-version.contract';
 import { saveDownload } from '../../api/save-download';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn } from '../../common/format';
 import type { MinutesLanguage } from '../minutes-language';
 import { useShell } from '../../shell/shell.context';
@@ -22,7 +22,7 @@ export function FamilyReadingPage(props: MinutesLanguage & { reading: FamilyRead
   const { reading, t, language } = props;
   const [error, setError] = useState<string | undefined>();
   const download = () =>
-    saveDownload(api, { path: `/api/meetings/${encodeURIComponent(reading.meetingId)}/family-version/export.pdf`, fallbackName: `core-group-notes-${reading.meetingDate}.pdf` }).catch((failure: unknown) => setError(errorText(failure)));
+    saveDownload(api, { path: `/api/meetings/${encodeURIComponent(reading.meetingId)}/family-version/export.pdf`, fallbackName: `core-group-notes-${reading.meetingDate}.pdf` }).catch((failure: unknown) => setError(errorTextIn(failure, t)));
   return (
     <main className={page.failure}>
       <h1 className={styles.sectionTitle}>{t('familyVersion.readingTitle', { date: formatDateIn(language, reading.meetingDate) })}</h1>

@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@f
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/api.client';
 import type { FamilyItem, FamilyReviewRequest, FamilySignOffRequest, FamilyVersionReview } from '@contracts/family-version.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatInstantIn } from '../../common/format';
 import type { MinutesLanguage } from '../minutes-language';
 import { isolatedUserText } from '../../common/display-text';
@@ -45,12 +45,12 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
       .catch((failure: unknown) => {
         if (!live) return;
         if (failure instanceof ApiError && failure.status === 403) setHidden(true);
-        else setError(errorText(failure));
+        else setError(errorTextIn(failure, t));
       });
     return () => {
       live = false;
     };
-  }, [api, path, show]);
+  }, [api, path, show, t]);
 
   if (hidden) return null;
   if (!review) {
@@ -74,7 +74,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
     try {
       show(await work());
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
     } finally {
       setBusy(undefined);
     }

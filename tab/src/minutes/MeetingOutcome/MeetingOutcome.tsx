@@ -2,7 +2,7 @@ import { Button, Field, MessageBar, MessageBarBody, Spinner, Textarea } from '@f
 import { useState } from 'react';
 import type { MeetingOutcomeRequest, MinutesView } from '@contracts/minutes.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn, formatInstantIn } from '../../common/format';
 import type { MinutesLanguage } from '../minutes-language';
 import { useShell } from '../../shell/shell.context';
@@ -36,7 +36,7 @@ export function MeetingOutcome(props: MinutesLanguage & { view: MinutesView; bef
       props.onView(await api.send<MinutesView>('POST', `/api/meetings/${meeting.id}/outcome`, outcome));
       setNotHeld(false);
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
     } finally {
       setBusy(false);
     }

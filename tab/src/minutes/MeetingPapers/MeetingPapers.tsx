@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { MeetingPapersResponse } from '@contracts/filing.contract';
 import { ApiError } from '../../api/api.client';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { FiledEmail } from '../../common/FiledEmail';
 import { formatInstantIn } from '../../common/format';
 import { PAGE_STYLES } from '../../common/panel.styles';
@@ -37,12 +37,12 @@ export function MeetingPapers(props: MinutesLanguage & { meetingId: string }) {
     api.get<MeetingPapersResponse>(`/api/meetings/${encodeURIComponent(props.meetingId)}/papers`).then(
       (papers) => live && setAnswer({ papers }),
       // Those who read only the signed minutes (the co-ordinator) are not shown the papers: nothing to say.
-      (error: unknown) => live && setAnswer(error instanceof ApiError && error.status === 403 ? {} : { problem: errorText(error) }),
+      (error: unknown) => live && setAnswer(error instanceof ApiError && error.status === 403 ? {} : { problem: errorTextIn(error, t) }),
     );
     return () => {
       live = false;
     };
-  }, [api, props.meetingId]);
+  }, [api, props.meetingId, t]);
 
   if (answer.problem) {
     return (

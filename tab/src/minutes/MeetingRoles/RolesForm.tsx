@@ -1,7 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MinutesView, RolesRequest } from '@contracts/minutes.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { chairOf, namedButNotAllowed } from './meeting-roles';
 import { useMeetingRolesStyles } from './MeetingRoles.styles';
@@ -29,7 +29,7 @@ export default function RolesForm(props: MinutesLanguage & { view: MinutesView; 
       await props.beforeChange();
       props.onDone(await api.send<MinutesView>('PUT', `/api/meetings/${encodeURIComponent(view.meeting.id)}/roles`, { chairMemberId: chair, minuteTakerMemberId: minuteTaker } satisfies RolesRequest));
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
       setBusy(false);
     }
   };

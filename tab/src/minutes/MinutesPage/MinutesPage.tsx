@@ -4,7 +4,7 @@ import { ApiError, type ApiClient } from '../../api/api.client';
 import type { CurrentMeetingResponse } from '@contracts/identity.contract';
 import type { FamilyReading } from '@contracts/family-version.contract';
 import type { ChatContribution, ContributionDecisionRequest, MinutesSnapshot, MinutesView, VersionConflictBody } from '@contracts/minutes.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { useShell } from '../../shell/shell.context';
 import { useTabLanguage } from '../../i18n/use-tab-language';
 import { MinutesAutosave, type SaveOutcome, type SaveRequest } from '../autosave/minutes-autosave';
@@ -73,7 +73,7 @@ export function MinutesPage() {
   const start = useCallback(
     (view: MinutesView) => {
       const readOnly = isReadOnly(view);
-      const autosave = new MinutesAutosave({ snapshot: view.minutes, readOnly, save: saveSectionWith(api, view.meeting.id), validate: (section, value) => incompleteReason(section, value, translateRef.current) });
+      const autosave = new MinutesAutosave({ snapshot: view.minutes, readOnly, save: saveSectionWith(api, view.meeting.id), validate: (section, value) => incompleteReason(section, value, translateRef.current), describeFailure: (error) => errorTextIn(error, translateRef.current) });
       // Pre-filled with the policy deadline, and saved like any other change so the minutes carry it.
       if (!readOnly && !view.minutes.content.nextMeetingDate && view.nextMeetingDue) autosave.edit('nextMeetingDate', view.nextMeetingDue);
       setSession({ view, autosave, readOnly });
@@ -102,7 +102,7 @@ export function MinutesPage() {
         setLoad({ state: 'ready' });
       } catch (error) {
         // 404: no meeting for this chat, or none booked yet — a state to explain, not an error.
-        if (live) setLoad({ state: 'failed', message: errorText(error), nothingThere: error instanceof ApiError && error.status === 404 });
+        if (live) setLoad({ state: 'failed', message: errorTextIn(error, translateRef.current), nothingThere: error instanceof ApiError && error.status === 404 });
       }
     };
     void open();

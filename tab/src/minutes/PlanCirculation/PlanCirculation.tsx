@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-com
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api.client';
 import type { Cp9Queued, PlanCirculationQueued, PlanCirculationResponse } from '@contracts/plan-circulation.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn, formatInstantIn } from '../../common/format';
 import { type MinutesLanguage, slot, withParts } from '../minutes-language';
 import { MinutesDueDate } from '../MinutesDueDate';
@@ -45,12 +45,12 @@ export function PlanCirculation(props: MinutesLanguage & { meetingId: string; me
     load().catch((failure: unknown) => {
       if (!live.current) return;
       if (failure instanceof ApiError && failure.status === 403) setHidden(true);
-      else setError(errorText(failure));
+      else setError(errorTextIn(failure, t));
     });
     return () => {
       live.current = false;
     };
-  }, [load]);
+  }, [load, t]);
 
   useEffect(() => {
     if (hidden) return;
@@ -73,7 +73,7 @@ export function PlanCirculation(props: MinutesLanguage & { meetingId: string; me
       await load();
       followUp();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
     } finally {
       setBusy(undefined);
     }

@@ -2,7 +2,7 @@ import { Button, Field, Spinner, Textarea } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ExportFormat, MinutesView, ReturnToChairRequest, SignOff, SignOffRequest } from '@contracts/minutes.contract';
 import { saveDownload } from '../../api/save-download';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatInstantIn } from '../../common/format';
 import type { MinutesLanguage } from '../minutes-language';
 import { MinutesDueDate } from '../MinutesDueDate';
@@ -46,7 +46,7 @@ export function SignOffBar(props: MinutesLanguage & { view: MinutesView; autosav
     try {
       await work();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
     } finally {
       setBusy(undefined);
     }

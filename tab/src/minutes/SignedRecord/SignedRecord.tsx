@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AmendRequest, DistributionQueued, MinutesView } from '@contracts/minutes.contract';
 import type { DistributeRequest, RecipientListChangedBody, RecipientListResponse } from '@contracts/family-version.contract';
 import { ApiError } from '../../api/api.client';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatInstantIn } from '../../common/format';
 import { useShell } from '../../shell/shell.context';
 import { type MinutesLanguage, slot, withParts } from '../minutes-language';
@@ -36,7 +36,7 @@ export default function SignedRecord(props: MinutesLanguage & { view: MinutesVie
     try {
       await work();
     } catch (failure) {
-      setError(errorText(failure));
+      setError(errorTextIn(failure, t));
     } finally {
       setBusy(undefined);
     }

@@ -1,5 +1,4 @@
 import { ApiError, UnreachableError } from '../../api/api.client';
-import { errorText } from '../../common/error-text';
 import type { ChatContribution, MinutesContent, MinutesSnapshot, SectionName, SectionSaveRequest, SectionValues } from '@contracts/minutes.contract';
 import { SECTION_NAMES } from '../../api/api.constants';
 import { mergeSettlingClashes, mergeThreeWay, sameValue } from './merge-section';
@@ -142,6 +141,8 @@ export class MinutesAutosave {
       save: (request: SaveRequest) => Promise<SaveOutcome>;
       /** Why a section cannot be saved yet (the server would refuse it), or undefined when it can. */
       validate?: (section: SectionName, value: unknown) => string | undefined;
+      /** A refused save in words to show, in the page's language. */
+      describeFailure: (error: unknown) => string;
       readOnly: boolean;
       debounceMs?: number;
       timers?: Timers;
@@ -397,7 +398,7 @@ export class MinutesAutosave {
       );
     } else {
       state.retry = undefined;
-      state.problem = { kind: 'failed', message: errorText(error) };
+      state.problem = { kind: 'failed', message: this.options.describeFailure(error) };
       if (!(error instanceof ApiError)) console.error('autosave failed', error);
     }
     this.next();

@@ -2,7 +2,7 @@ import { Badge, Button, Field, MessageBar, MessageBarBody, Select } from '@fluen
 import { useState } from 'react';
 import type { ChatContribution, ContributionDecisionRequest, NoteSection } from '@contracts/minutes.contract';
 import { NOTE_TARGETS } from '../../api/api.constants';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatInstantIn } from '../../common/format';
 import type { MinutesLanguage } from '../minutes-language';
 import { useSectionStyles } from './sections.styles';
@@ -32,7 +32,7 @@ export function ContributionsSection(props: MinutesLanguage & {
     try {
       await props.onDecide(contribution, decision);
     } catch (error) {
-      setErrors((current) => ({ ...current, [contribution.id]: errorText(error) }));
+      setErrors((current) => ({ ...current, [contribution.id]: errorTextIn(error, t) }));
     } finally {
       setBusy(undefined);
     }

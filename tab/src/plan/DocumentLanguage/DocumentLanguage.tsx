@@ -1,7 +1,7 @@
 import { Field, Select, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DocumentLanguageResponse } from '@contracts/language.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import type { TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
 
@@ -24,7 +24,7 @@ export function DocumentLanguage(props: { coreGroupId: string; t: TabTranslate; 
     let live = true;
     api.get<DocumentLanguageResponse>(path).then(
       (answer) => live && setState(answer),
-      (error: unknown) => live && setProblem(t('documents.failed', { reason: errorText(error) })),
+      (error: unknown) => live && setProblem(t('documents.failed', { reason: errorTextIn(error, t) })),
     );
     return () => {
       live = false;
@@ -37,7 +37,7 @@ export function DocumentLanguage(props: { coreGroupId: string; t: TabTranslate; 
     try {
       setState(await api.send<DocumentLanguageResponse>('PUT', path, { language }));
     } catch (error) {
-      setProblem(t('documents.notSaved', { reason: errorText(error) }));
+      setProblem(t('documents.notSaved', { reason: errorTextIn(error, t) }));
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Tex
 import { useState } from 'react';
 import type { PlanViewResponse } from '@contracts/plan.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { isCivilDate } from '../../common/format';
 import { UkDateInput } from '../../common/UkDateInput';
 import type { TabTranslate } from '../../i18n/i18n';
@@ -126,7 +126,7 @@ export function PlanEditor(props: { plan: PlanViewResponse; t: TabTranslate; onS
     try {
       props.onSaved(await api.send<PlanViewResponse>('PUT', `/api/core-groups/${encodeURIComponent(plan.coreGroupId)}/plan`, saveRequestOf(draft, plan.version)));
     } catch (error) {
-      setProblem(errorText(error));
+      setProblem(errorTextIn(error, t));
     } finally {
       setBusy(false);
     }

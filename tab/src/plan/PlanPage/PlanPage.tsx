@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PlanViewResponse } from '@contracts/plan.contract';
 import { isolatedUserText } from '../../common/display-text';
 import { LoadFailed } from '../../common/LoadFailed';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn, formatInstantIn } from '../../common/format';
 import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useTabLanguage } from '../../i18n/use-tab-language';
@@ -138,7 +138,7 @@ export function PlanPage() {
     }
     api.get<PlanViewResponse>(`/api/core-groups/${encodeURIComponent(coreGroupId)}/plan`).then(
       (plan) => live && setLoad({ state: 'ready', plan }),
-      (error: unknown) => live && setLoad({ state: 'failed', message: errorText(error) }),
+      (error: unknown) => live && setLoad({ state: 'failed', message: errorTextIn(error, t) }),
     );
     return () => {
       live = false;

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AgencyReportReading, AgencyReportWire, ReportStandingWire, ReviewReportsResponse } from '@contracts/agency-reports.contract';
 import { saveDownload } from '../../api/save-download';
 import { isolatedUserText } from '../../common/display-text';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn, formatInstantIn } from '../../common/format';
 import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useTabLanguage } from '../../i18n/use-tab-language';
@@ -63,7 +63,7 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
     setOpen({ reportId });
     api.get<AgencyReportReading>(`${props.basePath}/${encodeURIComponent(reportId)}`).then(
       (reading) => setOpen({ reportId, reading }),
-      (error: unknown) => setOpen({ reportId, problem: t('reports.openFailed', { reason: errorText(error) }) }),
+      (error: unknown) => setOpen({ reportId, problem: t('reports.openFailed', { reason: errorTextIn(error, t) }) }),
     );
   };
   const submitted = standings.filter((entry) => entry.standing === 'submitted' || entry.standing === 'filed').length;
@@ -137,7 +137,7 @@ function ConferencePack(props: { reports: ReviewReportsResponse; coreGroupId: st
     try {
       await saveDownload(api, { path: `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/review-conferences/${encodeURIComponent(props.reports.review.id)}/conference-pack.${format}`, fallbackName: `conference-pack.${format}` });
     } catch (error) {
-      setProblem(t('reports.packFailed', { reason: errorText(error) }));
+      setProblem(t('reports.packFailed', { reason: errorTextIn(error, t) }));
     }
   };
   return (
@@ -186,7 +186,7 @@ export function ReportsPage() {
     }
     api.get<ReviewReportsResponse>(basePath).then(
       (reports) => live && setLoad({ state: 'ready', reports }),
-      (error: unknown) => live && setLoad({ state: 'failed', message: errorText(error) }),
+      (error: unknown) => live && setLoad({ state: 'failed', message: errorTextIn(error, t) }),
     );
     return () => {
       live = false;

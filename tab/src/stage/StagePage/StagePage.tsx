@@ -1,7 +1,7 @@
 import { Badge, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { StagePlanResponse } from '@contracts/stage.contract';
-import { errorText } from '../../common/error-text';
+import { errorTextIn } from '../../common/error-text';
 import { formatDateIn } from '../../common/format';
 import { ACTION_STATE_LABELS } from '../../common/labels';
 import { isolatedUserText } from '../../common/display-text';
@@ -33,7 +33,7 @@ export function StagePage() {
     }
     api.get<StagePlanResponse>(`/api/meetings/${encodeURIComponent(meetingId)}/stage`).then(
       (plan) => live && setLoad({ state: 'ready', plan }),
-      (error: unknown) => live && setLoad({ state: 'failed', message: errorText(error) }),
+      (error: unknown) => live && setLoad({ state: 'failed', message: errorTextIn(error, t) }),
     );
     return () => {
       live = false;
