@@ -1,6 +1,6 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernTransition } from '../../src/domain/concern-steps';
-import { CONCERN_LABELS, type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute } from '../../src/domain/escalation';
+import { type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute } from '../../src/domain/escalation';
 import type { NoticeDelivery } from '../../src/domain/notice-delivery';
 import type { Words } from '../../src/i18n/words';
 import type { ConcernNotices } from '../../src/services/concern.service';
@@ -9,7 +9,6 @@ import type { Concern } from '../../src/services/ports/store.port';
 import type { ConcernDecidedMessage, ConcernRaisedMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { ukDate } from '../../src/domain/uk-date';
 
 /** The inputs the form adds to the button's data. */
 const INPUT: { readonly [K in Exclude<keyof RaiseConcernAction, 'coreGroupId' | 'requestId'>]: K } = { kind: 'kind', note: 'note' };
@@ -101,36 +100,36 @@ export function concernRaisedCard(words: Words, options: { caseReference: string
   ]);
 }
 
-/** Why a concern reached someone at a later step of its route. */
-function reachedLine(reached: NonNullable<ConcernRaisedMessage['reached']>): object {
-  return line(`It has come to you at step ${reached.step} of ${reached.of}: it was not resolved at the step before.`, { weight: 'Bolder' });
-}
-
-/** The 1:1 card to someone a concern is routed to: raised, or climbed to their step. */
-export function concernNotificationCard(options: Omit<ConcernRaisedMessage, 'kind'>): object {
+/**
+ * The 1:1 card to someone a concern is routed to, in their language: raised, or climbed to their
+ * step (and why it reached them).
+ */
+export function concernNotificationCard({ t, dates }: Words, options: Omit<ConcernRaisedMessage, 'kind'>): object {
+  const caseReference = escapeCardText(options.caseReference);
   return adaptiveCard([
-    heading(`${options.reached ? 'Concern escalated' : 'Concern raised'} — case ${escapeCardText(options.caseReference)}`),
-    line(CONCERN_LABELS[options.concern], { weight: 'Bolder' }),
-    ...(options.reached ? [reachedLine(options.reached)] : []),
-    line(`Raised by ${escapeCardText(options.raisedBy)} on ${ukDate(options.raisedOn)}.`, { isSubtle: true }),
+    heading(t(options.reached ? 'concernCard.escalatedHeading' : 'concernCard.raisedHeading', { caseReference })),
+    line(t(`labels.concern.${options.concern}`), { weight: 'Bolder' }),
+    ...(options.reached ? [line(t('concernCard.reached', { step: options.reached.step, of: options.reached.of }), { weight: 'Bolder' })] : []),
+    line(t('concernCard.raisedBy', { raisedBy: escapeCardText(options.raisedBy), date: dates.date(options.raisedOn) }), { isSubtle: true }),
     line(escapeCardText(options.note)),
-    line(`What the procedure asks of you: ${escapeCardText(options.whatNext)}.`, { isSubtle: true }),
+    line(t('concernCard.whatNext', { whatNext: escapeCardText(options.whatNext) }), { isSubtle: true }),
   ]);
 }
 
 /**
- * The 1:1 card to the member who asked for an extra core group, and the lead social worker: granted
- * (with how to book it: the schedule command) or refused, with the
+ * The 1:1 card to the member who asked for an extra core group, and the lead social worker, in
+ * their language: granted (with how to book it: the schedule command) or refused, with the
  * reason and who the refusal may be taken to (seed 001: the co-ordinator, from the dashboard).
  */
-export function concernDecidedCard(options: Omit<ConcernDecidedMessage, 'kind'> & { dashboardUrl: string }): object {
+export function concernDecidedCard({ t }: Words, options: Omit<ConcernDecidedMessage, 'kind'> & { dashboardUrl: string }): object {
   const granted = options.decision === 'granted';
+  const decidedBy = escapeCardText(options.decidedBy);
   const body = [
-    heading(`Extra core group ${granted ? 'granted' : 'refused'} — case ${escapeCardText(options.caseReference)}`),
-    line(`${granted ? 'Granted' : 'Refused'} by ${escapeCardText(options.decidedBy)}.`, { isSubtle: true }),
-    ...(options.reason ? [line(`Reason: ${escapeCardText(options.reason)}`)] : []),
-    ...(options.scheduleCommand ? [line(`To book it, send \`${escapeCardText(options.scheduleCommand)}\` to the Core Group app.`)] : []),
-    ...(options.takeFurther ? [line(`If you disagree you can take it to ${escapeCardText(options.takeFurther)}: use "Take it further" on the dashboard.`)] : []),
+    heading(t(granted ? 'concernCard.grantedHeading' : 'concernCard.refusedHeading', { caseReference: escapeCardText(options.caseReference) })),
+    line(t(granted ? 'concernCard.grantedBy' : 'concernCard.refusedBy', { decidedBy }), { isSubtle: true }),
+    ...(options.reason ? [line(t('concernCard.reason', { reason: escapeCardText(options.reason) }))] : []),
+    ...(options.scheduleCommand ? [line(t('concernCard.toBook', { command: escapeCardText(options.scheduleCommand) }))] : []),
+    ...(options.takeFurther ? [line(t('concernCard.takeFurther', { takeFurther: escapeCardText(options.takeFurther) }))] : []),
   ];
-  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: 'Open the dashboard', url: options.dashboardUrl }]);
+  return adaptiveCard(body, [{ type: 'Action.OpenUrl', title: t('readyCards.openDashboard'), url: options.dashboardUrl }]);
 }

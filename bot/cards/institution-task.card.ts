@@ -1,12 +1,13 @@
+import type { Words } from '../../src/i18n/words';
 import type { InstitutionTaskMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
-/** To a co-ordinator, 1:1: the letter to write to the head of an institution (seed 001), and where to mark it done. */
-export function institutionTaskCard(message: InstitutionTaskMessage): object {
+/** To a co-ordinator, 1:1, in their language: the letter to write to the head of an institution (seed 001), and where to mark it done. */
+export function institutionTaskCard({ t }: Words, message: InstitutionTaskMessage): object {
   return adaptiveCard([
-    heading(`A letter to write — case ${escapeCardText(message.caseReference)}`),
-    line(escapeCardText(message.task)),
-    line('Once it has gone, mark the task done with the date it went on the Core Group dashboard.', { isSubtle: true }),
+    heading(t('institutionTaskCard.heading', { caseReference: escapeCardText(message.caseReference) })),
+    line(t(`institutionTaskCard.task.${message.task.kind}`, { institution: escapeCardText(message.task.institution), person: escapeCardText(message.task.person) })),
+    line(t('institutionTaskCard.done'), { isSubtle: true }),
   ]);
 }

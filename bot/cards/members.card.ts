@@ -55,11 +55,12 @@ export function membersCard(words: Words, options: { coreGroupId: string; caseRe
   );
 }
 
-/** To someone just added (1:1): the case by reference, their place in it and who leads it; never the child's name. */
-export function memberWelcomeCard(message: MemberWelcomeMessage): object {
+/** To someone just added (1:1), in their language: the case by reference, their place in it and who leads it; never the child's name. */
+export function memberWelcomeCard({ t }: Words, message: MemberWelcomeMessage): object {
+  const caseReference = escapeCardText(message.caseReference);
   return adaptiveCard([
-    heading(`You have been added to a core group — case ${escapeCardText(message.caseReference)}`),
-    line(`You are in it as ${escapeCardText(message.asPosition)}. It is led by ${escapeCardText(message.leadSocialWorker)}.`),
-    line(`Type /coregroup status ${escapeCardText(message.caseReference)} for its deadlines, or /coregroup tasks for your actions.`, { isSubtle: true }),
+    heading(t('welcomeCard.heading', { caseReference })),
+    line(t('welcomeCard.place', { position: escapeCardText(message.asPosition), lead: escapeCardText(message.leadSocialWorker) })),
+    line(t('welcomeCard.commands', { caseReference }), { isSubtle: true }),
   ]);
 }

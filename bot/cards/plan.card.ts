@@ -3,7 +3,6 @@ import type { Words } from '../../src/i18n/words';
 import type { PlanNotReceivedMessage, PlanReadyMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
-import { ukDate } from '../../src/domain/uk-date';
 
 type ShownAction = PlanAction & { lastCheckIn?: CheckIn | undefined };
 
@@ -75,11 +74,11 @@ export function planReadyCard({ t, dates }: Words, options: Omit<PlanReadyMessag
   );
 }
 
-/** 1:1 to the lead social worker: a member says the plan has not reached them (seed 003). */
-export function planNotReceivedCard(options: Omit<PlanNotReceivedMessage, 'kind'>): object {
+/** 1:1 to the lead social worker, in their language: a member says the plan has not reached them (seed 003). */
+export function planNotReceivedCard({ t, dates }: Words, options: Omit<PlanNotReceivedMessage, 'kind'>): object {
   return adaptiveCard([
-    heading('The plan has not reached a member'),
-    line(`${escapeCardText(options.member)} says the plan for case ${escapeCardText(options.caseReference)}, circulated after the core group meeting of ${ukDate(options.meetingDate)}, has not reached them.`),
-    line(options.resending ? 'It is being sent to them again: check in the minutes tab of that meeting that it arrives.' : 'It has not been circulated from the app yet: circulate it from the minutes tab of that meeting.', { isSubtle: true }),
+    heading(t('planNotReceivedCard.heading')),
+    line(t('planNotReceivedCard.said', { member: escapeCardText(options.member), caseReference: escapeCardText(options.caseReference), date: dates.date(options.meetingDate) })),
+    line(t(options.resending ? 'planNotReceivedCard.resending' : 'planNotReceivedCard.notCirculated'), { isSubtle: true }),
   ]);
 }

@@ -69,19 +69,3 @@ export function latestDeliveries<D extends NoticeDelivery>(deliveries: readonly 
 export function failedNotices<D extends NoticeDelivery>(deliveries: readonly D[]): D[] {
   return latestDeliveries(deliveries).filter((delivery) => delivery.outcome === 'failed');
 }
-
-/** Each kind of notice as a sentence names it: "a check-in prompt". */
-export const NOTICE_KIND_WORDS: Readonly<Record<NoticeKind, string>> = {
-  concern: 'a concern notice',
-  'check-in-prompt': 'a check-in prompt',
-  chase: 'a missing check-in chase',
-  signal: 'a drift or deadline signal',
-  welcome: 'a welcome to the core group',
-  'sign-off-reminder': 'a minutes sign-off reminder',
-  'institution-task': 'an institution letter task',
-  'plan-not-received': 'a plan-not-received notice',
-  undelivered: 'an undelivered-notice alert',
-  'agency-report-request': 'a request for their written report',
-  'conference-pack': 'the conference pack',
-  'minutes-returned': 'minutes sent back to the chair',
-};

@@ -12,6 +12,7 @@ import type { BookedSeries } from '../../src/services/scheduling.service';
 import { problems } from '../support/adaptive-cards';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import { CONCERN_KINDS, CONCERN_LABELS, escalationRoute, stepWords } from '../../src/domain/escalation';
+import { INSTITUTION_KINDS, institutionTaskText } from '../../src/domain/institution-task';
 import { MEMBER_POSITIONS, positionLabel } from '../../src/domain/member-position';
 import { holidayDivisionOf } from '../../src/domain/nation';
 import { noticeStateText } from '../../src/domain/notice-delivery';
@@ -105,6 +106,14 @@ describe('what the translated cards say in English is what they said before', ()
         expect(stepToIn(EN, kind, step)).toBe(stepWords(kind, step));
         expect(stepToIn(CY, kind, step)).not.toBe(stepWords(kind, step));
       }
+    }
+  });
+
+  test('an institution letter’s task, for each kind of institution', () => {
+    for (const kind of INSTITUTION_KINDS) {
+      const task = { person: 'maternal uncle', kind, institution: 'HMP Cardiff' };
+      expect(EN.t(`institutionTaskCard.task.${kind}`, task)).toBe(institutionTaskText(task));
+      expect(CY.t(`institutionTaskCard.task.${kind}`, task)).toMatch(/^Ysgrifennwch at bennaeth HMP Cardiff \(\S+\) am berthynas y plentyn \(maternal uncle\)/);
     }
   });
 

@@ -95,7 +95,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
       }),
     ],
     ['concern raised', concernRaisedCard(EN, { caseReference: 'CP-1', kind: 'increased-risk', queuedFor: ['Priya Shah'] })],
-    ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
+    ['concern notification', concernNotificationCard(EN, { caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen [photo](http://x)', whatNext: 'decide on protective action' })],
     ['minutes', minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: true, managerSigned: false, sent: { thisVersion: 0 }, amended: false, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'overdue', daysLate: 2 } } })],
     [
       'minutes, amended after they went out',

@@ -67,7 +67,7 @@ describe('each outbound message kind renders as its card', () => {
     [{ kind: 'check-in-prompt', actions: [{ coreGroupId: ID, caseReference: 'CP-1', action }], promptId: ID }, tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     [
       { kind: 'concern-raised', caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' },
-      concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' }),
+      concernNotificationCard(EN, { caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'decide' }),
     ],
     [{ kind: 'signal', signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' }, signalCard(wordsIn('en'), { signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: 'Visit weekly', person: 'Grace (health visiting)', whatNext: 'discuss' })],
     [{ kind: 'agenda', view, refreshFor: ['29:a'] }, agendaCard(view, { minutesUrl: link, refreshFor: ['29:a'] })],
@@ -78,15 +78,15 @@ describe('each outbound message kind renders as its card', () => {
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', chatId: view.chatId }, minutesReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: link })],
     [{ kind: 'minutes-ready', caseReference: 'CP-1', meetingDate: '2026-06-09' }, minutesReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', minutesUrl: undefined })],
     [{ kind: 'family-version-ready', meetingDate: '2026-06-09', chatId: view.chatId }, familyVersionReadyCard(wordsIn('en'), { meetingDate: '2026-06-09', readUrl: link })],
-    [{ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' }, institutionTaskCard({ kind: 'institution-task', caseReference: 'CP-1', task: 'Write to the head of HMP Leeds (prison)' })],
+    [{ kind: 'institution-task', caseReference: 'CP-1', task: { person: 'father', kind: 'prison', institution: 'HMP Leeds' } }, institutionTaskCard(EN, { kind: 'institution-task', caseReference: 'CP-1', task: { person: 'father', kind: 'prison', institution: 'HMP Leeds' } })],
     [
       { kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false },
-      agencyReportRequestCard({ caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' }),
+      agencyReportRequestCard(EN, { caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' }),
     ],
     [{ kind: 'plan-ready', caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3 }, planReadyCard(wordsIn('en'), { caseReference: 'CP-1', meetingDate: '2026-06-09', planVersion: 3, dashboardUrl: 'https://teams.microsoft.com/l/entity/teams-app/dashboard' })],
     [
       { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true },
-      planNotReceivedCard({ caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true }),
+      planNotReceivedCard(EN, { caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true }),
     ],
   ];
   test.each(cases.map(([message, card]) => [message.kind, message, card] as const))('%s', (_kind, message, card) => {
@@ -110,9 +110,9 @@ describe('each outbound message kind renders as its card', () => {
   });
 
   test('a letter to write names the case and the task, with typed text made inert', () => {
-    const card = renderOutboundCard({ kind: 'institution-task', caseReference: 'CP-1', task: "Write to the head of [HMP](http://x) Leeds (prison) about the child's father" }, context);
+    const card = renderOutboundCard({ kind: 'institution-task', caseReference: 'CP-1', task: { person: 'father', kind: 'prison', institution: '[HMP](http://x) Leeds' } }, context);
     expect(JSON.stringify(card)).toContain('A letter to write — case CP-1');
-    expect(JSON.stringify(card)).toContain('[\u200bHMP\u200b]\u200b(http\u200b:/\u200b/x)');
+    expect(JSON.stringify(card)).toContain("Write to the head of [\u200bHMP\u200b]\u200b(http\u200b:/\u200b/x) Leeds (prison) about the child's father: the relevant details");
   });
 
   test('the plan circulated says which case, meeting and version, and links to the dashboard; nothing of the plan itself', () => {
@@ -154,6 +154,73 @@ describe('each outbound message kind renders as its card', () => {
     expect(problems(card)).toEqual([]);
     const text = JSON.stringify(card);
     expect(text).toContain('Core Group could not deliver a check-in prompt to Dr [\u200bWho\u200b]\u200b(http\u200b:/\u200b/x) (GP) in case CP-1: not sent after 8 attempts, by Teams or by e-mail.');
+  });
+});
+
+describe('the notice cards in a Welsh recipient’s language', () => {
+  const welsh = { teamsAppId: 'teams-app', words: wordsIn('cy') };
+  const cards: [string, OutboundMessage, readonly string[]][] = [
+    [
+      'concern raised',
+      { kind: 'concern-raised', caseReference: 'CP-1', concern: 'increased-risk', raisedBy: 'Grace (health visiting)', raisedOn: '2026-06-03', note: 'Bruise seen', whatNext: 'penderfynu' },
+      ['Pryder wedi\'i godi — achos CP-1', "Nid yw'r cynllun yn lleihau'r risg", 'Codwyd gan Grace (health visiting) ar Mer, 3 Meh 2026.', 'Bruise seen', "Yr hyn y mae'r drefn yn ei ofyn gennych: penderfynu."],
+    ],
+    [
+      'concern escalated to a later step',
+      { kind: 'concern-raised', caseReference: 'CP-1', concern: 'tasks-not-done', raisedBy: 'aelod', raisedOn: '2026-06-03', note: 'Visits missed', whatNext: 'x', reached: { step: 2, of: 3 } },
+      ["Pryder wedi'i uwchgyfeirio — achos CP-1", 'Mae wedi dod atoch ar gam 2 o 3: ni chafodd ei ddatrys ar y cam blaenorol.', 'Codwyd gan aelod ar'],
+    ],
+    [
+      'extra core group refused',
+      { kind: 'concern-decided', caseReference: 'CP-1', decision: 'refused', decidedBy: 'Tom Okafor', reason: 'Seen next week', takeFurther: 'cydlynydd y Gwasanaethau Plant' },
+      ['Gwrthodwyd grŵp craidd ychwanegol — achos CP-1', 'Gwrthodwyd gan Tom Okafor.', 'Rheswm: Seen next week', 'gallwch fynd ag ef ymhellach at y cam nesaf (cydlynydd y Gwasanaethau Plant)', 'Mynd ag ef ymhellach', 'Agor y dangosfwrdd'],
+    ],
+    [
+      'extra core group granted',
+      { kind: 'concern-decided', caseReference: 'CP-1', decision: 'granted', decidedBy: 'y rheolwr tîm', scheduleCommand: 'schedule CP-1' },
+      ['Caniatawyd grŵp craidd ychwanegol — achos CP-1', 'Caniatawyd gan y rheolwr tîm.', "I'w drefnu, anfonwch `schedule CP-1` at ap Core Group.", 'Agor y dangosfwrdd'],
+    ],
+    [
+      'welcome',
+      { kind: 'member-welcome', caseReference: 'CP-1', asPosition: 'ymwelydd iechyd', leadSocialWorker: "Priya Shah (children's social care)" },
+      ['Rydych wedi cael eich ychwanegu at grŵp craidd — achos CP-1', "Rydych ynddo fel ymwelydd iechyd. Arweinir y grŵp gan Priya Shah (children's social care).", 'Teipiwch /coregroup status CP-1 i weld ei derfynau amser'],
+    ],
+    [
+      'plan not received, sent again',
+      { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: true },
+      ["Nid yw'r cynllun wedi cyrraedd aelod", 'Mae Grace (health visiting) yn dweud nad yw\'r cynllun ar gyfer achos CP-1, a ddosbarthwyd ar ôl cyfarfod y grŵp craidd ar Maw, 9 Meh 2026, wedi\'u cyrraedd.', "Mae'n cael ei anfon atynt eto"],
+    ],
+    [
+      'plan not received, never circulated',
+      { kind: 'plan-not-received', caseReference: 'CP-1', member: 'Grace (health visiting)', meetingDate: '2026-06-09', resending: false },
+      ["Nid yw wedi'i ddosbarthu o'r ap eto: dosbarthwch ef o dab cofnodion y cyfarfod hwnnw."],
+    ],
+    [
+      'report request',
+      { kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: false },
+      ['Adroddiad ysgrifenedig ar gyfer y gynhadledd adolygu — achos CP-1', "Mae'r gynhadledd adolygu amddiffyn plant ar Iau, 9 Gorff 2026.", 'i fod erbyn Iau, 2 Gorff 2026.', 'Arwyddion Diogelwch', 'Agor y dangosfwrdd'],
+    ],
+    ['report chased', { kind: 'agency-report-request', caseReference: 'CP-1', reviewOn: '2026-07-09', dueOn: '2026-07-02', chase: true }, ['Mae eich adroddiad ysgrifenedig eto i ddod — achos CP-1']],
+    [
+      'conference pack, to the chair',
+      { kind: 'conference-pack-ready', caseReference: 'CP-1', reviewOn: '2026-07-09', forChair: true },
+      ['Mae pecyn y gynhadledd yn barod — achos CP-1', 'ar Iau, 9 Gorff 2026 yn barod', 'Lawrlwythwch ef fel PDF neu DOCX', 'Agor y dangosfwrdd'],
+    ],
+    ['conference pack, to pass on', { kind: 'conference-pack-ready', caseReference: 'CP-1', reviewOn: '2026-07-09', forChair: false }, ["a'i anfon at y cadeirydd"]],
+    [
+      'institution letter',
+      { kind: 'institution-task', caseReference: 'CP-1', task: { person: 'father', kind: 'hospital', institution: 'Ysbyty [Gwynedd](http://x)' } },
+      ["Llythyr i'w ysgrifennu — achos CP-1", 'Ysgrifennwch at bennaeth Ysbyty [\u200bGwynedd\u200b]\u200b(http\u200b:/\u200b/x) (ysbyty) am berthynas y plentyn (father)', "nodwch ar ddangosfwrdd Core Group fod y dasg wedi'i gwneud"],
+    ],
+  ];
+
+  test.each(cards)('%s: a valid card, in Welsh, with no key left untranslated', (_name, message, words) => {
+    const card = renderOutboundCard(message, welsh);
+    expect(problems(card)).toEqual([]);
+    const text = JSON.stringify(card);
+    for (const expected of words) expect(text).toContain(expected);
+    expect(text).not.toMatch(/\b(?:concernCard|welcomeCard|planNotReceivedCard|reportRequestCard|packReadyCard|institutionTaskCard|labels|readyCards)\.[a-zA-Z-]+|\{\{/);
+    expect(text).not.toMatch(/\b(?:case|Case|Raised by|Granted|Refused|Reason|You are|Type|The plan|Your|Write|Download|Nobody|Once|Open the dashboard|Mon|Tue|Wed|Thu|Fri|Jun|Jul) /);
   });
 });
 

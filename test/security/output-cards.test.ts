@@ -63,10 +63,10 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['plan', planCard(EN, { caseReference: 'CP-1', names, actions: [action], plan: { coreGroupId: ID, version: 2, outcomes: [{ id: 'o1', text: hostile }], actions: [action], contingencyPlan: hostile, resources: hostile, monitoring: hostile } })],
     ['review conferences (who chaired)', reviewCard(EN, { coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [{ id: ID, coreGroupId: ID, date: Temporal.PlainDate.from('2026-06-01'), status: 'held', outcome: 'continue', chairName: hostile, nextReviewOn: Temporal.PlainDate.from('2026-11-20') }] })],
     ['signal', signalCard(wordsIn('en'), { signal: 'action-overdue', caseReference: 'CP-1', measure: 3, subject: hostile, person: hostile, whatNext: 'discuss it' })],
-    ['concern notification', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
-    ['concern escalated to a later step', concernNotificationCard({ caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide', reached: { step: 2, of: 2 } })],
-    ['extra core group refused', concernDecidedCard({ caseReference: 'CP-1', decision: 'refused', decidedBy: hostile, reason: hostile, takeFurther: 'the Children Services co-ordinator', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
-    ['extra core group granted', concernDecidedCard({ caseReference: 'CP-1', decision: 'granted', decidedBy: hostile, scheduleCommand: 'schedule CP-1', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
+    ['concern notification', concernNotificationCard(EN, { caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide' })],
+    ['concern escalated to a later step', concernNotificationCard(EN, { caseReference: 'CP-1', concern: 'increased-risk', raisedBy: hostile, raisedOn: '2026-06-03', note: hostile, whatNext: 'decide', reached: { step: 2, of: 2 } })],
+    ['extra core group refused', concernDecidedCard(EN, { caseReference: 'CP-1', decision: 'refused', decidedBy: hostile, reason: hostile, takeFurther: 'the Children Services co-ordinator', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
+    ['extra core group granted', concernDecidedCard(EN, { caseReference: 'CP-1', decision: 'granted', decidedBy: hostile, scheduleCommand: 'schedule CP-1', dashboardUrl: 'https://teams.microsoft.com/l/entity/app/dashboard' })],
     ['concern raised (whose notice is queued)', concernRaisedCard(EN, { caseReference: 'CP-1', kind: 'increased-risk', queuedFor: [hostile, hostile] })],
     [
       'escalate form (where each notice stands)',
@@ -81,6 +81,9 @@ function cardsShowing(hostile: string): readonly [string, object][] {
     ['slots (who blocks them)', slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names, offer } as never)],
     ['set-up form (an error quoting the input)', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID, error: hostile })],
     ['check-in missing', renderOutboundCard({ kind: 'check-in-missing', caseReference: 'CP-1', memberName: hostile, agency: hostile, askedOn: '2026-06-05' }, { teamsAppId: 'app', words: wordsIn('en') })],
+    ['institution letter (who and where)', renderOutboundCard({ kind: 'institution-task', caseReference: 'CP-1', task: { person: hostile, kind: 'prison', institution: hostile } }, { teamsAppId: 'app', words: wordsIn('cy') })],
+    ['welcome (the lead social worker)', renderOutboundCard({ kind: 'member-welcome', caseReference: 'CP-1', asPosition: 'health visitor', leadSocialWorker: hostile }, { teamsAppId: 'app', words: wordsIn('cy') })],
+    ['plan not received (who says so)', renderOutboundCard({ kind: 'plan-not-received', caseReference: 'CP-1', member: hostile, meetingDate: '2026-06-09', resending: false }, { teamsAppId: 'app', words: wordsIn('cy') })],
   ];
 }
 

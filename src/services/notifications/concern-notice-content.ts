@@ -1,7 +1,7 @@
 import { type ConcernTransition, isLastStep } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
-import { escalationRoute, stepWords } from '../../domain/escalation';
+import { escalationRoute } from '../../domain/escalation';
 import type { Words } from '../../i18n/words';
 import type { ConcernDecidedMessage, ConcernRaisedMessage, Notification } from '../ports/notifier.port';
 import type { Concern } from '../ports/store.port';
@@ -32,13 +32,13 @@ export const stepNotice = (options: { coreGroup: Pick<CoreGroup, 'caseReference'
     kind: 'concern-raised',
     caseReference: coreGroup.caseReference,
     concern: concern.kind,
-    raisedBy: raiser ? nameAndAgency(raiser) : 'a member',
+    raisedBy: raiser ? nameAndAgency(raiser) : t('concernCard.aMember'),
     raisedOn: concern.raisedAt.slice(0, 10),
     note: concern.note ?? '',
-    whatNext: steps[Math.min(step, steps.length - 1)]!.does,
+    whatNext: stepDoesIn(words, concern.kind, step),
     ...(step > 0 ? { reached: { step: step + 1, of: steps.length } } : {}),
   };
-  const said = { caseReference: oneLineUserText(coreGroup.caseReference), concern: t(`labels.concern.${concern.kind}`), raisedBy: plainUserText(message.raisedBy), raisedOn: dates.date(message.raisedOn), step: step + 1, of: steps.length, whatNext: stepDoesIn(words, concern.kind, step) };
+  const said = { caseReference: oneLineUserText(coreGroup.caseReference), concern: t(`labels.concern.${concern.kind}`), raisedBy: plainUserText(message.raisedBy), raisedOn: dates.date(message.raisedOn), step: step + 1, of: steps.length, whatNext: message.whatNext };
   return {
     inTeams: { summary: t(step > 0 ? 'notice.concernEscalatedSummary' : 'notice.concernSummary'), message },
     mail: { subject: t(step > 0 ? 'notice.concernEscalatedMailSubject' : 'notice.concernMailSubject', said), bodyText: t(step > 0 ? 'notice.concernEscalatedMailBody' : 'notice.concernMailBody', said) },
@@ -55,17 +55,16 @@ export const decisionNotice = (options: { coreGroup: Pick<CoreGroup, 'caseRefere
   const { coreGroup, concern, decision } = options;
   const granted = decision.kind === 'granted';
   const mayTakeFurther = !granted && options.person.id === concern.raisedByMemberId && !isLastStep(concern.kind, decision.step);
-  const takeFurther = mayTakeFurther ? stepWords(concern.kind, decision.step + 1) : undefined;
-  const takeFurtherIn = mayTakeFurther ? stepToIn(words, concern.kind, decision.step + 1) : undefined;
+  const takeFurther = mayTakeFurther ? stepToIn(words, concern.kind, decision.step + 1) : undefined;
   const message: ConcernDecidedMessage = {
     kind: 'concern-decided',
     caseReference: coreGroup.caseReference,
     decision: granted ? 'granted' : 'refused',
-    decidedBy: decision.actorName ?? 'the team manager',
+    decidedBy: decision.actorName ?? t('concernCard.theTeamManager'),
     ...(granted ? { scheduleCommand: `schedule ${coreGroup.caseReference}` } : { reason: decision.text }),
     ...(takeFurther ? { takeFurther } : {}),
   };
-  const said = { caseReference: oneLineUserText(coreGroup.caseReference), decidedBy: plainUserText(message.decidedBy), takeFurther: takeFurtherIn };
+  const said = { caseReference: oneLineUserText(coreGroup.caseReference), decidedBy: plainUserText(message.decidedBy), takeFurther };
   const body = granted ? 'notice.extraGrantedMailBody' : takeFurther ? 'notice.extraRefusedTakeFurtherMailBody' : 'notice.extraRefusedMailBody';
   return {
     inTeams: { summary: t(granted ? 'notice.extraGrantedSummary' : 'notice.extraRefusedSummary'), message },

@@ -1,5 +1,4 @@
 import type { InstitutionTaskJob } from '../../contracts/jobs.contract';
-import { institutionTaskText } from '../../domain/institution-task';
 import { oneLineUserText } from '../../domain/display-text';
 import type { InstitutionTaskMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, InstitutionTaskRepository, JobQueue } from '../ports/store.port';
@@ -24,7 +23,7 @@ export function createInstitutionTaskNotices(
     async notify(job: InstitutionTaskJob, run?: NoticeRun): Promise<void> {
       const [coreGroup, members, task, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.institutionTasks.findById(job.taskId), addressOf(job)]);
       if (!coreGroup || !to || !task || task.coreGroupId !== coreGroup.id || task.letterSentOn) return;
-      const message: InstitutionTaskMessage = { kind: 'institution-task', caseReference: coreGroup.caseReference, task: institutionTaskText(task) };
+      const message: InstitutionTaskMessage = { kind: 'institution-task', caseReference: coreGroup.caseReference, task: { person: task.person, kind: task.kind, institution: task.institution } };
       await deliverNotice(deps, {
         to,
         run,

@@ -1,7 +1,8 @@
 import type { MemberWelcomeJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
 import { oneLineUserText, plainUserText } from '../../domain/display-text';
-import { positionLabel, positionOf } from '../../domain/member-position';
+import { positionOf } from '../../domain/member-position';
+import type { Words } from '../../i18n/words';
 import type { MemberWelcomeMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue } from '../ports/store.port';
 import { nameAndAgency } from './member-label';
@@ -23,15 +24,21 @@ export function createWelcomeNotices(deps: NoticePolicyDeps & { coreGroups: Pick
       const [coreGroup, members, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), addressOf(job)]);
       if (!coreGroup || !to) return;
       const lead = leadSocialWorkerOf(members);
-      const message: MemberWelcomeMessage = { kind: 'member-welcome', caseReference: coreGroup.caseReference, asPosition: positionLabel(positionOf(to.member)), leadSocialWorker: lead ? nameAndAgency(lead) : 'the lead social worker' };
+      const message = ({ t }: Words): MemberWelcomeMessage => ({
+        kind: 'member-welcome',
+        caseReference: coreGroup.caseReference,
+        asPosition: t(`members.position.${positionOf(to.member)}`),
+        leadSocialWorker: lead ? nameAndAgency(lead) : t('welcomeCard.theLead'),
+      });
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: ({ t }) => ({ summary: t('notice.welcomeSummary'), message }),
+        inTeams: (words) => ({ summary: words.t('notice.welcomeSummary'), message: message(words) }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async ({ t }) => {
-          const said = { caseReference: oneLineUserText(coreGroup.caseReference), position: message.asPosition, lead: plainUserText(message.leadSocialWorker) };
-          return { subject: t('notice.welcomeMailSubject', said), bodyText: t('notice.welcomeMailBody', said) };
+        mail: async (words) => {
+          const told = message(words);
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), position: told.asPosition, lead: plainUserText(told.leadSocialWorker) };
+          return { subject: words.t('notice.welcomeMailSubject', said), bodyText: words.t('notice.welcomeMailBody', said) };
         },
       });
     },

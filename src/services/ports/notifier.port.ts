@@ -2,6 +2,7 @@ import type { DocumentLanguage, Language } from '../../i18n/language';
 import type { CivilDate } from '../../domain/civil-date';
 import type { MeetingPlace } from '../../domain/meeting';
 import type { ConcernKind } from '../../domain/escalation';
+import type { PersonInInstitution } from '../../domain/institution-task';
 import type { Attendance } from '../../domain/minutes';
 import type { CheckIn, CheckInStatus, PlanAction } from '../../domain/plan';
 import type { SignalKind } from '../../domain/signals';
@@ -57,7 +58,7 @@ export interface CheckInMissingMessage {
   readonly askedOn: string;
 }
 
-/** To someone a concern is routed to. `raisedBy` is "Name (agency)" or "a member"; `whatNext`, the route's first step. */
+/** To someone a concern is routed to. `raisedBy` is "Name (agency)" or "a member"; `whatNext`, what the route asks at the step it reached: both in the recipient's language. */
 export interface ConcernRaisedMessage {
   readonly kind: 'concern-raised';
   readonly caseReference: string;
@@ -74,6 +75,7 @@ export interface ConcernRaisedMessage {
  * An extra core group asked for, granted or refused by the team leader (seed 001), to the member
  * who asked and the lead social worker. `reason`: the refusal's (case content, 1:1 only);
  * `takeFurther`: who a refusal may be taken to; `scheduleCommand`: how to book it, when granted.
+ * `takeFurther`, and `decidedBy` when nobody is named, are in the recipient's language.
  */
 export interface ConcernDecidedMessage {
   readonly kind: 'concern-decided';
@@ -154,9 +156,9 @@ export interface PlanNotReceivedMessage {
 export interface MemberWelcomeMessage {
   readonly kind: 'member-welcome';
   readonly caseReference: string;
-  /** Their place in the group in plain words ("health visitor"). */
+  /** Their place in the group in plain words, in their language ("health visitor"). */
   readonly asPosition: string;
-  /** "Name (agency)" of the lead social worker, or "the lead social worker". */
+  /** "Name (agency)" of the lead social worker, or "the lead social worker" in their language. */
   readonly leadSocialWorker: string;
 }
 
@@ -164,8 +166,8 @@ export interface MemberWelcomeMessage {
 export interface InstitutionTaskMessage {
   readonly kind: 'institution-task';
   readonly caseReference: string;
-  /** What to write and to whom (`institutionTaskText`): the relationship and the institution, never the child's name. */
-  readonly task: string;
+  /** Who to write about and to which institution (the card words it, as `institutionTaskText` does in English): the relationship and the institution, never the child's name. */
+  readonly task: PersonInInstitution;
 }
 
 /** To a member whose agency owes a written report for a review conference: asked, or chased while it is not submitted. Dates and the case reference only. */

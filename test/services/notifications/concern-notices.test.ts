@@ -6,6 +6,9 @@ import { concernNoticeDeliveryId, createConcernNotices } from '../../../src/serv
 import type { Concern } from '../../../src/services/ports/store.port';
 import { noticeDeps } from './notice-deps';
 import { recordingNotifier } from './recording-notifier';
+import { renderOutboundCard } from '../../../bot/outbound-cards';
+import type { Language } from '../../../src/i18n/language';
+import { wordsIn } from '../../../src/i18n/words';
 
 const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
 const concernId = '5b1d0c8e-0000-4000-8000-000000000002';
@@ -14,7 +17,7 @@ const chairOfTheArea: AreaContact = { id: '5b1d0c8e-0000-4000-8000-00000000c4a1'
 const concern: Concern = { id: concernId, coreGroupId, kind: 'tasks-not-done', raisedByMemberId: 'grace', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z', note: 'Riley was not seen at the visit' };
 
 /** A concern notice to `manager` (a team manager in Teams unless told otherwise), with the outcomes and e-mails it leaves. */
-function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined; job?: Partial<ConcernNotificationJob>; decision?: ConcernTransition; concern?: Partial<Concern> } = { organiserMailbox: 'organiser@council.example' }) {
+function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox?: string | undefined; job?: Partial<ConcernNotificationJob>; decision?: ConcernTransition; concern?: Partial<Concern>; language?: Language } = { organiserMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'manager', displayName: 'Tom Okafor', role: 'team-manager', agency: "children's social care", reach: 'tenant', active: true, email: 'tom@council.example', aadObjectId: 'tom-oid', ...manager };
   const { deps, recorded, mails, queued } = noticeDeps();
   const history: ConcernTransition[] = [];
@@ -28,6 +31,7 @@ function noticeTo(manager: Partial<CoreGroupMember>, options: { organiserMailbox
     ...deps,
     concernHistory: { find: async (id) => (options.decision?.id === id ? options.decision : undefined), record: async (transition) => (history.push(transition), { created: true }) },
     areaContacts: { list: async () => [chairOfTheArea] },
+    languages: { of: async () => options.language },
     notifier,
     organiserMailbox: options.organiserMailbox,
   });
@@ -139,5 +143,26 @@ describe('notices at a later step, to an area contact, and of a decision', () =>
     const { notify, sent } = noticeTo({ id: 'grace', displayName: 'Grace Lindqvist', aadObjectId: 'grace-oid' }, { organiserMailbox: 'organiser@council.example', job: { recipientMemberId: 'grace', transitionId: decision.id }, decision, concern: { kind: 'extra-meeting-request' } });
     await notify();
     expect(sent[0]!.message).toEqual({ kind: 'concern-decided', caseReference: 'CP-2026-0042', decision: 'refused', decidedBy: 'Tom Okafor', reason: 'Riley is seen next week anyway', takeFurther: 'the Children Services co-ordinator' });
+  });
+
+  test('in the language the person chose: a Welsh notice’s card and e-mail say who raised it, what is asked and who a refusal goes to in Welsh', async () => {
+    const cardOf = (sent: readonly { message: Parameters<typeof renderOutboundCard>[0]; language?: Language | undefined }[]) => JSON.stringify(renderOutboundCard(sent[0]!.message, { teamsAppId: 'app', words: wordsIn(sent[0]!.language ?? 'en') }));
+    const raised = noticeTo({}, { organiserMailbox: 'organiser@council.example', language: 'cy', concern: { raisedByMemberId: 'gone' } });
+    await raised.notify();
+    expect(raised.sent[0]).toMatchObject({ language: 'cy', message: { raisedBy: 'aelod', whatNext: expect.stringMatching(/^trafod gyda'r gweithiwr cymdeithasol arweiniol/) } });
+    expect(cardOf(raised.sent)).toContain('Codwyd gan aelod ar Mer, 3 Meh 2026.');
+
+    const decision: ConcernTransition = { id: '5b1d0c8e-0000-4000-8000-0000000000d2', concernId, step: 0, kind: 'refused', text: 'Riley is seen next week anyway', at: '2026-06-04T09:00:00.000Z' };
+    const refused = noticeTo({ id: 'grace', displayName: 'Grace Lindqvist', aadObjectId: 'grace-oid' }, { organiserMailbox: 'organiser@council.example', language: 'cy', job: { recipientMemberId: 'grace', transitionId: decision.id }, decision, concern: { kind: 'extra-meeting-request' } });
+    await refused.notify();
+    expect(refused.sent[0]!.message).toMatchObject({ decidedBy: 'y rheolwr tîm', takeFurther: 'cydlynydd y Gwasanaethau Plant' });
+    const card = cardOf(refused.sent);
+    for (const welsh of ['Gwrthodwyd grŵp craidd ychwanegol — achos CP-2026-0042', 'Gwrthodwyd gan y rheolwr tîm.', 'at y cam nesaf (cydlynydd y Gwasanaethau Plant)']) expect(card).toContain(welsh);
+    expect(card).not.toMatch(/the team manager|co-ordinator|Refused/);
+
+    const mailed = noticeTo({ id: 'grace', displayName: 'Grace Lindqvist', aadObjectId: 'grace-oid' }, { organiserMailbox: 'organiser@council.example', language: 'cy', job: { recipientMemberId: 'grace', transitionId: decision.id }, decision, concern: { kind: 'extra-meeting-request' } });
+    mailed.refuse(404);
+    await mailed.notify();
+    expect(mailed.mails[0]!.bodyText).toContain('gan y rheolwr tîm. Mae\'r rheswm yn ap Core Group. Os ydych yn anghytuno, gallwch fynd ag ef ymhellach at y cam nesaf (cydlynydd y Gwasanaethau Plant)');
   });
 });
