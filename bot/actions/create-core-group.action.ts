@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createCoreGroupAction } from '../../src/contracts/card-actions.contract';
 import { DomainError } from '../../src/domain/errors';
+import { failureIn } from '../../src/errors/refusal-words';
+import { wordsIn } from '../../src/i18n/words';
 import { type TypedAnswers, coreGroupCreatedCard, newCoreGroupCard } from '../cards/new-core-group.card';
 import type { CardAction } from './card-action';
 
-/** How the form names each answer when one cannot be read. */
-const ANSWER_NAMES: Record<keyof TypedAnswers | 'requestId', string> = {
-  requestId: 'The form',
-  caseReference: 'The case reference',
-  childName: 'The child’s name',
-  icpcDate: 'The ICPC date',
-  transferredInFrom: 'The area the case transferred in from',
-  policyId: 'The local procedures',
-  creatorRole: 'Your role',
-  membersText: 'The members',
-  outcomesText: 'The outcomes',
-};
+/** The answers a submit holds: each has its own words when it cannot be read (`newGroup.unreadable.<answer>`). */
+const ANSWERS: ReadonlySet<string> = new Set<keyof TypedAnswers | 'requestId'>(['requestId', 'caseReference', 'childName', 'icpcDate', 'transferredInFrom', 'policyId', 'creatorRole', 'membersText', 'outcomesText']);
 
 /** The answers of a submit that did not parse, each kept when it is readable on its own. */
 function readableAnswers(data: unknown): { requestId: string; typed: TypedAnswers } {
@@ -35,25 +27,26 @@ function readableAnswers(data: unknown): { requestId: string; typed: TypedAnswer
  * The set-up form's Create button. A mistake in the answers comes back on the form itself, with
  * everything typed kept and the answer named (same request id, so a corrected submit still creates
  * the group once; a second press returns the group the first made); a refusal goes to the caller.
- * The form holds the child's name: it is answered in a 1:1 chat only.
+ * In the presser's language. The form holds the child's name: it is answered in a 1:1 chat only.
  */
 export const createCoreGroupCardAction: CardAction = {
   answeredIn: 'personal-chat',
-  async run({ caller, data, senderName }, services) {
+  async run({ caller, data, senderName, language }, services) {
+    const words = wordsIn(language ?? 'en');
     const parsed = createCoreGroupAction.safeParse(data);
     if (!parsed.success) {
-      const unreadable = parsed.error.issues[0]?.path[0] as keyof typeof ANSWER_NAMES | undefined;
+      const unreadable = String(parsed.error.issues[0]?.path[0] ?? '');
       const { requestId, typed } = readableAnswers(data);
-      const error = `${(unreadable && ANSWER_NAMES[unreadable]) || 'An answer'} is missing, too long or not plain text.`;
-      return newCoreGroupCard({ policies: services.policies(), requestId, typed, error });
+      const error = words.t(`newGroup.unreadable.${ANSWERS.has(unreadable) ? unreadable : 'answer'}`);
+      return newCoreGroupCard(words, { policies: services.policies(), requestId, typed, error });
     }
     const { requestId, ...typed } = parsed.data;
     try {
       const setUp = await services.setup.create({ caller, requestId, setup: typed, creator: { displayName: senderName ?? 'Lead social worker' } });
-      return coreGroupCreatedCard({ caseReference: setUp.coreGroup.caseReference, members: setUp.members });
+      return coreGroupCreatedCard(words, { caseReference: setUp.coreGroup.caseReference, members: setUp.members });
     } catch (error) {
       if (error instanceof DomainError && error.code !== 'forbidden') {
-        return newCoreGroupCard({ policies: services.policies(), requestId, typed, error: error.userMessage });
+        return newCoreGroupCard(words, { policies: services.policies(), requestId, typed, error: failureIn(words, error) });
       }
       throw error;
     }

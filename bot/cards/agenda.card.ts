@@ -14,7 +14,8 @@ function when({ dates }: Words, view: AgendaView): string {
   return Number.isFinite(starts) && Number.isFinite(ends) ? dates.timeSpan(starts, ends) : dates.date(view.date);
 }
 
-function placeIn({ t }: Words, place: AgendaView['place']): string {
+/** Where a meeting is held, in the reader's language (the venue escaped): the agenda's words, and the booking card's. */
+export function placeIn({ t }: Words, place: AgendaView['place']): string {
   if (!place || place.mode === 'online') return t('agenda.place.online');
   return t(`agenda.place.${place.mode}`, { venue: escapeCardText(place.venue ?? '') });
 }

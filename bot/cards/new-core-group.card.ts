@@ -1,5 +1,6 @@
 import { CREATE_CORE_GROUP_VERB, type CreateCoreGroupAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import { POSITION_LABELS } from '../../src/domain/member-position';
+import type { Words } from '../../src/i18n/words';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
 
@@ -20,44 +21,43 @@ export type TypedAnswers = Partial<Omit<CreateCoreGroupAction, 'requestId'>>;
 
 /**
  * The set-up form after an ICPC, or after the transfer-in conference of a case that moved from
- * another area (1:1). Inputs are limited here and validated again on the server.
+ * another area (1:1), in the reader's language (the roles to type stay English: the form reads
+ * them in English). Inputs are limited here and validated again on the server.
  * With `typed`, each input shows what was submitted (an input's value is never rendered as markdown).
  */
-export function newCoreGroupCard(options: { policies: readonly { id: string; name: string }[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {
+export function newCoreGroupCard(words: Words, options: { policies: readonly { id: string; name: string }[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {
+  const { t } = words;
   const typed = options.typed ?? {};
   const data: Pick<CreateCoreGroupAction, 'requestId'> = { requestId: options.requestId };
   const submitted: SubmittedCardAction<typeof data> = { ...data, verb: CREATE_CORE_GROUP_VERB };
   return adaptiveCard(
     [
-      heading('Set up a core group after the ICPC or a transfer-in conference'),
+      heading(t('newGroup.title')),
       ...(options.error ? [line(`⚠ ${escapeCardText(options.error)}`, { color: 'Attention', weight: 'Bolder' })] : []),
-      { type: 'Input.Text', id: INPUT.caseReference, label: 'Case reference (used in Teams instead of the child’s name)', isRequired: true, maxLength: 40, regex: '^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$', errorMessage: '2–40 letters, digits, -, _ or /', value: typed.caseReference },
-      { type: 'Input.Text', id: INPUT.childName, label: 'Child’s name (kept on the case record only)', isRequired: true, maxLength: 200, errorMessage: 'Enter the child’s name', value: typed.childName },
-      { type: 'Input.Date', id: INPUT.icpcDate, label: 'Date of the ICPC (or of the transfer-in conference)', isRequired: true, errorMessage: 'Enter the date of the ICPC or the transfer-in conference', value: typed.icpcDate },
-      { type: 'Input.Text', id: INPUT.transferredInFrom, label: 'Transferred in from (the area, only for a transfer-in conference)', maxLength: 200, placeholder: 'Leave empty after an ICPC', value: typed.transferredInFrom },
-      { type: 'Input.ChoiceSet', id: INPUT.policyId, label: 'Local procedures (policy profile)', isRequired: true, errorMessage: 'Choose the local procedures', value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
-      { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: 'Your role in this core group', value: typed.creatorRole ?? 'lead-social-worker', choices: [{ title: 'Lead social worker', value: 'lead-social-worker' }, { title: 'Team manager', value: 'team-manager' }] },
-      { type: 'Input.Text', id: INPUT.membersText, label: 'Members, one per line: role | agency | name | e-mail', isMultiline: true, isRequired: true, maxLength: 4000, placeholder: 'health visitor | health visiting | Grace Lindqvist | grace@nhs.example', errorMessage: 'List the members', value: typed.membersText },
-      line(`Roles: ${POSITION_LABELS.join(' · ')}. You are added yourself.`, { isSubtle: true, size: 'Small', spacing: 'None' }),
-      { type: 'Input.Text', id: INPUT.outcomesText, label: 'Outcomes from the outline plan, one per line', isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: 'Enter at least one outcome', value: typed.outcomesText },
+      { type: 'Input.Text', id: INPUT.caseReference, label: t('newGroup.caseReference'), isRequired: true, maxLength: 40, regex: '^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$', errorMessage: t('newGroup.caseReferenceError'), value: typed.caseReference },
+      { type: 'Input.Text', id: INPUT.childName, label: t('newGroup.childName'), isRequired: true, maxLength: 200, errorMessage: t('newGroup.childNameError'), value: typed.childName },
+      { type: 'Input.Date', id: INPUT.icpcDate, label: t('newGroup.icpcDate'), isRequired: true, errorMessage: t('newGroup.icpcDateError'), value: typed.icpcDate },
+      { type: 'Input.Text', id: INPUT.transferredInFrom, label: t('newGroup.transferredInFrom'), maxLength: 200, placeholder: t('newGroup.transferredInFromPlaceholder'), value: typed.transferredInFrom },
+      { type: 'Input.ChoiceSet', id: INPUT.policyId, label: t('newGroup.policy'), isRequired: true, errorMessage: t('newGroup.policyError'), value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
+      { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: t('newGroup.creatorRole'), value: typed.creatorRole ?? 'lead-social-worker', choices: (['lead-social-worker', 'team-manager'] as const).map((role) => ({ title: t(`newGroup.role.${role}`), value: role })) },
+      { type: 'Input.Text', id: INPUT.membersText, label: t('newGroup.members'), isMultiline: true, isRequired: true, maxLength: 4000, placeholder: t('newGroup.membersPlaceholder'), errorMessage: t('newGroup.membersError'), value: typed.membersText },
+      line(t('newGroup.roles', { roles: POSITION_LABELS.join(' · ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      { type: 'Input.Text', id: INPUT.outcomesText, label: t('newGroup.outcomes'), isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: t('newGroup.outcomesError'), value: typed.outcomesText },
     ],
     [
       {
         type: 'Action.Execute',
         verb: CREATE_CORE_GROUP_VERB,
-        title: 'Create the core group',
+        title: t('newGroup.create'),
         data,
         associatedInputs: 'auto',
-        fallback: { type: 'Action.Submit', title: 'Create the core group', data: submitted },
+        fallback: { type: 'Action.Submit', title: t('newGroup.create'), data: submitted },
       },
     ],
   );
 }
 
-/** Confirmation: the group exists; what to do next. */
-export function coreGroupCreatedCard(options: { caseReference: string; members: number }): object {
-  return adaptiveCard([
-    heading(`Core group set up — case ${escapeCardText(options.caseReference)}`),
-    line(`✔ ${options.members} members. Type /coregroup schedule to book the first core group inside its deadline, or /coregroup status to see every deadline.`),
-  ]);
+/** Confirmation, in the creator's language: the group exists; what to do next. */
+export function coreGroupCreatedCard({ t }: Words, options: { caseReference: string; members: number }): object {
+  return adaptiveCard([heading(t('newGroup.createdTitle', { caseReference: escapeCardText(options.caseReference) })), line(t('newGroup.created', { count: options.members }))]);
 }

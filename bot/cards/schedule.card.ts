@@ -1,10 +1,12 @@
 import { BOOK_SLOT_VERB, type BookSlotAction, VENUE_LIMIT } from '../../src/contracts/card-actions.contract';
 import type { ProposedSlot } from '../../src/domain/slot-finding';
-import { type MeetingPlace, placeWords } from '../../src/domain/meeting';
+import type { MeetingPlace } from '../../src/domain/meeting';
+import type { Words } from '../../src/i18n/words';
 import type { Booking, SlotOffer } from '../../src/services/scheduling.service';
+import { placeIn } from './agenda.card';
 import { adaptiveCard, executeAction, heading, line } from './card';
+import { deadlineRule } from './deadline-words';
 import { escapeCardText } from './escape';
-import { ukDate, ukDateTime, ukTime } from '../../src/domain/uk-date';
 
 /** The card's inputs, named as the action's data names them. */
 const SLOT_INPUT: keyof BookSlotAction = 'slot';
@@ -12,84 +14,97 @@ const MODE_INPUT: keyof BookSlotAction = 'mode';
 const VENUE_INPUT: keyof BookSlotAction = 'venue';
 
 /** Where the meeting is held: on Teams by default; in person or hybrid with a venue (seed 000). */
-const placeInputs = [
-  {
-    type: 'Input.ChoiceSet',
-    id: MODE_INPUT,
-    label: 'Where',
-    style: 'compact',
-    value: 'online',
-    choices: [
-      { title: 'On Teams', value: 'online' },
-      { title: 'In person', value: 'in-person' },
-      { title: 'In person, with Teams for those who cannot come (hybrid)', value: 'hybrid' },
-    ],
-  },
-  { type: 'Input.Text', id: VENUE_INPUT, label: 'Venue, for in person or hybrid: accessible, and private enough for the family to talk', maxLength: VENUE_LIMIT },
-];
-
-/** A slot as people read it: "Tue 9 Jun 2026, 14:00–15:30" in UK time. */
-export function slotLabel(startMs: number, endMs: number): string {
-  return `${ukDateTime(startMs)}–${ukTime(endMs)}`;
+function placeInputs({ t }: Words): object[] {
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: MODE_INPUT,
+      label: t('schedule.where'),
+      style: 'compact',
+      value: 'online',
+      choices: (['online', 'in-person', 'hybrid'] as const).map((mode) => ({ title: t(`schedule.place.${mode}`), value: mode })),
+    },
+    { type: 'Input.Text', id: VENUE_INPUT, label: t('schedule.venue'), maxLength: VENUE_LIMIT },
+  ];
 }
 
-/** "A", "A and B", "A, B and C". */
-function listOfNames(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/**
+ * "A", "A and B", "A, B and C" in the reader's language (names already escaped). Welsh writes
+ * "ac" before a vowel ("Priya ac Owen"), "a" before anything else.
+ */
+function listOfNames({ t }: Words, names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const last = names.at(-1)!;
+  return t(/^[aeiouwyâêîôûŵŷ]/i.test(last) ? 'schedule.namesBeforeVowel' : 'schedule.names', { names: names.slice(0, -1).join(', '), last });
+}
+
+/** A slot as a choice says it: its time, whether someone is tentative, and what it is when past the deadline (`late`). */
+export function slotChoice({ t, dates }: Words, slot: ProposedSlot, late: string): string {
+  const time = dates.timeSpan(slot.startMs, slot.endMs);
+  const tentative = slot.tentative.length > 0;
+  if (slot.beforeDeadline) return tentative ? t('schedule.slotTentative', { slot: time }) : time;
+  return t(tentative ? 'schedule.slotTentativeLate' : 'schedule.slotLate', { slot: time, late });
+}
+
+/** The deadline a slot offer is for, in the reader's language: its rule (escaped) and its date, for a sentence that says "due by". */
+export function offerDeadline(words: Words, offer: SlotOffer): { rule: string; date: string } {
+  return { rule: escapeCardText(deadlineRule(words, offer.obligation)), date: words.dates.date(offer.obligation.due) };
 }
 
 /**
  * The slots for a core group's next meeting, with the deadline and its rule, for the person
- * scheduling it (1:1 only: it names who blocks the most slots). When nothing fits before the
- * deadline the card says so first.
+ * scheduling it (1:1 only: it names who blocks the most slots), in their language. When nothing
+ * fits before the deadline the card says so first.
  */
-export function slotsCard(options: { coreGroupId: string; caseReference: string; offer: SlotOffer; names: ReadonlyMap<string, string> }): object {
+export function slotsCard(words: Words, options: { coreGroupId: string; caseReference: string; offer: SlotOffer; names: ReadonlyMap<string, string> }): object {
+  const { t, dates } = words;
   const { offer } = options;
   const slots = offer.proposal.slots;
   const data: Pick<BookSlotAction, 'coreGroupId'> = { coreGroupId: options.coreGroupId };
+  const nameOf = (memberId: string) => escapeCardText(options.names.get(memberId) ?? t('schedule.aMember'));
+  const blockers = offer.proposal.blockers.slice(0, 3).map((blocker) => t('schedule.blocker', { name: nameOf(blocker.attendeeId), slots: blocker.blockedSlots }));
   const warning = offer.proposal.deadlineCanBeMet
     ? []
-    : [
-        line(`⚠ Nothing fits before the deadline of ${ukDate(offer.obligation.due)}. The slots below are the earliest after it; record why the meeting is late.`, { color: 'Attention', weight: 'Bolder' }),
-        line(`Most slots are blocked by: ${offer.proposal.blockers.slice(0, 3).map((blocker) => `${escapeCardText(options.names.get(blocker.attendeeId) ?? 'a member')} (${blocker.blockedSlots})`).join(', ')}.`),
-      ];
+    : [line(t('schedule.late', { date: dates.date(offer.obligation.due) }), { color: 'Attention', weight: 'Bolder' }), line(t('schedule.blockedBy', { blockers: blockers.join(', ') }))];
+  const unknown = offer.unknownAvailability.map(nameOf);
   return adaptiveCard(
     [
-      heading(`Schedule the next core group — case ${escapeCardText(options.caseReference)}`),
-      line(`${escapeCardText(offer.obligation.rule)}: due by ${ukDate(offer.obligation.due)}.`, { isSubtle: true }),
+      heading(t('schedule.title', { caseReference: escapeCardText(options.caseReference) })),
+      line(t('schedule.due', offerDeadline(words, offer)), { isSubtle: true }),
       ...warning,
-      ...(offer.unknownAvailability.length > 0 ? [line(`Availability unknown for ${listOfNames(offer.unknownAvailability.map((id) => escapeCardText(options.names.get(id) ?? 'a member')))} (no calendar the app can read): please check with them.`, { isSubtle: true })] : []),
-      ...(slots.length === 0 ? [line('No free slot was found in the next weeks. Free up diaries or ask members to send representatives.')] : bookingInputs(slots, 'after the deadline')),
+      ...(unknown.length > 0 ? [line(t('schedule.unknownAvailability', { names: listOfNames(words, unknown) }), { isSubtle: true })] : []),
+      ...(slots.length === 0 ? [line(t('schedule.noSlot'))] : bookingInputs(words, slots, t('schedule.afterDeadline'))),
     ],
-    slots.length === 0 ? [] : [bookButton(data)],
+    slots.length === 0 ? [] : [bookButton(words, data)],
   );
 }
 
 /** The choice of a slot (soonest first, the first chosen) and where to meet: what the Book button sends. `late` says what a slot past the deadline is. */
-export function bookingInputs(slots: readonly ProposedSlot[], late: string): object[] {
+export function bookingInputs(words: Words, slots: readonly ProposedSlot[], late: string): object[] {
+  const { t } = words;
   return [
     {
       type: 'Input.ChoiceSet',
       id: SLOT_INPUT,
-      label: 'Choose a slot',
+      label: t('schedule.chooseSlot'),
       isRequired: true,
-      errorMessage: 'Choose a slot to book',
+      errorMessage: t('schedule.chooseSlotError'),
       style: 'expanded',
       value: String(slots[0]!.startMs),
-      choices: slots.map((slot) => ({ title: `${slotLabel(slot.startMs, slot.endMs)}${slot.tentative.length > 0 ? ' (someone is tentative)' : ''}${slot.beforeDeadline ? '' : ` — ${late}`}`, value: String(slot.startMs) })),
+      choices: slots.map((slot) => ({ title: slotChoice(words, slot, late), value: String(slot.startMs) })),
     },
-    ...placeInputs,
+    ...placeInputs(words),
   ];
 }
 
 /** The Book button, with the slot and place chosen on the card. */
-export function bookButton(data: Pick<BookSlotAction, 'coreGroupId'>): object {
-  return executeAction(BOOK_SLOT_VERB, 'Book this Teams meeting', data, { inputs: true });
+export function bookButton({ t }: Words, data: Pick<BookSlotAction, 'coreGroupId'>): object {
+  return executeAction(BOOK_SLOT_VERB, t('schedule.book'), data, { inputs: true });
 }
 
 /** The card confirming a booking, from what the scheduling service booked: an extra core group says it is a single meeting. */
-export function bookedCardOf(booked: Booking): object {
-  return bookedCard({
+export function bookedCardOf(words: Words, booked: Booking): object {
+  return bookedCard(words, {
     caseReference: booked.caseReference,
     startMs: Date.parse(booked.meeting.startsAt ?? ''),
     endMs: Date.parse(booked.meeting.endsAt ?? ''),
@@ -100,15 +115,17 @@ export function bookedCardOf(booked: Booking): object {
   });
 }
 
-/** The booking, confirmed: when, and the join link. The buttons are gone so it cannot be booked twice. */
-export function bookedCard(options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean; place?: MeetingPlace | undefined; extra?: boolean }): object {
-  const repeats = options.extra ? '; it is a single meeting, and the series stays as it is' : ', and it repeats until the next review conference';
+/** The booking, confirmed in the booker's language: when, and the join link. The buttons are gone so it cannot be booked twice. */
+export function bookedCard(words: Words, options: { caseReference: string; startMs: number; endMs: number; joinUrl?: string | undefined; chatReady: boolean; place?: MeetingPlace | undefined; extra?: boolean }): object {
+  const { t, dates } = words;
+  const caseReference = escapeCardText(options.caseReference);
+  const booked = { slot: dates.timeSpan(options.startMs, options.endMs), place: placeIn(words, options.place) };
   return adaptiveCard(
     [
-      heading(`${options.extra ? 'Extra core group' : 'Core group'} booked — case ${escapeCardText(options.caseReference)}`),
-      line(`✔ ${slotLabel(options.startMs, options.endMs)}, ${escapeCardText(placeWords(options.place))}. Invitations have gone to every member${repeats}.`),
-      line(options.chatReady ? 'Core Group has been added to the meeting chat and posts the agenda there as soon as Teams confirms it.' : 'Core Group will join the meeting chat shortly.', { isSubtle: true }),
+      heading(t(options.extra ? 'booking.extraTitle' : 'booking.title', { caseReference })),
+      line(t(options.extra ? 'booking.extraBooked' : 'booking.booked', booked)),
+      line(t(options.chatReady ? 'booking.chatReady' : 'booking.chatSoon'), { isSubtle: true }),
     ],
-    options.joinUrl ? [{ type: 'Action.OpenUrl', title: 'Open the Teams meeting', url: options.joinUrl }] : [],
+    options.joinUrl ? [{ type: 'Action.OpenUrl', title: t('booking.open'), url: options.joinUrl }] : [],
   );
 }

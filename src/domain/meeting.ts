@@ -57,12 +57,6 @@ export function meetingPlace(mode: MeetingMode, venue: string | undefined): Meet
   return { mode, venue: named };
 }
 
-/** Where a meeting is, as its agenda says it. */
-export function placeWords(place: MeetingPlace | undefined): string {
-  if (!place || place.mode === 'online') return 'on Teams';
-  return place.mode === 'hybrid' ? `${place.venue} and on Teams` : `${place.venue} (in person)`;
-}
-
 /** A core group meeting's event on the organiser's calendar and its Teams meeting chat. */
 export interface MeetingBooking {
   readonly organiser: string;

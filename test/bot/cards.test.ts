@@ -6,9 +6,8 @@ import { escapeCardText } from '../../bot/cards/escape';
 import { helpCard } from '../../bot/cards/help.card';
 import { messageCard, privateDetailsCard } from '../../bot/cards/notice.card';
 import { statusCard } from '../../bot/cards/status.card';
-import { bookedCard, slotLabel, slotsCard } from '../../bot/cards/schedule.card';
+import { bookedCard, slotsCard } from '../../bot/cards/schedule.card';
 import { concernNotificationCard, concernRaisedCard, concernStandingText, escalateCard } from '../../bot/cards/escalate.card';
-import { noticeStateText } from '../../src/domain/notice-delivery';
 import { familyVersionReadyCard, minutesCard, minutesReadyCard } from '../../bot/cards/minutes.card';
 import { coreGroupCreatedCard, newCoreGroupCard } from '../../bot/cards/new-core-group.card';
 import { planCard, planReadyCard } from '../../bot/cards/plan.card';
@@ -69,12 +68,12 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['status, no core groups', statusCard(EN, [], TEAMS_APP_ID)],
     ['status of a case that transferred in', statusCard(EN, [{ coreGroup: { id: 'c', caseReference: 'CP-1', policyId: 'england' }, transferredIn: { from: 'Leeds', on: Temporal.PlainDate.from('2026-06-01') }, role: 'lead-social-worker', obligations: [obligation], signals: [], actions: [action] }], TEAMS_APP_ID)],
     ['status of a caseload (a line a case)', statusCard(EN, caseload(7), TEAMS_APP_ID)],
-    ['booked series, to move or cancel', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
-    ['booked series that has met (no moving it whole)', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
-    ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
+    ['booked series, to move or cancel', bookedSeriesCard(EN, { coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, note: '✔ Moved' })],
+    ['booked series that has met (no moving it whole)', bookedSeriesCard(EN, { coreGroupId: ID, caseReference: 'CP-1', series: { ...series, nextIsRecorded: false, joinUrl: undefined, chatId: undefined }, teamsAppId: TEAMS_APP_ID })],
+    ['reschedule slots', rescheduleSlotsCard(EN, { caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'one', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer: { obligation: { id: 'core-group', due: Temporal.PlainDate.from('2026-07-10'), rule: 'Every 4 weeks', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 10, 13), endMs: Date.UTC(2026, 5, 10, 14, 30), date: Temporal.PlainDate.from('2026-06-10'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-07-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } })],
     ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action }], '5b1d0c8e-0000-4000-8000-000000000001')],
-    ['slots', slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
-    ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
+    ['slots', slotsCard(EN, { coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m1', 'Grace']]), offer: { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group within 10 working days of the ICPC', status: 'due' }, unknownAvailability: ['m9'], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: false, blockers: [{ attendeeId: 'm1', blockedSlots: 4 }], unknownAvailability: ['m9'] } } })],
+    ['booked', bookedCard(EN, { caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30), joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatReady: true })],
     ['plan', planCard(EN, { caseReference: 'CP-1', names: new Map([['m1', 'Grace (health visiting)']]), actions: [{ ...action, outcomeId: 'o1' }], plan: { coreGroupId: 'c', version: 2, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [{ ...action, outcomeId: 'o1' }], contingencyPlan: 'Strategy discussion', resources: 'Support worker', monitoring: 'Fortnightly visits' } })],
     ['escalate form', escalateCard(EN, { coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r' })],
     [
@@ -102,8 +101,8 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
       minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, last: { date: Temporal.PlainDate.from('2026-06-09'), drafted: true, chairSigned: false, managerSigned: false, sent: { thisVersion: 0, earlier: { version: 5, members: 7 } }, amended: true, circulation: { due: Temporal.PlainDate.from('2026-06-16'), status: 'met', daysLate: 0 } } }),
     ],
     ['minutes, with a series booked', minutesCard(EN, { caseReference: 'CP-1', teamsAppId: TEAMS_APP_ID, booked: series })],
-    ['new core group form', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
-    ['core group created', coreGroupCreatedCard({ caseReference: 'CP-1', members: 5 })],
+    ['new core group form', newCoreGroupCard(EN, { policies: [{ id: 'england', name: 'England' }], requestId: 'r', error: 'member line 1: bad role' })],
+    ['core group created', coreGroupCreatedCard(EN, { caseReference: 'CP-1', members: 5 })],
     ['tasks, answered', tasksCard(wordsIn('en'), [{ coreGroupId: 'c', caseReference: 'CP-1', action, answered: { actionId: action.id, memberId: 'm1', status: 'done', note: '', recordedAt: 'x' } }], '5b1d0c8e-0000-4000-8000-000000000001')],
     ['agenda, booked', agendaCard({ ...agenda, started: false }, agendaOptions)],
     ['agenda, meeting started', agendaCard(agenda, agendaOptions)],
@@ -128,8 +127,8 @@ test('the escalate form never offers a significant disagreement, and the action 
 });
 
 test('slots read in UK time, across the clock change', () => {
-  expect(slotLabel(Date.UTC(2026, 2, 30, 8), Date.UTC(2026, 2, 30, 9, 30))).toBe('Mon 30 Mar 2026, 09:00–10:30');
-  expect(slotLabel(Date.UTC(2026, 9, 26, 9), Date.UTC(2026, 9, 26, 10, 30))).toBe('Mon 26 Oct 2026, 09:00–10:30');
+  expect(EN.dates.timeSpan(Date.UTC(2026, 2, 30, 8), Date.UTC(2026, 2, 30, 9, 30))).toBe('Mon 30 Mar 2026, 09:00–10:30');
+  expect(EN.dates.timeSpan(Date.UTC(2026, 9, 26, 9), Date.UTC(2026, 9, 26, 10, 30))).toBe('Mon 26 Oct 2026, 09:00–10:30');
 });
 
 describe('check-in buttons', () => {
@@ -184,7 +183,7 @@ test('help shows its placeholders: "<what>" and "<date>" survive Teams, which dr
 
 test('the slots card names the invitees whose availability is unknown, escaped', () => {
   const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'First core group', status: 'due' as const }, unknownAvailability: ['m2', 'm3'], proposal: { slots: [], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: ['m2', 'm3'] } };
-  const card = JSON.stringify(slotsCard({ coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m2', 'Owen Price'], ['m3', 'Jordan [Ellis](http://x)']]), offer }));
+  const card = JSON.stringify(slotsCard(EN, { coreGroupId: 'c', caseReference: 'CP-1', names: new Map([['m2', 'Owen Price'], ['m3', 'Jordan [Ellis](http://x)']]), offer }));
   expect(card).toContain('Availability unknown for Owen Price and ');
   expect(card).not.toContain('[Ellis](http');
 });
@@ -241,17 +240,6 @@ describe('what the cards say about concern notices', () => {
     expect(concernStandingText(EN, concern, { id: 't', concernId: 'k', step: 1, kind: 'climbed', at: '2026-06-17T09:00:00.000Z' })).toBe('Step 2 of 3: with the agency managers or designated professionals · last: climbed automatically (not resolved in time) on Wed 17 Jun 2026');
     expect(concernStandingText(EN, { ...concern, status: 'refused', kind: 'extra-meeting-request', step: 0 }, { id: 't', concernId: 'k', step: 0, kind: 'refused', actorName: 'Tom [O](http://x)', at: '2026-06-04T09:00:00.000Z' })).not.toContain('[O](http');
     expect(concernStandingText(EN, { ...concern, status: 'resolved' }, undefined)).toBe('Resolved');
-  });
-
-  test.each([
-    [undefined, 'queued'],
-    [{ channel: 'teams', outcome: 'sent' }, 'sent by Teams'],
-    [{ channel: 'email', outcome: 'sent' }, 'sent by e-mail'],
-    [{ channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address' }, 'failed: no Teams chat and no e-mail address'],
-    [{ channel: 'teams', outcome: 'retrying', detail: 'attempt 2: DeliveryError:delivery-failed' }, 'queued: Teams did not take it (attempt 2: DeliveryError:delivery-failed), trying again'],
-  ] as const)('a notice recorded as %j reads “%s”', (outcome, text) => {
-    const delivery = outcome && { kind: 'concern' as const, subjectId: 'k', memberId: 'm', at: '2026-06-03T09:31:00.000Z', ...outcome };
-    expect(noticeStateText(delivery)).toBe(text);
   });
 });
 

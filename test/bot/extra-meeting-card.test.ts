@@ -3,9 +3,11 @@ import { bookedSeriesCard } from '../../bot/cards/booked-series.card';
 import { extraMeetingCard, extraMeetingSection } from '../../bot/cards/extra-meeting.card';
 import { bookedCard } from '../../bot/cards/schedule.card';
 import { BOOK_EXTRA_MEETING_VERB, bookExtraMeetingAction } from '../../src/contracts/card-actions.contract';
+import { wordsIn } from '../../src/i18n/words';
 import type { BookedSeries, ExtraMeetingOffer } from '../../src/services/scheduling.service';
 import { problems } from '../support/adaptive-cards';
 
+const EN = wordsIn('en');
 const TEAMS_APP_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
 const CORE_GROUP = '5b1d0c8e-0000-4000-8000-000000000001';
 const CONCERN = '5b1d0c8e-0000-4000-8000-000000000007';
@@ -35,16 +37,16 @@ const elements = (node: unknown): Record<string, unknown>[] => {
 
 describe('the extra core group on /coregroup schedule', () => {
   test.each([
-    ['below the booked series', bookedSeriesCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, extra: extraMeetingSection({ coreGroupId: CORE_GROUP, offer: offer([slot(4), slot(5)]) }) })],
-    ['alone, no series running', extraMeetingCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-[1](http://x)', offer: offer([slot(4)]) })],
-    ['nothing free', extraMeetingCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-1', offer: offer([]) })],
-    ['booked', bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 4, 9), endMs: Date.UTC(2026, 5, 4, 10, 30), chatReady: true, extra: true })],
+    ['below the booked series', bookedSeriesCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, extra: extraMeetingSection(EN, { coreGroupId: CORE_GROUP, offer: offer([slot(4), slot(5)]) }) })],
+    ['alone, no series running', extraMeetingCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-[1](http://x)', offer: offer([slot(4)]) })],
+    ['nothing free', extraMeetingCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-1', offer: offer([]) })],
+    ['booked', bookedCard(EN, { caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 4, 9), endMs: Date.UTC(2026, 5, 4, 10, 30), chatReady: true, extra: true })],
   ])('%s parses as an Adaptive Card 1.5', (_name, card) => {
     expect(problems(card)).toEqual([]);
   });
 
   test('under the series: its buttons stay with it, then the grant, the slots soonest first and a Book button that carries the grant', () => {
-    const card = bookedSeriesCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, extra: extraMeetingSection({ coreGroupId: CORE_GROUP, offer: offer([slot(4), slot(18, false)]) }) }) as { body: Record<string, unknown>[]; actions?: unknown };
+    const card = bookedSeriesCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-1', series, teamsAppId: TEAMS_APP_ID, extra: extraMeetingSection(EN, { coreGroupId: CORE_GROUP, offer: offer([slot(4), slot(18, false)]) }) }) as { body: Record<string, unknown>[]; actions?: unknown };
     expect(card.actions).toBeUndefined();
     const texts = card.body.filter((element) => element.type === 'TextBlock').map((element) => element.text);
     expect(texts).toContain('Extra core group granted on Wed 3 Jun 2026: choose a slot');
@@ -57,13 +59,13 @@ describe('the extra core group on /coregroup schedule', () => {
   });
 
   test('alone: the case reference escaped; with nothing free, no button', () => {
-    expect(JSON.stringify(extraMeetingCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-[1](http://x)', offer: offer([slot(4)]) }))).not.toContain('](http://x)');
-    const empty = extraMeetingCard({ coreGroupId: CORE_GROUP, caseReference: 'CP-1', offer: offer([]) });
+    expect(JSON.stringify(extraMeetingCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-[1](http://x)', offer: offer([slot(4)]) }))).not.toContain('](http://x)');
+    const empty = extraMeetingCard(EN, { coreGroupId: CORE_GROUP, caseReference: 'CP-1', offer: offer([]) });
     expect(elements(empty).filter((element) => element.type === 'Action.Execute')).toEqual([]);
   });
 
   test('booked: a single meeting, the series left as it is', () => {
-    const card = JSON.stringify(bookedCard({ caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 4, 9), endMs: Date.UTC(2026, 5, 4, 10, 30), chatReady: true, extra: true }));
+    const card = JSON.stringify(bookedCard(EN, { caseReference: 'CP-1', startMs: Date.UTC(2026, 5, 4, 9), endMs: Date.UTC(2026, 5, 4, 10, 30), chatReady: true, extra: true }));
     expect(card).toContain('Extra core group booked — case CP-1');
     expect(card).toContain('it is a single meeting, and the series stays as it is');
     expect(card).not.toContain('repeats');

@@ -253,20 +253,20 @@ const series = { meetingId: ID, next: { startMs: Date.UTC(2026, 5, 8, 13), endMs
 
 describe('what card actions carry is what the card-action contract reads', () => {
   const offer = { obligation: { id: 'first-core-group', due: Temporal.PlainDate.from('2026-06-10'), rule: 'r', status: 'due' }, unknownAvailability: [], proposal: { slots: [{ startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14), date: Temporal.PlainDate.from('2026-06-09'), beforeDeadline: true, tentative: [], reason: 'all-free' }], deadline: Temporal.PlainDate.from('2026-06-10'), deadlineCanBeMet: true, blockers: [], unknownAvailability: [] } } as never;
-  const slots = slotsCard({ coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
+  const slots = slotsCard(EN, { coreGroupId: ID, caseReference: 'CP-1', names: new Map(), offer });
   const extraOffer = { ...(offer as object), concernId: ID, grantedOn: Temporal.PlainDate.from('2026-06-03'), within: Temporal.PlainDate.from('2026-06-17'), names: new Map() } as never;
   test.each([
     ['tasks', tasksCard(wordsIn('en'), [{ coreGroupId: ID, caseReference: 'CP-1', action }], ID)],
     ['slots', slots],
     ['escalate', escalateCard(EN, { coreGroupId: ID, caseReference: 'CP-1', requestId: ID })],
-    ['new core group', newCoreGroupCard({ policies: [{ id: 'england', name: 'England' }], requestId: ID })],
+    ['new core group', newCoreGroupCard(EN, { policies: [{ id: 'england', name: 'England' }], requestId: ID })],
     ['agenda', agendaCard(view, { minutesUrl: link, refreshFor: [] })],
     ['members', membersCard(EN, { coreGroupId: ID, caseReference: 'CP-1', members: [{ id: ID, displayName: 'Grace', role: 'professional', position: 'health-visitor', agency: 'health visiting', reach: 'tenant', active: true }] })],
     ['choose a case', chooseCaseCard(EN, { command: 'plan', title: 'Which case?', cases: [{ id: ID, caseReference: 'CP-1', nextDeadline: { due: Temporal.PlainDate.from('2026-06-10'), status: 'due', rule: 'r' } }, { id: ID, caseReference: 'CP-2' }] })],
-    ['booked series', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
-    ['booked series, with the extra core group granted below it', bookedSeriesCard({ coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app', extra: extraMeetingSection({ coreGroupId: ID, offer: extraOffer }) })],
-    ['the extra core group alone', extraMeetingCard({ coreGroupId: ID, caseReference: 'CP-1', offer: extraOffer })],
-    ['reschedule slots', rescheduleSlotsCard({ caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'series', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer })],
+    ['booked series', bookedSeriesCard(EN, { coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app' })],
+    ['booked series, with the extra core group granted below it', bookedSeriesCard(EN, { coreGroupId: ID, caseReference: 'CP-1', series, teamsAppId: 'teams-app', extra: extraMeetingSection(EN, { coreGroupId: ID, offer: extraOffer }) })],
+    ['the extra core group alone', extraMeetingCard(EN, { coreGroupId: ID, caseReference: 'CP-1', offer: extraOffer })],
+    ['reschedule slots', rescheduleSlotsCard(EN, { caseReference: 'CP-1', part: { coreGroupId: ID, meetingId: ID, scope: 'series', occurrence: String(series.next.startMs) }, currentEndMs: series.next.endMs, offer })],
   ])('%s: each action’s data, with the card’s inputs, is exactly its verb’s schema; its fallback says the verb', (_name, card) => {
     const elements = elementsOf(card);
     const inputIds = new Set(elements.filter((element) => element.type?.startsWith('Input.')).map((element) => element.id));

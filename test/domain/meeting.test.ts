@@ -27,7 +27,6 @@ import {
   nextOrLatestMeeting,
   occurrencesOffWorkingDays,
   organiserOf,
-  placeWords,
   signOffReminders,
 } from '../../src/domain/meeting';
 
@@ -243,10 +242,9 @@ describe('a booked series never puts a core group on a day off', () => {
 });
 
 describe('where a core group meets (seed 000: accessible premises, privacy)', () => {
-  test('on Teams needs no venue; in person or hybrid names one, and the agenda says where', () => {
+  test('on Teams needs no venue; in person or hybrid names one', () => {
     expect(meetingPlace('online', '  ')).toEqual({ mode: 'online' });
     expect(meetingPlace('hybrid', ' Family Centre, Room 2 ')).toEqual({ mode: 'hybrid', venue: 'Family Centre, Room 2' });
     expect(() => meetingPlace('in-person', ' ')).toThrow(/Name the venue/);
-    expect([placeWords(undefined), placeWords({ mode: 'hybrid', venue: 'Family Centre' }), placeWords({ mode: 'in-person', venue: 'Family Centre' })]).toEqual(['on Teams', 'Family Centre and on Teams', 'Family Centre (in person)']);
   });
 });

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { meetingInvitees } from '../../domain/meeting';
 import type { Obligation } from '../../domain/obligations';
 import { type SlotFinder, type SlotProposal, slotAttendeeOf, slotSearchWindow } from '../../domain/slot-finding';
@@ -10,8 +10,8 @@ import { type Caller, authorise } from '../authorise';
 import { type SchedulingDeps, meetingMinutes, nextDeadlinesOf, organiserFor } from './scheduling-deps';
 
 export interface SlotOffer {
-  /** The deadline the next meeting must meet, and the rule it comes from. */
-  readonly obligation: Pick<Obligation, 'id' | 'due' | 'rule' | 'status'>;
+  /** The deadline the next meeting must meet, and the rule it comes from (as data too, to be worded in the reader's language). */
+  readonly obligation: Pick<Obligation, 'id' | 'due' | 'rule' | 'wording' | 'status'>;
   readonly proposal: SlotProposal;
   /** Member ids of people whose calendars we cannot read (family, other organisations). */
   readonly unknownAvailability: readonly string[];
@@ -40,10 +40,10 @@ export async function slotsBefore(deps: SchedulingDeps & { finder: SlotFinder },
 export async function proposeSlots(deps: SchedulingDeps & { finder: SlotFinder }, request: { caller: Caller; coreGroupId: string; count?: number }): Promise<SlotOffer> {
   const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
   const { meeting, calendar } = await nextDeadlinesOf(deps, coreGroup);
-  if (!meeting) throw new RuleViolationError('No core group meeting is due for this case.');
+  if (!meeting) throw new RuleViolationError('No core group meeting is due for this case.', { said: said('serviceRefusals.scheduling.noneDue') });
   const { proposal, names } = await slotsBefore(deps, { coreGroup, deadline: meeting.due, calendar, count: request.count });
   return {
-    obligation: { id: meeting.id, due: meeting.due, rule: meeting.rule, status: meeting.status },
+    obligation: { id: meeting.id, due: meeting.due, rule: meeting.rule, wording: meeting.wording, status: meeting.status },
     proposal,
     unknownAvailability: proposal.unknownAvailability,
     names,
