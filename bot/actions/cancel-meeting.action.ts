@@ -16,12 +16,12 @@ export const cancelMeetingCardAction: CardAction = {
     const { t } = words;
     const parsed = cancelMeetingAction.safeParse(data);
     if (!parsed.success) return messageCard(t('seriesChange.unreadableCancel'));
-    const { coreGroupId, meetingId, scope, occurrence, reason } = parsed.data;
+    const { coreGroupId, meetingId, scope, occurrence, occurrenceId, reason } = parsed.data;
     // A repeated press after the whole series was cancelled finds no series: it was done already.
     const current = await seriesPressedOn(services, caller, parsed.data);
     if (!current && scope === 'series') return seriesAfterChange(services, caller, { words, coreGroupId, note: t('seriesChange.alreadyCancelled') });
     if (!current) return messageCard(t('seriesChange.changed'));
-    const change = await services.scheduling.cancel({ caller, meetingId, reason, ...(scope === 'one' ? { occurrenceStartMs: Number(occurrence) } : {}) });
+    const change = await services.scheduling.cancel({ caller, meetingId, reason, ...(scope === 'one' ? { occurrenceStartMs: Number(occurrence), occurrenceId } : {}) });
     const done = scope === 'one' ? 'seriesChange.cancelledOne' : 'seriesChange.cancelledSeries';
     return seriesAfterChange(services, caller, { words, coreGroupId, note: t(change === 'changed' ? done : 'seriesChange.alreadyCancelled') });
   },

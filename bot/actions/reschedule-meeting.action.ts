@@ -15,11 +15,11 @@ export const rescheduleMeetingCardAction: CardAction = {
     const { t, dates } = words;
     const parsed = rescheduleMeetingAction.safeParse(data);
     if (!parsed.success) return messageCard(t('seriesChange.unreadableMove'));
-    const { coreGroupId, meetingId, scope, occurrence, slot } = parsed.data;
+    const { coreGroupId, meetingId, scope, occurrence, occurrenceId, slot } = parsed.data;
     const current = await seriesPressedOn(services, caller, parsed.data);
     if (!current) return messageCard(t('seriesChange.changed'));
     const startMs = Number(slot);
-    const change = await services.scheduling.reschedule({ caller, meetingId, startMs, ...(scope === 'one' ? { occurrenceStartMs: Number(occurrence) } : {}) });
+    const change = await services.scheduling.reschedule({ caller, meetingId, startMs, ...(scope === 'one' ? { occurrenceStartMs: Number(occurrence), occurrenceId } : {}) });
     const when = dates.timeSpan(startMs, startMs + (current.series.next.endMs - current.series.next.startMs));
     const done = t(scope === 'one' ? 'seriesChange.movedOne' : 'seriesChange.movedSeries', { slot: when });
     return seriesAfterChange(services, caller, { words, coreGroupId, note: change === 'changed' ? done : t('seriesChange.alreadyMoved') });

@@ -51,8 +51,14 @@ export function seriesSection(words: Words, series: BookedSeries, teamsAppId: st
 export function bookedSeriesCard(words: Words, options: { coreGroupId: string; caseReference: string; series: BookedSeries; teamsAppId: string; note?: string | undefined; extra?: readonly object[] | undefined }): object {
   const { t, dates } = words;
   const { series } = options;
-  const part = (scope: SeriesPart['scope']): SeriesPart => ({ coreGroupId: options.coreGroupId, meetingId: series.meetingId, scope, occurrence: String(series.next.startMs) });
-  const cancelData: Omit<SeriesPart, 'scope'> = { coreGroupId: options.coreGroupId, meetingId: series.meetingId, occurrence: String(series.next.startMs) };
+  // The next meeting by its identity: its calendar id when it is not the meeting's own (a move changes its start, not its id).
+  const cancelData: Omit<SeriesPart, 'scope'> = {
+    coreGroupId: options.coreGroupId,
+    meetingId: series.meetingId,
+    occurrence: String(series.next.startMs),
+    ...(series.next.occurrenceId === undefined ? {} : { occurrenceId: series.next.occurrenceId }),
+  };
+  const part = (scope: SeriesPart['scope']): SeriesPart => ({ ...cancelData, scope });
   const cancelForm = adaptiveCard(
     [
       { type: 'Input.Text', id: REASON_INPUT, label: t('seriesChange.why'), isMultiline: true, isRequired: true, maxLength: CANCEL_REASON_LIMIT, errorMessage: t('seriesChange.whyError') },

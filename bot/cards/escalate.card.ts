@@ -30,8 +30,8 @@ export function concernStandingText(words: Words, concern: Concern, last: Concer
 }
 
 /**
- * Where a notice stands, in the reader's language (`noticeStateText`'s words in English): queued,
- * queued and retrying, sent by Teams or by e-mail, or failed with the reason (the reason as recorded).
+ * Where a notice stands, in the reader's language: queued, queued and retrying, sent by Teams or
+ * by e-mail, or failed with the reason (the reason as recorded).
  */
 export function noticeState({ t }: Words, delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
   if (!delivery) return t('escalate.notice.queued');

@@ -1,6 +1,6 @@
 import { ADD_MEMBERS_VERB, type AddMembersAction, REMOVE_MEMBER_VERB, type RemoveMemberAction } from '../../src/contracts/card-actions.contract';
 import type { CoreGroupMember } from '../../src/domain/core-group';
-import { POSITION_LABELS, positionOf } from '../../src/domain/member-position';
+import { MEMBER_POSITIONS, positionOf } from '../../src/domain/member-position';
 import type { Words } from '../../src/i18n/words';
 import type { MemberWelcomeMessage } from '../../src/services/ports/notifier.port';
 import { adaptiveCard, executeAction, heading, line } from './card';
@@ -14,8 +14,8 @@ const describe = ({ t }: Words, member: CoreGroupMember) => {
 /**
  * A core group's members for its lead social worker or team manager (1:1), in their language: each
  * active member with a Remove button, who has left, and a form to add people in the set-up form's
- * words (the roles are typed in English, as the form reads them). `notice`: what the last change
- * did, shown first.
+ * words (the roles listed in the reader's language; either language's are read). `notice`: what
+ * the last change did, shown first.
  */
 export function membersCard(words: Words, options: { coreGroupId: string; caseReference: string; members: readonly CoreGroupMember[]; notice?: string | undefined }): object {
   const { t } = words;
@@ -49,7 +49,7 @@ export function membersCard(words: Words, options: { coreGroupId: string; caseRe
         errorMessage: t('members.addError'),
         separator: true,
       },
-      line(t('members.roles', { roles: POSITION_LABELS.join(', ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      line(t('members.roles', { roles: MEMBER_POSITIONS.map((position) => t(`members.position.${position}`)).join(', ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
     ],
     [executeAction(ADD_MEMBERS_VERB, t('members.addButton'), add, { inputs: true })],
   );

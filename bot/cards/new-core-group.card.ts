@@ -1,5 +1,5 @@
 import { CREATE_CORE_GROUP_VERB, type CreateCoreGroupAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
-import { POSITION_LABELS } from '../../src/domain/member-position';
+import { MEMBER_POSITIONS } from '../../src/domain/member-position';
 import type { Words } from '../../src/i18n/words';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -41,7 +41,7 @@ export function newCoreGroupCard(words: Words, options: { policies: readonly { i
       { type: 'Input.ChoiceSet', id: INPUT.policyId, label: t('newGroup.policy'), isRequired: true, errorMessage: t('newGroup.policyError'), value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
       { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: t('newGroup.creatorRole'), value: typed.creatorRole ?? 'lead-social-worker', choices: (['lead-social-worker', 'team-manager'] as const).map((role) => ({ title: t(`newGroup.role.${role}`), value: role })) },
       { type: 'Input.Text', id: INPUT.membersText, label: t('newGroup.members'), isMultiline: true, isRequired: true, maxLength: 4000, placeholder: t('newGroup.membersPlaceholder'), errorMessage: t('newGroup.membersError'), value: typed.membersText },
-      line(t('newGroup.roles', { roles: POSITION_LABELS.join(' · ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
+      line(t('newGroup.roles', { roles: MEMBER_POSITIONS.map((position) => t(`members.position.${position}`)).join(' · ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),
       { type: 'Input.Text', id: INPUT.outcomesText, label: t('newGroup.outcomes'), isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: t('newGroup.outcomesError'), value: typed.outcomesText },
     ],
     [

@@ -99,11 +99,13 @@ export type BookExtraMeetingAction = z.infer<typeof bookExtraMeetingAction>;
 const epochMsText = z.string().regex(/^\d{12,14}$/);
 
 /**
- * Which part of the booked series a button changes: the occurrence starting at `occurrence`
- * (`one`), or the whole series. `meetingId`: the series' meeting, checked against the case's
- * current series before anything is changed.
+ * Which part of the booked series a button changes: the occurrence starting at `occurrence` when
+ * the card was made (`one`), or the whole series. `meetingId`: the series' meeting, checked
+ * against the case's current series before anything is changed. `occurrenceId`: the calendar's
+ * id for an occurrence after the one the meeting records, which it keeps when moved; without it
+ * the occurrence is the meeting's own (cards sent before it was added name any by its start).
  */
-const seriesPart = z.object({ coreGroupId: z.uuid(), meetingId: z.uuid(), scope: z.enum(['one', 'series']), occurrence: epochMsText });
+const seriesPart = z.object({ coreGroupId: z.uuid(), meetingId: z.uuid(), scope: z.enum(['one', 'series']), occurrence: epochMsText, occurrenceId: z.string().min(1).max(1024).optional() });
 export type SeriesPart = z.infer<typeof seriesPart>;
 
 /** "Reschedule this one" / "Reschedule the series": asks for slots to move it to. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CONCERN_DECISIONS, CONCERN_TRANSITION_KINDS } from '../domain/concern-steps';
 import { CONCERN_KINDS } from '../domain/escalation';
+import { ESCALATION_ROUTE_NAMES } from '../domain/policy';
 import { TEXT_LIMITS, freeText } from './text.contract';
-import { civilDateSchema, instantSchema } from './wire-values.contract';
+import { civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
 /** The path of the routes on one concern. */
 export const concernParamsSchema = z.object({ concernId: z.uuid() });
@@ -20,16 +21,30 @@ export const concernDecisionRequestSchema = z
   .refine((body) => !(body.decision === 'resolve' || body.decision === 'refuse') || (body.text ?? '').trim().length > 0, { message: 'resolving needs the outcome, refusing the reason', path: ['text'] });
 export type ConcernDecisionRequest = z.infer<typeof concernDecisionRequestSchema>;
 
-/** One entry of a concern's history: what happened, at which step (counting from 1), by or to whom, their words. */
+/** Where a notice to someone on the route stands: queued, retrying (the channel did not take it this time), sent, or failed; the reason as the delivery recorded it. */
+export const noticeStateSchema = z.object({ outcome: z.enum(['queued', 'sent', 'failed', 'retrying']), channel: z.enum(['teams', 'email']).optional(), reason: z.string().optional() });
+
+/**
+ * One entry of a concern's history: what happened, at which step (counting from 1), by or to
+ * whom, their words, and its facts for the page to word — how the notice went (`told`), the
+ * working days the step had (`climbed`), when the extra core group starts (`booked`). `detail`:
+ * an entry kept before its facts were, in English as it was stored.
+ */
 export const concernTransitionSchema = z.object({
   kind: z.enum(CONCERN_TRANSITION_KINDS),
   step: z.number().int().min(1),
   /** Who did it, or (for `told`) who was told; absent for the automatic climb. */
   who: z.string().optional(),
   text: z.string().optional(),
+  notice: noticeStateSchema.optional(),
+  workingDays: z.number().int().min(0).optional(),
+  bookedFor: instantSchema.optional(),
   detail: z.string().optional(),
   at: instantSchema,
 });
+
+/** Someone a route step goes to: a role in the group, or the agency managers (or designated professionals). */
+export const stepRecipientSchema = z.union([memberRoleSchema, z.literal('agency-manager')]);
 
 /** A concern as the person it came to sees it: its route, step and clock, what they may decide, and its history. */
 export const concernSchema = z.object({
@@ -37,13 +52,14 @@ export const concernSchema = z.object({
   coreGroupId: z.uuid(),
   caseReference: z.string(),
   kind: z.enum(CONCERN_KINDS),
-  label: z.string(),
   status: z.enum(['open', 'resolved', 'refused']),
+  /** The escalation route it is on: with the step, what the procedure asks now. */
+  route: z.enum(ESCALATION_ROUTE_NAMES),
   /** The current step, counting from 1, of `steps`. */
   step: z.number().int().min(1),
   steps: z.number().int().min(1),
-  stepTo: z.string(),
-  stepDoes: z.string(),
+  /** Who the current step goes to. */
+  stepTo: z.array(stepRecipientSchema),
   raisedOn: civilDateSchema,
   respondBy: civilDateSchema,
   overdue: z.boolean(),

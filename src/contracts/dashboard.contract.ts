@@ -37,6 +37,8 @@ export const nextMeetingSchema = z.object({
   replies: z.array(z.object({ memberId: z.string().min(1), name: z.string(), reply: seriesReplySchema })).optional(),
   /** Whether it is an occurrence of a series booked in Outlook, which the dashboard can move or cancel (`startsAt` is then its start). */
   inSeries: z.boolean(),
+  /** The calendar's id for that occurrence when it is not the one the meeting records (it keeps it when moved): what a move or cancel names it by. */
+  occurrenceId: z.string().min(1).optional(),
 });
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
@@ -99,7 +101,12 @@ export type ComplianceEntry = z.infer<typeof complianceEntrySchema>;
 export const timelineKindSchema = z.enum(['icpc', 'core-group', 'review-conference', 'action-due']);
 export type TimelineKind = z.infer<typeof timelineKindSchema>;
 
-export const timelineEntrySchema = z.object({ coreGroupId: z.uuid(), date: civilDateSchema, kind: timelineKindSchema, label: z.string() });
+/** What an event is, for the page to name (`transfer-in`: the first conference of a case that transferred in). */
+export const timelineEventSchema = z.enum(['icpc', 'transfer-in', 'core-group-held', 'core-group-booked', 'review-conference', 'action-due']);
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+/** One event on the plan timeline; an action due carries its words (`what`), as its owner wrote them. */
+export const timelineEntrySchema = z.object({ coreGroupId: z.uuid(), date: civilDateSchema, kind: timelineKindSchema, event: timelineEventSchema, what: z.string().optional() });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 /** `GET /api/dashboard`: the caller's core groups, their own actions, compliance by month and kind, the plan timeline. */

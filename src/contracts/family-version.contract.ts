@@ -1,14 +1,31 @@
 import { z } from 'zod';
-import { FAMILY_SECTIONS } from '../domain/family-version';
+import { FAMILY_SECTIONS, PROFESSIONAL_ONLY_PARTS } from '../domain/family-version';
+import { RECOMMENDATION_OUTCOMES } from '../domain/minutes';
 import { errorBodySchema } from './errors.contract';
 import { TEXT_LIMITS, clientId, freeText } from './text.contract';
-import { civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
+import { actionStateSchema, civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
 // ─── The family version (issue 14): reviewed by the chair or the lead social worker, read by the family ───
 
 export const familySectionSchema = z.enum(FAMILY_SECTIONS);
 
-export const familyItemSchema = z.object({ id: z.string().min(1), section: familySectionSchema, text: z.string(), removed: z.boolean() });
+/**
+ * A line the family version prepares, as facts the page words in its reader's language
+ * (src/domain/family-version.ts): `owner` is "name (agency)", absent for someone who has left the
+ * group; `action` absent, an action no longer on the plan.
+ */
+export const familyLineSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('someone-left') }),
+  z.object({ kind: z.literal('progress'), action: z.string().optional(), update: z.string() }),
+  z.object({ kind: z.literal('new-action'), what: z.string(), owner: z.string().optional(), due: civilDateSchema }),
+  z.object({ kind: z.literal('plan-action'), what: z.string(), owner: z.string().optional(), due: civilDateSchema, state: actionStateSchema }),
+  z.object({ kind: z.literal('recommendation'), outcome: z.enum(RECOMMENDATION_OUTCOMES) }),
+  z.object({ kind: z.literal('next-meeting'), on: civilDateSchema }),
+]);
+export type FamilyLine = z.infer<typeof familyLineSchema>;
+
+/** One item: words a person wrote (`text`: the record's, or the reviewer's) or a prepared `line` the reviewer has not reworded. */
+export const familyItemSchema = z.object({ id: z.string().min(1), section: familySectionSchema, text: z.string().optional(), line: familyLineSchema.optional(), removed: z.boolean() });
 export type FamilyItem = z.infer<typeof familyItemSchema>;
 
 /** `GET|PUT /api/meetings/:meetingId/family-version`, `POST …/family-version/sign-off`: the reviewer's view. */
@@ -17,12 +34,12 @@ export const familyVersionReviewResponseSchema = z.object({
   /** The version a review or sign-off is made on; 0 when nothing has been reviewed yet. */
   version: z.number().int().min(0),
   summary: z.string(),
-  sections: z.array(z.object({ section: familySectionSchema, title: z.string(), items: z.array(familyItemSchema) })),
+  sections: z.array(z.object({ section: familySectionSchema, items: z.array(familyItemSchema) })),
   signedOff: z.object({ by: z.string(), at: instantSchema }).optional(),
   /** What the minutes decided about sharing, and the reason when something is withheld. */
   sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean(), withheldReason: z.string().optional() }),
-  /** What is never in a family version, as the domain marks it professional-only (src/domain/family-version.ts). */
-  leftOut: z.array(z.string()),
+  /** What is never in a family version: the parts the domain marks professional-only (src/domain/family-version.ts), for the page to say why. */
+  leftOut: z.array(z.enum(PROFESSIONAL_ONLY_PARTS)),
 });
 export type FamilyVersionReview = z.infer<typeof familyVersionReviewResponseSchema>;
 
@@ -30,7 +47,8 @@ export type FamilyVersionReview = z.infer<typeof familyVersionReviewResponseSche
 export const familyReviewRequestSchema = z.object({
   baseVersion: z.number().int().min(0),
   summary: freeText(TEXT_LIMITS.section),
-  items: z.array(z.object({ id: clientId(200), text: freeText(TEXT_LIMITS.section), removed: z.boolean() })).max(500),
+  /** Each item named: removed or not, and its new words when the reviewer reworded it (absent: as it is). */
+  items: z.array(z.object({ id: clientId(200), text: freeText(TEXT_LIMITS.section).optional(), removed: z.boolean() })).max(500),
 });
 export type FamilyReviewRequest = z.infer<typeof familyReviewRequestSchema>;
 
@@ -44,7 +62,8 @@ export const familyReadingResponseSchema = z.object({
   meetingDate: civilDateSchema,
   summary: z.string(),
   signedOffAt: instantSchema,
-  sections: z.array(z.object({ section: familySectionSchema, title: z.string(), lines: z.array(z.string()) })),
+  /** Each line as written (`text`) or prepared (`line`, for the page to word). */
+  sections: z.array(z.object({ section: familySectionSchema, lines: z.array(z.object({ text: z.string().optional(), line: familyLineSchema.optional() })) })),
 });
 export type FamilyReading = z.infer<typeof familyReadingResponseSchema>;
 

@@ -24,7 +24,7 @@ export type RecordInstitutionTaskRequest = z.infer<typeof recordInstitutionTaskR
 export const letterSentRequestSchema = z.object({ on: civilDateSchema }).strict();
 export type LetterSentRequest = z.infer<typeof letterSentRequestSchema>;
 
-/** One task: who and where, what to write, who does it (no co-ordinator: nobody), and whether the caller marks it done. */
+/** One task: who and where (the page words what to write from them), who does it (no co-ordinator: nobody), and whether the caller marks it done. */
 export const institutionTaskSchema = z.object({
   id: z.uuid(),
   coreGroupId: z.uuid(),
@@ -32,8 +32,6 @@ export const institutionTaskSchema = z.object({
   person: z.string(),
   kind: institutionKindSchema,
   institution: z.string(),
-  /** What to write and to whom, in words. */
-  task: z.string(),
   recordedOn: civilDateSchema,
   letterSentOn: civilDateSchema.optional(),
   /** The group's co-ordinators, who do it; empty: nobody is there to do it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTENDANCE, NOTE_SECTIONS, RECOMMENDATION_OUTCOMES, YES_NO_UNKNOWN } from '../domain/minutes';
+import { ATTENDANCE, EDITION_STAGES, NOTE_SECTIONS, RECOMMENDATION_OUTCOMES, YES_NO_UNKNOWN } from '../domain/minutes';
 import { errorBodySchema } from './errors.contract';
 import { TEXT_LIMITS, clientId, freeText, requiredText } from './text.contract';
 import { actionStateSchema, civilDateSchema, deadlineStatusSchema, instantSchema, lastCheckInSchema, memberRoleSchema } from './wire-values.contract';
@@ -216,8 +216,12 @@ export const minutesViewResponseSchema = z.object({
   you: permissionsSchema,
   /** `amendmentToCirculate`: the minutes were amended and this version has not yet reached everyone who must have it. */
   circulation: z.object({ due: civilDateSchema, status: deadlineStatusSchema, amendmentToCirculate: z.boolean() }),
-  /** How people name these minutes: "draft", "signed", "amendment 1 of the signed minutes, not yet signed" — never the save counter. */
-  edition: z.string(),
+  /**
+   * How people name these minutes — never the save counter: the stage ("draft", "draft, signed by
+   * the chair", "signed", "amendment 1 of the signed minutes, not yet signed") and which amendment
+   * (0: the minutes as first signed); the tab words it.
+   */
+  edition: z.object({ stage: z.enum(EDITION_STAGES), amendment: z.number().int().min(0) }),
   /** The policy's deadline for the next meeting, to pre-fill the next date. */
   nextMeetingDue: civilDateSchema,
   /** Deliveries of the current version. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLAN_CHANGE_FIELDS, PLAN_CHANGE_LINE_KINDS } from '../domain/plan-edit';
 import { TEXT_LIMITS, clientId, freeText, requiredText } from './text.contract';
 import { actionStateSchema, civilDateSchema, instantSchema, lastCheckInSchema } from './wire-values.contract';
 
@@ -6,6 +7,13 @@ import { actionStateSchema, civilDateSchema, instantSchema, lastCheckInSchema } 
 export const PLAN_LIMITS = { outcomes: 50, actions: 200 } as const;
 
 const outcomeSchema = z.object({ id: clientId(), text: requiredText(TEXT_LIMITS.line) }).strict();
+
+/**
+ * One line of the plan's change log, as facts the reader's page words: the kind of change, the
+ * outcome's or action's words (at most 60 characters, as that version had them), which fields changed.
+ */
+export const planChangeLineSchema = z.object({ kind: z.enum(PLAN_CHANGE_LINE_KINDS), subject: z.string().optional(), fields: z.array(z.enum(PLAN_CHANGE_FIELDS)).optional() });
+export type PlanChangeLineWire = z.infer<typeof planChangeLineSchema>;
 
 /** `GET /api/core-groups/:coreGroupId/plan`: the current version, who may own actions, and the history. */
 export const planViewResponseSchema = z.object({
@@ -32,7 +40,8 @@ export const planViewResponseSchema = z.object({
   resources: z.string(),
   monitoring: z.string(),
   owners: z.array(z.object({ id: z.string(), name: z.string(), agency: z.string() })),
-  history: z.array(z.object({ version: z.number().int(), at: instantSchema, by: z.string(), reason: z.string(), changes: z.array(z.string()) })),
+  /** Each version, newest first: `by` is absent for a former member. */
+  history: z.array(z.object({ version: z.number().int(), at: instantSchema, by: z.string().optional(), reason: z.string(), changes: z.array(planChangeLineSchema) })),
   planEndedOn: civilDateSchema.optional(),
   /** May change the plan: the lead social worker and the team manager, while the plan lasts. */
   canEdit: z.boolean(),

@@ -3,8 +3,12 @@ import { CANCEL_REASON_LIMIT } from './card-actions.contract';
 import { freeText } from './text.contract';
 import { civilDateSchema, instantSchema } from './wire-values.contract';
 
-/** Which meeting of the series a change is for: the one starting then (as the dashboard showed it); absent, it and every later one. */
-const occurrence = { occurrenceStartsAt: instantSchema.optional() };
+/**
+ * Which meeting of the series a change is for: the one starting then, as the dashboard showed it,
+ * with the calendar's id for it when the dashboard had one (`NextMeeting.occurrenceId`); absent,
+ * it and every later one.
+ */
+const occurrence = { occurrenceStartsAt: instantSchema.optional(), occurrenceId: z.string().min(1).max(1024).optional() };
 
 /** `POST /api/meetings/:meetingId/series/move`: a new start, a UK date and a 24-hour UK time. */
 export const moveSeriesRequestSchema = z.object({
@@ -18,6 +22,6 @@ export type MoveSeriesRequest = z.infer<typeof moveSeriesRequestSchema>;
 export const cancelSeriesRequestSchema = z.object({ reason: freeText(CANCEL_REASON_LIMIT).trim().min(1, 'say why the meeting is cancelled'), ...occurrence });
 export type CancelSeriesRequest = z.infer<typeof cancelSeriesRequestSchema>;
 
-/** What a move or cancel did, in words for the dashboard (`unchanged`: it had been done already — a repeated press). */
-export const seriesChangeResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), note: z.string() });
+/** What a move or cancel did (`unchanged`: it had been done already — a repeated press); a move, where the meeting now starts. The dashboard words it. */
+export const seriesChangeResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), startsAt: instantSchema.optional() });
 export type SeriesChangeResponse = z.infer<typeof seriesChangeResponseSchema>;

@@ -1,6 +1,6 @@
 import { type CivilDate, isBefore } from './civil-date';
 import type { CoreGroupMember } from './core-group';
-import { RuleViolationError, VersionConflictError } from './errors';
+import { RuleViolationError, VersionConflictError, said } from './errors';
 import { type CheckIn, type PlanAction, currentActions } from './plan';
 import type { WorkingDays } from './working-days';
 
@@ -83,23 +83,35 @@ export function sameReportContent(a: AgencyReportContent, b: AgencyReportContent
 
 /** Saves a draft: based on the version the author read, and never once submitted. */
 export function editReport(report: AgencyReport, change: { content: AgencyReportContent; baseVersion: number; at: string }): AgencyReport {
-  if (report.submittedAt) throw new RuleViolationError('This report has been submitted, so it can no longer be changed. Ask the lead social worker if something in it is wrong.');
-  if (change.baseVersion !== report.version) throw new VersionConflictError('The report was saved elsewhere since you opened it (another tab or device). Reload it to see the latest, then make your change again.');
-  if (change.content.scaling !== undefined && (!Number.isInteger(change.content.scaling) || change.content.scaling < 0 || change.content.scaling > 10)) throw new RuleViolationError('Scaling is a whole number from 0 to 10.');
+  if (report.submittedAt) throw new RuleViolationError('This report has been submitted, so it can no longer be changed. Ask the lead social worker if something in it is wrong.', { said: said('refusals.report.submitted') });
+  if (change.baseVersion !== report.version) throw new VersionConflictError('The report was saved elsewhere since you opened it (another tab or device). Reload it to see the latest, then make your change again.', { said: said('serviceRefusals.reports.savedElsewhere') });
+  if (change.content.scaling !== undefined && (!Number.isInteger(change.content.scaling) || change.content.scaling < 0 || change.content.scaling > 10)) throw new RuleViolationError('Scaling is a whole number from 0 to 10.', { said: said('refusals.report.scaling') });
   return { ...report, content: change.content, version: report.version + 1, updatedAt: change.at };
 }
 
-/** What a report still lacks before it can be submitted, in the words of the template; none when complete. */
-export function missingFromReport(content: AgencyReportContent): string[] {
+/** The parts of the template a report may lack, in its order, as the refusal names them (`refusals.report.gap.*`). */
+const GAP_WORDS = {
+  worries: 'what we are worried about',
+  workingWell: 'what is working well',
+  needsToHappen: 'what needs to happen',
+  scaling: 'your scaling (0–10)',
+  scalingReasons: 'the reasons for your scaling',
+  childsViews: 'the child’s views and lived experience',
+} as const;
+export type ReportGap = keyof typeof GAP_WORDS;
+
+/** What a report still lacks before it can be submitted, in the template's order; none when complete. */
+export function missingFromReport(content: AgencyReportContent): ReportGap[] {
   const blank = (text: string) => text.trim() === '';
-  return [
-    blank(content.worries) && 'what we are worried about',
-    blank(content.workingWell) && 'what is working well',
-    blank(content.needsToHappen) && 'what needs to happen',
-    content.scaling === undefined && 'your scaling (0–10)',
-    blank(content.scalingReasons) && 'the reasons for your scaling',
-    blank(content.childsViews) && 'the child’s views and lived experience',
-  ].filter((gap): gap is string => typeof gap === 'string');
+  const lacking: Readonly<Record<ReportGap, boolean>> = {
+    worries: blank(content.worries),
+    workingWell: blank(content.workingWell),
+    needsToHappen: blank(content.needsToHappen),
+    scaling: content.scaling === undefined,
+    scalingReasons: blank(content.scalingReasons),
+    childsViews: blank(content.childsViews),
+  };
+  return (Object.keys(GAP_WORDS) as ReportGap[]).filter((gap) => lacking[gap]);
 }
 
 /**
@@ -108,9 +120,11 @@ export function missingFromReport(content: AgencyReportContent): string[] {
  */
 export function submitReport(report: AgencyReport, options: { version: number; at: string }): AgencyReport {
   if (report.submittedAt) return report;
-  if (options.version !== report.version) throw new VersionConflictError('The report was saved elsewhere since you opened it. Reload it, check it, then submit.');
+  if (options.version !== report.version) throw new VersionConflictError('The report was saved elsewhere since you opened it. Reload it, check it, then submit.', { said: said('refusals.report.savedBeforeSubmit') });
   const missing = missingFromReport(report.content);
-  if (missing.length > 0) throw new RuleViolationError(`Before you submit, add ${missing.join(', ')}.`);
+  // The catalogue has a sentence for each number of gaps, and words for each gap: `gap1`, `gap2`, … name them.
+  const gaps = Object.fromEntries(missing.map((gap, index) => [`gap${index + 1}`, gap]));
+  if (missing.length > 0) throw new RuleViolationError(`Before you submit, add ${missing.map((gap) => GAP_WORDS[gap]).join(', ')}.`, { said: said(`refusals.report.missing.${missing.length}`, gaps) });
   return { ...report, submittedAt: options.at };
 }
 

@@ -1,5 +1,5 @@
 import { type CivilDate, compareDates, isAfter, isBefore } from './civil-date';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, said } from './errors';
 import { type CaseTimeline, type TimelineReview, planEndOf } from './obligations';
 import { type PlanStart, START_CONFERENCE_WORDS } from './policy';
 
@@ -40,15 +40,25 @@ export function timelineFromHistory(history: CaseHistory, asOf: CivilDate): Case
   );
 }
 
+/** What is wrong with an event: in English, and its catalogue entry (`refusals.caseHistory.*`) with the dates it names. */
+interface Problem {
+  readonly words: string;
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string>>;
+}
+
 function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistoryEvent; index: number }[]): CaseTimeline {
-  const named = (index: number, event: CaseHistoryEvent, problem: string) =>
-    new CaseHistoryError(`event ${index + 1} (${event.kind} on ${event.on.toString()}): ${problem}`);
+  const named = (index: number, event: CaseHistoryEvent, problem: Problem) =>
+    new CaseHistoryError(`event ${index + 1} (${event.kind} on ${event.on.toString()}): ${problem.words}`, {
+      said: said(`refusals.caseHistory.${problem.key}`, { number: index + 1, kind: event.kind, on: event.on.toString(), ...problem.values }),
+    });
   const meetings = new Map<string, { id: string; date: CivilDate; status: 'scheduled' | 'held' | 'cancelled' }>();
   const reviews = new Map<string, TimelineReview>();
   let planEndedOn: CivilDate | undefined;
+  const start = history.start ?? 'icpc';
 
   for (const { event, index } of happened) {
-    if (isBefore(event.on, history.icpc)) throw named(index, event, `is before ${START_CONFERENCE_WORDS[history.start ?? 'icpc']} (${history.icpc.toString()})`);
+    if (isBefore(event.on, history.icpc)) throw named(index, event, { words: `is before ${START_CONFERENCE_WORDS[start]} (${history.icpc.toString()})`, key: `beforeStart.${start}`, values: { startedOn: history.icpc.toString() } });
     const key = event.on.toString();
     const clash = (kept: { status: string } | undefined, status: string) => kept && kept.status !== 'scheduled' && kept.status !== status;
     switch (event.kind) {
@@ -56,7 +66,8 @@ function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistor
       case 'core-group-held':
       case 'core-group-cancelled': {
         const status = event.kind === 'core-group-held' ? 'held' : event.kind === 'core-group-cancelled' ? 'cancelled' : 'scheduled';
-        if (clash(meetings.get(key), status)) throw named(index, event, `the core group that day is already recorded as ${meetings.get(key)!.status}`);
+        const kept = meetings.get(key);
+        if (clash(kept, status)) throw named(index, event, { words: `the core group that day is already recorded as ${kept!.status}`, key: `alreadyRecorded.${kept!.status}` });
         if (status !== 'scheduled' || !meetings.has(key)) meetings.set(key, { id: `core-group-${key}`, date: event.on, status });
         break;
       }
@@ -64,7 +75,7 @@ function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistor
       case 'review-conference-held': {
         const kept = reviews.get(key);
         if (event.kind === 'review-conference-held') {
-          if (kept?.status === 'held') throw named(index, event, 'that review conference is already recorded as held');
+          if (kept?.status === 'held') throw named(index, event, { words: 'that review conference is already recorded as held', key: 'reviewAlreadyHeld' });
           reviews.set(key, { id: `review-${key}`, date: event.on, status: 'held', outcome: event.outcome });
         } else if (!kept) reviews.set(key, { id: `review-${key}`, date: event.on, status: 'scheduled' });
         break;
@@ -82,16 +93,17 @@ function timelineOf(history: CaseHistory, happened: readonly { event: CaseHistor
   const circulations: CaseTimeline['circulations'][number][] = [];
   const agencyReports: CaseTimeline['agencyReports'][number][] = [];
   for (const { event, index } of happened) {
-    if (ended && isAfter(event.on, ended)) throw named(index, event, `is after the plan ended (${ended.toString()})`);
+    if (ended && isAfter(event.on, ended)) throw named(index, event, { words: `is after the plan ended (${ended.toString()})`, key: 'afterPlanEnded', values: { ended: ended.toString() } });
     if (event.kind === 'minutes-circulated' || event.kind === 'plan-circulated' || event.kind === 'cp9-sent') {
       const meeting = meetings.get(event.meeting.toString());
-      if (meeting?.status !== 'held') throw named(index, event, `no core group was held on ${event.meeting.toString()}`);
-      if (isBefore(event.on, event.meeting)) throw named(index, event, `is before the meeting it follows (${event.meeting.toString()})`);
+      const meetingOn = { meeting: event.meeting.toString() };
+      if (meeting?.status !== 'held') throw named(index, event, { words: `no core group was held on ${event.meeting.toString()}`, key: 'noCoreGroupHeld', values: meetingOn });
+      if (isBefore(event.on, event.meeting)) throw named(index, event, { words: `is before the meeting it follows (${event.meeting.toString()})`, key: 'beforeMeeting', values: meetingOn });
       circulations.push({ meetingId: meeting.id, kind: CIRCULATED[event.kind], on: event.on });
     }
     if (event.kind === 'agency-report-submitted') {
       const review = reviewsByDate.find((candidate) => !isBefore(candidate.date, event.on));
-      if (!review) throw named(index, event, 'no review conference is booked or held on or after it (add a review-conference-booked event)');
+      if (!review) throw named(index, event, { words: 'no review conference is booked or held on or after it (add a review-conference-booked event)', key: 'noReviewConference' });
       agencyReports.push({ reviewConferenceId: review.id, agency: event.agency, on: event.on });
     }
   }

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, said } from './errors';
 
 /**
  * A calendar date as people in the UK say it ("the ICPC was on 3 March"), with no time and no
@@ -18,13 +18,13 @@ export function parseCivilDate(text: string, field = 'date'): CivilDate {
   const known = PARSED.get(text);
   if (known) return known;
   if (!ISO_DATE.test(text)) {
-    throw new InvalidInputError(`${field} must be a date written YYYY-MM-DD, got "${text}"`);
+    throw new InvalidInputError(`${field} must be a date written YYYY-MM-DD, got "${text}"`, { said: said('refusals.dates.notIso', { field, text }) });
   }
   let date: CivilDate;
   try {
     date = Temporal.PlainDate.from(text, { overflow: 'reject' });
   } catch (cause) {
-    throw new InvalidInputError(`${field} "${text}" is not a real calendar date`, { cause });
+    throw new InvalidInputError(`${field} "${text}" is not a real calendar date`, { cause, said: said('refusals.dates.notReal', { field, text }) });
   }
   if (PARSED.size >= MAX_PARSED) PARSED.clear();
   PARSED.set(text, date);

@@ -1,6 +1,7 @@
 import { type CivilDate, isBefore, londonDateOf } from './civil-date';
 import type { CoreGroupMember, MemberRole } from './core-group';
 import { type ConcernKind, escalationRoute, recipientsAtStep } from './escalation';
+import type { NoticeState } from './notice-delivery';
 import type { EscalationRouteName, PolicyProfile } from './policy';
 import type { WorkingDays } from './working-days';
 
@@ -122,7 +123,7 @@ export function areaContactAsRecipient(contact: AreaContact): CoreGroupMember {
   return { id: contact.id, displayName: contact.name, role: contact.role, agency: 'area contact', email: contact.email, aadObjectId: contact.aadObjectId, reach: contact.aadObjectId ? 'tenant' : 'email-only', active: true };
 }
 
-/** What happened to a concern, in order: each is kept on its history and audited (`booked`: a granted extra core group was booked, its slot in the detail). */
+/** What happened to a concern, in order: each is kept on its history and audited (`booked`: a granted extra core group was booked, for when). */
 export const CONCERN_TRANSITION_KINDS = ['raised', 'told', 'acknowledged', 'escalated', 'climbed', 'resolved', 'granted', 'refused', 'booked'] as const;
 export type ConcernTransitionKind = (typeof CONCERN_TRANSITION_KINDS)[number];
 
@@ -136,7 +137,13 @@ export interface ConcernTransition {
   readonly actorName?: string | undefined;
   /** The outcome, the reason (case content: shown to the concern's people, never logged). */
   readonly text?: string | undefined;
-  /** For `told`: how it went ("sent by Teams", "failed: …"). */
+  /** For `told`: where the notice to them stands. */
+  readonly notice?: NoticeState | undefined;
+  /** For `climbed`: the working days the step had to respond in. */
+  readonly workingDays?: number | undefined;
+  /** For `booked`: when the extra core group starts (an ISO instant). */
+  readonly bookedFor?: string | undefined;
+  /** An entry recorded before these facts were kept, that migration 0030 could not read: what it said, in English, as stored. */
   readonly detail?: string | undefined;
   readonly at: string;
 }

@@ -90,20 +90,6 @@ const ROUTES: Record<ConcernKind, EscalationRoute> = {
   },
 };
 
-/** The concern kinds in the seeds' words, grouped as the escalation procedure groups them. */
-export const CONCERN_LABELS: Readonly<Record<ConcernKind, string>> = {
-  'increased-risk': 'The plan is not reducing the risk, or the risk has increased',
-  'no-cooperation': 'Parents, carers or the child are not cooperating with the plan',
-  'changed-circumstances': 'Circumstances have changed',
-  'professional-disagreement': 'Professionals disagree about the plan',
-  'tasks-not-done': 'A member is not carrying out their actions',
-  'continual-absence': 'A member keeps missing core group meetings',
-  'missing-information': 'Information or an up-to-date plan is missing',
-  'drift-and-delay': 'The plan is drifting or delayed',
-  'extra-meeting-request': 'Ask for an extra core group meeting',
-  'significant-disagreement': 'A significant disagreement recorded in the signed minutes',
-};
-
 /** The escalation route for a kind of concern. */
 export function escalationRoute(concern: ConcernKind): EscalationRoute {
   return ROUTES[concern];
@@ -137,21 +123,4 @@ export function rolesNobodyHolds(members: readonly CoreGroupMember[], roles: rea
 /** What raising this kind of concern is, as a permission: asking for an extra core group, or raising a concern. */
 export function actionToRaise(kind: ConcernKind): CaseAction {
   return kind === 'extra-meeting-request' ? 'request-extra-meeting' : 'raise-concern';
-}
-
-/** Who a step goes to, as practitioners say it. */
-export const RECIPIENT_WORDS: Readonly<Record<Recipient, string>> = {
-  'lead-social-worker': 'the lead social worker',
-  'team-manager': 'the team manager',
-  professional: 'the professionals',
-  'conference-chair': 'the conference chair / IRO',
-  coordinator: 'the Children Services co-ordinator',
-  'family-member': 'the family',
-  child: 'the child',
-  'agency-manager': 'the agency managers or designated professionals',
-};
-
-/** The people a step goes to, in words: "the team manager and the conference chair / IRO". */
-export function stepWords(concern: ConcernKind, step: number): string {
-  return recipientsAtStep(concern, step).map((recipient) => RECIPIENT_WORDS[recipient]).join(' and ');
 }

@@ -1,8 +1,7 @@
 import type { CoreGroupMember } from './core-group';
-import { InvalidInputError, RuleViolationError, VersionConflictError } from './errors';
+import { InvalidInputError, RuleViolationError, VersionConflictError, said } from './errors';
 import { type Minutes, type MinutesContent, type RecommendationOutcome, type ReviewRecommendation, type SignOff, isSigned } from './minutes';
 import type { ActionState, ChildProtectionPlan, PlanAction } from './plan';
-import { ukDate } from './uk-date';
 
 /**
  * The family version of a meeting's record (issue 14, seeds 002 and 004): what the parents and the
@@ -73,35 +72,39 @@ export const PLAN_FAMILY_USE: Readonly<Record<'outcomes' | 'actions' | 'continge
   monitoring: professionalOnly('how agencies monitor progress between themselves is professional-only'),
 };
 
+/** The parts of the record never in a family version — those `MINUTES_FAMILY_USE` and `PLAN_FAMILY_USE` mark professional-only — by their names there. */
+export const PROFESSIONAL_ONLY_PARTS = ['allAgenciesPresent', 'writtenReports', 'childSeen', 'signsOfSafety.scaling', 'disagreements', 'sharing', 'contributions', 'monitoring'] as const;
+
 /** The sections of a family version, in the order the family reads them. */
 export const FAMILY_SECTIONS = ['attendance', 'childsVoice', 'workingWell', 'worries', 'needsToHappen', 'progress', 'decisions', 'newActions', 'contingency', 'recommendation', 'nextMeeting', 'planOutcomes', 'planActions', 'planContingency', 'planSupport'] as const;
 export type FamilySection = (typeof FAMILY_SECTIONS)[number];
 
-/** Plain-language headings of the family version. */
-export const FAMILY_SECTION_TITLES: Readonly<Record<FamilySection, string>> = {
-  attendance: 'Who was at the meeting',
-  childsVoice: 'What the child told us',
-  workingWell: 'What is going well',
-  worries: 'What we are worried about',
-  needsToHappen: 'What needs to happen',
-  progress: 'How the plan is going',
-  decisions: 'What the meeting decided',
-  newActions: 'Who will do what next',
-  contingency: 'What happens if things do not get better',
-  recommendation: 'What we will tell the review conference',
-  nextMeeting: 'The next meeting',
-  planOutcomes: 'What the plan wants to change for the child',
-  planActions: 'Everything the plan asks people to do',
-  planContingency: 'The plan if things do not get better',
-  planSupport: 'Help and support in the plan',
-};
+/**
+ * A line the family version prepares in its own words, as facts for whoever shows it to word in
+ * their reader's language: a member who has left the group among those at the meeting; progress
+ * on an action (`action` absent: one no longer on the plan); a new action or a plan's action with
+ * who does it (`owner`: "name (agency)", absent: someone who has left the group) and by when; the
+ * group's recommendation; the next meeting's date.
+ */
+export type FamilyLine =
+  | { readonly kind: 'someone-left' }
+  | { readonly kind: 'progress'; readonly action?: string | undefined; readonly update: string }
+  | { readonly kind: 'new-action'; readonly what: string; readonly owner?: string | undefined; readonly due: string }
+  | { readonly kind: 'plan-action'; readonly what: string; readonly owner?: string | undefined; readonly due: string; readonly state: ActionState }
+  | { readonly kind: 'recommendation'; readonly outcome: RecommendationOutcome }
+  | { readonly kind: 'next-meeting'; readonly on: string };
 
-/** One item of the family version: prepared text, reworded or removed on review. */
+/**
+ * One item of the family version, reworded or removed on review: words a person wrote (the
+ * record's own, or the reviewer's rewording) in `text`, or a line the family version prepared, in
+ * `line` until the reviewer rewords it. A version stored before lines were kept has text only.
+ */
 export interface FamilyItem {
   /** Stable across preparations of the same record: `decisions:2`, `planActions:<action id>`. */
   readonly id: string;
   readonly section: FamilySection;
-  readonly text: string;
+  readonly text?: string | undefined;
+  readonly line?: FamilyLine | undefined;
   readonly removed: boolean;
 }
 
@@ -118,16 +121,6 @@ export interface FamilyVersion {
   readonly signOff?: SignOff | undefined;
 }
 
-/** How a plan action's state reads to a family. */
-const STATE_IN_PLAIN_WORDS: Readonly<Record<ActionState, string>> = {
-  'not-started': 'not started yet',
-  'in-progress': 'under way',
-  'at-risk': 'at risk of not happening in time',
-  blocked: 'held up',
-  done: 'done',
-  dropped: 'no longer needed',
-};
-
 const hasText = (text: string) => text.trim() !== '';
 
 /** The plan as the family may have it: without what `PLAN_FAMILY_USE` marks professional-only and without third-party agencies' actions. */
@@ -143,18 +136,23 @@ export function familyPlan(plan: ChildProtectionPlan): ChildProtectionPlan {
  */
 export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildProtectionPlan | undefined; members: readonly CoreGroupMember[] }): FamilyVersion {
   const { minutes, members } = options;
-  if (!isSigned(minutes)) throw new RuleViolationError('The family version is prepared from signed minutes: sign them first.');
+  if (!isSigned(minutes)) throw new RuleViolationError('The family version is prepared from signed minutes: sign them first.', { said: said('refusals.familyVersion.fromSignedMinutes') });
   const plan = options.plan ? familyPlan(options.plan) : undefined;
   const { content } = minutes;
   const named = (memberId: string) => {
     const member = members.find((candidate) => candidate.id === memberId);
-    return member ? `${member.displayName} (${member.agency})` : 'someone who has left the group';
+    return member && `${member.displayName} (${member.agency})`;
   };
   const actionsById = new Map((options.plan?.actions ?? []).map((action) => [action.id, action] as const));
   const item = (section: FamilySection, key: string | number, text: string): FamilyItem => ({ id: `${section}:${key}`, section, text, removed: false });
+  const lineItem = (section: FamilySection, key: string | number, line: FamilyLine): FamilyItem => ({ id: `${section}:${key}`, section, line, removed: false });
   const textItem = (section: FamilySection, text: string) => (hasText(text) ? [item(section, 0, text.trim())] : []);
+  const attendee = (memberId: string) => {
+    const name = named(memberId);
+    return name ? item('attendance', memberId, name) : lineItem('attendance', memberId, { kind: 'someone-left' });
+  };
   const items: FamilyItem[] = [
-    ...content.attendance.filter((entry) => entry.attendance === 'present' || entry.attendance === 'representative-sent').map((entry) => item('attendance', entry.memberId, named(entry.memberId))),
+    ...content.attendance.filter((entry) => entry.attendance === 'present' || entry.attendance === 'representative-sent').map((entry) => attendee(entry.memberId)),
     ...content.otherAttendees.map((attendee, index) => item('attendance', `other-${index}`, `${attendee.name.trim()} (${attendee.relationship.trim()})`)),
     ...textItem('childsVoice', content.childsVoice),
     ...textItem('workingWell', content.signsOfSafety.workingWell),
@@ -162,35 +160,29 @@ export function prepareFamilyVersion(options: { minutes: Minutes; plan: ChildPro
     ...textItem('needsToHappen', content.signsOfSafety.needsToHappen),
     ...content.actionUpdates
       .filter((update) => hasText(update.update) && !isThirdPartyAgency(update.agency) && !isThirdPartyAgency(actionsById.get(update.actionId)?.agency ?? ''))
-      .map((update) => item('progress', update.actionId, `${actionsById.get(update.actionId)?.what ?? 'An action'}: ${update.update.trim()}`)),
+      .map((update) => lineItem('progress', update.actionId, { kind: 'progress', action: actionsById.get(update.actionId)?.what, update: update.update.trim() })),
     ...content.agencyUpdates.flatMap((update, index) => (hasText(update.update) && !isThirdPartyAgency(update.agency) ? [item('progress', `agency-${index}`, `${update.agency.trim()}: ${update.update.trim()}`)] : [])),
     ...content.decisions.flatMap((decision, index) => (hasText(decision) ? [item('decisions', index, decision.trim())] : [])),
-    ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [item('newActions', index, `${action.what.trim()} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)}.`)])),
+    ...content.newActions.flatMap((action, index) => (isThirdPartyAgency(action.agency) ? [] : [lineItem('newActions', index, { kind: 'new-action', what: action.what.trim(), owner: named(action.ownerMemberId), due: action.due.toString() })])),
     ...textItem('contingency', content.contingencyReview),
-    ...recommendationItems(content.reviewRecommendation, item),
-    ...(content.nextMeetingDate ? [item('nextMeeting', 0, `The next core group meeting is on ${ukDate(content.nextMeetingDate)}.`)] : []),
+    ...recommendationItems(content.reviewRecommendation, { item, lineItem }),
+    ...(content.nextMeetingDate ? [lineItem('nextMeeting', 0, { kind: 'next-meeting', on: content.nextMeetingDate.toString() })] : []),
     ...(plan?.outcomes ?? []).map((outcome) => item('planOutcomes', outcome.id, outcome.text)),
-    ...(plan?.actions ?? []).filter((action) => action.state !== 'dropped').map((action) => item('planActions', action.id, planActionLine(action, named))),
+    ...(plan?.actions ?? []).filter((action) => action.state !== 'dropped').map((action) => lineItem('planActions', action.id, planActionLine(action, named))),
     ...(plan ? textItem('planContingency', plan.contingencyPlan) : []),
     ...(plan ? textItem('planSupport', plan.resources) : []),
   ];
   return { meetingId: minutes.meetingId, minutesId: minutes.id, minutesVersion: minutes.version, planVersion: options.plan?.version, version: 0, summary: '', items };
 }
 
-const RECOMMENDATION_IN_PLAIN_WORDS: Readonly<Record<RecommendationOutcome, string>> = {
-  continue: 'We think the child protection plan should carry on as it is.',
-  'continue-with-changes': 'We think the child protection plan should carry on, with changes.',
-  end: 'We think the child protection plan can end.',
-};
-
-/** The core group's recommendation, in plain words, and its reasons: shared with the family before the review conference. */
-function recommendationItems(recommendation: ReviewRecommendation, item: (section: FamilySection, key: string | number, text: string) => FamilyItem): FamilyItem[] {
+/** The core group's recommendation, and its reasons as written: shared with the family before the review conference. */
+function recommendationItems(recommendation: ReviewRecommendation, make: { item: (section: FamilySection, key: number, text: string) => FamilyItem; lineItem: (section: FamilySection, key: number, line: FamilyLine) => FamilyItem }): FamilyItem[] {
   if (!recommendation.outcome) return [];
-  return [item('recommendation', 0, RECOMMENDATION_IN_PLAIN_WORDS[recommendation.outcome]), ...(hasText(recommendation.reasons) ? [item('recommendation', 1, recommendation.reasons.trim())] : [])];
+  return [make.lineItem('recommendation', 0, { kind: 'recommendation', outcome: recommendation.outcome }), ...(hasText(recommendation.reasons) ? [make.item('recommendation', 1, recommendation.reasons.trim())] : [])];
 }
 
-function planActionLine(action: PlanAction, named: (memberId: string) => string): string {
-  return `${action.what} — ${named(action.ownerMemberId)}, by ${ukDate(action.due)} (${STATE_IN_PLAIN_WORDS[action.state]}).`;
+function planActionLine(action: PlanAction, named: (memberId: string) => string | undefined): FamilyLine {
+  return { kind: 'plan-action', what: action.what, owner: named(action.ownerMemberId), due: action.due.toString(), state: action.state };
 }
 
 /** Whether a stored family version was prepared from these minutes and this plan version. */
@@ -198,11 +190,11 @@ export function isPreparedFrom(version: Pick<FamilyVersion, 'minutesVersion' | '
   return version.minutesVersion === record.minutes.version && version.planVersion === record.planVersion;
 }
 
-/** What a reviewer changes: the summary, and for some items new text or removal (an item not named is left as it is). */
+/** What a reviewer changes: the summary, and for some items new words (`text`; absent: as they are) or removal (an item not named is left as it is). */
 export interface FamilyReview {
   readonly basedOnVersion: number;
   readonly summary: string;
-  readonly items: readonly { readonly id: string; readonly text: string; readonly removed: boolean }[];
+  readonly items: readonly { readonly id: string; readonly text?: string | undefined; readonly removed: boolean }[];
 }
 
 /**
@@ -211,31 +203,36 @@ export interface FamilyReview {
  * have, or for an item left empty (remove it instead). Changing nothing returns the same version.
  */
 export function reviewFamilyVersion(current: FamilyVersion, review: FamilyReview): FamilyVersion {
-  if (current.signOff) throw new RuleViolationError('This family version is signed off; it can no longer change.');
-  if (review.basedOnVersion !== current.version) throw new VersionConflictError('Someone else changed the family version first; look at their changes and review again.');
+  if (current.signOff) throw new RuleViolationError('This family version is signed off; it can no longer change.', { said: said('refusals.familyVersion.signedOff') });
+  if (review.basedOnVersion !== current.version) throw new VersionConflictError('Someone else changed the family version first; look at their changes and review again.', { said: said('serviceRefusals.familyVersion.changedFirst') });
   const edits = new Map(review.items.map((edit) => [edit.id, edit] as const));
   for (const edit of review.items) {
-    if (!current.items.some((candidate) => candidate.id === edit.id)) throw new InvalidInputError(`The family version has no item ${edit.id}.`);
-    if (!edit.removed && !hasText(edit.text)) throw new RuleViolationError('An item cannot be left empty: remove it instead.');
+    if (!current.items.some((candidate) => candidate.id === edit.id)) throw new InvalidInputError(`The family version has no item ${edit.id}.`, { said: said('refusals.familyVersion.noItem', { id: edit.id }) });
+    if (!edit.removed && edit.text !== undefined && !hasText(edit.text)) throw new RuleViolationError('An item cannot be left empty: remove it instead.', { said: said('refusals.familyVersion.itemEmpty') });
   }
-  const items = current.items.map((existing) => {
+  const items = current.items.map((existing): FamilyItem => {
     const edit = edits.get(existing.id);
-    return edit ? { ...existing, text: edit.text.trim(), removed: edit.removed } : existing;
+    if (!edit) return existing;
+    const reworded = edit.text !== undefined && (existing.line !== undefined || edit.text.trim() !== existing.text);
+    return reworded ? { id: existing.id, section: existing.section, text: edit.text!.trim(), removed: edit.removed } : { ...existing, removed: edit.removed };
   });
   const summary = review.summary.trim();
-  const unchanged = summary === current.summary && items.every((updated, index) => updated.text === current.items[index]?.text && updated.removed === current.items[index]?.removed);
+  const unchanged = summary === current.summary && items.every((updated, index) => updated.text === current.items[index]?.text && updated.line === current.items[index]?.line && updated.removed === current.items[index]?.removed);
   return unchanged ? current : { ...current, version: current.version + 1, summary, items };
 }
 
 /** Signs the family version off, as it was reviewed: it needs a plain-language summary, and is signed once. */
 export function signOffFamilyVersion(current: FamilyVersion, signOff: SignOff & { version: number }): FamilyVersion {
-  if (current.signOff) throw new RuleViolationError('This family version is already signed off.');
-  if (signOff.version !== current.version) throw new VersionConflictError('The family version changed since you read it; read it again before signing it off.');
-  if (!hasText(current.summary)) throw new RuleViolationError('Write a plain-language summary for the family before signing it off.');
+  if (current.signOff) throw new RuleViolationError('This family version is already signed off.', { said: said('refusals.familyVersion.alreadySignedOff') });
+  if (signOff.version !== current.version) throw new VersionConflictError('The family version changed since you read it; read it again before signing it off.', { said: said('refusals.familyVersion.changedSinceRead') });
+  if (!hasText(current.summary)) throw new RuleViolationError('Write a plain-language summary for the family before signing it off.', { said: said('refusals.familyVersion.summaryFirst') });
   return { ...current, version: current.version + 1, signOff: { memberId: signOff.memberId, at: signOff.at } };
 }
 
+/** One thing the family reads: words as a person wrote them, or a prepared line for the reader's words. */
+export type FamilyReadingLine = Pick<FamilyItem, 'text' | 'line'>;
+
 /** What the family reads: each section's items that were not removed, in reading order; empty sections are left out. */
-export function familyReading(version: FamilyVersion): { section: FamilySection; title: string; lines: string[] }[] {
-  return FAMILY_SECTIONS.map((section) => ({ section, title: FAMILY_SECTION_TITLES[section], lines: version.items.filter((item) => item.section === section && !item.removed).map((item) => item.text) })).filter((part) => part.lines.length > 0);
+export function familyReading(version: FamilyVersion): { section: FamilySection; lines: FamilyReadingLine[] }[] {
+  return FAMILY_SECTIONS.map((section) => ({ section, lines: version.items.filter((item) => item.section === section && !item.removed).map((item) => ({ text: item.text, line: item.line })) })).filter((part) => part.lines.length > 0);
 }

@@ -1,4 +1,4 @@
-import { RuleViolationError } from './errors';
+import { RuleViolationError, said } from './errors';
 
 /**
  * An e-mail filed to a core group from Outlook: the agency's written report for a review
@@ -115,11 +115,13 @@ export function attachmentName(name: string, type: AttachmentType): string {
  */
 export function checkAttachment(name: string, bytes: Uint8Array): { name: string; type: AttachmentType; size: number } {
   const shown = name.trim() || 'An attachment';
-  if (bytes.length === 0) throw new RuleViolationError(`“${shown}” is empty.`);
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new RuleViolationError(`“${shown}” is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB can be filed.`);
+  // The file as the catalogue names it: by its name, or as an attachment when it has none.
+  const file: Record<string, string> = name.trim() === '' ? { named: 'no' } : { named: 'yes', name: name.trim() };
+  if (bytes.length === 0) throw new RuleViolationError(`“${shown}” is empty.`, { internalMessage: 'a file to file is empty', said: said('refusals.filing.empty', file) });
+  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new RuleViolationError(`“${shown}” is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB can be filed.`, { internalMessage: 'a file to file is too large', said: said('refusals.filing.tooLarge', { ...file, size: (bytes.length / 1024 / 1024).toFixed(1), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }) });
   const type = attachmentTypeOf(bytes);
-  if (!type) throw new RuleViolationError(`“${shown}” is not a PDF or a Word document (.docx), so it cannot be filed. Save it as one of those and file it again.`);
+  if (!type) throw new RuleViolationError(`“${shown}” is not a PDF or a Word document (.docx), so it cannot be filed. Save it as one of those and file it again.`, { internalMessage: 'a file to file is neither PDF nor DOCX', said: said('refusals.filing.notPdfOrWord', file) });
   const extension = /\.([^.]+)$/.exec(name.trim())?.[1]?.toLowerCase();
-  if (extension && ['pdf', 'docx', 'doc', 'docm'].includes(extension) && extension !== type) throw new RuleViolationError(`“${shown}” is named as .${extension} but is a ${type === 'pdf' ? 'PDF' : 'Word document'}: it cannot be filed under that name.`);
+  if (extension && ['pdf', 'docx', 'doc', 'docm'].includes(extension) && extension !== type) throw new RuleViolationError(`“${shown}” is named as .${extension} but is a ${type === 'pdf' ? 'PDF' : 'Word document'}: it cannot be filed under that name.`, { internalMessage: 'a file to file is misnamed for its type', said: said('refusals.filing.misnamed', { ...file, extension, type }) });
   return { name: attachmentName(name, type), type, size: bytes.length };
 }

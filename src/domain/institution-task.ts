@@ -1,6 +1,6 @@
 import { type CivilDate, isAfter } from './civil-date';
 import type { CoreGroupMember } from './core-group';
-import { RuleViolationError } from './errors';
+import { RuleViolationError, said } from './errors';
 import { ukDate } from './uk-date';
 
 /** Where the person is held (seed 001: "an institution (e.g. prison, hospital)"). */
@@ -35,13 +35,6 @@ export interface PersonInInstitution {
   readonly institution: string;
 }
 
-const KIND_WORDS: Readonly<Record<InstitutionKind, string>> = { prison: 'prison', hospital: 'hospital', other: 'institution' };
-
-/** The task as the co-ordinator reads it. */
-export function institutionTaskText(task: PersonInInstitution): string {
-  return `Write to the head of ${task.institution} (${KIND_WORDS[task.kind]}) about the child's ${task.person}: the relevant details, and who to contact if they abscond or are about to be discharged (seed 001).`;
-}
-
 /** The same person in the same institution, however it was typed: recording it again is the same task. */
 export function institutionTaskKey(coreGroupId: string, entry: PersonInInstitution): string {
   const plain = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -57,8 +50,8 @@ export function coordinatorsOf(members: readonly CoreGroupMember[]): CoreGroupMe
 export function checkPersonInInstitution(entry: PersonInInstitution): PersonInInstitution {
   const person = entry.person.trim();
   const institution = entry.institution.trim();
-  if (person === '') throw new RuleViolationError('Say who is in the institution, by their relationship to the child.');
-  if (institution === '') throw new RuleViolationError('Name the institution, as the letter is to be addressed.');
+  if (person === '') throw new RuleViolationError('Say who is in the institution, by their relationship to the child.', { said: said('refusals.institutions.sayWho') });
+  if (institution === '') throw new RuleViolationError('Name the institution, as the letter is to be addressed.', { said: said('refusals.institutions.nameInstitution') });
   return { person, kind: entry.kind, institution };
 }
 
@@ -68,7 +61,7 @@ export function checkPersonInInstitution(entry: PersonInInstitution): PersonInIn
  */
 export function recordLetterSent(task: InstitutionTask, facts: { on: CivilDate; today: CivilDate; memberId: string }): InstitutionTask {
   if (task.letterSentOn?.equals(facts.on)) return task;
-  if (task.letterSentOn) throw new RuleViolationError(`The letter was recorded as sent on ${ukDate(task.letterSentOn)}.`);
-  if (isAfter(facts.on, facts.today)) throw new RuleViolationError(`${ukDate(facts.on)} is still to come: mark the task done once the letter has gone.`);
+  if (task.letterSentOn) throw new RuleViolationError(`The letter was recorded as sent on ${ukDate(task.letterSentOn)}.`, { said: said('refusals.institutions.letterSent', { on: task.letterSentOn.toString() }) });
+  if (isAfter(facts.on, facts.today)) throw new RuleViolationError(`${ukDate(facts.on)} is still to come: mark the task done once the letter has gone.`, { said: said('refusals.institutions.stillToCome', { on: facts.on.toString() }) });
   return { ...task, letterSentOn: facts.on, doneByMemberId: facts.memberId };
 }

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { type CivilDate, compareDates, isBefore } from './civil-date';
 import { type CoreGroupMember, type MemberInTeams, type MemberRole, isInTeams, leadSocialWorkerOf } from './core-group';
-import { RuleViolationError } from './errors';
+import { RuleViolationError, said } from './errors';
 import { ukDate, ukDateTime } from './uk-date';
 import { type MeetingRole, mayHoldMeetingRoles } from './permissions';
 import { type ChairRole, type ChairRule, type Period, workingDayOnOrBefore } from './policy';
@@ -53,7 +53,7 @@ export interface MeetingPlace {
 export function meetingPlace(mode: MeetingMode, venue: string | undefined): MeetingPlace {
   const named = venue?.trim() ?? '';
   if (mode === 'online') return { mode };
-  if (named === '') throw new RuleViolationError('Name the venue for a meeting in person or hybrid: accessible premises where the family can talk in private (seed 000).');
+  if (named === '') throw new RuleViolationError('Name the venue for a meeting in person or hybrid: accessible premises where the family can talk in private (seed 000).', { said: said('refusals.meeting.venue') });
   return { mode, venue: named };
 }
 
@@ -71,7 +71,7 @@ export interface MeetingBooking {
  */
 export function assignMeetingRoles(meeting: CoreGroupMeeting, roles: { chairMemberId: string; minuteTakerMemberId: string }): CoreGroupMeeting {
   if (roles.chairMemberId === roles.minuteTakerMemberId) {
-    throw new RuleViolationError('the chair cannot also take the minutes; choose a different minute-taker');
+    throw new RuleViolationError('the chair cannot also take the minutes; choose a different minute-taker', { said: said('refusals.meeting.chairTakesMinutes') });
   }
   return { ...meeting, ...roles };
 }
@@ -98,7 +98,11 @@ export function checkChairRule(chair: CoreGroupMember, rule: ChairRule, stage: '
   });
   if (fits) return;
   const who = allowed.map((role) => CHAIR_HOLDERS[role].words).join(' or ');
-  throw new RuleViolationError(`${stage === 'first' ? 'The first core group' : 'This core group'} is chaired by ${who} (${rule.source.citation}); choose them as chair.`);
+  // The catalogue words the roles allowed (`who1`, `who2`: the profiles allow one or two) in the reader's language; the citation is the profile's own.
+  const roles = Object.fromEntries(allowed.map((role, index) => [`who${index + 1}`, role]));
+  throw new RuleViolationError(`${stage === 'first' ? 'The first core group' : 'This core group'} is chaired by ${who} (${rule.source.citation}); choose them as chair.`, {
+    said: said(`refusals.meeting.chairRule.${stage}`, { count: allowed.length, ...roles, citation: rule.source.citation }),
+  });
 }
 
 /**
@@ -107,13 +111,13 @@ export function checkChairRule(chair: CoreGroupMember, rule: ChairRule, stage: '
  */
 export function checkMeetingRoleHolders(named: readonly CoreGroupMember[]): void {
   if (named.some((member) => !mayHoldMeetingRoles(member.role))) {
-    throw new RuleViolationError('Only a professional can chair a core group meeting or take its minutes, not a family member or the child; choose someone else.');
+    throw new RuleViolationError('Only a professional can chair a core group meeting or take its minutes, not a family member or the child; choose someone else.', { said: said('refusals.meeting.professionalsOnly') });
   }
 }
 
 /** Teams says the meeting ended, so it took place (seeds 000/004: it goes ahead even if the lead social worker is absent). */
 export function markHeld(meeting: CoreGroupMeeting): CoreGroupMeeting {
-  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('a meeting recorded as cancelled or not held cannot be marked as held');
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('a meeting recorded as cancelled or not held cannot be marked as held', { said: said('refusals.meeting.cannotMarkHeld') });
   return { ...meeting, status: 'held' };
 }
 
@@ -125,10 +129,25 @@ export function hasStarted(meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>,
 /** How a meeting's start is said to someone told to wait for it. */
 const startOf = (meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>) => (meeting.startsAt ? ukDateTime(meeting.startsAt) : ukDate(meeting.date));
 
+/** The same as catalogue values (`refusals.meeting.startsOn.*`): its booked start, or its day when no time was booked. */
+const startValues = (meeting: Pick<CoreGroupMeeting, 'date' | 'startsAt'>): Record<string, string> => (meeting.startsAt ? { starts: 'time', at: meeting.startsAt } : { starts: 'day', on: meeting.date.toString() });
+
+/** What waits for a meeting to have taken place. */
+export type AfterMeeting = 'record-held' | 'sign-minutes' | 'circulate-minutes' | 'circulate-plan' | 'send-cp9';
+
+const AFTER_MEETING_WORDS: Readonly<Record<AfterMeeting, { readonly can: string; readonly cannot: string }>> = {
+  'record-held': { can: 'it can be recorded as held', cannot: 'it cannot be recorded as held' },
+  'sign-minutes': { can: 'its minutes can be signed', cannot: 'its minutes cannot be signed' },
+  'circulate-minutes': { can: 'its minutes can be circulated', cannot: 'its minutes cannot be circulated' },
+  'circulate-plan': { can: 'the plan can be circulated', cannot: 'the plan cannot be circulated' },
+  'send-cp9': { can: 'its CP9 can be sent', cannot: 'its CP9 cannot be sent' },
+};
+
 /** Refuses what only a meeting that took place may have: signed or circulated minutes. */
-export function checkTookPlace(meeting: CoreGroupMeeting, now: { nowIso: string; today: CivilDate }, what: string): void {
-  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError(`This meeting did not take place, so ${what}.`);
-  if (!hasStarted(meeting, now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}; ${what} once it has taken place.`);
+export function checkTookPlace(meeting: CoreGroupMeeting, now: { nowIso: string; today: CivilDate }, what: AfterMeeting): void {
+  const words = AFTER_MEETING_WORDS[what];
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError(`This meeting did not take place, so ${words.cannot}.`, { said: said(`refusals.meeting.didNotTakePlace.${what}`) });
+  if (!hasStarted(meeting, now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}; ${words.can} once it has taken place.`, { said: said(`refusals.meeting.notYetTakenPlace.${what}`, startValues(meeting)) });
 }
 
 /**
@@ -137,8 +156,8 @@ export function checkTookPlace(meeting: CoreGroupMeeting, now: { nowIso: string;
  */
 export function confirmHeld(meeting: CoreGroupMeeting, facts: { now: { nowIso: string; today: CivilDate }; present: number }): CoreGroupMeeting {
   if (meeting.status === 'held') return meeting;
-  checkTookPlace(meeting, facts.now, 'it cannot be recorded as held');
-  if (facts.present === 0) throw new RuleViolationError('Record who attended first: nobody is marked present in the minutes.');
+  checkTookPlace(meeting, facts.now, 'record-held');
+  if (facts.present === 0) throw new RuleViolationError('Record who attended first: nobody is marked present in the minutes.', { said: said('refusals.meeting.nobodyPresent') });
   return { ...meeting, status: 'held' };
 }
 
@@ -146,17 +165,17 @@ export function confirmHeld(meeting: CoreGroupMeeting, facts: { now: { nowIso: s
 export function recordNotHeld(meeting: CoreGroupMeeting, facts: { now: { nowIso: string; today: CivilDate }; reason: string }): CoreGroupMeeting {
   const reason = facts.reason.trim();
   if (meeting.status === 'not-held' && meeting.cancellationReason === reason) return meeting;
-  if (meeting.status === 'held') throw new RuleViolationError('This meeting is recorded as held: its minutes are the record of it.');
-  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('This meeting is already recorded as cancelled or not held.');
-  if (!hasStarted(meeting, facts.now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}: a meeting still to come is cancelled, not recorded as not held.`);
-  if (reason === '') throw new RuleViolationError('Say why the meeting did not take place.');
+  if (meeting.status === 'held') throw new RuleViolationError('This meeting is recorded as held: its minutes are the record of it.', { said: said('refusals.meeting.alreadyHeld') });
+  if (meeting.status === 'cancelled' || meeting.status === 'not-held') throw new RuleViolationError('This meeting is already recorded as cancelled or not held.', { said: said('refusals.meeting.alreadyCancelledOrNotHeld') });
+  if (!hasStarted(meeting, facts.now)) throw new RuleViolationError(`The meeting starts on ${startOf(meeting)}: a meeting still to come is cancelled, not recorded as not held.`, { said: said('refusals.meeting.stillToComeIsCancelled', startValues(meeting)) });
+  if (reason === '') throw new RuleViolationError('Say why the meeting did not take place.', { said: said('refusals.meeting.sayWhyNotHeld') });
   return { ...meeting, status: 'not-held', cancellationReason: reason };
 }
 
 /** Cancels a meeting. Seed 000: cancel only as a last resort, so a reason is required. */
 export function cancelMeeting(meeting: CoreGroupMeeting, reason: string): CoreGroupMeeting {
-  if (meeting.status === 'held' || meeting.status === 'not-held') throw new RuleViolationError('a meeting whose time has come and gone cannot be cancelled');
-  if (reason.trim() === '') throw new RuleViolationError('say why the meeting is cancelled; meetings are cancelled only as a last resort');
+  if (meeting.status === 'held' || meeting.status === 'not-held') throw new RuleViolationError('a meeting whose time has come and gone cannot be cancelled', { said: said('refusals.meeting.pastCannotCancel') });
+  if (reason.trim() === '') throw new RuleViolationError('say why the meeting is cancelled; meetings are cancelled only as a last resort', { said: said('refusals.meeting.sayWhyCancelled') });
   return { ...meeting, status: 'cancelled', cancellationReason: reason };
 }
 

@@ -1,5 +1,5 @@
 import type { CoreGroupMember } from './core-group';
-import { InvalidInputError, RuleViolationError } from './errors';
+import { InvalidInputError, RuleViolationError, said } from './errors';
 import type { MinutesContent, MinutesSection } from './minutes';
 
 /**
@@ -60,7 +60,7 @@ function strangerIn<S extends MinutesSection>(section: S, value: MinutesContent[
  */
 export function checkSectionIds<S extends MinutesSection>(options: { section: S; value: MinutesContent[S]; group: GroupIds }): void {
   const stranger = strangerIn(options.section, options.value, options.group);
-  if (stranger) throw new InvalidInputError(`${stranger.field}: must be ${WHAT_IT_MUST_BE[stranger.must]}.`);
+  if (stranger) throw new InvalidInputError(`${stranger.field}: must be ${WHAT_IT_MUST_BE[stranger.must]}.`, { said: said(`refusals.minutes.notOfThisGroup.${stranger.must}`, { field: stranger.field }) });
 }
 
 /**
@@ -72,12 +72,12 @@ export function checkSectionIds<S extends MinutesSection>(options: { section: S;
 export function checkNewActionOutcomes(content: MinutesContent, outcomeIds: readonly string[]): void {
   if (outcomeIds.length === 0) return;
   const index = content.newActions.findIndex((action) => !action.outcomeId || !outcomeIds.includes(action.outcomeId));
-  if (index >= 0) throw new RuleViolationError(`New action ${index + 1} serves no outcome of the plan: choose the outcome it serves under New actions, then sign.`);
+  if (index >= 0) throw new RuleViolationError(`New action ${index + 1} serves no outcome of the plan: choose the outcome it serves under New actions, then sign.`, { said: said('refusals.minutes.newActionNoOutcome', { number: index + 1 }) });
 }
 
 export function checkNewActionOwners(content: MinutesContent, members: readonly CoreGroupMember[]): void {
   const stranger = strangerIn('newActions', content.newActions, { members, planActionIds: [] });
   if (!stranger) return;
   const number = content.newActions.findIndex((action) => action.ownerMemberId === stranger.id) + 1;
-  throw new RuleViolationError(`New action ${number} has no owner who is an active member of this core group: choose its owner under New actions, then sign.`);
+  throw new RuleViolationError(`New action ${number} has no owner who is an active member of this core group: choose its owner under New actions, then sign.`, { said: said('refusals.minutes.newActionNoOwner', { number }) });
 }

@@ -1,6 +1,6 @@
 import { type CivilDate, realCivilDate } from './civil-date';
 import { type CoreGroupMember, leadSocialWorkerOf } from './core-group';
-import { InvalidInputError, NotFoundError, RuleViolationError, VersionConflictError } from './errors';
+import { InvalidInputError, NotFoundError, RuleViolationError, VersionConflictError, said } from './errors';
 import type { CoreGroupMeeting } from './meeting';
 import type { ChildProtectionPlan, PlanAction } from './plan';
 import { describeLimit, fitsLimit } from './text';
@@ -155,7 +155,7 @@ export function decideSharing(sharing: SharingDecision): SharingDecision {
   const withheld = !sharing.withFamily || !sharing.withChild;
   const reason = sharing.withheldReason?.trim() ?? '';
   if (!withheld) return { withFamily: true, withChild: true };
-  if (reason === '') throw new RuleViolationError('Say why the minutes are withheld from the family or the child: the reason is kept with the minutes.');
+  if (reason === '') throw new RuleViolationError('Say why the minutes are withheld from the family or the child: the reason is kept with the minutes.', { said: said('refusals.minutes.withheldReason') });
   return { withFamily: sharing.withFamily, withChild: sharing.withChild, withheldReason: reason };
 }
 
@@ -208,7 +208,7 @@ export const NO_RECOMMENDATION: ReviewRecommendation = { reasons: '' };
  */
 export function decideRecommendation(recommendation: ReviewRecommendation): ReviewRecommendation {
   const reasons = recommendation.reasons.trim();
-  if (recommendation.outcome && reasons === '') throw new RuleViolationError('Give the reasons for the recommendation: the review conference reads why.');
+  if (recommendation.outcome && reasons === '') throw new RuleViolationError('Give the reasons for the recommendation: the review conference reads why.', { said: said('refusals.minutes.recommendationReasons') });
   return { outcome: recommendation.outcome, reasons: recommendation.reasons };
 }
 
@@ -260,7 +260,7 @@ export function sectionChangedSince(options: { base: MinutesContent | undefined;
 
 /** Adds a chat contribution to a draft, once per id; signed minutes take no more. */
 export function addContribution(minutes: Minutes, contribution: ChatContribution): Minutes {
-  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; add it to the next meeting instead.');
+  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; add it to the next meeting instead.', { said: said('refusals.minutes.signedAddToNext') });
   if (minutes.content.contributions.some((existing) => existing.id === contribution.id)) return minutes;
   return { ...minutes, version: minutes.version + 1, content: { ...minutes.content, contributions: [...minutes.content.contributions, contribution] } };
 }
@@ -270,7 +270,7 @@ export function addContribution(minutes: Minutes, contribution: ChatContribution
  * press saves nothing); signed minutes take no more.
  */
 export function recordAttendance(minutes: Minutes, memberId: string, attendance: Attendance): Minutes {
-  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; attendance can no longer change.');
+  if (minutes.chairSignOff || minutes.managerSignOff) throw new RuleViolationError('These minutes are signed; attendance can no longer change.', { said: said('refusals.minutes.signedAttendance') });
   const current = minutes.content.attendance.find((entry) => entry.memberId === memberId);
   if (current?.attendance === attendance) return minutes;
   const others = minutes.content.attendance.filter((entry) => entry.memberId !== memberId);
@@ -308,7 +308,7 @@ export function isSigned(minutes: Pick<Minutes, 'chairSignOff' | 'managerSignOff
 export function checkMinutesContent(content: MinutesContent): void {
   for (const { score } of content.signsOfSafety.scaling) {
     if (!Number.isInteger(score) || score < 0 || score > 10) {
-      throw new RuleViolationError(`a Signs of Safety scaling score is a whole number from 0 to 10, got ${score}`);
+      throw new RuleViolationError(`a Signs of Safety scaling score is a whole number from 0 to 10, got ${score}`, { said: said('refusals.minutes.scalingScore', { score }) });
     }
   }
 }
@@ -319,10 +319,10 @@ export function checkMinutesContent(content: MinutesContent): void {
  */
 export function editMinutes(minutes: Minutes, options: { content: MinutesContent; basedOnVersion: number }): Minutes {
   if (isSigned(minutes)) {
-    throw new RuleViolationError('signed minutes cannot be edited; amend them with a reason instead');
+    throw new RuleViolationError('signed minutes cannot be edited; amend them with a reason instead', { said: said('refusals.minutes.signedCannotEdit') });
   }
   if (options.basedOnVersion !== minutes.version) {
-    throw new VersionConflictError('someone else saved these minutes first; review their changes and save again');
+    throw new VersionConflictError('someone else saved these minutes first; review their changes and save again', { said: said('serviceRefusals.minutes.savedFirst') });
   }
   checkMinutesContent(options.content);
   // Locked only once both have signed: a change after the chair's signature takes it back, so the
@@ -335,10 +335,10 @@ export function editMinutes(minutes: Minutes, options: { content: MinutesContent
  * chair's signature is taken back, the minutes can be changed again, and the chair signs again.
  */
 export function returnMinutes(minutes: Minutes, options: { memberId: string; at: string; comments: string }): Minutes {
-  if (isSigned(minutes)) throw new RuleViolationError('These minutes are signed by both; amend them with a reason instead.');
-  if (!minutes.chairSignOff) throw new RuleViolationError('Only minutes the chair has signed go back to the chair.');
+  if (isSigned(minutes)) throw new RuleViolationError('These minutes are signed by both; amend them with a reason instead.', { said: said('refusals.minutes.signedByBoth') });
+  if (!minutes.chairSignOff) throw new RuleViolationError('Only minutes the chair has signed go back to the chair.', { said: said('refusals.minutes.onlyChairSignedGoBack') });
   const comments = options.comments.trim();
-  if (comments === '') throw new RuleViolationError('Say what the chair should change.');
+  if (comments === '') throw new RuleViolationError('Say what the chair should change.', { said: said('refusals.minutes.sayWhatToChange') });
   return { ...minutes, version: minutes.version + 1, chairSignOff: undefined, returned: { memberId: options.memberId, at: options.at, comments } };
 }
 
@@ -349,13 +349,13 @@ export function returnMinutes(minutes: Minutes, options: { memberId: string; at:
 export function signMinutes(minutes: Minutes, options: { as: 'chair' | 'team-manager'; memberId: string; at: string }): Minutes {
   const signOff = { memberId: options.memberId, at: options.at };
   if (options.as === 'chair') {
-    if (minutes.chairSignOff) throw new RuleViolationError('the chair has already signed these minutes');
-    if (minutes.managerSignOff?.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager');
+    if (minutes.chairSignOff) throw new RuleViolationError('the chair has already signed these minutes', { said: said('refusals.minutes.chairAlreadySigned') });
+    if (minutes.managerSignOff?.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager', { said: said('refusals.minutes.sameSigner') });
     return { ...minutes, chairSignOff: signOff };
   }
-  if (minutes.managerSignOff) throw new RuleViolationError('the team manager has already signed these minutes');
-  if (!minutes.chairSignOff) throw new RuleViolationError('The chair signs first; the team manager then signs, or sends the minutes back with comments.');
-  if (minutes.chairSignOff.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager');
+  if (minutes.managerSignOff) throw new RuleViolationError('the team manager has already signed these minutes', { said: said('refusals.minutes.managerAlreadySigned') });
+  if (!minutes.chairSignOff) throw new RuleViolationError('The chair signs first; the team manager then signs, or sends the minutes back with comments.', { said: said('refusals.minutes.chairSignsFirst') });
+  if (minutes.chairSignOff.memberId === options.memberId) throw new RuleViolationError('the same person cannot sign as chair and team manager', { said: said('refusals.minutes.sameSigner') });
   return { ...minutes, managerSignOff: signOff, returned: undefined };
 }
 
@@ -366,8 +366,8 @@ export function presentIn(minutes: Minutes): number {
 
 /** Starts an amendment of signed minutes: a new unsigned version that says why. */
 export function amendMinutes(minutes: Minutes, reason: string): Minutes {
-  if (!isSigned(minutes)) throw new RuleViolationError('only signed minutes are amended; edit the draft instead');
-  if (reason.trim() === '') throw new RuleViolationError('say why the signed minutes are being amended');
+  if (!isSigned(minutes)) throw new RuleViolationError('only signed minutes are amended; edit the draft instead', { said: said('refusals.minutes.onlySignedAmended') });
+  if (reason.trim() === '') throw new RuleViolationError('say why the signed minutes are being amended', { said: said('refusals.minutes.sayWhyAmended') });
   return { ...minutes, version: minutes.version + 1, chairSignOff: undefined, managerSignOff: undefined, amendmentReason: reason };
 }
 
@@ -407,16 +407,27 @@ export function versionsSent(minutes: Pick<Minutes, 'version' | 'amendmentReason
   return { thisVersion, earlier };
 }
 
+/** Where a set of minutes stands, as people name it: a draft (signed by the chair or not), signed, or an amendment of the signed minutes not yet signed. */
+export const EDITION_STAGES = ['draft', 'draft-chair-signed', 'signed', 'amendment'] as const;
+export type EditionStage = (typeof EDITION_STAGES)[number];
+
+/** How people name a set of minutes: its stage and which amendment it is (0: none, the minutes as first signed). */
+export interface Edition {
+  /** How many times it became signed by both, from its saved versions oldest first. */
+  readonly signed: number;
+  readonly stage: EditionStage;
+  readonly amendment: number;
+}
+
 /**
  * How people name a set of minutes: by the times it was signed by both (an amendment opens the
- * next), never by the save counter. `signed`: how many times it became signed by both, from its
- * saved versions oldest first.
+ * next), never by the save counter — "signed (amendment 1)", "amendment 2 of the signed minutes".
  */
-export function editionOf(history: readonly Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>[], current: Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>): { readonly signed: number; readonly label: string } {
+export function editionOf(history: readonly Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>[], current: Pick<Minutes, 'chairSignOff' | 'managerSignOff' | 'amendmentReason'>): Edition {
   const signed = history.filter((version, index) => isSigned(version) && (index === 0 || !isSigned(history[index - 1]!))).length;
-  if (isSigned(current)) return { signed, label: signed > 1 ? `signed (amendment ${signed - 1})` : 'signed' };
-  if (current.amendmentReason) return { signed, label: `amendment ${signed} of the signed minutes, not yet signed` };
-  return { signed, label: current.chairSignOff ? 'draft, signed by the chair' : 'draft' };
+  if (isSigned(current)) return { signed, stage: 'signed', amendment: Math.max(0, signed - 1) };
+  if (current.amendmentReason) return { signed, stage: 'amendment', amendment: signed };
+  return { signed, stage: current.chairSignOff ? 'draft-chair-signed' : 'draft', amendment: 0 };
 }
 
 /** Recipients who have not yet had a successful delivery of this version. */
@@ -447,7 +458,7 @@ export type ContributionDecision = { accept: false } | { accept: true; into?: No
 export function decideContribution(options: { content: MinutesContent; contributionId: string; decision: ContributionDecision; members: readonly CoreGroupMember[]; sectionLimit: number }): MinutesContent {
   const { content, contributionId, decision } = options;
   const contribution = content.contributions.find((candidate) => candidate.id === contributionId);
-  if (!contribution) throw new NotFoundError('That contribution is no longer waiting.');
+  if (!contribution) throw new NotFoundError('That contribution is no longer waiting.', { said: said('refusals.minutes.contributionGone') });
   const remaining: MinutesContent = { ...content, contributions: content.contributions.filter((candidate) => candidate.id !== contributionId) };
   return decision.accept ? acceptContribution({ ...options, content: remaining, contribution, into: decision.into }) : remaining;
 }
@@ -456,20 +467,20 @@ function acceptContribution(options: { content: MinutesContent; contribution: Ch
   const { content, contribution, into } = options;
   if (contribution.kind === 'decision') return { ...content, decisions: [...content.decisions, contribution.text] };
   if (contribution.kind === 'note') {
-    if (!into) throw new InvalidInputError('Choose the section the note belongs in.');
+    if (!into) throw new InvalidInputError('Choose the section the note belongs in.', { said: said('refusals.minutes.chooseSection') });
     const append = (existing: string) => {
       const joined = [existing, contribution.text].filter((part) => part.trim() !== '').join('\n');
-      if (!fitsLimit(joined, options.sectionLimit)) throw new RuleViolationError(`With that note the section would be longer than its ${describeLimit(options.sectionLimit)}: shorten the section first, then accept the note.`);
+      if (!fitsLimit(joined, options.sectionLimit)) throw new RuleViolationError(`With that note the section would be longer than its ${describeLimit(options.sectionLimit)}: shorten the section first, then accept the note.`, { said: said('refusals.minutes.noteTooLong', { limit: options.sectionLimit }) });
       return joined;
     };
     if (into === 'childsVoice' || into === 'contingencyReview') return { ...content, [into]: append(content[into]) };
     return { ...content, signsOfSafety: { ...content.signsOfSafety, [into]: append(content.signsOfSafety[into]) } };
   }
   const owner = options.members.find((candidate) => candidate.active && candidate.id === contribution.ownerMemberId);
-  if (!owner || !contribution.due) throw new RuleViolationError('That action has no owner who is a member, or no due date: add it under New actions by hand, then drop the chat line.');
+  if (!owner || !contribution.due) throw new RuleViolationError('That action has no owner who is a member, or no due date: add it under New actions by hand, then drop the chat line.', { said: said('refusals.minutes.actionNoOwnerOrDue') });
   // Kept as typed in the chat: one stored before dates were checked there may name no real day.
   const due = realCivilDate(contribution.due);
-  if (!due) throw new RuleViolationError('That action’s due date is not a real date: add it under New actions by hand, then drop the chat line.');
+  if (!due) throw new RuleViolationError('That action’s due date is not a real date: add it under New actions by hand, then drop the chat line.', { said: said('refusals.minutes.actionDueNotReal') });
   const newAction: NewAction = { what: contribution.text, ownerMemberId: owner.id, agency: owner.agency, due, progressMeasure: '' };
   return { ...content, newActions: [...content.newActions, newAction] };
 }

@@ -1,4 +1,4 @@
-import { InvalidInputError } from './errors';
+import { InvalidInputError, said } from './errors';
 
 /** The UK nations whose child protection guidance and bank holidays differ. */
 export const NATIONS = ['england', 'wales', 'scotland', 'northern-ireland'] as const;
@@ -21,10 +21,10 @@ export function parseHolidayDivision(text: string): HolidayDivision {
   if ((NATIONS as readonly string[]).includes(text)) return holidayDivisionOf(text as Nation);
   if ((HOLIDAY_DIVISIONS as readonly string[]).includes(text)) return text as HolidayDivision;
   const known = [...NATIONS, 'england-and-wales'].join(', ');
-  throw new InvalidInputError(`unknown nation "${text}" (known: ${known})`);
+  throw new InvalidInputError(`unknown nation "${text}" (known: ${known})`, { said: said('refusals.nations.unknown', { text, known }) });
 }
 
 export function parseNation(text: string): Nation {
   if ((NATIONS as readonly string[]).includes(text)) return text as Nation;
-  throw new InvalidInputError(`unknown nation "${text}" (known: ${NATIONS.join(', ')})`);
+  throw new InvalidInputError(`unknown nation "${text}" (known: ${NATIONS.join(', ')})`, { said: said('refusals.nations.unknown', { text, known: NATIONS.join(', ') }) });
 }

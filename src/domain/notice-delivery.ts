@@ -26,15 +26,21 @@ export interface NoticeDelivery {
 }
 
 /**
- * Where a notice stands, in the words cards and histories use — what is true now, never "told"
- * before it happened: queued (nothing recorded yet), queued and retrying, sent by Teams or by
- * e-mail, or failed with the reason.
+ * Where a notice stands, as a concern's history keeps it — what is true now, never "told" before
+ * it happened: queued (nothing recorded yet), retrying (the channel did not take it this time),
+ * sent by Teams or by e-mail, or failed; the reason as the delivery recorded it. Whoever shows it
+ * words it in their reader's language.
  */
-export function noticeStateText(delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
-  if (!delivery) return 'queued';
-  if (delivery.outcome === 'failed') return `failed: ${delivery.detail ?? 'no reason given'}`;
-  if (delivery.outcome === 'retrying') return `queued: ${delivery.channel === 'teams' ? 'Teams' : 'e-mail'} did not take it (${delivery.detail ?? 'no reason given'}), trying again`;
-  return delivery.channel === 'teams' ? 'sent by Teams' : 'sent by e-mail';
+export interface NoticeState {
+  readonly outcome: 'queued' | NoticeDelivery['outcome'];
+  readonly channel?: NoticeDelivery['channel'] | undefined;
+  readonly reason?: string | undefined;
+}
+
+/** Where a notice stands from its last recorded attempt (none: still queued). */
+export function noticeStateOf(delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): NoticeState {
+  if (!delivery) return { outcome: 'queued' };
+  return delivery.outcome === 'sent' ? { outcome: 'sent', channel: delivery.channel } : { outcome: delivery.outcome, channel: delivery.channel, reason: delivery.detail };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CivilDate } from './civil-date';
-import { RuleViolationError } from './errors';
+import { RuleViolationError, said } from './errors';
 
 /** What should be different for the child: the plan's outcomes. */
 export interface Outcome {
@@ -75,7 +75,7 @@ export function canTransition(from: ActionState, to: ActionState): boolean {
 /** Moves an action to a new state, refusing transitions the process does not allow. */
 export function transitionAction(action: PlanAction, to: ActionState): PlanAction {
   if (!canTransition(action.state, to)) {
-    throw new RuleViolationError(`an action that is ${action.state} cannot become ${to}`);
+    throw new RuleViolationError(`an action that is ${action.state} cannot become ${to}`, { said: said('refusals.plan.transition', { from: action.state, to }) });
   }
   return { ...action, state: to };
 }
@@ -106,8 +106,8 @@ export const STATE_AFTER_CHECK_IN: Readonly<Record<CheckInStatus, ActionState>> 
  * dropped action takes no more check-ins.
  */
 export function applyCheckIn(action: PlanAction, checkIn: CheckIn): PlanAction {
-  if (checkIn.actionId !== action.id) throw new RuleViolationError('this check-in is about a different action');
-  if (checkIn.memberId !== action.ownerMemberId) throw new RuleViolationError('only the owner of an action can check in on it');
+  if (checkIn.actionId !== action.id) throw new RuleViolationError('this check-in is about a different action', { said: said('refusals.plan.checkInOtherAction') });
+  if (checkIn.memberId !== action.ownerMemberId) throw new RuleViolationError('only the owner of an action can check in on it', { said: said('refusals.plan.ownerChecksIn') });
   return transitionAction(action, STATE_AFTER_CHECK_IN[checkIn.status]);
 }
 
@@ -150,7 +150,7 @@ export function revisePlan(options: {
   reason: string;
 }): PlanRevision {
   const { current, next } = options;
-  if (options.reason.trim() === '') throw new RuleViolationError('say why the plan is changing');
+  if (options.reason.trim() === '') throw new RuleViolationError('say why the plan is changing', { said: said('refusals.plan.sayWhyChanging') });
   for (const action of next.actions) {
     const before = current.actions.find((candidate) => candidate.id === action.id);
     if (before && !canTransition(before.state, action.state)) transitionAction(before, action.state);
@@ -162,7 +162,7 @@ export function revisePlan(options: {
   if (current.contingencyPlan !== next.contingencyPlan) changes.push({ kind: 'contingency-changed' });
   if (current.resources !== next.resources) changes.push({ kind: 'resources-changed' });
   if (current.monitoring !== next.monitoring) changes.push({ kind: 'monitoring-changed' });
-  if (changes.length === 0) throw new RuleViolationError('nothing in the plan has changed');
+  if (changes.length === 0) throw new RuleViolationError('nothing in the plan has changed', { said: said('refusals.plan.nothingChanged') });
   return {
     plan: { ...next, coreGroupId: current.coreGroupId, version: current.version + 1 },
     authorMemberId: options.authorMemberId,

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CivilDate } from './civil-date';
-import { InvalidInputError } from './errors';
+import { InvalidInputError, said } from './errors';
 import type { WorkingDays } from './working-days';
 
 /** A stretch of someone's calendar that is taken. Out-of-office counts as busy. */
@@ -114,7 +114,7 @@ export class SlotFinder {
     const count = request.count ?? 5;
     const step = request.stepMinutes ?? 30;
     if (!Number.isInteger(request.durationMinutes) || request.durationMinutes <= 0 || request.durationMinutes > 8 * 60) {
-      throw new InvalidInputError(`a meeting lasts between 1 minute and 8 hours, got ${request.durationMinutes} minutes`);
+      throw new InvalidInputError(`a meeting lasts between 1 minute and 8 hours, got ${request.durationMinutes} minutes`, { said: said('refusals.slots.duration', { minutes: request.durationMinutes }) });
     }
     const known = request.attendees.filter((attendee) => attendee.availability === 'known');
     const unknownAvailability = request.attendees.filter((attendee) => attendee.availability === 'unknown').map((a) => a.id);

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { type CivilDate, parseCivilDate } from './civil-date';
-import { InvalidInputError, OutsideHolidayDataError } from './errors';
+import { InvalidInputError, OutsideHolidayDataError, said } from './errors';
 import type { HolidayDivision } from './nation';
 
 /** One bank holiday as published (substitute days are their own entries). */
@@ -60,7 +60,7 @@ export class WorkingDayCalendar implements WorkingDays {
 
   constructor(table: BankHolidayTable) {
     if (table.lastYear < table.firstYear) {
-      throw new InvalidInputError(`holiday data for ${table.division} covers no years`);
+      throw new InvalidInputError(`holiday data for ${table.division} covers no years`, { said: said('refusals.holidays.noYears', { division: table.division }) });
     }
     this.division = table.division;
     this.firstYear = table.firstYear;
@@ -161,7 +161,7 @@ export class WorkingDayCalendar implements WorkingDays {
   /** The bank holidays falling on weekdays in a year (the days that actually stop work). */
   bankHolidaysIn(year: number): { date: CivilDate; title: string }[] {
     if (year < this.firstYear || year > this.lastYear) {
-      throw new OutsideHolidayDataError(`bank holiday data for ${this.division} covers ${this.firstYear}–${this.lastYear}, not ${year}`);
+      throw new OutsideHolidayDataError(`bank holiday data for ${this.division} covers ${this.firstYear}–${this.lastYear}, not ${year}`, { said: said('refusals.holidays.notYear', { division: this.division, first: this.firstYear, last: this.lastYear, year }) });
     }
     const result: { date: CivilDate; title: string }[] = [];
     for (const [key, title] of this.holidayTitles) {
@@ -184,7 +184,7 @@ export class WorkingDayCalendar implements WorkingDays {
   }
 
   private fractional(days: number): never {
-    throw new InvalidInputError(`days must be a whole number, got ${days}`);
+    throw new InvalidInputError(`days must be a whole number, got ${days}`, { said: said('refusals.holidays.wholeDays', { days }) });
   }
 
   private dateAt(serial: number): CivilDate {
@@ -200,6 +200,7 @@ export class WorkingDayCalendar implements WorkingDays {
   private outside(date: CivilDate): OutsideHolidayDataError {
     return new OutsideHolidayDataError(
       `bank holiday data for ${this.division} covers ${this.firstYear}–${this.lastYear}; ${date.toString()} needs data beyond that`,
+      { said: said('refusals.holidays.beyond', { division: this.division, first: this.firstYear, last: this.lastYear, date: date.toString() }) },
     );
   }
 }

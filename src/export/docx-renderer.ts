@@ -1,4 +1,5 @@
 import { AlignmentType, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { said } from '../domain/errors';
 import { intlLocaleOf } from '../i18n/language';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
 import { DEFAULT_PROTECTIVE_MARKING } from './protective-marking';
@@ -78,7 +79,7 @@ export function docxRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (giv
       });
       return await Packer.toBuffer(file);
     } catch (cause) {
-      throw new RenderError({ format: 'docx', cause });
+      throw new RenderError({ format: 'docx', cause, said: said('serviceRefusals.records.renderFailed') });
     }
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { said } from '../domain/errors';
 import { intlLocaleOf } from '../i18n/language';
 import { type RecordBlock, type RecordDocument, RenderError } from '../services/ports/record-renderer.port';
 import { DEFAULT_PROTECTIVE_MARKING } from './protective-marking';
@@ -172,7 +173,7 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
       writePageFurniture({ pdf, document, marking, width });
       pdf.end();
     }).catch((cause: unknown) => {
-      throw new RenderError({ format: 'pdf', cause });
+      throw new RenderError({ format: 'pdf', cause, said: said('serviceRefusals.records.renderFailed') });
     });
 }
 

@@ -8,7 +8,7 @@ import type { Teamwork } from '../services/ports/teamwork.port';
 import type { BusyBlock, WorkingHours } from '../domain/slot-finding';
 import { type Calendar, CalendarError, type Directory, type InvitationResponse, type MailboxAvailability } from '../services/ports/calendar.port';
 import type { GraphTokens } from './graph-token';
-import { graphAnswer, graphFailure } from './graph-failure';
+import { type GraphOperation, graphAnswer, graphFailure } from './graph-failure';
 import { concurrencyLimit } from './limiter';
 import { graphTeamwork } from './teamwork.graph';
 
@@ -91,16 +91,16 @@ function toGraphEvent(invitation: Parameters<Calendar['createMeeting']>[0]): Gra
 }
 
 /** Turns whatever the Graph client threw into a CalendarError with its diagnostics. */
-function calendarError(error: unknown, what: string): CalendarError {
+function calendarError(error: unknown, what: GraphOperation): CalendarError {
   if (error instanceof CalendarError) return error;
   const failure = graphFailure(error, what);
-  return new CalendarError({ ...failure, code: failure.refused ? 'calendar-refused' : 'calendar-unavailable' });
+  return new CalendarError({ ...failure, said: failure.words, code: failure.refused ? 'calendar-refused' : 'calendar-unavailable' });
 }
 
 /** Turns whatever the Graph client threw while sending mail into a MailError with its diagnostics. */
-function mailError(error: unknown, what: string): MailError {
+function mailError(error: unknown, what: GraphOperation): MailError {
   const failure = graphFailure(error, what, 'mail');
-  return new MailError({ ...failure, code: failure.refused ? 'mail-refused' : 'mail-unavailable' });
+  return new MailError({ ...failure, said: failure.words, code: failure.refused ? 'mail-refused' : 'mail-unavailable' });
 }
 
 /**
@@ -126,7 +126,7 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
     return !(Number.isFinite(retryAfter) && retryAfter > maxRetryAfter);
   });
   const api = (path: string) => client.api(path).middlewareOptions([retryOptions]);
-  const call = async <T>(what: string, work: () => Promise<T>, failure: (error: unknown, what: string) => Error = calendarError): Promise<T> => {
+  const call = async <T>(what: GraphOperation, work: () => Promise<T>, failure: (error: unknown, what: GraphOperation) => Error = calendarError): Promise<T> => {
     try {
       return await limit(work);
     } catch (error) {
@@ -184,7 +184,7 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
           for (const response of batch.responses.sort((a, b) => Number(a.id) - Number(b.id))) {
             if (response.status !== 200) {
               const answer = graphAnswer('read free/busy', { status: response.status, remoteCode: response.body.error?.code });
-              throw new CalendarError({ ...answer, code: answer.refused ? 'calendar-refused' : 'calendar-unavailable' });
+              throw new CalendarError({ ...answer, said: answer.words, code: answer.refused ? 'calendar-refused' : 'calendar-unavailable' });
             }
             pages.push(response.body.value ?? []);
           }
@@ -247,6 +247,17 @@ export function createGraphCalendar(options: GraphCalendarOptions): Calendar & D
         ),
       );
       return events.map((event) => ({ id: event.id ?? '', startMs: epochMsOf(event.start), endMs: epochMsOf(event.end) }));
+    },
+
+    async occurrence(organiser, occurrenceId) {
+      try {
+        const event = (await limit(() => api(`${user(organiser)}/events/${encodeURIComponent(occurrenceId)}`).select(['id', 'start', 'end', 'seriesMasterId']).get())) as Graph.Event;
+        return { id: event.id ?? occurrenceId, seriesId: event.seriesMasterId ?? '', startMs: epochMsOf(event.start), endMs: epochMsOf(event.end) };
+      } catch (error) {
+        // A cancelled occurrence is deleted from its series: Exchange no longer finds it by its id.
+        if (error instanceof GraphError && error.statusCode === 404) return undefined;
+        throw calendarError(error, 'read the meeting');
+      }
     },
 
     async reschedule(organiser, eventId, slot) {

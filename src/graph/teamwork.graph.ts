@@ -17,7 +17,7 @@ function feedError(error: unknown): DeliveryError {
   const failure = graphFailure(error, 'post to the activity feed', 'Teams activity feed');
   // 403 and 404: the app is not installed for them (or they are not in the tenant) — another channel must reach them.
   const unreachable = failure.status === 403 || failure.status === 404;
-  return new DeliveryError({ ...failure, code: unreachable ? 'recipient-unreachable' : 'delivery-failed' });
+  return new DeliveryError({ ...failure, said: failure.words, code: unreachable ? 'recipient-unreachable' : 'delivery-failed' });
 }
 
 /**
@@ -37,7 +37,7 @@ export function graphTeamwork(requests: GraphRequests): Teamwork {
         // The organisation's app permission policy blocks the app for them, or the person cannot have apps installed here.
         if (statusOf(error) === 403 || statusOf(error) === 404) return 'not-allowed';
         const failure = graphFailure(error, 'install Core Group for a member', 'Teams');
-        throw new DeliveryError({ ...failure, code: 'delivery-failed' });
+        throw new DeliveryError({ ...failure, said: failure.words, code: 'delivery-failed' });
       }
     },
 

@@ -11,6 +11,8 @@ export interface DatesIn {
   dateOfInstant(instant: string | number): string;
   /** A span of time on one day, in UK time: "Tue 9 Jun 2026, 14:00–15:30" (a meeting, a slot). */
   timeSpan(startMs: number, endMs: number): string;
+  /** An instant in UK time: "Tue 9 Jun 2026, 14:00". */
+  dateTime(instant: string | number): string;
 }
 
 const UK_ZONE = 'Europe/London';
@@ -28,10 +30,11 @@ function welshDates(): DatesIn {
     dateOfInstant: (instant) => ofCivil(london(instant).toPlainDate()),
     // The 24-hour clock, as in English ("14:00"): Welsh writes times the same way.
     timeSpan: (startMs, endMs) => `${ofCivil(london(startMs).toPlainDate())}, ${ukTime(startMs)}–${ukTime(endMs)}`,
+    dateTime: (instant) => `${ofCivil(london(instant).toPlainDate())}, ${ukTime(instant)}`,
   };
 }
 
-const ENGLISH: DatesIn = { date: ukDate, dateOfInstant: ukDateOfInstant, timeSpan: (startMs, endMs) => `${ukDateTime(startMs)}–${ukTime(endMs)}` };
+const ENGLISH: DatesIn = { date: ukDate, dateOfInstant: ukDateOfInstant, timeSpan: (startMs, endMs) => `${ukDateTime(startMs)}–${ukTime(endMs)}`, dateTime: ukDateTime };
 const WELSH = welshDates();
 
 export function datesIn(language: Language): DatesIn {

@@ -13,7 +13,8 @@ import enServiceRefusals from './catalogues/en.service-refusals.json';
 import cyCore from './catalogues/cy.json';
 import enCards from './catalogues/en.cards.json';
 import enCore from './catalogues/en.json';
-import type { Language } from './language';
+import { datesIn } from './dates';
+import { type Language, languageOfLocale } from './language';
 
 /**
  * Each language's catalogue: the core file, and parts — the bot's cards, booking and the meeting
@@ -38,6 +39,11 @@ void instance.init({
   // No console banner: the logs are pino's, and hold nothing but what we put there.
   showSupportNotice: false,
 });
+// A date a refusal names travels as its value (`YYYY-MM-DD`, an ISO instant), since the error does
+// not know who will read it; the catalogue words it in the reader's language: `{{on, civilDate}}`,
+// `{{at, dateTime}}`.
+instance.services.formatter?.add('civilDate', (value: string, language) => datesIn(languageOfLocale(language)).date(value));
+instance.services.formatter?.add('dateTime', (value: string, language) => datesIn(languageOfLocale(language)).dateTime(value));
 
 /** The catalogue's words in one language: `t('help.title')`, `t('cases.count', { count })`. */
 export type Translate = TFunction;

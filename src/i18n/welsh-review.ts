@@ -3,11 +3,13 @@ import tabCy from '../../tab/src/i18n/catalogues/cy.json';
 import tabCyMinutes from '../../tab/src/i18n/catalogues/cy.minutes.json';
 import tabCyOutlook from '../../tab/src/i18n/catalogues/cy.outlook.json';
 import tabCyPages from '../../tab/src/i18n/catalogues/cy.pages.json';
+import tabCyRecords from '../../tab/src/i18n/catalogues/cy.records.json';
 import tabEnDashboard from '../../tab/src/i18n/catalogues/en.dashboard.json';
 import tabEn from '../../tab/src/i18n/catalogues/en.json';
 import tabEnMinutes from '../../tab/src/i18n/catalogues/en.minutes.json';
 import tabEnOutlook from '../../tab/src/i18n/catalogues/en.outlook.json';
 import tabEnPages from '../../tab/src/i18n/catalogues/en.pages.json';
+import tabEnRecords from '../../tab/src/i18n/catalogues/en.records.json';
 import glossary from './glossary.cy.json';
 import reviewed from './catalogues/cy.reviewed.json';
 import { CATALOGUES } from './translate';
@@ -18,8 +20,8 @@ import { CATALOGUES } from './translate';
  */
 /** The tab's catalogues, as `tab/src/i18n/i18n.ts` merges them (that file is the tab's, built by Vite). */
 export const TAB_CATALOGUE_FILES = {
-  en: { ...tabEn, ...tabEnMinutes, ...tabEnDashboard, ...tabEnPages, ...tabEnOutlook },
-  cy: { ...tabCy, ...tabCyMinutes, ...tabCyDashboard, ...tabCyPages, ...tabCyOutlook },
+  en: { ...tabEn, ...tabEnMinutes, ...tabEnDashboard, ...tabEnPages, ...tabEnOutlook, ...tabEnRecords },
+  cy: { ...tabCy, ...tabCyMinutes, ...tabCyDashboard, ...tabCyPages, ...tabCyOutlook, ...tabCyRecords },
 };
 
 const ALL = {

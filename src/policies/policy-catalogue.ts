@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InvalidInputError } from '../domain/errors';
+import { InvalidInputError, said } from '../domain/errors';
 import type { PolicyProfile } from '../domain/policy';
 import { policyProfileSchema } from './policy.schema';
 
@@ -36,7 +36,7 @@ export function loadPolicyCatalogue(options: { extraDir?: string | undefined } =
     all,
     get(id) {
       const profile = byId.get(id);
-      if (!profile) throw new InvalidInputError(`unknown policy "${id}" (known: ${[...byId.keys()].join(', ')})`);
+      if (!profile) throw new InvalidInputError(`unknown policy "${id}" (known: ${[...byId.keys()].join(', ')})`, { said: said('serviceRefusals.policies.unknown', { id, known: [...byId.keys()].join(', ') }) });
       return profile;
     },
   };

@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '../contracts/errors.contract';
-import { DomainError, InvalidInputError, NotFoundError } from '../domain/errors';
+import { DomainError, InvalidInputError, NotFoundError, said } from '../domain/errors';
 import { ERROR_TRANSLATIONS, errorLogFields, retryAfterMsOf, translationOf } from '../errors/error-codes';
 import { refusalIn } from '../errors/refusal-words';
 import { type Language, languageOfLocale } from '../i18n/language';
@@ -54,8 +54,8 @@ function frameworkRefusalOf(error: unknown): DomainError | undefined {
   if (!fromFramework || typeof status !== 'number' || status < 400 || status > 499) return undefined;
   if (status === 413) return new RequestRefusedError('payload-too-large');
   if (status === 415) return new RequestRefusedError('unsupported-media-type');
-  if (status === 404) return new NotFoundError('No such endpoint');
-  return new InvalidInputError('The request could not be read: a body must be well-formed JSON.');
+  if (status === 404) return new NotFoundError('No such endpoint', { said: said('serviceRefusals.server.noEndpoint') });
+  return new InvalidInputError('The request could not be read: a body must be well-formed JSON.', { said: said('serviceRefusals.server.unreadableBody') });
 }
 
 /** The language a request asks to be answered in: Welsh when its `Accept-Language` prefers it to English. */

@@ -1,7 +1,6 @@
 import { type Router, Router as createRouter } from 'express';
 import { type ConcernDecisionResponse, type ConcernResponse, type ConcernWire, type ConcernsResponse, concernDecisionRequestSchema, concernParamsSchema } from '../contracts/concerns.contract';
 import { londonDateOf } from '../domain/civil-date';
-import { CONCERN_LABELS } from '../domain/escalation';
 import type { ConcernDecisions } from '../services/concerns/concern-decisions.service';
 import type { ConcernView } from '../services/concerns/concern-view';
 import { handled } from './api-errors';
@@ -16,18 +15,17 @@ function concernToWire(view: ConcernView): ConcernWire {
     coreGroupId: concern.coreGroupId,
     caseReference: view.caseReference,
     kind: concern.kind,
-    label: CONCERN_LABELS[concern.kind],
     status: concern.status,
+    route: view.route,
     step: concern.step + 1,
     steps: view.steps,
-    stepTo: view.stepTo,
-    stepDoes: view.stepDoes,
+    stepTo: [...view.stepTo],
     raisedOn: londonDateOf(concern.raisedAt).toString(),
     respondBy: view.respondBy.toString(),
     overdue: view.overdue,
     note: concern.note ?? '',
     decisions: [...view.decisions],
-    history: view.history.map((entry) => ({ kind: entry.kind, step: entry.step + 1, who: entry.actorName, text: entry.text, detail: entry.detail, at: entry.at })),
+    history: view.history.map((entry) => ({ kind: entry.kind, step: entry.step + 1, who: entry.actorName, text: entry.text, notice: entry.notice && { ...entry.notice }, workingDays: entry.workingDays, bookedFor: entry.bookedFor, detail: entry.detail, at: entry.at })),
   };
 }
 

@@ -14,6 +14,7 @@ const _obligationStatuses: SameValues<wire.Obligation['status'], ObligationStatu
 const _signalKinds: SameValues<wire.SignalKind, SignalKind> = true;
 const _seriesReplies: SameValues<wire.SeriesReply, SeriesReply> = true;
 const _timelineKinds: SameValues<wire.TimelineKind, DashboardModel['timeline'][number]['kind']> = true;
+const _timelineEvents: SameValues<wire.TimelineEvent, DashboardModel['timeline'][number]['event']> = true;
 
 /** The next meeting: its date as text, and only what the contract names of each reply. */
 function nextMeetingToWire(meeting: NonNullable<DashboardModel['coreGroups'][number]['nextMeeting']>): wire.NextMeeting {
@@ -25,6 +26,7 @@ function nextMeetingToWire(meeting: NonNullable<DashboardModel['coreGroups'][num
     joinUrl: meeting.joinUrl,
     replies: meeting.replies?.map((reply) => ({ memberId: reply.memberId, name: reply.name, reply: reply.reply })),
     inSeries: meeting.inSeries,
+    occurrenceId: meeting.occurrenceId,
   };
 }
 
@@ -65,7 +67,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       lastCheckIn: action.lastCheckIn && lastCheckInToWire(action.lastCheckIn),
     })),
     compliance: dashboard.compliance.map((cell) => ({ month: cell.month, kind: cell.kind, met: cell.met, late: cell.late })),
-    timeline: dashboard.timeline.map((entry) => ({ coreGroupId: entry.coreGroupId, date: entry.date.toString(), kind: entry.kind, label: entry.label })),
+    timeline: dashboard.timeline.map((entry) => ({ coreGroupId: entry.coreGroupId, date: entry.date.toString(), kind: entry.kind, event: entry.event, what: entry.what })),
     language: dashboard.language,
   };
 }

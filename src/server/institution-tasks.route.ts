@@ -17,7 +17,6 @@ function taskToWire(view: InstitutionTaskView): InstitutionTaskWire {
     person: task.person,
     kind: task.kind,
     institution: task.institution,
-    task: view.text,
     recordedOn: londonDateOf(task.recordedAt).toString(),
     letterSentOn: task.letterSentOn?.toString(),
     coordinators: [...view.coordinators],

@@ -94,7 +94,7 @@ export function toMinutesViewResponse(view: MinutesViewModel): wire.MinutesView 
       canAssignRoles: view.you.canAssignRoles,
       canRecordOutcome: view.you.canRecordOutcome,
     },
-    edition: view.edition,
+    edition: { stage: view.edition.stage, amendment: view.edition.amendment },
     circulation: { due: view.circulation.due.toString(), status: view.circulation.status, amendmentToCirculate: view.circulation.amendmentToCirculate },
     nextMeetingDue: view.nextMeetingDue.toString(),
     deliveries: view.deliveries.map((delivery) => ({ memberId: delivery.memberId, channel: delivery.channel, outcome: delivery.outcome, at: delivery.at })),

@@ -32,7 +32,7 @@ function planToWire(view: PlanEditorView, outcome?: 'changed' | 'unchanged'): Pl
     resources: plan.resources,
     monitoring: plan.monitoring,
     owners: view.owners.map((owner) => ({ id: owner.id, name: owner.displayName, agency: owner.agency })),
-    history: view.history.map((entry) => ({ ...entry, changes: [...entry.changes] })),
+    history: view.history.map((entry) => ({ ...entry, changes: entry.changes.map((change) => ({ kind: change.kind, subject: change.subject, fields: change.fields && [...change.fields] })) })),
     planEndedOn: view.planEndedOn?.toString(),
     canEdit: view.canEdit,
     outcome,

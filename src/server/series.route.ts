@@ -16,19 +16,17 @@ export function seriesRouter(options: { scheduling: Pick<SchedulingService, 'mov
   const router = createRouter();
   const authed = requireCaller(options.verifier);
   const smallBody = jsonBody({ limit: '8kb' });
-  const when = (instant: string | undefined) => (instant === undefined ? {} : { occurrenceStartMs: Date.parse(instant) });
+  const which = (occurrence: { occurrenceStartsAt?: string | undefined; occurrenceId?: string | undefined }) =>
+    occurrence.occurrenceStartsAt === undefined ? {} : { occurrenceStartMs: Date.parse(occurrence.occurrenceStartsAt), occurrenceId: occurrence.occurrenceId };
   router.post(
     '/api/meetings/:meetingId/series/move',
     authed,
     ...smallBody,
     handled(options.logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
-      const { date, time, occurrenceStartsAt } = moveSeriesRequestSchema.parse(request.body);
-      const moved = await options.scheduling.moveTo({ caller: callerOf(response), meetingId, date, time, ...when(occurrenceStartsAt) });
-      const answer: SeriesChangeResponse = {
-        outcome: moved.outcome,
-        note: moved.outcome === 'changed' ? `Moved to ${moved.startsAt}. Outlook tells everyone invited.` : `It is at ${moved.startsAt} already: nothing was changed.`,
-      };
+      const { date, time, ...occurrence } = moveSeriesRequestSchema.parse(request.body);
+      const moved = await options.scheduling.moveTo({ caller: callerOf(response), meetingId, date, time, ...which(occurrence) });
+      const answer: SeriesChangeResponse = { outcome: moved.outcome, startsAt: moved.startsAt };
       response.json(answer);
     }),
   );
@@ -38,9 +36,9 @@ export function seriesRouter(options: { scheduling: Pick<SchedulingService, 'mov
     ...smallBody,
     handled(options.logger, async (request, response) => {
       const { meetingId } = meetingParamsSchema.parse(request.params);
-      const { reason, occurrenceStartsAt } = cancelSeriesRequestSchema.parse(request.body);
-      const outcome = await options.scheduling.cancel({ caller: callerOf(response), meetingId, reason, ...when(occurrenceStartsAt) });
-      const answer: SeriesChangeResponse = { outcome, note: outcome === 'changed' ? 'Cancelled. Outlook tells everyone invited; the reason is kept with the meeting.' : 'It was cancelled already: nothing was changed.' };
+      const { reason, ...occurrence } = cancelSeriesRequestSchema.parse(request.body);
+      const outcome = await options.scheduling.cancel({ caller: callerOf(response), meetingId, reason, ...which(occurrence) });
+      const answer: SeriesChangeResponse = { outcome };
       response.json(answer);
     }),
   );

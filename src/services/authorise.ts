@@ -1,5 +1,5 @@
 import type { CaseHeader, CaseloadMember, CoreGroup, CoreGroupMember } from '../domain/core-group';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, said } from '../domain/errors';
 import { type CaseAction, type MeetingRole, can } from '../domain/permissions';
 import type { Clock } from './ports/clock.port';
 import type { AuditLog, CoreGroupRepository } from './ports/store.port';
@@ -35,7 +35,7 @@ export async function authorise<Group extends CaseHeader = CoreGroup, Member ext
   const audit = (outcome: 'allowed' | 'denied') =>
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action, coreGroupId, targetId: request.targetId, outcome });
   const known = request.known;
-  const notFound = () => new NotFoundError('That core group does not exist or you are not a member of it.');
+  const notFound = () => new NotFoundError('That core group does not exist or you are not a member of it.', { said: said('serviceRefusals.access.coreGroupNotFound') });
   const coreGroup = known?.coreGroup?.id === coreGroupId ? known.coreGroup : await deps.coreGroups.findById(coreGroupId);
   if (!coreGroup || coreGroup.tenantId !== caller.tenantId) {
     await audit('denied');
@@ -48,7 +48,7 @@ export async function authorise<Group extends CaseHeader = CoreGroup, Member ext
   }
   if (!can({ role: member.role, meetingRoles: request.meetingRoles, sharedWithFamily: request.sharing?.withFamily, sharedWithChild: request.sharing?.withChild }, action)) {
     await audit('denied');
-    throw new ForbiddenError('Your role in this core group does not allow that.');
+    throw new ForbiddenError('Your role in this core group does not allow that.', { said: said('refusals.byCode.forbidden') });
   }
   await audit('allowed');
   return { coreGroup, member };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, said } from '../domain/errors';
 import { can } from '../domain/permissions';
 import { type CheckIn, type CheckInStatus, type PlanAction, applyCheckIn, currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
@@ -41,8 +41,8 @@ export function createCheckInService(deps: {
     const plan = await deps.plans.current(coreGroup.id);
     const checkIns = await deps.checkIns.listByCoreGroup(coreGroup.id);
     const action = currentActions(plan?.actions ?? [], checkIns).find((candidate) => candidate.id === answer.actionId);
-    if (!action) throw new NotFoundError('That action is no longer in the plan.');
-    if (action.ownerMemberId !== member.id) throw new ForbiddenError('Only the owner of an action can check in on it.');
+    if (!action) throw new NotFoundError('That action is no longer in the plan.', { said: said('serviceRefusals.checkIns.actionGone') });
+    if (action.ownerMemberId !== member.id) throw new ForbiddenError('Only the owner of an action can check in on it.', { said: said('serviceRefusals.checkIns.ownerOnly') });
     const checkIn: CheckIn = { actionId: action.id, memberId: member.id, status: answer.status, note: answer.note.trim(), recordedAt: deps.clock.nowIso() };
     const updated = applyCheckIn(action, checkIn);
     const recorded = await deps.checkIns.record({ ...checkIn, id: randomUUID(), coreGroupId: coreGroup.id }, `${answer.promptId}:${answer.actionId}`);
@@ -74,7 +74,7 @@ export function createCheckInService(deps: {
         targetId: request.actionId,
         outcome: allowed ? 'allowed' : 'denied',
       });
-      if (!coreGroup || !member || !allowed) throw new NotFoundError('That link no longer works.');
+      if (!coreGroup || !member || !allowed) throw new NotFoundError('That link no longer works.', { said: said('serviceRefusals.checkIns.linkExpired') });
       return recordAs({ coreGroup, member, answer: request });
     },
   };

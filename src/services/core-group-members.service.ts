@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreGroupMember } from '../domain/core-group';
-import { InvalidInputError, NotFoundError } from '../domain/errors';
+import { InvalidInputError, NotFoundError, said } from '../domain/errors';
 import { type Caller, authorise } from './authorise';
 import { parseMemberLines } from './core-group-setup.service';
 import type { Directory } from './ports/calendar.port';
@@ -53,7 +53,7 @@ export function createCoreGroupMembersService(deps: {
     async add(request: { caller: Caller; coreGroupId: string; memberText: string }): Promise<MembersAdded> {
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'manage-members' });
       const lines = parseMemberLines(request.memberText);
-      if (lines.length === 0) throw new InvalidInputError('Write the member to add: role | agency | name | e-mail.');
+      if (lines.length === 0) throw new InvalidInputError('Write the member to add: role | agency | name | e-mail.', { said: said('serviceRefusals.members.writeMember') });
       const existing = await deps.coreGroups.members(coreGroup.id);
       const added: CoreGroupMember[] = [];
       const alreadyMembers: CoreGroupMember[] = [];
@@ -82,10 +82,10 @@ export function createCoreGroupMembersService(deps: {
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'manage-members', targetId: request.memberId });
       const members = await deps.coreGroups.members(coreGroup.id);
       const target = members.find((member) => member.id === request.memberId);
-      if (!target) throw new NotFoundError('That person is not a member of this core group.');
+      if (!target) throw new NotFoundError('That person is not a member of this core group.', { said: said('serviceRefusals.members.notMember') });
       if (!target.active) return target;
       const leads = members.filter((member) => member.active && member.role === 'lead-social-worker');
-      if (target.role === 'lead-social-worker' && leads.length === 1) throw new InvalidInputError('The group needs a lead social worker: add the new one before removing this one.');
+      if (target.role === 'lead-social-worker' && leads.length === 1) throw new InvalidInputError('The group needs a lead social worker: add the new one before removing this one.', { said: said('serviceRefusals.members.lastLead') });
       const removed = { ...target, active: false };
       await deps.coreGroups.updateMember(coreGroup.id, removed);
       return removed;

@@ -3,7 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { parseCivilDate } from '../domain/civil-date';
 import type { CoreGroup, CoreGroupMember, MemberRole } from '../domain/core-group';
 import { type MemberPosition, POSITION_LABELS, readPosition } from '../domain/member-position';
-import { AlreadyExistsError, ForbiddenError, InvalidInputError } from '../domain/errors';
+import { AlreadyExistsError, ForbiddenError, InvalidInputError, said } from '../domain/errors';
 import type { ChildProtectionPlan } from '../domain/plan';
 import type { Caller } from './authorise';
 import { CREATE_CORE_GROUPS_ROLE, type Directory } from './ports/calendar.port';
@@ -55,12 +55,12 @@ export function parseMemberLines(text: string): MemberLine[] {
       const [written, agency, name, email] = raw.split('|').map((part) => part.trim());
       const where = `member line ${index + 1}`;
       const read = written ? readPosition(written) : undefined;
-      if (!read) throw new InvalidInputError(`${where}: the role must be one of ${POSITION_LABELS.join(', ')}`);
-      if (!agency || !name) throw new InvalidInputError(`${where}: write role | agency | name | e-mail`);
-      if (!email || !EMAIL.test(email)) throw new InvalidInputError(`${where}: "${email ?? ''}" is not an e-mail address`);
+      if (!read) throw new InvalidInputError(`${where}: the role must be one of ${POSITION_LABELS.join(', ')}`, { said: said('serviceRefusals.setup.memberLineRole', { line: index + 1, roles: POSITION_LABELS.join(', ') }) });
+      if (!agency || !name) throw new InvalidInputError(`${where}: write role | agency | name | e-mail`, { said: said('serviceRefusals.setup.memberLineParts', { line: index + 1 }) });
+      if (!email || !EMAIL.test(email)) throw new InvalidInputError(`${where}: "${email ?? ''}" is not an e-mail address`, { said: said('serviceRefusals.setup.memberLineEmail', { line: index + 1, email: email ?? '' }), internalMessage: `${where}: not an e-mail address` });
       const address = email.toLowerCase();
       const first = seen.get(address);
-      if (first !== undefined) throw new InvalidInputError(`${where}: ${address} is already on member line ${first}`);
+      if (first !== undefined) throw new InvalidInputError(`${where}: ${address} is already on member line ${first}`, { said: said('serviceRefusals.setup.memberLineRepeated', { line: index + 1, email: address, first }), internalMessage: `${where} repeats member line ${first}` });
       seen.set(address, index + 1);
       return { ...read, agency, name, email: address };
     });
@@ -115,7 +115,7 @@ export function createCoreGroupSetupService(deps: {
    */
   async function creatorOf(caller: Caller, nameInTeams: string): Promise<{ displayName: string; email: string }> {
     const found = await deps.directory.findUser(caller.aadObjectId);
-    if (!found?.mail) throw new InvalidInputError(NO_MAILBOX, { internalMessage: 'create-core-group: the creator has no mailbox in the directory' });
+    if (!found?.mail) throw new InvalidInputError(NO_MAILBOX, { said: said('serviceRefusals.setup.noMailbox'), internalMessage: 'create-core-group: the creator has no mailbox in the directory' });
     return { displayName: found.displayName || nameInTeams, email: found.mail.toLowerCase() };
   }
 
@@ -132,19 +132,19 @@ export function createCoreGroupSetupService(deps: {
       if (before) return before;
       if (!(await deps.directory.hasAppRole(caller.aadObjectId, CREATE_CORE_GROUPS_ROLE))) {
         await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: 'create-core-group', outcome: 'denied' });
-        throw new ForbiddenError(WHO_ALLOWS_SETUP, { internalMessage: 'create-core-group: the caller has no CoreGroup.Create app role' });
+        throw new ForbiddenError(WHO_ALLOWS_SETUP, { said: said('newGroup.notAllowed', { role: CREATE_CORE_GROUPS_ROLE }), internalMessage: 'create-core-group: the caller has no CoreGroup.Create app role' });
       }
       const caseReference = setup.caseReference.trim();
-      if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.');
-      if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).");
+      if (!/^[A-Za-z0-9][A-Za-z0-9/_-]{1,39}$/.test(caseReference)) throw new InvalidInputError('The case reference is 2–40 letters, digits, -, _ or /.', { said: said('serviceRefusals.setup.caseReferenceForm') });
+      if (setup.childName.trim() === '') throw new InvalidInputError("Enter the child's name (it stays on the case record, never in chats or notifications).", { said: said('serviceRefusals.setup.childName') });
       const transferredInFrom = setup.transferredInFrom?.trim() || undefined;
       const conference = transferredInFrom ? 'The transfer-in conference date' : 'The ICPC date';
       const icpcDate = parseCivilDate(setup.icpcDate.trim(), conference);
-      if (Temporal.PlainDate.compare(icpcDate, deps.clock.today()) > 0) throw new InvalidInputError(`${conference} cannot be in the future.`);
-      if (!deps.policyIds().includes(setup.policyId)) throw new InvalidInputError(`Unknown policy "${setup.policyId}".`);
+      if (Temporal.PlainDate.compare(icpcDate, deps.clock.today()) > 0) throw new InvalidInputError(`${conference} cannot be in the future.`, { said: said(transferredInFrom ? 'serviceRefusals.setup.transferInFuture' : 'serviceRefusals.setup.icpcInFuture') });
+      if (!deps.policyIds().includes(setup.policyId)) throw new InvalidInputError(`Unknown policy "${setup.policyId}".`, { said: said('serviceRefusals.setup.unknownPolicy', { id: setup.policyId }) });
       const lines = parseMemberLines(setup.membersText);
       const outcomes = setup.outcomesText.split('\n').map((line) => line.trim()).filter(Boolean);
-      if (outcomes.length === 0) throw new InvalidInputError('Enter at least one outcome from the outline plan.');
+      if (outcomes.length === 0) throw new InvalidInputError('Enter at least one outcome from the outline plan.', { said: said('serviceRefusals.setup.noOutcome') });
 
       const creator = await creatorOf(caller, request.creator.displayName);
       const members: CoreGroupMember[] = [{ id: randomUUID(), displayName: creator.displayName, role: setup.creatorRole, position: setup.creatorRole, agency: "children's social care", email: creator.email, aadObjectId: caller.aadObjectId, reach: 'tenant', active: true }];
@@ -163,8 +163,8 @@ export function createCoreGroupSetupService(deps: {
         const raced = await setUpBefore(caller, id);
         if (raced) return raced;
         const mine = (await deps.coreGroups.listForMember(caller.tenantId, caller.aadObjectId)).some((group) => group.caseReference.toLowerCase() === caseReference.toLowerCase());
-        if (mine) throw new InvalidInputError(`You are already in the core group for case ${caseReference}: type /coregroup status ${caseReference} to see it.`, { cause: error, internalMessage: 'create-core-group: the caller is already in that case' });
-        throw new InvalidInputError(CASE_REFERENCE_UNUSABLE, { cause: error, internalMessage: 'create-core-group: case reference taken' });
+        if (mine) throw new InvalidInputError(`You are already in the core group for case ${caseReference}: type /coregroup status ${caseReference} to see it.`, { said: said('serviceRefusals.setup.alreadyIn', { caseReference }), cause: error, internalMessage: 'create-core-group: the caller is already in that case' });
+        throw new InvalidInputError(CASE_REFERENCE_UNUSABLE, { said: said('serviceRefusals.setup.caseReferenceUnusable'), cause: error, internalMessage: 'create-core-group: case reference taken' });
       }
       const plan: ChildProtectionPlan = { coreGroupId: coreGroup.id, version: 1, outcomes: outcomes.map((text, index) => ({ id: `outcome-${index + 1}`, text })), actions: [], contingencyPlan: '', resources: '', monitoring: '' };
       const reason = transferredInFrom ? `Plan from the transfer-in conference (the case came from ${transferredInFrom})` : 'Outline plan from the ICPC';

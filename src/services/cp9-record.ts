@@ -1,6 +1,7 @@
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import { chairOf } from '../domain/meeting';
 import { currentActions } from '../domain/plan';
+import type { DocumentLanguage } from '../i18n/language';
 import type { Clock } from './ports/clock.port';
 import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
 import type { CheckInRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
@@ -24,16 +25,18 @@ export function createCp9Record(deps: {
   renderer: Pick<RecordRenderer, 'pdf'>;
 }) {
   return {
-    async file(meetingId: string): Promise<{ file: Buffer; fileName: string }> {
+    /** The CP9 as a PDF, and the language it is written in (the group's document language), which its covering e-mail follows. */
+    async file(meetingId: string): Promise<{ file: Buffer; fileName: string; language: DocumentLanguage }> {
       const meeting = await deps.meetings.findById(meetingId);
       const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
       const minutes = meeting ? await deps.minutes.findByMeeting(meeting.id) : undefined;
-      if (!meeting || !coreGroup || !minutes) throw new NotFoundError('That meeting or its minutes do not exist.');
+      if (!meeting || !coreGroup || !minutes) throw new NotFoundError('That meeting or its minutes do not exist.', { said: said('serviceRefusals.minutes.meetingOrMinutesGone') });
       const [members, plan, checkIns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
       const name = memberNamer(members);
       const chair = chairOf(meeting, members);
       const at = deps.clock.nowIso();
-      const written = documentIn(await deps.documentLanguages.of(coreGroup.id), (words): DocumentPart => {
+      const language = await deps.documentLanguages.of(coreGroup.id);
+      const written = documentIn(language, (words): DocumentPart => {
         const { t, dates } = words;
         const numbered = (lines: readonly string[]): RecordBlock[] => (lines.length > 0 ? lines.map((text, index) => ({ kind: 'paragraph' as const, text: t('record.numbered', { number: index + 1, text }) })) : [{ kind: 'paragraph', text: '—' }]);
         const signed = minutes.chairSignOff && minutes.managerSignOff ? t('cp9.signed', { chairOn: dates.dateOfInstant(minutes.chairSignOff.at), managerOn: dates.dateOfInstant(minutes.managerSignOff.at) }) : t('cp9.notSigned');
@@ -56,7 +59,7 @@ export function createCp9Record(deps: {
         return { title: t('cp9.title'), subtitle, blocks };
       });
       const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: meeting.id, version: minutes.version, at }) };
-      return { file: await deps.renderer.pdf(document), fileName: `cp9-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.pdf` };
+      return { file: await deps.renderer.pdf(document), fileName: `cp9-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.pdf`, language };
     },
   };
 }

@@ -15,11 +15,16 @@ import { type PolicyDeps, policyOf } from './policy-calendar';
 
 export type { ComplianceCell } from '../domain/compliance';
 
+/** What a timeline event is, for the page to name: the first conference (or the transfer-in one), a core group held or booked, a review, an action due. */
+export type TimelineEvent = 'icpc' | 'transfer-in' | 'core-group-held' | 'core-group-booked' | 'review-conference' | 'action-due';
+
 export interface TimelineEntry {
   readonly coreGroupId: string;
   readonly date: CivilDate;
   readonly kind: 'icpc' | 'core-group' | 'review-conference' | 'action-due';
-  readonly label: string;
+  readonly event: TimelineEvent;
+  /** An action due: its words, as its owner wrote them. */
+  readonly what?: string | undefined;
 }
 
 /** A core group's next meeting; the time, join link and replies when it is an occurrence of a booked series. */
@@ -32,6 +37,8 @@ export interface NextMeeting {
   readonly replies?: BookedSeries['replies'] | undefined;
   /** An occurrence of a booked series (which can be moved or cancelled), not a meeting recorded without a booking. */
   readonly inSeries: boolean;
+  /** The calendar's id for the occurrence when it is not the one the meeting records: what a move or cancel names it by (see `BookedSeries`). */
+  readonly occurrenceId?: string | undefined;
 }
 
 /** The next occurrence of the booked series, else the next meeting recorded without a booking. */
@@ -46,6 +53,7 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
       joinUrl: booked.joinUrl,
       replies: booked.replies,
       inSeries: true,
+      occurrenceId: booked.next.occurrenceId,
     };
   }
   const recorded = nextBookedMeeting(timeline.meetings, today);
@@ -129,11 +137,11 @@ export function createDashboard(deps: PolicyDeps & {
       const timeline: TimelineEntry[] = [];
       const coreGroups = [];
       for (const { status, timeline: caseTimeline } of statuses) {
-        timeline.push({ coreGroupId: status.coreGroup.id, date: caseTimeline.icpcDate, kind: 'icpc', label: status.transferredIn ? 'Transfer-in conference' : 'Initial child protection conference' });
-        for (const meeting of caseTimeline.meetings.filter((entry) => entry.status === 'scheduled' || entry.status === 'held')) timeline.push({ coreGroupId: status.coreGroup.id, date: meeting.date, kind: 'core-group', label: meeting.status === 'held' ? 'Core group (held)' : 'Core group (booked)' });
-        for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', label: 'Review conference' });
+        timeline.push({ coreGroupId: status.coreGroup.id, date: caseTimeline.icpcDate, kind: 'icpc', event: status.transferredIn ? 'transfer-in' : 'icpc' });
+        for (const meeting of caseTimeline.meetings.filter((entry) => entry.status === 'scheduled' || entry.status === 'held')) timeline.push({ coreGroupId: status.coreGroup.id, date: meeting.date, kind: 'core-group', event: meeting.status === 'held' ? 'core-group-held' : 'core-group-booked' });
+        for (const review of caseTimeline.reviewConferences.filter((entry) => entry.status !== 'cancelled')) timeline.push({ coreGroupId: status.coreGroup.id, date: review.date, kind: 'review-conference', event: 'review-conference' });
         const actionsDue = planEndOf(caseTimeline) ? [] : status.actions.filter(isOpen);
-        for (const action of actionsDue) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', label: action.what });
+        for (const action of actionsDue) timeline.push({ coreGroupId: status.coreGroup.id, date: action.due, kind: 'action-due', event: 'action-due', what: action.what });
         const lastHeldMeeting = heldMeetingsOldestFirst(caseTimeline.meetings).at(-1);
         coreGroups.push({
           id: status.coreGroup.id,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoreGroupMeeting } from '../domain/meeting';
-import { AlreadyExistsError, VersionConflictError } from '../domain/errors';
+import { AlreadyExistsError, VersionConflictError, said } from '../domain/errors';
 import { type Minutes, openingDraft } from '../domain/minutes';
 import type { Clock } from './ports/clock.port';
 import type { CoreGroupRepository, MinutesRepository } from './ports/store.port';
@@ -44,5 +44,5 @@ export async function changeDraft(deps: DraftMinutesDeps, request: { meeting: Co
       if (!(error instanceof VersionConflictError)) throw error;
     }
   }
-  throw new VersionConflictError('The draft minutes are being edited; please try again.');
+  throw new VersionConflictError('The draft minutes are being edited; please try again.', { said: said('serviceRefusals.minutes.draftBusy') });
 }

@@ -1,8 +1,8 @@
 import type { CivilDate } from '../domain/civil-date';
 import type { CaseHeader, CoreGroupMember } from '../domain/core-group';
-import { NotFoundError, RuleViolationError } from '../domain/errors';
+import { NotFoundError, RuleViolationError, said } from '../domain/errors';
 import { ukDate } from '../domain/uk-date';
-import { type InstitutionTask, type PersonInInstitution, checkPersonInInstitution, coordinatorsOf, institutionTaskKey, institutionTaskText, recordLetterSent } from '../domain/institution-task';
+import { type InstitutionTask, type PersonInInstitution, checkPersonInInstitution, coordinatorsOf, institutionTaskKey, recordLetterSent } from '../domain/institution-task';
 import { can } from '../domain/permissions';
 import { INSTITUTION_TASK_JOB, type InstitutionTaskJob } from '../contracts/jobs.contract';
 import { type Caller, authorise } from './authorise';
@@ -18,11 +18,10 @@ export interface InstitutionTaskDeps {
   readonly clock: Clock;
 }
 
-/** A task as a member sees it: what to write, the co-ordinators who do it (none: nobody to do it), and whether the caller marks it done. */
+/** A task as a member sees it: who and where (the page words what to write), the co-ordinators who do it (none: nobody to do it), and whether the caller marks it done. */
 export interface InstitutionTaskView {
   readonly task: InstitutionTask;
   readonly caseReference: string;
-  readonly text: string;
   readonly coordinators: readonly string[];
   readonly canMarkDone: boolean;
 }
@@ -32,7 +31,6 @@ const viewOf = (task: InstitutionTask, facts: { caseReference: string; members: 
   return {
     task,
     caseReference: facts.caseReference,
-    text: institutionTaskText(task),
     coordinators: coordinators.map((member) => member.displayName),
     canMarkDone: !task.letterSentOn && coordinators.some((member) => member.id === facts.caller.id),
   };
@@ -60,7 +58,7 @@ export function createInstitutionTasks(deps: InstitutionTaskDeps) {
     /** Records who is in which institution; a new task is told to each co-ordinator of the group. */
     async record(caller: Caller, coreGroupId: string, entry: PersonInInstitution): Promise<{ outcome: 'changed' | 'unchanged'; task: InstitutionTaskView }> {
       const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'record-person-in-institution' });
-      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: the co-ordinator no longer writes for it.`);
+      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: the co-ordinator no longer writes for it.`, { said: said('serviceRefusals.institutions.planEnded', { on: coreGroup.planEndedOn.toString() }) });
       const checked = checkPersonInInstitution(entry);
       const id = uuidFromKey(institutionTaskKey(coreGroupId, checked));
       const { task, created } = await deps.institutionTasks.record({ id, coreGroupId, ...checked, recordedByMemberId: member.id, recordedAt: deps.clock.nowIso() });
@@ -72,7 +70,7 @@ export function createInstitutionTasks(deps: InstitutionTaskDeps) {
     /** The co-ordinator marks the letter sent, on the day it went: the task is done. */
     async letterSent(caller: Caller, taskId: string, on: CivilDate): Promise<{ outcome: 'changed' | 'unchanged'; task: InstitutionTaskView }> {
       const task = await deps.institutionTasks.findById(taskId);
-      if (!task) throw new NotFoundError('That task does not exist or you are not a member of its core group.');
+      if (!task) throw new NotFoundError('That task does not exist or you are not a member of its core group.', { said: said('serviceRefusals.institutions.taskNotFound') });
       const { coreGroup, member } = await authorise(deps, { caller, coreGroupId: task.coreGroupId, action: 'write-to-institution', targetId: task.id });
       const done = recordLetterSent(task, { on, today: deps.clock.today(), memberId: member.id });
       if (done !== task) await deps.institutionTasks.markLetterSent(done);

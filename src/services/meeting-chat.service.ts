@@ -1,5 +1,5 @@
 import { chatContributionSchema } from '../contracts/chat-contribution.contract';
-import { InvalidInputError, NotFoundError } from '../domain/errors';
+import { InvalidInputError, NotFoundError, said } from '../domain/errors';
 import { type ChatContribution, addContribution } from '../domain/minutes';
 import { changeDraft } from './draft-minutes';
 import { type Caller, authorise } from './authorise';
@@ -15,8 +15,10 @@ function parseContribution(request: { kind: ChatContribution['kind']; text: stri
   const parsed = chatContributionSchema.safeParse({ text: request.text, due: request.due });
   if (parsed.success) return parsed.data;
   const [issue] = parsed.error.issues;
-  const field = issue?.path[0] === 'due' ? 'the due date' : `the ${request.kind}`;
-  throw new InvalidInputError(`Nothing was added: ${field} ${issue?.message ?? 'is not valid'}.`);
+  const field = issue?.path[0] === 'due' ? 'due' : request.kind;
+  const fieldWords = field === 'due' ? 'the due date' : `the ${field}`;
+  const problem = issue?.message ?? 'is not valid';
+  throw new InvalidInputError(`Nothing was added: ${fieldWords} ${problem}.`, { said: said('serviceRefusals.meetingChat.invalid', { field, problem }) });
 }
 
 /**
@@ -47,7 +49,7 @@ export function createMeetingChatService(deps: {
       due?: string | undefined;
     }): Promise<{ added: boolean }> {
       const meeting = await deps.meetings.findByChatId(request.chatId);
-      if (!meeting) throw new NotFoundError('This chat is not a core group meeting chat.');
+      if (!meeting) throw new NotFoundError('This chat is not a core group meeting chat.', { said: said('serviceRefusals.meetings.notMeetingChat') });
       const { member } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'contribute-to-minutes', targetId: meeting.id });
       const { text, due } = parseContribution(request);
       const owner = request.ownerAadObjectId ? await deps.coreGroups.findMember(meeting.coreGroupId, request.ownerAadObjectId) : undefined;

@@ -1,5 +1,5 @@
 import { familyPlan } from '../domain/family-version';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import { currentActions } from '../domain/plan';
 import { type Caller, authorise } from './authorise';
 import type { Clock } from './ports/clock.port';
@@ -26,10 +26,10 @@ export function createMeetingStage(deps: {
   return {
     async planOnStage(caller: Caller, meetingId: string) {
       const meeting = await deps.meetings.findById(meetingId);
-      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
       const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'view-plan-on-stage', targetId: meetingId });
       const [plan, checkIns, members] = await Promise.all([deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.coreGroups.members(coreGroup.id)]);
-      if (!plan) throw new NotFoundError('This core group has no plan yet.');
+      if (!plan) throw new NotFoundError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
       const forFamily = members.some((member) => member.active && FAMILY_ROLES.has(member.role));
       const shown = forFamily ? familyPlan(plan) : plan;
       const names = new Map(members.map((member) => [member.id, `${member.displayName} (${member.agency})`]));

@@ -1,6 +1,6 @@
 import { MINUTES_DELIVERY_JOB, type MinutesDeliveryJob } from '../contracts/jobs.contract';
 import type { CoreGroupMember } from '../domain/core-group';
-import { NotFoundError, RuleViolationError, VersionConflictError } from '../domain/errors';
+import { NotFoundError, RuleViolationError, VersionConflictError, said } from '../domain/errors';
 import type { FamilyVersion } from '../domain/family-version';
 import { checkTookPlace, meetingRolesOf } from '../domain/meeting';
 import { type Delivery, isSigned, minutesRecipients, minutesSenderMailbox, undelivered } from '../domain/minutes';
@@ -50,7 +50,7 @@ export function createMinutesDistribution(
   const recipientsOf = async (meetingId: string) => {
     const meeting = await deps.meetings.findById(meetingId);
     const minutes = meeting ? await deps.minutes.findByMeeting(meeting.id) : undefined;
-    if (!meeting || !minutes) throw new NotFoundError('There are no minutes for this meeting.');
+    if (!meeting || !minutes) throw new NotFoundError('There are no minutes for this meeting.', { said: said('serviceRefusals.minutes.none') });
     const members = await deps.coreGroups.members(meeting.coreGroupId);
     return { meeting, minutes, members, recipients: minutesRecipients(members, minutes.content.sharing) };
   };
@@ -68,9 +68,9 @@ export function createMinutesDistribution(
     const meetingRoles = member ? meetingRolesOf(meeting, member) : [];
     // The caller's membership is among the members just read: authorise does not read it again.
     const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'distribute-minutes', meetingRoles, targetId: meeting.id, known: { member } });
-    checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'its minutes can be circulated');
-    if (!isSigned(minutes)) throw new RuleViolationError('Minutes are circulated once the chair and the team manager have signed them.');
-    if (meeting.status !== 'held') throw new RuleViolationError('Minutes are circulated once the meeting is recorded as held.');
+    checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'circulate-minutes');
+    if (!isSigned(minutes)) throw new RuleViolationError('Minutes are circulated once the chair and the team manager have signed them.', { said: said('serviceRefusals.circulation.minutesUnsigned') });
+    if (meeting.status !== 'held') throw new RuleViolationError('Minutes are circulated once the meeting is recorded as held.', { said: said('serviceRefusals.circulation.minutesNotHeld') });
     const list = recipientList({ members, minutes, deliveries: await deps.minutes.deliveries(minutes.id), familyVersion: await familyVersionFor(meeting, minutes) });
     return { meeting, minutes, coreGroup, list };
   };

@@ -1,6 +1,6 @@
 import { MINUTES_SECTIONS, type SectionValues } from '../contracts/minutes.contract';
 import { parseCivilDate } from '../domain/civil-date';
-import { InvalidInputError } from '../domain/errors';
+import { InvalidInputError, said } from '../domain/errors';
 import { type MinutesContent, type MinutesSection, decideRecommendation, decideSharing } from '../domain/minutes';
 
 /**
@@ -42,7 +42,9 @@ export function parseSection<S extends MinutesSection>(section: S, value: unknow
   const parsed = MINUTES_SECTIONS[section].safeParse(value);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
-    throw new InvalidInputError(`${fieldOf(section, issue?.path ?? [])}: ${issue?.message ?? 'is not valid'}`);
+    const field = fieldOf(section, issue?.path ?? []);
+    const problem = issue?.message ?? 'is not valid';
+    throw new InvalidInputError(`${field}: ${problem}`, { said: said('refusals.invalidField', { field, problem }) });
   }
   return SECTION_FROM_WIRE[section](parsed.data as SectionValues[S]);
 }

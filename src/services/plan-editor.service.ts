@@ -1,9 +1,9 @@
 import type { CivilDate } from '../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../domain/core-group';
-import { NotFoundError, RuleViolationError, VersionConflictError } from '../domain/errors';
+import { NotFoundError, RuleViolationError, VersionConflictError, said } from '../domain/errors';
 import { can } from '../domain/permissions';
 import { type ChildProtectionPlan, type CurrentAction, currentActions } from '../domain/plan';
-import { type PlanEdit, describePlanChange, editPlan, isSameContent } from '../domain/plan-edit';
+import { type PlanChangeLine, type PlanEdit, editPlan, isSameContent, planChangeLine } from '../domain/plan-edit';
 import { ukDate } from '../domain/uk-date';
 import { type Caller, authorise } from './authorise';
 import type { Clock } from './ports/clock.port';
@@ -17,13 +17,13 @@ export interface PlanEditorDeps {
   readonly clock: Clock;
 }
 
-/** One version of the plan in its history: who made it, when, why, and what changed, in words. */
+/** One version of the plan in its history: who made it (none: a former member), when, why, and what changed, as facts for the reader's words. */
 export interface PlanHistoryEntry {
   readonly version: number;
   readonly at: string;
-  readonly by: string;
+  readonly by: string | undefined;
   readonly reason: string;
-  readonly changes: readonly string[];
+  readonly changes: readonly PlanChangeLine[];
 }
 
 /** The plan as the editor shows it: the current version, who may own actions, the history, and whether the caller may edit. */
@@ -50,14 +50,14 @@ const ownersAmong = (members: readonly CoreGroupMember[]) => members.filter((mem
 export function createPlanEditor(deps: PlanEditorDeps) {
   const viewOf = async (coreGroup: CoreGroup, member: CoreGroupMember): Promise<PlanEditorView> => {
     const [plan, history, members, checkIns] = await Promise.all([deps.plans.current(coreGroup.id), deps.plans.history(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id)]);
-    if (!plan) throw new NotFoundError('This core group has no plan yet.');
+    if (!plan) throw new NotFoundError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
     const names = new Map(members.map((one) => [one.id, `${one.displayName} (${one.agency})`]));
     const entries = history.map((revision, index): PlanHistoryEntry => ({
       version: revision.plan.version,
       at: revision.createdAt,
-      by: names.get(revision.authorMemberId) ?? 'a former member',
+      by: names.get(revision.authorMemberId),
       reason: revision.reason,
-      changes: revision.changes.map((change) => describePlanChange(change, history[index - 1]?.plan, revision.plan)),
+      changes: revision.changes.map((change) => planChangeLine(change, history[index - 1]?.plan, revision.plan)),
     }));
     return {
       coreGroup: { id: coreGroup.id, caseReference: coreGroup.caseReference },
@@ -80,15 +80,15 @@ export function createPlanEditor(deps: PlanEditorDeps) {
     /** Saves the edited plan as its next version; `unchanged` when this very save was made already (a retry). */
     async save(caller: Caller, coreGroupId: string, edit: PlanEdit): Promise<{ outcome: 'changed' | 'unchanged'; view: PlanEditorView }> {
       const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'edit-plan', targetId: coreGroupId });
-      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan ended on ${ukDate(coreGroup.planEndedOn)}: it is kept as it was then.`);
+      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan ended on ${ukDate(coreGroup.planEndedOn)}: it is kept as it was then.`, { said: said('serviceRefusals.plan.ended', { on: coreGroup.planEndedOn.toString() }) });
       const [current, members] = await Promise.all([deps.plans.current(coreGroupId), deps.coreGroups.members(coreGroupId)]);
-      if (!current) throw new NotFoundError('This core group has no plan yet.');
+      if (!current) throw new NotFoundError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
       const owners = new Map(ownersAmong(members).map((one) => [one.id, { agency: one.agency }]));
       if (edit.baseVersion !== current.version) {
         const [before, latest] = (await deps.plans.history(coreGroupId)).slice(-2);
         const retried = before?.plan.version === edit.baseVersion && latest?.authorMemberId === member.id && isSameContent(editPlan({ current: before.plan, edit, owners, today: deps.clock.today(), authorMemberId: member.id }).plan, current);
         if (retried) return { outcome: 'unchanged', view: await viewOf(coreGroup, member) };
-        throw new VersionConflictError(`The plan was changed by someone else first (it is now version ${current.version}): reload it and make your change again.`);
+        throw new VersionConflictError(`The plan was changed by someone else first (it is now version ${current.version}): reload it and make your change again.`, { said: said('serviceRefusals.plan.changedVersion', { version: current.version }) });
       }
       const revision = editPlan({ current, edit, owners, today: deps.clock.today(), authorMemberId: member.id });
       await deps.plans.saveRevision(revision, deps.clock.nowIso());

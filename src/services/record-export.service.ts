@@ -1,5 +1,5 @@
 import type { CoreGroup } from '../domain/core-group';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import { familyPlan } from '../domain/family-version';
 import type { CoreGroupMeeting } from '../domain/meeting';
 import { type Caller, authorise } from './authorise';
@@ -24,7 +24,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
   const fileOfMinutes = async (request: { meeting: CoreGroupMeeting; coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
     const { meeting, coreGroup, format } = request;
     const minutes = await deps.minutes.findByMeeting(meeting.id);
-    if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.');
+    if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.', { said: said('serviceRefusals.records.noMinutesYet') });
     const [members, plan, checkIns, concerns] = await Promise.all([deps.coreGroups.members(coreGroup.id), deps.plans.current(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.concerns.listByCoreGroup(coreGroup.id)]);
     const at = deps.clock.nowIso();
     const written = documentIn(await deps.documentLanguages.of(coreGroup.id), (words) => ({
@@ -40,7 +40,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
   const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf'; forFamily?: boolean }): Promise<{ file: Buffer; fileName: string }> => {
     const { coreGroup, format } = request;
     const [current, members, checkIns, language] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.documentLanguages.of(coreGroup.id)]);
-    if (!current) throw new NotFoundError('This core group has no plan yet.');
+    if (!current) throw new NotFoundError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
     const plan = request.forFamily ? familyPlan(current) : current;
     const at = deps.clock.nowIso();
     const written = documentIn(language, (words) => ({
@@ -55,7 +55,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
   return {
     async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
       const meeting = await deps.meetings.findById(request.meetingId);
-      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
       return fileOfMinutes({ meeting, coreGroup, format: request.format });
     },
@@ -64,7 +64,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     async minutesFile(meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
       const meeting = await deps.meetings.findById(meetingId);
       const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
-      if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
+      if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.', { said: said('serviceRefusals.meetings.gone') });
       return fileOfMinutes({ meeting, coreGroup, format });
     },
 
@@ -76,14 +76,14 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     /** The current plan as a file for its circulation, which the circulation authorised when it was queued. */
     async planFile(coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
-      if (!coreGroup) throw new NotFoundError('That core group does not exist.');
+      if (!coreGroup) throw new NotFoundError('That core group does not exist.', { said: said('serviceRefusals.access.noSuchCoreGroup') });
       return fileOfPlan({ coreGroup, format });
     },
 
     /** The current plan for the family's copy of its circulation: without monitoring or third-party agencies' actions (src/domain/family-version.ts). */
     async familyPlanFile(coreGroupId: string): Promise<{ file: Buffer; fileName: string }> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
-      if (!coreGroup) throw new NotFoundError('That core group does not exist.');
+      if (!coreGroup) throw new NotFoundError('That core group does not exist.', { said: said('serviceRefusals.access.noSuchCoreGroup') });
       return fileOfPlan({ coreGroup, format: 'pdf', forFamily: true });
     },
   };

@@ -1,5 +1,5 @@
 import { type CivilDate, isAfter, isBefore } from '../domain/civil-date';
-import { RuleViolationError } from '../domain/errors';
+import { RuleViolationError, said } from '../domain/errors';
 import { ukDate } from '../domain/uk-date';
 import { planStartOf } from '../domain/core-group';
 import { START_CONFERENCE_WORDS } from '../domain/policy';
@@ -28,10 +28,14 @@ export function createTransferService(
       const to = transfer.to.trim();
       const already = await deps.coreGroups.transferredTo(coreGroupId);
       if (already !== undefined && already === to && coreGroup.planEndedOn?.equals(transfer.on)) return { outcome: 'unchanged', planEndedOn: transfer.on, transferredTo: to };
-      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here already ended on ${ukDate(coreGroup.planEndedOn)}${already ? `, when the case transferred to ${already}` : ''}.`);
-      if (to === '') throw new RuleViolationError('Say which area the case transferred to.');
-      if (isAfter(transfer.on, deps.clock.today())) throw new RuleViolationError(`${ukDate(transfer.on)} is still to come: record the transfer on the day it happens.`);
-      if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after ${START_CONFERENCE_WORDS[planStartOf(coreGroup)]} (${ukDate(coreGroup.icpcDate)}).`);
+      if (coreGroup.planEndedOn) {
+        const on = coreGroup.planEndedOn.toString();
+        const words = already ? said('serviceRefusals.transfer.alreadyTransferred', { on, area: already }) : said('serviceRefusals.transfer.alreadyEnded', { on });
+        throw new RuleViolationError(`The plan here already ended on ${ukDate(coreGroup.planEndedOn)}${already ? `, when the case transferred to ${already}` : ''}.`, { said: words });
+      }
+      if (to === '') throw new RuleViolationError('Say which area the case transferred to.', { said: said('serviceRefusals.transfer.whichArea') });
+      if (isAfter(transfer.on, deps.clock.today())) throw new RuleViolationError(`${ukDate(transfer.on)} is still to come: record the transfer on the day it happens.`, { said: said('serviceRefusals.transfer.stillToCome', { on: transfer.on.toString() }) });
+      if (isBefore(transfer.on, coreGroup.icpcDate)) throw new RuleViolationError(`A transfer comes after ${START_CONFERENCE_WORDS[planStartOf(coreGroup)]} (${ukDate(coreGroup.icpcDate)}).`, { said: said(`serviceRefusals.transfer.beforeStart.${planStartOf(coreGroup)}`, { on: coreGroup.icpcDate.toString() }) });
       await closePlan(deps, { coreGroup, on: transfer.on, transferredTo: to, reason: `The case transferred to another area on ${ukDate(transfer.on)}.` });
       return { outcome: 'changed', planEndedOn: transfer.on, transferredTo: to };
     },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AgencyReport, AgencyReportContent } from '../domain/agency-report';
 import type { CivilDate } from '../domain/civil-date';
-import { VersionConflictError } from '../domain/errors';
+import { VersionConflictError, said } from '../domain/errors';
 import type { AgencyReportRepository } from '../services/ports/store.port';
 import type { AgencyReportTextRow, Database } from './schema';
 
@@ -66,7 +66,7 @@ export function createAgencyReportRepository(db: Kysely<Database>): AgencyReport
         .where('version', '=', report.version - 1)
         .where('submitted_at', 'is', null)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(CONFLICT);
+      if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(CONFLICT, { said: said('serviceRefusals.reports.savedElsewhere') });
     },
     async submit(report, on: CivilDate) {
       await db.transaction().execute(async (trx) => {
@@ -77,7 +77,7 @@ export function createAgencyReportRepository(db: Kysely<Database>): AgencyReport
           .where('version', '=', report.version)
           .where('submitted_at', 'is', null)
           .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(CONFLICT);
+        if (Number(result.numUpdatedRows) === 0) throw new VersionConflictError(CONFLICT, { said: said('serviceRefusals.reports.savedElsewhere') });
         await trx
           .insertInto('agency_reports')
           .values({ review_conference_id: report.reviewConferenceId, agency: report.agency, on_date: on.toString() })

@@ -4,7 +4,11 @@ import type { ConcernHistoryRepository } from '../services/ports/store.port';
 import { mapValues, rowsByKey } from './rows-by-key';
 import type { ConcernHistoryRow, Database } from './schema';
 
+/** The `facts` column's JSON (migration 0030 writes the same shape for the entries it converts). */
+type StoredConcernFacts = Pick<ConcernTransition, 'notice' | 'workingDays' | 'bookedFor'>;
+
 function historyRowToTransition(row: ConcernHistoryRow): ConcernTransition {
+  const facts: StoredConcernFacts = row.facts ? (JSON.parse(row.facts) as StoredConcernFacts) : {};
   return {
     id: row.id,
     concernId: row.concern_id,
@@ -13,9 +17,18 @@ function historyRowToTransition(row: ConcernHistoryRow): ConcernTransition {
     actorId: row.actor_id ?? undefined,
     actorName: row.actor_name ?? undefined,
     text: row.text ?? undefined,
+    notice: facts.notice,
+    workingDays: facts.workingDays,
+    bookedFor: facts.bookedFor,
     detail: row.detail ?? undefined,
     at: row.at,
   };
+}
+
+/** The facts column of a transition: null when it has none. */
+function factsOf(transition: ConcernTransition): string | null {
+  const facts: StoredConcernFacts = { notice: transition.notice, workingDays: transition.workingDays, bookedFor: transition.bookedFor };
+  return Object.values(facts).some((value) => value !== undefined) ? JSON.stringify(facts) : null;
 }
 
 /** Concern histories on Kysely: a transition is kept once per id, so a retried request or job adds nothing. */
@@ -33,6 +46,7 @@ export function createConcernHistoryRepository(db: Kysely<Database>): ConcernHis
           actor_name: transition.actorName ?? null,
           text: transition.text ?? null,
           detail: transition.detail ?? null,
+          facts: factsOf(transition),
           at: transition.at,
         })
         .onConflict((conflict) => conflict.column('id').doNothing())

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { type CivilDate, parseCivilDate } from '../domain/civil-date';
-import { AlreadyExistsError, NotFoundError } from '../domain/errors';
+import { AlreadyExistsError, NotFoundError, said } from '../domain/errors';
 import type { CaseHeader, CoreGroup, CoreGroupMember, MemberReach, MemberRole } from '../domain/core-group';
 import type { MemberPosition } from '../domain/member-position';
 import type { CoreGroupRepository } from '../services/ports/store.port';
@@ -71,7 +71,7 @@ async function asMember<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AlreadyExistsError('that person is already a member of this core group', { cause: error, internalMessage: `member write: ${uniqueViolationOf(error)}` });
+    if (isUniqueViolation(error)) throw new AlreadyExistsError('that person is already a member of this core group', { said: said('serviceRefusals.members.alreadyMember'), cause: error, internalMessage: `member write: ${uniqueViolationOf(error)}` });
     throw error;
   }
 }
@@ -116,7 +116,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
       try {
         await db.transaction().execute(async (trx) => {
           const taken = await trx.selectFrom('core_groups').select('id').where('tenant_id', '=', coreGroup.tenantId).where('case_reference', '=', coreGroup.caseReference).executeTakeFirst();
-          if (taken) throw new AlreadyExistsError(`a core group with case reference ${coreGroup.caseReference} already exists`);
+          if (taken) throw new AlreadyExistsError(`a core group with case reference ${coreGroup.caseReference} already exists`, { said: said('serviceRefusals.setup.caseReferenceTaken', { caseReference: coreGroup.caseReference }) });
           await trx
             .insertInto('core_groups')
             .values({
@@ -135,7 +135,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
         });
       } catch (error) {
         // Two instances creating the same case at once: the unique constraint decides, not the check above.
-        if (isUniqueViolation(error)) throw new AlreadyExistsError('this core group, or one of its members, already exists', { cause: error, internalMessage: `core group insert: ${uniqueViolationOf(error)}` });
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this core group, or one of its members, already exists', { said: said('serviceRefusals.setup.alreadyExists'), cause: error, internalMessage: `core group insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },
@@ -191,7 +191,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
     async updateMember(coreGroupId, member) {
       const { id: _id, core_group_id: _coreGroupId, ...changes } = toMemberRow(coreGroupId, member);
       const result = await asMember(() => db.updateTable('members').set(changes).where('id', '=', member.id).where('core_group_id', '=', coreGroupId).executeTakeFirst());
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that member is not in this core group');
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that member is not in this core group', { said: said('serviceRefusals.members.memberGone') });
     },
     async transferredTo(coreGroupId: string) {
       const row = await db.selectFrom('core_groups').select('transferred_to').where('id', '=', coreGroupId).executeTakeFirst();
@@ -203,7 +203,7 @@ export function createCoreGroupRepository(db: Kysely<Database>): CoreGroupReposi
         .set({ plan_ended_on: on.toString(), ...(transferredTo === undefined ? {} : { transferred_to: transferredTo }) })
         .where('id', '=', coreGroupId)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that core group does not exist');
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that core group does not exist', { said: said('serviceRefusals.access.coreGroupGone') });
     },
   };
 }

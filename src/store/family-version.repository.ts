@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { VersionConflictError } from '../domain/errors';
+import { VersionConflictError, said } from '../domain/errors';
 import type { FamilyItem, FamilyVersion } from '../domain/family-version';
 import type { FamilyVersionRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
@@ -47,7 +47,7 @@ export function createFamilyVersionRepository(db: Kysely<Database>): FamilyVersi
           })
           .execute();
       } catch (error) {
-        if (isUniqueViolation(error)) throw new VersionConflictError('Someone else changed the family version first; look at their changes and review again.', { cause: error, internalMessage: `family version insert: ${uniqueViolationOf(error)}` });
+        if (isUniqueViolation(error)) throw new VersionConflictError('Someone else changed the family version first; look at their changes and review again.', { said: said('serviceRefusals.familyVersion.changedFirst'), cause: error, internalMessage: `family version insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import type { InstitutionKind, InstitutionTask } from '../domain/institution-task';
 import type { InstitutionTaskRepository } from '../services/ports/store.port';
 import { mapValues, rowsByKey } from './rows-by-key';
@@ -58,7 +58,7 @@ export function createInstitutionTaskRepository(db: Kysely<Database>): Instituti
         .set({ letter_sent_on: task.letterSentOn?.toString() ?? null, done_by_member_id: task.doneByMemberId ?? null })
         .where('id', '=', task.id)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that task does not exist');
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that task does not exist', { said: said('serviceRefusals.institutions.taskGone') });
     },
   };
 }

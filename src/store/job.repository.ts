@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import { truncateText } from '../domain/text';
 import type { Job, JobQueue } from '../services/ports/store.port';
 import type { Engine } from './database';
@@ -98,7 +98,7 @@ export function createJobQueue(db: Kysely<Database>, engine: Engine): JobQueue {
     },
     async fail(id, { workerId, error, now, retryAfterMs, deadLetter }) {
       const job = await findById(id);
-      if (!job) throw new NotFoundError('that job does not exist');
+      if (!job) throw new NotFoundError('that job does not exist', { said: said('serviceRefusals.jobs.gone') });
       const dead = deadLetter === true || job.attempts >= job.maxAttempts;
       await db
         .updateTable('jobs')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
-import { NotFoundError } from '../domain/errors';
+import { NotFoundError, said } from '../domain/errors';
 import type { CoreGroupMeeting, MeetingMode, MeetingStatus } from '../domain/meeting';
 import type { ReviewOutcome } from '../domain/obligations';
 import type { ReviewConference } from '../domain/review-conference';
@@ -138,7 +138,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     async update(meeting) {
       const { id: _id, core_group_id: _coreGroupId, ...changes } = toMeetingRow(meeting);
       const result = await db.updateTable('meetings').set(changes).where('id', '=', meeting.id).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that meeting does not exist');
+      if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('that meeting does not exist', { said: said('serviceRefusals.meetings.missing') });
     },
     async listByCoreGroup(coreGroupId) {
       return (await listByCoreGroups([coreGroupId])).get(coreGroupId) ?? [];
@@ -172,7 +172,7 @@ export function createMeetingRepository(db: Kysely<Database>): MeetingRepository
     },
     async loadCaseTimeline(coreGroupId, known) {
       const coreGroup = known?.id === coreGroupId ? known : await db.selectFrom('core_groups').select(['icpc_date', 'transferred_in_from', 'plan_ended_on']).where('id', '=', coreGroupId).executeTakeFirst();
-      if (!coreGroup) throw new NotFoundError('that core group does not exist');
+      if (!coreGroup) throw new NotFoundError('that core group does not exist', { said: said('serviceRefusals.access.coreGroupGone') });
       const dates =
         'icpcDate' in coreGroup
           ? coreGroup

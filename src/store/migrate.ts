@@ -28,6 +28,7 @@ import { rateSendAnswersSchema } from './migrations/0026-rate-send-answers';
 import { appInstallsSchema } from './migrations/0027-app-installs';
 import { languagePreferencesSchema } from './migrations/0028-language-preferences';
 import { documentLanguagesSchema } from './migrations/0029-document-languages';
+import { concernHistoryFactsSchema } from './migrations/0030-concern-history-facts';
 import type { Database } from './schema';
 
 /** Versioned migrations, in order. Names sort; a released migration is never edited, only followed. */
@@ -61,6 +62,7 @@ function migrations(engine: Engine): Record<string, Migration> {
     '0027-app-installs': appInstallsSchema,
     '0028-language-preferences': languagePreferencesSchema,
     '0029-document-languages': documentLanguagesSchema,
+    '0030-concern-history-facts': concernHistoryFactsSchema,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
-import { AlreadyExistsError, InvalidInputError, VersionConflictError } from '../domain/errors';
+import { AlreadyExistsError, InvalidInputError, VersionConflictError, said } from '../domain/errors';
 import { CHILD_SEEN_NOT_RECORDED, type ChildSeen, type Delivery, type Minutes, type MinutesContent, type MinutesReturn, NO_RECOMMENDATION, type SignOff } from '../domain/minutes';
 import type { MinutesRepository } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
@@ -99,7 +99,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
           await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AlreadyExistsError('this meeting has minutes already; open them instead', { cause: error, internalMessage: `minutes draft insert: ${uniqueViolationOf(error)}` });
+        if (isUniqueViolation(error)) throw new AlreadyExistsError('this meeting has minutes already; open them instead', { said: said('serviceRefusals.minutes.alreadyExist'), cause: error, internalMessage: `minutes draft insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },
@@ -108,7 +108,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
     },
     findByMeetings,
     async save(minutes, { expectedVersion, savedBy, at }) {
-      if (minutes.version !== expectedVersion + 1) throw new InvalidInputError(`minutes saved over version ${expectedVersion} must be version ${expectedVersion + 1}, not ${minutes.version}`);
+      if (minutes.version !== expectedVersion + 1) throw new InvalidInputError(`minutes saved over version ${expectedVersion} must be version ${expectedVersion + 1}, not ${minutes.version}`, { said: said('serviceRefusals.minutes.versionOrder', { expected: expectedVersion, next: expectedVersion + 1, actual: minutes.version }) });
       await db.transaction().execute(async (trx) => {
         const result = await trx
           .updateTable('minutes')
@@ -117,7 +117,7 @@ export function createMinutesRepository(db: Kysely<Database>): MinutesRepository
           .where('version', '=', expectedVersion)
           .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) {
-          throw new VersionConflictError('someone else saved these minutes first; review their changes and save again');
+          throw new VersionConflictError('someone else saved these minutes first; review their changes and save again', { said: said('serviceRefusals.minutes.savedFirst') });
         }
         await trx.insertInto('minutes_versions').values(versionRow(minutes, savedBy, at)).execute();
       });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { parseCivilDate } from '../domain/civil-date';
-import { VersionConflictError } from '../domain/errors';
+import { VersionConflictError, said } from '../domain/errors';
 import type { ChildProtectionPlan, PlanAction, PlanChange } from '../domain/plan';
 import type { PlanRepository, StoredPlanRevision } from '../services/ports/store.port';
 import { isUniqueViolation, uniqueViolationOf } from './database';
@@ -80,7 +80,7 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
         await db.transaction().execute(async (trx) => {
           const latest = await trx.selectFrom('plan_versions').select('version').where('core_group_id', '=', plan.coreGroupId).orderBy('version', 'desc').limit(1).executeTakeFirst();
           if (plan.version !== (latest?.version ?? 0) + 1) {
-            throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again');
+            throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { said: said('serviceRefusals.plan.changedFirst') });
           }
           await trx
             .insertInto('plan_versions')
@@ -96,7 +96,7 @@ export function createPlanRepository(db: Kysely<Database>): PlanRepository {
             .execute();
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { cause: error, internalMessage: `plan revision insert: ${uniqueViolationOf(error)}` });
+        if (isUniqueViolation(error)) throw new VersionConflictError('the plan was changed by someone else first; reload it and make your change again', { said: said('serviceRefusals.plan.changedFirst'), cause: error, internalMessage: `plan revision insert: ${uniqueViolationOf(error)}` });
         throw error;
       }
     },

@@ -273,7 +273,10 @@ export interface ConcernHistoryRow {
   actor_id: string | null;
   actor_name: string | null;
   text: string | null;
+  /** An entry from before its facts were kept, that migration 0030 could not read: its English, as stored. */
   detail: string | null;
+  /** What it says beyond who and their words, as JSON (`StoredConcernFacts`): how a notice went, a step's working days, a booking's start. */
+  facts: string | null;
   at: string;
 }
 

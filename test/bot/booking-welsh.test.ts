@@ -127,7 +127,7 @@ describe('booking and setting up in Welsh', () => {
     expect((await say(demoObjectId('health'), '/coregroup new')).text).toContain('Gofynnwch i weinyddwr Core Group (y bobl sy\'n neilltuo rolau ap yn Entra)');
     const manager = demoObjectId('manager');
     const { card, text } = await say(manager, '/coregroup new');
-    for (const welsh of ['Sefydlu grŵp craidd ar ôl y gynhadledd amddiffyn plant gychwynnol', "Cyfeirnod yr achos (a ddefnyddir yn Teams yn lle enw'r plentyn)", 'Gweithiwr cymdeithasol arweiniol', 'Rolau (teipiwch nhw yn Saesneg): lead social worker', "Creu'r grŵp craidd"]) expect(text).toContain(welsh);
+    for (const welsh of ['Sefydlu grŵp craidd ar ôl y gynhadledd amddiffyn plant gychwynnol', "Cyfeirnod yr achos (a ddefnyddir yn Teams yn lle enw'r plentyn)", 'Gweithiwr cymdeithasol arweiniol', 'Rolau: gweithiwr cymdeithasol arweiniol · rheolwr tîm', "Creu'r grŵp craidd"]) expect(text).toContain(welsh);
     expect(text).not.toMatch(/Set up a core group|Case reference|Create the core group/);
     const create = card!.actions![0]!;
     const answers = { caseReference: 'CP-2026-0099', childName: 'Plentyn Dychmygol', icpcDate: '2026-06-01', policyId: 'wales', creatorRole: 'team-manager', membersText: 'GP | meddygfa | Dr Ann Other | ann.other@gp.example', outcomesText: 'Diogel gartref' };

@@ -120,11 +120,21 @@ describe('Core Group in Welsh', () => {
     expect(minutes).not.toMatch(/Minutes — case|Last meeting|No core group has been held/);
   });
 
-  test('/coregroup members in Welsh for the lead social worker: positions in Welsh, the roles to type in English; a bad Add answered in Welsh', async () => {
+  test('/coregroup members in Welsh for the lead social worker: positions and the roles to type in Welsh; people added with Welsh (or English) roles; a bad Add answered in Welsh', async () => {
     const members = await say('lead', '/coregroup members', 'cy-GB');
-    for (const welsh of ['Aelodau — achos DEMO-0001', 'Priya Shah — gweithiwr cymdeithasol arweiniol', '(drwy e-bost)', 'Tynnu Tom Okafor o\'r grŵp', 'Rolau (teipiwch nhw yn Saesneg): lead social worker', 'Eu hychwanegu a\'u croesawu']) expect(members).toContain(welsh);
-    expect(members).not.toMatch(/Members — case|Add and welcome them|Remove Tom|\(by e-mail\)/);
+    for (const welsh of ['Aelodau — achos DEMO-0001', 'Priya Shah — gweithiwr cymdeithasol arweiniol', '(drwy e-bost)', 'Tynnu Tom Okafor o\'r grŵp', 'Rolau: gweithiwr cymdeithasol arweiniol, rheolwr tîm, cadeirydd y gynhadledd, ymwelydd iechyd', 'ymwelydd iechyd | ymwelwyr iechyd', 'Eu hychwanegu a\'u croesawu']) expect(members).toContain(welsh);
+    expect(members).not.toMatch(/Members — case|Add and welcome them|Remove Tom|\(by e-mail\)|teipiwch nhw yn Saesneg|lead social worker/);
     expect(await press('lead', 'add-members', { coreGroupId })).toContain('Ysgrifennwch y bobl i\'w hychwanegu');
+
+    const memberText = ['Nyrs ysgol | Ysgol Gynradd y Bont | Gwen Morgan | gwen.morgan@ysgol.example', 'swyddog tai | Cymdeithas Dai | Huw Parri | huw.parri@tai.example', 'probation | probation service | Pat Evans | pat.evans@probation.example'].join('\n');
+    const added = await press('lead', 'add-members', { coreGroupId, memberText });
+    expect(added).toContain("Wedi'u hychwanegu a'u croesawu: Gwen Morgan, Huw Parri, Pat Evans.");
+    for (const line of ['Gwen Morgan — nyrs ysgol, Ysgol Gynradd y Bont', 'Huw Parri — tai, Cymdeithas Dai', 'Pat Evans — gwasanaeth prawf, probation service']) expect(added).toContain(line);
+    const stored = await store.coreGroups.members(coreGroupId);
+    expect(stored.filter((member) => ['Gwen Morgan', 'Huw Parri'].includes(member.displayName)).map((member) => [member.position, member.role])).toEqual([
+      ['school-nurse', 'professional'],
+      ['housing', 'professional'],
+    ]);
   });
 
   test('/coregroup escalate in Welsh; raising a concern is answered in Welsh, and the form then says where it stands', async () => {

@@ -1,6 +1,6 @@
 import type { CoreGroupMember, MemberRole } from '../../src/domain/core-group';
 import { RuleViolationError, VersionConflictError } from '../../src/domain/errors';
-import { MINUTES_FAMILY_USE, PLAN_FAMILY_USE, familyPlan, familyReading, isThirdPartyAgency, prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../src/domain/family-version';
+import { MINUTES_FAMILY_USE, PLAN_FAMILY_USE, PROFESSIONAL_ONLY_PARTS, familyPlan, familyReading, isThirdPartyAgency, prepareFamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../src/domain/family-version';
 import { type Minutes, SHARED_BY_DEFAULT, decideSharing, emptyMinutesContent } from '../../src/domain/minutes';
 import { FAMILY_MARKER, PROFESSIONAL_ONLY_MARKERS, RECOMMENDATION_MARKER, REMOVED_ON_REVIEW_MARKER, professionalOnlyIn, professionalOnlyMinutes, professionalOnlyPlan } from '../support/professional-only-record';
 
@@ -26,6 +26,7 @@ describe('what is professional-only (domain data)', () => {
     const professionalOnly = (uses: Record<string, { family: boolean }>) => Object.entries(uses).filter(([, use]) => !use.family).map(([part]) => part).sort();
     expect(professionalOnly(MINUTES_FAMILY_USE)).toEqual(['allAgenciesPresent', 'childSeen', 'contributions', 'disagreements', 'sharing', 'signsOfSafety.scaling', 'writtenReports']);
     expect(professionalOnly(PLAN_FAMILY_USE)).toEqual(['monitoring']);
+    expect([...PROFESSIONAL_ONLY_PARTS].sort()).toEqual([...professionalOnly(MINUTES_FAMILY_USE), ...professionalOnly(PLAN_FAMILY_USE)].sort());
   });
 
   test.each([
@@ -51,19 +52,30 @@ describe('preparing the family version', () => {
     expect(professionalOnlyIn(text)).toEqual([REMOVED_ON_REVIEW_MARKER]);
     expect(text).toContain(FAMILY_MARKER);
     expect(text).toContain('Weighed and well at the last visit');
-    expect(text).toContain('Book the next developmental review — Name hv (health visiting), by Wed 15 Jul 2026.');
-    expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', title: 'Who was at the meeting', lines: [...members.map((person) => `${person.displayName} (${person.agency})`), 'Anna Nowak (interpreter)'] });
+    // A line it words itself is kept as facts, for each reader's language: the action, who does it, by when.
+    expect(familyReading(prepared).find((section) => section.section === 'newActions')!.lines).toContainEqual({ line: { kind: 'new-action', what: 'Book the next developmental review', owner: 'Name hv (health visiting)', due: '2026-07-15' } });
+    expect(familyReading(prepared)[0]).toEqual({ section: 'attendance', lines: [...members.map((person) => ({ text: `${person.displayName} (${person.agency})` })), { text: 'Anna Nowak (interpreter)' }] });
+  });
+
+  test('a member who has left the group is said to have, and an action no longer on the plan is "an action": as facts, not words', () => {
+    const left = prepareFamilyVersion({ minutes: signed, plan: { ...plan, actions: [] }, members: members.filter((person) => person.id !== 'hv') });
+    const reading = familyReading(left);
+    expect(reading[0]!.lines).toContainEqual({ line: { kind: 'someone-left' } });
+    expect(reading.find((section) => section.section === 'newActions')!.lines).toContainEqual({ line: { kind: 'new-action', what: 'Book the next developmental review', owner: undefined, due: '2026-07-15' } });
+    const progress = reading.find((section) => section.section === 'progress')!.lines.flatMap((line) => (line.line?.kind === 'progress' ? [line.line] : []));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.map((line) => line.action)).toEqual(progress.map(() => undefined));
   });
 
   test('tells the family what the core group will recommend to the review conference, and why, in plain words', () => {
     const recommendation = familyReading(prepared).find((section) => section.section === 'recommendation');
-    expect(recommendation).toEqual({ section: 'recommendation', title: 'What we will tell the review conference', lines: ['We think the child protection plan should carry on, with changes.', `Progress is real but recent ${RECOMMENDATION_MARKER}`] });
+    expect(recommendation).toEqual({ section: 'recommendation', lines: [{ line: { kind: 'recommendation', outcome: 'continue-with-changes' } }, { text: `Progress is real but recent ${RECOMMENDATION_MARKER}` }] });
   });
 
   test('gives an agency’s update unless the agency is a third party (the police)', () => {
     const progress = familyReading(prepared).find((section) => section.section === 'progress')!.lines;
-    expect(progress).toContain('health visiting: Growth on track');
-    expect(progress.join('\n')).not.toContain(PROFESSIONAL_ONLY_MARKERS.policeAgencyUpdate);
+    expect(progress).toContainEqual({ text: 'health visiting: Growth on track' });
+    expect(JSON.stringify(progress)).not.toContain(PROFESSIONAL_ONLY_MARKERS.policeAgencyUpdate);
   });
 
   test('has no recommendation section while none is agreed', () => {
@@ -84,6 +96,15 @@ describe('preparing the family version', () => {
 describe('reviewing and signing off', () => {
   const worries = prepared.items.find((item) => item.section === 'worries')!;
   const decision = prepared.items.find((item) => item.section === 'decisions')!;
+
+  test('removing a prepared line keeps its facts; rewording it keeps the reviewer’s words instead', () => {
+    const line = prepared.items.find((item) => item.section === 'nextMeeting')!;
+    const action = prepared.items.find((item) => item.section === 'planActions')!;
+    const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'Summary', items: [{ id: line.id, removed: true }, { id: action.id, text: ' Your health visitor books the review. ', removed: false }] });
+    expect(reviewed.items.find((item) => item.id === line.id)).toEqual({ ...line, removed: true });
+    expect(reviewed.items.find((item) => item.id === action.id)).toEqual({ id: action.id, section: 'planActions', text: 'Your health visitor books the review.', removed: false });
+    expect(reviewFamilyVersion(reviewed, { basedOnVersion: 1, summary: 'Summary', items: [{ id: line.id, removed: true }] })).toBe(reviewed);
+  });
 
   test('an item removed on review is not read by the family; a reworded one reads as reworded', () => {
     const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'The meeting agreed things are a little better.', items: [{ id: worries.id, text: worries.text, removed: true }, { id: decision.id, text: 'You stay on the plan for now.', removed: false }] });

@@ -1,17 +1,12 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroupMember } from '../../src/domain/core-group';
 import { RuleViolationError } from '../../src/domain/errors';
-import { type InstitutionTask, checkPersonInInstitution, coordinatorsOf, institutionTaskKey, institutionTaskText, recordLetterSent } from '../../src/domain/institution-task';
+import { type InstitutionTask, checkPersonInInstitution, coordinatorsOf, institutionTaskKey, recordLetterSent } from '../../src/domain/institution-task';
 
 const d = (text: string) => parseCivilDate(text);
 const task: InstitutionTask = { id: 't1', coreGroupId: 'g1', person: 'father', kind: 'prison', institution: 'HMP Leeds', recordedByMemberId: 'm-lead', recordedAt: '2026-06-08T10:00:00.000Z' };
 
 describe('a relative in an institution (seed 001)', () => {
-  test('gives the co-ordinator a letter to write to the head of the institution, with who to contact if the person absconds or is discharged', () => {
-    expect(institutionTaskText(task)).toBe("Write to the head of HMP Leeds (prison) about the child's father: the relevant details, and who to contact if they abscond or are about to be discharged (seed 001).");
-    expect(institutionTaskText({ ...task, kind: 'other', institution: 'Secure unit' })).toContain('Secure unit (institution)');
-  });
-
   test('the same person in the same institution, however typed, is the same task; another institution is another', () => {
     expect(institutionTaskKey('g1', { person: ' Father ', kind: 'prison', institution: 'HMP  Leeds' })).toBe(institutionTaskKey('g1', { person: 'father', kind: 'prison', institution: 'hmp leeds' }));
     expect(institutionTaskKey('g1', { person: 'father', kind: 'prison', institution: 'HMP Wakefield' })).not.toBe(institutionTaskKey('g1', { person: 'father', kind: 'prison', institution: 'HMP Leeds' }));

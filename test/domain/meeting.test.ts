@@ -170,9 +170,9 @@ describe('a meeting is held only when it happened', () => {
   });
 
   test('minutes of a meeting still to come, cancelled or not held are neither signed nor circulated', () => {
-    expect(() => checkTookPlace(booked, before, 'its minutes can be signed')).toThrow('The meeting starts on Fri 12 Jun 2026, 10:00; its minutes can be signed once it has taken place.');
-    expect(() => checkTookPlace({ ...booked, status: 'not-held' }, after, 'its minutes can be circulated')).toThrow('This meeting did not take place, so its minutes can be circulated.');
-    expect(() => checkTookPlace(booked, after, 'its minutes can be signed')).not.toThrow();
+    expect(() => checkTookPlace(booked, before, 'sign-minutes')).toThrow('The meeting starts on Fri 12 Jun 2026, 10:00; its minutes can be signed once it has taken place.');
+    expect(() => checkTookPlace({ ...booked, status: 'not-held' }, after, 'circulate-minutes')).toThrow('This meeting did not take place, so its minutes cannot be circulated.');
+    expect(() => checkTookPlace(booked, after, 'sign-minutes')).not.toThrow();
   });
 
   test('confirmed held once started, with someone present; saying it again changes nothing', () => {

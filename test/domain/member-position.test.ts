@@ -1,4 +1,5 @@
 import { MEMBER_POSITIONS, POSITION_LABELS, positionLabel, positionOf, readPosition, roleOfPosition } from '../../src/domain/member-position';
+import { translatorFor } from '../../src/i18n/translate';
 
 describe('member positions in plain words', () => {
   test.each([
@@ -16,6 +17,29 @@ describe('member positions in plain words', () => {
     ['coordinator', 'other', 'coordinator'],
   ])('"%s" is read as %s, standing role %s', (words, position, role) => {
     expect(readPosition(words)).toEqual({ position, role });
+  });
+
+  test.each([
+    ['Gweithiwr Cymdeithasol Arweiniol', 'lead-social-worker', 'lead-social-worker'],
+    ['rheolwr tim', 'team-manager', 'team-manager'],
+    ['Cadeirydd', 'conference-chair', 'conference-chair'],
+    ['  ymwelydd   iechyd ', 'health-visitor', 'professional'],
+    ['athrawes', 'teacher-dsl', 'professional'],
+    ['Meddyg Teulu', 'gp', 'professional'],
+    ['rhiant / gofalwr', 'parent-carer', 'family-member'],
+    ['aelod o’r teulu', 'parent-carer', 'family-member'],
+    ['plentyn', 'child', 'child'],
+    ['ymarferydd', 'other', 'professional'],
+  ])('in Welsh, "%s" is read as %s, standing role %s', (words, position, role) => {
+    expect(readPosition(words)).toEqual({ position, role });
+  });
+
+  test('every position reads back from the names the members card lists, in English and in Welsh', () => {
+    for (const language of ['en', 'cy'] as const) {
+      const t = translatorFor(language);
+      const misread = MEMBER_POSITIONS.filter((position) => readPosition(t(`members.position.${position}`))?.position !== position);
+      expect({ language, misread }).toEqual({ language, misread: [] });
+    }
   });
 
   test('words that name no position are not guessed at', () => {

@@ -295,12 +295,12 @@ describe('how people name a set of minutes', () => {
     const draft = { chairSignOff: undefined, managerSignOff: undefined };
     const chairOnly = { chairSignOff: by('lsw'), managerSignOff: undefined };
     const both = { chairSignOff: by('lsw'), managerSignOff: by('tm') };
-    expect(editionOf([draft, draft, draft], draft).label).toBe('draft');
-    expect(editionOf([draft, chairOnly], chairOnly).label).toBe('draft, signed by the chair');
-    expect(editionOf([draft, chairOnly, both], both)).toEqual({ signed: 1, label: 'signed' });
+    expect(editionOf([draft, draft, draft], draft)).toEqual({ signed: 0, stage: 'draft', amendment: 0 });
+    expect(editionOf([draft, chairOnly], chairOnly)).toEqual({ signed: 0, stage: 'draft-chair-signed', amendment: 0 });
+    expect(editionOf([draft, chairOnly, both], both)).toEqual({ signed: 1, stage: 'signed', amendment: 0 });
     const amended = { ...draft, amendmentReason: 'Wrong date' };
-    expect(editionOf([draft, chairOnly, both, amended, amended], amended).label).toBe('amendment 1 of the signed minutes, not yet signed');
-    expect(editionOf([draft, chairOnly, both, amended, { ...chairOnly, amendmentReason: 'Wrong date' }, { ...both, amendmentReason: 'Wrong date' }], { ...both, amendmentReason: 'Wrong date' }).label).toBe('signed (amendment 1)');
+    expect(editionOf([draft, chairOnly, both, amended, amended], amended)).toEqual({ signed: 1, stage: 'amendment', amendment: 1 });
+    expect(editionOf([draft, chairOnly, both, amended, { ...chairOnly, amendmentReason: 'Wrong date' }, { ...both, amendmentReason: 'Wrong date' }], { ...both, amendmentReason: 'Wrong date' })).toEqual({ signed: 2, stage: 'signed', amendment: 1 });
   });
 });
 

@@ -1,6 +1,8 @@
 import { parseCivilDate } from '../../src/domain/civil-date';
-import { type PlanEdit, describePlanChange, editPlan, isSameContent } from '../../src/domain/plan-edit';
+import { type PlanEdit, editPlan, isSameContent, planChangeLine } from '../../src/domain/plan-edit';
 import { aPlan } from '../support/fixtures';
+import { userMessageOf } from '../support/rejection';
+
 
 const plan = aPlan('cg1', 'hv');
 const owners = new Map([
@@ -25,36 +27,50 @@ describe('the plan editor (issue 13, item 1)', () => {
     const revision = edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'The child attends school every day' }], actions: [...asIs.actions, { ...newAction, childSeenFrequency: 'daily at school' }], monitoring: 'Weekly visits, the child seen alone' });
     expect(revision.plan.version).toBe(2);
     expect(revision.plan.actions[1]).toEqual({ ...newAction, dropped: undefined, agency: 'school', agreedOn: today, childSeenFrequency: 'daily at school', state: 'not-started' });
-    expect(revision.changes.map((change) => describePlanChange(change, plan, revision.plan))).toEqual([
-      'Outcome added: “The child attends school every day”',
-      'Action added: “Attendance report to each core group”',
-      'How progress is monitored changed',
+    expect(revision.changes.map((change) => planChangeLine(change, plan, revision.plan))).toEqual([
+      { kind: 'outcome-added', subject: 'The child attends school every day' },
+      { kind: 'action-added', subject: 'Attendance report to each core group' },
+      { kind: 'monitoring-changed' },
     ]);
   });
 
   test('changing an owner takes the new owner’s agency; the log names what changed', () => {
     const revision = edit({ actions: [{ ...asIs.actions[0]!, ownerMemberId: 'teacher', due: parseCivilDate('2026-07-20') }] });
     expect(revision.plan.actions[0]).toMatchObject({ ownerMemberId: 'teacher', agency: 'school', agreedOn: plan.actions[0]!.agreedOn });
-    expect(describePlanChange(revision.changes[0]!, plan, revision.plan)).toBe('Action changed (owner, due date): “Weekly home visit”');
+    expect(planChangeLine(revision.changes[0]!, plan, revision.plan)).toEqual({ kind: 'action-changed', subject: 'Weekly home visit', fields: ['ownerMemberId', 'due'] });
   });
 
   test('an action is dropped, never removed, and dropping is final', () => {
     const dropped = edit({ actions: [{ ...asIs.actions[0]!, dropped: true }] });
     expect(dropped.plan.actions[0]!.state).toBe('dropped');
-    expect(describePlanChange(dropped.changes[0]!, plan, dropped.plan)).toBe('Action dropped: “Weekly home visit”');
-    expect(() => edit({ actions: [] })).toThrow('stays on the plan\'s record: mark it dropped');
-    expect(() => editPlan({ current: dropped.plan, edit: { ...asIs, baseVersion: 2 }, owners, today, authorMemberId: 'lsw' })).toThrow('dropping is final');
+    expect(planChangeLine(dropped.changes[0]!, plan, dropped.plan)).toEqual({ kind: 'action-dropped', subject: 'Weekly home visit' });
+    expect(userMessageOf(() => edit({ actions: [] }))).toContain('stays on the plan\'s record: mark it dropped');
+    expect(userMessageOf(() => editPlan({ current: dropped.plan, edit: { ...asIs, baseVersion: 2 }, owners, today, authorMemberId: 'lsw' }))).toContain('dropping is final');
   });
 
   test('refused: an outcome removed with actions under it, an action with no outcome, no measure, a past due date, an owner outside the group', () => {
-    expect(() => edit({ outcomes: [] })).toThrow('still has actions under it');
-    expect(() => edit({ actions: [...asIs.actions, { ...newAction, outcomeId: undefined }] })).toThrow('Choose the outcome');
-    expect(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, progressMeasure: ' ' }] })).toThrow('Say how progress');
-    expect(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, due: parseCivilDate('2026-06-12') }] })).toThrow('due date of');
-    expect(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, ownerMemberId: 'stranger' }] })).toThrow('not a member of this core group');
-    expect(() => edit({ outcomes: [{ id: 'o1', text: '  ' }] })).toThrow('Every outcome needs words');
-    expect(() => edit({ reason: ' ', resources: 'More' })).toThrow('say why');
-    expect(() => edit({})).toThrow('nothing in the plan has changed');
+    expect(userMessageOf(() => edit({ outcomes: [] }))).toContain('still has actions under it');
+    expect(userMessageOf(() => edit({ actions: [...asIs.actions, { ...newAction, outcomeId: undefined }] }))).toContain('Choose the outcome');
+    expect(userMessageOf(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, progressMeasure: ' ' }] }))).toContain('Say how progress');
+    expect(userMessageOf(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, due: parseCivilDate('2026-06-12') }] }))).toContain('due date of');
+    expect(userMessageOf(() => edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, { ...newAction, ownerMemberId: 'stranger' }] }))).toContain('not a member of this core group');
+    expect(userMessageOf(() => edit({ outcomes: [{ id: 'o1', text: '  ' }] }))).toContain('Every outcome needs words');
+    expect(userMessageOf(() => edit({ reason: ' ', resources: 'More' }))).toContain('say why');
+    expect(userMessageOf(() => edit({}))).toContain('nothing in the plan has changed');
+  });
+
+  test('a refusal quoting what someone wrote (which may name the child) keeps it out of the message that is logged', () => {
+    const written = { ...newAction, what: 'Visit Jordan at home', progressMeasure: ' ' };
+    const refused = (() => {
+      try {
+        edit({ outcomes: [...plan.outcomes, { id: 'o2', text: 'School' }], actions: [...asIs.actions, written] });
+      } catch (error) {
+        return error as Error & { userMessage: string };
+      }
+      return undefined;
+    })();
+    expect(refused?.userMessage).toContain('Visit Jordan at home');
+    expect(refused?.message).not.toContain('Jordan');
   });
 
   test('an unchanged action from before outcomes were chosen may stay without one; its owner may have left the group', () => {

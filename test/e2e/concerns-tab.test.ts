@@ -39,6 +39,7 @@ browserSuite('a step’s people act on a concern from the dashboard, in headless
     const at = new Date().toISOString();
     await store.concerns.raise({ id: concernId, coreGroupId, kind: 'extra-meeting-request', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note: 'New worries from school <b>today</b>' }, `e2e:${concernId}`);
     await store.concernHistory.record({ id: randomUUID(), concernId, step: 0, kind: 'raised', actorId: leadId, actorName: 'Zainab Ahmed', text: 'New worries from school <b>today</b>', at });
+    await store.concernHistory.record({ id: randomUUID(), concernId, step: 0, kind: 'told', actorName: 'Tom Okafor', notice: { outcome: 'sent', channel: 'teams' }, at });
     await database.close();
     browser = await launchChromium();
   }, 60_000);
@@ -58,6 +59,10 @@ browserSuite('a step’s people act on a concern from the dashboard, in headless
     await concern.waitFor();
     await expect(concern.getByText('New worries from school <b>today</b>').first().isVisible()).resolves.toBe(true);
     expect(await concern.getByRole('button').allTextContents()).toEqual(['Acknowledge', 'Grant the extra core group', 'Refuse', 'Escalate now']);
+    // Worded on the page from the codes and facts the server sends, in the same English as ever.
+    await concern.getByText(/· with the team manager · respond by /).waitFor();
+    await concern.getByText('What the procedure asks: the team leader decides whether to grant the extra core group.').waitFor();
+    await concern.getByText(/ · step 1 · Told — Tom Okafor \(sent by Teams\)$/).waitFor();
 
     await concern.getByRole('button', { name: 'Refuse' }).click();
     await concern.getByText('Give the reason for refusing.').waitFor();

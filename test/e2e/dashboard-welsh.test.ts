@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RunningService } from '../../src/main';
-import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium, seriousViolations } from '../support/browser';
@@ -20,7 +21,20 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     service = stack.service;
     // Priya Shah chose English (/coregroup language english): her choice outranks her browser's Welsh.
     const database = openDatabase({ sqliteFile: stack.sqliteFile });
-    await createStore(database).languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead'), language: 'en', at: new Date().toISOString() });
+    const store = createStore(database);
+    await store.languages.choose({ tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('lead'), language: 'en', at: new Date().toISOString() });
+    // A concern with the team manager: raised by the health visitor, its notices recorded as facts (one retrying), and one entry kept in English before facts were.
+    const coreGroup = (await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('manager'))).find((group) => group.caseReference === DEMO_CASE_REFERENCE)!;
+    const members = await store.coreGroups.members(coreGroup.id);
+    const [health, manager, lead] = ['health', 'manager', 'lead'].map((key) => members.find((member) => member.aadObjectId === demoObjectId(key))!);
+    const at = new Date().toISOString();
+    const concernId = randomUUID();
+    await store.concerns.raise({ id: concernId, coreGroupId: coreGroup.id, kind: 'increased-risk', raisedByMemberId: health!.id, step: 0, status: 'open', raisedAt: at, stepStartedAt: at, note: 'Bruise seen at the visit' }, `welsh-e2e:${concernId}`);
+    const entry = { concernId, step: 0, at };
+    await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'raised', actorId: health!.id, actorName: health!.displayName, text: 'Bruise seen at the visit' });
+    await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'told', actorId: manager!.id, actorName: manager!.displayName, notice: { outcome: 'sent', channel: 'teams' } });
+    await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'told', actorId: lead!.id, actorName: lead!.displayName, notice: { outcome: 'retrying', channel: 'teams', reason: 'attempt 2: busy' } });
+    await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'acknowledged', actorId: manager!.id, actorName: manager!.displayName, detail: 'a note the app once kept' });
     await database.close();
     browser = await launchChromium({ locale: 'cy-GB' });
   }, 60_000);
@@ -72,6 +86,16 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     expect(await manager.getByRole('button', { name: 'Cynllun PDF ar gyfer DEMO-0001' }).innerText()).toBe('Cynllun PDF');
     expect(await manager.getByRole('button', { name: 'Pecyn cofnod DOCX ar gyfer DEMO-0001' }).innerText()).toBe('Pecyn cofnod DOCX');
     expect(await manager.getByRole('button', { name: "Trefnu'r gynhadledd adolygu ar gyfer DEMO-0001" }).count()).toBe(1);
+    // The concern with him, worded in Welsh from the codes and facts the server sends: the concern, whom its step is with, what the procedure asks, how each notice went.
+    const concern = manager.getByRole('region', { name: 'Pryderon gyda chi' }).getByRole('listitem').filter({ hasText: 'Bruise seen at the visit' });
+    await concern.first().waitFor({ timeout: 15_000 });
+    const concernText = await concern.first().innerText();
+    for (const welsh of ['gyda’r gweithiwr cymdeithasol arweiniol a’r rheolwr tîm', 'penderfynu ar gamau amddiffynnol ar unwaith, ymholiad Adran 47 neu gynhadledd adolygu', 'anfonwyd drwy Teams', 'attempt 2: busy', 'a note the app once kept']) expect({ welsh, found: concernText.replaceAll("'", '’').includes(welsh.replaceAll("'", '’')) }).toEqual({ welsh, found: true });
+    for (const english of ['with the lead social worker', 'decide on immediate', 'sent by Teams', 'did not take it', 'The plan is not reducing']) expect({ english, found: concernText.includes(english) }).toEqual({ english, found: false });
+    // The plan timeline's events by their Welsh names.
+    const events = await manager.locator('table').filter({ hasText: 'Digwyddiad' }).first().textContent();
+    expect(events).toMatch(/Cynhadledd amddiffyn plant gychwynnol|Grŵp craidd \(wedi'i (gynnal|drefnu)\)/);
+    expect(events).not.toMatch(/Initial child protection conference|Core group \((held|booked)\)/);
     expect(await manager.locator('[lang="en"]').evaluateAll((elements) => elements.map((element) => element.tagName))).toEqual(['OPTION']);
     // aria-hidden-focus: the focus sentinels Fluent's DataGrid (Tabster) adds to the team view, found in English too, whatever the language.
     expect(await seriousViolations(manager, ['aria-hidden-focus'])).toEqual([]);

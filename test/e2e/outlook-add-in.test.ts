@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { RunningService } from '../../src/main';
-import { launchChromium } from '../support/browser';
+import { launchChromium, seriousViolations } from '../support/browser';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -16,6 +16,9 @@ const REPORT_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nt
 /** What the stand-in for Office.js shows the page: one e-mail or one calendar event, and the SSO token Outlook would give. */
 interface MockItem {
   readonly token: string;
+  /** What Office says it shows itself in (`Office.context.displayLanguage`); absent: it says nothing. */
+  readonly displayLanguage?: string;
+  readonly messageId?: string;
   readonly message?: { subject: string; from: { displayName: string; emailAddress: string }; body: string; attachments: { id: string; name: string; size: number; contentType: string; content: string }[] };
   readonly eventBodyHtml?: string;
 }
@@ -30,7 +33,7 @@ function installOffice(options: MockItem) {
   const item = options.message
     ? {
         itemType: 'message',
-        internetMessageId: '<housing-report-0001@council.example>',
+        internetMessageId: options.messageId ?? '<housing-report-0001@council.example>',
         subject: options.message.subject,
         from: options.message.from,
         dateTimeCreated: new Date('2026-06-09T08:15:00Z'),
@@ -41,7 +44,7 @@ function installOffice(options: MockItem) {
     : { itemType: 'appointment', subject: 'Core group meeting', body: { getAsync: (_type: string, callback: (result: unknown) => void) => callback(done(options.eventBodyHtml ?? '')) } };
   (window as unknown as { Office: unknown }).Office = {
     onReady: () => Promise.resolve({ host: 'Outlook' }),
-    context: { mailbox: { item, addHandlerAsync: () => undefined } },
+    context: { displayLanguage: options.displayLanguage, mailbox: { item, addHandlerAsync: () => undefined } },
     auth: { getAccessToken: () => Promise.resolve(options.token) },
   };
 }
@@ -192,4 +195,89 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await noSeriousViolations(minutes, 'minutes tab with a paper');
     await minutes.close();
   }, 90_000);
+  test('in Welsh: Office’s display language (cy-GB) gives lang="cy" and the Welsh pane — filing, its outcomes and a calendar event; the person’s own choice wins over Office’s; the filed e-mail reads in Welsh around its own words; axe finds nothing serious', async () => {
+    const WELSH_DAY = '(Sul|Llun|Maw|Mer|Iau|Gwen|Sad)';
+    const meetingId = randomUUID();
+    const chatId = `19:meeting_${meetingId.replaceAll('-', '')}@thread.v2`;
+    const database = new Database(sqliteFile);
+    try {
+      const group = database.prepare("select id from core_groups where case_reference = 'DEMO-0003'").get() as { id: string };
+      // Before any other meeting booked for the case: the next one, so papers are filed to it.
+      database
+        .prepare("insert into meetings (id, core_group_id, date, status, organiser, calendar_event_id, join_url, chat_id) values (?, ?, ?, 'scheduled', ?, ?, ?, ?)")
+        .run(meetingId, group.id, '2029-12-03', 'priya.shah@demo.example', `event-${meetingId}`, `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`, chatId);
+    } finally {
+      database.close();
+    }
+    const message = {
+      subject: 'Presenoldeb yn yr ysgol',
+      from: { displayName: 'Swyddfa’r ysgol', emailAddress: 'swyddfa@ysgol.example' },
+      body: 'Presenoldeb yr hanner tymor hwn: 96%.',
+      attachments: [
+        { id: 'att-1', name: 'presenoldeb.pdf', size: REPORT_PDF.length, contentType: 'application/pdf', content: REPORT_PDF.toString('base64') },
+        { id: 'att-2', name: 'lluniau.docx', size: 11 * 1024 * 1024, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: '' },
+      ],
+    };
+
+    const page = await openInOutlook({ token: leadToken, displayLanguage: 'cy-GB', messageId: '<presenoldeb-0001@ysgol.example>', message });
+    const form = page.getByRole('form', { name: "Ffeilio'r e-bost hwn" });
+    await form.waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+    await page.getByRole('heading', { name: 'Ffeilio i grŵp craidd' }).waitFor();
+    await page.getByText('“Presenoldeb yn yr ysgol” gan Swyddfa’r ysgol <swyddfa@ysgol.example>').waitFor();
+    await form.getByRole('combobox', { name: 'Achos' }).selectOption({ label: 'DEMO-0003' });
+    expect(await form.getByRole('radio', { name: new RegExp(`^Adroddiad ysgrifenedig ar gyfer y gynhadledd adolygu ar ${WELSH_DAY}, `) }).isChecked()).toBe(true);
+    await form.getByRole('combobox', { name: 'Adroddiad pwy' }).waitFor();
+    await page.getByText("Mwy na 10 MB: yn rhy fawr i'w ffeilio.").waitFor();
+    expect(await form.getByRole('checkbox', { name: /^lluniau\.docx \(11\.0 MB\)$/ }).isDisabled()).toBe(true);
+    expect(await page.locator('body').innerText()).not.toMatch(/File to core group|Attachments to file|Whose report|Choose/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
+    await page.getByText('Dewiswch adroddiad pwy yw hwn.').waitFor({ timeout: 15_000 });
+    await form.getByRole('radio', { name: 'Papur ar gyfer cyfarfod y grŵp craidd ar Llun, 3 Rhag 2029' }).check();
+    await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
+    await page.getByText("Wedi'i ffeilio i achos DEMO-0003 fel papur ar gyfer y cyfarfod ar Llun, 3 Rhag 2029, gydag 1 atodiad.").waitFor({ timeout: 15_000 });
+    await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
+    await page.getByText(new RegExp(`^Roedd Priya Shah eisoes wedi ffeilio'r e-bost hwn yno ${WELSH_DAY}, .+: ni ychwanegwyd dim mwy\\.$`)).waitFor({ timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+
+    const joinLink = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`;
+    const event = await openInOutlook({ token: leadToken, displayLanguage: 'cy-GB', eventBodyHtml: `<a href="${joinLink}">Ymuno â'r cyfarfod</a>` });
+    await event.getByRole('heading', { name: 'Cyfarfod grŵp craidd — achos DEMO-0003' }).waitFor({ timeout: 15_000 });
+    expect(await event.evaluate(() => document.documentElement.lang)).toBe('cy');
+    await event.getByText('Llun, 3 Rhag 2029').waitFor();
+    const deadlines = event.getByRole('region', { name: 'Y terfynau amser nesaf' });
+    await deadlines.getByRole('listitem').first().waitFor();
+    expect(await deadlines.innerText()).toMatch(/Yn ddyledus|Mewn perygl|Yn hwyr|Wedi'i fodloni/);
+    expect(await deadlines.innerText()).not.toMatch(/\b(Due|Overdue|At risk|Met|Written report|within)\b/);
+    await event.getByRole('link', { name: 'Agor y cofnodion yn Teams' }).waitFor();
+    expect(await seriousViolations(event)).toEqual([]);
+    await event.close();
+
+    // Her own choice, Welsh, over an Outlook that shows itself in English.
+    const chose = await fetch(`${service.url}/api/me/language`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${leadToken}` }, body: JSON.stringify({ language: 'cy' }) });
+    expect(chose.status).toBe(200);
+    const english = await openInOutlook({ token: leadToken, displayLanguage: 'en-GB', messageId: '<presenoldeb-0002@ysgol.example>', message });
+    await english.getByRole('heading', { name: 'Ffeilio i grŵp craidd' }).waitFor({ timeout: 15_000 });
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe('cy');
+    await english.close();
+
+    const minutes = await browser.newPage();
+    await minutes.setViewportSize({ width: 320, height: 900 });
+    await minutes.goto(`${service.url}/tab/minutes?meetingId=${meetingId}&theme=light`);
+    await minutes.getByRole('button', { name: /Priya Shah/ }).click();
+    const papers = minutes.getByRole('region', { name: 'Papurau ar gyfer y cyfarfod hwn (1)' });
+    await papers.waitFor({ timeout: 15_000 });
+    await minutes.getByText('Modd lleol: wedi mewngofnodi fel Priya Shah (gweithiwr cymdeithasol arweiniol)').waitFor();
+    await minutes.getByRole('button', { name: 'Newid person' }).waitFor();
+    await papers.getByRole('button', { name: 'Darllen' }).click();
+    await papers.getByText(new RegExp(`^Gan Swyddfa’r ysgol <swyddfa@ysgol\\.example>, derbyniwyd ${WELSH_DAY}, .+; ffeiliwyd gan Priya Shah ${WELSH_DAY}, `)).waitFor();
+    expect(await papers.locator('p[lang=""]').innerText()).toBe('Presenoldeb yr hanner tymor hwn: 96%.');
+    await papers.getByRole('list', { name: 'Atodiadau' }).getByRole('button', { name: 'presenoldeb.pdf (PDF, 1 KB)' }).waitFor();
+    expect(await seriousViolations(minutes)).toEqual([]);
+    await minutes.close();
+    await fetch(`${service.url}/api/me/language`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${leadToken}` }, body: JSON.stringify({ language: 'en' }) });
+  }, 120_000);
 });

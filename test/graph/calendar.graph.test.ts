@@ -8,6 +8,8 @@ import type { GraphSimulator } from '../../src/local/graph-simulator/graph-simul
 import type { Calendar } from '../../src/services/ports/calendar.port';
 import { type Mailer, MailError } from '../../src/services/ports/mailer.port';
 import { createGraphTokens } from '../../src/graph/graph-token';
+import { refusalIn } from '../../src/errors/refusal-words';
+import { wordsIn } from '../../src/i18n/words';
 import { SIM_TENANT, graphCalls, simulatedGraph } from '../support/graph';
 
 const FROM = Temporal.PlainDate.from('2026-06-01');
@@ -94,6 +96,20 @@ describe('the Graph calendar adapter against the simulator', () => {
     expect((error as Error).cause).toBeDefined();
   });
 
+  test('what people are told of a Graph failure, in Welsh as in English: the request it was, and whether to try again', async () => {
+    simulator.inject({ match: /\/events$/, status: 403, times: 1 });
+    const refused = await calendar.createMeeting({ organiser: LEAD, transactionId: 'refused-in-welsh', subject: 'x', bodyText: 'x', startMs: at('2026-06-02T14:00'), endMs: at('2026-06-02T15:00'), timeZone: 'Europe/London', attendees: [] }).catch((caught: unknown) => caught);
+    expect(refusalIn(wordsIn('cy'), refused)).toBe("Gwrthododd y gwasanaeth calendr y cais i greu'r cyfarfod.");
+    expect(refusalIn(wordsIn('en'), refused)).toBe('The calendar service refused to create the meeting.');
+    simulator.inject({ match: /getSchedule/, dropConnection: true, times: 1 });
+    const unreached = await calendar.availability({ organiser: LEAD, mailboxes: [LEAD], fromMs: at('2026-06-01T00:00'), toMs: at('2026-06-05T00:00') }).catch((caught: unknown) => caught);
+    expect(refusalIn(wordsIn('cy'), unreached)).toBe('Nid oedd modd cyrraedd y gwasanaeth calendr i ddarllen yr amserau rhydd a phrysur.');
+    simulator.inject({ match: /sendMail/, status: 429, retryAfterSeconds: 600, times: 1 });
+    const busy = await (calendar as Calendar & Mailer).sendMail({ from: LEAD, to: 'owen.price@school.example', subject: 'x', bodyText: 'x' }).catch((caught: unknown) => caught);
+    expect(refusalIn(wordsIn('cy'), busy)).toBe('Ni chwblhawyd y cais i anfon yr e-bost: roedd y gwasanaeth e-bost yn brysur. Rhowch gynnig arall arni ymhen ychydig funudau.');
+    expect(refusalIn(wordsIn('en'), busy)).toBe('The mail service is busy; send the e-mail did not complete. Try again in a few minutes.');
+  });
+
   test('a failed sendMail is a MailError, not a CalendarError: mail-unavailable with the Retry-After Graph gave', async () => {
     simulator.inject({ match: /sendMail/, status: 429, retryAfterSeconds: 600, times: 1 });
     const mailer = calendar as Calendar & Mailer;
@@ -123,6 +139,28 @@ describe('the Graph calendar adapter against the simulator', () => {
     expect(all).toHaveLength(53);
     expect(all[21]?.startMs).toBe(at('2026-10-27T14:00'));
     expect(graphCalls(simulator).filter((request) => request.path.endsWith('/instances'))).toHaveLength(2);
+  });
+
+  test('an occurrence keeps its id when moved (twice): listed and found by it where it is now, on the invitees’ calendars too; once cancelled it is found no more', async () => {
+    const event = await calendar.createMeeting({
+      organiser: LEAD, transactionId: 'moved-occurrence', subject: 'Core group', bodyText: 'x', startMs: at('2026-06-09T10:05'), endMs: at('2026-06-09T11:35'), timeZone: 'Europe/London',
+      attendees: [{ email: 'grace.lindqvist@demo.example', name: 'Grace Lindqvist', required: true }], recurrence: { every: 4, unit: 'weeks', until: Temporal.PlainDate.from('2026-09-30') },
+    });
+    const window = [at('2026-06-01T00:00'), at('2026-10-01T00:00')] as const;
+    const [, second] = await calendar.occurrences(LEAD, event.eventId, ...window);
+    const busyFor = async (mailbox: string, startMs: number) => (await calendar.availability({ organiser: LEAD, mailboxes: [mailbox], fromMs: startMs - 3_600_000, toMs: startMs + 3_600_000 }))[0]!.busy.some((block) => block.startMs === startMs);
+    for (const to of [at('2026-07-08T14:05'), at('2026-07-09T09:05')]) {
+      await calendar.reschedule(LEAD, second!.id, { startMs: to, endMs: to + 90 * 60_000, timeZone: 'Europe/London' });
+      expect(await calendar.occurrence(LEAD, second!.id)).toEqual({ id: second!.id, seriesId: event.eventId, startMs: to, endMs: to + 90 * 60_000 });
+      expect((await calendar.occurrences(LEAD, event.eventId, ...window)).filter((listed) => listed.id === second!.id).map((listed) => listed.startMs)).toEqual([to]);
+      expect(await busyFor('grace.lindqvist@demo.example', to)).toBe(true);
+    }
+    for (const left of [second!.startMs, at('2026-07-08T14:05')]) expect(await busyFor('grace.lindqvist@demo.example', left)).toBe(false);
+    await calendar.cancel(LEAD, second!.id, 'Clash');
+    expect(await calendar.occurrence(LEAD, second!.id)).toBeUndefined();
+    expect((await calendar.occurrences(LEAD, event.eventId, ...window)).map((listed) => listed.id)).not.toContain(second!.id);
+    expect(await busyFor('grace.lindqvist@demo.example', at('2026-07-09T09:05'))).toBe(false);
+    await expect(calendar.cancel(LEAD, second!.id, 'Clash')).rejects.toMatchObject({ status: 404 });
   });
 
   test('on-behalf-of tokens come from the same MSAL client', async () => {

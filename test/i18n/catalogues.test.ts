@@ -1,10 +1,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { timelineEventSchema } from '../../src/contracts/dashboard.contract';
 import { MEMBER_ROLES } from '../../src/domain/core-group';
-import { CONCERN_KINDS } from '../../src/domain/escalation';
-import { FAMILY_SECTIONS } from '../../src/domain/family-version';
-import { ATTENDANCE } from '../../src/domain/minutes';
+import { CONCERN_KINDS, escalationRoute, recipientsAtStep } from '../../src/domain/escalation';
+import { routeNameOf } from '../../src/domain/concern-steps';
+import { FAMILY_SECTIONS, PROFESSIONAL_ONLY_PARTS } from '../../src/domain/family-version';
+import { ATTENDANCE, RECOMMENDATION_OUTCOMES } from '../../src/domain/minutes';
 import { ACTION_STATES, CHECK_IN_STATUSES } from '../../src/domain/plan';
+import { PLAN_CHANGE_FIELDS, PLAN_CHANGE_LINE_KINDS } from '../../src/domain/plan-edit';
 import { LANGUAGES, type Language, intlLocaleOf, languageNamed, languageOfLocale } from '../../src/i18n/language';
 import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
 import { TAB_CATALOGUE_FILES } from '../../src/i18n/welsh-review';
@@ -97,11 +100,31 @@ describe('the message catalogues', () => {
       ['conference.attended', ATTENDANCE],
       ['tasks.button', CHECK_IN_STATUSES],
       ['family.section', FAMILY_SECTIONS],
+      ['planChange', PLAN_CHANGE_LINE_KINDS],
+      ['planChange.field', PLAN_CHANGE_FIELDS],
+      ['familyLine.state', ACTION_STATES],
+      ['familyLine.recommendation', RECOMMENDATION_OUTCOMES],
     ];
     for (const language of LANGUAGES) {
       const missing = codes.flatMap(([prefix, values]) => values.map((value) => `${prefix}.${value}`)).filter((key) => !byLanguage[language].has(key));
       expect({ language, missing }).toEqual({ language, missing: [] });
     }
+  });
+
+  test('every code the server sends the tab for it to word has its words there in both languages: change log, family lines, what is left out, concern routes, timeline events', () => {
+    const tab = { en: leaves(TAB_CATALOGUES.en), cy: leaves(TAB_CATALOGUES.cy) };
+    const routeSteps = CONCERN_KINDS.flatMap((kind) => escalationRoute(kind).steps.map((_step, index) => [`dashConcerns.stepDoes.${routeNameOf(kind)}.${index}`, `dashConcerns.withStep.${recipientsAtStep(kind, index).join('+')}`]).flat());
+    const keys = [
+      ...PLAN_CHANGE_LINE_KINDS.map((kind) => `planChange.${kind}`),
+      ...PLAN_CHANGE_FIELDS.map((field) => `planChange.field.${field}`),
+      ...ACTION_STATES.map((state) => `familyLine.state.${state}`),
+      ...RECOMMENDATION_OUTCOMES.map((outcome) => `familyLine.recommendation.${outcome}`),
+      ...PROFESSIONAL_ONLY_PARTS.map((part) => `familyLeftOut.${part}`),
+      ...CONCERN_KINDS.map((kind) => `dashConcerns.label.${kind}`),
+      ...routeSteps,
+      ...timelineEventSchema.options.filter((event) => event !== 'action-due').map((event) => `dashCharts.timeline.eventName.${event}`),
+    ];
+    for (const language of LANGUAGES) expect({ language, missing: keys.filter((key) => !tab[language].has(key)) }).toEqual({ language, missing: [] });
   });
 
   test('plurals and dates follow the language: "3 core groups", Welsh forms through Intl', () => {

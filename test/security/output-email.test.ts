@@ -49,7 +49,7 @@ const MAILS: Record<string, (caseReference: string, mailer: Mailer) => Promise<v
   },
   'the CP9 to the co-ordinator': async (caseReference, mailer) => {
     const meeting = { id: meetingId, coreGroupId: 'group', date: parseCivilDate('2026-06-08'), status: 'held' as const };
-    const cp9 = createCp9Mail({ circulation: { cp9MailOf: async () => ({ meeting, caseReference, from: 'organiser@council.example', to: 'cp9@council.example' }), recordCp9Sent: async () => undefined }, cp9: { file }, mailer });
+    const cp9 = createCp9Mail({ circulation: { cp9MailOf: async () => ({ meeting, caseReference, from: 'organiser@council.example', to: 'cp9@council.example' }), recordCp9Sent: async () => undefined }, cp9: { file: async () => ({ ...(await file()), language: 'both' as const }) }, mailer });
     await cp9.send({ tenantId: 'tenant', meetingId });
   },
   'the lead social worker told the plan did not arrive': async (caseReference, mailer) => {

@@ -417,7 +417,8 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await call('PUT', path, await as(lead), { ...body, reason: '' })).status).toBe(400);
     const saved = await call('PUT', path, await as(lead), body);
     expect(saved.body).toMatchObject({ outcome: 'changed', version: plan.version + 1 });
-    expect(saved.body.history[0]).toMatchObject({ version: plan.version + 1, reason: 'Core group of 8 June agreed a school outcome', changes: ['Outcome added: “Attends school every day, on time”', 'Action added: “Daily attendance call to the family”', 'How progress is monitored changed'] });
+    // The change log as facts, for the page to word in its reader's language.
+    expect(saved.body.history[0]).toMatchObject({ version: plan.version + 1, reason: 'Core group of 8 June agreed a school outcome', changes: [{ kind: 'outcome-added', subject: 'Attends school every day, on time' }, { kind: 'action-added', subject: 'Daily attendance call to the family' }, { kind: 'monitoring-changed' }] });
     expect((await call('PUT', path, await as(lead), body)).body.outcome).toBe('unchanged');
     expect((await call('PUT', path, await as(manager), { ...body, resources: 'Respite' })).status).toBe(409);
     const seen = await call('GET', path, await as(health));
@@ -456,6 +457,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(deliveries).toHaveLength(queued.body.recipients - family.length);
     expect(view.body.circulation.status).not.toBe('met');
     const prepared = await call('GET', `/api/meetings/${meetingId}/family-version`, await as(lead));
+    // What the family version words itself travels as facts (a plan action: what, who, by when, its state), what is left out as codes: the page words both.
+    const preparedLines = (prepared.body.sections as { items: { line?: { kind: string } }[] }[]).flatMap((section) => section.items).flatMap((item) => (item.line ? [item.line] : []));
+    expect(preparedLines).toContainEqual({ kind: 'plan-action', what: expect.any(String), owner: expect.any(String), due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), state: expect.any(String) });
+    expect(prepared.body.leftOut).toEqual(['allAgenciesPresent', 'writtenReports', 'childSeen', 'signsOfSafety.scaling', 'disagreements', 'sharing', 'contributions', 'monitoring']);
+    expect(JSON.stringify(prepared.body)).not.toMatch(/, by (Mon|Tue|Wed|Thu|Fri|Sat|Sun) |professional judgement|"title"/);
     const reviewed = await call('PUT', `/api/meetings/${meetingId}/family-version`, await as(lead), { baseVersion: prepared.body.version, summary: 'The meeting agreed things are getting better.', items: [] });
     expect((await call('POST', `/api/meetings/${meetingId}/family-version/sign-off`, await as(lead), { version: reviewed.body.version })).status).toBe(200);
     const stale = await call('POST', `/api/meetings/${meetingId}/minutes/distribute`, await as(lead), { listHash: listed.body.listHash });
@@ -463,7 +469,11 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(stale.body.current.entries.filter((entry: { status: string }) => entry.status === 'to-send')).toHaveLength(family.length);
     const reading = await call('GET', `/api/meetings/${meetingId}/family-version/reading`, await as(lead));
     expect(reading.body.summary).toBe('The meeting agreed things are getting better.');
-    expect((await download(`/api/meetings/${meetingId}/family-version/export.pdf`, await as(lead))).type).toBe('application/pdf');
+    expect(reading.body.sections.flatMap((section: { lines: { line?: { kind: string } }[] }) => section.lines)).toContainEqual({ line: expect.objectContaining({ kind: 'plan-action' }) });
+    const englishNotes = await download(`/api/meetings/${meetingId}/family-version/export.pdf`, await as(lead));
+    expect(englishNotes.type).toBe('application/pdf');
+    // The family's document words the prepared lines in its language: English here, Welsh below.
+    expect((await pdfText(englishNotes.file)).text.replace(/\s+/g, ' ')).toMatch(/ — .+, by (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3} \d{4} \((not started yet|under way|at risk of not happening in time|held up|done)\)\./);
     expect((await distribute(await as(lead))).body.queued).toBe(family.length);
     while ((await jobs.runOnce()) > 0);
     expect((await call('GET', `/api/meetings/${meetingId}/minutes`, await as(lead))).body.circulation.status).toBe('met');
@@ -494,12 +504,14 @@ describe('the minutes API with Teams SSO tokens', () => {
     const concernId = randomUUID();
     await store.concerns.raise({ id: concernId, coreGroupId, kind: 'increased-risk', raisedByMemberId: raisedBy, step: 0, status: 'open', raisedAt: clock.nowIso(), stepStartedAt: clock.nowIso(), note: 'A new bruise' }, `api:${concernId}`);
     const listed = await call('GET', '/api/concerns', await as(manager));
-    expect(listed.body.concerns).toContainEqual(expect.objectContaining({ id: concernId, caseReference: 'DEMO-0001', step: 1, steps: 2, stepTo: 'the lead social worker and the team manager', decisions: ['acknowledge', 'resolve', 'escalate'] }));
+    // Codes, not words: the route, who the step goes to (roles), the kind; the page words them.
+    expect(listed.body.concerns).toContainEqual(expect.objectContaining({ id: concernId, caseReference: 'DEMO-0001', kind: 'increased-risk', route: 'plan-not-working', step: 1, steps: 2, stepTo: ['lead-social-worker', 'team-manager'], decisions: ['acknowledge', 'resolve', 'escalate'] }));
+    expect(Object.keys(listed.body.concerns[0])).not.toEqual(expect.arrayContaining(['label', 'stepDoes']));
     expect((await call('GET', `/api/concerns/${concernId}`, await as(health))).body.concern).toMatchObject({ id: concernId, decisions: [] });
     expect((await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'resolve', requestId: randomUUID() })).status).toBe(400);
     const requestId = randomUUID();
     const escalated = await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'escalate', text: 'The chair needs to see this', requestId });
-    expect(escalated.body).toMatchObject({ outcome: 'recorded', concern: { step: 2, stepTo: 'the conference chair / IRO', decisions: [] } });
+    expect(escalated.body).toMatchObject({ outcome: 'recorded', concern: { step: 2, stepTo: ['conference-chair'], decisions: [] } });
     expect((await call('POST', `/api/concerns/${concernId}/decisions`, await as(manager), { decision: 'escalate', text: 'The chair needs to see this', requestId })).body.outcome).toBe('unchanged');
     expect((await call('GET', `/api/concerns/${concernId}`, await as(demoObjectId('iro')))).body.concern.decisions).toEqual(['acknowledge', 'resolve']);
     expect((await call('GET', `/api/concerns/${concernId}`, await as(otherLead))).status).toBe(404);
@@ -559,16 +571,53 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await move(await as(lead), { date: '2026-06-16', time: '2:30pm' })).status).toBe(400);
 
     const moved = await move(await as(lead), { date: '2026-06-16', time: '14:30' });
-    expect(moved).toEqual({ status: 200, body: { outcome: 'changed', note: 'Moved to Tue 16 Jun 2026, 14:30. Outlook tells everyone invited.' } });
+    // Facts on the wire, for the dashboard to word in its reader's language: where the meeting now starts.
+    expect(moved).toEqual({ status: 200, body: { outcome: 'changed', startsAt: '2026-06-16T13:30:00.000Z' } });
     expect(await store.meetings.findById(seriesId)).toMatchObject({ startsAt: '2026-06-16T13:30:00.000Z', date: Temporal.PlainDate.from('2026-06-16') });
     expect((await mailer.occurrences(organiser, eventId, Date.parse('2026-06-01T00:00:00Z'), Date.parse('2026-07-01T00:00:00Z')))[0]!.startMs).toBe(Date.parse('2026-06-16T13:30:00Z'));
     expect((await move(await as(lead), { date: '2026-06-16', time: '14:30' })).body.outcome).toBe('unchanged');
 
     expect((await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: '  ' })).status).toBe(400);
     const cancelled = await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: 'The family moved to another area' });
-    expect(cancelled.body.outcome).toBe('changed');
+    expect(cancelled.body).toEqual({ outcome: 'changed' });
     expect(await store.meetings.findById(seriesId)).toMatchObject({ status: 'cancelled', cancellationReason: 'The family moved to another area' });
     expect((await call('POST', `/api/meetings/${seriesId}/series/cancel`, await as(manager), { reason: 'Pressed twice' })).body.outcome).toBe('unchanged');
+  });
+
+  test('from the dashboard, one meeting moved and then cancelled at its new time is cancelled in Outlook, once; asked for at a time it has left, it is refused (in Welsh too), never said to be cancelled or moved already', async () => {
+    const organiser = 'priya.shah@demo.example';
+    const seriesId = randomUUID();
+    const { eventId } = await mailer.createMeeting({ organiser, transactionId: seriesId, subject: 'Core group meeting', bodyText: '', startMs: Date.parse('2026-06-22T09:00:00Z'), endMs: Date.parse('2026-06-22T10:30:00Z'), timeZone: 'Europe/London', attendees: [], recurrence: { every: 4, unit: 'weeks', until: Temporal.PlainDate.from('2026-09-30') } });
+    await store.meetings.create({ id: seriesId, coreGroupId: demoCoreGroupId, date: Temporal.PlainDate.from('2026-06-22'), status: 'scheduled', startsAt: '2026-06-22T09:00:00.000Z', endsAt: '2026-06-22T10:30:00.000Z', booking: { organiser, eventId } });
+    const change = async (what: 'move' | 'cancel', body: object) => call('POST', `/api/meetings/${seriesId}/series/${what}`, await as(lead), body);
+    const standingAt = async (startMs: number) => (await mailer.occurrences(organiser, eventId, startMs - 60_000, startMs + 60_000)).map((occurrence) => occurrence.startMs);
+
+    expect((await change('move', { date: '2026-06-23', time: '14:30', occurrenceStartsAt: '2026-06-22T09:00:00.000Z' })).body).toEqual({ outcome: 'changed', startsAt: '2026-06-23T13:30:00.000Z' });
+    const stale = await change('cancel', { reason: 'Clash', occurrenceStartsAt: '2026-06-22T09:00:00.000Z' });
+    expect([stale.status, stale.body.error.message]).toEqual([422, 'That meeting is no longer at Mon 22 Jun 2026, 10:00: it has been moved or cancelled since. Nothing was changed.']);
+    const welsh = await fetch(`${base}/api/meetings/${seriesId}/series/cancel`, { method: 'POST', headers: { authorization: `Bearer ${await as(lead)}`, 'content-type': 'application/json', 'accept-language': 'cy-GB' }, body: JSON.stringify({ reason: 'Clash', occurrenceStartsAt: '2026-06-22T09:00:00.000Z' }) });
+    expect(((await welsh.json()) as { error: { message: string } }).error.message).toMatch(/^Nid yw'r cyfarfod hwnnw ar .*22 Meh 2026, 10:00 mwyach: mae wedi'i symud neu wedi'i ganslo ers hynny\. Ni newidiwyd dim\.$/);
+
+    expect(await standingAt(Date.parse('2026-06-23T13:30:00Z'))).toEqual([Date.parse('2026-06-23T13:30:00Z')]);
+    expect((await change('cancel', { reason: 'Clash', occurrenceStartsAt: '2026-06-23T13:30:00.000Z' })).body).toEqual({ outcome: 'changed' });
+    expect((await change('cancel', { reason: 'Clash', occurrenceStartsAt: '2026-06-23T13:30:00.000Z' })).body).toEqual({ outcome: 'unchanged' });
+    expect(await standingAt(Date.parse('2026-06-23T13:30:00Z'))).toEqual([]);
+    expect(await store.meetings.findById(seriesId)).toMatchObject({ status: 'cancelled', cancellationReason: 'Clash' });
+    const cancelledMove = await change('move', { date: '2026-06-24', time: '10:00', occurrenceStartsAt: '2026-06-23T13:30:00.000Z' });
+    expect([cancelledMove.status, cancelledMove.body.error.message]).toEqual([422, 'That meeting has been cancelled, so it cannot be moved. Nothing was changed.']);
+
+    // The next one, named by the calendar's id as the dashboard gives it: moved twice, then cancelled once.
+    const [next] = await mailer.occurrences(organiser, eventId, Date.parse('2026-07-01T00:00:00Z'), Date.parse('2026-08-01T00:00:00Z'));
+    const named = { occurrenceStartsAt: new Date(next!.startMs).toISOString(), occurrenceId: next!.id };
+    expect((await change('move', { date: '2026-07-21', time: '11:00', ...named })).body.outcome).toBe('changed');
+    expect((await change('move', { date: '2026-07-21', time: '11:00', ...named })).body.outcome).toBe('unchanged');
+    const renamed = { occurrenceStartsAt: '2026-07-21T10:00:00.000Z', occurrenceId: next!.id };
+    expect((await change('move', { date: '2026-07-22', time: '11:00', ...renamed })).body.outcome).toBe('changed');
+    expect((await change('cancel', { reason: 'Clash', ...renamed })).status).toBe(422);
+    const now = { occurrenceStartsAt: '2026-07-22T10:00:00.000Z', occurrenceId: next!.id };
+    expect((await change('cancel', { reason: 'Clash', ...now })).body).toEqual({ outcome: 'changed' });
+    expect((await change('cancel', { reason: 'Clash', ...now })).body).toEqual({ outcome: 'unchanged' });
+    expect(await standingAt(Date.parse('2026-07-22T10:00:00Z'))).toEqual([]);
   });
 
   test('minutes belong to a meeting that happened: nothing signed before its start; held only when confirmed with attendance; one that did not happen is recorded, with why, and meets no deadline', async () => {
@@ -595,7 +644,7 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect(notHeld.body.meeting).toMatchObject({ status: 'not-held', notHeldReason: 'The family did not come and the school could not attend' });
     expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(manager), { happened: false, reason: 'The family did not come and the school could not attend' })).status).toBe(200);
     expect((await call('POST', `/api/meetings/${thisMorning}/outcome`, await as(lead), { happened: true })).body.error.message).toMatch(/did not take place/);
-    expect((await call('POST', `/api/meetings/${thisMorning}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toBe('This meeting did not take place, so its minutes can be signed.');
+    expect((await call('POST', `/api/meetings/${thisMorning}/minutes/sign-off`, await as(lead), { as: 'chair' })).body.error.message).toBe('This meeting did not take place, so its minutes cannot be signed.');
     const timeline = await store.meetings.loadCaseTimeline(coreGroupId);
     expect(timeline.meetings.find((meeting) => meeting.id === thisMorning)?.status).toBe('not-held');
 
@@ -622,7 +671,9 @@ describe('the minutes API with Teams SSO tokens', () => {
     expect((await call('GET', '/api/dashboard', await as(lead))).body.coreGroups[0].canRecordPersonInInstitution).toBe(true);
 
     const mine = await call('GET', '/api/institution-tasks', await as(coordinator));
-    expect(mine.body.tasks).toEqual([expect.objectContaining({ id: recorded.body.task.id, canMarkDone: true, task: expect.stringMatching(/^Write to the head of HMP Leeds/) })]);
+    // Who and where, for the page to word the letter to write in its reader's language.
+    expect(mine.body.tasks).toEqual([expect.objectContaining({ id: recorded.body.task.id, canMarkDone: true, person: 'father', kind: 'prison', institution: 'HMP Leeds' })]);
+    expect(mine.body.tasks[0]).not.toHaveProperty('task');
     expect((await call('GET', '/api/institution-tasks', await as(health))).body).toEqual({ tasks: [] });
     const sent = `/api/institution-tasks/${recorded.body.task.id}/letter-sent`;
     expect((await call('POST', sent, await as(lead), { on: '2026-06-08' })).status).toBe(403);
@@ -916,6 +967,8 @@ describe('the minutes API with Teams SSO tokens', () => {
     const familyNotes = await pdfText((await download(`/api/meetings/${meetingId}/family-version/export.pdf`, await as(lead))).file);
     expect(familyNotes.text).toContain("Nodiadau cyfarfod y grŵp craidd — i'r teulu");
     expect(familyNotes.text).toContain('Yn fyr');
+    expect(familyNotes.text.replace(/\s+/g, ' ')).toMatch(/ — .+, erbyn (Sul|Llun|Maw|Mer|Iau|Gwen|Sad)\W+\d{1,2} \S+ \d{4} \((heb ddechrau eto|ar y gweill|mewn perygl o beidio â digwydd mewn pryd|wedi'i ddal yn ôl|wedi'i wneud)\)\./);
+    expect(familyNotes.text.replace(/\s+/g, ' ')).not.toMatch(/, by (Mon|Tue|Wed|Thu|Fri|Sat|Sun) /);
 
     expect((await call('PUT', path, await as(manager), { language: 'both' })).body).toEqual({ language: 'both', canChoose: true });
     const both = await pdfText((await download(`/api/core-groups/${demoCoreGroupId}/plan/export.pdf`, await as(lead))).file);

@@ -51,6 +51,14 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
     now = '2026-06-03T08:00:00.000Z';
   });
 
+  /** The calendar's id for the occurrence of the meeting's series starting then: what a card or the dashboard names it by. */
+  const occurrenceIdAt = async (meetingId: string, startMs: number) => {
+    const { booking } = (await store.meetings.findById(meetingId))!;
+    const [occurrence] = await calendar.occurrences(booking!.organiser, booking!.eventId, startMs - 60_000, startMs + 60_000);
+    return occurrence!.id;
+  };
+  const cancellations = () => simulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/cancel')).length;
+
   const decline = async (mail: string, eventId: string) => {
     const person = simulator.state.findUser(mail)!;
     const invitation = person.events.find((event) => event.masterId === eventId)!;
@@ -111,8 +119,12 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
 
     const second = dayLater + FOUR_WEEKS_MS;
     const moved = second + 2 * 3_600_000;
-    expect(await scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: moved, occurrenceStartMs: second })).toBe('changed');
-    expect(await scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: moved, occurrenceStartMs: second })).toBe('unchanged');
+    const occurrence = { occurrenceStartMs: second, occurrenceId: await occurrenceIdAt(series!.meetingId, second) };
+    expect(await scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: moved, ...occurrence })).toBe('changed');
+    expect(await scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: moved, ...occurrence })).toBe('unchanged');
+    expect(await occurrenceIdAt(series!.meetingId, moved)).toBe(occurrence.occurrenceId);
+    // Named by its start alone (a card sent before meetings carried their id), nothing is there now: refused, with no claim that it was moved.
+    expect(await rejectionOf(scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: moved, occurrenceStartMs: second }))).toMatch(/^That meeting is no longer at .*: it has been moved or cancelled since\. Nothing was changed\.$/);
     const [tom] = await calendar.availability({ organiser: 'priya.shah@demo.example', mailboxes: ['tom.okafor@demo.example'], fromMs: second - 3_600_000, toMs: moved + 7_200_000 });
     const starts = tom!.busy.map((block) => block.startMs);
     expect(starts).toContain(moved);
@@ -130,8 +142,11 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
   test('cancelling with a reason: one occurrence, then the series, each once; then a new series may be booked', async () => {
     const { series } = await scheduling.bookedSeries({ caller: lead, coreGroupId });
     const third = series!.next.startMs + 2 * FOUR_WEEKS_MS;
-    expect(await scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Bank holiday', occurrenceStartMs: third })).toBe('changed');
-    expect(await scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Bank holiday', occurrenceStartMs: third })).toBe('unchanged');
+    const occurrence = { occurrenceStartMs: third, occurrenceId: await occurrenceIdAt(series!.meetingId, third) };
+    expect(await scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Bank holiday', ...occurrence })).toBe('changed');
+    expect(await scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Bank holiday', ...occurrence })).toBe('unchanged');
+    expect(await rejectionOf(scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Bank holiday', occurrenceStartMs: third }))).toContain('no longer at');
+    expect(await rejectionOf(scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: third + 3_600_000, ...occurrence }))).toBe('That meeting has been cancelled, so it cannot be moved. Nothing was changed.');
     expect((await scheduling.bookedSeries({ caller: lead, coreGroupId })).series).toBeDefined();
 
     expect(await scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Child moved out of area' })).toBe('changed');
@@ -147,5 +162,37 @@ describe('the booked series of a core group, on Graph (simulator) and SQLite', (
   test('only those who schedule see the series through scheduling; a professional sees it in their status', async () => {
     expect(await rejectionOf(scheduling.bookedSeries({ caller: health, coreGroupId }))).toContain('does not allow');
     expect((await status.statusOf(health, coreGroupId)).booked).toBeDefined();
+  });
+
+  test('an event id from outside the series (a card’s data is not trusted) is not followed: nothing is cancelled, and nothing is said to be', async () => {
+    const { series } = await scheduling.bookedSeries({ caller: lead, coreGroupId });
+    const { booking } = (await store.meetings.findById(series!.meetingId))!;
+    const other = simulator.state.findUser(booking!.organiser)!.events.find((event) => !event.recurrence && !event.seriesMasterId && !event.isCancelled)!;
+    const before = cancellations();
+    const forged = { occurrenceStartMs: series!.next.startMs, occurrenceId: other.id };
+    expect(await rejectionOf(scheduling.cancel({ caller: lead, meetingId: series!.meetingId, reason: 'Clash', ...forged }))).toContain('no longer at');
+    expect(await rejectionOf(scheduling.reschedule({ caller: lead, meetingId: series!.meetingId, startMs: series!.next.startMs + 3_600_000, ...forged }))).toContain('no longer at');
+    expect(cancellations()).toBe(before);
+    expect(other.isCancelled).toBeFalsy();
+  });
+
+  test('the meeting the record keeps, moved, then cancelled at its new time: cancelled in Outlook once; asked for at its old time, or moved once cancelled, it is refused', async () => {
+    const { series } = await scheduling.bookedSeries({ caller: lead, coreGroupId });
+    const { meetingId, next, nextIsRecorded } = series!;
+    expect(nextIsRecorded).toBe(true);
+    const later = next.startMs + 2 * 3_600_000;
+    expect(await scheduling.reschedule({ caller: lead, meetingId, startMs: later, occurrenceStartMs: next.startMs })).toBe('changed');
+    expect(await scheduling.reschedule({ caller: lead, meetingId, startMs: later, occurrenceStartMs: next.startMs })).toBe('unchanged');
+    expect((await scheduling.bookedSeries({ caller: lead, coreGroupId })).series).toMatchObject({ next: { startMs: later }, nextIsRecorded: true });
+    const before = cancellations();
+
+    expect(await rejectionOf(scheduling.cancel({ caller: lead, meetingId, reason: 'Clash', occurrenceStartMs: next.startMs }))).toContain('no longer at');
+    expect(await scheduling.cancel({ caller: lead, meetingId, reason: 'Clash', occurrenceStartMs: later })).toBe('changed');
+    expect(await scheduling.cancel({ caller: lead, meetingId, reason: 'Clash', occurrenceStartMs: later })).toBe('unchanged');
+    expect(cancellations()).toBe(before + 1);
+    const { booking } = (await store.meetings.findById(meetingId))!;
+    expect(await calendar.occurrences(booking!.organiser, booking!.eventId, later - 60_000, later + 60_000)).toEqual([]);
+    expect(await store.meetings.findById(meetingId)).toMatchObject({ status: 'cancelled', cancellationReason: 'Clash', startsAt: new Date(later).toISOString() });
+    expect(await rejectionOf(scheduling.reschedule({ caller: lead, meetingId, startMs: later + 3_600_000, occurrenceStartMs: later }))).toContain('has been cancelled, so it cannot be moved');
   });
 });

@@ -59,7 +59,7 @@ describe('the status of every core group the caller belongs to', () => {
     expect(mine!.obligations.find((o) => o.id === 'first-core-group')!.rule).toBe('First core group within 10 working days of the transfer-in conference');
     const dashboard = toDashboardResponse(await createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock }).of({ tenantId: TENANT, aadObjectId: lead }));
     expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
-    expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.label).toBe('Transfer-in conference');
+    expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.event).toBe('transfer-in');
   });
   test('needs attention, for those who oversee a group: its open concerns with whom each rests now and by when they must respond (overdue once past it), and its blocked actions with the owner’s note; a professional sees neither', async () => {
     const { coreGroup, members, healthVisitor, teacher } = aCoreGroup();

@@ -58,7 +58,7 @@ describe('deadlines met in the app are never reported missed', () => {
     const minutes = createMinutesService(deps);
     const distribution = createMinutesDistribution(deps);
     const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
-    const cp9 = { file: async () => ({ file: Buffer.from('%PDF'), fileName: 'cp9.pdf' }) };
+    const cp9 = { file: async () => ({ file: Buffer.from('%PDF'), fileName: 'cp9.pdf', language: 'en' as const }) };
     const mailer = { sendMail: async () => undefined };
     const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }), familyPlanFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }) };
     const handlers = messageJobHandlers({ plans: createPlanDelivery({ circulation, exports, notifier: recordingNotifier().notifier, mailer }), cp9: createCp9Mail({ circulation, cp9, mailer, organiserMailbox: 'organiser@council.example' }) });

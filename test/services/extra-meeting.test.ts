@@ -110,7 +110,7 @@ describe('an extra core group granted (seed 001): offered beside the series, boo
     expect((await store.meetings.listByCoreGroup(coreGroupId)).filter((meeting) => meeting.grantedBy === offer.concernId)).toHaveLength(1);
 
     const history = (await store.concernHistory.ofConcerns([offer.concernId])).get(offer.concernId)!;
-    expect(history.filter((entry) => entry.kind === 'booked')).toEqual([expect.objectContaining({ actorName: 'Priya Shah', detail: expect.stringMatching(/^for /) })]);
+    expect(history.filter((entry) => entry.kind === 'booked')).toEqual([expect.objectContaining({ actorName: 'Priya Shah', bookedFor: new Date(slot.startMs).toISOString(), detail: undefined })]);
     expect((await store.auditLog.listByCoreGroup(coreGroupId)).filter((entry) => entry.action === 'book-extra-meeting')).toHaveLength(2);
     expect(await scheduling.extraMeetingOffer({ caller: as('lead'), coreGroupId })).toBeUndefined();
   });

@@ -18,6 +18,8 @@ import { ENGINES, type TestDatabase, migratedDatabase } from '../support/databas
 import { pdfText } from '../support/documents';
 import { calendarWithNoSeries } from '../support/graph';
 import { TENANT, aCoreGroup, aPlan } from '../support/fixtures';
+import { userMessageOf } from '../support/rejection';
+
 
 const TODAY = Temporal.PlainDate.from('2026-06-10');
 const clock: Clock = { nowIso: () => '2026-06-10T09:00:00.000Z', today: () => TODAY };
@@ -52,12 +54,12 @@ describe('what may be filed, known by its bytes', () => {
   test('each refusal names the file and says why; a safe name keeps the type the bytes have', () => {
     expect(checkAttachment('C:\\Users\\hv\\Report <final>.PDF', A_PDF)).toEqual({ name: 'Report final.pdf', type: 'pdf', size: A_PDF.length });
     expect(checkAttachment('notes', docx)).toMatchObject({ name: 'notes.docx', type: 'docx' });
-    expect(() => checkAttachment('invoice.pdf', encode('MZ\x90\x00'))).toThrow(/“invoice.pdf” is not a PDF or a Word document/);
-    expect(() => checkAttachment('report.pdf', docx)).toThrow(/“report.pdf” is named as .pdf but is a Word document/);
-    expect(() => checkAttachment('empty.pdf', new Uint8Array())).toThrow(/“empty.pdf” is empty/);
+    expect(userMessageOf(() => checkAttachment('invoice.pdf', encode('MZ\x90\x00')))).toMatch(/“invoice.pdf” is not a PDF or a Word document/);
+    expect(userMessageOf(() => checkAttachment('report.pdf', docx))).toMatch(/“report.pdf” is named as .pdf but is a Word document/);
+    expect(userMessageOf(() => checkAttachment('empty.pdf', new Uint8Array()))).toMatch(/“empty.pdf” is empty/);
     const big = new Uint8Array(MAX_ATTACHMENT_BYTES + 1);
     big.set(A_PDF);
-    expect(() => checkAttachment('scan.pdf', big)).toThrow(/“scan.pdf” is 10.0 MB; files up to 10 MB/);
+    expect(userMessageOf(() => checkAttachment('scan.pdf', big))).toMatch(/“scan.pdf” is 10.0 MB; files up to 10 MB/);
   });
 });
 

@@ -12,6 +12,7 @@ import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { createCp9Record } from '../../src/services/cp9-record';
 import { createCp9Mail } from '../../src/services/notifications/cp9-mail.service';
+import { wordsIn } from '../../src/i18n/words';
 import { createPlanDelivery } from '../../src/services/notifications/plan-delivery.service';
 import { createPlanNotReceivedNotices } from '../../src/services/notifications/plan-not-received-notices.service';
 import { createPlanCirculation } from '../../src/services/plan-circulation.service';
@@ -260,6 +261,26 @@ describeEachEngine('the plan’s circulation and the CP9', (engine) => {
     expect(text).toContain('CP9 — cofnod y grŵp craidd ar gyfer y Cydlynydd, Gwasanaethau Plant / CP9 — core group record for the Co-ordinator, Children Services');
     expect(text.indexOf('Canlyniadau\'r cynllun amddiffyn plant')).toBeLessThan(text.indexOf('Outcomes of the child protection plan'));
     expect(text).toContain('Weekly home visit');
+    // Its covering e-mail too: the Welsh first, then the English.
+    const welshDate = wordsIn('cy').dates.date('2026-06-12');
+    expect(welshDate).toMatch(/^Gwen\W+12 Meh 2026$/);
+    expect(mails[0]!.subject).toBe(`CP9 — achos ${coreGroup.caseReference}, cyfarfod grŵp craidd ${welshDate} / CP9 — case ${coreGroup.caseReference}, core group meeting of Fri 12 Jun 2026`);
+    const [welsh, english] = mails[0]!.bodyText.split('\n\n—\n\n');
+    expect(welsh).toBe(`Mae cofnod CP9 cyfarfod y grŵp craidd ar ${welshDate} ar gyfer achos ${coreGroup.caseReference} wedi'i atodi. Mae'n cynnwys gwybodaeth gyfrinachol am blentyn: cadwch ef yn ddiogel.`);
+    expect(english).toBe(`The CP9 record of the core group meeting of Fri 12 Jun 2026 for case ${coreGroup.caseReference} is attached. It contains confidential information about a child: keep it securely.`);
+  });
+
+  test('CP9 in Welsh: the record and its covering e-mail to the co-ordinator in Welsh only', async () => {
+    const { lead, coreGroup, meetingId, circulation, drain, mails, store } = await aHeldCoreGroup({ policyId: CP9_PROFILE, signed: true });
+    await store.documentLanguages.choose({ coreGroupId: coreGroup.id, language: 'cy', memberId: lead.id, at: '2026-06-12T09:00:00.000Z' });
+    await circulation.sendCp9(as(lead), meetingId);
+    await drain();
+    const welshDate = wordsIn('cy').dates.date('2026-06-12');
+    expect(mails).toEqual([expect.objectContaining({ to: COORDINATOR, subject: `CP9 — achos ${coreGroup.caseReference}, cyfarfod grŵp craidd ${welshDate}` })]);
+    expect(mails[0]!.bodyText).toBe(`Mae cofnod CP9 cyfarfod y grŵp craidd ar ${welshDate} ar gyfer achos ${coreGroup.caseReference} wedi'i atodi. Mae'n cynnwys gwybodaeth gyfrinachol am blentyn: cadwch ef yn ddiogel.`);
+    const text = (await pdfText(mails[0]!.attachment!.content)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('CP9 — cofnod y grŵp craidd ar gyfer y Cydlynydd, Gwasanaethau Plant');
+    expect(text).not.toContain('Outcomes of the child protection plan');
   });
 
   test('CP9: a refused e-mail shows as failed and can be sent again; without a co-ordinator mailbox it is refused with what the administrator must set', async () => {

@@ -47,7 +47,7 @@ describeEachEngine('the plan editor service', (engine) => {
     expect(seen.plan.version).toBe(2);
     expect(seen.plan.actions[1]).toMatchObject({ agency: 'school', agreedOn: parseCivilDate('2026-06-15'), state: 'not-started' });
     expect(seen.history.map((entry) => [entry.version, entry.by, entry.reason, entry.changes])).toEqual([
-      [2, 'Alex Lead (children\'s social care)', 'Core group 2 agreed it', ['Outcome added: “The child attends school every day”', 'Action added: “Attendance to each core group”']],
+      [2, 'Alex Lead (children\'s social care)', 'Core group 2 agreed it', [{ kind: 'outcome-added', subject: 'The child attends school every day' }, { kind: 'action-added', subject: 'Attendance to each core group' }]],
       [1, 'Alex Lead (children\'s social care)', 'Outline plan from the ICPC', []],
     ]);
     expect((await context.store.plans.current(coreGroup.id))?.version).toBe(2);

@@ -100,6 +100,8 @@ describe('the record pack of a case', () => {
     expect(lines.filter((line) => line.startsWith('# Cofnodion'))).toEqual(['# Cofnodion cyfarfod y grŵp craidd ar Gwen, 12 Meh 2026', '# Cofnodion cyfarfod y grŵp craidd ar Gwen, 10 Gorff 2026']);
     expect(lines).toEqual(expect.arrayContaining(['# Terfynau amser', "Mae'r cynllun amddiffyn plant yn parhau; mae'r cofnod hwn fel yr oedd ar Llun, 3 Awst 2026.", 'FIRST-MEETING-VOICE']));
     expect(lines.some((line) => /^First core group within 10 working days of the ICPC \| Llun, 15 Meh 2026 \| Gwen, 12 Meh 2026 \| wedi'i fodloni mewn pryd \| /.test(line))).toBe(true);
-    expect(lines.join('\n')).not.toMatch(/Core group members|Versions of the plan|met on time/);
+    // The plan's change log in Welsh too: worded from what each version changed.
+    expect(lines).toContain("2 | Gwen, 26 Meh 2026 | Morgan Manager (children's social care) | Reviewed at the core group | Y cynllun wrth gefn wedi'i newid");
+    expect(lines.join('\n')).not.toMatch(/Core group members|Versions of the plan|met on time|Contingency plan changed/);
   });
 });

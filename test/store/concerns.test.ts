@@ -57,4 +57,16 @@ describeEachEngine('concerns', (engine) => {
     expect(await store.concernHistory.find(raised.id)).toEqual(raised);
     expect((await store.concernHistory.ofConcerns([concern.id])).get(concern.id)).toEqual([raised, climbed]);
   });
+
+  test('an entry keeps its facts — how a notice went, a step’s working days, a booking’s start — for each reader to word', async () => {
+    const { store } = context;
+    const concern = await aConcern();
+    await store.concerns.raise(concern, `${concern.id}-key`);
+    const entry = { concernId: concern.id, step: 0, actorName: 'Tom Okafor', text: undefined, detail: undefined, actorId: undefined };
+    const told = { ...entry, id: randomUUID(), kind: 'told' as const, notice: { outcome: 'retrying' as const, channel: 'teams' as const, reason: 'attempt 2: busy' }, workingDays: undefined, bookedFor: undefined, at: '2026-07-01T09:00:00.000Z' };
+    const climbed = { ...entry, id: randomUUID(), kind: 'climbed' as const, notice: undefined, workingDays: 5, bookedFor: undefined, at: '2026-07-08T09:00:00.000Z' };
+    const booked = { ...entry, id: randomUUID(), kind: 'booked' as const, notice: undefined, workingDays: undefined, bookedFor: '2026-07-20T13:30:00.000Z', at: '2026-07-09T09:00:00.000Z' };
+    for (const transition of [told, climbed, booked]) await store.concernHistory.record(transition);
+    expect((await store.concernHistory.ofConcerns([concern.id])).get(concern.id)).toEqual([told, climbed, booked]);
+  });
 });

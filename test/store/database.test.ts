@@ -8,7 +8,7 @@ import { ENGINES, freshDatabase } from '../support/databases';
 import { rejectionOf } from '../support/rejection';
 import { describeEachEngine } from './each-engine';
 
-const ALL_MIGRATIONS = ['0001-initial', '0002-bookings', '0003-concern-notes', '0004-audit-chain', '0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns', '0023-filed-documents', '0024-shared-instances', '0025-hot-query-indexes', '0026-rate-send-answers', '0027-app-installs', '0028-language-preferences', '0029-document-languages'];
+const ALL_MIGRATIONS = ['0001-initial', '0002-bookings', '0003-concern-notes', '0004-audit-chain', '0005-member-positions', '0006-case-revisions', '0007-review-conference-records', '0008-meeting-places', '0009-transfers', '0011-plan-deliveries', '0012-transfer-in', '0013-institution-tasks', '0014-notice-deliveries', '0015-concern-history', '0016-area-contacts', '0017-family-versions', '0018-family-check-in-links', '0019-notice-attempts', '0020-extra-meetings', '0021-agency-report-texts', '0022-minutes-returns', '0023-filed-documents', '0024-shared-instances', '0025-hot-query-indexes', '0026-rate-send-answers', '0027-app-installs', '0028-language-preferences', '0029-document-languages', '0030-concern-history-facts'];
 const postgresAvailable = ENGINES.some((engine) => engine.name === 'postgres' && engine.available);
 const onPostgres = postgresAvailable ? describe : describe.skip;
 

@@ -17,7 +17,7 @@ describeEachEngine('family versions', (engine) => {
     await store.meetings.create({ id: meetingId, coreGroupId: coreGroup.id, date: parseCivilDate('2026-06-12'), status: 'held' });
     const minutes: Minutes = { id: randomUUID(), meetingId, coreGroupId: coreGroup.id, version: 1, content: emptyMinutesContent(members) };
     await store.minutes.createDraft(minutes, lead.id, '2026-06-12T10:00:00.000Z');
-    const prepared: FamilyVersion = { meetingId, minutesId: minutes.id, minutesVersion: 3, planVersion: undefined, version: 0, summary: '', items: [{ id: 'decisions:0', section: 'decisions', text: 'Stay on the plan', removed: false }] };
+    const prepared: FamilyVersion = { meetingId, minutesId: minutes.id, minutesVersion: 3, planVersion: undefined, version: 0, summary: '', items: [{ id: 'decisions:0', section: 'decisions', text: 'Stay on the plan', removed: false }, { id: 'nextMeeting:0', section: 'nextMeeting', line: { kind: 'next-meeting', on: '2026-07-10' }, removed: false }] };
     expect(await store.familyVersions.current(meetingId)).toBeUndefined();
     const reviewed = reviewFamilyVersion(prepared, { basedOnVersion: 0, summary: 'Things are a little better.', items: [{ id: 'decisions:0', text: 'You stay on the plan.', removed: false }] });
     await store.familyVersions.save(reviewed, { savedBy: lead.id, at: '2026-06-13T09:00:00.000Z' });

@@ -13,3 +13,13 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected the promise to reject, but it resolved');
 }
+
+/** The same for a change refused as it is made: what the person is told, or undefined when nothing was refused. */
+export function userMessageOf(change: () => unknown): string | undefined {
+  try {
+    change();
+  } catch (error) {
+    return (error as { userMessage?: string }).userMessage;
+  }
+  return undefined;
+}

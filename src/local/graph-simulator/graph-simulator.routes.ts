@@ -81,13 +81,34 @@ const createEvent: Handler = (request, [userId], state) => {
   return json(event, 201);
 };
 
+/** The starts of a series' occurrences that are no longer where its pattern puts them: cancelled, or moved into an exception. */
+const removedFrom = (event: StoredEvent) => (event as { cancelledOccurrences?: number[] }).cancelledOccurrences ?? [];
+
+function removeOccurrence(event: StoredEvent, startMs: number): void {
+  (event as { cancelledOccurrences?: number[] }).cancelledOccurrences = [...removedFrom(event), startMs];
+}
+
+/**
+ * An event by its id, as Graph finds it: an event of the mailbox (a single event, a series, or an
+ * occurrence moved into an exception, which keeps the occurrence's id `{series}_{original start}`),
+ * or an occurrence still where its series' pattern puts it. A cancelled occurrence is deleted
+ * from its series, so it is not found.
+ */
 function findEvent(user: SimulatedUser, eventId: string | undefined): { master: StoredEvent; occurrenceMs?: number } | undefined {
+  const stored = user.events.find((event) => event.id === eventId);
+  if (stored) return stored.type === 'exception' && stored.isCancelled ? undefined : { master: stored };
   const [baseId, occurrence] = (eventId ?? '').split('_');
   const master = user.events.find((event) => event.id === baseId);
-  return master ? { master, ...(occurrence ? { occurrenceMs: Number(occurrence) } : {}) } : undefined;
+  if (!master || master.isCancelled || !occurrence) return undefined;
+  const occurrenceMs = Number(occurrence);
+  const inPattern = occurrences(master, occurrenceMs, occurrenceMs + 1).some((candidate) => candidate.startMs === occurrenceMs);
+  return inPattern && !removedFrom(master).includes(occurrenceMs) ? { master, occurrenceMs } : undefined;
 }
 
 const copiesOf = (state: SimulatorState, masterId: string) => [...state.users.values()].flatMap((user) => user.events.filter((event) => event.masterId === masterId));
+const ownerOf = (state: SimulatorState, event: StoredEvent) => [...state.users.values()].find((candidate) => candidate.events.includes(event))!;
+/** The occurrences of a series moved into exceptions of their own, in its organiser's mailbox. */
+const exceptionsOf = (user: SimulatedUser, seriesId: string) => user.events.filter((event) => event.seriesMasterId === seriesId);
 
 const getEvent: Handler = (request, [userId, eventId], state) => {
   const user = userOr404(state, userId);
@@ -108,15 +129,17 @@ const updateEvent: Handler = (request, [userId, eventId], state) => {
   if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
   const changes = request.body as Graph.Event;
   if (found.occurrenceMs !== undefined) {
-    // Moving one occurrence: Exchange records an exception; here the occurrence is cancelled in
-    // the series and a single event takes its place on every copy of the calendar.
-    for (const event of [found.master, ...copiesOf(state, found.master.id)]) {
-      const holder = event as { cancelledOccurrences?: number[] };
-      holder.cancelledOccurrences = [...(holder.cancelledOccurrences ?? []), found.occurrenceMs];
-      const owner = [...state.users.values()].find((candidate) => candidate.events.includes(event))!;
-      owner.events.push({ ...event, ...changes, id: `${event.id}_${found.occurrenceMs}`, recurrence: null, cancelledOccurrences: [] } as StoredEvent);
+    // Moving one occurrence makes it an exception, as Exchange does: an event of its own that keeps
+    // the occurrence's id and names its series and original start, on every copy of the calendar.
+    const { master, occurrenceMs } = found;
+    const exception = { ...master, ...changes, id: `${master.id}_${occurrenceMs}`, type: 'exception', seriesMasterId: master.id, originalStart: new Date(occurrenceMs).toISOString(), recurrence: null, cancelledOccurrences: [] } as StoredEvent;
+    for (const copy of copiesOf(state, master.id)) {
+      removeOccurrence(copy, occurrenceMs);
+      ownerOf(state, copy).events.push({ ...copy, ...changes, id: `${copy.id}_${occurrenceMs}`, masterId: exception.id, recurrence: null, cancelledOccurrences: [] } as StoredEvent);
     }
-    return json({ ...found.master, ...changes, id: `${found.master.id}_${found.occurrenceMs}`, type: 'exception' });
+    removeOccurrence(master, occurrenceMs);
+    user.events.push(exception);
+    return json(exception);
   }
   Object.assign(found.master, changes);
   for (const copy of copiesOf(state, found.master.id)) Object.assign(copy, { start: found.master.start, end: found.master.end, subject: found.master.subject, recurrence: found.master.recurrence });
@@ -129,12 +152,11 @@ const cancelEvent: Handler = (_request, [userId, eventId], state) => {
   const found = findEvent(user, eventId);
   if (!found) return error(404, 'ErrorItemNotFound', 'The event was not found');
   if (found.occurrenceMs !== undefined) {
-    for (const event of [found.master, ...copiesOf(state, found.master.id)]) {
-      const holder = event as { cancelledOccurrences?: number[] };
-      holder.cancelledOccurrences = [...(holder.cancelledOccurrences ?? []), found.occurrenceMs];
-    }
+    for (const event of [found.master, ...copiesOf(state, found.master.id)]) removeOccurrence(event, found.occurrenceMs);
   } else {
-    for (const event of [found.master, ...copiesOf(state, found.master.id)]) event.isCancelled = true;
+    // An exception is cancelled as the event it is; a series takes its moved occurrences with it.
+    const events = [found.master, ...exceptionsOf(user, found.master.id)];
+    for (const event of events.flatMap((cancelled) => [cancelled, ...copiesOf(state, cancelled.id)])) event.isCancelled = true;
   }
   return { status: 202 };
 };
@@ -148,10 +170,15 @@ const listInstances: Handler = (request, [userId, eventId], state) => {
   const fromMs = Date.parse(request.query.get('startDateTime') ?? '');
   const toMs = Date.parse(request.query.get('endDateTime') ?? '');
   if (Number.isNaN(fromMs) || Number.isNaN(toMs)) return error(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
-  const cancelled = new Set((found.master as { cancelledOccurrences?: number[] }).cancelledOccurrences ?? []);
-  const all = occurrences(found.master, fromMs, toMs)
-    .filter((occurrence) => !cancelled.has(occurrence.startMs))
+  // Its occurrences where its pattern puts them and those moved (exceptions) where they are now; not those cancelled.
+  const removed = new Set(removedFrom(found.master));
+  const standing = occurrences(found.master, fromMs, toMs)
+    .filter((occurrence) => !removed.has(occurrence.startMs))
     .map((occurrence) => ({ id: `${found.master.id}_${occurrence.startMs}`, seriesMasterId: found.master.id, type: 'occurrence', start: utc(occurrence.startMs), end: utc(occurrence.endMs) }));
+  const moved = exceptionsOf(user, found.master.id)
+    .filter((exception) => !exception.isCancelled)
+    .flatMap((exception) => occurrences(exception, fromMs, toMs).map((occurrence) => ({ id: exception.id, seriesMasterId: found.master.id, type: 'exception', start: utc(occurrence.startMs), end: utc(occurrence.endMs) })));
+  const all = [...standing, ...moved].sort((a, b) => instantOf(a.start) - instantOf(b.start));
   const top = Number(request.query.get('$top') ?? 10);
   const skip = Number(request.query.get('$skip') ?? 0);
   const next = new URLSearchParams(request.query);

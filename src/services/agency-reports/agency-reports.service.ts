@@ -1,7 +1,7 @@
 import { type AgencyReport, type AgencyReportContent, type ReportStanding, editReport, reportReceived, reportStandings, reportingMembers, sameReportContent, startReport, submitReport } from '../../domain/agency-report';
 import { type CivilDate, isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { ForbiddenError, NotFoundError, RuleViolationError, VersionConflictError } from '../../domain/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError, VersionConflictError, said } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import type { PlanAction } from '../../domain/plan';
 import type { ReviewConference } from '../../domain/review-conference';
@@ -80,14 +80,14 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
   };
 
   const writable = (review: ReviewConference, coreGroup: CoreGroup) => {
-    if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: no report is owed for it now.`);
-    if (review.status !== 'scheduled') throw new RuleViolationError(`The review conference of ${ukDate(review.date)} is ${review.status === 'held' ? 'over' : 'cancelled'}: reports for it can no longer be changed.`);
+    if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: no report is owed for it now.`, { said: said('serviceRefusals.reports.planEnded', { on: coreGroup.planEndedOn.toString() }) });
+    if (review.status !== 'scheduled') throw new RuleViolationError(`The review conference of ${ukDate(review.date)} is ${review.status === 'held' ? 'over' : 'cancelled'}: reports for it can no longer be changed.`, { said: said(review.status === 'held' ? 'serviceRefusals.reports.reviewOver' : 'serviceRefusals.reports.reviewCancelled', { on: review.date.toString() }) });
   };
 
   const ensureOwnable = (content: AgencyReportContent, own: readonly { id: string }[]) => {
     const ids = new Set(own.map((action) => action.id));
     const stranger = content.actionProgress.findIndex((entry) => !ids.has(entry.actionId));
-    if (stranger >= 0) throw new RuleViolationError(`actionProgress[${stranger}] is not one of your actions in this plan.`);
+    if (stranger >= 0) throw new RuleViolationError(`actionProgress[${stranger}] is not one of your actions in this plan.`, { said: said('serviceRefusals.reports.notYourAction', { index: stranger }) });
   };
 
   return {
@@ -118,10 +118,10 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
         const fresh = startReport({ id: reportId(review.id, member.id), coreGroupId, reviewConferenceId: review.id, member, actions, checkIns, at });
         const started = await deps.agencyReports.start({ ...fresh, content: change.content });
         // Another tab's first save landed first: theirs is kept, and this one is a conflict like any other.
-        if (!sameReportContent(started.content, change.content)) throw new VersionConflictError(CONFLICT);
+        if (!sameReportContent(started.content, change.content)) throw new VersionConflictError(CONFLICT, { said: said('serviceRefusals.reports.yoursSavedElsewhere') });
         return started;
       }
-      if (!stored) throw new VersionConflictError(CONFLICT);
+      if (!stored) throw new VersionConflictError(CONFLICT, { said: said('serviceRefusals.reports.yoursSavedElsewhere') });
       const edited = editReport(stored, { ...change, at });
       await deps.agencyReports.save(edited);
       return edited;
@@ -131,7 +131,7 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
     async submit(caller: Caller, coreGroupId: string, reviewConferenceId: string, version: number): Promise<{ outcome: 'changed' | 'unchanged'; report: AgencyReport }> {
       const { coreGroup, member, review } = await forReview(caller, coreGroupId, reviewConferenceId, 'write-agency-report');
       const stored = (await deps.agencyReports.listByReview(review.id)).find((report) => report.memberId === member.id);
-      if (!stored) throw new RuleViolationError('There is nothing to submit yet: write your report first.');
+      if (!stored) throw new RuleViolationError('There is nothing to submit yet: write your report first.', { said: said('serviceRefusals.reports.nothingToSubmit') });
       if (stored.submittedAt) return { outcome: 'unchanged', report: stored };
       writable(review, coreGroup);
       const submitted = submitReport(stored, { version, at: deps.clock.nowIso() });
@@ -143,9 +143,9 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
     async read(caller: Caller, coreGroupId: string, reviewConferenceId: string, id: string): Promise<{ report: AgencyReport; author: CoreGroupMember | undefined; actions: readonly PlanAction[]; caseReference: string }> {
       const { coreGroup, member, review } = await forReview(caller, coreGroupId, reviewConferenceId, 'view-compliance');
       const report = await deps.agencyReports.findById(id);
-      if (!report || report.reviewConferenceId !== review.id) throw new NotFoundError('That report does not exist for this review conference.');
+      if (!report || report.reviewConferenceId !== review.id) throw new NotFoundError('That report does not exist for this review conference.', { said: said('serviceRefusals.reports.notFound') });
       const own = report.memberId === member.id;
-      if (!own && !(can({ role: member.role }, 'view-agency-reports') && report.submittedAt)) throw new ForbiddenError('Only its author reads a report before it is submitted; after that, the lead social worker, the team manager and the conference chair.');
+      if (!own && !(can({ role: member.role }, 'view-agency-reports') && report.submittedAt)) throw new ForbiddenError('Only its author reads a report before it is submitted; after that, the lead social worker, the team manager and the conference chair.', { said: said('serviceRefusals.reports.whoReads') });
       const [members, plan] = await Promise.all([deps.coreGroups.members(coreGroupId), deps.plans.current(coreGroupId)]);
       return { report, author: members.find((candidate) => candidate.id === report.memberId), actions: plan?.actions ?? [], caseReference: coreGroup.caseReference };
     },

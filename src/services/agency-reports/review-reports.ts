@@ -1,6 +1,6 @@
 import type { CivilDate } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { type CaseTimeline, computeObligations } from '../../domain/obligations';
 import type { ReviewConference } from '../../domain/review-conference';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
@@ -19,7 +19,7 @@ export interface ReviewReportsDeps extends PolicyDeps {
  */
 export async function reviewAndReportsDue(deps: ReviewReportsDeps, coreGroup: CoreGroup, reviewConferenceId: string): Promise<{ review: ReviewConference; due: CivilDate | undefined }> {
   const review = (await deps.meetings.reviewConferences(coreGroup.id)).find((candidate) => candidate.id === reviewConferenceId);
-  if (!review) throw new NotFoundError('That review conference does not exist for this core group.');
+  if (!review) throw new NotFoundError('That review conference does not exist for this core group.', { said: said('serviceRefusals.reviews.notFound') });
   return { review, due: await reportsDue(deps, coreGroup, review.id) };
 }
 

@@ -1,6 +1,6 @@
 import { type AreaContact, type ConcernStanding } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember, MemberRole } from '../../domain/core-group';
-import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { ForbiddenError, NotFoundError, said } from '../../domain/errors';
 import { recipientsAtStep } from '../../domain/escalation';
 import { can } from '../../domain/permissions';
 import type { Caller } from '../authorise';
@@ -56,7 +56,7 @@ export async function concernAccess(deps: ConcernAccessDeps, request: { caller: 
     deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: caller.tenantId, actor: caller.aadObjectId, action: request.action, coreGroupId, targetId: request.concernId, outcome });
   const notFound = async (coreGroupId?: string) => {
     await audit('denied', coreGroupId);
-    return new NotFoundError('That concern does not exist or it has not come to you.');
+    return new NotFoundError('That concern does not exist or it has not come to you.', { said: said('serviceRefusals.concerns.notFound') });
   };
   const concern = await deps.concerns.find(request.concernId);
   const coreGroup = concern ? await deps.coreGroups.findById(concern.coreGroupId) : undefined;
@@ -66,7 +66,7 @@ export async function concernAccess(deps: ConcernAccessDeps, request: { caller: 
     const standing = standingOf(concern, member);
     if (standing === 'neither' && !reached(concern, member.role) && !can({ role: member.role }, 'view-group-attention')) {
       await audit('denied', coreGroup.id);
-      throw new ForbiddenError('Your role in this core group does not allow that.');
+      throw new ForbiddenError('Your role in this core group does not allow that.', { said: said('refusals.byCode.forbidden') });
     }
     await audit('allowed', coreGroup.id);
     return { concern, coreGroup, actor: { id: member.id, name: member.displayName, role: member.role, via: 'member' }, standing };

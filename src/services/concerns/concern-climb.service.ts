@@ -38,8 +38,7 @@ export function createConcernClimb(deps: ConcernClimbDeps) {
           if (await deps.concerns.move({ id: concern.id, from: concern, to, at })) {
             climbed += 1;
             current = { ...concern, ...to, stepStartedAt: at };
-            const window = responseWindow(profile, concern);
-            await deps.concernHistory.record({ id: uuidFromKey(`concern-climbed:${concern.id}:${to.step}`), concernId: concern.id, step: to.step, kind: 'climbed', detail: `not resolved within ${window} working day${window === 1 ? '' : 's'}`, at });
+            await deps.concernHistory.record({ id: uuidFromKey(`concern-climbed:${concern.id}:${to.step}`), concernId: concern.id, step: to.step, kind: 'climbed', workingDays: responseWindow(profile, concern), at });
             await deps.auditLog.append({ at, tenantId: coreGroup.tenantId, actor: 'concern-climb', action: 'concern-climbed', coreGroupId, targetId: concern.id, outcome: 'allowed' });
           }
         }

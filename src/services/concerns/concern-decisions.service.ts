@@ -1,5 +1,5 @@
 import { type ConcernDecision, type ConcernTransition, TRANSITION_OF, afterDecision, decisionNeedsText } from '../../domain/concern-steps';
-import { ForbiddenError, RuleViolationError } from '../../domain/errors';
+import { ForbiddenError, RuleViolationError, said } from '../../domain/errors';
 import { can } from '../../domain/permissions';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
@@ -92,13 +92,13 @@ export function createConcernDecisions(deps: ConcernDecisionDeps) {
       const done = await deps.concernHistory.find(transitionId);
       if (done) return { outcome: 'unchanged', view: await viewFor(access) };
       const { concern } = access;
-      if (!mayDecide(access, request.decision)) throw new ForbiddenError(NOT_YOURS[request.decision]);
-      if (!decisionsFor(concern, { standing: access.standing, role: access.actor.role }).includes(request.decision)) throw new RuleViolationError(NOT_NOW[request.decision]);
+      if (!mayDecide(access, request.decision)) throw new ForbiddenError(NOT_YOURS[request.decision], { said: said(`serviceRefusals.concerns.notYours.${request.decision}`) });
+      if (!decisionsFor(concern, { standing: access.standing, role: access.actor.role }).includes(request.decision)) throw new RuleViolationError(NOT_NOW[request.decision], { said: said(`serviceRefusals.concerns.notNow.${request.decision}`) });
       const text = request.text?.trim();
-      if (decisionNeedsText(request.decision) && !text) throw new RuleViolationError(request.decision === 'refuse' ? 'Give the reason for refusing.' : 'Say how the concern was resolved.');
+      if (decisionNeedsText(request.decision) && !text) throw new RuleViolationError(request.decision === 'refuse' ? 'Give the reason for refusing.' : 'Say how the concern was resolved.', { said: said(request.decision === 'refuse' ? 'serviceRefusals.concerns.reasonForRefusing' : 'serviceRefusals.concerns.howResolved') });
       const to = afterDecision(concern, request.decision);
       const at = deps.clock.nowIso();
-      if (request.decision !== 'acknowledge' && !(await deps.concerns.move({ id: concern.id, from: concern, to, at }))) throw new RuleViolationError('That concern has moved on since you opened it; look at it again.');
+      if (request.decision !== 'acknowledge' && !(await deps.concerns.move({ id: concern.id, from: concern, to, at }))) throw new RuleViolationError('That concern has moved on since you opened it; look at it again.', { said: said('serviceRefusals.concerns.movedOn') });
       const transition: ConcernTransition = { id: transitionId, concernId: concern.id, step: to.step, kind: TRANSITION_OF[request.decision], actorId: access.actor.id, actorName: access.actor.name, text: text || undefined, at };
       await deps.concernHistory.record(transition);
       const movedConcern = { ...concern, ...to, stepStartedAt: to.step === concern.step ? concern.stepStartedAt : at };

@@ -1,8 +1,9 @@
 import type { CivilDate } from '../../domain/civil-date';
-import { type ConcernDecision, type ConcernStanding, type ConcernTransition, decisionsOpenTo, stepClock } from '../../domain/concern-steps';
+import { type ConcernDecision, type ConcernStanding, type ConcernTransition, decisionsOpenTo, routeNameOf, stepClock } from '../../domain/concern-steps';
 import type { CoreGroup, MemberRole } from '../../domain/core-group';
-import { escalationRoute, stepWords } from '../../domain/escalation';
+import { type Recipient, escalationRoute, recipientsAtStep } from '../../domain/escalation';
 import { can, type CaseAction } from '../../domain/permissions';
+import type { EscalationRouteName } from '../../domain/policy';
 import { type PolicyDeps, policyOf } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
 import type { Concern } from '../ports/store.port';
@@ -12,9 +13,9 @@ export interface ConcernView {
   readonly concern: Concern;
   readonly caseReference: string;
   readonly steps: number;
-  /** Who the current step goes to, in words, and what it asks of them. */
-  readonly stepTo: string;
-  readonly stepDoes: string;
+  /** The route the concern is on (what each step asks is the procedure's, by route and step), and who its current step goes to. */
+  readonly route: EscalationRouteName;
+  readonly stepTo: readonly Recipient[];
   readonly respondBy: CivilDate;
   readonly overdue: boolean;
   readonly decisions: readonly ConcernDecision[];
@@ -46,8 +47,8 @@ export function concernView(deps: PolicyDeps & { clock: Clock }, options: { conc
     concern,
     caseReference: options.coreGroup.caseReference,
     steps: steps.length,
-    stepTo: stepWords(concern.kind, concern.step),
-    stepDoes: steps[concern.step]!.does,
+    route: routeNameOf(concern.kind),
+    stepTo: recipientsAtStep(concern.kind, concern.step),
     respondBy: clock.respondBy,
     overdue: clock.overdue,
     decisions: decisionsFor(concern, options.who),

@@ -1,6 +1,6 @@
 import { isBefore } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { meetingsInDateOrder } from '../../domain/meeting';
 import { isSigned } from '../../domain/minutes';
 import { reviewAndReportsDue } from '../agency-reports/review-reports';
@@ -90,7 +90,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
     /** The pack as a PDF for its delivery to the conference chair (a job: no caller). */
     async fileForDelivery(coreGroupId: string, reviewConferenceId: string): Promise<{ file: Buffer; fileName: string }> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
-      if (!coreGroup) throw new NotFoundError('that core group does not exist');
+      if (!coreGroup) throw new NotFoundError('that core group does not exist', { said: said('serviceRefusals.access.coreGroupGone') });
       const { document, fileStem } = await build(coreGroup, reviewConferenceId);
       return { file: await renderRecord(deps.renderer, document, 'pdf'), fileName: `${fileStem}.pdf` };
     },

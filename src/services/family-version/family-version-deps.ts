@@ -1,5 +1,5 @@
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { NotFoundError, RuleViolationError } from '../../domain/errors';
+import { NotFoundError, RuleViolationError, said } from '../../domain/errors';
 import { type FamilyVersion, isPreparedFrom, prepareFamilyVersion } from '../../domain/family-version';
 import { type CoreGroupMeeting, meetingRolesOf } from '../../domain/meeting';
 import { type Minutes, isSigned } from '../../domain/minutes';
@@ -38,14 +38,14 @@ export const readsAsFamily = (member: Pick<CoreGroupMember, 'role'>) => member.r
  */
 export async function loadFamilyRecord(deps: FamilyVersionDeps, request: { caller: Caller; meetingId: string; action: CaseAction | ((caller: CoreGroupMember | undefined) => CaseAction) }): Promise<FamilyRecord> {
   const meeting = await deps.meetings.findById(request.meetingId);
-  if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+  if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
   const [members, minutes] = await Promise.all([deps.coreGroups.members(meeting.coreGroupId), deps.minutes.findByMeeting(meeting.id)]);
   const caller = members.find((candidate) => candidate.aadObjectId === request.caller.aadObjectId);
   const meetingRoles = caller ? meetingRolesOf(meeting, caller) : [];
   const action = typeof request.action === 'function' ? request.action(caller) : request.action;
   // The caller's membership is among the members just read: authorise does not read it again.
   const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action, meetingRoles, sharing: minutes?.content.sharing, targetId: meeting.id, known: { member: caller } });
-  if (!minutes || !isSigned(minutes)) throw new RuleViolationError('The family version is prepared once the chair and the team manager have signed the minutes.');
+  if (!minutes || !isSigned(minutes)) throw new RuleViolationError('The family version is prepared once the chair and the team manager have signed the minutes.', { said: said('serviceRefusals.familyVersion.minutesUnsigned') });
   const [plan, stored] = await Promise.all([deps.plans.current(coreGroup.id), deps.familyVersions.current(meeting.id)]);
   const fresh = stored && isPreparedFrom(stored, { minutes, planVersion: plan?.version });
   const current = fresh ? stored : { ...prepareFamilyVersion({ minutes, plan, members }), version: stored?.version ?? 0 };

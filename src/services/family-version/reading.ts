@@ -1,5 +1,5 @@
 import type { CoreGroup } from '../../domain/core-group';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { type FamilyVersion, familyReading } from '../../domain/family-version';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { DocumentLanguage } from '../../i18n/language';
@@ -7,6 +7,7 @@ import type { Caller } from '../authorise';
 import type { RecordBlock, RecordDocument } from '../ports/record-renderer.port';
 import { type DocumentPart, auditReference, documentIn, fileSafe } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
+import { familyReadingText } from './family-line-words';
 import { type FamilyVersionDeps, loadFamilyRecord, readsAsFamily } from './family-version-deps';
 
 /** What the family reads: the summary and each section's lines, as signed off. */
@@ -20,14 +21,14 @@ export interface FamilyReadingView {
 }
 
 function readingOf(meeting: CoreGroupMeeting, coreGroup: CoreGroup, version: FamilyVersion): FamilyReadingView {
-  if (!version.signOff) throw new NotFoundError('The family version of this meeting has not been signed off yet.');
+  if (!version.signOff) throw new NotFoundError('The family version of this meeting has not been signed off yet.', { said: said('serviceRefusals.familyVersion.notSignedOff') });
   return { meetingId: meeting.id, meetingDate: meeting.date.toString(), caseReference: coreGroup.caseReference, summary: version.summary, signedOffAt: version.signOff.at, sections: familyReading(version) };
 }
 
 /** The signed-off family version: the stored one, whichever minutes it came from (it is what the family was sent). */
 async function signedOff(deps: FamilyVersionDeps, meetingId: string): Promise<FamilyVersion> {
   const stored = await deps.familyVersions.current(meetingId);
-  if (!stored?.signOff) throw new NotFoundError('The family version of this meeting has not been signed off yet.');
+  if (!stored?.signOff) throw new NotFoundError('The family version of this meeting has not been signed off yet.', { said: said('serviceRefusals.familyVersion.notSignedOff') });
   return stored;
 }
 
@@ -40,17 +41,20 @@ export async function readFamilyVersion(deps: FamilyVersionDeps, request: { call
   return readingOf(meeting, coreGroup, await signedOff(deps, meeting.id));
 }
 
-/** The family version as a document, in the group's document language: the summary first, then each section, its heading in plain words (what the reviewer wrote is printed as written). */
+/** The family version as a document, in the group's document language: the summary first, then each section, its heading and its prepared lines in plain words (what people and the reviewer wrote is printed as written). */
 function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: string, language: DocumentLanguage): RecordDocument {
-  const written = documentIn(language, ({ t, dates }): DocumentPart => ({
-    title: t('family.title'),
-    subtitle: t('family.subtitle', { caseReference: reading.caseReference, date: dates.date(reading.meetingDate), signedOn: dates.dateOfInstant(reading.signedOffAt) }),
-    blocks: [
-      { kind: 'heading', text: t('family.inShort') },
-      { kind: 'paragraph', text: reading.summary },
-      ...reading.sections.flatMap((section): RecordBlock[] => [{ kind: 'heading', text: t(`family.section.${section.section}`) }, ...section.lines.map((line): RecordBlock => ({ kind: 'paragraph', text: line }))]),
-    ],
-  }));
+  const written = documentIn(language, (words): DocumentPart => {
+    const { t, dates } = words;
+    return {
+      title: t('family.title'),
+      subtitle: t('family.subtitle', { caseReference: reading.caseReference, date: dates.date(reading.meetingDate), signedOn: dates.dateOfInstant(reading.signedOffAt) }),
+      blocks: [
+        { kind: 'heading', text: t('family.inShort') },
+        { kind: 'paragraph', text: reading.summary },
+        ...reading.sections.flatMap((section): RecordBlock[] => [{ kind: 'heading', text: t(`family.section.${section.section}`) }, ...section.lines.map((line): RecordBlock => ({ kind: 'paragraph', text: familyReadingText(words, line) }))]),
+      ],
+    };
+  });
   return { ...written, caseReference: reading.caseReference, auditReference: auditReference({ id: version.minutesId, version: version.version, at }) };
 }
 
@@ -58,7 +62,7 @@ function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: 
 export async function familyVersionFile(deps: FamilyVersionDeps, request: { meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
   const meeting = await deps.meetings.findById(request.meetingId);
   const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
-  if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.');
+  if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.', { said: said('serviceRefusals.meetings.gone') });
   const version = await signedOff(deps, meeting.id);
   const document = familyDocument(readingOf(meeting, coreGroup, version), version, deps.clock.nowIso(), await deps.documentLanguages.of(coreGroup.id));
   return { file: await renderRecord(deps.renderer, document, request.format), fileName: `core-group-family-notes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.${request.format}` };

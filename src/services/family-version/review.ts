@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { type FamilyReview, type FamilyVersion, reviewFamilyVersion, signOffFamilyVersion } from '../../domain/family-version';
 import type { Caller } from '../authorise';
 import { type FamilyRecord, type FamilyVersionDeps, loadFamilyRecord } from './family-version-deps';
@@ -33,7 +33,7 @@ export async function saveReview(deps: FamilyVersionDeps, request: { caller: Cal
 export async function signOffReview(deps: FamilyVersionDeps, request: { caller: Caller; meetingId: string; version: number }): Promise<FamilyRecord> {
   const record = await viewForReview(deps, request);
   const { sharing } = record.minutes.content;
-  if (!sharing.withFamily && !sharing.withChild) throw new RuleViolationError('These minutes are withheld from the family and the child, so there is no family version to send.');
+  if (!sharing.withFamily && !sharing.withChild) throw new RuleViolationError('These minutes are withheld from the family and the child, so there is no family version to send.', { said: said('serviceRefusals.familyVersion.withheld') });
   const signed = signOffFamilyVersion(record.current, { memberId: record.member.id, at: deps.clock.nowIso(), version: request.version });
   return store(deps, { caller: request.caller, record, updated: signed, audited: 'review-family-version:signed-off' });
 }

@@ -1,5 +1,5 @@
 import type { CivilDate } from '../../domain/civil-date';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import type { MeetingStatus } from '../../domain/meeting';
 import type { Obligation } from '../../domain/obligations';
 import type { Caller } from '../authorise';
@@ -29,7 +29,7 @@ export const EVENT_DEADLINES_SHOWN = 5;
  */
 export async function calendarEventDetails(deps: CalendarEventDeps, caller: Caller, chatId: string): Promise<CalendarEventDetails> {
   const meeting = await deps.meetings.findByChatId(chatId);
-  if (!meeting) throw new NotFoundError('This event is not a core group meeting booked by Core Group.');
+  if (!meeting) throw new NotFoundError('This event is not a core group meeting booked by Core Group.', { said: said('serviceRefusals.meetings.notOurEvent') });
   const { status } = await statusOf(deps, { caller, coreGroupId: meeting.coreGroupId });
   const deadlines = status.obligations
     .filter((obligation) => obligation.status !== 'met')

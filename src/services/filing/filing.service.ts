@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { reportingMembers } from '../../domain/agency-report';
 import { isBefore, londonDateOf } from '../../domain/civil-date';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../../domain/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError, said } from '../../domain/errors';
 import { type FiledDocument, MAX_ATTACHMENTS, checkAttachment } from '../../domain/filed-document';
 import { can } from '../../domain/permissions';
 import { ukDate } from '../../domain/uk-date';
@@ -61,26 +61,26 @@ export function createFiling(deps: FilingDeps) {
   const checkTarget = async (coreGroup: CoreGroup, member: CoreGroupMember, to: FilingTarget) => {
     if (to.kind === 'meeting-paper') {
       const meeting = await deps.meetings.findById(to.meetingId);
-      if (!meeting || meeting.coreGroupId !== coreGroup.id) throw new NotFoundError('That meeting does not exist for this core group.');
-      if (meeting.status !== 'scheduled' || isBefore(meeting.date, deps.clock.today())) throw new RuleViolationError(`The meeting of ${ukDate(meeting.date)} is not still to come: papers are filed for a meeting before it is held.`);
+      if (!meeting || meeting.coreGroupId !== coreGroup.id) throw new NotFoundError('That meeting does not exist for this core group.', { said: said('serviceRefusals.meetings.notForCoreGroup') });
+      if (meeting.status !== 'scheduled' || isBefore(meeting.date, deps.clock.today())) throw new RuleViolationError(`The meeting of ${ukDate(meeting.date)} is not still to come: papers are filed for a meeting before it is held.`, { said: said('serviceRefusals.filing.meetingNotAhead', { on: meeting.date.toString() }) });
       return;
     }
     const review = (await deps.meetings.reviewConferences(coreGroup.id)).find((candidate) => candidate.id === to.reviewConferenceId);
-    if (!review) throw new NotFoundError('That review conference does not exist for this core group.');
-    if (review.status !== 'scheduled') throw new RuleViolationError(`The review conference of ${ukDate(review.date)} is ${review.status === 'held' ? 'over' : 'cancelled'}: reports for it can no longer be filed.`);
+    if (!review) throw new NotFoundError('That review conference does not exist for this core group.', { said: said('serviceRefusals.reviews.notFound') });
+    if (review.status !== 'scheduled') throw new RuleViolationError(`The review conference of ${ukDate(review.date)} is ${review.status === 'held' ? 'over' : 'cancelled'}: reports for it can no longer be filed.`, { said: said(review.status === 'held' ? 'serviceRefusals.filing.reviewOver' : 'serviceRefusals.filing.reviewCancelled', { on: review.date.toString() }) });
     const members = await deps.coreGroups.members(coreGroup.id);
     const reporting = new Set(reportingMembers(members).map((candidate) => candidate.agency));
-    if (!reporting.has(to.agency)) throw new RuleViolationError(`No member of this core group reports for “${to.agency}”. Choose one of: ${[...reporting].join(', ')}.`);
-    if (!mayFileFor(member, members).includes(to.agency)) throw new ForbiddenError(`You file reports for your own agency (${member.agency}) only; the lead social worker files other agencies’ reports.`);
+    if (!reporting.has(to.agency)) throw new RuleViolationError(`No member of this core group reports for “${to.agency}”. Choose one of: ${[...reporting].join(', ')}.`, { said: said('serviceRefusals.filing.agencyNotReporting', { agency: to.agency, agencies: [...reporting].join(', ') }) });
+    if (!mayFileFor(member, members).includes(to.agency)) throw new ForbiddenError(`You file reports for your own agency (${member.agency}) only; the lead social worker files other agencies’ reports.`, { said: said('serviceRefusals.filing.ownAgencyOnly', { agency: member.agency }) });
   };
 
   const documentTo = async (caller: Caller, coreGroupId: string, documentId: string) => {
     const access = await authorise(deps, { caller, coreGroupId, action: 'view-case', targetId: documentId });
     const document = await deps.filedDocuments.findById(documentId);
-    if (!document || document.coreGroupId !== coreGroupId) throw new NotFoundError('That filed e-mail does not exist for this core group.');
+    if (!document || document.coreGroupId !== coreGroupId) throw new NotFoundError('That filed e-mail does not exist for this core group.', { said: said('serviceRefusals.filing.documentNotFound') });
     const standing = { role: access.member.role };
     const allowed = document.filedByMemberId === access.member.id || (document.kind === 'agency-report' ? can(standing, 'view-agency-reports') : can(standing, 'view-minutes-draft'));
-    if (!allowed) throw new ForbiddenError(document.kind === 'agency-report' ? 'Agencies’ reports are read by the lead social worker, the team manager and the conference chair.' : 'Papers for a meeting are read by the professionals in the core group.');
+    if (!allowed) throw new ForbiddenError(document.kind === 'agency-report' ? 'Agencies’ reports are read by the lead social worker, the team manager and the conference chair.' : 'Papers for a meeting are read by the professionals in the core group.', { said: said(document.kind === 'agency-report' ? 'serviceRefusals.filing.reportsReadBy' : 'serviceRefusals.filing.papersReadBy') });
     return document;
   };
 
@@ -118,9 +118,9 @@ export function createFiling(deps: FilingDeps) {
     async file(caller: Caller, coreGroupId: string, filing: Filing): Promise<{ outcome: 'changed' | 'unchanged'; document: FiledDocument; filedBy: string }> {
       const target = filing.to.kind === 'agency-report' ? filing.to.reviewConferenceId : filing.to.meetingId;
       const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'file-email', targetId: target });
-      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: nothing more is filed to it.`);
+      if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: nothing more is filed to it.`, { said: said('serviceRefusals.filing.planEnded', { on: coreGroup.planEndedOn.toString() }) });
       await checkTarget(coreGroup, member, filing.to);
-      if (filing.attachments.length > MAX_ATTACHMENTS) throw new RuleViolationError(`Choose at most ${MAX_ATTACHMENTS} attachments to file with one e-mail.`);
+      if (filing.attachments.length > MAX_ATTACHMENTS) throw new RuleViolationError(`Choose at most ${MAX_ATTACHMENTS} attachments to file with one e-mail.`, { said: said('serviceRefusals.filing.tooManyAttachments', { max: MAX_ATTACHMENTS }) });
       const checked = filing.attachments.map((attachment) => checkAttachment(attachment.name, attachment.bytes));
       const agency = filing.to.kind === 'agency-report' ? filing.to.agency : undefined;
       const id = uuidFromKey(`filed-document:${coreGroupId}:${filing.to.kind}:${target}:${agency ?? ''}:${messageKey(filing.messageId)}`);
@@ -155,7 +155,7 @@ export function createFiling(deps: FilingDeps) {
     /** The papers filed for one meeting, for the professionals of its group (who read the draft minutes), first filed first. */
     async papers(caller: Caller, meetingId: string): Promise<{ coreGroupId: string; papers: { document: FiledDocument; filedBy: string }[] }> {
       const meeting = await deps.meetings.findById(meetingId);
-      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+      if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
       await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'view-minutes-draft', targetId: meetingId });
       const [filed, members] = await Promise.all([deps.filedDocuments.listByMeeting(meetingId), deps.coreGroups.members(meeting.coreGroupId)]);
       return { coreGroupId: meeting.coreGroupId, papers: filed.map((document) => ({ document, filedBy: members.find((member) => member.id === document.filedByMemberId)?.displayName ?? 'A former member' })) };
@@ -166,7 +166,7 @@ export function createFiling(deps: FilingDeps) {
       const document = await documentTo(caller, coreGroupId, documentId);
       const attachment = document.attachments.find((candidate) => candidate.id === attachmentId);
       const bytes = attachment && (await deps.filedDocuments.content(document.id, attachment.id));
-      if (!attachment || !bytes) throw new NotFoundError('That attachment does not exist on this filed e-mail.');
+      if (!attachment || !bytes) throw new NotFoundError('That attachment does not exist on this filed e-mail.', { said: said('serviceRefusals.filing.attachmentNotFound') });
       return { attachment, bytes };
     },
   };

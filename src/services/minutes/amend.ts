@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { type Minutes, amendMinutes } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
@@ -11,7 +11,7 @@ export async function amend(deps: MinutesDeps, request: { caller: Caller; meetin
   const meeting = await loadMeeting(deps, request.meetingId);
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'edit-minutes' });
   const current = await deps.minutes.findByMeeting(meeting.id);
-  if (!current) throw new NotFoundError('There are no minutes for this meeting.');
+  if (!current) throw new NotFoundError('There are no minutes for this meeting.', { said: said('serviceRefusals.minutes.none') });
   const amended = await saveOver(deps, { current, updated: amendMinutes(current, request.reason), savedBy: member.id });
   return { minutes: amended, access: { meeting, coreGroup, member } };
 }

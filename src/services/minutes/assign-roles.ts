@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../domain/errors';
+import { InvalidInputError, said } from '../../domain/errors';
 import { assignMeetingRoles, checkChairRule, checkMeetingRoleHolders, heldBefore } from '../../domain/meeting';
 import { policyOf } from '../policy-calendar';
 import type { Caller } from '../authorise';
@@ -15,7 +15,7 @@ export async function assignRoles(deps: MinutesDeps, request: { caller: Caller; 
   const members = await deps.coreGroups.members(meeting.coreGroupId);
   const activeMember = (memberId: string) => members.find((other) => other.id === memberId && other.active);
   const [chair, minuteTaker] = [activeMember(request.chairMemberId), activeMember(request.minuteTakerMemberId)];
-  if (!chair || !minuteTaker) throw new InvalidInputError('The chair and the minute-taker must be members of this core group.');
+  if (!chair || !minuteTaker) throw new InvalidInputError('The chair and the minute-taker must be members of this core group.', { said: said('serviceRefusals.minutes.rolesNotMembers') });
   checkMeetingRoleHolders([chair, minuteTaker]);
   const earlier = heldBefore(await deps.meetings.listByCoreGroup(meeting.coreGroupId), meeting.date).filter((held) => held.id !== meeting.id);
   checkChairRule(chair, policyOf(deps, coreGroup).profile.rules.chair, earlier.length === 0 ? 'first' : 'later');

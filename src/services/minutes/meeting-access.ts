@@ -1,5 +1,5 @@
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { type CoreGroupMeeting, meetingRolesOf } from '../../domain/meeting';
 import type { Minutes } from '../../domain/minutes';
 import type { CaseAction, MeetingRole } from '../../domain/permissions';
@@ -40,7 +40,7 @@ export interface MeetingAccess {
 /** The meeting by id; one that does not exist is reported as the caller's core group would be. */
 export async function loadMeeting(deps: { meetings: Pick<MeetingRepository, 'findById'> }, meetingId: string): Promise<CoreGroupMeeting> {
   const meeting = await deps.meetings.findById(meetingId);
-  if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.');
+  if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
   return meeting;
 }
 

@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { confirmHeld, recordNotHeld } from '../../domain/meeting';
 import { presentIn } from '../../domain/minutes';
 import type { Caller } from '../authorise';
@@ -7,7 +7,7 @@ import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting }
 /** How many the meeting's minutes record as present. */
 async function presentAt(deps: Pick<MinutesDeps, 'minutes'>, meetingId: string): Promise<number> {
   const minutes = await deps.minutes.findByMeeting(meetingId);
-  if (!minutes) throw new RuleViolationError('Open the minutes and record who attended first.');
+  if (!minutes) throw new RuleViolationError('Open the minutes and record who attended first.', { said: said('serviceRefusals.minutes.recordAttendanceFirst') });
   return presentIn(minutes);
 }
 

@@ -1,6 +1,6 @@
 import { MINUTES_RETURNED_JOB, type MinutesReturnedJob } from '../../contracts/jobs.contract';
 import { leadSocialWorkerOf } from '../../domain/core-group';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, said } from '../../domain/errors';
 import { type Minutes, returnMinutes } from '../../domain/minutes';
 import type { Caller } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
@@ -16,7 +16,7 @@ export async function returnToChair(deps: MinutesDeps, request: { caller: Caller
   const meeting = await loadMeeting(deps, request.meetingId);
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: 'sign-minutes-as-team-manager' });
   const current = await deps.minutes.findByMeeting(meeting.id);
-  if (!current) throw new NotFoundError('There are no minutes for this meeting.');
+  if (!current) throw new NotFoundError('There are no minutes for this meeting.', { said: said('serviceRefusals.minutes.none') });
   const at = deps.clock.nowIso();
   const returned = await saveOver(deps, { current, updated: returnMinutes(current, { memberId: member.id, at, comments: request.comments }), savedBy: member.id });
   const chairId = meeting.chairMemberId ?? leadSocialWorkerOf(await deps.coreGroups.members(coreGroup.id))?.id;

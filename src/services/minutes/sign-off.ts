@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import type { CivilDate } from '../../domain/civil-date';
 import { type CoreGroupMeeting, checkTookPlace, confirmHeld } from '../../domain/meeting';
 import { type Minutes, planActionsAgreedIn, presentIn, signMinutes } from '../../domain/minutes';
@@ -25,9 +25,9 @@ export async function signOff(deps: MinutesDeps, request: { caller: Caller; meet
   const action = request.as === 'chair' ? 'sign-minutes-as-chair' : 'sign-minutes-as-team-manager';
   const { coreGroup, member } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action });
   const now = { nowIso: deps.clock.nowIso(), today: deps.clock.today() };
-  checkTookPlace(meeting, now, 'its minutes can be signed');
+  checkTookPlace(meeting, now, 'sign-minutes');
   const current = await deps.minutes.findByMeeting(meeting.id);
-  if (!current) throw new RuleViolationError('There are no minutes to sign yet.');
+  if (!current) throw new RuleViolationError('There are no minutes to sign yet.', { said: said('serviceRefusals.minutes.nothingToSign') });
   const chair = request.as === 'chair' ? await chairsSignOff(deps, { meeting, minutes: current, now }) : undefined;
   const held = chair?.held ?? meeting;
   const signed = { ...signMinutes(current, { as: request.as, memberId: member.id, at: now.nowIso }), version: current.version + 1 };

@@ -59,7 +59,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
       started: hasStarted(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }),
     },
     minutes,
-    edition: editionOf(versions, minutes).label,
+    edition: editionOf(versions, minutes),
     members: members.filter((other) => other.active).map((other) => ({ id: other.id, name: other.displayName, role: other.role, agency: other.agency })),
     // The minutes tab may be on the meeting's shared screen: the plan's outcomes come without the child's name.
     outcomes: (plan?.outcomes ?? []).map((outcome) => ({ id: outcome.id, text: withoutChildName(outcome.text, coreGroup.childName) })),

@@ -3,7 +3,7 @@ import { wordsIn } from '../../i18n/words';
 import { areaContactAsRecipient } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { uuidFromKey } from '../deterministic-id';
-import { channelOfAttempt, noticeStateText } from '../../domain/notice-delivery';
+import { channelOfAttempt, noticeStateOf } from '../../domain/notice-delivery';
 import type { AreaContactRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, Job, JobQueue } from '../ports/store.port';
 import { decisionNotice, stepNotice } from './concern-notice-content';
 import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice, senderOf } from './notice-policy';
@@ -59,7 +59,7 @@ export function createConcernNotices(deps: NoticeDeps) {
   /** A told entry on the concern's history: how the notice of this job went to this person. */
   async function recordTold(options: { job: ConcernNotificationJob; person: CoreGroupMember; step: number; outcome: RecordDeliveryOutcome }): Promise<void> {
     const { job, person } = options;
-    await deps.concernHistory.record({ id: uuidFromKey(`concern-told:${job.concernId}:${aboutOf(job) ?? 'raised'}:${person.id}`), concernId: job.concernId, step: options.step, kind: 'told', actorId: person.id, actorName: person.displayName, detail: noticeStateText(options.outcome), at: deps.clock.nowIso() });
+    await deps.concernHistory.record({ id: uuidFromKey(`concern-told:${job.concernId}:${aboutOf(job) ?? 'raised'}:${person.id}`), concernId: job.concernId, step: options.step, kind: 'told', actorId: person.id, actorName: person.displayName, notice: noticeStateOf(options.outcome), at: deps.clock.nowIso() });
   }
 
   return {

@@ -1,14 +1,30 @@
 import type { Cp9Job } from '../../contracts/jobs.contract';
-import { NotConfiguredError } from '../../domain/errors';
+import { NotConfiguredError, said } from '../../domain/errors';
 import { oneLineUserText } from '../../domain/display-text';
-import { ukDate } from '../../domain/uk-date';
+import { type DocumentLanguage, languagesOfDocument } from '../../i18n/language';
+import { wordsIn } from '../../i18n/words';
 import type { Cp9Record } from '../cp9-record';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
 
 /**
+ * The CP9's covering e-mail in the language of the CP9 it covers (the group's document language;
+ * both: the Welsh first, then the English): the case by reference only, plain text.
+ */
+export function cp9CoveringMail(options: { caseReference: string; meetingDate: string; language: DocumentLanguage }): { subject: string; bodyText: string } {
+  // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
+  const caseReference = oneLineUserText(options.caseReference);
+  const parts = languagesOfDocument(options.language).map((language) => {
+    const { t, dates } = wordsIn(language);
+    const said = { caseReference, date: dates.date(options.meetingDate) };
+    return { subject: t('cp9Mail.subject', said), body: t('cp9Mail.body', said) };
+  });
+  return { subject: parts.map((part) => part.subject).join(' / '), bodyText: parts.map((part) => part.body).join('\n\n—\n\n') };
+}
+
+/**
  * E-mails the CP9 record of a held core group from the organiser mailbox to the area's Children
- * Services co-ordinator (seed 001), then records it as sent. The mail service's refusal, or no
+ * Services co-ordinator (seed 001), its covering words in the CP9's language, then records it as sent. The mail service's refusal, or no
  * mailbox to send from, fails the job for good (the tab shows the CP9 as failed, to send again);
  * an outage is retried by the job runner.
  */
@@ -24,16 +40,12 @@ export function createCp9Mail(deps: {
       const mail = await deps.circulation.cp9MailOf(job);
       if (!mail) return;
       const from = mail.from ?? deps.organiserMailbox;
-      if (!from) throw new NotConfiguredError('There is no mailbox to send the CP9 from: set ORGANISER_MAILBOX.', { internalMessage: 'no organiser mailbox, and the meeting names none' });
+      if (!from) throw new NotConfiguredError('There is no mailbox to send the CP9 from: set ORGANISER_MAILBOX.', { said: said('serviceRefusals.cp9.noOrganiserMailbox'), internalMessage: 'no organiser mailbox, and the meeting names none' });
       const record = await deps.cp9.file(mail.meeting.id);
-      // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
-      const reference = oneLineUserText(mail.caseReference);
-      const meetingDate = ukDate(mail.meeting.date);
       await deps.mailer.sendMail({
         from,
         to: mail.to,
-        subject: `CP9 — case ${reference}, core group meeting of ${meetingDate}`,
-        bodyText: `The CP9 record of the core group meeting of ${meetingDate} for case ${reference} is attached. It contains confidential information about a child: keep it securely.`,
+        ...cp9CoveringMail({ caseReference: mail.caseReference, meetingDate: mail.meeting.date.toString(), language: record.language }),
         attachment: { name: record.fileName, contentType: 'application/pdf', content: record.file },
       });
       await deps.circulation.recordCp9Sent(job);

@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { checkTookPlace, meetingRolesOf } from '../../domain/meeting';
 import { type Caller, authorise } from '../authorise';
 import { loadMeeting } from '../minutes/meeting-access';
@@ -19,10 +19,10 @@ export async function circulatePlan(deps: PlanCirculationDeps, request: { caller
   const meetingRoles = member ? meetingRolesOf(meeting, member) : [];
   // The caller's membership is among the members just read: authorise does not read it again.
   const { coreGroup } = await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'circulate-plan', meetingRoles, targetId: meeting.id, known: { member } });
-  checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'the plan can be circulated');
-  if (meeting.status !== 'held') throw new RuleViolationError('The plan is circulated once the meeting is recorded as held.');
+  checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'circulate-plan');
+  if (meeting.status !== 'held') throw new RuleViolationError('The plan is circulated once the meeting is recorded as held.', { said: said('serviceRefusals.circulation.planNotHeld') });
   const { plan } = state;
-  if (!plan) throw new RuleViolationError('This core group has no plan yet, so there is nothing to circulate.');
+  if (!plan) throw new RuleViolationError('This core group has no plan yet, so there is nothing to circulate.', { said: said('serviceRefusals.circulation.noPlan') });
   for (const recipient of state.awaiting) {
     await queueDelivery(deps, deliveryJobFor({ tenantId: coreGroup.tenantId, meetingId: meeting.id, state, planVersion: plan.version, memberId: recipient.id }));
   }

@@ -1,6 +1,6 @@
 import { CP9_JOB, type Cp9Job } from '../../contracts/jobs.contract';
 import type { CoreGroup } from '../../domain/core-group';
-import { NotConfiguredError, RuleViolationError } from '../../domain/errors';
+import { NotConfiguredError, RuleViolationError, said } from '../../domain/errors';
 import { type CoreGroupMeeting, checkTookPlace } from '../../domain/meeting';
 import { isSigned, minutesSenderMailbox } from '../../domain/minutes';
 import { type Caller, authorise } from '../authorise';
@@ -41,13 +41,13 @@ export async function cp9StateOf(deps: Pick<PlanCirculationDeps, 'jobs'>, option
 /** Refuses a CP9 where the group's profile has no CP9 rule: that area sends none. */
 function checkCp9Rule(deps: PlanCirculationDeps, coreGroup: CoreGroup): void {
   const { profile } = policyOf(deps, coreGroup);
-  if (!profile.rules.cp9ToCoordinator) throw new RuleViolationError(`CP9 is not part of this area's procedures (${profile.name}): there is nothing to send.`);
+  if (!profile.rules.cp9ToCoordinator) throw new RuleViolationError(`CP9 is not part of this area's procedures (${profile.name}): there is nothing to send.`, { said: said('serviceRefusals.cp9.notInProcedures', { profile: profile.name }) });
 }
 
 /** The co-ordinator's mailbox, or an error that tells the person and the administrator what is missing. */
 function coordinatorMailbox(deps: Pick<PlanCirculationDeps, 'cp9CoordinatorMailbox'>): string {
   if (deps.cp9CoordinatorMailbox) return deps.cp9CoordinatorMailbox;
-  throw new NotConfiguredError('CP9 cannot be sent yet: the Children Services co-ordinator’s mailbox has not been set up. Please tell your administrator (setting CP9_COORDINATOR_MAILBOX).', { internalMessage: 'CP9_COORDINATOR_MAILBOX is not set, and a core group on a profile with a CP9 rule asked to send one' });
+  throw new NotConfiguredError('CP9 cannot be sent yet: the Children Services co-ordinator’s mailbox has not been set up. Please tell your administrator (setting CP9_COORDINATOR_MAILBOX).', { said: said('serviceRefusals.cp9.noCoordinatorMailbox'), internalMessage: 'CP9_COORDINATOR_MAILBOX is not set, and a core group on a profile with a CP9 rule asked to send one' });
 }
 
 /**
@@ -61,10 +61,10 @@ export async function sendCp9(deps: PlanCirculationDeps, request: { caller: Call
   const meeting = await loadMeeting(deps, request.meetingId);
   const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'send-cp9', targetId: meeting.id });
   checkCp9Rule(deps, coreGroup);
-  checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'its CP9 can be sent');
-  if (meeting.status !== 'held') throw new RuleViolationError('The CP9 is sent once the meeting is recorded as held.');
+  checkTookPlace(meeting, { nowIso: deps.clock.nowIso(), today: deps.clock.today() }, 'send-cp9');
+  if (meeting.status !== 'held') throw new RuleViolationError('The CP9 is sent once the meeting is recorded as held.', { said: said('serviceRefusals.cp9.notHeld') });
   const minutes = await deps.minutes.findByMeeting(meeting.id);
-  if (!minutes || !isSigned(minutes)) throw new RuleViolationError('The CP9 carries the decisions of the signed minutes: it is sent once the chair and the team manager have signed them.');
+  if (!minutes || !isSigned(minutes)) throw new RuleViolationError('The CP9 carries the decisions of the signed minutes: it is sent once the chair and the team manager have signed them.', { said: said('serviceRefusals.cp9.minutesUnsigned') });
   coordinatorMailbox(deps);
   const timeline = await deps.meetings.loadCaseTimeline(coreGroup.id, coreGroup);
   if (timeline.circulations.some((circulation) => circulation.kind === 'cp9' && circulation.meetingId === meeting.id)) return { outcome: 'already-sent' };

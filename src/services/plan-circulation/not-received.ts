@@ -1,5 +1,5 @@
 import { PLAN_NOT_RECEIVED_JOB, type PlanNotReceivedJob } from '../../contracts/jobs.contract';
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { heldMeetingsOldestFirst } from '../../domain/meeting';
 import { type Caller, authorise } from '../authorise';
 import { uuidFromKey } from '../deterministic-id';
@@ -12,7 +12,7 @@ import { type PlanCirculationDeps, circulationState, deliveryJobFor, queueDelive
 async function lastHeldMeeting(deps: Pick<PlanCirculationDeps, 'meetings' | 'planCirculation'>, coreGroupId: string) {
   const held = heldMeetingsOldestFirst(await deps.meetings.listByCoreGroup(coreGroupId));
   const last = held.at(-1);
-  if (!last) throw new RuleViolationError('No core group meeting has been held yet: the plan is circulated after each one.');
+  if (!last) throw new RuleViolationError('No core group meeting has been held yet: the plan is circulated after each one.', { said: said('serviceRefusals.circulation.noneHeld') });
   for (const sameDay of held.filter((meeting) => meeting.date.equals(last.date)).reverse()) {
     if ((await deps.planCirculation.deliveries(sameDay.id)).length > 0) return sameDay;
   }
@@ -32,7 +32,7 @@ export async function reportPlanNotReceived(deps: PlanCirculationDeps, request: 
   const meeting = await lastHeldMeeting(deps, coreGroupId);
   const state = await circulationState(deps, meeting);
   const { plan } = state;
-  if (!plan) throw new RuleViolationError('This core group has no plan yet.');
+  if (!plan) throw new RuleViolationError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
   const { created } = await deps.planCirculation.recordNotReceived({ meetingId: meeting.id, planVersion: plan.version, memberId: member.id, at: deps.clock.nowIso() });
   const circulated = state.deliveries.some((delivery) => delivery.planVersion === plan.version);
   const resending = circulated && state.recipients.some((recipient) => recipient.id === member.id);

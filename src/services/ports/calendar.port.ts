@@ -61,7 +61,13 @@ export interface Calendar {
   meetingChatId(organiser: string, joinUrl: string): Promise<string | undefined>;
   /** Puts the app into a chat; installing twice is not an error. */
   installAppInChat(chatId: string, teamsAppId: string): Promise<'installed' | 'already-installed'>;
+  /** A series' occurrences (moved ones where they are now) starting in a window; cancelled ones are gone. */
   occurrences(organiser: string, eventId: string, fromMs: number, toMs: number): Promise<{ id: string; startMs: number; endMs: number }[]>;
+  /**
+   * One occurrence by its id (from `occurrences`), which it keeps when it is moved: where it is now
+   * and the series it belongs to; none once it is cancelled (the calendar deletes it from its series).
+   */
+  occurrence(organiser: string, occurrenceId: string): Promise<{ id: string; seriesId: string; startMs: number; endMs: number } | undefined>;
   reschedule(organiser: string, eventId: string, slot: { startMs: number; endMs: number; timeZone: string }): Promise<void>;
   /** Cancels an occurrence (its id from `occurrences`) or the whole series; attendees are told by the calendar. */
   cancel(organiser: string, eventId: string, comment: string): Promise<void>;

@@ -166,7 +166,7 @@ export interface MemberWelcomeMessage {
 export interface InstitutionTaskMessage {
   readonly kind: 'institution-task';
   readonly caseReference: string;
-  /** Who to write about and to which institution (the card words it, as `institutionTaskText` does in English): the relationship and the institution, never the child's name. */
+  /** Who to write about and to which institution (the card words the task from them, as the dashboard does): the relationship and the institution, never the child's name. */
   readonly task: PersonInInstitution;
 }
 

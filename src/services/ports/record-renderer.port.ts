@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/errors';
+import { DomainError, type Said } from '../../domain/errors';
 import type { DocumentLanguage, Language } from '../../i18n/language';
 
 /** One block of a document for the child's record: plain text only, never markup from users. */
@@ -36,7 +36,7 @@ export interface RecordRenderer {
 export class RenderError extends DomainError {
   readonly code = 'record-render-failed' as const;
 
-  constructor(options: { format: 'docx' | 'pdf'; cause: unknown }) {
-    super('The document could not be made. It has been logged; please tell your administrator.', { cause: options.cause, internalMessage: `rendering the ${options.format.toUpperCase()} failed` });
+  constructor(options: { format: 'docx' | 'pdf'; cause: unknown; said: Said }) {
+    super('The document could not be made. It has been logged; please tell your administrator.', { said: options.said, cause: options.cause, internalMessage: `rendering the ${options.format.toUpperCase()} failed` });
   }
 }

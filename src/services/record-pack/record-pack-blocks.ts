@@ -3,7 +3,7 @@ import type { CoreGroupMember } from '../../domain/core-group';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { Minutes } from '../../domain/minutes';
 import type { Obligation } from '../../domain/obligations';
-import { describePlanChange } from '../../domain/plan-edit';
+import { type PlanChangeLine, planChangeLine } from '../../domain/plan-edit';
 import type { ReviewConference } from '../../domain/review-conference';
 import type { Words } from '../../i18n/words';
 import type { RecordBlock } from '../ports/record-renderer.port';
@@ -13,9 +13,16 @@ import { memberNamer, orDash } from '../record-blocks';
 /**
  * The parts of a case's record pack that no other export has: the case, the plan's versions,
  * meetings, reviews, deadlines and how the plan ended — in the words of the pack's language. What
- * the area's profile and the plan's change log say (a deadline's rule and source, a change) is
- * printed as they hold it.
+ * the area's profile says (a deadline's rule and source) is printed as it holds it.
  */
+
+/** One line of the plan's change log in the pack's language: "Action changed (owner, due date): “Weekly home visit”". */
+export function planChangeText({ t }: Words, line: PlanChangeLine): string {
+  const subject = line.subject ?? '';
+  const fields = line.fields ?? [];
+  if (line.kind === 'action-changed' && fields.length > 0) return t('planChange.action-changed-fields', { subject, fields: fields.map((field) => t(`planChange.field.${field}`)).join(', ') });
+  return t(`planChange.${line.kind}`, { subject });
+}
 
 /** How the plan ended here, or that it continues. */
 export function planEndText(words: Words, facts: { planEndedOn?: CivilDate | undefined; transferredTo?: string | undefined; endedAtReview?: CivilDate | undefined; today: CivilDate }): string {
@@ -36,11 +43,11 @@ export function membersBlocks(words: Words, members: readonly CoreGroupMember[])
   ];
 }
 
-/** Each version of the plan: when, by whom, why, and what it changed, in the words of the plan's change log. */
+/** Each version of the plan: when, by whom, why, and what it changed. */
 export function planVersionsBlocks(words: Words, history: readonly StoredPlanRevision[], members: readonly CoreGroupMember[]): RecordBlock[] {
   const { t, dates } = words;
   const name = memberNamer(members);
-  const changed = (revision: StoredPlanRevision, index: number) => orDash(revision.changes.map((change) => describePlanChange(change, history[index - 1]?.plan, revision.plan)).join('\n'));
+  const changed = (revision: StoredPlanRevision, index: number) => orDash(revision.changes.map((change) => planChangeText(words, planChangeLine(change, history[index - 1]?.plan, revision.plan))).join('\n'));
   return [
     { kind: 'heading', text: t('pack.versionsHeading') },
     { kind: 'table', header: [t('pack.version'), t('pack.savedOn'), t('pack.by'), t('pack.why'), t('pack.whatChanged')], rows: history.map((revision, index) => [String(revision.plan.version), dates.dateOfInstant(revision.createdAt), name(revision.authorMemberId), orDash(revision.reason), changed(revision, index)]) },

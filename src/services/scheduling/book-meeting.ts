@@ -3,7 +3,7 @@ import { type CivilDate, londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
 import { type CoreGroupMeeting, type MeetingMode, type MeetingPlace, meetingInvitees, meetingPlace, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
 import { policyOf } from '../policy-calendar';
-import { RuleViolationError } from '../../domain/errors';
+import { RuleViolationError, said } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
 import { bookedSeriesOf } from './booked-series';
 import { type BookedEvent, CalendarError, type MeetingInvitation } from '../ports/calendar.port';
@@ -32,7 +32,7 @@ export async function bookMeeting(deps: SchedulingDeps, request: { caller: Calle
   const { bookingKey, existing } = await bookingKeyFor(deps, `${coreGroup.id}:${request.startMs}`);
   if (existing?.booking) return { meeting: existing, created: false, caseReference: coreGroup.caseReference, joinUrl: existing.booking.joinUrl, chat: existing.booking.chatId ? 'ready' : 'pending' };
 
-  if (await bookedSeriesOf(deps, { coreGroupId: coreGroup.id })) throw new RuleViolationError('This case already has a series of core group meetings booked: move or cancel it; a new series can be booked once it has ended.');
+  if (await bookedSeriesOf(deps, { coreGroupId: coreGroup.id })) throw new RuleViolationError('This case already has a series of core group meetings booked: move or cancel it; a new series can be booked once it has ended.', { said: said('serviceRefusals.scheduling.seriesBooked') });
   const { review, profile } = await nextDeadlinesOf(deps, coreGroup);
   return bookOnCalendar(deps, {
     coreGroup,

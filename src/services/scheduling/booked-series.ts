@@ -12,8 +12,11 @@ export type SeriesReply = 'accepted' | 'tentative' | 'declined' | 'none' | 'orga
 export interface BookedSeries {
   /** The meeting recorded for the series (dated by its first occurrence): what reschedule and cancel act on. */
   readonly meetingId: string;
-  /** The next occurrence still to come, epoch milliseconds. */
-  readonly next: { readonly startMs: number; readonly endMs: number };
+  /**
+   * The next occurrence still to come, epoch milliseconds; when it is not the one the meeting
+   * records, the calendar's id for it (which it keeps when moved): what a change names it by.
+   */
+  readonly next: { readonly startMs: number; readonly endMs: number; readonly occurrenceId?: string | undefined };
   /** Whether the next occurrence is the one the meeting records (changing it changes the record). */
   readonly nextIsRecorded: boolean;
   readonly joinUrl?: string | undefined;
@@ -52,7 +55,7 @@ function seriesMeeting(meetings: readonly CoreGroupMeeting[]): Booked | undefine
  * The next occurrence of a booked series: the recorded one while it is still ahead and standing
  * (no calendar call), else the calendar's next occurrence of the series; none once it has ended.
  */
-async function nextOccurrence(deps: Pick<BookedSeriesDeps, 'calendar'>, meeting: Booked, nowMs: number): Promise<{ startMs: number; endMs: number; recorded: boolean } | undefined> {
+async function nextOccurrence(deps: Pick<BookedSeriesDeps, 'calendar'>, meeting: Booked, nowMs: number): Promise<{ startMs: number; endMs: number; recorded: boolean; id?: string } | undefined> {
   const recordedStart = Date.parse(meeting.startsAt!);
   if (meeting.status === 'scheduled' && recordedStart > nowMs) return { startMs: recordedStart, endMs: Date.parse(meeting.endsAt ?? meeting.startsAt!), recorded: true };
   const untilMs = Temporal.Instant.fromEpochMilliseconds(nowMs).toZonedDateTimeISO('UTC').add(HORIZON).epochMilliseconds;
@@ -64,7 +67,7 @@ async function nextOccurrence(deps: Pick<BookedSeriesDeps, 'calendar'>, meeting:
   // A held meeting is over, even when its calendar slot is not (it ended early, or ran late).
   const over = (startMs: number) => startMs <= nowMs || (meeting.status === 'held' && startMs <= recordedStart);
   const next = occurrences.filter((occurrence) => !over(occurrence.startMs)).sort((a, b) => a.startMs - b.startMs)[0];
-  return next && { startMs: next.startMs, endMs: next.endMs, recorded: false };
+  return next && { startMs: next.startMs, endMs: next.endMs, recorded: false, id: next.id };
 }
 
 /** Each invitee's reply to the series, the organiser marked as such. */
@@ -91,7 +94,7 @@ async function describeSeries(
   if (!next) return undefined;
   return {
     meetingId: meeting.id,
-    next: { startMs: next.startMs, endMs: next.endMs },
+    next: { startMs: next.startMs, endMs: next.endMs, ...(next.id === undefined ? {} : { occurrenceId: next.id }) },
     nextIsRecorded: next.recorded,
     joinUrl: meeting.booking.joinUrl,
     chatId: meeting.booking.chatId,

@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../domain/civil-date';
 import { londonDateOf } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
-import { NotFoundError, RuleViolationError } from '../../domain/errors';
+import { NotFoundError, RuleViolationError, said } from '../../domain/errors';
 import { EXTRA_MEETING_WINDOW_WORKING_DAYS, type GrantedExtraMeeting, grantedExtraMeetings } from '../../domain/extra-meeting';
 import { type CoreGroupMeeting, type MeetingMode, meetingPlace } from '../../domain/meeting';
 import type { SlotFinder, SlotProposal } from '../../domain/slot-finding';
@@ -68,18 +68,18 @@ function bookingOf(coreGroup: CoreGroup, meeting: CoreGroupMeeting, created: boo
 export async function bookExtraMeeting(deps: ExtraMeetingDeps, request: { caller: Caller; coreGroupId: string; concernId: string; startMs: number; mode?: MeetingMode | undefined; venue?: string | undefined }): Promise<Booking> {
   const { coreGroup, member } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'schedule-meeting' });
   const grant = (await grantsOf(deps, coreGroup.id)).find((candidate) => candidate.concernId === request.concernId);
-  if (!grant) throw new NotFoundError('No extra core group has been granted for this case under that request.');
+  if (!grant) throw new NotFoundError('No extra core group has been granted for this case under that request.', { said: said('serviceRefusals.scheduling.noGrant') });
   const place = meetingPlace(request.mode ?? 'online', request.venue);
   let booking: Booking;
   if (grant.meeting) {
-    if (grant.meeting.startsAt && Date.parse(grant.meeting.startsAt) !== request.startMs) throw new RuleViolationError(`The extra core group is already booked for ${ukDateTime(grant.meeting.startsAt)}.`);
+    if (grant.meeting.startsAt && Date.parse(grant.meeting.startsAt) !== request.startMs) throw new RuleViolationError(`The extra core group is already booked for ${ukDateTime(grant.meeting.startsAt)}.`, { said: said('serviceRefusals.scheduling.extraAlreadyBooked', { at: grant.meeting.startsAt }) });
     booking = bookingOf(coreGroup, grant.meeting, false);
   } else {
     const { bookingKey, existing } = await bookingKeyFor(deps, `extra:${grant.concernId}`);
     booking = existing ? bookingOf(coreGroup, existing, false) : await bookOnCalendar(deps, { coreGroup, bookingKey, startMs: request.startMs, place, grantedBy: grant.concernId });
   }
   const { meeting } = booking;
-  await deps.concernHistory.record({ id: uuidFromKey(`extra-meeting-booked:${meeting.id}`), concernId: grant.concernId, step: grant.step, kind: 'booked', actorId: member.id, actorName: member.displayName, detail: `for ${ukDateTime(meeting.startsAt ?? request.startMs)}`, at: deps.clock.nowIso() });
+  await deps.concernHistory.record({ id: uuidFromKey(`extra-meeting-booked:${meeting.id}`), concernId: grant.concernId, step: grant.step, kind: 'booked', actorId: member.id, actorName: member.displayName, bookedFor: meeting.startsAt ?? new Date(request.startMs).toISOString(), at: deps.clock.nowIso() });
   await deps.auditLog.append({ at: deps.clock.nowIso(), tenantId: request.caller.tenantId, actor: request.caller.aadObjectId, action: 'book-extra-meeting', coreGroupId: coreGroup.id, targetId: meeting.id, outcome: 'allowed' });
   return booking;
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, RuleViolationError } from '../../domain/errors';
+import { NotFoundError, RuleViolationError, said } from '../../domain/errors';
 import type { CoreGroup } from '../../domain/core-group';
 import { type CoreGroupMeeting, type Invitee, type MeetingBooking, organiserOf } from '../../domain/meeting';
 import { computeObligations, nextDeadlines } from '../../domain/obligations';
@@ -34,7 +34,7 @@ export function meetingMinutes(deps: Pick<SchedulingDeps, 'meetingMinutes'>): nu
 /** The mailbox that organises the group's meetings (see `organiserOf`); a group with none cannot book. */
 export function organiserFor(deps: Pick<SchedulingDeps, 'organiserMailbox'>, invitees: readonly Invitee[]): string {
   const organiser = organiserOf({ invitees, sharedMailbox: deps.organiserMailbox });
-  if (!organiser) throw new RuleViolationError('This core group has no lead social worker with a mailbox to organise the meeting.');
+  if (!organiser) throw new RuleViolationError('This core group has no lead social worker with a mailbox to organise the meeting.', { said: said('serviceRefusals.scheduling.noOrganiser') });
   return organiser;
 }
 
@@ -58,18 +58,6 @@ export async function nextDeadlinesOf(deps: SchedulingDeps, coreGroup: CoreGroup
 /** A meeting that has been booked on a calendar; any other is not found. */
 export async function bookedMeeting(deps: Pick<SchedulingDeps, 'meetings'>, meetingId: string): Promise<CoreGroupMeeting & { booking: MeetingBooking }> {
   const meeting = await deps.meetings.findById(meetingId);
-  if (!meeting?.booking) throw new NotFoundError('That meeting has not been booked.');
+  if (!meeting?.booking) throw new NotFoundError('That meeting has not been booked.', { said: said('serviceRefusals.scheduling.notBooked') });
   return { ...meeting, booking: meeting.booking };
-}
-
-/**
- * The calendar's id of the event to change: the whole series, or one occurrence found by its
- * start — none when the series has no occurrence then any more (it was moved or cancelled already).
- */
-export async function eventToChange(deps: Pick<SchedulingDeps, 'calendar'>, request: { meeting: { booking: MeetingBooking }; occurrenceStartMs?: number | undefined }): Promise<string | undefined> {
-  const { booking } = request.meeting;
-  const startMs = request.occurrenceStartMs;
-  if (startMs === undefined) return booking.eventId;
-  const occurrences = await deps.calendar.occurrences(booking.organiser, booking.eventId, startMs - 60_000, startMs + 60_000);
-  return occurrences.find((candidate) => candidate.startMs === startMs)?.id;
 }

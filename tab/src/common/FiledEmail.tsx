@@ -2,10 +2,11 @@ import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from 
 import { useEffect, useState } from 'react';
 import type { FiledDocumentWire } from '@contracts/filing.contract';
 import { saveDownload } from '../api/save-download';
+import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import { useShell } from '../shell/shell.context';
 import { isolatedUserText } from './display-text';
-import { errorText } from './error-text';
-import { fileSize, formatInstant } from './format';
+import { errorTextIn } from './error-text';
+import { fileSize, formatInstantIn } from './format';
 import { PAGE_STYLES } from './panel.styles';
 
 const useFiledEmailStyles = makeStyles({
@@ -16,20 +17,26 @@ const useFiledEmailStyles = makeStyles({
   emailBody: { margin: '0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', maxHeight: '24rem', overflowY: 'auto', padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
-
-/** An e-mail filed from Outlook (an agency's report, a paper for a meeting), read in place: who sent it and when, its text, and its attachments to download. */
-export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
+/**
+ * An e-mail filed from Outlook (an agency's report, a paper for a meeting), read in place: who sent
+ * it and when, its text, and its attachments to download. Its frame is in the page's language; what
+ * the e-mail says (its subject and text) is in whatever language it was written, so it is marked
+ * as of unknown language (`lang=""`) rather than as the page's.
+ */
+export function FiledEmail(props: { coreGroupId: string; documentId: string; language: TabLanguage; t: TabTranslate }) {
   const styles = useFiledEmailStyles();
   const { api } = useShell();
-  const [filed, setFiled] = useState<{ document?: FiledDocumentWire; problem?: string }>({});
-  const [downloadProblem, setDownloadProblem] = useState<string | undefined>();
+  const { language, t } = props;
+  // A failure keeps its error: the sentence around it follows the page's language.
+  const [filed, setFiled] = useState<{ document?: FiledDocumentWire; problem?: unknown }>({});
+  const [downloadProblem, setDownloadProblem] = useState<{ name: string; error: unknown } | undefined>();
   const path = `/api/core-groups/${encodeURIComponent(props.coreGroupId)}/filed-documents/${encodeURIComponent(props.documentId)}`;
 
   useEffect(() => {
     let live = true;
     api.get<FiledDocumentWire>(path).then(
       (document) => live && setFiled({ document }),
-      (error: unknown) => live && setFiled({ problem: `The e-mail could not be opened: ${errorText(error)}` }),
+      (error: unknown) => live && setFiled({ problem: error }),
     );
     return () => {
       live = false;
@@ -39,33 +46,41 @@ export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
   if (filed.problem) {
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{filed.problem}</MessageBarBody>
+        <MessageBarBody>{t('filedEmail.failed', { reason: errorTextIn(filed.problem, t) })}</MessageBarBody>
       </MessageBar>
     );
   }
   const { document } = filed;
-  if (!document) return <Spinner size="tiny" label="Opening the e-mail…" />;
+  if (!document) return <Spinner size="tiny" label={t('filedEmail.opening')} />;
   const download = async (attachment: FiledDocumentWire['attachments'][number]) => {
     setDownloadProblem(undefined);
     try {
       await saveDownload(api, { path: `${path}/attachments/${encodeURIComponent(attachment.id)}`, fallbackName: attachment.name });
     } catch (error) {
-      setDownloadProblem(`“${attachment.name}” could not be downloaded: ${errorText(error)}`);
+      setDownloadProblem({ name: attachment.name, error });
     }
   };
   return (
     <div className={styles.filedEmail}>
-      <h3 className={styles.subheading}>{isolatedUserText(document.subject)}</h3>
+      <h3 className={styles.subheading} lang="">
+        {isolatedUserText(document.subject)}
+      </h3>
       <p className={styles.meta}>
-        From {isolatedUserText(document.sender)}, received {formatInstant(document.receivedAt)}; filed by {isolatedUserText(document.filedBy)} {formatInstant(document.filedAt)}
+        {t('filedEmail.meta', { sender: isolatedUserText(document.sender), received: formatInstantIn(language, document.receivedAt), filedBy: isolatedUserText(document.filedBy), filedAt: formatInstantIn(language, document.filedAt) })}
       </p>
-      <p className={styles.emailBody}>{document.body.trim() ? isolatedUserText(document.body) : '(The e-mail has no text.)'}</p>
+      {document.body.trim() ? (
+        <p className={styles.emailBody} lang="">
+          {isolatedUserText(document.body)}
+        </p>
+      ) : (
+        <p className={styles.emailBody}>{t('filedEmail.noText')}</p>
+      )}
       {document.attachments.length > 0 && (
-        <ul className={styles.list} aria-label="Attachments">
+        <ul className={styles.list} aria-label={t('filedEmail.attachments')}>
           {document.attachments.map((attachment) => (
             <li key={attachment.id}>
               <Button size="small" onClick={() => void download(attachment)}>
-                {`${attachment.name} (${attachment.type === 'pdf' ? 'PDF' : 'Word'}, ${fileSize(attachment.size)})`}
+                {t(`filedEmail.${attachment.type}`, { name: attachment.name, size: fileSize(attachment.size) })}
               </Button>
             </li>
           ))}
@@ -73,7 +88,7 @@ export function FiledEmail(props: { coreGroupId: string; documentId: string }) {
       )}
       {downloadProblem && (
         <MessageBar intent="error">
-          <MessageBarBody>{downloadProblem}</MessageBarBody>
+          <MessageBarBody>{t('filedEmail.downloadFailed', { name: downloadProblem.name, reason: errorTextIn(downloadProblem.error, t) })}</MessageBarBody>
         </MessageBar>
       )}
     </div>

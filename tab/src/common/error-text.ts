@@ -1,6 +1,6 @@
 import { ApiError, UnreachableError } from '../api/api.client';
 import { SignInError } from '../host/sign-in-error';
-import { type TabTranslate, tabTranslator } from '../i18n/i18n';
+import type { TabTranslate } from '../i18n/i18n';
 
 /** An answer without the server's own words, by its status: what went wrong in the page's language. */
 const STATUS_WORDS: Readonly<Record<string, string>> = { 'http-401': 'errors.signedOut', 'http-403': 'errors.noAccess', 'http-404': 'errors.notFound' };
@@ -15,9 +15,4 @@ export function errorTextIn(error: unknown, t: TabTranslate): string {
   if (error instanceof SignInError) return t('errors.signIn');
   if (error instanceof UnreachableError) return t('errors.unreachable');
   return t('errors.unknown');
-}
-
-/** The same in English, for the pages not yet in the page's language (removed once none is). */
-export function errorText(error: unknown): string {
-  return errorTextIn(error, tabTranslator('en'));
 }

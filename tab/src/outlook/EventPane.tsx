@@ -4,47 +4,54 @@ import type { OutlookEventResponse } from '@contracts/filing.contract';
 import { ApiError, type ApiClient } from '../api/api.client';
 import { isolatedUserText } from '../common/display-text';
 import { DueDate } from '../common/DueDate';
-import { errorText } from '../common/error-text';
-import { formatDate } from '../common/format';
+import { formatDateIn } from '../common/format';
+import { obligationIn } from '../dashboard/dashboard-words';
+import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import type { CalendarEvent } from './office.host';
+import { outlookErrorText } from './outlook-error-text';
 import { useOutlookPageStyles } from './OutlookPage/OutlookPage.styles';
 import { meetingChatIdFromBody } from './teams-join-link';
 
-type Load = { state: 'loading' } | { state: 'none'; message: string } | { state: 'failed'; message: string } | { state: 'ready'; event: OutlookEventResponse };
+type Load = { state: 'loading' } | { state: 'none'; why: 'noLink' | 'notYours' } | { state: 'failed'; error: unknown } | { state: 'ready'; event: OutlookEventResponse };
 
-/** On a calendar event: the core group meeting behind it, that case's next deadlines and the link to its minutes in Teams. */
-export function EventPane(props: { api: ApiClient; event: CalendarEvent }) {
+/**
+ * On a calendar event, in the page's language: the core group meeting behind it, that case's next
+ * deadlines and the link to its minutes in Teams. The server words each deadline's rule in English
+ * only ("First core group within 10 working days of the ICPC"): in Welsh each is named by its kind.
+ */
+export function EventPane(props: { api: ApiClient; event: CalendarEvent; language: TabLanguage; t: TabTranslate }) {
   const styles = useOutlookPageStyles();
+  const { language, t } = props;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
   useEffect(() => {
     let live = true;
     const find = async (): Promise<Load> => {
       const chatId = meetingChatIdFromBody(await props.event.bodyHtml());
-      if (!chatId) return { state: 'none', message: 'This event has no Teams meeting link, so it is not a core group meeting booked by Core Group.' };
+      if (!chatId) return { state: 'none', why: 'noLink' };
       try {
         return { state: 'ready', event: await props.api.get<OutlookEventResponse>(`/api/outlook/event?chatId=${encodeURIComponent(chatId)}`) };
       } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return { state: 'none', message: 'This event is not a meeting of a core group you belong to.' };
+        if (error instanceof ApiError && error.status === 404) return { state: 'none', why: 'notYours' };
         throw error;
       }
     };
     find().then(
       (found) => live && setLoad(found),
-      (error: unknown) => live && setLoad({ state: 'failed', message: `The meeting could not be looked up: ${errorText(error)}` }),
+      (error: unknown) => live && setLoad({ state: 'failed', error }),
     );
     return () => {
       live = false;
     };
   }, [props.api, props.event]);
 
-  if (load.state === 'loading') return <Spinner className={styles.centred} label="Looking up the meeting…" />;
+  if (load.state === 'loading') return <Spinner className={styles.centred} label={t('outlook.event.looking')} />;
   if (load.state !== 'ready') {
     return (
       <main className={styles.root}>
-        <h1 className={styles.title}>Core Group</h1>
+        <h1 className={styles.title}>{t('outlook.event.title')}</h1>
         <MessageBar intent={load.state === 'failed' ? 'error' : 'info'}>
-          <MessageBarBody>{load.message}</MessageBarBody>
+          <MessageBarBody>{load.state === 'failed' ? t('outlook.event.failed', { reason: outlookErrorText(load.error, t) }) : t(`outlook.event.${load.why}`)}</MessageBarBody>
         </MessageBar>
       </main>
     );
@@ -53,22 +60,22 @@ export function EventPane(props: { api: ApiClient; event: CalendarEvent }) {
   return (
     <main className={styles.root}>
       <header>
-        <h1 className={styles.title}>Core group meeting — case {isolatedUserText(event.caseReference)}</h1>
-        <p className={styles.subtitle}>{formatDate(event.meeting.date)}</p>
+        <h1 className={styles.title}>{t('outlook.event.heading', { caseReference: isolatedUserText(event.caseReference) })}</h1>
+        <p className={styles.subtitle}>{formatDateIn(language, event.meeting.date)}</p>
       </header>
       <section className={styles.panel} aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading" className={styles.heading}>
-          Next deadlines
+          {t('outlook.event.deadlines')}
         </h2>
         {event.deadlines.length === 0 ? (
-          <p className={styles.text}>Every deadline of this case is met.</p>
+          <p className={styles.text}>{t('outlook.event.allMet')}</p>
         ) : (
           <ul className={styles.list}>
             {event.deadlines.map((deadline) => (
               <li key={deadline.id} className={styles.item}>
-                <span>{deadline.rule}</span>
+                <span>{language === 'en' ? deadline.rule : obligationIn(t, deadline.kind)}</span>
                 <span>
-                  <DueDate due={deadline.due} status={deadline.status} />
+                  <DueDate language={language} t={t} due={deadline.due} status={deadline.status} />
                 </span>
               </li>
             ))}
@@ -77,7 +84,7 @@ export function EventPane(props: { api: ApiClient; event: CalendarEvent }) {
       </section>
       <p className={styles.text}>
         <Link href={event.minutesUrl} target="_blank" rel="noopener noreferrer">
-          Open the minutes in Teams
+          {t('outlook.event.openMinutes')}
         </Link>
       </p>
     </main>

@@ -3,44 +3,75 @@ import { useEffect, useState } from 'react';
 import type { FileEmailRequest, FileEmailResponse, FilingCasesResponse } from '@contracts/filing.contract';
 import type { ApiClient } from '../api/api.client';
 import { isolatedUserText } from '../common/display-text';
-import { errorText } from '../common/error-text';
-import { fileSize, formatDate, formatInstant } from '../common/format';
+import { fileSize, formatDateIn, formatInstantIn } from '../common/format';
+import type { TabLanguage, TabTranslate } from '../i18n/i18n';
 import type { MailAttachment, MailMessage } from './office.host';
+import { outlookErrorText } from './outlook-error-text';
 import { useOutlookPageStyles } from './OutlookPage/OutlookPage.styles';
 
 type FilingCase = FilingCasesResponse['cases'][number];
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; cases: readonly FilingCase[] };
-type Outcome = { intent: 'success' | 'info' | 'error'; text: string };
+type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; cases: readonly FilingCase[] };
+/** What the last press did, kept as facts: said in the page's language when shown, so it follows a change of language. */
+type Outcome =
+  | { kind: 'refused'; why: 'needCase' | 'needAgency' | 'nothingToCome' }
+  | { kind: 'filed'; to: 'report' | 'paper'; caseReference: string; agency: string; date: string; attachments: number }
+  | { kind: 'already'; filedBy: string; filedAt: string }
+  | { kind: 'failed'; error: unknown };
 
 /** What the server files (checked again there by the bytes): PDF and Word documents up to 10 MB. */
 const MAX_BYTES = 10 * 1024 * 1024;
 const FILEABLE = /\.(pdf|docx)$/i;
 /** The most of an e-mail's text the server files (`FILING_LIMITS.body`): a longer one is cut, and says so. */
 const MAX_BODY = 100_000;
-const CUT_NOTE = '\n\n[The rest of this e-mail was not filed: it was longer than 100,000 characters.]';
 
-/** Counted and cut in characters (code points), as the server counts: a cut never splits an emoji. NULs, which cannot be stored, are dropped. */
-function bodyToFile(text: string): string {
+/**
+ * Counted and cut in characters (code points), as the server counts: a cut never splits an emoji.
+ * NULs, which cannot be stored, are dropped. A cut ends with `cutNote`, in the filer's language.
+ */
+function bodyToFile(text: string, cutNote: string): string {
   const characters = Array.from(text.replaceAll('\u0000', ''));
-  return characters.length <= MAX_BODY ? characters.join('') : `${characters.slice(0, MAX_BODY - CUT_NOTE.length).join('')}${CUT_NOTE}`;
+  if (characters.length <= MAX_BODY) return characters.join('');
+  const note = Array.from(`\n\n${cutNote}`);
+  return [...characters.slice(0, MAX_BODY - note.length), ...note].join('');
 }
 
-/** Why an attachment cannot be filed, or undefined when it can be. */
-function unfileable(attachment: MailAttachment): string | undefined {
-  if (!FILEABLE.test(attachment.name)) return 'Only PDF and Word (.docx) files can be filed.';
-  if (attachment.size > MAX_BYTES) return 'Larger than 10 MB: too big to file.';
+/** Why an attachment cannot be filed (its catalogue key), or undefined when it can be. */
+function unfileable(attachment: MailAttachment): 'onlyPdfWord' | 'tooBig' | undefined {
+  if (!FILEABLE.test(attachment.name)) return 'onlyPdfWord';
+  if (attachment.size > MAX_BYTES) return 'tooBig';
   return undefined;
 }
 
+/** What the last press did, in the page's language. */
+function outcomeText(outcome: Outcome, words: { language: TabLanguage; t: TabTranslate }): string {
+  const { language, t } = words;
+  switch (outcome.kind) {
+    case 'refused':
+      return t(`outlook.file.${outcome.why}`);
+    case 'filed': {
+      const values = { caseReference: outcome.caseReference, agency: outcome.agency, date: formatDateIn(language, outcome.date) };
+      const sentence = outcome.to === 'report' ? 'filedReport' : 'filedPaper';
+      return outcome.attachments === 0 ? t(`outlook.file.${sentence}None`, values) : t(`outlook.file.${sentence}`, { ...values, count: outcome.attachments });
+    }
+    case 'already':
+      return t('outlook.file.already', { filedBy: outcome.filedBy, at: formatInstantIn(language, outcome.filedAt) });
+    case 'failed':
+      return t('outlook.file.notFiled', { reason: outlookErrorText(outcome.error, t) });
+  }
+}
+
+const OUTCOME_INTENTS: Readonly<Record<Outcome['kind'], 'success' | 'info' | 'error'>> = { refused: 'error', filed: 'success', already: 'info', failed: 'error' };
 
 /**
  * "File to core group" on an e-mail: the member chooses one of their cases, files the message as
  * an agency's written report for the next review conference or as a paper for the next meeting,
  * with the PDF and Word attachments they tick. Filing the same e-mail there again adds nothing.
+ * In the page's language; what the e-mail says is shown as it is.
  */
-export function FilePane(props: { api: ApiClient; message: MailMessage }) {
+export function FilePane(props: { api: ApiClient; message: MailMessage; language: TabLanguage; t: TabTranslate }) {
   const styles = useOutlookPageStyles();
-  const { api, message } = props;
+  const { api, message, language, t } = props;
+  const date = (text: string) => formatDateIn(language, text);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [coreGroupId, setCoreGroupId] = useState('');
   const [kind, setKind] = useState<'agency-report' | 'meeting-paper' | ''>('');
@@ -57,7 +88,7 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
         setLoad({ state: 'ready', cases });
         if (cases.length === 1) setCoreGroupId(cases[0]!.coreGroupId);
       },
-      (error: unknown) => live && setLoad({ state: 'failed', message: `Your cases could not be listed: ${errorText(error)}` }),
+      (error: unknown) => live && setLoad({ state: 'failed', error }),
     );
     return () => {
       live = false;
@@ -70,27 +101,31 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
     setAgency(chosenCase?.review?.agencies.length === 1 ? chosenCase.review.agencies[0]! : '');
   }, [chosenCase]);
 
+  const reportLabel = (review: FilingCase['review']) => {
+    if (!review) return t('outlook.file.asReportNone');
+    return review.reportsDue ? t('outlook.file.asReportDue', { date: date(review.date), due: date(review.reportsDue) }) : t('outlook.file.asReport', { date: date(review.date) });
+  };
+
   const file = async () => {
-    if (!chosenCase) return setOutcome({ intent: 'error', text: 'Choose the case to file this e-mail to.' });
-    if (kind === 'agency-report' && !agency) return setOutcome({ intent: 'error', text: 'Choose whose report this is.' });
-    if (kind === '') return setOutcome({ intent: 'error', text: 'This case has no review conference or meeting to come to file it for.' });
+    if (!chosenCase) return setOutcome({ kind: 'refused', why: 'needCase' });
+    if (kind === 'agency-report' && !agency) return setOutcome({ kind: 'refused', why: 'needAgency' });
+    if (kind === '') return setOutcome({ kind: 'refused', why: 'nothingToCome' });
     setBusy(true);
     setOutcome(undefined);
     try {
       const attachments = [];
       for (const attachment of message.attachments.filter((candidate) => chosen.has(candidate.id))) attachments.push({ name: attachment.name, content: await message.content(attachment.id) });
       const to: FileEmailRequest['to'] = kind === 'agency-report' ? { kind, reviewConferenceId: chosenCase.review!.id, agency } : { kind, meetingId: chosenCase.nextMeeting!.id };
-      const request: FileEmailRequest = { messageId: message.messageId, subject: message.subject, sender: message.sender, receivedAt: message.receivedAt, body: bodyToFile(await message.bodyText()), to, attachments };
+      const request: FileEmailRequest = { messageId: message.messageId, subject: message.subject, sender: message.sender, receivedAt: message.receivedAt, body: bodyToFile(await message.bodyText(), t('outlook.file.cutNote')), to, attachments };
       const filed = await api.send<FileEmailResponse>('POST', `/api/core-groups/${encodeURIComponent(chosenCase.coreGroupId)}/filed-documents`, request);
-      const where = kind === 'agency-report' ? `as the ${agency} report for the review conference on ${formatDate(chosenCase.review!.date)}` : `as a paper for the meeting on ${formatDate(chosenCase.nextMeeting!.date)}`;
-      const count = filed.document.attachments.length;
+      const where = kind === 'agency-report' ? { to: 'report' as const, date: chosenCase.review!.date } : { to: 'paper' as const, date: chosenCase.nextMeeting!.date };
       setOutcome(
         filed.outcome === 'changed'
-          ? { intent: 'success', text: `Filed to case ${chosenCase.caseReference} ${where}, with ${count === 0 ? 'no attachments' : count === 1 ? '1 attachment' : `${count} attachments`}.` }
-          : { intent: 'info', text: `This e-mail was already filed there by ${filed.document.filedBy} ${formatInstant(filed.document.filedAt)}: nothing more was added.` },
+          ? { kind: 'filed', ...where, caseReference: chosenCase.caseReference, agency, attachments: filed.document.attachments.length }
+          : { kind: 'already', filedBy: filed.document.filedBy, filedAt: filed.document.filedAt },
       );
     } catch (error) {
-      setOutcome({ intent: 'error', text: `Not filed: ${errorText(error)}` });
+      setOutcome({ kind: 'failed', error });
     } finally {
       setBusy(false);
     }
@@ -99,30 +134,30 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
   return (
     <main className={styles.root}>
       <header>
-        <h1 className={styles.title}>File to core group</h1>
+        <h1 className={styles.title}>{t('outlook.file.title')}</h1>
         <p className={styles.subtitle}>
-          “{isolatedUserText(message.subject || '(no subject)')}” from {isolatedUserText(message.sender || 'an unknown sender')}
+          {t('outlook.file.from', { subject: isolatedUserText(message.subject || t('outlook.file.noSubject')), sender: isolatedUserText(message.sender || t('outlook.file.unknownSender')) })}
         </p>
       </header>
-      {load.state === 'loading' && <Spinner label="Finding your cases…" />}
+      {load.state === 'loading' && <Spinner label={t('outlook.file.finding')} />}
       {load.state === 'failed' && (
         <MessageBar intent="error">
-          <MessageBarBody>{load.message}</MessageBarBody>
+          <MessageBarBody>{t('outlook.file.listFailed', { reason: outlookErrorText(load.error, t) })}</MessageBarBody>
         </MessageBar>
       )}
-      {load.state === 'ready' && load.cases.length === 0 && <p className={styles.text}>You are not in a core group you can file to.</p>}
+      {load.state === 'ready' && load.cases.length === 0 && <p className={styles.text}>{t('outlook.file.noCases')}</p>}
       {load.state === 'ready' && load.cases.length > 0 && (
         <form
           className={styles.form}
-          aria-label="File this e-mail"
+          aria-label={t('outlook.file.form')}
           onSubmit={(event) => {
             event.preventDefault();
             void file();
           }}
         >
-          <Field label="Case">
+          <Field label={t('outlook.file.case')}>
             <Select value={coreGroupId} onChange={(_event, data) => setCoreGroupId(data.value)}>
-              <option value="">Choose a case…</option>
+              <option value="">{t('outlook.file.chooseCase')}</option>
               {load.cases.map((entry) => (
                 <option key={entry.coreGroupId} value={entry.coreGroupId}>
                   {entry.caseReference}
@@ -131,17 +166,17 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
             </Select>
           </Field>
           {chosenCase && (
-            <Field label="File it as">
+            <Field label={t('outlook.file.fileAs')}>
               <RadioGroup value={kind} onChange={(_event, data) => setKind(data.value as 'agency-report' | 'meeting-paper')}>
-                <Radio value="agency-report" disabled={!chosenCase.review} label={chosenCase.review ? `A written report for the review conference on ${formatDate(chosenCase.review.date)}${chosenCase.review.reportsDue ? ` (reports due ${formatDate(chosenCase.review.reportsDue)})` : ''}` : 'A written report (no review conference is booked)'} />
-                <Radio value="meeting-paper" disabled={!chosenCase.nextMeeting} label={chosenCase.nextMeeting ? `A paper for the core group meeting on ${formatDate(chosenCase.nextMeeting.date)}` : 'A paper for a meeting (none is booked)'} />
+                <Radio value="agency-report" disabled={!chosenCase.review} label={reportLabel(chosenCase.review)} />
+                <Radio value="meeting-paper" disabled={!chosenCase.nextMeeting} label={chosenCase.nextMeeting ? t('outlook.file.asPaper', { date: date(chosenCase.nextMeeting.date) }) : t('outlook.file.asPaperNone')} />
               </RadioGroup>
             </Field>
           )}
           {chosenCase?.review && kind === 'agency-report' && (
-            <Field label="Whose report" hint={chosenCase.review.agencies.length === 1 ? 'You file your own agency’s report.' : undefined}>
+            <Field label={t('outlook.file.whose')} hint={chosenCase.review.agencies.length === 1 ? t('outlook.file.ownAgency') : undefined}>
               <Select value={agency} onChange={(_event, data) => setAgency(data.value)}>
-                <option value="">Choose the agency…</option>
+                <option value="">{t('outlook.file.chooseAgency')}</option>
                 {chosenCase.review.agencies.map((name) => (
                   <option key={name} value={name}>
                     {name}
@@ -151,8 +186,8 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
             </Field>
           )}
           <fieldset className={styles.form}>
-            <legend className={styles.subheading}>Attachments to file</legend>
-            {message.attachments.length === 0 && <p className={styles.text}>This e-mail has no attachments: its text is filed.</p>}
+            <legend className={styles.subheading}>{t('outlook.file.attachments')}</legend>
+            {message.attachments.length === 0 && <p className={styles.text}>{t('outlook.file.noAttachments')}</p>}
             {message.attachments.map((attachment) => {
               const why = unfileable(attachment);
               return (
@@ -160,7 +195,7 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
                   <Checkbox
                     checked={chosen.has(attachment.id)}
                     disabled={why !== undefined}
-                    label={`${attachment.name} (${fileSize(attachment.size)})`}
+                    label={t('outlook.file.attachment', { name: attachment.name, size: fileSize(attachment.size) })}
                     onChange={(_event, data) => setChosen((before) => {
                       const after = new Set(before);
                       if (data.checked) after.add(attachment.id);
@@ -168,20 +203,20 @@ export function FilePane(props: { api: ApiClient; message: MailMessage }) {
                       return after;
                     })}
                   />
-                  {why && <p className={styles.why}>{why}</p>}
+                  {why && <p className={styles.why}>{t(`outlook.file.${why}`)}</p>}
                 </div>
               );
             })}
           </fieldset>
-          <p className={styles.meta}>The e-mail’s text is filed with the attachments you tick. Core Group keeps them with the case; only the people who may read them there can open them.</p>
+          <p className={styles.meta}>{t('outlook.file.kept')}</p>
           <div className={styles.buttons}>
             <Button appearance="primary" type="submit" disabled={busy}>
-              {busy ? 'Filing…' : 'File to core group'}
+              {busy ? t('outlook.file.filing') : t('outlook.file.button')}
             </Button>
           </div>
           {outcome && (
-            <MessageBar intent={outcome.intent} role="status">
-              <MessageBarBody>{outcome.text}</MessageBarBody>
+            <MessageBar intent={OUTCOME_INTENTS[outcome.kind]} role="status">
+              <MessageBarBody>{outcomeText(outcome, { language, t })}</MessageBarBody>
             </MessageBar>
           )}
         </form>

@@ -1,7 +1,8 @@
 /**
  * The little of Office.js the Outlook add-in uses, typed here rather than through @types/office-js:
  * the item open in the reading pane (a message or a calendar event), its body and attachments, the
- * SSO token, and the event that a pinned task pane moved to another item.
+ * SSO token, the language Office shows itself in, and the event that a pinned task pane moved to
+ * another item.
  */
 interface AsyncResult<T> {
   readonly status: 'succeeded' | 'failed';
@@ -32,7 +33,7 @@ interface OfficeItem {
 
 export interface OfficeApi {
   onReady(): Promise<{ host?: string | null }>;
-  readonly context: { readonly mailbox?: { readonly item?: OfficeItem | null; addHandlerAsync?(eventType: string, handler: () => void, callback?: (result: AsyncResult<void>) => void): void } };
+  readonly context: { readonly displayLanguage?: string; readonly mailbox?: { readonly item?: OfficeItem | null; addHandlerAsync?(eventType: string, handler: () => void, callback?: (result: AsyncResult<void>) => void): void } };
   readonly auth: { getAccessToken(options?: { allowSignInPrompt?: boolean; allowConsentPrompt?: boolean }): Promise<string> };
 }
 
@@ -70,18 +71,30 @@ export interface CalendarEvent {
 /** Outlook, as the add-in's pages see it. */
 export interface MailboxHost {
   readonly item: MailMessage | CalendarEvent | undefined;
+  /** The language Office shows itself in (`Office.context.displayLanguage`, "cy-GB"), if it says. */
+  readonly displayLanguage: string | undefined;
   getToken(): Promise<string>;
   /** Called when the user moves a pinned task pane to another item. */
   onItemChanged(handler: (item: MailMessage | CalendarEvent | undefined) => void): void;
 }
 
+/** What Outlook would not do, for the page to say in its language (`outlook.officeError.<reason>`). */
+export type OfficeFailure = 'failed' | 'old-outlook' | 'attachment-link';
+
+/** Outlook refused or could not do something; `message` keeps Office's own words, for the console. */
 export class OfficeError extends Error {
   override readonly name = 'OfficeError';
+  readonly reason: OfficeFailure;
+
+  constructor(reason: OfficeFailure, message: string) {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 function promised<T>(call: (callback: (result: AsyncResult<T>) => void) => void): Promise<T> {
   return new Promise((resolve, reject) => {
-    call((result) => (result.status === 'succeeded' ? resolve(result.value) : reject(new OfficeError(result.error?.message ?? 'Outlook could not do that'))));
+    call((result) => (result.status === 'succeeded' ? resolve(result.value) : reject(new OfficeError('failed', result.error?.message ?? 'Office gave no reason'))));
   });
 }
 
@@ -101,9 +114,9 @@ function readItem(item: OfficeItem | null | undefined): MailMessage | CalendarEv
       .map((attachment) => ({ id: attachment.id, name: attachment.name, size: attachment.size, contentType: attachment.contentType ?? '' })),
     bodyText: () => promised((callback) => item.body.getAsync('text', callback)),
     content: async (attachmentId) => {
-      if (!item.getAttachmentContentAsync) throw new OfficeError('This version of Outlook cannot hand attachments to add-ins (it needs Mailbox 1.8).');
+      if (!item.getAttachmentContentAsync) throw new OfficeError('old-outlook', 'getAttachmentContentAsync is missing (Mailbox 1.8)');
       const file = await promised<{ format: string; content: string }>((callback) => item.getAttachmentContentAsync!(attachmentId, callback));
-      if (file.format !== 'base64') throw new OfficeError('Outlook gave this attachment as a link, not a file: save it and attach it again.');
+      if (file.format !== 'base64') throw new OfficeError('attachment-link', `the attachment came as ${file.format}, not base64`);
       return file.content;
     },
   };
@@ -142,6 +155,7 @@ export async function connectToOutlook(options: { timeoutMs: number }): Promise<
   if (!mailbox) return undefined;
   return {
     item: readItem(mailbox.item),
+    displayLanguage: office.context.displayLanguage,
     getToken: () => office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true }),
     onItemChanged: (handler) => mailbox.addHandlerAsync?.('olkItemSelectedChanged', () => handler(readItem(mailbox.item))),
   };

@@ -116,7 +116,7 @@ describe('a concern notice to one person: Teams first, e-mail where Teams cannot
   test('each outcome is also a told entry on the concern history, with how it went', async () => {
     const { notify, history } = noticeTo({});
     await notify();
-    expect(history).toEqual([expect.objectContaining({ concernId, step: 0, kind: 'told', actorId: 'manager', actorName: 'Tom Okafor', detail: 'sent by Teams' })]);
+    expect(history).toEqual([expect.objectContaining({ concernId, step: 0, kind: 'told', actorId: 'manager', actorName: 'Tom Okafor', notice: { outcome: 'sent', channel: 'teams' } })]);
   });
 });
 
@@ -135,7 +135,7 @@ describe('notices at a later step, to an area contact, and of a decision', () =>
     expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([['priya.shah@council.example', 'A concern has been escalated to you — case CP-2026-0042']]);
     expect(JSON.stringify(mails)).not.toContain('Riley');
     expect(recorded).toEqual([]);
-    expect(history).toEqual([expect.objectContaining({ step: 2, kind: 'told', actorId: chairOfTheArea.id, actorName: 'Priya Shah', detail: 'sent by e-mail' })]);
+    expect(history).toEqual([expect.objectContaining({ step: 2, kind: 'told', actorId: chairOfTheArea.id, actorName: 'Priya Shah', notice: { outcome: 'sent', channel: 'email' } })]);
   });
 
   test('a refusal goes to the member who asked with the reason in Teams and who they can take it to (the co-ordinator)', async () => {

@@ -2,11 +2,10 @@ import { Badge, Button, Field, Textarea, makeStyles, tokens } from '@fluentui/re
 import { useState } from 'react';
 import type { ConcernDecisionRequest, ConcernDecisionResponse, ConcernWire, ConcernsResponse } from '@contracts/concerns.contract';
 import { isolatedUserText } from '../../common/display-text';
-import { formatDateIn } from '../../common/format';
+import { formatDateIn, formatInstantIn } from '../../common/format';
 import { PanelNotes } from '../../common/PanelNotes';
-import { TAB_CATALOGUES, type TabLanguage, type TabTranslate } from '../../i18n/i18n';
+import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
-import { englishTranslator, keyOfServerEnglish, likeServer } from '../dashboard-words';
 import { usePanelList } from '../../common/use-panel-list';
 import { useFormSubmit } from '../../common/use-form-submit';
 
@@ -21,62 +20,50 @@ const useStyles = makeStyles({
 type Decision = ConcernDecisionRequest['decision'];
 type HistoryEntry = ConcernWire['history'][number];
 
-/** The people a route step goes to, and what it asks of them, as the catalogue names each (the server sends them in English). */
-const STEP_TO_KEYS = Object.keys(TAB_CATALOGUES.en.dashConcerns.stepTo);
-const STEP_DOES_KEYS = Object.keys(TAB_CATALOGUES.en.dashConcerns.stepDoes);
+type NoticeState = NonNullable<HistoryEntry['notice']>;
 
-const MONTH_NUMBERS: Readonly<Record<string, string>> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
-/** A granted extra core group's slot, as the server writes it in English ("for Wed 9 Dec 2026, 14:30"). */
-const BOOKED_FOR = /^for (?:Sun|Mon|Tue|Wed|Thu|Fri|Sat) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}), (\d{2}:\d{2})$/;
-
-/** A detail the server wrote, read back: its catalogue entry, and the facts it was written from (in a language). */
-type ReadDetail = { key: string; facts?: (translate: TabTranslate, language: TabLanguage) => Record<string, unknown> };
-
-/** Which of the forms the server writes a history detail in this one is ("sent by Teams", "not resolved within 5 working days", …). */
-function readDetail(detail: string): ReadDetail | undefined {
-  if (detail === 'queued') return { key: 'dashConcerns.detail.queued' };
-  if (detail === 'sent by Teams') return { key: 'dashConcerns.detail.sentTeams' };
-  if (detail === 'sent by e-mail') return { key: 'dashConcerns.detail.sentEmail' };
-  const because = (reason: string) => (translate: TabTranslate) => ({ reason: reason === 'no reason given' ? translate('dashConcerns.detail.noReason') : reason });
-  const failed = /^failed: (.*)$/s.exec(detail);
-  if (failed) return { key: 'dashConcerns.detail.failed', facts: because(failed[1] ?? '') };
-  const retrying = /^queued: (Teams|e-mail) did not take it \((.*)\), trying again$/s.exec(detail);
-  if (retrying) return { key: retrying[1] === 'Teams' ? 'dashConcerns.detail.retryingTeams' : 'dashConcerns.detail.retryingEmail', facts: because(retrying[2] ?? '') };
-  const climbed = /^not resolved within (\d+) working days?$/.exec(detail);
-  if (climbed) return { key: 'dashConcerns.detail.notResolved', facts: () => ({ count: Number(climbed[1]) }) };
-  const booked = BOOKED_FOR.exec(detail);
-  if (booked) {
-    const civil = `${booked[3]}-${MONTH_NUMBERS[booked[2] ?? '']}-${(booked[1] ?? '').padStart(2, '0')}`;
-    return { key: 'dashConcerns.detail.bookedFor', facts: (_translate, language) => ({ date: formatDateIn(language, civil), time: booked[4] }) };
+/** Where a notice stands, in the page's language ("sent by Teams", "failed: …"): the reason as the delivery recorded it. */
+function noticeText(notice: NoticeState, t: TabTranslate): string {
+  const reason = notice.reason === undefined ? t('dashConcerns.detail.noReason') : isolatedUserText(notice.reason);
+  switch (notice.outcome) {
+    case 'queued':
+      return t('dashConcerns.detail.queued');
+    case 'sent':
+      return notice.channel === 'teams' ? t('dashConcerns.detail.sentTeams') : t('dashConcerns.detail.sentEmail');
+    case 'retrying':
+      return notice.channel === 'teams' ? t('dashConcerns.detail.retryingTeams', { reason }) : t('dashConcerns.detail.retryingEmail', { reason });
+    case 'failed':
+      return t('dashConcerns.detail.failed', { reason });
   }
-  return undefined;
 }
 
 /**
- * A history entry's detail in the page's language. The server keeps it in English; each form it
- * writes is said again from the catalogue when the catalogue's English is exactly the server's,
- * and anything else (a delivery failure's technical reason) stays as the server kept it.
+ * What a history entry adds in brackets, in the page's language, from the facts the server
+ * sends: how a notice went, the working days a step had before it climbed, when the extra core
+ * group was booked for. An entry kept before its facts were shows its words as they were stored.
  */
-function detailIn(detail: string, t: TabTranslate, language: TabLanguage): string {
-  const read = readDetail(detail);
-  if (!read) return detail;
-  return likeServer(detail, { english: englishTranslator(read.key, read.facts?.(englishTranslator, 'en') ?? {}), translated: t(read.key, read.facts?.(t, language) ?? {}) });
+function detailOf(entry: HistoryEntry, t: TabTranslate, language: TabLanguage): string | undefined {
+  if (entry.notice) return noticeText(entry.notice, t);
+  if (entry.workingDays !== undefined) return t('dashConcerns.detail.notResolved', { count: entry.workingDays });
+  if (entry.bookedFor) return t('dashConcerns.detail.bookedFor', { when: formatInstantIn(language, entry.bookedFor) });
+  return entry.detail === undefined ? undefined : isolatedUserText(entry.detail);
 }
 
 /** Which sentence a history entry takes: by who, a detail and words, each only when there is one ("whoText": who and words). */
-function lineShape(entry: HistoryEntry): string {
-  const parts = [entry.who && 'who', entry.detail && 'detail', entry.text && 'text'].filter((part): part is string => Boolean(part));
+function lineShape(entry: HistoryEntry, detail: string | undefined): string {
+  const parts = [entry.who && 'who', detail && 'detail', entry.text && 'text'].filter((part): part is string => Boolean(part));
   return parts.length === 0 ? 'plain' : parts.map((part, index) => (index === 0 ? part : `${part.charAt(0).toUpperCase()}${part.slice(1)}`)).join('');
 }
 
 /** One history entry in words: when, at which step, what, by or to whom, and their words. */
 function historyLine(entry: HistoryEntry, t: TabTranslate, language: TabLanguage): string {
-  return t(`dashConcerns.line.${lineShape(entry)}`, {
+  const detail = detailOf(entry, t, language);
+  return t(`dashConcerns.line.${lineShape(entry, detail)}`, {
     date: formatDateIn(language, entry.at.slice(0, 10)),
     step: entry.step,
     what: t(`dashConcerns.historyWord.${entry.kind}`),
     who: entry.who ? isolatedUserText(entry.who) : '',
-    detail: entry.detail ? isolatedUserText(detailIn(entry.detail, t, language)) : '',
+    detail: detail ?? '',
     text: entry.text ? isolatedUserText(entry.text) : '',
   });
 }
@@ -127,15 +114,12 @@ function isWithYou(concern: ConcernWire): boolean {
   return concern.status === 'open' || concern.decisions.length > 0;
 }
 
-/** A concern's label, with whom its step rests and what it asks, in the page's language (the server's English where the catalogue does not know it). */
+/** A concern's label, with whom its step rests and what the procedure asks of them now, in the page's language. */
 function concernWords(concern: ConcernWire, t: TabTranslate) {
-  const label = keyOfServerEnglish({ prefix: 'dashConcerns.label', keys: [concern.kind], sent: concern.label });
-  const stepTo = keyOfServerEnglish({ prefix: 'dashConcerns.stepTo', keys: STEP_TO_KEYS, sent: concern.stepTo });
-  const does = keyOfServerEnglish({ prefix: 'dashConcerns.stepDoes', keys: STEP_DOES_KEYS, sent: concern.stepDoes });
   return {
-    label: label ? t(`dashConcerns.label.${label}`) : concern.label,
-    withStep: stepTo ? t(`dashConcerns.withStep.${stepTo}`) : t('dashConcerns.withOther', { stepTo: concern.stepTo }),
-    does: does ? t(`dashConcerns.stepDoes.${does}`) : concern.stepDoes,
+    label: t(`dashConcerns.label.${concern.kind}`),
+    withStep: t(`dashConcerns.withStep.${concern.stepTo.join('+')}`),
+    does: t(`dashConcerns.stepDoes.${concern.route}.${concern.step - 1}`),
   };
 }
 

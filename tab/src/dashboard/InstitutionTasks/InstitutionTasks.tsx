@@ -6,7 +6,6 @@ import { formatDateIn, isCivilDate } from '../../common/format';
 import { PanelNotes } from '../../common/PanelNotes';
 import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
-import { englishTranslator, likeServer } from '../dashboard-words';
 import { UkDateInput } from '../../common/UkDateInput';
 import { usePanelList } from '../../common/use-panel-list';
 import { useFormSubmit } from '../../common/use-form-submit';
@@ -24,13 +23,9 @@ function whoDoesIt(task: InstitutionTaskWire, t: TabTranslate): string {
   return t('dashInstitutions.coordinators', { names: task.coordinators.map(isolatedUserText).join(', ') });
 }
 
-/**
- * The task as the co-ordinator reads it, in the page's language: the server words it in English
- * from who, where and the institution's name, which the tab has too; its own words where they differ.
- */
+/** The task as the co-ordinator reads it, in the page's language, from who and where the server sends. */
 function taskText(task: InstitutionTaskWire, t: TabTranslate): string {
-  const facts = { institution: task.institution, person: task.person };
-  return isolatedUserText(likeServer(task.task, { english: englishTranslator(`dashInstitutions.task.${task.kind}`, facts), translated: t(`dashInstitutions.task.${task.kind}`, facts) }));
+  return t(`dashInstitutions.task.${task.kind}`, { institution: isolatedUserText(task.institution), person: isolatedUserText(task.person) });
 }
 
 /** The co-ordinator's "letter sent" form for one task: the day it went, then done. */
@@ -58,7 +53,7 @@ function LetterSent(props: { task: InstitutionTaskWire; t: TabTranslate; languag
       }}
     >
       <Field label={t('dashInstitutions.sentOn')} required validationMessage={problem}>
-        <UkDateInput value={on} placeholder={t('errors.datePlaceholder')} onChange={setOn} />
+        <UkDateInput value={on} onChange={setOn} />
       </Field>
       <Button appearance="primary" type="submit" disabled={busy}>
         {t('dashInstitutions.markDone')}

@@ -96,7 +96,7 @@ export function ReviewConferences(props: { t: TabTranslate; language: TabLanguag
     >
       <p id={`${formId}-title`}>{t(`dashReviews.title.${open}`, { caseReference })}</p>
       <Field label={t(`dashReviews.date.${open}`)} required>
-        <UkDateInput value={date} placeholder={t('errors.datePlaceholder')} onChange={setDate} />
+        <UkDateInput value={date} onChange={setDate} />
       </Field>
       {open === 'transfer' && (
         <Field label={t('dashReviews.area')} required hint={t('dashReviews.areaHint')}>
@@ -117,7 +117,7 @@ export function ReviewConferences(props: { t: TabTranslate; language: TabLanguag
           </Field>
           {outcome !== 'end' && (
             <Field label={t('dashReviews.nextReview')} hint={t('dashReviews.nextReviewHint')}>
-              <UkDateInput value={nextReviewOn} placeholder={t('errors.datePlaceholder')} onChange={setNextReviewOn} />
+              <UkDateInput value={nextReviewOn} onChange={setNextReviewOn} />
             </Field>
           )}
         </>

@@ -2,10 +2,9 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Te
 import { useId, useState } from 'react';
 import type { NextMeeting } from '@contracts/dashboard.contract';
 import type { SeriesChangeResponse } from '@contracts/series.contract';
-import { formatDateIn, formatInstantIn, isCivilDate } from '../../common/format';
+import { formatInstantIn, isCivilDate } from '../../common/format';
 import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
-import { englishTranslator, likeServer } from '../dashboard-words';
 import { UkDateInput } from '../../common/UkDateInput';
 import { useFormSubmit } from '../../common/use-form-submit';
 
@@ -36,12 +35,13 @@ export function SeriesChange(props: { t: TabTranslate; language: TabLanguage; ca
   const [reason, setReason] = useState('');
   const { t, language, meeting, caseReference } = props;
   const { busy, problem, setProblem, send } = useFormSubmit(t);
-  const occurrence = scope === 'occurrence' ? { occurrenceStartsAt: meeting.startsAt } : {};
+  const occurrence = scope === 'occurrence' ? { occurrenceStartsAt: meeting.startsAt, occurrenceId: meeting.occurrenceId } : {};
 
-  /** What the change did, in the page's language: the server says it in English, from the date and time asked for (its own words where they differ). */
+  /** What the change did, in the page's language: a move says where the meeting now starts, as the server answers it. */
   const noteOf = (answer: SeriesChangeResponse): string => {
-    const key = open === 'move' ? (answer.outcome === 'changed' ? 'dashSeries.moved' : 'dashSeries.movedAlready') : answer.outcome === 'changed' ? 'dashSeries.cancelled' : 'dashSeries.cancelledAlready';
-    return likeServer(answer.note, { english: englishTranslator(key, { date: formatDateIn('en', date), time }), translated: t(key, { date: formatDateIn(language, date), time }) });
+    if (open === 'cancel') return answer.outcome === 'changed' ? t('dashSeries.cancelled') : t('dashSeries.cancelledAlready');
+    const when = answer.startsAt ? formatInstantIn(language, answer.startsAt) : '';
+    return answer.outcome === 'changed' ? t('dashSeries.moved', { when }) : t('dashSeries.movedAlready', { when });
   };
 
   const submit = async () => {
@@ -87,7 +87,7 @@ export function SeriesChange(props: { t: TabTranslate; language: TabLanguage; ca
       {open === 'move' ? (
         <div className={styles.row}>
           <Field label={t('dashSeries.newDate')} required>
-            <UkDateInput value={date} placeholder={t('errors.datePlaceholder')} onChange={setDate} />
+            <UkDateInput value={date} onChange={setDate} />
           </Field>
           <Field label={t('dashSeries.startTime')} required hint={t('dashSeries.startTimeHint')}>
             <Input value={time} inputMode="numeric" placeholder={t('dashForms.timePlaceholder')} onChange={(_event, data) => setTime(data.value.trim())} />

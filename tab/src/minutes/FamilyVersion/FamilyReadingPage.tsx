@@ -8,6 +8,7 @@ import type { MinutesLanguage } from '../minutes-language';
 import { useShell } from '../../shell/shell.context';
 import { useMinutesPageStyles } from '../MinutesPage/MinutesPage.styles';
 import { useFamilyVersionStyles } from './FamilyVersion.styles';
+import { familyItemText } from './family-line-text';
 
 /**
  * What a family member or the child sees in the meeting's Core Group tab (where the Teams card
@@ -29,10 +30,10 @@ export function FamilyReadingPage(props: MinutesLanguage & { reading: FamilyRead
       <p>{reading.summary}</p>
       {reading.sections.map((section) => (
         <section key={section.section} className={styles.section}>
-          <h2 className={styles.sectionTitle}>{t(`familyVersion.section.${section.section}`, { defaultValue: section.title })}</h2>
+          <h2 className={styles.sectionTitle}>{t(`familyVersion.section.${section.section}`)}</h2>
           <ul className={styles.leftOut}>
-            {section.lines.map((line) => (
-              <li key={line}>{line}</li>
+            {section.lines.map((line, index) => (
+              <li key={index}>{familyItemText(props, line)}</li>
             ))}
           </ul>
         </section>

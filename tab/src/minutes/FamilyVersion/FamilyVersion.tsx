@@ -10,6 +10,13 @@ import { useShell } from '../../shell/shell.context';
 import { useSignOffBarStyles } from '../SignOffBar/SignOffBar.styles';
 import { useFamilyVersionStyles } from './FamilyVersion.styles';
 import { BusyOrError } from '../../common/BusyOrError';
+import { familyItemText } from './family-line-text';
+
+/** What the reviewer did to an item: removed it or not, and their own words for it (`text`; absent: as it was prepared or written). */
+interface ItemEdit {
+  readonly removed: boolean;
+  readonly text?: string | undefined;
+}
 
 /**
  * The family version of signed minutes (issue 14): what the family and the child receive instead
@@ -25,7 +32,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
   const { t, language } = props;
   const path = `/api/meetings/${encodeURIComponent(props.meetingId)}/family-version`;
   const [review, setReview] = useState<FamilyVersionReview | undefined>();
-  const [items, setItems] = useState<Record<string, FamilyItem>>({});
+  const [edits, setEdits] = useState<Record<string, ItemEdit>>({});
   const [summary, setSummary] = useState('');
   const [hidden, setHidden] = useState(false);
   const [busy, setBusy] = useState<string | undefined>();
@@ -34,7 +41,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
   const show = useCallback((fresh: FamilyVersionReview) => {
     setReview(fresh);
     setSummary(fresh.summary);
-    setItems(Object.fromEntries(fresh.sections.flatMap((section) => section.items).map((item) => [item.id, item])));
+    setEdits(Object.fromEntries(fresh.sections.flatMap((section) => section.items).map((item) => [item.id, { removed: item.removed }])));
   }, []);
 
   useEffect(() => {
@@ -65,8 +72,16 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
 
   const signedOff = review.signedOff !== undefined;
   const withheld = !review.sharing.withFamily && !review.sharing.withChild;
-  const changed = summary.trim() !== review.summary || review.sections.some((section) => section.items.some((item) => items[item.id]?.text !== item.text || items[item.id]?.removed !== item.removed));
-  const edit = (id: string, change: Partial<FamilyItem>) => setItems((current) => ({ ...current, [id]: { ...current[id]!, ...change } }));
+  const allItems = review.sections.flatMap((section) => section.items);
+  const shown = (item: FamilyItem) => familyItemText(props, item);
+  const editOf = (item: FamilyItem): ItemEdit => edits[item.id] ?? { removed: item.removed };
+  /** The reviewer's words for an item, when they changed what it says. */
+  const rewordedText = (item: FamilyItem) => {
+    const text = editOf(item).text;
+    return text !== undefined && text !== shown(item) ? text : undefined;
+  };
+  const changed = summary.trim() !== review.summary || allItems.some((item) => editOf(item).removed !== item.removed || rewordedText(item) !== undefined);
+  const edit = (item: FamilyItem, change: Partial<ItemEdit>) => setEdits((current) => ({ ...current, [item.id]: { ...editOf(item), ...change } }));
 
   const run = async (label: string, work: () => Promise<FamilyVersionReview>) => {
     setBusy(label);
@@ -81,7 +96,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
   };
   const save = () =>
     run(t('familyVersion.saving'), () =>
-      api.send<FamilyVersionReview>('PUT', path, { baseVersion: review.version, summary: summary.trim(), items: Object.values(items).map(({ id, text, removed }) => ({ id, text, removed })) } satisfies FamilyReviewRequest),
+      api.send<FamilyVersionReview>('PUT', path, { baseVersion: review.version, summary: summary.trim(), items: allItems.map((item) => ({ id: item.id, removed: editOf(item).removed, text: rewordedText(item) })) } satisfies FamilyReviewRequest),
     );
   const signOff = () =>
     run(t('familyVersion.signingOff'), () => api.send<FamilyVersionReview>('POST', `${path}/sign-off`, { version: review.version } satisfies FamilySignOffRequest));
@@ -103,11 +118,8 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
       <details>
         <summary>{t('familyVersion.leftOut')}</summary>
         <ul className={styles.leftOut}>
-          {/* The server's reasons, in English still (src/domain/family-version.ts): marked so for screen readers. */}
-          {review.leftOut.map((why) => (
-            <li key={why} lang="en">
-              {why}
-            </li>
+          {review.leftOut.map((part) => (
+            <li key={part}>{t(`familyLeftOut.${part}`)}</li>
           ))}
           <li>{t('familyVersion.thirdParty')}</li>
         </ul>
@@ -117,18 +129,18 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
       </Field>
       <div className={styles.sections}>
         {review.sections.map((section) => {
-          const title = t(`familyVersion.section.${section.section}`, { defaultValue: section.title });
+          const title = t(`familyVersion.section.${section.section}`);
           return (
             <div key={section.section} className={styles.section}>
               <h3 className={styles.sectionTitle}>{title}</h3>
-              {section.items.map((prepared) => {
-                const item = items[prepared.id] ?? prepared;
+              {section.items.map((item) => {
+                const { removed, text } = editOf(item);
                 return (
                   <div key={item.id} className={styles.item}>
-                    <Textarea aria-label={t('familyVersion.item', { section: title })} className={styles.itemText} textarea={{ className: item.removed ? styles.removed : undefined }} value={item.text} readOnly={signedOff || item.removed} resize="vertical" onChange={(_event, data) => edit(item.id, { text: data.value })} />
+                    <Textarea aria-label={t('familyVersion.item', { section: title })} className={styles.itemText} textarea={{ className: removed ? styles.removed : undefined }} value={text ?? shown(item)} readOnly={signedOff || removed} resize="vertical" onChange={(_event, data) => edit(item, { text: data.value })} />
                     {!signedOff && (
-                      <Button size="small" aria-label={item.removed ? t('familyVersion.putBackItem', { section: title }) : t('familyVersion.removeItem', { section: title })} onClick={() => edit(item.id, { removed: !item.removed })}>
-                        {item.removed ? t('familyVersion.putBack') : t('familyVersion.remove')}
+                      <Button size="small" aria-label={removed ? t('familyVersion.putBackItem', { section: title }) : t('familyVersion.removeItem', { section: title })} onClick={() => edit(item, { removed: !removed })}>
+                        {removed ? t('familyVersion.putBack') : t('familyVersion.remove')}
                       </Button>
                     )}
                   </div>

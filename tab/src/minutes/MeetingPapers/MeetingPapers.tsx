@@ -75,12 +75,7 @@ export function MeetingPapers(props: MinutesLanguage & { meetingId: string }) {
                 {open === paper.id ? t('meetingPapers.close') : t('meetingPapers.read')}
               </Button>
             </div>
-            {/* The filed e-mail's own words (tab/src/common, shared with other pages) are English still: marked so for screen readers. */}
-            {open === paper.id && (
-              <div lang="en">
-                <FiledEmail coreGroupId={papers.coreGroupId} documentId={paper.id} />
-              </div>
-            )}
+            {open === paper.id && <FiledEmail coreGroupId={papers.coreGroupId} documentId={paper.id} language={language} t={t} />}
           </li>
         ))}
       </ul>

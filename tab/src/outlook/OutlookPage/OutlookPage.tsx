@@ -2,6 +2,7 @@ import { FluentProvider, Spinner } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { type ApiClient, createApiClient } from '../../api/api.client';
 import { FLUENT_THEMES, systemTheme, themeOverride } from '../../host/theme';
+import { usePersonLanguage } from '../../i18n/use-tab-language';
 import { useAppShellStyles, useGlobalStyles } from '../../shell/AppShell/AppShell.styles';
 import { EventPane } from '../EventPane';
 import { FilePane } from '../FilePane';
@@ -15,7 +16,9 @@ type Startup = { phase: 'connecting' } | { phase: 'outside' } | { phase: 'outloo
 
 /**
  * The Outlook add-in's task pane: on a message, "File to core group"; on a calendar event, that
- * core group's next deadlines and the minutes link. Outside Outlook it says where to open it.
+ * core group's next deadlines and the minutes link. Outside Outlook it says where to open it. In
+ * the person's own language (`GET /api/me`), else Office's (`displayLanguage`; outside Outlook the
+ * browser's), else English.
  */
 export function OutlookPage() {
   useGlobalStyles();
@@ -24,6 +27,8 @@ export function OutlookPage() {
   const theme = useMemo(() => themeOverride(window.location.search) ?? systemTheme(), []);
   const [startup, setStartup] = useState<Startup>({ phase: 'connecting' });
   const [item, setItem] = useState<MailMessage | CalendarEvent | undefined>();
+  const inOutlook = startup.phase === 'outlook' ? startup : undefined;
+  const { language, t } = usePersonLanguage({ api: inOutlook?.api, hostLocale: inOutlook ? inOutlook.host.displayLanguage : navigator.language });
 
   useEffect(() => {
     let live = true;
@@ -49,23 +54,23 @@ export function OutlookPage() {
   }, []);
 
   let body;
-  if (startup.phase === 'connecting') body = <Spinner className={shellStyles.centred} label="Connecting to Outlook…" />;
+  if (startup.phase === 'connecting') body = <Spinner className={shellStyles.centred} label={t('outlook.connecting')} />;
   else if (startup.phase === 'outside') {
     body = (
       <main className={styles.root}>
-        <h1 className={styles.title}>Core Group in Outlook</h1>
-        <p className={styles.text}>This page is Core Group’s Outlook add-in. Open an e-mail in Outlook and choose “File to core group” on the ribbon, or open a core group meeting in your calendar.</p>
+        <h1 className={styles.title}>{t('outlook.outsideTitle')}</h1>
+        <p className={styles.text}>{t('outlook.outside')}</p>
       </main>
     );
   } else if (!item) {
     body = (
       <main className={styles.root}>
-        <h1 className={styles.title}>Core Group</h1>
-        <p className={styles.text}>Open an e-mail to file it to a core group, or a core group meeting in your calendar to see its deadlines.</p>
+        <h1 className={styles.title}>{t('outlook.noItemTitle')}</h1>
+        <p className={styles.text}>{t('outlook.noItem')}</p>
       </main>
     );
   } else {
-    body = item.kind === 'message' ? <FilePane key={item.messageId} api={startup.api} message={item} /> : <EventPane key={item.subject} api={startup.api} event={item} />;
+    body = item.kind === 'message' ? <FilePane key={item.messageId} api={startup.api} message={item} language={language} t={t} /> : <EventPane key={item.subject} api={startup.api} event={item} language={language} t={t} />;
   }
   return (
     <FluentProvider theme={FLUENT_THEMES[theme]} className={shellStyles.root}>

@@ -10,6 +10,7 @@ import { useTabLanguage } from '../../i18n/use-tab-language';
 import { DocumentLanguage } from '../DocumentLanguage/DocumentLanguage';
 import { useShell } from '../../shell/shell.context';
 import { PlanEditor } from '../PlanEditor/PlanEditor';
+import { planChangeText } from '../plan-change-text';
 import { usePlanPageStyles } from './PlanPage.styles';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; plan: PlanViewResponse };
@@ -88,7 +89,7 @@ function PlanReading(props: { plan: PlanViewResponse; words: PageWords }) {
   );
 }
 
-/** Who changed the plan, when, why and what: newest first (what changed is worded by the server, in English). */
+/** Who changed the plan, when, why and what: newest first, what changed worded here from the server's facts. */
 function PlanHistory(props: { history: PlanViewResponse['history']; words: PageWords }) {
   const styles = usePlanPageStyles();
   const { t, language } = props.words;
@@ -100,11 +101,11 @@ function PlanHistory(props: { history: PlanViewResponse['history']; words: PageW
       <ul className={styles.list}>
         {props.history.map((entry) => (
           <li key={entry.version} className={styles.item}>
-            <span className={styles.text}>{t('plan.versionLine', { version: entry.version, at: formatInstantIn(language, entry.at), by: isolatedUserText(entry.by) })}</span>
+            <span className={styles.text}>{t('plan.versionLine', { version: entry.version, at: formatInstantIn(language, entry.at), by: entry.by === undefined ? t('planChange.formerMember') : isolatedUserText(entry.by) })}</span>
             <p className={styles.meta}>{t('plan.why', { reason: isolatedUserText(entry.reason) })}</p>
             {entry.changes.map((change, index) => (
-              <p key={index} className={styles.meta} lang="en">
-                {isolatedUserText(change)}
+              <p key={index} className={styles.meta}>
+                {planChangeText(t, change)}
               </p>
             ))}
           </li>
@@ -112,6 +113,16 @@ function PlanHistory(props: { history: PlanViewResponse['history']; words: PageW
       </ul>
     </section>
   );
+}
+
+/** Which version the plan is at, and who last changed it when (a former member by that name). */
+function VersionLine(props: { plan: PlanViewResponse; words: PageWords }) {
+  const { t, language } = props.words;
+  const { plan } = props;
+  const latest = plan.history[0];
+  if (!latest) return <>{t('plan.version', { version: plan.version })}</>;
+  const at = formatInstantIn(language, latest.at);
+  return <>{latest.by === undefined ? t('planChange.versionChangedFormer', { version: plan.version, at }) : t('plan.versionChanged', { version: plan.version, at, by: isolatedUserText(latest.by) })}</>;
 }
 
 /**
@@ -161,7 +172,7 @@ export function PlanPage() {
       <header>
         <h1 className={styles.title}>{t('plan.title', { caseReference: isolatedUserText(plan.caseReference) })}</h1>
         <p className={styles.subtitle}>
-          {plan.history[0] ? t('plan.versionChanged', { version: plan.version, at: formatInstantIn(language, plan.history[0].at), by: isolatedUserText(plan.history[0].by) }) : t('plan.version', { version: plan.version })}
+          <VersionLine plan={plan} words={words} />
         </p>
       </header>
       {plan.planEndedOn && (

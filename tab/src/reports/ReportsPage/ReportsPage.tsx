@@ -96,10 +96,7 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
               </div>
             )}
             {entry.filedDocumentId && openEmail === entry.memberId && (
-              // The filed e-mail's frame is not yet in Welsh: marked English for screen readers.
-              <div lang="en">
-                <FiledEmail coreGroupId={props.coreGroupId} documentId={entry.filedDocumentId} />
-              </div>
+              <FiledEmail coreGroupId={props.coreGroupId} documentId={entry.filedDocumentId} language={language} t={t} />
             )}
             {entry.reportId && (
               <div className={styles.buttons}>

@@ -4,6 +4,9 @@ import { createApiClient } from '../../api/api.client';
 import { type DevSession, loadDevSession, saveDevSession } from '../../host/dev-session';
 import { type TeamsHost, connectToTeams } from '../../host/teams.host';
 import { FLUENT_THEMES, type ThemeName, systemTheme, themeOverride } from '../../host/theme';
+import { tabLanguage } from '../../i18n/i18n';
+import { usePageLanguage } from '../../i18n/use-tab-language';
+import { slot, withParts } from '../../minutes/minutes-language';
 // DevSignIn is not split off: in local mode it is the first screen, and a chunk costs a round trip.
 import DevSignIn from '../DevSignIn/DevSignIn';
 import { type Shell, ShellContext } from '../shell.context';
@@ -27,7 +30,8 @@ type Startup = { phase: 'connecting' } | { phase: 'teams'; host: TeamsHost } | {
 /**
  * Every page's frame: finds out whether it runs inside Teams (SSO token, meeting chat, theme) or
  * locally (dev sign-in as a demo person), follows the host's theme unless `?theme=` fixes it, and
- * gives the page an API client through `ShellContext`.
+ * gives the page an API client through `ShellContext`. Its own words follow the page's language;
+ * until a page is shown (connecting, the dev sign-in), the browser's.
  */
 export function AppShell(props: { children: ReactNode }) {
   useGlobalStyles();
@@ -35,6 +39,7 @@ export function AppShell(props: { children: ReactNode }) {
   const override = useMemo(() => themeOverride(window.location.search), []);
   const [hostTheme, setHostTheme] = useState<ThemeName>(systemTheme);
   const [startup, setStartup] = useState<Startup>({ phase: 'connecting' });
+  const { t } = usePageLanguage();
 
   useEffect(() => {
     let live = true;
@@ -78,16 +83,21 @@ export function AppShell(props: { children: ReactNode }) {
     return undefined;
   }, [startup, signOut]);
 
+  useEffect(() => {
+    // No page yet to say its language: the browser's (the page sets its own once it shows).
+    if (!shell) document.documentElement.lang = tabLanguage(undefined, navigator.language);
+  }, [shell]);
+
   let body: ReactNode;
   if (startup.phase === 'connecting') {
     body = (
       <div className={styles.centred}>
-        <Spinner label="Connecting…" />
+        <Spinner label={t('shell.connecting')} />
       </div>
     );
   } else if (!shell) {
     body = (
-      <Suspense fallback={<Spinner className={styles.centred} label="Loading…" />}>
+      <Suspense fallback={<Spinner className={styles.centred} label={t('shell.loading')} />}>
         <DevSignIn
           onSignedIn={(session) => {
             saveDevSession(session);
@@ -101,11 +111,9 @@ export function AppShell(props: { children: ReactNode }) {
       <ShellContext.Provider value={shell}>
         {shell.devUser && (
           <div className={styles.localBanner} role="note">
-            <span>
-              Local mode: signed in as <strong>{isolatedUserText(shell.devUser.name)}</strong> ({shell.devUser.role.replaceAll('-', ' ')})
-            </span>
+            <span>{withParts(t('shell.signedInAs', { name: slot('name'), role: t(`dashLabels.role.${shell.devUser.role}`) }), { name: <strong>{isolatedUserText(shell.devUser.name)}</strong> })}</span>
             <Button size="small" appearance="transparent" onClick={signOut}>
-              Switch person
+              {t('shell.switchPerson')}
             </Button>
           </div>
         )}

@@ -3,17 +3,20 @@ import { useEffect, useState } from 'react';
 import type { ErrorBody } from '@contracts/errors.contract';
 import type { DevSignInRequest, DevSignInResponse, DevUser, DevUsersResponse } from '@contracts/identity.contract';
 import type { DevSession } from '../../host/dev-session';
+import { usePageLanguage } from '../../i18n/use-tab-language';
 import { useDevSignInStyles } from './DevSignIn.styles';
 import { isolatedUserText } from '../../common/display-text';
 
-type Load = { state: 'loading' } | { state: 'ready'; users: DevUser[] } | { state: 'failed'; message: string };
+type Load = { state: 'loading' } | { state: 'ready'; users: DevUser[] } | { state: 'failed' };
 
 /**
  * Local mode only: pick one of the demo people and get a dev token for them, as Teams SSO would
- * give one. The server offers these endpoints on loopback in local mode and nowhere else.
+ * give one. The server offers these endpoints on loopback in local mode and nowhere else. In the
+ * page's language (the browser's, as no one is signed in to have chosen one).
  */
 export default function DevSignIn(props: { onSignedIn: (session: DevSession) => void }) {
   const styles = useDevSignInStyles();
+  const { t } = usePageLanguage();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [signingIn, setSigningIn] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -28,7 +31,7 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
       })
       .catch((reason: unknown) => {
         console.debug('dev users unavailable', reason);
-        if (live) setLoad({ state: 'failed', message: 'Open this tab in Microsoft Teams. (Local sign-in is only offered when the app runs in local mode.)' });
+        if (live) setLoad({ state: 'failed' });
       });
     return () => {
       live = false;
@@ -48,7 +51,7 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
       if (!response.ok || typeof body.token !== 'string') throw new Error(body.error?.message ?? `status ${response.status}`);
       props.onSignedIn({ token: body.token, user });
     } catch (reason) {
-      setError(`Could not sign in as ${user.name}: ${reason instanceof Error ? reason.message : 'no answer'}.`);
+      setError(t('shell.signInFailed', { name: isolatedUserText(user.name), reason: reason instanceof Error ? reason.message : t('shell.noAnswer') }));
       setSigningIn(undefined);
     }
   };
@@ -56,24 +59,24 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
   return (
     <main className={styles.root}>
       <Text as="h1" size={600} weight="semibold">
-        Sign in (local mode)
+        {t('shell.signInTitle')}
       </Text>
-      {load.state === 'loading' && <Spinner label="Loading the demo people…" />}
+      {load.state === 'loading' && <Spinner label={t('shell.loadingPeople')} />}
       {load.state === 'failed' && (
         <MessageBar intent="warning">
-          <MessageBarBody>{load.message}</MessageBarBody>
+          <MessageBarBody>{t('shell.notLocal')}</MessageBarBody>
         </MessageBar>
       )}
       {load.state === 'ready' && (
         <>
-          <Text>Outside Teams there is no single sign-on. Choose who you are for this session:</Text>
-          <ul className={styles.people} aria-label="Demo people">
+          <Text>{t('shell.choose')}</Text>
+          <ul className={styles.people} aria-label={t('shell.people')}>
             {load.users.map((user) => (
               <li key={user.aadObjectId}>
                 <Button className={styles.person} disabled={signingIn !== undefined} onClick={() => void signIn(user)}>
                   <span>{isolatedUserText(user.name)}</span>
                   <span className={styles.detail}>
-                    {user.role.replaceAll('-', ' ')} · {isolatedUserText(user.agency)}
+                    {t('shell.person', { role: t(`dashLabels.role.${user.role}`), agency: isolatedUserText(user.agency) })}
                   </span>
                 </Button>
               </li>
@@ -81,7 +84,7 @@ export default function DevSignIn(props: { onSignedIn: (session: DevSession) => 
           </ul>
         </>
       )}
-      {signingIn && <Spinner size="tiny" label="Signing in…" />}
+      {signingIn && <Spinner size="tiny" label={t('shell.signingIn')} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

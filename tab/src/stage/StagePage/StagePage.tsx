@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import type { StagePlanResponse } from '@contracts/stage.contract';
 import { errorTextIn } from '../../common/error-text';
 import { formatDateIn } from '../../common/format';
-import { ACTION_STATE_LABELS } from '../../common/labels';
 import { isolatedUserText } from '../../common/display-text';
 import { LoadFailed } from '../../common/LoadFailed';
 import { useTabLanguage } from '../../i18n/use-tab-language';
@@ -84,9 +83,7 @@ export function StagePage() {
                   <li key={action.id} className={styles.item}>
                     <span className={styles.text}>{isolatedUserText(action.what)}</span>
                     <p className={styles.meta}>
-                      <Badge appearance="tint" lang="en">
-                        {ACTION_STATE_LABELS[action.state]}
-                      </Badge>{' '}
+                      <Badge appearance="tint">{t(`plan.state.${action.state}`)}</Badge>{' '}
                       {t('stage.owner', { owner: isolatedUserText(action.ownerName) })} · {t('stage.due', { date: formatDateIn(language, action.due) })} ·{' '}
                       {action.lastCheckedInOn ? t('stage.checkedIn', { date: formatDateIn(language, action.lastCheckedInOn) }) : t('stage.notCheckedIn')}
                     </p>

@@ -5,8 +5,7 @@ import { seriesColour } from '../chart-palette';
 import { useChartStyles } from '../charts.styles';
 import { useElementWidth } from '../use-element-width';
 import { isolatedUserText } from '../../../common/display-text';
-import { TAB_CATALOGUES, type TabLanguage, type TabTranslate } from '../../../i18n/i18n';
-import { keyOfServerEnglish } from '../../dashboard-words';
+import type { TabLanguage, TabTranslate } from '../../../i18n/i18n';
 
 const ROW_HEIGHT = 44;
 const AXIS_HEIGHT = 22;
@@ -15,17 +14,13 @@ const SIDE = 10;
 /** The kinds of event, in the legend's order (their names: `dashCharts.timeline.kindName`). */
 export const TIMELINE_KINDS: readonly TimelineKind[] = ['icpc', 'core-group', 'review-conference', 'action-due'];
 
-/** The events the server names in English (the ICPC, a core group held or booked, a review conference); an action due is named by its owner's words. */
-const SERVER_EVENT_KEYS = Object.keys(TAB_CATALOGUES.en.dashCharts.timeline.serverEvent);
-
 function colourOf(kind: TimelineKind): string {
   return seriesColour(Math.max(0, TIMELINE_KINDS.indexOf(kind)));
 }
 
-/** An event's name in the page's language: an action as its owner wrote it; the server's other names through the catalogue (as sent, where it does not know one). */
+/** An event's name in the page's language: an action as its owner wrote it; any other event by the catalogue's name for it. */
 function eventName(entry: TimelineEntry, t: TabTranslate): string {
-  const key = entry.kind === 'action-due' ? undefined : keyOfServerEnglish({ prefix: 'dashCharts.timeline.serverEvent', keys: SERVER_EVENT_KEYS, sent: entry.label });
-  return key ? t(`dashCharts.timeline.serverEvent.${key}`) : isolatedUserText(entry.label);
+  return entry.event === 'action-due' ? isolatedUserText(entry.what ?? '') : t(`dashCharts.timeline.eventName.${entry.event}`);
 }
 
 /** A different shape per kind, so the timeline reads without colour. */
