@@ -1,7 +1,7 @@
 import { RAISE_CONCERN_VERB, type RaiseConcernAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import type { ConcernTransition } from '../../src/domain/concern-steps';
 import { type ConcernKind, RAISABLE_CONCERN_KINDS, escalationRoute } from '../../src/domain/escalation';
-import type { NoticeDelivery } from '../../src/domain/notice-delivery';
+import { type NoticeDelivery, type NoticeReason, noticeReasonOf } from '../../src/domain/notice-delivery';
 import type { Words } from '../../src/i18n/words';
 import type { ConcernNotices } from '../../src/services/concern.service';
 import { stepToIn } from '../../src/services/notifications/escalation-words';
@@ -29,13 +29,28 @@ export function concernStandingText(words: Words, concern: Concern, last: Concer
   return last.actorName ? t('escalate.lastBy', { ...values, actor: escapeCardText(last.actorName) }) : t('escalate.last', values);
 }
 
+/** Why a notice did not go, in the reader's language; a reason stored in no known form, as it was stored. */
+function noticeReasonText({ t }: Words, reason: NoticeReason): string {
+  switch (reason.code) {
+    case 'attempt-failed':
+      return t('escalate.noticeReason.attempt-failed', { attempt: reason.attempt, error: reason.error });
+    case 'gave-up':
+      return reason.error === undefined ? t('escalate.noticeReason.gave-upNoError', { count: reason.attempts }) : t('escalate.noticeReason.gave-up', { count: reason.attempts, error: reason.error });
+    case 'as-recorded':
+      return reason.text;
+    default:
+      return t(`escalate.noticeReason.${reason.code}`);
+  }
+}
+
 /**
  * Where a notice stands, in the reader's language: queued, queued and retrying, sent by Teams or
- * by e-mail, or failed with the reason (the reason as recorded).
+ * by e-mail, or failed, with why (worded from the reason's facts).
  */
-export function noticeState({ t }: Words, delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
+export function noticeState(words: Words, delivery: Pick<NoticeDelivery, 'channel' | 'outcome' | 'detail'> | undefined): string {
+  const { t } = words;
   if (!delivery) return t('escalate.notice.queued');
-  const reason = delivery.detail ?? t('escalate.notice.noReason');
+  const reason = delivery.detail === undefined ? t('escalate.notice.noReason') : noticeReasonText(words, noticeReasonOf(delivery.detail));
   if (delivery.outcome === 'failed') return t('escalate.notice.failed', { reason });
   if (delivery.outcome === 'retrying') return t(delivery.channel === 'teams' ? 'escalate.notice.retryingTeams' : 'escalate.notice.retryingEmail', { reason });
   return t(delivery.channel === 'teams' ? 'escalate.notice.sentTeams' : 'escalate.notice.sentEmail');
@@ -51,7 +66,10 @@ function raisedSection(words: Words, raised: readonly ConcernNotices[]): object[
       line(t('escalate.raisedOn', { concern: t(`labels.concern.${concern.kind}`), date: dates.date(concern.raisedAt.slice(0, 10)) })),
       line(concernStandingText(words, concern, lastTransition), { isSubtle: true }),
       ...(notices.length > 0
-        ? notices.map((notice) => line(t('escalate.noticeTo', { name: escapeCardText(notice.displayName), state: escapeCardText(noticeState(words, notice.delivery)) }), { isSubtle: true }))
+        ? notices.map((notice) => {
+            const state = escapeCardText(noticeState(words, notice.delivery));
+            return line(notice.displayName === undefined ? t('escalate.noticeToFormer', { state }) : t('escalate.noticeTo', { name: escapeCardText(notice.displayName), state }), { isSubtle: true });
+          })
         : [line(t('escalate.nobodyToTell'), { isSubtle: true })]),
     ]),
   ];

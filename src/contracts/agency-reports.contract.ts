@@ -60,7 +60,8 @@ export type ReviewReportsResponse = z.infer<typeof reviewReportsResponseSchema>;
 /** `GET …/agency-reports/:reportId`: one report, read by its author or (once submitted) by those who follow the reports. */
 export const agencyReportReadingSchema = z.object({
   caseReference: z.string(),
-  author: z.object({ name: z.string(), agency: z.string() }),
+  /** `name` absent: the author has left the group (a former member). */
+  author: z.object({ name: z.string().optional(), agency: z.string() }),
   report: agencyReportSchema,
   actions: z.array(z.object({ id: z.string(), what: z.string() })),
 });

@@ -21,8 +21,22 @@ export const concernDecisionRequestSchema = z
   .refine((body) => !(body.decision === 'resolve' || body.decision === 'refuse') || (body.text ?? '').trim().length > 0, { message: 'resolving needs the outcome, refusing the reason', path: ['text'] });
 export type ConcernDecisionRequest = z.infer<typeof concernDecisionRequestSchema>;
 
-/** Where a notice to someone on the route stands: queued, retrying (the channel did not take it this time), sent, or failed; the reason as the delivery recorded it. */
-export const noticeStateSchema = z.object({ outcome: z.enum(['queued', 'sent', 'failed', 'retrying']), channel: z.enum(['teams', 'email']).optional(), reason: z.string().optional() });
+/**
+ * Why a notice did not go, as facts for the reader's words (src/domain/notice-delivery.ts
+ * `NoticeReason`): no mailbox to send from, no Teams chat and no e-mail address, the mail service
+ * refused it, an attempt failed (its number, the error's name and code), the attempts used up (how
+ * many, the last error); `as-recorded`: a reason stored in no known form, as it was stored.
+ */
+export const noticeReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.enum(['no-mailbox', 'no-address', 'mail-refused']) }),
+  z.object({ code: z.literal('attempt-failed'), attempt: z.number().int().min(1), error: z.string() }),
+  z.object({ code: z.literal('gave-up'), attempts: z.number().int().min(0), error: z.string().optional() }),
+  z.object({ code: z.literal('as-recorded'), text: z.string() }),
+]);
+export type NoticeReasonWire = z.infer<typeof noticeReasonSchema>;
+
+/** Where a notice to someone on the route stands: queued, retrying (the channel did not take it this time), sent, or failed; why, as facts (absent: no reason recorded). */
+export const noticeStateSchema = z.object({ outcome: z.enum(['queued', 'sent', 'failed', 'retrying']), channel: z.enum(['teams', 'email']).optional(), reason: noticeReasonSchema.optional() });
 
 /**
  * One entry of a concern's history: what happened, at which step (counting from 1), by or to

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCERN_KINDS } from '../domain/escalation';
 import { NOTICE_KINDS } from '../domain/notice-delivery';
+import { noticeReasonSchema } from './concerns.contract';
 import { planActionSchema } from './minutes.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
 
@@ -60,8 +61,8 @@ export const dashboardCoreGroupSchema = z.object({
     .object({
       concerns: z.array(z.object({ id: z.string(), kind: z.enum(CONCERN_KINDS), raisedOn: civilDateSchema, step: z.number().int().nonnegative(), withRoles: z.array(z.string()), respondBy: civilDateSchema, overdue: z.boolean() })),
       blockedActions: z.array(z.object({ id: z.string(), what: z.string(), agency: z.string(), note: z.string().optional(), since: instantSchema.optional() })),
-      /** Notices whose last attempt failed (who, what kind, on which channel, why, when), until a later attempt goes. */
-      failedNotices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), memberName: z.string(), channel: z.enum(['teams', 'email']), reason: z.string(), at: instantSchema })),
+      /** Notices whose last attempt failed (who — absent: a former member —, what kind, on which channel, why — absent: no reason recorded —, when), until a later attempt goes. */
+      failedNotices: z.array(z.object({ kind: z.enum(NOTICE_KINDS), memberName: z.string().optional(), channel: z.enum(['teams', 'email']), reason: noticeReasonSchema.optional(), at: instantSchema })),
       /** Members the app could not be installed for — their organisation does not allow it — so Teams cannot reach them: they are sent e-mail. */
       notInTeams: z.array(z.object({ memberName: z.string(), agency: z.string(), since: instantSchema })),
       /** Statutory deadlines missed: past due and not met (a deadline met late is met, not missed). */

@@ -35,7 +35,8 @@ export const familyVersionReviewResponseSchema = z.object({
   version: z.number().int().min(0),
   summary: z.string(),
   sections: z.array(z.object({ section: familySectionSchema, items: z.array(familyItemSchema) })),
-  signedOff: z.object({ by: z.string(), at: instantSchema }).optional(),
+  /** Who signed the family version off and when; `by` absent: they have left the group (a former member). */
+  signedOff: z.object({ by: z.string().optional(), at: instantSchema }).optional(),
   /** What the minutes decided about sharing, and the reason when something is withheld. */
   sharing: z.object({ withFamily: z.boolean(), withChild: z.boolean(), withheldReason: z.string().optional() }),
   /** What is never in a family version: the parts the domain marks professional-only (src/domain/family-version.ts), for the page to say why. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { obligationSchema } from './dashboard.contract';
+import { obligationKindSchema } from './dashboard.contract';
 import { coreGroupParamsSchema } from './review-conferences.contract';
 import { TEXT_LIMITS, freeText } from './text.contract';
-import { civilDateSchema, instantSchema } from './wire-values.contract';
+import { civilDateSchema, deadlineStatusSchema, instantSchema } from './wire-values.contract';
 
 /** Attachments filed with one e-mail, and how much they may hold together (each is checked again by its bytes). */
 export const FILING_LIMITS = { attachments: 5, totalBytes: 20 * 1024 * 1024, body: 100_000 } as const;
@@ -50,7 +50,8 @@ export const filedDocumentSchema = z.object({
   sender: z.string(),
   receivedAt: instantSchema,
   filedAt: instantSchema,
-  filedBy: z.string(),
+  /** Absent: whoever filed it has left the group (a former member). */
+  filedBy: z.string().optional(),
   body: z.string(),
   attachments: z.array(z.object({ id: z.uuid(), name: z.string(), type: z.enum(['pdf', 'docx']), size: z.number().int().positive() })),
 });
@@ -59,8 +60,8 @@ export type FiledDocumentWire = z.infer<typeof filedDocumentSchema>;
 export const fileEmailResponseSchema = z.object({ outcome: z.enum(['changed', 'unchanged']), document: filedDocumentSchema });
 export type FileEmailResponse = z.infer<typeof fileEmailResponseSchema>;
 
-/** A filed e-mail as a list shows it: who sent it and when, who filed it, how many attachments. */
-export const filedDocumentSummarySchema = z.object({ id: z.uuid(), subject: z.string(), sender: z.string(), receivedAt: instantSchema, filedAt: instantSchema, filedBy: z.string(), attachments: z.number().int().nonnegative() });
+/** A filed e-mail as a list shows it: who sent it and when, who filed it (absent: a former member), how many attachments. */
+export const filedDocumentSummarySchema = z.object({ id: z.uuid(), subject: z.string(), sender: z.string(), receivedAt: instantSchema, filedAt: instantSchema, filedBy: z.string().optional(), attachments: z.number().int().nonnegative() });
 
 /** `GET /api/meetings/:meetingId/papers`: the e-mails filed from Outlook as papers for the meeting. */
 export const meetingPapersResponseSchema = z.object({ coreGroupId: z.uuid(), papers: z.array(filedDocumentSummarySchema) });
@@ -79,12 +80,32 @@ export const filingCasesResponseSchema = z.object({
 });
 export type FilingCasesResponse = z.infer<typeof filingCasesResponseSchema>;
 
+/** A length of time as a rule gives it (src/domain/policy.ts `Period`): "10 working days". */
+const periodSchema = z.object({ count: z.number().int().min(1), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) });
+
+/**
+ * A deadline's rule as data (src/domain/obligations.ts `RuleWording`), for the add-in to word in
+ * the reader's language: which rule, and the period, starting conference, number or agency its
+ * words name. `agency` is user text.
+ */
+const ruleWordingSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.enum(['first-core-group', 'first-review-conference']), period: periodSchema, start: z.enum(['icpc', 'transfer-in']) }),
+  z.object({ rule: z.enum(['next-core-group', 'core-group-after-review', 'next-review-conference', 'next-review-conference-set', 'minutes-circulation', 'plan-circulation', 'cp9']), period: periodSchema }),
+  z.object({ rule: z.literal('meetings-before-first-review'), minimum: z.number().int().min(1) }),
+  z.object({ rule: z.literal('agency-report-at-final-core-group'), agency: z.string() }),
+  z.object({ rule: z.literal('agency-report-before-review'), agency: z.string(), workingDays: z.number().int().min(1) }),
+]);
+
+/** One of a case's next deadlines beside a calendar event: its kind, its rule as data, when it falls due and where it stands. */
+export const outlookDeadlineSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, wording: ruleWordingSchema, due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
+export type OutlookDeadline = z.infer<typeof outlookDeadlineSchema>;
+
 /** `GET /api/outlook/event`: the core group meeting behind a calendar event, the case's next deadlines and where its minutes open. */
 export const outlookEventResponseSchema = z.object({
   coreGroupId: z.uuid(),
   caseReference: z.string(),
   meeting: z.object({ id: z.uuid(), date: civilDateSchema, status: z.enum(['scheduled', 'held', 'cancelled', 'not-held']) }),
-  deadlines: z.array(obligationSchema),
+  deadlines: z.array(outlookDeadlineSchema),
   minutesUrl: z.url(),
 });
 export type OutlookEventResponse = z.infer<typeof outlookEventResponseSchema>;

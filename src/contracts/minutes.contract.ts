@@ -144,8 +144,8 @@ export const minutesSnapshotResponseSchema = z.object({ version: z.number().int(
 export type MinutesSnapshot = z.infer<typeof minutesSnapshotResponseSchema>;
 
 /** A 409 on autosave: the section changed since `baseVersion`; `current` lets the tab show both versions. */
-/** A 409 on a section: the minutes as they are now, and who saved that version and when (absent when not known). */
-export const versionConflictBodySchema = errorBodySchema.extend({ current: minutesSnapshotResponseSchema, changedBy: z.object({ name: z.string(), at: instantSchema }).optional() });
+/** A 409 on a section: the minutes as they are now, and who saved that version and when (absent when not known; `name` absent: a former member). */
+export const versionConflictBodySchema = errorBodySchema.extend({ current: minutesSnapshotResponseSchema, changedBy: z.object({ name: z.string().optional(), at: instantSchema }).optional() });
 export type VersionConflictBody = z.infer<typeof versionConflictBodySchema>;
 
 export const memberSchema = z.object({

@@ -27,7 +27,8 @@ export const planViewResponseSchema = z.object({
       outcomeId: z.string().optional(),
       what: z.string(),
       ownerMemberId: z.string(),
-      ownerName: z.string(),
+      /** Absent: the owner has left the group (a former member). */
+      ownerName: z.string().optional(),
       due: civilDateSchema,
       agreedOn: civilDateSchema,
       childSeenFrequency: z.string().optional(),

@@ -17,7 +17,8 @@ export const stagePlanResponseSchema = z.object({
       id: z.string(),
       outcomeId: z.string().optional(),
       what: z.string(),
-      ownerName: z.string(),
+      /** The owner with their agency; absent: the owner has left the group (a former member). */
+      ownerName: z.string().optional(),
       due: civilDateSchema,
       state: actionStateSchema,
       lastCheckedInOn: civilDateSchema.optional(),

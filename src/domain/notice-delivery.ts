@@ -26,6 +26,48 @@ export interface NoticeDelivery {
 }
 
 /**
+ * Why a notice did not go, this time or for good, as facts for the reader's words: no mailbox to
+ * send from (`no-mailbox`); no Teams chat and no e-mail address (`no-address`); the mail service
+ * refused it (`mail-refused`); an attempt that failed and is tried again, with the error's name and
+ * code (`attempt-failed`); the attempts used up, with the job's last error if it had one
+ * (`gave-up`). A reason stored in any other form is shown as it was stored (`as-recorded`).
+ */
+export type NoticeReason =
+  | { readonly code: 'no-mailbox' | 'no-address' | 'mail-refused' }
+  | { readonly code: 'attempt-failed'; readonly attempt: number; readonly error: string }
+  | { readonly code: 'gave-up'; readonly attempts: number; readonly error?: string | undefined }
+  | { readonly code: 'as-recorded'; readonly text: string };
+
+/** The reasons without facts of their own, as stored. */
+const STORED_PLAIN_REASONS = { 'no-mailbox': 'no mailbox to send from', 'no-address': 'no Teams chat and no e-mail address', 'mail-refused': 'the mail service refused it' } as const;
+
+/**
+ * A reason as a delivery stores it (`detail`): the stored form is fixed — rows already hold it —
+ * and `noticeReasonOf` reads it back, so the words a person reads come from the catalogues only.
+ */
+export function storedNoticeReason(reason: Exclude<NoticeReason, { code: 'as-recorded' }>): string {
+  switch (reason.code) {
+    case 'attempt-failed':
+      return `attempt ${reason.attempt}: ${reason.error}`;
+    case 'gave-up':
+      return `not sent after ${reason.attempts} attempts (${reason.error ?? 'no error recorded'})`;
+    default:
+      return STORED_PLAIN_REASONS[reason.code];
+  }
+}
+
+/** A stored reason as its facts (`storedNoticeReason` in reverse); one in no known form, as it was stored. */
+export function noticeReasonOf(stored: string): NoticeReason {
+  const plain = Object.entries(STORED_PLAIN_REASONS).find(([, text]) => text === stored);
+  if (plain) return { code: plain[0] as keyof typeof STORED_PLAIN_REASONS };
+  const attempt = /^attempt (\d+): (.+)$/s.exec(stored);
+  if (attempt) return { code: 'attempt-failed', attempt: Number(attempt[1]), error: attempt[2]! };
+  const gaveUp = /^not sent after (\d+) attempts \((.*)\)$/s.exec(stored);
+  if (gaveUp) return { code: 'gave-up', attempts: Number(gaveUp[1]), error: gaveUp[2] === 'no error recorded' ? undefined : gaveUp[2] };
+  return { code: 'as-recorded', text: stored };
+}
+
+/**
  * Where a notice stands, as a concern's history keeps it — what is true now, never "told" before
  * it happened: queued (nothing recorded yet), retrying (the channel did not take it this time),
  * sent by Teams or by e-mail, or failed; the reason as the delivery recorded it. Whoever shows it

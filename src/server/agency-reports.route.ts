@@ -82,7 +82,7 @@ export function agencyReportsRouter(options: { reports: AgencyReports; packs: Co
       const read = await options.reports.read(callerOf(response), coreGroupId, reviewConferenceId, reportId);
       const answer: AgencyReportReading = {
         caseReference: read.caseReference,
-        author: { name: read.author?.displayName ?? 'A former member', agency: read.report.agency },
+        author: { name: read.author?.displayName, agency: read.report.agency },
         report: agencyReportToWire(read.report),
         actions: read.actions.filter((action) => read.report.content.actionProgress.some((entry) => entry.actionId === action.id)).map((action) => ({ id: action.id, what: action.what })),
       };

@@ -1,12 +1,18 @@
 import { type Router, Router as createRouter } from 'express';
 import { type ConcernDecisionResponse, type ConcernResponse, type ConcernWire, type ConcernsResponse, concernDecisionRequestSchema, concernParamsSchema } from '../contracts/concerns.contract';
 import { londonDateOf } from '../domain/civil-date';
+import { type NoticeState, noticeReasonOf } from '../domain/notice-delivery';
 import type { ConcernDecisions } from '../services/concerns/concern-decisions.service';
 import type { ConcernView } from '../services/concerns/concern-view';
 import { handled } from './api-errors';
 import { jsonBody } from './json-body';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
+
+/** Where a notice stands as the wire has it: its stored reason as facts, for the page to word. */
+function noticeStateToWire(notice: NoticeState): NonNullable<ConcernWire['history'][number]['notice']> {
+  return { outcome: notice.outcome, channel: notice.channel, reason: notice.reason === undefined ? undefined : noticeReasonOf(notice.reason) };
+}
 
 function concernToWire(view: ConcernView): ConcernWire {
   const { concern } = view;
@@ -25,7 +31,7 @@ function concernToWire(view: ConcernView): ConcernWire {
     overdue: view.overdue,
     note: concern.note ?? '',
     decisions: [...view.decisions],
-    history: view.history.map((entry) => ({ kind: entry.kind, step: entry.step + 1, who: entry.actorName, text: entry.text, notice: entry.notice && { ...entry.notice }, workingDays: entry.workingDays, bookedFor: entry.bookedFor, detail: entry.detail, at: entry.at })),
+    history: view.history.map((entry) => ({ kind: entry.kind, step: entry.step + 1, who: entry.actorName, text: entry.text, notice: entry.notice && noticeStateToWire(entry.notice), workingDays: entry.workingDays, bookedFor: entry.bookedFor, detail: entry.detail, at: entry.at })),
   };
 }
 

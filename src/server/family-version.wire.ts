@@ -17,7 +17,7 @@ export function toFamilyVersionReviewResponse(record: FamilyRecord): FamilyVersi
     version: current.version,
     summary: current.summary,
     sections: FAMILY_SECTIONS.map((section) => ({ section, items: current.items.filter((item) => item.section === section).map((item) => ({ id: item.id, section: item.section, text: item.text, line: lineToWire(item.line), removed: item.removed })) })).filter((part) => part.items.length > 0),
-    signedOff: current.signOff ? { by: signer?.displayName ?? 'a former member', at: current.signOff.at } : undefined,
+    signedOff: current.signOff ? { by: signer?.displayName, at: current.signOff.at } : undefined,
     sharing: { withFamily: sharing.withFamily, withChild: sharing.withChild, withheldReason: sharing.withheldReason },
     leftOut: [...PROFESSIONAL_ONLY_PARTS],
   };

@@ -23,7 +23,7 @@ import { jsonBody } from './json-body';
 import type { Logger } from './logger';
 import { type TabTokenVerifier, callerOf, requireCaller } from './tab-auth';
 
-function documentToWire(document: FiledDocument, filedBy: string): FiledDocumentWire {
+function documentToWire(document: FiledDocument, filedBy: string | undefined): FiledDocumentWire {
   return {
     id: document.id,
     kind: document.kind,
@@ -78,7 +78,7 @@ export function filingRouter(options: { filing: FilingService; eventDetails: (ca
         coreGroupId: details.coreGroupId,
         caseReference: details.caseReference,
         meeting: { id: details.meeting.id, date: details.meeting.date.toString(), status: details.meeting.status },
-        deadlines: details.deadlines.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
+        deadlines: details.deadlines.map((obligation) => ({ id: obligation.id, kind: obligation.kind, wording: obligation.wording, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
         minutesUrl: minutesTabLink(options.teamsAppId, details.meeting.chatId),
       };
       response.json(answer);

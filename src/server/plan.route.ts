@@ -20,7 +20,7 @@ function planToWire(view: PlanEditorView, outcome?: 'changed' | 'unchanged'): Pl
       outcomeId: action.outcomeId,
       what: action.what,
       ownerMemberId: action.ownerMemberId,
-      ownerName: view.names.get(action.ownerMemberId) ?? 'a former member',
+      ownerName: view.names.get(action.ownerMemberId),
       due: action.due.toString(),
       agreedOn: action.agreedOn.toString(),
       childSeenFrequency: action.childSeenFrequency,

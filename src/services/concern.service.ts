@@ -81,18 +81,18 @@ export function createConcernService(
         return {
           concern,
           lastTransition: (histories.get(concern.id) ?? []).filter((transition) => transition.kind !== 'told').at(-1),
-          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName ?? 'a former member', delivery: outcomes.filter((delivery) => delivery.memberId === memberId).at(-1) })),
+          notices: memberIds.map((memberId) => ({ displayName: members.find((candidate) => candidate.id === memberId)?.displayName, delivery: outcomes.filter((delivery) => delivery.memberId === memberId).at(-1) })),
         };
       });
     },
   };
 }
 
-/** A concern, the last thing that happened to it, and, per person it is routed to first, the recorded outcome of their notice (undefined: still queued). */
+/** A concern, the last thing that happened to it, and, per person it is routed to first (no name: a former member), the recorded outcome of their notice (undefined: still queued). */
 export interface ConcernNotices {
   readonly concern: Concern;
   readonly lastTransition?: ConcernTransition | undefined;
-  readonly notices: readonly { readonly displayName: string; readonly delivery: NoticeDelivery | undefined }[];
+  readonly notices: readonly { readonly displayName: string | undefined; readonly delivery: NoticeDelivery | undefined }[];
 }
 
 export type ConcernService = ReturnType<typeof createConcernService>;

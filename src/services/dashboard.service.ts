@@ -5,7 +5,7 @@ import { can } from '../domain/permissions';
 import { isOpen } from '../domain/plan';
 import { type StepClock, stepClock } from '../domain/concern-steps';
 import { escalationRoute } from '../domain/escalation';
-import { failedNotices } from '../domain/notice-delivery';
+import { failedNotices, noticeReasonOf } from '../domain/notice-delivery';
 import type { AppInstallRepository, Concern, LanguagePreferenceRepository, ConcernRepository, CoreGroupRepository, NoticeDeliveryRepository, RecordedNoticeDelivery } from './ports/store.port';
 import type { Caller } from './authorise';
 import type { CaseStatusService, CoreGroupStatus } from './case-status.service';
@@ -69,8 +69,8 @@ function nextMeetingOf(status: CoreGroupStatus, timeline: CaseTimeline, today: C
 /** A member the app could not be installed for: their organisation does not allow it, so they are reached by e-mail. */
 type NotInTeams = Awaited<ReturnType<AppInstallRepository['notAllowedIn']>>[number];
 
-/** A notice whose last attempt failed, with the name of the person it was for (a former member's too). */
-type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string };
+/** A notice whose last attempt failed, with the name of the person it was for (none: a former member). */
+type FailedNotice = RecordedNoticeDelivery & { readonly memberName: string | undefined };
 
 /**
  * What a lead social worker, team manager or conference chair must see in a group beyond their own
@@ -90,7 +90,7 @@ function groupAttention(options: { status: CoreGroupStatus; concerns: readonly C
     blockedActions: status.actions
       .filter((action) => action.state === 'blocked')
       .map((action) => ({ id: action.id, what: action.what, agency: action.agency, note: action.lastCheckIn?.note || undefined, since: action.lastCheckIn?.recordedAt })),
-    failedNotices: failed.map((notice) => ({ kind: notice.kind, memberName: notice.memberName, channel: notice.channel, reason: notice.detail ?? 'no reason recorded', at: notice.at })),
+    failedNotices: failed.map((notice) => ({ kind: notice.kind, memberName: notice.memberName, channel: notice.channel, reason: notice.detail === undefined ? undefined : noticeReasonOf(notice.detail), at: notice.at })),
     notInTeams: options.notInTeams.map(({ member, at }) => ({ memberName: member.displayName, agency: member.agency, since: at })),
     missedDeadlines: status.obligations
       .filter((obligation) => obligation.status === 'overdue')
@@ -106,7 +106,7 @@ async function failedNoticesOf(deps: { noticeDeliveries: Pick<NoticeDeliveryRepo
   return new Map(
     groupIds.map((coreGroupId, index) => {
       const members = membersOf[index]!;
-      const named = failed.filter((notice) => notice.coreGroupId === coreGroupId).map((notice) => ({ ...notice, memberName: members.find((member) => member.id === notice.memberId)?.displayName ?? 'a former member' }));
+      const named = failed.filter((notice) => notice.coreGroupId === coreGroupId).map((notice) => ({ ...notice, memberName: members.find((member) => member.id === notice.memberId)?.displayName }));
       return [coreGroupId, named];
     }),
   );

@@ -38,7 +38,7 @@ export function createMeetingStage(deps: {
         version: plan.version,
         familyVersion: forFamily,
         outcomes: shown.outcomes,
-        actions: currentActions(shown.actions, checkIns).map((action) => ({ ...action, ownerName: names.get(action.ownerMemberId) ?? 'a former member' })),
+        actions: currentActions(shown.actions, checkIns).map((action) => ({ ...action, ownerName: names.get(action.ownerMemberId) })),
       };
     },
   };

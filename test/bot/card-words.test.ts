@@ -14,13 +14,14 @@ import { CONCERN_KINDS, escalationRoute } from '../../src/domain/escalation';
 import { INSTITUTION_KINDS } from '../../src/domain/institution-task';
 import { MEMBER_POSITIONS, positionLabel } from '../../src/domain/member-position';
 import { holidayDivisionOf } from '../../src/domain/nation';
-import { type CaseTimeline, computeObligations } from '../../src/domain/obligations';
+import { computeObligations } from '../../src/domain/obligations';
 import { type Period, describePeriod } from '../../src/domain/policy';
 import { OUTCOME_WORDS } from '../../src/domain/review-conference';
 import { loadWorkingDayCalendars } from '../../src/holidays/working-day-calendars';
 import { wordsIn } from '../../src/i18n/words';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { stepToIn } from '../../src/services/notifications/escalation-words';
+import { everyRuleTimeline } from '../support/fixtures';
 
 const EN = wordsIn('en');
 const CY = wordsIn('cy');
@@ -28,33 +29,11 @@ const catalogue = loadPolicyCatalogue();
 const calendars = loadWorkingDayCalendars();
 const d = (text: string) => parseCivilDate(text);
 
-/**
- * A case with something of everything: meetings held, circulations, a review that set the next one's
- * date and one that did not, a review booked, agencies to report — after an ICPC or a transfer in.
- */
-const timeline = (start: 'icpc' | 'transfer-in'): CaseTimeline => ({
-  icpcDate: d('2026-03-25'),
-  start,
-  meetings: [
-    { id: 'm1', date: d('2026-04-08'), status: 'held' },
-    { id: 'm2', date: d('2026-05-06'), status: 'held' },
-    { id: 'm3', date: d('2026-07-01'), status: 'held' },
-    { id: 'm4', date: d('2026-09-30'), status: 'scheduled' },
-  ],
-  reviewConferences: [
-    { id: 'r1', date: d('2026-06-24'), status: 'held', outcome: 'continue', nextReviewOn: d('2026-11-20') },
-    { id: 'r2', date: d('2026-11-18'), status: 'held', outcome: 'continue' },
-    { id: 'r3', date: d('2027-05-12'), status: 'scheduled' },
-  ],
-  circulations: [{ meetingId: 'm1', kind: 'minutes', on: d('2026-04-10') }],
-  agencyReports: [],
-  agencies: ['health visiting', 'school'],
-});
 
 describe('what the translated cards say in English is what they said before', () => {
   test.each(catalogue.all.flatMap((profile) => (['icpc', 'transfer-in'] as const).map((start) => [profile.id, start] as const)))('every deadline of the %s profile (%s) reads as the engine wrote it, and has its Welsh', (id, start) => {
     const profile = catalogue.get(id);
-    const obligations = computeObligations({ profile, calendar: calendars[holidayDivisionOf(profile.nation)], timeline: timeline(start), asOf: d('2026-12-01') });
+    const obligations = computeObligations({ profile, calendar: calendars[holidayDivisionOf(profile.nation)], timeline: everyRuleTimeline(start), asOf: d('2026-12-01') });
     expect(obligations.length).toBeGreaterThanOrEqual(10);
     for (const obligation of obligations) {
       expect(obligation.wording).toBeDefined();
@@ -67,7 +46,7 @@ describe('what the translated cards say in English is what they said before', ()
 
   test('the rules of every kind are covered, agency reports both ways', () => {
     const kinds = new Set(
-      catalogue.all.flatMap((profile) => (['icpc', 'transfer-in'] as const).flatMap((start) => computeObligations({ profile, calendar: calendars[holidayDivisionOf(profile.nation)], timeline: timeline(start), asOf: d('2026-12-01') }).map((o) => o.wording!.rule))),
+      catalogue.all.flatMap((profile) => (['icpc', 'transfer-in'] as const).flatMap((start) => computeObligations({ profile, calendar: calendars[holidayDivisionOf(profile.nation)], timeline: everyRuleTimeline(start), asOf: d('2026-12-01') }).map((o) => o.wording!.rule))),
     );
     expect([...kinds].sort()).toEqual(
       [
@@ -139,7 +118,7 @@ describe('what the translated cards say in English is what they said before', ()
 });
 
 describe('the cards in Welsh', () => {
-  const obligations = computeObligations({ profile: catalogue.get('wales'), calendar: calendars['england-and-wales'], timeline: timeline('icpc'), asOf: d('2026-12-01') });
+  const obligations = computeObligations({ profile: catalogue.get('wales'), calendar: calendars['england-and-wales'], timeline: everyRuleTimeline('icpc'), asOf: d('2026-12-01') });
   const overdue = obligations.find((obligation) => obligation.status === 'overdue')!;
   const action: PlanAction = { id: 'a1', what: 'Visit weekly', ownerMemberId: 'm1', agency: 'health visiting', due: d('2026-06-24'), agreedOn: d('2026-05-27'), progressMeasure: 'Checklist', state: 'in-progress', outcomeId: 'o1' };
   const series: BookedSeries = { meetingId: 'x', next: { startMs: Date.UTC(2026, 5, 9, 13), endMs: Date.UTC(2026, 5, 9, 14, 30) }, nextIsRecorded: true, joinUrl: 'https://teams.microsoft.com/l/meetup-join/x', chatId: '19:meeting_x@thread.v2', replies: [{ memberId: 'm1', name: 'Grace', reply: 'declined' }] };
@@ -173,5 +152,34 @@ describe('the cards in Welsh', () => {
     for (const words of welsh) expect(text).toContain(words);
     expect(text).not.toMatch(/\b(?:caseCard|caseDeadline|status|plan|review|minutesCard|members|escalate|bookedSeries|labels|tasks)\.[a-zA-Z-]+/);
     expect(text).not.toMatch(/\b(?:Case|case|Next|Step|Due|Met|Overdue|Owner|None|within|working days) /);
+  });
+
+  test('why a notice did not go, worded from its reason’s facts: English as the reasons always read, Welsh from the catalogue, a reason in no known form as it was stored; a person who has left, named a former member', () => {
+    const failed = (detail: string) => ({ channel: 'email', outcome: 'failed', detail }) as const;
+    const reasons = [
+      ['no mailbox to send from', 'dim blwch post i anfon ohono'],
+      ['no Teams chat and no e-mail address', 'dim sgwrs Teams a dim cyfeiriad e-bost'],
+      ['the mail service refused it', 'gwrthodwyd gan y gwasanaeth e-bost'],
+      ['not sent after 8 attempts (MailError:mail-failed)', 'heb ei anfon ar ôl 8 ymgais (MailError:mail-failed)'],
+      ['not sent after 8 attempts (no error recorded)', 'heb ei anfon ar ôl 8 ymgais (dim gwall wedi\'i gofnodi)'],
+      ['a reason kept in some older form', 'a reason kept in some older form'],
+    ] as const;
+    for (const [english, welsh] of reasons) {
+      expect(noticeState(EN, failed(english))).toBe(`failed: ${english}`);
+      expect(noticeState(CY, failed(english))).toBe(`wedi methu: ${welsh}`);
+    }
+    expect(noticeState(CY, { channel: 'teams', outcome: 'retrying', detail: 'attempt 2: DeliveryError:delivery-failed' })).toBe('yn y ciw: ni dderbyniodd Teams ef (ymgais 2: DeliveryError:delivery-failed), yn rhoi cynnig arall arni');
+
+    const raised = [
+      {
+        concern: { id: 'k', coreGroupId: 'c', kind: 'drift-and-delay', raisedByMemberId: 'm', step: 0, status: 'open', raisedAt: '2026-06-03T09:30:00.000Z', stepStartedAt: '2026-06-03T09:30:00.000Z' },
+        notices: [{ displayName: undefined, delivery: { kind: 'concern', subjectId: 'k', memberId: 'gone', channel: 'email', outcome: 'failed', detail: 'the mail service refused it', at: '2026-06-03T09:31:00.000Z' } }],
+      },
+    ] as const;
+    const card = (words: typeof EN) => JSON.stringify(escalateCard(words, { coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r', raised }));
+    expect(card(EN)).toContain('a former member: failed: the mail service refused it');
+    expect(card(CY)).toContain('cyn-aelod: wedi methu: gwrthodwyd gan y gwasanaeth e-bost');
+    expect(card(CY)).not.toMatch(/former member|mail service/);
+    expect(problems(escalateCard(CY, { coreGroupId: 'c', caseReference: 'CP-1', requestId: 'r', raised }))).toEqual([]);
   });
 });

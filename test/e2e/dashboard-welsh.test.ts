@@ -34,7 +34,12 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'raised', actorId: health!.id, actorName: health!.displayName, text: 'Bruise seen at the visit' });
     await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'told', actorId: manager!.id, actorName: manager!.displayName, notice: { outcome: 'sent', channel: 'teams' } });
     await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'told', actorId: lead!.id, actorName: lead!.displayName, notice: { outcome: 'retrying', channel: 'teams', reason: 'attempt 2: busy' } });
+    await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'told', actorId: health!.id, actorName: 'Dr Ann Hughes', notice: { outcome: 'failed', channel: 'email', reason: 'the mail service refused it' } });
     await store.concernHistory.record({ ...entry, id: randomUUID(), kind: 'acknowledged', actorId: manager!.id, actorName: manager!.displayName, detail: 'a note the app once kept' });
+    // A welcome that reached neither Teams nor an inbox, for someone no longer among the group's members (a member of another of the demo's groups, as one who left would be).
+    const otherGroup = (await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId('manager'))).find((group) => group.id !== coreGroup.id)!;
+    const notAMember = (await store.coreGroups.members(otherGroup.id)).find((member) => !members.some((one) => one.id === member.id))!;
+    await store.noticeDeliveries.record({ id: randomUUID(), kind: 'welcome', subjectId: randomUUID(), memberId: notAMember.id, coreGroupId: coreGroup.id, channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address', at });
     await database.close();
     browser = await launchChromium({ locale: 'cy-GB' });
   }, 60_000);
@@ -90,8 +95,13 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     const concern = manager.getByRole('region', { name: 'Pryderon gyda chi' }).getByRole('listitem').filter({ hasText: 'Bruise seen at the visit' });
     await concern.first().waitFor({ timeout: 15_000 });
     const concernText = await concern.first().innerText();
-    for (const welsh of ['gyda’r gweithiwr cymdeithasol arweiniol a’r rheolwr tîm', 'penderfynu ar gamau amddiffynnol ar unwaith, ymholiad Adran 47 neu gynhadledd adolygu', 'anfonwyd drwy Teams', 'attempt 2: busy', 'a note the app once kept']) expect({ welsh, found: concernText.replaceAll("'", '’').includes(welsh.replaceAll("'", '’')) }).toEqual({ welsh, found: true });
-    for (const english of ['with the lead social worker', 'decide on immediate', 'sent by Teams', 'did not take it', 'The plan is not reducing']) expect({ english, found: concernText.includes(english) }).toEqual({ english, found: false });
+    for (const welsh of ['gyda’r gweithiwr cymdeithasol arweiniol a’r rheolwr tîm', 'penderfynu ar gamau amddiffynnol ar unwaith, ymholiad Adran 47 neu gynhadledd adolygu', 'anfonwyd drwy Teams', '(ymgais 2: busy)', 'wedi methu: gwrthodwyd gan y gwasanaeth e-bost', 'a note the app once kept']) expect({ welsh, found: concernText.replaceAll("'", '’').includes(welsh.replaceAll("'", '’')) }).toEqual({ welsh, found: true });
+    for (const english of ['with the lead social worker', 'decide on immediate', 'sent by Teams', 'did not take it', 'attempt 2', 'mail service', 'The plan is not reducing']) expect({ english, found: concernText.includes(english) }).toEqual({ english, found: false });
+    // A notice that went nowhere, to someone who has left: who and why in Welsh (the name's mutation after "i" too).
+    const failedWelcome = manager.getByRole('region', { name: 'Angen sylw' }).getByRole('listitem').filter({ hasText: 'gyn-aelod' });
+    await failedWelcome.waitFor({ timeout: 15_000 });
+    expect(await failedWelcome.innerText()).toContain('i gyn-aelod, drwy e-bost — wedi methu: dim sgwrs Teams a dim cyfeiriad e-bost');
+    expect(await failedWelcome.innerText()).not.toMatch(/former member|no Teams chat/);
     // The plan timeline's events by their Welsh names.
     const events = await manager.locator('table').filter({ hasText: 'Digwyddiad' }).first().textContent();
     expect(events).toMatch(/Cynhadledd amddiffyn plant gychwynnol|Grŵp craidd \(wedi'i (gynnal|drefnu)\)/);

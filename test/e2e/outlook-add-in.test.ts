@@ -163,6 +163,9 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await page.getByRole('heading', { name: 'Core group meeting — case DEMO-0003' }).waitFor({ timeout: 15_000 });
     const deadlines = page.getByRole('region', { name: 'Next deadlines' });
     await deadlines.getByRole('listitem').first().waitFor();
+    // Each deadline by its rule, worded in the tab from the rule's data: in English, the engine's own words.
+    const rules = (await deadlines.getByRole('listitem').allInnerTexts()).map((item) => item.split('\n')[0]);
+    expect(rules).toEqual(expect.arrayContaining(["Written report from children's social care 5 working days before the review conference", 'First review conference within 3 months of the ICPC']));
     const link = page.getByRole('link', { name: 'Open the minutes in Teams' });
     expect(await link.getAttribute('href')).toContain(`/minutes?context=${encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }))}`);
     await noSeriousViolations(page, 'calendar event');
@@ -250,6 +253,9 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await event.getByText('Llun, 3 Rhag 2029').waitFor();
     const deadlines = event.getByRole('region', { name: 'Y terfynau amser nesaf' });
     await deadlines.getByRole('listitem').first().waitFor();
+    // The same rules in Welsh, the agency's own name kept: no deadline named only by its kind.
+    const rules = (await deadlines.getByRole('listitem').allInnerTexts()).map((item) => item.split('\n')[0]);
+    expect(rules).toEqual(expect.arrayContaining(["Adroddiad ysgrifenedig gan children's social care 5 diwrnod gwaith cyn y gynhadledd adolygu", "Y gynhadledd adolygu gyntaf o fewn 3 mis i'r gynhadledd amddiffyn plant gychwynnol"]));
     expect(await deadlines.innerText()).toMatch(/Yn ddyledus|Mewn perygl|Yn hwyr|Wedi'i fodloni/);
     expect(await deadlines.innerText()).not.toMatch(/\b(Due|Overdue|At risk|Met|Written report|within)\b/);
     await event.getByRole('link', { name: 'Agor y cofnodion yn Teams' }).waitFor();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from 'playwright-core';
 import type { RunningService } from '../../src/main';
 import { revisePlan } from '../../src/domain/plan';
@@ -31,7 +32,8 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
       next: {
         ...current,
         outcomes: [...current.outcomes, { id: 'welsh-outcome', text: 'Riley sleeps in his own bed every night' }],
-        actions: [{ ...first!, ownerMemberId: school.id, agency: school.agency, due: first!.due.add({ days: 7 }) }, ...others],
+        // …and an action whose owner has since left the group.
+        actions: [{ ...first!, ownerMemberId: school.id, agency: school.agency, due: first!.due.add({ days: 7 }) }, ...others, { ...first!, id: 'welsh-former-owner', what: 'Phone the family every Friday', ownerMemberId: randomUUID() }],
         contingencyPlan: `${current.contingencyPlan} A legal planning meeting if nothing changes.`,
       },
       authorMemberId: lead.id,
@@ -65,6 +67,9 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
     expect(await page.getByText('Heb ddechrau').count()).toBeGreaterThan(0);
     expect(await page.getByText(/dyddiad dyledus (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}/).count()).toBeGreaterThan(0);
     expect(await page.getByText('Visit weekly and check home conditions with Jordan', { exact: true }).count()).toBe(1);
+    // The owner who has left, named in Welsh from the catalogue (the server sends no name for them).
+    expect(await page.getByText(/^cyn-aelod · dyddiad dyledus/).count()).toBe(1);
+    expect(await page.locator('main').innerText()).not.toMatch(/former member/);
     await page.getByRole('combobox', { name: /Mae dogfennau'r grŵp hwn wedi'u hysgrifennu yn/ }).waitFor();
     // What each version changed, in Welsh: worded from the change log's facts, the outcome's and action's words as written.
     const versions = page.getByRole('region', { name: 'Fersiynau' });

@@ -25,6 +25,8 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     const database = openDatabase({ sqliteFile: stack.sqliteFile });
     const store = createStore(database);
     const today = Temporal.Now.plainDateISO('Europe/London');
+    // Someone not among TEAM-0003's members, as a member who has left would be: TEAM-0002's lead.
+    let notAMember = '';
     for (const [caseReference, lead] of [['TEAM-0002', 'Zainab Ahmed'], ['TEAM-0003', '=Alex Morgan']] as const) {
       const coreGroupId = randomUUID();
       const leadId = randomUUID();
@@ -33,10 +35,13 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
         { id: coreGroupId, caseReference, childName: 'Invented Child (never shown)', tenantId: DEMO_TENANT_ID, policyId: 'england', icpcDate: today.subtract({ days: 40 }), createdAt: new Date().toISOString() },
         [member('lead-social-worker', lead, randomUUID(), leadId), member('team-manager', 'Tom Okafor', demoObjectId('manager'))],
       );
+      if (caseReference === 'TEAM-0002') notAMember = leadId;
       if (caseReference === 'TEAM-0003') {
         await store.concerns.raise({ id: randomUUID(), coreGroupId, kind: 'drift-and-delay', raisedByMemberId: leadId, step: 0, status: 'open', raisedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), note: 'Drift' }, `e2e:${coreGroupId}`);
         // A check-in prompt to the lead social worker that went neither by Teams nor by e-mail.
         await store.noticeDeliveries.record({ id: randomUUID(), kind: 'check-in-prompt', subjectId: randomUUID(), memberId: leadId, coreGroupId, jobId: randomUUID(), attempt: 9, channel: 'email', outcome: 'failed', detail: 'not sent after 8 attempts (MailError:mail-failed)', at: new Date().toISOString() });
+        // A welcome, that no channel took, to someone no longer among the group's members.
+        await store.noticeDeliveries.record({ id: randomUUID(), kind: 'welcome', subjectId: randomUUID(), memberId: notAMember, coreGroupId, channel: 'email', outcome: 'failed', detail: 'no Teams chat and no e-mail address', at: new Date().toISOString() });
         await store.plans.saveRevision(
           {
             plan: {
@@ -112,6 +117,7 @@ browserSuite('the team manager’s view on the dashboard in headless Chromium, a
     const failed = attention.getByRole('listitem').filter({ hasText: 'Check-in prompt to' });
     await failed.waitFor({ timeout: 15_000 });
     expect(await failed.textContent()).toMatch(/Not deliveredCheck-in prompt to .*=Alex Morgan.*, by e-mail — failed: not sent after 8 attempts \(MailError:mail-failed\)TEAM-0003 · failed on /);
+    expect(await attention.getByRole('listitem').filter({ hasText: 'to a former member' }).textContent()).toMatch(/to a former member, by e-mail — failed: no Teams chat and no e-mail addressTEAM-0003 · failed on /);
     // TEAM-0003's ICPC was 40 days ago and no core group has been held since: its first core group is missed.
     expect(await attention.getByRole('listitem').filter({ hasText: 'TEAM-0003' }).filter({ hasText: 'missed' }).count()).toBeGreaterThanOrEqual(1);
     // The app was installed for the demo's members at start; the police force's policy does not allow it for its officer.

@@ -32,6 +32,7 @@ import { agencyReportsRouter } from '../../src/server/agency-reports.route';
 import { createAgencyReports } from '../../src/services/agency-reports/agency-reports.service';
 import { createConferencePack } from '../../src/services/conference-pack/conference-pack.service';
 import { filingRouter } from '../../src/server/filing.route';
+import { outlookEventResponseSchema } from '../../src/contracts/filing.contract';
 import { createFiling } from '../../src/services/filing/filing.service';
 import { calendarEventDetails } from '../../src/services/filing/calendar-event';
 import { createSchedulingService } from '../../src/services/scheduling.service';
@@ -918,7 +919,13 @@ describe('the minutes API with Teams SSO tokens', () => {
     const event = await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(health));
     expect(event.body).toMatchObject({ coreGroupId: groupId, caseReference: 'FILING-1', meeting: { id: nextMeetingId, date: '2026-06-24', status: 'scheduled' } });
     expect(event.body.minutesUrl).toBe(`https://teams.microsoft.com/l/entity/teams-app/minutes?context=${encodeURIComponent(JSON.stringify({ chatId, contextType: 'chat' }))}`);
-    expect(event.body.deadlines.length).toBeGreaterThan(0);
+    // Each rule as data, no English, for the add-in to word in the reader's language; the agency whose report is still to come named.
+    expect(outlookEventResponseSchema.safeParse(event.body).success).toBe(true);
+    expect(event.body.deadlines).toEqual([
+      { id: 'first-core-group', kind: 'first-core-group', wording: { rule: 'first-core-group', period: { count: 10, unit: 'working-days' }, start: 'icpc' }, due: '2026-06-10', status: 'at-risk', daysLate: 0 },
+      { id: expect.stringMatching(/^agency-report-.+-children-s-social-care$/), kind: 'agency-report', wording: { rule: 'agency-report-before-review', agency: "children's social care", workingDays: 5 }, due: '2026-08-13', status: 'due', daysLate: 0 },
+      { id: 'first-review-conference', kind: 'review-conference', wording: { rule: 'first-review-conference', period: { count: 3, unit: 'months' }, start: 'icpc' }, due: '2026-08-27', status: 'due', daysLate: 0 },
+    ]);
     expect((await call('GET', `/api/outlook/event?chatId=${encodeURIComponent(chatId)}`, await as(otherLead))).status).toBe(404);
     expect((await call('GET', '/api/outlook/event?chatId=not-a-chat', await as(health))).status).toBe(400);
   });

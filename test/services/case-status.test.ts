@@ -109,7 +109,7 @@ describe('the status of every core group the caller belongs to', () => {
     const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, appInstalls: store.appInstalls, clock });
 
     const asChair = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: chair })).coreGroups[0]!;
-    expect(asChair.attention!.failedNotices).toEqual([{ kind: 'welcome', memberName: teacher.displayName, channel: 'email', reason: 'no Teams chat and no e-mail address', at: '2026-06-09T09:00:00.000Z' }]);
+    expect(asChair.attention!.failedNotices).toEqual([{ kind: 'welcome', memberName: teacher.displayName, channel: 'email', reason: { code: 'no-address' }, at: '2026-06-09T09:00:00.000Z' }]);
     expect(asChair.attention!.notInTeams).toEqual([{ memberName: teacher.displayName, agency: teacher.agency, since: '2026-06-08T08:00:00.000Z' }]);
     const firstCoreGroup = asChair.obligations.find((obligation) => obligation.id === 'first-core-group');
     expect(firstCoreGroup).toBeUndefined();

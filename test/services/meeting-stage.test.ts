@@ -56,4 +56,15 @@ describe('the plan on the meeting stage', () => {
     const audited = (await store.auditLog.listByCoreGroup(coreGroup.id)).filter((entry) => entry.action === 'view-plan-on-stage');
     expect(audited.map((entry) => entry.outcome)).toEqual(['allowed', 'denied', 'denied']);
   });
+
+  test('an action whose owner has left the group carries no name, for the stage page to say "a former member" in its reader’s language', async () => {
+    const stage = createMeetingStage({ ...store, clock });
+    const { coreGroup, meetingId, healthVisitor } = await meetingOf(false);
+    const plan = (await store.plans.current(coreGroup.id))!;
+    const left = { ...plan.actions[0]!, id: 'a-left', what: 'Phone the family every Friday', ownerMemberId: randomUUID() };
+    await store.plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, left] }, authorMemberId: healthVisitor.id, reason: 'test', changes: [] }, clock.nowIso());
+    const view = await stage.planOnStage({ tenantId: TENANT, aadObjectId: healthVisitor.aadObjectId! }, meetingId);
+    expect(view.actions.find((action) => action.id === 'a-left')!.ownerName).toBeUndefined();
+    expect(view.actions.find((action) => action.id === 'a1')!.ownerName).toBe(`${healthVisitor.displayName} (health visiting)`);
+  });
 });

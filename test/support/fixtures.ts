@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import type { CoreGroup, CoreGroupMember, MemberRole } from '../../src/domain/core-group';
+import type { CaseTimeline } from '../../src/domain/obligations';
 import type { ChildProtectionPlan, PlanAction, PlanRevision } from '../../src/domain/plan';
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
@@ -76,3 +77,27 @@ export async function giveFamilyAction(
   const action: PlanAction = { id: options.id, what: options.what, ownerMemberId: options.ownerMemberId, agency: 'family', due: parseCivilDate(options.due), agreedOn: parseCivilDate(options.agreedOn), progressMeasure: 'Told to the core group', state: 'not-started' };
   await plans.saveRevision({ plan: { ...plan, version: plan.version + 1, actions: [...plan.actions, action] }, authorMemberId: options.authorMemberId, reason: 'A family member takes on an action', changes: [] }, options.at);
 }
+
+/**
+ * A case with something of everything: meetings held, circulations, a review that set the next one's
+ * date and one that did not, a review booked, agencies to report — after an ICPC or a transfer in.
+ * Every rule a policy profile has gives a deadline on it.
+ */
+export const everyRuleTimeline = (start: 'icpc' | 'transfer-in'): CaseTimeline => ({
+  icpcDate: parseCivilDate('2026-03-25'),
+  start,
+  meetings: [
+    { id: 'm1', date: parseCivilDate('2026-04-08'), status: 'held' },
+    { id: 'm2', date: parseCivilDate('2026-05-06'), status: 'held' },
+    { id: 'm3', date: parseCivilDate('2026-07-01'), status: 'held' },
+    { id: 'm4', date: parseCivilDate('2026-09-30'), status: 'scheduled' },
+  ],
+  reviewConferences: [
+    { id: 'r1', date: parseCivilDate('2026-06-24'), status: 'held', outcome: 'continue', nextReviewOn: parseCivilDate('2026-11-20') },
+    { id: 'r2', date: parseCivilDate('2026-11-18'), status: 'held', outcome: 'continue' },
+    { id: 'r3', date: parseCivilDate('2027-05-12'), status: 'scheduled' },
+  ],
+  circulations: [{ meetingId: 'm1', kind: 'minutes', on: parseCivilDate('2026-04-10') }],
+  agencyReports: [],
+  agencies: ['health visiting', 'school'],
+});

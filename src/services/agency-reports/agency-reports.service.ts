@@ -31,7 +31,7 @@ export interface ReviewReports {
   /** Every reporting member's standing, for the lead social worker, the team manager and the conference chair. */
   readonly standings?: readonly { readonly member: CoreGroupMember; readonly standing: ReportStanding; readonly report?: AgencyReport | undefined }[] | undefined;
   /** Agencies' reports sent by e-mail and filed from Outlook, for those who follow the reports. */
-  readonly filed?: readonly { readonly document: FiledDocument; readonly filedBy: string }[] | undefined;
+  readonly filed?: readonly { readonly document: FiledDocument; readonly filedBy: string | undefined }[] | undefined;
 }
 
 /** A review conference with reports the caller writes or follows, for the dashboard. */
@@ -102,7 +102,7 @@ export function createAgencyReports(deps: AgencyReportsDeps) {
         due,
         mine: await mineOf(coreGroup, review, member, reports),
         standings: follows ? reportStandings(members, reports, filedReportAgencies(filed)) : undefined,
-        filed: follows ? filed.filter((document) => document.kind === 'agency-report').map((document) => ({ document, filedBy: members.find((candidate) => candidate.id === document.filedByMemberId)?.displayName ?? 'A former member' })) : undefined,
+        filed: follows ? filed.filter((document) => document.kind === 'agency-report').map((document) => ({ document, filedBy: members.find((candidate) => candidate.id === document.filedByMemberId)?.displayName })) : undefined,
       };
     },
 

@@ -1,7 +1,7 @@
 import type { CivilDate } from '../../domain/civil-date';
 import { NotFoundError, said } from '../../domain/errors';
 import type { MeetingStatus } from '../../domain/meeting';
-import type { Obligation } from '../../domain/obligations';
+import type { Obligation, RuleWording } from '../../domain/obligations';
 import type { Caller } from '../authorise';
 import { type StatusDeps, statusOf } from '../case-status/status-of';
 import type { MeetingRepository } from '../ports/store.port';
@@ -15,9 +15,14 @@ export interface CalendarEventDetails {
   readonly coreGroupId: string;
   readonly caseReference: string;
   readonly meeting: { readonly id: string; readonly date: CivilDate; readonly status: MeetingStatus; readonly chatId: string };
-  /** The case's deadlines still to meet, soonest first. */
-  readonly deadlines: readonly Obligation[];
+  /** The case's deadlines still to meet, soonest first, each with its rule as data (the add-in words it in the reader's language). */
+  readonly deadlines: readonly WordedObligation[];
 }
+
+type WordedObligation = Obligation & { readonly wording: RuleWording };
+
+/** Every obligation the engine judges carries its rule as data (`computeObligations`); the type says only that it may. */
+const isWorded = (obligation: Obligation): obligation is WordedObligation => obligation.wording !== undefined;
 
 /** How many deadlines the add-in lists: the next few, as a glance beside the event. */
 export const EVENT_DEADLINES_SHOWN = 5;
@@ -33,6 +38,7 @@ export async function calendarEventDetails(deps: CalendarEventDeps, caller: Call
   const { status } = await statusOf(deps, { caller, coreGroupId: meeting.coreGroupId });
   const deadlines = status.obligations
     .filter((obligation) => obligation.status !== 'met')
+    .filter(isWorded)
     .sort((a, b) => a.due.toString().localeCompare(b.due.toString()))
     .slice(0, EVENT_DEADLINES_SHOWN);
   return { coreGroupId: status.coreGroup.id, caseReference: status.coreGroup.caseReference, meeting: { id: meeting.id, date: meeting.date, status: meeting.status, chatId }, deadlines };

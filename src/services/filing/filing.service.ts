@@ -84,7 +84,7 @@ export function createFiling(deps: FilingDeps) {
     return document;
   };
 
-  const filerName = async (coreGroupId: string, document: FiledDocument) => (await deps.coreGroups.members(coreGroupId)).find((member) => member.id === document.filedByMemberId)?.displayName ?? 'A former member';
+  const filerName = async (coreGroupId: string, document: FiledDocument) => (await deps.coreGroups.members(coreGroupId)).find((member) => member.id === document.filedByMemberId)?.displayName;
 
   return {
     /**
@@ -115,7 +115,7 @@ export function createFiling(deps: FilingDeps) {
     },
 
     /** Files an e-mail; the same e-mail to the same place again answers 'unchanged' with what was filed first. */
-    async file(caller: Caller, coreGroupId: string, filing: Filing): Promise<{ outcome: 'changed' | 'unchanged'; document: FiledDocument; filedBy: string }> {
+    async file(caller: Caller, coreGroupId: string, filing: Filing): Promise<{ outcome: 'changed' | 'unchanged'; document: FiledDocument; filedBy: string | undefined }> {
       const target = filing.to.kind === 'agency-report' ? filing.to.reviewConferenceId : filing.to.meetingId;
       const { coreGroup, member } = await authorise(deps, { caller, coreGroupId, action: 'file-email', targetId: target });
       if (coreGroup.planEndedOn) throw new RuleViolationError(`The plan here ended on ${ukDate(coreGroup.planEndedOn)}: nothing more is filed to it.`, { said: said('serviceRefusals.filing.planEnded', { on: coreGroup.planEndedOn.toString() }) });
@@ -147,18 +147,18 @@ export function createFiling(deps: FilingDeps) {
     },
 
     /** One filed e-mail: read by who filed it, and by those who read reports (an agency's report) or the professionals (a meeting paper). */
-    async read(caller: Caller, coreGroupId: string, documentId: string): Promise<{ document: FiledDocument; filedBy: string }> {
+    async read(caller: Caller, coreGroupId: string, documentId: string): Promise<{ document: FiledDocument; filedBy: string | undefined }> {
       const document = await documentTo(caller, coreGroupId, documentId);
       return { document, filedBy: await filerName(coreGroupId, document) };
     },
 
     /** The papers filed for one meeting, for the professionals of its group (who read the draft minutes), first filed first. */
-    async papers(caller: Caller, meetingId: string): Promise<{ coreGroupId: string; papers: { document: FiledDocument; filedBy: string }[] }> {
+    async papers(caller: Caller, meetingId: string): Promise<{ coreGroupId: string; papers: { document: FiledDocument; filedBy: string | undefined }[] }> {
       const meeting = await deps.meetings.findById(meetingId);
       if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
       await authorise(deps, { caller, coreGroupId: meeting.coreGroupId, action: 'view-minutes-draft', targetId: meetingId });
       const [filed, members] = await Promise.all([deps.filedDocuments.listByMeeting(meetingId), deps.coreGroups.members(meeting.coreGroupId)]);
-      return { coreGroupId: meeting.coreGroupId, papers: filed.map((document) => ({ document, filedBy: members.find((member) => member.id === document.filedByMemberId)?.displayName ?? 'A former member' })) };
+      return { coreGroupId: meeting.coreGroupId, papers: filed.map((document) => ({ document, filedBy: members.find((member) => member.id === document.filedByMemberId)?.displayName })) };
     },
 
     /** One attachment of a filed e-mail, to those who may read the e-mail. */

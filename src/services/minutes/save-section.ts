@@ -7,9 +7,9 @@ import { openDraft } from '../draft-minutes';
 import { parseSection } from '../minutes-sections';
 import { type MinutesDeps, authoriseOnMeeting, loadMeeting, saveOver } from './meeting-access';
 
-/** The section changed since the editor's version: who saved the version it is now, and when (the tab names them). */
+/** The section changed since the editor's version: who saved the version it is now (no name: a former member), and when (the tab names them). */
 export class SectionChangedError extends VersionConflictError {
-  constructor(readonly changedBy: { readonly name: string; readonly at: string } | undefined) {
+  constructor(readonly changedBy: { readonly name: string | undefined; readonly at: string } | undefined) {
     super('Someone else changed this section since you started; compare the two versions.');
   }
 }
@@ -43,7 +43,7 @@ export async function saveSection(deps: MinutesDeps, request: { caller: Caller; 
       if (sectionChangedSince({ base: base?.content, current: current.content, section: request.section })) {
         const change = lastChangeOf(history, request.section);
         const editor = change && (await deps.coreGroups.members(meeting.coreGroupId)).find((candidate) => candidate.id === change.savedBy);
-        throw new SectionChangedError(change ? { name: editor?.displayName ?? 'A former member', at: change.savedAt } : undefined);
+        throw new SectionChangedError(change ? { name: editor?.displayName, at: change.savedAt } : undefined);
       }
     }
     const content: MinutesContent = { ...current.content, [request.section]: value };

@@ -3,7 +3,7 @@ import { wordsIn } from '../../i18n/words';
 import { areaContactAsRecipient } from '../../domain/concern-steps';
 import type { CoreGroup, CoreGroupMember } from '../../domain/core-group';
 import { uuidFromKey } from '../deterministic-id';
-import { channelOfAttempt, noticeStateOf } from '../../domain/notice-delivery';
+import { channelOfAttempt, noticeStateOf, storedNoticeReason } from '../../domain/notice-delivery';
 import type { AreaContactRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, Job, JobQueue } from '../ports/store.port';
 import { decisionNotice, stepNotice } from './concern-notice-content';
 import { type NoticePolicyDeps, type NoticeRun, deliverNotice, recordDeadNotice, senderOf } from './notice-policy';
@@ -98,7 +98,7 @@ export function createConcernNotices(deps: NoticeDeps) {
         const to = { kind: 'concern' as const, subjectId: job.concernId, coreGroupId: job.coreGroupId, tenantId: job.tenantId, member: person };
         await recordDeadNotice(deps, { to, dead, recordId: concernNoticeDeliveryId(job.concernId, person.id, aboutOf(job)) });
       }
-      const outcome: RecordDeliveryOutcome = { channel: channelOfAttempt(person, dead.attempts), outcome: 'failed', detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})` };
+      const outcome: RecordDeliveryOutcome = { channel: channelOfAttempt(person, dead.attempts), outcome: 'failed', detail: storedNoticeReason({ code: 'gave-up', attempts: dead.attempts, error: dead.lastError }) };
       await recordTold({ job, person, step: job.step ?? 0, outcome });
     },
   };

@@ -1,6 +1,6 @@
 import { NOTICE_UNDELIVERED_JOB, type NoticeUndeliveredJob } from '../../contracts/jobs.contract';
 import { type CoreGroupMember, leadSocialWorkerOf } from '../../domain/core-group';
-import { channelOfAttempt, type NoticeKind } from '../../domain/notice-delivery';
+import { channelOfAttempt, type NoticeKind, storedNoticeReason } from '../../domain/notice-delivery';
 import { uuidFromKey } from '../deterministic-id';
 import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
@@ -85,7 +85,7 @@ export async function deliverNotice(
     if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: inTeams.summary, noticeId });
     return outcome;
   } catch (error) {
-    const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: `attempt ${attempt}: ${reasonOf(error)}` };
+    const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: storedNoticeReason({ code: 'attempt-failed', attempt, error: reasonOf(error) }) };
     if (run) await deps.noticeDeliveries.record({ id: uuidFromKey(`notice-attempt:${run.id}:${attempt}`), ...recorded, ...retry, at: deps.clock.nowIso() });
     throw error;
   }
@@ -113,7 +113,7 @@ export async function recordDeadNotice(
     attempt: dead.attempts + 1,
     channel: channelOfAttempt(to.member, dead.attempts),
     outcome: 'failed',
-    detail: `not sent after ${dead.attempts} attempts (${dead.lastError ?? 'no error recorded'})`,
+    detail: storedNoticeReason({ code: 'gave-up', attempts: dead.attempts, error: dead.lastError }),
     at,
   });
   if (to.kind === 'undelivered') return;

@@ -2,7 +2,7 @@ import type { CoreGroupMember } from '../../domain/core-group';
 import { type Words, wordsIn } from '../../i18n/words';
 import type { LanguagePreferenceRepository } from '../ports/store.port';
 import { oneLineUserText } from '../../domain/display-text';
-import { channelOfAttempt, reachableInTeams } from '../../domain/notice-delivery';
+import { channelOfAttempt, reachableInTeams, storedNoticeReason } from '../../domain/notice-delivery';
 import { MailError, type Mailer } from '../ports/mailer.port';
 import { DeliveryError, type Notification, type Notifier } from '../ports/notifier.port';
 
@@ -90,12 +90,12 @@ export async function deliverRecord(
   const { member, from } = options;
   const teamsFirst = channelOfAttempt(member, options.attempt ?? 1) === 'teams';
   if (teamsFirst && await sentInTeams(deps.notifier, member, { tenantId: options.tenantId, ...options.inTeams })) return { channel: 'teams', outcome: 'sent' };
-  if (!member.email || !from) return { channel: 'email', outcome: 'failed', detail: member.email ? 'no mailbox to send from' : 'no Teams chat and no e-mail address' };
+  if (!member.email || !from) return { channel: 'email', outcome: 'failed', detail: storedNoticeReason({ code: member.email ? 'no-mailbox' : 'no-address' }) };
   const mail = await options.mail();
   try {
     await deps.mailer.sendMail({ from, to: member.email, ...mail });
   } catch (error) {
-    if (error instanceof MailError && error.code === 'mail-refused') return { channel: 'email', outcome: 'failed', detail: 'the mail service refused it' };
+    if (error instanceof MailError && error.code === 'mail-refused') return { channel: 'email', outcome: 'failed', detail: storedNoticeReason({ code: 'mail-refused' }) };
     throw error;
   }
   return { channel: 'email', outcome: 'sent' };

@@ -17,6 +17,12 @@ const useFiledEmailStyles = makeStyles({
   emailBody: { margin: '0', overflowWrap: 'anywhere', whiteSpace: 'pre-wrap', maxHeight: '24rem', overflowY: 'auto', padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
 });
 
+/** Who sent a filed e-mail and when, and who filed it and when (no name: a former member), in the page's language. */
+function filedMeta(document: FiledDocumentWire, t: TabTranslate, language: TabLanguage): string {
+  const said = { sender: isolatedUserText(document.sender), received: formatInstantIn(language, document.receivedAt), filedAt: formatInstantIn(language, document.filedAt) };
+  return document.filedBy === undefined ? t('filedEmail.metaFormer', said) : t('filedEmail.meta', { ...said, filedBy: isolatedUserText(document.filedBy) });
+}
+
 /**
  * An e-mail filed from Outlook (an agency's report, a paper for a meeting), read in place: who sent
  * it and when, its text, and its attachments to download. Its frame is in the page's language; what
@@ -66,7 +72,7 @@ export function FiledEmail(props: { coreGroupId: string; documentId: string; lan
         {isolatedUserText(document.subject)}
       </h3>
       <p className={styles.meta}>
-        {t('filedEmail.meta', { sender: isolatedUserText(document.sender), received: formatInstantIn(language, document.receivedAt), filedBy: isolatedUserText(document.filedBy), filedAt: formatInstantIn(language, document.filedAt) })}
+        {filedMeta(document, t, language)}
       </p>
       {document.body.trim() ? (
         <p className={styles.emailBody} lang="">

@@ -2,6 +2,7 @@ import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from
 import { isolatedUserText } from '../common/display-text';
 import type { TabTranslate } from '../i18n/i18n';
 import { obligationIn } from './dashboard-words';
+import { noticeReasonText } from './notice-reason';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
 
@@ -50,6 +51,15 @@ function withRoles(t: TabTranslate, roles: readonly string[]): string {
  * with their actions — with what the owner said; its notices that failed (to whom, by which
  * channel, why); and its missed deadlines.
  */
+type FailedNotice = NonNullable<DashboardCoreGroup['attention']>['failedNotices'][number];
+
+/** A notice that did not go, in the page's language: what, to whom (a former member, if they left), by which channel, and why. */
+function failedNoticeText(notice: FailedNotice, t: TabTranslate): string {
+  const said = { notice: t(`dashLabels.notice.${notice.kind}`), reason: notice.reason === undefined ? t('dashNoticeReason.none') : noticeReasonText(notice.reason, t) };
+  if (notice.memberName === undefined) return t(notice.channel === 'teams' ? 'dashAttention.failedFormer.teams' : 'dashAttention.failedFormer.email', said);
+  return t(notice.channel === 'teams' ? 'dashAttention.failed.teams' : 'dashAttention.failed.email', { ...said, name: isolatedUserText(notice.memberName) });
+}
+
 function groupAttention(dashboard: DashboardResponse, t: TabTranslate): AttentionItem[] {
   const mine = new Set(dashboard.myActions.map((action) => action.id));
   return dashboard.coreGroups.flatMap((group) => [
@@ -76,7 +86,7 @@ function groupAttention(dashboard: DashboardResponse, t: TabTranslate): Attentio
     ...(group.attention?.failedNotices ?? []).map((notice, index) => ({
       key: `failed-${group.id}-${index}`,
       caseReference: group.caseReference,
-      text: t(notice.channel === 'teams' ? 'dashAttention.failed.teams' : 'dashAttention.failed.email', { notice: t(`dashLabels.notice.${notice.kind}`), name: isolatedUserText(notice.memberName), reason: notice.reason }),
+      text: failedNoticeText(notice, t),
       due: notice.at.slice(0, 10),
       dateWord: 'failed-on' as const,
       status: 'failed' as const,

@@ -5,8 +5,8 @@ import { ApiError, type ApiClient } from '../api/api.client';
 import { isolatedUserText } from '../common/display-text';
 import { DueDate } from '../common/DueDate';
 import { formatDateIn } from '../common/format';
-import { obligationIn } from '../dashboard/dashboard-words';
 import type { TabLanguage, TabTranslate } from '../i18n/i18n';
+import { deadlineRuleIn } from './deadline-words';
 import type { CalendarEvent } from './office.host';
 import { outlookErrorText } from './outlook-error-text';
 import { useOutlookPageStyles } from './OutlookPage/OutlookPage.styles';
@@ -16,8 +16,8 @@ type Load = { state: 'loading' } | { state: 'none'; why: 'noLink' | 'notYours' }
 
 /**
  * On a calendar event, in the page's language: the core group meeting behind it, that case's next
- * deadlines and the link to its minutes in Teams. The server words each deadline's rule in English
- * only ("First core group within 10 working days of the ICPC"): in Welsh each is named by its kind.
+ * deadlines and the link to its minutes in Teams. The server sends each deadline's rule as data, and
+ * the pane words it ("First core group within 10 working days of the ICPC") in the page's language.
  */
 export function EventPane(props: { api: ApiClient; event: CalendarEvent; language: TabLanguage; t: TabTranslate }) {
   const styles = useOutlookPageStyles();
@@ -73,7 +73,7 @@ export function EventPane(props: { api: ApiClient; event: CalendarEvent; languag
           <ul className={styles.list}>
             {event.deadlines.map((deadline) => (
               <li key={deadline.id} className={styles.item}>
-                <span>{language === 'en' ? deadline.rule : obligationIn(t, deadline.kind)}</span>
+                <span>{deadlineRuleIn(t, deadline.wording)}</span>
                 <span>
                   <DueDate language={language} t={t} due={deadline.due} status={deadline.status} />
                 </span>

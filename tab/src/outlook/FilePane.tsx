@@ -15,7 +15,7 @@ type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state
 type Outcome =
   | { kind: 'refused'; why: 'needCase' | 'needAgency' | 'nothingToCome' }
   | { kind: 'filed'; to: 'report' | 'paper'; caseReference: string; agency: string; date: string; attachments: number }
-  | { kind: 'already'; filedBy: string; filedAt: string }
+  | { kind: 'already'; filedBy: string | undefined; filedAt: string }
   | { kind: 'failed'; error: unknown };
 
 /** What the server files (checked again there by the bytes): PDF and Word documents up to 10 MB. */
@@ -54,7 +54,7 @@ function outcomeText(outcome: Outcome, words: { language: TabLanguage; t: TabTra
       return outcome.attachments === 0 ? t(`outlook.file.${sentence}None`, values) : t(`outlook.file.${sentence}`, { ...values, count: outcome.attachments });
     }
     case 'already':
-      return t('outlook.file.already', { filedBy: outcome.filedBy, at: formatInstantIn(language, outcome.filedAt) });
+      return outcome.filedBy === undefined ? t('outlook.file.alreadyFormer', { at: formatInstantIn(language, outcome.filedAt) }) : t('outlook.file.already', { filedBy: outcome.filedBy, at: formatInstantIn(language, outcome.filedAt) });
     case 'failed':
       return t('outlook.file.notFiled', { reason: outlookErrorText(outcome.error, t) });
   }

@@ -8,6 +8,7 @@ import type { TabLanguage, TabTranslate } from '../../i18n/i18n';
 import { useShell } from '../../shell/shell.context';
 import { usePanelList } from '../../common/use-panel-list';
 import { useFormSubmit } from '../../common/use-form-submit';
+import { noticeReasonText } from '../notice-reason';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -22,9 +23,9 @@ type HistoryEntry = ConcernWire['history'][number];
 
 type NoticeState = NonNullable<HistoryEntry['notice']>;
 
-/** Where a notice stands, in the page's language ("sent by Teams", "failed: …"): the reason as the delivery recorded it. */
+/** Where a notice stands, in the page's language ("sent by Teams", "failed: …"), with why it did not go. */
 function noticeText(notice: NoticeState, t: TabTranslate): string {
-  const reason = notice.reason === undefined ? t('dashConcerns.detail.noReason') : isolatedUserText(notice.reason);
+  const reason = notice.reason === undefined ? t('dashConcerns.detail.noReason') : noticeReasonText(notice.reason, t);
   switch (notice.outcome) {
     case 'queued':
       return t('dashConcerns.detail.queued');

@@ -28,7 +28,7 @@ export default function ConflictView(props: MinutesLanguage & { section: Section
   const titleId = `conflict-${props.section}`;
   const theirs = describeSection(props.section, props.theirs as SectionValues[SectionName], props.names, t, language);
   const yours = describeSection(props.section, props.yours as SectionValues[SectionName], props.names, t, language);
-  const name = changedBy ? isolatedUserText(changedBy.name) : undefined;
+  const name = changedBy && (changedBy.name === undefined ? t('minutes.formerMember') : isolatedUserText(changedBy.name));
 
   // The editor the user was typing in has just gone: move focus to the explanation, not the page top.
   useEffect(() => {

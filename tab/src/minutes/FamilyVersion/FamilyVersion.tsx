@@ -12,6 +12,12 @@ import { useFamilyVersionStyles } from './FamilyVersion.styles';
 import { BusyOrError } from '../../common/BusyOrError';
 import { familyItemText } from './family-line-text';
 
+/** Who signed the family version off and when, in the page's language (no name: a former member). */
+function signedOffText(signedOff: NonNullable<FamilyVersionReview['signedOff']>, { t, language }: Pick<MinutesLanguage, 't' | 'language'>): string {
+  const at = formatInstantIn(language, signedOff.at);
+  return signedOff.by === undefined ? t('familyVersion.signedOffFormer', { at }) : t('familyVersion.signedOff', { by: isolatedUserText(signedOff.by), at });
+}
+
 /** What the reviewer did to an item: removed it or not, and their own words for it (`text`; absent: as it was prepared or written). */
 interface ItemEdit {
   readonly removed: boolean;
@@ -112,7 +118,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
         </MessageBar>
       ) : (
         <p className={frame.paragraph}>
-          {signedOff ? t('familyVersion.signedOff', { by: isolatedUserText(review.signedOff!.by), at: formatInstantIn(language, review.signedOff!.at) }) : t('familyVersion.explained')}
+          {signedOff ? signedOffText(review.signedOff!, { t, language }) : t('familyVersion.explained')}
         </p>
       )}
       <details>

@@ -24,6 +24,13 @@ const useStyles = makeStyles({
  * The papers members filed from Outlook for this meeting (an agency's update e-mailed in, a
  * school's attendance sheet): each to read with its attachments. Shows nothing when there are none.
  */
+/** Who sent a paper, who filed it (no name: a former member) and when, and how many attachments it has, in the page's language. */
+function paperMeta(paper: MeetingPapersResponse['papers'][number], { t, language }: Pick<MinutesLanguage, 't' | 'language'>): string {
+  const sentence = paper.attachments === 0 ? 'meta' : paper.attachments === 1 ? 'metaAttachment' : 'metaAttachments';
+  const said = { sender: isolatedUserText(paper.sender), at: formatInstantIn(language, paper.filedAt), number: paper.attachments };
+  return paper.filedBy === undefined ? t(`meetingPapers.${sentence}Former`, said) : t(`meetingPapers.${sentence}`, { ...said, filedBy: isolatedUserText(paper.filedBy) });
+}
+
 export function MeetingPapers(props: MinutesLanguage & { meetingId: string }) {
   const styles = useStyles();
   const { api } = useShell();
@@ -63,12 +70,7 @@ export function MeetingPapers(props: MinutesLanguage & { meetingId: string }) {
           <li key={paper.id} className={styles.item}>
             <span className={styles.subject}>{isolatedUserText(paper.subject)}</span>
             <p className={styles.meta}>
-              {t(paper.attachments === 0 ? 'meetingPapers.meta' : paper.attachments === 1 ? 'meetingPapers.metaAttachment' : 'meetingPapers.metaAttachments', {
-                sender: isolatedUserText(paper.sender),
-                filedBy: isolatedUserText(paper.filedBy),
-                at: formatInstantIn(language, paper.filedAt),
-                number: paper.attachments,
-              })}
+              {paperMeta(paper, { t, language })}
             </p>
             <div className={styles.buttons}>
               <Button size="small" onClick={() => setOpen(open === paper.id ? undefined : paper.id)} aria-expanded={open === paper.id}>

@@ -32,9 +32,9 @@ export interface AutosaveView {
   readonly version: number;
 }
 
-/** Who saved the version a conflict is with, and when, as the server names them. */
+/** Who saved the version a conflict is with (no name: a former member), and when, as the server names them. */
 export interface ChangedBy {
-  readonly name: string;
+  readonly name?: string | undefined;
   readonly at: string;
 }
 

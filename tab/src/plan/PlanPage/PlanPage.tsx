@@ -26,7 +26,7 @@ function ActionLine(props: { action: Action; words: PageWords }) {
   const styles = usePlanPageStyles();
   const { action } = props;
   const { t, language } = props.words;
-  const owner = { owner: isolatedUserText(action.ownerName), date: formatDateIn(language, action.due) };
+  const owner = { owner: action.ownerName === undefined ? t('planChange.formerMember') : isolatedUserText(action.ownerName), date: formatDateIn(language, action.due) };
   return (
     <li className={styles.item}>
       <div className={styles.buttons}>

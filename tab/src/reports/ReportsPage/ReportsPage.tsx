@@ -24,6 +24,12 @@ interface PageWords {
   readonly language: TabLanguage;
 }
 
+/** Who filed a report sent by e-mail, and when, in the page's language (no name: a former member). */
+function filedByText(filed: NonNullable<ReviewReportsResponse['filed']>[number], { t, language }: PageWords): string {
+  const at = formatInstantIn(language, filed.filedAt);
+  return filed.filedBy === undefined ? t('reports.filedByFormer', { at }) : t('reports.filedBy', { by: isolatedUserText(filed.filedBy), at });
+}
+
 /** The caller's own report: the form while it is a draft, the submitted report as a document after. */
 function YourReport(props: { reports: ReviewReportsResponse; basePath: string; words: PageWords; onSubmitted: (report: AgencyReportWire) => void }) {
   const styles = useReportsPageStyles();
@@ -85,7 +91,7 @@ function Standings(props: { reports: ReviewReportsResponse; basePath: string; co
             {entry.submittedAt && <p className={styles.meta}>{t('reports.submittedAt', { at: formatInstantIn(language, entry.submittedAt) })}</p>}
             {entry.standing === 'filed' && filedAt(entry.filedDocumentId) && (
               <p className={styles.meta}>
-                {t('reports.filedBy', { by: isolatedUserText(filedAt(entry.filedDocumentId)!.filedBy), at: formatInstantIn(language, filedAt(entry.filedDocumentId)!.filedAt) })}
+                {filedByText(filedAt(entry.filedDocumentId)!, { t, language })}
               </p>
             )}
             {entry.filedDocumentId && (

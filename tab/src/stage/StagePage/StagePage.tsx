@@ -84,7 +84,7 @@ export function StagePage() {
                     <span className={styles.text}>{isolatedUserText(action.what)}</span>
                     <p className={styles.meta}>
                       <Badge appearance="tint">{t(`plan.state.${action.state}`)}</Badge>{' '}
-                      {t('stage.owner', { owner: isolatedUserText(action.ownerName) })} · {t('stage.due', { date: formatDateIn(language, action.due) })} ·{' '}
+                      {action.ownerName === undefined ? t('stage.formerOwner') : t('stage.owner', { owner: isolatedUserText(action.ownerName) })} · {t('stage.due', { date: formatDateIn(language, action.due) })} ·{' '}
                       {action.lastCheckedInOn ? t('stage.checkedIn', { date: formatDateIn(language, action.lastCheckedInOn) }) : t('stage.notCheckedIn')}
                     </p>
                   </li>
