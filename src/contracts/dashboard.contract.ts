@@ -10,7 +10,7 @@ export const obligationKindSchema = z.enum(['first-core-group', 'core-group', 'r
 export type ObligationKind = z.infer<typeof obligationKindSchema>;
 
 /** An open deadline of a core group. */
-export const obligationSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, rule: z.string(), due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
+export const obligationSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
 export type Obligation = z.infer<typeof obligationSchema>;
 
 /** Drift and attendance signals (src/domain/signals.ts): ids and a number only, never names or case content. */
@@ -66,7 +66,7 @@ export const dashboardCoreGroupSchema = z.object({
       /** Members the app could not be installed for — their organisation does not allow it — so Teams cannot reach them: they are sent e-mail. */
       notInTeams: z.array(z.object({ memberName: z.string(), agency: z.string(), since: instantSchema })),
       /** Statutory deadlines missed: past due and not met (a deadline met late is met, not missed). */
-      missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, rule: z.string(), due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
+      missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
     })
     .optional(),
   /** Whether the caller may change the plan (lead social worker, team manager), while the plan runs. */

@@ -53,7 +53,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       canRecordPersonInInstitution: group.canRecordPersonInInstitution,
       canSayPlanNotReceived: group.canSayPlanNotReceived,
       lastHeldMeeting: group.lastHeldMeeting && { id: group.lastHeldMeeting.id, date: group.lastHeldMeeting.date.toString() },
-      obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
+      obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
       nextMeeting: group.nextMeeting && nextMeetingToWire(group.nextMeeting),
     })),

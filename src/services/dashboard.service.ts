@@ -94,7 +94,7 @@ function groupAttention(options: { status: CoreGroupStatus; concerns: readonly C
     notInTeams: options.notInTeams.map(({ member, at }) => ({ memberName: member.displayName, agency: member.agency, since: at })),
     missedDeadlines: status.obligations
       .filter((obligation) => obligation.status === 'overdue')
-      .map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, daysLate: obligation.daysLate })),
+      .map((obligation) => ({ id: obligation.id, kind: obligation.kind, due: obligation.due, daysLate: obligation.daysLate })),
   };
 }
 
