@@ -112,6 +112,21 @@ async function waitForHealth(url, server) {
   throw new Error(`no answer on ${url}/healthz within ${STARTUP_TIMEOUT_MS / 1000} s`);
 }
 
+/**
+ * The service logs that it is listening once its first hourly review has run, which can be after
+ * /healthz first answers: wait for the line rather than read the log the moment health is good.
+ */
+async function waitForListening(lines, server) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const listening = lines().find((line) => line.includes('core group service listening'));
+    if (listening) return listening;
+    if (server.exitCode !== null || server.signalCode !== null) return undefined;
+    await sleep(200);
+  }
+  return undefined;
+}
+
 /** Sends a signal to `npm run serve` and everything under it (its own process group). */
 function signal(server, name) {
   try {
@@ -167,7 +182,7 @@ async function main() {
     if (tab?.status !== 200 || !tab.body.includes('<script')) throw new Error(`/tab/minutes answered ${tab?.status}: the built tab is not in dist/`);
     say('/tab/minutes serves the built tab');
     const lines = () => log.split('\n').filter(Boolean);
-    const listening = lines().find((line) => line.includes('core group service listening'));
+    const listening = await waitForListening(lines, server);
     if (!listening?.includes('"mode":"production"') || !listening.includes('"database":"postgres"')) throw new Error(`unexpected start-up log:\n${log}`);
     if (!(await stop(server, closed))) throw new Error(`still running ${STOP_TIMEOUT_MS / 1000} s after SIGTERM`);
     const problems = lines().filter((line) => /"level":(40|50|60)/.test(line));
