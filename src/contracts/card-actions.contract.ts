@@ -3,6 +3,7 @@ import { MEETING_MODES } from '../domain/meeting';
 import { RAISABLE_CONCERN_KINDS } from '../domain/escalation';
 import { checkInStatusSchema } from './wire-values.contract';
 import { freeText } from './text.contract';
+import { problemParams } from './problem';
 
 /**
  * What an Adaptive Card action carries back to the bot: one schema per verb, for the data the
@@ -63,13 +64,10 @@ export const CHECK_IN_NOTE_LIMIT = 500;
 
 const checkInNote = freeText(CHECK_IN_NOTE_LIMIT);
 
-/** What a member is told when they press Blocked with no note. */
-export const BLOCKED_NEEDS_NOTE = 'Nothing was recorded: say in the note what is blocking this action, so the lead social worker can help, then press Blocked again.';
-
 /** A check-in with its note: "blocked" is refused without one (the group needs to know what is in the way). */
 export const checkInWithNote = checkInAction
   .extend({ note: checkInNote })
-  .refine((checkIn) => checkIn.status !== 'blocked' || checkIn.note.trim() !== '', { message: BLOCKED_NEEDS_NOTE, path: ['note'] });
+  .refine((checkIn) => checkIn.status !== 'blocked' || checkIn.note.trim() !== '', { message: 'say in the note what is blocking this action', path: ['note'], params: problemParams('blocked-needs-note') });
 
 /** The id of the note input beside an action's check-in buttons. */
 export const checkInNoteInputId = (actionId: string) => `note-${actionId}`;

@@ -4,6 +4,7 @@ import { CONCERN_KINDS } from '../domain/escalation';
 import { ESCALATION_ROUTE_NAMES } from '../domain/policy';
 import { TEXT_LIMITS, freeText } from './text.contract';
 import { civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
+import { problemParams } from './problem';
 
 /** The path of the routes on one concern. */
 export const concernParamsSchema = z.object({ concernId: z.uuid() });
@@ -18,7 +19,7 @@ export const concernDecisionSchema = z.enum(CONCERN_DECISIONS);
 export const concernDecisionRequestSchema = z
   .object({ decision: concernDecisionSchema, text: freeText(TEXT_LIMITS.line).optional(), requestId: z.uuid() })
   .strict()
-  .refine((body) => !(body.decision === 'resolve' || body.decision === 'refuse') || (body.text ?? '').trim().length > 0, { message: 'resolving needs the outcome, refusing the reason', path: ['text'] });
+  .refine((body) => !(body.decision === 'resolve' || body.decision === 'refuse') || (body.text ?? '').trim().length > 0, { message: 'resolving needs the outcome, refusing the reason', path: ['text'], params: problemParams('outcome-or-reason-needed') });
 export type ConcernDecisionRequest = z.infer<typeof concernDecisionRequestSchema>;
 
 /**

@@ -4,6 +4,7 @@ import { RECOMMENDATION_OUTCOMES } from '../domain/minutes';
 import { errorBodySchema } from './errors.contract';
 import { TEXT_LIMITS, clientId, freeText } from './text.contract';
 import { actionStateSchema, civilDateSchema, instantSchema, memberRoleSchema } from './wire-values.contract';
+import { problemParams } from './problem';
 
 // ─── The family version (issue 14): reviewed by the chair or the lead social worker, read by the family ───
 
@@ -85,7 +86,7 @@ export const recipientListResponseSchema = z.object({ entries: z.array(recipient
 export type RecipientListResponse = z.infer<typeof recipientListResponseSchema>;
 
 /** `POST /api/meetings/:meetingId/minutes/distribute`: sends only when `listHash` is the list's as it is now. */
-export const distributeRequestSchema = z.object({ listHash: z.string().regex(/^[0-9a-f]{64}$/, 'confirm the list of recipients first') });
+export const distributeRequestSchema = z.object({ listHash: z.string().refine((hash) => /^[0-9a-f]{64}$/.test(hash), { message: 'confirm the list of recipients first', params: problemParams('confirm-recipients') }) });
 export type DistributeRequest = z.infer<typeof distributeRequestSchema>;
 
 /** 409 from Distribute: the list changed since it was shown; here it is as it is now. */

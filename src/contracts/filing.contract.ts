@@ -3,12 +3,13 @@ import { obligationKindSchema } from './dashboard.contract';
 import { coreGroupParamsSchema } from './review-conferences.contract';
 import { TEXT_LIMITS, freeText } from './text.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema } from './wire-values.contract';
+import { problemParams } from './problem';
 
 /** Attachments filed with one e-mail, and how much they may hold together (each is checked again by its bytes). */
 export const FILING_LIMITS = { attachments: 5, totalBytes: 20 * 1024 * 1024, body: 100_000 } as const;
 
 /** `GET /api/outlook/event?chatId=`: the Teams meeting chat named in a calendar event's join link. */
-export const outlookEventQuerySchema = z.object({ chatId: z.string().min(4).max(300).regex(/^19:[^\s/?#]+$/, 'must be a Teams chat id (19:…)') }).strict();
+export const outlookEventQuerySchema = z.object({ chatId: z.string().min(4).max(300).regex(/^19:[^\s/?#]+$/) }).strict();
 
 /** The path of one filed e-mail, and of one of its attachments. */
 export const filedDocumentParamsSchema = coreGroupParamsSchema.extend({ documentId: z.uuid() });
@@ -35,7 +36,7 @@ export const fileEmailRequestSchema = z
     attachments: z
       .array(z.object({ name: z.string().trim().min(1).max(255), content: z.base64() }).strict())
       .max(FILING_LIMITS.attachments, `at most ${FILING_LIMITS.attachments} attachments with one e-mail`)
-      .refine((attachments) => attachments.reduce((sum, attachment) => sum + base64Bytes(attachment.content), 0) <= FILING_LIMITS.totalBytes, `the attachments together must be at most ${FILING_LIMITS.totalBytes / 1024 / 1024} MB`),
+      .refine((attachments) => attachments.reduce((sum, attachment) => sum + base64Bytes(attachment.content), 0) <= FILING_LIMITS.totalBytes, { message: `the attachments together must be at most ${FILING_LIMITS.totalBytes / 1024 / 1024} MB`, params: problemParams('attachments-too-large', { megabytes: FILING_LIMITS.totalBytes / 1024 / 1024 }) }),
   })
   .strict();
 export type FileEmailRequest = z.infer<typeof fileEmailRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeLimit, isStorableText } from '../domain/text';
+import { problemParams } from './problem';
 
 /**
  * How long free text may be, one table for every side: the meeting chat's contributions and the
@@ -20,7 +21,7 @@ export const TEXT_LIMITS = {
   section: 10_000,
 } as const;
 
-const STORABLE = 'must not contain NUL or broken characters (half of an emoji, a lone surrogate)';
+const STORABLE = { message: 'must not contain NUL or broken characters (half of an emoji, a lone surrogate)', params: problemParams('unstorable') };
 
 /**
  * Free text from a person, at most `max` characters, that a store keeps whole: NUL and lone

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { realCivilDate } from '../domain/civil-date';
 import { MEMBER_ROLES } from '../domain/core-group';
 import { ACTION_STATES, CHECK_IN_STATUSES } from '../domain/plan';
+import { problemParams } from './problem';
 
 /**
  * A civil date on the wire: `YYYY-MM-DD` text, a real day (2026-02-30 is refused, never moved to
@@ -11,8 +12,8 @@ import { ACTION_STATES, CHECK_IN_STATUSES } from '../domain/plan';
  */
 export const civilDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((text) => realCivilDate(text) !== undefined, 'is not a real date');
+  .refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text), { message: 'a date as YYYY-MM-DD', params: problemParams('not-a-date'), abort: true })
+  .refine((text) => realCivilDate(text) !== undefined, { message: 'is not a real date', params: problemParams('not-a-date') });
 export type CivilDateText = z.infer<typeof civilDateSchema>;
 
 /** An instant on the wire: ISO 8601 text (`2026-06-08T09:00:00.000Z`), as `Clock.nowIso()` writes it. */

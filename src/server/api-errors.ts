@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { ErrorBody } from '../contracts/errors.contract';
+import { fieldRefusal } from '../contracts/problem';
 import { DomainError, InvalidInputError, NotFoundError, said } from '../domain/errors';
 import { ERROR_TRANSLATIONS, errorLogFields, retryAfterMsOf, translationOf } from '../errors/error-codes';
 import { refusalIn } from '../errors/refusal-words';
@@ -23,7 +24,8 @@ export function sendError(response: Response, caught: unknown, logger: Logger, e
   const words = wordsIn(languageAsked(response.req));
   if (error instanceof ZodError) {
     const issue = error.issues[0];
-    const message = issue ? words.t('refusals.invalidField', { field: issue.path.join('.') || 'body', problem: issue.message }) : words.t('refusals.byCode.invalid-input');
+    const refusal = issue ? fieldRefusal(issue.path.join('.') || 'body', issue) : undefined;
+    const message = refusal ? words.t(refusal.key, refusal.values ?? {}) : words.t('refusals.byCode.invalid-input');
     const invalid: ErrorBody = { error: { code: 'invalid-input', message } };
     response.status(ERROR_TRANSLATIONS['invalid-input'].http.status).json(invalid);
     return;

@@ -1,4 +1,5 @@
 import { chatContributionSchema } from '../contracts/chat-contribution.contract';
+import { problemOf } from '../contracts/problem';
 import { InvalidInputError, NotFoundError, said } from '../domain/errors';
 import { type ChatContribution, addContribution } from '../domain/minutes';
 import { changeDraft } from './draft-minutes';
@@ -17,8 +18,8 @@ function parseContribution(request: { kind: ChatContribution['kind']; text: stri
   const [issue] = parsed.error.issues;
   const field = issue?.path[0] === 'due' ? 'due' : request.kind;
   const fieldWords = field === 'due' ? 'the due date' : `the ${field}`;
-  const problem = issue?.message ?? 'is not valid';
-  throw new InvalidInputError(`Nothing was added: ${fieldWords} ${problem}.`, { said: said('serviceRefusals.meetingChat.invalid', { field, problem }) });
+  const { problem, values } = problemOf(issue);
+  throw new InvalidInputError(`Nothing was added: ${fieldWords} ${issue?.message ?? 'is not valid'}.`, { said: said('serviceRefusals.meetingChat.invalid', { ...values, field, problem }) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MINUTES_SECTIONS, type SectionValues } from '../contracts/minutes.contract';
+import { fieldRefusal } from '../contracts/problem';
 import { parseCivilDate } from '../domain/civil-date';
-import { InvalidInputError, said } from '../domain/errors';
+import { InvalidInputError } from '../domain/errors';
 import { type MinutesContent, type MinutesSection, decideRecommendation, decideSharing } from '../domain/minutes';
 
 /**
@@ -43,8 +44,7 @@ export function parseSection<S extends MinutesSection>(section: S, value: unknow
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field = fieldOf(section, issue?.path ?? []);
-    const problem = issue?.message ?? 'is not valid';
-    throw new InvalidInputError(`${field}: ${problem}`, { said: said('refusals.invalidField', { field, problem }) });
+    throw new InvalidInputError(`${field}: ${issue?.message ?? 'is not valid'}`, { said: fieldRefusal(field, issue) });
   }
   return SECTION_FROM_WIRE[section](parsed.data as SectionValues[S]);
 }

@@ -19,7 +19,7 @@ describe('impossible calendar dates', () => {
       const before = (await stack.stored())?.content.contributions ?? [];
       const { status, reply } = await stack.chat('health', `/coregroup action phone the school by ${due}`);
       expect(status).toBe(200);
-      expect(reply).toContain('not a real date');
+      expect(reply).toContain('must be a real date');
       expect(reply).not.toContain('Added');
       expect((await stack.stored())?.content.contributions ?? []).toEqual(before);
     });

@@ -78,7 +78,7 @@ describe('the tab API translates errors from the error table', () => {
     const response = await request(appThatThrows(recordingLogger().logger)).get('/api/fail/bad-body');
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('invalid-input');
-    expect(response.body.error.message).toMatch(/^reason: /);
+    expect(response.body.error.message).toBe('reason: is missing or is not the right kind of value');
   });
 
   test('an error a route leaves to the app is translated from the same table', async () => {
@@ -99,7 +99,7 @@ describe('the tab API answers in the language the request asks for', () => {
   test('the table’s own words (not-found), the general words for a fault, and a body that does not parse, in Welsh', async () => {
     expect((await welsh('/api/fail/not-found')).body.error.message).toBe("Nid oedd modd dod o hyd i hynny, neu nid ydych yn aelod o'i grŵp craidd.");
     expect((await welsh('/api/fail/bug')).body).toEqual({ error: { code: 'internal', message: "Aeth rhywbeth o'i le; mae wedi'i gofnodi" } });
-    expect((await welsh('/api/fail/bad-body')).body.error.message).toMatch(/^reason: nid yw'n ddilys/);
+    expect((await welsh('/api/fail/bad-body')).body.error.message).toBe("reason: mae ar goll neu nid yw'n werth o'r math cywir");
   });
 
   test('an error raised without catalogue words is never said in English to a Welsh reader: the general words for its code', async () => {
