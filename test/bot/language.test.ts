@@ -1,42 +1,15 @@
 import { Temporal } from 'temporal-polyfill';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
-import type { Store } from '../../src/store/store';
-import { type startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { startBotEndpoint } from '../support/bot-endpoint';
-import { type TestDatabase, demoDatabase } from '../support/databases';
+import { botEndpointForTests } from '../support/bot-endpoint';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 
 /** Welsh through the real bot endpoint: the Teams locale, then each person's own choice. */
 describe('Core Group in Welsh', () => {
-  let database: TestDatabase;
-  let store: Store;
-  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
-  let botUrl: string;
-  let stop: () => Promise<void>;
-  let coreGroupId: string;
-
-  beforeAll(async () => {
-    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
-    ({ channel, botUrl, stop } = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' }));
-  });
-  afterAll(async () => {
-    await stop();
-    await database.drop();
-  });
-
-  /** What the bot answers a message with: its card's text, or its text. */
-  const say = async (who: string, text: string, locale?: string) => {
-    await fetch(botUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
-      body: JSON.stringify({ ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId(who), text }), ...(locale ? { locale } : {}) }),
-    });
-    const body = channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
-    return body.text ?? JSON.stringify(body.attachments?.[0]?.content);
-  };
+  const bot = botEndpointForTests(clock);
+  const say = (who: string, text: string, locale?: string) => bot.say(who, text, { locale });
+  const press = (who: string, verb: string, data: object) => bot.press(who, { verb, data }, { locale: 'cy-GB' });
 
   test('someone whose Teams speaks Welsh (cy-GB) is answered in Welsh; en-GB in English', async () => {
     expect(await say('health', '/coregroup help', 'cy-GB')).toContain('Teipiwch un o\'r rhain');
@@ -48,7 +21,7 @@ describe('Core Group in Welsh', () => {
   test('/coregroup language cymraeg: their own choice, over their Teams locale, kept for them alone; english turns it back', async () => {
     expect(await say('iro', '/coregroup language cymraeg', 'en-GB')).toBe('Bydd Core Group yn siarad Cymraeg â chi o hyn ymlaen.');
     expect(await say('iro', '/coregroup help', 'en-GB')).toContain('y rhestr hon');
-    expect(await store.languages.of(DEMO_TENANT_ID, demoObjectId('iro'))).toBe('cy');
+    expect(await bot.store().languages.of(DEMO_TENANT_ID, demoObjectId('iro'))).toBe('cy');
     expect(await say('manager', '/coregroup help', 'en-GB')).toContain('this list');
     expect(await say('iro', '/coregroup language Saesneg')).toBe('Core Group will speak English to you from now on.');
     expect(await say('iro', '/coregroup help', 'cy-GB')).toContain('this list');
@@ -56,43 +29,16 @@ describe('Core Group in Welsh', () => {
 
   test('a language it does not speak is answered in the caller’s language with the two it does; nothing is stored', async () => {
     expect(await say('school', '/coregroup language français', 'cy-GB')).toBe('Mae Core Group yn siarad Cymraeg a Saesneg: teipiwch /coregroup language cymraeg neu /coregroup language english.');
-    expect(await store.languages.of(DEMO_TENANT_ID, demoObjectId('school'))).toBeUndefined();
+    expect(await bot.store().languages.of(DEMO_TENANT_ID, demoObjectId('school'))).toBeUndefined();
   });
 
   test('their actions and the check-in buttons in Welsh; pressing one is answered in Welsh; a case they cannot see is refused in Welsh', async () => {
     const tasks = await say('health', '/coregroup tasks', 'cy-GB');
     for (const welsh of ['Eich camau gweithredu', 'Ar y trywydd iawn', 'Mewn perygl', 'Nodyn (angenrheidiol os yw', 'dyddiad dyledus']) expect(tasks).toContain(welsh);
     expect(tasks).not.toMatch(/On track|Your actions/);
-    const press = await fetch(botUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
-      body: JSON.stringify({
-        ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), text: '' }),
-        locale: 'cy-GB',
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000c1', 'note-action-visits': 'Ymweliad ddydd Mawrth' } }, trigger: 'manual' },
-      }),
-    });
-    expect(JSON.stringify(((await press.json()) as { value: unknown }).value)).toContain("✔ Wedi'i gofnodi: ar y trywydd iawn");
+    expect(await press('health', 'check-in', { coreGroupId: bot.coreGroupId(), actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000c1', 'note-action-visits': 'Ymweliad ddydd Mawrth' })).toContain("✔ Wedi'i gofnodi: ar y trywydd iawn");
     expect(await say('school', '/coregroup tasks NO-SUCH-CASE', 'cy-GB')).toContain("Nid oes gan yr un o'ch grwpiau craidd y cyfeirnod achos hwnnw");
   });
-
-  /** A card button pressed in Welsh: the card the bot answers with. */
-  const press = async (who: string, verb: string, data: object) => {
-    const response = await fetch(botUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
-      body: JSON.stringify({
-        ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId(who), text: '' }),
-        locale: 'cy-GB',
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      }),
-    });
-    return JSON.stringify(((await response.json()) as { value: unknown }).value);
-  };
 
   test('/coregroup status in Welsh: the case, each deadline’s rule and standing, the meeting not booked; in English as before', async () => {
     const status = await say('lead', '/coregroup status', 'cy-GB');
@@ -124,13 +70,13 @@ describe('Core Group in Welsh', () => {
     const members = await say('lead', '/coregroup members', 'cy-GB');
     for (const welsh of ['Aelodau — achos DEMO-0001', 'Priya Shah — gweithiwr cymdeithasol arweiniol', '(drwy e-bost)', 'Tynnu Tom Okafor o\'r grŵp', 'Rolau: gweithiwr cymdeithasol arweiniol, rheolwr tîm, cadeirydd y gynhadledd, ymwelydd iechyd', 'ymwelydd iechyd | ymwelwyr iechyd', 'Eu hychwanegu a\'u croesawu']) expect(members).toContain(welsh);
     expect(members).not.toMatch(/Members — case|Add and welcome them|Remove Tom|\(by e-mail\)|teipiwch nhw yn Saesneg|lead social worker/);
-    expect(await press('lead', 'add-members', { coreGroupId })).toContain('Ysgrifennwch y bobl i\'w hychwanegu');
+    expect(await press('lead', 'add-members', { coreGroupId: bot.coreGroupId() })).toContain('Ysgrifennwch y bobl i\'w hychwanegu');
 
     const memberText = ['Nyrs ysgol | Ysgol Gynradd y Bont | Gwen Morgan | gwen.morgan@ysgol.example', 'swyddog tai | Cymdeithas Dai | Huw Parri | huw.parri@tai.example', 'probation | probation service | Pat Evans | pat.evans@probation.example'].join('\n');
-    const added = await press('lead', 'add-members', { coreGroupId, memberText });
+    const added = await press('lead', 'add-members', { coreGroupId: bot.coreGroupId(), memberText });
     expect(added).toContain("Wedi'u hychwanegu a'u croesawu: Gwen Morgan, Huw Parri, Pat Evans.");
     for (const line of ['Gwen Morgan — nyrs ysgol, Ysgol Gynradd y Bont', 'Huw Parri — tai, Cymdeithas Dai', 'Pat Evans — gwasanaeth prawf, probation service']) expect(added).toContain(line);
-    const stored = await store.coreGroups.members(coreGroupId);
+    const stored = await bot.store().coreGroups.members(bot.coreGroupId());
     const gwenAndHuw = stored.filter((member) => ['Gwen Morgan', 'Huw Parri'].includes(member.displayName)).sort((a, b) => a.displayName.localeCompare(b.displayName));
     expect(gwenAndHuw.map((member) => [member.position, member.role])).toEqual([
       ['school-nurse', 'professional'],
@@ -143,7 +89,7 @@ describe('Core Group in Welsh', () => {
     for (const welsh of ['Codi pryder — achos DEMO-0001', 'Beth yw\'r pryder?', 'Beth sy\'n digwydd?', 'Codi\'r pryder', 'Mae\'r cynllun yn llithro neu wedi\'i oedi']) expect(form).toContain(welsh);
     expect(form).not.toMatch(/Raise a concern|What is happening|The plan is drifting/);
     const requestId = (JSON.parse(form) as { actions: { data: { requestId: string } }[] }).actions[0]!.data.requestId;
-    const raised = await press('lead', 'raise-concern', { coreGroupId, requestId, kind: 'drift-and-delay', note: 'Dim cynnydd ers tair wythnos' });
+    const raised = await press('lead', 'raise-concern', { coreGroupId: bot.coreGroupId(), requestId, kind: 'drift-and-delay', note: 'Dim cynnydd ers tair wythnos' });
     expect(raised).toContain('Pryder wedi\'i godi — achos DEMO-0001');
     expect(raised).toContain('✔ Mae\'r cynllun yn llithro neu wedi\'i oedi. Mae wedi\'i gofnodi.');
     expect(raised).not.toMatch(/Concern raised|It is recorded/);

@@ -25,10 +25,7 @@ import { CATALOGUES, translatorFor } from '../../src/i18n/translate';
 import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import type { Clock } from '../../src/services/ports/clock.port';
-import { type Store } from '../../src/store/store';
-import { type startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { startBotEndpoint } from '../support/bot-endpoint';
-import { type TestDatabase, demoDatabase } from '../support/databases';
+import { botEndpointForTests } from '../support/bot-endpoint';
 import { aPlan } from '../support/fixtures';
 import { localServiceForTests } from '../support/local-service';
 
@@ -240,41 +237,19 @@ describe('a domain refusal through the tab API, in the language the request asks
 /** The bot's answers, through the real endpoint, to someone whose Teams speaks Welsh. */
 describe('a domain refusal through the bot, in the person’s language', () => {
   const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
-  let database: TestDatabase;
-  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
-  let botUrl: string;
-  let stop: () => Promise<void>;
-  let coreGroupId: string;
+  const bot = botEndpointForTests(clock);
 
   beforeAll(async () => {
-    let store: Store;
-    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+    const store = bot.store();
+    const coreGroupId = bot.coreGroupId();
     // The health visitor's action is dropped from the plan: a check-in cannot take it up again.
     const current = (await store.plans.current(coreGroupId))!;
     const dropped = current.actions.map((action) => (action.id === 'action-visits' ? { ...action, state: 'dropped' as const } : action));
     await store.plans.saveRevision(revisePlan({ current, next: { ...current, actions: dropped }, authorMemberId: current.actions[0]!.ownerMemberId, reason: 'No longer needed' }), clock.nowIso());
-    ({ channel, botUrl, stop } = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' }));
-  });
-  afterAll(async () => {
-    await stop();
-    await database.drop();
   });
 
-  const checkIn = async (locale: string) => {
-    const press = await fetch(botUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` },
-      body: JSON.stringify({
-        ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), text: '' }),
-        locale,
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000d1', 'note-action-visits': '' } }, trigger: 'manual' },
-      }),
-    });
-    return JSON.stringify(((await press.json()) as { value: unknown }).value);
-  };
+  const checkIn = (locale: string) =>
+    bot.press('health', { verb: 'check-in', data: { coreGroupId: bot.coreGroupId(), actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000d1', 'note-action-visits': '' } }, { locale });
 
   test('a check-in on a dropped action is refused on the card in Welsh, the states in Welsh words', async () => {
     const card = await checkIn('cy-GB');

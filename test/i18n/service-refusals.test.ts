@@ -11,10 +11,7 @@ import { CASE_REFERENCE_UNUSABLE, NO_MAILBOX, WHO_ALLOWS_SETUP } from '../../src
 import { CREATE_CORE_GROUPS_ROLE } from '../../src/services/ports/calendar.port';
 import { RenderError } from '../../src/services/ports/record-renderer.port';
 import type { Clock } from '../../src/services/ports/clock.port';
-import type { Store } from '../../src/store/store';
-import { type startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { startBotEndpoint } from '../support/bot-endpoint';
-import { type TestDatabase, demoDatabase } from '../support/databases';
+import { botEndpointForTests } from '../support/bot-endpoint';
 import { localServiceForTests } from '../support/local-service';
 
 const ROOT = join(__dirname, '..', '..');
@@ -134,45 +131,15 @@ describe('a service’s refusal through the tab API, in the language the request
 /** The bot's answers, through the real endpoint, to someone whose Teams speaks Welsh. */
 describe('a service’s refusal through the bot, in the person’s language', () => {
   const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
-  let database: TestDatabase;
-  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
-  let botUrl: string;
-  let stop: () => Promise<void>;
-  let coreGroupId: string;
-
-  beforeAll(async () => {
-    let store: Store;
-    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
-    ({ channel, botUrl, stop } = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' }));
-  });
-  afterAll(async () => {
-    await stop();
-    await database.drop();
-  });
-
-  const post = async (activity: object) => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` }, body: JSON.stringify(activity) });
-  const answerText = () => {
-    const body = channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
-    return body.text ?? JSON.stringify(body.attachments?.[0]?.content);
-  };
+  const bot = botEndpointForTests(clock);
 
   test('a note typed in a chat that is not a meeting’s is refused in Welsh', async () => {
-    await post({ ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), text: '/coregroup note Ymweliad ddydd Mawrth', conversationType: 'groupChat' }), locale: 'cy-GB' });
-    expect(answerText()).toContain("Nid yw'r sgwrs hon yn sgwrs cyfarfod grŵp craidd.");
-    await post({ ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('health'), text: '/coregroup note Visit on Tuesday', conversationType: 'groupChat' }), locale: 'en-GB' });
-    expect(answerText()).toContain('This chat is not a core group meeting chat.');
+    expect(await bot.say('health', '/coregroup note Ymweliad ddydd Mawrth', { locale: 'cy-GB', conversationType: 'groupChat' })).toContain("Nid yw'r sgwrs hon yn sgwrs cyfarfod grŵp craidd.");
+    expect(await bot.say('health', '/coregroup note Visit on Tuesday', { locale: 'en-GB', conversationType: 'groupChat' })).toContain('This chat is not a core group meeting chat.');
   });
 
   test('checking in on someone else’s action is refused on the card, in Welsh', async () => {
-    const press = await post({
-      ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId('school'), text: '' }),
-      locale: 'cy-GB',
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'check-in', data: { coreGroupId, actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000c2', 'note-action-visits': '' } }, trigger: 'manual' },
-    });
-    const card = JSON.stringify(((await press.json()) as { value: unknown }).value);
+    const card = await bot.press('school', { verb: 'check-in', data: { coreGroupId: bot.coreGroupId(), actionId: 'action-visits', status: 'on-track', promptId: '5b1d0c8e-0000-4000-8000-0000000000c2', 'note-action-visits': '' } }, { locale: 'cy-GB' });
     expect(card).toContain('Dim ond perchennog cam gweithredu all roi diweddariad arno.');
     expect(card).not.toContain('Only the owner');
   });

@@ -1,14 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { createBotAdapter } from '../../bot/bot-adapter';
 import type { WorkingDayCalendars } from '../../src/domain/working-days';
-import { DEMO_TENANT_ID } from '../../src/local/demo/demo-core-group.seed';
+import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import { demoOrganisation } from '../../src/local/demo/demo-organisation.seed';
 import { botRouter } from '../../src/server/bot-mount';
 import { createHttpApp } from '../../src/server/http-app';
 import { createLogger } from '../../src/server/logger';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
-import { BOT_APP_ID, localChannelCredentials, startChannelStandIn } from './bot-channel';
+import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from './bot-channel';
+import { type TestDatabase, demoDatabase } from './databases';
 import { demoBot } from './demo-bot';
 import { simulatedGraph } from './graph';
 
@@ -32,4 +33,54 @@ export async function startBotEndpoint(options: { store: Store; clock: Clock; ca
     await channel.stop();
   };
   return { ...wired, channel, simulator, calendar, adapter, botUrl, stop };
+}
+
+/**
+ * The demo bot behind the real endpoint over a fresh demo database, started before the file's
+ * tests and stopped after them. `say` and `press` send as a demo person (by key), in the Teams
+ * locale given, and return what the bot answered.
+ */
+export function botEndpointForTests(clock: Clock) {
+  let database: TestDatabase | undefined;
+  let store: Store | undefined;
+  let coreGroupId: string | undefined;
+  let endpoint: Awaited<ReturnType<typeof startBotEndpoint>> | undefined;
+  beforeAll(async () => {
+    let calendars: WorkingDayCalendars;
+    ({ database, store, calendars, coreGroupId } = await demoDatabase(clock));
+    endpoint = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' });
+  });
+  afterAll(async () => {
+    await endpoint?.stop();
+    await database?.drop();
+  });
+
+  const post = async (activity: object) => {
+    const { channel, botUrl } = endpoint!;
+    return fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` }, body: JSON.stringify(activity) });
+  };
+  const activityFrom = (who: string, options: { text: string; locale?: string; conversationType?: 'personal' | 'groupChat' | 'channel' }) => ({
+    ...teamsActivity({ serviceUrl: endpoint!.channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId(who), text: options.text, conversationType: options.conversationType }),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+
+  /** A message typed to the bot; the answer is the text of its reply, or its card's JSON. */
+  const say = async (who: string, text: string, options: { locale?: string; conversationType?: 'personal' | 'groupChat' | 'channel' } = {}) => {
+    await post(activityFrom(who, { ...options, text }));
+    const body = endpoint!.channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
+    return body.text ?? JSON.stringify(body.attachments?.[0]?.content);
+  };
+
+  /** A card button pressed (`Action.Execute`); the answer is the card the bot returns, as JSON. */
+  const press = async (who: string, action: { verb: string; data: object }, options: { locale?: string } = {}) => {
+    const response = await post({
+      ...activityFrom(who, { text: '', locale: options.locale }),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+    });
+    return JSON.stringify(((await response.json()) as { value: unknown }).value);
+  };
+
+  return { store: () => store!, coreGroupId: () => coreGroupId!, say, press };
 }
