@@ -9,8 +9,25 @@ import { civilDateSchema, deadlineStatusSchema, instantSchema, memberRoleSchema 
 export const obligationKindSchema = z.enum(['first-core-group', 'core-group', 'review-conference', 'minutes-circulation', 'plan-circulation', 'cp9', 'agency-report']);
 export type ObligationKind = z.infer<typeof obligationKindSchema>;
 
-/** An open deadline of a core group. */
-export const obligationSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
+/** A length of time as a rule gives it (src/domain/policy.ts `Period`): "10 working days". */
+const periodSchema = z.object({ count: z.number().int().min(1), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) });
+
+/**
+ * A deadline's rule as data (src/domain/obligations.ts `RuleWording`), for the tab and the add-in
+ * to word in the reader's language: which rule, and the period, starting conference, number or
+ * agency its words name. `agency` is user text.
+ */
+export const ruleWordingSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.enum(['first-core-group', 'first-review-conference']), period: periodSchema, start: z.enum(['icpc', 'transfer-in']) }),
+  z.object({ rule: z.enum(['next-core-group', 'core-group-after-review', 'next-review-conference', 'next-review-conference-set', 'minutes-circulation', 'plan-circulation', 'cp9']), period: periodSchema }),
+  z.object({ rule: z.literal('meetings-before-first-review'), minimum: z.number().int().min(1) }),
+  z.object({ rule: z.literal('agency-report-at-final-core-group'), agency: z.string() }),
+  z.object({ rule: z.literal('agency-report-before-review'), agency: z.string(), workingDays: z.number().int().min(1) }),
+]);
+export type RuleWording = z.infer<typeof ruleWordingSchema>;
+
+/** An open deadline of a core group; `wording`, its rule as data (absent where the engine gave none). */
+export const obligationSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, wording: ruleWordingSchema.optional(), due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });
 export type Obligation = z.infer<typeof obligationSchema>;
 
 /** Drift and attendance signals (src/domain/signals.ts): ids and a number only, never names or case content. */
@@ -66,7 +83,7 @@ export const dashboardCoreGroupSchema = z.object({
       /** Members the app could not be installed for — their organisation does not allow it — so Teams cannot reach them: they are sent e-mail. */
       notInTeams: z.array(z.object({ memberName: z.string(), agency: z.string(), since: instantSchema })),
       /** Statutory deadlines missed: past due and not met (a deadline met late is met, not missed). */
-      missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
+      missedDeadlines: z.array(z.object({ id: z.string(), kind: obligationKindSchema, wording: ruleWordingSchema.optional(), due: civilDateSchema, daysLate: z.number().int().nonnegative() })),
     })
     .optional(),
   /** Whether the caller may change the plan (lead social worker, team manager), while the plan runs. */

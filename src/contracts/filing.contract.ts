@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { obligationKindSchema } from './dashboard.contract';
+import { obligationKindSchema, ruleWordingSchema } from './dashboard.contract';
 import { coreGroupParamsSchema } from './review-conferences.contract';
 import { TEXT_LIMITS, freeText } from './text.contract';
 import { civilDateSchema, deadlineStatusSchema, instantSchema } from './wire-values.contract';
@@ -80,22 +80,6 @@ export const filingCasesResponseSchema = z.object({
   ),
 });
 export type FilingCasesResponse = z.infer<typeof filingCasesResponseSchema>;
-
-/** A length of time as a rule gives it (src/domain/policy.ts `Period`): "10 working days". */
-const periodSchema = z.object({ count: z.number().int().min(1), unit: z.enum(['working-days', 'calendar-days', 'weeks', 'months']) });
-
-/**
- * A deadline's rule as data (src/domain/obligations.ts `RuleWording`), for the add-in to word in
- * the reader's language: which rule, and the period, starting conference, number or agency its
- * words name. `agency` is user text.
- */
-const ruleWordingSchema = z.discriminatedUnion('rule', [
-  z.object({ rule: z.enum(['first-core-group', 'first-review-conference']), period: periodSchema, start: z.enum(['icpc', 'transfer-in']) }),
-  z.object({ rule: z.enum(['next-core-group', 'core-group-after-review', 'next-review-conference', 'next-review-conference-set', 'minutes-circulation', 'plan-circulation', 'cp9']), period: periodSchema }),
-  z.object({ rule: z.literal('meetings-before-first-review'), minimum: z.number().int().min(1) }),
-  z.object({ rule: z.literal('agency-report-at-final-core-group'), agency: z.string() }),
-  z.object({ rule: z.literal('agency-report-before-review'), agency: z.string(), workingDays: z.number().int().min(1) }),
-]);
 
 /** One of a case's next deadlines beside a calendar event: its kind, its rule as data, when it falls due and where it stands. */
 export const outlookDeadlineSchema = z.object({ id: z.string().min(1), kind: obligationKindSchema, wording: ruleWordingSchema, due: civilDateSchema, status: deadlineStatusSchema, daysLate: z.number().int().min(0) });

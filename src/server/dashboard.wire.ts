@@ -1,5 +1,5 @@
 import type * as wire from '../contracts/dashboard.contract';
-import type { ObligationKind, ObligationStatus } from '../domain/obligations';
+import type { ObligationKind, ObligationStatus, RuleWording } from '../domain/obligations';
 import type { SignalKind } from '../domain/signals';
 import type { Dashboard } from '../services/dashboard.service';
 import type { SeriesReply } from '../services/scheduling.service';
@@ -11,6 +11,7 @@ type DashboardModel = Awaited<ReturnType<Dashboard['of']>>;
 /** The domain's vocabularies that the wire spells out again: the compiler checks both agree. */
 const _obligationKinds: SameValues<wire.ObligationKind, ObligationKind> = true;
 const _obligationStatuses: SameValues<wire.Obligation['status'], ObligationStatus> = true;
+const _ruleWordings: SameValues<wire.RuleWording['rule'], RuleWording['rule']> = true;
 const _signalKinds: SameValues<wire.SignalKind, SignalKind> = true;
 const _seriesReplies: SameValues<wire.SeriesReply, SeriesReply> = true;
 const _timelineKinds: SameValues<wire.TimelineKind, DashboardModel['timeline'][number]['kind']> = true;
@@ -53,7 +54,7 @@ export function toDashboardResponse(dashboard: DashboardModel): wire.DashboardRe
       canRecordPersonInInstitution: group.canRecordPersonInInstitution,
       canSayPlanNotReceived: group.canSayPlanNotReceived,
       lastHeldMeeting: group.lastHeldMeeting && { id: group.lastHeldMeeting.id, date: group.lastHeldMeeting.date.toString() },
-      obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
+      obligations: group.obligations.map((obligation) => ({ id: obligation.id, kind: obligation.kind, wording: obligation.wording, due: obligation.due.toString(), status: obligation.status, daysLate: obligation.daysLate })),
       signals: group.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
       nextMeeting: group.nextMeeting && nextMeetingToWire(group.nextMeeting),
     })),

@@ -94,7 +94,7 @@ function groupAttention(options: { status: CoreGroupStatus; concerns: readonly C
     notInTeams: options.notInTeams.map(({ member, at }) => ({ memberName: member.displayName, agency: member.agency, since: at })),
     missedDeadlines: status.obligations
       .filter((obligation) => obligation.status === 'overdue')
-      .map((obligation) => ({ id: obligation.id, kind: obligation.kind, due: obligation.due, daysLate: obligation.daysLate })),
+      .map((obligation) => ({ id: obligation.id, kind: obligation.kind, wording: obligation.wording, due: obligation.due, daysLate: obligation.daysLate })),
   };
 }
 
@@ -158,7 +158,7 @@ export function createDashboard(deps: PolicyDeps & {
           // Offered to those the plan is sent to: the lead social worker circulates it, and is the one told.
           canSayPlanNotReceived: can({ role: status.role }, 'report-plan-not-received') && status.role !== 'lead-social-worker' && lastHeldMeeting !== undefined,
           lastHeldMeeting,
-          obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
+          obligations: status.obligations.filter((obligation) => obligation.status !== 'met').map((obligation) => ({ id: obligation.id, kind: obligation.kind, rule: obligation.rule, wording: obligation.wording, due: obligation.due, status: obligation.status, daysLate: obligation.daysLate })),
           signals: status.signals.map((signal) => ({ kind: signal.kind, subjectId: signal.subjectId, measure: signal.measure })),
           nextMeeting: nextMeetingOf(status, caseTimeline, today),
         });

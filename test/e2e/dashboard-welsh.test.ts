@@ -65,7 +65,7 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     const groups = page.locator('#groups-heading ~ ul');
     expect(await groups.getByText('Eich rôl: ymarferydd').count()).toBe(2);
     expect(await groups.locator('.fui-Badge', { hasText: 'Mewn perygl' }).count()).toBeGreaterThan(0);
-    expect(await groups.getByText(/^Adroddiad asiantaeth erbyn (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}$/).count()).toBeGreaterThan(0);
+    expect(await groups.getByText(/^Adroddiad gan .+ erbyn (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}$/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('list', { name: 'Y terfynau amser nesaf ar gyfer DEMO-0003' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Nid wyf wedi cael y cynllun ar gyfer DEMO-0003' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Agor y cynllun ar gyfer DEMO-0003' }).innerText()).toBe('Agor y cynllun');

@@ -61,6 +61,26 @@ describe('the status of every core group the caller belongs to', () => {
     expect(dashboard.coreGroups[0]!.transferredIn).toEqual({ from: 'Leeds City Council', on: '2026-06-01' });
     expect(dashboard.timeline.find((entry) => entry.kind === 'icpc')!.event).toBe('transfer-in');
   });
+  test('each deadline on the dashboard carries its rule as data, so each agency’s report for one review conference names its agency, in the open deadlines and the missed ones', async () => {
+    const { coreGroup, members } = aCoreGroup({ icpcDate: Temporal.PlainDate.from('2026-04-01') });
+    const lead = randomUUID();
+    await store.coreGroups.create(coreGroup, [...members.slice(1), { ...members[0]!, aadObjectId: lead, email: undefined }]);
+    // Reports fall due five working days before a review on 12 June: 5 June, missed by 10 June.
+    const reviewConferenceId = randomUUID();
+    await store.meetings.recordReviewConference({ id: reviewConferenceId, coreGroupId: coreGroup.id, date: Temporal.PlainDate.from('2026-06-12'), status: 'scheduled' });
+    const status = createCaseStatusService({ ...store, clock, calendars, policy: (id) => catalogue.get(id), calendar: calendarWithNoSeries });
+    const dashboard = createDashboard({ calendars, policy: (id: string) => catalogue.get(id), status, concerns: store.concerns, noticeDeliveries: store.noticeDeliveries, coreGroups: store.coreGroups, clock });
+
+    const asLead = toDashboardResponse(await dashboard.of({ tenantId: TENANT, aadObjectId: lead })).coreGroups[0]!;
+    const reports = [
+      { kind: 'agency-report', wording: { rule: 'agency-report-before-review', agency: "children's social care", workingDays: 5 }, due: '2026-06-05' },
+      { kind: 'agency-report', wording: { rule: 'agency-report-before-review', agency: 'health visiting', workingDays: 5 }, due: '2026-06-05' },
+      { kind: 'agency-report', wording: { rule: 'agency-report-before-review', agency: 'school', workingDays: 5 }, due: '2026-06-05' },
+    ];
+    expect(asLead.obligations.filter((obligation) => obligation.kind === 'agency-report')).toEqual(reports.map((report) => expect.objectContaining({ ...report, status: 'overdue' })));
+    expect(asLead.attention!.missedDeadlines.filter((deadline) => deadline.kind === 'agency-report')).toEqual(reports.map((report) => expect.objectContaining(report)));
+    expect(asLead.obligations.every((obligation) => obligation.wording !== undefined)).toBe(true);
+  });
   test('needs attention, for those who oversee a group: its open concerns with whom each rests now and by when they must respond (overdue once past it), and its blocked actions with the owner’s note; a professional sees neither', async () => {
     const { coreGroup, members, healthVisitor, teacher } = aCoreGroup();
     const lead = randomUUID();

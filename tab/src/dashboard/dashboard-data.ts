@@ -1,7 +1,7 @@
 import type { DashboardCoreGroup, DashboardResponse, MyAction, Obligation } from '@contracts/dashboard.contract';
 import { isolatedUserText } from '../common/display-text';
 import type { TabTranslate } from '../i18n/i18n';
-import { obligationIn } from './dashboard-words';
+import { deadlineIn } from './dashboard-words';
 import { noticeReasonText } from './notice-reason';
 
 const CLOSED_STATES = new Set(['done', 'dropped']);
@@ -99,7 +99,7 @@ function groupAttention(dashboard: DashboardResponse, t: TabTranslate): Attentio
       dateWord: 'since' as const,
       status: 'not-in-teams' as const,
     })),
-    ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: t('dashAttention.missed', { obligation: obligationIn(t, deadline.kind) }), due: deadline.due, status: 'overdue' as const })),
+    ...(group.attention?.missedDeadlines ?? []).map((deadline) => ({ key: `obligation-${group.id}-${deadline.id}`, caseReference: group.caseReference, text: t('dashAttention.missed', { obligation: deadlineIn(t, deadline) }), due: deadline.due, status: 'overdue' as const })),
   ]);
 }
 
@@ -119,7 +119,7 @@ export function needsAttention(dashboard: DashboardResponse, today: string, t: T
   const deadlines = dashboard.coreGroups.flatMap((group) =>
     group.obligations
       .filter((obligation): obligation is Obligation & { status: 'overdue' | 'at-risk' } => (obligation.status === 'overdue' && !group.attention) || obligation.status === 'at-risk')
-      .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: obligationIn(t, obligation.kind), due: obligation.due, status: obligation.status })),
+      .map((obligation) => ({ key: `obligation-${group.id}-${obligation.id}`, caseReference: group.caseReference, text: deadlineIn(t, obligation), due: obligation.due, status: obligation.status })),
   );
   const actions = dashboard.myActions.flatMap((action) => {
     const status = actionAttention(action, today);
@@ -144,7 +144,7 @@ export function signalText(signal: DashboardCoreGroup['signals'][number], group:
       return t('dashSignals.absent', { count });
     case 'deadline-missed': {
       const obligation = group.obligations.find((candidate) => candidate.id === signal.subjectId);
-      return obligation ? t('dashSignals.missedNamed', { obligation: obligationIn(t, obligation.kind), count }) : t('dashSignals.missedUnnamed', { count });
+      return obligation ? t('dashSignals.missedNamed', { obligation: deadlineIn(t, obligation), count }) : t('dashSignals.missedUnnamed', { count });
     }
     default:
       return t('dashSignals.other');

@@ -20,7 +20,7 @@ import { ReviewReports } from '../ReviewReports/ReviewReports';
 import { pageHref } from '../../common/page-href';
 import { type TabLanguage, type TabTranslate, tabLanguage, tabTranslator } from '../../i18n/i18n';
 import { LanguageSwitch } from '../../common/LanguageSwitch';
-import { obligationIn } from '../dashboard-words';
+import { deadlineIn } from '../dashboard-words';
 import { errorTextIn } from '../../common/error-text';
 
 const ComplianceChart = lazy(() => import('../charts/ComplianceChart/ComplianceChart'));
@@ -286,8 +286,8 @@ export function DashboardPage() {
                           </Badge>
                           <span>
                             {obligation.status === 'overdue' && obligation.daysLate > 0
-                              ? t('dashPage.obligationLate', { obligation: obligationIn(t, obligation.kind), date: date(obligation.due), days: obligation.daysLate })
-                              : t('dashPage.obligationBy', { obligation: obligationIn(t, obligation.kind), date: date(obligation.due) })}
+                              ? t('dashPage.obligationLate', { obligation: deadlineIn(t, obligation), date: date(obligation.due), days: obligation.daysLate })
+                              : t('dashPage.obligationBy', { obligation: deadlineIn(t, obligation), date: date(obligation.due) })}
                           </span>
                         </li>
                       ))}
