@@ -7,6 +7,7 @@ import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/loc
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium, seriousViolations } from '../support/browser';
+import { englishCatalogueTextOn } from '../support/english-left';
 import { browserSuite, openDashboardAs, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -79,6 +80,7 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     // Nothing on the page is marked English any more but the switch's own "English" (user text is never marked: its language is unknown).
     const markedEnglish = await page.locator('[lang="en"]').evaluateAll((elements) => elements.map((element) => `${element.tagName} ${element.textContent?.trim() ?? ''}`));
     expect(markedEnglish).toEqual(['OPTION English']);
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-cy-1280.png') });
@@ -107,6 +109,7 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     expect(events).toMatch(/Cynhadledd amddiffyn plant gychwynnol|Grŵp craidd \(wedi'i (gynnal|drefnu)\)/);
     expect(events).not.toMatch(/Initial child protection conference|Core group \((held|booked)\)/);
     expect(await manager.locator('[lang="en"]').evaluateAll((elements) => elements.map((element) => element.tagName))).toEqual(['OPTION']);
+    expect(await englishCatalogueTextOn(manager)).toEqual([]);
     // aria-hidden-focus: the focus sentinels Fluent's DataGrid (Tabster) adds to the team view, found in English too, whatever the language.
     expect(await seriousViolations(manager, ['aria-hidden-focus'])).toEqual([]);
     await manager.close();
@@ -125,12 +128,14 @@ browserSuite('the dashboard in Welsh, in headless Chromium whose language is Wel
     await page.getByLabel('Language · Iaith').selectOption('cy');
     await page.getByRole('heading', { name: 'Dangosfwrdd grwpiau craidd' }).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
 
     const again = await open('Priya Shah');
     await again.getByRole('heading', { name: 'Dangosfwrdd grwpiau craidd' }).waitFor({ timeout: 15_000 });
     expect(await again.getByLabel('Iaith · Language').inputValue()).toBe('cy');
+    expect(await englishCatalogueTextOn(again)).toEqual([]);
     await again.getByLabel('Iaith · Language').selectOption('en');
     await again.getByRole('heading', { name: 'Core group dashboard' }).waitFor({ timeout: 15_000 });
     expect(await again.evaluate(() => document.documentElement.lang)).toBe('en');

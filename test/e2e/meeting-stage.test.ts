@@ -9,6 +9,7 @@ import { DEMO_CASE_REFERENCE, DEMO_TENANT_ID, demoObjectId } from '../../src/loc
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium } from '../support/browser';
+import { englishCatalogueTextOn } from '../support/english-left';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -69,6 +70,8 @@ browserSuite('the plan on the meeting stage, in headless Chromium against the bu
     const welsh = await open('Grace Lindqvist', `stage?meetingId=${meetingId}`, 'cy-GB');
     await welsh.getByRole('heading', { name: `Y cynllun — achos ${DEMO_CASE_REFERENCE}` }).waitFor({ timeout: 15_000 });
     expect(await welsh.evaluate(() => document.documentElement.lang)).toBe('cy');
+    await welsh.getByText('Agree a written safety plan with Jordan, including who to call').waitFor();
+    expect(await englishCatalogueTextOn(welsh)).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { editMinutes, openingDraft, signMinutes } from '../../src/domain/minutes
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium, seriousViolations } from '../support/browser';
+import { englishCatalogueTextOn } from '../support/english-left';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 browserSuite('the minutes tab in Welsh, in headless Chromium whose language is Welsh (cy-GB), against the built tab and the real server', () => {
@@ -72,6 +73,7 @@ browserSuite('the minutes tab in Welsh, in headless Chromium whose language is W
     expect(await chair.getByLabel('Grace Lindqvist').first().locator('option').allTextContents()).toEqual(expect.arrayContaining(['Yn bresennol', 'Ymddiheuriadau']));
     await chair.getByRole('textbox', { name: "Beth sy'n ein poeni?" }).waitFor();
     expect(await chair.getByText('Visit weekly and check home conditions with Jordan').count()).toBeGreaterThan(0);
+    expect(await englishCatalogueTextOn(chair)).toEqual([]);
     await noSeriousViolations(chair, 'minutes in Welsh');
 
     // What a section still lacks is said in Welsh too, and goes once it is given.
@@ -83,6 +85,7 @@ browserSuite('the minutes tab in Welsh, in headless Chromium whose language is W
     // Signing asks for confirmation in Welsh.
     await chair.getByRole('button', { name: 'Llofnodi fel cadeirydd' }).click();
     await chair.getByText(/^Llofnodi'r cofnodion hyn fel cadeirydd\?/).waitFor();
+    expect(await englishCatalogueTextOn(chair)).toEqual([]);
     await chair.getByRole('button', { name: 'Canslo' }).click();
     await noSeriousViolations(chair, 'minutes in Welsh, a section completed');
     await chair.close();
@@ -102,6 +105,7 @@ browserSuite('the minutes tab in Welsh, in headless Chromium whose language is W
     // What is never in it, in Welsh: nothing on the panel is marked English any more.
     expect(await section.getByText('barn broffesiynol pob gweithiwr proffesiynol yw ei raddio ei hun').count()).toBe(1);
     expect(await section.locator('[lang="en"]').count()).toBe(0);
+    expect(await englishCatalogueTextOn(chair)).toEqual([]);
     await noSeriousViolations(chair, 'family version in Welsh');
 
     // The chair takes the decision out and writes the summary: the prepared lines stay facts, so the family's document words them in its own language.

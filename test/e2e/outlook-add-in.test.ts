@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { RunningService } from '../../src/main';
 import { launchChromium, seriousViolations } from '../support/browser';
+import { englishCatalogueTextOn } from '../support/english-left';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -234,15 +235,19 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await page.getByText("Mwy na 10 MB: yn rhy fawr i'w ffeilio.").waitFor();
     expect(await form.getByRole('checkbox', { name: /^lluniau\.docx \(11\.0 MB\)$/ }).isDisabled()).toBe(true);
     expect(await page.locator('body').innerText()).not.toMatch(/File to core group|Attachments to file|Whose report|Choose/);
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
     await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
     await page.getByText('Dewiswch adroddiad pwy yw hwn.').waitFor({ timeout: 15_000 });
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     await form.getByRole('radio', { name: 'Papur ar gyfer cyfarfod y grŵp craidd ar Llun, 3 Rhag 2029' }).check();
     await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
     await page.getByText("Wedi'i ffeilio i achos DEMO-0003 fel papur ar gyfer y cyfarfod ar Llun, 3 Rhag 2029, gydag 1 atodiad.").waitFor({ timeout: 15_000 });
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     await form.getByRole('button', { name: 'Ffeilio i grŵp craidd' }).click();
     await page.getByText(new RegExp(`^Roedd Priya Shah eisoes wedi ffeilio'r e-bost hwn yno ${WELSH_DAY}, .+: ni ychwanegwyd dim mwy\\.$`)).waitFor({ timeout: 15_000 });
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
 
@@ -259,6 +264,7 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     expect(await deadlines.innerText()).toMatch(/Yn ddyledus|Mewn perygl|Yn hwyr|Wedi'i fodloni/);
     expect(await deadlines.innerText()).not.toMatch(/\b(Due|Overdue|At risk|Met|Written report|within)\b/);
     await event.getByRole('link', { name: 'Agor y cofnodion yn Teams' }).waitFor();
+    expect(await englishCatalogueTextOn(event)).toEqual([]);
     expect(await seriousViolations(event)).toEqual([]);
     await event.close();
 
@@ -268,6 +274,7 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     const english = await openInOutlook({ token: leadToken, displayLanguage: 'en-GB', messageId: '<presenoldeb-0002@ysgol.example>', message });
     await english.getByRole('heading', { name: 'Ffeilio i grŵp craidd' }).waitFor({ timeout: 15_000 });
     expect(await english.evaluate(() => document.documentElement.lang)).toBe('cy');
+    expect(await englishCatalogueTextOn(english)).toEqual([]);
     await english.close();
 
     const minutes = await browser.newPage();
@@ -282,6 +289,7 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await papers.getByText(new RegExp(`^Gan Swyddfa’r ysgol <swyddfa@ysgol\\.example>, derbyniwyd ${WELSH_DAY}, .+; ffeiliwyd gan Priya Shah ${WELSH_DAY}, `)).waitFor();
     expect(await papers.locator('p[lang=""]').innerText()).toBe('Presenoldeb yr hanner tymor hwn: 96%.');
     await papers.getByRole('list', { name: 'Atodiadau' }).getByRole('button', { name: 'presenoldeb.pdf (PDF, 1 KB)' }).waitFor();
+    expect(await englishCatalogueTextOn(minutes)).toEqual([]);
     expect(await seriousViolations(minutes)).toEqual([]);
     await minutes.close();
     await fetch(`${service.url}/api/me/language`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${leadToken}` }, body: JSON.stringify({ language: 'en' }) });

@@ -6,6 +6,7 @@ import { DEMO_CASE_REFERENCE, demoObjectId } from '../../src/local/demo/demo-cor
 import { openDatabase } from '../../src/store/database';
 import { createStore } from '../../src/store/store';
 import { launchChromium, seriousViolations } from '../support/browser';
+import { englishCatalogueTextOn } from '../support/english-left';
 import { browserSuite, startTabStack } from '../support/tab-stack';
 
 browserSuite('the plan and the reports pages in Welsh, in headless Chromium whose language is Welsh (cy-GB), against the built tab and the real server', () => {
@@ -57,6 +58,7 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
     await page.getByRole('heading', { name: 'Mewngofnodi (modd lleol)' }).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
     await page.getByRole('list', { name: 'Pobl enghreifftiol' }).getByRole('button', { name: /Priya Shah.*gweithiwr cymdeithasol arweiniol/ }).waitFor();
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /Priya Shah/ }).click();
     await page.getByRole('heading', { name: `Cynllun amddiffyn plant — achos ${DEMO_CASE_REFERENCE}` }).waitFor({ timeout: 15_000 });
@@ -78,6 +80,7 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
     await versions.getByText("Y cynllun wrth gefn wedi'i newid").waitFor();
     expect(await versions.innerText()).not.toMatch(/Outcome added|Action changed|Contingency plan changed|owner, due date/);
     expect(await versions.locator('[lang="en"]').count()).toBe(0);
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: "Golygu'r cynllun" }).click();
@@ -87,6 +90,7 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
     expect(await editor.getByRole('textbox', { name: /Beth fydd yn cael ei wneud/ }).count()).toBeGreaterThan(0);
     expect(await editor.getByPlaceholder('dd/mm/bbbb').count()).toBeGreaterThan(0);
     expect(await editor.getByPlaceholder('dd/mm/yyyy').count()).toBe(0);
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
@@ -105,6 +109,7 @@ browserSuite('the plan and the reports pages in Welsh, in headless Chromium whos
     expect(await page.getByText(/^Cynhadledd adolygu ar (Sul|Llun|Maw|Mer|Iau|Gwen|Sad), \d{1,2} \S+ \d{4}/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.getByText(/Eich adroddiad|Pwy sydd wedi cyflwyno|Beth sy'n ein poeni/).count()).toBeGreaterThan(0);
+    expect(await englishCatalogueTextOn(page)).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -9,6 +9,7 @@ import { startPlayground } from '../../src/local/playground.launcher';
 import { type RunningService, startService } from '../../src/main';
 import { createLogger } from '../../src/server/logger';
 import { chromiumAvailable, freePort, launchChromium } from '../support/browser';
+import { englishCatalogueTextIn } from '../support/english-left';
 
 const ROOT = join(__dirname, '..', '..');
 /** The README's screenshots come from the test run, so they stay true. */
@@ -216,6 +217,8 @@ suite('the bot in the Microsoft 365 Agents Playground, driven in headless Chromi
     await say('/coregroup help');
     await page.getByText('siarad â chi yn Gymraeg neu yn Saesneg').last().waitFor({ timeout: 15_000 });
     expect(await page.getByText('/coregroup status [achos]').count()).toBeGreaterThan(0);
+    const help = page.locator('.ac-adaptiveCard').filter({ hasText: 'siarad â chi yn Gymraeg neu yn Saesneg' }).last();
+    expect(englishCatalogueTextIn(await help.innerText())).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'playground-help-cy-1280.png') });
     await say('/coregroup language');
     await page.getByText('Mae Core Group yn siarad Cymraeg â chi. I\'w gael yn Saesneg, teipiwch /coregroup language english.').last().waitFor({ timeout: 15_000 });

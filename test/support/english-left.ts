@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import ts from 'typescript';
+import { TAB_CATALOGUE_FILES } from '../../src/i18n/welsh-review';
+import { CATALOGUES } from '../../src/i18n/translate';
+
+/** Shorter than this, an English piece is too common to tell catalogue text from anything else. */
+const DISTINCTIVE_LENGTH = 12;
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** Where a catalogue value's literal words stop: an interpolation, a nested key, a line break, markdown. */
+const BETWEEN_LITERALS = /\{\{[^}]*\}\}|\$t\([^)]*\)|\n|\*\*|`/;
+
+/** An English catalogue text whose words are on screen: its key, and the words. */
+interface EnglishPiece {
+  readonly key: string;
+  readonly words: string;
+}
+
+const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * What the demo's people wrote — every string in the demo case seeds: names, agencies, the plans'
+ * outcomes, actions and notes. It is English, as written, and some of it uses the catalogue's own
+ * words ("the lead social worker convenes…"); it is not the catalogue's, so it is set aside.
+ */
+const DEMO_WRITTEN = ['demo-core-group.seed.ts', 'demo-caseload.seed.ts']
+  .flatMap((file) => stringLiterals(ts.createSourceFile(file, readFileSync(join(__dirname, '..', '..', 'src', 'local', 'demo', file), 'utf8'), ts.ScriptTarget.ES2022)))
+  .filter(isProse);
+
+/** Words, as people write them: not a key, an id or a lone word ("lead", "professional") that would take a catalogue phrase's words with it. */
+function isProse(text: string): boolean {
+  return text.length >= DISTINCTIVE_LENGTH && text.includes(' ');
+}
+
+function stringLiterals(node: ts.Node): string[] {
+  const own = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) ? [node.text] : [];
+  const children: ts.Node[] = [];
+  ts.forEachChild(node, (child) => {
+    children.push(child);
+  });
+  return [...own, ...children.flatMap(stringLiterals)];
+}
+
+function leaves(tree: object, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [[path, value]] : leaves(value as object, path);
+  });
+}
+
+/**
+ * The English catalogue's distinctive literal words: from each value that differs from the Welsh
+ * at its key, the pieces between interpolations that are long enough to be the catalogue's and
+ * appear in no Welsh value (a name such as "Microsoft Teams" that Welsh keeps is not English left over).
+ */
+function englishPieces(catalogues: { en: object; cy: object }): EnglishPiece[] {
+  const welsh = new Map(leaves(catalogues.cy));
+  const welshText = [...welsh.values()].map(tidy).join('\n');
+  return leaves(catalogues.en)
+    .filter(([key, english]) => english !== (welsh.get(key) ?? welsh.get(key.replace(PLURAL, '_other'))))
+    .flatMap(([key, english]) => english.split(BETWEEN_LITERALS).map((piece) => ({ key, words: tidy(piece) })))
+    .filter(({ words }) => words.length >= DISTINCTIVE_LENGTH && !welshText.includes(words));
+}
+
+const TAB_PIECES = englishPieces(TAB_CATALOGUE_FILES);
+const BOT_PIECES = englishPieces(CATALOGUES);
+
+/** Where set-aside user text was: no catalogue piece spans it. */
+const GAP = '\u0000';
+
+function found(pieces: readonly EnglishPiece[], text: string): string[] {
+  const setAside = DEMO_WRITTEN.map(tidy).sort((a, b) => b.length - a.length);
+  const shown = setAside.reduce((rest, userText) => rest.replaceAll(userText, GAP), tidy(text));
+  return pieces.filter(({ words }) => shown.includes(words)).map(({ key, words }) => `${key}: ${words}`);
+}
+
+/**
+ * The tab's English catalogue words a Welsh page shows — its visible text, what its fields hold,
+ * placeholders, ARIA labels and titles — as `key: words`; empty when none. What the demo's people
+ * wrote is set aside.
+ */
+export async function englishCatalogueTextOn(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((element) => ['placeholder', 'aria-label', 'title'].map((name) => element.getAttribute(name) ?? ''));
+    const filledIn = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="hidden"]), textarea')].map((field) => field.value);
+    return [document.body.innerText, ...attributes, ...filledIn].join('\n');
+  });
+  return found(TAB_PIECES, shown);
+}
+
+/**
+ * The bot's English catalogue words in a Welsh reply — its text, or every string in its card's
+ * JSON — as `key: words`; empty when none. What the demo's people wrote is set aside, as on a page.
+ */
+export function englishCatalogueTextIn(reply: string): string[] {
+  const text = reply.trimStart().startsWith('{') ? stringsIn(JSON.parse(reply)).join('\n') : reply;
+  return found(BOT_PIECES, text);
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
