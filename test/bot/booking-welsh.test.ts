@@ -7,68 +7,33 @@ import { wordsIn } from '../../src/i18n/words';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { ExtraMeetingOffer, SlotOffer } from '../../src/services/scheduling.service';
-import type { Store } from '../../src/store/store';
-import { BOT_APP_ID, type startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { startBotEndpoint } from '../support/bot-endpoint';
-import { problems } from '../support/adaptive-cards';
-import { type TestDatabase, demoDatabase } from '../support/databases';
+import { type CardAction, firstSlot, problems, titled } from '../support/adaptive-cards';
+import { BOT_APP_ID } from '../support/bot-channel';
+import { botEndpointForTests } from '../support/bot-endpoint';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
-const lead = demoObjectId('lead');
-
-type Action = { type: string; verb?: string; title: string; data?: Record<string, unknown>; card?: { actions: Action[] } };
-type Card = { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions?: Action[] };
-
-/** Every button of a card, those inside a shown card (the cancel form) too. */
-const actionsOf = (card: Card): Action[] => (card.actions ?? []).flatMap((action) => [action, ...(action.card ? action.card.actions : [])]);
-const titled = (card: Card, title: string) => actionsOf(card).find((action) => action.title === title)!;
-const firstSlot = (card: Card) => card.body.find((element) => element.id === 'slot')!.choices![0]!.value;
+const lead = 'lead';
 
 /** Booking a meeting, changing it, the meeting chat's replies and setting a group up, in Welsh through the real bot endpoint. */
 describe('booking and setting up in Welsh', () => {
-  let database: TestDatabase;
-  let store: Store;
-  let channel: Awaited<ReturnType<typeof startChannelStandIn>>;
-  let botUrl: string;
-  let stop: () => Promise<void>;
+  const endpoint = botEndpointForTests(clock);
 
-  beforeAll(async () => {
-    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars } = await demoDatabase(clock));
-    ({ channel, botUrl, stop } = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' }));
-  });
-  afterAll(async () => {
-    await stop();
-    await database.drop();
-  });
-
-  const post = async (activity: object) => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` }, body: JSON.stringify(activity) });
-  const activityFrom = (who: string, text: string, locale: string) => ({ ...teamsActivity({ serviceUrl: channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: who, text }), locale });
-
-  /** What the bot answers a message with, in a 1:1 chat: its card, or its text. */
-  const say = async (who: string, text: string, locale = 'cy-GB') => {
-    await post(activityFrom(who, text, locale));
-    const body = channel.sent.at(-1)!.body as { text?: string; attachments?: { content: Card }[] };
-    return { text: body.text ?? JSON.stringify(body.attachments?.[0]?.content), card: body.attachments?.[0]?.content };
-  };
-
+  /** What the bot answers a message from a demo person (by key) with, in a 1:1 chat: its card, or its text. */
+  const say = (who: string, text: string, locale = 'cy-GB') => endpoint.answer(who, text, { locale });
   /** A card button pressed in Welsh (Universal Actions): the card the bot answers with. */
-  const press = async (who: string, action: Action, inputs: Record<string, string> = {}) => {
-    const response = await post({ ...activityFrom(who, '', 'cy-GB'), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...action.data, ...inputs } }, trigger: 'manual' } });
-    const card = ((await response.json()) as { value: Card }).value;
-    return { card, text: JSON.stringify(card) };
-  };
+  const press = (who: string, action: CardAction, inputs: Record<string, string> = {}) => endpoint.pressCard(who, action, { inputs, locale: 'cy-GB' });
 
   /** A message in the booked meeting's chat, written in Welsh: what the bot answers there. */
   const inMeetingChat = async (who: string, text: string, id: string) => {
-    const [booked] = (await store.meetings.listByCoreGroup((await store.coreGroups.listForMember(DEMO_TENANT_ID, lead)).find((group) => group.caseReference === 'DEMO-0001')!.id)).filter((meeting) => meeting.booking?.chatId);
-    await post({
-      ...activityFrom(who, text, 'cy-GB'),
+    const store = endpoint.store();
+    const [booked] = (await store.meetings.listByCoreGroup((await store.coreGroups.listForMember(DEMO_TENANT_ID, demoObjectId(lead))).find((group) => group.caseReference === 'DEMO-0001')!.id)).filter((meeting) => meeting.booking?.chatId);
+    await endpoint.post({
+      ...endpoint.activityFrom(who, { text, locale: 'cy-GB' }),
       id,
       conversation: { id: booked!.booking!.chatId!, conversationType: 'groupChat', tenantId: DEMO_TENANT_ID },
       entities: [{ type: 'mention', mentioned: { id: `28:${BOT_APP_ID}`, name: 'Core Group' }, text: '<at>Core Group</at>' }],
     });
-    const body = channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
+    const body = endpoint.endpoint().channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
     return body.text ?? JSON.stringify(body.attachments?.[0]?.content);
   };
 
@@ -92,7 +57,7 @@ describe('booking and setting up in Welsh', () => {
   });
 
   test('in the meeting chat, a note, a decision and an action are acknowledged in the writer’s Welsh; in a 1:1 chat it says where to use them', async () => {
-    const health = demoObjectId('health');
+    const health = 'health';
     expect(await inMeetingChat(health, '<at>Core Group</at> /coregroup note Mae’r gwres wedi’i drwsio', 'cy-note-1')).toContain("Wedi'i ychwanegu at y cofnodion drafft fel nodyn, i'r cadeirydd ei adolygu.");
     expect(await inMeetingChat(health, '<at>Core Group</at> /coregroup note Mae’r gwres wedi’i drwsio', 'cy-note-1')).toContain('Mae yn y cofnodion drafft eisoes.');
     expect(await inMeetingChat(health, '<at>Core Group</at> /coregroup decision Ymweliadau bob wythnos', 'cy-decision-1')).toContain('fel penderfyniad');
@@ -124,8 +89,8 @@ describe('booking and setting up in Welsh', () => {
   });
 
   test('/coregroup new in Welsh: who to ask; the form; an answer it cannot read and a refusal on the form; the group set up', async () => {
-    expect((await say(demoObjectId('health'), '/coregroup new')).text).toContain('Gofynnwch i weinyddwr Core Group (y bobl sy\'n neilltuo rolau ap yn Entra)');
-    const manager = demoObjectId('manager');
+    expect((await say('health', '/coregroup new')).text).toContain('Gofynnwch i weinyddwr Core Group (y bobl sy\'n neilltuo rolau ap yn Entra)');
+    const manager = 'manager';
     const { card, text } = await say(manager, '/coregroup new');
     for (const welsh of ['Sefydlu grŵp craidd ar ôl y gynhadledd amddiffyn plant gychwynnol', "Cyfeirnod yr achos (a ddefnyddir yn Teams yn lle enw'r plentyn)", 'Gweithiwr cymdeithasol arweiniol', 'Rolau: gweithiwr cymdeithasol arweiniol · rheolwr tîm', "Creu'r grŵp craidd"]) expect(text).toContain(welsh);
     expect(text).not.toMatch(/Set up a core group|Case reference|Create the core group/);

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
+import { type AnsweredCard, type CardAction, actionsOf, firstSlot, titled } from '../support/adaptive-cards';
 import { BOT_APP_ID, startChannelStandIn, teamsActivity } from '../support/bot-channel';
 import { startBotEndpoint } from '../support/bot-endpoint';
 import { type TestDatabase, demoDatabase } from '../support/databases';
@@ -445,20 +446,15 @@ describe('the bot endpoint with authentication on', () => {
 
   describe('the booked series, after the booking above', () => {
     const lead = demoObjectId('lead');
-    type Action = { type: string; verb?: string; title: string; data?: Record<string, unknown>; card?: { actions: Action[] } };
-    type SeriesCard = Card & { actions?: Action[] };
-    const actionsOf = (card: SeriesCard): Action[] => ((card.actions ?? []) as Action[]).flatMap((action) => [action, ...(action.card ? action.card.actions : [])]);
-    const titled = (card: SeriesCard, title: string) => actionsOf(card).find((action) => action.title === title);
-    const press = async (action: Action, inputs: Record<string, string> = {}) => {
+    const press = async (action: CardAction, inputs: Record<string, string> = {}) => {
       const response = await post(fromMember(lead, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...action.data, ...inputs } } } }), await channel.token());
-      return ((await response.json()) as { value: SeriesCard }).value;
+      return ((await response.json()) as { value: AnsweredCard }).value;
     };
     const scheduleCard = async () => {
       // The lead holds DEMO-0001 and the case set up through /coregroup new above, so the command names its case.
       await post(fromMember(lead, { text: '/coregroup schedule DEMO-0001' }), await channel.token());
-      return lastCard() as SeriesCard;
+      return lastCard() as unknown as AnsweredCard;
     };
-    const firstSlot = (card: SeriesCard) => (card.body.find((element) => (element as { id?: string }).id === 'slot') as unknown as { choices: { value: string }[] }).choices[0]!.value;
 
     test('status and minutes show the series: next meeting, join link, minutes tab and each invitee’s reply', async () => {
       const [meeting] = (await store.meetings.listByCoreGroup(coreGroupId)).filter((candidate) => candidate.booking);

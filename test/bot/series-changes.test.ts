@@ -1,23 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
 import { DEMO_TENANT_ID, demoObjectId } from '../../src/local/demo/demo-core-group.seed';
 import type { Clock } from '../../src/services/ports/clock.port';
-import type { Store } from '../../src/store/store';
-import { type startChannelStandIn, teamsActivity } from '../support/bot-channel';
-import { startBotEndpoint } from '../support/bot-endpoint';
-import { type TestDatabase, demoDatabase } from '../support/databases';
+import { type AnsweredCard as Card, firstSlot, titled } from '../support/adaptive-cards';
+import { botEndpointForTests } from '../support/bot-endpoint';
 
 const clock: Clock = { nowIso: () => '2026-06-03T08:00:00.000Z', today: () => Temporal.PlainDate.from('2026-06-03') };
 const lead = demoObjectId('lead');
 const LEAD_MAIL = 'priya.shah@demo.example';
 const TOM_MAIL = 'tom.okafor@demo.example';
-
-type Action = { type: string; verb?: string; title: string; data?: Record<string, unknown>; card?: { actions: Action[] } };
-type Card = { body: { type: string; id?: string; choices?: { value: string; title: string }[] }[]; actions?: Action[] };
-
-/** Every button of a card, those inside a shown card (the cancel form) too. */
-const actionsOf = (card: Card): Action[] => (card.actions ?? []).flatMap((action) => [action, ...(action.card ? action.card.actions : [])]);
-const titled = (card: Card, title: string) => actionsOf(card).find((action) => action.title === title)!;
-const firstSlot = (card: Card) => card.body.find((element) => element.id === 'slot')!.choices![0]!.value;
 
 /**
  * Moving and cancelling the meetings of a booked series from its card, through the real bot
@@ -26,35 +16,14 @@ const firstSlot = (card: Card) => card.body.find((element) => element.id === 'sl
  * or moved when it was not, and a press Teams repeats changes nothing more.
  */
 describe('moving and cancelling the meetings of a booked series, from its card', () => {
-  let database: TestDatabase;
-  let store: Store;
-  let bot: Awaited<ReturnType<typeof startBotEndpoint>>;
-
-  beforeAll(async () => {
-    let calendars: Awaited<ReturnType<typeof demoDatabase>>['calendars'];
-    ({ database, store, calendars } = await demoDatabase(clock));
-    bot = await startBotEndpoint({ store, clock, calendars, teamsAppId: 'a1b2c3d4-0000-4000-8000-000000000001' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-    await database.drop();
-  });
-
-  const channel = () => bot.channel as Awaited<ReturnType<typeof startChannelStandIn>>;
-  const post = async (activity: object) => fetch(bot.botUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel().token()}` }, body: JSON.stringify(activity) });
-  const activityFrom = (text: string, locale: string) => ({ ...teamsActivity({ serviceUrl: channel().serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: lead, text }), locale });
+  const endpoint = botEndpointForTests(clock);
+  const bot = () => endpoint.endpoint();
+  const store = () => endpoint.store();
 
   /** The card the bot answers a message with, in a 1:1 chat. */
-  const say = async (text: string) => {
-    await post(activityFrom(text, 'en-GB'));
-    return (channel().sent.at(-1)!.body as { attachments: { content: Card }[] }).attachments[0]!.content;
-  };
+  const say = async (text: string) => (await endpoint.answer('lead', text, { locale: 'en-GB' })).card!;
   /** A card button pressed (Universal Actions): the card the bot answers with. */
-  const press = async (action: Action, inputs: Record<string, string> = {}, locale = 'en-GB') => {
-    const response = await post({ ...activityFrom('', locale), type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...action.data, ...inputs } }, trigger: 'manual' } });
-    const card = ((await response.json()) as { value: Card }).value;
-    return { card, text: JSON.stringify(card) };
-  };
+  const press = (action: { verb?: string; data?: object }, inputs: Record<string, string> = {}, locale = 'en-GB') => endpoint.pressCard('lead', action, { inputs, locale });
   const cancelOne = (card: Card, locale = 'en-GB') => press(titled(card, locale === 'cy-GB' ? "Canslo gyda'r rheswm hwn" : 'Cancel with this reason'), { reason: 'Clash with the school holiday', scope: 'one' }, locale);
   /** "Reschedule this one", then Move to the first slot offered (or `slot`): the card Move answers with. */
   const moveOne = async (card: Card, slot?: string) => {
@@ -65,13 +34,13 @@ describe('moving and cancelling the meetings of a booked series, from its card',
   const nextOf = (card: Card) => Number(titled(card, 'Reschedule this one').data!.occurrence);
 
   /** Calendar requests that cancel something: what Outlook was asked to tell the invitees. */
-  const cancellations = () => bot.simulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/cancel')).length;
+  const cancellations = () => bot().simulator.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/cancel')).length;
   /** Whether an invitee's calendar is busy with the meeting starting then (free/busy through Graph). */
   const busyAt = async (mailbox: string, startMs: number) => {
-    const [seen] = await bot.calendar.availability({ organiser: LEAD_MAIL, mailboxes: [mailbox], fromMs: startMs - 3_600_000, toMs: startMs + 3_600_000 });
+    const [seen] = await bot().calendar.availability({ organiser: LEAD_MAIL, mailboxes: [mailbox], fromMs: startMs - 3_600_000, toMs: startMs + 3_600_000 });
     return seen!.busy.some((block) => block.startMs === startMs);
   };
-  const seriesMeeting = async () => (await store.meetings.listByCoreGroup((await store.coreGroups.listForMember(DEMO_TENANT_ID, lead)).find((group) => group.caseReference === 'DEMO-0001')!.id)).find((meeting) => meeting.booking)!;
+  const seriesMeeting = async () => (await store().meetings.listByCoreGroup((await store().coreGroups.listForMember(DEMO_TENANT_ID, lead)).find((group) => group.caseReference === 'DEMO-0001')!.id)).find((meeting) => meeting.booking)!;
 
   let before: Card;
   let moved: Card;
@@ -106,14 +75,14 @@ describe('moving and cancelling the meetings of a booked series, from its card',
     expect(stillThere.text).toContain('That meeting is no longer at ');
     expect(stillThere.text).not.toMatch(/Already moved|✔/);
     expect(cancellations()).toBe(1);
-    expect(bot.simulator.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+    expect(bot().simulator.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
   });
 
   test('a cancelled meeting is not moved: the card says it was cancelled, never that it was moved', async () => {
     const refused = await moveOne(moved);
     expect(refused.text).toContain('That meeting has been cancelled, so it cannot be moved. Nothing was changed.');
     expect(refused.text).not.toMatch(/Already moved|✔/);
-    expect(bot.simulator.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
+    expect(bot().simulator.requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
   });
 
   test('a later meeting of the series, known by its calendar id: moved twice, then cancelled once; a card from before each move is refused', async () => {

@@ -10,6 +10,7 @@ import type { Clock } from '../../src/services/ports/clock.port';
 import type { Store } from '../../src/store/store';
 import { BOT_APP_ID, localChannelCredentials, startChannelStandIn, teamsActivity } from './bot-channel';
 import { type TestDatabase, demoDatabase } from './databases';
+import type { AnsweredCard } from './adaptive-cards';
 import { demoBot } from './demo-bot';
 import { simulatedGraph } from './graph';
 
@@ -35,6 +36,8 @@ export async function startBotEndpoint(options: { store: Store; clock: Clock; ca
   return { ...wired, channel, simulator, calendar, adapter, botUrl, stop };
 }
 
+type ConversationType = 'personal' | 'groupChat' | 'channel';
+
 /**
  * The demo bot behind the real endpoint over a fresh demo database, started before the file's
  * tests and stopped after them. `say` and `press` send as a demo person (by key), in the Teams
@@ -55,32 +58,38 @@ export function botEndpointForTests(clock: Clock) {
     await database?.drop();
   });
 
+  /** An activity as Teams posts it to the bot, with the channel's token. */
   const post = async (activity: object) => {
     const { channel, botUrl } = endpoint!;
     return fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await channel.token()}` }, body: JSON.stringify(activity) });
   };
-  const activityFrom = (who: string, options: { text: string; locale?: string; conversationType?: 'personal' | 'groupChat' | 'channel' }) => ({
+  /** A message from a demo person (by key), in a 1:1 chat unless told, in the Teams locale given. */
+  const activityFrom = (who: string, options: { text: string; locale?: string | undefined; conversationType?: ConversationType | undefined }) => ({
     ...teamsActivity({ serviceUrl: endpoint!.channel.serviceUrl, tenantId: DEMO_TENANT_ID, aadObjectId: demoObjectId(who), text: options.text, conversationType: options.conversationType }),
     ...(options.locale ? { locale: options.locale } : {}),
   });
 
-  /** A message typed to the bot; the answer is the text of its reply, or its card's JSON. */
-  const say = async (who: string, text: string, options: { locale?: string; conversationType?: 'personal' | 'groupChat' | 'channel' } = {}) => {
+  /** A message typed to the bot; the answer: the text of its reply, or its card's JSON, and the card. */
+  const answer = async (who: string, text: string, options: { locale?: string; conversationType?: ConversationType } = {}) => {
     await post(activityFrom(who, { ...options, text }));
-    const body = endpoint!.channel.sent.at(-1)!.body as { text?: string; attachments?: { content: unknown }[] };
-    return body.text ?? JSON.stringify(body.attachments?.[0]?.content);
+    const body = endpoint!.channel.sent.at(-1)!.body as { text?: string; attachments?: { content: AnsweredCard }[] };
+    const card = body.attachments?.[0]?.content;
+    return { text: body.text ?? JSON.stringify(card), card };
   };
+  const say = async (who: string, text: string, options: { locale?: string; conversationType?: ConversationType } = {}) => (await answer(who, text, options)).text;
 
-  /** A card button pressed (`Action.Execute`); the answer is the card the bot returns, as JSON. */
-  const press = async (who: string, action: { verb: string; data: object }, options: { locale?: string } = {}) => {
+  /** A card button pressed (`Action.Execute`) with the inputs filled in; the card the bot returns, and its JSON. */
+  const pressCard = async (who: string, action: { verb?: string | undefined; data?: object | undefined }, options: { inputs?: Record<string, string>; locale?: string } = {}) => {
     const response = await post({
       ...activityFrom(who, { text: '', locale: options.locale }),
       type: 'invoke',
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: action.verb, data: action.data }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb: action.verb, data: { ...action.data, ...options.inputs } }, trigger: 'manual' },
     });
-    return JSON.stringify(((await response.json()) as { value: unknown }).value);
+    const card = ((await response.json()) as { value: AnsweredCard }).value;
+    return { card, text: JSON.stringify(card) };
   };
+  const press = async (who: string, action: { verb: string; data: object }, options: { locale?: string } = {}) => (await pressCard(who, action, options)).text;
 
-  return { store: () => store!, coreGroupId: () => coreGroupId!, say, press };
+  return { store: () => store!, coreGroupId: () => coreGroupId!, endpoint: () => endpoint!, post, activityFrom, say, answer, press, pressCard };
 }
