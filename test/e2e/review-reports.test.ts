@@ -53,9 +53,14 @@ browserSuite('written reports for the review conference, and the conference pack
     await lead.getByRole('heading', { name: 'Reports for the review conference — case DEMO-0003' }).waitFor({ timeout: 15_000 });
 
     const form = lead.getByRole('form', { name: /Your report/ });
+    const herStanding = lead.locator('#standings-heading ~ ul > li', { hasText: 'Priya Shah' }).locator('.fui-Badge');
+    expect(await herStanding.innerText()).toBe('Not started');
     await form.getByRole('textbox', { name: 'What are we worried about?' }).fill('The family is still in the damp flat until the move.');
     await form.getByRole('button', { name: 'Save draft' }).click();
     await lead.getByText(/^Draft saved /).waitFor();
+    // Who has submitted follows her save without a reload; what she is writing stays in the form.
+    await herStanding.filter({ hasText: 'Being written' }).waitFor({ timeout: 15_000 });
+    expect(await form.getByRole('textbox', { name: 'What are we worried about?' }).inputValue()).toBe('The family is still in the damp flat until the move.');
     await form.getByRole('button', { name: 'Submit the report' }).click();
     await lead.getByText(/^Before you submit, add what is working well, what needs to happen, your scaling \(0–10\)/).waitFor();
     await form.getByRole('textbox', { name: 'What is working well?' }).fill('Kai’s mother keeps every appointment; the move is agreed.');

@@ -23,7 +23,7 @@ const QUESTIONS: readonly { field: TextField & ('worries' | 'workingWell' | 'nee
  * scaling with its reasons, the child's views and lived experience, and progress on each of their
  * actions (filled from their check-ins). Saved as a draft, then submitted — final from then on.
  */
-export function ReportForm(props: { mine: Mine; basePath: string; words: { t: TabTranslate; language: TabLanguage }; onSubmitted: (report: AgencyReportWire) => void }) {
+export function ReportForm(props: { mine: Mine; basePath: string; words: { t: TabTranslate; language: TabLanguage }; onSaved: () => void; onSubmitted: (report: AgencyReportWire) => void }) {
   const styles = useReportsPageStyles();
   const { t, language } = props.words;
   const { api } = useShell();
@@ -67,7 +67,10 @@ export function ReportForm(props: { mine: Mine; basePath: string; words: { t: Ta
       aria-labelledby="your-report-heading"
       onSubmit={(event) => {
         event.preventDefault();
-        void run(async () => void (await save()));
+        void run(async () => {
+          await save();
+          props.onSaved();
+        });
       }}
     >
       {QUESTIONS.map((question) => (

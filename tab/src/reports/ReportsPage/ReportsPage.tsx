@@ -31,7 +31,7 @@ function filedByText(filed: NonNullable<ReviewReportsResponse['filed']>[number],
 }
 
 /** The caller's own report: the form while it is a draft, the submitted report as a document after. */
-function YourReport(props: { reports: ReviewReportsResponse; basePath: string; words: PageWords; onSubmitted: (report: AgencyReportWire) => void }) {
+function YourReport(props: { reports: ReviewReportsResponse; basePath: string; words: PageWords; onSaved: () => void; onSubmitted: (report: AgencyReportWire) => void }) {
   const styles = useReportsPageStyles();
   const { t, language } = props.words;
   const mine = props.reports.mine!;
@@ -51,7 +51,7 @@ function YourReport(props: { reports: ReviewReportsResponse; basePath: string; w
       ) : props.reports.review.status !== 'scheduled' ? (
         <p className={styles.text}>{t('reports.over')}</p>
       ) : (
-        <ReportForm mine={mine} basePath={props.basePath} words={props.words} onSubmitted={props.onSubmitted} />
+        <ReportForm mine={mine} basePath={props.basePath} words={props.words} onSaved={props.onSaved} onSubmitted={props.onSubmitted} />
       )}
     </section>
   );
@@ -223,6 +223,7 @@ export function ReportsPage() {
           reports={reports}
           basePath={basePath}
           words={words}
+          onSaved={() => setAttempt((count) => count + 1)}
           onSubmitted={(report) => {
             setNote(t('reports.submittedNote', { at: formatInstantIn(language, report.submittedAt ?? report.updatedAt) }));
             setAttempt((count) => count + 1);
