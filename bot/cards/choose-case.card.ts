@@ -2,7 +2,7 @@ import { CHOOSE_CASE_VERB, type CaseCommandVerb, type ChooseCaseAction } from '.
 import type { Words } from '../../src/i18n/words';
 import type { CaseToChoose } from '../../src/services/case-status.service';
 import { adaptiveCard, executeAction, heading, line } from './card';
-import { deadlineRule, deadlineStatus } from './deadline-words';
+import { deadlineRule, deadlineStatus } from '../../src/services/deadline-words';
 import { escapeCardText } from './escape';
 
 const nextDeadlineOf = (words: Words, option: CaseToChoose) =>

@@ -5,7 +5,7 @@ import type { BookedSeries } from '../../src/services/scheduling.service';
 import type { Words } from '../../src/i18n/words';
 import { seriesSection } from './booked-series.card';
 import { adaptiveCard, heading, line } from './card';
-import { deadlineStatus } from './deadline-words';
+import { deadlineStatus } from '../../src/services/deadline-words';
 import { escapeCardText } from './escape';
 
 interface MeetingMinutes {

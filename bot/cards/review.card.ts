@@ -2,7 +2,7 @@ import type { ReviewConference } from '../../src/domain/review-conference';
 import type { Words } from '../../src/i18n/words';
 import type { ReviewConferences } from '../../src/services/review-conferences.service';
 import { adaptiveCard, heading, line } from './card';
-import { deadlineRule, deadlineStatus } from './deadline-words';
+import { deadlineRule, deadlineStatus } from '../../src/services/deadline-words';
 import { escapeCardText } from './escape';
 
 const heldFacts = ({ t, dates }: Words, review: ReviewConference) => ({

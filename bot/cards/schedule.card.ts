@@ -5,7 +5,7 @@ import type { Words } from '../../src/i18n/words';
 import type { Booking, SlotOffer } from '../../src/services/scheduling.service';
 import { placeIn } from './agenda.card';
 import { adaptiveCard, executeAction, heading, line } from './card';
-import { deadlineRule } from './deadline-words';
+import { deadlineRule } from '../../src/services/deadline-words';
 import { escapeCardText } from './escape';
 
 /** The card's inputs, named as the action's data names them. */

@@ -4,7 +4,7 @@ import type { Words } from '../../src/i18n/words';
 import type { CoreGroupStatus } from '../../src/services/case-status.service';
 import { adaptiveCard, heading, line } from './card';
 import { seriesSection } from './booked-series.card';
-import { deadlineRule } from './deadline-words';
+import { deadlineRule } from '../../src/services/deadline-words';
 import { escapeCardText } from './escape';
 
 const COLOUR: Record<ObligationStatus, string> = { met: 'Good', due: 'Default', 'at-risk': 'Warning', overdue: 'Attention' };

@@ -22,9 +22,9 @@ const professionalOnly = (why: string): FamilyUse => ({ family: false, why });
  * information-sharing agreements, never passed to the family by the core group itself. Their
  * progress updates and their actions are left out of the family version and the family's plan.
  */
-export const THIRD_PARTY_AGENCIES = ['police'] as const;
+export const THIRD_PARTY_AGENCIES = ['police', 'heddlu'] as const;
 
-/** Whether an agency's information is third-party information (`THIRD_PARTY_AGENCIES`), matched as people type it ("Police", "West Yorkshire Police"). */
+/** Whether an agency's information is third-party information (`THIRD_PARTY_AGENCIES`), matched as people type it, in English or Welsh ("Police", "West Yorkshire Police", "Heddlu Dyfed-Powys"). */
 export function isThirdPartyAgency(agency: string): boolean {
   const typed = agency.toLowerCase();
   return THIRD_PARTY_AGENCIES.some((thirdParty) => typed.includes(thirdParty));

@@ -37,11 +37,31 @@ export function describeLimit(max: number): string {
 }
 
 /**
- * Text about a child with each part of their name (of two letters or more) replaced by "the
- * child": for a view that may be on a shared screen, such as the minutes tab in a meeting.
+ * How a shared screen names the child instead: "the child", before what is theirs ("the child's"),
+ * and after a word ending in a vowel — where Welsh elides its article, "'r plentyn", joined to
+ * that word ("Mae'r plentyn", "gyda'r plentyn"); a form starting with an apostrophe is joined.
  */
-export function withoutChildName(text: string, childName: string): string {
+export interface TheChild {
+  readonly child: string;
+  readonly childs: string;
+  readonly afterVowel: string;
+}
+
+const ENDS_IN_VOWEL = /[aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ]$/iu;
+
+/**
+ * Text about a child with each part of their name (of two letters or more) replaced by "the
+ * child" in the text's language: for a view that may be on a shared screen, such as the minutes
+ * tab in a meeting.
+ */
+export function withoutChildName(text: string, childName: string, theChild: TheChild): string {
   const parts = childName.split(/\s+/).filter((part) => part.length >= 2).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (parts.length === 0) return text;
-  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?:'s|’s)?(?![\\p{L}\\p{N}])`, 'giu'), (match) => (/['’]s$/.test(match) ? "the child's" : 'the child'));
+  const part = `(?:${parts.join('|')})`;
+  const name = new RegExp(`( )?(?<![\\p{L}\\p{N}])${part}(?:\\s+${part})*(?:'s|’s)?(?![\\p{L}\\p{N}])`, 'giu');
+  return text.replace(name, (match: string, space: string | undefined, offset: number) => {
+    const possessive = /['’]s$/.test(match);
+    if (space && !possessive && ENDS_IN_VOWEL.test(text.slice(0, offset))) return /^['’]/.test(theChild.afterVowel) ? theChild.afterVowel : `${space}${theChild.afterVowel}`;
+    return `${space ?? ''}${possessive ? theChild.childs : theChild.child}`;
+  });
 }

@@ -56,12 +56,12 @@ export function docxRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (giv
   return async (given) => {
     try {
       const document = shownRecord(given);
-      const { locale } = recordFurniture(document);
+      const { locale, references } = recordFurniture(document);
       const file = new Document({
         styles: { default: { document: { run: { language: { value: locale } } } } },
         creator: 'Core Group',
         title: document.title,
-        description: `${marking} · case ${document.caseReference} · ${document.auditReference}`,
+        description: [marking, ...references].join(' · '),
         sections: [
           {
             headers: { default: new Header({ children: [marked(marking)] }) },

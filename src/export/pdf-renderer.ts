@@ -134,15 +134,16 @@ export function pdfRenderer(marking: string = DEFAULT_PROTECTIVE_MARKING): (give
   return (given) =>
     new Promise<Buffer>((resolve, reject) => {
       const document = shownRecord(given);
+      const furniture = recordFurniture(document);
       const pdf = new PDFDocument({
         size: 'A4',
         margins: { top: BAND, bottom: BAND, left: MARGIN, right: MARGIN },
         bufferPages: true,
         tagged: true,
         pdfVersion: '1.7',
-        lang: recordFurniture(document).locale,
+        lang: furniture.locale,
         displayTitle: true,
-        info: { Title: document.title, Subject: `${marking} · case ${document.caseReference} · ${document.auditReference}`, Creator: 'Core Group' },
+        info: { Title: document.title, Subject: [marking, ...furniture.references].join(' · '), Creator: 'Core Group' },
       });
       const chunks: Buffer[] = [];
       pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -61,7 +61,7 @@ function frameworkRefusalOf(error: unknown): DomainError | undefined {
 }
 
 /** The language a request asks to be answered in: Welsh when its `Accept-Language` prefers it to English. */
-function languageAsked(request: Request | undefined): Language {
+export function languageAsked(request: Request | undefined): Language {
   const asked = request?.acceptsLanguages('en', 'cy');
   return typeof asked === 'string' ? languageOfLocale(asked) : 'en';
 }

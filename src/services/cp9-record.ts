@@ -1,9 +1,8 @@
 import { NotFoundError, said } from '../domain/errors';
 import { chairOf } from '../domain/meeting';
 import { currentActions } from '../domain/plan';
-import type { DocumentLanguage } from '../i18n/language';
 import type { Clock } from './ports/clock.port';
-import type { RecordBlock, RecordDocument, RecordRenderer } from './ports/record-renderer.port';
+import type { RecordBlock, RecordDocument, RecordFile, RecordRenderer } from './ports/record-renderer.port';
 import type { CheckInRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from './ports/store.port';
 import { type DocumentPart, attendanceTable, auditReference, documentIn, fileSafe, memberNamer } from './record-blocks';
 
@@ -26,7 +25,7 @@ export function createCp9Record(deps: {
 }) {
   return {
     /** The CP9 as a PDF, and the language it is written in (the group's document language), which its covering e-mail follows. */
-    async file(meetingId: string): Promise<{ file: Buffer; fileName: string; language: DocumentLanguage }> {
+    async file(meetingId: string): Promise<RecordFile> {
       const meeting = await deps.meetings.findById(meetingId);
       const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
       const minutes = meeting ? await deps.minutes.findByMeeting(meeting.id) : undefined;

@@ -4,7 +4,7 @@ import { familyPlan } from '../domain/family-version';
 import type { CoreGroupMeeting } from '../domain/meeting';
 import { type Caller, authorise } from './authorise';
 import type { MinutesDeps } from './minutes.service';
-import type { RecordDocument, RecordRenderer } from './ports/record-renderer.port';
+import type { RecordDocument, RecordFile, RecordRenderer } from './ports/record-renderer.port';
 import type { ConcernRepository, DocumentLanguageRepository } from './ports/store.port';
 import { auditReference, documentIn, fileSafe, minutesBlocks, planBlocks, signedLine } from './record-blocks';
 
@@ -21,7 +21,7 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
   const render = (document: RecordDocument, format: 'docx' | 'pdf') => renderRecord(deps.renderer, document, format);
 
   /** The minutes of a meeting as a file, from the meeting and its group as this request read them. */
-  const fileOfMinutes = async (request: { meeting: CoreGroupMeeting; coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> => {
+  const fileOfMinutes = async (request: { meeting: CoreGroupMeeting; coreGroup: CoreGroup; format: 'docx' | 'pdf' }): Promise<RecordFile> => {
     const { meeting, coreGroup, format } = request;
     const minutes = await deps.minutes.findByMeeting(meeting.id);
     if (!minutes) throw new NotFoundError('There are no minutes for this meeting yet.', { said: said('serviceRefusals.records.noMinutesYet') });
@@ -33,11 +33,11 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       blocks: minutesBlocks(words, { minutes, members, plan, checkIns, concerns }),
     }));
     const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: minutes.id, version: minutes.version, at }) };
-    return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}` };
+    return { file: await render(document, format), fileName: `core-group-minutes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}-v${minutes.version}.${format}`, language: written.language };
   };
 
   /** The current plan of a group as a file; for the family, without what is professional-only (`familyPlan`). */
-  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf'; forFamily?: boolean }): Promise<{ file: Buffer; fileName: string }> => {
+  const fileOfPlan = async (request: { coreGroup: CoreGroup; format: 'docx' | 'pdf'; forFamily?: boolean }): Promise<RecordFile> => {
     const { coreGroup, format } = request;
     const [current, members, checkIns, language] = await Promise.all([deps.plans.current(coreGroup.id), deps.coreGroups.members(coreGroup.id), deps.checkIns.listByCoreGroup(coreGroup.id), deps.documentLanguages.of(coreGroup.id)]);
     if (!current) throw new NotFoundError('This core group has no plan yet.', { said: said('serviceRefusals.plan.none') });
@@ -49,11 +49,11 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
       blocks: planBlocks(words, { plan, members, checkIns }),
     }));
     const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: coreGroup.id, version: plan.version, at }) };
-    return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}` };
+    return { file: await render(document, format), fileName: `child-protection-plan-${fileSafe(coreGroup.caseReference)}-v${plan.version}.${format}`, language };
   };
 
   return {
-    async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+    async minutes(request: { caller: Caller; meetingId: string; format: 'docx' | 'pdf' }): Promise<RecordFile> {
       const meeting = await deps.meetings.findById(request.meetingId);
       if (!meeting) throw new NotFoundError('That meeting does not exist or you are not a member of its core group.', { said: said('serviceRefusals.meetings.notFound') });
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: meeting.coreGroupId, action: 'export-record', targetId: meeting.id });
@@ -61,27 +61,27 @@ export function createRecordExport(deps: Pick<MinutesDeps, 'coreGroups' | 'meeti
     },
 
     /** The signed minutes as a file for distribution, which the distribution job authorised when it was queued. */
-    async minutesFile(meetingId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
+    async minutesFile(meetingId: string, format: 'docx' | 'pdf'): Promise<RecordFile> {
       const meeting = await deps.meetings.findById(meetingId);
       const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
       if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.', { said: said('serviceRefusals.meetings.gone') });
       return fileOfMinutes({ meeting, coreGroup, format });
     },
 
-    async plan(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+    async plan(request: { caller: Caller; coreGroupId: string; format: 'docx' | 'pdf' }): Promise<RecordFile> {
       const { coreGroup } = await authorise(deps, { caller: request.caller, coreGroupId: request.coreGroupId, action: 'export-record', targetId: request.coreGroupId });
       return fileOfPlan({ coreGroup, format: request.format });
     },
 
     /** The current plan as a file for its circulation, which the circulation authorised when it was queued. */
-    async planFile(coreGroupId: string, format: 'docx' | 'pdf'): Promise<{ file: Buffer; fileName: string }> {
+    async planFile(coreGroupId: string, format: 'docx' | 'pdf'): Promise<RecordFile> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup) throw new NotFoundError('That core group does not exist.', { said: said('serviceRefusals.access.noSuchCoreGroup') });
       return fileOfPlan({ coreGroup, format });
     },
 
     /** The current plan for the family's copy of its circulation: without monitoring or third-party agencies' actions (src/domain/family-version.ts). */
-    async familyPlanFile(coreGroupId: string): Promise<{ file: Buffer; fileName: string }> {
+    async familyPlanFile(coreGroupId: string): Promise<RecordFile> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup) throw new NotFoundError('That core group does not exist.', { said: said('serviceRefusals.access.noSuchCoreGroup') });
       return fileOfPlan({ coreGroup, format: 'pdf', forFamily: true });

@@ -1,5 +1,5 @@
 import { chooseCaseCard } from '../../bot/cards/choose-case.card';
-import { deadlineRule } from '../../bot/cards/deadline-words';
+import { deadlineRule } from '../../src/services/deadline-words';
 import { concernRaisedCard, escalateCard, noticeState } from '../../bot/cards/escalate.card';
 import { membersCard } from '../../bot/cards/members.card';
 import { minutesCard } from '../../bot/cards/minutes.card';

@@ -32,6 +32,7 @@ describe('what is professional-only (domain data)', () => {
   test.each([
     ['police', true],
     ['West Yorkshire Police', true],
+    ['Heddlu Dyfed-Powys', true],
     ['health visiting', false],
     ['school', false],
   ])('%s is a third-party agency: %s', (agency, expected) => {

@@ -43,6 +43,9 @@ describe('shortened text never ends in half a character', () => {
   });
 });
 
+const ENGLISH = { child: 'the child', childs: "the child's", afterVowel: 'the child' };
+const WELSH = { child: 'y plentyn', childs: 'y plentyn', afterVowel: "'r plentyn" };
+
 describe('text without the child’s name, for a screen that may be shared', () => {
   test.each([
     ['Riley lives in a home that is safe', 'Riley Ellis', 'the child lives in a home that is safe'],
@@ -50,6 +53,20 @@ describe('text without the child’s name, for a screen that may be shared', () 
     ['Ellison Road is near Ellis’s school', 'Riley Ellis', 'Ellison Road is near the child\'s school'],
     ['A safe home', 'Jo', 'A safe home'],
   ])('%s', (text, name, expected) => {
-    expect(withoutChildName(text, name)).toBe(expected);
+    expect(withoutChildName(text, name, ENGLISH)).toBe(expected);
+  });
+
+  test('a full name is named once: “Riley Ellis goes to school” is not “the child the child goes…”', () => {
+    expect(withoutChildName('Riley Ellis goes to school; so does Riley', 'Riley Ellis', ENGLISH)).toBe('the child goes to school; so does the child');
+  });
+
+  test.each([
+    ['Mae Riley Ellis yn ddiogel gartref', "Mae'r plentyn yn ddiogel gartref"],
+    ['Bydd yr ysgol yn siarad gyda Riley bob wythnos', "Bydd yr ysgol yn siarad gyda'r plentyn bob wythnos"],
+    ['Riley yn mynd i’r ysgol bob dydd', 'y plentyn yn mynd i’r ysgol bob dydd'],
+    ['Bydd iechyd Riley yn cael ei wirio', 'Bydd iechyd y plentyn yn cael ei wirio'],
+    ['Llais Riley: mae gan Riley lais', "Llais y plentyn: mae gan y plentyn lais"],
+  ])('in Welsh, “y plentyn”, and “’r plentyn” joined to a word ending in a vowel: %s', (text, expected) => {
+    expect(withoutChildName(text, 'Riley Ellis', WELSH)).toBe(expected);
   });
 });

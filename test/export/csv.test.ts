@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { csvCell, toCsv } from '../../src/export/csv';
 import { teamCsv } from '../../src/export/team-csv';
+import { wordsIn } from '../../src/i18n/words';
 
 /** Reads a CSV as RFC 4180 says: quoted fields may hold commas, quotes (doubled) and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -73,7 +74,7 @@ describe('CSV for Excel', () => {
   test('the team CSV has a header, one row per case, a BOM, and a file name with the day and no case reference', () => {
     const { file, fileName } = teamCsv(
       [{ coreGroupId: 'g', caseReference: 'CP-0001', leadSocialWorker: '=Evil', overdue: 1, atRisk: 2, dueThisWeek: 3, openConcerns: 4, blockedActions: 5 }],
-      Temporal.PlainDate.from('2026-12-09'),
+      { today: Temporal.PlainDate.from('2026-12-09'), words: wordsIn('en') },
     );
     expect(fileName).toBe('core-groups-team-2026-12-09.csv');
     expect(file.toString('utf8')).toBe('\uFEFFLead social worker,Case reference,Overdue,At risk,Due this week,Open concerns,Blocked actions\r\n\'=Evil,CP-0001,1,2,3,4,5\r\n');

@@ -6,7 +6,7 @@ import { renderDocx } from '../../src/export/docx-renderer';
 import { renderPdf } from '../../src/export/pdf-renderer';
 import type { RecordDocument } from '../../src/services/ports/record-renderer.port';
 import { documentIn, planBlocks } from '../../src/services/record-blocks';
-import { docxText, pdfText } from '../support/documents';
+import { docxProperties, docxText, pdfText } from '../support/documents';
 
 /** Names with the Welsh letters a record must print: ŵ and ŷ (and their capitals), which the PDF's base fonts cannot. */
 const members: CoreGroupMember[] = [
@@ -30,7 +30,7 @@ const planDocument = (language: 'cy' | 'both'): RecordDocument => ({
 });
 
 describe('a record in Welsh', () => {
-  test('the PDF reads back in Welsh — ŵ and ŷ, Welsh dates, page furniture — tagged cy-GB', async () => {
+  test('the PDF reads back in Welsh — ŵ and ŷ, Welsh dates, page furniture, its properties — tagged cy-GB', async () => {
     const file = await renderPdf(planDocument('cy'));
     const read = await pdfText(file);
     expect(read.marked).toBe(true);
@@ -41,6 +41,7 @@ describe('a record in Welsh', () => {
     expect(text).toMatch(/Mer\W+9 Rhag 2026/);
     expect(text).not.toMatch(/Outcomes and actions|In progress|Page 1 of/);
     expect(file.toString('latin1')).toContain('/Lang (cy-GB)');
+    expect(read.properties).toEqual({ title: 'Cynllun amddiffyn plant', subject: 'OFFICIAL-SENSITIVE · Achos CP/2026/9 · Cyfeirnod archwilio CG-ABCDEF12-V2-20261204T1000Z' });
   });
 
   test('both languages in one file: the Welsh part first, each part tagged with its language; the furniture in both', async () => {
@@ -63,5 +64,6 @@ describe('a record in Welsh', () => {
     const footer = await (await JSZip.loadAsync(docx)).file(/word\/footer\d*\.xml/)[0]!.async('string');
     expect(footer).toContain('Cyfeirnod archwilio');
     expect(footer).toContain('Audit reference');
+    expect((await docxProperties(docx)).description).toBe('OFFICIAL-SENSITIVE · Achos CP/2026/9 · Cyfeirnod archwilio CG-ABCDEF12-V2-20261204T1000Z · Case CP/2026/9 · Audit reference CG-ABCDEF12-V2-20261204T1000Z');
   });
 });

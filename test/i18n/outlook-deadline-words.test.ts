@@ -1,4 +1,4 @@
-import { deadlineRule } from '../../bot/cards/deadline-words';
+import { deadlineRule } from '../../src/services/deadline-words';
 import { parseCivilDate } from '../../src/domain/civil-date';
 import { holidayDivisionOf } from '../../src/domain/nation';
 import { type RuleWording, computeObligations } from '../../src/domain/obligations';

@@ -19,7 +19,7 @@ const parent: CoreGroupMember = { id: 'parent', displayName: 'Pat Parent', role:
 
 type Mail = Parameters<Mailer['sendMail']>[0];
 const meetingId = '5b1d0c8e-0000-4000-8000-000000000002';
-const file = async () => ({ fileName: 'record.pdf', file: Buffer.from('%PDF') });
+const file = async () => ({ fileName: 'record.pdf', file: Buffer.from('%PDF'), language: 'en' as const });
 const coreGroupId = '5b1d0c8e-0000-4000-8000-000000000001';
 /** The delivery policy's records and queue, unread here: these tests read the e-mail only. */
 const quietPolicy = { noticeDeliveries: { record: async () => undefined }, clock: { nowIso: () => '2026-06-08T09:01:00.000Z' }, jobs: { enqueue: async () => ({ job: {} as never, created: true }) } };

@@ -60,7 +60,7 @@ describe('deadlines met in the app are never reported missed', () => {
     const circulation = createPlanCirculation({ ...deps, cp9CoordinatorMailbox: 'cp9.coordinator@council.example' });
     const cp9 = { file: async () => ({ file: Buffer.from('%PDF'), fileName: 'cp9.pdf', language: 'en' as const }) };
     const mailer = { sendMail: async () => undefined };
-    const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }), familyPlanFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf' }) };
+    const exports = { planFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf', language: 'en' as const }), familyPlanFile: async () => ({ file: Buffer.from('%PDF'), fileName: 'plan.pdf', language: 'en' as const }) };
     const handlers = messageJobHandlers({ plans: createPlanDelivery({ circulation, exports, notifier: recordingNotifier().notifier, mailer }), cp9: createCp9Mail({ circulation, cp9, mailer, organiserMailbox: 'organiser@council.example' }) });
     const jobs = createJobRunner({ queue: store.jobs, handlers, workerId: 'test', clock });
     // No meeting here is booked in Outlook: a plan ending would find no series to cancel.

@@ -91,7 +91,7 @@ describe('the record pack of a case', () => {
     expect(document()).toBeUndefined();
   });
 
-  test('in Welsh when the group writes its documents in Welsh: headings, the plan’s end, each meeting’s minutes and the deadlines, Welsh dates; user text and the profile’s rules as written', async () => {
+  test('in Welsh when the group writes its documents in Welsh: headings, the plan’s end, each meeting’s minutes and the deadlines with their rules, Welsh dates; user text and the profile’s sources as written', async () => {
     const { coreGroup, lead, pack, as, store, document } = await aCase();
     await store.documentLanguages.choose({ coreGroupId: coreGroup.id, language: 'cy', memberId: lead.id, at: clock.nowIso() });
     await pack.recordPack({ caller: as(lead), coreGroupId: coreGroup.id, format: 'pdf' });
@@ -99,9 +99,9 @@ describe('the record pack of a case', () => {
     const lines = linesOf(document().blocks);
     expect(lines.filter((line) => line.startsWith('# Cofnodion'))).toEqual(['# Cofnodion cyfarfod y grŵp craidd ar Gwen, 12 Meh 2026', '# Cofnodion cyfarfod y grŵp craidd ar Gwen, 10 Gorff 2026']);
     expect(lines).toEqual(expect.arrayContaining(['# Terfynau amser', "Mae'r cynllun amddiffyn plant yn parhau; mae'r cofnod hwn fel yr oedd ar Llun, 3 Awst 2026.", 'FIRST-MEETING-VOICE']));
-    expect(lines.some((line) => /^First core group within 10 working days of the ICPC \| Llun, 15 Meh 2026 \| Gwen, 12 Meh 2026 \| wedi'i fodloni mewn pryd \| /.test(line))).toBe(true);
+    expect(lines.some((line) => /^Y grŵp craidd cyntaf o fewn 10 diwrnod gwaith i'r gynhadledd amddiffyn plant gychwynnol \| Llun, 15 Meh 2026 \| Gwen, 12 Meh 2026 \| wedi'i fodloni mewn pryd \| /.test(line))).toBe(true);
     // The plan's change log in Welsh too: worded from what each version changed.
     expect(lines).toContain("2 | Gwen, 26 Meh 2026 | Morgan Manager (children's social care) | Reviewed at the core group | Y cynllun wrth gefn wedi'i newid");
-    expect(lines.join('\n')).not.toMatch(/Core group members|Versions of the plan|met on time|Contingency plan changed/);
+    expect(lines.join('\n')).not.toMatch(/Core group members|Versions of the plan|met on time|Contingency plan changed|First core group within/);
   });
 });

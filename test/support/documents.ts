@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 
 /** The text of a DOCX, read the way Word would (mammoth parses the package and its document XML). */
@@ -18,13 +19,33 @@ for (let page = 1; page <= pdf.numPages; page++) {
   pageTexts.push(content.items.map((item) => item.str).join(' '));
 }
 const marked = (await pdf.getMarkInfo())?.Marked === true;
-process.stdout.write(JSON.stringify({ pages: pdf.numPages, text: pageTexts.join('\\n') + '\\n', pageTexts, marked }));
+const { info } = await pdf.getMetadata();
+const properties = { title: info?.Title ?? '', subject: info?.Subject ?? '' };
+process.stdout.write(JSON.stringify({ pages: pdf.numPages, text: pageTexts.join('\\n') + '\\n', pageTexts, marked, properties }));
 `;
 
-/** The text of a PDF, extracted by pdf.js (an ES module, so in its own Node process): all of it, each page's, and whether it is tagged. */
-export async function pdfText(file: Buffer): Promise<{ pages: number; text: string; pageTexts: string[]; marked: boolean }> {
+/** What a PDF reads as, by pdf.js: its text, each page's, whether it is tagged, and the title and subject its properties show. */
+export interface PdfRead {
+  readonly pages: number;
+  readonly text: string;
+  readonly pageTexts: string[];
+  readonly marked: boolean;
+  readonly properties: { readonly title: string; readonly subject: string };
+}
+
+/** The text of a PDF, extracted by pdf.js (an ES module, so in its own Node process): all of it, each page's, whether it is tagged, and its properties. */
+export async function pdfText(file: Buffer): Promise<PdfRead> {
   const run = promisify(execFile);
   const child = run(process.execPath, ['--input-type=module', '-e', PDF_TEXT], { cwd: __dirname, maxBuffer: 32 * 1024 * 1024 });
   child.child.stdin?.end(file);
-  return JSON.parse((await child).stdout.trim().split('\n').at(-1)!) as { pages: number; text: string; pageTexts: string[]; marked: boolean };
+  return JSON.parse((await child).stdout.trim().split('\n').at(-1)!) as PdfRead;
 }
+
+/** The title and description a DOCX's properties show (Word's File › Info), from its `docProps/core.xml`. */
+export async function docxProperties(file: Buffer): Promise<{ title: string; description: string }> {
+  const core = (await (await JSZip.loadAsync(file)).file('docProps/core.xml')?.async('string')) ?? '';
+  const element = (name: string) => decodeXml(new RegExp(`<${name}>([^<]*)</${name}>`).exec(core)?.[1] ?? '');
+  return { title: element('dc:title'), description: element('dc:description') };
+}
+
+const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

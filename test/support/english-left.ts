@@ -69,15 +69,22 @@ const BOT_PIECES = englishPieces(CATALOGUES);
 /** Where set-aside user text was: no catalogue piece spans it. */
 const GAP = '\u0000';
 
-function found(pieces: readonly EnglishPiece[], text: string): string[] {
-  const setAside = DEMO_WRITTEN.map(tidy).sort((a, b) => b.length - a.length);
-  const shown = setAside.reduce((rest, userText) => rest.replaceAll(userText, GAP), tidy(text));
+/** Written text as it may read back: a PDF breaks a line inside a word where a column is narrow ("Safeguardi ng"), and reads the break as a space. */
+function asReadBack(userText: string): RegExp {
+  const characters = [...userText.replace(/\s+/g, '')].map((character) => character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(characters.join('\\s*'), 'g');
+}
+
+function found(pieces: readonly EnglishPiece[], text: string, written: readonly string[] = []): string[] {
+  const setAside = [...DEMO_WRITTEN, ...written].map(tidy).filter((userText) => userText !== '').sort((a, b) => b.length - a.length);
+  const shown = setAside.reduce((rest, userText) => rest.replace(asReadBack(userText), GAP), tidy(text));
   return pieces.filter(({ words }) => shown.includes(words)).map(({ key, words }) => `${key}: ${words}`);
 }
 
 /**
- * The tab's English catalogue words a Welsh page shows — its visible text, what its fields hold,
- * placeholders, ARIA labels and titles — as `key: words`; empty when none. What the demo's people
+ * The English catalogue words a Welsh page shows — its visible text, what its fields hold,
+ * placeholders, ARIA labels and titles — as `key: words`; empty when none: the tab's own, and the
+ * server's (a refusal, a line the server words, shown as it answered). What the demo's people
  * wrote is set aside.
  */
 export async function englishCatalogueTextOn(page: Page): Promise<string[]> {
@@ -86,7 +93,7 @@ export async function englishCatalogueTextOn(page: Page): Promise<string[]> {
     const filledIn = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="hidden"]), textarea')].map((field) => field.value);
     return [document.body.innerText, ...attributes, ...filledIn].join('\n');
   });
-  return found(TAB_PIECES, shown);
+  return found([...TAB_PIECES, ...BOT_PIECES], shown);
 }
 
 /**
@@ -102,4 +109,15 @@ function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);
   return [];
+}
+
+/**
+ * The English catalogue words in a document's text — a record read back from its PDF or Word
+ * file, a CSV, an e-mail's subject and body — as `key: words`; empty when none. Documents are
+ * worded from the server's catalogues (src/i18n/catalogues, through `documentIn` and `wordsIn`),
+ * so those are what it looks for. What people wrote (`written`: names, the plan, the minutes, what
+ * the area's policy profile holds) is theirs, in whatever language they wrote it, and is set aside.
+ */
+export function englishCatalogueTextInDocument(text: string, written: readonly string[] = []): string[] {
+  return found(BOT_PIECES, text, written);
 }

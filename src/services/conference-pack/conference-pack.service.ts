@@ -3,11 +3,12 @@ import type { CoreGroup } from '../../domain/core-group';
 import { NotFoundError, said } from '../../domain/errors';
 import { meetingsInDateOrder } from '../../domain/meeting';
 import { isSigned } from '../../domain/minutes';
+import type { DocumentLanguage } from '../../i18n/language';
 import { reviewAndReportsDue } from '../agency-reports/review-reports';
 import { type Caller, authorise } from '../authorise';
 import type { PolicyDeps } from '../policy-calendar';
 import type { Clock } from '../ports/clock.port';
-import type { RecordBlock, RecordDocument, RecordRenderer } from '../ports/record-renderer.port';
+import type { RecordBlock, RecordDocument, RecordFile, RecordRenderer } from '../ports/record-renderer.port';
 import type { AgencyReportRepository, FiledDocumentRepository, AuditLog, CheckInRepository, ConcernRepository, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 import { type DocumentPart, auditReference, documentIn, fileSafe, planBlocks } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
@@ -38,7 +39,7 @@ export interface ConferencePackDeps extends PolicyDeps {
  * export, and delivered to the conference chair before the review (`conference-pack-delivery`).
  */
 export function createConferencePack(deps: ConferencePackDeps) {
-  const build = async (coreGroup: CoreGroup, reviewConferenceId: string): Promise<{ document: RecordDocument; fileStem: string }> => {
+  const build = async (coreGroup: CoreGroup, reviewConferenceId: string): Promise<{ document: RecordDocument; fileStem: string; language: DocumentLanguage }> => {
     const { review } = await reviewAndReportsDue(deps, coreGroup, reviewConferenceId);
     const [members, plan, checkIns, meetings, reviews, concerns, reports, filed] = await Promise.all([
       deps.coreGroups.members(coreGroup.id),
@@ -76,7 +77,7 @@ export function createConferencePack(deps: ConferencePackDeps) {
     });
     const at = deps.clock.nowIso();
     const document: RecordDocument = { ...written, caseReference: coreGroup.caseReference, auditReference: auditReference({ id: review.id, version: reports.filter((report) => report.submittedAt).length, at }) };
-    return { document, fileStem: `conference-pack-${fileSafe(coreGroup.caseReference)}-${review.date.toString()}` };
+    return { document, fileStem: `conference-pack-${fileSafe(coreGroup.caseReference)}-${review.date.toString()}`, language: written.language };
   };
 
   return {
@@ -88,11 +89,11 @@ export function createConferencePack(deps: ConferencePackDeps) {
     },
 
     /** The pack as a PDF for its delivery to the conference chair (a job: no caller). */
-    async fileForDelivery(coreGroupId: string, reviewConferenceId: string): Promise<{ file: Buffer; fileName: string }> {
+    async fileForDelivery(coreGroupId: string, reviewConferenceId: string): Promise<RecordFile> {
       const coreGroup = await deps.coreGroups.findById(coreGroupId);
       if (!coreGroup) throw new NotFoundError('that core group does not exist', { said: said('serviceRefusals.access.coreGroupGone') });
-      const { document, fileStem } = await build(coreGroup, reviewConferenceId);
-      return { file: await renderRecord(deps.renderer, document, 'pdf'), fileName: `${fileStem}.pdf` };
+      const { document, fileStem, language } = await build(coreGroup, reviewConferenceId);
+      return { file: await renderRecord(deps.renderer, document, 'pdf'), fileName: `${fileStem}.pdf`, language };
     },
   };
 }

@@ -4,7 +4,7 @@ import { type FamilyVersion, familyReading } from '../../domain/family-version';
 import type { CoreGroupMeeting } from '../../domain/meeting';
 import type { DocumentLanguage } from '../../i18n/language';
 import type { Caller } from '../authorise';
-import type { RecordBlock, RecordDocument } from '../ports/record-renderer.port';
+import type { RecordBlock, RecordDocument, RecordFile } from '../ports/record-renderer.port';
 import { type DocumentPart, auditReference, documentIn, fileSafe } from '../record-blocks';
 import { renderRecord } from '../record-export.service';
 import { familyReadingText } from './family-line-words';
@@ -59,11 +59,12 @@ function familyDocument(reading: FamilyReadingView, version: FamilyVersion, at: 
 }
 
 /** The signed-off family version of a meeting as a file, for its delivery (authorised when it was queued) or a reader who may read it. */
-export async function familyVersionFile(deps: FamilyVersionDeps, request: { meetingId: string; format: 'docx' | 'pdf' }): Promise<{ file: Buffer; fileName: string }> {
+export async function familyVersionFile(deps: FamilyVersionDeps, request: { meetingId: string; format: 'docx' | 'pdf' }): Promise<RecordFile> {
   const meeting = await deps.meetings.findById(request.meetingId);
   const coreGroup = meeting ? await deps.coreGroups.findById(meeting.coreGroupId) : undefined;
   if (!meeting || !coreGroup) throw new NotFoundError('That meeting does not exist.', { said: said('serviceRefusals.meetings.gone') });
   const version = await signedOff(deps, meeting.id);
-  const document = familyDocument(readingOf(meeting, coreGroup, version), version, deps.clock.nowIso(), await deps.documentLanguages.of(coreGroup.id));
-  return { file: await renderRecord(deps.renderer, document, request.format), fileName: `core-group-family-notes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.${request.format}` };
+  const language = await deps.documentLanguages.of(coreGroup.id);
+  const document = familyDocument(readingOf(meeting, coreGroup, version), version, deps.clock.nowIso(), language);
+  return { file: await renderRecord(deps.renderer, document, request.format), fileName: `core-group-family-notes-${fileSafe(coreGroup.caseReference)}-${meeting.date.toString()}.${request.format}`, language };
 }

@@ -7,7 +7,7 @@ import type { PolicyProfile } from '../../domain/policy';
 import type { WorkingDayCalendars } from '../../domain/working-days';
 import { type Caller, authorise } from '../authorise';
 import type { Clock } from '../ports/clock.port';
-import type { AuditLog, CheckInRepository, AreaContactRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
+import type { AuditLog, CheckInRepository, AreaContactRepository, DocumentLanguageRepository, ConcernHistoryRepository, ConcernRepository, CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository, PlanRepository } from '../ports/store.port';
 
 /** Everything the minutes use cases read and write; each takes the part it needs. */
 export interface MinutesDeps {
@@ -19,6 +19,7 @@ export interface MinutesDeps {
   readonly concerns: Pick<ConcernRepository, 'raise' | 'listByCoreGroup'>;
   readonly concernHistory: Pick<ConcernHistoryRepository, 'record'>;
   readonly areaContacts: Pick<AreaContactRepository, 'list'>;
+  readonly documentLanguages: Pick<DocumentLanguageRepository, 'of'>;
   readonly jobs: Pick<JobQueue, 'enqueue'>;
   readonly auditLog: Pick<AuditLog, 'append'>;
   readonly clock: Clock;

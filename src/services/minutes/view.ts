@@ -3,8 +3,9 @@ import { type CoreGroupMeeting, hasStarted, heldBefore } from '../../domain/meet
 import { deliveriesOfVersion, editionOf, isSigned, minutesRecipients, scalingHistory, undelivered } from '../../domain/minutes';
 import { minutesPermissions } from '../../domain/permissions';
 import { currentActions } from '../../domain/plan';
-import { withoutChildName } from '../../domain/text';
+import { type TheChild, withoutChildName } from '../../domain/text';
 import { dateAfter } from '../../domain/policy';
+import { wordsIn } from '../../i18n/words';
 import type { Caller } from '../authorise';
 import { openDraft } from '../draft-minutes';
 import { disagreementConcerns } from './escalate-disagreements';
@@ -12,6 +13,16 @@ import { policyOf } from '../policy-calendar';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
 /** Signs of Safety scaling at the group's held meetings before this one, oldest first. */
+/**
+ * How the shared screen names the child, in the language the group's documents are written in (its
+ * outcomes are written in it too); a group writing both is named in English, the text's language
+ * not being known.
+ */
+async function theChildIn(deps: Pick<MinutesDeps, 'documentLanguages'>, coreGroupId: string): Promise<TheChild> {
+  const { t } = wordsIn((await deps.documentLanguages.of(coreGroupId)) === 'cy' ? 'cy' : 'en');
+  return { child: t('sharedScreen.theChild'), childs: t('sharedScreen.theChilds'), afterVowel: t('sharedScreen.theChildAfterVowel') };
+}
+
 async function scalingBefore(deps: Pick<MinutesDeps, 'meetings' | 'minutes'>, meeting: CoreGroupMeeting) {
   const earlier = heldBefore(await deps.meetings.listByCoreGroup(meeting.coreGroupId), meeting.date);
   const records = [];
@@ -33,7 +44,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
   const { coreGroup, member, meetingRoles } = await authoriseOnMeeting(deps, { caller: request.caller, meeting, action: readAction, known: request.known });
   const minutes = existing ?? (await openDraft(deps, { meeting, openedBy: member.id }));
   const { profile, calendar } = policyOf(deps, coreGroup);
-  const [members, plan, checkIns, timeline, deliveries, history, concerns, areaContacts, versions] = await Promise.all([
+  const [members, plan, checkIns, timeline, deliveries, history, concerns, areaContacts, versions, theChild] = await Promise.all([
     deps.coreGroups.members(coreGroup.id),
     deps.plans.current(coreGroup.id),
     deps.checkIns.listByCoreGroup(coreGroup.id),
@@ -43,6 +54,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     isSigned(minutes) ? deps.concerns.listByCoreGroup(coreGroup.id) : [],
     deps.areaContacts.list(coreGroup.tenantId, coreGroup.policyId),
     deps.minutes.history(minutes.id),
+    theChildIn(deps, coreGroup.id),
   ]);
   return {
     meeting: {
@@ -62,7 +74,7 @@ export async function viewMinutes(deps: MinutesDeps, request: { caller: Caller; 
     edition: editionOf(versions, minutes),
     members: members.filter((other) => other.active).map((other) => ({ id: other.id, name: other.displayName, role: other.role, agency: other.agency })),
     // The minutes tab may be on the meeting's shared screen: the plan's outcomes come without the child's name.
-    outcomes: (plan?.outcomes ?? []).map((outcome) => ({ id: outcome.id, text: withoutChildName(outcome.text, coreGroup.childName) })),
+    outcomes: (plan?.outcomes ?? []).map((outcome) => ({ id: outcome.id, text: withoutChildName(outcome.text, coreGroup.childName, theChild) })),
     actions: currentActions(plan?.actions ?? [], checkIns).map((action) => ({ id: action.id, what: action.what, ownerMemberId: action.ownerMemberId, agency: action.agency, due: action.due, state: action.state, lastCheckIn: action.lastCheckIn })),
     scalingHistory: history,
     you: { memberId: member.id, ...minutesPermissions({ role: member.role, meetingRoles }) },

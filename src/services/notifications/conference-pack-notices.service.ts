@@ -3,14 +3,15 @@ import { oneLineUserText } from '../../domain/display-text';
 import type { ConferencePack } from '../conference-pack/conference-pack.service';
 import type { ConferencePackReadyMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository } from '../ports/store.port';
+import { coveringMail } from './covering-mail';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
 
 /**
  * Delivers the conference pack before a review conference, through the one delivery policy: to
  * the group's conference chair (or, when the group has none, to the lead social worker to pass
  * on) as a Teams 1:1 card that says where to download it, else by e-mail with the pack as a PDF
- * attached; each attempt recorded. Nothing goes once the review is held, cancelled or moved since
- * it was planned, or after the plan has ended.
+ * attached (in their chosen language, else the pack's); each attempt recorded. Nothing goes once
+ * the review is held, cancelled or moved since it was planned, or after the plan has ended.
  */
 export function createConferencePackNotices(
   deps: NoticePolicyDeps & {
@@ -36,14 +37,13 @@ export function createConferencePackNotices(
         run,
         inTeams: ({ t }) => ({ summary: t('notice.packSummary'), message }),
         from: senderOf(deps.organiserMailbox, members),
-        mail: async ({ t, dates }) => {
-          const said = { caseReference: oneLineUserText(coreGroup.caseReference), reviewOn: dates.date(job.reviewOn) };
+        mail: async (_words, chosen) => {
           const pack = await deps.conferencePacks.fileForDelivery(coreGroup.id, review.id);
-          return {
-            subject: t('notice.packMailSubject', said),
-            bodyText: t(job.forChair ? 'notice.packMailBody' : 'notice.packMailBodyPassOn', said),
-            attachment: { name: pack.fileName, contentType: 'application/pdf', content: pack.file },
-          };
+          const words = coveringMail({ chosen, record: pack.language }, ({ t, dates }) => {
+            const said = { caseReference: oneLineUserText(coreGroup.caseReference), reviewOn: dates.date(job.reviewOn) };
+            return { subject: t('notice.packMailSubject', said), bodyText: t(job.forChair ? 'notice.packMailBody' : 'notice.packMailBodyPassOn', said) };
+          });
+          return { ...words, attachment: { name: pack.fileName, contentType: 'application/pdf', content: pack.file } };
         },
       });
     },

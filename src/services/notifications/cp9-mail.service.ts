@@ -1,25 +1,23 @@
 import type { Cp9Job } from '../../contracts/jobs.contract';
 import { NotConfiguredError, said } from '../../domain/errors';
 import { oneLineUserText } from '../../domain/display-text';
-import { type DocumentLanguage, languagesOfDocument } from '../../i18n/language';
-import { wordsIn } from '../../i18n/words';
+import type { DocumentLanguage } from '../../i18n/language';
 import type { Cp9Record } from '../cp9-record';
 import type { PlanCirculation } from '../plan-circulation.service';
 import type { Mailer } from '../ports/mailer.port';
+import { type CoveringWords, coveringMail } from './covering-mail';
 
 /**
  * The CP9's covering e-mail in the language of the CP9 it covers (the group's document language;
  * both: the Welsh first, then the English): the case by reference only, plain text.
  */
-export function cp9CoveringMail(options: { caseReference: string; meetingDate: string; language: DocumentLanguage }): { subject: string; bodyText: string } {
+export function cp9CoveringMail(options: { caseReference: string; meetingDate: string; language: DocumentLanguage }): CoveringWords {
   // Plain text, one line: the subject is a header line, and the body is sent as Text, never HTML.
   const caseReference = oneLineUserText(options.caseReference);
-  const parts = languagesOfDocument(options.language).map((language) => {
-    const { t, dates } = wordsIn(language);
+  return coveringMail({ chosen: undefined, record: options.language }, ({ t, dates }) => {
     const said = { caseReference, date: dates.date(options.meetingDate) };
-    return { subject: t('cp9Mail.subject', said), body: t('cp9Mail.body', said) };
+    return { subject: t('cp9Mail.subject', said), bodyText: t('cp9Mail.body', said) };
   });
-  return { subject: parts.map((part) => part.subject).join(' / '), bodyText: parts.map((part) => part.body).join('\n\n—\n\n') };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock.port';
 import type { Mailer } from '../ports/mailer.port';
 import type { Notification, Notifier } from '../ports/notifier.port';
 import type { Job, JobQueue, LanguagePreferenceRepository, NoticeDeliveryRepository } from '../ports/store.port';
+import type { Language } from '../../i18n/language';
 import { type Words, wordsIn } from '../../i18n/words';
 import { queueActivity } from './activity-feed.service';
 import { deliverRecord, type RecordDeliveryOutcome, type RecordMail } from './teams-first';
@@ -36,10 +37,9 @@ export interface NoticePolicyDeps {
 /** What a notice says in Teams: its preview (`summary`, also the activity feed's) and its card. */
 export type NoticeInTeams = Pick<Notification, 'summary' | 'message'>;
 
-/** The language a notice to this person is written in: the one they chose, else English (a notice has no Teams locale to follow). */
-async function wordsFor(deps: Pick<NoticePolicyDeps, 'languages'>, to: NoticeAddress): Promise<Words> {
-  const chosen = to.member.aadObjectId && deps.languages ? await deps.languages.of(to.tenantId, to.member.aadObjectId) : undefined;
-  return wordsIn(chosen ?? 'en');
+/** The language this person chose, if they chose one: a notice is written in it, else in English (a notice has no Teams locale to follow). */
+async function chosenLanguage(deps: Pick<NoticePolicyDeps, 'languages'>, to: NoticeAddress): Promise<Language | undefined> {
+  return to.member.aadObjectId && deps.languages ? deps.languages.of(to.tenantId, to.member.aadObjectId) : undefined;
 }
 
 /** The id of a notice's final outcome: one per job (a resend is a new job), or per notice outside the runner. */
@@ -69,17 +69,19 @@ export async function deliverNotice(
     /** What it says in Teams, in the recipient's words (a notice not yet in the catalogues gives it as it is). */
     inTeams: NoticeInTeams | ((words: Words) => NoticeInTeams);
     from: string | undefined;
-    mail: (words: Words) => Promise<RecordMail>;
+    /** The e-mail, in the recipient's words; given also the language they chose, if they did, for an e-mail that carries a record (`coveringMail`). */
+    mail: (words: Words, chosen: Language | undefined) => Promise<RecordMail>;
   },
 ): Promise<RecordDeliveryOutcome> {
   const { to, run } = options;
-  const words = await wordsFor(deps, to);
+  const chosen = await chosenLanguage(deps, to);
+  const words = wordsIn(chosen ?? 'en');
   // English is the card's own language: a notification says its language only when it is another.
   const inTeams = { ...(typeof options.inTeams === 'function' ? options.inTeams(words) : options.inTeams), ...(words.language === 'en' ? {} : { language: words.language }) };
   const attempt = run?.attempts ?? 1;
   const recorded = { kind: to.kind, subjectId: to.subjectId, memberId: to.member.id, coreGroupId: to.coreGroupId, jobId: run?.id, attempt };
   try {
-    const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams, from: options.from, mail: () => options.mail(words) });
+    const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams, from: options.from, mail: () => options.mail(words, chosen) });
     const noticeId = options.recordId ?? outcomeId(to, run);
     await deps.noticeDeliveries.record({ id: noticeId, ...recorded, ...outcome, at: deps.clock.nowIso() });
     if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: inTeams.summary, noticeId });

@@ -1,4 +1,5 @@
 import type { CoreGroupMember } from '../../domain/core-group';
+import type { Language } from '../../i18n/language';
 import { type Words, wordsIn } from '../../i18n/words';
 import type { LanguagePreferenceRepository } from '../ports/store.port';
 import { oneLineUserText } from '../../domain/display-text';
@@ -61,7 +62,8 @@ export async function runRecordDelivery<Job extends { tenantId: string }, Of ext
     source: { deliveryOf(job: Job): Promise<Of | undefined>; recordOutcome(job: Job, outcome: RecordDeliveryOutcome): Promise<void> };
     /** What it says, in the recipient's words (their chosen language; English when they chose none). */
     inTeams: (delivery: Of, words: Words) => Pick<Notification, 'summary' | 'message'>;
-    mail: (delivery: Of & { reference: string }, words: Words) => Promise<RecordMail>;
+    /** The e-mail with the record, given the language the person chose, if they did: else it is in the record's (`coveringMail`). */
+    mail: (delivery: Of & { reference: string }, chosen: Language | undefined) => Promise<RecordMail>;
   },
 ): Promise<void> {
   const { job, source } = options;
@@ -69,9 +71,10 @@ export async function runRecordDelivery<Job extends { tenantId: string }, Of ext
   if (!delivery) return;
   const reference = oneLineUserText(delivery.caseReference);
   const { aadObjectId } = delivery.member;
-  const words = wordsIn((aadObjectId && (await deps.languages?.of(job.tenantId, aadObjectId))) || 'en');
+  const chosen = aadObjectId ? await deps.languages?.of(job.tenantId, aadObjectId) : undefined;
+  const words = wordsIn(chosen ?? 'en');
   const inTeams = { ...options.inTeams(delivery, words), ...(words.language === 'en' ? {} : { language: words.language }) };
-  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, attempt: options.attempt, member: delivery.member, inTeams, from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }, words) });
+  const outcome = await deliverRecord(deps, { tenantId: job.tenantId, attempt: options.attempt, member: delivery.member, inTeams, from: delivery.fromMailbox ?? deps.organiserMailbox, mail: () => options.mail({ ...delivery, reference }, chosen) });
   await source.recordOutcome(job, outcome);
 }
 

@@ -22,6 +22,13 @@ export interface RecordDocument {
   readonly language?: DocumentLanguage;
 }
 
+/** A record made into a file to send: its bytes, its name, and the language it is written in (an e-mail covering it follows that language). */
+export interface RecordFile {
+  readonly file: Buffer;
+  readonly fileName: string;
+  readonly language: DocumentLanguage;
+}
+
 /** Turns a record document into DOCX or PDF bytes. */
 export interface RecordRenderer {
   docx(document: RecordDocument): Promise<Buffer>;

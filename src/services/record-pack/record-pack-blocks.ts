@@ -8,12 +8,14 @@ import type { ReviewConference } from '../../domain/review-conference';
 import type { Words } from '../../i18n/words';
 import type { RecordBlock } from '../ports/record-renderer.port';
 import type { StoredPlanRevision } from '../ports/store.port';
+import { deadlineRule } from '../deadline-words';
 import { memberNamer, orDash } from '../record-blocks';
 
 /**
  * The parts of a case's record pack that no other export has: the case, the plan's versions,
- * meetings, reviews, deadlines and how the plan ended — in the words of the pack's language. What
- * the area's profile says (a deadline's rule and source) is printed as it holds it.
+ * meetings, reviews, deadlines and how the plan ended — in the words of the pack's language, each
+ * deadline's rule too (worded from its data). What the area's profile says of a rule's source is
+ * printed as the profile holds it.
  */
 
 /** One line of the plan's change log in the pack's language: "Action changed (owner, due date): “Weekly home visit”". */
@@ -97,7 +99,7 @@ function onTimeWords({ t }: Words, obligation: Obligation): string {
   return obligation.status === 'at-risk' ? t('pack.openAtRisk') : t('pack.open');
 }
 
-/** Every deadline of the case under its profile: due when, met when, on time or not, and the rule's source. */
+/** Every deadline of the case under its profile: what it is, due when, met when, on time or not, and the rule's source. */
 export function deadlinesBlocks(words: Words, obligations: readonly Obligation[]): RecordBlock[] {
   const { t, dates } = words;
   return [
@@ -105,7 +107,7 @@ export function deadlinesBlocks(words: Words, obligations: readonly Obligation[]
     {
       kind: 'table',
       header: [t('pack.deadline'), t('pack.due'), t('pack.metOn'), t('pack.onTime'), t('pack.source')],
-      rows: obligations.map((obligation) => [obligation.rule, dates.date(obligation.due), obligation.metOn ? dates.date(obligation.metOn) : '—', onTimeWords(words, obligation), obligation.source.verified ? obligation.source.citation : t('pack.unverified', { citation: obligation.source.citation })]),
+      rows: obligations.map((obligation) => [deadlineRule(words, obligation), dates.date(obligation.due), obligation.metOn ? dates.date(obligation.metOn) : '—', onTimeWords(words, obligation), obligation.source.verified ? obligation.source.citation : t('pack.unverified', { citation: obligation.source.citation })]),
     },
   ];
 }

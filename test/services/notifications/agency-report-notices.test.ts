@@ -63,7 +63,7 @@ describe('delivering the conference pack', () => {
     const service = createConferencePackNotices({
       coreGroups: { findById: async () => coreGroup, members: async () => [lead, grace, iro] },
       meetings: { reviewConferences: async () => reviews },
-      conferencePacks: { fileForDelivery: async () => ({ file: Buffer.from('%PDF-1.7 pack'), fileName: 'conference-pack-CP-2026-7-2026-07-09.pdf' }) },
+      conferencePacks: { fileForDelivery: async () => ({ file: Buffer.from('%PDF-1.7 pack'), fileName: 'conference-pack-CP-2026-7-2026-07-09.pdf', language: 'en' as const }) },
       ...deps,
       notifier: teams.notifier,
     });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MinutesDeliveryJob } from '../../../src/contracts/jobs.contract';
 import type { CoreGroupMember } from '../../../src/domain/core-group';
 import type { Delivery } from '../../../src/domain/minutes';
+import type { DocumentLanguage, Language } from '../../../src/i18n/language';
 import { createMinutesDelivery } from '../../../src/services/notifications/minutes-delivery.service';
 import { reachableInTeams } from '../../../src/services/notifications/teams-first';
 import { recordingNotifier } from './recording-notifier';
@@ -9,7 +10,7 @@ import { recordingNotifier } from './recording-notifier';
 const job: MinutesDeliveryJob = { tenantId: 'tenant', meetingId: randomUUID(), minutesId: randomUUID(), minutesVersion: 2, memberId: 'member-1' };
 
 /** A member to deliver to, in a meeting whose booking names an organiser mailbox unless told otherwise. */
-function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined; familyVersion?: boolean; welsh?: boolean } = { fromMailbox: 'organiser@council.example' }) {
+function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: string | undefined; familyVersion?: boolean; welsh?: boolean; chose?: Language; recordIn?: DocumentLanguage } = { fromMailbox: 'organiser@council.example' }) {
   const recipient: CoreGroupMember = { id: 'member-1', displayName: 'Grace Lindqvist', role: 'professional', agency: 'health visiting', reach: 'tenant', active: true, email: 'grace@nhs.example', aadObjectId: 'grace-oid', ...member };
   const outcomes: Pick<Delivery, 'channel' | 'outcome' | 'detail'>[] = [];
   const mails: { from: string; to: string; subject: string; bodyText: string; attachment?: { name: string } | undefined }[] = [];
@@ -19,12 +20,12 @@ function deliveryTo(member: Partial<CoreGroupMember>, options: { fromMailbox?: s
       deliveryOf: async () => ({ member: recipient, caseReference: 'CP-2026-0042', meetingDate: '2026-06-08', chatId: '19:meeting@thread.v2', fromMailbox: options.fromMailbox, familyVersion: options.familyVersion }),
       recordOutcome: async (_job, outcome) => void outcomes.push(outcome),
     },
-    exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF') }) as never },
-    familyNotes: { fileForDelivery: async () => ({ fileName: 'family-notes.pdf', file: Buffer.from('%PDF') }) },
+    exports: { minutesFile: async () => ({ fileName: 'minutes.pdf', file: Buffer.from('%PDF'), language: options.recordIn ?? 'en' }) as never },
+    familyNotes: { fileForDelivery: async () => ({ fileName: 'family-notes.pdf', file: Buffer.from('%PDF'), language: options.recordIn ?? 'en' }) },
     notifier,
     mailer: { sendMail: async (mail) => void mails.push(mail) },
     organiserMailbox: undefined,
-    languages: { of: async () => (options.welsh ? 'cy' : undefined) },
+    languages: { of: async () => (options.welsh ? 'cy' : options.chose) },
   });
   return { delivery, outcomes, mails, sent, refuse };
 }
@@ -59,6 +60,22 @@ describe('signed minutes to one person: Teams, or e-mail when Teams cannot reach
     await byMail.delivery.deliver(job);
     expect(byMail.mails).toEqual([expect.objectContaining({ subject: 'Cofnodion y grŵp craidd — achos CP-2026-0042, cyfarfod Llun, 8 Meh 2026' })]);
     expect(byMail.mails[0]!.bodyText).toContain('Maen nhw\'n cynnwys gwybodaeth gyfrinachol am blentyn');
+  });
+
+  test('someone who chose no language — a parent reached only by e-mail — gets the e-mail in the language of what is attached: Welsh, or both (Welsh first); a chosen language wins', async () => {
+    const parent = { role: 'family-member' as const, reach: 'email-only' as const, aadObjectId: undefined, email: 'parent@family.example' };
+    const mailed = async (options: { recordIn: DocumentLanguage; chose?: Language }) => {
+      const { delivery, mails } = deliveryTo(parent, { fromMailbox: 'organiser@council.example', familyVersion: true, ...options });
+      await delivery.deliver(job);
+      return mails[0]!;
+    };
+    expect((await mailed({ recordIn: 'cy' })).subject).toBe('Nodiadau cyfarfod y grŵp craidd ar Llun, 8 Meh 2026 — cyfeirnod CP-2026-0042');
+    const both = await mailed({ recordIn: 'both' });
+    expect(both.subject).toBe('Nodiadau cyfarfod y grŵp craidd ar Llun, 8 Meh 2026 — cyfeirnod CP-2026-0042 / Notes of the core group meeting of Mon 8 Jun 2026 — reference CP-2026-0042');
+    expect(both.bodyText.indexOf('Nodiadau cyfarfod')).toBeLessThan(both.bodyText.indexOf('The notes of the core group meeting'));
+    const professional = deliveryTo({ reach: 'email-only', aadObjectId: 'grace-oid' }, { fromMailbox: 'organiser@council.example', recordIn: 'cy', chose: 'en' });
+    await professional.delivery.deliver(job);
+    expect(professional.mails[0]!.subject).toBe('Core group minutes — case CP-2026-0042, meeting of Mon 8 Jun 2026');
   });
 
   test('Teams throttling is not a reason to e-mail: the job fails, to be retried', async () => {

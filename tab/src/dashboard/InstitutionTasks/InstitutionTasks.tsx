@@ -47,6 +47,7 @@ function LetterSent(props: { task: InstitutionTaskWire; t: TabTranslate; languag
     <form
       className={styles.form}
       aria-label={t('dashInstitutions.letterFor', { institution: isolatedUserText(props.task.institution), caseReference: isolatedUserText(props.task.caseReference) })}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

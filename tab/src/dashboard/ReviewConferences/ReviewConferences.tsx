@@ -89,6 +89,7 @@ export function ReviewConferences(props: { t: TabTranslate; language: TabLanguag
     <form
       className={styles.form}
       aria-labelledby={`${formId}-title`}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void submit();

@@ -1,6 +1,6 @@
-import type { Obligation, ObligationStatus, RuleWording } from '../../src/domain/obligations';
-import type { Period } from '../../src/domain/policy';
-import type { Words } from '../../src/i18n/words';
+import type { Obligation, ObligationStatus, RuleWording } from '../domain/obligations';
+import type { Period } from '../domain/policy';
+import type { Words } from '../i18n/words';
 
 /** "10 working days", "4 weeks", "1 month" in the reader's language. */
 function periodWords({ t }: Words, period: Period): string {
@@ -26,10 +26,10 @@ function wordingText(words: Words, wording: RuleWording): string {
 }
 
 /**
- * What a deadline is, in the reader's language: "First core group within 10 working days of the
- * ICPC". Plain text holding user text (an agency's name): escape it where it goes into a card, as
- * the English rule was. An obligation without its rule as data (made outside the engine) keeps its
- * English.
+ * What a deadline is, in the reader's (or a record's) language: "First core group within 10
+ * working days of the ICPC". Plain text holding user text (an agency's name): escape it where it
+ * goes into a card, as the English rule was. An obligation without its rule as data (made outside
+ * the engine) keeps its English.
  */
 export function deadlineRule(words: Words, obligation: Pick<Obligation, 'rule' | 'wording'>): string {
   return obligation.wording ? wordingText(words, obligation.wording) : obligation.rule;
