@@ -1,3 +1,4 @@
+import type { PolicyProfile } from '../src/domain/policy';
 import type { CaseStatusService } from '../src/services/case-status.service';
 import type { CheckInService } from '../src/services/check-in.service';
 import type { ConcernService } from '../src/services/concern.service';
@@ -25,7 +26,8 @@ export interface BotServices {
   readonly agenda: Pick<AgendaViews, 'agendaFor'>;
   readonly conversations: Pick<Conversations, 'rememberPerson' | 'rememberChat' | 'find'>;
   readonly languages: Pick<LanguageChoices, 'languageFor' | 'choose'>;
-  readonly policies: () => readonly { id: string; name: string }[];
+  /** The policy profiles a new core group may follow, named in each language they have a name in. */
+  readonly policies: () => readonly Pick<PolicyProfile, 'id' | 'name' | 'welshName'>[];
   /** The Teams app id in the org catalogue: deep links to the minutes tab point at it. */
   readonly teamsAppId: string;
   /** Tenants allowed to use the app; empty means any (local mode only — production config refuses it). */

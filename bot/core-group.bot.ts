@@ -87,13 +87,14 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (personal && caller) await this.services.conversations.rememberPerson({ ...caller, reference: conversationReferenceOf(context) });
     const command = COMMANDS[verb];
     if (!caller) return send(context, { card: helpCard(translatorFor(languageOfLocale(context.activity.locale))) });
-    if (command.personalOnly && !personal) return send(context, { card: privateDetailsCard() });
+    const language = await this.services.languages.languageFor(caller, context.activity.locale);
+    if (command.personalOnly && !personal) return send(context, { card: privateDetailsCard(translatorFor(language)) });
     const reply = await command.run(
       {
         caller,
         rest,
         personal,
-        language: await this.services.languages.languageFor(caller, context.activity.locale),
+        language,
         conversationId: context.activity.conversation.id,
         activityId: context.activity.id ?? randomUUID(),
         firstPersonMentioned: () => firstPersonMentioned(context),
@@ -122,7 +123,8 @@ export class CoreGroupBot extends TeamsActivityHandler {
     if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
     const action = cardActionFor(invokeValue.action.verb);
     if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
-    const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, await cardActionRequest(context, this.services, caller, invokeValue.action.data)) : personalChatOnlyCard();
+    const request = await cardActionRequest(context, this.services, caller, invokeValue.action.data);
+    const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, request) : personalChatOnlyCard(translatorFor(request.language ?? 'en'));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
   }
 
@@ -138,12 +140,13 @@ export class CoreGroupBot extends TeamsActivityHandler {
     const submitted = submittedCardAction.safeParse(context.activity.value);
     const action = submitted.success ? cardActionFor(submitted.data.verb) : undefined;
     if (!caller || !submitted.success || !action) return;
+    const request = await cardActionRequest(context, this.services, caller, submitted.data);
     if (!isPersonalChat(context)) {
-      if (action.answeredIn === 'personal-chat') return send(context, { card: personalChatOnlyCard() });
-      const card = await this.runCardAction(action, await cardActionRequest(context, this.services, caller, submitted.data));
+      if (action.answeredIn === 'personal-chat') return send(context, { card: personalChatOnlyCard(translatorFor(request.language ?? 'en')) });
+      const card = await this.runCardAction(action, request);
       return sendToPersonalChat(context, { conversations: this.services.conversations, caller, card });
     }
-    const card = await this.runCardAction(action, await cardActionRequest(context, this.services, caller, submitted.data));
+    const card = await this.runCardAction(action, request);
     if (context.activity.replyToId) await context.updateActivity({ id: context.activity.replyToId, type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
     else await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }

@@ -166,6 +166,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     policy: (id) => policies.get(id),
     teamsAppId: config.graph.teamsAppId,
     organiserMailbox: config.graph.organiserMailbox,
+    documentLanguages: store.documentLanguages,
   });
   let url = '';
   const notifications = createCalendarNotificationService({
@@ -193,7 +194,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     teamsAppId: config.graph.teamsAppId,
     setup: createCoreGroupSetupService({ ...serviceDeps, directory: connection.calendar, jobs: store.jobs, policyIds: () => offeredProfiles.map((profile) => profile.id) }),
     members: createCoreGroupMembersService({ ...serviceDeps, directory: connection.calendar }),
-    policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name })),
+    policies: () => offeredProfiles.map((profile) => ({ id: profile.id, name: profile.name, welshName: profile.welshName })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
     languages: languageChoices,

@@ -1,5 +1,6 @@
 import { CREATE_CORE_GROUP_VERB, type CreateCoreGroupAction, type SubmittedCardAction } from '../../src/contracts/card-actions.contract';
 import { MEMBER_POSITIONS } from '../../src/domain/member-position';
+import type { PolicyProfile } from '../../src/domain/policy';
 import type { Words } from '../../src/i18n/words';
 import { adaptiveCard, heading, line } from './card';
 import { escapeCardText } from './escape';
@@ -16,6 +17,12 @@ const INPUT: { readonly [K in Exclude<keyof CreateCoreGroupAction, 'requestId'>]
   outcomesText: 'outcomesText',
 };
 
+/** A policy profile as the form offers it. */
+export type OfferedPolicy = Pick<PolicyProfile, 'id' | 'name' | 'welshName'>;
+
+/** A profile's name in the reader's language, where it has one: an area's own profile may be named in English only. */
+const policyName = ({ language }: Words, policy: OfferedPolicy) => (language === 'cy' && policy.welshName ? policy.welshName : policy.name);
+
 /** What was typed into the form, shown again with an error so nothing has to be typed twice. */
 export type TypedAnswers = Partial<Omit<CreateCoreGroupAction, 'requestId'>>;
 
@@ -25,7 +32,7 @@ export type TypedAnswers = Partial<Omit<CreateCoreGroupAction, 'requestId'>>;
  * them in English). Inputs are limited here and validated again on the server.
  * With `typed`, each input shows what was submitted (an input's value is never rendered as markdown).
  */
-export function newCoreGroupCard(words: Words, options: { policies: readonly { id: string; name: string }[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {
+export function newCoreGroupCard(words: Words, options: { policies: readonly OfferedPolicy[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {
   const { t } = words;
   const typed = options.typed ?? {};
   const data: Pick<CreateCoreGroupAction, 'requestId'> = { requestId: options.requestId };
@@ -38,7 +45,7 @@ export function newCoreGroupCard(words: Words, options: { policies: readonly { i
       { type: 'Input.Text', id: INPUT.childName, label: t('newGroup.childName'), isRequired: true, maxLength: 200, errorMessage: t('newGroup.childNameError'), value: typed.childName },
       { type: 'Input.Date', id: INPUT.icpcDate, label: t('newGroup.icpcDate'), isRequired: true, errorMessage: t('newGroup.icpcDateError'), value: typed.icpcDate },
       { type: 'Input.Text', id: INPUT.transferredInFrom, label: t('newGroup.transferredInFrom'), maxLength: 200, placeholder: t('newGroup.transferredInFromPlaceholder'), value: typed.transferredInFrom },
-      { type: 'Input.ChoiceSet', id: INPUT.policyId, label: t('newGroup.policy'), isRequired: true, errorMessage: t('newGroup.policyError'), value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policy.name, value: policy.id })) },
+      { type: 'Input.ChoiceSet', id: INPUT.policyId, label: t('newGroup.policy'), isRequired: true, errorMessage: t('newGroup.policyError'), value: typed.policyId ?? options.policies[0]?.id, choices: options.policies.map((policy) => ({ title: policyName(words, policy), value: policy.id })) },
       { type: 'Input.ChoiceSet', id: INPUT.creatorRole, label: t('newGroup.creatorRole'), value: typed.creatorRole ?? 'lead-social-worker', choices: (['lead-social-worker', 'team-manager'] as const).map((role) => ({ title: t(`newGroup.role.${role}`), value: role })) },
       { type: 'Input.Text', id: INPUT.membersText, label: t('newGroup.members'), isMultiline: true, isRequired: true, maxLength: 4000, placeholder: t('newGroup.membersPlaceholder'), errorMessage: t('newGroup.membersError'), value: typed.membersText },
       line(t('newGroup.roles', { roles: MEMBER_POSITIONS.map((position) => t(`members.position.${position}`)).join(' · ') }), { isSubtle: true, size: 'Small', spacing: 'None' }),

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../domain/activity-feed';
 import { CONCERN_KINDS } from '../domain/escalation';
 import { NOTICE_KINDS } from '../domain/notice-delivery';
+import { LANGUAGES } from '../i18n/language';
 import type { SignalKind } from '../domain/signals';
+import { ruleWordingSchema } from './dashboard.contract';
 import { civilDateSchema, instantSchema } from './wire-values.contract';
 
 /**
@@ -80,8 +82,10 @@ export const signalNoticeJob = z.object({
   subjectId: z.string().min(1),
   measure: z.number().int().nonnegative(),
   memberId: z.string().optional(),
-  /** For a missed deadline: the statutory rule's wording (never case content). */
+  /** For a missed deadline: the statutory rule's wording (never case content), in English. */
   rule: z.string().optional(),
+  /** For a missed deadline: the rule as data, worded in the reader's language when it is sent (jobs queued before it was kept have the English `rule` only). */
+  wording: ruleWordingSchema.optional(),
   /** The member told (jobs queued before members outside Teams were told name only their Teams identity). */
   recipientMemberId: z.string().min(1).optional(),
   recipientAadObjectId: z.string().min(1).optional(),
@@ -200,6 +204,8 @@ export const activityFeedJob = z.object({
   activityType: z.enum(ACTIVITY_TYPES),
   previewText: z.string().min(1),
   destination: z.enum(['bot-chat', 'dashboard']),
+  /** The language the notice was written in, which the item's topic is worded in too (English when absent: items queued before it was kept). */
+  language: z.enum(LANGUAGES).optional(),
 });
 export type ActivityFeedJob = z.infer<typeof activityFeedJob>;
 

@@ -37,6 +37,8 @@ export interface ChairRule {
 export interface PolicyProfile {
   readonly id: string;
   readonly name: string;
+  /** Its name in Welsh, for Welsh readers (a profile without one is named as `name` is written). */
+  readonly welshName?: string | undefined;
   readonly nation: Nation;
   readonly source: { readonly title: string; readonly url?: string | undefined };
   readonly effectiveFrom: string;

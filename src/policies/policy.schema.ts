@@ -16,6 +16,7 @@ export const policyProfileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id is lower-case words joined by hyphens'),
     name: z.string().min(1),
+    welshName: z.string().min(1).optional(),
     nation: z.enum(NATIONS),
     source: z.object({ title: z.string().min(1), url: z.string().url().optional() }).strict(),
     effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -43,7 +43,19 @@ export function createSignalWatch(deps: {
         const recipients = signalRecipients(members, signal);
         for (const recipient of recipients) {
           const key = `signal:${coreGroupId}:${signal.kind}:${signal.subjectId}:${recipient.id}`;
-          const payload: SignalNoticeJob = { tenantId: coreGroup.tenantId, coreGroupId, kind: signal.kind, concern: signal.concern, subjectId: signal.subjectId, measure: signal.measure, memberId: signal.memberId, rule: obligations.find((obligation) => obligation.id === signal.subjectId)?.rule, recipientMemberId: recipient.id };
+          const missed = obligations.find((obligation) => obligation.id === signal.subjectId);
+          const payload: SignalNoticeJob = {
+            tenantId: coreGroup.tenantId,
+            coreGroupId,
+            kind: signal.kind,
+            concern: signal.concern,
+            subjectId: signal.subjectId,
+            measure: signal.measure,
+            memberId: signal.memberId,
+            rule: missed?.rule,
+            wording: missed?.wording,
+            recipientMemberId: recipient.id,
+          };
           const at = deps.clock.nowIso();
           const { created } = await deps.jobs.enqueue({ id: uuidFromKey(`job:${key}`), kind: SIGNAL_NOTICE_JOB, payload, runAt: at, idempotencyKey: key, at });
           if (created) queued += 1;

@@ -59,7 +59,7 @@ describe('every card parses as an Adaptive Card 1.5 without complaint', () => {
     ['help', helpCard(translatorFor('en'))],
     ['help for a professional', helpCard(translatorFor('en'), ['professional'])],
     ['help in Welsh', helpCard(translatorFor('cy'))],
-    ['private details notice', privateDetailsCard()],
+    ['private details notice', privateDetailsCard(translatorFor('en'))],
     ['message', messageCard('Done')],
     ['plan with an action agreed before outcomes were chosen', planCard(EN, { caseReference: 'CP-1', names: new Map(), actions: [action], plan: { coreGroupId: 'c', version: 3, outcomes: [{ id: 'o1', text: 'Safe home' }], actions: [action], contingencyPlan: 'x', resources: 'y', monitoring: 'z' } })],
     ['review conferences', reviewCard(EN, { coreGroup: { id: ID, caseReference: 'CP-1' }, canRecord: true, reviews: [] })],

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { londonDateOf, parseCivilDate } from '../../src/domain/civil-date';
 import { emptyMinutesContent } from '../../src/domain/minutes';
+import { signalNoticeJob } from '../../src/contracts/jobs.contract';
 import { messageJobHandlers } from '../../src/jobs/job-handlers';
 import { createJobRunner } from '../../src/jobs/job-runner';
 import { loadPolicyCatalogue } from '../../src/policies/policy-catalogue';
 import { demoObjectId } from '../../src/local/demo/demo-core-group.seed';
+import { uuidFromKey } from '../../src/services/deterministic-id';
 import { createSignalNotices } from '../../src/services/notifications/signal-notices.service';
 import type { Clock } from '../../src/services/ports/clock.port';
 import { createSignalWatch } from '../../src/services/signal-watch.service';
@@ -55,6 +57,11 @@ describe('drift and attendance signals, told 1:1 to the people the escalation ro
     expect(first.signals.map((signal) => signal.kind)).toEqual(expect.arrayContaining(['action-overdue', 'action-silent', 'deadline-missed']));
     expect(first.queued).toBe(first.signals.length * 2);
     expect((await watch.watch(coreGroupId)).queued).toBe(0);
+    const missed = first.signals.find((signal) => signal.kind === 'deadline-missed')!;
+    const lead = (await store.coreGroups.members(coreGroupId)).find((member) => member.aadObjectId === demoObjectId('lead'))!;
+    const missedJob = await store.jobs.findById(uuidFromKey(`job:signal:${coreGroupId}:deadline-missed:${missed.subjectId}:${lead.id}`));
+    // The rule goes as data too, for a Welsh reader's card to word it in Welsh.
+    expect(signalNoticeJob.parse(missedJob!.payload).wording).toMatchObject({ rule: expect.any(String) });
     await drain();
     for (const key of ['lead', 'manager']) {
       const cards = cardsTo(key);

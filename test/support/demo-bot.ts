@@ -38,7 +38,7 @@ export function demoBot(options: { store: Store; clock: Clock; calendars: Workin
     teamsAppId,
     setup: createCoreGroupSetupService({ ...deps, directory: calendar as unknown as Directory, policyIds: () => loadPolicyCatalogue().all.map((profile) => profile.id) }),
     members: createCoreGroupMembersService({ ...deps, directory: calendar as unknown as Directory }),
-    policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name })),
+    policies: () => loadPolicyCatalogue().all.map((profile) => ({ id: profile.id, name: profile.name, welshName: profile.welshName })),
     agenda: createAgendaViews({ meetingEvents, conversations }),
     conversations,
     languages: createLanguageChoices({ languages: store.languages, clock }),

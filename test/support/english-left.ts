@@ -105,6 +105,30 @@ export function englishCatalogueTextIn(reply: string): string[] {
   return found(BOT_PIECES, text);
 }
 
+/**
+ * Words of English grammar that no Welsh sentence holds (the Welsh catalogues have none of them:
+ * `test/i18n/welsh-cards.test.ts` checks). "by" is left out: the Welsh help keeps the command's
+ * own `by <dyddiad>`.
+ */
+const ENGLISH_GRAMMAR = /\b(?:the|and|of|with|your|you|this|is|are|was|for|only|not|has|have|will|there|what|when|which|from)\b/i;
+
+/**
+ * The sentences of a Welsh reply — its lines, or each string in its card's JSON that has a space
+ * (not a code such as `tasks-not-done`) — that read as English, from the catalogues or not (a line
+ * written straight into the code is no catalogue's), with what people wrote set aside; empty when none.
+ */
+export function englishSentencesIn(reply: string, written: readonly string[] = []): string[] {
+  const pieces = reply.trimStart().startsWith('{') ? stringsIn(JSON.parse(reply)) : reply.split('\n');
+  const setAside = [...DEMO_WRITTEN, ...written].map(tidy).filter((userText) => userText !== '');
+  const sentences = pieces.map(tidy).filter((piece) => piece.includes(' '));
+  return sentences.map((sentence) => setAside.reduce((rest, userText) => rest.replace(asReadBack(userText), GAP), sentence)).filter((sentence) => ENGLISH_GRAMMAR.test(sentence));
+}
+
+/** Whether a Welsh catalogue text would be taken for English by `englishSentencesIn`: none should be. */
+export function welshTakenForEnglish(): string[] {
+  return [...leaves(CATALOGUES.cy), ...leaves(TAB_CATALOGUE_FILES.cy)].filter(([, welsh]) => ENGLISH_GRAMMAR.test(welsh.replace(/\{\{[^}]*\}\}/g, ''))).map(([key, welsh]) => `${key}: ${welsh}`);
+}
+
 function stringsIn(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringsIn);

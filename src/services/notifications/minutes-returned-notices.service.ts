@@ -1,5 +1,6 @@
 import type { MinutesReturnedJob } from '../../contracts/jobs.contract';
 import { oneLineUserText } from '../../domain/display-text';
+import type { Words } from '../../i18n/words';
 import type { MinutesReturnedMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, MeetingRepository, MinutesRepository } from '../ports/store.port';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -28,15 +29,16 @@ export function createMinutesReturnedNotices(
       const [coreGroup, members, meeting, minutes, to] = await Promise.all([deps.coreGroups.findById(job.coreGroupId), deps.coreGroups.members(job.coreGroupId), deps.meetings.findById(job.meetingId), deps.minutes.findByMeeting(job.meetingId), addressOf(job)]);
       const returned = minutes?.returned;
       if (!coreGroup || !meeting || !to || !returned || returned.at !== job.returnedAt || minutes.chairSignOff) return;
-      const returnedBy = members.find((member) => member.id === returned.memberId)?.displayName ?? 'The team manager';
-      const message: MinutesReturnedMessage = { kind: 'minutes-returned', caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), returnedBy, chatId: meeting.booking?.chatId };
+      // A returner the group no longer lists is named by their role: only the team manager sends minutes back.
+      const returner = members.find((member) => member.id === returned.memberId)?.displayName;
+      const message = ({ t }: Words): MinutesReturnedMessage => ({ kind: 'minutes-returned', caseReference: coreGroup.caseReference, meetingDate: meeting.date.toString(), returnedBy: returner ?? t('readyCards.returnedByTheTeamManager'), chatId: meeting.booking?.chatId });
       await deliverNotice(deps, {
         to,
         run,
-        inTeams: ({ t }) => ({ summary: t('notice.returnedSummary'), message }),
+        inTeams: (words) => ({ summary: words.t('notice.returnedSummary'), message: message(words) }),
         from: senderOf(deps.organiserMailbox, members),
         mail: async ({ t, dates }) => {
-          const said = { caseReference: oneLineUserText(coreGroup.caseReference), by: oneLineUserText(returnedBy), date: dates.date(meeting.date) };
+          const said = { caseReference: oneLineUserText(coreGroup.caseReference), by: returner === undefined ? t('notice.returnedMailByTheTeamManager') : oneLineUserText(returner), date: dates.date(meeting.date) };
           return { subject: t('notice.returnedMailSubject', said), bodyText: t('notice.returnedMailBody', said) };
         },
       });

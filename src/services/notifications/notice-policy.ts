@@ -84,7 +84,7 @@ export async function deliverNotice(
     const outcome = await deliverRecord(deps, { tenantId: to.tenantId, attempt, member: to.member, inTeams, from: options.from, mail: () => options.mail(words, chosen) });
     const noticeId = options.recordId ?? outcomeId(to, run);
     await deps.noticeDeliveries.record({ id: noticeId, ...recorded, ...outcome, at: deps.clock.nowIso() });
-    if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: inTeams.summary, noticeId });
+    if (outcome.channel === 'teams' && outcome.outcome === 'sent') await queueActivity(deps, { to, previewText: inTeams.summary, noticeId, language: words.language });
     return outcome;
   } catch (error) {
     const retry = { channel: channelOfAttempt(to.member, attempt), outcome: 'retrying' as const, detail: storedNoticeReason({ code: 'attempt-failed', attempt, error: reasonOf(error) }) };

@@ -4,6 +4,7 @@ import { oneLineUserText } from '../../domain/display-text';
 import type { Words } from '../../i18n/words';
 import type { SignalMessage } from '../ports/notifier.port';
 import type { CoreGroupRepository, JobQueue, PlanRepository } from '../ports/store.port';
+import { deadlineRule } from '../deadline-words';
 import { stepDoesIn } from './escalation-words';
 import { nameAndAgency } from './member-label';
 import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRecorder, deliverNotice, senderOf } from './notice-policy';
@@ -11,6 +12,11 @@ import { type NoticeAddress, type NoticePolicyDeps, type NoticeRun, deadNoticeRe
 /** The member a signal notice is for: by member id, or by Teams identity for jobs queued before that. */
 function recipientOf(job: SignalNoticeJob, members: readonly CoreGroupMember[]): CoreGroupMember | undefined {
   return members.find((member) => (job.recipientMemberId ? member.id === job.recipientMemberId : member.aadObjectId === job.recipientAadObjectId));
+}
+
+/** The rule a missed deadline broke, in the reader's words (a job queued before the rule was kept as data has its English only). */
+function missedRule(words: Words, job: SignalNoticeJob): string | undefined {
+  return job.rule === undefined ? undefined : deadlineRule(words, { rule: job.rule, wording: job.wording });
 }
 
 /**
@@ -35,7 +41,7 @@ export function createSignalNotices(deps: NoticePolicyDeps & { coreGroups: Pick<
         signal: job.kind,
         caseReference: coreGroup.caseReference,
         measure: job.measure,
-        subject: job.kind === 'deadline-missed' ? job.rule : action?.what,
+        subject: job.kind === 'deadline-missed' ? missedRule(words, job) : action?.what,
         person: person ? nameAndAgency(person) : undefined,
         whatNext: stepDoesIn(words, job.concern, 0),
       });

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { type CivilDate, londonDateAtMs } from '../../domain/civil-date';
 import type { CoreGroup } from '../../domain/core-group';
 import { type CoreGroupMeeting, type MeetingMode, type MeetingPlace, meetingInvitees, meetingPlace, meetingSeries, occurrencesOffWorkingDays } from '../../domain/meeting';
+import { oneLineUserText } from '../../domain/display-text';
+import type { DocumentLanguage } from '../../i18n/language';
+import { type CoveringWords, coveringMail } from '../notifications/covering-mail';
 import { policyOf } from '../policy-calendar';
 import { RuleViolationError, said } from '../../domain/errors';
 import { type Caller, authorise } from '../authorise';
@@ -58,12 +61,11 @@ export async function bookOnCalendar(
   const members = meetingInvitees(await deps.coreGroups.members(coreGroup.id));
   const organiser = organiserFor(deps, members);
   const endMs = booking.startMs + meetingMinutes(deps) * 60_000;
-  const what = booking.grantedBy ? 'Extra core group meeting' : 'Core group meeting';
+  const language = (await deps.documentLanguages?.of(coreGroup.id)) ?? 'en';
   const event: BookedEvent = await deps.calendar.createMeeting({
     organiser,
     transactionId: transactionIdFor(bookingKey),
-    subject: `${what} – ${coreGroup.caseReference}`,
-    bodyText: `${what} for case ${coreGroup.caseReference}. The agenda is posted in the meeting chat and the minutes are kept in the Core Group tab of this meeting. If you cannot attend, send a representative or a written report.`,
+    ...meetingInvitation({ caseReference: coreGroup.caseReference, extra: booking.grantedBy !== undefined, language }),
     startMs: booking.startMs,
     endMs,
     timeZone: LONDON,
@@ -89,6 +91,19 @@ export async function bookOnCalendar(
   const meeting = created.meeting;
   const chat = event.joinUrl ? await setUpMeetingChat(deps, { coreGroup, meeting, organiser, event: { ...event, joinUrl: event.joinUrl } }) : 'pending';
   return { meeting: (await deps.meetings.findById(meeting.id)) ?? meeting, created: created.created, caseReference: coreGroup.caseReference, joinUrl: event.joinUrl, chat };
+}
+
+/**
+ * What the meeting invitation says, in the group's document language (both: the Welsh first, then
+ * the English, as a covering e-mail): the case by reference only, never the child's name. Its
+ * subject is a header line, and the body is sent as text.
+ */
+export function meetingInvitation(options: { caseReference: string; extra: boolean; language: DocumentLanguage }): CoveringWords {
+  const caseReference = oneLineUserText(options.caseReference);
+  return coveringMail({ chosen: undefined, record: options.language }, ({ t }) => ({
+    subject: t(options.extra ? 'meetingInvite.subjectExtra' : 'meetingInvite.subject', { caseReference }),
+    bodyText: t(options.extra ? 'meetingInvite.bodyExtra' : 'meetingInvite.body', { caseReference }),
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { NotFoundError, RuleViolationError, said } from '../../domain/errors';
 import type { CoreGroup } from '../../domain/core-group';
 import { type CoreGroupMeeting, type Invitee, type MeetingBooking, organiserOf } from '../../domain/meeting';
 import { computeObligations, nextDeadlines } from '../../domain/obligations';
-import type { AuditLog, CoreGroupRepository, MeetingRepository } from '../ports/store.port';
+import type { AuditLog, CoreGroupRepository, DocumentLanguageRepository, MeetingRepository } from '../ports/store.port';
 import type { AgendaPublisher } from '../ports/agenda.port';
 import type { Calendar } from '../ports/calendar.port';
 import type { Clock } from '../ports/clock.port';
@@ -24,6 +24,8 @@ export interface SchedulingDeps extends PolicyDeps {
   /** A shared mailbox that organises every core group meeting; otherwise the lead social worker does. */
   readonly organiserMailbox?: string | undefined;
   readonly meetingMinutes?: number;
+  /** The group's document language, which the meeting invitation is written in (none given: English). */
+  readonly documentLanguages?: Pick<DocumentLanguageRepository, 'of'> | undefined;
 }
 
 /** How long a core group meeting is booked for, in minutes. */

@@ -30,7 +30,7 @@ describe('the activity feed: a notice that reached someone’s chat also goes to
     await deliver(to('check-in-prompt'));
     const feed = queued.filter((job) => job.kind === ACTIVITY_FEED_JOB);
     expect(new Set(feed.map((job) => job.idempotencyKey)).size).toBe(1);
-    expect(activityFeedJob.parse(feed[0]!.payload)).toEqual({ tenantId: 't', coreGroupId: GROUP, aadObjectId: 'grace-oid', activityType: 'checkInDue', previewText: prompt.summary, destination: 'bot-chat' });
+    expect(activityFeedJob.parse(feed[0]!.payload)).toEqual({ tenantId: 't', coreGroupId: GROUP, aadObjectId: 'grace-oid', activityType: 'checkInDue', previewText: prompt.summary, destination: 'bot-chat', language: 'en' });
   });
 
   test('chases, deadline signals and concerns go to the feed too (the dashboard for the latter two); a welcome, a sign-off reminder or a report request does not', async () => {
