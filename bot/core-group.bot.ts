@@ -120,9 +120,10 @@ export class CoreGroupBot extends TeamsActivityHandler {
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const caller = callerOf(context);
-    if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: 'Sign in to Teams to use this card.' } as never };
+    const t = () => translatorFor(languageOfLocale(context.activity.locale));
+    if (!caller) return { statusCode: 401, type: 'application/vnd.microsoft.error', value: { code: 'Unauthorized', message: t()('groupChat.signIn') } as never };
     const action = cardActionFor(invokeValue.action.verb);
-    if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card action is not recognised.' } as never };
+    if (!action) return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: t()('groupChat.unknownAction') } as never };
     const request = await cardActionRequest(context, this.services, caller, invokeValue.action.data);
     const card = isPersonalChat(context) || action.answeredIn === 'presser-only' ? await this.runCardAction(action, request) : personalChatOnlyCard(translatorFor(request.language ?? 'en'));
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REVIEW_OUTCOMES } from '../domain/review-conference';
 import { TEXT_LIMITS, requiredText } from './text.contract';
 import { civilDateSchema, deadlineStatusSchema } from './wire-values.contract';
+import { ruleWordingSchema } from './dashboard.contract';
 
 /** The path of the routes on one case's review conferences. */
 export const coreGroupParamsSchema = z.object({ coreGroupId: z.uuid() });
@@ -23,7 +24,7 @@ export const reviewConferencesResponseSchema = z.object({
   caseReference: z.string(),
   reviews: z.array(reviewConferenceSchema),
   /** The review conference deadline still open: none once the plan has ended. */
-  nextDue: z.object({ due: civilDateSchema, status: deadlineStatusSchema, rule: z.string() }).optional(),
+  nextDue: z.object({ due: civilDateSchema, status: deadlineStatusSchema, wording: ruleWordingSchema.optional() }).optional(),
   planEndedOn: civilDateSchema.optional(),
   /** May book and record review conferences (the lead social worker, the team manager, the conference chair; not once the plan has ended). */
   canRecord: z.boolean(),

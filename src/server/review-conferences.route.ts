@@ -19,7 +19,7 @@ function reviewsToWire(reviews: ReviewConferences, outcome?: 'changed' | 'unchan
       chairName: review.chairName,
       nextReviewOn: review.nextReviewOn?.toString(),
     })),
-    nextDue: reviews.nextDue && { due: reviews.nextDue.due.toString(), status: reviews.nextDue.status, rule: reviews.nextDue.rule },
+    nextDue: reviews.nextDue && { due: reviews.nextDue.due.toString(), status: reviews.nextDue.status, wording: reviews.nextDue.wording },
     planEndedOn: reviews.planEndedOn?.toString(),
     canRecord: reviews.canRecord,
     outcome,

@@ -46,6 +46,11 @@ describe('Core Group in Welsh', () => {
     expect(inWelsh(await say('school', '/coregroup tasks NO-SUCH-CASE', 'cy-GB'))).toContain("Nid oes gan yr un o'ch grwpiau craidd y cyfeirnod achos hwnnw");
   });
 
+  test('a card action it does not know is refused in the presser’s Welsh, never in English', async () => {
+    const refused = JSON.parse(await press('health', 'no-such-verb', {})) as { code: string; message: string };
+    expect(refused).toEqual({ code: 'BadRequest', message: 'Nid yw gweithred y cerdyn hwn yn cael ei hadnabod.' });
+  });
+
   test('/coregroup status in Welsh: the case, each deadline’s rule and standing, the meeting not booked; in English as before', async () => {
     const status = inWelsh(await say('lead', '/coregroup status', 'cy-GB'));
     for (const welsh of ['Achos DEMO-0001', 'Y grŵp craidd cyntaf o fewn 10 diwrnod gwaith i\'r gynhadledd amddiffyn plant gychwynnol', 'Yn ddyledus', 'Nid oes cyfarfod grŵp craidd wedi\'i drefnu.', 'Dim arwyddion']) expect(status).toContain(welsh);
