@@ -147,7 +147,8 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
     await reports.close();
   }, 120_000);
 
-  test('on a core group’s calendar event: the case’s next deadlines and the link to its minutes in Teams; on any other event, a plain answer; an e-mail filed as a paper for that meeting shows in its minutes tab', async () => {
+  /** A Teams meeting of DEMO-0003 on that day, as booking leaves it (calendar event, join link, chat): its id and chat id. */
+  const bookedForDemo3 = (date: string) => {
     const meetingId = randomUUID();
     const chatId = `19:meeting_${meetingId.replaceAll('-', '')}@thread.v2`;
     const database = new Database(sqliteFile);
@@ -155,10 +156,15 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
       const group = database.prepare("select id from core_groups where case_reference = 'DEMO-0003'").get() as { id: string };
       database
         .prepare("insert into meetings (id, core_group_id, date, status, organiser, calendar_event_id, join_url, chat_id) values (?, ?, ?, 'scheduled', ?, ?, ?, ?)")
-        .run(meetingId, group.id, '2030-01-07', 'priya.shah@demo.example', `event-${meetingId}`, `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`, chatId);
+        .run(meetingId, group.id, date, 'priya.shah@demo.example', `event-${meetingId}`, `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`, chatId);
     } finally {
       database.close();
     }
+    return { meetingId, chatId };
+  };
+
+  test('on a core group’s calendar event: the case’s next deadlines and the link to its minutes in Teams; on any other event, a plain answer; an e-mail filed as a paper for that meeting shows in its minutes tab', async () => {
+    const { meetingId, chatId } = bookedForDemo3('2030-01-07');
     const joinLink = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0?context=%7b%22Tid%22%3a%22tenant%22%7d`;
     const page = await openInOutlook({ token: leadToken, eventBodyHtml: `<p>Microsoft Teams meeting</p><a href="${joinLink.replaceAll('&', '&amp;')}">Join the meeting now</a>` });
     await page.getByRole('heading', { name: 'Core group meeting — case DEMO-0003' }).waitFor({ timeout: 15_000 });
@@ -201,18 +207,8 @@ browserSuite('the Outlook add-in in headless Chromium, with a stand-in for Offic
   }, 90_000);
   test('in Welsh: Office’s display language (cy-GB) gives lang="cy" and the Welsh pane — filing, its outcomes and a calendar event; the person’s own choice wins over Office’s; the filed e-mail reads in Welsh around its own words; axe finds nothing serious', async () => {
     const WELSH_DAY = '(Sul|Llun|Maw|Mer|Iau|Gwen|Sad)';
-    const meetingId = randomUUID();
-    const chatId = `19:meeting_${meetingId.replaceAll('-', '')}@thread.v2`;
-    const database = new Database(sqliteFile);
-    try {
-      const group = database.prepare("select id from core_groups where case_reference = 'DEMO-0003'").get() as { id: string };
-      // Before any other meeting booked for the case: the next one, so papers are filed to it.
-      database
-        .prepare("insert into meetings (id, core_group_id, date, status, organiser, calendar_event_id, join_url, chat_id) values (?, ?, ?, 'scheduled', ?, ?, ?, ?)")
-        .run(meetingId, group.id, '2029-12-03', 'priya.shah@demo.example', `event-${meetingId}`, `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0`, chatId);
-    } finally {
-      database.close();
-    }
+    // Before any other meeting booked for the case: the next one, so papers are filed to it.
+    const { meetingId, chatId } = bookedForDemo3('2029-12-03');
     const message = {
       subject: 'Presenoldeb yn yr ysgol',
       from: { displayName: 'Swyddfa’r ysgol', emailAddress: 'swyddfa@ysgol.example' },
