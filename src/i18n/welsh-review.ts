@@ -37,10 +37,10 @@ export interface UnreviewedString {
 }
 
 /** Every leaf of a catalogue as `a.b.c` → text. */
-function leaves(tree: object, prefix = ''): [string, string][] {
+export function catalogueLeaves(tree: object, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
     const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? [[path, value]] : leaves(value as object, path);
+    return typeof value === 'string' ? [[path, value]] : catalogueLeaves(value as object, path);
   });
 }
 
@@ -50,8 +50,8 @@ function leaves(tree: object, prefix = ''): [string, string][] {
  */
 export function unreviewedWelsh(): UnreviewedString[] {
   const checked = new Set((reviewed.reviewed as { key: string }[]).map((entry) => entry.key));
-  const english = new Map(leaves(ALL.en));
-  return leaves(ALL.cy)
+  const english = new Map(catalogueLeaves(ALL.en));
+  return catalogueLeaves(ALL.cy)
     .filter(([key]) => !checked.has(key))
     .map(([key, welsh]) => ({ key, welsh, english: english.get(key) ?? english.get(key.replace(/_(zero|one|two|few|many|other)$/, '_other')) ?? '' }));
 }

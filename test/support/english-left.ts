@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import ts from 'typescript';
-import { TAB_CATALOGUE_FILES } from '../../src/i18n/welsh-review';
+import { TAB_CATALOGUE_FILES, catalogueLeaves } from '../../src/i18n/welsh-review';
 import { CATALOGUES } from '../../src/i18n/translate';
 
 /** Shorter than this, an English piece is too common to tell catalogue text from anything else. */
@@ -42,12 +42,6 @@ function stringLiterals(node: ts.Node): string[] {
   return [...own, ...children.flatMap(stringLiterals)];
 }
 
-function leaves(tree: object, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]): [string, string][] => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? [[path, value]] : leaves(value as object, path);
-  });
-}
 
 /**
  * The English catalogue's distinctive literal words: from each value that differs from the Welsh
@@ -55,9 +49,9 @@ function leaves(tree: object, prefix = ''): [string, string][] {
  * appear in no Welsh value (a name such as "Microsoft Teams" that Welsh keeps is not English left over).
  */
 function englishPieces(catalogues: { en: object; cy: object }): EnglishPiece[] {
-  const welsh = new Map(leaves(catalogues.cy));
+  const welsh = new Map(catalogueLeaves(catalogues.cy));
   const welshText = [...welsh.values()].map(tidy).join('\n');
-  return leaves(catalogues.en)
+  return catalogueLeaves(catalogues.en)
     .filter(([key, english]) => english !== (welsh.get(key) ?? welsh.get(key.replace(PLURAL, '_other'))))
     .flatMap(([key, english]) => english.split(BETWEEN_LITERALS).map((piece) => ({ key, words: tidy(piece) })))
     .filter(({ words }) => words.length >= DISTINCTIVE_LENGTH && !welshText.includes(words));
@@ -75,9 +69,18 @@ function asReadBack(userText: string): RegExp {
   return new RegExp(characters.join('\\s*'), 'g');
 }
 
+const longestFirst = (a: string, b: string) => b.length - a.length;
+/** The demo's written text as it may read back, longest first: made once, matched on every check. */
+const DEMO_READ_BACK = DEMO_WRITTEN.map(tidy).sort(longestFirst).map(asReadBack);
+
+/** The text with what people wrote — the demo's, then `written` — replaced by a gap no catalogue piece spans. */
+function setAside(text: string, written: readonly string[] = []): string {
+  const writtenHere = written.map(tidy).filter((userText) => userText !== '').sort(longestFirst).map(asReadBack);
+  return [...DEMO_READ_BACK, ...writtenHere].reduce((rest, pattern) => rest.replace(pattern, GAP), tidy(text));
+}
+
 function found(pieces: readonly EnglishPiece[], text: string, written: readonly string[] = []): string[] {
-  const setAside = [...DEMO_WRITTEN, ...written].map(tidy).filter((userText) => userText !== '').sort((a, b) => b.length - a.length);
-  const shown = setAside.reduce((rest, userText) => rest.replace(asReadBack(userText), GAP), tidy(text));
+  const shown = setAside(text, written);
   return pieces.filter(({ words }) => shown.includes(words)).map(({ key, words }) => `${key}: ${words}`);
 }
 
@@ -119,14 +122,13 @@ const ENGLISH_GRAMMAR = /\b(?:the|and|of|with|your|you|this|is|are|was|for|only|
  */
 export function englishSentencesIn(reply: string, written: readonly string[] = []): string[] {
   const pieces = reply.trimStart().startsWith('{') ? stringsIn(JSON.parse(reply)) : reply.split('\n');
-  const setAside = [...DEMO_WRITTEN, ...written].map(tidy).filter((userText) => userText !== '');
   const sentences = pieces.map(tidy).filter((piece) => piece.includes(' '));
-  return sentences.map((sentence) => setAside.reduce((rest, userText) => rest.replace(asReadBack(userText), GAP), sentence)).filter((sentence) => ENGLISH_GRAMMAR.test(sentence));
+  return sentences.map((sentence) => setAside(sentence, written)).filter((sentence) => ENGLISH_GRAMMAR.test(sentence));
 }
 
 /** Whether a Welsh catalogue text would be taken for English by `englishSentencesIn`: none should be. */
 export function welshTakenForEnglish(): string[] {
-  return [...leaves(CATALOGUES.cy), ...leaves(TAB_CATALOGUE_FILES.cy)].filter(([, welsh]) => ENGLISH_GRAMMAR.test(welsh.replace(/\{\{[^}]*\}\}/g, ''))).map(([key, welsh]) => `${key}: ${welsh}`);
+  return [...catalogueLeaves(CATALOGUES.cy), ...catalogueLeaves(TAB_CATALOGUE_FILES.cy)].filter(([, welsh]) => ENGLISH_GRAMMAR.test(welsh.replace(/\{\{[^}]*\}\}/g, ''))).map(([key, welsh]) => `${key}: ${welsh}`);
 }
 
 function stringsIn(value: unknown): string[] {
