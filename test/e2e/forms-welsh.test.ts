@@ -267,11 +267,11 @@ browserSuite('the forms and dialogs in Welsh, in headless Chromium whose languag
     await chair.getByText('Cadeirydd: Priya Shah · Cofnodwr: Grace Lindqvist').waitFor({ timeout: 15_000 });
     await welshOnly(chair, 'roles saved');
 
-    // Signing as chair: asked to confirm, then signed or refused — in Welsh either way.
+    // Signing as chair before anyone is marked present: asked to confirm, then refused, in Welsh.
     const signOff = chair.getByRole('region', { name: 'Llofnodi a dosbarthu' });
     await signOff.getByRole('button', { name: 'Llofnodi fel cadeirydd' }).click();
     await signOff.getByRole('group').getByRole('button', { name: 'Llofnodi fel cadeirydd' }).click();
-    await signOff.getByText(/^Wedi'u llofnodi gan Priya Shah/).or(signOff.locator('.fui-MessageBar')).first().waitFor({ timeout: 15_000 });
+    expect(await signOff.locator('.fui-MessageBar').first().innerText({ timeout: 15_000 })).toBe("Cofnodwch pwy oedd yn bresennol yn gyntaf: nid oes neb wedi'i nodi'n bresennol yn y cofnodion.");
     await welshOnly(chair, 'signed as chair');
     await chair.close();
 
