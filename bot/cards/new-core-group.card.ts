@@ -28,8 +28,8 @@ export type TypedAnswers = Partial<Omit<CreateCoreGroupAction, 'requestId'>>;
 
 /**
  * The set-up form after an ICPC, or after the transfer-in conference of a case that moved from
- * another area (1:1), in the reader's language (the roles to type stay English: the form reads
- * them in English). Inputs are limited here and validated again on the server.
+ * another area (1:1), in the reader's language (the roles to type are listed in it; the form
+ * reads them in Welsh or English). Inputs are limited here and validated again on the server.
  * With `typed`, each input shows what was submitted (an input's value is never rendered as markdown).
  */
 export function newCoreGroupCard(words: Words, options: { policies: readonly OfferedPolicy[]; requestId: string; error?: string | undefined; typed?: TypedAnswers | undefined }): object {

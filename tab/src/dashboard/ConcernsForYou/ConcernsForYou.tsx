@@ -120,7 +120,8 @@ function concernWords(concern: ConcernWire, t: TabTranslate) {
   return {
     label: t(`dashConcerns.label.${concern.kind}`),
     withStep: t(`dashConcerns.withStep.${concern.stepTo.join('+')}`),
-    does: t(`dashConcerns.stepDoes.${concern.route}.${concern.step - 1}`),
+    // A concern taken past its route's last step: what the last step asks (as the cards and e-mails say it).
+    does: t(`dashConcerns.stepDoes.${concern.route}.${Math.min(concern.step, concern.steps) - 1}`),
   };
 }
 

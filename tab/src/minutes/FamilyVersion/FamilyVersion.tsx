@@ -87,7 +87,7 @@ export function FamilyVersion(props: MinutesLanguage & { meetingId: string }) {
     return text !== undefined && text !== shown(item) ? text : undefined;
   };
   const changed = summary.trim() !== review.summary || allItems.some((item) => editOf(item).removed !== item.removed || rewordedText(item) !== undefined);
-  const edit = (item: FamilyItem, change: Partial<ItemEdit>) => setEdits((current) => ({ ...current, [item.id]: { ...editOf(item), ...change } }));
+  const edit = (item: FamilyItem, change: Partial<ItemEdit>) => setEdits((current) => ({ ...current, [item.id]: { ...(current[item.id] ?? { removed: item.removed }), ...change } }));
 
   const run = async (label: string, work: () => Promise<FamilyVersionReview>) => {
     setBusy(label);
