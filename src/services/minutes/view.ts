@@ -12,7 +12,6 @@ import { disagreementConcerns } from './escalate-disagreements';
 import { policyOf } from '../policy-calendar';
 import { type MeetingAccess, type MinutesDeps, authoriseOnMeeting, loadMeeting } from './meeting-access';
 
-/** Signs of Safety scaling at the group's held meetings before this one, oldest first. */
 /**
  * How the shared screen names the child, in the language the group's documents are written in (its
  * outcomes are written in it too); a group writing both is named in English, the text's language
@@ -23,6 +22,7 @@ async function theChildIn(deps: Pick<MinutesDeps, 'documentLanguages'>, coreGrou
   return { child: t('sharedScreen.theChild'), childs: t('sharedScreen.theChilds'), afterVowel: t('sharedScreen.theChildAfterVowel') };
 }
 
+/** Signs of Safety scaling at the group's held meetings before this one, oldest first. */
 async function scalingBefore(deps: Pick<MinutesDeps, 'meetings' | 'minutes'>, meeting: CoreGroupMeeting) {
   const earlier = heldBefore(await deps.meetings.listByCoreGroup(meeting.coreGroupId), meeting.date);
   const records = [];
